@@ -1,0 +1,124 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '~/generated/prisma/client.ts';
+import type { Database } from '~/utils/db.server.ts';
+
+/** Runs raw SQL outside Prisma: what migrations and test fixtures need. */
+export interface SqlRunner {
+  /** Runs `fn` in one transaction, under a lock that serializes migrators across processes. */
+  migrationTransaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T>;
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+export interface SqlTx {
+  /** Runs a script of several statements. */
+  exec(sql: string): Promise<void>;
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface OpenedDatabase extends Database {
+  sql: SqlRunner;
+  /** The embedded engine, when that is the one in use (tests dump it to clone databases fast). */
+  pglite?: PGlite;
+}
+
+/** Options for `openDatabase`: a PostgreSQL URL, or else the embedded database's folder (or memory). */
+export interface OpenOptions {
+  /** postgresql://...: a PostgreSQL server. */
+  url?: string;
+  /** Folder of the embedded database, created if missing. Ignored when `url` is set. */
+  dataDir?: string;
+  /** An embedded database already open (tests load one from a dump). */
+  pglite?: PGlite;
+}
+
+const MIGRATION_LOCK = 727_073_691; // arbitrary, constant: one advisory lock for all Plenum migrators
+
+/** Opens the embedded database (PGlite) or a PostgreSQL server, behind the same Prisma client. */
+export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
+  if (options.url) return openPostgres(options.url);
+  let pglite = options.pglite;
+  if (!pglite) {
+    const dir = path.resolve(options.dataDir ?? './data', 'pglite');
+    await fs.mkdir(path.dirname(dir), { recursive: true });
+    pglite = await PGlite.create(dir);
+  }
+  return fromPGlite(pglite);
+}
+
+function fromPGlite(pglite: PGlite): OpenedDatabase {
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const sql: SqlRunner = {
+    // PGlite is single-connection and single-process: its transaction already serializes everything.
+    migrationTransaction: (fn) =>
+      pglite.transaction((tx) =>
+        fn({
+          exec: async (text) => void (await tx.exec(text)),
+          query: async <T>(text: string, params?: unknown[]) => (await tx.query<T>(text, params)).rows,
+        }),
+      ),
+    query: async <T>(text: string, params?: unknown[]) => (await pglite.query<T>(text, params)).rows,
+  };
+  return {
+    prisma,
+    engine: 'pglite',
+    pglite,
+    sql,
+    ping: () => timed(() => pglite.query('SELECT 1')),
+    close: async () => {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+function openPostgres(url: string): OpenedDatabase {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // An idle client's network error must not crash the process: the next query reports it.
+  pool.on('error', () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const sql: SqlRunner = {
+    migrationTransaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        try {
+          await client.query('BEGIN');
+          const result = await fn({
+            exec: async (text) => void (await client.query(text)),
+            query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
+          });
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw error;
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+        }
+      } finally {
+        client.release();
+      }
+    },
+    query: async <T>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
+  };
+  return {
+    prisma,
+    engine: 'postgresql',
+    sql,
+    ping: () => timed(() => pool.query('SELECT 1')),
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return Math.round((performance.now() - start) * 100) / 100;
+}
