@@ -1,0 +1,45 @@
+import { getInputProps, type FieldMetadata } from '@conform-to/react';
+import type { ReactNode } from 'react';
+import { useTranslateError } from '~/utils/i18n.tsx';
+
+/** Errors of a field or form, translated, announced to screen readers. */
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
+  const translate = useTranslateError();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="field-errors" role="alert">
+      {errors.map((e) => (
+        <li key={e}>{translate(e)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** A labelled input with its hint and errors beside it, wired for assistive technology. */
+export function Field({
+  field,
+  label,
+  type = 'text',
+  hint,
+  autoComplete,
+}: {
+  field: FieldMetadata<string>;
+  label: ReactNode;
+  type?: 'text' | 'email' | 'password' | 'search';
+  hint?: ReactNode;
+  autoComplete?: string;
+}) {
+  const props = getInputProps(field, { type, ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={`${field.id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <input {...props} key={props.key} autoComplete={autoComplete} />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en.ts';
+import { es } from './es.ts';
+import { fr } from './fr.ts';
+import { localeFromAcceptLanguage, t } from './index.ts';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('catalogs', () => {
+  it('translate every message with the same placeholders', () => {
+    for (const [name, catalog] of Object.entries({ fr, es })) {
+      expect(Object.keys(catalog).sort(), name).toEqual(Object.keys(en).sort());
+      for (const key of Object.keys(en) as (keyof typeof en)[]) {
+        expect(placeholders(catalog[key]), `${name} ${key}`).toEqual(placeholders(en[key]));
+        expect(catalog[key].trim().length, `${name} ${key}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('fills placeholders', () => {
+    expect(t('en', 'program.chapter', { n: 3 })).toBe('Chapter 3');
+    expect(t('fr', 'program.chapter', { n: 3 })).toMatch(/3/);
+  });
+});
+
+describe('language from Accept-Language', () => {
+  it('picks the best supported language by quality', () => {
+    expect(localeFromAcceptLanguage('es-AR,es;q=0.9,en;q=0.8')).toBe('es');
+    expect(localeFromAcceptLanguage('de-DE,de;q=0.9,en;q=0.5,fr;q=0.7')).toBe('fr');
+    expect(localeFromAcceptLanguage('en-GB')).toBe('en');
+  });
+
+  it('returns null for nothing usable, including malformed headers', () => {
+    expect(localeFromAcceptLanguage('de, it;q=0.5')).toBeNull();
+    expect(localeFromAcceptLanguage(';;;q=abc,,')).toBeNull();
+    expect(localeFromAcceptLanguage(undefined)).toBeNull();
+  });
+});

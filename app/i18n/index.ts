@@ -1,0 +1,54 @@
+import { en } from './en.ts';
+import { es } from './es.ts';
+import { fr } from './fr.ts';
+
+export const LOCALES = ['fr', 'en', 'es'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type MessageKey = keyof typeof en;
+/** A full set of messages: every language must translate every key (the type checker enforces it). */
+export type Messages = Record<MessageKey, string>;
+
+const catalogs: Record<Locale, Messages> = { en, fr, es };
+
+/** The language names, each in its own language (for the switcher). */
+export const LOCALE_NAMES: Record<Locale, string> = { fr: 'Français', en: 'English', es: 'Español' };
+
+/** True when `value` is one of Plenum's languages. */
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** True when `value` is a message key (error keys travel from server to client as strings). */
+export function isMessageKey(value: unknown): value is MessageKey {
+  return typeof value === 'string' && value in en;
+}
+
+/** Translates a key, replacing `{name}` placeholders with `values`. */
+export function t(locale: Locale, key: MessageKey, values?: Record<string, string | number>): string {
+  const template = catalogs[locale][key] ?? en[key];
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/**
+ * The best of Plenum's languages for an Accept-Language header (RFC 9110 quality values), or null when the
+ * browser asks for none of them.
+ */
+export function localeFromAcceptLanguage(header: string | null | undefined): Locale | null {
+  if (!header) return null;
+  const ranked = header
+    .split(',')
+    .map((part, order) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const quality = q ? Number(q.slice(2)) : 1;
+      return {
+        lang: tag.trim().toLowerCase().split('-')[0] ?? '',
+        quality: Number.isFinite(quality) ? quality : 0,
+        order,
+      };
+    })
+    .filter((entry) => entry.quality > 0)
+    .sort((a, b) => b.quality - a.quality || a.order - b.order);
+  return ranked.map((entry) => entry.lang).find(isLocale) ?? null;
+}

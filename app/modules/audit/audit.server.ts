@@ -1,0 +1,21 @@
+import type { Prisma } from '~/generated/prisma/client.ts';
+import type { Tx } from '~/utils/db.server.ts';
+
+/** What happened, to what, by whom and why: one append-only AuditEvent row. */
+export interface AuditEntry {
+  /** The member who acted; null for the system (seed, CLI without a member). */
+  actorId: string | null;
+  /** A dotted verb, e.g. "member.role_changed". */
+  action: string;
+  targetType: string;
+  targetId: string;
+  /** The reason given by the actor, shown to whoever reads the trail. */
+  reason?: string | null;
+  /** Extra facts (old and new values). */
+  data?: Prisma.InputJsonValue;
+}
+
+/** Appends an audit event inside the caller's transaction, so it commits with the change it records. */
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({ data: { ...entry, reason: entry.reason ?? null } });
+}

@@ -1,0 +1,258 @@
+import { TokenPurpose } from '~/generated/prisma/enums.ts';
+import { isLocale, t, type Locale } from '~/i18n/index.ts';
+import { appConfig } from '~/utils/config.server.ts';
+import { db } from '~/utils/db.server.ts';
+import { newId } from '~/utils/ids.ts';
+import { sendMail } from '~/utils/mail.server.ts';
+import { recordAudit } from '../audit/audit.server.ts';
+import { AccountError, ThrottledError } from './errors.ts';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.server.ts';
+import { createSession, invalidateMemberSessions } from './sessions.server.ts';
+import { clearLoginFailures, loginRetryAt, recordLoginFailure } from './throttle.server.ts';
+import { generateToken, hashToken } from './tokens.server.ts';
+
+const HOUR = 60 * 60 * 1000;
+const VERIFY_TTL = 48 * HOUR;
+const RESET_TTL = 1 * HOUR;
+
+/** Emails are compared and stored lower-cased and trimmed. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function mailLocale(locale: string | null | undefined): Locale {
+  return isLocale(locale) ? locale : 'fr';
+}
+
+async function issueToken(memberId: string, purpose: TokenPurpose, email: string, ttl: number) {
+  const token = generateToken();
+  await db().emailToken.create({
+    data: { id: hashToken(token), memberId, purpose, email, expiresAt: new Date(Date.now() + ttl) },
+  });
+  return token;
+}
+
+async function mailVerification(memberId: string, email: string, locale: Locale) {
+  const token = await issueToken(memberId, TokenPurpose.VERIFY_EMAIL, email, VERIFY_TTL);
+  const link = `${appConfig().publicOrigin}/verify-email?token=${token}`;
+  await sendMail({
+    to: email,
+    subject: t(locale, 'mail.verify.subject'),
+    text: t(locale, 'mail.verify.body', { link }),
+    link,
+  });
+}
+
+/** Input of `signUp`. */
+export interface SignUpProps {
+  email: string;
+  displayName: string;
+  password: string;
+  /** The language the person chose or their browser asked for: their mail speaks it. */
+  locale: Locale;
+}
+
+/**
+ * Creates an unverified account and mails a verification link. If the email already has an account, nothing
+ * is created and its owner is told by mail instead: the answer on screen is the same, revealing nothing.
+ */
+export async function signUp(props: SignUpProps): Promise<void> {
+  const email = normalizeEmail(props.email);
+  const existing = await db().member.findUnique({ where: { email } });
+  if (existing) {
+    const locale = mailLocale(existing.locale);
+    const link = `${appConfig().publicOrigin}/forgot-password`;
+    await sendMail({
+      to: email,
+      subject: t(locale, 'mail.exists.subject'),
+      text: t(locale, 'mail.exists.body', { link }),
+    });
+    return;
+  }
+  const passwordHash = await hashPassword(props.password);
+  const member = await db().$transaction(async (tx) => {
+    const created = await tx.member.create({
+      data: { id: newId(), email, displayName: props.displayName.trim(), passwordHash, locale: props.locale },
+    });
+    await recordAudit(tx, {
+      actorId: created.id,
+      action: 'member.signed_up',
+      targetType: 'Member',
+      targetId: created.id,
+    });
+    return created;
+  });
+  await mailVerification(member.id, email, props.locale);
+}
+
+/** Confirms an address from a mailed link: the sign-up address, or a new address the member asked for. */
+export async function verifyEmail(token: string): Promise<{ memberId: string; email: string }> {
+  const id = hashToken(token);
+  return db().$transaction(async (tx) => {
+    const row = await tx.emailToken.findUnique({ where: { id } });
+    if (!row || row.purpose !== TokenPurpose.VERIFY_EMAIL || row.usedAt || row.expiresAt < new Date()) {
+      throw new AccountError('verify.invalid');
+    }
+    const taken = await tx.member.findFirst({ where: { email: row.email, id: { not: row.memberId } } });
+    if (taken) throw new AccountError('verify.taken');
+    const before = await tx.member.findUniqueOrThrow({ where: { id: row.memberId } });
+    await tx.emailToken.update({ where: { id }, data: { usedAt: new Date() } });
+    await tx.member.update({ where: { id: row.memberId }, data: { email: row.email, emailVerifiedAt: new Date() } });
+    if (before.email !== row.email) {
+      await recordAudit(tx, {
+        actorId: row.memberId,
+        action: 'member.email_changed',
+        targetType: 'Member',
+        targetId: row.memberId,
+      });
+    }
+    return { memberId: row.memberId, email: row.email };
+  });
+}
+
+/** Input of `logIn`. */
+export interface LogInProps {
+  email: string;
+  password: string;
+  /** The client's IP address, for throttling per address. */
+  address: string;
+  userAgent?: string | null;
+}
+
+/**
+ * Checks a password and opens a session. Throttled per email and per address (growing delays, at most 100
+ * failures an hour per account); every failure says the same thing whether or not the email exists.
+ */
+export async function logIn(props: LogInProps) {
+  const email = normalizeEmail(props.email);
+  const retryAt = await loginRetryAt(email, props.address);
+  if (retryAt) throw new ThrottledError(retryAt);
+
+  const member = await db().member.findUnique({ where: { email } });
+  const ok = member
+    ? await verifyPassword(member.passwordHash, props.password)
+    : await verifyAgainstDummy(props.password).then(() => false);
+  if (!member || !ok) {
+    await recordLoginFailure(email, props.address);
+    throw new AccountError('login.invalid');
+  }
+  await clearLoginFailures(email);
+  if (!member.emailVerifiedAt) {
+    await mailVerification(member.id, member.email, mailLocale(member.locale));
+    throw new AccountError('login.unverified');
+  }
+  const session = await createSession(member.id, props.userAgent);
+  return { ...session, member };
+}
+
+/** Mails a password-reset link if the email has an account; says nothing either way. */
+export async function requestPasswordReset(emailInput: string): Promise<void> {
+  const email = normalizeEmail(emailInput);
+  const member = await db().member.findUnique({ where: { email } });
+  if (!member) return;
+  const locale = mailLocale(member.locale);
+  const token = await issueToken(member.id, TokenPurpose.RESET_PASSWORD, email, RESET_TTL);
+  const link = `${appConfig().publicOrigin}/reset-password?token=${token}`;
+  await sendMail({
+    to: email,
+    subject: t(locale, 'mail.reset.subject'),
+    text: t(locale, 'mail.reset.body', { link }),
+    link,
+  });
+}
+
+/** True when a reset link is still usable (the form is shown only then). */
+export async function isResetTokenValid(token: string): Promise<boolean> {
+  const row = await db().emailToken.findUnique({ where: { id: hashToken(token) } });
+  return !!row && row.purpose === TokenPurpose.RESET_PASSWORD && !row.usedAt && row.expiresAt > new Date();
+}
+
+/** Sets a new password from a reset link, closes every session, and confirms the address it was sent to. */
+export async function resetPassword(token: string, password: string): Promise<void> {
+  const id = hashToken(token);
+  const passwordHash = await hashPassword(password);
+  await db().$transaction(async (tx) => {
+    const row = await tx.emailToken.findUnique({ where: { id } });
+    if (!row || row.purpose !== TokenPurpose.RESET_PASSWORD || row.usedAt || row.expiresAt < new Date()) {
+      throw new AccountError('reset.invalid');
+    }
+    await tx.emailToken.update({ where: { id }, data: { usedAt: new Date() } });
+    const member = await tx.member.findUniqueOrThrow({ where: { id: row.memberId } });
+    await tx.member.update({
+      where: { id: row.memberId },
+      // The link reached this inbox: that proves the address as well as a verification link would.
+      data: {
+        passwordHash,
+        emailVerifiedAt: member.email === row.email ? (member.emailVerifiedAt ?? new Date()) : member.emailVerifiedAt,
+      },
+    });
+    await tx.session.deleteMany({ where: { memberId: row.memberId } });
+    await recordAudit(tx, {
+      actorId: row.memberId,
+      action: 'member.password_reset',
+      targetType: 'Member',
+      targetId: row.memberId,
+    });
+  });
+}
+
+/** Changes the name others see. */
+export async function changeDisplayName(memberId: string, displayName: string): Promise<void> {
+  await db().member.update({ where: { id: memberId }, data: { displayName: displayName.trim() } });
+}
+
+/** Changes the password after checking the current one; closes the member's other sessions. */
+export async function changePassword(props: {
+  memberId: string;
+  currentPassword: string;
+  newPassword: string;
+  /** The session making the change stays open. */
+  sessionId: string;
+}): Promise<void> {
+  const member = await db().member.findUniqueOrThrow({ where: { id: props.memberId } });
+  if (!(await verifyPassword(member.passwordHash, props.currentPassword))) {
+    throw new AccountError('account.password.wrongCurrent', 'currentPassword');
+  }
+  const passwordHash = await hashPassword(props.newPassword);
+  await db().$transaction(async (tx) => {
+    await tx.member.update({ where: { id: member.id }, data: { passwordHash } });
+    await tx.session.deleteMany({ where: { memberId: member.id, id: { not: props.sessionId } } });
+    await recordAudit(tx, {
+      actorId: member.id,
+      action: 'member.password_changed',
+      targetType: 'Member',
+      targetId: member.id,
+    });
+  });
+}
+
+/**
+ * Starts a change of address: the new address gets a verification link, and the change happens only when it
+ * is followed. The current address is told, so a stolen session cannot quietly take the account.
+ */
+export async function requestEmailChange(props: { memberId: string; newEmail: string; password: string }) {
+  const member = await db().member.findUniqueOrThrow({ where: { id: props.memberId } });
+  if (!(await verifyPassword(member.passwordHash, props.password))) {
+    throw new AccountError('account.password.wrongCurrent', 'password');
+  }
+  const email = normalizeEmail(props.newEmail);
+  if (email === member.email) throw new AccountError('account.email.same', 'newEmail');
+  const locale = mailLocale(member.locale);
+  const taken = await db().member.findUnique({ where: { email } });
+  if (!taken) await mailVerification(member.id, email, locale);
+  await sendMail({
+    to: member.email,
+    subject: t(locale, 'mail.emailChange.subject'),
+    text: t(locale, 'mail.emailChange.body', { email }),
+  });
+}
+
+/** Remembers the language a member chose. */
+export async function setMemberLocale(memberId: string, locale: Locale): Promise<void> {
+  await db().member.update({ where: { id: memberId }, data: { locale } });
+}
+
+/** Closes every session of a member but the current one. */
+export function logOutOtherDevices(memberId: string, currentSessionId: string) {
+  return invalidateMemberSessions(memberId, currentSessionId);
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+// Messages are i18n keys: the page translates them into the reader's language.
+const email = z
+  .string({ required_error: 'errors.required' })
+  .trim()
+  .max(254, 'errors.emailInvalid')
+  .email('errors.emailInvalid');
+const displayName = z
+  .string({ required_error: 'errors.required' })
+  .trim()
+  .min(2, 'errors.nameTooShort')
+  .max(80, 'errors.nameTooLong');
+// NIST 800-63B: length matters, composition rules do not. 1024 bounds the work of hashing.
+const newPassword = z
+  .string({ required_error: 'errors.required' })
+  .min(10, 'errors.passwordTooShort')
+  .max(1024, 'errors.passwordTooLong');
+const anyPassword = z.string({ required_error: 'errors.required' }).max(1024, 'errors.passwordTooLong');
+
+export const SignUpSchema = z.object({ email, displayName, password: newPassword });
+export const LogInSchema = z.object({ email, password: anyPassword, redirectTo: z.string().optional() });
+export const ForgotPasswordSchema = z.object({ email });
+export const ResetPasswordSchema = z
+  .object({ token: z.string(), password: newPassword, confirm: anyPassword })
+  .refine((v) => v.password === v.confirm, { message: 'errors.passwordsDiffer', path: ['confirm'] });
+export const ChangeNameSchema = z.object({ intent: z.literal('name'), displayName });
+export const ChangeEmailSchema = z.object({ intent: z.literal('email'), newEmail: email, password: anyPassword });
+export const ChangePasswordSchema = z
+  .object({ intent: z.literal('password'), currentPassword: anyPassword, newPassword, confirm: anyPassword })
+  .refine((v) => v.newPassword === v.confirm, { message: 'errors.passwordsDiffer', path: ['confirm'] });
+export const ChangeRoleSchema = z.object({
+  memberId: z.string({ required_error: 'errors.required' }).max(64),
+  role: z.enum(['MEMBER', 'MODERATOR', 'ADMIN'], { message: 'errors.roleInvalid' }),
+  reason: z
+    .string({ required_error: 'errors.reasonRequired' })
+    .trim()
+    .min(3, 'errors.reasonRequired')
+    .max(500, 'errors.reasonTooLong'),
+});

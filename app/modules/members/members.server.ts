@@ -1,0 +1,106 @@
+import type { Role } from '~/generated/prisma/enums.ts';
+import { enforce, type Actor } from '~/policies/actor.ts';
+import { canChangeRole, canListMembers } from '~/policies/member.ts';
+import { db } from '~/utils/db.server.ts';
+import { recordAudit } from '../audit/audit.server.ts';
+import { AccountError } from './errors.ts';
+
+/** The member list an admin sees. */
+export async function listMembers(actor: Actor, options: { query?: string; page?: number } = {}) {
+  enforce(canListMembers(actor), actor, 'member.list');
+  const pageSize = 50;
+  const page = Math.max(1, options.page ?? 1);
+  const q = options.query?.trim();
+  const where = q
+    ? {
+        OR: [{ email: { contains: q.toLowerCase() } }, { displayName: { contains: q, mode: 'insensitive' as const } }],
+      }
+    : {};
+  const [members, total] = await Promise.all([
+    db().member.findMany({
+      where,
+      orderBy: [{ role: 'desc' }, { createdAt: 'asc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        email: true,
+        displayName: true,
+        role: true,
+        emailVerifiedAt: true,
+        createdAt: true,
+        lastActiveAt: true,
+      },
+    }),
+    db().member.count({ where }),
+  ]);
+  return { members, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** Input of `changeRole`. */
+export interface ChangeRoleProps {
+  /** The admin making the change. */
+  actor: Actor;
+  memberId: string;
+  role: Role;
+  /** Why, recorded in the audit trail. */
+  reason: string;
+}
+
+/** Gives a member another role; the change and its reason are audited in the same transaction. */
+export async function changeRole(props: ChangeRoleProps): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const target = await tx.member.findUnique({ where: { id: props.memberId } });
+    if (!target) throw new AccountError('admin.members.notFound');
+    enforce(canChangeRole(props.actor, target, props.role), props.actor, 'member.change_role');
+    if (target.role === props.role) return;
+    await tx.member.update({ where: { id: target.id }, data: { role: props.role } });
+    await recordAudit(tx, {
+      actorId: props.actor?.id ?? null,
+      action: 'member.role_changed',
+      targetType: 'Member',
+      targetId: target.id,
+      reason: props.reason,
+      data: { from: target.role, to: props.role },
+    });
+  });
+}
+
+/** The audit trail of one member, newest first (admins only). */
+export async function memberAuditTrail(actor: Actor, memberId: string) {
+  enforce(canListMembers(actor), actor, 'member.audit');
+  return db().auditEvent.findMany({
+    where: { targetType: 'Member', targetId: memberId },
+    orderBy: { createdAt: 'desc' },
+    take: 50,
+  });
+}
+
+/** The latest role changes across the movement, with who made them and why (admins only). */
+export async function recentRoleChanges(actor: Actor, take = 20) {
+  enforce(canListMembers(actor), actor, 'member.audit');
+  const events = await db().auditEvent.findMany({
+    where: { action: 'member.role_changed' },
+    orderBy: { id: 'desc' },
+    take,
+  });
+  const ids = [...new Set(events.flatMap((e) => [e.actorId, e.targetId]).filter((id): id is string => !!id))];
+  const names = new Map(
+    (await db().member.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((m) => [
+      m.id,
+      m.displayName,
+    ]),
+  );
+  return events.map((e) => {
+    const data = (e.data ?? {}) as { from?: Role | null; to?: Role };
+    return {
+      id: String(e.id),
+      at: e.createdAt,
+      actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+      targetName: names.get(e.targetId) ?? null,
+      from: data.from ?? null,
+      to: data.to ?? null,
+      reason: e.reason,
+    };
+  });
+}

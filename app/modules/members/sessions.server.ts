@@ -1,0 +1,84 @@
+import type { Role } from '~/generated/prisma/enums.ts';
+import { db } from '~/utils/db.server.ts';
+import { generateToken, hashToken } from './tokens.server.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+/** A session lives 30 days, extended while it is used (sliding expiry, as in Lucia's guide). */
+export const SESSION_LIFETIME_MS = 30 * DAY;
+/** A session unused for 14 days is closed even if it has not expired. */
+export const SESSION_IDLE_TIMEOUT_MS = 14 * DAY;
+// Writes are spared: the expiry moves only in its second half, the last use is noted once a minute.
+const RENEW_WHEN_LEFT_MS = SESSION_LIFETIME_MS / 2;
+const TOUCH_EVERY_MS = 60 * 1000;
+
+/** The signed-in member, as every request sees it. */
+export interface CurrentMember {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  locale: string | null;
+}
+
+export interface ValidSession {
+  id: string;
+  expiresAt: Date;
+  member: CurrentMember;
+  /** The expiry moved: the cookie must be sent again with the new date. */
+  renewed: boolean;
+}
+
+/** Opens a session for a member; returns the token for the cookie (only its hash is stored). */
+export async function createSession(memberId: string, userAgent?: string | null) {
+  const token = generateToken();
+  const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
+  await db().session.create({
+    data: { id: hashToken(token), memberId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null },
+  });
+  return { token, expiresAt };
+}
+
+/** Resolves a cookie token to its session and member; null when unknown, expired or idle too long. */
+export async function validateSessionToken(token: string): Promise<ValidSession | null> {
+  if (!/^[a-z2-7]{32}$/.test(token)) return null;
+  const id = hashToken(token);
+  const row = await db().session.findUnique({
+    where: { id },
+    include: { member: { select: { id: true, email: true, displayName: true, role: true, locale: true } } },
+  });
+  if (!row) return null;
+  const now = Date.now();
+  if (row.expiresAt.getTime() <= now || now - row.lastUsedAt.getTime() > SESSION_IDLE_TIMEOUT_MS) {
+    await db().session.deleteMany({ where: { id } });
+    return null;
+  }
+  let expiresAt = row.expiresAt;
+  const renewed = expiresAt.getTime() - now < RENEW_WHEN_LEFT_MS;
+  if (renewed) expiresAt = new Date(now + SESSION_LIFETIME_MS);
+  if (renewed || now - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    const lastUsedAt = new Date(now);
+    await db().$transaction([
+      db().session.update({ where: { id }, data: { expiresAt, lastUsedAt } }),
+      db().member.update({ where: { id: row.memberId }, data: { lastActiveAt: lastUsedAt } }),
+    ]);
+  }
+  return { id, expiresAt, member: row.member, renewed };
+}
+
+/** Closes one session (log out on this device). */
+export async function invalidateSession(sessionId: string): Promise<void> {
+  await db().session.deleteMany({ where: { id: sessionId } });
+}
+
+/** Closes every session of a member, except `keepSessionId` if given (log out everywhere else). */
+export async function invalidateMemberSessions(memberId: string, keepSessionId?: string): Promise<number> {
+  const result = await db().session.deleteMany({
+    where: { memberId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
+  });
+  return result.count;
+}
+
+/** How many devices a member is signed in on. */
+export function countSessions(memberId: string): Promise<number> {
+  return db().session.count({ where: { memberId, expiresAt: { gt: new Date() } } });
+}

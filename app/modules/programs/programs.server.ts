@@ -1,0 +1,172 @@
+import type { Phase } from '~/generated/prisma/enums.ts';
+import { enforce, type Actor } from '~/policies/actor.ts';
+import { canManageProgram, canReadDraft, programAbilities } from '~/policies/program.ts';
+import { db, type Tx } from '~/utils/db.server.ts';
+import { newId } from '~/utils/ids.ts';
+import { recordAudit } from '../audit/audit.server.ts';
+import { parseDoc, type DocNode } from '../documents/rich-text.ts';
+import { numberOutline } from './numbering.ts';
+
+/** A program that does not exist, or a chapter or section not in it. */
+export class NotFoundError extends Error {
+  constructor(what: string) {
+    super(`Not found: ${what}`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** Programs the actor may read, for the home page. */
+export async function listPrograms(actor: Actor) {
+  const programs = await db().program.findMany({
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, slug: true, title: true, summary: true, phase: true, draftIsPublic: true },
+  });
+  return programs.filter((p) => canReadDraft(actor, p));
+}
+
+/** A program with its numbered table of contents and what the actor may do with it. */
+export async function getProgramOutline(actor: Actor, slug: string) {
+  const program = await db().program.findUnique({
+    where: { slug },
+    include: {
+      chapters: {
+        select: {
+          id: true,
+          position: true,
+          title: true,
+          sections: { select: { id: true, position: true, title: true } },
+        },
+      },
+    },
+  });
+  if (!program) throw new NotFoundError(`program ${slug}`);
+  enforce(canReadDraft(actor, program), actor, 'program.read_draft');
+  const { chapters, ...rest } = program;
+  return { program: rest, chapters: numberOutline(chapters), abilities: programAbilities(actor, program) };
+}
+
+/** One chapter of a program, with its sections' text. */
+export async function getChapter(actor: Actor, slug: string, chapterId: string) {
+  const outline = await getProgramOutline(actor, slug);
+  const chapter = outline.chapters.find((c) => c.id === chapterId);
+  if (!chapter) throw new NotFoundError(`chapter ${chapterId}`);
+  const rows = await db().section.findMany({
+    where: { chapterId },
+    select: { id: true, content: true },
+  });
+  const content = new Map(rows.map((r) => [r.id, parseDoc(r.content)]));
+  return {
+    ...outline,
+    chapter: { ...chapter, sections: chapter.sections.map((s) => ({ ...s, content: content.get(s.id)! })) },
+  };
+}
+
+/** One section with its text, its number, and the sections before and after it in reading order. */
+export async function getSection(actor: Actor, slug: string, sectionId: string) {
+  const outline = await getProgramOutline(actor, slug);
+  const flat = outline.chapters.flatMap((c) => c.sections.map((s) => ({ ...s, chapter: c })));
+  const index = flat.findIndex((s) => s.id === sectionId);
+  const entry = flat[index];
+  if (!entry) throw new NotFoundError(`section ${sectionId}`);
+  const row = await db().section.findUniqueOrThrow({
+    where: { id: sectionId },
+    select: { content: true, updatedAt: true },
+  });
+  const link = (s: (typeof flat)[number] | undefined) => (s ? { id: s.id, number: s.number, title: s.title } : null);
+  return {
+    ...outline,
+    section: {
+      id: entry.id,
+      number: entry.number,
+      title: entry.title,
+      content: parseDoc(row.content),
+      updatedAt: row.updatedAt,
+      chapter: { id: entry.chapter.id, number: entry.chapter.number, title: entry.chapter.title },
+    },
+    previous: link(flat[index - 1]),
+    next: link(flat[index + 1]),
+  };
+}
+
+/** Input of `createProgram`: a whole program at once (first run, imports). */
+export interface CreateProgramProps {
+  actorId: string | null;
+  slug: string;
+  title: string;
+  summary: string;
+  phase?: Phase;
+  draftIsPublic?: boolean;
+  chapters: { title: string; sections: { title: string; content: DocNode }[] }[];
+}
+
+/** Creates a program with its chapters and sections in one transaction. */
+export async function createProgram(props: CreateProgramProps, tx?: Tx): Promise<string> {
+  const run = async (t: Tx) => {
+    const programId = newId();
+    await t.program.create({
+      data: {
+        id: programId,
+        slug: props.slug,
+        title: props.title,
+        summary: props.summary,
+        phase: props.phase ?? 'DRAFTING',
+        draftIsPublic: props.draftIsPublic ?? true,
+      },
+    });
+    for (const [ci, chapter] of props.chapters.entries()) {
+      const chapterId = newId();
+      await t.chapter.create({ data: { id: chapterId, programId, position: (ci + 1) * 1000, title: chapter.title } });
+      await t.section.createMany({
+        data: chapter.sections.map((s, si) => ({
+          id: newId(),
+          chapterId,
+          position: (si + 1) * 1000,
+          title: s.title,
+          content: parseDoc(s.content),
+        })),
+      });
+    }
+    await recordAudit(t, {
+      actorId: props.actorId,
+      action: 'program.created',
+      targetType: 'Program',
+      targetId: programId,
+    });
+    return programId;
+  };
+  return tx ? run(tx) : db().$transaction(run);
+}
+
+/**
+ * Moves a section to `index` (0-based) among the sections of `chapterId` (its own chapter or another one of
+ * the same program). Its id stays; numbers follow from the new order. Moderators only.
+ */
+export async function moveSection(props: { actor: Actor; sectionId: string; chapterId: string; index: number }) {
+  await db().$transaction(async (tx) => {
+    const section = await tx.section.findUnique({
+      where: { id: props.sectionId },
+      include: { chapter: { include: { program: true } } },
+    });
+    if (!section) throw new NotFoundError(`section ${props.sectionId}`);
+    enforce(canManageProgram(props.actor, section.chapter.program), props.actor, 'program.manage');
+    const target = await tx.chapter.findUnique({ where: { id: props.chapterId } });
+    if (!target || target.programId !== section.chapter.programId)
+      throw new NotFoundError(`chapter ${props.chapterId}`);
+    const siblings = (
+      await tx.section.findMany({ where: { chapterId: target.id }, orderBy: [{ position: 'asc' }, { id: 'asc' }] })
+    ).filter((s) => s.id !== section.id);
+    const index = Math.max(0, Math.min(props.index, siblings.length));
+    siblings.splice(index, 0, section);
+    // Rewrites positions with wide gaps, so most later insertions need no renumbering of the others.
+    for (const [i, s] of siblings.entries()) {
+      await tx.section.update({ where: { id: s.id }, data: { chapterId: target.id, position: (i + 1) * 1000 } });
+    }
+    await recordAudit(tx, {
+      actorId: props.actor?.id ?? null,
+      action: 'section.moved',
+      targetType: 'Section',
+      targetId: section.id,
+      data: { fromChapter: section.chapterId, toChapter: target.id, index },
+    });
+  });
+}

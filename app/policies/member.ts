@@ -1,0 +1,15 @@
+import type { Role } from '~/generated/prisma/enums.ts';
+import { hasRole, type Actor } from './actor.ts';
+
+/** Admins see the member list (emails included); nobody else does. */
+export function canListMembers(actor: Actor): boolean {
+  return hasRole(actor, 'ADMIN');
+}
+
+/**
+ * Admins manage roles. An admin may not change their own role: the last admin could otherwise lock everyone
+ * out, and a second admin is a witness to any change of the kind.
+ */
+export function canChangeRole(actor: Actor, target: { id: string; role: Role }, _newRole: Role): boolean {
+  return hasRole(actor, 'ADMIN') && actor.id !== target.id;
+}

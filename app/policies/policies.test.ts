@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { canChangeRole, canListMembers } from './member.ts';
+import { canEditDraft, canManageProgram, canReadDraft, programAbilities } from './program.ts';
+
+const admin = { id: 'a', role: 'ADMIN' as const };
+const moderator = { id: 'm', role: 'MODERATOR' as const };
+const member = { id: 'u', role: 'MEMBER' as const };
+const drafting = { phase: 'DRAFTING' as const, draftIsPublic: true };
+
+describe('program policies', () => {
+  it('opens a public draft to everyone and a closed one to members only', () => {
+    expect(canReadDraft(null, drafting)).toBe(true);
+    expect(canReadDraft(null, { ...drafting, draftIsPublic: false })).toBe(false);
+    expect(canReadDraft(member, { ...drafting, draftIsPublic: false })).toBe(true);
+  });
+
+  it('lets members write only while the program is being drafted', () => {
+    expect(canEditDraft(member, drafting)).toBe(true);
+    expect(canEditDraft(null, drafting)).toBe(false);
+    for (const phase of ['AMENDING', 'VOTING', 'PUBLISHED'] as const)
+      expect(canEditDraft(admin, { ...drafting, phase })).toBe(false);
+  });
+
+  it('gives the running of the process to moderators and admins', () => {
+    expect([null, member, moderator, admin].map((a) => canManageProgram(a, drafting))).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
+    expect(programAbilities(member, { ...drafting, phase: 'AMENDING' })).toEqual({
+      readDraft: true,
+      editDraft: false,
+      proposeAmendment: true,
+      manage: false,
+    });
+  });
+});
+
+describe('member policies', () => {
+  it('lets admins, and only admins, manage roles, never their own', () => {
+    expect(canListMembers(admin)).toBe(true);
+    expect(canListMembers(moderator)).toBe(false);
+    expect(canChangeRole(admin, member, 'MODERATOR')).toBe(true);
+    expect(canChangeRole(admin, admin, 'MEMBER')).toBe(false);
+    expect(canChangeRole(moderator, member, 'MODERATOR')).toBe(false);
+    expect(canChangeRole(null, member, 'ADMIN')).toBe(false);
+  });
+});

@@ -1,0 +1,92 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx';
+import { SiteFooter, SiteHeader } from '~/components/site-chrome.tsx';
+import { isMessageKey } from '~/i18n/index.ts';
+import { clearFlashCookie, FLASH_COOKIE, readCookie } from '~/utils/cookies.server.ts';
+import { useLocale, useT } from '~/utils/i18n.tsx';
+import { useNonce } from '~/utils/nonce.tsx';
+import styles from '~/styles/app.css';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export const meta: MetaFunction = () => [{ title: 'Plenum' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const flash = readCookie(request.headers.get('cookie'), FLASH_COOKIE);
+  const member = context.member
+    ? { id: context.member.id, displayName: context.member.displayName, role: context.member.role }
+    : null;
+  return data(
+    {
+      locale: context.locale,
+      member,
+      flash: isMessageKey(flash) ? flash : null,
+      requestId: context.requestId,
+    },
+    flash ? { headers: { 'Set-Cookie': clearFlashCookie() } } : undefined,
+  );
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>['data'];
+
+/** The document around every page, error pages included. */
+export function Layout({ children }: { children: ReactNode }) {
+  const locale = useLocale();
+  const nonce = useNonce();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useRouteLoaderData<typeof loader>('root');
+  return (
+    <>
+      <SiteHeader member={data?.member ?? null} />
+      <main id="main" className="page">
+        {data?.flash ? <FlashNotice messageKey={data.flash} /> : null}
+        <Outlet />
+      </main>
+      <SiteFooter />
+    </>
+  );
+}
+
+function FlashNotice({ messageKey }: { messageKey: NonNullable<RootData['flash']> }) {
+  const t = useT();
+  return (
+    <p className="notice" role="status">
+      {t(messageKey)}
+    </p>
+  );
+}
+
+export function ErrorBoundary() {
+  const data = useRouteLoaderData<typeof loader>('root');
+  return (
+    <>
+      <SiteHeader member={data?.member ?? null} />
+      <main id="main" className="page">
+        <GeneralErrorBoundary />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { listPrograms } from '~/modules/programs/programs.server.ts';
+import { actorOf } from '~/utils/auth.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  return { programs: await listPrograms(actorOf(context)), signedIn: context.member !== null };
+}
+
+export default function HomePage() {
+  const t = useT();
+  const { programs, signedIn } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <section className="hero">
+        <h1>{t('home.title')}</h1>
+        <p>{t('home.intro')}</p>
+        {signedIn ? null : (
+          <p>
+            <Link to="/signup" className="button">
+              {t('home.join')}
+            </Link>
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="programs-heading">
+        <h2 id="programs-heading">{t('home.programs')}</h2>
+        {programs.length === 0 ? <p>{t('home.noPrograms')}</p> : null}
+        <ul className="cards">
+          {programs.map((p) => (
+            <li key={p.id} className="card">
+              <h3>
+                <Link to={`/p/${p.slug}`}>{p.title}</Link>
+              </h3>
+              <p className="badge">{t(`phase.${p.phase}`)}</p>
+              <p>{p.summary}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,178 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { ErrorList, Field } from '~/components/forms.tsx';
+import {
+  changeDisplayName,
+  changePassword,
+  logOutOtherDevices,
+  requestEmailChange,
+} from '~/modules/members/accounts.server.ts';
+import { AccountError } from '~/modules/members/errors.ts';
+import { ChangeEmailSchema, ChangeNameSchema, ChangePasswordSchema } from '~/modules/members/members.schema.ts';
+import { countSessions } from '~/modules/members/sessions.server.ts';
+import { requireMember } from '~/utils/auth.server.ts';
+import { flashCookie } from '~/utils/cookies.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { member } = requireMember(request, context);
+  return {
+    member: { email: member.email, displayName: member.displayName, role: member.role },
+    devices: await countSessions(member.id),
+  };
+}
+
+type Intent = 'name' | 'email' | 'password' | 'others';
+type ActionData = { intent: Intent; result: SubmissionResult<string[]>; done?: boolean };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { member, sessionId } = requireMember(request, context);
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  const flash = (key: 'flash.nameChanged' | 'flash.passwordChanged' | 'flash.loggedOutOthers') =>
+    redirect('/account', { headers: { 'Set-Cookie': flashCookie(key) } });
+
+  if (intent === 'others') {
+    await logOutOtherDevices(member.id, sessionId);
+    return flash('flash.loggedOutOthers');
+  }
+  if (intent === 'name') {
+    const submission = parseWithZod(formData, { schema: ChangeNameSchema });
+    if (submission.status !== 'success')
+      return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    await changeDisplayName(member.id, submission.value.displayName);
+    return flash('flash.nameChanged');
+  }
+  if (intent === 'email') {
+    const submission = parseWithZod(formData, { schema: ChangeEmailSchema });
+    if (submission.status !== 'success') {
+      return data<ActionData>({ intent, result: submission.reply({ hideFields: ['password'] }) }, { status: 400 });
+    }
+    try {
+      await requestEmailChange({ memberId: member.id, ...submission.value });
+    } catch (error) {
+      if (!(error instanceof AccountError)) throw error;
+      const result = submission.reply({ fieldErrors: { [error.field ?? '']: [error.key] }, hideFields: ['password'] });
+      return data<ActionData>({ intent, result }, { status: 400 });
+    }
+    return data<ActionData>({ intent, result: submission.reply({ resetForm: true }), done: true });
+  }
+  if (intent === 'password') {
+    const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
+    const hideFields = ['currentPassword', 'newPassword', 'confirm'];
+    if (submission.status !== 'success')
+      return data<ActionData>({ intent, result: submission.reply({ hideFields }) }, { status: 400 });
+    try {
+      await changePassword({ memberId: member.id, sessionId, ...submission.value });
+    } catch (error) {
+      if (!(error instanceof AccountError)) throw error;
+      const result = submission.reply({ fieldErrors: { [error.field ?? '']: [error.key] }, hideFields });
+      return data<ActionData>({ intent, result }, { status: 400 });
+    }
+    return flash('flash.passwordChanged');
+  }
+  throw new Response('Unknown intent', { status: 400 });
+}
+
+export default function AccountPage() {
+  const t = useT();
+  const { member, devices } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const resultFor = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
+
+  const [nameForm, nameFields] = useForm({
+    id: 'name-form',
+    lastResult: resultFor('name'),
+    defaultValue: { displayName: member.displayName },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeNameSchema }),
+  });
+  const [emailForm, emailFields] = useForm({
+    id: 'email-form',
+    lastResult: resultFor('email'),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeEmailSchema }),
+  });
+  const [passwordForm, passwordFields] = useForm({
+    id: 'password-form',
+    lastResult: resultFor('password'),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+  });
+
+  return (
+    <section className="narrow">
+      <h1>{t('account.title')}</h1>
+      <p>
+        {t('account.signedInAs', { email: member.email })} · {t(`role.${member.role}`)}
+      </p>
+
+      <h2>{t('account.name.title')}</h2>
+      <Form method="post" {...getFormProps(nameForm)}>
+        <input type="hidden" name="intent" value="name" />
+        <Field field={nameFields.displayName} label={t('fields.displayName')} autoComplete="name" />
+        <button type="submit" className="button">
+          {t('account.save')}
+        </button>
+      </Form>
+
+      <h2>{t('account.email.title')}</h2>
+      {actionData?.intent === 'email' && actionData.done ? <p role="status">{t('account.email.sent')}</p> : null}
+      <Form method="post" {...getFormProps(emailForm)}>
+        <input type="hidden" name="intent" value="email" />
+        <Field field={emailFields.newEmail} label={t('fields.newEmail')} type="email" autoComplete="email" />
+        <Field
+          field={emailFields.password}
+          label={t('fields.currentPassword')}
+          type="password"
+          autoComplete="current-password"
+        />
+        <ErrorList id={emailForm.errorId} errors={emailForm.errors} />
+        <button type="submit" className="button">
+          {t('account.email.submit')}
+        </button>
+      </Form>
+
+      <h2>{t('account.password.title')}</h2>
+      <Form method="post" {...getFormProps(passwordForm)}>
+        <input type="hidden" name="intent" value="password" />
+        <Field
+          field={passwordFields.currentPassword}
+          label={t('fields.currentPassword')}
+          type="password"
+          autoComplete="current-password"
+        />
+        <Field
+          field={passwordFields.newPassword}
+          label={t('fields.newPassword')}
+          type="password"
+          autoComplete="new-password"
+          hint={t('fields.passwordHint')}
+        />
+        <Field
+          field={passwordFields.confirm}
+          label={t('fields.confirmPassword')}
+          type="password"
+          autoComplete="new-password"
+        />
+        <ErrorList id={passwordForm.errorId} errors={passwordForm.errors} />
+        <button type="submit" className="button">
+          {t('account.password.submit')}
+        </button>
+      </Form>
+
+      <h2>{t('account.devices.title')}</h2>
+      <p>{t('account.devices.count', { n: devices })}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="others" />
+        <button type="submit" className="button button-secondary">
+          {t('account.devices.logoutOthers')}
+        </button>
+      </Form>
+      <Form method="post" action="/logout">
+        <button type="submit" className="button button-secondary">
+          {t('nav.logout')}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,170 @@
+import { parseWithZod } from '@conform-to/zod';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { ErrorList } from '~/components/forms.tsx';
+import { Time } from '~/components/time.tsx';
+import { AccountError } from '~/modules/members/errors.ts';
+import { changeRole, listMembers, recentRoleChanges } from '~/modules/members/members.server.ts';
+import { ChangeRoleSchema } from '~/modules/members/members.schema.ts';
+import { canChangeRole } from '~/policies/member.ts';
+import { actorOf, requireMember } from '~/utils/auth.server.ts';
+import { flashCookie } from '~/utils/cookies.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+
+const ROLES = ['MEMBER', 'MODERATOR', 'ADMIN'] as const;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireMember(request, context);
+  const actor = actorOf(context);
+  const url = new URL(request.url);
+  const query = url.searchParams.get('q')?.slice(0, 100) ?? '';
+  const page = Number(url.searchParams.get('page')) || 1;
+  const [list, roleChanges] = await Promise.all([
+    listMembers(actor, { query, page }),
+    recentRoleChanges(actor),
+  ]).catch(asHttpError(request));
+  return {
+    ...list,
+    roleChanges,
+    query,
+    // Abilities come from the policy, computed here: the page never re-derives them.
+    members: list.members.map((m) => ({ ...m, canChangeRole: canChangeRole(actor, m, m.role) })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  requireMember(request, context);
+  const submission = parseWithZod(await request.formData(), { schema: ChangeRoleSchema });
+  if (submission.status !== 'success') {
+    return data(
+      { memberId: submission.payload.memberId as string | undefined, errors: submission.error },
+      { status: 400 },
+    );
+  }
+  try {
+    await changeRole({ actor: actorOf(context), ...submission.value });
+  } catch (error) {
+    if (error instanceof AccountError) {
+      return data({ memberId: submission.value.memberId, errors: { '': [error.key] } }, { status: 400 });
+    }
+    return asHttpError(request)(error);
+  }
+  return redirect(`/admin/members${new URL(request.url).search}`, {
+    headers: { 'Set-Cookie': flashCookie('flash.roleChanged') },
+  });
+}
+
+export default function AdminMembersPage() {
+  const t = useT();
+  const { members, total, query, page, pageCount, roleChanges } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  return (
+    <section>
+      <h1>{t('admin.members.title')}</h1>
+      <Form method="get" className="inline-form" role="search">
+        <label htmlFor="member-search">{t('admin.members.search')}</label>
+        <input id="member-search" type="search" name="q" defaultValue={query} />
+        <button type="submit" className="button-small">
+          {t('admin.members.searchSubmit')}
+        </button>
+      </Form>
+      <p>{t('admin.members.count', { n: total })}</p>
+      <div className="table-scroll">
+        <table className="members">
+          <caption className="visually-hidden">{t('admin.members.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('fields.displayName')}</th>
+              <th scope="col">{t('fields.email')}</th>
+              <th scope="col">{t('admin.members.joined')}</th>
+              <th scope="col">{t('admin.members.lastActive')}</th>
+              <th scope="col">{t('admin.members.role')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => {
+              const errors = (actionData?.memberId === m.id ? actionData.errors : undefined) as
+                | Record<string, string[] | null | undefined>
+                | undefined;
+              return (
+                <tr key={m.id} data-member-email={m.email}>
+                  <th scope="row">{m.displayName}</th>
+                  <td>
+                    {m.email}
+                    {m.emailVerifiedAt ? null : <span className="badge">{t('admin.members.unverified')}</span>}
+                  </td>
+                  <td>
+                    <Time value={m.createdAt} />
+                  </td>
+                  <td>{m.lastActiveAt ? <Time value={m.lastActiveAt} /> : '—'}</td>
+                  <td>
+                    {m.canChangeRole ? (
+                      <Form method="post" className="role-form">
+                        <input type="hidden" name="memberId" value={m.id} />
+                        <label htmlFor={`role-${m.id}`} className="visually-hidden">
+                          {t('admin.members.roleFor', { name: m.displayName })}
+                        </label>
+                        <select id={`role-${m.id}`} name="role" defaultValue={m.role}>
+                          {ROLES.map((r) => (
+                            <option key={r} value={r}>
+                              {t(`role.${r}`)}
+                            </option>
+                          ))}
+                        </select>
+                        <label htmlFor={`reason-${m.id}`} className="visually-hidden">
+                          {t('admin.members.reasonFor', { name: m.displayName })}
+                        </label>
+                        <input
+                          id={`reason-${m.id}`}
+                          name="reason"
+                          placeholder={t('admin.members.reason')}
+                          required
+                          minLength={3}
+                          maxLength={500}
+                          aria-invalid={errors?.reason ? true : undefined}
+                        />
+                        <button type="submit" className="button-small" disabled={navigation.state !== 'idle'}>
+                          {t('admin.members.change')}
+                        </button>
+                        <ErrorList
+                          errors={[...(errors?.reason ?? []), ...(errors?.role ?? []), ...(errors?.[''] ?? [])]}
+                        />
+                      </Form>
+                    ) : (
+                      t(`role.${m.role}`)
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {pageCount > 1 ? (
+        <nav aria-label={t('admin.members.pages')} className="pager">
+          {page > 1 ? <a href={`?q=${encodeURIComponent(query)}&page=${page - 1}`}>{t('pager.previous')}</a> : null}
+          <span>{t('pager.position', { page, pageCount })}</span>
+          {page < pageCount ? <a href={`?q=${encodeURIComponent(query)}&page=${page + 1}`}>{t('pager.next')}</a> : null}
+        </nav>
+      ) : null}
+      <h2>{t('admin.roleChanges.title')}</h2>
+      {roleChanges.length === 0 ? <p>{t('admin.roleChanges.none')}</p> : null}
+      <ul className="audit" data-testid="role-changes">
+        {roleChanges.map((c) => (
+          <li key={c.id}>
+            <Time value={c.at} style="datetime" />{' '}
+            {t('admin.roleChanges.entry', {
+              actor: c.actorName ?? t('admin.roleChanges.system'),
+              target: c.targetName ?? '?',
+              from: c.from ? t(`role.${c.from}`) : '—',
+              to: c.to ? t(`role.${c.to}`) : '—',
+            })}
+            {c.reason ? <q>{c.reason}</q> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { data, type ActionFunctionArgs } from '@remix-run/node';
+import { Form, useActionData, useNavigation } from '@remix-run/react';
+import { Field } from '~/components/forms.tsx';
+import { requestPasswordReset } from '~/modules/members/accounts.server.ts';
+import { ForgotPasswordSchema } from '~/modules/members/members.schema.ts';
+import { useT } from '~/utils/i18n.tsx';
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema });
+  if (submission.status !== 'success') return data({ result: submission.reply(), sent: false }, { status: 400 });
+  await requestPasswordReset(submission.value.email);
+  return { result: submission.reply(), sent: true };
+}
+
+export default function ForgotPasswordPage() {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    constraint: getZodConstraint(ForgotPasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
+  });
+  return (
+    <section className="narrow">
+      <h1>{t('forgot.title')}</h1>
+      {actionData?.sent ? (
+        <p role="status">{t('forgot.sent')}</p>
+      ) : (
+        <>
+          <p>{t('forgot.intro')}</p>
+          <Form method="post" {...getFormProps(form)}>
+            <Field field={fields.email} label={t('fields.email')} type="email" autoComplete="email" />
+            <button type="submit" className="button" disabled={navigation.state !== 'idle'}>
+              {t('forgot.submit')}
+            </button>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import { redirect, type ActionFunctionArgs } from '@remix-run/node';
+import { isLocale } from '~/i18n/index.ts';
+import { setMemberLocale } from '~/modules/members/accounts.server.ts';
+import { localeCookie } from '~/utils/cookies.server.ts';
+import { safeRedirect } from '~/utils/errors.server.ts';
+
+/** Switches the language: remembered in a cookie, and on the account of a signed-in member. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const locale = form.get('locale');
+  const to = safeRedirect(form.get('redirectTo'));
+  if (!isLocale(locale)) return redirect(to);
+  if (context.member) await setMemberLocale(context.member.id, locale);
+  return redirect(to, { headers: { 'Set-Cookie': localeCookie(locale) } });
+}
+
+export function loader() {
+  return redirect('/');
+}

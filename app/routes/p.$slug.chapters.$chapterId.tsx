@@ -1,0 +1,41 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { RichText } from '~/components/rich-text.tsx';
+import { getChapter } from '~/modules/programs/programs.server.ts';
+import { actorOf } from '~/utils/auth.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { chapter } = await getChapter(actorOf(context), params.slug ?? '', params.chapterId ?? '').catch(
+    asHttpError(request),
+  );
+  return { chapter };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.chapter.number}. ${data.chapter.title} · Plenum` : 'Plenum' },
+];
+
+/** A whole chapter: all its sections' text, in order. */
+export default function ChapterPage() {
+  const t = useT();
+  const { chapter } = useLoaderData<typeof loader>();
+  return (
+    <article>
+      <h1>
+        <span className="number">{t('program.chapter', { n: chapter.number })}</span> {chapter.title}
+      </h1>
+      {chapter.sections.map((s) => (
+        <section key={s.id} aria-labelledby={`s-${s.id}`}>
+          <h2 id={`s-${s.id}`}>
+            <Link to={`../sections/${s.id}`} relative="path">
+              <span className="number">{s.number}</span> {s.title}
+            </Link>
+          </h2>
+          <RichText doc={s.content} />
+        </section>
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { RichText } from '~/components/rich-text.tsx';
+import { Time } from '~/components/time.tsx';
+import { getSection } from '~/modules/programs/programs.server.ts';
+import { actorOf } from '~/utils/auth.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { section, previous, next, program } = await getSection(
+    actorOf(context),
+    params.slug ?? '',
+    params.sectionId ?? '',
+  ).catch(asHttpError(request));
+  return { section, previous, next, slug: program.slug };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.section.number} ${data.section.title} · Plenum` : 'Plenum' },
+];
+
+/** One section of the program, with its place in the text and the way to the next one. */
+export default function SectionPage() {
+  const t = useT();
+  const { section, previous, next, slug } = useLoaderData<typeof loader>();
+  return (
+    <article>
+      <p className="breadcrumb">
+        <Link to={`/p/${slug}/chapters/${section.chapter.id}`}>
+          {t('program.chapter', { n: section.chapter.number })} — {section.chapter.title}
+        </Link>
+      </p>
+      <h1>
+        <span className="number">{section.number}</span> {section.title}
+      </h1>
+      <RichText doc={section.content} />
+      <p className="meta">
+        {t('section.updated')} <Time value={section.updatedAt} />
+      </p>
+      <nav className="prev-next" aria-label={t('section.around')}>
+        {previous ? (
+          <Link to={`/p/${slug}/sections/${previous.id}`} rel="prev">
+            ← {previous.number} {previous.title}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <Link to={`/p/${slug}/sections/${next.id}`} rel="next">
+            {next.number} {next.title} →
+          </Link>
+        ) : null}
+      </nav>
+    </article>
+  );
+}

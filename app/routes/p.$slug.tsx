@@ -1,0 +1,62 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react';
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx';
+import { getProgramOutline } from '~/modules/programs/programs.server.ts';
+import { actorOf } from '~/utils/auth.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return getProgramOutline(actorOf(context), params.slug ?? '').catch(asHttpError(request));
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.program.title} · Plenum` : 'Plenum' },
+];
+
+/** A program's frame: its title and phase, and the table of contents beside every page of it. */
+export default function ProgramLayout() {
+  const t = useT();
+  const { program, chapters } = useLoaderData<typeof loader>();
+  return (
+    <div className="program">
+      <header className="program-header">
+        <p className="program-title">
+          <Link to={`/p/${program.slug}`}>{program.title}</Link>
+        </p>
+        <p className="badge" data-testid="phase">
+          {t('program.phaseLabel')} {t(`phase.${program.phase}`)}
+        </p>
+      </header>
+      <div className="program-body">
+        <nav className="toc" aria-label={t('program.toc')}>
+          <ol>
+            {chapters.map((c) => (
+              <li key={c.id}>
+                <NavLink to={`/p/${program.slug}/chapters/${c.id}`}>
+                  {c.number}. {c.title}
+                </NavLink>
+                <ol>
+                  {c.sections.map((s) => (
+                    <li key={s.id}>
+                      <NavLink to={`/p/${program.slug}/sections/${s.id}`}>
+                        {s.number} {s.title}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ol>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <div className="program-content">
+          <Outlet />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,72 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { ErrorList, Field } from '~/components/forms.tsx';
+import { isResetTokenValid, resetPassword } from '~/modules/members/accounts.server.ts';
+import { AccountError } from '~/modules/members/errors.ts';
+import { ResetPasswordSchema } from '~/modules/members/members.schema.ts';
+import { flashCookie } from '~/utils/cookies.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get('token') ?? '';
+  return { token, valid: token.length > 0 && token.length < 100 && (await isResetTokenValid(token)) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema });
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply({ hideFields: ['password', 'confirm'] }) }, { status: 400 });
+  }
+  try {
+    await resetPassword(submission.value.token, submission.value.password);
+  } catch (error) {
+    if (error instanceof AccountError)
+      return data({ result: submission.reply({ formErrors: [error.key] }) }, { status: 400 });
+    throw error;
+  }
+  return redirect('/login', { headers: { 'Set-Cookie': flashCookie('flash.passwordReset') } });
+}
+
+export default function ResetPasswordPage() {
+  const t = useT();
+  const { token, valid } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    constraint: getZodConstraint(ResetPasswordSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
+  });
+  if (!valid) {
+    return (
+      <section className="narrow">
+        <h1>{t('reset.title')}</h1>
+        <p>{t('reset.invalid')}</p>
+        <Link to="/forgot-password">{t('reset.again')}</Link>
+      </section>
+    );
+  }
+  return (
+    <section className="narrow">
+      <h1>{t('reset.title')}</h1>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="token" value={token} />
+        <Field
+          field={fields.password}
+          label={t('fields.newPassword')}
+          type="password"
+          autoComplete="new-password"
+          hint={t('fields.passwordHint')}
+        />
+        <Field field={fields.confirm} label={t('fields.confirmPassword')} type="password" autoComplete="new-password" />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <button type="submit" className="button" disabled={navigation.state !== 'idle'}>
+          {t('reset.submit')}
+        </button>
+      </Form>
+    </section>
+  );
+}

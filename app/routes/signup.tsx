@@ -1,0 +1,67 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
+import { ErrorList, Field } from '~/components/forms.tsx';
+import { signUp } from '~/modules/members/accounts.server.ts';
+import { SignUpSchema } from '~/modules/members/members.schema.ts';
+import { redirectIfSignedIn } from '~/utils/auth.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+
+export const meta: MetaFunction = () => [{ title: 'Plenum' }];
+
+export function loader({ context }: LoaderFunctionArgs) {
+  redirectIfSignedIn(context);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: SignUpSchema });
+  if (submission.status !== 'success') return data({ result: submission.reply(), sentTo: null }, { status: 400 });
+  await signUp({ ...submission.value, locale: context.locale });
+  return { result: submission.reply({ resetForm: true }), sentTo: submission.value.email };
+}
+
+export default function SignUpPage() {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    constraint: getZodConstraint(SignUpSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignUpSchema }),
+  });
+  if (actionData?.sentTo) {
+    return (
+      <section className="narrow">
+        <h1>{t('signup.sent.title')}</h1>
+        <p role="status">{t('signup.sent.body', { email: actionData.sentTo })}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="narrow">
+      <h1>{t('signup.title')}</h1>
+      <p>{t('signup.intro')}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <Field field={fields.displayName} label={t('fields.displayName')} autoComplete="name" />
+        <Field field={fields.email} label={t('fields.email')} type="email" autoComplete="email" />
+        <Field
+          field={fields.password}
+          label={t('fields.password')}
+          type="password"
+          autoComplete="new-password"
+          hint={t('fields.passwordHint')}
+        />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <button type="submit" className="button" disabled={navigation.state !== 'idle'}>
+          {t('signup.submit')}
+        </button>
+      </Form>
+      <p>
+        {t('signup.haveAccount')} <Link to="/login">{t('nav.login')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import type { PrismaClient } from '~/generated/prisma/client.ts';
+
+export type { PrismaClient };
+export type Engine = 'pglite' | 'postgresql';
+
+/** An open database: the Prisma client every module uses, and what the server needs to watch and close it. */
+export interface Database {
+  prisma: PrismaClient;
+  engine: Engine;
+  /** Round-trip time of a trivial query, in ms; throws when the database does not answer. */
+  ping(): Promise<number>;
+  close(): Promise<void>;
+}
+
+// The Remix build bundles its own copy of this module while server/ loads the source: the handle lives on
+// globalThis so that both see the one database the server opened.
+const KEY = Symbol.for('plenum.database');
+type Holder = { [KEY]?: Database };
+
+/** Makes `database` the one that `db()` returns (called once by the server, the CLI and test fixtures). */
+export function setDatabase(database: Database | undefined) {
+  (globalThis as Holder)[KEY] = database;
+}
+
+/** The open database handle. */
+export function database(): Database {
+  const current = (globalThis as Holder)[KEY];
+  if (!current) throw new Error('The database is not open: call setDatabase() at start-up.');
+  return current;
+}
+
+/** The Prisma client of the open database. */
+export function db(): PrismaClient {
+  return database().prisma;
+}
+
+/** Prisma's interactive-transaction client type. */
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];

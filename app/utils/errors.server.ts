@@ -1,0 +1,27 @@
+import { redirect } from '@remix-run/node';
+import { ForbiddenError } from '~/policies/actor.ts';
+import { NotFoundError } from '~/modules/programs/programs.server.ts';
+
+/**
+ * Turns a module's expected refusals into HTTP answers: NotFoundError -> 404, ForbiddenError -> 403 for a
+ * member, or the login page for the public. Anything else is rethrown as it is (a real 500, logged with an id).
+ */
+export function asHttpError(request: Request) {
+  return (error: unknown): never => {
+    if (error instanceof NotFoundError) throw new Response('Not Found', { status: 404 });
+    if (error instanceof ForbiddenError) {
+      if (!error.signedIn) {
+        const url = new URL(request.url);
+        throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+      }
+      throw new Response('Forbidden', { status: 403 });
+    }
+    throw error;
+  };
+}
+
+/** A safe place to go after logging in: a path on this site, never another origin. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
+  return to;
+}

@@ -1,0 +1,30 @@
+import { useRouteLoaderData } from '@remix-run/react';
+import { isLocale, isMessageKey, t, type Locale, type MessageKey } from '~/i18n/index.ts';
+
+/** The reader's language, from the root loader (French when it is unknown, as on an error page). */
+export function useLocale(): Locale {
+  const data = useRouteLoaderData('root') as { locale?: string } | undefined;
+  return isLocale(data?.locale) ? data.locale : 'fr';
+}
+
+/** The translation function for the reader's language. */
+export function useT() {
+  const locale = useLocale();
+  return (key: MessageKey, values?: Record<string, string | number>) => t(locale, key, values);
+}
+
+/** Translates a message key sent by the server (form errors); an unknown string is shown as it is. */
+export function useTranslateError() {
+  const translate = useT();
+  return (message: string) => (isMessageKey(message) ? translate(message) : message);
+}
+
+/** Formats a date in the reader's language and time zone. */
+export function useFormatDate() {
+  const locale = useLocale();
+  return (date: Date | string, style: 'date' | 'datetime' = 'date') =>
+    new Intl.DateTimeFormat(
+      locale,
+      style === 'date' ? { dateStyle: 'long' } : { dateStyle: 'medium', timeStyle: 'short' },
+    ).format(new Date(date));
+}

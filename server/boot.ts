@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { publicOrigin, type Env } from '~/utils/env.server.ts';
+import { setAppConfig } from '~/utils/config.server.ts';
+import { setDatabase } from '~/utils/db.server.ts';
+import { logger } from '~/utils/logger.server.ts';
+import { applyMigrations, readMigrations } from './database/migrate.ts';
+import { openDatabase, type OpenedDatabase } from './database/open.ts';
+import { isEmpty, seedDemo, type DemoLogin } from './database/seed.ts';
+
+/** Opens the configured database and brings its schema up to date; a failed migration closes it and throws. */
+export async function openAndMigrate(env: Env): Promise<OpenedDatabase> {
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  try {
+    const result = await applyMigrations(database.sql, await readMigrations());
+    for (const name of result.applied) logger.info('migration applied', { migration: name });
+    for (const name of result.changed) logger.warn('an applied migration has changed since', { migration: name });
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+  return database;
+}
+
+/** Installs the database and the run-time settings that the app's modules read. */
+export function install(env: Env, database: OpenedDatabase) {
+  setDatabase(database);
+  const origin = publicOrigin(env);
+  setAppConfig({
+    publicOrigin: origin,
+    outboxDir: path.resolve(env.DATA_DIR, 'outbox'),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM,
+    secureCookies: env.NODE_ENV === 'production' && origin.startsWith('https:'),
+  });
+}
+
+/** Seeds the demo on a first start unless PLENUM_DEMO=0; returns the logins to print, or null. */
+export async function seedIfFirstStart(env: Env): Promise<DemoLogin[] | null> {
+  if (env.PLENUM_DEMO === '0' || !(await isEmpty())) return null;
+  return seedDemo();
+}
+
+/** The demo logins as a box of text for the terminal. */
+export function formatLogins(logins: DemoLogin[], origin: string): string {
+  const width = Math.max(...logins.map((l) => l.email.length)) + 2;
+  const lines = logins.map((l) => `  ${l.role.padEnd(10)} ${l.email.padEnd(width)} ${l.password}`);
+  return [
+    '',
+    `Plenum demo seeded. Open ${origin} and sign in with one of these accounts.`,
+    'These passwords are shown only this once:',
+    ...lines,
+    '',
+  ].join('\n');
+}

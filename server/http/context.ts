@@ -1,0 +1,41 @@
+import type { Request, Response } from 'express';
+import { isLocale, localeFromAcceptLanguage, type Locale } from '~/i18n/index.ts';
+import { validateSessionToken } from '~/modules/members/sessions.server.ts';
+import {
+  LOCALE_COOKIE,
+  SESSION_COOKIE,
+  clearSessionCookie,
+  readCookie,
+  sessionCookie,
+} from '~/utils/cookies.server.ts';
+import type { RequestContext } from '~/utils/request-context.ts';
+
+/**
+ * What every loader and action receives besides the request: who is signed in (the session cookie is checked
+ * here once, and sent again when its expiry slides), the reader's language, and the request's id and nonce.
+ */
+export async function buildRequestContext(req: Request, res: Response): Promise<RequestContext> {
+  const cookieHeader = req.get('cookie');
+  const token = readCookie(cookieHeader, SESSION_COOKIE);
+  let session = null;
+  if (token) {
+    session = await validateSessionToken(token);
+    if (!session) res.append('Set-Cookie', clearSessionCookie());
+    else if (session.renewed) res.append('Set-Cookie', sessionCookie(token, session.expiresAt));
+  }
+  const chosen = readCookie(cookieHeader, LOCALE_COOKIE);
+  const memberLocale = session?.member.locale;
+  const locale: Locale = isLocale(chosen)
+    ? chosen
+    : isLocale(memberLocale)
+      ? memberLocale
+      : (localeFromAcceptLanguage(req.get('accept-language')) ?? 'fr');
+  return {
+    requestId: String(res.locals.requestId),
+    cspNonce: String(res.locals.cspNonce),
+    clientAddress: req.ip ?? 'unknown',
+    member: session?.member ?? null,
+    sessionId: session?.id ?? null,
+    locale,
+  };
+}

@@ -1,0 +1,82 @@
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ServerBuild } from '@remix-run/node';
+import { broadcastDevReady } from '@remix-run/node';
+import { readEnv, publicOrigin } from '~/utils/env.server.ts';
+import { logger } from '~/utils/logger.server.ts';
+import { MigrationError } from './database/migrate.ts';
+import { formatLogins, install, openAndMigrate, seedIfFirstStart } from './boot.ts';
+import { createApp } from './http/app.ts';
+
+// One process: HTTP, static files, the Remix handler and (issue 3) the collaboration WebSocket on the same port.
+async function main() {
+  const env = readEnv();
+  const startedAt = performance.now();
+  let database;
+  try {
+    database = await openAndMigrate(env);
+  } catch (error) {
+    const message = error instanceof MigrationError || error instanceof Error ? error.message : String(error);
+    logger.error('cannot start: the database could not be prepared', { error: message });
+    process.stderr.write(`\nPlenum did not start.\n${message}\n\n`);
+    process.exit(1);
+  }
+  install(env, database);
+  const logins = await seedIfFirstStart(env);
+
+  const buildPath = path.resolve('build/index.js');
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  let closing = false;
+  const app = createApp({
+    build,
+    mode: env.NODE_ENV === 'production' ? 'production' : 'development',
+    database,
+    allowedOrigins: [publicOrigin(env)],
+    trustProxy: env.TRUST_PROXY,
+    isClosing: () => closing,
+  });
+  const server = http.createServer(app);
+
+  // Room for the collaboration server (issue 3): until then an upgrade is answered 404 and closed.
+  server.on('upgrade', (_req, socket) => {
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+
+  server.listen(env.PORT, env.HOST, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : env.PORT;
+    logger.info('Plenum is listening', {
+      url: `http://localhost:${port}`,
+      database: database.engine,
+      startMs: Math.round(performance.now() - startedAt),
+    });
+    if (logins) process.stdout.write(formatLogins(logins, publicOrigin({ ...env, PORT: port })) + '\n');
+    if (env.NODE_ENV === 'development') broadcastDevReady(build);
+  });
+
+  // Graceful shutdown: stop accepting, let in-flight requests finish (10 s at most), then close the database.
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info('shutting down', { signal });
+    const force = setTimeout(() => {
+      logger.warn('in-flight requests did not finish in 10 s: closing them');
+      server.closeAllConnections();
+    }, 10_000);
+    force.unref();
+    server.close(async () => {
+      await database.close().catch((error: unknown) => logger.error('closing the database failed', { error }));
+      logger.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  logger.error('fatal error at start', { error });
+  process.exit(1);
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import {
+  changePassword,
+  isResetTokenValid,
+  logIn,
+  requestEmailChange,
+  requestPasswordReset,
+  resetPassword,
+  signUp,
+  verifyEmail,
+} from '../../app/modules/members/accounts.server.ts';
+import { AccountError } from '../../app/modules/members/errors.ts';
+import { createSession, validateSessionToken } from '../../app/modules/members/sessions.server.ts';
+import { db } from '../../app/utils/db.server.ts';
+import { createMember, uniqueEmail } from '../factories/members.ts';
+import { linkIn, readOutbox } from '../factories/outbox.ts';
+import { setupTestDatabase } from '../setup/database.ts';
+
+const outbox = setupTestDatabase();
+const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
+const address = '192.0.2.10';
+
+describe('sign up and email verification', () => {
+  it('creates an unverified account and mails a link that verifies it, once', async () => {
+    const email = uniqueEmail('Signup');
+    await signUp({ email, displayName: 'Rosa', password: 'a long enough password', locale: 'fr' });
+    const member = await db().member.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
+    expect(member.emailVerifiedAt).toBeNull();
+    expect(member.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+
+    const [mail] = await readOutbox(outbox.outboxDir, email);
+    expect(mail?.subject).toContain('Confirmez');
+    const token = tokenOf(linkIn(mail));
+    await expect(logIn({ email, password: 'a long enough password', address })).rejects.toMatchObject({
+      key: 'login.unverified',
+    });
+
+    await verifyEmail(token);
+    const verified = await db().member.findUniqueOrThrow({ where: { id: member.id } });
+    expect(verified.emailVerifiedAt).toBeInstanceOf(Date);
+    await expect(verifyEmail(token)).rejects.toMatchObject({ key: 'verify.invalid' });
+
+    const session = await logIn({ email: email.toUpperCase(), password: 'a long enough password', address });
+    expect((await validateSessionToken(session.token))?.member.id).toBe(member.id);
+  });
+
+  it('treats emails case-insensitively and never reveals that one is taken', async () => {
+    const existing = await createMember();
+    await signUp({
+      email: existing.email.toUpperCase(),
+      displayName: 'Intruder',
+      password: 'another password!',
+      locale: 'en',
+    });
+    expect(await db().member.count({ where: { email: existing.email } })).toBe(1);
+    const mails = await readOutbox(outbox.outboxDir, existing.email);
+    expect(mails.map((m) => m.subject)).toContain('Someone tried to create an account with your address');
+  });
+});
+
+describe('logging in', () => {
+  it('refuses a wrong password and an unknown email with the same message', async () => {
+    const member = await createMember();
+    const wrong = await logIn({ email: member.email, password: 'not the password', address: '192.0.2.20' }).catch(
+      (e) => e,
+    );
+    const unknown = await logIn({ email: uniqueEmail(), password: 'whatever', address: '192.0.2.20' }).catch((e) => e);
+    expect(wrong).toBeInstanceOf(AccountError);
+    expect(unknown).toBeInstanceOf(AccountError);
+    expect(wrong.key).toBe('login.invalid');
+    expect(unknown.key).toBe(wrong.key);
+  });
+
+  it('stores only the hash of the session token', async () => {
+    const member = await createMember();
+    const { token } = await logIn({ email: member.email, password: member.password, address });
+    const rows = await db().session.findMany({ where: { memberId: member.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.id).not.toContain(token);
+    expect(rows[0]!.id).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('password reset', () => {
+  it('mails a one-hour link that sets a new password and closes every session', async () => {
+    const member = await createMember();
+    const { token: sessionToken } = await createSession(member.id);
+    await requestPasswordReset(member.email.toUpperCase());
+    const token = tokenOf(linkIn((await readOutbox(outbox.outboxDir, member.email)).at(-1)));
+    expect(await isResetTokenValid(token)).toBe(true);
+
+    await resetPassword(token, 'a brand new password');
+    expect(await validateSessionToken(sessionToken)).toBeNull();
+    expect(await isResetTokenValid(token)).toBe(false);
+    await expect(resetPassword(token, 'yet another password')).rejects.toMatchObject({ key: 'reset.invalid' });
+    await expect(logIn({ email: member.email, password: 'a brand new password', address })).resolves.toBeTruthy();
+  });
+
+  it('sends nothing for an unknown email, and says the same', async () => {
+    const email = uniqueEmail();
+    await expect(requestPasswordReset(email)).resolves.toBeUndefined();
+    expect(await readOutbox(outbox.outboxDir, email)).toHaveLength(0);
+  });
+});
+
+describe('account changes', () => {
+  it('changes the password only with the current one, keeping this device signed in', async () => {
+    const member = await createMember();
+    const here = await createSession(member.id);
+    const elsewhere = await createSession(member.id);
+    const hereId = (await validateSessionToken(here.token))!.id;
+    await expect(
+      changePassword({
+        memberId: member.id,
+        currentPassword: 'wrong',
+        newPassword: 'new password 123',
+        sessionId: hereId,
+      }),
+    ).rejects.toMatchObject({ key: 'account.password.wrongCurrent' });
+    await changePassword({
+      memberId: member.id,
+      currentPassword: member.password,
+      newPassword: 'new password 123',
+      sessionId: hereId,
+    });
+    expect(await validateSessionToken(here.token)).not.toBeNull();
+    expect(await validateSessionToken(elsewhere.token)).toBeNull();
+  });
+
+  it('changes the email only once the new address is confirmed, and warns the old one', async () => {
+    const member = await createMember();
+    const newEmail = uniqueEmail('moved');
+    await requestEmailChange({ memberId: member.id, newEmail, password: member.password });
+    expect((await db().member.findUniqueOrThrow({ where: { id: member.id } })).email).toBe(member.email);
+    expect(await readOutbox(outbox.outboxDir, member.email)).toHaveLength(1);
+    await verifyEmail(tokenOf(linkIn((await readOutbox(outbox.outboxDir, newEmail))[0])));
+    expect((await db().member.findUniqueOrThrow({ where: { id: member.id } })).email).toBe(newEmail);
+  });
+});

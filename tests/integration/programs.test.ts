@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import {
+  getProgramOutline,
+  getSection,
+  moveSection,
+  NotFoundError,
+} from '../../app/modules/programs/programs.server.ts';
+import { ForbiddenError } from '../../app/policies/actor.ts';
+import { db } from '../../app/utils/db.server.ts';
+import { createMember } from '../factories/members.ts';
+import { createTestProgram } from '../factories/programs.ts';
+import { setupTestDatabase } from '../setup/database.ts';
+
+setupTestDatabase();
+
+describe('program outline', () => {
+  it('numbers chapters and sections from their order', async () => {
+    const { slug } = await createTestProgram({ shape: [2, 3] });
+    const { chapters } = await getProgramOutline(null, slug);
+    expect(chapters.map((c) => c.number)).toEqual(['1', '2']);
+    expect(chapters[1]!.sections.map((s) => `${s.number} ${s.title}`)).toEqual([
+      '2.1 Section 2-1',
+      '2.2 Section 2-2',
+      '2.3 Section 2-3',
+    ]);
+  });
+
+  it('keeps a section’s id when it moves, and renumbers around it', async () => {
+    const moderator = await createMember({ role: 'MODERATOR' });
+    const { slug } = await createTestProgram({ shape: [2, 3] });
+    const before = await getProgramOutline(null, slug);
+    const moving = before.chapters[1]!.sections[2]!; // "2.3"
+    await moveSection({ actor: moderator, sectionId: moving.id, chapterId: before.chapters[0]!.id, index: 0 });
+    const after = await getProgramOutline(null, slug);
+    expect(after.chapters[0]!.sections[0]).toMatchObject({ id: moving.id, number: '1.1', title: 'Section 2-3' });
+    expect(after.chapters[0]!.sections.map((s) => s.number)).toEqual(['1.1', '1.2', '1.3']);
+    expect(after.chapters[1]!.sections.map((s) => s.title)).toEqual(['Section 2-1', 'Section 2-2']);
+    const read = await getSection(null, slug, moving.id);
+    expect(read.section.number).toBe('1.1');
+    expect(await db().auditEvent.count({ where: { action: 'section.moved', targetId: moving.id } })).toBe(1);
+  });
+
+  it('lets only moderators re-order the program', async () => {
+    const member = await createMember();
+    const { slug } = await createTestProgram();
+    const { chapters } = await getProgramOutline(null, slug);
+    await expect(
+      moveSection({ actor: member, sectionId: chapters[0]!.sections[0]!.id, chapterId: chapters[1]!.id, index: 0 }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('who reads a draft', () => {
+  it('lets the public read a draft the program opens, and only members read a closed one', async () => {
+    const member = await createMember();
+    const open = await createTestProgram({ draftIsPublic: true });
+    const closed = await createTestProgram({ draftIsPublic: false });
+    await expect(getProgramOutline(null, open.slug)).resolves.toMatchObject({
+      abilities: { readDraft: true, editDraft: false },
+    });
+    await expect(getProgramOutline(null, closed.slug)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getProgramOutline(member, closed.slug)).resolves.toMatchObject({ abilities: { editDraft: true } });
+  });
+
+  it('answers not found for an unknown program or a section of another program', async () => {
+    const a = await createTestProgram();
+    const b = await createTestProgram();
+    const sectionOfB = (await getProgramOutline(null, b.slug)).chapters[0]!.sections[0]!.id;
+    await expect(getProgramOutline(null, 'no-such-program')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getSection(null, a.slug, sectionOfB)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

@@ -1,0 +1,43 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { setLogLevel } from '../../app/utils/logger.server.ts';
+import { applyMigrations, readMigrations } from '../../server/database/migrate.ts';
+import { openDatabase } from '../../server/database/open.ts';
+import { adminUrl, TEMPLATE_DB, TEMPLATE_DUMP } from './paths.ts';
+
+/**
+ * Migrates once per run, then every test file clones the result: the embedded database from a dump of its
+ * data folder, PostgreSQL from a template database. No test pays for migrations again.
+ */
+export default async function setup(_project: TestProject) {
+  setLogLevel('warn');
+  await fs.mkdir(path.dirname(TEMPLATE_DUMP), { recursive: true });
+  const migrations = await readMigrations();
+
+  const pglite = await openDatabase({ pglite: await (await import('@electric-sql/pglite')).PGlite.create() });
+  await applyMigrations(pglite.sql, migrations);
+  const dump = await pglite.pglite!.dumpDataDir('gzip');
+  await fs.writeFile(TEMPLATE_DUMP, Buffer.from(await dump.arrayBuffer()));
+  await pglite.close();
+
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const pg = (await import('pg')).default;
+    const admin = new pg.Client({ connectionString: adminUrl(url) });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DB}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
+    await admin.end();
+    const template = await openDatabase({ url: withDatabase(url, TEMPLATE_DB) });
+    await applyMigrations(template.sql, migrations);
+    await template.close();
+  }
+}
+
+/** The same server URL, pointing at another database. */
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}

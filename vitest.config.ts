@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// Module tests run on the embedded database, and again on PostgreSQL when TEST_DATABASE_URL is set.
+// Browser journeys (tests/e2e) run the real server and Debian's Chromium, on each engine likewise.
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+const engines = onPostgres ? (['pglite', 'postgresql'] as const) : (['pglite'] as const);
+
+export default defineConfig({
+  resolve: { alias: { '~': path.resolve('app') } },
+  test: {
+    globalSetup: ['tests/setup/global-setup.ts'],
+    projects: [
+      ...engines.map((engine) => ({
+        extends: true as const,
+        test: {
+          name: engines.length > 1 ? `unit:${engine}` : 'unit',
+          include: ['app/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          env: { PLENUM_TEST_ENGINE: engine },
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
+        },
+      })),
+      ...engines.map((engine) => ({
+        extends: true as const,
+        test: {
+          name: engines.length > 1 ? `e2e:${engine}` : 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          env: { PLENUM_TEST_ENGINE: engine },
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          // One server and one Chromium at a time: two cores.
+          fileParallelism: false,
+        },
+      })),
+    ],
+  },
+});
