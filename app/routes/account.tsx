@@ -15,6 +15,7 @@ import { countSessions } from '~/modules/members/sessions.server.ts';
 import { requireMember } from '~/utils/auth.server.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';
 import { useT } from '~/utils/i18n.tsx';
+import { readFormData } from '~/utils/forms.server.ts';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { member } = requireMember(request, context);
@@ -29,7 +30,7 @@ type ActionData = { intent: Intent; result: SubmissionResult<string[]>; done?: b
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { member, sessionId } = requireMember(request, context);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get('intent');
   const flash = (key: 'flash.nameChanged' | 'flash.passwordChanged' | 'flash.loggedOutOthers') =>
     redirect('/account', { headers: { 'Set-Cookie': flashCookie(key) } });

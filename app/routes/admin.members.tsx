@@ -11,6 +11,7 @@ import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
 import { useT } from '~/utils/i18n.tsx';
+import { readFormData } from '~/utils/forms.server.ts';
 
 const ROLES = ['MEMBER', 'MODERATOR', 'ADMIN'] as const;
 
@@ -20,10 +21,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = url.searchParams.get('q')?.slice(0, 100) ?? '';
   const page = Number(url.searchParams.get('page')) || 1;
-  const [list, roleChanges] = await Promise.all([
-    listMembers(actor, { query, page }),
-    recentRoleChanges(actor),
-  ]).catch(asHttpError(request));
+  const [list, roleChanges] = await Promise.all([listMembers(actor, { query, page }), recentRoleChanges(actor)]).catch(
+    asHttpError(request),
+  );
   return {
     ...list,
     roleChanges,
@@ -35,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireMember(request, context);
-  const submission = parseWithZod(await request.formData(), { schema: ChangeRoleSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: ChangeRoleSchema });
   if (submission.status !== 'success') {
     return data(
       { memberId: submission.payload.memberId as string | undefined, errors: submission.error },

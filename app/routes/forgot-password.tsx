@@ -6,9 +6,10 @@ import { Field } from '~/components/forms.tsx';
 import { requestPasswordReset } from '~/modules/members/accounts.server.ts';
 import { ForgotPasswordSchema } from '~/modules/members/members.schema.ts';
 import { useT } from '~/utils/i18n.tsx';
+import { readFormData } from '~/utils/forms.server.ts';
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: ForgotPasswordSchema });
   if (submission.status !== 'success') return data({ result: submission.reply(), sent: false }, { status: 400 });
   await requestPasswordReset(submission.value.email);
   return { result: submission.reply(), sent: true };

@@ -3,10 +3,11 @@ import { isLocale } from '~/i18n/index.ts';
 import { setMemberLocale } from '~/modules/members/accounts.server.ts';
 import { localeCookie } from '~/utils/cookies.server.ts';
 import { safeRedirect } from '~/utils/errors.server.ts';
+import { readFormData } from '~/utils/forms.server.ts';
 
 /** Switches the language: remembered in a cookie, and on the account of a signed-in member. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormData(request);
   const locale = form.get('locale');
   const to = safeRedirect(form.get('redirectTo'));
   if (!isLocale(locale)) return redirect(to);

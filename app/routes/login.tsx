@@ -11,6 +11,7 @@ import { redirectIfSignedIn } from '~/utils/auth.server.ts';
 import { sessionCookie } from '~/utils/cookies.server.ts';
 import { safeRedirect } from '~/utils/errors.server.ts';
 import { useT } from '~/utils/i18n.tsx';
+import { readFormData } from '~/utils/forms.server.ts';
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   redirectIfSignedIn(context, safeRedirect(new URL(request.url).searchParams.get('redirectTo')));
@@ -18,7 +19,7 @@ export function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: LogInSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: LogInSchema });
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 });
   }

@@ -8,6 +8,7 @@ import { AccountError } from '~/modules/members/errors.ts';
 import { ResetPasswordSchema } from '~/modules/members/members.schema.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';
 import { useT } from '~/utils/i18n.tsx';
+import { readFormData } from '~/utils/forms.server.ts';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? '';
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: ResetPasswordSchema });
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password', 'confirm'] }) }, { status: 400 });
   }
@@ -37,7 +38,8 @@ export default function ResetPasswordPage() {
   const [form, fields] = useForm({
     lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
     constraint: getZodConstraint(ResetPasswordSchema),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
   });
   if (!valid) {

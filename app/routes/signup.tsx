@@ -7,6 +7,7 @@ import { signUp } from '~/modules/members/accounts.server.ts';
 import { SignUpSchema } from '~/modules/members/members.schema.ts';
 import { redirectIfSignedIn } from '~/utils/auth.server.ts';
 import { useT } from '~/utils/i18n.tsx';
+import { readFormData } from '~/utils/forms.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Plenum' }];
 
@@ -16,7 +17,7 @@ export function loader({ context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: SignUpSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: SignUpSchema });
   if (submission.status !== 'success') return data({ result: submission.reply(), sentTo: null }, { status: 400 });
   await signUp({ ...submission.value, locale: context.locale });
   return { result: submission.reply({ resetForm: true }), sentTo: submission.value.email };
@@ -29,7 +30,8 @@ export default function SignUpPage() {
   const [form, fields] = useForm({
     lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
     constraint: getZodConstraint(SignUpSchema),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignUpSchema }),
   });
   if (actionData?.sentTo) {

@@ -5,6 +5,7 @@ import { verifyEmail } from '~/modules/members/accounts.server.ts';
 import { AccountError } from '~/modules/members/errors.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';
 import { useT } from '~/utils/i18n.tsx';
+import { readFormData } from '~/utils/forms.server.ts';
 
 // The link only shows a button: mail scanners that open links must not confirm an address by themselves.
 export function loader({ request }: LoaderFunctionArgs) {
@@ -12,7 +13,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const token = String((await request.formData()).get('token') ?? '');
+  const token = String((await readFormData(request)).get('token') ?? '');
   try {
     await verifyEmail(token);
   } catch (error) {

@@ -7,6 +7,7 @@ import { newId } from '~/utils/ids.ts';
 import { logger } from '~/utils/logger.server.ts';
 import type { Database } from '~/utils/db.server.ts';
 import { buildRequestContext } from './context.ts';
+import { limitBodySize, rejectMalformedUrls } from './guards.ts';
 import { rateLimit } from './rate-limit.ts';
 import { originCheck, securityHeaders } from './security.ts';
 
@@ -66,6 +67,8 @@ export function createApp(options: AppOptions) {
   app.use('/build', express.static(path.resolve('public/build'), { immutable: true, maxAge: '1y' }));
   app.use(express.static(path.resolve('public'), { maxAge: '1h' }));
 
+  app.use(rejectMalformedUrls);
+  app.use(limitBodySize(1024 * 1024));
   app.use(originCheck(() => options.allowedOrigins));
   app.use(rateLimit({ perMinute: 120 }));
 

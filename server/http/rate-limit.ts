@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { plainMessage } from './guards.ts';
 
 /**
  * A per-address budget of state-changing requests (a token bucket in memory, per process): a brake on
@@ -23,7 +24,10 @@ export function rateLimit(options: { perMinute: number }) {
     if (bucket.tokens < 1) {
       const retryAfter = Math.ceil((1 - bucket.tokens) / refillPerMs / 1000);
       res.setHeader('Retry-After', String(retryAfter));
-      res.status(429).type('text/plain; charset=utf-8').send(`Too many requests. Retry in ${retryAfter} s.`);
+      res
+        .status(429)
+        .type('text/plain; charset=utf-8')
+        .send(plainMessage(req, 'tooMany', retryAfter));
       return;
     }
     bucket.tokens -= 1;

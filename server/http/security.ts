@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { plainMessage } from './guards.ts';
 
 /**
  * Security headers on every response. The CSP allows only this origin (scripts also need the per-request
@@ -47,10 +48,7 @@ export function originCheck(allowedOrigins: () => string[]) {
     const allowed = new Set([sameHost, ...allowedOrigins()]);
     const origin = req.get('origin') ?? refererOrigin(req.get('referer'));
     if (origin && allowed.has(origin)) return next();
-    res
-      .status(403)
-      .type('text/plain; charset=utf-8')
-      .send(forbiddenText(req.get('accept-language')));
+    res.status(403).type('text/plain; charset=utf-8').send(plainMessage(req, 'foreignOrigin'));
   };
 }
 
@@ -61,11 +59,4 @@ function refererOrigin(referer: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function forbiddenText(acceptLanguage: string | undefined): string {
-  const lang = (acceptLanguage ?? '').slice(0, 2).toLowerCase();
-  if (lang === 'fr') return 'Requête refusée : elle ne vient pas de ce site.';
-  if (lang === 'es') return 'Solicitud rechazada: no procede de este sitio.';
-  return 'Request refused: it does not come from this site.';
 }

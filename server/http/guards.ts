@@ -1,0 +1,53 @@
+import type { NextFunction, Request, Response } from 'express';
+
+const MESSAGES = {
+  foreignOrigin: {
+    fr: 'Requête refusée : elle ne vient pas de ce site.',
+    es: 'Solicitud rechazada: no procede de este sitio.',
+    en: 'Request refused: it does not come from this site.',
+  },
+  badUrl: {
+    fr: 'Adresse invalide : elle contient un encodage incorrect.',
+    es: 'Dirección no válida: contiene una codificación incorrecta.',
+    en: 'Invalid address: it contains broken encoding.',
+  },
+  tooLarge: {
+    fr: 'Envoi trop volumineux.',
+    es: 'Envío demasiado grande.',
+    en: 'Request too large.',
+  },
+  tooMany: {
+    fr: 'Trop de requêtes. Réessayez dans {n} s.',
+    es: 'Demasiadas solicitudes. Vuelve a intentarlo en {n} s.',
+    en: 'Too many requests. Try again in {n} s.',
+  },
+} as const;
+
+/** A short plain-text message in the language the browser asks for (before Remix and its catalogs). */
+export function plainMessage(req: Request, key: keyof typeof MESSAGES, n?: number): string {
+  const lang = (req.acceptsLanguages('fr', 'es', 'en') || 'en') as 'fr' | 'es' | 'en';
+  return MESSAGES[key][lang].replace('{n}', String(n ?? ''));
+}
+
+/** Refuses addresses whose percent-encoding is broken (Remix would fail decoding them). */
+export function rejectMalformedUrls(req: Request, res: Response, next: NextFunction) {
+  try {
+    decodeURIComponent(req.path);
+    next();
+  } catch {
+    res.status(400).type('text/plain; charset=utf-8').send(plainMessage(req, 'badUrl'));
+  }
+}
+
+/** Refuses bodies over `maxBytes` before reading them: forms here are small. */
+export function limitBodySize(maxBytes: number) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const length = Number(req.get('content-length') ?? 0);
+    if (length > maxBytes) {
+      res.status(413).setHeader('Connection', 'close');
+      res.type('text/plain; charset=utf-8').send(plainMessage(req, 'tooLarge'));
+      return;
+    }
+    next();
+  };
+}
