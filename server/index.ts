@@ -46,12 +46,12 @@ async function main() {
   server.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : env.PORT;
+    if (logins) process.stdout.write(formatLogins(logins, publicOrigin({ ...env, PORT: port })) + '\n');
     logger.info('Plenum is listening', {
       url: `http://localhost:${port}`,
       database: database.engine,
       startMs: Math.round(performance.now() - startedAt),
     });
-    if (logins) process.stdout.write(formatLogins(logins, publicOrigin({ ...env, PORT: port })) + '\n');
     if (env.NODE_ENV === 'development') broadcastDevReady(build);
   });
 

@@ -78,7 +78,8 @@ export async function seedDemo(): Promise<DemoLogin[]> {
             role: p.role,
             passwordHash: p.passwordHash,
             emailVerifiedAt: new Date(),
-            locale: 'fr',
+            // No saved language: the demo speaks whatever each visitor's browser asks for.
+            locale: null,
           },
         });
       }
