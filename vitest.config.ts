@@ -15,7 +15,11 @@ export default defineConfig({
         extends: true as const,
         test: {
           name: engines.length > 1 ? `unit:${engine}` : 'unit',
-          include: ['app/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          // Pure functions do not care about the engine: they run once, in the PGlite project.
+          include:
+            engine === 'pglite'
+              ? ['app/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts']
+              : ['tests/integration/**/*.test.ts'],
           env: { PLENUM_TEST_ENGINE: engine },
           testTimeout: 20_000,
           hookTimeout: 60_000,

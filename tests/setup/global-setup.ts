@@ -33,6 +33,15 @@ export default async function setup(_project: TestProject) {
     await applyMigrations(template.sql, migrations);
     await template.close();
   }
+
+  return async () => {
+    if (!url) return;
+    const pg = (await import('pg')).default;
+    const admin = new pg.Client({ connectionString: adminUrl(url) });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DB}" WITH (FORCE)`);
+    await admin.end();
+  };
 }
 
 /** The same server URL, pointing at another database. */

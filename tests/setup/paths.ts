@@ -4,8 +4,11 @@ import path from 'node:path';
 export const TMP_DIR = path.resolve('tests/.tmp');
 /** The migrated embedded database, dumped once per run. */
 export const TEMPLATE_DUMP = path.join(TMP_DIR, 'template.tar.gz');
-/** The migrated PostgreSQL database every test database is copied from. */
-export const TEMPLATE_DB = 'plenum_test_template';
+/**
+ * The migrated PostgreSQL database every test database is copied from, named after TEST_DATABASE_URL's own
+ * database so that two runs against two databases never share it.
+ */
+export const TEMPLATE_DB = `${process.env.TEST_DATABASE_URL ? new URL(process.env.TEST_DATABASE_URL).pathname.slice(1) || 'plenum' : 'plenum'}_template`;
 
 /** The URL of the server's maintenance database, for CREATE/DROP DATABASE. */
 export function adminUrl(url: string): string {

@@ -2,10 +2,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { newId } from '../../../app/utils/ids.ts';
 import { withDatabase } from '../../setup/global-setup.ts';
 import { adminUrl, TEMPLATE_DB } from '../../setup/paths.ts';
+
+/** How to start a test server. */
+export interface StartOptions {
+  engine?: 'pglite' | 'postgresql';
+  env?: Record<string, string>;
+  /** The data folder (and PostgreSQL database) of a server stopped with `keep`, to start it again. */
+  reuse?: { dataDir: string; databaseUrl?: string };
+}
 
 /** A running Plenum server, built for production, on its own database and data folder. */
 export interface TestServer {
@@ -15,35 +24,39 @@ export interface TestServer {
   engine: 'pglite' | 'postgresql';
   /** The demo logins printed at the first start. */
   logins: Map<string, string>;
+  /** The PostgreSQL database, when on that engine. */
+  databaseUrl?: string;
   /** Everything the server printed so far. */
   output: () => string;
-  stop: () => Promise<void>;
+  /** The process, for signals. */
+  process: ChildProcess;
+  /** Stops the server with SIGTERM; removes its data unless `keep`. Resolves to the exit code. */
+  stop: (options?: { keep?: boolean }) => Promise<number | null>;
 }
 
 /**
  * Starts `server/index.ts` exactly as `npm start` does (the build must exist), on a free port, with the demo
  * seeded. On PostgreSQL the database is a fresh copy of the run's migrated template.
  */
-export async function startServer(options: { engine?: 'pglite' | 'postgresql'; env?: Record<string, string> } = {}) {
+export async function startServer(options: StartOptions = {}) {
   const engine = options.engine ?? (process.env.PLENUM_TEST_ENGINE === 'postgresql' ? 'postgresql' : 'pglite');
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'plenum-e2e-'));
-  let databaseUrl: string | undefined;
-  let dropDatabase = async () => {};
-  if (engine === 'postgresql') {
-    const base = process.env.TEST_DATABASE_URL!;
+  const dataDir = options.reuse?.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'plenum-e2e-')));
+  let databaseUrl: string | undefined = options.reuse?.databaseUrl;
+  if (engine === 'postgresql' && !databaseUrl) {
     const name = `plenum_e2e_${newId()}`;
-    const admin = new pg.Client({ connectionString: adminUrl(base) });
+    const admin = new pg.Client({ connectionString: adminUrl(process.env.TEST_DATABASE_URL!) });
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
     await admin.end();
-    databaseUrl = withDatabase(base, name);
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: adminUrl(base) });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    };
+    databaseUrl = withDatabase(process.env.TEST_DATABASE_URL!, name);
   }
+  const dropDatabase = async () => {
+    if (!databaseUrl) return;
+    const c = new pg.Client({ connectionString: adminUrl(databaseUrl) });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
+    await c.end();
+  };
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     env: {
       ...process.env,
@@ -66,7 +79,7 @@ export async function startServer(options: { engine?: 'pglite' | 'postgresql'; e
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
     const check = () => {
       const match = output.match(/"msg":"Plenum is listening","url":"(http:\/\/localhost:\d+)"/);
-      if (match && output.includes('shown only this once')) {
+      if (match) {
         clearTimeout(timer);
         resolve(match[1]!.replace('localhost', '127.0.0.1'));
       }
@@ -83,15 +96,80 @@ export async function startServer(options: { engine?: 'pglite' | 'postgresql'; e
     outboxDir: path.join(dataDir, 'outbox'),
     engine,
     logins,
+    databaseUrl,
     output: () => output,
-    stop: async () => {
-      if (child.exitCode === null) {
+    process: child,
+    stop: async ({ keep = false } = {}) => {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
       }
-      await dropDatabase();
-      await fs.rm(dataDir, { recursive: true, force: true });
+      if (!keep) {
+        await dropDatabase();
+        await fs.rm(dataDir, { recursive: true, force: true });
+      }
+      return child.exitCode;
     },
   } satisfies TestServer;
+}
+
+/** Runs a command of the project (e.g. the server or the CLI) to its end; resolves to its exit code and output. */
+export function runToExit(args: string[], env: Record<string, string>, timeoutMs = 60_000) {
+  return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      env: { ...process.env, LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${args.join(' ')} did not finish:\n${output}`));
+    }, timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+/** A new, empty PostgreSQL database (not migrated), and a way to drop it. */
+export async function emptyPostgresDatabase() {
+  const base = process.env.TEST_DATABASE_URL!;
+  const name = `plenum_empty_${newId()}`;
+  const admin = new pg.Client({ connectionString: adminUrl(base) });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  return {
+    url: withDatabase(base, name),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl(base) });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Runs SQL on the database a stopped server used (a PGlite folder is opened, then closed again). */
+export async function sqlOn(target: { dataDir: string; databaseUrl?: string }, sql: string) {
+  if (target.databaseUrl) {
+    const c = new pg.Client({ connectionString: target.databaseUrl });
+    await c.connect();
+    try {
+      const result = await c.query(sql);
+      return ((Array.isArray(result) ? result.at(-1) : result)?.rows ?? []) as Record<string, unknown>[];
+    } finally {
+      await c.end();
+    }
+  }
+  const db = await PGlite.create(path.join(target.dataDir, 'pglite'));
+  try {
+    return ((await db.exec(sql)).at(-1)?.rows ?? []) as Record<string, unknown>[];
+  } finally {
+    await db.close();
+  }
 }

@@ -1,0 +1,91 @@
+/**
+ * bench:ssr — requests per second of a server-rendered section page, against the same HTML served as a
+ * static file, same tool (autocannon), same run, same machine: printed as a ratio (goal >= 0.6). Also the time
+ * from a cold start on an empty data folder to the first 200. Ends with one line of JSON holding every figure.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import express from 'express';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+async function waitFor200(url: string, deadlineMs: number): Promise<void> {
+  while (Date.now() < deadlineMs) {
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`no 200 from ${url}`);
+}
+
+async function load(url: string) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p99Ms: result.latency.p99 };
+}
+
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'plenum-bench-'));
+const port = 3900 + Math.floor(Math.random() * 50);
+const base = `http://127.0.0.1:${port}`;
+const started = Date.now();
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+let output = '';
+server.stdout.on('data', (d: Buffer) => (output += d.toString()));
+
+try {
+  await waitFor200(`${base}/p/programme-2027`, Date.now() + 120_000);
+  const coldStartMs = Date.now() - started;
+
+  const toc = await (await fetch(`${base}/p/programme-2027`)).text();
+  const sectionPath = toc.match(/href="(\/p\/programme-2027\/sections\/[a-z2-7]+)"/)![1]!;
+  const html = await (await fetch(`${base}${sectionPath}`)).text();
+
+  // The reference: the very same HTML, as a static file served by Express in this process.
+  const staticDir = await fs.mkdtemp(path.join(os.tmpdir(), 'plenum-bench-static-'));
+  await fs.writeFile(path.join(staticDir, 'section.html'), html);
+  const app = express();
+  app.use(express.static(staticDir));
+  const staticServer = app.listen(0, '127.0.0.1');
+  await new Promise((r) => staticServer.once('listening', r));
+  const staticPort = (staticServer.address() as { port: number }).port;
+
+  await load(`${base}${sectionPath}`); // warm-up
+  const ssr = await load(`${base}${sectionPath}`);
+  const reference = await load(`http://127.0.0.1:${staticPort}/section.html`);
+  staticServer.close();
+
+  const ratio = Math.round((ssr.rps / reference.rps) * 1000) / 1000;
+  console.log(`cold start (empty data folder) to first 200: ${coldStartMs} ms`);
+  console.log(`section page (SSR):   ${Math.round(ssr.rps)} req/s, p99 ${ssr.p99Ms} ms`);
+  console.log(`same HTML, static:    ${Math.round(reference.rps)} req/s, p99 ${reference.p99Ms} ms`);
+  console.log(`ratio SSR / static:   ${ratio} (goal >= 0.6: ${ratio >= 0.6 ? 'met' : 'NOT met'})`);
+  console.log(
+    JSON.stringify({
+      bench: 'ssr',
+      date: new Date().toISOString(),
+      connections: CONNECTIONS,
+      durationS: DURATION,
+      coldStartMs,
+      ssrRps: Math.round(ssr.rps),
+      ssrP99Ms: ssr.p99Ms,
+      staticRps: Math.round(reference.rps),
+      staticP99Ms: reference.p99Ms,
+      ratio,
+      goal: 0.6,
+    }),
+  );
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  await fs.rm(dataDir, { recursive: true, force: true });
+}

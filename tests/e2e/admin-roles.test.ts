@@ -1,0 +1,95 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { startServer, type TestServer } from './support/server.ts';
+import { logInAs } from './support/session.ts';
+
+let server: TestServer;
+let admin: BrowserContext & { cleanup: () => Promise<void> };
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  admin = await launchBrowser({ locale: 'en-GB' });
+  page = await admin.newPage();
+});
+afterAll(async () => {
+  await admin?.cleanup();
+  await server?.stop();
+});
+
+describe('an admin makes a member moderator', () => {
+  it('is offered the member list only as an admin', async () => {
+    const member = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const p = await member.newPage();
+      await logInAs(
+        p,
+        server.url,
+        'camille@plenum.localhost',
+        server.logins.get('camille@plenum.localhost')!,
+        'Camille Martin',
+      );
+      expect(await p.getByRole('link', { name: 'Members' }).count()).toBe(0);
+      const response = await p.goto(`${server.url}/admin/members`);
+      expect(response?.status()).toBe(403);
+      await p.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    } finally {
+      await member.cleanup();
+    }
+  });
+
+  it('changes the role with a reason, which the audit trail keeps', async () => {
+    await logInAs(
+      page,
+      server.url,
+      'admin@plenum.localhost',
+      server.logins.get('admin@plenum.localhost')!,
+      'Alice Admin',
+    );
+    await page.getByRole('link', { name: 'Members' }).click();
+    await page.getByRole('heading', { name: 'Members', level: 1 }).waitFor();
+
+    // No reason: refused beside the field, nothing changed.
+    const row = page.locator('tr', { has: page.getByText('camille@plenum.localhost') });
+    await row.getByLabel('Role of Camille Martin', { exact: true }).selectOption('MODERATOR');
+    await row
+      .getByLabel('Reason for changing the role of Camille Martin')
+      .evaluate((el) => el.removeAttribute('required'));
+    await row.getByRole('button', { name: 'Change role' }).click();
+    await row.getByText('Say why (at least 3 characters)').waitFor();
+
+    await row.getByLabel('Role of Camille Martin', { exact: true }).selectOption('MODERATOR');
+    await row.getByLabel('Reason for changing the role of Camille Martin').fill('Runs the Lyon local group');
+    await row.getByRole('button', { name: 'Change role' }).click();
+    await page.getByText('The role was changed and recorded in the audit trail.').waitFor();
+    expect(await row.getByLabel('Role of Camille Martin', { exact: true }).inputValue()).toBe('MODERATOR');
+    const trail = page.getByTestId('role-changes');
+    await trail.getByText('Alice Admin changed Camille Martin from Member to Moderator').waitFor();
+    await trail.getByText('Runs the Lyon local group').waitFor();
+  });
+
+  it('cannot change their own role', async () => {
+    const own = page.locator('tr', { has: page.getByText('admin@plenum.localhost') });
+    expect(await own.getByRole('combobox').count()).toBe(0);
+    await own.getByText('Administrator').waitFor();
+  });
+
+  it('the new moderator sees their role on their account page', async () => {
+    const member = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const p = await member.newPage();
+      await logInAs(
+        p,
+        server.url,
+        'camille@plenum.localhost',
+        server.logins.get('camille@plenum.localhost')!,
+        'Camille Martin',
+      );
+      await p.getByRole('link', { name: 'Camille Martin' }).click();
+      await p.getByText('Signed in as camille@plenum.localhost · Moderator').waitFor();
+    } finally {
+      await member.cleanup();
+    }
+  });
+});

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { sqlOn, startServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+let brokenSectionId: string;
+let logins: Map<string, string>;
+
+beforeAll(async () => {
+  // A section whose stored text is corrupt: reading it is an unexpected server error, as a bug would be.
+  const first = await startServer();
+  logins = first.logins;
+  await first.stop({ keep: true });
+  const [row] = await sqlOn(
+    first,
+    `UPDATE "Section" SET content = '{"type":"doc","content":[{"type":"script"}]}'
+     WHERE id = (SELECT id FROM "Section" ORDER BY "createdAt", id LIMIT 1) RETURNING id`,
+  );
+  brokenSectionId = String(row!.id);
+  server = await startServer({ reuse: { dataDir: first.dataDir, databaseUrl: first.databaseUrl } });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('an unexpected error', () => {
+  it('shows a friendly page with a reference that the log also holds, on load and on navigation', async () => {
+    const browser = await launchBrowser({ locale: 'es-ES' });
+    try {
+      const page = await browser.newPage();
+      const response = await page.goto(`${server.url}/p/programme-2027/sections/${brokenSectionId}`);
+      expect(response?.status()).toBe(500);
+      await page.getByRole('heading', { name: 'Algo salió mal' }).waitFor();
+      const reference = await page.getByTestId('error-reference').textContent();
+      expect(reference).toMatch(/^[a-z2-7]{16}$/);
+      expect(await page.content()).not.toMatch(/ZodError|at .*\.(ts|js):\d+/);
+      expect(server.output()).toMatch(
+        new RegExp(`"level":"error","msg":"unexpected error","requestId":"${reference}"`),
+      );
+
+      await page.goto(`${server.url}/p/programme-2027`);
+      await page.locator(`nav a[href$="/sections/${brokenSectionId}"]`).click();
+      await page.getByRole('heading', { name: 'Algo salió mal' }).waitFor();
+      const second = await page.getByTestId('error-reference').textContent();
+      expect(second).not.toBe(reference);
+      expect(server.output()).toContain(`"requestId":"${second}"`);
+    } finally {
+      await browser.cleanup();
+    }
+  });
+});
+
+describe('repeated wrong passwords', () => {
+  it('are throttled with a message saying when to retry, and the right password works after the delay', async () => {
+    const browser = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/login`);
+      for (let i = 0; i < 5; i++) {
+        await page.getByLabel('Email address').fill('yanis@plenum.localhost');
+        await page.getByLabel('Password').fill(`wrong guess ${i}`);
+        await page.getByRole('button', { name: 'Log in' }).click();
+        await page.getByText('This email and password do not match an account.').waitFor();
+      }
+      await page.getByLabel('Password').fill(logins.get('yanis@plenum.localhost')!);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      const throttled = page.getByText(/Too many failed attempts\. Try again in \d+ s\./);
+      await throttled.waitFor();
+      const seconds = Number((await throttled.textContent())!.match(/in (\d+) s/)![1]);
+      expect(seconds).toBeGreaterThanOrEqual(1);
+      expect(seconds).toBeLessThanOrEqual(2);
+
+      await page.waitForTimeout(seconds * 1000 + 200);
+      await page.getByLabel('Password').fill(logins.get('yanis@plenum.localhost')!);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('link', { name: 'Yanis Benali' }).waitFor();
+    } finally {
+      await browser.cleanup();
+    }
+  });
+});

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}${path}`, {
+    method: 'POST',
+    body,
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, ...headers },
+  });
+
+describe('health', () => {
+  it('answers JSON with the database engine and its state', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ status: 'ok', database: { engine: server.engine, status: 'up' } });
+    expect(typeof body.database.latencyMs).toBe('number');
+  });
+});
+
+describe('cross-site requests', () => {
+  it('refuses a POST from a foreign origin, in the reader’s language, and changes nothing', async () => {
+    const res = await post('/login', form({ email: 'admin@plenum.localhost', password: 'x' }), {
+      origin: 'https://evil.example',
+      'accept-language': 'fr-FR,fr;q=0.9',
+    });
+    expect(res.status).toBe(403);
+    expect(await res.text()).toBe('Requête refusée : elle ne vient pas de ce site.');
+  });
+
+  it('refuses a POST with neither Origin nor Referer, and accepts one from this site', async () => {
+    const bare = await fetch(`${server.url}/locale`, {
+      method: 'POST',
+      body: form({ locale: 'en' }),
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(bare.status).toBe(403);
+    const same = await post('/locale', form({ locale: 'en', redirectTo: '/' }));
+    expect(same.status).toBe(302);
+    expect(same.headers.get('set-cookie')).toMatch(/plenum_locale=en;.*HttpOnly.*SameSite=Lax/i);
+  });
+});
+
+describe('headers', () => {
+  it('sends a strict CSP with no third-party origin, no framing, and a same-origin referrer policy', async () => {
+    const res = await fetch(`${server.url}/`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(csp).not.toMatch(/https?:\/\//);
+    expect(res.headers.get('referrer-policy')).toBe('same-origin');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-request-id')).toMatch(/^[a-z2-7]{16}$/);
+    const html = await res.text();
+    const nonce = csp.match(/'nonce-([^']+)'/)![1];
+    // Every inline script carries the nonce; none would run without it.
+    for (const tag of html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? []) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  it('caches hashed build files for a year, and other files briefly', async () => {
+    const html = await (await fetch(`${server.url}/`)).text();
+    const asset = html.match(/\/build\/[^"]+\.js/)![0];
+    const res = await fetch(`${server.url}${asset}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${server.url}/favicon.svg`)).headers.get('cache-control')).toBe('public, max-age=3600');
+  });
+});
+
+describe('malformed input', () => {
+  const hostile = [
+    '',
+    'email=%E0%A4%A&password=',
+    'email[]=a&email[]=b&password[$ne]=x',
+    `email=${'a'.repeat(100_000)}@x.org&password=${'p'.repeat(5000)}`,
+    '%%%%%',
+    'intent=password&currentPassword=&newPassword=short&confirm=other',
+    'memberId=%00&role=GOD&reason=',
+    'token=../../etc/passwd&password=aaaaaaaaaaaa&confirm=aaaaaaaaaaaa',
+  ];
+  const actions = [
+    '/signup',
+    '/login',
+    '/forgot-password',
+    '/reset-password',
+    '/verify-email',
+    '/locale',
+    '/logout',
+    '/account',
+    '/admin/members',
+  ];
+
+  it('never answers 500 to hostile form posts', async () => {
+    for (const path of actions) {
+      for (const body of hostile) {
+        const res = await post(path, body);
+        expect(res.status, `${path} <- ${body.slice(0, 40)}`).toBeLessThan(500);
+      }
+      const json = await post(path, '{"email": {"$gt": ""}}', { 'content-type': 'application/json' });
+      expect(json.status, `${path} <- json`).toBeLessThan(500);
+    }
+  });
+
+  it('never answers 500 to odd addresses and queries', async () => {
+    const paths = [
+      '/p/%E0%A4%A',
+      '/p/programme-2027/sections/%00',
+      '/p/../../etc/passwd',
+      '/reset-password?token=%00%01',
+      '/verify-email?token[]=1',
+      '/admin/members?page=-99999999999999999999&q=%00',
+      '/login?redirectTo=https://evil.example',
+      `/p/${'x'.repeat(5000)}`,
+    ];
+    for (const path of paths) {
+      const res = await fetch(`${server.url}${path}`, { redirect: 'manual' });
+      expect(res.status, path).toBeLessThan(500);
+      const text = await res.text();
+      expect(text, path).not.toMatch(/at .*\.(ts|js):\d+/);
+    }
+    expect(server.output()).not.toMatch(/"level":"error"/);
+  });
+
+  it('never redirects to another site after logging in', async () => {
+    const res = await post(
+      '/login',
+      form({
+        email: 'admin@plenum.localhost',
+        password: server.logins.get('admin@plenum.localhost')!,
+        redirectTo: '//evil.example/steal',
+      }),
+    );
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/');
+    expect(res.headers.get('set-cookie')).toMatch(/plenum_session=[a-z2-7]{32};.*HttpOnly.*SameSite=Lax/i);
+  });
+});

@@ -1,0 +1,96 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkIn, readOutbox } from '../factories/outbox.ts';
+import { launchBrowser } from './support/browser.ts';
+import { startServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+let browser: BrowserContext & { cleanup: () => Promise<void> };
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser({ locale: 'fr-FR' });
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.cleanup();
+  await server?.stop();
+});
+
+describe('a newcomer joins and reads the program', () => {
+  const email = 'Nadia.Ouali@example.org';
+  const password = 'des mots sans rapport 42';
+
+  it('signs up and is told to check their inbox, in French', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole('link', { name: 'Adhérer' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Rejoindre Plenum' }).waitFor();
+
+    // A mistake first: errors appear beside their fields, in the reader's language, and nothing is lost.
+    await page.getByLabel('Nom').fill('Nadia Ouali');
+    await page.getByLabel('Adresse e-mail').fill('nadia-at-example');
+    await page.getByLabel('Mot de passe').fill('court');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.getByText('Utilisez au moins 10 caractères.').waitFor();
+    expect(await page.getByLabel('Nom').inputValue()).toBe('Nadia Ouali');
+
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.getByRole('heading', { name: 'Consultez votre boîte de réception' }).waitFor();
+  });
+
+  it('confirms the address from the mail in the outbox, then logs in', async () => {
+    const [mail] = await readOutbox(server.outboxDir, email);
+    expect(mail?.subject).toMatch(/Confirmez/);
+    expect(server.output()).toContain('mail written to the outbox');
+    await page.goto(linkIn(mail).replace(/^http:\/\/localhost:\d+/, server.url));
+    await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
+    await page.getByText('Votre adresse e-mail est confirmée').waitFor();
+
+    await page.getByLabel('Adresse e-mail').fill(email.toUpperCase());
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('link', { name: 'Nadia Ouali' }).waitFor();
+  });
+
+  it('reads a section of the demo program, numbered, with its neighbours', async () => {
+    await page.getByRole('link', { name: 'Programme 2027 du Mouvement Commun' }).first().click();
+    await page
+      .getByRole('navigation', { name: 'Table des matières' })
+      .getByRole('link', { name: /^2\.2 / })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /^2\.2\s+Se déplacer autrement$/ }).waitFor();
+    expect(await page.locator('.rich-text').innerText()).toMatch(/\w{4,}/);
+    await page.getByRole('link', { name: /2\.3 .* →/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^2\.3\s/ }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/p\/programme-2027\/sections\/[a-z2-7]{16}$/);
+  });
+
+  it('switches to English, and the choice follows the member to a new device', async () => {
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('button', { name: 'Changer' }).click();
+    await page.getByRole('link', { name: 'Programs', exact: true }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+
+    const other = await launchBrowser({ locale: 'es-ES' });
+    try {
+      const p = await other.newPage();
+      await p.goto(`${server.url}/login`);
+      await p.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
+      await p.getByLabel('Correo electrónico').fill(email);
+      await p.getByLabel('Contraseña').fill(password);
+      await p.getByRole('button', { name: 'Iniciar sesión' }).click();
+      await p.getByRole('link', { name: 'Programs', exact: true }).waitFor();
+    } finally {
+      await other.cleanup();
+    }
+  });
+
+  it('logs out', async () => {
+    await page.getByRole('button', { name: 'Log out' }).first().click();
+    await page.getByText('You are logged out.').waitFor();
+    await page.getByRole('link', { name: 'Log in' }).waitFor();
+  });
+});
