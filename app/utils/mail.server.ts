@@ -13,7 +13,7 @@ export interface Mail {
   link?: string;
 }
 
-let transport: nodemailer.Transporter | undefined;
+const transports = new Map<string, nodemailer.Transporter>();
 
 /**
  * Sends a mail through SMTP when SMTP_URL is set; otherwise writes it to the outbox folder and logs its link,
@@ -22,7 +22,8 @@ let transport: nodemailer.Transporter | undefined;
 export async function sendMail(mail: Mail): Promise<void> {
   const config = appConfig();
   if (config.smtpUrl) {
-    transport ??= nodemailer.createTransport(config.smtpUrl);
+    let transport = transports.get(config.smtpUrl);
+    if (!transport) transports.set(config.smtpUrl, (transport = nodemailer.createTransport(config.smtpUrl)));
     await transport.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
     return;
   }
