@@ -7,11 +7,13 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
   const translate = useTranslateError();
   if (!errors?.length) return null;
   return (
-    <ul id={id} className="field-errors" role="alert">
-      {errors.map((e) => (
-        <li key={e}>{translate(e)}</li>
-      ))}
-    </ul>
+    <div id={id} className="field-errors" role="alert">
+      <ul>
+        {errors.map((e) => (
+          <li key={e}>{translate(e)}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

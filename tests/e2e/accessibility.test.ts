@@ -1,0 +1,75 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { startServer, type TestServer } from './support/server.ts';
+import { logInAs } from './support/session.ts';
+
+let server: TestServer;
+let browser: BrowserContext & { cleanup: () => Promise<void> };
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser({ locale: 'en-GB' });
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.cleanup();
+  await server?.stop();
+});
+
+/** WCAG 2.1 A and AA violations axe finds on the current page, as readable lines. */
+async function violations(p: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page: p as never })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility', () => {
+  it('finds no WCAG 2.1 AA violation on the public pages', async () => {
+    const toc = await (await fetch(`${server.url}/p/programme-2027`)).text();
+    const section = toc.match(/href="(\/p\/programme-2027\/sections\/[a-z2-7]+)"/)![1]!;
+    const chapter = toc.match(/href="(\/p\/programme-2027\/chapters\/[a-z2-7]+)"/)![1]!;
+    for (const path of [
+      '/',
+      '/p/programme-2027',
+      chapter,
+      section,
+      '/login',
+      '/signup',
+      '/forgot-password',
+      '/nowhere',
+    ]) {
+      await page.goto(`${server.url}${path}`);
+      expect(await violations(page), path).toEqual([]);
+    }
+  });
+
+  it('finds none on the account and admin pages, nor on a form showing its errors', async () => {
+    await logInAs(
+      page,
+      server.url,
+      'admin@plenum.localhost',
+      server.logins.get('admin@plenum.localhost')!,
+      'Alice Admin',
+    );
+    for (const path of ['/account', '/admin/members']) {
+      await page.goto(`${server.url}${path}`);
+      expect(await violations(page), path).toEqual([]);
+    }
+    await page.goto(`${server.url}/account`);
+    await page.getByRole('button', { name: 'Change my password' }).click();
+    await page.getByText('This field is required.').first().waitFor();
+    expect(await violations(page), 'account with errors').toEqual([]);
+  });
+
+  it('can be used from the keyboard: the first Tab reaches “Skip to content”, which moves to the page', async () => {
+    await page.goto(`${server.url}/p/programme-2027`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#main');
+  });
+});
