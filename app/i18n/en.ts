@@ -104,6 +104,7 @@ export const en = {
   'account.devices.count': 'Signed-in devices: {n}.',
   'account.devices.logoutOthers': 'Log out on all other devices',
 
+  'account.devices.logoutAll': 'Log out on all devices, this one included',
   'admin.members.title': 'Members',
   'admin.members.search': 'Search by name or email',
   'admin.members.searchSubmit': 'Search',
@@ -128,6 +129,7 @@ export const en = {
 
   'flash.loggedOut': 'You are logged out.',
   'flash.loggedOutOthers': 'All your other devices are logged out.',
+  'flash.loggedOutAll': 'You are logged out on all your devices.',
   'flash.nameChanged': 'Your name was changed.',
   'flash.passwordChanged': 'Your password was changed. Your other devices were logged out.',
   'flash.passwordReset': 'Your password was changed. You can log in with it now.',

@@ -110,6 +110,7 @@ export const es: Messages = {
   'account.devices.count': 'Dispositivos con sesión iniciada: {n}.',
   'account.devices.logoutOthers': 'Cerrar sesión en todos los demás dispositivos',
 
+  'account.devices.logoutAll': 'Cerrar sesión en todos los dispositivos, este incluido',
   'admin.members.title': 'Miembros',
   'admin.members.search': 'Buscar por nombre o correo electrónico',
   'admin.members.searchSubmit': 'Buscar',
@@ -134,6 +135,7 @@ export const es: Messages = {
 
   'flash.loggedOut': 'Sesión cerrada.',
   'flash.loggedOutOthers': 'Se cerró la sesión en todos tus demás dispositivos.',
+  'flash.loggedOutAll': 'Se cerró la sesión en todos tus dispositivos.',
   'flash.nameChanged': 'Tu nombre se actualizó.',
   'flash.passwordChanged': 'Tu contraseña se cambió. Se cerró la sesión en tus otros dispositivos.',
   'flash.passwordReset': 'Tu contraseña se cambió. Ya puedes iniciar sesión con ella.',

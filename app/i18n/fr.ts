@@ -109,6 +109,7 @@ export const fr: Messages = {
   'account.devices.count': 'Appareils connectés : {n}.',
   'account.devices.logoutOthers': 'Se déconnecter de tous les autres appareils',
 
+  'account.devices.logoutAll': 'Se déconnecter de tous les appareils, celui-ci compris',
   'admin.members.title': 'Membres',
   'admin.members.search': 'Rechercher par nom ou adresse e-mail',
   'admin.members.searchSubmit': 'Rechercher',
@@ -133,6 +134,7 @@ export const fr: Messages = {
 
   'flash.loggedOut': 'Déconnexion effectuée.',
   'flash.loggedOutOthers': 'Tous vos autres appareils sont déconnectés.',
+  'flash.loggedOutAll': 'Vous êtes déconnecté de tous vos appareils.',
   'flash.nameChanged': 'Votre nom a été modifié.',
   'flash.passwordChanged': 'Votre mot de passe a été modifié. Vos autres appareils ont été déconnectés.',
   'flash.passwordReset': 'Votre mot de passe a été modifié. Vous pouvez maintenant vous connecter avec.',

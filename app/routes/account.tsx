@@ -6,6 +6,7 @@ import { ErrorList, Field } from '~/components/forms.tsx';
 import {
   changeDisplayName,
   changePassword,
+  logOutEverywhere,
   logOutOtherDevices,
   requestEmailChange,
 } from '~/modules/members/accounts.server.ts';
@@ -13,7 +14,7 @@ import { AccountError } from '~/modules/members/errors.ts';
 import { ChangeEmailSchema, ChangeNameSchema, ChangePasswordSchema } from '~/modules/members/members.schema.ts';
 import { countSessions } from '~/modules/members/sessions.server.ts';
 import { requireMember } from '~/utils/auth.server.ts';
-import { flashCookie } from '~/utils/cookies.server.ts';
+import { clearSessionCookie, flashCookie } from '~/utils/cookies.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 import { readFormData } from '~/utils/forms.server.ts';
 
@@ -25,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-type Intent = 'name' | 'email' | 'password' | 'others';
+type Intent = 'name' | 'email' | 'password' | 'others' | 'all';
 type ActionData = { intent: Intent; result: SubmissionResult<string[]>; done?: boolean };
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -38,6 +39,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === 'others') {
     await logOutOtherDevices(member.id, sessionId);
     return flash('flash.loggedOutOthers');
+  }
+  if (intent === 'all') {
+    await logOutEverywhere(member.id);
+    const headers = new Headers();
+    headers.append('Set-Cookie', clearSessionCookie());
+    headers.append('Set-Cookie', flashCookie('flash.loggedOutAll'));
+    return redirect('/', { headers });
   }
   if (intent === 'name') {
     const submission = parseWithZod(formData, { schema: ChangeNameSchema });
@@ -169,9 +177,10 @@ export default function AccountPage() {
           {t('account.devices.logoutOthers')}
         </button>
       </Form>
-      <Form method="post" action="/logout">
+      <Form method="post">
+        <input type="hidden" name="intent" value="all" />
         <button type="submit" className="button button-secondary">
-          {t('nav.logout')}
+          {t('account.devices.logoutAll')}
         </button>
       </Form>
     </section>

@@ -256,3 +256,8 @@ export async function setMemberLocale(memberId: string, locale: Locale): Promise
 export function logOutOtherDevices(memberId: string, currentSessionId: string) {
   return invalidateMemberSessions(memberId, currentSessionId);
 }
+
+/** Closes every session of a member, this device's included. */
+export function logOutEverywhere(memberId: string) {
+  return invalidateMemberSessions(memberId);
+}
