@@ -49,6 +49,7 @@ describe('roles', () => {
       db().auditEvent.updateMany({ where: { targetId: member.id }, data: { reason: 'forged' } }),
     ).rejects.toThrow(/append-only/);
     await expect(db().auditEvent.deleteMany({ where: { targetId: member.id } })).rejects.toThrow(/append-only/);
+    await expect(db().$executeRawUnsafe('TRUNCATE "AuditEvent"')).rejects.toThrow(/append-only/);
     expect((await memberAuditTrail(actor(admin), member.id))[0]?.reason).toBe('trusted');
   });
 

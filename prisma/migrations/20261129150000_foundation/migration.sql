@@ -163,3 +163,7 @@ $$;
 CREATE TRIGGER "AuditEvent_append_only"
   BEFORE UPDATE OR DELETE ON "AuditEvent"
   FOR EACH ROW EXECUTE FUNCTION "audit_event_append_only"();
+
+CREATE TRIGGER "AuditEvent_no_truncate"
+  BEFORE TRUNCATE ON "AuditEvent"
+  FOR EACH STATEMENT EXECUTE FUNCTION "audit_event_append_only"();
