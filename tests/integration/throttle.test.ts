@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { logIn } from '../../app/modules/members/accounts.server.ts';
+import { logIn, requestPasswordReset, resetPassword } from '../../app/modules/members/accounts.server.ts';
+import { linkIn, readOutbox } from '../factories/outbox.ts';
 import { ThrottledError } from '../../app/modules/members/errors.ts';
 import { ACCOUNT_RULE, nextAllowedAt } from '../../app/modules/members/throttle.server.ts';
 import { createMember } from '../factories/members.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 
-setupTestDatabase();
+const outbox = setupTestDatabase();
 
 describe('login throttling rules', () => {
   const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 12, 0, seconds));
@@ -48,6 +49,21 @@ describe('throttled logins', () => {
     ).resolves.toMatchObject({
       member: { id: member.id },
     });
+  });
+
+  it('lets the owner back in at once after resetting the password', async () => {
+    const member = await createMember();
+    for (let i = 0; i < 6; i++)
+      await logIn({ email: member.email, password: 'guess', address: '198.51.100.20' }).catch(() => {});
+    await expect(
+      logIn({ email: member.email, password: member.password, address: '198.51.100.21' }),
+    ).rejects.toBeInstanceOf(ThrottledError);
+    await requestPasswordReset(member.email);
+    const token = new URL(linkIn((await readOutbox(outbox.outboxDir, member.email)).at(-1))).searchParams.get('token')!;
+    await resetPassword(token, 'the owner is back');
+    await expect(
+      logIn({ email: member.email, password: 'the owner is back', address: '198.51.100.21' }),
+    ).resolves.toBeTruthy();
   });
 
   it('throttles an unknown email exactly like a known one', async () => {

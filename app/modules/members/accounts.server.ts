@@ -187,6 +187,8 @@ export async function resetPassword(token: string, password: string): Promise<vo
       },
     });
     await tx.session.deleteMany({ where: { memberId: row.memberId } });
+    // Whoever reads this inbox owns the account: failed guesses by others no longer hold them back.
+    await tx.loginFailure.deleteMany({ where: { scope: 'account', key: member.email } });
     await recordAudit(tx, {
       actorId: row.memberId,
       action: 'member.password_reset',
