@@ -40,16 +40,55 @@ const MIGRATION_LOCK = 727_073_691; // arbitrary, constant: one advisory lock fo
 /** Opens the embedded database (PGlite) or a PostgreSQL server, behind the same Prisma client. */
 export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
   if (options.url) return openPostgres(options.url);
-  let pglite = options.pglite;
-  if (!pglite) {
-    const dir = path.resolve(options.dataDir ?? './data', 'pglite');
-    await fs.mkdir(path.dirname(dir), { recursive: true });
-    pglite = await PGlite.create(dir);
+  if (options.pglite) return fromPGlite(options.pglite);
+  const dir = path.resolve(options.dataDir ?? './data', 'pglite');
+  await fs.mkdir(path.dirname(dir), { recursive: true });
+  const release = await lockDataFolder(`${dir}.lock`);
+  try {
+    return fromPGlite(await PGlite.create(dir), release);
+  } catch (error) {
+    await release();
+    throw error;
   }
-  return fromPGlite(pglite);
 }
 
-function fromPGlite(pglite: PGlite): OpenedDatabase {
+/** The embedded database is in use by another process: two would corrupt it. */
+export class DatabaseInUseError extends Error {
+  constructor(dir: string, pid: number) {
+    super(
+      `The embedded database in ${dir} is in use by another Plenum process (pid ${pid}). Stop that process ` +
+        'first, or use PostgreSQL (DATABASE_URL) to run several processes.',
+    );
+    this.name = 'DatabaseInUseError';
+  }
+}
+
+/** Takes the data folder's lock file (holding our pid); a lock left by a dead process is taken over. */
+async function lockDataFolder(lockPath: string): Promise<() => Promise<void>> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await fs.writeFile(lockPath, String(process.pid), { flag: 'wx' });
+      return () => fs.rm(lockPath, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(await fs.readFile(lockPath, 'utf8').catch(() => '0'));
+      if (pid && pid !== process.pid && isAlive(pid)) throw new DatabaseInUseError(path.dirname(lockPath), pid);
+      await fs.rm(lockPath, { force: true }); // stale: its process is gone (e.g. killed with -9)
+    }
+  }
+  throw new Error(`Cannot take the lock ${lockPath}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function fromPGlite(pglite: PGlite, release: () => Promise<void> = async () => {}): OpenedDatabase {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   const sql: SqlRunner = {
     // PGlite is single-connection and single-process: its transaction already serializes everything.
@@ -71,6 +110,7 @@ function fromPGlite(pglite: PGlite): OpenedDatabase {
     close: async () => {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();
+      await release();
     },
   };
 }

@@ -111,6 +111,15 @@ describe('command line', () => {
 
       const server = await startServer({ reuse: { dataDir, databaseUrl: postgres?.url }, env: { PLENUM_DEMO: '0' } });
       try {
+        // While the server runs: the embedded database admits one process only; PostgreSQL admits several.
+        const concurrent = await runToExit(['server/cli.ts', 'migrate'], env);
+        if (ENGINE === 'pglite') {
+          expect(concurrent.code).toBe(1);
+          expect(concurrent.output).toMatch(/is in use by another Plenum process \(pid \d+\)/);
+        } else {
+          expect(concurrent.code).toBe(0);
+          expect(concurrent.output).toContain('Database (postgresql) is up to date.');
+        }
         const res = await fetch(`${server.url}/login`, {
           method: 'POST',
           redirect: 'manual',
