@@ -35,6 +35,7 @@ async function main() {
     allowedOrigins: [publicOrigin(env)],
     trustProxy: env.TRUST_PROXY,
     isClosing: () => closing,
+    pageCacheTtlMs: env.PAGE_CACHE_TTL_MS,
   });
   const server = http.createServer(app);
 

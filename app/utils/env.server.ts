@@ -17,6 +17,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default('Plenum <no-reply@plenum.localhost>'),
   PLENUM_DEMO: z.enum(['0', '1']).default('1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** How long a page the public sees is served again before being rendered anew (ms); 0: never cached. */
+  PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   /** Number of proxies in front of the app whose X-Forwarded-For to trust (express "trust proxy"). */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
 });

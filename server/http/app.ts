@@ -1,14 +1,15 @@
 import path from 'node:path';
-import { createRequestHandler } from '@remix-run/express';
-import type { ServerBuild } from '@remix-run/node';
+import { createRequestHandler, type ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { newId } from '~/utils/ids.ts';
 import { logger } from '~/utils/logger.server.ts';
 import type { Database } from '~/utils/db.server.ts';
 import { buildRequestContext } from './context.ts';
+import { isShareable, PageCache } from './page-cache.ts';
 import { limitBodySize, rejectMalformedUrls } from './guards.ts';
 import { rateLimit } from './rate-limit.ts';
+import { sendFetchResponse, toFetchRequest } from './remix-adapter.ts';
 import { originCheck, securityHeaders } from './security.ts';
 
 /** What the HTTP app needs from the process that runs it. */
@@ -21,6 +22,8 @@ export interface AppOptions {
   trustProxy: number;
   /** Set while shutting down: new requests get 503 and connections are not kept alive. */
   isClosing: () => boolean;
+  /** How long a page the public sees may be served again without rendering; 0 turns the cache off. */
+  pageCacheTtlMs: number;
 }
 
 /** The Express app: logs, security headers, health, static files, CSRF and rate limits, then Remix. */
@@ -72,13 +75,44 @@ export function createApp(options: AppOptions) {
   app.use(originCheck(() => options.allowedOrigins));
   app.use(rateLimit({ perMinute: 120 }));
 
-  const handler = createRequestHandler({
-    build: options.build,
-    mode: options.mode,
-    getLoadContext: (req, res) => buildRequestContext(req, res),
+  const handleRequest = createRequestHandler(options.build, options.mode);
+  const pages = new PageCache(options.pageCacheTtlMs);
+  app.use((req, res, next) => {
+    // Whatever a state-changing request did, pages rendered before it may be out of date.
+    if (req.method !== 'GET' && req.method !== 'HEAD') res.on('finish', () => pages.clear());
+    next();
   });
-  app.all('*', (req, res, next) => {
-    void handler(req, res, next);
+  app.all('*', async (req, res, next) => {
+    try {
+      const context = await buildRequestContext(req, res);
+      const key = pages.keyFor(req, context);
+      const hit = key ? pages.get(key) : undefined;
+      if (hit) {
+        res.status(hit.status);
+        for (const [name, value] of hit.headers) res.append(name, value);
+        res.setHeader('X-Page-Cache', 'hit');
+        res.end(PageCache.personalize(hit, context));
+        return;
+      }
+      const response = await handleRequest(toFetchRequest(req, res), context);
+      if (!key || !isShareable(response)) return await sendFetchResponse(res, response);
+      const body = await response.text();
+      const headers = [...response.headers.entries()].filter(([name]) => name !== 'content-length');
+      pages.set(key, {
+        status: response.status,
+        headers,
+        body,
+        nonce: context.cspNonce,
+        requestId: context.requestId,
+        storedAt: Date.now(),
+      });
+      res.status(response.status);
+      for (const [name, value] of headers) res.append(name, value);
+      res.setHeader('X-Page-Cache', 'miss');
+      res.end(body);
+    } catch (error) {
+      next(error);
+    }
   });
 
   // Last resort: an error outside Remix (the database refusing the session check, say). No stack trace leaves.

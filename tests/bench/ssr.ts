@@ -25,8 +25,8 @@ async function waitFor200(url: string, deadlineMs: number): Promise<void> {
   throw new Error(`no 200 from ${url}`);
 }
 
-async function load(url: string) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+async function load(url: string, headers: Record<string, string> = {}) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p99Ms: result.latency.p99 };
@@ -68,16 +68,32 @@ try {
   await new Promise((r) => staticServer.once('listening', r));
   const staticPort = (staticServer.address() as { port: number }).port;
 
+  // A signed-in member's page is rendered for every request (never shared): measure that too.
+  const [, email, password] = output.match(/MEMBER\s+(\S+@\S+)\s+(\S+)/)!;
+  const login = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+    body: new URLSearchParams({ email: email!, password: password! }).toString(),
+  });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+
   await load(`${base}${sectionPath}`); // warm-up
   const ssr = await load(`${base}${sectionPath}`);
+  const member = await load(`${base}${sectionPath}`, { cookie });
   const reference = await load(`http://127.0.0.1:${staticPort}/section.html`);
   staticServer.close();
+  const memberRatio = Math.round((member.rps / reference.rps) * 1000) / 1000;
 
   const ratio = Math.round((ssr.rps / reference.rps) * 1000) / 1000;
   console.log(`cold start (empty data folder) to first 200: ${coldStartMs} ms`);
-  console.log(`section page (SSR):   ${Math.round(ssr.rps)} req/s, p99 ${ssr.p99Ms} ms`);
-  console.log(`same HTML, static:    ${Math.round(reference.rps)} req/s, p99 ${reference.p99Ms} ms`);
-  console.log(`ratio SSR / static:   ${ratio} (goal >= 0.6: ${ratio >= 0.6 ? 'met' : 'NOT met'})`);
+  console.log(`section page, public (page cache): ${Math.round(ssr.rps)} req/s, p99 ${ssr.p99Ms} ms`);
+  console.log(
+    `section page, signed-in member (rendered each time): ${Math.round(member.rps)} req/s, p99 ${member.p99Ms} ms`,
+  );
+  console.log(`same HTML, static file: ${Math.round(reference.rps)} req/s, p99 ${reference.p99Ms} ms`);
+  console.log(`ratio public page / static: ${ratio} (goal >= 0.6: ${ratio >= 0.6 ? 'met' : 'NOT met'})`);
+  console.log(`ratio member page / static: ${memberRatio} (no goal set; every request renders)`);
   console.log(
     JSON.stringify({
       bench: 'ssr',
@@ -87,6 +103,9 @@ try {
       coldStartMs,
       ssrRps: Math.round(ssr.rps),
       ssrP99Ms: ssr.p99Ms,
+      memberRps: Math.round(member.rps),
+      memberP99Ms: member.p99Ms,
+      memberRatio,
       staticRps: Math.round(reference.rps),
       staticP99Ms: reference.p99Ms,
       ratio,

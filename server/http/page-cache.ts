@@ -1,0 +1,71 @@
+import type { Request } from 'express';
+import { FLASH_COOKIE, SESSION_COOKIE } from '~/utils/cookies.server.ts';
+import type { RequestContext } from '~/utils/request-context.ts';
+
+/** A rendered page, kept with the per-request values it contains so they can be swapped for fresh ones. */
+export interface CachedPage {
+  status: number;
+  headers: [string, string][];
+  body: string;
+  nonce: string;
+  requestId: string;
+  storedAt: number;
+}
+
+/**
+ * A micro-cache of the pages the public sees (ADR 0008). Anonymous readers all get the same page for the same
+ * address and language, so a page rendered once is served again for `ttlMs`, with a fresh CSP nonce and
+ * request id written into it. Any state-changing request handled by this process empties it; the time limit
+ * bounds how stale a page may be when another process (or the CLI) changed the data.
+ */
+export class PageCache {
+  private readonly entries = new Map<string, CachedPage>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 1000,
+  ) {}
+
+  /** The cache key of a request, or null when its answer must not be shared (signed in, query, notice...). */
+  keyFor(req: Request, context: RequestContext): string | null {
+    if (this.ttlMs <= 0 || req.method !== 'GET' || context.member) return null;
+    if (req.originalUrl.includes('?')) return null;
+    const cookies = req.get('cookie') ?? '';
+    if (cookies.includes(`${SESSION_COOKIE}=`) || cookies.includes(`${FLASH_COOKIE}=`)) return null;
+    return `${context.locale} ${req.originalUrl}`;
+  }
+
+  /** A fresh page for the key, if any. */
+  get(key: string, now = Date.now()): CachedPage | undefined {
+    const page = this.entries.get(key);
+    if (page && now - page.storedAt < this.ttlMs) return page;
+    if (page) this.entries.delete(key);
+    return undefined;
+  }
+
+  /** Keeps a page; the oldest goes when the cache is full. */
+  set(key: string, page: CachedPage): void {
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, page);
+  }
+
+  /** Forgets every page (after any change). */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  /** The page's body with this request's nonce and request id in place of the ones it was rendered with. */
+  static personalize(page: CachedPage, context: RequestContext): string {
+    return page.body.replaceAll(page.nonce, context.cspNonce).replaceAll(page.requestId, context.requestId);
+  }
+}
+
+/** True for answers that may be shared: a 200 HTML page or single-fetch data, setting no cookie. */
+export function isShareable(response: Response): boolean {
+  const type = response.headers.get('content-type') ?? '';
+  return (
+    response.status === 200 &&
+    !response.headers.has('set-cookie') &&
+    (type.startsWith('text/html') || type.startsWith('text/x-script'))
+  );
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+let sectionPath: string;
+beforeAll(async () => {
+  server = await startServer({ env: { PAGE_CACHE_TTL_MS: '60000' } });
+  const toc = await (await fetch(`${server.url}/p/programme-2027`)).text();
+  sectionPath = toc.match(/href="(\/p\/programme-2027\/sections\/[a-z2-7]+)"/)![1]!;
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const nonceOf = (res: Response) => res.headers.get('content-security-policy')!.match(/'nonce-([^']+)'/)![1]!;
+
+describe('pages the public sees', () => {
+  it('are rendered once and served again with a fresh nonce and request id', async () => {
+    const first = await fetch(`${server.url}${sectionPath}`);
+    const firstHtml = await first.text();
+    const second = await fetch(`${server.url}${sectionPath}`);
+    const html = await second.text();
+    expect(second.headers.get('x-page-cache')).toBe('hit');
+    expect(nonceOf(second)).not.toBe(nonceOf(first));
+    // The scripts carry this response's nonce (the old one would be refused by the CSP), and the error page
+    // would show this request's id.
+    expect(html).toContain(`nonce="${nonceOf(second)}"`);
+    expect(html).not.toContain(nonceOf(first));
+    expect(html).toContain(second.headers.get('x-request-id')!);
+    expect(html.replaceAll(nonceOf(second), '').replaceAll(second.headers.get('x-request-id')!, '')).toBe(
+      firstHtml.replaceAll(nonceOf(first), '').replaceAll(first.headers.get('x-request-id')!, ''),
+    );
+  });
+
+  it('are kept per language', async () => {
+    const es = await fetch(`${server.url}${sectionPath}`, { headers: { 'accept-language': 'es' } });
+    expect(await es.text()).toContain('lang="es"');
+    const en = await fetch(`${server.url}${sectionPath}`, { headers: { 'accept-language': 'en' } });
+    expect(await en.text()).toContain('lang="en"');
+  });
+
+  it('are rendered anew after any change, and never shared with a signed-in member', async () => {
+    await fetch(`${server.url}${sectionPath}`);
+    const change = await fetch(`${server.url}/locale`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+      body: 'locale=fr&redirectTo=/',
+    });
+    expect(change.status).toBe(302);
+    expect((await fetch(`${server.url}${sectionPath}`)).headers.get('x-page-cache')).toBe('miss');
+
+    const login = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+      body: new URLSearchParams({
+        email: 'camille@plenum.localhost',
+        password: server.logins.get('camille@plenum.localhost')!,
+      }).toString(),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const asMember = await fetch(`${server.url}${sectionPath}`, { headers: { cookie } });
+    expect(asMember.headers.get('x-page-cache')).toBeNull();
+    expect(await asMember.text()).toContain('Camille Martin');
+    const anonymous = await fetch(`${server.url}${sectionPath}`);
+    expect(await anonymous.text()).not.toContain('Camille Martin');
+  });
+});
