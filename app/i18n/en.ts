@@ -161,4 +161,13 @@ export const en = {
   'mail.emailChange.subject': 'Your Plenum address is about to change',
   'mail.emailChange.body':
     'Hello,\n\nA change of your account address to {email} was requested. It happens only once the new address is confirmed. If it was not you, change your password now.',
+  'settings.title': 'Program settings',
+  'settings.link': 'Phase and openness',
+  'settings.phase': 'Phase',
+  'settings.draftIsPublic': 'Anyone, without an account, may read the live draft',
+  'settings.reason': 'Reason',
+  'settings.reasonHint': 'Kept in the audit trail, with your name.',
+  'settings.submit': 'Save the settings',
+  'flash.programSettingsChanged': 'The program settings were changed and recorded in the audit trail.',
+  'errors.phaseInvalid': 'Choose one of the phases.',
 };

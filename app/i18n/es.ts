@@ -174,4 +174,13 @@ export const es: Messages = {
     'Hola:\n\nSe pidió cambiar la dirección de tu cuenta a {email}. ' +
     'El cambio solo se hará efectivo cuando se confirme la nueva dirección. ' +
     'Si no fuiste tú, cambia tu contraseña ahora mismo.',
+  'settings.title': 'Ajustes del programa',
+  'settings.link': 'Fase y apertura',
+  'settings.phase': 'Fase',
+  'settings.draftIsPublic': 'Cualquier persona, incluso sin cuenta, puede leer el borrador en curso',
+  'settings.reason': 'Motivo',
+  'settings.reasonHint': 'Se guarda en el registro de auditoría, con tu nombre.',
+  'settings.submit': 'Guardar los ajustes',
+  'flash.programSettingsChanged': 'Los ajustes del programa se cambiaron y quedaron en el registro de auditoría.',
+  'errors.phaseInvalid': 'Elige una de las fases.',
 };

@@ -173,4 +173,13 @@ export const fr: Messages = {
     'Bonjour,\n\nLe remplacement de l’adresse de votre compte par {email} a été demandé. ' +
     'Il ne prendra effet qu’une fois la nouvelle adresse confirmée. ' +
     'Si vous n’êtes pas à l’origine de cette demande, changez votre mot de passe dès maintenant.',
+  'settings.title': 'Réglages du programme',
+  'settings.link': 'Phase et ouverture',
+  'settings.phase': 'Phase',
+  'settings.draftIsPublic': 'Tout le monde, même sans compte, peut lire le brouillon en cours',
+  'settings.reason': 'Motif',
+  'settings.reasonHint': 'Conservé dans le journal d’audit, avec votre nom.',
+  'settings.submit': 'Enregistrer les réglages',
+  'flash.programSettingsChanged': 'Les réglages du programme ont été modifiés et consignés dans le journal d’audit.',
+  'errors.phaseInvalid': 'Choisissez l’une des phases.',
 };

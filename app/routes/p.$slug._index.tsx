@@ -13,6 +13,13 @@ export default function ProgramHome() {
       <h1>{program.title}</h1>
       <p className="lead">{program.summary}</p>
       <p>{abilities.editDraft ? t('program.canEdit') : program.draftIsPublic ? t('program.publicDraft') : null}</p>
+      {abilities.manage ? (
+        <p>
+          <Link to="settings" className="button button-secondary">
+            {t('settings.link')}
+          </Link>
+        </p>
+      ) : null}
       <h2>{t('program.contents')}</h2>
       <ol className="contents">
         {chapters.map((c) => (

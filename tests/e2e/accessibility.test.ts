@@ -55,7 +55,7 @@ describe('accessibility', () => {
       server.logins.get('admin@plenum.localhost')!,
       'Alice Admin',
     );
-    for (const path of ['/account', '/admin/members']) {
+    for (const path of ['/account', '/admin/members', '/p/programme-2027/settings']) {
       await page.goto(`${server.url}${path}`);
       expect(await violations(page), path).toEqual([]);
     }

@@ -4,6 +4,7 @@ import {
   getSection,
   moveSection,
   NotFoundError,
+  updateProgramSettings,
 } from '../../app/modules/programs/programs.server.ts';
 import { ForbiddenError } from '../../app/policies/actor.ts';
 import { db } from '../../app/utils/db.server.ts';
@@ -68,5 +69,23 @@ describe('who reads a draft', () => {
     const sectionOfB = (await getProgramOutline(null, b.slug)).chapters[0]!.sections[0]!.id;
     await expect(getProgramOutline(null, 'no-such-program')).rejects.toBeInstanceOf(NotFoundError);
     await expect(getSection(null, a.slug, sectionOfB)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('program settings', () => {
+  it('lets moderators change the phase and openness, with the reason audited', async () => {
+    const moderator = await createMember({ role: 'MODERATOR' });
+    const member = await createMember();
+    const { id, slug } = await createTestProgram({ draftIsPublic: true });
+    const change = { slug, phase: 'AMENDING' as const, draftIsPublic: false, reason: 'Members first' };
+    await expect(updateProgramSettings({ actor: member, ...change })).rejects.toBeInstanceOf(ForbiddenError);
+    await updateProgramSettings({ actor: moderator, ...change });
+    await expect(getProgramOutline(null, slug)).rejects.toBeInstanceOf(ForbiddenError);
+    const { program, abilities } = await getProgramOutline(member, slug);
+    expect(program.phase).toBe('AMENDING');
+    expect(abilities).toMatchObject({ editDraft: false, proposeAmendment: true });
+    const events = await db().auditEvent.findMany({ where: { targetId: id, action: 'program.settings_changed' } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorId: moderator.id, reason: 'Members first' });
   });
 });

@@ -170,3 +170,40 @@ export async function moveSection(props: { actor: Actor; sectionId: string; chap
     });
   });
 }
+
+/** Input of `updateProgramSettings`. */
+export interface ProgramSettingsProps {
+  actor: Actor;
+  slug: string;
+  /** The process's phase: DRAFTING, AMENDING, VOTING or PUBLISHED. */
+  phase: Phase;
+  /** Whether the public may read the live draft. */
+  draftIsPublic: boolean;
+  /** Why, kept in the audit trail. */
+  reason: string;
+}
+
+/** Changes a program's phase and openness (moderators); each change is audited with its reason. */
+export async function updateProgramSettings(props: ProgramSettingsProps): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const program = await tx.program.findUnique({ where: { slug: props.slug } });
+    if (!program) throw new NotFoundError(`program ${props.slug}`);
+    enforce(canManageProgram(props.actor, program), props.actor, 'program.manage');
+    if (program.phase === props.phase && program.draftIsPublic === props.draftIsPublic) return;
+    await tx.program.update({
+      where: { id: program.id },
+      data: { phase: props.phase, draftIsPublic: props.draftIsPublic },
+    });
+    await recordAudit(tx, {
+      actorId: props.actor?.id ?? null,
+      action: 'program.settings_changed',
+      targetType: 'Program',
+      targetId: program.id,
+      reason: props.reason,
+      data: {
+        from: { phase: program.phase, draftIsPublic: program.draftIsPublic },
+        to: { phase: props.phase, draftIsPublic: props.draftIsPublic },
+      },
+    });
+  });
+}
