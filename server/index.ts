@@ -7,6 +7,7 @@ import { readEnv, publicOrigin } from '~/utils/env.server.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { MigrationError } from './database/migrate.ts';
 import { formatLogins, install, openAndMigrate, seedIfFirstStart } from './boot.ts';
+import { CollaborationServer } from './collaboration/server.ts';
 import { createApp } from './http/app.ts';
 
 // One process: HTTP, static files, the Remix handler and (issue 3) the collaboration WebSocket on the same port.
@@ -39,9 +40,14 @@ async function main() {
   });
   const server = http.createServer(app);
 
-  // Room for the collaboration server (issue 3): until then an upgrade is answered 404 and closed.
-  server.on('upgrade', (_req, socket) => {
-    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  // The collaboration server shares the port: WebSocket upgrades on /collab/<document>.
+  const collaboration = new CollaborationServer([publicOrigin(env)]);
+  server.on('upgrade', (req, socket, head) => {
+    if (closing || !req.url?.startsWith('/collab/')) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    void collaboration.handleUpgrade(req, socket, head);
   });
 
   server.listen(env.PORT, env.HOST, () => {
@@ -66,7 +72,12 @@ async function main() {
       server.closeAllConnections();
     }, 10_000);
     force.unref();
+    // Live documents first: their pending updates are stored while the database is still open.
+    const collaborationClosed = collaboration
+      .close()
+      .catch((error: unknown) => logger.error('closing the collaboration server failed', { error }));
     server.close(async () => {
+      await collaborationClosed;
       await database.close().catch((error: unknown) => logger.error('closing the database failed', { error }));
       logger.info('stopped');
       process.exit(0);

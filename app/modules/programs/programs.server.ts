@@ -1,6 +1,6 @@
 import type { Phase } from '~/generated/prisma/enums.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
-import { canManageProgram, canReadDraft, programAbilities } from '~/policies/program.ts';
+import { canEditDraft, canManageProgram, canReadDraft, programAbilities } from '~/policies/program.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
@@ -206,4 +206,15 @@ export async function updateProgramSettings(props: ProgramSettingsProps): Promis
       },
     });
   });
+}
+
+/** What an actor may do with a section's live text: read it, and write it. Null if the section does not exist. */
+export async function sectionAccess(actor: Actor, sectionId: string) {
+  const section = await db().section.findUnique({
+    where: { id: sectionId },
+    select: { chapter: { select: { program: { select: { phase: true, draftIsPublic: true } } } } },
+  });
+  if (!section) return null;
+  const program = section.chapter.program;
+  return { read: canReadDraft(actor, program), write: canEditDraft(actor, program) };
 }

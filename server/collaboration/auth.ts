@@ -1,0 +1,52 @@
+import type { IncomingMessage } from 'node:http';
+import { sectionAccess } from '~/modules/programs/programs.server.ts';
+import { validateSessionToken, type CurrentMember } from '~/modules/members/sessions.server.ts';
+import { readCookie, SESSION_COOKIE } from '~/utils/cookies.server.ts';
+import { parseDocumentName } from './persistence.ts';
+
+/** The answer to a WebSocket upgrade: refused with an HTTP status, or accepted, read-only or not. */
+export type UpgradeDecision =
+  | { ok: false; status: 400 | 401 | 403 | 404 }
+  | { ok: true; docName: string; readOnly: boolean; member: CurrentMember | null; sessionToken: string | null };
+
+/**
+ * Decides on an upgrade before any socket exists (browsers cannot set headers on a WebSocket: the session
+ * cookie is the credential). The Origin must be this site, or any page on the web could act with a member's
+ * cookie (cross-site WebSocket hijacking).
+ */
+export async function authorizeUpgrade(req: IncomingMessage, allowedOrigins: string[]): Promise<UpgradeDecision> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  let docName: string;
+  try {
+    docName = decodeURIComponent(url.pathname.slice('/collab/'.length));
+  } catch {
+    return { ok: false, status: 400 };
+  }
+  const origin = req.headers.origin;
+  const host = req.headers.host;
+  if (origin && !allowedOrigins.includes(origin) && origin !== `http://${host}` && origin !== `https://${host}`) {
+    return { ok: false, status: 403 };
+  }
+  const target = parseDocumentName(docName);
+  if (!target) return { ok: false, status: 404 };
+
+  const token = readCookie(req.headers.cookie, SESSION_COOKIE) ?? null;
+  const session = token ? await validateSessionToken(token) : null;
+  const member = session?.member ?? null;
+  const access = await sectionAccess(member ? { id: member.id, role: member.role } : null, target.id);
+  if (!access) return { ok: false, status: 404 };
+  if (!access.read) return { ok: false, status: member ? 403 : 401 };
+  return { ok: true, docName, readOnly: !access.write, member, sessionToken: session ? token : null };
+}
+
+/** Re-checks a connection's rights (roles, phases and locks change while sockets stay open). */
+export async function currentAccess(member: CurrentMember | null, sessionToken: string | null, docName: string) {
+  const target = parseDocumentName(docName);
+  if (!target) return null;
+  let actor = member ? { id: member.id, role: member.role } : null;
+  if (sessionToken) {
+    const session = await validateSessionToken(sessionToken);
+    actor = session ? { id: session.member.id, role: session.member.role } : null;
+  }
+  return sectionAccess(actor, target.id);
+}

@@ -1,0 +1,195 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { logger } from '~/utils/logger.server.ts';
+import { compactDocument, loadDocument, storeUpdates } from './persistence.ts';
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+/** Compaction thresholds: fold stored updates into the snapshot after this many, or this many bytes. */
+const COMPACT_AFTER_UPDATES = 200;
+const COMPACT_AFTER_BYTES = 512 * 1024;
+
+/** One connected client of a document. */
+export interface Connection {
+  socket: WebSocket;
+  readOnly: boolean;
+  /** Awareness client ids this connection speaks for (removed when it leaves). */
+  awarenessIds: Set<number>;
+}
+
+/**
+ * A document loaded in memory, with its connections. Every change from a client is stored (in batches of
+ * whatever arrived meanwhile) before it is applied and relayed, so that what anyone has seen survives a crash.
+ */
+export class LiveDocument {
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Map<WebSocket, Connection>();
+  private pending: { update: Uint8Array; origin: Connection | 'server' }[] = [];
+  private queue: Promise<void> = Promise.resolve();
+  private flushScheduled = false;
+  private storedSinceSnapshot: number;
+  private bytesSinceSnapshot = 0;
+  private lastSeq: bigint;
+
+  private constructor(
+    readonly name: string,
+    readonly doc: Y.Doc,
+    loaded: { updateCount: number; lastSeq: bigint },
+  ) {
+    this.storedSinceSnapshot = loaded.updateCount;
+    this.lastSeq = loaded.lastSeq;
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const message = encoding.createEncoder();
+      encoding.writeVarUint(message, MESSAGE_SYNC);
+      syncProtocol.writeUpdate(message, update);
+      this.broadcast(encoding.toUint8Array(message), origin as Connection | undefined);
+    });
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const changed = [...added, ...updated, ...removed];
+        const from = origin as Connection | undefined;
+        if (from?.awarenessIds) {
+          for (const id of added) from.awarenessIds.add(id);
+          for (const id of removed) from.awarenessIds.delete(id);
+        }
+        const message = encoding.createEncoder();
+        encoding.writeVarUint(message, MESSAGE_AWARENESS);
+        encoding.writeVarUint8Array(message, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+        this.broadcast(encoding.toUint8Array(message));
+      },
+    );
+  }
+
+  /** Loads (or seeds) a document from the database. */
+  static async load(name: string): Promise<LiveDocument> {
+    const loaded = await loadDocument(name);
+    if (loaded.updateCount > COMPACT_AFTER_UPDATES) {
+      await compactDocument(name, loaded.doc, loaded.lastSeq);
+      loaded.updateCount = 0;
+    }
+    return new LiveDocument(name, loaded.doc, loaded);
+  }
+
+  private broadcast(message: Uint8Array, except?: Connection) {
+    for (const conn of this.connections.values()) {
+      if (conn !== except && conn.socket.readyState === conn.socket.OPEN) conn.socket.send(message);
+    }
+  }
+
+  /** Greets a new connection: the server's state vector (sync step 1) and everyone's presence. */
+  greet(conn: Connection) {
+    const sync = encoding.createEncoder();
+    encoding.writeVarUint(sync, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(sync, this.doc);
+    conn.socket.send(encoding.toUint8Array(sync));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length) {
+      const presence = encoding.createEncoder();
+      encoding.writeVarUint(presence, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(presence, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states));
+      conn.socket.send(encoding.toUint8Array(presence));
+    }
+  }
+
+  /**
+   * Handles one frame from a client. Throws on a malformed frame (the caller closes that connection).
+   * Document changes from a read-only connection are dropped, never stored nor relayed.
+   */
+  receive(conn: Connection, frame: Uint8Array) {
+    const decoder = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_SYNC) {
+      const syncType = decoding.readVarUint(decoder);
+      if (syncType === syncProtocol.messageYjsSyncStep1) {
+        const reply = encoding.createEncoder();
+        encoding.writeVarUint(reply, MESSAGE_SYNC);
+        syncProtocol.writeSyncStep2(reply, this.doc, decoding.readVarUint8Array(decoder));
+        conn.socket.send(encoding.toUint8Array(reply));
+      } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+        const update = decoding.readVarUint8Array(decoder);
+        if (conn.readOnly) return;
+        Y.decodeUpdate(update); // throws on a malformed update: it must never reach storage
+        this.submit(update, conn);
+      } else {
+        throw new Error(`unknown sync message ${syncType}`);
+      }
+    } else if (type === MESSAGE_AWARENESS) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), conn);
+    } else if (type === MESSAGE_QUERY_AWARENESS) {
+      const states = [...this.awareness.getStates().keys()];
+      const reply = encoding.createEncoder();
+      encoding.writeVarUint(reply, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(reply, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states));
+      conn.socket.send(encoding.toUint8Array(reply));
+    } else {
+      throw new Error(`unknown message type ${type}`);
+    }
+  }
+
+  /** Queues a change (from a client, or from the server itself) to be stored, then applied and relayed. */
+  submit(update: Uint8Array, origin: Connection | 'server'): Promise<void> {
+    this.pending.push({ update, origin });
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      // Updates arriving in the same few milliseconds share one transaction.
+      this.queue = this.queue.then(() => new Promise((r) => setTimeout(r, 5))).then(() => this.flush());
+    }
+    return this.queue;
+  }
+
+  private async flush() {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (!batch.length) return;
+    try {
+      this.lastSeq = await storeUpdates(
+        this.name,
+        batch.map((b) => b.update),
+      );
+    } catch (error) {
+      // Not stored: not applied, not relayed. The clients keep their changes and resend on reconnect.
+      logger.error('collaboration: storing updates failed', { document: this.name, error });
+      for (const b of batch) if (b.origin !== 'server') b.origin.socket.close(1011, 'storage failed');
+      throw error;
+    }
+    for (const b of batch) {
+      Y.applyUpdate(this.doc, b.update, b.origin === 'server' ? undefined : b.origin);
+      this.storedSinceSnapshot++;
+      this.bytesSinceSnapshot += b.update.byteLength;
+    }
+    if (this.storedSinceSnapshot >= COMPACT_AFTER_UPDATES || this.bytesSinceSnapshot >= COMPACT_AFTER_BYTES) {
+      await this.compact();
+    }
+  }
+
+  /** Folds stored updates into the snapshot (in the document's queue, after pending stores). */
+  async compact() {
+    if (this.storedSinceSnapshot === 0) return;
+    await compactDocument(this.name, this.doc, this.lastSeq);
+    this.storedSinceSnapshot = 0;
+    this.bytesSinceSnapshot = 0;
+  }
+
+  /** Waits for every queued change to be stored, then compacts: before unloading or shutting down. */
+  async settle() {
+    await this.queue.catch(() => {});
+    await this.flush().catch(() => {});
+    await this.compact().catch((error: unknown) => logger.warn('compaction failed', { document: this.name, error }));
+  }
+
+  /** Forgets a connection and the presence it spoke for. */
+  remove(conn: Connection) {
+    this.connections.delete(conn.socket);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+  }
+}

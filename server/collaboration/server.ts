@@ -1,0 +1,158 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { logger } from '~/utils/logger.server.ts';
+import { authorizeUpgrade, currentAccess } from './auth.ts';
+import { LiveDocument, type Connection } from './live-document.ts';
+
+/** Limits per connection: a hostile or broken client is cut off, never the server. */
+export const LIMITS = {
+  /** Largest frame accepted (ws closes with 1009 beyond it). */
+  maxFrameBytes: 1024 * 1024,
+  /** Frames a second, sustained; bursts up to twice that. */
+  framesPerSecond: 100,
+};
+/** Close codes sent to clients. */
+export const CLOSE = { malformed: 4400, rate: 4429, forbidden: 4403, goingAway: 1001 } as const;
+const UNLOAD_AFTER_MS = 60_000;
+const RECHECK_RIGHTS_MS = 3_000;
+
+/**
+ * The collaboration server: y-websocket protocol on /collab/<document>, rights checked at the upgrade and
+ * re-checked every few seconds, documents loaded on demand and unloaded a minute after their last client.
+ */
+export class CollaborationServer {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxFrameBytes });
+  private readonly documents = new Map<string, Promise<LiveDocument>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly recheck: NodeJS.Timeout;
+
+  constructor(private readonly allowedOrigins: string[]) {
+    this.recheck = setInterval(() => void this.recheckRights(), RECHECK_RIGHTS_MS);
+    this.recheck.unref();
+  }
+
+  /** Handles an HTTP upgrade; answers 4xx without a socket when the request may not read the document. */
+  async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    socket.on('error', () => socket.destroy());
+    let decision;
+    try {
+      decision = await authorizeUpgrade(req, this.allowedOrigins);
+    } catch (error) {
+      logger.error('collaboration: upgrade check failed', { error });
+      return refuse(socket, 500);
+    }
+    if (!decision.ok) return refuse(socket, decision.status);
+    const { docName, readOnly, member, sessionToken } = decision;
+    let document: LiveDocument;
+    try {
+      document = await this.open(docName);
+    } catch (error) {
+      logger.error('collaboration: loading failed', { document: docName, error });
+      return refuse(socket, 500);
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const conn: Connection & { member: typeof member; sessionToken: string | null } = {
+        socket: ws,
+        readOnly,
+        awarenessIds: new Set(),
+        member,
+        sessionToken,
+      };
+      this.attach(document, conn);
+    });
+  }
+
+  private async open(name: string): Promise<LiveDocument> {
+    clearTimeout(this.unloadTimers.get(name));
+    this.unloadTimers.delete(name);
+    let loading = this.documents.get(name);
+    if (!loading) {
+      loading = LiveDocument.load(name);
+      this.documents.set(name, loading);
+      loading.catch(() => this.documents.delete(name));
+    }
+    return loading;
+  }
+
+  private attach(document: LiveDocument, conn: Connection) {
+    const ws = conn.socket;
+    document.connections.set(ws, conn);
+    let tokens = LIMITS.framesPerSecond * 2;
+    let last = Date.now();
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      const now = Date.now();
+      tokens = Math.min(LIMITS.framesPerSecond * 2, tokens + ((now - last) * LIMITS.framesPerSecond) / 1000);
+      last = now;
+      if (--tokens < 0) return ws.close(CLOSE.rate, 'too many messages');
+      try {
+        if (!isBinary) throw new Error('text frame');
+        document.receive(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      } catch (error) {
+        logger.warn('collaboration: malformed frame, closing the connection', {
+          document: document.name,
+          error: error instanceof Error ? error.message : String(error),
+        });
+        ws.close(CLOSE.malformed, 'malformed message');
+      }
+    });
+    ws.on('error', () => ws.terminate());
+    ws.on('close', () => {
+      document.remove(conn);
+      if (document.connections.size === 0) this.scheduleUnload(document);
+    });
+    document.greet(conn);
+  }
+
+  private scheduleUnload(document: LiveDocument) {
+    const timer = setTimeout(async () => {
+      this.unloadTimers.delete(document.name);
+      if (document.connections.size > 0) return;
+      this.documents.delete(document.name);
+      await document.settle();
+      document.doc.destroy();
+    }, UNLOAD_AFTER_MS);
+    timer.unref();
+    this.unloadTimers.set(document.name, timer);
+  }
+
+  /** Downgrades or closes connections whose rights changed (role, phase, openness, session). */
+  private async recheckRights() {
+    for (const loading of this.documents.values()) {
+      const document = await loading.catch(() => null);
+      if (!document) continue;
+      for (const conn of document.connections.values()) {
+        const c = conn as Connection & { member: never; sessionToken: string | null };
+        const access = await currentAccess(c.member, c.sessionToken, document.name).catch(() => undefined);
+        if (access === undefined) continue; // the database did not answer: keep things as they are
+        if (!access?.read) conn.socket.close(CLOSE.forbidden, 'access revoked');
+        else conn.readOnly = !access.write;
+      }
+    }
+  }
+
+  /** The live document, loaded if needed: for server-side edits and reading pages. */
+  document(name: string): Promise<LiveDocument> {
+    return this.open(name);
+  }
+
+  /** Closes every connection and stores everything pending (graceful shutdown). */
+  async close() {
+    clearInterval(this.recheck);
+    for (const client of this.wss.clients) client.close(CLOSE.goingAway, 'server shutting down');
+    const documents = await Promise.all([...this.documents.values()].map((d) => d.catch(() => null)));
+    await Promise.all(documents.map((d) => d?.settle()));
+    this.wss.close();
+  }
+}
+
+function refuse(socket: Duplex, status: number) {
+  const text = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Server Error' }[
+    status
+  ];
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/** Type guard kept for callers that hold a plain socket. */
+export type { WebSocket };
