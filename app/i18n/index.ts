@@ -20,7 +20,7 @@ export function isLocale(value: unknown): value is Locale {
 
 /** True when `value` is a message key (error keys travel from server to client as strings). */
 export function isMessageKey(value: unknown): value is MessageKey {
-  return typeof value === 'string' && value in en;
+  return typeof value === 'string' && Object.hasOwn(en, value);
 }
 
 /** Translates a key, replacing `{name}` placeholders with `values`. */

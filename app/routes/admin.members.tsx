@@ -20,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = actorOf(context);
   const url = new URL(request.url);
   const query = url.searchParams.get('q')?.slice(0, 100) ?? '';
-  const page = Number(url.searchParams.get('page')) || 1;
+  const page = Math.min(10_000, Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1));
   const [list, roleChanges] = await Promise.all([listMembers(actor, { query, page }), recentRoleChanges(actor)]).catch(
     asHttpError(request),
   );

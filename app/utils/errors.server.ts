@@ -22,6 +22,13 @@ export function asHttpError(request: Request) {
 
 /** A safe place to go after logging in: a path on this site, never another origin. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
-  return to;
+  // Browsers drop tabs and newlines and read "\\" as "/" when they parse a URL: "/\t/evil.example" is another site.
+  // eslint-disable-next-line no-control-regex
+  if (typeof to !== 'string' || !to.startsWith('/') || /[\u0000-\u001f\\]/.test(to)) return fallback;
+  try {
+    const url = new URL(to, 'http://plenum.invalid');
+    return url.origin === 'http://plenum.invalid' ? url.pathname + url.search + url.hash : fallback;
+  } catch {
+    return fallback;
+  }
 }
