@@ -170,4 +170,5 @@ export const en = {
   'settings.submit': 'Save the settings',
   'flash.programSettingsChanged': 'The program settings were changed and recorded in the audit trail.',
   'errors.phaseInvalid': 'Choose one of the phases.',
+  'errors.controlCharacters': 'Remove the invisible control characters from this text.',
 };

@@ -183,4 +183,5 @@ export const es: Messages = {
   'settings.submit': 'Guardar los ajustes',
   'flash.programSettingsChanged': 'Los ajustes del programa se cambiaron y quedaron en el registro de auditoría.',
   'errors.phaseInvalid': 'Elige una de las fases.',
+  'errors.controlCharacters': 'Quita los caracteres de control invisibles de este texto.',
 };

@@ -182,4 +182,5 @@ export const fr: Messages = {
   'settings.submit': 'Enregistrer les réglages',
   'flash.programSettingsChanged': 'Les réglages du programme ont été modifiés et consignés dans le journal d’audit.',
   'errors.phaseInvalid': 'Choisissez l’une des phases.',
+  'errors.controlCharacters': 'Retirez les caractères de contrôle invisibles de ce texte.',
 };

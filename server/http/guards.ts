@@ -32,16 +32,25 @@ export function plainMessage(req: Request, key: keyof typeof MESSAGES, n?: numbe
 /** Refuses addresses whose percent-encoding is broken (Remix would fail decoding them). */
 export function rejectMalformedUrls(req: Request, res: Response, next: NextFunction) {
   try {
-    decodeURIComponent(req.path);
-    next();
+    // A NUL byte can never be stored in PostgreSQL text: refuse it here rather than fail in a query.
+    if (!decodeURIComponent(req.originalUrl).includes('\u0000')) return next();
   } catch {
-    res.status(400).type('text/plain; charset=utf-8').send(plainMessage(req, 'badUrl'));
+    // broken percent-encoding
   }
+  res.status(400).type('text/plain; charset=utf-8').send(plainMessage(req, 'badUrl'));
 }
 
-/** Refuses bodies over `maxBytes` before reading them: forms here are small. */
+/**
+ * Refuses bodies over `maxBytes` before reading them: forms here are small. A body without a declared length
+ * (chunked) could be of any size, so a state-changing request must declare one (browsers always do).
+ */
 export function limitBodySize(maxBytes: number) {
   return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.get('transfer-encoding')) {
+      res.status(411).setHeader('Connection', 'close');
+      res.type('text/plain; charset=utf-8').send(plainMessage(req, 'tooLarge'));
+      return;
+    }
     const length = Number(req.get('content-length') ?? 0);
     if (length > maxBytes) {
       res.status(413).setHeader('Connection', 'close');

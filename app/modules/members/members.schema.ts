@@ -1,16 +1,24 @@
 import { z } from 'zod';
 
 // Messages are i18n keys: the page translates them into the reader's language.
-const email = z
-  .string({ required_error: 'errors.required' })
-  .trim()
-  .max(254, 'errors.emailInvalid')
-  .email('errors.emailInvalid');
-const displayName = z
-  .string({ required_error: 'errors.required' })
-  .trim()
-  .min(2, 'errors.nameTooShort')
-  .max(80, 'errors.nameTooLong');
+
+/** Text that can be stored: no control characters (a NUL byte cannot even enter PostgreSQL). */
+// eslint-disable-next-line no-control-regex
+const NO_CONTROL = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+export const storableText = () =>
+  z.string({ required_error: 'errors.required' }).regex(NO_CONTROL, 'errors.controlCharacters');
+
+/** Why an admin or moderator did something: required, kept in the audit trail. */
+export const reasonField = () =>
+  z
+    .string({ required_error: 'errors.reasonRequired' })
+    .trim()
+    .min(3, 'errors.reasonRequired')
+    .max(500, 'errors.reasonTooLong')
+    .regex(NO_CONTROL, 'errors.controlCharacters');
+
+const email = storableText().trim().max(254, 'errors.emailInvalid').email('errors.emailInvalid');
+const displayName = storableText().trim().min(2, 'errors.nameTooShort').max(80, 'errors.nameTooLong');
 // NIST 800-63B: length matters, composition rules do not. 1024 bounds the work of hashing.
 const newPassword = z
   .string({ required_error: 'errors.required' })
@@ -32,9 +40,5 @@ export const ChangePasswordSchema = z
 export const ChangeRoleSchema = z.object({
   memberId: z.string({ required_error: 'errors.required' }).max(64),
   role: z.enum(['MEMBER', 'MODERATOR', 'ADMIN'], { message: 'errors.roleInvalid' }),
-  reason: z
-    .string({ required_error: 'errors.reasonRequired' })
-    .trim()
-    .min(3, 'errors.reasonRequired')
-    .max(500, 'errors.reasonTooLong'),
+  reason: reasonField(),
 });
