@@ -137,3 +137,42 @@ describe('account changes', () => {
     expect((await db().member.findUniqueOrThrow({ where: { id: member.id } })).email).toBe(newEmail);
   });
 });
+
+describe('single-use links', () => {
+  it('work once even when used twice at the same moment', async () => {
+    const member = await createMember();
+    await requestPasswordReset(member.email);
+    const token = tokenOf(linkIn((await readOutbox(outbox.outboxDir, member.email)).at(-1)));
+    const results = await Promise.allSettled([
+      resetPassword(token, 'first new password'),
+      resetPassword(token, 'second new password'),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.key)).toEqual([
+      'reset.invalid',
+    ]);
+  });
+
+  it('die with the old password: a pending change of address cannot be completed after a reset', async () => {
+    const member = await createMember();
+    const thief = uniqueEmail('thief');
+    await requestEmailChange({ memberId: member.id, newEmail: thief, password: member.password });
+    const stolenLink = linkIn((await readOutbox(outbox.outboxDir, thief))[0]);
+    await requestPasswordReset(member.email);
+    await resetPassword(
+      tokenOf(linkIn((await readOutbox(outbox.outboxDir, member.email)).at(-1))),
+      'owner took it back',
+    );
+    await expect(verifyEmail(tokenOf(stolenLink))).rejects.toMatchObject({ key: 'verify.invalid' });
+    expect((await db().member.findUniqueOrThrow({ where: { id: member.id } })).email).toBe(member.email);
+  });
+
+  it('sign-ups of one new address at the same moment create one account', async () => {
+    const email = uniqueEmail('twice');
+    await Promise.all([
+      signUp({ email, displayName: 'Twice', password: 'a long enough password', locale: 'en' }),
+      signUp({ email, displayName: 'Twice', password: 'a long enough password', locale: 'en' }),
+    ]);
+    expect(await db().member.count({ where: { email: email.toLowerCase() } })).toBe(1);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logIn, requestPasswordReset, resetPassword } from '../../app/modules/members/accounts.server.ts';
 import { linkIn, readOutbox } from '../factories/outbox.ts';
-import { ThrottledError } from '../../app/modules/members/errors.ts';
+import { AccountError, ThrottledError } from '../../app/modules/members/errors.ts';
 import { ACCOUNT_RULE, nextAllowedAt } from '../../app/modules/members/throttle.server.ts';
 import { createMember } from '../factories/members.ts';
 import { setupTestDatabase } from '../setup/database.ts';
@@ -64,6 +64,19 @@ describe('throttled logins', () => {
     await expect(
       logIn({ email: member.email, password: 'the owner is back', address: '198.51.100.21' }),
     ).resolves.toBeTruthy();
+  });
+
+  it('throttles a burst of simultaneous guesses like a sequence of them', async () => {
+    const member = await createMember();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        logIn({ email: member.email, password: `guess ${i}`, address: `203.0.113.${i}` }).catch((e: unknown) => e),
+      ),
+    );
+    const checked = results.filter((r) => r instanceof AccountError && !(r instanceof ThrottledError));
+    const throttled = results.filter((r) => r instanceof ThrottledError);
+    expect(checked.length).toBeLessThanOrEqual(ACCOUNT_RULE.free);
+    expect(throttled.length).toBe(20 - checked.length);
   });
 
   it('throttles an unknown email exactly like a known one', async () => {

@@ -1,14 +1,14 @@
 import { TokenPurpose } from '~/generated/prisma/enums.ts';
 import { isLocale, t, type Locale } from '~/i18n/index.ts';
 import { appConfig } from '~/utils/config.server.ts';
-import { db } from '~/utils/db.server.ts';
+import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { sendMail } from '~/utils/mail.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { AccountError, ThrottledError } from './errors.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.server.ts';
 import { createSession, invalidateMemberSessions } from './sessions.server.ts';
-import { clearLoginFailures, loginRetryAt, recordLoginFailure } from './throttle.server.ts';
+import { beginLoginAttempt, cancelLoginAttempt, clearLoginFailures, loginRetryAt } from './throttle.server.ts';
 import { generateToken, hashToken } from './tokens.server.ts';
 
 const HOUR = 60 * 60 * 1000;
@@ -58,31 +58,58 @@ export interface SignUpProps {
  */
 export async function signUp(props: SignUpProps): Promise<void> {
   const email = normalizeEmail(props.email);
-  const existing = await db().member.findUnique({ where: { email } });
-  if (existing) {
-    const locale = mailLocale(existing.locale);
-    const link = `${appConfig().publicOrigin}/forgot-password`;
-    await sendMail({
-      to: email,
-      subject: t(locale, 'mail.exists.subject'),
-      text: t(locale, 'mail.exists.body', { link }),
-    });
-    return;
-  }
+  // Hashed whether or not the email is taken, so that both answers take the same time.
   const passwordHash = await hashPassword(props.password);
-  const member = await db().$transaction(async (tx) => {
-    const created = await tx.member.create({
-      data: { id: newId(), email, displayName: props.displayName.trim(), passwordHash, locale: props.locale },
+  const existing = await db().member.findUnique({ where: { email } });
+  if (existing) return tellOwnerOfSignUpAttempt(email, existing.locale);
+  const member = await db()
+    .$transaction(async (tx) => {
+      const created = await tx.member.create({
+        data: { id: newId(), email, displayName: props.displayName.trim(), passwordHash, locale: props.locale },
+      });
+      await recordAudit(tx, {
+        actorId: created.id,
+        action: 'member.signed_up',
+        targetType: 'Member',
+        targetId: created.id,
+      });
+      return created;
+    })
+    .catch((error: unknown) => {
+      // The same address signed up twice at once: the second finds it taken, like any taken address.
+      if (isUniqueViolation(error)) return null;
+      throw error;
     });
-    await recordAudit(tx, {
-      actorId: created.id,
-      action: 'member.signed_up',
-      targetType: 'Member',
-      targetId: created.id,
-    });
-    return created;
-  });
+  if (!member) return tellOwnerOfSignUpAttempt(email, null);
   await mailVerification(member.id, email, props.locale);
+}
+
+async function tellOwnerOfSignUpAttempt(email: string, savedLocale: string | null) {
+  const locale = mailLocale(savedLocale);
+  const link = `${appConfig().publicOrigin}/forgot-password`;
+  await sendMail({
+    to: email,
+    subject: t(locale, 'mail.exists.subject'),
+    text: t(locale, 'mail.exists.body', { link }),
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
+}
+
+/** Marks a member's unused mailed links as used: after a password change, old links must not work. */
+async function revokePendingTokens(tx: Tx, memberId: string, except?: string) {
+  await tx.emailToken.updateMany({
+    where: { memberId, usedAt: null, ...(except ? { id: { not: except } } : {}) },
+    data: { usedAt: new Date() },
+  });
+}
+
+/** Takes a single-use token: true only for the one caller that marked it used (concurrent uses lose). */
+async function takeToken(tx: Tx, id: string): Promise<boolean> {
+  const { count } = await tx.emailToken.updateMany({ where: { id, usedAt: null }, data: { usedAt: new Date() } });
+  return count === 1;
 }
 
 /** Confirms an address from a mailed link: the sign-up address, or a new address the member asked for. */
@@ -96,9 +123,11 @@ export async function verifyEmail(token: string): Promise<{ memberId: string; em
     const taken = await tx.member.findFirst({ where: { email: row.email, id: { not: row.memberId } } });
     if (taken) throw new AccountError('verify.taken');
     const before = await tx.member.findUniqueOrThrow({ where: { id: row.memberId } });
-    await tx.emailToken.update({ where: { id }, data: { usedAt: new Date() } });
+    if (!(await takeToken(tx, id))) throw new AccountError('verify.invalid');
     await tx.member.update({ where: { id: row.memberId }, data: { email: row.email, emailVerifiedAt: new Date() } });
     if (before.email !== row.email) {
+      // The address changed: links sent to the old one must not work any more.
+      await revokePendingTokens(tx, row.memberId);
       await recordAudit(tx, {
         actorId: row.memberId,
         action: 'member.email_changed',
@@ -125,18 +154,21 @@ export interface LogInProps {
  */
 export async function logIn(props: LogInProps) {
   const email = normalizeEmail(props.email);
-  const retryAt = await loginRetryAt(email, props.address);
-  if (retryAt) throw new ThrottledError(retryAt);
+  const attempt = await beginLoginAttempt(email, props.address);
+  const retryAt = await loginRetryAt(email, props.address, new Date(), attempt);
+  if (retryAt) {
+    await cancelLoginAttempt(attempt);
+    throw new ThrottledError(retryAt);
+  }
 
   const member = await db().member.findUnique({ where: { email } });
   const ok = member
     ? await verifyPassword(member.passwordHash, props.password)
     : await verifyAgainstDummy(props.password).then(() => false);
-  if (!member || !ok) {
-    await recordLoginFailure(email, props.address);
-    throw new AccountError('login.invalid');
-  }
+  // A wrong password leaves the attempt recorded: that is the failure.
+  if (!member || !ok) throw new AccountError('login.invalid');
   await clearLoginFailures(email);
+  await cancelLoginAttempt(attempt);
   if (!member.emailVerifiedAt) {
     await mailVerification(member.id, member.email, mailLocale(member.locale));
     throw new AccountError('login.unverified');
@@ -176,8 +208,10 @@ export async function resetPassword(token: string, password: string): Promise<vo
     if (!row || row.purpose !== TokenPurpose.RESET_PASSWORD || row.usedAt || row.expiresAt < new Date()) {
       throw new AccountError('reset.invalid');
     }
-    await tx.emailToken.update({ where: { id }, data: { usedAt: new Date() } });
+    if (!(await takeToken(tx, id))) throw new AccountError('reset.invalid');
     const member = await tx.member.findUniqueOrThrow({ where: { id: row.memberId } });
+    // Every other pending link (other resets, a change of address) dies with the old password.
+    await revokePendingTokens(tx, row.memberId);
     await tx.member.update({
       where: { id: row.memberId },
       // The link reached this inbox: that proves the address as well as a verification link would.
@@ -219,6 +253,7 @@ export async function changePassword(props: {
   await db().$transaction(async (tx) => {
     await tx.member.update({ where: { id: member.id }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { memberId: member.id, id: { not: props.sessionId } } });
+    await revokePendingTokens(tx, member.id);
     await recordAudit(tx, {
       actorId: member.id,
       action: 'member.password_changed',

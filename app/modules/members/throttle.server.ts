@@ -25,9 +25,9 @@ export function nextAllowedAt(failures: Date[], rule: Rule): Date | null {
   return new Date(last.getTime() + delay);
 }
 
-async function failuresOf(scope: string, key: string, now: Date): Promise<Date[]> {
+async function failuresOf(scope: string, key: string, now: Date, before?: bigint): Promise<Date[]> {
   const rows = await db().loginFailure.findMany({
-    where: { scope, key, createdAt: { gt: new Date(now.getTime() - HOUR) } },
+    where: { scope, key, createdAt: { gt: new Date(now.getTime() - HOUR) }, ...(before ? { id: { lt: before } } : {}) },
     orderBy: { createdAt: 'asc' },
     select: { createdAt: true },
   });
@@ -38,29 +38,47 @@ async function failuresOf(scope: string, key: string, now: Date): Promise<Date[]
  * The moment a login for this email from this address may be tried again, or null if it may be tried now.
  * Keyed by the email as typed (normalized), whether or not an account has it: the answer reveals nothing.
  */
-export async function loginRetryAt(email: string, address: string, now = new Date()): Promise<Date | null> {
+export async function loginRetryAt(
+  email: string,
+  address: string,
+  now = new Date(),
+  /** Only count failures recorded before this attempt (see beginLoginAttempt). */
+  attempt?: LoginAttempt,
+): Promise<Date | null> {
   const [account, fromAddress] = await Promise.all([
-    failuresOf('account', email, now).then((f) => nextAllowedAt(f, ACCOUNT_RULE)),
-    failuresOf('address', address, now).then((f) => nextAllowedAt(f, ADDRESS_RULE)),
+    failuresOf('account', email, now, attempt?.accountRowId).then((f) => nextAllowedAt(f, ACCOUNT_RULE)),
+    failuresOf('address', address, now, attempt?.addressRowId).then((f) => nextAllowedAt(f, ADDRESS_RULE)),
   ]);
   const latest = [account, fromAddress].filter((d): d is Date => d !== null && d > now);
   return latest.length ? new Date(Math.max(...latest.map((d) => d.getTime()))) : null;
 }
 
-/** Records one failed login against the email and the address; forgets failures older than an hour. */
-export async function recordLoginFailure(email: string, address: string, now = new Date()): Promise<void> {
-  await db().$transaction([
-    db().loginFailure.createMany({
-      data: [
-        { scope: 'account', key: email, createdAt: now },
-        { scope: 'address', key: address, createdAt: now },
-      ],
-    }),
-    db().loginFailure.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - HOUR) } } }),
-  ]);
-}
-
 /** Forgets an account's failures after a successful login (the address keeps its record). */
 export async function clearLoginFailures(email: string): Promise<void> {
   await db().loginFailure.deleteMany({ where: { scope: 'account', key: email } });
+}
+
+/** An attempt recorded as a failure until it succeeds: its two LoginFailure rows. */
+export interface LoginAttempt {
+  accountRowId: bigint;
+  addressRowId: bigint;
+}
+
+/**
+ * Records a login attempt as a failure before the password is checked, so that simultaneous attempts see each
+ * other: a burst of parallel guesses is throttled like a sequence of them.
+ */
+export async function beginLoginAttempt(email: string, address: string, now = new Date()): Promise<LoginAttempt> {
+  const [account, fromAddress] = await db().$transaction([
+    db().loginFailure.create({ data: { scope: 'account', key: email, createdAt: now }, select: { id: true } }),
+    db().loginFailure.create({ data: { scope: 'address', key: address, createdAt: now }, select: { id: true } }),
+    // Failures older than the hour no longer count: forget them.
+    db().loginFailure.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - HOUR) } } }),
+  ]);
+  return { accountRowId: account.id, addressRowId: fromAddress.id };
+}
+
+/** Forgets an attempt that was refused before any password check (it was not a guess). */
+export async function cancelLoginAttempt(attempt: LoginAttempt): Promise<void> {
+  await db().loginFailure.deleteMany({ where: { id: { in: [attempt.accountRowId, attempt.addressRowId] } } });
 }
