@@ -41,6 +41,18 @@ describe('roles', () => {
     expect((await db().member.findUniqueOrThrow({ where: { id: member.id } })).role).toBe('MEMBER');
   });
 
+  it('lets only one of two admins demoting each other at the same moment succeed', async () => {
+    const a = await createMember({ role: 'ADMIN' });
+    const b = await createMember({ role: 'ADMIN' });
+    const results = await Promise.allSettled([
+      changeRole({ actor: actor(a), memberId: b.id, role: 'MEMBER', reason: 'coup' }),
+      changeRole({ actor: actor(b), memberId: a.id, role: 'MEMBER', reason: 'counter-coup' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const roles = (await db().member.findMany({ where: { id: { in: [a.id, b.id] } } })).map((m) => m.role).sort();
+    expect(roles).toEqual(['ADMIN', 'MEMBER']);
+  });
+
   it('keeps the audit trail append-only: the database refuses to rewrite or erase it', async () => {
     const admin = await createMember({ role: 'ADMIN' });
     const member = await createMember();

@@ -38,7 +38,7 @@ export const ChangePasswordSchema = z
   .object({ intent: z.literal('password'), currentPassword: anyPassword, newPassword, confirm: anyPassword })
   .refine((v) => v.newPassword === v.confirm, { message: 'errors.passwordsDiffer', path: ['confirm'] });
 export const ChangeRoleSchema = z.object({
-  memberId: z.string({ required_error: 'errors.required' }).max(64),
+  memberId: z.string({ required_error: 'errors.required' }).regex(/^[a-z2-7]{16}$/, 'admin.members.notFound'),
   role: z.enum(['MEMBER', 'MODERATOR', 'ADMIN'], { message: 'errors.roleInvalid' }),
   reason: reasonField(),
 });

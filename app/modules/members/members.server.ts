@@ -1,3 +1,4 @@
+import { Prisma } from '~/generated/prisma/client.ts';
 import type { Role } from '~/generated/prisma/enums.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
 import { canChangeRole, canListMembers } from '~/policies/member.ts';
@@ -50,9 +51,15 @@ export interface ChangeRoleProps {
 /** Gives a member another role; the change and its reason are audited in the same transaction. */
 export async function changeRole(props: ChangeRoleProps): Promise<void> {
   await db().$transaction(async (tx) => {
-    const target = await tx.member.findUnique({ where: { id: props.memberId } });
+    // Lock both rows (in id order) and judge with the actor's role as it is now, not as it was when the
+    // request began: two admins demoting each other at once cannot both succeed.
+    const ids = [props.actor?.id, props.memberId].filter((id): id is string => !!id).sort();
+    const rows = await tx.$queryRaw<{ id: string; role: Role }[]>`
+      SELECT id, role FROM "Member" WHERE id IN (${Prisma.join(ids)}) ORDER BY id FOR UPDATE`;
+    const target = rows.find((r) => r.id === props.memberId);
     if (!target) throw new AccountError('admin.members.notFound');
-    enforce(canChangeRole(props.actor, target, props.role), props.actor, 'member.change_role');
+    const actorNow = props.actor ? (rows.find((r) => r.id === props.actor!.id) ?? null) : null;
+    enforce(canChangeRole(actorNow, target, props.role), props.actor, 'member.change_role');
     if (target.role === props.role) return;
     await tx.member.update({ where: { id: target.id }, data: { role: props.role } });
     await recordAudit(tx, {
