@@ -14,6 +14,10 @@ describe('program policies', () => {
     expect(canReadDraft(member, { ...drafting, draftIsPublic: false })).toBe(true);
   });
 
+  it('opens a PUBLISHED program to everyone, closed draft or not', () => {
+    expect(canReadDraft(null, { phase: 'PUBLISHED', draftIsPublic: false })).toBe(true);
+  });
+
   it('lets members write only while the program is being drafted', () => {
     expect(canEditDraft(member, drafting)).toBe(true);
     expect(canEditDraft(null, drafting)).toBe(false);

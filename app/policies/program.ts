@@ -13,9 +13,12 @@ export function canReadPublished(_actor: Actor, _program: ProgramFacts): boolean
   return true;
 }
 
-/** Members always read the live draft; the public only when the program opens it. */
+/**
+ * Members always read the live draft; the public when the program opens it, and always once it is
+ * PUBLISHED (until published versions exist, the text as it stands is what was published).
+ */
 export function canReadDraft(actor: Actor, program: ProgramFacts): boolean {
-  return program.draftIsPublic || hasRole(actor, 'MEMBER');
+  return program.draftIsPublic || program.phase === 'PUBLISHED' || hasRole(actor, 'MEMBER');
 }
 
 /** Members co-write the draft while the program is in DRAFTING. */

@@ -58,17 +58,20 @@ export async function isEmpty(): Promise<boolean> {
 
 /**
  * Seeds the demo movement: its draft program (4 chapters, 12 sections) and five accounts with fresh random
- * passwords, returned to be printed once. Runs in one transaction.
+ * passwords, returned to be printed once (null if another process seeded first). Runs in one transaction.
  */
-export async function seedDemo(): Promise<DemoLogin[]> {
+export async function seedDemo(): Promise<DemoLogin[] | null> {
   const logins = await Promise.all(
     DEMO_PEOPLE.map(async (p) => {
       const password = randomBytes(9).toString('base64url');
       return { ...p, password, passwordHash: await hashPassword(password) };
     }),
   );
-  await db().$transaction(
+  const seeded = await db().$transaction(
     async (tx) => {
+      // Two processes starting on one empty PostgreSQL database: the second waits here, then finds it seeded.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(727073692)`;
+      if ((await tx.member.count()) > 0 || (await tx.program.count()) > 0) return false;
       for (const p of logins) {
         await tx.member.create({
           data: {
@@ -100,8 +103,9 @@ export async function seedDemo(): Promise<DemoLogin[]> {
         },
         tx,
       );
+      return true;
     },
     { timeout: 30_000 },
   );
-  return logins.map(({ role, email, password }) => ({ role, email, password }));
+  return seeded ? logins.map(({ role, email, password }) => ({ role, email, password })) : null;
 }
