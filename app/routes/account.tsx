@@ -10,10 +10,10 @@ import {
   logOutOtherDevices,
   requestEmailChange,
 } from '~/modules/members/accounts.server.ts';
-import { AccountError } from '~/modules/members/errors.ts';
+import { AccountError, accountErrorMessage } from '~/modules/members/errors.ts';
 import { ChangeEmailSchema, ChangeNameSchema, ChangePasswordSchema } from '~/modules/members/members.schema.ts';
 import { countSessions } from '~/modules/members/sessions.server.ts';
-import { requireMember } from '~/utils/auth.server.ts';
+import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { clearSessionCookie, flashCookie } from '~/utils/cookies.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 import { readFormData } from '~/utils/forms.server.ts';
@@ -30,18 +30,19 @@ type Intent = 'name' | 'email' | 'password' | 'others' | 'all';
 type ActionData = { intent: Intent; result: SubmissionResult<string[]>; done?: boolean };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { member, sessionId } = requireMember(request, context);
+  const { sessionId } = requireMember(request, context);
+  const actor = actorOf(context);
   const formData = await readFormData(request);
   const intent = formData.get('intent');
   const flash = (key: 'flash.nameChanged' | 'flash.passwordChanged' | 'flash.loggedOutOthers') =>
     redirect('/account', { headers: { 'Set-Cookie': flashCookie(key) } });
 
   if (intent === 'others') {
-    await logOutOtherDevices(member.id, sessionId);
+    await logOutOtherDevices(actor, sessionId);
     return flash('flash.loggedOutOthers');
   }
   if (intent === 'all') {
-    await logOutEverywhere(member.id);
+    await logOutEverywhere(actor);
     const headers = new Headers();
     headers.append('Set-Cookie', clearSessionCookie());
     headers.append('Set-Cookie', flashCookie('flash.loggedOutAll'));
@@ -51,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: ChangeNameSchema });
     if (submission.status !== 'success')
       return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
-    await changeDisplayName(member.id, submission.value.displayName);
+    await changeDisplayName(actor, submission.value.displayName);
     return flash('flash.nameChanged');
   }
   if (intent === 'email') {
@@ -60,10 +61,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<ActionData>({ intent, result: submission.reply({ hideFields: ['password'] }) }, { status: 400 });
     }
     try {
-      await requestEmailChange({ memberId: member.id, ...submission.value });
+      await requestEmailChange({ actor, address: context.clientAddress, ...submission.value });
     } catch (error) {
       if (!(error instanceof AccountError)) throw error;
-      const result = submission.reply({ fieldErrors: { [error.field ?? '']: [error.key] }, hideFields: ['password'] });
+      const message = accountErrorMessage(error, context.locale);
+      const result = submission.reply({ fieldErrors: { [error.field ?? '']: [message] }, hideFields: ['password'] });
       return data<ActionData>({ intent, result }, { status: 400 });
     }
     return data<ActionData>({ intent, result: submission.reply({ resetForm: true }), done: true });
@@ -74,10 +76,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (submission.status !== 'success')
       return data<ActionData>({ intent, result: submission.reply({ hideFields }) }, { status: 400 });
     try {
-      await changePassword({ memberId: member.id, sessionId, ...submission.value });
+      await changePassword({ actor, sessionId, address: context.clientAddress, ...submission.value });
     } catch (error) {
       if (!(error instanceof AccountError)) throw error;
-      const result = submission.reply({ fieldErrors: { [error.field ?? '']: [error.key] }, hideFields });
+      const message = accountErrorMessage(error, context.locale);
+      const result = submission.reply({ fieldErrors: { [error.field ?? '']: [message] }, hideFields });
       return data<ActionData>({ intent, result }, { status: 400 });
     }
     return flash('flash.passwordChanged');

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node';
 import { isLocale } from '~/i18n/index.ts';
 import { setMemberLocale } from '~/modules/members/accounts.server.ts';
+import { actorOf } from '~/utils/auth.server.ts';
 import { localeCookie } from '~/utils/cookies.server.ts';
 import { safeRedirect } from '~/utils/errors.server.ts';
 import { readFormData } from '~/utils/forms.server.ts';
@@ -11,7 +12,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = form.get('locale');
   const to = safeRedirect(form.get('redirectTo'));
   if (!isLocale(locale)) return redirect(to);
-  if (context.member) await setMemberLocale(context.member.id, locale);
+  if (context.member) await setMemberLocale(actorOf(context), locale);
   return redirect(to, { headers: { 'Set-Cookie': localeCookie(locale) } });
 }
 

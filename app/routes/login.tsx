@@ -3,9 +3,8 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { ErrorList, Field } from '~/components/forms.tsx';
-import { t as translate } from '~/i18n/index.ts';
 import { logIn } from '~/modules/members/accounts.server.ts';
-import { AccountError, ThrottledError } from '~/modules/members/errors.ts';
+import { AccountError, accountErrorMessage, ThrottledError } from '~/modules/members/errors.ts';
 import { LogInSchema } from '~/modules/members/members.schema.ts';
 import { redirectIfSignedIn } from '~/utils/auth.server.ts';
 import { sessionCookie } from '~/utils/cookies.server.ts';
@@ -36,14 +35,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof ThrottledError) {
       const seconds = Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 1000));
-      const when =
-        seconds < 90
-          ? translate(context.locale, 'time.seconds', { n: seconds })
-          : translate(context.locale, 'time.minutes', { n: Math.ceil(seconds / 60) });
       return data(
         {
           result: submission.reply({
-            formErrors: [translate(context.locale, 'login.throttled', { when })],
+            formErrors: [accountErrorMessage(error, context.locale)],
             hideFields: ['password'],
           }),
         },

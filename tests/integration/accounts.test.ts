@@ -3,6 +3,7 @@ import {
   changePassword,
   isResetTokenValid,
   logIn,
+  MAX_LINKS_PER_HOUR,
   requestEmailChange,
   requestPasswordReset,
   resetPassword,
@@ -96,6 +97,12 @@ describe('password reset', () => {
     await expect(logIn({ email: member.email, password: 'a brand new password', address })).resolves.toBeTruthy();
   });
 
+  it('mails at most five reset links an hour to one member, whatever the form is sent', async () => {
+    const member = await createMember();
+    for (let i = 0; i < 8; i++) await requestPasswordReset(member.email);
+    expect(await readOutbox(outbox.outboxDir, member.email)).toHaveLength(MAX_LINKS_PER_HOUR);
+  });
+
   it('sends nothing for an unknown email, and says the same', async () => {
     const email = uniqueEmail();
     await expect(requestPasswordReset(email)).resolves.toBeUndefined();
@@ -111,14 +118,16 @@ describe('account changes', () => {
     const hereId = (await validateSessionToken(here.token))!.id;
     await expect(
       changePassword({
-        memberId: member.id,
+        actor: { id: member.id, role: 'MEMBER' },
+        address: '192.0.2.30',
         currentPassword: 'wrong',
         newPassword: 'new password 123',
         sessionId: hereId,
       }),
     ).rejects.toMatchObject({ key: 'account.password.wrongCurrent' });
     await changePassword({
-      memberId: member.id,
+      actor: { id: member.id, role: 'MEMBER' },
+      address: '192.0.2.30',
       currentPassword: member.password,
       newPassword: 'new password 123',
       sessionId: hereId,
@@ -130,7 +139,12 @@ describe('account changes', () => {
   it('changes the email only once the new address is confirmed, and warns the old one', async () => {
     const member = await createMember();
     const newEmail = uniqueEmail('moved');
-    await requestEmailChange({ memberId: member.id, newEmail, password: member.password });
+    await requestEmailChange({
+      actor: { id: member.id, role: 'MEMBER' },
+      address: '192.0.2.30',
+      newEmail,
+      password: member.password,
+    });
     expect((await db().member.findUniqueOrThrow({ where: { id: member.id } })).email).toBe(member.email);
     expect(await readOutbox(outbox.outboxDir, member.email)).toHaveLength(1);
     await verifyEmail(tokenOf(linkIn((await readOutbox(outbox.outboxDir, newEmail))[0])));
@@ -156,7 +170,12 @@ describe('single-use links', () => {
   it('die with the old password: a pending change of address cannot be completed after a reset', async () => {
     const member = await createMember();
     const thief = uniqueEmail('thief');
-    await requestEmailChange({ memberId: member.id, newEmail: thief, password: member.password });
+    await requestEmailChange({
+      actor: { id: member.id, role: 'MEMBER' },
+      address: '192.0.2.30',
+      newEmail: thief,
+      password: member.password,
+    });
     const stolenLink = linkIn((await readOutbox(outbox.outboxDir, thief))[0]);
     await requestPasswordReset(member.email);
     await resetPassword(

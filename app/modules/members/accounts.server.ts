@@ -4,6 +4,7 @@ import { appConfig } from '~/utils/config.server.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { sendMail } from '~/utils/mail.server.ts';
+import { enforce, type Actor } from '~/policies/actor.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { AccountError, ThrottledError } from './errors.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.server.ts';
@@ -24,7 +25,15 @@ function mailLocale(locale: string | null | undefined): Locale {
   return isLocale(locale) ? locale : 'fr';
 }
 
+/** At most this many links of one kind are mailed to one member an hour: forms must not become a mail bomb. */
+export const MAX_LINKS_PER_HOUR = 5;
+
+/** A new single-use link token, or null when the member already got MAX_LINKS_PER_HOUR of this kind. */
 async function issueToken(memberId: string, purpose: TokenPurpose, email: string, ttl: number) {
+  const recent = await db().emailToken.count({
+    where: { memberId, purpose, createdAt: { gt: new Date(Date.now() - HOUR) } },
+  });
+  if (recent >= MAX_LINKS_PER_HOUR) return null;
   const token = generateToken();
   await db().emailToken.create({
     data: { id: hashToken(token), memberId, purpose, email, expiresAt: new Date(Date.now() + ttl) },
@@ -34,6 +43,7 @@ async function issueToken(memberId: string, purpose: TokenPurpose, email: string
 
 async function mailVerification(memberId: string, email: string, locale: Locale) {
   const token = await issueToken(memberId, TokenPurpose.VERIFY_EMAIL, email, VERIFY_TTL);
+  if (!token) return;
   const link = `${appConfig().publicOrigin}/verify-email?token=${token}`;
   await sendMail({
     to: email,
@@ -184,6 +194,7 @@ export async function requestPasswordReset(emailInput: string): Promise<void> {
   if (!member) return;
   const locale = mailLocale(member.locale);
   const token = await issueToken(member.id, TokenPurpose.RESET_PASSWORD, email, RESET_TTL);
+  if (!token) return;
   const link = `${appConfig().publicOrigin}/reset-password?token=${token}`;
   await sendMail({
     to: email,
@@ -232,23 +243,50 @@ export async function resetPassword(token: string, password: string): Promise<vo
   });
 }
 
+/** The signed-in member an own-account operation applies to; the public has no account to change. */
+function self(actor: Actor): string {
+  enforce(actor !== null, actor, 'account.manage');
+  return actor!.id;
+}
+
+/**
+ * Checks a member's current password before a sensitive change, under the same throttle as logins: a stolen
+ * session must not become a way to guess the password.
+ */
+async function confirmPassword(
+  member: { email: string; passwordHash: string },
+  password: string,
+  address: string,
+  field: string,
+) {
+  const attempt = await beginLoginAttempt(member.email, address);
+  const retryAt = await loginRetryAt(member.email, address, new Date(), attempt);
+  if (retryAt) {
+    await cancelLoginAttempt(attempt);
+    throw new ThrottledError(retryAt);
+  }
+  if (!(await verifyPassword(member.passwordHash, password)))
+    throw new AccountError('account.password.wrongCurrent', field);
+  await cancelLoginAttempt(attempt);
+}
+
 /** Changes the name others see. */
-export async function changeDisplayName(memberId: string, displayName: string): Promise<void> {
-  await db().member.update({ where: { id: memberId }, data: { displayName: displayName.trim() } });
+export async function changeDisplayName(actor: Actor, displayName: string): Promise<void> {
+  await db().member.update({ where: { id: self(actor) }, data: { displayName: displayName.trim() } });
 }
 
 /** Changes the password after checking the current one; closes the member's other sessions. */
 export async function changePassword(props: {
-  memberId: string;
+  actor: Actor;
   currentPassword: string;
   newPassword: string;
   /** The session making the change stays open. */
   sessionId: string;
+  /** The client's address, for the throttle. */
+  address: string;
 }): Promise<void> {
-  const member = await db().member.findUniqueOrThrow({ where: { id: props.memberId } });
-  if (!(await verifyPassword(member.passwordHash, props.currentPassword))) {
-    throw new AccountError('account.password.wrongCurrent', 'currentPassword');
-  }
+  const member = await db().member.findUniqueOrThrow({ where: { id: self(props.actor) } });
+  await confirmPassword(member, props.currentPassword, props.address, 'currentPassword');
   const passwordHash = await hashPassword(props.newPassword);
   await db().$transaction(async (tx) => {
     await tx.member.update({ where: { id: member.id }, data: { passwordHash } });
@@ -267,11 +305,9 @@ export async function changePassword(props: {
  * Starts a change of address: the new address gets a verification link, and the change happens only when it
  * is followed. The current address is told, so a stolen session cannot quietly take the account.
  */
-export async function requestEmailChange(props: { memberId: string; newEmail: string; password: string }) {
-  const member = await db().member.findUniqueOrThrow({ where: { id: props.memberId } });
-  if (!(await verifyPassword(member.passwordHash, props.password))) {
-    throw new AccountError('account.password.wrongCurrent', 'password');
-  }
+export async function requestEmailChange(props: { actor: Actor; newEmail: string; password: string; address: string }) {
+  const member = await db().member.findUniqueOrThrow({ where: { id: self(props.actor) } });
+  await confirmPassword(member, props.password, props.address, 'password');
   const email = normalizeEmail(props.newEmail);
   if (email === member.email) throw new AccountError('account.email.same', 'newEmail');
   const locale = mailLocale(member.locale);
@@ -285,16 +321,16 @@ export async function requestEmailChange(props: { memberId: string; newEmail: st
 }
 
 /** Remembers the language a member chose. */
-export async function setMemberLocale(memberId: string, locale: Locale): Promise<void> {
-  await db().member.update({ where: { id: memberId }, data: { locale } });
+export async function setMemberLocale(actor: Actor, locale: Locale): Promise<void> {
+  await db().member.update({ where: { id: self(actor) }, data: { locale } });
 }
 
-/** Closes every session of a member but the current one. */
-export function logOutOtherDevices(memberId: string, currentSessionId: string) {
-  return invalidateMemberSessions(memberId, currentSessionId);
+/** Closes every session of the member but the current one. */
+export function logOutOtherDevices(actor: Actor, currentSessionId: string) {
+  return invalidateMemberSessions(self(actor), currentSessionId);
 }
 
-/** Closes every session of a member, this device's included. */
-export function logOutEverywhere(memberId: string) {
-  return invalidateMemberSessions(memberId);
+/** Closes every session of the member, this device's included. */
+export function logOutEverywhere(actor: Actor) {
+  return invalidateMemberSessions(self(actor));
 }
