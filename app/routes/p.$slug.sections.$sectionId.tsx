@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { RichText } from '~/components/rich-text.tsx';
+import { LiveSection } from '~/editor/live-section.tsx';
 import { Time } from '~/components/time.tsx';
 import { getSection } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
@@ -8,12 +8,13 @@ import { asHttpError } from '~/utils/errors.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { section, previous, next, program } = await getSection(
+  const { section, previous, next, program, abilities } = await getSection(
     actorOf(context),
     params.slug ?? '',
     params.sectionId ?? '',
   ).catch(asHttpError(request));
-  return { section, previous, next, slug: program.slug };
+  const user = context.member ? { id: context.member.id, name: context.member.displayName } : null;
+  return { section, previous, next, slug: program.slug, canWrite: abilities.editDraft, user };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -23,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** One section of the program, with its place in the text and the way to the next one. */
 export default function SectionPage() {
   const t = useT();
-  const { section, previous, next, slug } = useLoaderData<typeof loader>();
+  const { section, previous, next, slug, canWrite, user } = useLoaderData<typeof loader>();
   return (
     <article>
       <p className="breadcrumb">
@@ -34,7 +35,7 @@ export default function SectionPage() {
       <h1>
         <span className="number">{section.number}</span> {section.title}
       </h1>
-      <RichText doc={section.content} />
+      <LiveSection documentName={section.documentName} canWrite={canWrite} user={user} text={section.content} />
       <p className="meta">
         {t('section.updated')} <Time value={section.updatedAt} />
       </p>

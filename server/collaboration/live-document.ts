@@ -117,7 +117,8 @@ export class LiveDocument {
       } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
         const update = decoding.readVarUint8Array(decoder);
         if (conn.readOnly) return;
-        Y.decodeUpdate(update); // throws on a malformed update: it must never reach storage
+        const decoded = Y.decodeUpdate(update); // throws on a malformed update: it must never reach storage
+        if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return; // nothing new: nothing to store
         this.submit(update, conn);
       } else {
         throw new Error(`unknown sync message ${syncType}`);

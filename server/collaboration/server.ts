@@ -9,8 +9,8 @@ import { LiveDocument, type Connection } from './live-document.ts';
 export const LIMITS = {
   /** Largest frame accepted (ws closes with 1009 beyond it). */
   maxFrameBytes: 1024 * 1024,
-  /** Frames a second, sustained; bursts up to twice that. */
-  framesPerSecond: 100,
+  /** Frames a second, sustained (a keystroke is two: the change and the caret); bursts up to twice that. */
+  framesPerSecond: 200,
 };
 /** Close codes sent to clients. */
 export const CLOSE = { malformed: 4400, rate: 4429, forbidden: 4403, goingAway: 1001 } as const;

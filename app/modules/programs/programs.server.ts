@@ -4,6 +4,7 @@ import { canEditDraft, canManageProgram, canReadDraft, programAbilities } from '
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
+import { readLiveText, sectionDocumentName } from '../documents/live-text.server.ts';
 import { parseDoc, type DocNode } from '../documents/rich-text.ts';
 import { numberOutline } from './numbering.ts';
 
@@ -54,7 +55,8 @@ export async function getChapter(actor: Actor, slug: string, chapterId: string) 
     where: { chapterId },
     select: { id: true, content: true },
   });
-  const content = new Map(rows.map((r) => [r.id, parseDoc(r.content)]));
+  const texts = await Promise.all(rows.map((r) => readLiveText(sectionDocumentName(r.id), r.content)));
+  const content = new Map(rows.map((r, i) => [r.id, texts[i]!]));
   return {
     ...outline,
     chapter: { ...chapter, sections: chapter.sections.map((s) => ({ ...s, content: content.get(s.id)! })) },
@@ -79,7 +81,8 @@ export async function getSection(actor: Actor, slug: string, sectionId: string) 
       id: entry.id,
       number: entry.number,
       title: entry.title,
-      content: parseDoc(row.content),
+      content: await readLiveText(sectionDocumentName(entry.id), row.content),
+      documentName: sectionDocumentName(entry.id),
       updatedAt: row.updatedAt,
       chapter: { id: entry.chapter.id, number: entry.chapter.number, title: entry.chapter.title },
     },

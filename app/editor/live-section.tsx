@@ -1,0 +1,200 @@
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { useEffect, useState } from 'react';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { RichText } from '~/components/rich-text.tsx';
+import type { DocNode } from '~/modules/documents/rich-text.ts';
+import { useT } from '~/utils/i18n.tsx';
+import { documentExtensions } from './extensions.ts';
+import { Toolbar } from './toolbar.tsx';
+
+/** Who is typing, as the carets and the presence list show them. */
+export interface EditorUser {
+  id: string;
+  name: string;
+}
+
+const PALETTE_SIZE = 8;
+/** A stable colour (one of PALETTE_SIZE classes in app.css) for a member. */
+export function colourIndex(id: string): number {
+  let h = 0;
+  for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h % PALETTE_SIZE;
+}
+
+type Status = 'connecting' | 'connected' | 'disconnected';
+
+/**
+ * A section's live text. The server renders its current text; in the browser it becomes the live document:
+ * an editor for those who may write, a live read-only view for the others. Nothing is ever given to the
+ * editor as initial content: the text comes from the Y.Doc, seeded on the server.
+ */
+export function LiveSection(props: {
+  documentName: string;
+  canWrite: boolean;
+  user: EditorUser | null;
+  text: DocNode;
+}) {
+  const [live, setLive] = useState<{ ydoc: Y.Doc; provider: WebsocketProvider } | null>(null);
+  const [synced, setSynced] = useState(false);
+  useEffect(() => {
+    const ydoc = new Y.Doc();
+    const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
+    const provider = new WebsocketProvider(url, props.documentName, ydoc);
+    const onSync = (isSynced: boolean) => isSynced && setSynced(true);
+    provider.on('sync', onSync);
+    setLive({ ydoc, provider });
+    return () => {
+      provider.off('sync', onSync);
+      provider.destroy();
+      ydoc.destroy();
+      setSynced(false);
+    };
+  }, [props.documentName]);
+
+  return (
+    <>
+      {live ? <LiveEditor {...live} canWrite={props.canWrite} user={props.user} hidden={!synced} /> : null}
+      {synced ? null : <RichText doc={props.text} />}
+    </>
+  );
+}
+
+function LiveEditor(props: {
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+  canWrite: boolean;
+  user: EditorUser | null;
+  hidden: boolean;
+}) {
+  const t = useT();
+  const { ydoc, provider, canWrite, user } = props;
+  const editor = useEditor({
+    immediatelyRender: false,
+    // Tiptap would inject a <style> element, which the CSP refuses: its rules are in app.css instead.
+    injectCSS: false,
+    editable: canWrite,
+    extensions: [
+      ...documentExtensions,
+      Collaboration.configure({ document: ydoc }),
+      ...(canWrite && user
+        ? [
+            CollaborationCaret.configure({
+              provider,
+              user: { name: user.name, colour: colourIndex(user.id) },
+              // Classes, not inline styles: the CSP allows no inline style attribute.
+              render: (u: Record<string, unknown>) => {
+                const caret = document.createElement('span');
+                caret.className = `collab-caret colour-${Number(u.colour) % PALETTE_SIZE}`;
+                const label = document.createElement('span');
+                label.className = 'collab-caret-label';
+                label.textContent = String(u.name ?? '');
+                caret.append(label);
+                return caret;
+              },
+              selectionRender: (u: Record<string, unknown>) => ({
+                class: `collab-selection colour-${Number(u.colour) % PALETTE_SIZE}`,
+              }),
+            }),
+          ]
+        : []),
+    ],
+    editorProps: {
+      attributes: {
+        class: 'rich-text live-text',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': t('editor.label'),
+        'aria-readonly': canWrite ? 'false' : 'true',
+      },
+    },
+  });
+
+  const status = useStatus(provider, ydoc);
+  const people = usePresence(provider);
+  const words = useWordCount(editor);
+
+  return (
+    <div className="live-section" hidden={props.hidden} data-testid="live-section">
+      <div className="live-bar">
+        <p className={`live-status status-${status.state}`} role="status" data-testid="connection-status">
+          {status.state === 'connected'
+            ? t('editor.status.connected')
+            : status.unsynced
+              ? t('editor.status.offlineUnsynced')
+              : status.state === 'connecting'
+                ? t('editor.status.connecting')
+                : t('editor.status.offline')}
+        </p>
+        {canWrite ? null : <p className="badge">{t('editor.readOnly')}</p>}
+        <p className="live-people" data-testid="presence">
+          {people.length ? t('editor.here', { names: people.join(', ') }) : null}
+        </p>
+        <p className="live-words">{t('editor.words', { n: words })}</p>
+      </div>
+      {canWrite && editor ? <Toolbar editor={editor} /> : null}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
+
+/** The connection state, and whether local changes wait for the server. */
+function useStatus(provider: WebsocketProvider, ydoc: Y.Doc) {
+  const [state, setState] = useState<Status>(provider.wsconnected ? 'connected' : 'connecting');
+  const [unsynced, setUnsynced] = useState(false);
+  useEffect(() => {
+    // The socket may have connected before this effect ran: start from its state, then follow its events.
+    setState(provider.wsconnected ? 'connected' : provider.wsconnecting ? 'connecting' : 'disconnected');
+    const onStatus = ({ status }: { status: Status }) => setState(status);
+    const onUpdate = (_u: Uint8Array, origin: unknown) => {
+      if (origin !== provider && !provider.wsconnected) setUnsynced(true);
+    };
+    const onSync = (isSynced: boolean) => isSynced && setUnsynced(false);
+    provider.on('status', onStatus);
+    provider.on('sync', onSync);
+    ydoc.on('update', onUpdate);
+    return () => {
+      provider.off('status', onStatus);
+      provider.off('sync', onSync);
+      ydoc.off('update', onUpdate);
+    };
+  }, [provider, ydoc]);
+  return { state, unsynced };
+}
+
+/** The names of the others who are editing this section now. */
+function usePresence(provider: WebsocketProvider): string[] {
+  const [names, setNames] = useState<string[]>([]);
+  useEffect(() => {
+    const awareness = provider.awareness;
+    const update = () => {
+      const others = [...awareness.getStates().entries()]
+        .filter(([id, state]) => id !== awareness.clientID && state.user?.name)
+        .map(([, state]) => String(state.user.name));
+      setNames([...new Set(others)].sort());
+    };
+    awareness.on('change', update);
+    update();
+    return () => awareness.off('change', update);
+  }, [provider]);
+  return names;
+}
+
+function useWordCount(editor: Editor | null): number {
+  const [words, setWords] = useState(0);
+  useEffect(() => {
+    if (!editor) return;
+    const count = () =>
+      setWords(
+        editor.state.doc.textBetween(0, editor.state.doc.content.size, ' ').split(/\s+/u).filter(Boolean).length,
+      );
+    count();
+    editor.on('update', count);
+    return () => {
+      editor.off('update', count);
+    };
+  }, [editor]);
+  return words;
+}
