@@ -62,7 +62,11 @@ describe('a newcomer joins and reads the program', () => {
       .getByRole('link', { name: /^2\.2 / })
       .click();
     await page.getByRole('heading', { level: 1, name: /^2\.2\s+Se déplacer autrement$/ }).waitFor();
-    expect(await page.locator('.rich-text').innerText()).toMatch(/\w{4,}/);
+    // The text the server rendered becomes the live document: a member may edit it during drafting.
+    const text = page.getByRole('textbox', { name: 'Texte de la section' });
+    await text.waitFor();
+    expect(await text.getAttribute('contenteditable')).toBe('true');
+    expect(await text.innerText()).toMatch(/\w{4,}/);
     await page.getByRole('link', { name: /2\.3 .* →/ }).click();
     await page.getByRole('heading', { level: 1, name: /^2\.3\s/ }).waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/p\/programme-2027\/sections\/[a-z2-7]{16}$/);
