@@ -7,6 +7,7 @@ import { readEnv, publicOrigin } from '~/utils/env.server.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { MigrationError } from './database/migrate.ts';
 import { formatLogins, install, openAndMigrate, seedIfFirstStart } from './boot.ts';
+import { localOnly, redisRelay } from './collaboration/relay.ts';
 import { CollaborationServer } from './collaboration/server.ts';
 import { createApp } from './http/app.ts';
 
@@ -41,7 +42,10 @@ async function main() {
   const server = http.createServer(app);
 
   // The collaboration server shares the port: WebSocket upgrades on /collab/<document>.
-  const collaboration = new CollaborationServer([publicOrigin(env)]);
+  const collaboration = new CollaborationServer(
+    [publicOrigin(env)],
+    env.REDIS_URL ? redisRelay(env.REDIS_URL) : localOnly,
+  );
   server.on('upgrade', (req, socket, head) => {
     if (closing || !req.url?.startsWith('/collab/')) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

@@ -13,6 +13,12 @@ const schema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().default('./data'),
+  /** redis://...: several processes share live documents through it; unset for one process and no Redis. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Plenum <no-reply@plenum.localhost>'),
   PLENUM_DEMO: z.enum(['0', '1']).default('1'),

@@ -6,6 +6,10 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { logger } from '~/utils/logger.server.ts';
 import { compactDocument, loadDocument, storeUpdates } from './persistence.ts';
+import { localOnly, type Relay, type RelayKind } from './relay.ts';
+
+/** The origin of changes that came from another process through the relay. */
+const RELAYED = Symbol('relayed');
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -41,6 +45,7 @@ export class LiveDocument {
     readonly name: string,
     readonly doc: Y.Doc,
     loaded: { updateCount: number; lastSeq: bigint },
+    private readonly relay: Relay,
   ) {
     this.storedSinceSnapshot = loaded.updateCount;
     this.lastSeq = loaded.lastSeq;
@@ -61,22 +66,46 @@ export class LiveDocument {
           for (const id of added) from.awarenessIds.add(id);
           for (const id of removed) from.awarenessIds.delete(id);
         }
+        const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
         const message = encoding.createEncoder();
         encoding.writeVarUint(message, MESSAGE_AWARENESS);
-        encoding.writeVarUint8Array(message, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+        encoding.writeVarUint8Array(message, update);
         this.broadcast(encoding.toUint8Array(message));
+        // Presence from our own clients goes to the other processes; what came from them does not go back.
+        if (from?.awarenessIds) this.relay.publish(this.name, 'awareness', update);
       },
     );
   }
 
-  /** Loads (or seeds) a document from the database. */
-  static async load(name: string): Promise<LiveDocument> {
+  /** Applies what another process stored or saw (never stored again here). */
+  private fromRelay(kind: RelayKind, payload: Uint8Array) {
+    try {
+      if (kind === 'update') Y.applyUpdate(this.doc, payload, RELAYED);
+      else awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, RELAYED);
+    } catch (error) {
+      logger.warn('collaboration: bad relayed message', { document: this.name, error: String(error) });
+    }
+  }
+
+  /**
+   * Loads (or seeds) a document from the database. It listens to the relay first and applies what arrived
+   * during the load afterwards: Yjs updates are idempotent, so an update both stored and relayed counts once.
+   */
+  static async load(name: string, relay: Relay = localOnly): Promise<LiveDocument> {
+    const early: [RelayKind, Uint8Array][] = [];
+    const ready: { live?: LiveDocument } = {};
+    await relay.subscribe(name, (kind, payload) =>
+      ready.live ? ready.live.fromRelay(kind, payload) : early.push([kind, payload]),
+    );
     const loaded = await loadDocument(name);
     if (loaded.updateCount > COMPACT_AFTER_UPDATES) {
-      await compactDocument(name, loaded.doc, loaded.lastSeq);
+      await compactDocument(name);
       loaded.updateCount = 0;
     }
-    return new LiveDocument(name, loaded.doc, loaded);
+    const live = new LiveDocument(name, loaded.doc, loaded, relay);
+    for (const [kind, payload] of early) live.fromRelay(kind, payload);
+    ready.live = live;
+    return live;
   }
 
   private broadcast(message: Uint8Array, except?: Connection) {
@@ -165,6 +194,7 @@ export class LiveDocument {
     }
     for (const b of batch) {
       Y.applyUpdate(this.doc, b.update, b.origin === 'server' ? undefined : b.origin);
+      this.relay.publish(this.name, 'update', b.update);
       this.storedSinceSnapshot++;
       this.bytesSinceSnapshot += b.update.byteLength;
     }
@@ -176,7 +206,7 @@ export class LiveDocument {
   /** Folds stored updates into the snapshot (in the document's queue, after pending stores). */
   async compact() {
     if (this.storedSinceSnapshot === 0) return;
-    await compactDocument(this.name, this.doc, this.lastSeq);
+    await compactDocument(this.name);
     this.storedSinceSnapshot = 0;
     this.bytesSinceSnapshot = 0;
   }
@@ -188,9 +218,14 @@ export class LiveDocument {
     await this.compact().catch((error: unknown) => logger.warn('compaction failed', { document: this.name, error }));
   }
 
-  /** Forgets a connection and the presence it spoke for. */
+  /** Forgets a connection and the presence it spoke for (here and in the other processes). */
   remove(conn: Connection) {
     this.connections.delete(conn.socket);
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], conn);
+  }
+
+  /** Stops listening to the other processes (before unloading). */
+  detach() {
+    return this.relay.unsubscribe(this.name);
   }
 }

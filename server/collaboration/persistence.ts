@@ -54,13 +54,31 @@ export async function storeUpdates(name: string, updates: Uint8Array[]): Promise
 }
 
 /**
- * Folds every stored update up to `upToSeq` into a new snapshot of `doc`'s state, then deletes them, in one
- * transaction. `doc` must already contain those updates (it is the live document).
+ * Folds the stored updates into a new snapshot and deletes them, in one transaction. Built from what is
+ * stored, not from a live document: with several processes, a live copy may not have received every update
+ * another process stored, and folding it would lose them.
  */
-export async function compactDocument(name: string, doc: Y.Doc, upToSeq: bigint): Promise<void> {
-  const snapshot = Y.encodeStateAsUpdate(doc);
-  await db().$transaction([
-    db().collabDocument.update({ where: { name }, data: { snapshot: bytes(snapshot), snapshotSeq: upToSeq } }),
-    db().collabUpdate.deleteMany({ where: { docName: name, id: { lte: upToSeq } } }),
-  ]);
+export async function compactDocument(name: string): Promise<void> {
+  await db().$transaction(async (tx) => {
+    // One compaction of a document at a time, whichever process runs it.
+    await tx.$queryRaw`SELECT name FROM "CollabDocument" WHERE name = ${name} FOR UPDATE`;
+    const stored = await tx.collabDocument.findUnique({ where: { name } });
+    if (!stored) return;
+    const updates = await tx.collabUpdate.findMany({
+      where: { docName: name, id: { gt: stored.snapshotSeq } },
+      orderBy: { id: 'asc' },
+      select: { id: true, data: true },
+    });
+    if (!updates.length) return;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, stored.snapshot);
+    for (const u of updates) Y.applyUpdate(doc, u.data);
+    const upToSeq = updates.at(-1)!.id;
+    await tx.collabDocument.update({
+      where: { name },
+      data: { snapshot: bytes(Y.encodeStateAsUpdate(doc)), snapshotSeq: upToSeq },
+    });
+    await tx.collabUpdate.deleteMany({ where: { docName: name, id: { lte: upToSeq } } });
+    doc.destroy();
+  });
 }

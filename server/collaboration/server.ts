@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { logger } from '~/utils/logger.server.ts';
 import { authorizeUpgrade, currentAccess } from './auth.ts';
 import { LiveDocument, type Connection } from './live-document.ts';
+import { localOnly, type Relay } from './relay.ts';
 
 /** Limits per connection: a hostile or broken client is cut off, never the server. */
 export const LIMITS = {
@@ -27,7 +28,10 @@ export class CollaborationServer {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly recheck: NodeJS.Timeout;
 
-  constructor(private readonly allowedOrigins: string[]) {
+  constructor(
+    private readonly allowedOrigins: string[],
+    private readonly relay: Relay = localOnly,
+  ) {
     this.recheck = setInterval(() => void this.recheckRights(), RECHECK_RIGHTS_MS);
     this.recheck.unref();
   }
@@ -68,7 +72,7 @@ export class CollaborationServer {
     this.unloadTimers.delete(name);
     let loading = this.documents.get(name);
     if (!loading) {
-      loading = LiveDocument.load(name);
+      loading = LiveDocument.load(name, this.relay);
       this.documents.set(name, loading);
       loading.catch(() => this.documents.delete(name));
     }
@@ -110,6 +114,7 @@ export class CollaborationServer {
       this.unloadTimers.delete(document.name);
       if (document.connections.size > 0) return;
       this.documents.delete(document.name);
+      await document.detach();
       await document.settle();
       document.doc.destroy();
     }, UNLOAD_AFTER_MS);
@@ -143,6 +148,7 @@ export class CollaborationServer {
     for (const client of this.wss.clients) client.close(CLOSE.goingAway, 'server shutting down');
     const documents = await Promise.all([...this.documents.values()].map((d) => d.catch(() => null)));
     await Promise.all(documents.map((d) => d?.settle()));
+    await this.relay.close();
     this.wss.close();
   }
 }
