@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
 import { broadcastDevReady } from '@remix-run/node';
 import { readEnv, publicOrigin } from '~/utils/env.server.ts';
+import { setLiveDocuments } from '~/utils/live-documents.server.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { MigrationError } from './database/migrate.ts';
 import { formatLogins, install, openAndMigrate, seedIfFirstStart } from './boot.ts';
@@ -46,6 +47,7 @@ async function main() {
     [publicOrigin(env)],
     env.REDIS_URL ? redisRelay(env.REDIS_URL) : localOnly,
   );
+  setLiveDocuments(collaboration);
   server.on('upgrade', (req, socket, head) => {
     if (closing || !req.url?.startsWith('/collab/')) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

@@ -11,6 +11,17 @@ import { localOnly, type Relay, type RelayKind } from './relay.ts';
 /** The origin of changes that came from another process through the relay. */
 const RELAYED = Symbol('relayed');
 
+/** The largest a live document may grow (a section's text is far smaller; this bounds abuse). */
+export const DOCUMENT_LIMITS = { maxBytes: 4 * 1024 * 1024 };
+
+/** A change that would make the document larger than DOCUMENT_LIMITS.maxBytes. */
+export class DocumentTooLargeError extends Error {
+  constructor() {
+    super('document too large');
+    this.name = 'DocumentTooLargeError';
+  }
+}
+
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_QUERY_AWARENESS = 3;
@@ -40,6 +51,8 @@ export class LiveDocument {
   private storedSinceSnapshot: number;
   private bytesSinceSnapshot = 0;
   private lastSeq: bigint;
+  /** An upper bound of the document's encoded size: its state at load plus every update since. */
+  private approximateBytes: number;
 
   private constructor(
     readonly name: string,
@@ -49,6 +62,7 @@ export class LiveDocument {
   ) {
     this.storedSinceSnapshot = loaded.updateCount;
     this.lastSeq = loaded.lastSeq;
+    this.approximateBytes = Y.encodeStateAsUpdate(doc).byteLength;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -148,6 +162,7 @@ export class LiveDocument {
         if (conn.readOnly) return;
         const decoded = Y.decodeUpdate(update); // throws on a malformed update: it must never reach storage
         if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return; // nothing new: nothing to store
+        if (this.approximateBytes + update.byteLength > DOCUMENT_LIMITS.maxBytes) throw new DocumentTooLargeError();
         this.submit(update, conn);
       } else {
         throw new Error(`unknown sync message ${syncType}`);
@@ -165,8 +180,25 @@ export class LiveDocument {
     }
   }
 
+  /**
+   * Changes the document from the server (merging an adopted amendment, say): `edit` works on a copy, and the
+   * difference takes a client's path: stored, then applied, then sent to every editor of every process.
+   */
+  async change(edit: (doc: Y.Doc) => void): Promise<void> {
+    const copy = new Y.Doc();
+    try {
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+      const before = Y.encodeStateVector(copy);
+      edit(copy);
+      await this.submit(Y.encodeStateAsUpdate(copy, before), 'server');
+    } finally {
+      copy.destroy();
+    }
+  }
+
   /** Queues a change (from a client, or from the server itself) to be stored, then applied and relayed. */
   submit(update: Uint8Array, origin: Connection | 'server'): Promise<void> {
+    this.approximateBytes += update.byteLength;
     this.pending.push({ update, origin });
     if (!this.flushScheduled) {
       this.flushScheduled = true;
@@ -207,6 +239,7 @@ export class LiveDocument {
   async compact() {
     if (this.storedSinceSnapshot === 0) return;
     await compactDocument(this.name);
+    this.approximateBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
     this.storedSinceSnapshot = 0;
     this.bytesSinceSnapshot = 0;
   }

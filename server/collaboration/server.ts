@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type * as Y from 'yjs';
 import { logger } from '~/utils/logger.server.ts';
 import { authorizeUpgrade, currentAccess } from './auth.ts';
-import { LiveDocument, type Connection } from './live-document.ts';
+import { DocumentTooLargeError, LiveDocument, type Connection } from './live-document.ts';
 import { localOnly, type Relay } from './relay.ts';
 
 /** Limits per connection: a hostile or broken client is cut off, never the server. */
@@ -14,7 +15,7 @@ export const LIMITS = {
   framesPerSecond: 200,
 };
 /** Close codes sent to clients. */
-export const CLOSE = { malformed: 4400, rate: 4429, forbidden: 4403, goingAway: 1001 } as const;
+export const CLOSE = { malformed: 4400, rate: 4429, forbidden: 4403, tooLarge: 4413, goingAway: 1001 } as const;
 const UNLOAD_AFTER_MS = 60_000;
 const RECHECK_RIGHTS_MS = 3_000;
 
@@ -94,6 +95,10 @@ export class CollaborationServer {
         if (!isBinary) throw new Error('text frame');
         document.receive(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
       } catch (error) {
+        if (error instanceof DocumentTooLargeError) {
+          logger.warn('collaboration: document size limit reached', { document: document.name });
+          return ws.close(CLOSE.tooLarge, 'document too large');
+        }
         logger.warn('collaboration: malformed frame, closing the connection', {
           document: document.name,
           error: error instanceof Error ? error.message : String(error),
@@ -137,9 +142,17 @@ export class CollaborationServer {
     }
   }
 
-  /** The live document, loaded if needed: for server-side edits and reading pages. */
-  document(name: string): Promise<LiveDocument> {
-    return this.open(name);
+  /**
+   * Changes a live document from the server, so that everyone editing it sees the change at once (loaded for
+   * the occasion if nobody has it open, then unloaded as usual).
+   */
+  async changeDocument(name: string, edit: (doc: Y.Doc) => void): Promise<void> {
+    const document = await this.open(name);
+    try {
+      await document.change(edit);
+    } finally {
+      if (document.connections.size === 0) this.scheduleUnload(document);
+    }
   }
 
   /** Closes every connection and stores everything pending (graceful shutdown). */

@@ -1,0 +1,22 @@
+import type * as Y from 'yjs';
+
+/** What modules may do with live documents (the collaboration server implements it). */
+export interface LiveDocuments {
+  /** Changes a live document so that everyone editing it sees the change at once; resolves once stored. */
+  changeDocument(name: string, edit: (doc: Y.Doc) => void): Promise<void>;
+}
+
+const KEY = Symbol.for('plenum.liveDocuments');
+type Holder = { [KEY]?: LiveDocuments };
+
+/** Installs the collaboration server as the way modules change live text (set once by the server). */
+export function setLiveDocuments(handle: LiveDocuments | undefined) {
+  (globalThis as Holder)[KEY] = handle;
+}
+
+/** The live documents: a server-side change of live text goes through here, never around the Y.Doc. */
+export function liveDocuments(): LiveDocuments {
+  const handle = (globalThis as Holder)[KEY];
+  if (!handle) throw new Error('No collaboration server is running in this process.');
+  return handle;
+}

@@ -1,0 +1,68 @@
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLiveText } from '../../app/modules/documents/live-text.server.ts';
+import { docToPlainText } from '../../app/modules/documents/rich-text.ts';
+import { createSession } from '../../app/modules/members/sessions.server.ts';
+import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
+import { db } from '../../app/utils/db.server.ts';
+import { DOCUMENT_LIMITS } from '../../server/collaboration/live-document.ts';
+import { CollaborationServer } from '../../server/collaboration/server.ts';
+import { appendParagraph, connectClient, eventually } from '../e2e/support/collab.ts';
+import { createMember } from '../factories/members.ts';
+import { createTestProgram } from '../factories/programs.ts';
+import { setupTestDatabase } from '../setup/database.ts';
+
+setupTestDatabase();
+let server: http.Server;
+let collaboration: CollaborationServer;
+let baseUrl: string;
+let docName: string;
+let cookie: string;
+
+beforeAll(async () => {
+  server = http.createServer((_req, res) => res.end());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  collaboration = new CollaborationServer([baseUrl]);
+  server.on('upgrade', (req, socket, head) => void collaboration.handleUpgrade(req, socket, head));
+  const { slug } = await createTestProgram({ shape: [1] });
+  docName = `section:${(await getProgramOutline(null, slug)).chapters[0]!.sections[0]!.id}`;
+  const member = await createMember();
+  cookie = `plenum_session=${(await createSession(member.id)).token}`;
+});
+afterAll(async () => {
+  await collaboration.close();
+  await new Promise((r) => server.close(r));
+});
+
+describe('server-side changes', () => {
+  it('reach every open editor at once, and are stored like anyone’s', async () => {
+    const reader = connectClient(baseUrl, docName);
+    await reader.synced;
+    await collaboration.changeDocument(docName, (doc) => appendParagraph(doc, 'Amendement 12 adopté'));
+    await eventually(() => reader.text().includes('Amendement 12 adopté'), 5_000, 'the reader to see the change');
+    expect(docToPlainText(await readLiveText(docName, null))).toContain('Amendement 12 adopté');
+    expect(await db().collabUpdate.count({ where: { docName } })).toBeGreaterThan(0);
+    reader.destroy();
+  });
+});
+
+describe('document size', () => {
+  it('closes a connection whose change would make the document too large, and stores nothing of it', async () => {
+    const limit = DOCUMENT_LIMITS.maxBytes;
+    DOCUMENT_LIMITS.maxBytes = 20_000;
+    const writer = connectClient(baseUrl, docName, cookie);
+    try {
+      await writer.synced;
+      const closed = new Promise<number>((resolve) =>
+        writer.provider.on('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)),
+      );
+      appendParagraph(writer.doc, 'x'.repeat(30_000));
+      expect(await closed).toBe(4413);
+      expect(docToPlainText(await readLiveText(docName, null))).not.toContain('x'.repeat(100));
+    } finally {
+      writer.destroy();
+      DOCUMENT_LIMITS.maxBytes = limit;
+    }
+  });
+});
