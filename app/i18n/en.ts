@@ -190,4 +190,5 @@ export const en = {
   'editor.readOnly': 'Read only',
   'editor.here': 'Also here: {names}',
   'editor.words': '{n} words',
+  'program.editingNow': 'Editing now: {names}',
 };

@@ -203,4 +203,5 @@ export const es: Messages = {
   'editor.readOnly': 'Solo lectura',
   'editor.here': 'También aquí: {names}',
   'editor.words': '{n} palabras',
+  'program.editingNow': 'Escribiendo ahora: {names}',
 };

@@ -202,4 +202,5 @@ export const fr: Messages = {
   'editor.readOnly': 'Lecture seule',
   'editor.here': 'Aussi ici : {names}',
   'editor.words': '{n} mots',
+  'program.editingNow': 'En cours d’écriture : {names}',
 };

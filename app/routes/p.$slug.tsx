@@ -1,13 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx';
+import { sectionsBeingEdited } from '~/modules/documents/live-text.server.ts';
 import { getProgramOutline } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  return getProgramOutline(actorOf(context), params.slug ?? '').catch(asHttpError(request));
+  const outline = await getProgramOutline(actorOf(context), params.slug ?? '').catch(asHttpError(request));
+  const editing = await sectionsBeingEdited(outline.chapters.flatMap((c) => c.sections.map((s) => s.id)));
+  return { ...outline, editing };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -17,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** A program's frame: its title and phase, and the table of contents beside every page of it. */
 export default function ProgramLayout() {
   const t = useT();
-  const { program, chapters } = useLoaderData<typeof loader>();
+  const { program, chapters, editing } = useLoaderData<typeof loader>();
   return (
     <div className="program">
       <header className="program-header">
@@ -41,6 +44,11 @@ export default function ProgramLayout() {
                     <li key={s.id}>
                       <NavLink to={`/p/${program.slug}/sections/${s.id}`}>
                         {s.number} {s.title}
+                        {editing[s.id] ? (
+                          <span className="editing-now" data-testid={`editing-${s.id}`}>
+                            {t('program.editingNow', { names: editing[s.id]!.join(', ') })}
+                          </span>
+                        ) : null}
                       </NavLink>
                     </li>
                   ))}

@@ -4,6 +4,8 @@ import type * as Y from 'yjs';
 export interface LiveDocuments {
   /** Changes a live document so that everyone editing it sees the change at once; resolves once stored. */
   changeDocument(name: string, edit: (doc: Y.Doc) => void): Promise<void>;
+  /** Who is editing each of these documents right now (documents nobody edits are left out). */
+  editing(names: string[]): Promise<Record<string, string[]>>;
 }
 
 const KEY = Symbol.for('plenum.liveDocuments');
@@ -12,6 +14,11 @@ type Holder = { [KEY]?: LiveDocuments };
 /** Installs the collaboration server as the way modules change live text (set once by the server). */
 export function setLiveDocuments(handle: LiveDocuments | undefined) {
   (globalThis as Holder)[KEY] = handle;
+}
+
+/** The live documents if a collaboration server runs in this process (pages can do without). */
+export function maybeLiveDocuments(): LiveDocuments | undefined {
+  return (globalThis as Holder)[KEY];
 }
 
 /** The live documents: a server-side change of live text goes through here, never around the Y.Doc. */

@@ -257,6 +257,14 @@ export class LiveDocument {
     awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], conn);
   }
 
+  /** The names of those editing now (presence of this process's clients and of the other processes'). */
+  editors(): string[] {
+    const names = [...this.awareness.getStates().values()]
+      .map((state) => (state as { user?: { name?: unknown } }).user?.name)
+      .filter((name): name is string => typeof name === 'string');
+    return [...new Set(names)].sort();
+  }
+
   /** Stops listening to the other processes (before unloading). */
   detach() {
     return this.relay.unsubscribe(this.name);

@@ -155,6 +155,18 @@ export class CollaborationServer {
     }
   }
 
+  /** Who is editing each of these documents now (only documents loaded in this process have anyone). */
+  async editing(names: string[]): Promise<Record<string, string[]>> {
+    const result: Record<string, string[]> = {};
+    for (const name of names) {
+      const loading = this.documents.get(name);
+      const document = loading ? await loading.catch(() => null) : null;
+      const editors = document?.editors() ?? [];
+      if (editors.length) result[name] = editors;
+    }
+    return result;
+  }
+
   /** Closes every connection and stores everything pending (graceful shutdown). */
   async close() {
     clearInterval(this.recheck);

@@ -73,6 +73,12 @@ describe('two members write the same section live', () => {
       await v.keyboard.type('Graffiti');
       expect(await v.getByText('Graffiti').count()).toBe(0);
 
+      // The table of contents shows who is editing the section right now.
+      await v.goto(`${server.url}/p/programme-2027`);
+      const sectionId = new URL(sectionUrl).pathname.split('/').pop()!;
+      const editing = await v.getByTestId(`editing-${sectionId}`).textContent();
+      expect(editing).toBe('Editing now: Camille Martin, Lucía García');
+
       // Reloading shows the text from the server, then the live document: nothing doubled.
       await b.reload();
       await b.getByTestId('connection-status').getByText('Connected').waitFor();

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { yDocToDoc } from '~/editor/ydoc.ts';
 import { db } from '~/utils/db.server.ts';
+import { maybeLiveDocuments } from '~/utils/live-documents.server.ts';
 import { parseDoc, type DocNode } from './rich-text.ts';
 
 /**
@@ -28,4 +29,16 @@ export async function readLiveText(name: string, seed: unknown): Promise<DocNode
 /** The live document's name for a section. */
 export function sectionDocumentName(sectionId: string): string {
   return `section:${sectionId}`;
+}
+
+/** Who is editing each of these sections now, by section id (for the table of contents). */
+export async function sectionsBeingEdited(sectionIds: string[]): Promise<Record<string, string[]>> {
+  const live = maybeLiveDocuments();
+  if (!live) return {};
+  const byDocument = await live.editing(sectionIds.map(sectionDocumentName));
+  return Object.fromEntries(
+    sectionIds
+      .filter((id) => byDocument[sectionDocumentName(id)])
+      .map((id) => [id, byDocument[sectionDocumentName(id)]!]),
+  );
 }
