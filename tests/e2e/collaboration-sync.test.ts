@@ -108,6 +108,45 @@ describe('live documents over the y-websocket protocol', () => {
   });
 });
 
+describe('fuzzing', () => {
+  it('survives hundreds of random and truncated frames, still serving every honest client', async () => {
+    const docName = `section:${sections[5]}`;
+    const honest = connectClient(server.url, docName, lucia);
+    await honest.synced;
+    // Valid frames to truncate: a sync step 1 and an update, as a client sends them.
+    const valid = [Buffer.from([0, 0, 1, 0]), Buffer.from([0, 2, 10, 1, 1, 200, 155, 220, 6, 0, 4, 1, 7, 0])];
+    let seed = 42;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const frame = (i: number) => {
+      if (i % 3 === 0) {
+        const base = valid[i % valid.length]!;
+        return base.subarray(0, Math.floor(random() * base.length));
+      }
+      return Buffer.from(Array.from({ length: 1 + Math.floor(random() * 64) }, () => Math.floor(random() * 256)));
+    };
+    let sent = 0;
+    for (let batch = 0; batch < 10; batch++) {
+      const socket = new WebSocket(ws(`/collab/${docName}`), { headers: { origin: server.url, cookie: camille } });
+      await new Promise((r) => socket.once('open', r));
+      const closed = new Promise((r) => socket.once('close', r));
+      for (let i = 0; i < 30 && socket.readyState === socket.OPEN; i++) {
+        socket.send(frame(batch * 30 + i));
+        sent++;
+      }
+      socket.close();
+      await closed;
+    }
+    expect(sent).toBeGreaterThanOrEqual(10);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    appendParagraph(honest.doc, 'Après le bruit');
+    const check = connectClient(server.url, docName, camille);
+    await check.synced;
+    await eventually(() => check.text().includes('Après le bruit'), 10_000, 'an honest edit after the fuzzing');
+    honest.destroy();
+    check.destroy();
+  });
+});
+
 describe('rights that change while connected', () => {
   it('closes the public’s sockets when the draft closes, and makes members read-only out of DRAFTING', async () => {
     const docName = `section:${sections[4]}`;
