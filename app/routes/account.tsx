@@ -9,7 +9,7 @@ import {
   logOutEverywhere,
   logOutOtherDevices,
   requestEmailChange,
-} from '~/modules/members/accounts.server.ts';
+} from '~/modules/members/account-settings.server.ts';
 import { AccountError, accountErrorMessage } from '~/modules/members/errors.ts';
 import { ChangeEmailSchema, ChangeNameSchema, ChangePasswordSchema } from '~/modules/members/members.schema.ts';
 import { countSessions } from '~/modules/members/sessions.server.ts';

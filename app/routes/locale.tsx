@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node';
 import { isLocale } from '~/i18n/index.ts';
-import { setMemberLocale } from '~/modules/members/accounts.server.ts';
+import { setMemberLocale } from '~/modules/members/account-settings.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { localeCookie } from '~/utils/cookies.server.ts';
 import { safeRedirect } from '~/utils/errors.server.ts';

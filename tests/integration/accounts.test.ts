@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  changePassword,
   isResetTokenValid,
   logIn,
   MAX_LINKS_PER_HOUR,
-  requestEmailChange,
   requestPasswordReset,
   resetPassword,
   signUp,
   verifyEmail,
 } from '../../app/modules/members/accounts.server.ts';
+import { changePassword, requestEmailChange } from '../../app/modules/members/account-settings.server.ts';
 import { AccountError } from '../../app/modules/members/errors.ts';
 import { createSession, validateSessionToken } from '../../app/modules/members/sessions.server.ts';
 import { db } from '../../app/utils/db.server.ts';

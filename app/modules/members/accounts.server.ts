@@ -4,11 +4,10 @@ import { appConfig } from '~/utils/config.server.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { sendMail } from '~/utils/mail.server.ts';
-import { enforce, type Actor } from '~/policies/actor.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { AccountError, ThrottledError } from './errors.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.server.ts';
-import { createSession, invalidateMemberSessions } from './sessions.server.ts';
+import { createSession } from './sessions.server.ts';
 import { beginLoginAttempt, cancelLoginAttempt, clearLoginFailures, loginRetryAt } from './throttle.server.ts';
 import { generateToken, hashToken } from './tokens.server.ts';
 
@@ -21,7 +20,8 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function mailLocale(locale: string | null | undefined): Locale {
+/** The language of a member's mail: theirs if they chose one, else French. */
+export function mailLocale(locale: string | null | undefined): Locale {
   return isLocale(locale) ? locale : 'fr';
 }
 
@@ -41,7 +41,8 @@ async function issueToken(memberId: string, purpose: TokenPurpose, email: string
   return token;
 }
 
-async function mailVerification(memberId: string, email: string, locale: Locale) {
+/** Mails a link that confirms `email` for the member. */
+export async function mailVerification(memberId: string, email: string, locale: Locale) {
   const token = await issueToken(memberId, TokenPurpose.VERIFY_EMAIL, email, VERIFY_TTL);
   if (!token) return;
   const link = `${appConfig().publicOrigin}/verify-email?token=${token}`;
@@ -109,7 +110,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Marks a member's unused mailed links as used: after a password change, old links must not work. */
-async function revokePendingTokens(tx: Tx, memberId: string, except?: string) {
+export async function revokePendingTokens(tx: Tx, memberId: string, except?: string) {
   await tx.emailToken.updateMany({
     where: { memberId, usedAt: null, ...(except ? { id: { not: except } } : {}) },
     data: { usedAt: new Date() },
@@ -241,96 +242,4 @@ export async function resetPassword(token: string, password: string): Promise<vo
       targetId: row.memberId,
     });
   });
-}
-
-/** The signed-in member an own-account operation applies to; the public has no account to change. */
-function self(actor: Actor): string {
-  enforce(actor !== null, actor, 'account.manage');
-  return actor!.id;
-}
-
-/**
- * Checks a member's current password before a sensitive change, under the same throttle as logins: a stolen
- * session must not become a way to guess the password.
- */
-async function confirmPassword(
-  member: { email: string; passwordHash: string },
-  password: string,
-  address: string,
-  field: string,
-) {
-  const attempt = await beginLoginAttempt(member.email, address);
-  const retryAt = await loginRetryAt(member.email, address, new Date(), attempt);
-  if (retryAt) {
-    await cancelLoginAttempt(attempt);
-    throw new ThrottledError(retryAt);
-  }
-  if (!(await verifyPassword(member.passwordHash, password)))
-    throw new AccountError('account.password.wrongCurrent', field);
-  await cancelLoginAttempt(attempt);
-}
-
-/** Changes the name others see. */
-export async function changeDisplayName(actor: Actor, displayName: string): Promise<void> {
-  await db().member.update({ where: { id: self(actor) }, data: { displayName: displayName.trim() } });
-}
-
-/** Changes the password after checking the current one; closes the member's other sessions. */
-export async function changePassword(props: {
-  actor: Actor;
-  currentPassword: string;
-  newPassword: string;
-  /** The session making the change stays open. */
-  sessionId: string;
-  /** The client's address, for the throttle. */
-  address: string;
-}): Promise<void> {
-  const member = await db().member.findUniqueOrThrow({ where: { id: self(props.actor) } });
-  await confirmPassword(member, props.currentPassword, props.address, 'currentPassword');
-  const passwordHash = await hashPassword(props.newPassword);
-  await db().$transaction(async (tx) => {
-    await tx.member.update({ where: { id: member.id }, data: { passwordHash } });
-    await tx.session.deleteMany({ where: { memberId: member.id, id: { not: props.sessionId } } });
-    await revokePendingTokens(tx, member.id);
-    await recordAudit(tx, {
-      actorId: member.id,
-      action: 'member.password_changed',
-      targetType: 'Member',
-      targetId: member.id,
-    });
-  });
-}
-
-/**
- * Starts a change of address: the new address gets a verification link, and the change happens only when it
- * is followed. The current address is told, so a stolen session cannot quietly take the account.
- */
-export async function requestEmailChange(props: { actor: Actor; newEmail: string; password: string; address: string }) {
-  const member = await db().member.findUniqueOrThrow({ where: { id: self(props.actor) } });
-  await confirmPassword(member, props.password, props.address, 'password');
-  const email = normalizeEmail(props.newEmail);
-  if (email === member.email) throw new AccountError('account.email.same', 'newEmail');
-  const locale = mailLocale(member.locale);
-  const taken = await db().member.findUnique({ where: { email } });
-  if (!taken) await mailVerification(member.id, email, locale);
-  await sendMail({
-    to: member.email,
-    subject: t(locale, 'mail.emailChange.subject'),
-    text: t(locale, 'mail.emailChange.body', { email }),
-  });
-}
-
-/** Remembers the language a member chose. */
-export async function setMemberLocale(actor: Actor, locale: Locale): Promise<void> {
-  await db().member.update({ where: { id: self(actor) }, data: { locale } });
-}
-
-/** Closes every session of the member but the current one. */
-export function logOutOtherDevices(actor: Actor, currentSessionId: string) {
-  return invalidateMemberSessions(self(actor), currentSessionId);
-}
-
-/** Closes every session of the member, this device's included. */
-export function logOutEverywhere(actor: Actor) {
-  return invalidateMemberSessions(self(actor));
 }
