@@ -50,18 +50,16 @@ export class LiveDocument {
   private flushScheduled = false;
   private storedSinceSnapshot: number;
   private bytesSinceSnapshot = 0;
-  private lastSeq: bigint;
   /** An upper bound of the document's encoded size: its state at load plus every update since. */
   private approximateBytes: number;
 
   private constructor(
     readonly name: string,
     readonly doc: Y.Doc,
-    loaded: { updateCount: number; lastSeq: bigint },
+    loaded: { updateCount: number },
     private readonly relay: Relay,
   ) {
     this.storedSinceSnapshot = loaded.updateCount;
-    this.lastSeq = loaded.lastSeq;
     this.approximateBytes = Y.encodeStateAsUpdate(doc).byteLength;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
@@ -214,7 +212,7 @@ export class LiveDocument {
     this.pending = [];
     if (!batch.length) return;
     try {
-      this.lastSeq = await storeUpdates(
+      await storeUpdates(
         this.name,
         batch.map((b) => b.update),
       );

@@ -21,7 +21,7 @@ export function parseDocumentName(name: string): { kind: 'section'; id: string }
  * Loads a document: snapshot plus later updates. A document never stored before is seeded once, here on the
  * server, from the section's text, inside a transaction so two processes cannot seed it twice.
  */
-export async function loadDocument(name: string): Promise<{ doc: Y.Doc; updateCount: number; lastSeq: bigint }> {
+export async function loadDocument(name: string): Promise<{ doc: Y.Doc; updateCount: number }> {
   let stored = await db().collabDocument.findUnique({ where: { name } });
   if (!stored) {
     const target = parseDocumentName(name);
@@ -34,12 +34,12 @@ export async function loadDocument(name: string): Promise<{ doc: Y.Doc; updateCo
   const updates = await db().collabUpdate.findMany({
     where: { docName: name, id: { gt: stored.snapshotSeq } },
     orderBy: { id: 'asc' },
-    select: { id: true, data: true },
+    select: { data: true },
   });
   const doc = new Y.Doc({ gc: true });
   Y.applyUpdate(doc, stored.snapshot);
   for (const u of updates) Y.applyUpdate(doc, u.data);
-  return { doc, updateCount: updates.length, lastSeq: updates.at(-1)?.id ?? stored.snapshotSeq };
+  return { doc, updateCount: updates.length };
 }
 
 /** Stores updates of one document in one transaction; resolves once they are committed. */
