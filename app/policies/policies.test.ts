@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { canChangeRole, canListMembers } from './member.ts';
-import { canEditDraft, canManageProgram, canReadDraft, programAbilities } from './program.ts';
+import { canEditDraft, canManageProgram, canReadDraft, canShapeProgram, programAbilities } from './program.ts';
 
 const admin = { id: 'a', role: 'ADMIN' as const };
 const moderator = { id: 'm', role: 'MODERATOR' as const };
 const member = { id: 'u', role: 'MEMBER' as const };
-const drafting = { phase: 'DRAFTING' as const, draftIsPublic: true };
+const drafting = {
+  phase: 'DRAFTING' as const,
+  draftIsPublic: true,
+  draftingAccess: 'ALL_MEMBERS' as const,
+  actorIsDrafter: false,
+};
+const namedOnly = { ...drafting, draftingAccess: 'NAMED_DRAFTERS' as const };
 
 describe('program policies', () => {
   it('opens a public draft to everyone and a closed one to members only', () => {
@@ -37,7 +43,25 @@ describe('program policies', () => {
       editDraft: false,
       proposeAmendment: true,
       manage: false,
+      shape: false,
     });
+  });
+
+  it('lets only the named drafters (and moderators) write when the program names its drafters', () => {
+    expect(canEditDraft(member, namedOnly)).toBe(false);
+    expect(canEditDraft(member, { ...namedOnly, actorIsDrafter: true })).toBe(true);
+    expect(canEditDraft(moderator, namedOnly)).toBe(true);
+    expect(canEditDraft(null, { ...namedOnly, actorIsDrafter: true })).toBe(false);
+    expect(canEditDraft(member, { ...namedOnly, actorIsDrafter: true, phase: 'AMENDING' })).toBe(false);
+  });
+
+  it('gives the structure to moderators, and to named drafters while drafting', () => {
+    expect(canShapeProgram(moderator, { ...drafting, phase: 'AMENDING' })).toBe(true);
+    expect(canShapeProgram(member, drafting)).toBe(false);
+    expect(canShapeProgram(member, { ...drafting, actorIsDrafter: true })).toBe(false);
+    expect(canShapeProgram(member, { ...namedOnly, actorIsDrafter: true })).toBe(true);
+    expect(canShapeProgram(member, { ...namedOnly, actorIsDrafter: true, phase: 'AMENDING' })).toBe(false);
+    expect(canShapeProgram(null, { ...namedOnly, actorIsDrafter: true })).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Phase } from '~/generated/prisma/enums.ts';
+import type { DraftingAccess, Phase } from '~/generated/prisma/enums.ts';
 import { hasRole, type Actor } from './actor.ts';
 
 /** What the policies need to know of a program. */
@@ -6,6 +6,10 @@ export interface ProgramFacts {
   phase: Phase;
   /** The program opens its live draft to the public (on in the demo: openness is the point). */
   draftIsPublic: boolean;
+  /** Who writes during DRAFTING: every member, or only the members moderators named. */
+  draftingAccess: DraftingAccess;
+  /** Whether the acting member is one of the named drafters (false for the public). */
+  actorIsDrafter: boolean;
 }
 
 /** Anyone may read a program's published versions (there is something to read once one exists). */
@@ -17,13 +21,32 @@ export function canReadPublished(_actor: Actor, _program: ProgramFacts): boolean
  * Members always read the live draft; the public when the program opens it, and always once it is
  * PUBLISHED (until published versions exist, the text as it stands is what was published).
  */
-export function canReadDraft(actor: Actor, program: ProgramFacts): boolean {
+export function canReadDraft(actor: Actor, program: Pick<ProgramFacts, 'phase' | 'draftIsPublic'>): boolean {
   return program.draftIsPublic || program.phase === 'PUBLISHED' || hasRole(actor, 'MEMBER');
 }
 
-/** Members co-write the draft while the program is in DRAFTING. */
+/**
+ * Members co-write the draft while the program is in DRAFTING: all of them, or only the named drafters when the
+ * program says so. Moderators always may (they run the process and fix what goes wrong).
+ */
 export function canEditDraft(actor: Actor, program: ProgramFacts): boolean {
-  return hasRole(actor, 'MEMBER') && program.phase === 'DRAFTING';
+  if (!hasRole(actor, 'MEMBER') || program.phase !== 'DRAFTING') return false;
+  return program.draftingAccess === 'ALL_MEMBERS' || program.actorIsDrafter || hasRole(actor, 'MODERATOR');
+}
+
+/**
+ * Creating, renaming, reordering and removing chapters and sections: moderators at any time, and the named
+ * drafters during DRAFTING. When every member may write, the structure stays with moderators: one member of
+ * thousands must not be able to remove a chapter (docs/decisions/0010-shaping-the-program.md).
+ */
+export function canShapeProgram(actor: Actor, program: ProgramFacts): boolean {
+  if (hasRole(actor, 'MODERATOR')) return true;
+  return (
+    hasRole(actor, 'MEMBER') &&
+    program.phase === 'DRAFTING' &&
+    program.draftingAccess === 'NAMED_DRAFTERS' &&
+    program.actorIsDrafter
+  );
 }
 
 /** Members propose amendments while the program is in AMENDING. */
@@ -32,7 +55,7 @@ export function canProposeAmendment(actor: Actor, program: ProgramFacts): boolea
 }
 
 /** Moderators run the process: phases, structure, admissibility, rounds, publication. */
-export function canManageProgram(actor: Actor, _program: ProgramFacts): boolean {
+export function canManageProgram(actor: Actor, _program: Pick<ProgramFacts, 'phase'>): boolean {
   return hasRole(actor, 'MODERATOR');
 }
 
@@ -43,6 +66,7 @@ export function programAbilities(actor: Actor, program: ProgramFacts) {
     editDraft: canEditDraft(actor, program),
     proposeAmendment: canProposeAmendment(actor, program),
     manage: canManageProgram(actor, program),
+    shape: canShapeProgram(actor, program),
   };
 }
 export type ProgramAbilities = ReturnType<typeof programAbilities>;

@@ -16,6 +16,17 @@ export class NotFoundError extends Error {
   }
 }
 
+/** What the policies need: the program's own facts, and whether the actor is one of its named drafters. */
+export async function loadProgramFacts(tx: Tx, actor: Actor, where: { id: string } | { slug: string }) {
+  const program = await tx.program.findUnique({
+    where,
+    include: { drafters: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } } },
+  });
+  if (!program) throw new NotFoundError(`program ${'slug' in where ? where.slug : where.id}`);
+  const { drafters, ...rest } = program;
+  return { ...rest, actorIsDrafter: drafters.length > 0 };
+}
+
 /** Programs the actor may read, for the home page. */
 export async function listPrograms(actor: Actor) {
   const programs = await db().program.findMany({
@@ -30,6 +41,7 @@ export async function getProgramOutline(actor: Actor, slug: string) {
   const program = await db().program.findUnique({
     where: { slug },
     include: {
+      drafters: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
       chapters: {
         select: {
           id: true,
@@ -42,8 +54,9 @@ export async function getProgramOutline(actor: Actor, slug: string) {
   });
   if (!program) throw new NotFoundError(`program ${slug}`);
   enforce(canReadDraft(actor, program), actor, 'program.read_draft');
-  const { chapters, ...rest } = program;
-  return { program: rest, chapters: numberOutline(chapters), abilities: programAbilities(actor, program) };
+  const { chapters, drafters, ...rest } = program;
+  const facts = { ...rest, actorIsDrafter: drafters.length > 0 };
+  return { program: rest, chapters: numberOutline(chapters), abilities: programAbilities(actor, facts) };
 }
 
 /** One chapter of a program, with its sections' text. */
@@ -140,40 +153,6 @@ export async function createProgram(props: CreateProgramProps, tx?: Tx): Promise
   return tx ? run(tx) : db().$transaction(run);
 }
 
-/**
- * Moves a section to `index` (0-based) among the sections of `chapterId` (its own chapter or another one of
- * the same program). Its id stays; numbers follow from the new order. Moderators only.
- */
-export async function moveSection(props: { actor: Actor; sectionId: string; chapterId: string; index: number }) {
-  await db().$transaction(async (tx) => {
-    const section = await tx.section.findUnique({
-      where: { id: props.sectionId },
-      include: { chapter: { include: { program: true } } },
-    });
-    if (!section) throw new NotFoundError(`section ${props.sectionId}`);
-    enforce(canManageProgram(props.actor, section.chapter.program), props.actor, 'program.manage');
-    const target = await tx.chapter.findUnique({ where: { id: props.chapterId } });
-    if (!target || target.programId !== section.chapter.programId)
-      throw new NotFoundError(`chapter ${props.chapterId}`);
-    const siblings = (
-      await tx.section.findMany({ where: { chapterId: target.id }, orderBy: [{ position: 'asc' }, { id: 'asc' }] })
-    ).filter((s) => s.id !== section.id);
-    const index = Math.max(0, Math.min(props.index, siblings.length));
-    siblings.splice(index, 0, section);
-    // Rewrites positions with wide gaps, so most later insertions need no renumbering of the others.
-    for (const [i, s] of siblings.entries()) {
-      await tx.section.update({ where: { id: s.id }, data: { chapterId: target.id, position: (i + 1) * 1000 } });
-    }
-    await recordAudit(tx, {
-      actorId: props.actor?.id ?? null,
-      action: 'section.moved',
-      targetType: 'Section',
-      targetId: section.id,
-      data: { fromChapter: section.chapterId, toChapter: target.id, index },
-    });
-  });
-}
-
 /** Input of `updateProgramSettings`. */
 export interface ProgramSettingsProps {
   actor: Actor;
@@ -215,9 +194,23 @@ export async function updateProgramSettings(props: ProgramSettingsProps): Promis
 export async function sectionAccess(actor: Actor, sectionId: string) {
   const section = await db().section.findUnique({
     where: { id: sectionId },
-    select: { chapter: { select: { program: { select: { phase: true, draftIsPublic: true } } } } },
+    select: {
+      chapter: {
+        select: {
+          program: {
+            select: {
+              phase: true,
+              draftIsPublic: true,
+              draftingAccess: true,
+              drafters: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
+            },
+          },
+        },
+      },
+    },
   });
   if (!section) return null;
-  const program = section.chapter.program;
-  return { read: canReadDraft(actor, program), write: canEditDraft(actor, program) };
+  const { drafters, ...program } = section.chapter.program;
+  const facts = { ...program, actorIsDrafter: drafters.length > 0 };
+  return { read: canReadDraft(actor, facts), write: canEditDraft(actor, facts) };
 }
