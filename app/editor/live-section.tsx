@@ -1,7 +1,8 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { useRevalidator } from '@remix-run/react';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { RichText } from '~/components/rich-text.tsx';
@@ -26,6 +27,10 @@ export function colourIndex(id: string): number {
 
 type Status = 'connecting' | 'connected' | 'disconnected';
 
+/** Close codes of the collaboration server that the editor acts on (server/collaboration/server.ts). */
+const RIGHTS_CHANGED = 4409;
+const REMOVED = 4410;
+
 /**
  * A section's live text. The server renders its current text; in the browser it becomes the live document:
  * an editor for those who may write, a live read-only view for the others. Nothing is ever given to the
@@ -37,23 +42,46 @@ export function LiveSection(props: {
   user: EditorUser | null;
   text: DocNode;
 }) {
+  const t = useT();
+  const revalidator = useRevalidator();
   const [live, setLive] = useState<{ ydoc: Y.Doc; provider: WebsocketProvider } | null>(null);
   const [synced, setSynced] = useState(false);
+  const [removed, setRemoved] = useState(false);
   useEffect(() => {
     const ydoc = new Y.Doc();
     const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
     const provider = new WebsocketProvider(url, props.documentName, ydoc);
     const onSync = (isSynced: boolean) => isSynced && setSynced(true);
+    const onClose = (event: CloseEvent | null) => {
+      if (event?.code === REMOVED) {
+        provider.shouldConnect = false;
+        setRemoved(true);
+      } else if (event?.code === RIGHTS_CHANGED) {
+        // The phase, a role or the drafters changed: fetch this page's rights again (the socket reconnects).
+        revalidator.revalidate();
+      }
+    };
     provider.on('sync', onSync);
+    provider.on('connection-close', onClose);
     setLive({ ydoc, provider });
     return () => {
       provider.off('sync', onSync);
+      provider.off('connection-close', onClose);
       provider.destroy();
       ydoc.destroy();
       setSynced(false);
     };
+    // The revalidator changes identity on every render; the connection must not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.documentName]);
 
+  if (removed) {
+    return (
+      <p className="notice notice-warning" role="alert" data-testid="section-removed">
+        {t('editor.removed')}
+      </p>
+    );
+  }
   return (
     <>
       {live ? <LiveEditor {...live} canWrite={props.canWrite} user={props.user} hidden={!synced} /> : null}
@@ -71,6 +99,11 @@ function LiveEditor(props: {
 }) {
   const t = useT();
   const { ydoc, provider, canWrite, user } = props;
+  const label = t('editor.label');
+  const editorAttributes = useMemo(
+    () => ({ class: 'rich-text live-text', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label }),
+    [label],
+  );
   const editor = useEditor({
     immediatelyRender: false,
     // Tiptap would inject a <style> element, which the CSP refuses: its rules are in app.css instead.
@@ -101,17 +134,15 @@ function LiveEditor(props: {
           ]
         : []),
     ],
-    editorProps: {
-      attributes: {
-        class: 'rich-text live-text',
-        role: 'textbox',
-        'aria-multiline': 'true',
-        'aria-label': t('editor.label'),
-        'aria-readonly': canWrite ? 'false' : 'true',
-      },
-    },
+    editorProps: { attributes: { ...editorAttributes, 'aria-readonly': String(!canWrite) } },
   });
 
+  useEffect(() => {
+    // Rights can change while the page is open (the server says so and the page fetches them again).
+    if (!editor || editor.isEditable === canWrite) return;
+    editor.setOptions({ editorProps: { attributes: { ...editorAttributes, 'aria-readonly': String(!canWrite) } } });
+    editor.setEditable(canWrite);
+  }, [editor, canWrite, editorAttributes]);
   const status = useStatus(provider, ydoc);
   const people = usePresence(provider);
   const words = useWordCount(editor);

@@ -13,11 +13,18 @@ export default function ProgramHome() {
       <h1>{program.title}</h1>
       <p className="lead">{program.summary}</p>
       <p>{abilities.editDraft ? t('program.canEdit') : program.draftIsPublic ? t('program.publicDraft') : null}</p>
-      {abilities.manage ? (
-        <p>
-          <Link to="settings" className="button button-secondary">
-            {t('settings.link')}
-          </Link>
+      {abilities.manage || abilities.shape ? (
+        <p className="inline-actions">
+          {abilities.manage ? (
+            <Link to="settings" className="button button-secondary">
+              {t('settings.link')}
+            </Link>
+          ) : null}
+          {abilities.shape ? (
+            <Link to="structure" className="button button-secondary">
+              {t('structure.link')}
+            </Link>
+          ) : null}
         </p>
       ) : null}
       <h2>{t('program.contents')}</h2>

@@ -4,6 +4,8 @@ import type * as Y from 'yjs';
 export interface LiveDocuments {
   /** Changes a live document so that everyone editing it sees the change at once; resolves once stored. */
   changeDocument(name: string, edit: (doc: Y.Doc) => void): Promise<void>;
+  /** Ends a document for good (its section was removed): its editors are disconnected and it is unloaded. */
+  discardDocument(name: string): Promise<void>;
   /** Who is editing each of these documents right now (documents nobody edits are left out). */
   editing(names: string[]): Promise<Record<string, string[]>>;
 }

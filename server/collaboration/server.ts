@@ -15,7 +15,15 @@ export const LIMITS = {
   framesPerSecond: 200,
 };
 /** Close codes sent to clients. */
-export const CLOSE = { malformed: 4400, rate: 4429, forbidden: 4403, tooLarge: 4413, goingAway: 1001 } as const;
+export const CLOSE = {
+  malformed: 4400,
+  rate: 4429,
+  forbidden: 4403,
+  rightsChanged: 4409,
+  gone: 4410,
+  tooLarge: 4413,
+  goingAway: 1001,
+} as const;
 const UNLOAD_AFTER_MS = 60_000;
 const RECHECK_RIGHTS_MS = 3_000;
 
@@ -109,7 +117,8 @@ export class CollaborationServer {
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {
       document.remove(conn);
-      if (document.connections.size === 0) this.scheduleUnload(document);
+      // (A discarded document is no longer listed: nothing to unload.)
+      if (document.connections.size === 0 && this.documents.has(document.name)) this.scheduleUnload(document);
     });
     document.greet(conn);
   }
@@ -136,8 +145,13 @@ export class CollaborationServer {
         const c = conn as Connection & { member: never; sessionToken: string | null };
         const access = await currentAccess(c.member, c.sessionToken, document.name).catch(() => undefined);
         if (access === undefined) continue; // the database did not answer: keep things as they are
-        if (!access?.read) conn.socket.close(CLOSE.forbidden, 'access revoked');
-        else conn.readOnly = !access.write;
+        if (access === null) conn.socket.close(CLOSE.gone, 'document removed');
+        else if (!access.read) conn.socket.close(CLOSE.forbidden, 'access revoked');
+        else if (conn.readOnly !== !access.write) {
+          // Writes are dropped from now on; closing tells the editor to fetch its rights again and reconnect.
+          conn.readOnly = !access.write;
+          conn.socket.close(CLOSE.rightsChanged, 'rights changed');
+        }
       }
     }
   }
@@ -153,6 +167,21 @@ export class CollaborationServer {
     } finally {
       if (document.connections.size === 0) this.scheduleUnload(document);
     }
+  }
+
+  /** Disconnects a removed document's editors (4410) and unloads it, without waiting for the usual minute. */
+  async discardDocument(name: string): Promise<void> {
+    const loading = this.documents.get(name);
+    if (!loading) return;
+    this.documents.delete(name);
+    clearTimeout(this.unloadTimers.get(name));
+    this.unloadTimers.delete(name);
+    const document = await loading.catch(() => null);
+    if (!document) return;
+    for (const conn of document.connections.values()) conn.socket.close(CLOSE.gone, 'document removed');
+    await document.detach();
+    await document.settle();
+    document.doc.destroy();
   }
 
   /** Who is editing each of these documents now (only documents loaded in this process have anyone). */

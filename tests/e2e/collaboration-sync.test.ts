@@ -154,9 +154,12 @@ describe('rights that change while connected', () => {
     const member = connectClient(server.url, docName, camille);
     const other = connectClient(server.url, docName, lucia);
     await Promise.all([visitor.synced, member.synced, other.synced]);
-    const visitorClosed = new Promise<number>((resolve) =>
-      visitor.provider.on('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)),
-    );
+    const closed = (client: typeof visitor) =>
+      new Promise<number>((resolve) =>
+        client.provider.on('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)),
+      );
+    const visitorClosed = closed(visitor);
+    const memberClosed = closed(member);
     visitor.provider.shouldConnect = true;
 
     const moderator = await sessionCookie(
@@ -173,10 +176,12 @@ describe('rights that change while connected', () => {
     expect(changed.status).toBe(302);
     const changedAt = Date.now();
     expect(await visitorClosed).toBe(4403);
+    // The member's editor is told its rights changed (it fetches them again and reconnects read-only).
+    expect(await memberClosed).toBe(4409);
     expect(Date.now() - changedAt).toBeLessThan(5_000);
     expect(await upgradeStatus(ws(`/collab/${docName}`), { origin: server.url })).toBe(401);
 
-    await new Promise((r) => setTimeout(r, 3_500)); // past one re-check: the member is read-only now
+    await eventually(() => member.provider.wsconnected && member.provider.synced, 10_000, 'the member to reconnect');
     appendParagraph(member.doc, 'Écrit après la fin de la rédaction');
     await new Promise((r) => setTimeout(r, 500));
     expect(other.text()).not.toContain('Écrit après la fin de la rédaction');

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   getProgramOutline,
   getSection,
-  moveSection,
   NotFoundError,
   updateProgramSettings,
 } from '../../app/modules/programs/programs.server.ts';
+import { moveSection } from '../../app/modules/programs/structure.server.ts';
 import { ForbiddenError } from '../../app/policies/actor.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';

@@ -1,0 +1,272 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
+import { useEffect, useRef } from 'react';
+import { ErrorList } from '~/components/forms.tsx';
+import { readLiveText, sectionDocumentName } from '~/modules/documents/live-text.server.ts';
+import { docToPlainText } from '~/modules/documents/rich-text.ts';
+import { getProgramOutline, getSection } from '~/modules/programs/programs.server.ts';
+import { StructureChangeSchema } from '~/modules/programs/programs.schema.ts';
+import { applyStructureChange, StructureError } from '~/modules/programs/structure.server.ts';
+import { actorOf, requireMember } from '~/utils/auth.server.ts';
+import { flashCookie } from '~/utils/cookies.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { readFormData } from '~/utils/forms.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+import type { loader as programLoader } from './p.$slug.tsx';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  requireMember(request, context);
+  const actor = actorOf(context);
+  const slug = params.slug ?? '';
+  const { abilities } = await getProgramOutline(actor, slug).catch(asHttpError(request));
+  if (!abilities.shape) throw new Response('Forbidden', { status: 403 });
+  // "Remove" first asks for confirmation, showing what would go.
+  const removeId = new URL(request.url).searchParams.get('remove');
+  let removing = null;
+  if (removeId) {
+    const { section } = await getSection(actor, slug, removeId).catch(asHttpError(request));
+    const text = docToPlainText(await readLiveText(sectionDocumentName(section.id), section.content));
+    removing = { id: section.id, number: section.number, title: section.title, excerpt: text.slice(0, 300) };
+  }
+  return { removing };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireMember(request, context);
+  const slug = params.slug ?? '';
+  const raw = Object.fromEntries(await readFormData(request));
+  // Where the message goes on the page: beside the section or chapter the form was about.
+  const target = [raw.sectionId, raw.chapterId, 'new'].find((v): v is string => typeof v === 'string')!;
+  const parsed = StructureChangeSchema.safeParse(raw);
+  if (!parsed.success) {
+    return data({ error: parsed.error.issues[0]?.message ?? 'errors.required', target }, { status: 400 });
+  }
+  const change = parsed.data;
+  try {
+    await applyStructureChange(actorOf(context), slug, change);
+  } catch (error) {
+    if (error instanceof StructureError) return data({ error: error.key as string, target }, { status: 409 });
+    return asHttpError(request)(error);
+  }
+  return redirect(`/p/${slug}/structure`, { headers: { 'Set-Cookie': flashCookie('flash.structureChanged') } });
+}
+
+/** Moderators (and named drafters while drafting) create, rename, reorder and remove chapters and sections. */
+export default function ProgramStructurePage() {
+  const t = useT();
+  const outline = useRouteLoaderData<typeof programLoader>('routes/p.$slug');
+  const { removing } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== 'idle';
+  const confirmRef = useRef<HTMLElement>(null);
+  useEffect(() => confirmRef.current?.focus(), [removing?.id]);
+  if (!outline) return null;
+  const { program, chapters } = outline;
+  const errorFor = (target: string | null) =>
+    actionData && actionData.target === target ? <ErrorList errors={[actionData.error]} /> : null;
+
+  return (
+    <section className="structure">
+      <h1>{t('structure.title')}</h1>
+      <p className="lead">{t('structure.intro')}</p>
+      <p>
+        <Link to={`/p/${program.slug}/import`} className="button button-secondary">
+          {t('structure.importLink')}
+        </Link>
+      </p>
+      {errorFor(null)}
+
+      {removing ? (
+        <section className="confirm" aria-labelledby="confirm-title" tabIndex={-1} ref={confirmRef}>
+          <h2 id="confirm-title">{t('structure.removeSectionTitle', { n: removing.number, title: removing.title })}</h2>
+          <p>{t('structure.removeSectionWarning')}</p>
+          {removing.excerpt ? <blockquote className="excerpt">{removing.excerpt}</blockquote> : null}
+          <Form method="post" action={`/p/${program.slug}/structure`} className="inline-actions">
+            <input type="hidden" name="intent" value="removeSection" />
+            <input type="hidden" name="sectionId" value={removing.id} />
+            <button type="submit" className="button button-danger" disabled={busy}>
+              {t('structure.removeSectionConfirm', { n: removing.number })}
+            </button>
+            <Link to={`/p/${program.slug}/structure`}>{t('structure.cancel')}</Link>
+          </Form>
+        </section>
+      ) : null}
+
+      <ol className="structure-chapters">
+        {chapters.map((chapter, ci) => (
+          <li key={chapter.id} className="structure-chapter" data-testid={`chapter-${chapter.id}`}>
+            <h2 id={`chapter-${chapter.id}`}>
+              {t('program.chapter', { n: chapter.number })} — {chapter.title}
+            </h2>
+            {errorFor(chapter.id)}
+            <div className="structure-row">
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="renameChapter" />
+                <input type="hidden" name="chapterId" value={chapter.id} />
+                <label htmlFor={`title-${chapter.id}`}>{t('structure.chapterTitle', { n: chapter.number })}</label>
+                <input
+                  id={`title-${chapter.id}`}
+                  name="title"
+                  defaultValue={chapter.title}
+                  key={chapter.title}
+                  required
+                  maxLength={200}
+                />
+                <button type="submit" className="button button-secondary" disabled={busy}>
+                  {t('structure.rename')}
+                </button>
+              </Form>
+              <Form method="post" className="inline-actions">
+                <input type="hidden" name="intent" value="moveChapter" />
+                <input type="hidden" name="chapterId" value={chapter.id} />
+                {ci > 0 ? (
+                  <button
+                    type="submit"
+                    name="index"
+                    value={ci - 1}
+                    className="button button-secondary"
+                    disabled={busy}
+                    aria-label={t('structure.moveChapterUp', { n: chapter.number })}
+                  >
+                    {t('structure.up')}
+                  </button>
+                ) : null}
+                {ci < chapters.length - 1 ? (
+                  <button
+                    type="submit"
+                    name="index"
+                    value={ci + 1}
+                    className="button button-secondary"
+                    disabled={busy}
+                    aria-label={t('structure.moveChapterDown', { n: chapter.number })}
+                  >
+                    {t('structure.down')}
+                  </button>
+                ) : null}
+              </Form>
+              {chapter.sections.length === 0 ? (
+                <Form method="post" className="inline-actions">
+                  <input type="hidden" name="intent" value="removeChapter" />
+                  <input type="hidden" name="chapterId" value={chapter.id} />
+                  <button type="submit" className="button button-danger" disabled={busy}>
+                    {t('structure.removeChapter', { n: chapter.number })}
+                  </button>
+                </Form>
+              ) : null}
+            </div>
+
+            <ol className="structure-sections">
+              {chapter.sections.map((section, si) => (
+                <li key={section.id} className="structure-section" data-testid={`section-${section.id}`}>
+                  <p className="structure-section-title">
+                    <Link to={`/p/${program.slug}/sections/${section.id}`}>
+                      {section.number} {section.title}
+                    </Link>
+                  </p>
+                  {errorFor(section.id)}
+                  <div className="structure-row">
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="renameSection" />
+                      <input type="hidden" name="sectionId" value={section.id} />
+                      <label htmlFor={`title-${section.id}`}>
+                        {t('structure.sectionTitle', { n: section.number })}
+                      </label>
+                      <input
+                        id={`title-${section.id}`}
+                        name="title"
+                        defaultValue={section.title}
+                        key={section.title}
+                        required
+                        maxLength={200}
+                      />
+                      <button type="submit" className="button button-secondary" disabled={busy}>
+                        {t('structure.rename')}
+                      </button>
+                    </Form>
+                    <Form method="post" className="inline-actions">
+                      <input type="hidden" name="intent" value="moveSection" />
+                      <input type="hidden" name="sectionId" value={section.id} />
+                      <input type="hidden" name="chapterId" value={chapter.id} />
+                      {si > 0 ? (
+                        <button
+                          type="submit"
+                          name="index"
+                          value={si - 1}
+                          className="button button-secondary"
+                          disabled={busy}
+                          aria-label={t('structure.moveSectionUp', { n: section.number })}
+                        >
+                          {t('structure.up')}
+                        </button>
+                      ) : null}
+                      {si < chapter.sections.length - 1 ? (
+                        <button
+                          type="submit"
+                          name="index"
+                          value={si + 1}
+                          className="button button-secondary"
+                          disabled={busy}
+                          aria-label={t('structure.moveSectionDown', { n: section.number })}
+                        >
+                          {t('structure.down')}
+                        </button>
+                      ) : null}
+                    </Form>
+                    {chapters.length > 1 ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="moveSection" />
+                        <input type="hidden" name="sectionId" value={section.id} />
+                        <input type="hidden" name="index" value={100_000} />
+                        <label htmlFor={`to-${section.id}`}>{t('structure.moveTo', { n: section.number })}</label>
+                        <select id={`to-${section.id}`} name="chapterId" defaultValue={chapter.id}>
+                          {chapters.map((c) => (
+                            <option key={c.id} value={c.id}>
+                              {c.number}. {c.title}
+                            </option>
+                          ))}
+                        </select>
+                        <button type="submit" className="button button-secondary" disabled={busy}>
+                          {t('structure.move')}
+                        </button>
+                      </Form>
+                    ) : null}
+                    <Link
+                      to={`?remove=${section.id}`}
+                      className="button button-danger"
+                      aria-label={t('structure.removeSectionLabel', { n: section.number })}
+                    >
+                      {t('structure.remove')}
+                    </Link>
+                  </div>
+                </li>
+              ))}
+            </ol>
+
+            <Form method="post" className="inline-form structure-add">
+              <input type="hidden" name="intent" value="createSection" />
+              <input type="hidden" name="chapterId" value={chapter.id} />
+              <label htmlFor={`new-section-${chapter.id}`}>
+                {t('structure.newSectionTitle', { n: chapter.number })}
+              </label>
+              <input id={`new-section-${chapter.id}`} name="title" required maxLength={200} />
+              <button type="submit" className="button" disabled={busy}>
+                {t('structure.addSection')}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ol>
+
+      <Form method="post" className="inline-form structure-add">
+        <input type="hidden" name="intent" value="createChapter" />
+        <label htmlFor="new-chapter">{t('structure.newChapterTitle')}</label>
+        <input id="new-chapter" name="title" required maxLength={200} />
+        <button type="submit" className="button" disabled={busy}>
+          {t('structure.addChapter')}
+        </button>
+      </Form>
+      {errorFor('new')}
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { encodeDocAsUpdate } from '../../app/editor/ydoc.ts';
+import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
+import {
+  appendOutline,
+  createChapter,
+  createSection,
+  moveChapter,
+  removeChapter,
+  removeSection,
+  renameChapter,
+  renameSection,
+  StructureError,
+} from '../../app/modules/programs/structure.server.ts';
+import { ForbiddenError } from '../../app/policies/actor.ts';
+import { db } from '../../app/utils/db.server.ts';
+import { createMember } from '../factories/members.ts';
+import { createTestProgram, doc } from '../factories/programs.ts';
+import { setupTestDatabase } from '../setup/database.ts';
+
+setupTestDatabase();
+
+const titles = async (slug: string) =>
+  (await getProgramOutline(null, slug)).chapters.map((c) => [
+    `${c.number}. ${c.title}`,
+    ...c.sections.map((s) => `${s.number} ${s.title}`),
+  ]);
+
+describe('shaping a program', () => {
+  it('creates, renames and reorders chapters and sections, numbering them from their order', async () => {
+    const moderator = await createMember({ role: 'MODERATOR' });
+    const { slug } = await createTestProgram({ shape: [1, 1] });
+    const first = await createChapter({ actor: moderator, slug, title: 'Preamble', index: 0 });
+    await createChapter({ actor: moderator, slug, title: 'Annexes' });
+    const added = await createSection({ actor: moderator, chapterId: first, title: 'Why this program' });
+    await renameSection({ actor: moderator, sectionId: added, title: 'Why we write it' });
+    await renameChapter({ actor: moderator, chapterId: first, title: 'Preface' });
+    expect(await titles(slug)).toEqual([
+      ['1. Preface', '1.1 Why we write it'],
+      ['2. Chapter 1', '2.1 Section 1-1'],
+      ['3. Chapter 2', '3.1 Section 2-1'],
+      ['4. Annexes'],
+    ]);
+    await moveChapter({ actor: moderator, chapterId: first, index: 2 });
+    const after = await getProgramOutline(null, slug);
+    expect(after.chapters.map((c) => c.title)).toEqual(['Chapter 1', 'Chapter 2', 'Preface', 'Annexes']);
+    expect(after.chapters[2]!.sections[0]).toMatchObject({ id: added, number: '3.1' });
+    const actions = await db().auditEvent.findMany({
+      where: { actorId: moderator.id },
+      orderBy: { createdAt: 'asc' },
+      select: { action: true },
+    });
+    expect(actions.map((a) => a.action)).toEqual([
+      'chapter.created',
+      'chapter.created',
+      'section.created',
+      'section.renamed',
+      'chapter.renamed',
+      'chapter.moved',
+    ]);
+  });
+
+  it('gives a new section an empty text that the editor can open', async () => {
+    const moderator = await createMember({ role: 'MODERATOR' });
+    const { slug } = await createTestProgram({ shape: [1] });
+    const chapterId = (await getProgramOutline(null, slug)).chapters[0]!.id;
+    const id = await createSection({ actor: moderator, chapterId, title: 'New measure', index: 0 });
+    const row = await db().section.findUniqueOrThrow({ where: { id } });
+    expect(row.content).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
+    expect((await titles(slug))[0]).toEqual(['1. Chapter 1', '1.1 New measure', '1.2 Section 1-1']);
+  });
+
+  it('refuses to remove a chapter that still has sections, and removes an empty one', async () => {
+    const moderator = await createMember({ role: 'MODERATOR' });
+    const { slug } = await createTestProgram({ shape: [1, 0] });
+    const [full, empty] = (await getProgramOutline(null, slug)).chapters;
+    await expect(removeChapter({ actor: moderator, chapterId: full!.id })).rejects.toMatchObject({
+      key: 'structure.errors.chapterNotEmpty',
+    });
+    await expect(removeChapter({ actor: moderator, chapterId: full!.id })).rejects.toBeInstanceOf(StructureError);
+    await removeChapter({ actor: moderator, chapterId: empty!.id });
+    expect(await titles(slug)).toEqual([['1. Chapter 1', '1.1 Section 1-1']]);
+  });
+
+  it('removes a section with its live document, keeping its title and text in the audit trail', async () => {
+    const moderator = await createMember({ role: 'MODERATOR' });
+    const { slug } = await createTestProgram({ shape: [2] });
+    const [gone, kept] = (await getProgramOutline(null, slug)).chapters[0]!.sections;
+    const name = `section:${gone!.id}`;
+    // The section has been edited live: a snapshot and one update after it.
+    await db().collabDocument.create({ data: { name, snapshot: Buffer.from(encodeDocAsUpdate(doc('Edited text.'))) } });
+    await db().collabUpdate.create({
+      data: { docName: name, data: Buffer.from(encodeDocAsUpdate(doc('Edited text.'))) },
+    });
+    await removeSection({ actor: moderator, sectionId: gone!.id });
+    expect(await titles(slug)).toEqual([['1. Chapter 1', `1.1 ${kept!.title}`]]);
+    expect(await db().collabDocument.count({ where: { name } })).toBe(0);
+    expect(await db().collabUpdate.count({ where: { docName: name } })).toBe(0);
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: 'section.removed', targetId: gone!.id } });
+    expect(event.data).toMatchObject({ title: 'Section 1-1' });
+    expect(JSON.stringify(event.data)).toContain('Edited text.');
+  });
+
+  it('appends imported chapters after the existing ones, in one go', async () => {
+    const moderator = await createMember({ role: 'MODERATOR' });
+    const { slug } = await createTestProgram({ shape: [1] });
+    await appendOutline({
+      actor: moderator,
+      slug,
+      outline: {
+        chapters: [
+          { title: 'Ecology', sections: [{ title: 'Water', content: doc('Water is a common good.') }] },
+          { title: 'Work', sections: [] },
+        ],
+      },
+    });
+    expect(await titles(slug)).toEqual([['1. Chapter 1', '1.1 Section 1-1'], ['2. Ecology', '2.1 Water'], ['3. Work']]);
+    expect(await db().auditEvent.count({ where: { action: 'program.imported' } })).toBe(1);
+  });
+});
+
+describe('who shapes a program', () => {
+  it('refuses members when every member writes, and lets named drafters shape only while drafting', async () => {
+    const member = await createMember();
+    const drafter = await createMember();
+    const { id, slug } = await createTestProgram({ shape: [1] });
+    const chapterId = (await getProgramOutline(null, slug)).chapters[0]!.id;
+    const attempt = (actor: typeof member) => createSection({ actor, chapterId, title: 'Mine' });
+
+    await expect(attempt(member)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createChapter({ actor: null, slug, title: 'Public' })).rejects.toBeInstanceOf(ForbiddenError);
+
+    await db().program.update({ where: { id }, data: { draftingAccess: 'NAMED_DRAFTERS' } });
+    await db().drafter.create({ data: { programId: id, memberId: drafter.id } });
+    await expect(attempt(member)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(attempt(drafter)).resolves.toEqual(expect.any(String));
+    expect((await getProgramOutline(drafter, slug)).abilities).toMatchObject({ shape: true, editDraft: true });
+    expect((await getProgramOutline(member, slug)).abilities).toMatchObject({ shape: false, editDraft: false });
+
+    await db().program.update({ where: { id }, data: { phase: 'AMENDING' } });
+    await expect(attempt(drafter)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await titles(slug)).toEqual([['1. Chapter 1', '1.1 Section 1-1', '1.2 Mine']]);
+  });
+});
