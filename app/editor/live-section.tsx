@@ -28,7 +28,8 @@ export function colourIndex(id: string): number {
 type Status = 'connecting' | 'connected' | 'disconnected';
 
 /** Close codes of the collaboration server that the editor acts on (server/collaboration/server.ts). */
-const RIGHTS_CHANGED = 4409;
+const RIGHTS_CHANGED = 4009;
+const FORBIDDEN = 4403;
 const REMOVED = 4410;
 
 /**
@@ -56,8 +57,9 @@ export function LiveSection(props: {
       if (event?.code === REMOVED) {
         provider.shouldConnect = false;
         setRemoved(true);
-      } else if (event?.code === RIGHTS_CHANGED) {
-        // The phase, a role or the drafters changed: fetch this page's rights again (the socket reconnects).
+      } else if (event?.code === RIGHTS_CHANGED || event?.code === FORBIDDEN) {
+        // The phase, a role, the drafters or the openness changed: fetch this page's rights again. The socket
+        // reconnects by itself after RIGHTS_CHANGED; after FORBIDDEN the page itself is refused (a login).
         revalidator.revalidate();
       }
     };

@@ -14,12 +14,15 @@ export const LIMITS = {
   /** Frames a second, sustained (a keystroke is two: the change and the caret); bursts up to twice that. */
   framesPerSecond: 200,
 };
-/** Close codes sent to clients. */
+/**
+ * Close codes sent to clients. y-websocket (3.x) stops reconnecting after a code in 4400-4499, so those are
+ * final; rightsChanged is not: the editor fetches its rights again and reconnects.
+ */
 export const CLOSE = {
+  rightsChanged: 4009,
   malformed: 4400,
   rate: 4429,
   forbidden: 4403,
-  rightsChanged: 4409,
   gone: 4410,
   tooLarge: 4413,
   goingAway: 1001,

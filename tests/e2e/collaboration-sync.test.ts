@@ -177,7 +177,7 @@ describe('rights that change while connected', () => {
     const changedAt = Date.now();
     expect(await visitorClosed).toBe(4403);
     // The member's editor is told its rights changed (it fetches them again and reconnects read-only).
-    expect(await memberClosed).toBe(4409);
+    expect(await memberClosed).toBe(4009);
     expect(Date.now() - changedAt).toBeLessThan(5_000);
     expect(await upgradeStatus(ws(`/collab/${docName}`), { origin: server.url })).toBe(401);
 
