@@ -225,4 +225,30 @@ export const en = {
   'errors.notFound': 'This item no longer exists. Reload the page.',
   'flash.structureChanged': 'Done. The change is recorded in the audit trail.',
   'editor.removed': 'This section was removed from the program. Its text is kept in the audit trail.',
+  'settings.phaseEndsAt': 'Planned end of the phase (optional)',
+  'settings.phaseEndsAtHint':
+    'Shown to everyone beside the phase. When you move to another phase, set its planned end here or clear the field.',
+  'settings.draftingAccess': 'Who writes the text during drafting',
+  'settings.access.ALL_MEMBERS': 'Every member',
+  'settings.access.NAMED_DRAFTERS':
+    'Only the named drafters (and moderators), who also shape the chapters and sections',
+  'drafters.title': 'Named drafters',
+  'drafters.introNamed':
+    'Only these members (and moderators) write the text and shape its chapters and sections during drafting.',
+  'drafters.introAll':
+    'Every member writes during drafting now. Name drafters here, then choose “Only the named drafters” above.',
+  'drafters.none': 'No drafter named yet.',
+  'drafters.remove': 'Remove {name}',
+  'drafters.email': 'Email address of the member to name',
+  'drafters.add': 'Name as drafter',
+  'drafters.errors.noSuchMember': 'No member has this email address. They must join first.',
+  'flash.draftersChanged': 'The drafters were changed and recorded in the audit trail.',
+  'errors.dateInvalid': 'Enter a valid date.',
+  'errors.dateInPast': 'Choose today or a later day.',
+  'program.phaseSince': 'since {date}',
+  'program.phaseUntil': 'planned until {date}',
+  'program.history.title': 'How the process has moved',
+  'program.history.move': '{from} → {to}',
+  'program.history.by': 'by {name}',
+  'program.history.none': 'In this phase since {date}; no move yet.',
 };

@@ -238,4 +238,30 @@ export const es: Messages = {
   'errors.notFound': 'Este elemento ya no existe. Recarga la página.',
   'flash.structureChanged': 'Hecho. El cambio queda en el registro de auditoría.',
   'editor.removed': 'Esta sección se eliminó del programa. Su texto se conserva en el registro de auditoría.',
+  'settings.phaseEndsAt': 'Fin prevista de la fase (opcional)',
+  'settings.phaseEndsAtHint':
+    'Se muestra a todos junto a la fase. Al pasar a otra fase, indica aquí su fin previsto o vacía el campo.',
+  'settings.draftingAccess': 'Quién escribe el texto durante la redacción',
+  'settings.access.ALL_MEMBERS': 'Todos los miembros',
+  'settings.access.NAMED_DRAFTERS':
+    'Solo los redactores designados (y los moderadores), que también dan forma a capítulos y secciones',
+  'drafters.title': 'Redactores designados',
+  'drafters.introNamed':
+    'Solo estos miembros (y los moderadores) escriben el texto y dan forma a sus capítulos y secciones durante la redacción.',
+  'drafters.introAll':
+    'Por ahora todos los miembros escriben durante la redacción. Designa aquí a redactores y elige «Solo los redactores designados» más arriba.',
+  'drafters.none': 'Aún no hay redactores designados.',
+  'drafters.remove': 'Quitar a {name}',
+  'drafters.email': 'Correo electrónico del miembro que quieres designar',
+  'drafters.add': 'Designar como redactor',
+  'drafters.errors.noSuchMember': 'Ningún miembro tiene este correo. Primero debe unirse.',
+  'flash.draftersChanged': 'Los redactores se modificaron y quedaron en el registro de auditoría.',
+  'errors.dateInvalid': 'Escribe una fecha válida.',
+  'errors.dateInPast': 'Elige hoy o un día posterior.',
+  'program.phaseSince': 'desde el {date}',
+  'program.phaseUntil': 'prevista hasta el {date}',
+  'program.history.title': 'Cómo ha avanzado el proceso',
+  'program.history.move': '{from} → {to}',
+  'program.history.by': 'por {name}',
+  'program.history.none': 'En esta fase desde el {date}; aún sin cambios.',
 };

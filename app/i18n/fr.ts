@@ -238,4 +238,30 @@ export const fr: Messages = {
   'errors.notFound': 'Cet élément n’existe plus. Rechargez la page.',
   'flash.structureChanged': 'C’est fait. Le changement est inscrit au journal d’audit.',
   'editor.removed': 'Cette section a été retirée du programme. Son texte reste dans le journal d’audit.',
+  'settings.phaseEndsAt': 'Fin prévue de la phase (facultatif)',
+  'settings.phaseEndsAtHint':
+    'Affichée à tous à côté de la phase. Quand vous passez à une autre phase, indiquez ici sa fin prévue ou videz le champ.',
+  'settings.draftingAccess': 'Qui écrit le texte pendant la rédaction',
+  'settings.access.ALL_MEMBERS': 'Tous les membres',
+  'settings.access.NAMED_DRAFTERS':
+    'Seulement les rédacteurs désignés (et les modérateurs), qui façonnent aussi les chapitres et sections',
+  'drafters.title': 'Rédacteurs désignés',
+  'drafters.introNamed':
+    'Seuls ces membres (et les modérateurs) écrivent le texte et façonnent ses chapitres et sections pendant la rédaction.',
+  'drafters.introAll':
+    'Tous les membres écrivent pendant la rédaction pour l’instant. Désignez ici des rédacteurs, puis choisissez « Seulement les rédacteurs désignés » plus haut.',
+  'drafters.none': 'Aucun rédacteur désigné pour l’instant.',
+  'drafters.remove': 'Retirer {name}',
+  'drafters.email': 'Adresse e-mail du membre à désigner',
+  'drafters.add': 'Désigner comme rédacteur',
+  'drafters.errors.noSuchMember': 'Aucun membre n’a cette adresse. Il doit d’abord adhérer.',
+  'flash.draftersChanged': 'Les rédacteurs ont été modifiés et inscrits au journal d’audit.',
+  'errors.dateInvalid': 'Saisissez une date valide.',
+  'errors.dateInPast': 'Choisissez aujourd’hui ou un jour suivant.',
+  'program.phaseSince': 'depuis le {date}',
+  'program.phaseUntil': 'prévue jusqu’au {date}',
+  'program.history.title': 'Les étapes du processus',
+  'program.history.move': '{from} → {to}',
+  'program.history.by': 'par {name}',
+  'program.history.none': 'Dans cette phase depuis le {date} ; aucun changement encore.',
 };

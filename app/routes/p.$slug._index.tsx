@@ -1,10 +1,20 @@
-import { Link, useRouteLoaderData } from '@remix-run/react';
-import { useT } from '~/utils/i18n.tsx';
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { getPhaseHistory } from '~/modules/programs/programs.server.ts';
+import { actorOf } from '~/utils/auth.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { useFormatDate, useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return { history: await getPhaseHistory(actorOf(context), params.slug ?? '').catch(asHttpError(request)) };
+}
 
 /** A program's home: its summary and the whole table of contents. */
 export default function ProgramHome() {
   const t = useT();
+  const formatDate = useFormatDate();
+  const { history } = useLoaderData<typeof loader>();
   const data = useRouteLoaderData<typeof programLoader>('routes/p.$slug');
   if (!data) return null;
   const { program, chapters, abilities } = data;
@@ -48,6 +58,21 @@ export default function ProgramHome() {
           </li>
         ))}
       </ol>
+      <h2 id="phase-history">{t('program.history.title')}</h2>
+      {history.length ? (
+        <ol className="history" aria-labelledby="phase-history" data-testid="phase-history">
+          {history.map((h) => (
+            <li key={String(h.at)}>
+              <time dateTime={String(h.at)}>{formatDate(h.at, 'datetime')}</time>{' '}
+              {t('program.history.move', { from: t(`phase.${h.from}`), to: t(`phase.${h.to}`) })}
+              {h.by ? ` ${t('program.history.by', { name: h.by })}` : null}
+              {h.reason ? <span className="history-reason"> — {h.reason}</span> : null}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">{t('program.history.none', { date: formatDate(program.phaseStartedAt) })}</p>
+      )}
     </article>
   );
 }

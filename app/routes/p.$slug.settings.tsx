@@ -1,10 +1,11 @@
-import { getFormProps, getSelectProps, useForm } from '@conform-to/react';
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, useActionData, useNavigation, useRouteLoaderData } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { ErrorList, Field } from '~/components/forms.tsx';
+import { addDrafter, DrafterError, listDrafters, removeDrafter } from '~/modules/programs/drafters.server.ts';
 import { getProgramOutline, updateProgramSettings } from '~/modules/programs/programs.server.ts';
-import { ProgramSettingsSchema } from '~/modules/programs/programs.schema.ts';
+import { AddDrafterSchema, ProgramSettingsSchema } from '~/modules/programs/programs.schema.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
@@ -13,37 +14,84 @@ import { useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
 
 const PHASES = ['DRAFTING', 'AMENDING', 'VOTING', 'PUBLISHED'] as const;
+const ACCESS = ['ALL_MEMBERS', 'NAMED_DRAFTERS'] as const;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requireMember(request, context);
-  const { abilities } = await getProgramOutline(actorOf(context), params.slug ?? '').catch(asHttpError(request));
+  const actor = actorOf(context);
+  const { abilities } = await getProgramOutline(actor, params.slug ?? '').catch(asHttpError(request));
   if (!abilities.manage) throw new Response('Forbidden', { status: 403 });
-  return null;
+  return { drafters: await listDrafters(actor, params.slug ?? '').catch(asHttpError(request)) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireMember(request, context);
-  const submission = parseWithZod(await readFormData(request), { schema: ProgramSettingsSchema });
+  const actor = actorOf(context);
+  const slug = params.slug ?? '';
+  const formData = await readFormData(request);
+  const intent = formData.get('intent');
+
+  if (intent === 'addDrafter' || intent === 'removeDrafter') {
+    try {
+      if (intent === 'removeDrafter') {
+        await removeDrafter({ actor, slug, memberId: String(formData.get('memberId') ?? '') });
+      } else {
+        const submission = parseWithZod(formData, { schema: AddDrafterSchema });
+        if (submission.status !== 'success') return data({ drafter: submission.reply() }, { status: 400 });
+        await addDrafter({ actor, slug, email: submission.value.email });
+      }
+    } catch (error) {
+      if (error instanceof DrafterError) {
+        return data(
+          {
+            drafter: parseWithZod(formData, { schema: AddDrafterSchema }).reply({
+              fieldErrors: { email: [error.key] },
+            }),
+          },
+          { status: 400 },
+        );
+      }
+      return asHttpError(request)(error);
+    }
+    return redirect(`/p/${slug}/settings`, { headers: { 'Set-Cookie': flashCookie('flash.draftersChanged') } });
+  }
+
+  const submission = parseWithZod(formData, { schema: ProgramSettingsSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
-  await updateProgramSettings({ actor: actorOf(context), slug: params.slug ?? '', ...submission.value }).catch(
-    asHttpError(request),
-  );
-  return redirect(`/p/${params.slug}`, { headers: { 'Set-Cookie': flashCookie('flash.programSettingsChanged') } });
+  const { phaseEndsAt, ...rest } = submission.value;
+  await updateProgramSettings({ actor, slug, ...rest, phaseEndsAt: phaseEndsAt ?? null }).catch(asHttpError(request));
+  return redirect(`/p/${slug}`, { headers: { 'Set-Cookie': flashCookie('flash.programSettingsChanged') } });
 }
 
-/** Moderators set the program's phase and whether the public reads its live draft. */
+/** Moderators set the program's phase and its dates, who writes during drafting, and who reads the draft. */
 export default function ProgramSettingsPage() {
   const t = useT();
   const program = useRouteLoaderData<typeof programLoader>('routes/p.$slug')?.program;
+  const { drafters } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const idle = navigation.state === 'idle';
   const [form, fields] = useForm({
-    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
-    defaultValue: { phase: program?.phase, draftIsPublic: program?.draftIsPublic ? 'on' : undefined },
+    id: 'settings',
+    lastResult: idle && actionData && 'result' in actionData ? actionData.result : undefined,
+    defaultValue: {
+      phase: program?.phase,
+      phaseEndsAt: program?.phaseEndsAt ? new Date(program.phaseEndsAt).toISOString().slice(0, 10) : undefined,
+      draftIsPublic: program?.draftIsPublic ? 'on' : undefined,
+      draftingAccess: program?.draftingAccess,
+    },
     constraint: getZodConstraint(ProgramSettingsSchema),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgramSettingsSchema }),
+  });
+  const [drafterForm, drafterFields] = useForm({
+    id: 'add-drafter',
+    lastResult: idle && actionData && 'drafter' in actionData ? actionData.drafter : undefined,
+    constraint: getZodConstraint(AddDrafterSchema),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddDrafterSchema }),
   });
   return (
     <section className="narrow">
@@ -60,6 +108,33 @@ export default function ProgramSettingsPage() {
           </select>
           <ErrorList id={fields.phase.errorId} errors={fields.phase.errors} />
         </div>
+        <div className="field">
+          <label htmlFor={fields.phaseEndsAt.id}>{t('settings.phaseEndsAt')}</label>
+          <p id={`${fields.phaseEndsAt.id}-hint`} className="field-hint">
+            {t('settings.phaseEndsAtHint')}
+          </p>
+          <input
+            {...getInputProps(fields.phaseEndsAt, { type: 'date', ariaDescribedBy: `${fields.phaseEndsAt.id}-hint` })}
+            key={fields.phaseEndsAt.key}
+          />
+          <ErrorList id={fields.phaseEndsAt.errorId} errors={fields.phaseEndsAt.errors} />
+        </div>
+        <fieldset className="field">
+          <legend>{t('settings.draftingAccess')}</legend>
+          {ACCESS.map((a) => (
+            <div className="field-checkbox" key={a}>
+              <input
+                type="radio"
+                id={`${fields.draftingAccess.id}-${a}`}
+                name={fields.draftingAccess.name}
+                value={a}
+                defaultChecked={(program?.draftingAccess ?? 'ALL_MEMBERS') === a}
+              />
+              <label htmlFor={`${fields.draftingAccess.id}-${a}`}>{t(`settings.access.${a}`)}</label>
+            </div>
+          ))}
+          <ErrorList id={fields.draftingAccess.errorId} errors={fields.draftingAccess.errors} />
+        </fieldset>
         <div className="field field-checkbox">
           <input
             type="checkbox"
@@ -71,8 +146,39 @@ export default function ProgramSettingsPage() {
         </div>
         <Field field={fields.reason} label={t('settings.reason')} hint={t('settings.reasonHint')} />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="button" disabled={navigation.state !== 'idle'}>
+        <button type="submit" className="button" disabled={!idle}>
           {t('settings.submit')}
+        </button>
+      </Form>
+
+      <h2 id="drafters">{t('drafters.title')}</h2>
+      <p>{t(program?.draftingAccess === 'NAMED_DRAFTERS' ? 'drafters.introNamed' : 'drafters.introAll')}</p>
+      {drafters.length ? (
+        <ul className="drafters" aria-labelledby="drafters">
+          {drafters.map((d) => (
+            <li key={d.id}>
+              <Form method="post" className="inline-form">
+                <span>
+                  {d.displayName} <span className="muted">({d.email})</span>
+                </span>
+                <input type="hidden" name="intent" value="removeDrafter" />
+                <input type="hidden" name="memberId" value={d.id} />
+                <button type="submit" className="button-small button-secondary" disabled={!idle}>
+                  {t('drafters.remove', { name: d.displayName })}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('drafters.none')}</p>
+      )}
+      <Form method="post" {...getFormProps(drafterForm)}>
+        <input type="hidden" name="intent" value="addDrafter" />
+        <Field field={drafterFields.email} type="email" label={t('drafters.email')} autoComplete="off" />
+        <ErrorList id={drafterForm.errorId} errors={drafterForm.errors} />
+        <button type="submit" className="button button-secondary" disabled={!idle}>
+          {t('drafters.add')}
         </button>
       </Form>
     </section>

@@ -5,7 +5,7 @@ import { sectionsBeingEdited } from '~/modules/documents/live-text.server.ts';
 import { getProgramOutline } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
-import { useT } from '~/utils/i18n.tsx';
+import { useFormatDate, useT } from '~/utils/i18n.tsx';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const outline = await getProgramOutline(actorOf(context), params.slug ?? '').catch(asHttpError(request));
@@ -20,6 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** A program's frame: its title and phase, and the table of contents beside every page of it. */
 export default function ProgramLayout() {
   const t = useT();
+  const formatDate = useFormatDate();
   const { program, chapters, editing } = useLoaderData<typeof loader>();
   return (
     <div className="program">
@@ -27,8 +28,16 @@ export default function ProgramLayout() {
         <p className="program-title">
           <Link to={`/p/${program.slug}`}>{program.title}</Link>
         </p>
-        <p className="badge" data-testid="phase">
-          {t('program.phaseLabel')} {t(`phase.${program.phase}`)}
+        <p className="phase-line">
+          <span className="badge" data-testid="phase">
+            {t('program.phaseLabel')} {t(`phase.${program.phase}`)}
+          </span>{' '}
+          <span className="muted" data-testid="phase-dates">
+            {t('program.phaseSince', { date: formatDate(program.phaseStartedAt) })}
+            {program.phaseEndsAt
+              ? ` · ${t('program.phaseUntil', { date: formatDate(program.phaseEndsAt, 'day') })}`
+              : null}
+          </span>
         </p>
       </header>
       <div className="program-body">

@@ -22,9 +22,14 @@ export function useTranslateError() {
 /** Formats a date in the reader's language and time zone. */
 export function useFormatDate() {
   const locale = useLocale();
-  return (date: Date | string, style: 'date' | 'datetime' = 'date') =>
+  // 'day' is a calendar day stored at noon UTC (a date input's value): shown as that day everywhere.
+  return (date: Date | string, style: 'date' | 'datetime' | 'day' = 'date') =>
     new Intl.DateTimeFormat(
       locale,
-      style === 'date' ? { dateStyle: 'long' } : { dateStyle: 'medium', timeStyle: 'short' },
+      style === 'date'
+        ? { dateStyle: 'long' }
+        : style === 'day'
+          ? { dateStyle: 'long', timeZone: 'UTC' }
+          : { dateStyle: 'medium', timeStyle: 'short' },
     ).format(new Date(date));
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { addDrafter, listDrafters, removeDrafter } from '../../app/modules/programs/drafters.server.ts';
 import {
+  getPhaseHistory,
   getProgramOutline,
   getSection,
   NotFoundError,
+  sectionAccess,
   updateProgramSettings,
 } from '../../app/modules/programs/programs.server.ts';
 import { moveSection } from '../../app/modules/programs/structure.server.ts';
@@ -77,15 +80,82 @@ describe('program settings', () => {
     const moderator = await createMember({ role: 'MODERATOR' });
     const member = await createMember();
     const { id, slug } = await createTestProgram({ draftIsPublic: true });
-    const change = { slug, phase: 'AMENDING' as const, draftIsPublic: false, reason: 'Members first' };
+    const endsAt = new Date('2031-03-01T12:00:00Z');
+    const change = {
+      slug,
+      phase: 'AMENDING' as const,
+      phaseEndsAt: endsAt,
+      draftIsPublic: false,
+      draftingAccess: 'ALL_MEMBERS' as const,
+      reason: 'Members first',
+    };
+    const startedBefore = (await db().program.findUniqueOrThrow({ where: { id } })).phaseStartedAt;
     await expect(updateProgramSettings({ actor: member, ...change })).rejects.toBeInstanceOf(ForbiddenError);
     await updateProgramSettings({ actor: moderator, ...change });
     await expect(getProgramOutline(null, slug)).rejects.toBeInstanceOf(ForbiddenError);
     const { program, abilities } = await getProgramOutline(member, slug);
     expect(program.phase).toBe('AMENDING');
+    expect(program.phaseEndsAt).toEqual(endsAt);
+    expect(program.phaseStartedAt.getTime()).toBeGreaterThan(startedBefore.getTime());
     expect(abilities).toMatchObject({ editDraft: false, proposeAmendment: true });
     const events = await db().auditEvent.findMany({ where: { targetId: id, action: 'program.settings_changed' } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: moderator.id, reason: 'Members first' });
+    expect(await getPhaseHistory(member, slug)).toEqual([
+      {
+        at: events[0]!.createdAt,
+        from: 'DRAFTING',
+        to: 'AMENDING',
+        by: moderator.displayName,
+        reason: 'Members first',
+      },
+    ]);
+
+    // Changing only the planned date keeps the phase's start, and is not a move between phases.
+    const started = (await db().program.findUniqueOrThrow({ where: { id } })).phaseStartedAt;
+    await updateProgramSettings({ actor: moderator, ...change, phaseEndsAt: null, reason: 'No date after all' });
+    const after = await db().program.findUniqueOrThrow({ where: { id } });
+    expect(after).toMatchObject({ phaseStartedAt: started, phaseEndsAt: null });
+    expect(await getPhaseHistory(member, slug)).toHaveLength(1);
+  });
+});
+
+describe('named drafters', () => {
+  it('lets moderators name drafters by email; only they (and moderators) write once the program says so', async () => {
+    const moderator = await createMember({ role: 'MODERATOR' });
+    const drafter = await createMember();
+    const other = await createMember();
+    const { slug } = await createTestProgram();
+    const sectionId = (await getProgramOutline(null, slug)).chapters[0]!.sections[0]!.id;
+    await expect(addDrafter({ actor: other, slug, email: drafter.email })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(addDrafter({ actor: moderator, slug, email: 'nobody@example.org' })).rejects.toMatchObject({
+      key: 'drafters.errors.noSuchMember',
+    });
+    await addDrafter({ actor: moderator, slug, email: drafter.email.toUpperCase() });
+    await addDrafter({ actor: moderator, slug, email: drafter.email }); // twice: no change
+    expect((await listDrafters(moderator, slug)).map((d) => d.id)).toEqual([drafter.id]);
+
+    // Every member writes until the program restricts drafting to the named drafters.
+    expect(await sectionAccess(other, sectionId)).toEqual({ read: true, write: true });
+    await updateProgramSettings({
+      actor: moderator,
+      slug,
+      phase: 'DRAFTING',
+      phaseEndsAt: null,
+      draftIsPublic: true,
+      draftingAccess: 'NAMED_DRAFTERS',
+      reason: 'A small team writes the first draft',
+    });
+    expect(await sectionAccess(other, sectionId)).toEqual({ read: true, write: false });
+    expect(await sectionAccess(drafter, sectionId)).toEqual({ read: true, write: true });
+    expect(await sectionAccess(moderator, sectionId)).toEqual({ read: true, write: true });
+
+    await removeDrafter({ actor: moderator, slug, memberId: drafter.id });
+    expect(await sectionAccess(drafter, sectionId)).toEqual({ read: true, write: false });
+    const actions = await db().auditEvent.findMany({
+      where: { actorId: moderator.id, action: { startsWith: 'program.drafter' } },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(actions.map((a) => a.action)).toEqual(['program.drafter_added', 'program.drafter_removed']);
   });
 });

@@ -4,8 +4,32 @@ import { reasonField, storableText } from '../members/members.schema.ts';
 // Messages are i18n keys: the page translates them into the reader's language.
 export const ProgramSettingsSchema = z.object({
   phase: z.enum(['DRAFTING', 'AMENDING', 'VOTING', 'PUBLISHED'], { message: 'errors.phaseInvalid' }),
+  /** A day (YYYY-MM-DD, from a date input), stored at noon UTC so that it reads as that day around the world. */
+  phaseEndsAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.dateInvalid')
+    .transform((day, ctx) => {
+      const date = new Date(`${day}T12:00:00Z`);
+      if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'errors.dateInvalid' });
+        return z.NEVER;
+      }
+      // Yesterday is accepted, so that no time zone refuses "today".
+      if (date.getTime() < Date.now() - 36 * 3600_000) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'errors.dateInPast' });
+        return z.NEVER;
+      }
+      return date;
+    })
+    .optional(),
   draftIsPublic: z.boolean().default(false),
+  draftingAccess: z.enum(['ALL_MEMBERS', 'NAMED_DRAFTERS'], { message: 'errors.required' }).default('ALL_MEMBERS'),
   reason: reasonField(),
+});
+
+/** Naming a drafter by their email address. */
+export const AddDrafterSchema = z.object({
+  email: storableText().trim().max(254, 'errors.emailInvalid').email('errors.emailInvalid'),
 });
 
 const title = () => storableText().trim().min(1, 'errors.titleRequired').max(200, 'errors.titleTooLong');

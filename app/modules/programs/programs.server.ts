@@ -1,4 +1,4 @@
-import type { Phase } from '~/generated/prisma/enums.ts';
+import type { DraftingAccess, Phase } from '~/generated/prisma/enums.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
 import { canEditDraft, canManageProgram, canReadDraft, programAbilities } from '~/policies/program.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
@@ -159,22 +159,47 @@ export interface ProgramSettingsProps {
   slug: string;
   /** The process's phase: DRAFTING, AMENDING, VOTING or PUBLISHED. */
   phase: Phase;
+  /** When moderators plan to end the phase (shown to everyone), or null. */
+  phaseEndsAt: Date | null;
   /** Whether the public may read the live draft. */
   draftIsPublic: boolean;
+  /** Who writes during DRAFTING: all members, or the named drafters. */
+  draftingAccess: DraftingAccess;
   /** Why, kept in the audit trail. */
   reason: string;
 }
 
-/** Changes a program's phase and openness (moderators); each change is audited with its reason. */
+/**
+ * Changes a program's phase (with its planned end), openness and drafting access (moderators); each change is
+ * audited with its reason. Moving to another phase restarts the phase's clock.
+ */
 export async function updateProgramSettings(props: ProgramSettingsProps): Promise<void> {
   await db().$transaction(async (tx) => {
     const program = await tx.program.findUnique({ where: { slug: props.slug } });
     if (!program) throw new NotFoundError(`program ${props.slug}`);
     enforce(canManageProgram(props.actor, program), props.actor, 'program.manage');
-    if (program.phase === props.phase && program.draftIsPublic === props.draftIsPublic) return;
+    const before = {
+      phase: program.phase,
+      phaseEndsAt: program.phaseEndsAt?.toISOString() ?? null,
+      draftIsPublic: program.draftIsPublic,
+      draftingAccess: program.draftingAccess,
+    };
+    const after = {
+      phase: props.phase,
+      phaseEndsAt: props.phaseEndsAt?.toISOString() ?? null,
+      draftIsPublic: props.draftIsPublic,
+      draftingAccess: props.draftingAccess,
+    };
+    if (JSON.stringify(before) === JSON.stringify(after)) return;
     await tx.program.update({
       where: { id: program.id },
-      data: { phase: props.phase, draftIsPublic: props.draftIsPublic },
+      data: {
+        phase: props.phase,
+        phaseEndsAt: props.phaseEndsAt,
+        draftIsPublic: props.draftIsPublic,
+        draftingAccess: props.draftingAccess,
+        ...(props.phase !== program.phase ? { phaseStartedAt: new Date() } : {}),
+      },
     });
     await recordAudit(tx, {
       actorId: props.actor?.id ?? null,
@@ -182,11 +207,39 @@ export async function updateProgramSettings(props: ProgramSettingsProps): Promis
       targetType: 'Program',
       targetId: program.id,
       reason: props.reason,
-      data: {
-        from: { phase: program.phase, draftIsPublic: program.draftIsPublic },
-        to: { phase: props.phase, draftIsPublic: props.draftIsPublic },
-      },
+      data: { from: before, to: after },
     });
+  });
+}
+
+/**
+ * The program's moves between phases, newest first: when, from and to which phase, by whom and why. Public
+ * wherever the program is readable: members and readers see how the process is run.
+ */
+export async function getPhaseHistory(actor: Actor, slug: string) {
+  const program = await db().program.findUnique({
+    where: { slug },
+    select: { id: true, phase: true, draftIsPublic: true },
+  });
+  if (!program) throw new NotFoundError(`program ${slug}`);
+  enforce(canReadDraft(actor, program), actor, 'program.read_draft');
+  const events = await db().auditEvent.findMany({
+    where: { targetType: 'Program', targetId: program.id, action: 'program.settings_changed' },
+    orderBy: { createdAt: 'desc' },
+    take: 50,
+  });
+  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];
+  const names = new Map(
+    (await db().member.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } })).map(
+      (m) => [m.id, m.displayName],
+    ),
+  );
+  return events.flatMap((e) => {
+    const data = e.data as { from?: { phase?: Phase }; to?: { phase?: Phase } } | null;
+    const from = data?.from?.phase;
+    const to = data?.to?.phase;
+    if (!from || !to || from === to) return [];
+    return [{ at: e.createdAt, from, to, by: e.actorId ? (names.get(e.actorId) ?? null) : null, reason: e.reason }];
   });
 }
 
