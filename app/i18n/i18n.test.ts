@@ -21,6 +21,12 @@ describe('catalogs', () => {
     expect(t('en', 'program.chapter', { n: 3 })).toBe('Chapter 3');
     expect(t('fr', 'program.chapter', { n: 3 })).toMatch(/3/);
   });
+
+  it('picks singular or plural words by each language’s rule', () => {
+    expect([0, 1, 2].map((n) => t('en', 'editor.words', { n }))).toEqual(['0 words', '1 word', '2 words']);
+    expect([0, 1, 2].map((n) => t('fr', 'editor.words', { n }))).toEqual(['0 mot', '1 mot', '2 mots']);
+    expect(t('es', 'import.confirm', { chapters: 1, sections: 4 })).toBe('Añadir 1 capítulo y 4 secciones');
+  });
 });
 
 describe('language from Accept-Language', () => {

@@ -23,11 +23,18 @@ export function isMessageKey(value: unknown): value is MessageKey {
   return typeof value === 'string' && Object.hasOwn(en, value);
 }
 
-/** Translates a key, replacing `{name}` placeholders with `values`. */
+/**
+ * Translates a key, replacing `{name}` placeholders with `values`. `{name:one|other}` picks a word by the
+ * language's plural rule for that number ("1 chapter", "3 chapters"; French says "0 chapitre").
+ */
 export function t(locale: Locale, key: MessageKey, values?: Record<string, string | number>): string {
   const template = catalogs[locale][key] ?? en[key];
   if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template
+    .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in values ? (new Intl.PluralRules(locale).select(Number(values[name])) === 'one' ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 /**

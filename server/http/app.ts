@@ -71,7 +71,8 @@ export function createApp(options: AppOptions) {
   app.use(express.static(path.resolve('public'), { maxAge: '1h' }));
 
   app.use(rejectMalformedUrls);
-  app.use(limitBodySize(1024 * 1024));
+  // Forms are small; a program imported from a file (up to 5 MiB) is the one exception.
+  app.use(limitBodySize(1024 * 1024, [{ path: /^\/p\/[^/]+\/import$/, maxBytes: 12 * 1024 * 1024 }]));
   app.use(originCheck(() => options.allowedOrigins));
   app.use(rateLimit({ perMinute: 120 }));
 

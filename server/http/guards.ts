@@ -41,18 +41,20 @@ export function rejectMalformedUrls(req: Request, res: Response, next: NextFunct
 }
 
 /**
- * Refuses bodies over `maxBytes` before reading them: forms here are small. A body without a declared length
- * (chunked) could be of any size, so a state-changing request must declare one (browsers always do).
+ * Refuses bodies over `maxBytes` (or the limit of a `larger` path) before reading them: forms here are small.
+ * A body without a declared length (chunked) could be of any size, so a state-changing request must declare
+ * one (browsers always do).
  */
-export function limitBodySize(maxBytes: number) {
+export function limitBodySize(maxBytes: number, larger: { path: RegExp; maxBytes: number }[] = []) {
   return (req: Request, res: Response, next: NextFunction) => {
+    const limit = larger.find((l) => l.path.test(req.path))?.maxBytes ?? maxBytes;
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.get('transfer-encoding')) {
       res.status(411).setHeader('Connection', 'close');
       res.type('text/plain; charset=utf-8').send(plainMessage(req, 'tooLarge'));
       return;
     }
     const length = Number(req.get('content-length') ?? 0);
-    if (length > maxBytes) {
+    if (length > limit) {
       res.status(413).setHeader('Connection', 'close');
       res.type('text/plain; charset=utf-8').send(plainMessage(req, 'tooLarge'));
       return;

@@ -25,7 +25,7 @@ describe('a moderator runs the process', () => {
         'Moussa Modérateur',
       );
       await m.goto(`${server.url}/p/programme-2027`);
-      await m.getByRole('link', { name: 'Phase and openness' }).click();
+      await m.getByRole('link', { name: 'Phase, openness and drafters' }).click();
       await m.getByLabel('Phase', { exact: true }).selectOption('AMENDING');
       await m.getByLabel('Planned end of the phase (optional)').fill('2031-03-15');
       await m.getByLabel('Anyone, without an account, may read the live draft').uncheck();
@@ -58,7 +58,7 @@ describe('a moderator runs the process', () => {
       );
       await member.goto(`${server.url}/p/programme-2027`);
       await member.getByTestId('phase').getByText('Amendments').waitFor();
-      expect(await member.getByRole('link', { name: 'Phase and openness' }).count()).toBe(0);
+      expect(await member.getByRole('link', { name: 'Phase, openness and drafters' }).count()).toBe(0);
       expect((await member.goto(`${server.url}/p/programme-2027/settings`))?.status()).toBe(403);
     } finally {
       await moderator.cleanup();

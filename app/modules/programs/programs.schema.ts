@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { docSchema } from '../documents/rich-text.ts';
 import { reasonField, storableText } from '../members/members.schema.ts';
 
 // Messages are i18n keys: the page translates them into the reader's language.
@@ -49,3 +50,16 @@ export const StructureChangeSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('removeSection'), sectionId: id() }),
 ]);
 export type StructureChange = z.infer<typeof StructureChangeSchema>;
+
+/** The outline a preview showed, posted back to be created: checked again as if it came from anywhere. */
+export const ImportedOutlineSchema = z.object({
+  chapters: z
+    .array(
+      z.object({
+        title: title(),
+        sections: z.array(z.object({ title: title(), content: docSchema })).max(2000),
+      }),
+    )
+    .min(1)
+    .max(200),
+});

@@ -1,0 +1,316 @@
+import type { JSONContent } from '@tiptap/core';
+import { MarkdownManager } from '@tiptap/markdown';
+import StarterKit from '@tiptap/starter-kit';
+import mammoth from 'mammoth';
+import { t, type Locale, type MessageKey } from '~/i18n/index.ts';
+import {
+  countWords,
+  parseDoc,
+  type BlockNode,
+  type DocNode,
+  type InlineNode,
+  type Mark,
+} from '../documents/rich-text.ts';
+import type { OutlineToAdd } from './structure.server.ts';
+
+/**
+ * Importing an existing program from a Markdown or Word (.docx) file: the file becomes chapters and sections,
+ * split at its headings, shown as a preview before anything is created. Word files go through mammoth's
+ * Markdown output, so both formats share one parser (@tiptap/markdown, the editor's own schema plus the
+ * heading levels a file may use) and one clean-up that keeps only what Plenum's text can hold.
+ */
+
+/** Largest file accepted (the HTTP layer allows the import page a little more, for the form around it). */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+const MAX_CHAPTERS = 200;
+const MAX_SECTIONS = 2000;
+const MAX_TITLE = 200;
+/** Lists and quotes nested deeper than this are flattened into a paragraph. */
+const MAX_NESTING = 12;
+
+/** A file that cannot be imported; `key` is the message shown beside the file field. */
+export class ImportError extends Error {
+  constructor(public readonly key: MessageKey) {
+    super(key);
+    this.name = 'ImportError';
+  }
+}
+
+/** Something the import changed or left out, shown in the preview so that nothing is lost silently. */
+type Dropped = 'table' | 'image' | 'rule' | 'code' | 'format' | 'link';
+export type ImportWarning = {
+  key: `import.warnings.${Dropped | 'preamble' | 'oneLevel' | 'longTitle' | 'emptyTitle'}`;
+  count?: number;
+};
+
+export interface ImportPreview {
+  outline: OutlineToAdd;
+  warnings: ImportWarning[];
+}
+
+// Parsing accepts every heading level a file may use; the clean-up maps them to chapters, sections and the
+// editor's levels 2-4.
+const markdown = new MarkdownManager({
+  extensions: [StarterKit.configure({ undoRedo: false, link: { protocols: ['http', 'https', 'mailto'] } })],
+});
+
+/** Reads an uploaded file (by its name's extension) into a preview of the chapters and sections to add. */
+export async function previewImport(file: { name: string; bytes: Uint8Array }, locale: Locale) {
+  if (file.bytes.byteLength === 0) throw new ImportError('import.errors.empty');
+  if (file.bytes.byteLength > IMPORT_MAX_BYTES) throw new ImportError('import.errors.tooLarge');
+  const name = file.name.toLowerCase();
+  const title = file.name.replace(/\.[^.]+$/, '').trim() || t(locale, 'import.untitled');
+  let text: string;
+  if (name.endsWith('.docx')) text = await docxToMarkdown(file.bytes);
+  else if (/\.(md|markdown|txt)$/.test(name)) {
+    text = new TextDecoder('utf-8', { fatal: false }).decode(file.bytes);
+    // A binary file renamed .md decodes to replacement characters and NULs: refuse it rather than import noise.
+    // eslint-disable-next-line no-control-regex
+    if (/\u0000/.test(text) || (text.match(/\uFFFD/g)?.length ?? 0) > 20)
+      throw new ImportError('import.errors.notText');
+  } else throw new ImportError('import.errors.format');
+  try {
+    return previewMarkdown(text, title, locale);
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    // A pathological file (nesting thousands deep...) is the file's problem, told as such, not a server error.
+    throw new ImportError('import.errors.unreadable');
+  }
+}
+
+async function docxToMarkdown(bytes: Uint8Array): Promise<string> {
+  const converter = mammoth as unknown as {
+    convertToMarkdown(input: { buffer: Buffer }, options: object): Promise<{ value: string }>;
+  };
+  try {
+    const result = await converter.convertToMarkdown(
+      { buffer: Buffer.from(bytes) },
+      // Images are not part of a program's text: keep a marker (counted as dropped), never the data.
+      { convertImage: mammoth.images.imgElement(async () => ({ src: 'image:dropped' })) },
+    );
+    return result.value;
+  } catch {
+    throw new ImportError('import.errors.docx');
+  }
+}
+
+/** Splits Markdown text into chapters and sections at its headings. */
+export function previewMarkdown(text: string, fileTitle: string, locale: Locale): ImportPreview {
+  const counts = new Counts();
+  // Tables are not in Plenum's text; marked would drop them silently, so count them first.
+  const tables = text.match(/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/gm)?.length ?? 0;
+  counts.add('table', tables);
+  // Images become their alt text in the parser: take them out first, counted.
+  const withoutImages = text.replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, () => {
+    counts.add('image');
+    return '';
+  });
+  const parsed = markdown.parse(withoutImages.replace(/\r\n?/g, '\n')) as JSONContent;
+  const blocks = parsed.content ?? [];
+
+  const levels = [
+    ...new Set(blocks.filter((b) => b.type === 'heading').map((b) => Number(b.attrs?.level ?? 1))),
+  ].sort();
+  if (levels.length === 0) throw new ImportError('import.errors.noHeadings');
+  const warnings: ImportWarning[] = [];
+  const oneLevel = levels.length === 1;
+  const chapterLevel = oneLevel ? null : levels[0]!;
+  const sectionLevel = oneLevel ? levels[0]! : levels[1]!;
+  if (oneLevel) warnings.push({ key: 'import.warnings.oneLevel' });
+
+  type Draft = { title: string; sections: { title: string; blocks: BlockNode[] }[] };
+  const chapters: Draft[] = [];
+  let chapter: Draft | null = oneLevel ? { title: fileTitle, sections: [] } : null;
+  if (chapter) chapters.push(chapter);
+  let section: Draft['sections'][number] | null = null;
+  const titles = { long: 0, empty: 0 };
+  const titleOf = (node: JSONContent) => {
+    let title = plainText(node).replace(/\s+/g, ' ').trim();
+    if (!title) {
+      titles.empty++;
+      title = t(locale, 'import.untitled');
+    }
+    if (title.length > MAX_TITLE) {
+      titles.long++;
+      title = `${title.slice(0, MAX_TITLE - 1)}…`;
+    }
+    return title;
+  };
+
+  for (const block of blocks) {
+    const level = block.type === 'heading' ? Number(block.attrs?.level ?? 1) : null;
+    if (level !== null && level === chapterLevel) {
+      chapter = { title: titleOf(block), sections: [] };
+      chapters.push(chapter);
+      section = null;
+    } else if (level !== null && level === sectionLevel) {
+      if (!chapter) {
+        chapter = { title: t(locale, 'import.preamble'), sections: [] };
+        chapters.push(chapter);
+      }
+      section = { title: titleOf(block), blocks: [] };
+      chapter.sections.push(section);
+    } else {
+      const cleaned = cleanBlock(block, sectionLevel, counts);
+      if (!cleaned.length) continue;
+      if (!section) {
+        // Text before the first section of a chapter (or before any heading) opens it, as its introduction.
+        if (!chapter) {
+          chapter = { title: t(locale, 'import.preamble'), sections: [] };
+          chapters.push(chapter);
+          warnings.push({ key: 'import.warnings.preamble' });
+        }
+        section = { title: t(locale, 'import.introduction'), blocks: [] };
+        chapter.sections.push(section);
+      }
+      section.blocks.push(...cleaned);
+    }
+  }
+
+  if (chapters.length > MAX_CHAPTERS) throw new ImportError('import.errors.tooManyChapters');
+  if (chapters.reduce((n, c) => n + c.sections.length, 0) > MAX_SECTIONS) {
+    throw new ImportError('import.errors.tooManySections');
+  }
+  warnings.push(...counts.warnings());
+  if (titles.long) warnings.push({ key: 'import.warnings.longTitle', count: titles.long });
+  if (titles.empty) warnings.push({ key: 'import.warnings.emptyTitle', count: titles.empty });
+  return {
+    outline: {
+      chapters: chapters.map((c) => ({
+        title: c.title,
+        sections: c.sections.map((s) => ({
+          title: s.title,
+          content: parseDoc({ type: 'doc', content: s.blocks.length ? s.blocks : [{ type: 'paragraph' }] }),
+        })),
+      })),
+    },
+    warnings,
+  };
+}
+
+/** How much of each kind of thing was dropped, for the warnings. */
+class Counts {
+  private readonly map = new Map<Dropped, number>();
+  add(what: Dropped, n = 1) {
+    if (n > 0) this.map.set(what, (this.map.get(what) ?? 0) + n);
+  }
+  warnings(): ImportWarning[] {
+    return [...this.map].map(([what, count]) => ({ key: `import.warnings.${what}` as const, count }));
+  }
+}
+
+function plainText(node: JSONContent): string {
+  if (node.type === 'text') return node.text ?? '';
+  if (node.type === 'hardBreak') return ' ';
+  return (node.content ?? []).map(plainText).join('');
+}
+
+const SAFE_HREF = /^(https?:|mailto:|\/|#)/i;
+
+function cleanInline(nodes: JSONContent[] | undefined, counts: Counts): InlineNode[] {
+  const out: InlineNode[] = [];
+  for (const node of nodes ?? []) {
+    if (node.type === 'hardBreak') out.push({ type: 'hardBreak' });
+    else if (node.type === 'text' && node.text) {
+      const marks: Mark[] = [];
+      for (const mark of node.marks ?? []) {
+        if (mark.type === 'bold' || mark.type === 'italic') marks.push({ type: mark.type });
+        else if (mark.type === 'link') {
+          const href = String(mark.attrs?.href ?? '');
+          if (SAFE_HREF.test(href) && href.length <= 2000) marks.push({ type: 'link', attrs: { href } });
+          else counts.add('link');
+        } else counts.add('format');
+      }
+      // A line break inside a Markdown paragraph is a space, as it reads.
+      const text = node.text.replace(/[ \t]*\n[ \t]*/g, ' ');
+      out.push(marks.length ? { type: 'text', text, marks } : { type: 'text', text });
+    } else if (node.type === 'image') counts.add('image');
+    else if (node.content) out.push(...cleanInline(node.content, counts));
+  }
+  return trimEnds(out);
+}
+
+/** Drops the spaces a paragraph starts or ends with (and text nodes left empty by that). */
+function trimEnds(nodes: InlineNode[]): InlineNode[] {
+  const first = nodes[0];
+  if (first?.type === 'text') nodes[0] = { ...first, text: first.text.trimStart() };
+  const last = nodes[nodes.length - 1];
+  if (last?.type === 'text') nodes[nodes.length - 1] = { ...last, text: last.text.trimEnd() };
+  return nodes.filter((n) => n.type !== 'text' || n.text.length > 0);
+}
+
+/** Keeps what Plenum's text holds; headings inside a section become levels 2-4 below the section's own. */
+function cleanBlock(node: JSONContent, sectionLevel: number, counts: Counts, depth = 0): BlockNode[] {
+  if (depth > MAX_NESTING) {
+    counts.add('format');
+    const text = plainText(node).replace(/\s+/g, ' ').trim();
+    return text ? [{ type: 'paragraph', content: [{ type: 'text', text }] }] : [];
+  }
+  switch (node.type) {
+    case 'paragraph': {
+      // Empty paragraphs are the file's spacing (blank lines, an image taken out), not text: dropped.
+      const content = cleanInline(node.content, counts);
+      return content.length ? [{ type: 'paragraph', content }] : [];
+    }
+    case 'heading': {
+      const depth = Number(node.attrs?.level ?? 1) - sectionLevel;
+      const level = Math.min(4, Math.max(2, 1 + depth)) as 2 | 3 | 4;
+      const content = cleanInline(node.content, counts);
+      return [content.length ? { type: 'heading', attrs: { level }, content } : { type: 'heading', attrs: { level } }];
+    }
+    case 'bulletList':
+    case 'orderedList': {
+      const items = (node.content ?? []).map((item) => ({
+        type: 'listItem' as const,
+        content: cleanBlocks(item.content, sectionLevel, counts, depth + 1),
+      }));
+      if (!items.length) return [];
+      if (node.type === 'bulletList') return [{ type: 'bulletList', content: items }];
+      const start = Number(node.attrs?.start ?? 1);
+      return [
+        start > 1 && Number.isInteger(start)
+          ? { type: 'orderedList', attrs: { start }, content: items }
+          : { type: 'orderedList', content: items },
+      ];
+    }
+    case 'blockquote':
+      return [{ type: 'blockquote', content: cleanBlocks(node.content, sectionLevel, counts, depth + 1) }];
+    case 'codeBlock': {
+      counts.add('code');
+      // Kept as plain text, line by line: the words matter more than the monospace.
+      const lines = plainText(node).split('\n');
+      const content: InlineNode[] = lines.flatMap((line, i) => [
+        ...(i > 0 ? [{ type: 'hardBreak' } as const] : []),
+        ...(line ? [{ type: 'text' as const, text: line }] : []),
+      ]);
+      return [content.length ? { type: 'paragraph', content } : { type: 'paragraph' }];
+    }
+    case 'horizontalRule':
+      counts.add('rule');
+      return [];
+    case 'image':
+      counts.add('image');
+      return [];
+    case 'text':
+    case 'hardBreak': {
+      const content = cleanInline([node], counts);
+      return content.length ? [{ type: 'paragraph', content }] : [];
+    }
+    default: {
+      counts.add('format');
+      const text = plainText(node).trim();
+      return text ? [{ type: 'paragraph', content: [{ type: 'text', text }] }] : [];
+    }
+  }
+}
+
+/** The blocks inside a list item or a quote: never none (the schema needs one). */
+function cleanBlocks(nodes: JSONContent[] | undefined, sectionLevel: number, counts: Counts, depth: number) {
+  const blocks = (nodes ?? []).flatMap((n) => cleanBlock(n, sectionLevel, counts, depth));
+  return blocks.length ? blocks : [{ type: 'paragraph' as const }];
+}
+
+/** Words per section, for the preview. */
+export function sectionWords(content: DocNode): number {
+  return countWords(content);
+}

@@ -1,0 +1,159 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useNavigation, useRouteLoaderData } from '@remix-run/react';
+import { useEffect, useRef } from 'react';
+import { ErrorList } from '~/components/forms.tsx';
+import { RichText } from '~/components/rich-text.tsx';
+import { countWords } from '~/modules/documents/rich-text.ts';
+import { ImportError, previewImport, type ImportWarning } from '~/modules/programs/import.server.ts';
+import { getProgramOutline } from '~/modules/programs/programs.server.ts';
+import { ImportedOutlineSchema } from '~/modules/programs/programs.schema.ts';
+import { appendOutline } from '~/modules/programs/structure.server.ts';
+import type { OutlineToAdd } from '~/modules/programs/structure.server.ts';
+import { actorOf, requireMember } from '~/utils/auth.server.ts';
+import { flashCookie } from '~/utils/cookies.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { readFormData } from '~/utils/forms.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+import type { loader as programLoader } from './p.$slug.tsx';
+
+async function requireShaper(request: Request, context: LoaderFunctionArgs['context'], slug: string) {
+  requireMember(request, context);
+  const { abilities } = await getProgramOutline(actorOf(context), slug).catch(asHttpError(request));
+  if (!abilities.shape) throw new Response('Forbidden', { status: 403 });
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireShaper(request, context, params.slug ?? '');
+  return null;
+}
+
+type ActionData =
+  | { step: 'preview'; outline: OutlineToAdd; warnings: ImportWarning[]; fileName: string }
+  | { step: 'error'; error: string };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const slug = params.slug ?? '';
+  await requireShaper(request, context, slug);
+  const form = await readFormData(request);
+
+  if (form.get('intent') === 'create') {
+    // The preview's outline comes back from the browser: it is checked again, as any input.
+    let outline;
+    try {
+      outline = ImportedOutlineSchema.parse(JSON.parse(String(form.get('outline') ?? '')));
+    } catch {
+      return data<ActionData>({ step: 'error', error: 'import.errors.stale' }, { status: 400 });
+    }
+    await appendOutline({ actor: actorOf(context), slug, outline }).catch(asHttpError(request));
+    return redirect(`/p/${slug}/structure`, { headers: { 'Set-Cookie': flashCookie('flash.imported') } });
+  }
+
+  const file = form.get('file');
+  if (!(file instanceof File) || !file.name) {
+    return data<ActionData>({ step: 'error', error: 'import.errors.required' }, { status: 400 });
+  }
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const preview = await previewImport({ name: file.name, bytes }, context.locale);
+    return data<ActionData>({ step: 'preview', ...preview, fileName: file.name });
+  } catch (error) {
+    if (error instanceof ImportError) return data<ActionData>({ step: 'error', error: error.key }, { status: 400 });
+    throw error;
+  }
+}
+
+/** Moderators (and named drafters while drafting) add chapters and sections from a Markdown or Word file. */
+export default function ImportPage() {
+  const t = useT();
+  const outline = useRouteLoaderData<typeof programLoader>('routes/p.$slug');
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== 'idle';
+  const previewRef = useRef<HTMLHeadingElement>(null);
+  const preview = actionData?.step === 'preview' ? actionData : null;
+  useEffect(() => previewRef.current?.focus(), [preview]);
+  if (!outline) return null;
+  const firstNumber = outline.chapters.length + 1;
+  const sectionCount = preview?.outline.chapters.reduce((n, c) => n + c.sections.length, 0) ?? 0;
+
+  return (
+    <section className="import">
+      <h1>{t('import.title')}</h1>
+      <p className="lead">{t('import.intro')}</p>
+      {preview ? (
+        <>
+          <h2 ref={previewRef} tabIndex={-1} data-testid="import-preview-title">
+            {t('import.previewTitle', { chapters: preview.outline.chapters.length, sections: sectionCount })}
+          </h2>
+          <p>
+            <strong>{preview.fileName}</strong> — {t('import.previewIntro')}
+          </p>
+          {preview.warnings.length ? (
+            <section className="notice notice-warning" aria-labelledby="import-warnings">
+              <h3 id="import-warnings">{t('import.warningsTitle')}</h3>
+              <ul>
+                {preview.warnings.map((w) => (
+                  <li key={w.key}>{t(w.key, { count: w.count ?? 0 })}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <ol className="import-preview" data-testid="import-preview">
+            {preview.outline.chapters.map((c, ci) => (
+              <li key={ci}>
+                <h3>
+                  {t('program.chapter', { n: firstNumber + ci })} — {c.title}
+                </h3>
+                <ol>
+                  {c.sections.map((s, si) => (
+                    <li key={si}>
+                      <details>
+                        <summary>
+                          {firstNumber + ci}.{si + 1} {s.title}{' '}
+                          <span className="muted">({t('import.words', { n: countWords(s.content) })})</span>
+                        </summary>
+                        <RichText doc={s.content} />
+                      </details>
+                    </li>
+                  ))}
+                </ol>
+              </li>
+            ))}
+          </ol>
+          <Form method="post" className="inline-actions">
+            <input type="hidden" name="intent" value="create" />
+            <input type="hidden" name="outline" value={JSON.stringify(preview.outline)} />
+            <button type="submit" className="button" disabled={busy}>
+              {t('import.confirm', { chapters: preview.outline.chapters.length, sections: sectionCount })}
+            </button>
+            <Link to={`/p/${outline.program.slug}/import`} reloadDocument>
+              {t('import.another')}
+            </Link>
+          </Form>
+        </>
+      ) : (
+        <Form method="post" encType="multipart/form-data" className="import-form">
+          <div className="field">
+            <label htmlFor="import-file">{t('import.file')}</label>
+            <input
+              id="import-file"
+              type="file"
+              name="file"
+              required
+              accept=".md,.markdown,.txt,.docx,text/markdown,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              aria-describedby={actionData?.step === 'error' ? 'import-error' : undefined}
+              aria-invalid={actionData?.step === 'error' ? true : undefined}
+            />
+            {actionData?.step === 'error' ? <ErrorList id="import-error" errors={[actionData.error]} /> : null}
+          </div>
+          <button type="submit" className="button" disabled={busy}>
+            {t('import.preview')}
+          </button>
+        </Form>
+      )}
+      <p>
+        <Link to={`/p/${outline.program.slug}/structure`}>{t('structure.title')}</Link>
+      </p>
+    </section>
+  );
+}

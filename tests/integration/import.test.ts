@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { docToPlainText } from '../../app/modules/documents/rich-text.ts';
+import { type ImportError, previewImport, previewMarkdown } from '../../app/modules/programs/import.server.ts';
+import { buildDocx } from '../factories/docx.ts';
+
+const outlineOf = (preview: Awaited<ReturnType<typeof previewImport>>) =>
+  preview.outline.chapters.map((c) => [c.title, ...c.sections.map((s) => `${s.title}: ${docToPlainText(s.content)}`)]);
+
+describe('importing Markdown', () => {
+  it('splits at the two highest heading levels and keeps deeper headings inside the sections', () => {
+    const preview = previewMarkdown(
+      [
+        '# Démocratie',
+        '## Le RIC',
+        'Un **référendum** d’initiative citoyenne.',
+        '### Comment',
+        '- 500 000 signatures',
+        '- un vote dans l’année',
+        '# Écologie',
+        'Notre horizon.',
+        '## L’eau',
+        '> Un bien commun.',
+      ].join('\n\n'),
+      'programme',
+      'fr',
+    );
+    expect(outlineOf(preview)).toEqual([
+      ['Démocratie', expect.stringMatching(/^Le RIC: Un référendum d’initiative citoyenne.\s*Comment\s*500 000/)],
+      ['Écologie', 'Introduction: Notre horizon.', 'L’eau: Un bien commun.'],
+    ]);
+    const ric = preview.outline.chapters[0]!.sections[0]!.content;
+    expect(ric.content.map((b) => b.type)).toEqual(['paragraph', 'heading', 'bulletList']);
+    expect(ric.content[1]).toMatchObject({ type: 'heading', attrs: { level: 2 } });
+    expect(JSON.stringify(ric)).toContain('"marks":[{"type":"bold"}]');
+    expect(preview.warnings).toEqual([]);
+  });
+
+  it('says what it left out or changed, and keeps no unsafe link', () => {
+    const preview = previewMarkdown(
+      [
+        'Avant tout titre.',
+        '## Section',
+        '[sûr](https://example.org) et [piège](javascript:alert(1)) et ~~barré~~',
+        '| a | b |\n|---|---|\n| 1 | 2 |',
+        '![photo](https://example.org/x.png)',
+        '---',
+        '```\nligne 1\nligne 2\n```',
+        '<script>alert(1)</script>',
+      ].join('\n\n'),
+      'programme',
+      'en',
+    );
+    expect(preview.outline.chapters.map((c) => c.title)).toEqual(['programme']);
+    const text = JSON.stringify(preview.outline);
+    expect(text).toContain('https://example.org');
+    expect(text).not.toContain('javascript:');
+    // Raw HTML stays visible text: it is never markup in Plenum.
+    expect(docToPlainText(preview.outline.chapters[0]!.sections[1]!.content)).toContain('<script>alert(1)</script>');
+    expect(preview.warnings).toEqual(
+      expect.arrayContaining([
+        { key: 'import.warnings.oneLevel' },
+        { key: 'import.warnings.table', count: 1 },
+        { key: 'import.warnings.image', count: 1 },
+        { key: 'import.warnings.rule', count: 1 },
+        { key: 'import.warnings.code', count: 1 },
+        { key: 'import.warnings.link', count: 1 },
+        { key: 'import.warnings.format', count: 1 },
+      ]),
+    );
+  });
+
+  it('refuses a file without headings, an empty one, a binary one and an unknown format, with a reason', async () => {
+    const file = (name: string, text: string | Uint8Array) => ({
+      name,
+      bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text,
+    });
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: ImportError) => e.key,
+      );
+    expect(await refusal(previewImport(file('p.md', 'Just a paragraph.'), 'en'))).toBe('import.errors.noHeadings');
+    expect(await refusal(previewImport(file('p.md', ''), 'en'))).toBe('import.errors.empty');
+    expect(await refusal(previewImport(file('p.md', new Uint8Array([0, 159, 146, 150, 0])), 'en'))).toBe(
+      'import.errors.notText',
+    );
+    expect(await refusal(previewImport(file('p.pdf', '%PDF-1.7'), 'en'))).toBe('import.errors.format');
+    expect(await refusal(previewImport(file('p.docx', 'not a zip'), 'en'))).toBe('import.errors.docx');
+    // Nesting thousands deep is flattened or refused as unreadable: never a crash.
+    const deep = await previewImport(file('deep.md', `# A\n\n## B\n\n${'> '.repeat(5000)}x`), 'en').catch(
+      (e: ImportError) => e.key,
+    );
+    expect(typeof deep === 'string' ? deep : docToPlainText(deep.outline.chapters[0]!.sections[0]!.content)).toMatch(
+      /^(import\.errors\.unreadable|x)$/,
+    );
+  });
+});
+
+describe('importing Word', () => {
+  it('reads headings 1 and 2 of a .docx as chapters and sections, with bold and italic', async () => {
+    const bytes = await buildDocx([
+      { style: 'Heading1', runs: ['Travail'] },
+      { style: 'Heading2', runs: ['Salaires'] },
+      {
+        runs: [
+          'Le SMIC à ',
+          { text: '1 600 euros', bold: true },
+          ' net, ',
+          { text: 'tout de suite', italic: true },
+          '.',
+        ],
+      },
+      { style: 'Heading2', runs: ['Temps de travail'] },
+      { runs: ['Les 32 heures.'] },
+      { style: 'Heading1', runs: ['Santé'] },
+      { style: 'Heading2', runs: ['Hôpital'] },
+      { runs: ['Des lits rouverts.'] },
+    ]);
+    const preview = await previewImport({ name: 'Programme.docx', bytes }, 'fr');
+    expect(outlineOf(preview)).toEqual([
+      ['Travail', 'Salaires: Le SMIC à 1 600 euros net, tout de suite.', 'Temps de travail: Les 32 heures.'],
+      ['Santé', 'Hôpital: Des lits rouverts.'],
+    ]);
+    const marks = JSON.stringify(preview.outline.chapters[0]!.sections[0]!.content);
+    expect(marks).toContain('{"type":"text","text":"1 600 euros","marks":[{"type":"bold"}]}');
+    expect(marks).toContain('{"type":"text","text":"tout de suite","marks":[{"type":"italic"}]}');
+  });
+});
