@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react';
+import { useEffect, useState } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx';
 import { sectionsBeingEdited } from '~/modules/documents/live-text.server.ts';
 import { getProgramOutline } from '~/modules/programs/programs.server.ts';
@@ -21,7 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export default function ProgramLayout() {
   const t = useT();
   const formatDate = useFormatDate();
-  const { program, chapters, editing } = useLoaderData<typeof loader>();
+  const { program, chapters, editing: editingAtLoad } = useLoaderData<typeof loader>();
+  const editing = useEditingNow(program.slug, editingAtLoad);
   return (
     <div className="program">
       <header className="program-header">
@@ -72,6 +74,34 @@ export default function ProgramLayout() {
       </div>
     </div>
   );
+}
+
+const EDITING_POLL_MS = 5_000;
+
+/** Who is editing each section: as the page was rendered, then asked again every few seconds while visible. */
+function useEditingNow(slug: string, atLoad: Record<string, string[]>) {
+  const [editing, setEditing] = useState(atLoad);
+  useEffect(() => setEditing(atLoad), [atLoad]);
+  useEffect(() => {
+    let stopped = false;
+    const refresh = async () => {
+      if (document.visibilityState !== 'visible') return;
+      try {
+        const response = await fetch(`/p/${slug}/editing`, { headers: { Accept: 'application/json' } });
+        if (!response.ok || stopped) return;
+        const body = (await response.json()) as { editing: Record<string, string[]> };
+        setEditing(body.editing);
+      } catch {
+        // Offline for a moment: keep what is shown; the next round will tell.
+      }
+    };
+    const timer = setInterval(() => void refresh(), EDITING_POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [slug]);
+  return editing;
 }
 
 export function ErrorBoundary() {

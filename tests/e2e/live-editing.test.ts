@@ -79,6 +79,15 @@ describe('two members write the same section live', () => {
       const editing = await v.getByTestId(`editing-${sectionId}`).textContent();
       expect(editing).toBe('Editing now: Camille Martin, Lucía García');
 
+      // ... and follows editors leaving and arriving, without a reload.
+      await a.goto(`${server.url}/p/programme-2027`);
+      await v.getByTestId(`editing-${sectionId}`).getByText('Editing now: Lucía García').waitFor({ timeout: 12_000 });
+      await a.goto(sectionUrl);
+      await v
+        .getByTestId(`editing-${sectionId}`)
+        .getByText('Editing now: Camille Martin, Lucía García')
+        .waitFor({ timeout: 12_000 });
+
       // Reloading shows the text from the server, then the live document: nothing doubled.
       await b.reload();
       await b.getByTestId('connection-status').getByText('Connected').waitFor();
