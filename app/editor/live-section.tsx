@@ -2,14 +2,14 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { useRevalidator } from '@remix-run/react';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { RichText } from '~/components/rich-text.tsx';
 import type { DocNode } from '~/modules/documents/rich-text.ts';
 import { useT } from '~/utils/i18n.tsx';
 import { documentExtensions } from './extensions.ts';
-import { Toolbar } from './toolbar.tsx';
+import { LINK_SHORTCUT, Toolbar, TOOLBAR_SHORTCUT } from './toolbar.tsx';
 
 /** Who is typing, as the carets and the presence list show them. */
 export interface EditorUser {
@@ -102,10 +102,20 @@ function LiveEditor(props: {
   const t = useT();
   const { ydoc, provider, canWrite, user } = props;
   const label = t('editor.label');
+  const id = useId();
   const editorAttributes = useMemo(
-    () => ({ class: 'rich-text live-text', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label }),
-    [label],
+    () => ({
+      id: `${id}-text`,
+      class: 'rich-text live-text',
+      role: 'textbox',
+      'aria-multiline': 'true',
+      'aria-label': label,
+      ...(canWrite ? { 'aria-describedby': `${id}-keys` } : {}),
+    }),
+    [label, id, canWrite],
   );
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const [linkRequest, setLinkRequest] = useState(0);
   const editor = useEditor({
     immediatelyRender: false,
     // Tiptap would inject a <style> element, which the CSP refuses: its rules are in app.css instead.
@@ -136,7 +146,21 @@ function LiveEditor(props: {
           ]
         : []),
     ],
-    editorProps: { attributes: { ...editorAttributes, 'aria-readonly': String(!canWrite) } },
+    editorProps: {
+      attributes: { ...editorAttributes, 'aria-readonly': String(!canWrite) },
+      handleKeyDown: (view, event) => {
+        if (!view.editable) return false;
+        if (event.altKey && event.key === 'F10') {
+          toolbarRef.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus();
+          return true;
+        }
+        if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+          setLinkRequest((n) => n + 1);
+          return true;
+        }
+        return false;
+      },
+    },
   });
 
   useEffect(() => {
@@ -162,12 +186,22 @@ function LiveEditor(props: {
                 : t('editor.status.offline')}
         </p>
         {canWrite ? null : <p className="badge">{t('editor.readOnly')}</p>}
-        <p className="live-people" data-testid="presence">
+        <p className="live-people" data-testid="presence" aria-live="polite">
           {people.length ? t('editor.here', { names: people.join(', ') }) : null}
         </p>
         <p className="live-words">{t('editor.words', { n: words })}</p>
       </div>
-      {canWrite && editor ? <Toolbar editor={editor} /> : null}
+      {canWrite && editor ? (
+        <div ref={toolbarRef}>
+          <Toolbar editor={editor} linkRequest={linkRequest} controls={`${id}-text`} />
+          <p id={`${id}-keys`} className="field-hint">
+            {t('editor.keys', {
+              toolbar: TOOLBAR_SHORTCUT,
+              link: LINK_SHORTCUT.replace('Control', 'Ctrl'),
+            })}
+          </p>
+        </div>
+      ) : null}
       <EditorContent editor={editor} />
     </div>
   );

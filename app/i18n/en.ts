@@ -180,7 +180,6 @@ export const en = {
   'editor.orderedList': 'Numbered list',
   'editor.quote': 'Quote',
   'editor.link': 'Link',
-  'editor.linkPrompt': 'Address of the link (empty to remove it)',
   'editor.undo': 'Undo my last change',
   'editor.redo': 'Redo',
   'editor.status.connected': 'Connected: changes are saved as you type',
@@ -291,4 +290,10 @@ export const en = {
   'import.errors.stale': 'This preview can no longer be imported. Choose the file again.',
   'flash.imported': 'The file was imported. The change is recorded in the audit trail.',
   'import.errors.unreadable': 'This file could not be read (it may be damaged or nested too deeply).',
+  'editor.linkAddress': 'Link address',
+  'editor.linkApply': 'Apply the link',
+  'editor.linkRemove': 'Remove the link',
+  'editor.linkCancel': 'Cancel',
+  'editor.linkInvalid': 'Enter an address that starts with https://, http:// or mailto:.',
+  'editor.keys': 'Keyboard: {toolbar} reaches the formatting toolbar (Escape comes back), {link} adds a link.',
 };

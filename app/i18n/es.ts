@@ -193,7 +193,6 @@ export const es: Messages = {
   'editor.orderedList': 'Lista numerada',
   'editor.quote': 'Cita',
   'editor.link': 'Enlace',
-  'editor.linkPrompt': 'Dirección del enlace (vacía para quitarlo)',
   'editor.undo': 'Deshacer mi último cambio',
   'editor.redo': 'Rehacer',
   'editor.status.connected': 'Conectado: los cambios se guardan mientras escribes',
@@ -305,4 +304,10 @@ export const es: Messages = {
   'import.errors.stale': 'Esta vista previa ya no se puede importar. Elige de nuevo el archivo.',
   'flash.imported': 'El archivo se importó. El cambio queda en el registro de auditoría.',
   'import.errors.unreadable': 'No se pudo leer este archivo (puede estar dañado o anidado demasiado).',
+  'editor.linkAddress': 'Dirección del enlace',
+  'editor.linkApply': 'Aplicar el enlace',
+  'editor.linkRemove': 'Quitar el enlace',
+  'editor.linkCancel': 'Cancelar',
+  'editor.linkInvalid': 'Escribe una dirección que empiece por https://, http:// o mailto:.',
+  'editor.keys': 'Teclado: {toolbar} lleva a la barra de formato (Escape vuelve al texto), {link} añade un enlace.',
 };

@@ -192,7 +192,6 @@ export const fr: Messages = {
   'editor.orderedList': 'Liste numérotée',
   'editor.quote': 'Citation',
   'editor.link': 'Lien',
-  'editor.linkPrompt': 'Adresse du lien (vide pour le retirer)',
   'editor.undo': 'Annuler ma dernière modification',
   'editor.redo': 'Rétablir',
   'editor.status.connected': 'Connecté : les modifications sont enregistrées au fil de la frappe',
@@ -306,4 +305,11 @@ export const fr: Messages = {
   'import.errors.stale': 'Cet aperçu ne peut plus être importé. Choisissez à nouveau le fichier.',
   'flash.imported': 'Le fichier a été importé. Le changement est inscrit au journal d’audit.',
   'import.errors.unreadable': 'Ce fichier n’a pas pu être lu (il est peut-être abîmé ou imbriqué trop profondément).',
+  'editor.linkAddress': 'Adresse du lien',
+  'editor.linkApply': 'Appliquer le lien',
+  'editor.linkRemove': 'Retirer le lien',
+  'editor.linkCancel': 'Annuler',
+  'editor.linkInvalid': 'Saisissez une adresse qui commence par https://, http:// ou mailto:.',
+  'editor.keys':
+    'Clavier : {toolbar} mène à la barre de mise en forme (Échap revient au texte), {link} ajoute un lien.',
 };
