@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { sectionAccess } from '~/modules/programs/programs.server.ts';
+import type { Actor } from '~/policies/actor.ts';
 import { validateSessionToken, type CurrentMember } from '~/modules/members/sessions.server.ts';
 import { readCookie, SESSION_COOKIE } from '~/utils/cookies.server.ts';
 import { parseDocumentName } from './persistence.ts';
@@ -39,14 +40,19 @@ export async function authorizeUpgrade(req: IncomingMessage, allowedOrigins: str
   return { ok: true, docName, readOnly: !access.write, member, sessionToken: session ? token : null };
 }
 
-/** Re-checks a connection's rights (roles, phases and locks change while sockets stay open). */
-export async function currentAccess(member: CurrentMember | null, sessionToken: string | null, docName: string) {
+/**
+ * The actor behind a connection now: its session may have ended, or its member's role changed, since the
+ * upgrade. Null for the public (and for a session that ended).
+ */
+export async function currentActor(member: CurrentMember | null, sessionToken: string | null): Promise<Actor> {
+  if (!sessionToken) return member ? { id: member.id, role: member.role } : null;
+  const session = await validateSessionToken(sessionToken);
+  return session ? { id: session.member.id, role: session.member.role } : null;
+}
+
+/** An actor's rights on a document now (roles, phases, drafters and removals change while sockets stay open). */
+export async function currentAccess(actor: Actor, docName: string) {
   const target = parseDocumentName(docName);
   if (!target) return null;
-  let actor = member ? { id: member.id, role: member.role } : null;
-  if (sessionToken) {
-    const session = await validateSessionToken(sessionToken);
-    actor = session ? { id: session.member.id, role: session.member.role } : null;
-  }
   return sectionAccess(actor, target.id);
 }

@@ -56,11 +56,11 @@ export class LiveDocument {
   private constructor(
     readonly name: string,
     readonly doc: Y.Doc,
-    loaded: { updateCount: number },
+    loaded: { updateCount: number; storedBytes: number },
     private readonly relay: Relay,
   ) {
     this.storedSinceSnapshot = loaded.updateCount;
-    this.approximateBytes = Y.encodeStateAsUpdate(doc).byteLength;
+    this.approximateBytes = loaded.storedBytes;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -113,6 +113,7 @@ export class LiveDocument {
     if (loaded.updateCount > COMPACT_AFTER_UPDATES) {
       await compactDocument(name);
       loaded.updateCount = 0;
+      loaded.storedBytes = Y.encodeStateAsUpdate(loaded.doc).byteLength;
     }
     const live = new LiveDocument(name, loaded.doc, loaded, relay);
     for (const [kind, payload] of early) live.fromRelay(kind, payload);
@@ -200,8 +201,9 @@ export class LiveDocument {
     this.pending.push({ update, origin });
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      // Updates arriving in the same few milliseconds share one transaction.
-      this.queue = this.queue.then(() => new Promise((r) => setTimeout(r, 5))).then(() => this.flush());
+      // No fixed wait: the store starts once the previous one is done (after this round of I/O), and takes
+      // everything that arrived meanwhile in one transaction. Under load, batches grow; at rest, latency is low.
+      this.queue = this.queue.then(() => new Promise((r) => setImmediate(r))).then(() => this.flush());
     }
     return this.queue;
   }

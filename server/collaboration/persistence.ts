@@ -21,7 +21,7 @@ export function parseDocumentName(name: string): { kind: 'section'; id: string }
  * Loads a document: snapshot plus later updates. A document never stored before is seeded once, here on the
  * server, from the section's text, inside a transaction so two processes cannot seed it twice.
  */
-export async function loadDocument(name: string): Promise<{ doc: Y.Doc; updateCount: number }> {
+export async function loadDocument(name: string): Promise<{ doc: Y.Doc; updateCount: number; storedBytes: number }> {
   let stored = await db().collabDocument.findUnique({ where: { name } });
   if (!stored) {
     const target = parseDocumentName(name);
@@ -39,7 +39,9 @@ export async function loadDocument(name: string): Promise<{ doc: Y.Doc; updateCo
   const doc = new Y.Doc({ gc: true });
   Y.applyUpdate(doc, stored.snapshot);
   for (const u of updates) Y.applyUpdate(doc, u.data);
-  return { doc, updateCount: updates.length };
+  // What is stored bounds the document's encoded size: no need to encode it again to know (cold loads are hot).
+  const storedBytes = updates.reduce((n, u) => n + u.data.byteLength, stored.snapshot.byteLength);
+  return { doc, updateCount: updates.length, storedBytes };
 }
 
 /** Stores updates of one document in one transaction; resolves once they are committed. */

@@ -3,7 +3,9 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { logger } from '~/utils/logger.server.ts';
-import { authorizeUpgrade, currentAccess } from './auth.ts';
+import type { CurrentMember } from '~/modules/members/sessions.server.ts';
+import type { Actor } from '~/policies/actor.ts';
+import { authorizeUpgrade, currentAccess, currentActor } from './auth.ts';
 import { DocumentTooLargeError, LiveDocument, type Connection } from './live-document.ts';
 import { localOnly, type Relay } from './relay.ts';
 
@@ -39,6 +41,7 @@ export class CollaborationServer {
   private readonly documents = new Map<string, Promise<LiveDocument>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly recheck: NodeJS.Timeout;
+  private rechecking = false;
 
   constructor(
     private readonly allowedOrigins: string[],
@@ -139,23 +142,45 @@ export class CollaborationServer {
     this.unloadTimers.set(document.name, timer);
   }
 
-  /** Downgrades or closes connections whose rights changed (role, phase, openness, session). */
+  /**
+   * Downgrades or closes connections whose rights changed (role, phase, openness, drafters, session, removal).
+   * One pass at a time, and each distinct session and (actor, document) pair is looked up once per pass: a
+   * thousand readers of one section cost one query, not a thousand (bench:collab showed the queue it made).
+   */
   private async recheckRights() {
-    for (const loading of this.documents.values()) {
-      const document = await loading.catch(() => null);
-      if (!document) continue;
-      for (const conn of document.connections.values()) {
-        const c = conn as Connection & { member: never; sessionToken: string | null };
-        const access = await currentAccess(c.member, c.sessionToken, document.name).catch(() => undefined);
-        if (access === undefined) continue; // the database did not answer: keep things as they are
-        if (access === null) conn.socket.close(CLOSE.gone, 'document removed');
-        else if (!access.read) conn.socket.close(CLOSE.forbidden, 'access revoked');
-        else if (conn.readOnly !== !access.write) {
-          // Writes are dropped from now on; closing tells the editor to fetch its rights again and reconnect.
-          conn.readOnly = !access.write;
-          conn.socket.close(CLOSE.rightsChanged, 'rights changed');
+    if (this.rechecking) return;
+    this.rechecking = true;
+    try {
+      const actors = new Map<string, Promise<Actor>>();
+      const rights = new Map<string, Promise<Awaited<ReturnType<typeof currentAccess>> | undefined>>();
+      for (const loading of [...this.documents.values()]) {
+        const document = await loading.catch(() => null);
+        if (!document) continue;
+        for (const conn of [...document.connections.values()]) {
+          const c = conn as Connection & { member: CurrentMember | null; sessionToken: string | null };
+          const sessionKey = c.sessionToken ?? `member:${c.member?.id ?? 'public'}`;
+          if (!actors.has(sessionKey)) actors.set(sessionKey, currentActor(c.member, c.sessionToken));
+          const actor = await actors.get(sessionKey)!.catch(() => undefined);
+          if (actor === undefined) continue; // the database did not answer: keep things as they are
+          const rightsKey = `${actor ? `${actor.id}:${actor.role}` : 'public'} ${document.name}`;
+          if (!rights.has(rightsKey))
+            rights.set(
+              rightsKey,
+              currentAccess(actor, document.name).catch(() => undefined),
+            );
+          const access = await rights.get(rightsKey)!;
+          if (access === undefined) continue;
+          if (access === null) conn.socket.close(CLOSE.gone, 'document removed');
+          else if (!access.read) conn.socket.close(CLOSE.forbidden, 'access revoked');
+          else if (conn.readOnly !== !access.write) {
+            // Writes are dropped from now on; closing tells the editor to fetch its rights again and reconnect.
+            conn.readOnly = !access.write;
+            conn.socket.close(CLOSE.rightsChanged, 'rights changed');
+          }
         }
       }
+    } finally {
+      this.rechecking = false;
     }
   }
 
