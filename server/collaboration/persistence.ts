@@ -22,37 +22,44 @@ export function parseDocumentName(name: string): { kind: 'section'; id: string }
  * server, from the section's text, inside a transaction so two processes cannot seed it twice.
  */
 export async function loadDocument(name: string): Promise<{ doc: Y.Doc; updateCount: number; storedBytes: number }> {
-  let stored = await db().collabDocument.findUnique({ where: { name } });
-  if (!stored) {
+  let rows = await readStored(name);
+  if (!rows.length) {
     const target = parseDocumentName(name);
     if (!target) throw new Error(`Unknown document ${name}`);
     const section = await db().section.findUniqueOrThrow({ where: { id: target.id }, select: { content: true } });
     const snapshot = encodeDocAsUpdate(parseDoc(section.content));
     await db().collabDocument.createMany({ data: [{ name, snapshot: bytes(snapshot) }], skipDuplicates: true });
-    stored = await db().collabDocument.findUniqueOrThrow({ where: { name } });
+    rows = await readStored(name);
   }
-  const updates = await db().collabUpdate.findMany({
-    where: { docName: name, id: { gt: stored.snapshotSeq } },
-    orderBy: { id: 'asc' },
-    select: { data: true },
-  });
   const doc = new Y.Doc({ gc: true });
-  Y.applyUpdate(doc, stored.snapshot);
-  for (const u of updates) Y.applyUpdate(doc, u.data);
+  let storedBytes = 0;
+  for (const row of rows) {
+    Y.applyUpdate(doc, row.data);
+    storedBytes += row.data.byteLength;
+  }
   // What is stored bounds the document's encoded size: no need to encode it again to know (cold loads are hot).
-  const storedBytes = updates.reduce((n, u) => n + u.data.byteLength, stored.snapshot.byteLength);
-  return { doc, updateCount: updates.length, storedBytes };
+  return { doc, updateCount: rows.length - 1, storedBytes };
 }
 
-/** Stores updates of one document in one transaction; resolves once they are committed. */
-export async function storeUpdates(name: string, updates: Uint8Array[]): Promise<bigint> {
-  if (!updates.length) return 0n;
-  const rows = await db().$transaction(
-    updates.map((data) =>
-      db().collabUpdate.create({ data: { docName: name, data: bytes(data) }, select: { id: true } }),
-    ),
-  );
-  return rows.at(-1)!.id;
+/**
+ * A document's stored rows in one round trip: its snapshot first, then the updates stored after it, in order.
+ * Empty when the document was never stored.
+ */
+export async function readStored(name: string): Promise<{ data: Uint8Array }[]> {
+  return db().$queryRaw<{ data: Uint8Array }[]>`
+    SELECT data FROM (
+      SELECT 0 AS kind, 0::bigint AS seq, d.snapshot AS data FROM "CollabDocument" d WHERE d.name = ${name}
+      UNION ALL
+      SELECT 1, u.id, u.data FROM "CollabUpdate" u JOIN "CollabDocument" d ON d.name = u."docName"
+      WHERE u."docName" = ${name} AND u.id > d."snapshotSeq"
+    ) stored ORDER BY kind, seq`;
+}
+
+/** Stores updates of one document at once; resolves once they are committed. */
+export async function storeUpdates(name: string, updates: Uint8Array[]): Promise<void> {
+  if (!updates.length) return;
+  // One INSERT of every row: atomic on its own, and one round trip instead of BEGIN, N inserts and COMMIT.
+  await db().collabUpdate.createMany({ data: updates.map((data) => ({ docName: name, data: bytes(data) })) });
 }
 
 /**
