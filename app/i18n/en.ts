@@ -296,4 +296,19 @@ export const en = {
   'editor.linkCancel': 'Cancel',
   'editor.linkInvalid': 'Enter an address that starts with https://, http:// or mailto:.',
   'editor.keys': 'Keyboard: {toolbar} reaches the formatting toolbar (Escape comes back), {link} adds a link.',
+  'programs.new.link': 'Open a new program',
+  'programs.new.title': 'Open a new program',
+  'programs.new.intro':
+    'The program opens empty, in the drafting phase. Then write its chapters and sections, or import an existing text from a Markdown or Word file.',
+  'programs.new.name': 'Title',
+  'programs.new.summary': 'Summary (optional)',
+  'programs.new.summaryHint': 'Two or three sentences shown on the home page.',
+  'programs.new.slug': 'Address (optional)',
+  'programs.new.slugHint':
+    'Lower-case letters, digits and hyphens, as in /p/programme-2027. Made from the title if left empty.',
+  'programs.new.submit': 'Open the program',
+  'programs.errors.slugTaken': 'Another program already has this address. Choose another one.',
+  'programs.errors.slugInvalid': 'Use lower-case letters, digits and single hyphens (at most 60).',
+  'programs.errors.summaryTooLong': 'A summary can have at most 1,000 characters.',
+  'flash.programOpened': 'The program is open. Add its chapters, or import them from a file.',
 };

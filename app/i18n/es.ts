@@ -310,4 +310,19 @@ export const es: Messages = {
   'editor.linkCancel': 'Cancelar',
   'editor.linkInvalid': 'Escribe una dirección que empiece por https://, http:// o mailto:.',
   'editor.keys': 'Teclado: {toolbar} lleva a la barra de formato (Escape vuelve al texto), {link} añade un enlace.',
+  'programs.new.link': 'Abrir un programa nuevo',
+  'programs.new.title': 'Abrir un programa nuevo',
+  'programs.new.intro':
+    'El programa se abre vacío, en fase de redacción. Después escribe sus capítulos y secciones, o importa un texto existente desde un archivo Markdown o Word.',
+  'programs.new.name': 'Título',
+  'programs.new.summary': 'Resumen (opcional)',
+  'programs.new.summaryHint': 'Dos o tres frases que se muestran en la página de inicio.',
+  'programs.new.slug': 'Dirección (opcional)',
+  'programs.new.slugHint':
+    'Minúsculas, cifras y guiones, como en /p/programa-2027. Se toma del título si la dejas vacía.',
+  'programs.new.submit': 'Abrir el programa',
+  'programs.errors.slugTaken': 'Otro programa ya tiene esta dirección. Elige otra.',
+  'programs.errors.slugInvalid': 'Usa minúsculas, cifras y guiones simples (60 como máximo).',
+  'programs.errors.summaryTooLong': 'Un resumen tiene como máximo 1000 caracteres.',
+  'flash.programOpened': 'El programa está abierto. Añade sus capítulos o impórtalos desde un archivo.',
 };

@@ -312,4 +312,19 @@ export const fr: Messages = {
   'editor.linkInvalid': 'Saisissez une adresse qui commence par https://, http:// ou mailto:.',
   'editor.keys':
     'Clavier : {toolbar} mène à la barre de mise en forme (Échap revient au texte), {link} ajoute un lien.',
+  'programs.new.link': 'Ouvrir un nouveau programme',
+  'programs.new.title': 'Ouvrir un nouveau programme',
+  'programs.new.intro':
+    'Le programme s’ouvre vide, en phase de rédaction. Écrivez ensuite ses chapitres et sections, ou importez un texte existant depuis un fichier Markdown ou Word.',
+  'programs.new.name': 'Titre',
+  'programs.new.summary': 'Résumé (facultatif)',
+  'programs.new.summaryHint': 'Deux ou trois phrases affichées sur la page d’accueil.',
+  'programs.new.slug': 'Adresse (facultatif)',
+  'programs.new.slugHint':
+    'Lettres minuscules, chiffres et tirets, comme dans /p/programme-2027. Tirée du titre si vide.',
+  'programs.new.submit': 'Ouvrir le programme',
+  'programs.errors.slugTaken': 'Un autre programme a déjà cette adresse. Choisissez-en une autre.',
+  'programs.errors.slugInvalid': 'Utilisez des lettres minuscules, des chiffres et des tirets simples (60 au plus).',
+  'programs.errors.summaryTooLong': 'Un résumé compte au plus 1 000 caractères.',
+  'flash.programOpened': 'Le programme est ouvert. Ajoutez ses chapitres, ou importez-les depuis un fichier.',
 };

@@ -59,6 +59,11 @@ export function canManageProgram(actor: Actor, _program: Pick<ProgramFacts, 'pha
   return hasRole(actor, 'MODERATOR');
 }
 
+/** Moderators open new programs (empty, to be written or imported). */
+export function canCreateProgram(actor: Actor): boolean {
+  return hasRole(actor, 'MODERATOR');
+}
+
 /** Everything the UI may offer on a program, computed once on the server and handed to the page. */
 export function programAbilities(actor: Actor, program: ProgramFacts) {
   return {

@@ -1,16 +1,18 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { listPrograms } from '~/modules/programs/programs.server.ts';
+import { canCreateProgram } from '~/policies/program.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  return { programs: await listPrograms(actorOf(context)), signedIn: context.member !== null };
+  const actor = actorOf(context);
+  return { programs: await listPrograms(actor), signedIn: actor !== null, canCreate: canCreateProgram(actor) };
 }
 
 export default function HomePage() {
   const t = useT();
-  const { programs, signedIn } = useLoaderData<typeof loader>();
+  const { programs, signedIn, canCreate } = useLoaderData<typeof loader>();
   return (
     <>
       <section className="hero">
@@ -27,6 +29,13 @@ export default function HomePage() {
       <section aria-labelledby="programs-heading">
         <h2 id="programs-heading">{t('home.programs')}</h2>
         {programs.length === 0 ? <p>{t('home.noPrograms')}</p> : null}
+        {canCreate ? (
+          <p>
+            <Link to="/programs/new" className="button button-secondary">
+              {t('programs.new.link')}
+            </Link>
+          </p>
+        ) : null}
         <ul className="cards">
           {programs.map((p) => (
             <li key={p.id} className="card">

@@ -30,7 +30,7 @@ Construire 200 000 logements sociaux par an.
 `;
 
 describe('a moderator imports a program from a file', () => {
-  it('previews a Markdown file, says what it leaves out, then adds it; a Word file too', async () => {
+  it('previews a Markdown file, says what it leaves out, then adds it', async () => {
     const browser = await launchBrowser({ locale: 'en-GB' });
     try {
       const m = await browser.newPage();
@@ -71,22 +71,57 @@ describe('a moderator imports a program from a file', () => {
       await m.getByRole('link', { name: '5.2 Encadrer les loyers' }).first().click();
       await m.getByText('Les loyers sont plafonnés dans les zones tendues.').first().waitFor();
       expect(await m.locator('strong', { hasText: 'plafonnés' }).count()).toBeGreaterThan(0);
+    } finally {
+      await browser.cleanup();
+    }
+  });
+
+  it('opens a new program and fills it from a Word file', async () => {
+    const browser = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const m = await browser.newPage();
+      await logInAs(
+        m,
+        server.url,
+        'moderation@plenum.localhost',
+        server.logins.get('moderation@plenum.localhost')!,
+        'Moussa Modérateur',
+      );
+      await m.goto(server.url);
+      await m.getByRole('link', { name: 'Open a new program' }).click();
+      await m.getByLabel('Title').fill('Programme 2027');
+      await m.getByLabel('Address (optional)').fill('programme-2027');
+      await m.getByRole('button', { name: 'Open the program' }).click();
+      await m.getByText('Another program already has this address. Choose another one.').waitFor();
+      await m.getByLabel('Title').fill('Programme municipal de Lyon');
+      await m.getByLabel('Address (optional)').fill('');
+      await m.getByRole('button', { name: 'Open the program' }).click();
+      await m.getByText('The program is open. Add its chapters, or import them from a file.').waitFor();
+      expect(new URL(m.url()).pathname).toBe('/p/programme-municipal-de-lyon/structure');
 
       const docx = await buildDocx([
-        { style: 'Heading1', runs: ['Culture'] },
-        { style: 'Heading2', runs: ['Bibliothèques'] },
-        { runs: ['Ouvertes le dimanche, ', { text: 'partout', bold: true }, '.'] },
+        { style: 'Heading1', runs: ['Se loger'] },
+        { style: 'Heading2', runs: ['Encadrer les loyers'] },
+        { runs: ['Le loyer ', { text: 'plafonné', bold: true }, ' partout.'] },
+        { style: 'Heading1', runs: ['Se déplacer'] },
+        { style: 'Heading2', runs: ['Transports gratuits'] },
+        { runs: ['Pour les moins de 26 ans.'] },
       ]);
-      await m.goto(`${server.url}/p/programme-2027/import`);
+      await m.getByRole('link', { name: 'Import from a Markdown or Word file' }).click();
       await m.getByLabel('File (.md, .markdown, .txt or .docx, up to 5 MB)').setInputFiles({
-        name: 'culture.docx',
+        name: 'lyon.docx',
         mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         buffer: Buffer.from(docx),
       });
       await m.getByRole('button', { name: 'Preview' }).click();
-      await m.getByRole('heading', { name: 'Preview: 1 chapter and 1 section' }).waitFor();
-      await m.getByRole('button', { name: 'Add 1 chapter and 1 section' }).click();
-      await m.getByRole('link', { name: '6.1 Bibliothèques' }).first().waitFor();
+      await m.getByRole('heading', { name: 'Preview: 2 chapters and 2 sections' }).waitFor();
+      await m.getByRole('button', { name: 'Add 2 chapters and 2 sections' }).click();
+      await m.getByRole('link', { name: '2.1 Transports gratuits' }).first().click();
+      await m.getByText('Pour les moins de 26 ans.').first().waitFor();
+      await m.goto(`${server.url}/p/programme-municipal-de-lyon`);
+      expect(await m.getByRole('navigation', { name: 'Table of contents' }).innerText()).toMatch(
+        /1\. Se loger\s+1\.1 Encadrer les loyers\s+2\. Se déplacer\s+2\.1 Transports gratuits/,
+      );
     } finally {
       await browser.cleanup();
     }

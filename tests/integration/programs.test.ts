@@ -5,7 +5,9 @@ import {
   getProgramOutline,
   getSection,
   NotFoundError,
+  openProgram,
   sectionAccess,
+  slugify,
   updateProgramSettings,
 } from '../../app/modules/programs/programs.server.ts';
 import { moveSection } from '../../app/modules/programs/structure.server.ts';
@@ -157,5 +159,27 @@ describe('named drafters', () => {
       orderBy: { createdAt: 'asc' },
     });
     expect(actions.map((a) => a.action)).toEqual(['program.drafter_added', 'program.drafter_removed']);
+  });
+});
+
+describe('opening a program', () => {
+  it('lets moderators open an empty program at an address made from its title, and refuses a taken one', async () => {
+    const moderator = await createMember({ role: 'MODERATOR' });
+    const member = await createMember();
+    const props = { title: 'Programme 2032 : écologie !', summary: 'Un nouveau départ.', draftIsPublic: false };
+    await expect(openProgram({ actor: member, ...props })).rejects.toBeInstanceOf(ForbiddenError);
+    const slug = await openProgram({ actor: moderator, ...props });
+    expect(slug).toBe('programme-2032-ecologie');
+    const { program, chapters, abilities } = await getProgramOutline(moderator, slug);
+    expect(program).toMatchObject({ title: props.title, phase: 'DRAFTING', draftIsPublic: false });
+    expect(chapters).toEqual([]);
+    expect(abilities.shape).toBe(true);
+    await expect(openProgram({ actor: moderator, ...props })).rejects.toMatchObject({
+      key: 'programs.errors.slugTaken',
+    });
+    await expect(getProgramOutline(null, slug)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await db().auditEvent.count({ where: { action: 'program.created', actorId: moderator.id } })).toBe(1);
+    expect(slugify('  ¿Qué?  ')).toBe('que');
+    expect(slugify('!!!')).toBe('programme');
   });
 });

@@ -63,3 +63,17 @@ export const ImportedOutlineSchema = z.object({
     .min(1)
     .max(200),
 });
+
+/** A new program: its title, summary, address and openness. */
+export const NewProgramSchema = z.object({
+  title: storableText().trim().min(3, 'errors.titleRequired').max(200, 'errors.titleTooLong'),
+  summary: storableText().trim().max(1000, 'programs.errors.summaryTooLong').default(''),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(60, 'programs.errors.slugInvalid')
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'programs.errors.slugInvalid')
+    .optional(),
+  draftIsPublic: z.boolean().default(false),
+});

@@ -1,6 +1,12 @@
 import type { DraftingAccess, Phase } from '~/generated/prisma/enums.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
-import { canEditDraft, canManageProgram, canReadDraft, programAbilities } from '~/policies/program.ts';
+import {
+  canCreateProgram,
+  canEditDraft,
+  canManageProgram,
+  canReadDraft,
+  programAbilities,
+} from '~/policies/program.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
@@ -151,6 +157,62 @@ export async function createProgram(props: CreateProgramProps, tx?: Tx): Promise
     return programId;
   };
   return tx ? run(tx) : db().$transaction(run);
+}
+
+/** A program that cannot be created as asked; `key` is the message shown beside `field`. */
+export class ProgramError extends Error {
+  constructor(
+    public readonly key: 'programs.errors.slugTaken',
+    public readonly field: 'slug',
+  ) {
+    super(key);
+    this.name = 'ProgramError';
+  }
+}
+
+/**
+ * Opens a new, empty program in DRAFTING (moderators): its chapters are then written, shaped or imported.
+ * The address (slug) is the one asked for, or one made from the title. Returns the slug.
+ */
+export async function openProgram(props: {
+  actor: Actor;
+  title: string;
+  summary: string;
+  slug?: string;
+  draftIsPublic: boolean;
+}): Promise<string> {
+  enforce(canCreateProgram(props.actor), props.actor, 'program.create');
+  const slug = props.slug || slugify(props.title);
+  return db().$transaction(async (tx) => {
+    if (await tx.program.findUnique({ where: { slug }, select: { id: true } })) {
+      throw new ProgramError('programs.errors.slugTaken', 'slug');
+    }
+    await createProgram(
+      {
+        actorId: props.actor?.id ?? null,
+        slug,
+        title: props.title,
+        summary: props.summary,
+        draftIsPublic: props.draftIsPublic,
+        chapters: [],
+      },
+      tx,
+    );
+    return slug;
+  });
+}
+
+/** An address for a title: "Programme 2027 : écologie" -> "programme-2027-ecologie". */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'programme';
 }
 
 /** Input of `updateProgramSettings`. */

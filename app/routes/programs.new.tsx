@@ -1,0 +1,78 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, useActionData, useNavigation } from '@remix-run/react';
+import { ErrorList, Field } from '~/components/forms.tsx';
+import { openProgram, ProgramError } from '~/modules/programs/programs.server.ts';
+import { NewProgramSchema } from '~/modules/programs/programs.schema.ts';
+import { canCreateProgram } from '~/policies/program.ts';
+import { actorOf, requireMember } from '~/utils/auth.server.ts';
+import { flashCookie } from '~/utils/cookies.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { readFormData } from '~/utils/forms.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireMember(request, context);
+  if (!canCreateProgram(actorOf(context))) throw new Response('Forbidden', { status: 403 });
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  requireMember(request, context);
+  const submission = parseWithZod(await readFormData(request), { schema: NewProgramSchema });
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  try {
+    const slug = await openProgram({ actor: actorOf(context), ...submission.value });
+    return redirect(`/p/${slug}/structure`, { headers: { 'Set-Cookie': flashCookie('flash.programOpened') } });
+  } catch (error) {
+    if (error instanceof ProgramError) {
+      return data({ result: submission.reply({ fieldErrors: { [error.field]: [error.key] } }) }, { status: 409 });
+    }
+    return asHttpError(request)(error);
+  }
+}
+
+/** Moderators open a new program: empty, in drafting; its text is then written, shaped or imported. */
+export default function NewProgramPage() {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    constraint: getZodConstraint(NewProgramSchema),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewProgramSchema }),
+  });
+  return (
+    <section className="narrow">
+      <h1>{t('programs.new.title')}</h1>
+      <p className="lead">{t('programs.new.intro')}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <Field field={fields.title} label={t('programs.new.name')} />
+        <div className="field">
+          <label htmlFor={fields.summary.id}>{t('programs.new.summary')}</label>
+          <p id={`${fields.summary.id}-hint`} className="field-hint">
+            {t('programs.new.summaryHint')}
+          </p>
+          <textarea
+            {...getTextareaProps(fields.summary, { ariaDescribedBy: `${fields.summary.id}-hint` })}
+            key={fields.summary.key}
+            rows={3}
+          />
+          <ErrorList id={fields.summary.errorId} errors={fields.summary.errors} />
+        </div>
+        <Field field={fields.slug} label={t('programs.new.slug')} hint={t('programs.new.slugHint')} />
+        <div className="field field-checkbox">
+          <input {...getInputProps(fields.draftIsPublic, { type: 'checkbox' })} key={fields.draftIsPublic.key} />
+          <label htmlFor={fields.draftIsPublic.id}>{t('settings.draftIsPublic')}</label>
+        </div>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <button type="submit" className="button" disabled={navigation.state !== 'idle'}>
+          {t('programs.new.submit')}
+        </button>
+      </Form>
+    </section>
+  );
+}
