@@ -311,4 +311,9 @@ export const en = {
   'programs.errors.slugInvalid': 'Use lower-case letters, digits and single hyphens (at most 60).',
   'programs.errors.summaryTooLong': 'A summary can have at most 1,000 characters.',
   'flash.programOpened': 'The program is open. Add its chapters, or import them from a file.',
+  'section.locked': 'Locked by the moderators since {date}: nobody writes this section for now.',
+  'structure.locked': 'locked',
+  'structure.unlock': 'Unlock section {n}',
+  'structure.lockReason': 'Why lock section {n}?',
+  'structure.lock': 'Lock',
 };

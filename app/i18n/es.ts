@@ -325,4 +325,9 @@ export const es: Messages = {
   'programs.errors.slugInvalid': 'Usa minúsculas, cifras y guiones simples (60 como máximo).',
   'programs.errors.summaryTooLong': 'Un resumen tiene como máximo 1000 caracteres.',
   'flash.programOpened': 'El programa está abierto. Añade sus capítulos o impórtalos desde un archivo.',
+  'section.locked': 'Bloqueada por los moderadores desde el {date}: por ahora nadie escribe esta sección.',
+  'structure.locked': 'bloqueada',
+  'structure.unlock': 'Desbloquear la sección {n}',
+  'structure.lockReason': '¿Por qué bloquear la sección {n}?',
+  'structure.lock': 'Bloquear',
 };

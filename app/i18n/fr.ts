@@ -327,4 +327,9 @@ export const fr: Messages = {
   'programs.errors.slugInvalid': 'Utilisez des lettres minuscules, des chiffres et des tirets simples (60 au plus).',
   'programs.errors.summaryTooLong': 'Un résumé compte au plus 1 000 caractères.',
   'flash.programOpened': 'Le programme est ouvert. Ajoutez ses chapitres, ou importez-les depuis un fichier.',
+  'section.locked': 'Verrouillée par les modérateurs depuis le {date} : personne n’écrit cette section pour l’instant.',
+  'structure.locked': 'verrouillée',
+  'structure.unlock': 'Déverrouiller la section {n}',
+  'structure.lockReason': 'Pourquoi verrouiller la section {n} ?',
+  'structure.lock': 'Verrouiller',
 };

@@ -34,6 +34,11 @@ export function canEditDraft(actor: Actor, program: ProgramFacts): boolean {
   return program.draftingAccess === 'ALL_MEMBERS' || program.actorIsDrafter || hasRole(actor, 'MODERATOR');
 }
 
+/** A section's text: the draft's rule, unless moderators locked the section (then nobody writes it). */
+export function canEditSection(actor: Actor, program: ProgramFacts, section: { lockedAt: Date | null }): boolean {
+  return section.lockedAt === null && canEditDraft(actor, program);
+}
+
 /**
  * Creating, renaming, reordering and removing chapters and sections: moderators at any time, and the named
  * drafters during DRAFTING. When every member may write, the structure stays with moderators: one member of

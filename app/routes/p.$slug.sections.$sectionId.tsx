@@ -5,16 +5,16 @@ import { Time } from '~/components/time.tsx';
 import { getSection } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
-import { useT } from '~/utils/i18n.tsx';
+import { useFormatDate, useT } from '~/utils/i18n.tsx';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { section, previous, next, program, abilities } = await getSection(
+  const { section, previous, next, program, canWrite } = await getSection(
     actorOf(context),
     params.slug ?? '',
     params.sectionId ?? '',
   ).catch(asHttpError(request));
   const user = context.member ? { id: context.member.id, name: context.member.displayName } : null;
-  return { section, previous, next, slug: program.slug, canWrite: abilities.editDraft, user };
+  return { section, previous, next, slug: program.slug, canWrite, user };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -24,6 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** One section of the program, with its place in the text and the way to the next one. */
 export default function SectionPage() {
   const t = useT();
+  const formatDate = useFormatDate();
   const { section, previous, next, slug, canWrite, user } = useLoaderData<typeof loader>();
   return (
     <article>
@@ -35,6 +36,12 @@ export default function SectionPage() {
       <h1>
         <span className="number">{section.number}</span> {section.title}
       </h1>
+      {section.lock ? (
+        <p className="notice notice-warning" data-testid="section-locked">
+          {t('section.locked', { date: formatDate(section.lock.at) })}
+          {section.lock.reason ? ` ${section.lock.reason}` : null}
+        </p>
+      ) : null}
       <LiveSection documentName={section.documentName} canWrite={canWrite} user={user} text={section.content} />
       <p className="meta">
         {t('section.updated')} <Time value={section.updatedAt} />

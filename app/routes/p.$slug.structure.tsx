@@ -62,7 +62,7 @@ export default function ProgramStructurePage() {
   const confirmRef = useRef<HTMLElement>(null);
   useEffect(() => confirmRef.current?.focus(), [removing?.id]);
   if (!outline) return null;
-  const { program, chapters } = outline;
+  const { program, chapters, abilities } = outline;
   const errorFor = (target: string | null) =>
     actionData && actionData.target === target ? <ErrorList errors={[actionData.error]} /> : null;
 
@@ -230,6 +230,30 @@ export default function ProgramStructurePage() {
                           {t('structure.move')}
                         </button>
                       </Form>
+                    ) : null}
+                    {abilities.manage ? (
+                      section.lockedAt ? (
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="unlockSection" />
+                          <input type="hidden" name="sectionId" value={section.id} />
+                          <span className="badge">{t('structure.locked')}</span>
+                          <button type="submit" className="button button-secondary" disabled={busy}>
+                            {t('structure.unlock', { n: section.number })}
+                          </button>
+                        </Form>
+                      ) : (
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="lockSection" />
+                          <input type="hidden" name="sectionId" value={section.id} />
+                          <label htmlFor={`lock-${section.id}`}>
+                            {t('structure.lockReason', { n: section.number })}
+                          </label>
+                          <input id={`lock-${section.id}`} name="reason" required minLength={3} maxLength={500} />
+                          <button type="submit" className="button button-secondary" disabled={busy}>
+                            {t('structure.lock')}
+                          </button>
+                        </Form>
+                      )
                     ) : null}
                     <Link
                       to={`?remove=${section.id}`}

@@ -55,6 +55,7 @@ export default function ProgramLayout() {
                     <li key={s.id}>
                       <NavLink to={`/p/${program.slug}/sections/${s.id}`}>
                         {s.number} {s.title}
+                        {s.lockedAt ? <span className="toc-locked"> {t('structure.locked')}</span> : null}
                         {editing[s.id] ? (
                           <span className="editing-now" data-testid={`editing-${s.id}`}>
                             {t('program.editingNow', { names: editing[s.id]!.join(', ') })}

@@ -116,4 +116,63 @@ describe('a moderator shapes the program', () => {
       await member.cleanup();
     }
   });
+
+  it('locks a section while a member writes it: the editor turns read-only and says why, until unlocked', async () => {
+    const moderator = await launchBrowser({ locale: 'en-GB' });
+    const member = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const m = await moderator.newPage();
+      await logInAs(
+        m,
+        server.url,
+        'moderation@plenum.localhost',
+        server.logins.get('moderation@plenum.localhost')!,
+        'Moussa Modérateur',
+      );
+      await m.goto(`${server.url}/p/programme-2027/structure`);
+      const sectionHref = await m
+        .getByRole('link', { name: /^\d\.\d Transparence de la vie publique$/ })
+        .last()
+        .getAttribute('href');
+      // The first test reordered the chapters: read the section's number as it is now.
+      const n = (
+        await m
+          .getByRole('link', { name: /^\d\.\d Transparence de la vie publique$/ })
+          .last()
+          .innerText()
+      ).split(' ')[0]!;
+      const w = await member.newPage();
+      await logInAs(
+        w,
+        server.url,
+        'lucia@plenum.localhost',
+        server.logins.get('lucia@plenum.localhost')!,
+        'Lucía García',
+      );
+      await w.goto(`${server.url}${sectionHref}`);
+      await w.getByTestId('connection-status').getByText('Connected').waitFor();
+      const text = w.getByRole('textbox', { name: 'Section text' });
+      expect(await text.getAttribute('contenteditable')).toBe('true');
+
+      await m.getByLabel(`Why lock section ${n}?`).fill('A mediation is under way');
+      await m
+        .locator('form', { has: m.getByLabel(`Why lock section ${n}?`) })
+        .getByRole('button', { name: 'Lock' })
+        .click();
+      await m.getByRole('button', { name: `Unlock section ${n}` }).waitFor();
+      const lockedAt = Date.now();
+      await w.getByText('Read only').waitFor({ timeout: 5_000 });
+      expect(Date.now() - lockedAt).toBeLessThan(5_000);
+      expect(await text.getAttribute('contenteditable')).toBe('false');
+      await w.getByTestId('section-locked').getByText('A mediation is under way').waitFor();
+
+      await m.getByRole('button', { name: `Unlock section ${n}` }).click();
+      await m.getByLabel(`Why lock section ${n}?`).waitFor();
+      await w.getByTestId('section-locked').waitFor({ state: 'detached', timeout: 5_000 });
+      await expect.poll(() => text.getAttribute('contenteditable'), { timeout: 5_000 }).toBe('true');
+    } finally {
+      await moderator.cleanup();
+      await member.cleanup();
+    }
+  });
 });

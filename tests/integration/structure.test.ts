@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { encodeDocAsUpdate } from '../../app/editor/ydoc.ts';
-import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
+import { getProgramOutline, getSection } from '../../app/modules/programs/programs.server.ts';
 import {
   appendOutline,
   createChapter,
   createSection,
+  lockSection,
   moveChapter,
   removeChapter,
   removeSection,
   renameChapter,
   renameSection,
   StructureError,
+  unlockSection,
 } from '../../app/modules/programs/structure.server.ts';
+import { sectionAccess } from '../../app/modules/programs/programs.server.ts';
 import { ForbiddenError } from '../../app/policies/actor.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
@@ -140,5 +143,35 @@ describe('who shapes a program', () => {
     await db().program.update({ where: { id }, data: { phase: 'AMENDING' } });
     await expect(attempt(drafter)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await titles(slug)).toEqual([['1. Chapter 1', '1.1 Section 1-1', '1.2 Mine']]);
+  });
+});
+
+describe('locked sections', () => {
+  it('lets moderators lock a section so that nobody writes it, with a reason, then unlock it', async () => {
+    const moderator = await createMember({ role: 'MODERATOR' });
+    const member = await createMember();
+    const { slug } = await createTestProgram({ shape: [2] });
+    const [locked, other] = (await getProgramOutline(null, slug)).chapters[0]!.sections;
+    await expect(lockSection({ actor: member, sectionId: locked!.id, reason: 'Mine' })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await lockSection({ actor: moderator, sectionId: locked!.id, reason: 'Under mediation' });
+    expect(await sectionAccess(member, locked!.id)).toEqual({ read: true, write: false });
+    expect(await sectionAccess(moderator, locked!.id)).toEqual({ read: true, write: false });
+    expect(await sectionAccess(member, other!.id)).toEqual({ read: true, write: true });
+    const { section, canWrite } = await getSection(member, slug, locked!.id);
+    expect(canWrite).toBe(false);
+    expect(section.lock).toMatchObject({ reason: 'Under mediation' });
+
+    await unlockSection({ actor: moderator, sectionId: locked!.id });
+    expect(await sectionAccess(member, locked!.id)).toEqual({ read: true, write: true });
+    const events = await db().auditEvent.findMany({
+      where: { targetId: locked!.id, action: { in: ['section.locked', 'section.unlocked'] } },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(events.map((e) => [e.action, e.reason])).toEqual([
+      ['section.locked', 'Under mediation'],
+      ['section.unlocked', null],
+    ]);
   });
 });

@@ -48,6 +48,8 @@ export const StructureChangeSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('renameSection'), sectionId: id(), title: title() }),
   z.object({ intent: z.literal('moveSection'), sectionId: id(), chapterId: id(), index: index() }),
   z.object({ intent: z.literal('removeSection'), sectionId: id() }),
+  z.object({ intent: z.literal('lockSection'), sectionId: id(), reason: reasonField() }),
+  z.object({ intent: z.literal('unlockSection'), sectionId: id() }),
 ]);
 export type StructureChange = z.infer<typeof StructureChangeSchema>;
 

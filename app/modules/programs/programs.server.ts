@@ -2,7 +2,7 @@ import type { DraftingAccess, Phase } from '~/generated/prisma/enums.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
 import {
   canCreateProgram,
-  canEditDraft,
+  canEditSection,
   canManageProgram,
   canReadDraft,
   programAbilities,
@@ -53,7 +53,7 @@ export async function getProgramOutline(actor: Actor, slug: string) {
           id: true,
           position: true,
           title: true,
-          sections: { select: { id: true, position: true, title: true } },
+          sections: { select: { id: true, position: true, title: true, lockedAt: true } },
         },
       },
     },
@@ -62,7 +62,11 @@ export async function getProgramOutline(actor: Actor, slug: string) {
   enforce(canReadDraft(actor, program), actor, 'program.read_draft');
   const { chapters, drafters, ...rest } = program;
   const facts = { ...rest, actorIsDrafter: drafters.length > 0 };
-  return { program: rest, chapters: numberOutline(chapters), abilities: programAbilities(actor, facts) };
+  return {
+    program: rest,
+    chapters: numberOutline(chapters),
+    abilities: { ...programAbilities(actor, facts), actorIsDrafter: facts.actorIsDrafter },
+  };
 }
 
 /** One chapter of a program, with its sections' text. */
@@ -91,8 +95,9 @@ export async function getSection(actor: Actor, slug: string, sectionId: string) 
   if (!entry) throw new NotFoundError(`section ${sectionId}`);
   const row = await db().section.findUniqueOrThrow({
     where: { id: sectionId },
-    select: { content: true, updatedAt: true },
+    select: { content: true, updatedAt: true, lockedAt: true, lockReason: true },
   });
+  const facts = { ...outline.program, actorIsDrafter: outline.abilities.actorIsDrafter };
   const link = (s: (typeof flat)[number] | undefined) => (s ? { id: s.id, number: s.number, title: s.title } : null);
   return {
     ...outline,
@@ -103,8 +108,11 @@ export async function getSection(actor: Actor, slug: string, sectionId: string) 
       content: await readLiveText(sectionDocumentName(entry.id), row.content),
       documentName: sectionDocumentName(entry.id),
       updatedAt: row.updatedAt,
+      lock: row.lockedAt ? { at: row.lockedAt, reason: row.lockReason } : null,
       chapter: { id: entry.chapter.id, number: entry.chapter.number, title: entry.chapter.title },
     },
+    /** Whether the actor may write this section's text now (the draft's rule, and no lock). */
+    canWrite: canEditSection(actor, facts, row),
     previous: link(flat[index - 1]),
     next: link(flat[index + 1]),
   };
@@ -310,6 +318,7 @@ export async function sectionAccess(actor: Actor, sectionId: string) {
   const section = await db().section.findUnique({
     where: { id: sectionId },
     select: {
+      lockedAt: true,
       chapter: {
         select: {
           program: {
@@ -327,5 +336,5 @@ export async function sectionAccess(actor: Actor, sectionId: string) {
   if (!section) return null;
   const { drafters, ...program } = section.chapter.program;
   const facts = { ...program, actorIsDrafter: drafters.length > 0 };
-  return { read: canReadDraft(actor, facts), write: canEditDraft(actor, facts) };
+  return { read: canReadDraft(actor, facts), write: canEditSection(actor, facts, section) };
 }

@@ -1,6 +1,6 @@
 import type { MessageKey } from '~/i18n/index.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
-import { canShapeProgram } from '~/policies/program.ts';
+import { canManageProgram, canShapeProgram } from '~/policies/program.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { maybeLiveDocuments } from '~/utils/live-documents.server.ts';
@@ -259,6 +259,45 @@ async function deleteLiveDocumentRows(tx: Tx, name: string) {
   await tx.collabDocument.deleteMany({ where: { name } });
 }
 
+/**
+ * Locks a section (moderators): nobody writes its text until it is unlocked, whatever the phase; open editors
+ * turn read-only within seconds. The reason is shown on the section and kept in the audit trail.
+ */
+export async function lockSection(props: { actor: Actor; sectionId: string; reason: string }) {
+  await db().$transaction(async (tx) => {
+    const section = await sectionOf(tx, props.sectionId);
+    const program = await loadProgramFacts(tx, props.actor, { id: section.chapter.programId });
+    enforce(canManageProgram(props.actor, program), props.actor, 'program.manage');
+    if (section.lockedAt) return;
+    await tx.section.update({ where: { id: section.id }, data: { lockedAt: new Date(), lockReason: props.reason } });
+    await recordAudit(tx, {
+      actorId: props.actor?.id ?? null,
+      action: 'section.locked',
+      targetType: 'Section',
+      targetId: section.id,
+      reason: props.reason,
+    });
+  });
+}
+
+/** Unlocks a section (moderators): its text follows the draft's rules again. */
+export async function unlockSection(props: { actor: Actor; sectionId: string }) {
+  await db().$transaction(async (tx) => {
+    const section = await sectionOf(tx, props.sectionId);
+    const program = await loadProgramFacts(tx, props.actor, { id: section.chapter.programId });
+    enforce(canManageProgram(props.actor, program), props.actor, 'program.manage');
+    if (!section.lockedAt) return;
+    await tx.section.update({ where: { id: section.id }, data: { lockedAt: null, lockReason: null } });
+    await recordAudit(tx, {
+      actorId: props.actor?.id ?? null,
+      action: 'section.unlocked',
+      targetType: 'Section',
+      targetId: section.id,
+      data: { lockedAt: section.lockedAt.toISOString(), reason: section.lockReason },
+    });
+  });
+}
+
 /** Chapters and sections to add at once (from an imported file). */
 export interface OutlineToAdd {
   chapters: { title: string; sections: { title: string; content: DocNode }[] }[];
@@ -318,5 +357,9 @@ export async function applyStructureChange(actor: Actor, slug: string, change: S
       return moveSection({ actor, sectionId: change.sectionId, chapterId: change.chapterId, index: change.index });
     case 'removeSection':
       return removeSection({ actor, sectionId: change.sectionId });
+    case 'lockSection':
+      return lockSection({ actor, sectionId: change.sectionId, reason: change.reason });
+    case 'unlockSection':
+      return unlockSection({ actor, sectionId: change.sectionId });
   }
 }

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Section" ADD COLUMN     "lockReason" TEXT,
+ADD COLUMN     "lockedAt" TIMESTAMP(3);
+
