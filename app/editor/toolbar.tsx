@@ -113,7 +113,6 @@ export function Toolbar(props: { editor: Editor; linkRequest: number; controls: 
     },
     type: 'button' as const,
     tabIndex: index === focused ? 0 : -1,
-    'aria-label': props.label,
     title: props.keys ? `${props.label} (${props.keys.replace('Control', 'Ctrl')})` : props.label,
     'aria-keyshortcuts': props.keys,
     'aria-pressed': props.pressed,
@@ -140,7 +139,7 @@ export function Toolbar(props: { editor: Editor; linkRequest: number; controls: 
               onClick: () => tool.run(editor),
             })}
           >
-            {tool.text}
+            <Icon text={tool.text} label={t(tool.label)} />
           </button>
         ))}
         <button
@@ -161,7 +160,7 @@ export function Toolbar(props: { editor: Editor; linkRequest: number; controls: 
             onClick: () => editor.commands.undo(),
           })}
         >
-          ↶
+          <Icon text="↶" label={t('editor.undo')} />
         </button>
         <button
           {...button(TOOLS.length + 2, {
@@ -170,10 +169,23 @@ export function Toolbar(props: { editor: Editor; linkRequest: number; controls: 
             onClick: () => editor.commands.redo(),
           })}
         >
-          ↷
+          <Icon text="↷" label={t('editor.redo')} />
         </button>
       </div>
       {linkOpen ? <LinkForm editor={editor} onClose={() => setLinkOpen(false)} /> : null}
+    </>
+  );
+}
+
+/**
+ * A button's face and its name: the short face ("B", "1.") is hidden from screen readers, which read the
+ * name; no aria-label, so the name is the content (WCAG 2.5.3, label in name).
+ */
+function Icon({ text, label }: { text: string; label: string }) {
+  return (
+    <>
+      <span aria-hidden="true">{text}</span>
+      <span className="visually-hidden">{label}</span>
     </>
   );
 }

@@ -200,14 +200,9 @@ export const en = {
   'structure.rename': 'Rename',
   'structure.up': 'Move up',
   'structure.down': 'Move down',
-  'structure.moveChapterUp': 'Move chapter {n} up',
-  'structure.moveChapterDown': 'Move chapter {n} down',
-  'structure.moveSectionUp': 'Move section {n} up',
-  'structure.moveSectionDown': 'Move section {n} down',
   'structure.moveTo': 'Move section {n} to the end of',
   'structure.move': 'Move',
-  'structure.remove': 'Remove…',
-  'structure.removeSectionLabel': 'Remove section {n}…',
+  'structure.remove': 'Remove',
   'structure.removeChapter': 'Remove chapter {n}',
   'structure.removeSectionTitle': 'Remove section {n}, “{title}”?',
   'structure.removeSectionWarning':
@@ -316,4 +311,6 @@ export const en = {
   'structure.unlock': 'Unlock section {n}',
   'structure.lockReason': 'Why lock section {n}?',
   'structure.lock': 'Lock',
+  'structure.sectionN': 'section {n}',
+  'structure.chapterN': 'chapter {n}',
 };

@@ -213,14 +213,9 @@ export const es: Messages = {
   'structure.rename': 'Renombrar',
   'structure.up': 'Subir',
   'structure.down': 'Bajar',
-  'structure.moveChapterUp': 'Subir el capítulo {n}',
-  'structure.moveChapterDown': 'Bajar el capítulo {n}',
-  'structure.moveSectionUp': 'Subir la sección {n}',
-  'structure.moveSectionDown': 'Bajar la sección {n}',
   'structure.moveTo': 'Mover la sección {n} al final de',
   'structure.move': 'Mover',
-  'structure.remove': 'Eliminar…',
-  'structure.removeSectionLabel': 'Eliminar la sección {n}…',
+  'structure.remove': 'Eliminar',
   'structure.removeChapter': 'Eliminar el capítulo {n}',
   'structure.removeSectionTitle': '¿Eliminar la sección {n}, «{title}»?',
   'structure.removeSectionWarning':
@@ -330,4 +325,6 @@ export const es: Messages = {
   'structure.unlock': 'Desbloquear la sección {n}',
   'structure.lockReason': '¿Por qué bloquear la sección {n}?',
   'structure.lock': 'Bloquear',
+  'structure.sectionN': 'la sección {n}',
+  'structure.chapterN': 'el capítulo {n}',
 };

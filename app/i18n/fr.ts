@@ -212,14 +212,9 @@ export const fr: Messages = {
   'structure.rename': 'Renommer',
   'structure.up': 'Monter',
   'structure.down': 'Descendre',
-  'structure.moveChapterUp': 'Monter le chapitre {n}',
-  'structure.moveChapterDown': 'Descendre le chapitre {n}',
-  'structure.moveSectionUp': 'Monter la section {n}',
-  'structure.moveSectionDown': 'Descendre la section {n}',
   'structure.moveTo': 'Déplacer la section {n} à la fin de',
   'structure.move': 'Déplacer',
-  'structure.remove': 'Supprimer…',
-  'structure.removeSectionLabel': 'Supprimer la section {n}…',
+  'structure.remove': 'Supprimer',
   'structure.removeChapter': 'Supprimer le chapitre {n}',
   'structure.removeSectionTitle': 'Supprimer la section {n}, « {title} » ?',
   'structure.removeSectionWarning':
@@ -332,4 +327,6 @@ export const fr: Messages = {
   'structure.unlock': 'Déverrouiller la section {n}',
   'structure.lockReason': 'Pourquoi verrouiller la section {n} ?',
   'structure.lock': 'Verrouiller',
+  'structure.sectionN': 'la section {n}',
+  'structure.chapterN': 'le chapitre {n}',
 };

@@ -121,27 +121,15 @@ export default function ProgramStructurePage() {
                 <input type="hidden" name="intent" value="moveChapter" />
                 <input type="hidden" name="chapterId" value={chapter.id} />
                 {ci > 0 ? (
-                  <button
-                    type="submit"
-                    name="index"
-                    value={ci - 1}
-                    className="button button-secondary"
-                    disabled={busy}
-                    aria-label={t('structure.moveChapterUp', { n: chapter.number })}
-                  >
+                  <button type="submit" name="index" value={ci - 1} className="button button-secondary" disabled={busy}>
                     {t('structure.up')}
+                    <span className="visually-hidden"> {t('structure.chapterN', { n: chapter.number })}</span>
                   </button>
                 ) : null}
                 {ci < chapters.length - 1 ? (
-                  <button
-                    type="submit"
-                    name="index"
-                    value={ci + 1}
-                    className="button button-secondary"
-                    disabled={busy}
-                    aria-label={t('structure.moveChapterDown', { n: chapter.number })}
-                  >
+                  <button type="submit" name="index" value={ci + 1} className="button button-secondary" disabled={busy}>
                     {t('structure.down')}
+                    <span className="visually-hidden"> {t('structure.chapterN', { n: chapter.number })}</span>
                   </button>
                 ) : null}
               </Form>
@@ -195,9 +183,9 @@ export default function ProgramStructurePage() {
                           value={si - 1}
                           className="button button-secondary"
                           disabled={busy}
-                          aria-label={t('structure.moveSectionUp', { n: section.number })}
                         >
                           {t('structure.up')}
+                          <span className="visually-hidden"> {t('structure.sectionN', { n: section.number })}</span>
                         </button>
                       ) : null}
                       {si < chapter.sections.length - 1 ? (
@@ -207,9 +195,9 @@ export default function ProgramStructurePage() {
                           value={si + 1}
                           className="button button-secondary"
                           disabled={busy}
-                          aria-label={t('structure.moveSectionDown', { n: section.number })}
                         >
                           {t('structure.down')}
+                          <span className="visually-hidden"> {t('structure.sectionN', { n: section.number })}</span>
                         </button>
                       ) : null}
                     </Form>
@@ -255,12 +243,9 @@ export default function ProgramStructurePage() {
                         </Form>
                       )
                     ) : null}
-                    <Link
-                      to={`?remove=${section.id}`}
-                      className="button button-danger"
-                      aria-label={t('structure.removeSectionLabel', { n: section.number })}
-                    >
+                    <Link to={`?remove=${section.id}`} className="button button-danger">
                       {t('structure.remove')}
+                      <span className="visually-hidden"> {t('structure.sectionN', { n: section.number })}</span>
                     </Link>
                   </div>
                 </li>

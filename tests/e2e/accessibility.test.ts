@@ -55,10 +55,36 @@ describe('accessibility', () => {
       server.logins.get('admin@plenum.localhost')!,
       'Alice Admin',
     );
-    for (const path of ['/account', '/admin/members', '/p/programme-2027/settings']) {
+    for (const path of [
+      '/account',
+      '/admin/members',
+      '/p/programme-2027/settings',
+      '/p/programme-2027/structure',
+      '/p/programme-2027/import',
+      '/programs/new',
+    ]) {
       await page.goto(`${server.url}${path}`);
       expect(await violations(page), path).toEqual([]);
     }
+    // The removal confirmation, an import preview with its warnings, and the editor with its toolbar open.
+    const toc = await (await fetch(`${server.url}/p/programme-2027`)).text();
+    const section = toc.match(/\/p\/programme-2027\/sections\/([a-z2-7]+)"/)![1]!;
+    await page.goto(`${server.url}/p/programme-2027/structure?remove=${section}`);
+    expect(await violations(page), 'structure, confirming a removal').toEqual([]);
+    await page.goto(`${server.url}/p/programme-2027/import`);
+    await page.getByLabel('File (.md, .markdown, .txt or .docx, up to 5 MB)').setInputFiles({
+      name: 'p.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from('# A\n\nIntro.\n\n## B\n\n| a | b |\n|---|---|\n| 1 | 2 |\n'),
+    });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('heading', { name: /^Preview:/ }).waitFor();
+    expect(await violations(page), 'import preview').toEqual([]);
+    await page.goto(`${server.url}/p/programme-2027/sections/${section}`);
+    await page.getByTestId('connection-status').getByText('Connected').waitFor();
+    await page.getByRole('button', { name: 'Link' }).click();
+    await page.getByLabel('Link address').waitFor();
+    expect(await violations(page), 'editor with the link form').toEqual([]);
     await page.goto(`${server.url}/account`);
     await page.getByRole('button', { name: 'Change my password' }).click();
     await page.getByText('This field is required.').first().waitFor();

@@ -34,7 +34,9 @@ describe('the editor with the keyboard alone', () => {
       const focused = () =>
         page.evaluate(() => {
           const el = document.activeElement;
-          return el?.getAttribute('aria-label') ?? el?.getAttribute('role') ?? el?.tagName ?? '';
+          // A toolbar button's name is its hidden label; the text's is its aria-label.
+          const name = el?.querySelector('.visually-hidden')?.textContent ?? el?.getAttribute('aria-label');
+          return name ?? el?.tagName ?? '';
         });
       // The shortcuts are told to everyone, and announced with the text.
       expect(await text.getAttribute('aria-describedby')).toBeTruthy();

@@ -45,7 +45,7 @@ describe('a moderator shapes the program', () => {
       await m.getByLabel('Title of section 1.4').press('Enter');
       await m.getByRole('link', { name: '1.4 Assemblées citoyennes tirées au sort' }).first().waitFor();
 
-      await m.getByRole('button', { name: 'Move section 1.4 up' }).click();
+      await m.getByRole('button', { name: 'Move up section 1.4' }).click();
       await m.getByRole('link', { name: '1.3 Assemblées citoyennes tirées au sort' }).first().waitFor();
       expect((await toc(m)).slice(0, 5)).toEqual([
         '1. Démocratie et institutions',
@@ -63,7 +63,7 @@ describe('a moderator shapes the program', () => {
       await m.getByRole('link', { name: '2.4 Assemblées citoyennes tirées au sort' }).first().waitFor();
       expect(await toc(m)).toContain('1.3 Des budgets participatifs partout');
 
-      await m.getByRole('button', { name: 'Move chapter 2 up' }).click();
+      await m.getByRole('button', { name: 'Move up chapter 2' }).click();
       await m.getByRole('heading', { name: 'Chapter 1 — Transition écologique' }).waitFor();
       expect((await toc(m))[0]).toBe('1. Transition écologique');
       const sectionHref = await m
@@ -86,7 +86,7 @@ describe('a moderator shapes the program', () => {
       await w.keyboard.type('Un tirage au sort annuel.', { delay: 20 });
       await w.getByTestId('connection-status').getByText('Connected').waitFor();
 
-      await m.getByRole('link', { name: 'Remove section 1.4…' }).click();
+      await m.getByRole('link', { name: 'Remove section 1.4' }).click();
       await m.getByRole('heading', { name: 'Remove section 1.4, “Assemblées citoyennes tirées au sort”?' }).waitFor();
       await m.getByText('Un tirage au sort annuel.').waitFor(); // what would go is shown first
       await m.getByRole('button', { name: 'Remove section 1.4' }).click();
