@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 export type ServerName = 'plenum' | 'reference' | 'hocuspocus' | 'floor';
 
@@ -89,17 +90,44 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 120_000
   throw new Error(`no 200 from ${url}`);
 }
 
-/** Plenum, fresh: its own data folder, the demo seeded; logs in a member and finds a section. */
+/**
+ * A fresh PostgreSQL database for Plenum when BENCH_DATABASE_URL names a server (any database on it, used only
+ * to create and drop the bench's own): the embedded database runs on the server's thread, PostgreSQL does not.
+ */
+async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const admin = process.env.BENCH_DATABASE_URL;
+  if (!admin) return null;
+  const name = `plenum_bench_${Date.now()}_${process.pid}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE "${name}"`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+/** The database Plenum runs on in this bench: "embedded" (PGlite) or "postgresql". */
+export const plenumDatabase = process.env.BENCH_DATABASE_URL ? 'postgresql' : 'embedded';
+
+/** Plenum, fresh: its own data folder (or database), the demo seeded; logs in a member and finds a section. */
 export async function startPlenum(): Promise<RunningServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'plenum-bench-collab-'));
+  const postgres = await freshPostgres();
   const child = launch(['--import', 'tsx', 'server/index.ts'], {
     NODE_ENV: 'production',
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
-    DATABASE_URL: '',
+    DATABASE_URL: postgres?.url ?? '',
     PLENUM_DEMO: '1',
     LOG_LEVEL: 'warn',
   });
@@ -108,6 +136,7 @@ export async function startPlenum(): Promise<RunningServer> {
   const stop = async () => {
     await stopChild(child);
     await fs.rm(dataDir, { recursive: true, force: true });
+    await postgres?.drop();
   };
   try {
     await waitForHttp(`${base}/p/programme-2027`, child);

@@ -29,6 +29,7 @@ import {
   killAll,
   machineBusySeconds,
   memoryMiB,
+  plenumDatabase,
   startFloor,
   startHocuspocus,
   startPlenum,
@@ -199,6 +200,10 @@ try {
       `${EDITS_PER_SECOND} edits/s per typist, ${OBSERVERS} observers per load`,
   );
   console.log(`${os.cpus().length} cores, shared by the generator and the server under test (and anything else)`);
+  console.log(
+    `Plenum's database: ${plenumDatabase}` +
+      (plenumDatabase === 'embedded' ? ' (PGlite, on the server thread; BENCH_DATABASE_URL for PostgreSQL)' : ''),
+  );
   const loads = [];
   let documentName = 'section:aaaaaaaaaaaaaaaa';
   let seed: Uint8Array | undefined;
@@ -290,6 +295,7 @@ try {
       bench: 'collab',
       date: new Date().toISOString(),
       cores: os.cpus().length,
+      plenumDatabase,
       seconds: SECONDS,
       warmupSeconds: WARMUP_SECONDS,
       observers: OBSERVERS,
