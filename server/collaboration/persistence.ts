@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { encodeDocAsUpdate } from '~/editor/ydoc.ts';
 import { parseDoc } from '~/modules/documents/rich-text.ts';
+import { Prisma } from '~/generated/prisma/client.ts';
 import { db } from '~/utils/db.server.ts';
 
 /**
@@ -59,7 +60,9 @@ export async function readStored(name: string): Promise<{ data: Uint8Array }[]> 
 export async function storeUpdates(name: string, updates: Uint8Array[]): Promise<void> {
   if (!updates.length) return;
   // One INSERT of every row: atomic on its own, and one round trip instead of BEGIN, N inserts and COMMIT.
-  await db().collabUpdate.createMany({ data: updates.map((data) => ({ docName: name, data: bytes(data) })) });
+  // Raw SQL: this runs for every keystroke anyone types, and skips the query compiler's work on each call.
+  const rows = updates.map((data) => Prisma.sql`(${name}, ${bytes(data)})`);
+  await db().$executeRaw`INSERT INTO "CollabUpdate" ("docName", "data") VALUES ${Prisma.join(rows)}`;
 }
 
 /**
