@@ -9,6 +9,7 @@ import { RichText } from '~/components/rich-text.tsx';
 import type { DocNode } from '~/modules/documents/rich-text.ts';
 import { useT } from '~/utils/i18n.tsx';
 import { documentExtensions } from './extensions.ts';
+import { yDocToDoc } from './ydoc.ts';
 import { LINK_SHORTCUT, Toolbar, TOOLBAR_SHORTCUT } from './toolbar.tsx';
 
 /** Who is typing, as the carets and the presence list show them. */
@@ -42,8 +43,12 @@ export function LiveSection(props: {
   canWrite: boolean;
   user: EditorUser | null;
   text: DocNode;
+  /** Called with the live text as it changes (a few times a second at most): an amendment's diff follows it. */
+  onText?: (text: DocNode) => void;
 }) {
   const t = useT();
+  const onText = useRef(props.onText);
+  onText.current = props.onText;
   const revalidator = useRevalidator();
   const [live, setLive] = useState<{ ydoc: Y.Doc; provider: WebsocketProvider } | null>(null);
   const [synced, setSynced] = useState(false);
@@ -65,10 +70,21 @@ export function LiveSection(props: {
     };
     provider.on('sync', onSync);
     provider.on('connection-close', onClose);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onUpdate = () => {
+      if (!onText.current || timer) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        onText.current?.(yDocToDoc(ydoc));
+      }, 200);
+    };
+    ydoc.on('update', onUpdate);
     setLive({ ydoc, provider });
     return () => {
       provider.off('sync', onSync);
       provider.off('connection-close', onClose);
+      ydoc.off('update', onUpdate);
+      clearTimeout(timer);
       provider.destroy();
       ydoc.destroy();
       setSynced(false);

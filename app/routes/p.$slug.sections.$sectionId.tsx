@@ -2,19 +2,30 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { LiveSection } from '~/editor/live-section.tsx';
 import { Time } from '~/components/time.tsx';
+import { listSectionAmendments } from '~/modules/amendments/amendments.server.ts';
 import { getSection } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { section, previous, next, program, canWrite } = await getSection(
+  const { section, previous, next, program, canWrite, abilities } = await getSection(
     actorOf(context),
     params.slug ?? '',
     params.sectionId ?? '',
   ).catch(asHttpError(request));
   const user = context.member ? { id: context.member.id, name: context.member.displayName } : null;
-  return { section, previous, next, slug: program.slug, canWrite, user };
+  const amendments = await listSectionAmendments(actorOf(context), section.id);
+  return {
+    section,
+    previous,
+    next,
+    slug: program.slug,
+    canWrite,
+    canPropose: abilities.proposeAmendment,
+    amendments,
+    user,
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -25,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export default function SectionPage() {
   const t = useT();
   const formatDate = useFormatDate();
-  const { section, previous, next, slug, canWrite, user } = useLoaderData<typeof loader>();
+  const { section, previous, next, slug, canWrite, canPropose, amendments, user } = useLoaderData<typeof loader>();
   return (
     <article>
       <p className="breadcrumb">
@@ -46,6 +57,31 @@ export default function SectionPage() {
       <p className="meta">
         {t('section.updated')} <Time value={section.updatedAt} />
       </p>
+      <section aria-labelledby="amendments-heading" className="section-amendments">
+        <h2 id="amendments-heading">{t('amendments.onSection')}</h2>
+        {amendments.length ? (
+          <ul className="amendment-list" data-testid="section-amendments">
+            {amendments.map((a) => (
+              <li key={a.id}>
+                <Link to={`/p/${slug}/amendments/${a.id}`}>{a.title}</Link>{' '}
+                <span className="badge">{t(`amendments.status.${a.status}`)}</span>{' '}
+                <span className="muted">
+                  {t(`amendments.kind.${a.kind}`)} — {a.authors.join(', ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('amendments.none')}</p>
+        )}
+        {canPropose ? (
+          <p>
+            <Link to={`/p/${slug}/amend/${section.id}`} className="button button-secondary">
+              {t('amendments.propose')}
+            </Link>
+          </p>
+        ) : null}
+      </section>
       <nav className="prev-next" aria-label={t('section.around')}>
         {previous ? (
           <Link to={`/p/${slug}/sections/${previous.id}`} rel="prev">

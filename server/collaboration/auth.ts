@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { amendmentAccess } from '~/modules/amendments/amendments.server.ts';
 import { sectionAccess } from '~/modules/programs/programs.server.ts';
 import type { Actor } from '~/policies/actor.ts';
 import { validateSessionToken, type CurrentMember } from '~/modules/members/sessions.server.ts';
@@ -34,7 +35,7 @@ export async function authorizeUpgrade(req: IncomingMessage, allowedOrigins: str
   const token = readCookie(req.headers.cookie, SESSION_COOKIE) ?? null;
   const session = token ? await validateSessionToken(token) : null;
   const member = session?.member ?? null;
-  const access = await sectionAccess(member ? { id: member.id, role: member.role } : null, target.id);
+  const access = await accessTo(member ? { id: member.id, role: member.role } : null, target);
   if (!access) return { ok: false, status: 404 };
   if (!access.read) return { ok: false, status: member ? 403 : 401 };
   return { ok: true, docName, readOnly: !access.write, member, sessionToken: session ? token : null };
@@ -54,5 +55,10 @@ export async function currentActor(member: CurrentMember | null, sessionToken: s
 export async function currentAccess(actor: Actor, docName: string) {
   const target = parseDocumentName(docName);
   if (!target) return null;
-  return sectionAccess(actor, target.id);
+  return accessTo(actor, target);
+}
+
+/** The rights on a section's text, or on an amendment's draft (its authors write it). */
+function accessTo(actor: Actor, target: { kind: 'section' | 'amendment'; id: string }) {
+  return target.kind === 'amendment' ? amendmentAccess(actor, target.id) : sectionAccess(actor, target.id);
 }

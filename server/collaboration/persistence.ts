@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { encodeDocAsUpdate } from '~/editor/ydoc.ts';
-import { parseDoc } from '~/modules/documents/rich-text.ts';
+import { amendmentSeed } from '~/modules/amendments/amendments.server.ts';
+import { parseDoc, type DocNode } from '~/modules/documents/rich-text.ts';
 import { Prisma } from '~/generated/prisma/client.ts';
 import { db } from '~/utils/db.server.ts';
 
@@ -12,10 +13,23 @@ import { db } from '~/utils/db.server.ts';
 // Prisma's Bytes wants a plain ArrayBuffer-backed array; Yjs hands out views that may not be.
 const bytes = (u: Uint8Array) => new Uint8Array(u);
 
-/** A document name the server knows how to seed: "section:<id>". */
-export function parseDocumentName(name: string): { kind: 'section'; id: string } | null {
-  const match = /^section:([a-z2-7]{16})$/.exec(name);
-  return match ? { kind: 'section', id: match[1]! } : null;
+/** A document name the server knows how to seed: "section:<id>" or "amendment:<id>". */
+export function parseDocumentName(name: string): { kind: 'section' | 'amendment'; id: string } | null {
+  const match = /^(section|amendment):([a-z2-7]{16})$/.exec(name);
+  return match ? { kind: match[1] as 'section' | 'amendment', id: match[2]! } : null;
+}
+
+/** The text a document starts from: its section's text, or an amendment's seed (its base, or nothing). */
+async function seedOf(target: { kind: 'section' | 'amendment'; id: string }): Promise<DocNode> {
+  if (target.kind === 'amendment') {
+    const amendment = await db().amendment.findUniqueOrThrow({
+      where: { id: target.id },
+      select: { kind: true, baseText: true },
+    });
+    return amendmentSeed(amendment);
+  }
+  const section = await db().section.findUniqueOrThrow({ where: { id: target.id }, select: { content: true } });
+  return parseDoc(section.content);
 }
 
 /**
@@ -27,8 +41,7 @@ export async function loadDocument(name: string): Promise<{ doc: Y.Doc; updateCo
   if (!rows.length) {
     const target = parseDocumentName(name);
     if (!target) throw new Error(`Unknown document ${name}`);
-    const section = await db().section.findUniqueOrThrow({ where: { id: target.id }, select: { content: true } });
-    const snapshot = encodeDocAsUpdate(parseDoc(section.content));
+    const snapshot = encodeDocAsUpdate(await seedOf(target));
     await db().collabDocument.createMany({ data: [{ name, snapshot: bytes(snapshot) }], skipDuplicates: true });
     rows = await readStored(name);
   }

@@ -1,0 +1,270 @@
+import type { AmendmentKind } from '~/generated/prisma/enums.ts';
+import type { MessageKey } from '~/i18n/index.ts';
+import { enforce, type Actor } from '~/policies/actor.ts';
+import {
+  canEditAmendment,
+  canInviteCoauthor,
+  canReadAmendment,
+  canStartAmendment,
+  canWithdrawAmendment,
+} from '~/policies/amendment.ts';
+import { db, type Tx } from '~/utils/db.server.ts';
+import { newId } from '~/utils/ids.ts';
+import { recordAudit } from '../audit/audit.server.ts';
+import { readLiveText, sectionDocumentName } from '../documents/live-text.server.ts';
+import { docToPlainText, parseDoc, type DocNode } from '../documents/rich-text.ts';
+import { NotFoundError } from '../programs/programs.server.ts';
+import { diffWords, hasChanges } from './diff.ts';
+import { assertMove } from './lifecycle.ts';
+
+/**
+ * Amendments and proposals: a change to a section's text, a new section after one, or a section's deletion.
+ * Each is drafted live by its authors (its own Yjs document, `amendment:<id>`, seeded on the server from the
+ * section's text), then submitted: its proposed text is frozen and everyone who reads the program sees it.
+ */
+
+/** A refusal the author can act on; `key` is the message, translated. */
+export class AmendmentError extends Error {
+  constructor(
+    public readonly key: MessageKey,
+    public readonly field?: string,
+  ) {
+    super(key);
+    this.name = 'AmendmentError';
+  }
+}
+
+const EMPTY: DocNode = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+/** The live document's name for an amendment's proposed text. */
+export function amendmentDocumentName(amendmentId: string): string {
+  return `amendment:${amendmentId}`;
+}
+
+/** The text an amendment's live document starts from: the section's text to change, or nothing for a new one. */
+export function amendmentSeed(amendment: { kind: AmendmentKind; baseText: unknown }): DocNode {
+  return amendment.kind === 'CHANGE' ? parseDoc(amendment.baseText) : EMPTY;
+}
+
+async function amendmentWithFacts(tx: Tx, actor: Actor, id: string) {
+  const amendment = await tx.amendment.findUnique({
+    where: { id },
+    include: {
+      program: { select: { id: true, slug: true, phase: true, draftIsPublic: true } },
+      authors: { select: { memberId: true, member: { select: { displayName: true } } }, orderBy: { addedAt: 'asc' } },
+    },
+  });
+  if (!amendment) throw new NotFoundError(`amendment ${id}`);
+  const facts = { status: amendment.status, actorIsAuthor: amendment.authors.some((a) => a.memberId === actor?.id) };
+  // A draft does not exist for anyone but its authors: not found, rather than forbidden, says nothing of it.
+  if (amendment.status === 'DRAFT' && !facts.actorIsAuthor) throw new NotFoundError(`amendment ${id}`);
+  return { amendment, facts };
+}
+
+/** Input of `startAmendment`. */
+export interface StartAmendmentProps {
+  actor: Actor;
+  slug: string;
+  sectionId: string;
+  kind: AmendmentKind;
+  title: string;
+  justification: string;
+  /** For ADD: the new section's title. */
+  newTitle?: string;
+}
+
+/**
+ * Starts a draft amendment on a section (members, while the program takes amendments). Its base is the
+ * section's live text now; the creator is its first author. Returns its id.
+ */
+export async function startAmendment(props: StartAmendmentProps): Promise<string> {
+  const section = await db().section.findUnique({
+    where: { id: props.sectionId },
+    select: { id: true, content: true, chapter: { select: { program: true } } },
+  });
+  const program = section?.chapter.program;
+  if (!section || !program || program.slug !== props.slug) throw new NotFoundError(`section ${props.sectionId}`);
+  enforce(canStartAmendment(props.actor, program), props.actor, 'amendment.start');
+  // Read before the transaction: the embedded database has one connection, which a transaction holds.
+  const baseText = await readLiveText(sectionDocumentName(section.id), section.content);
+  return db().$transaction(async (tx) => {
+    const id = newId();
+    await tx.amendment.create({
+      data: {
+        id,
+        programId: program.id,
+        sectionId: section.id,
+        kind: props.kind,
+        title: props.title,
+        justification: props.justification,
+        newTitle: props.kind === 'ADD' ? (props.newTitle ?? props.title) : null,
+        baseText,
+        createdById: props.actor!.id,
+        authors: { create: { memberId: props.actor!.id } },
+      },
+    });
+    await recordAudit(tx, {
+      actorId: props.actor!.id,
+      action: 'amendment.started',
+      targetType: 'Amendment',
+      targetId: id,
+      data: { kind: props.kind, sectionId: section.id },
+    });
+    return id;
+  });
+}
+
+/**
+ * An amendment as its page shows it: what it changes, by whom, where it stands, and its proposed text (live
+ * while drafted, frozen once submitted) with the word-level difference from its base.
+ */
+export async function getAmendment(actor: Actor, slug: string, id: string) {
+  const { amendment, facts } = await amendmentWithFacts(db(), actor, id);
+  if (amendment.program.slug !== slug) throw new NotFoundError(`amendment ${id}`);
+  enforce(canReadAmendment(actor, amendment.program, facts), actor, 'amendment.read');
+  const section = await db().section.findUniqueOrThrow({
+    where: { id: amendment.sectionId },
+    select: { id: true, title: true },
+  });
+  const base = parseDoc(amendment.baseText);
+  const proposed =
+    amendment.kind === 'DELETE'
+      ? { type: 'doc' as const, content: [] }
+      : amendment.proposedText
+        ? parseDoc(amendment.proposedText)
+        : await readLiveText(amendmentDocumentName(amendment.id), amendmentSeed(amendment));
+  return {
+    amendment: {
+      id: amendment.id,
+      kind: amendment.kind,
+      status: amendment.status,
+      title: amendment.title,
+      justification: amendment.justification,
+      newTitle: amendment.newTitle,
+      createdAt: amendment.createdAt,
+      submittedAt: amendment.submittedAt,
+      documentName: amendmentDocumentName(amendment.id),
+    },
+    section,
+    authors: amendment.authors.map((a) => ({ id: a.memberId, name: a.member.displayName })),
+    base,
+    proposed,
+    diff: diffWords(docToPlainText(base), docToPlainText(proposed)),
+    abilities: {
+      edit: canEditAmendment(actor, amendment.program, facts),
+      invite: canInviteCoauthor(actor, amendment.program, facts),
+      withdraw: canWithdrawAmendment(actor, facts),
+    },
+  };
+}
+
+/** The amendments on a section that the actor may see (submitted ones, and their own drafts), newest first. */
+export async function listSectionAmendments(actor: Actor, sectionId: string) {
+  const rows = await db().amendment.findMany({
+    where: {
+      sectionId,
+      OR: [{ status: { not: 'DRAFT' } }, ...(actor ? [{ authors: { some: { memberId: actor.id } } }] : [])],
+    },
+    orderBy: { createdAt: 'desc' },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      title: true,
+      authors: { select: { member: { select: { displayName: true } } }, orderBy: { addedAt: 'asc' } },
+    },
+  });
+  return rows.map((r) => ({ ...r, authors: r.authors.map((a) => a.member.displayName) }));
+}
+
+/** Adds a co-author, found by email address (authors, while drafting). Adding someone twice changes nothing. */
+export async function inviteCoauthor(props: { actor: Actor; id: string; email: string }) {
+  await db().$transaction(async (tx) => {
+    const { amendment, facts } = await amendmentWithFacts(tx, props.actor, props.id);
+    enforce(canInviteCoauthor(props.actor, amendment.program, facts), props.actor, 'amendment.invite');
+    const member = await tx.member.findUnique({ where: { email: props.email.toLowerCase() } });
+    if (!member) throw new AmendmentError('amendments.errors.noSuchMember', 'email');
+    if (amendment.authors.some((a) => a.memberId === member.id)) return;
+    await tx.amendmentAuthor.create({
+      data: { amendmentId: amendment.id, memberId: member.id, invitedById: props.actor!.id },
+    });
+    await recordAudit(tx, {
+      actorId: props.actor!.id,
+      action: 'amendment.coauthor_added',
+      targetType: 'Amendment',
+      targetId: amendment.id,
+      data: { memberId: member.id },
+    });
+  });
+}
+
+/**
+ * Submits a draft (authors, while the program takes amendments): its text is frozen as it stands in the live
+ * document, and everyone who reads the program can see it. A change that changes nothing is refused.
+ */
+export async function submitAmendment(props: { actor: Actor; id: string }) {
+  const { amendment, facts } = await amendmentWithFacts(db(), props.actor, props.id);
+  enforce(canEditAmendment(props.actor, amendment.program, facts), props.actor, 'amendment.submit');
+  const proposed =
+    amendment.kind === 'DELETE'
+      ? null
+      : await readLiveText(amendmentDocumentName(amendment.id), amendmentSeed(amendment));
+  if (proposed) {
+    const text = docToPlainText(proposed).trim();
+    if (!text) throw new AmendmentError('amendments.errors.emptyText');
+    if (
+      amendment.kind === 'CHANGE' &&
+      !hasChanges(diffWords(docToPlainText(parseDoc(amendment.baseText)), docToPlainText(proposed)))
+    ) {
+      throw new AmendmentError('amendments.errors.noChange');
+    }
+  }
+  await db().$transaction(async (tx) => {
+    // The status is checked again under the transaction: two authors submitting at once submit once.
+    const current = await tx.amendment.findUniqueOrThrow({ where: { id: amendment.id }, select: { status: true } });
+    assertMove(current.status, 'SUBMITTED');
+    await tx.amendment.update({
+      where: { id: amendment.id },
+      data: { status: 'SUBMITTED', submittedAt: new Date(), proposedText: proposed ?? undefined },
+    });
+    await recordAudit(tx, {
+      actorId: props.actor!.id,
+      action: 'amendment.submitted',
+      targetType: 'Amendment',
+      targetId: amendment.id,
+    });
+  });
+}
+
+/** Withdraws an amendment (authors, until its vote opens). */
+export async function withdrawAmendment(props: { actor: Actor; id: string }) {
+  await db().$transaction(async (tx) => {
+    const { amendment, facts } = await amendmentWithFacts(tx, props.actor, props.id);
+    enforce(canWithdrawAmendment(props.actor, facts), props.actor, 'amendment.withdraw');
+    assertMove(amendment.status, 'WITHDRAWN');
+    await tx.amendment.update({ where: { id: amendment.id }, data: { status: 'WITHDRAWN' } });
+    await recordAudit(tx, {
+      actorId: props.actor!.id,
+      action: 'amendment.withdrawn',
+      targetType: 'Amendment',
+      targetId: amendment.id,
+      data: { from: amendment.status },
+    });
+  });
+}
+
+/** What an actor may do with an amendment's live draft: read it, and write it. Null if there is none. */
+export async function amendmentAccess(actor: Actor, id: string) {
+  const row = await db().amendment.findUnique({
+    where: { id },
+    select: {
+      kind: true,
+      status: true,
+      program: { select: { phase: true, draftIsPublic: true } },
+      authors: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
+    },
+  });
+  if (!row || row.kind === 'DELETE') return null;
+  const facts = { status: row.status, actorIsAuthor: row.authors.length > 0 };
+  return { read: canReadAmendment(actor, row.program, facts), write: canEditAmendment(actor, row.program, facts) };
+}

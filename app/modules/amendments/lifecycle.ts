@@ -1,0 +1,42 @@
+import type { AmendmentStatus } from '~/generated/prisma/enums.ts';
+
+/**
+ * An amendment's life: draft -> submitted (text frozen, collecting supports) -> qualified (threshold reached in
+ * time) or expired -> admissible, inadmissible or merged into a duplicate -> in a voting round -> adopted or
+ * rejected -> applied. Authors may withdraw until the vote opens. Every other move is refused.
+ */
+export const TRANSITIONS: Record<AmendmentStatus, readonly AmendmentStatus[]> = {
+  DRAFT: ['SUBMITTED', 'WITHDRAWN'],
+  SUBMITTED: ['QUALIFIED', 'EXPIRED', 'MERGED', 'WITHDRAWN'],
+  QUALIFIED: ['ADMISSIBLE', 'INADMISSIBLE', 'MERGED', 'WITHDRAWN'],
+  ADMISSIBLE: ['IN_VOTE', 'MERGED', 'WITHDRAWN'],
+  IN_VOTE: ['ADOPTED', 'REJECTED'],
+  ADOPTED: ['APPLIED'],
+  EXPIRED: [],
+  INADMISSIBLE: [],
+  MERGED: [],
+  REJECTED: [],
+  APPLIED: [],
+  WITHDRAWN: [],
+};
+
+/** A move the life cycle forbids, with both ends for the message. */
+export class IllegalTransitionError extends Error {
+  constructor(
+    public readonly from: AmendmentStatus,
+    public readonly to: AmendmentStatus,
+  ) {
+    super(`An amendment cannot go from ${from} to ${to}`);
+    this.name = 'IllegalTransitionError';
+  }
+}
+
+/** Whether an amendment may move from `from` to `to`. */
+export function canMove(from: AmendmentStatus, to: AmendmentStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Throws IllegalTransitionError unless the move is allowed. */
+export function assertMove(from: AmendmentStatus, to: AmendmentStatus): void {
+  if (!canMove(from, to)) throw new IllegalTransitionError(from, to);
+}

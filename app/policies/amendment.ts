@@ -1,0 +1,42 @@
+import type { AmendmentStatus } from '~/generated/prisma/enums.ts';
+import { hasRole, type Actor } from './actor.ts';
+import { canReadDraft, canProposeAmendment, type ProgramFacts } from './program.ts';
+
+/** What the policies need to know of an amendment, for one actor. */
+export interface AmendmentFacts {
+  status: AmendmentStatus;
+  /** Whether the actor is one of its authors. */
+  actorIsAuthor: boolean;
+}
+
+type Program = Pick<ProgramFacts, 'phase' | 'draftIsPublic'>;
+
+/** Members start amendments while the program is in AMENDING. */
+export function canStartAmendment(actor: Actor, program: Program): boolean {
+  return canProposeAmendment(actor, { ...program, draftingAccess: 'ALL_MEMBERS', actorIsDrafter: false });
+}
+
+/** A draft is its authors' until they submit it; after that, whoever reads the program reads it. */
+export function canReadAmendment(actor: Actor, program: Program, amendment: AmendmentFacts): boolean {
+  if (amendment.actorIsAuthor && hasRole(actor, 'MEMBER')) return true;
+  return amendment.status !== 'DRAFT' && canReadDraft(actor, program);
+}
+
+/** Authors write the draft (live) and submit it, while it is a draft and the program takes amendments. */
+export function canEditAmendment(actor: Actor, program: Program, amendment: AmendmentFacts): boolean {
+  return (
+    hasRole(actor, 'MEMBER') && amendment.actorIsAuthor && amendment.status === 'DRAFT' && program.phase === 'AMENDING'
+  );
+}
+
+/** Authors invite co-authors while drafting. */
+export const canInviteCoauthor = canEditAmendment;
+
+/** Authors withdraw their amendment until its vote opens. */
+export function canWithdrawAmendment(actor: Actor, amendment: AmendmentFacts): boolean {
+  return (
+    hasRole(actor, 'MEMBER') &&
+    amendment.actorIsAuthor &&
+    ['DRAFT', 'SUBMITTED', 'QUALIFIED', 'ADMISSIBLE'].includes(amendment.status)
+  );
+}

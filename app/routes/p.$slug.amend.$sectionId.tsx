@@ -1,0 +1,103 @@
+import { getFormProps, getTextareaProps, useForm } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { ErrorList, Field } from '~/components/forms.tsx';
+import { startAmendment } from '~/modules/amendments/amendments.server.ts';
+import { StartAmendmentSchema } from '~/modules/amendments/amendments.schema.ts';
+import { getSection } from '~/modules/programs/programs.server.ts';
+import { actorOf, requireMember } from '~/utils/auth.server.ts';
+import { flashCookie } from '~/utils/cookies.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { readFormData } from '~/utils/forms.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+
+const KINDS = ['CHANGE', 'ADD', 'DELETE'] as const;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  requireMember(request, context);
+  const { section, abilities } = await getSection(actorOf(context), params.slug ?? '', params.sectionId ?? '').catch(
+    asHttpError(request),
+  );
+  if (!abilities.proposeAmendment) throw new Response('Forbidden', { status: 403 });
+  return { section: { id: section.id, number: section.number, title: section.title } };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireMember(request, context);
+  const submission = parseWithZod(await readFormData(request), { schema: StartAmendmentSchema });
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  const slug = params.slug ?? '';
+  const id = await startAmendment({
+    actor: actorOf(context),
+    slug,
+    sectionId: params.sectionId ?? '',
+    ...submission.value,
+  }).catch(asHttpError(request));
+  return redirect(`/p/${slug}/amendments/${id}`, { headers: { 'Set-Cookie': flashCookie('flash.amendmentStarted') } });
+}
+
+/** A member starts an amendment to a section: what it does, its title and why; the text comes next, live. */
+export default function StartAmendmentPage() {
+  const t = useT();
+  const { section } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    defaultValue: { kind: 'CHANGE' },
+    constraint: getZodConstraint(StartAmendmentSchema),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: StartAmendmentSchema }),
+  });
+  return (
+    <section className="narrow">
+      <h1>{t('amendments.new.title', { n: section.number })}</h1>
+      <p className="lead">
+        {section.number} {section.title}
+      </p>
+      <p>{t('amendments.new.intro')}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <fieldset className="field">
+          <legend>{t('amendments.new.kind')}</legend>
+          {KINDS.map((k) => (
+            <div className="field-checkbox" key={k}>
+              <input
+                type="radio"
+                id={`${fields.kind.id}-${k}`}
+                name={fields.kind.name}
+                value={k}
+                defaultChecked={k === 'CHANGE'}
+              />
+              <label htmlFor={`${fields.kind.id}-${k}`}>{t(`amendments.kind.${k}`)}</label>
+            </div>
+          ))}
+          <ErrorList id={fields.kind.errorId} errors={fields.kind.errors} />
+        </fieldset>
+        <Field field={fields.title} label={t('amendments.field.title')} />
+        <Field
+          field={fields.newTitle}
+          label={t('amendments.field.newTitle')}
+          hint={t('amendments.field.newTitleHint')}
+        />
+        <div className="field">
+          <label htmlFor={fields.justification.id}>{t('amendments.field.justification')}</label>
+          <p id={`${fields.justification.id}-hint`} className="field-hint">
+            {t('amendments.field.justificationHint')}
+          </p>
+          <textarea
+            {...getTextareaProps(fields.justification, { ariaDescribedBy: `${fields.justification.id}-hint` })}
+            key={fields.justification.key}
+            rows={5}
+          />
+          <ErrorList id={fields.justification.errorId} errors={fields.justification.errors} />
+        </div>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <button type="submit" className="button" disabled={navigation.state !== 'idle'}>
+          {t('amendments.new.submit')}
+        </button>
+      </Form>
+    </section>
+  );
+}

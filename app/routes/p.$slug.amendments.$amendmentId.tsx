@@ -1,0 +1,177 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useMemo, useState } from 'react';
+import { DiffView } from '~/components/diff-view.tsx';
+import { ErrorList, Field } from '~/components/forms.tsx';
+import { RichText } from '~/components/rich-text.tsx';
+import { LiveSection } from '~/editor/live-section.tsx';
+import {
+  AmendmentError,
+  getAmendment,
+  inviteCoauthor,
+  submitAmendment,
+  withdrawAmendment,
+} from '~/modules/amendments/amendments.server.ts';
+import { InviteCoauthorSchema } from '~/modules/amendments/amendments.schema.ts';
+import { diffWords } from '~/modules/amendments/diff.ts';
+import { IllegalTransitionError } from '~/modules/amendments/lifecycle.ts';
+import { docToPlainText, type DocNode } from '~/modules/documents/rich-text.ts';
+import { getProgramOutline } from '~/modules/programs/programs.server.ts';
+import { actorOf, requireMember } from '~/utils/auth.server.ts';
+import { flashCookie } from '~/utils/cookies.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { readFormData } from '~/utils/forms.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = actorOf(context);
+  const slug = params.slug ?? '';
+  const found = await getAmendment(actor, slug, params.amendmentId ?? '').catch(asHttpError(request));
+  const outline = await getProgramOutline(actor, slug).catch(asHttpError(request));
+  const number = outline.chapters.flatMap((c) => c.sections).find((s) => s.id === found.section.id)?.number ?? '';
+  const user = context.member ? { id: context.member.id, name: context.member.displayName } : null;
+  return { ...found, section: { ...found.section, number }, slug, user };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.amendment.title} · Plenum` : 'Plenum' },
+];
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireMember(request, context);
+  const actor = actorOf(context);
+  const slug = params.slug ?? '';
+  const id = params.amendmentId ?? '';
+  const formData = await readFormData(request);
+  const intent = formData.get('intent');
+  const here = `/p/${slug}/amendments/${id}`;
+  try {
+    if (intent === 'invite') {
+      const submission = parseWithZod(formData, { schema: InviteCoauthorSchema });
+      if (submission.status !== 'success') return data({ invite: submission.reply(), error: null }, { status: 400 });
+      try {
+        await inviteCoauthor({ actor, id, email: submission.value.email });
+      } catch (error) {
+        if (!(error instanceof AmendmentError)) throw error;
+        return data(
+          { invite: submission.reply({ fieldErrors: { email: [error.key] } }), error: null },
+          { status: 400 },
+        );
+      }
+      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.coauthorAdded') } });
+    }
+    if (intent === 'submit') {
+      await submitAmendment({ actor, id });
+      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.amendmentSubmitted') } });
+    }
+    if (intent === 'withdraw') {
+      await withdrawAmendment({ actor, id });
+      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.amendmentWithdrawn') } });
+    }
+    return data({ invite: null, error: 'errors.required' }, { status: 400 });
+  } catch (error) {
+    if (error instanceof AmendmentError) return data({ invite: null, error: error.key as string }, { status: 409 });
+    if (error instanceof IllegalTransitionError) {
+      return data({ invite: null, error: 'amendments.errors.illegalTransition' }, { status: 409 });
+    }
+    return asHttpError(request)(error);
+  }
+}
+
+/** An amendment: what it changes and why, by whom, where it stands; its live draft for its authors. */
+export default function AmendmentPage() {
+  const t = useT();
+  const { amendment, section, authors, base, proposed, diff, abilities, slug, user } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== 'idle';
+  // While drafting, the difference follows the live text as the authors type.
+  const [live, setLive] = useState<DocNode | null>(null);
+  const parts = useMemo(
+    () => (live ? diffWords(docToPlainText(base), docToPlainText(live)) : diff),
+    [live, base, diff],
+  );
+  const [inviteForm, inviteFields] = useForm({
+    id: 'invite',
+    lastResult: !busy ? (actionData?.invite ?? undefined) : undefined,
+    constraint: getZodConstraint(InviteCoauthorSchema),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteCoauthorSchema }),
+  });
+  return (
+    <article className="amendment">
+      <p className="breadcrumb">
+        <Link to={`/p/${slug}/sections/${section.id}`}>
+          {t('amendments.page.on', { n: section.number, title: section.title })}
+        </Link>
+      </p>
+      <h1>{amendment.title}</h1>
+      <p>
+        <span className="badge" data-testid="amendment-status">
+          {t(`amendments.status.${amendment.status}`)}
+        </span>{' '}
+        {t(`amendments.kind.${amendment.kind}`)}
+        {amendment.newTitle ? ` — « ${amendment.newTitle} »` : null}
+      </p>
+      <p data-testid="amendment-authors">
+        {t('amendments.page.authors', { names: authors.map((a) => a.name).join(', ') })}
+      </p>
+      <h2>{t('amendments.field.justification')}</h2>
+      <p className="justification">{amendment.justification}</p>
+      {actionData?.error ? <ErrorList errors={[actionData.error]} /> : null}
+
+      {amendment.kind === 'DELETE' ? (
+        <p className="notice notice-warning">{t('amendments.page.deleteNotice')}</p>
+      ) : amendment.status === 'DRAFT' ? (
+        <>
+          <p className="notice">{t('amendments.page.draftNotice')}</p>
+          <h2>{t('amendments.page.proposed')}</h2>
+          <LiveSection
+            documentName={amendment.documentName}
+            canWrite={abilities.edit}
+            user={user}
+            text={proposed}
+            onText={setLive}
+          />
+        </>
+      ) : (
+        <>
+          <h2>{t('amendments.page.proposed')}</h2>
+          <RichText doc={proposed} />
+        </>
+      )}
+      <DiffView parts={parts} />
+
+      {abilities.edit ? (
+        <Form method="post" className="amendment-submit">
+          <input type="hidden" name="intent" value="submit" />
+          <p className="field-hint">{t('amendments.page.submitHint')}</p>
+          <button type="submit" className="button" disabled={busy}>
+            {t('amendments.page.submit')}
+          </button>
+        </Form>
+      ) : null}
+      {abilities.invite ? (
+        <Form method="post" {...getFormProps(inviteForm)}>
+          <input type="hidden" name="intent" value="invite" />
+          <Field field={inviteFields.email} type="email" label={t('amendments.page.invite')} autoComplete="off" />
+          <ErrorList id={inviteForm.errorId} errors={inviteForm.errors} />
+          <button type="submit" className="button button-secondary" disabled={busy}>
+            {t('amendments.page.inviteSubmit')}
+          </button>
+        </Form>
+      ) : null}
+      {abilities.withdraw ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="withdraw" />
+          <button type="submit" className="button button-danger" disabled={busy}>
+            {t('amendments.page.withdraw')}
+          </button>
+        </Form>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,122 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { sectionIds, sessionCookie, upgradeStatus } from './support/collab.ts';
+import { startServer, type TestServer } from './support/server.ts';
+import { logInAs } from './support/session.ts';
+
+let server: TestServer;
+let sectionUrl: string;
+beforeAll(async () => {
+  server = await startServer();
+  const [first] = await sectionIds(server.url);
+  sectionUrl = `${server.url}/p/programme-2027/sections/${first}`;
+  // The moderators open the amendment phase.
+  const moderator = await sessionCookie(
+    server.url,
+    'moderation@plenum.localhost',
+    server.logins.get('moderation@plenum.localhost')!,
+  );
+  const opened = await fetch(`${server.url}/p/programme-2027/settings`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, cookie: moderator },
+    body: new URLSearchParams({ phase: 'AMENDING', draftIsPublic: 'on', reason: 'Amendments open' }).toString(),
+  });
+  expect(opened.status).toBe(302);
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function typeAtEnd(page: Page, text: string) {
+  await page.getByRole('textbox', { name: 'Section text' }).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text, { delay: 20 });
+}
+
+describe('amendments drafted live', () => {
+  it('two authors co-draft and see each other’s words and the diff; others see nothing until submission', async () => {
+    const camille = await launchBrowser({ locale: 'en-GB' });
+    const lucia = await launchBrowser({ locale: 'en-GB' });
+    const yanis = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const c = await camille.newPage();
+      await logInAs(
+        c,
+        server.url,
+        'camille@plenum.localhost',
+        server.logins.get('camille@plenum.localhost')!,
+        'Camille Martin',
+      );
+      await c.goto(sectionUrl);
+      await c.getByRole('link', { name: 'Propose an amendment' }).click();
+      await c.getByLabel('Title', { exact: true }).fill('Un RIC plus accessible');
+      await c.getByLabel('Justification').fill('Trop');
+      await c.getByRole('button', { name: 'Start the draft' }).click();
+      await c.getByText('Say why in at least 10 characters.').waitFor();
+      await c.getByLabel('Justification').fill('500 000 signatures, c’est trop pour une initiative locale.');
+      await c.getByRole('button', { name: 'Start the draft' }).click();
+      await c.getByRole('heading', { name: 'Un RIC plus accessible', level: 1 }).waitFor();
+      await c.getByTestId('amendment-status').getByText('Draft').waitFor();
+      const amendmentUrl = c.url();
+      const amendmentId = new URL(amendmentUrl).pathname.split('/').pop()!;
+
+      await c.getByLabel('Email address of a co-author').fill('lucia@plenum.localhost');
+      await c.getByRole('button', { name: 'Add as co-author' }).click();
+      await c.getByTestId('amendment-authors').getByText('Authors: Camille Martin, Lucía García').waitFor();
+
+      const l = await lucia.newPage();
+      await logInAs(
+        l,
+        server.url,
+        'lucia@plenum.localhost',
+        server.logins.get('lucia@plenum.localhost')!,
+        'Lucía García',
+      );
+      await l.goto(amendmentUrl);
+      for (const page of [c, l]) await page.getByTestId('connection-status').getByText('Connected').waitFor();
+      await typeAtEnd(c, ' Camille abaisse le seuil.');
+      await typeAtEnd(l, ' Lucía ajoute un délai.');
+      for (const page of [c, l]) {
+        await page.locator('.live-text', { hasText: 'Camille abaisse le seuil.' }).waitFor();
+        await page.locator('.live-text', { hasText: 'Lucía ajoute un délai.' }).waitFor();
+        // The difference follows the live text.
+        await page.getByTestId('diff-inline').locator('ins', { hasText: 'Lucía ajoute un délai' }).waitFor();
+      }
+      await c.getByRole('button', { name: 'Side by side' }).click();
+      await c.getByTestId('diff-side').getByRole('heading', { name: 'Current text' }).waitFor();
+
+      // A member who is not an author finds nothing, and cannot open the draft's socket.
+      const y = await yanis.newPage();
+      await logInAs(
+        y,
+        server.url,
+        'yanis@plenum.localhost',
+        server.logins.get('yanis@plenum.localhost')!,
+        'Yanis Benali',
+      );
+      expect((await y.goto(amendmentUrl))?.status()).toBe(404);
+      await y.goto(sectionUrl);
+      expect(await y.getByTestId('section-amendments').count()).toBe(0);
+      const yanisCookie = (await yanis.cookies()).map((k) => `${k.name}=${k.value}`).join('; ');
+      const socketUrl = `${server.url.replace('http', 'ws')}/collab/amendment:${amendmentId}`;
+      expect(await upgradeStatus(socketUrl, { origin: server.url, cookie: yanisCookie })).toBe(403);
+
+      // Submitted: frozen for its authors, readable by every member, listed on the section.
+      await c.getByRole('button', { name: 'Submit the amendment' }).click();
+      await c.getByText('The amendment is submitted. Members can now read and support it.').waitFor();
+      await c.getByTestId('amendment-status').getByText('Submitted').waitFor();
+      await l.getByTestId('amendment-status').getByText('Submitted').waitFor({ timeout: 10_000 });
+      expect(await l.getByRole('textbox', { name: 'Section text' }).count()).toBe(0);
+      expect((await y.goto(amendmentUrl))?.status()).toBe(200);
+      await y.getByTestId('diff-inline').locator('ins', { hasText: 'Camille abaisse le seuil' }).waitFor();
+      await y.goto(sectionUrl);
+      await y.getByTestId('section-amendments').getByRole('link', { name: 'Un RIC plus accessible' }).waitFor();
+    } finally {
+      await camille.cleanup();
+      await lucia.cleanup();
+      await yanis.cleanup();
+    }
+  });
+});

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { encodeDocAsUpdate } from '../../app/editor/ydoc.ts';
+import {
+  amendmentAccess,
+  amendmentDocumentName,
+  getAmendment,
+  inviteCoauthor,
+  listSectionAmendments,
+  startAmendment,
+  submitAmendment,
+  withdrawAmendment,
+} from '../../app/modules/amendments/amendments.server.ts';
+import { IllegalTransitionError } from '../../app/modules/amendments/lifecycle.ts';
+import { NotFoundError, getProgramOutline } from '../../app/modules/programs/programs.server.ts';
+import { ForbiddenError } from '../../app/policies/actor.ts';
+import { db } from '../../app/utils/db.server.ts';
+import { createMember } from '../factories/members.ts';
+import { createTestProgram, doc } from '../factories/programs.ts';
+import { setupTestDatabase } from '../setup/database.ts';
+
+setupTestDatabase();
+
+/** Writes `text` as an amendment's live draft, as the sync server stores an editor's change. */
+async function draftText(amendmentId: string, text: string) {
+  const name = amendmentDocumentName(amendmentId);
+  await db().collabDocument.deleteMany({ where: { name } });
+  await db().collabDocument.create({ data: { name, snapshot: Buffer.from(encodeDocAsUpdate(doc(text))) } });
+}
+
+async function amendingProgram() {
+  const { id, slug } = await createTestProgram({ shape: [2], phase: 'AMENDING' });
+  const sectionId = (await getProgramOutline(null, slug)).chapters[0]!.sections[0]!.id;
+  return { id, slug, sectionId };
+}
+
+const change = { kind: 'CHANGE' as const, title: 'Un SMIC plus haut', justification: 'Parce que la vie est chère.' };
+
+describe('starting an amendment', () => {
+  it('lets members start one only while the program takes amendments', async () => {
+    const member = await createMember();
+    const drafting = await createTestProgram({ shape: [1] });
+    const sectionId = (await getProgramOutline(null, drafting.slug)).chapters[0]!.sections[0]!.id;
+    await expect(startAmendment({ actor: member, slug: drafting.slug, sectionId, ...change })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    const { slug, sectionId: s } = await amendingProgram();
+    await expect(startAmendment({ actor: null, slug, sectionId: s, ...change })).rejects.toBeInstanceOf(ForbiddenError);
+    const id = await startAmendment({ actor: member, slug, sectionId: s, ...change });
+    const row = await db().amendment.findUniqueOrThrow({ where: { id }, include: { authors: true } });
+    expect(row).toMatchObject({ status: 'DRAFT', kind: 'CHANGE', baseText: doc('Text of section 1-1.') });
+    expect(row.authors.map((a) => a.memberId)).toEqual([member.id]);
+  });
+
+  it('keeps a draft to its authors: others get not found, through the page and the socket', async () => {
+    const author = await createMember();
+    const other = await createMember();
+    const { slug, sectionId } = await amendingProgram();
+    const id = await startAmendment({ actor: author, slug, sectionId, ...change });
+    await expect(getAmendment(other, slug, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAmendment(null, slug, id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await amendmentAccess(other, id)).toEqual({ read: false, write: false });
+    expect(await amendmentAccess(author, id)).toEqual({ read: true, write: true });
+    expect(await listSectionAmendments(other, sectionId)).toEqual([]);
+    expect((await listSectionAmendments(author, sectionId)).map((a) => a.id)).toEqual([id]);
+  });
+});
+
+describe('drafting and submitting', () => {
+  it('adds co-authors by email, shows the word diff of the live draft, and freezes it at submission', async () => {
+    const author = await createMember();
+    const coauthor = await createMember();
+    const reader = await createMember();
+    const { slug, sectionId } = await amendingProgram();
+    const id = await startAmendment({ actor: author, slug, sectionId, ...change });
+    await expect(inviteCoauthor({ actor: reader, id, email: coauthor.email })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(inviteCoauthor({ actor: author, id, email: 'nobody@example.org' })).rejects.toMatchObject({
+      key: 'amendments.errors.noSuchMember',
+    });
+    await inviteCoauthor({ actor: author, id, email: coauthor.email });
+    expect(await amendmentAccess(coauthor, id)).toEqual({ read: true, write: true });
+
+    // Nothing changed yet: submitting is refused, with a reason.
+    await expect(submitAmendment({ actor: coauthor, id })).rejects.toMatchObject({ key: 'amendments.errors.noChange' });
+    await draftText(id, 'Text of the whole section 1-1, rewritten.');
+    const draft = await getAmendment(coauthor, slug, id);
+    expect(draft.diff.filter((p) => p.op !== 'equal')).toEqual([
+      { op: 'insert', text: 'the whole ' },
+      { op: 'insert', text: ', rewritten' },
+    ]);
+    expect(draft.abilities).toEqual({ edit: true, invite: true, withdraw: true });
+
+    await submitAmendment({ actor: coauthor, id });
+    // Frozen: later changes to the live document do not change what was submitted.
+    await draftText(id, 'Something else entirely.');
+    const submitted = await getAmendment(reader, slug, id);
+    expect(submitted.amendment.status).toBe('SUBMITTED');
+    expect(submitted.proposed).toEqual(doc('Text of the whole section 1-1, rewritten.'));
+    expect(submitted.abilities).toEqual({ edit: false, invite: false, withdraw: false });
+    expect(await amendmentAccess(author, id)).toEqual({ read: true, write: false });
+    expect(await amendmentAccess(null, id)).toEqual({ read: true, write: false });
+    await expect(submitAmendment({ actor: author, id })).rejects.toBeInstanceOf(ForbiddenError);
+    const authors = (await getAmendment(reader, slug, id)).authors.map((a) => a.id);
+    expect(authors).toEqual([author.id, coauthor.id]);
+  });
+
+  it('lets authors withdraw until the vote, and refuses illegal moves with a clear error', async () => {
+    const author = await createMember();
+    const { slug, sectionId } = await amendingProgram();
+    const id = await startAmendment({ actor: author, slug, sectionId, ...change });
+    await draftText(id, 'Autre texte.');
+    await submitAmendment({ actor: author, id });
+    await withdrawAmendment({ actor: author, id });
+    expect((await db().amendment.findUniqueOrThrow({ where: { id } })).status).toBe('WITHDRAWN');
+    await expect(withdrawAmendment({ actor: author, id })).rejects.toBeInstanceOf(ForbiddenError);
+    // Once its vote is open, an amendment can no longer be withdrawn.
+    await db().amendment.update({ where: { id }, data: { status: 'IN_VOTE' } });
+    await expect(withdrawAmendment({ actor: author, id })).rejects.toBeInstanceOf(ForbiddenError);
+    const actions = await db().auditEvent.findMany({ where: { targetId: id }, orderBy: { createdAt: 'asc' } });
+    expect(actions.map((a) => a.action)).toEqual(['amendment.started', 'amendment.submitted', 'amendment.withdrawn']);
+    expect(new IllegalTransitionError('IN_VOTE', 'WITHDRAWN').message).toBe(
+      'An amendment cannot go from IN_VOTE to WITHDRAWN',
+    );
+  });
+
+  it('proposes a new section from an empty draft, and refuses to submit it empty', async () => {
+    const author = await createMember();
+    const { slug, sectionId } = await amendingProgram();
+    const id = await startAmendment({
+      actor: author,
+      slug,
+      sectionId,
+      kind: 'ADD',
+      title: 'Une mesure nouvelle',
+      justification: 'Il manque une mesure.',
+      newTitle: 'Le droit au logement',
+    });
+    const draft = await getAmendment(author, slug, id);
+    expect(draft.proposed).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
+    await expect(submitAmendment({ actor: author, id })).rejects.toMatchObject({ key: 'amendments.errors.emptyText' });
+    await draftText(id, 'Un logement digne pour chacun.');
+    await submitAmendment({ actor: author, id });
+    expect((await getAmendment(null, slug, id)).amendment).toMatchObject({
+      status: 'SUBMITTED',
+      newTitle: 'Le droit au logement',
+    });
+  });
+});
