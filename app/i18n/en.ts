@@ -370,4 +370,6 @@ export const en = {
   'amendments.errors.justificationTooShort': 'Say why in at least 10 characters.',
   'amendments.errors.justificationTooLong': 'A justification can have at most 5,000 characters.',
   'amendments.field.newTitleHint': 'Only when you add a new section.',
+  'structure.errors.sectionHasAmendments':
+    'Amendments were proposed to this section: it cannot be removed while they stand.',
 };

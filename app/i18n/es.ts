@@ -384,4 +384,6 @@ export const es: Messages = {
   'amendments.errors.justificationTooShort': 'Explica el porqué en al menos 10 caracteres.',
   'amendments.errors.justificationTooLong': 'Una justificación tiene como máximo 5000 caracteres.',
   'amendments.field.newTitleHint': 'Solo si añades una nueva sección.',
+  'structure.errors.sectionHasAmendments':
+    'Se propusieron enmiendas a esta sección: no puede eliminarse mientras existan.',
 };

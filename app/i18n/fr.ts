@@ -387,4 +387,6 @@ export const fr: Messages = {
   'amendments.errors.justificationTooShort': 'Expliquez pourquoi en 10 caractères au moins.',
   'amendments.errors.justificationTooLong': 'Un exposé des motifs compte au plus 5 000 caractères.',
   'amendments.field.newTitleHint': 'Seulement si vous ajoutez une nouvelle section.',
+  'structure.errors.sectionHasAmendments':
+    'Des amendements ont été proposés à cette section : elle ne peut pas être supprimée tant qu’ils existent.',
 };

@@ -12,6 +12,7 @@ import {
 } from '../../app/modules/amendments/amendments.server.ts';
 import { IllegalTransitionError } from '../../app/modules/amendments/lifecycle.ts';
 import { NotFoundError, getProgramOutline } from '../../app/modules/programs/programs.server.ts';
+import { removeSection } from '../../app/modules/programs/structure.server.ts';
 import { ForbiddenError } from '../../app/policies/actor.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
@@ -143,5 +144,18 @@ describe('drafting and submitting', () => {
       status: 'SUBMITTED',
       newTitle: 'Le droit au logement',
     });
+  });
+});
+
+describe('amendments and the structure', () => {
+  it('refuses to remove a section that has amendments standing', async () => {
+    const moderator = await createMember({ role: 'MODERATOR' });
+    const author = await createMember();
+    const { slug, sectionId } = await amendingProgram();
+    await startAmendment({ actor: author, slug, sectionId, ...change });
+    await expect(removeSection({ actor: moderator, sectionId })).rejects.toMatchObject({
+      key: 'structure.errors.sectionHasAmendments',
+    });
+    expect(await db().section.count({ where: { id: sectionId } })).toBe(1);
   });
 });

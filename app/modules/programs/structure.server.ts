@@ -239,6 +239,10 @@ export async function removeSection(props: { actor: Actor; sectionId: string }) 
   await db().$transaction(async (tx) => {
     const section = await sectionOf(tx, props.sectionId);
     await lockForShaping(tx, props.actor, { id: section.chapter.programId });
+    // Amendments hang on the section: removing it would take their debate and history with it.
+    if ((await tx.amendment.count({ where: { sectionId: section.id, status: { not: 'WITHDRAWN' } } })) > 0) {
+      throw new StructureError('structure.errors.sectionHasAmendments');
+    }
     await tx.section.delete({ where: { id: section.id } });
     await deleteLiveDocumentRows(tx, name);
     await recordAudit(tx, {
