@@ -230,7 +230,14 @@ function useStatus(provider: WebsocketProvider, ydoc: Y.Doc) {
   useEffect(() => {
     // The socket may have connected before this effect ran: start from its state, then follow its events.
     setState(provider.wsconnected ? 'connected' : provider.wsconnecting ? 'connecting' : 'disconnected');
-    const onStatus = ({ status }: { status: Status }) => setState(status);
+    // y-websocket reports each new attempt as "connecting" and a failed attempt not at all: once a connection
+    // was lost, every attempt until the next success is still "offline, reconnecting" for the person typing.
+    let lost = false;
+    const onStatus = ({ status }: { status: Status }) => {
+      if (status === 'disconnected') lost = true;
+      if (status === 'connected') lost = false;
+      setState(status === 'connecting' && lost ? 'disconnected' : status);
+    };
     const onUpdate = (_u: Uint8Array, origin: unknown) => {
       if (origin !== provider && !provider.wsconnected) setUnsynced(true);
     };

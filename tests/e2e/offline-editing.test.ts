@@ -33,6 +33,9 @@ describe('writing while the connection is lost', () => {
 
       await server.stop({ keep: true });
       await a.getByTestId('connection-status').getByText('Offline').waitFor();
+      // ... and it stays so while the reconnection attempts fail (not "Connecting…", which reads as a first load).
+      await a.waitForTimeout(2_000);
+      expect(await a.getByTestId('connection-status').innerText()).toMatch(/^Offline/);
       const editor = a.getByRole('textbox', { name: 'Section text' });
       await editor.click();
       await a.keyboard.press('Control+End');
