@@ -30,7 +30,7 @@ export const CLOSE = {
   goingAway: 1001,
 } as const;
 const UNLOAD_AFTER_MS = 60_000;
-const RECHECK_RIGHTS_MS = 3_000;
+const RECHECK_RIGHTS_MS = 2_000;
 
 /**
  * The collaboration server: y-websocket protocol on /collab/<document>, rights checked at the upgrade and
