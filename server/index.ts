@@ -5,6 +5,7 @@ import type { ServerBuild } from '@remix-run/node';
 import { broadcastDevReady } from '@remix-run/node';
 import { readEnv, publicOrigin } from '~/utils/env.server.ts';
 import { setLiveDocuments } from '~/utils/live-documents.server.ts';
+import { expireOverdue } from '~/modules/amendments/supports.server.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { MigrationError } from './database/migrate.ts';
 import { formatLogins, install, openAndMigrate, seedIfFirstStart } from './boot.ts';
@@ -48,6 +49,12 @@ async function main() {
     env.REDIS_URL ? redisRelay(env.REDIS_URL) : localOnly,
   );
   setLiveDocuments(collaboration);
+
+  // Amendments whose support deadline passed short of the threshold expire (their pages also check on reading).
+  const sweep = setInterval(() => {
+    if (!closing) expireOverdue().catch((error: unknown) => logger.warn('expiring amendments failed', { error }));
+  }, 60_000);
+  sweep.unref();
   server.on('upgrade', (req, socket, head) => {
     if (closing || !req.url?.startsWith('/collab/')) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -72,6 +79,7 @@ async function main() {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
+    clearInterval(sweep);
     logger.info('shutting down', { signal });
     const force = setTimeout(() => {
       logger.warn('in-flight requests did not finish in 10 s: closing them');

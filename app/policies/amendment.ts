@@ -40,3 +40,23 @@ export function canWithdrawAmendment(actor: Actor, amendment: AmendmentFacts): b
     ['DRAFT', 'SUBMITTED', 'QUALIFIED', 'ADMISSIBLE'].includes(amendment.status)
   );
 }
+
+/**
+ * Members support a submitted amendment until its deadline, while the program takes amendments; its authors
+ * do not count among its supporters.
+ */
+export function canSupportAmendment(
+  actor: Actor,
+  program: Program,
+  amendment: AmendmentFacts & { supportDeadline: Date | null },
+  now: Date,
+): boolean {
+  return (
+    hasRole(actor, 'MEMBER') &&
+    !amendment.actorIsAuthor &&
+    program.phase === 'AMENDING' &&
+    (amendment.status === 'SUBMITTED' || amendment.status === 'QUALIFIED') &&
+    amendment.supportDeadline !== null &&
+    now < amendment.supportDeadline
+  );
+}

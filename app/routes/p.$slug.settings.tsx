@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react';
+import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
@@ -15,6 +15,18 @@ import type { loader as programLoader } from './p.$slug.tsx';
 
 const PHASES = ['DRAFTING', 'AMENDING', 'VOTING', 'PUBLISHED'] as const;
 const ACCESS = ['ALL_MEMBERS', 'NAMED_DRAFTERS'] as const;
+const RULES = ['ABSOLUTE', 'ACTIVE_SHARE'] as const;
+
+/** A number input with its label and errors. */
+function NumberField({ field, label, step }: { field: FieldMetadata<number>; label: string; step?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <input {...getInputProps(field, { type: 'number' })} key={field.key} step={step} className="input-short" />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requireMember(request, context);
@@ -79,6 +91,9 @@ export default function ProgramSettingsPage() {
       phaseEndsAt: program?.phaseEndsAt ? new Date(program.phaseEndsAt).toISOString().slice(0, 10) : undefined,
       draftIsPublic: program?.draftIsPublic ? 'on' : undefined,
       draftingAccess: program?.draftingAccess,
+      supportValue: String(program?.supportValue ?? 10),
+      supportActiveDays: String(program?.supportActiveDays ?? 30),
+      supportDays: String(program?.supportDays ?? 14),
     },
     constraint: getZodConstraint(ProgramSettingsSchema),
     shouldValidate: 'onSubmit',
@@ -134,6 +149,25 @@ export default function ProgramSettingsPage() {
             </div>
           ))}
           <ErrorList id={fields.draftingAccess.errorId} errors={fields.draftingAccess.errors} />
+        </fieldset>
+        <fieldset className="field">
+          <legend>{t('settings.supports')}</legend>
+          <p className="field-hint">{t('settings.supportsHint')}</p>
+          {RULES.map((r) => (
+            <div className="field-checkbox" key={r}>
+              <input
+                type="radio"
+                id={`${fields.supportRule.id}-${r}`}
+                name={fields.supportRule.name}
+                value={r}
+                defaultChecked={(program?.supportRule ?? 'ABSOLUTE') === r}
+              />
+              <label htmlFor={`${fields.supportRule.id}-${r}`}>{t(`settings.rule.${r}`)}</label>
+            </div>
+          ))}
+          <NumberField field={fields.supportValue} label={t('settings.supportValue')} step="any" />
+          <NumberField field={fields.supportActiveDays} label={t('settings.supportActiveDays')} />
+          <NumberField field={fields.supportDays} label={t('settings.supportDays')} />
         </fieldset>
         <div className="field field-checkbox">
           <input

@@ -21,7 +21,14 @@ beforeAll(async () => {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, cookie: moderator },
-    body: new URLSearchParams({ phase: 'AMENDING', draftIsPublic: 'on', reason: 'Amendments open' }).toString(),
+    body: new URLSearchParams({
+      phase: 'AMENDING',
+      draftIsPublic: 'on',
+      supportRule: 'ABSOLUTE',
+      supportValue: '2',
+      supportDays: '14',
+      reason: 'Amendments open',
+    }).toString(),
   });
   expect(opened.status).toBe(302);
 });
@@ -113,6 +120,34 @@ describe('amendments drafted live', () => {
       await y.getByTestId('diff-inline').locator('ins', { hasText: 'Camille abaisse le seuil' }).waitFor();
       await y.goto(sectionUrl);
       await y.getByTestId('section-amendments').getByRole('link', { name: 'Un RIC plus accessible' }).waitFor();
+
+      // Members support it until it qualifies; its authors' page follows without a reload.
+      await y.goto(amendmentUrl);
+      await y.getByTestId('supports').getByText('0 of 2 supports').waitFor();
+      await y.getByTestId('supports-rule').getByText('Threshold: 2 supports, set by the moderators.').waitFor();
+      await y
+        .getByTestId('supports-deadline')
+        .getByText(/— 14 days left$/)
+        .waitFor();
+      expect(await c.getByRole('button', { name: 'Support this amendment' }).count()).toBe(0);
+      await y.getByRole('button', { name: 'Support this amendment' }).click();
+      await y.getByText('Your support is counted.').waitFor();
+      await y.getByTestId('supports').getByText('1 of 2 supports').waitFor();
+      await y.getByText('You support this amendment.').waitFor();
+      const admin = await sessionCookie(
+        server.url,
+        'admin@plenum.localhost',
+        server.logins.get('admin@plenum.localhost')!,
+      );
+      const supported = await fetch(amendmentUrl, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, cookie: admin },
+        body: new URLSearchParams({ intent: 'support' }).toString(),
+      });
+      expect(supported.status).toBe(302);
+      await c.getByTestId('amendment-status').getByText('Qualified').waitFor({ timeout: 20_000 });
+      await c.getByTestId('supports').getByText('2 of 2 supports').waitFor();
     } finally {
       await camille.cleanup();
       await lucia.cleanup();

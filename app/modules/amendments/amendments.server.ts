@@ -6,6 +6,7 @@ import {
   canInviteCoauthor,
   canReadAmendment,
   canStartAmendment,
+  canSupportAmendment,
   canWithdrawAmendment,
 } from '~/policies/amendment.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
@@ -16,6 +17,7 @@ import { docToPlainText, parseDoc, type DocNode } from '../documents/rich-text.t
 import { NotFoundError } from '../programs/programs.server.ts';
 import { diffWords, hasChanges } from './diff.ts';
 import { assertMove } from './lifecycle.ts';
+import { expireOverdue, fixThreshold, supportSummary } from './supports.server.ts';
 
 /**
  * Amendments and proposals: a change to a section's text, a new section after one, or a section's deletion.
@@ -119,6 +121,7 @@ export async function startAmendment(props: StartAmendmentProps): Promise<string
  * while drafted, frozen once submitted) with the word-level difference from its base.
  */
 export async function getAmendment(actor: Actor, slug: string, id: string) {
+  await expireOverdue();
   const { amendment, facts } = await amendmentWithFacts(db(), actor, id);
   if (amendment.program.slug !== slug) throw new NotFoundError(`amendment ${id}`);
   enforce(canReadAmendment(actor, amendment.program, facts), actor, 'amendment.read');
@@ -150,7 +153,14 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
     base,
     proposed,
     diff: diffWords(docToPlainText(base), docToPlainText(proposed)),
+    supports: await supportSummary(actor, amendment),
     abilities: {
+      support: canSupportAmendment(
+        actor,
+        amendment.program,
+        { ...facts, supportDeadline: amendment.supportDeadline },
+        new Date(),
+      ),
       edit: canEditAmendment(actor, amendment.program, facts),
       invite: canInviteCoauthor(actor, amendment.program, facts),
       withdraw: canWithdrawAmendment(actor, facts),
@@ -223,9 +233,16 @@ export async function submitAmendment(props: { actor: Actor; id: string }) {
     // The status is checked again under the transaction: two authors submitting at once submit once.
     const current = await tx.amendment.findUniqueOrThrow({ where: { id: amendment.id }, select: { status: true } });
     assertMove(current.status, 'SUBMITTED');
+    const now = new Date();
+    const program = await tx.program.findUniqueOrThrow({ where: { id: amendment.program.id } });
     await tx.amendment.update({
       where: { id: amendment.id },
-      data: { status: 'SUBMITTED', submittedAt: new Date(), proposedText: proposed ?? undefined },
+      data: {
+        status: 'SUBMITTED',
+        submittedAt: now,
+        proposedText: proposed ?? undefined,
+        ...(await fixThreshold(tx, program, now)),
+      },
     });
     await recordAudit(tx, {
       actorId: props.actor!.id,

@@ -3,30 +3,53 @@ import { docSchema } from '../documents/rich-text.ts';
 import { reasonField, storableText } from '../members/members.schema.ts';
 
 // Messages are i18n keys: the page translates them into the reader's language.
-export const ProgramSettingsSchema = z.object({
-  phase: z.enum(['DRAFTING', 'AMENDING', 'VOTING', 'PUBLISHED'], { message: 'errors.phaseInvalid' }),
-  /** A day (YYYY-MM-DD, from a date input), stored at noon UTC so that it reads as that day around the world. */
-  phaseEndsAt: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.dateInvalid')
-    .transform((day, ctx) => {
-      const date = new Date(`${day}T12:00:00Z`);
-      if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'errors.dateInvalid' });
-        return z.NEVER;
-      }
-      // Yesterday is accepted, so that no time zone refuses "today".
-      if (date.getTime() < Date.now() - 36 * 3600_000) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'errors.dateInPast' });
-        return z.NEVER;
-      }
-      return date;
-    })
-    .optional(),
-  draftIsPublic: z.boolean().default(false),
-  draftingAccess: z.enum(['ALL_MEMBERS', 'NAMED_DRAFTERS'], { message: 'errors.required' }).default('ALL_MEMBERS'),
-  reason: reasonField(),
-});
+export const ProgramSettingsSchema = z
+  .object({
+    phase: z.enum(['DRAFTING', 'AMENDING', 'VOTING', 'PUBLISHED'], { message: 'errors.phaseInvalid' }),
+    /** A day (YYYY-MM-DD, from a date input), stored at noon UTC so that it reads as that day around the world. */
+    phaseEndsAt: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.dateInvalid')
+      .transform((day, ctx) => {
+        const date = new Date(`${day}T12:00:00Z`);
+        if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'errors.dateInvalid' });
+          return z.NEVER;
+        }
+        // Yesterday is accepted, so that no time zone refuses "today".
+        if (date.getTime() < Date.now() - 36 * 3600_000) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'errors.dateInPast' });
+          return z.NEVER;
+        }
+        return date;
+      })
+      .optional(),
+    draftIsPublic: z.boolean().default(false),
+    draftingAccess: z.enum(['ALL_MEMBERS', 'NAMED_DRAFTERS'], { message: 'errors.required' }).default('ALL_MEMBERS'),
+    supportRule: z.enum(['ABSOLUTE', 'ACTIVE_SHARE'], { message: 'errors.required' }).default('ABSOLUTE'),
+    supportValue: z.coerce
+      .number({ message: 'settings.errors.supportValue' })
+      .positive('settings.errors.supportValue')
+      .max(100_000, 'settings.errors.supportValue')
+      .default(10),
+    supportActiveDays: z.coerce
+      .number({ message: 'settings.errors.days' })
+      .int('settings.errors.days')
+      .min(1, 'settings.errors.days')
+      .max(365, 'settings.errors.days')
+      .default(30),
+    supportDays: z.coerce
+      .number({ message: 'settings.errors.days' })
+      .int('settings.errors.days')
+      .min(1, 'settings.errors.days')
+      .max(365, 'settings.errors.days')
+      .default(14),
+    reason: reasonField(),
+  })
+  .refine((v) => v.supportRule !== 'ACTIVE_SHARE' || v.supportValue <= 100, {
+    path: ['supportValue'],
+    message: 'settings.errors.supportShare',
+  });
 
 /** Naming a drafter by their email address. */
 export const AddDrafterSchema = z.object({

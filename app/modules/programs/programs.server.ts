@@ -1,4 +1,4 @@
-import type { DraftingAccess, Phase } from '~/generated/prisma/enums.ts';
+import type { DraftingAccess, Phase, SupportRule } from '~/generated/prisma/enums.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
 import {
   canCreateProgram,
@@ -235,6 +235,11 @@ export interface ProgramSettingsProps {
   draftIsPublic: boolean;
   /** Who writes during DRAFTING: all members, or the named drafters. */
   draftingAccess: DraftingAccess;
+  /** The amendments' support threshold: rule, value (a number, or a percentage), activity window, duration. */
+  supportRule?: SupportRule;
+  supportValue?: number;
+  supportActiveDays?: number;
+  supportDays?: number;
   /** Why, kept in the audit trail. */
   reason: string;
 }
@@ -253,12 +258,20 @@ export async function updateProgramSettings(props: ProgramSettingsProps): Promis
       phaseEndsAt: program.phaseEndsAt?.toISOString() ?? null,
       draftIsPublic: program.draftIsPublic,
       draftingAccess: program.draftingAccess,
+      supportRule: program.supportRule,
+      supportValue: program.supportValue,
+      supportActiveDays: program.supportActiveDays,
+      supportDays: program.supportDays,
     };
     const after = {
       phase: props.phase,
       phaseEndsAt: props.phaseEndsAt?.toISOString() ?? null,
       draftIsPublic: props.draftIsPublic,
       draftingAccess: props.draftingAccess,
+      supportRule: props.supportRule ?? program.supportRule,
+      supportValue: props.supportValue ?? program.supportValue,
+      supportActiveDays: props.supportActiveDays ?? program.supportActiveDays,
+      supportDays: props.supportDays ?? program.supportDays,
     };
     if (JSON.stringify(before) === JSON.stringify(after)) return;
     await tx.program.update({
@@ -268,6 +281,10 @@ export async function updateProgramSettings(props: ProgramSettingsProps): Promis
         phaseEndsAt: props.phaseEndsAt,
         draftIsPublic: props.draftIsPublic,
         draftingAccess: props.draftingAccess,
+        supportRule: after.supportRule,
+        supportValue: after.supportValue,
+        supportActiveDays: after.supportActiveDays,
+        supportDays: after.supportDays,
         ...(props.phase !== program.phase ? { phaseStartedAt: new Date() } : {}),
       },
     });

@@ -1,0 +1,165 @@
+import type { AmendmentStatus, SupportRule } from '~/generated/prisma/enums.ts';
+import { enforce, type Actor } from '~/policies/actor.ts';
+import { canSupportAmendment } from '~/policies/amendment.ts';
+import { db, type Tx } from '~/utils/db.server.ts';
+import { recordAudit } from '../audit/audit.server.ts';
+import { NotFoundError } from '../programs/programs.server.ts';
+
+/**
+ * Supports, Podemos-style: a submitted amendment collects supports from members until a deadline; reaching
+ * the program's threshold in time qualifies it, missing it expires it. The threshold is fixed at submission,
+ * with what it was computed from (the rule, and for a share of active members, how many were active then),
+ * so that everyone can check it and later sign-ups or activity cannot move it.
+ */
+
+const DAY = 24 * 3600_000;
+
+/** The program's rule, as moderators set it. */
+export interface SupportSettings {
+  supportRule: SupportRule;
+  supportValue: number;
+  supportActiveDays: number;
+  supportDays: number;
+}
+
+/** Supports needed: a number, or a share (percent) of the active members, rounded up; never less than one. */
+export function supportsNeeded(rule: SupportRule, value: number, activeMembers: number | null): number {
+  const needed = rule === 'ABSOLUTE' ? value : ((activeMembers ?? 0) * value) / 100;
+  return Math.max(1, Math.ceil(needed - 1e-9));
+}
+
+/** The threshold and deadline of an amendment submitted `now`, from the program's rule (in the caller's transaction). */
+export async function fixThreshold(tx: Tx, program: SupportSettings, now: Date) {
+  const denominator =
+    program.supportRule === 'ACTIVE_SHARE'
+      ? await tx.member.count({
+          where: { lastActiveAt: { gte: new Date(now.getTime() - program.supportActiveDays * DAY) } },
+        })
+      : null;
+  return {
+    supportRule: program.supportRule,
+    supportValue: program.supportValue,
+    supportActiveDays: program.supportRule === 'ACTIVE_SHARE' ? program.supportActiveDays : null,
+    supportDenominator: denominator,
+    supportsNeeded: supportsNeeded(program.supportRule, program.supportValue, denominator),
+    supportDeadline: new Date(now.getTime() + program.supportDays * DAY),
+  };
+}
+
+async function supportable(tx: Tx, actor: Actor, id: string) {
+  const amendment = await tx.amendment.findUnique({
+    where: { id },
+    include: {
+      program: { select: { phase: true, draftIsPublic: true } },
+      authors: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
+    },
+  });
+  if (!amendment || amendment.status === 'DRAFT') throw new NotFoundError(`amendment ${id}`);
+  const facts = {
+    status: amendment.status,
+    actorIsAuthor: amendment.authors.length > 0,
+    supportDeadline: amendment.supportDeadline,
+  };
+  return { amendment, facts };
+}
+
+/**
+ * Supports an amendment (members other than its authors, until its deadline). Supporting twice changes nothing.
+ * Reaching the threshold qualifies it at once, in the same transaction.
+ */
+export async function supportAmendment(props: { actor: Actor; id: string; now?: Date }) {
+  const now = props.now ?? new Date();
+  await db().$transaction(async (tx) => {
+    // One support at a time per amendment: the count and the qualification stay exact under a rush.
+    await tx.$queryRaw`SELECT id FROM "Amendment" WHERE id = ${props.id} FOR UPDATE`;
+    const { amendment, facts } = await supportable(tx, props.actor, props.id);
+    enforce(canSupportAmendment(props.actor, amendment.program, facts, now), props.actor, 'amendment.support');
+    await tx.amendmentSupport.createMany({
+      data: [{ amendmentId: amendment.id, memberId: props.actor!.id }],
+      skipDuplicates: true,
+    });
+    const count = await tx.amendmentSupport.count({ where: { amendmentId: amendment.id } });
+    if (amendment.status === 'SUBMITTED' && amendment.supportsNeeded !== null && count >= amendment.supportsNeeded) {
+      await tx.amendment.update({ where: { id: amendment.id }, data: { status: 'QUALIFIED', qualifiedAt: now } });
+      await recordAudit(tx, {
+        actorId: null,
+        action: 'amendment.qualified',
+        targetType: 'Amendment',
+        targetId: amendment.id,
+        data: { supports: count, needed: amendment.supportsNeeded },
+      });
+    }
+  });
+}
+
+/** Withdraws one's support, until the deadline. A qualification already reached stays. */
+export async function withdrawSupport(props: { actor: Actor; id: string; now?: Date }) {
+  const now = props.now ?? new Date();
+  await db().$transaction(async (tx) => {
+    const { amendment, facts } = await supportable(tx, props.actor, props.id);
+    enforce(canSupportAmendment(props.actor, amendment.program, facts, now), props.actor, 'amendment.support');
+    await tx.amendmentSupport.deleteMany({ where: { amendmentId: amendment.id, memberId: props.actor!.id } });
+  });
+}
+
+/** Expires the submitted amendments whose deadline passed without the threshold (run every minute, and on reads). */
+export async function expireOverdue(now = new Date()): Promise<number> {
+  const overdue = await db().amendment.findMany({
+    where: { status: 'SUBMITTED', supportDeadline: { lt: now } },
+    select: { id: true, supportsNeeded: true },
+  });
+  for (const a of overdue) {
+    await db().$transaction(async (tx) => {
+      const { count } = await tx.amendment.updateMany({
+        where: { id: a.id, status: 'SUBMITTED' },
+        data: { status: 'EXPIRED' },
+      });
+      if (count === 0) return; // qualified or withdrawn meanwhile
+      await recordAudit(tx, {
+        actorId: null,
+        action: 'amendment.expired',
+        targetType: 'Amendment',
+        targetId: a.id,
+        data: { supports: await tx.amendmentSupport.count({ where: { amendmentId: a.id } }), needed: a.supportsNeeded },
+      });
+    });
+  }
+  return overdue.length;
+}
+
+/** An amendment's supports as its page shows them: the count, the threshold and what it came from. */
+export async function supportSummary(
+  actor: Actor,
+  amendment: {
+    id: string;
+    status: AmendmentStatus;
+    supportsNeeded: number | null;
+    supportRule: SupportRule | null;
+    supportValue: number | null;
+    supportActiveDays: number | null;
+    supportDenominator: number | null;
+    supportDeadline: Date | null;
+    submittedAt: Date | null;
+    qualifiedAt: Date | null;
+  },
+) {
+  if (amendment.supportsNeeded === null) return null;
+  const [count, mine] = await Promise.all([
+    db().amendmentSupport.count({ where: { amendmentId: amendment.id } }),
+    actor
+      ? db().amendmentSupport.count({ where: { amendmentId: amendment.id, memberId: actor.id } })
+      : Promise.resolve(0),
+  ]);
+  return {
+    count,
+    needed: amendment.supportsNeeded,
+    rule: amendment.supportRule,
+    value: amendment.supportValue,
+    activeDays: amendment.supportActiveDays,
+    denominator: amendment.supportDenominator,
+    countedAt: amendment.submittedAt,
+    deadline: amendment.supportDeadline,
+    qualifiedAt: amendment.qualifiedAt,
+    mine: mine > 0,
+  };
+}
