@@ -57,14 +57,26 @@ export function LiveSection(props: {
     const ydoc = new Y.Doc();
     const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
     const provider = new WebsocketProvider(url, props.documentName, ydoc);
-    const onSync = (isSynced: boolean) => isSynced && setSynced(true);
+    // After a change of rights, the page's rights are fetched again at once (quick feedback), and once more when
+    // the socket is back: the new socket's rights were decided at its upgrade, which may come after a second
+    // change (a lock, then an unlock) that the first fetch did not see.
+    let refetchOnSync = false;
+    const onSync = (isSynced: boolean) => {
+      if (!isSynced) return;
+      setSynced(true);
+      if (refetchOnSync) {
+        refetchOnSync = false;
+        revalidator.revalidate();
+      }
+    };
     const onClose = (event: CloseEvent | null) => {
       if (event?.code === REMOVED) {
         provider.shouldConnect = false;
         setRemoved(true);
       } else if (event?.code === RIGHTS_CHANGED || event?.code === FORBIDDEN) {
-        // The phase, a role, the drafters or the openness changed: fetch this page's rights again. The socket
-        // reconnects by itself after RIGHTS_CHANGED; after FORBIDDEN the page itself is refused (a login).
+        // The phase, a role, the drafters, a lock or the openness changed. The socket reconnects by itself after
+        // RIGHTS_CHANGED; after FORBIDDEN the page itself is refused (a login).
+        refetchOnSync = event.code === RIGHTS_CHANGED;
         revalidator.revalidate();
       }
     };
