@@ -7,14 +7,17 @@ import { useFormatDate, useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  return { history: await getPhaseHistory(actorOf(context), params.slug ?? '').catch(asHttpError(request)) };
+  return {
+    history: await getPhaseHistory(actorOf(context), params.slug ?? '').catch(asHttpError(request)),
+    signedIn: context.member !== null,
+  };
 }
 
 /** A program's home: its summary and the whole table of contents. */
 export default function ProgramHome() {
   const t = useT();
   const formatDate = useFormatDate();
-  const { history } = useLoaderData<typeof loader>();
+  const { history, signedIn } = useLoaderData<typeof loader>();
   const data = useRouteLoaderData<typeof programLoader>('routes/p.$slug');
   if (!data) return null;
   const { program, chapters, abilities } = data;
@@ -46,6 +49,10 @@ export default function ProgramHome() {
           ) : null}
         </p>
       ) : null}
+      <p className="inline-actions">
+        <Link to="amendments">{t('amendments.list.link')}</Link>
+        {signedIn ? <Link to="amendments?mine=1">{t('amendments.list.mineLink')}</Link> : null}
+      </p>
       <h2>{t('program.contents')}</h2>
       <ol className="contents">
         {chapters.map((c) => (

@@ -148,6 +148,19 @@ describe('amendments drafted live', () => {
       expect(supported.status).toBe(302);
       await c.getByTestId('amendment-status').getByText('Qualified').waitFor({ timeout: 20_000 });
       await c.getByTestId('supports').getByText('2 of 2 supports').waitFor();
+
+      // Every member finds it in the program's list of amendments, filtered by status; its authors among theirs.
+      await y.goto(`${server.url}/p/programme-2027`);
+      await y.getByRole('link', { name: 'All amendments' }).click();
+      await y.getByLabel('Status').selectOption({ label: 'Qualified' });
+      await y.getByRole('button', { name: 'Filter' }).click();
+      await y.getByTestId('amendment-list').getByRole('link', { name: 'Un RIC plus accessible' }).waitFor();
+      await y.getByLabel('Status').selectOption({ label: 'Expired' });
+      await y.getByRole('button', { name: 'Filter' }).click();
+      await y.getByText('0 amendments').waitFor();
+      await l.goto(`${server.url}/p/programme-2027/amendments?mine=1`);
+      await l.getByRole('heading', { name: 'My amendments' }).waitFor();
+      await l.getByTestId('amendment-list').getByText('2 of 2 supports').waitFor();
     } finally {
       await camille.cleanup();
       await lucia.cleanup();

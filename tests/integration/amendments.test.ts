@@ -5,6 +5,7 @@ import {
   amendmentDocumentName,
   getAmendment,
   inviteCoauthor,
+  listAmendments,
   listSectionAmendments,
   startAmendment,
   submitAmendment,
@@ -157,5 +158,28 @@ describe('amendments and the structure', () => {
       key: 'structure.errors.sectionHasAmendments',
     });
     expect(await db().section.count({ where: { id: sectionId } })).toBe(1);
+  });
+});
+
+describe('the list of amendments', () => {
+  it('shows submitted amendments to readers and drafts to their authors, filtered by chapter, status and author', async () => {
+    const { id: programId, slug } = await createTestProgram({ shape: [1, 1], phase: 'AMENDING' });
+    const [c1, c2] = (await getProgramOutline(null, slug)).chapters;
+    const [alice, bob] = [await createMember(), await createMember()];
+    const draft = await startAmendment({ actor: alice, slug, sectionId: c1!.sections[0]!.id, ...change });
+    const sent = await startAmendment({ actor: bob, slug, sectionId: c2!.sections[0]!.id, ...change });
+    await draftText(sent, 'Un autre texte.');
+    await submitAmendment({ actor: bob, id: sent });
+    const ids = async (...args: Parameters<typeof listAmendments>) => (await listAmendments(...args)).map((a) => a.id);
+    expect(await ids(null, slug)).toEqual([sent]);
+    expect(await ids(alice, slug)).toEqual([sent, draft]);
+    expect(await ids(alice, slug, { mine: true })).toEqual([draft]);
+    expect(await ids(alice, slug, { chapterId: c2!.id })).toEqual([sent]);
+    expect(await ids(alice, slug, { status: 'DRAFT' })).toEqual([draft]);
+    expect(await ids(bob, slug, { status: 'DRAFT' })).toEqual([]);
+    expect(await ids(null, slug, { mine: true })).toEqual([]);
+    expect((await listAmendments(null, slug))[0]).toMatchObject({ supports: 0, authors: [bob.displayName] });
+    await db().program.update({ where: { id: programId }, data: { draftIsPublic: false } });
+    await expect(listAmendments(null, slug)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

@@ -1,4 +1,4 @@
-import type { AmendmentKind } from '~/generated/prisma/enums.ts';
+import type { AmendmentKind, AmendmentStatus } from '~/generated/prisma/enums.ts';
 import type { MessageKey } from '~/i18n/index.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
 import {
@@ -9,6 +9,7 @@ import {
   canSupportAmendment,
   canWithdrawAmendment,
 } from '~/policies/amendment.ts';
+import { canReadDraft } from '~/policies/program.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
@@ -284,4 +285,59 @@ export async function amendmentAccess(actor: Actor, id: string) {
   if (!row || row.kind === 'DELETE') return null;
   const facts = { status: row.status, actorIsAuthor: row.authors.length > 0 };
   return { read: canReadAmendment(actor, row.program, facts), write: canEditAmendment(actor, row.program, facts) };
+}
+
+/** Filters of the list of a program's amendments. */
+export interface AmendmentFilters {
+  chapterId?: string;
+  status?: AmendmentStatus;
+  /** Only those the actor is an author of (drafts included). */
+  mine?: boolean;
+}
+
+/**
+ * A program's amendments the actor may see (submitted ones, and their own drafts), filtered by chapter,
+ * status or authorship, newest first, with the supports each has.
+ */
+export async function listAmendments(actor: Actor, slug: string, filters: AmendmentFilters = {}) {
+  const program = await db().program.findUnique({
+    where: { slug },
+    select: { id: true, phase: true, draftIsPublic: true },
+  });
+  if (!program) throw new NotFoundError(`program ${slug}`);
+  enforce(canReadDraft(actor, program), actor, 'program.read_draft');
+  if (filters.mine && !actor) return [];
+  const visible = [
+    { status: { not: 'DRAFT' as const } },
+    ...(actor ? [{ authors: { some: { memberId: actor.id } } }] : []),
+  ];
+  const rows = await db().amendment.findMany({
+    where: {
+      programId: program.id,
+      AND: [
+        { OR: visible },
+        ...(filters.mine && actor ? [{ authors: { some: { memberId: actor.id } } }] : []),
+        ...(filters.status ? [{ status: filters.status }] : []),
+        ...(filters.chapterId ? [{ section: { chapterId: filters.chapterId } }] : []),
+      ],
+    },
+    orderBy: { createdAt: 'desc' },
+    take: 500,
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      title: true,
+      sectionId: true,
+      supportsNeeded: true,
+      supportDeadline: true,
+      _count: { select: { supports: true } },
+      authors: { select: { member: { select: { displayName: true } } }, orderBy: { addedAt: 'asc' } },
+    },
+  });
+  return rows.map(({ _count, authors, ...r }) => ({
+    ...r,
+    supports: _count.supports,
+    authors: authors.map((a) => a.member.displayName),
+  }));
 }

@@ -1,0 +1,100 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { listAmendments } from '~/modules/amendments/amendments.server.ts';
+import { actorOf } from '~/utils/auth.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+import type { loader as programLoader } from './p.$slug.tsx';
+
+const STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'QUALIFIED',
+  'EXPIRED',
+  'ADMISSIBLE',
+  'INADMISSIBLE',
+  'MERGED',
+  'IN_VOTE',
+  'ADOPTED',
+  'REJECTED',
+  'APPLIED',
+  'WITHDRAWN',
+] as const;
+type Status = (typeof STATUSES)[number];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const status = url.searchParams.get('status');
+  const filters = {
+    chapterId: url.searchParams.get('chapter') || undefined,
+    status: STATUSES.includes(status as Status) ? (status as Status) : undefined,
+    mine: url.searchParams.get('mine') === '1',
+  };
+  const amendments = await listAmendments(actorOf(context), params.slug ?? '', filters).catch(asHttpError(request));
+  return { amendments, filters, signedIn: context.member !== null };
+}
+
+export const meta: MetaFunction = () => [{ title: 'Amendments · Plenum' }];
+
+/** Every amendment of the program one may see, filterable by chapter, status and one's own. */
+export default function AmendmentsPage() {
+  const t = useT();
+  const outline = useRouteLoaderData<typeof programLoader>('routes/p.$slug');
+  const { amendments, filters, signedIn } = useLoaderData<typeof loader>();
+  if (!outline) return null;
+  const sections = new Map(outline.chapters.flatMap((c) => c.sections.map((s) => [s.id, s] as const)));
+  return (
+    <section>
+      <h1>{filters.mine ? t('amendments.list.mine') : t('amendments.list.title')}</h1>
+      <Form method="get" className="inline-form filters" aria-label={t('amendments.list.filters')}>
+        <label htmlFor="filter-chapter">{t('amendments.list.chapter')}</label>
+        <select id="filter-chapter" name="chapter" defaultValue={filters.chapterId ?? ''}>
+          <option value="">{t('amendments.list.all')}</option>
+          {outline.chapters.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.number}. {c.title}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="filter-status">{t('amendments.list.status')}</label>
+        <select id="filter-status" name="status" defaultValue={filters.status ?? ''}>
+          <option value="">{t('amendments.list.all')}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`amendments.status.${s}`)}
+            </option>
+          ))}
+        </select>
+        {signedIn ? (
+          <span className="field-checkbox">
+            <input type="checkbox" id="filter-mine" name="mine" value="1" defaultChecked={filters.mine} />
+            <label htmlFor="filter-mine">{t('amendments.list.onlyMine')}</label>
+          </span>
+        ) : null}
+        <button type="submit" className="button button-secondary">
+          {t('amendments.list.apply')}
+        </button>
+      </Form>
+      <p role="status">{t('amendments.list.count', { n: amendments.length })}</p>
+      <ul className="amendment-list" data-testid="amendment-list">
+        {amendments.map((a) => {
+          const section = sections.get(a.sectionId);
+          return (
+            <li key={a.id}>
+              <Link to={`/p/${outline.program.slug}/amendments/${a.id}`}>{a.title}</Link>{' '}
+              <span className="badge">{t(`amendments.status.${a.status}`)}</span>
+              <br />
+              <span className="muted">
+                {section ? `${section.number} ${section.title} — ` : null}
+                {t(`amendments.kind.${a.kind}`)} — {a.authors.join(', ')}
+                {a.supportsNeeded !== null
+                  ? ` — ${t('supports.progress', { count: a.supports, needed: a.supportsNeeded })}`
+                  : null}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
