@@ -17,6 +17,7 @@ import {
 import { InviteCoauthorSchema } from '~/modules/amendments/amendments.schema.ts';
 import { diffWords } from '~/modules/amendments/diff.ts';
 import { IllegalTransitionError } from '~/modules/amendments/lifecycle.ts';
+import { decideAdmissibility, moderationLog } from '~/modules/amendments/moderation.server.ts';
 import { supportAmendment, withdrawSupport } from '~/modules/amendments/supports.server.ts';
 import { docToPlainText, type DocNode } from '~/modules/documents/rich-text.ts';
 import { getProgramOutline } from '~/modules/programs/programs.server.ts';
@@ -33,7 +34,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const outline = await getProgramOutline(actor, slug).catch(asHttpError(request));
   const number = outline.chapters.flatMap((c) => c.sections).find((s) => s.id === found.section.id)?.number ?? '';
   const user = context.member ? { id: context.member.id, name: context.member.displayName } : null;
-  return { ...found, section: { ...found.section, number }, slug, user };
+  const decision =
+    found.amendment.status === 'DRAFT' ? null : ((await moderationLog(actor, slug, found.amendment.id))[0] ?? null);
+  const canDecide = outline.abilities.manage && found.amendment.status === 'QUALIFIED';
+  return { ...found, section: { ...found.section, number }, slug, user, decision, canDecide };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -75,6 +79,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await withdrawSupport({ actor, id });
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.supportWithdrawn') } });
     }
+    if (intent === 'admissible' || intent === 'inadmissible') {
+      const reason = String(formData.get('reason') ?? '').trim();
+      if (reason.length < 3 || reason.length > 500) {
+        return data({ invite: null, error: 'errors.reasonRequired' }, { status: 400 });
+      }
+      await decideAdmissibility({ actor, id, admissible: intent === 'admissible', reason });
+      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.decisionRecorded') } });
+    }
     if (intent === 'withdraw') {
       await withdrawAmendment({ actor, id });
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.amendmentWithdrawn') } });
@@ -92,8 +104,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 /** An amendment: what it changes and why, by whom, where it stands; its live draft for its authors. */
 export default function AmendmentPage() {
   const t = useT();
-  const { amendment, section, authors, base, proposed, diff, abilities, supports, slug, user } =
+  const { amendment, section, authors, base, proposed, diff, abilities, supports, slug, user, decision, canDecide } =
     useLoaderData<typeof loader>();
+  const formatDate = useFormatDate();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle';
@@ -129,6 +142,15 @@ export default function AmendmentPage() {
       <p data-testid="amendment-authors">
         {t('amendments.page.authors', { names: authors.map((a) => a.name).join(', ') })}
       </p>
+      {decision ? (
+        <p className="notice" data-testid="amendment-decision">
+          {t(decision.decision === 'ADMISSIBLE' ? 'moderation.admissibleBy' : 'moderation.inadmissibleBy', {
+            name: decision.by ?? '—',
+            date: formatDate(decision.at),
+          })}{' '}
+          {decision.reason}
+        </p>
+      ) : null}
       <h2>{t('amendments.field.justification')}</h2>
       <p className="justification">{amendment.justification}</p>
       {actionData?.error ? <ErrorList errors={[actionData.error]} /> : null}
@@ -175,6 +197,34 @@ export default function AmendmentPage() {
           <button type="submit" className="button button-secondary" disabled={busy}>
             {t('amendments.page.inviteSubmit')}
           </button>
+        </Form>
+      ) : null}
+      {canDecide ? (
+        <Form method="post" className="decision">
+          <h2>{t('moderation.decide')}</h2>
+          <div className="field">
+            <label htmlFor="decision-reason">{t('moderation.reason')}</label>
+            <p id="decision-reason-hint" className="field-hint">
+              {t('moderation.reasonHint')}
+            </p>
+            <textarea
+              id="decision-reason"
+              name="reason"
+              rows={3}
+              required
+              minLength={3}
+              maxLength={500}
+              aria-describedby="decision-reason-hint"
+            />
+          </div>
+          <div className="inline-actions">
+            <button type="submit" name="intent" value="admissible" className="button" disabled={busy}>
+              {t('moderation.admissible')}
+            </button>
+            <button type="submit" name="intent" value="inadmissible" className="button button-danger" disabled={busy}>
+              {t('moderation.inadmissible')}
+            </button>
+          </div>
         </Form>
       ) : null}
       {abilities.withdraw ? (

@@ -35,6 +35,8 @@ describe('accessibility', () => {
     for (const path of [
       '/',
       '/p/programme-2027',
+      '/p/programme-2027/amendments',
+      '/p/programme-2027/moderation',
       chapter,
       section,
       '/login',

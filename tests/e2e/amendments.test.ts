@@ -47,6 +47,7 @@ describe('amendments drafted live', () => {
     const camille = await launchBrowser({ locale: 'en-GB' });
     const lucia = await launchBrowser({ locale: 'en-GB' });
     const yanis = await launchBrowser({ locale: 'en-GB' });
+    const moderator = await launchBrowser({ locale: 'en-GB' });
     try {
       const c = await camille.newPage();
       await logInAs(
@@ -161,10 +162,33 @@ describe('amendments drafted live', () => {
       await l.goto(`${server.url}/p/programme-2027/amendments?mine=1`);
       await l.getByRole('heading', { name: 'My amendments' }).waitFor();
       await l.getByTestId('amendment-list').getByText('2 of 2 supports').waitFor();
+
+      // A moderator declares it admissible with a reason, which everyone reads on it and in the public log.
+      const m = await moderator.newPage();
+      await logInAs(
+        m,
+        server.url,
+        'moderation@plenum.localhost',
+        server.logins.get('moderation@plenum.localhost')!,
+        'Moussa Modérateur',
+      );
+      await m.goto(amendmentUrl);
+      await m.getByLabel('Reason (public)').fill('Conforme aux statuts et au périmètre du programme');
+      await m.getByRole('button', { name: 'Declare admissible' }).click();
+      await m.getByText('The decision is recorded and shown in the public moderation log.').waitFor();
+      await m.getByTestId('amendment-status').getByText('Admissible').waitFor();
+      // The public (no account) reads the log.
+      const html = await (
+        await fetch(`${server.url}/p/programme-2027/moderation`, { headers: { 'accept-language': 'en' } })
+      ).text();
+      expect(html).toContain('Moussa Modérateur');
+      expect(html.replaceAll('<!-- -->', '')).toMatch(/Admissible: <a [^>]*>Un RIC plus accessible<\/a>/);
+      expect(html).toContain('Conforme aux statuts et au périmètre du programme');
     } finally {
       await camille.cleanup();
       await lucia.cleanup();
       await yanis.cleanup();
+      await moderator.cleanup();
     }
   });
 });

@@ -12,6 +12,8 @@ import {
   supportsNeeded,
   withdrawSupport,
 } from '../../app/modules/amendments/supports.server.ts';
+import { IllegalTransitionError } from '../../app/modules/amendments/lifecycle.ts';
+import { decideAdmissibility, moderationLog } from '../../app/modules/amendments/moderation.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { ForbiddenError } from '../../app/policies/actor.ts';
 import { db } from '../../app/utils/db.server.ts';
@@ -122,5 +124,34 @@ describe('supporting', () => {
     expect(after.supports!.count).toBe(20);
     expect(after.amendment.status).toBe('QUALIFIED');
     expect(await db().auditEvent.count({ where: { targetId: id, action: 'amendment.qualified' } })).toBe(1);
+  });
+});
+
+describe('moderators’ decisions', () => {
+  it('declares a qualified amendment admissible or not, with a public reason listed in the moderation log', async () => {
+    const moderator = await createMember({ role: 'MODERATOR' });
+    const { id, slug } = await submitted({ supportValue: 1 });
+    await expect(
+      decideAdmissibility({ actor: moderator, id, admissible: true, reason: 'Too early' }),
+    ).rejects.toBeInstanceOf(IllegalTransitionError);
+    await supportAmendment({ actor: await createMember(), id });
+    const member = await createMember();
+    await expect(decideAdmissibility({ actor: member, id, admissible: true, reason: 'Me' })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await decideAdmissibility({ actor: moderator, id, admissible: false, reason: 'Contraire aux statuts, art. 3' });
+    expect((await getAmendment(null, slug, id)).amendment.status).toBe('INADMISSIBLE');
+    await expect(
+      decideAdmissibility({ actor: moderator, id, admissible: true, reason: 'Changed my mind' }),
+    ).rejects.toBeInstanceOf(IllegalTransitionError);
+    expect(await moderationLog(null, slug)).toEqual([
+      expect.objectContaining({
+        decision: 'INADMISSIBLE',
+        amendmentId: id,
+        amendmentTitle: 'Plus de justice',
+        by: moderator.displayName,
+        reason: 'Contraire aux statuts, art. 3',
+      }),
+    ]);
   });
 });
