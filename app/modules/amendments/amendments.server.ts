@@ -122,7 +122,7 @@ export async function startAmendment(props: StartAmendmentProps): Promise<string
  * while drafted, frozen once submitted) with the word-level difference from its base.
  */
 export async function getAmendment(actor: Actor, slug: string, id: string) {
-  await expireOverdue();
+  await expireOverdue(new Date(), id);
   const { amendment, facts } = await amendmentWithFacts(db(), actor, id);
   if (amendment.program.slug !== slug) throw new NotFoundError(`amendment ${id}`);
   enforce(canReadAmendment(actor, amendment.program, facts), actor, 'amendment.read');

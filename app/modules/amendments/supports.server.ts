@@ -102,10 +102,13 @@ export async function withdrawSupport(props: { actor: Actor; id: string; now?: D
   });
 }
 
-/** Expires the submitted amendments whose deadline passed without the threshold (run every minute, and on reads). */
-export async function expireOverdue(now = new Date()): Promise<number> {
+/**
+ * Expires the submitted amendments whose deadline passed without the threshold: all of them (the server's sweep,
+ * every minute), or only `amendmentId` (a page reading it, so that it never shows a stale status).
+ */
+export async function expireOverdue(now = new Date(), amendmentId?: string): Promise<number> {
   const overdue = await db().amendment.findMany({
-    where: { status: 'SUBMITTED', supportDeadline: { lt: now } },
+    where: { status: 'SUBMITTED', supportDeadline: { lt: now }, ...(amendmentId ? { id: amendmentId } : {}) },
     select: { id: true, supportsNeeded: true },
   });
   for (const a of overdue) {
