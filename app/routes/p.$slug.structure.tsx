@@ -101,38 +101,20 @@ export default function ProgramStructurePage() {
             </h2>
             {errorFor(chapter.id)}
             <div className="structure-row">
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="renameChapter" />
-                <input type="hidden" name="chapterId" value={chapter.id} />
-                <label htmlFor={`title-${chapter.id}`}>{t('structure.chapterTitle', { n: chapter.number })}</label>
-                <input
-                  id={`title-${chapter.id}`}
-                  name="title"
-                  defaultValue={chapter.title}
-                  key={chapter.title}
-                  required
-                  maxLength={200}
-                />
-                <button type="submit" className="button button-secondary" disabled={busy}>
-                  {t('structure.rename')}
-                </button>
-              </Form>
-              <Form method="post" className="inline-actions">
-                <input type="hidden" name="intent" value="moveChapter" />
-                <input type="hidden" name="chapterId" value={chapter.id} />
-                {ci > 0 ? (
-                  <button type="submit" name="index" value={ci - 1} className="button button-secondary" disabled={busy}>
-                    {t('structure.up')}
-                    <span className="visually-hidden"> {t('structure.chapterN', { n: chapter.number })}</span>
-                  </button>
-                ) : null}
-                {ci < chapters.length - 1 ? (
-                  <button type="submit" name="index" value={ci + 1} className="button button-secondary" disabled={busy}>
-                    {t('structure.down')}
-                    <span className="visually-hidden"> {t('structure.chapterN', { n: chapter.number })}</span>
-                  </button>
-                ) : null}
-              </Form>
+              <RenameForm
+                fields={{ intent: 'renameChapter', chapterId: chapter.id }}
+                id={`title-${chapter.id}`}
+                label={t('structure.chapterTitle', { n: chapter.number })}
+                title={chapter.title}
+                busy={busy}
+              />
+              <MoveButtons
+                fields={{ intent: 'moveChapter', chapterId: chapter.id }}
+                index={ci}
+                count={chapters.length}
+                name={t('structure.chapterN', { n: chapter.number })}
+                busy={busy}
+              />
               {chapter.sections.length === 0 ? (
                 <Form method="post" className="inline-actions">
                   <input type="hidden" name="intent" value="removeChapter" />
@@ -154,53 +136,20 @@ export default function ProgramStructurePage() {
                   </p>
                   {errorFor(section.id)}
                   <div className="structure-row">
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="renameSection" />
-                      <input type="hidden" name="sectionId" value={section.id} />
-                      <label htmlFor={`title-${section.id}`}>
-                        {t('structure.sectionTitle', { n: section.number })}
-                      </label>
-                      <input
-                        id={`title-${section.id}`}
-                        name="title"
-                        defaultValue={section.title}
-                        key={section.title}
-                        required
-                        maxLength={200}
-                      />
-                      <button type="submit" className="button button-secondary" disabled={busy}>
-                        {t('structure.rename')}
-                      </button>
-                    </Form>
-                    <Form method="post" className="inline-actions">
-                      <input type="hidden" name="intent" value="moveSection" />
-                      <input type="hidden" name="sectionId" value={section.id} />
-                      <input type="hidden" name="chapterId" value={chapter.id} />
-                      {si > 0 ? (
-                        <button
-                          type="submit"
-                          name="index"
-                          value={si - 1}
-                          className="button button-secondary"
-                          disabled={busy}
-                        >
-                          {t('structure.up')}
-                          <span className="visually-hidden"> {t('structure.sectionN', { n: section.number })}</span>
-                        </button>
-                      ) : null}
-                      {si < chapter.sections.length - 1 ? (
-                        <button
-                          type="submit"
-                          name="index"
-                          value={si + 1}
-                          className="button button-secondary"
-                          disabled={busy}
-                        >
-                          {t('structure.down')}
-                          <span className="visually-hidden"> {t('structure.sectionN', { n: section.number })}</span>
-                        </button>
-                      ) : null}
-                    </Form>
+                    <RenameForm
+                      fields={{ intent: 'renameSection', sectionId: section.id }}
+                      id={`title-${section.id}`}
+                      label={t('structure.sectionTitle', { n: section.number })}
+                      title={section.title}
+                      busy={busy}
+                    />
+                    <MoveButtons
+                      fields={{ intent: 'moveSection', sectionId: section.id, chapterId: chapter.id }}
+                      index={si}
+                      count={chapter.sections.length}
+                      name={t('structure.sectionN', { n: section.number })}
+                      busy={busy}
+                    />
                     {chapters.length > 1 ? (
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="moveSection" />
@@ -277,5 +226,58 @@ export default function ProgramStructurePage() {
       </Form>
       {errorFor('new')}
     </section>
+  );
+}
+
+/** Hidden fields naming a change and what it is about. */
+function Hidden({ fields }: { fields: Record<string, string> }) {
+  return Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+}
+
+/** A title field and its Rename button. */
+function RenameForm(props: {
+  fields: Record<string, string>;
+  id: string;
+  label: string;
+  title: string;
+  busy: boolean;
+}) {
+  const t = useT();
+  return (
+    <Form method="post" className="inline-form">
+      <Hidden fields={props.fields} />
+      <label htmlFor={props.id}>{props.label}</label>
+      <input id={props.id} name="title" defaultValue={props.title} key={props.title} required maxLength={200} />
+      <button type="submit" className="button button-secondary" disabled={props.busy}>
+        {t('structure.rename')}
+      </button>
+    </Form>
+  );
+}
+
+/**
+ * "Move up" and "Move down" for item `index` of `count`: the visible words, then hidden ones naming the item for
+ * screen readers ("Move up section 1.2"), so that the name contains what is seen (WCAG 2.5.3).
+ */
+function MoveButtons(props: {
+  fields: Record<string, string>;
+  index: number;
+  count: number;
+  name: string;
+  busy: boolean;
+}) {
+  const t = useT();
+  const button = (to: number, word: string) => (
+    <button type="submit" name="index" value={to} className="button button-secondary" disabled={props.busy}>
+      {word}
+      <span className="visually-hidden"> {props.name}</span>
+    </button>
+  );
+  return (
+    <Form method="post" className="inline-actions">
+      <Hidden fields={props.fields} />
+      {props.index > 0 ? button(props.index - 1, t('structure.up')) : null}
+      {props.index < props.count - 1 ? button(props.index + 1, t('structure.down')) : null}
+    </Form>
   );
 }
