@@ -1,7 +1,7 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { useRevalidator } from '@remix-run/react';
-import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -9,6 +9,7 @@ import { RichText } from '~/components/rich-text.tsx';
 import type { DocNode } from '~/modules/documents/rich-text.ts';
 import { useT } from '~/utils/i18n.tsx';
 import { documentExtensions } from './extensions.ts';
+import { usePresence, useStatus, useWordCount } from './session-hooks.ts';
 import { yDocToDoc } from './ydoc.ts';
 import { LINK_SHORTCUT, Toolbar, TOOLBAR_SHORTCUT } from './toolbar.tsx';
 
@@ -25,8 +26,6 @@ export function colourIndex(id: string): number {
   for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
   return h % PALETTE_SIZE;
 }
-
-type Status = 'connecting' | 'connected' | 'disconnected';
 
 /** Close codes of the collaboration server that the editor acts on (server/collaboration/server.ts). */
 const RIGHTS_CHANGED = 4009;
@@ -233,70 +232,4 @@ function LiveEditor(props: {
       <EditorContent editor={editor} />
     </div>
   );
-}
-
-/** The connection state, and whether local changes wait for the server. */
-function useStatus(provider: WebsocketProvider, ydoc: Y.Doc) {
-  const [state, setState] = useState<Status>(provider.wsconnected ? 'connected' : 'connecting');
-  const [unsynced, setUnsynced] = useState(false);
-  useEffect(() => {
-    // The socket may have connected before this effect ran: start from its state, then follow its events.
-    setState(provider.wsconnected ? 'connected' : provider.wsconnecting ? 'connecting' : 'disconnected');
-    // y-websocket reports each new attempt as "connecting" and a failed attempt not at all: once a connection
-    // was lost, every attempt until the next success is still "offline, reconnecting" for the person typing.
-    let lost = false;
-    const onStatus = ({ status }: { status: Status }) => {
-      if (status === 'disconnected') lost = true;
-      if (status === 'connected') lost = false;
-      setState(status === 'connecting' && lost ? 'disconnected' : status);
-    };
-    const onUpdate = (_u: Uint8Array, origin: unknown) => {
-      if (origin !== provider && !provider.wsconnected) setUnsynced(true);
-    };
-    const onSync = (isSynced: boolean) => isSynced && setUnsynced(false);
-    provider.on('status', onStatus);
-    provider.on('sync', onSync);
-    ydoc.on('update', onUpdate);
-    return () => {
-      provider.off('status', onStatus);
-      provider.off('sync', onSync);
-      ydoc.off('update', onUpdate);
-    };
-  }, [provider, ydoc]);
-  return { state, unsynced };
-}
-
-/** The names of the others who are editing this section now. */
-function usePresence(provider: WebsocketProvider): string[] {
-  const [names, setNames] = useState<string[]>([]);
-  useEffect(() => {
-    const awareness = provider.awareness;
-    const update = () => {
-      const others = [...awareness.getStates().entries()]
-        .filter(([id, state]) => id !== awareness.clientID && state.user?.name)
-        .map(([, state]) => String(state.user.name));
-      setNames([...new Set(others)].sort());
-    };
-    awareness.on('change', update);
-    update();
-    return () => awareness.off('change', update);
-  }, [provider]);
-  return names;
-}
-
-function useWordCount(editor: Editor | null): number {
-  const [words, setWords] = useState(0);
-  useEffect(() => {
-    if (!editor) return;
-    const count = () =>
-      setWords(
-        editor.state.doc.textBetween(0, editor.state.doc.content.size, ' ').split(/\s+/u).filter(Boolean).length,
-      );
-    count();
-    editor.on('update', count);
-    return () => {
-      editor.off('update', count);
-    };
-  }, [editor]);
-  return words;
 }
