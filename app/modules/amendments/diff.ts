@@ -21,8 +21,21 @@ export function tokenize(text: string): string[] {
 
 /** The differences from `before` to `after`, as runs of equal, deleted and inserted text. */
 export function diffWords(before: string, after: string): DiffPart[] {
-  const a = tokenize(before);
-  const b = tokenize(after);
+  const parts: DiffPart[] = [];
+  for (const [op, token] of diffSequences(tokenize(before), tokenize(after))) {
+    const last = parts[parts.length - 1];
+    if (!token) continue;
+    if (last && last.op === op) last.text += token;
+    else parts.push({ op, text: token });
+  }
+  return parts;
+}
+
+/**
+ * The differences between two sequences of tokens, token by token. The common start and end are set aside;
+ * a middle too large to compare (more than MAX_CELLS) is one deletion followed by one insertion.
+ */
+export function diffSequences(a: readonly string[], b: readonly string[]): [DiffOp, string][] {
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
@@ -31,24 +44,17 @@ export function diffWords(before: string, after: string): DiffPart[] {
     endA--;
     endB--;
   }
-  const parts: DiffPart[] = [];
-  const push = (op: DiffOp, text: string) => {
-    if (!text) return;
-    const last = parts[parts.length - 1];
-    if (last && last.op === op) last.text += text;
-    else parts.push({ op, text });
-  };
-  push('equal', a.slice(0, start).join(''));
+  const out: [DiffOp, string][] = a.slice(0, start).map((t) => ['equal', t]);
   const midA = a.slice(start, endA);
   const midB = b.slice(start, endB);
   if ((midA.length + 1) * (midB.length + 1) > MAX_CELLS) {
-    push('delete', midA.join(''));
-    push('insert', midB.join(''));
+    for (const t of midA) out.push(['delete', t]);
+    for (const t of midB) out.push(['insert', t]);
   } else {
-    for (const [op, token] of lcsDiff(midA, midB)) push(op, token);
+    out.push(...lcsDiff(midA, midB));
   }
-  push('equal', a.slice(endA).join(''));
-  return parts;
+  for (const t of a.slice(endA)) out.push(['equal', t]);
+  return out;
 }
 
 /** Classic LCS table, walked back to front; deletions before insertions where both apply. */
