@@ -429,4 +429,22 @@ export const en = {
   'moderation.why': 'Why',
   'moderation.empty': 'No decision yet.',
   'flash.decisionRecorded': 'The decision is recorded and shown in the public moderation log.',
+  'amendments.list.onlyColliding': 'Only competing amendments',
+  'collisions.group': 'Competing with “{title}”',
+  'collisions.badge': 'Competes with others',
+  'collisions.title': 'Competing amendments',
+  'collisions.explain':
+    'These amendments change the same words of this section. They will go to the vote together, as one question on which members rank the alternatives (keeping the current text is always one of them).',
+  'rebase.badge': 'Needs an update',
+  'rebase.title': 'This amendment needs an update',
+  'rebase.explain':
+    'The section’s text changed after this amendment was written, at the very words it changes. Its authors must rewrite it against the current text before it can go to a vote.',
+  'rebase.base': 'Text it was written against',
+  'rebase.current': 'Current text',
+  'rebase.proposed': 'What it proposed',
+  'rebase.currentChange': 'What changed in the section since',
+  'rebase.editorTitle': 'Rewrite the amendment on the current text',
+  'rebase.save': 'Save the update',
+  'rebase.saved': 'The amendment is updated. Its supports are kept.',
+  'rebase.waiting': 'Its authors have been asked to update it.',
 };

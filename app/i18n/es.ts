@@ -442,4 +442,22 @@ export const es: Messages = {
   'moderation.why': 'Por qué',
   'moderation.empty': 'Aún no hay decisiones.',
   'flash.decisionRecorded': 'La decisión queda registrada y figura en el registro público de moderación.',
+  'amendments.list.onlyColliding': 'Solo enmiendas en competencia',
+  'collisions.group': 'En competencia con «{title}»',
+  'collisions.badge': 'En competencia',
+  'collisions.title': 'Enmiendas en competencia',
+  'collisions.explain':
+    'Estas enmiendas cambian las mismas palabras de esta sección. Irán a votación juntas, como una sola pregunta en la que los miembros ordenan las alternativas (mantener el texto actual siempre es una de ellas).',
+  'rebase.badge': 'Necesita una actualización',
+  'rebase.title': 'Esta enmienda necesita una actualización',
+  'rebase.explain':
+    'El texto de la sección cambió después de redactar esta enmienda, justo en las palabras que modifica. Sus autores deben reescribirla sobre el texto actual antes de que pueda ir a votación.',
+  'rebase.base': 'Texto sobre el que se redactó',
+  'rebase.current': 'Texto actual',
+  'rebase.proposed': 'Lo que proponía',
+  'rebase.currentChange': 'Lo que cambió en la sección desde entonces',
+  'rebase.editorTitle': 'Reescribe la enmienda sobre el texto actual',
+  'rebase.save': 'Guardar la actualización',
+  'rebase.saved': 'La enmienda está actualizada. Sus apoyos se conservan.',
+  'rebase.waiting': 'Se ha pedido a sus autores que la actualicen.',
 };

@@ -446,4 +446,22 @@ export const fr: Messages = {
   'moderation.why': 'Pourquoi',
   'moderation.empty': 'Aucune décision pour l’instant.',
   'flash.decisionRecorded': 'La décision est enregistrée et figure dans le journal public de modération.',
+  'amendments.list.onlyColliding': 'Seulement les amendements concurrents',
+  'collisions.group': 'En concurrence avec « {title} »',
+  'collisions.badge': 'En concurrence',
+  'collisions.title': 'Amendements concurrents',
+  'collisions.explain':
+    'Ces amendements modifient les mêmes mots de cette section. Ils seront soumis au vote ensemble, en une seule question où les membres classent les options (garder le texte actuel en fait toujours partie).',
+  'rebase.badge': 'À mettre à jour',
+  'rebase.title': 'Cet amendement doit être mis à jour',
+  'rebase.explain':
+    'Le texte de la section a changé après la rédaction de cet amendement, précisément aux mots qu’il modifie. Ses auteurs doivent le réécrire à partir du texte actuel avant qu’il puisse être soumis au vote.',
+  'rebase.base': 'Texte de départ de l’amendement',
+  'rebase.current': 'Texte actuel',
+  'rebase.proposed': 'Ce qu’il proposait',
+  'rebase.currentChange': 'Ce qui a changé dans la section depuis',
+  'rebase.editorTitle': 'Réécrire l’amendement sur le texte actuel',
+  'rebase.save': 'Enregistrer la mise à jour',
+  'rebase.saved': 'L’amendement est mis à jour. Ses soutiens sont conservés.',
+  'rebase.waiting': 'Ses auteurs ont été invités à le mettre à jour.',
 };

@@ -29,6 +29,24 @@ export function canEditAmendment(actor: Actor, program: Program, amendment: Amen
   );
 }
 
+/**
+ * Authors rewrite a submitted amendment whose base moved under it in a way that overlaps its change, while the
+ * program takes amendments (docs/decisions/0012-collisions-and-carry-over.md).
+ */
+export function canUpdateAmendment(
+  actor: Actor,
+  program: Program,
+  amendment: AmendmentFacts & { needsUpdate: boolean },
+): boolean {
+  return (
+    hasRole(actor, 'MEMBER') &&
+    amendment.actorIsAuthor &&
+    amendment.needsUpdate &&
+    ['SUBMITTED', 'QUALIFIED', 'ADMISSIBLE'].includes(amendment.status) &&
+    program.phase === 'AMENDING'
+  );
+}
+
 /** Authors invite co-authors while drafting. */
 export const canInviteCoauthor = canEditAmendment;
 

@@ -1,8 +1,11 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react';
-import { useEffect, useMemo, useState } from 'react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useMemo, useState } from 'react';
+import { Competitors } from '~/components/amendment/competitors.tsx';
+import { NeedsUpdate } from '~/components/amendment/needs-update.tsx';
+import { Supports } from '~/components/amendment/supports.tsx';
 import { DiffView } from '~/components/diff-view.tsx';
 import { ErrorList, Field } from '~/components/forms.tsx';
 import { RichText } from '~/components/rich-text.tsx';
@@ -17,6 +20,7 @@ import {
 import { InviteCoauthorSchema } from '~/modules/amendments/amendments.schema.ts';
 import { diffWords } from '~/modules/amendments/diff.ts';
 import { IllegalTransitionError } from '~/modules/amendments/lifecycle.ts';
+import { saveAmendmentUpdate } from '~/modules/amendments/rebase.server.ts';
 import { decideAdmissibility, moderationLog } from '~/modules/amendments/moderation.server.ts';
 import { supportAmendment, withdrawSupport } from '~/modules/amendments/supports.server.ts';
 import { docToPlainText, type DocNode } from '~/modules/documents/rich-text.ts';
@@ -87,6 +91,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await decideAdmissibility({ actor, id, admissible: intent === 'admissible', reason });
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.decisionRecorded') } });
     }
+    if (intent === 'saveUpdate') {
+      const { error } = await saveAmendmentUpdate({ actor, id });
+      if (error) return data({ invite: null, error: error as string }, { status: 409 });
+      return redirect(here, { headers: { 'Set-Cookie': flashCookie('rebase.saved') } });
+    }
     if (intent === 'withdraw') {
       await withdrawAmendment({ actor, id });
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.amendmentWithdrawn') } });
@@ -104,8 +113,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 /** An amendment: what it changes and why, by whom, where it stands; its live draft for its authors. */
 export default function AmendmentPage() {
   const t = useT();
-  const { amendment, section, authors, base, proposed, diff, abilities, supports, slug, user, decision, canDecide } =
-    useLoaderData<typeof loader>();
+  const {
+    amendment,
+    section,
+    authors,
+    base,
+    proposed,
+    diff,
+    abilities,
+    supports,
+    slug,
+    user,
+    decision,
+    canDecide,
+    competitors,
+    update,
+  } = useLoaderData<typeof loader>();
   const formatDate = useFormatDate();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -151,6 +174,7 @@ export default function AmendmentPage() {
           {decision.reason}
         </p>
       ) : null}
+      <Competitors slug={slug} competitors={competitors} />
       <h2>{t('amendments.field.justification')}</h2>
       <p className="justification">{amendment.justification}</p>
       {actionData?.error ? <ErrorList errors={[actionData.error]} /> : null}
@@ -176,6 +200,18 @@ export default function AmendmentPage() {
         </>
       )}
       <DiffView parts={parts} />
+      {update ? (
+        <NeedsUpdate
+          base={base}
+          current={update.current}
+          proposed={proposed}
+          currentDiff={update.currentDiff}
+          documentName={update.documentName}
+          canUpdate={abilities.update}
+          user={user}
+          busy={busy}
+        />
+      ) : null}
       {supports ? (
         <Supports supports={supports} status={amendment.status} canSupport={abilities.support} busy={busy} />
       ) : null}
@@ -236,86 +272,5 @@ export default function AmendmentPage() {
         </Form>
       ) : null}
     </article>
-  );
-}
-
-type SupportData = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['supports']>;
-
-/**
- * The support bar: how many of how many, the rule and what it was computed from, the time left (ticking), and
- * the member's support. While supports are collected, the page asks for fresh figures every 15 seconds.
- */
-function Supports(props: { supports: SupportData; status: string; canSupport: boolean; busy: boolean }) {
-  const t = useT();
-  const formatDate = useFormatDate();
-  const revalidator = useRevalidator();
-  const { supports } = props;
-  const deadline = supports.deadline ? new Date(supports.deadline).getTime() : null;
-  const collecting = props.status === 'SUBMITTED' || props.status === 'QUALIFIED';
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    setNow(Date.now());
-    const tick = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(tick);
-  }, []);
-  useEffect(() => {
-    if (!collecting) return;
-    const refresh = setInterval(() => {
-      if (document.visibilityState === 'visible' && revalidator.state === 'idle') revalidator.revalidate();
-    }, 15_000);
-    return () => clearInterval(refresh);
-  }, [collecting, revalidator]);
-  const left = deadline !== null && now !== null ? deadline - now : null;
-  const timeLeft = (ms: number) => {
-    const minutes = Math.max(1, Math.floor(ms / 60_000));
-    if (minutes >= 2 * 24 * 60) return t('supports.days', { n: Math.round(minutes / (24 * 60)) });
-    if (minutes >= 120) return t('supports.hours', { n: Math.round(minutes / 60) });
-    return t('supports.minutes', { n: minutes });
-  };
-  return (
-    <section className="supports" aria-labelledby="supports-title" data-testid="supports">
-      <h2 id="supports-title">{t('supports.title')}</h2>
-      <p>
-        <label htmlFor="supports-bar">
-          {t('supports.progress', { count: supports.count, needed: supports.needed })}
-        </label>
-      </p>
-      <progress id="supports-bar" max={supports.needed} value={Math.min(supports.count, supports.needed)}>
-        {supports.count}/{supports.needed}
-      </progress>
-      <p className="field-hint" data-testid="supports-rule">
-        {supports.rule === 'ACTIVE_SHARE'
-          ? t('supports.ruleShare', {
-              value: supports.value ?? 0,
-              denominator: supports.denominator ?? 0,
-              days: supports.activeDays ?? 0,
-              date: supports.countedAt ? formatDate(supports.countedAt) : '',
-              needed: supports.needed,
-            })
-          : t('supports.ruleAbsolute', { needed: supports.needed })}
-      </p>
-      {supports.qualifiedAt ? (
-        <p className="notice">{t('supports.qualified', { date: formatDate(supports.qualifiedAt) })}</p>
-      ) : null}
-      {supports.deadline ? (
-        <p data-testid="supports-deadline">
-          {t('supports.deadline', { date: formatDate(supports.deadline, 'datetime') })}
-          {left !== null
-            ? left > 0
-              ? ` — ${t('supports.left', { time: timeLeft(left) })}`
-              : ` — ${t('supports.ended')}`
-            : null}
-        </p>
-      ) : null}
-      {supports.mine ? <p>{t('supports.mine')}</p> : null}
-      {props.canSupport ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value={supports.mine ? 'unsupport' : 'support'} />
-          <button type="submit" className={supports.mine ? 'button button-secondary' : 'button'} disabled={props.busy}>
-            {supports.mine ? t('supports.withdraw') : t('supports.support')}
-          </button>
-        </Form>
-      ) : null}
-    </section>
   );
 }

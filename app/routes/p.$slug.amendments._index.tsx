@@ -29,6 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     chapterId: url.searchParams.get('chapter') || undefined,
     status: STATUSES.includes(status as Status) ? (status as Status) : undefined,
     mine: url.searchParams.get('mine') === '1',
+    colliding: url.searchParams.get('colliding') === '1',
   };
   const amendments = await listAmendments(actorOf(context), params.slug ?? '', filters).catch(asHttpError(request));
   return { amendments, filters, signedIn: context.member !== null };
@@ -43,6 +44,15 @@ export default function AmendmentsPage() {
   const { amendments, filters, signedIn } = useLoaderData<typeof loader>();
   if (!outline) return null;
   const sections = new Map(outline.chapters.flatMap((c) => c.sections.map((s) => [s.id, s] as const)));
+  // Competing amendments are listed group by group; otherwise, one list.
+  const groups: [string | null, typeof amendments][] = [];
+  for (const a of amendments) {
+    const key = filters.colliding ? a.collisionGroup : null;
+    const last = groups[groups.length - 1];
+    if (last && last[0] === key) last[1].push(a);
+    else groups.push([key, [a]]);
+  }
+  if (!groups.length) groups.push([null, []]);
   return (
     <section>
       <h1>{filters.mine ? t('amendments.list.mine') : t('amendments.list.title')}</h1>
@@ -65,6 +75,10 @@ export default function AmendmentsPage() {
             </option>
           ))}
         </select>
+        <span className="field-checkbox">
+          <input type="checkbox" id="filter-colliding" name="colliding" value="1" defaultChecked={filters.colliding} />
+          <label htmlFor="filter-colliding">{t('amendments.list.onlyColliding')}</label>
+        </span>
         {signedIn ? (
           <span className="field-checkbox">
             <input type="checkbox" id="filter-mine" name="mine" value="1" defaultChecked={filters.mine} />
@@ -76,25 +90,34 @@ export default function AmendmentsPage() {
         </button>
       </Form>
       <p role="status">{t('amendments.list.count', { n: amendments.length })}</p>
-      <ul className="amendment-list" data-testid="amendment-list">
-        {amendments.map((a) => {
-          const section = sections.get(a.sectionId);
-          return (
-            <li key={a.id}>
-              <Link to={`/p/${outline.program.slug}/amendments/${a.id}`}>{a.title}</Link>{' '}
-              <span className="badge">{t(`amendments.status.${a.status}`)}</span>
-              <br />
-              <span className="muted">
-                {section ? `${section.number} ${section.title} — ` : null}
-                {t(`amendments.kind.${a.kind}`)} — {a.authors.join(', ')}
-                {a.supportsNeeded !== null
-                  ? ` — ${t('supports.progress', { count: a.supports, needed: a.supportsNeeded })}`
-                  : null}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
+      {groups.map(([group, items]) => (
+        <div key={group ?? 'all'}>
+          {group ? <h2>{t('collisions.group', { title: items[0]!.title })}</h2> : null}
+          <ul className="amendment-list" data-testid="amendment-list">
+            {items.map((a) => {
+              const section = sections.get(a.sectionId);
+              return (
+                <li key={a.id}>
+                  <Link to={`/p/${outline.program.slug}/amendments/${a.id}`}>{a.title}</Link>{' '}
+                  <span className="badge">{t(`amendments.status.${a.status}`)}</span>
+                  {a.collisionGroup && !filters.colliding ? (
+                    <span className="badge badge-warning">{t('collisions.badge')}</span>
+                  ) : null}
+                  {a.needsUpdate ? <span className="badge badge-warning">{t('rebase.badge')}</span> : null}
+                  <br />
+                  <span className="muted">
+                    {section ? `${section.number} ${section.title} — ` : null}
+                    {t(`amendments.kind.${a.kind}`)} — {a.authors.join(', ')}
+                    {a.supportsNeeded !== null
+                      ? ` — ${t('supports.progress', { count: a.supports, needed: a.supportsNeeded })}`
+                      : null}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
     </section>
   );
 }

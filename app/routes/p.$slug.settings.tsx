@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { ErrorList, Field } from '~/components/forms.tsx';
 import { addDrafter, DrafterError, listDrafters, removeDrafter } from '~/modules/programs/drafters.server.ts';
+import { carryOverProgram } from '~/modules/amendments/rebase.server.ts';
 import { getProgramOutline, updateProgramSettings } from '~/modules/programs/programs.server.ts';
 import { AddDrafterSchema, ProgramSettingsSchema } from '~/modules/programs/programs.schema.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
@@ -72,6 +73,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   const { phaseEndsAt, ...rest } = submission.value;
   await updateProgramSettings({ actor, slug, ...rest, phaseEndsAt: phaseEndsAt ?? null }).catch(asHttpError(request));
+  // Leaving drafting may have moved the text under standing amendments: they are measured again now.
+  await carryOverProgram(slug);
   return redirect(`/p/${slug}`, { headers: { 'Set-Cookie': flashCookie('flash.programSettingsChanged') } });
 }
 

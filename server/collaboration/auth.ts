@@ -4,7 +4,7 @@ import { sectionAccess } from '~/modules/programs/programs.server.ts';
 import type { Actor } from '~/policies/actor.ts';
 import { validateSessionToken, type CurrentMember } from '~/modules/members/sessions.server.ts';
 import { readCookie, SESSION_COOKIE } from '~/utils/cookies.server.ts';
-import { parseDocumentName } from './persistence.ts';
+import { parseDocumentName, type DocumentTarget } from './persistence.ts';
 
 /** The answer to a WebSocket upgrade: refused with an HTTP status, or accepted, read-only or not. */
 export type UpgradeDecision =
@@ -59,6 +59,8 @@ export async function currentAccess(actor: Actor, docName: string) {
 }
 
 /** The rights on a section's text, or on an amendment's draft (its authors write it). */
-function accessTo(actor: Actor, target: { kind: 'section' | 'amendment'; id: string }) {
-  return target.kind === 'amendment' ? amendmentAccess(actor, target.id) : sectionAccess(actor, target.id);
+function accessTo(actor: Actor, target: DocumentTarget) {
+  return target.kind === 'amendment'
+    ? amendmentAccess(actor, target.id, target.revision)
+    : sectionAccess(actor, target.id);
 }

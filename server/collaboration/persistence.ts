@@ -13,20 +13,33 @@ import { db } from '~/utils/db.server.ts';
 // Prisma's Bytes wants a plain ArrayBuffer-backed array; Yjs hands out views that may not be.
 const bytes = (u: Uint8Array) => new Uint8Array(u);
 
-/** A document name the server knows how to seed: "section:<id>" or "amendment:<id>". */
-export function parseDocumentName(name: string): { kind: 'section' | 'amendment'; id: string } | null {
-  const match = /^(section|amendment):([a-z2-7]{16})$/.exec(name);
-  return match ? { kind: match[1] as 'section' | 'amendment', id: match[2]! } : null;
+/** A live document's target: a section, an amendment's draft, or the draft of an amendment's update `revision`. */
+export interface DocumentTarget {
+  kind: 'section' | 'amendment';
+  id: string;
+  revision?: number;
 }
 
-/** The text a document starts from: its section's text, or an amendment's seed (its base, or nothing). */
-async function seedOf(target: { kind: 'section' | 'amendment'; id: string }): Promise<DocNode> {
+/** A document name the server knows how to seed: "section:<id>", "amendment:<id>" or "amendment:<id>@<n>". */
+export function parseDocumentName(name: string): DocumentTarget | null {
+  const match = /^(section|amendment):([a-z2-7]{16})(?:@([1-9][0-9]{0,5}))?$/.exec(name);
+  if (!match || (match[1] === 'section' && match[3])) return null;
+  const target: DocumentTarget = { kind: match[1] as 'section' | 'amendment', id: match[2]! };
+  if (match[3]) target.revision = Number(match[3]);
+  return target;
+}
+
+/**
+ * The text a document starts from: its section's text, an amendment's seed (its base, or nothing), or for an
+ * update, the text the amendment is rewritten against.
+ */
+async function seedOf(target: DocumentTarget): Promise<DocNode> {
   if (target.kind === 'amendment') {
     const amendment = await db().amendment.findUniqueOrThrow({
       where: { id: target.id },
-      select: { kind: true, baseText: true },
+      select: { kind: true, baseText: true, rebaseTo: true },
     });
-    return amendmentSeed(amendment);
+    return target.revision ? parseDoc(amendment.rebaseTo) : amendmentSeed(amendment);
   }
   const section = await db().section.findUniqueOrThrow({ where: { id: target.id }, select: { content: true } });
   return parseDoc(section.content);

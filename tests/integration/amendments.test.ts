@@ -89,7 +89,7 @@ describe('drafting and submitting', () => {
       { op: 'insert', text: 'the whole ' },
       { op: 'insert', text: ', rewritten' },
     ]);
-    expect(draft.abilities).toEqual({ support: false, edit: true, invite: true, withdraw: true });
+    expect(draft.abilities).toEqual({ support: false, edit: true, invite: true, withdraw: true, update: false });
 
     await submitAmendment({ actor: coauthor, id });
     // Frozen: later changes to the live document do not change what was submitted.
@@ -97,7 +97,7 @@ describe('drafting and submitting', () => {
     const submitted = await getAmendment(reader, slug, id);
     expect(submitted.amendment.status).toBe('SUBMITTED');
     expect(submitted.proposed).toEqual(doc('Text of the whole section 1-1, rewritten.'));
-    expect(submitted.abilities).toEqual({ support: true, edit: false, invite: false, withdraw: false });
+    expect(submitted.abilities).toEqual({ support: true, edit: false, invite: false, withdraw: false, update: false });
     expect(await amendmentAccess(author, id)).toEqual({ read: true, write: false });
     expect(await amendmentAccess(null, id)).toEqual({ read: true, write: false });
     await expect(submitAmendment({ actor: author, id })).rejects.toBeInstanceOf(ForbiddenError);

@@ -7,6 +7,7 @@ import {
   canReadAmendment,
   canStartAmendment,
   canSupportAmendment,
+  canUpdateAmendment,
   canWithdrawAmendment,
 } from '~/policies/amendment.ts';
 import { canReadDraft } from '~/policies/program.ts';
@@ -16,8 +17,11 @@ import { recordAudit } from '../audit/audit.server.ts';
 import { readLiveText, sectionDocumentName } from '../documents/live-text.server.ts';
 import { docToPlainText, parseDoc, type DocNode } from '../documents/rich-text.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
+import { competitors, regroupSection, STANDING } from './collisions.server.ts';
 import { diffWords, hasChanges } from './diff.ts';
 import { assertMove } from './lifecycle.ts';
+import { carryOver, docTokens } from './merge.ts';
+import { carryOverSection, updateDocumentName } from './rebase.server.ts';
 import { expireOverdue, fixThreshold, supportSummary } from './supports.server.ts';
 
 /**
@@ -123,7 +127,13 @@ export async function startAmendment(props: StartAmendmentProps): Promise<string
  */
 export async function getAmendment(actor: Actor, slug: string, id: string) {
   await expireOverdue(new Date(), id);
-  const { amendment, facts } = await amendmentWithFacts(db(), actor, id);
+  let { amendment, facts } = await amendmentWithFacts(db(), actor, id);
+  if (amendment.program.slug === slug && STANDING.includes(amendment.status)) {
+    // Measured against the section's text as it is now (carried over, or marked for an update).
+    if ((await carryOverSection(amendment.sectionId)).changed) {
+      ({ amendment, facts } = await amendmentWithFacts(db(), actor, id));
+    }
+  }
   if (amendment.program.slug !== slug) throw new NotFoundError(`amendment ${id}`);
   enforce(canReadAmendment(actor, amendment.program, facts), actor, 'amendment.read');
   const section = await db().section.findUniqueOrThrow({
@@ -148,12 +158,25 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
       createdAt: amendment.createdAt,
       submittedAt: amendment.submittedAt,
       documentName: amendmentDocumentName(amendment.id),
+      needsUpdate: amendment.needsUpdate,
+      collisionGroup: amendment.collisionGroup,
     },
     section,
     authors: amendment.authors.map((a) => ({ id: a.memberId, name: a.member.displayName })),
     base,
     proposed,
     diff: diffWords(docToPlainText(base), docToPlainText(proposed)),
+    competitors: await competitors(db(), amendment),
+    mergedInto: amendment.mergedIntoId
+      ? await db().amendment.findUnique({ where: { id: amendment.mergedIntoId }, select: { id: true, title: true } })
+      : null,
+    update: amendment.needsUpdate
+      ? {
+          current: parseDoc(amendment.rebaseTo),
+          documentName: updateDocumentName(amendment.id, amendment.revision),
+          currentDiff: diffWords(docToPlainText(base), docToPlainText(parseDoc(amendment.rebaseTo))),
+        }
+      : null,
     supports: await supportSummary(actor, amendment),
     abilities: {
       support: canSupportAmendment(
@@ -165,6 +188,7 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
       edit: canEditAmendment(actor, amendment.program, facts),
       invite: canInviteCoauthor(actor, amendment.program, facts),
       withdraw: canWithdrawAmendment(actor, facts),
+      update: canUpdateAmendment(actor, amendment.program, { ...facts, needsUpdate: amendment.needsUpdate }),
     },
   };
 }
@@ -230,10 +254,21 @@ export async function submitAmendment(props: { actor: Actor; id: string }) {
       throw new AmendmentError('amendments.errors.noChange');
     }
   }
+  // The section may have moved since the draft started (drafting reopened, an amendment applied): the change is
+  // carried over to the current text, or submitted as needing its authors' update.
+  const section = await db().section.findUniqueOrThrow({
+    where: { id: amendment.sectionId },
+    select: { content: true },
+  });
+  const current = await readLiveText(sectionDocumentName(amendment.sectionId), section.content);
+  const base = parseDoc(amendment.baseText);
+  const moved = docTokens(base).join('\u0000') !== docTokens(current).join('\u0000');
+  const carried = moved && proposed && amendment.kind === 'CHANGE' ? carryOver(base, current, proposed) : null;
+  const needsUpdate = moved && amendment.kind === 'CHANGE' && !carried;
   await db().$transaction(async (tx) => {
     // The status is checked again under the transaction: two authors submitting at once submit once.
-    const current = await tx.amendment.findUniqueOrThrow({ where: { id: amendment.id }, select: { status: true } });
-    assertMove(current.status, 'SUBMITTED');
+    const row = await tx.amendment.findUniqueOrThrow({ where: { id: amendment.id }, select: { status: true } });
+    assertMove(row.status, 'SUBMITTED');
     const now = new Date();
     const program = await tx.program.findUniqueOrThrow({ where: { id: amendment.program.id } });
     await tx.amendment.update({
@@ -241,7 +276,9 @@ export async function submitAmendment(props: { actor: Actor; id: string }) {
       data: {
         status: 'SUBMITTED',
         submittedAt: now,
-        proposedText: proposed ?? undefined,
+        proposedText: carried ?? proposed ?? undefined,
+        ...(moved && !needsUpdate ? { baseText: current } : {}),
+        ...(needsUpdate ? { needsUpdate: true, rebaseTo: current } : {}),
         ...(await fixThreshold(tx, program, now)),
       },
     });
@@ -250,7 +287,9 @@ export async function submitAmendment(props: { actor: Actor; id: string }) {
       action: 'amendment.submitted',
       targetType: 'Amendment',
       targetId: amendment.id,
+      data: moved ? { baseMoved: true, needsUpdate } : undefined,
     });
+    await regroupSection(tx, amendment.sectionId);
   });
 }
 
@@ -268,22 +307,33 @@ export async function withdrawAmendment(props: { actor: Actor; id: string }) {
       targetId: amendment.id,
       data: { from: amendment.status },
     });
+    await regroupSection(tx, amendment.sectionId);
   });
 }
 
-/** What an actor may do with an amendment's live draft: read it, and write it. Null if there is none. */
-export async function amendmentAccess(actor: Actor, id: string) {
+/**
+ * What an actor may do with an amendment's live draft (or with the draft of its update `revision`): read it,
+ * and write it. Null if there is none: an update's draft exists only while the amendment waits for it.
+ */
+export async function amendmentAccess(actor: Actor, id: string, revision?: number) {
   const row = await db().amendment.findUnique({
     where: { id },
     select: {
       kind: true,
       status: true,
+      needsUpdate: true,
+      revision: true,
       program: { select: { phase: true, draftIsPublic: true } },
       authors: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
     },
   });
   if (!row || row.kind === 'DELETE') return null;
-  const facts = { status: row.status, actorIsAuthor: row.authors.length > 0 };
+  const facts = { status: row.status, actorIsAuthor: row.authors.length > 0, needsUpdate: row.needsUpdate };
+  if (revision !== undefined) {
+    if (row.kind !== 'CHANGE' || !row.needsUpdate || revision !== row.revision + 1) return null;
+    const write = canUpdateAmendment(actor, row.program, facts);
+    return { read: write || (facts.actorIsAuthor && canReadAmendment(actor, row.program, facts)), write };
+  }
   return { read: canReadAmendment(actor, row.program, facts), write: canEditAmendment(actor, row.program, facts) };
 }
 
@@ -293,6 +343,8 @@ export interface AmendmentFilters {
   status?: AmendmentStatus;
   /** Only those the actor is an author of (drafts included). */
   mine?: boolean;
+  /** Only those that compete with others (in a collision group). */
+  colliding?: boolean;
 }
 
 /**
@@ -319,9 +371,10 @@ export async function listAmendments(actor: Actor, slug: string, filters: Amendm
         ...(filters.mine && actor ? [{ authors: { some: { memberId: actor.id } } }] : []),
         ...(filters.status ? [{ status: filters.status }] : []),
         ...(filters.chapterId ? [{ section: { chapterId: filters.chapterId } }] : []),
+        ...(filters.colliding ? [{ collisionGroup: { not: null } }] : []),
       ],
     },
-    orderBy: { createdAt: 'desc' },
+    orderBy: filters.colliding ? [{ collisionGroup: 'asc' }, { submittedAt: 'asc' }] : { createdAt: 'desc' },
     take: 500,
     select: {
       id: true,
@@ -331,6 +384,8 @@ export async function listAmendments(actor: Actor, slug: string, filters: Amendm
       sectionId: true,
       supportsNeeded: true,
       supportDeadline: true,
+      collisionGroup: true,
+      needsUpdate: true,
       _count: { select: { supports: true } },
       authors: { select: { member: { select: { displayName: true } } }, orderBy: { addedAt: 'asc' } },
     },

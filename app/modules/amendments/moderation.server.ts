@@ -3,6 +3,7 @@ import { canManageProgram, canReadDraft } from '~/policies/program.ts';
 import { db } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
+import { regroupSection } from './collisions.server.ts';
 import { assertMove } from './lifecycle.ts';
 
 /**
@@ -30,6 +31,7 @@ export async function decideAdmissibility(props: { actor: Actor; id: string; adm
       targetId: amendment.id,
       reason: props.reason,
     });
+    await regroupSection(tx, amendment.sectionId);
   });
 }
 

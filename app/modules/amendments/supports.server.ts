@@ -4,6 +4,7 @@ import { canSupportAmendment } from '~/policies/amendment.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
+import { regroupSection } from './collisions.server.ts';
 
 /**
  * Supports, Podemos-style: a submitted amendment collects supports from members until a deadline; reaching
@@ -109,7 +110,7 @@ export async function withdrawSupport(props: { actor: Actor; id: string; now?: D
 export async function expireOverdue(now = new Date(), amendmentId?: string): Promise<number> {
   const overdue = await db().amendment.findMany({
     where: { status: 'SUBMITTED', supportDeadline: { lt: now }, ...(amendmentId ? { id: amendmentId } : {}) },
-    select: { id: true, supportsNeeded: true },
+    select: { id: true, supportsNeeded: true, sectionId: true },
   });
   for (const a of overdue) {
     await db().$transaction(async (tx) => {
@@ -125,6 +126,8 @@ export async function expireOverdue(now = new Date(), amendmentId?: string): Pro
         targetId: a.id,
         data: { supports: await tx.amendmentSupport.count({ where: { amendmentId: a.id } }), needed: a.supportsNeeded },
       });
+      // Out of the running: it competes with nothing any more.
+      await regroupSection(tx, a.sectionId);
     });
   }
   return overdue.length;

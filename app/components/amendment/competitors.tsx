@@ -1,0 +1,22 @@
+import { Link } from '@remix-run/react';
+import { useT } from '~/utils/i18n.tsx';
+
+/** The amendments this one competes with: they change the same words and will be settled by one ranked vote. */
+export function Competitors(props: { slug: string; competitors: { id: string; title: string; status: string }[] }) {
+  const t = useT();
+  if (!props.competitors.length) return null;
+  return (
+    <section className="collisions notice notice-warning" aria-labelledby="collisions-title" data-testid="competitors">
+      <h2 id="collisions-title">{t('collisions.title')}</h2>
+      <p>{t('collisions.explain')}</p>
+      <ul>
+        {props.competitors.map((c) => (
+          <li key={c.id}>
+            <Link to={`/p/${props.slug}/amendments/${c.id}`}>{c.title}</Link>{' '}
+            <span className="badge">{t(`amendments.status.${c.status}` as 'amendments.status.SUBMITTED')}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

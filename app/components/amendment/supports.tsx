@@ -1,0 +1,86 @@
+import type { SerializeFrom } from '@remix-run/node';
+import { Form, useRevalidator } from '@remix-run/react';
+import { useEffect, useState } from 'react';
+import type { supportSummary } from '~/modules/amendments/supports.server.ts';
+import { useFormatDate, useT } from '~/utils/i18n.tsx';
+
+type SupportData = SerializeFrom<NonNullable<Awaited<ReturnType<typeof supportSummary>>>>;
+
+/**
+ * The support bar: how many of how many, the rule and what it was computed from, the time left (ticking), and
+ * the member's support. While supports are collected, the page asks for fresh figures every 15 seconds.
+ */
+export function Supports(props: { supports: SupportData; status: string; canSupport: boolean; busy: boolean }) {
+  const t = useT();
+  const formatDate = useFormatDate();
+  const revalidator = useRevalidator();
+  const { supports } = props;
+  const deadline = supports.deadline ? new Date(supports.deadline).getTime() : null;
+  const collecting = props.status === 'SUBMITTED' || props.status === 'QUALIFIED';
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    setNow(Date.now());
+    const tick = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(tick);
+  }, []);
+  useEffect(() => {
+    if (!collecting) return;
+    const refresh = setInterval(() => {
+      if (document.visibilityState === 'visible' && revalidator.state === 'idle') revalidator.revalidate();
+    }, 15_000);
+    return () => clearInterval(refresh);
+  }, [collecting, revalidator]);
+  const left = deadline !== null && now !== null ? deadline - now : null;
+  const timeLeft = (ms: number) => {
+    const minutes = Math.max(1, Math.floor(ms / 60_000));
+    if (minutes >= 2 * 24 * 60) return t('supports.days', { n: Math.round(minutes / (24 * 60)) });
+    if (minutes >= 120) return t('supports.hours', { n: Math.round(minutes / 60) });
+    return t('supports.minutes', { n: minutes });
+  };
+  return (
+    <section className="supports" aria-labelledby="supports-title" data-testid="supports">
+      <h2 id="supports-title">{t('supports.title')}</h2>
+      <p>
+        <label htmlFor="supports-bar">
+          {t('supports.progress', { count: supports.count, needed: supports.needed })}
+        </label>
+      </p>
+      <progress id="supports-bar" max={supports.needed} value={Math.min(supports.count, supports.needed)}>
+        {supports.count}/{supports.needed}
+      </progress>
+      <p className="field-hint" data-testid="supports-rule">
+        {supports.rule === 'ACTIVE_SHARE'
+          ? t('supports.ruleShare', {
+              value: supports.value ?? 0,
+              denominator: supports.denominator ?? 0,
+              days: supports.activeDays ?? 0,
+              date: supports.countedAt ? formatDate(supports.countedAt) : '',
+              needed: supports.needed,
+            })
+          : t('supports.ruleAbsolute', { needed: supports.needed })}
+      </p>
+      {supports.qualifiedAt ? (
+        <p className="notice">{t('supports.qualified', { date: formatDate(supports.qualifiedAt) })}</p>
+      ) : null}
+      {supports.deadline ? (
+        <p data-testid="supports-deadline">
+          {t('supports.deadline', { date: formatDate(supports.deadline, 'datetime') })}
+          {left !== null
+            ? left > 0
+              ? ` — ${t('supports.left', { time: timeLeft(left) })}`
+              : ` — ${t('supports.ended')}`
+            : null}
+        </p>
+      ) : null}
+      {supports.mine ? <p>{t('supports.mine')}</p> : null}
+      {props.canSupport ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value={supports.mine ? 'unsupport' : 'support'} />
+          <button type="submit" className={supports.mine ? 'button button-secondary' : 'button'} disabled={props.busy}>
+            {supports.mine ? t('supports.withdraw') : t('supports.support')}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import type { AmendmentKind, AmendmentStatus } from '~/generated/prisma/enums.ts';
+import type { Tx } from '~/utils/db.server.ts';
+import { parseDoc } from '../documents/rich-text.ts';
+import { changesCollide, docTokens, hunks, type Hunk } from './merge.ts';
+
+/**
+ * Collisions: standing amendments of one section whose changes touch the same words of the same base text
+ * compete. They are grouped (transitively: if A competes with B and B with C, all three are one group) and a
+ * group goes to the vote as one preferential question. Groups are recomputed, in the caller's transaction,
+ * whenever an amendment of the section is submitted, leaves the running, or is carried over.
+ *
+ * Deleting a section competes with every change of it; a new section added after it competes with nothing
+ * (both can be adopted). An amendment waiting for its authors' update is measured against another base, so it
+ * is left out until it is updated.
+ */
+
+/** Amendments still in the running: grouped with those they compete with. */
+export const STANDING: readonly AmendmentStatus[] = ['SUBMITTED', 'QUALIFIED', 'ADMISSIBLE'];
+
+interface Candidate {
+  id: string;
+  kind: AmendmentKind;
+  baseText: unknown;
+  proposedText: unknown;
+  collisionGroup: string | null;
+}
+
+function changeOf(amendment: Candidate): { base: string; hunks: Hunk[] } {
+  const base = docTokens(parseDoc(amendment.baseText));
+  const key = base.join('\u0000');
+  if (amendment.kind === 'ADD') return { base: key, hunks: [] };
+  if (amendment.kind === 'DELETE') return { base: key, hunks: [{ from: 0, to: Math.max(base.length, 1), insert: [] }] };
+  return { base: key, hunks: hunks(base, docTokens(parseDoc(amendment.proposedText))) };
+}
+
+/** Recomputes the collision groups of a section's standing amendments (in the caller's transaction). */
+export async function regroupSection(tx: Tx, sectionId: string): Promise<void> {
+  // Frozen groups (an amendment already in a vote) are not reopened.
+  const rows: (Candidate & { status: AmendmentStatus; needsUpdate: boolean })[] = await tx.amendment.findMany({
+    where: { sectionId, status: { in: [...STANDING, 'IN_VOTE'] } },
+    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      baseText: true,
+      proposedText: true,
+      collisionGroup: true,
+      needsUpdate: true,
+    },
+  });
+  const others = await tx.amendment.findMany({
+    where: { sectionId, status: { notIn: [...STANDING, 'IN_VOTE'] }, collisionGroup: { not: null } },
+    select: { id: true },
+  });
+  const candidates = rows.filter((r) => r.status !== 'IN_VOTE' && !r.needsUpdate);
+  const changes = candidates.map(changeOf);
+  const parent = candidates.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < candidates.length; i++) {
+    for (let j = i + 1; j < candidates.length; j++) {
+      const a = changes[i]!;
+      const b = changes[j]!;
+      if (a.base === b.base && changesCollide(a.hunks, b.hunks)) parent[find(j)] = find(i);
+    }
+  }
+  const sizes = new Map<number, number>();
+  candidates.forEach((_, i) => sizes.set(find(i), (sizes.get(find(i)) ?? 0) + 1));
+  const updates: { id: string; group: string | null }[] = [];
+  candidates.forEach((c, i) => {
+    // The group is named after its earliest submitted member, so it keeps its name as others join.
+    const root = find(i);
+    const group = sizes.get(root)! > 1 ? candidates[candidates.findIndex((_, k) => find(k) === root)]!.id : null;
+    if (group !== c.collisionGroup) updates.push({ id: c.id, group });
+  });
+  for (const r of rows) if (r.needsUpdate && r.collisionGroup) updates.push({ id: r.id, group: null });
+  for (const o of others) updates.push({ id: o.id, group: null });
+  for (const u of updates) {
+    await tx.amendment.update({ where: { id: u.id }, data: { collisionGroup: u.group } });
+  }
+}
+
+/** The amendments an amendment competes with (its collision group, itself left out), earliest first. */
+export async function competitors(tx: Tx, amendment: { id: string; programId: string; collisionGroup: string | null }) {
+  if (!amendment.collisionGroup) return [];
+  return tx.amendment.findMany({
+    where: { programId: amendment.programId, collisionGroup: amendment.collisionGroup, id: { not: amendment.id } },
+    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, title: true, status: true },
+  });
+}

@@ -1,0 +1,149 @@
+import { Prisma } from '~/generated/prisma/client.ts';
+import { enforce, type Actor } from '~/policies/actor.ts';
+import { canUpdateAmendment } from '~/policies/amendment.ts';
+import { db } from '~/utils/db.server.ts';
+import { recordAudit } from '../audit/audit.server.ts';
+import { readLiveText, sectionDocumentName } from '../documents/live-text.server.ts';
+import { docToPlainText, parseDoc, type DocNode } from '../documents/rich-text.ts';
+import { NotFoundError } from '../programs/programs.server.ts';
+import { regroupSection, STANDING } from './collisions.server.ts';
+import { diffWords, hasChanges } from './diff.ts';
+import { carryOver, docTokens } from './merge.ts';
+
+/**
+ * When a section's text moves under its amendments (an earlier amendment was applied, or moderators reopened
+ * drafting), each standing amendment is measured again: a change that does not overlap the move is carried
+ * over to the new text by itself; one that overlaps is marked "needs an update", and its authors rewrite it
+ * against the new text, with the base, the current text and their proposal side by side.
+ */
+
+const same = (a: DocNode, b: DocNode) => docTokens(a).join('\u0000') === docTokens(b).join('\u0000');
+
+/** What a carry-over did: amendments carried over, marked for an update, and whether anything changed at all. */
+export interface CarryOverResult {
+  carried: number;
+  needUpdate: number;
+  changed: boolean;
+}
+
+const standingOf = (sectionId: string) => ({
+  where: { sectionId, status: { in: [...STANDING] } },
+  select: { id: true, kind: true, baseText: true, proposedText: true, needsUpdate: true, rebaseTo: true },
+});
+
+/** Carries a section's standing amendments over its current text. */
+export async function carryOverSection(sectionId: string): Promise<CarryOverResult> {
+  const result: CarryOverResult = { carried: 0, needUpdate: 0, changed: false };
+  const section = await db().section.findUnique({ where: { id: sectionId }, select: { id: true, content: true } });
+  if (!section) return result;
+  // Read before the transaction: the embedded database has one connection, which a transaction holds.
+  const current = await readLiveText(sectionDocumentName(section.id), section.content);
+  const measuredAgainst = (row: { needsUpdate: boolean; rebaseTo: unknown; baseText: unknown }) =>
+    parseDoc(row.needsUpdate ? row.rebaseTo : row.baseText);
+  // Most of the time nothing moved: no transaction, no lock.
+  const rows = await db().amendment.findMany(standingOf(sectionId));
+  if (rows.every((row) => same(measuredAgainst(row), current))) return result;
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Section" WHERE id = ${sectionId} FOR UPDATE`;
+    for (const row of await tx.amendment.findMany(standingOf(sectionId))) {
+      const base = measuredAgainst(row);
+      if (same(base, current)) continue;
+      result.changed = true;
+      if (row.needsUpdate) {
+        // Still waiting for its authors: they now rewrite it against the newest text.
+        await tx.amendment.update({ where: { id: row.id }, data: { rebaseTo: current } });
+        continue;
+      }
+      // A deletion or a new section does not depend on the words: it follows the text as it is.
+      const proposed = row.kind === 'CHANGE' ? carryOver(base, current, parseDoc(row.proposedText)) : null;
+      if (row.kind !== 'CHANGE' || proposed) {
+        await tx.amendment.update({
+          where: { id: row.id },
+          data: { baseText: current, ...(proposed ? { proposedText: proposed } : {}) },
+        });
+        await recordAudit(tx, {
+          actorId: null,
+          action: 'amendment.carried_over',
+          targetType: 'Amendment',
+          targetId: row.id,
+        });
+        result.carried++;
+      } else {
+        await tx.amendment.update({ where: { id: row.id }, data: { needsUpdate: true, rebaseTo: current } });
+        await recordAudit(tx, {
+          actorId: null,
+          action: 'amendment.needs_update',
+          targetType: 'Amendment',
+          targetId: row.id,
+        });
+        result.needUpdate++;
+      }
+    }
+    if (result.changed) await regroupSection(tx, sectionId);
+    return result;
+  });
+}
+
+/** Carries over the standing amendments of every section of a program (after its text may have moved). */
+export async function carryOverProgram(slug: string): Promise<void> {
+  const sections = await db().amendment.findMany({
+    where: { program: { slug }, status: { in: [...STANDING] } },
+    distinct: ['sectionId'],
+    select: { sectionId: true },
+  });
+  for (const { sectionId } of sections) await carryOverSection(sectionId);
+}
+
+/** The live document in which authors rewrite an amendment that needs an update (one per update). */
+export function updateDocumentName(amendmentId: string, revision: number): string {
+  return `amendment:${amendmentId}@${revision + 1}`;
+}
+
+/**
+ * Saves the authors' update of an amendment that needed one: its proposed text becomes what they wrote in the
+ * update's live document, measured against the text it was rewritten against; it competes again like any other.
+ */
+export async function saveAmendmentUpdate(props: { actor: Actor; id: string }) {
+  const row = await db().amendment.findUnique({
+    where: { id: props.id },
+    include: {
+      program: { select: { phase: true, draftIsPublic: true } },
+      authors: { where: { memberId: props.actor?.id ?? '' }, select: { memberId: true } },
+    },
+  });
+  if (!row || row.status === 'DRAFT') throw new NotFoundError(`amendment ${props.id}`);
+  const facts = { status: row.status, actorIsAuthor: row.authors.length > 0, needsUpdate: row.needsUpdate };
+  enforce(canUpdateAmendment(props.actor, row.program, facts), props.actor, 'amendment.update');
+  const rebaseTo = parseDoc(row.rebaseTo);
+  const proposed = await readLiveText(updateDocumentName(row.id, row.revision), rebaseTo);
+  if (!docToPlainText(proposed).trim()) return { error: 'amendments.errors.emptyText' as const };
+  if (!hasChanges(diffWords(docToPlainText(rebaseTo), docToPlainText(proposed)))) {
+    return { error: 'amendments.errors.noChange' as const };
+  }
+  await db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Amendment" WHERE id = ${row.id} FOR UPDATE`;
+    const fresh = await tx.amendment.findUniqueOrThrow({ where: { id: row.id } });
+    // Two authors saving at once save once; a text that moved again meanwhile is measured again below.
+    if (!fresh.needsUpdate || fresh.revision !== row.revision) return;
+    await tx.amendment.update({
+      where: { id: row.id },
+      data: {
+        baseText: rebaseTo,
+        proposedText: proposed,
+        needsUpdate: false,
+        rebaseTo: Prisma.DbNull,
+        revision: row.revision + 1,
+      },
+    });
+    await recordAudit(tx, {
+      actorId: props.actor!.id,
+      action: 'amendment.updated',
+      targetType: 'Amendment',
+      targetId: row.id,
+      data: { revision: row.revision + 1 },
+    });
+    await regroupSection(tx, row.sectionId);
+  });
+  await carryOverSection(row.sectionId);
+  return { error: null };
+}
