@@ -1,16 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
-import { MarkdownManager } from '@tiptap/markdown';
-import StarterKit from '@tiptap/starter-kit';
 import mammoth from 'mammoth';
 import { t, type Locale, type MessageKey } from '~/i18n/index.ts';
-import {
-  countWords,
-  parseDoc,
-  type BlockNode,
-  type DocNode,
-  type InlineNode,
-  type Mark,
-} from '../documents/rich-text.ts';
+import { countWords, parseDoc, type BlockNode, type DocNode } from '../documents/rich-text.ts';
+import { cleanBlock, Counts, type Dropped, markdown, plainText } from '../documents/markdown.server.ts';
 import type { OutlineToAdd } from './structure.server.ts';
 
 /**
@@ -25,8 +17,6 @@ export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 const MAX_CHAPTERS = 200;
 const MAX_SECTIONS = 2000;
 const MAX_TITLE = 200;
-/** Lists and quotes nested deeper than this are flattened into a paragraph. */
-const MAX_NESTING = 12;
 
 /** A file that cannot be imported; `key` is the message shown beside the file field. */
 export class ImportError extends Error {
@@ -37,7 +27,6 @@ export class ImportError extends Error {
 }
 
 /** Something the import changed or left out, shown in the preview so that nothing is lost silently. */
-type Dropped = 'table' | 'image' | 'rule' | 'code' | 'format' | 'link';
 export type ImportWarning = {
   key: `import.warnings.${Dropped | 'preamble' | 'oneLevel' | 'longTitle' | 'emptyTitle'}`;
   count?: number;
@@ -47,12 +36,6 @@ export interface ImportPreview {
   outline: OutlineToAdd;
   warnings: ImportWarning[];
 }
-
-// Parsing accepts every heading level a file may use; the clean-up maps them to chapters, sections and the
-// editor's levels 2-4.
-const markdown = new MarkdownManager({
-  extensions: [StarterKit.configure({ undoRedo: false, link: { protocols: ['http', 'https', 'mailto'] } })],
-});
 
 /** Reads an uploaded file (by its name's extension) into a preview of the chapters and sections to add. */
 export async function previewImport(file: { name: string; bytes: Uint8Array }, locale: Locale) {
@@ -186,128 +169,6 @@ export function previewMarkdown(text: string, fileTitle: string, locale: Locale)
     },
     warnings,
   };
-}
-
-/** How much of each kind of thing was dropped, for the warnings. */
-class Counts {
-  private readonly map = new Map<Dropped, number>();
-  add(what: Dropped, n = 1) {
-    if (n > 0) this.map.set(what, (this.map.get(what) ?? 0) + n);
-  }
-  warnings(): ImportWarning[] {
-    return [...this.map].map(([what, count]) => ({ key: `import.warnings.${what}` as const, count }));
-  }
-}
-
-function plainText(node: JSONContent): string {
-  if (node.type === 'text') return node.text ?? '';
-  if (node.type === 'hardBreak') return ' ';
-  return (node.content ?? []).map(plainText).join('');
-}
-
-const SAFE_HREF = /^(https?:|mailto:|\/|#)/i;
-
-function cleanInline(nodes: JSONContent[] | undefined, counts: Counts): InlineNode[] {
-  const out: InlineNode[] = [];
-  for (const node of nodes ?? []) {
-    if (node.type === 'hardBreak') out.push({ type: 'hardBreak' });
-    else if (node.type === 'text' && node.text) {
-      const marks: Mark[] = [];
-      for (const mark of node.marks ?? []) {
-        if (mark.type === 'bold' || mark.type === 'italic') marks.push({ type: mark.type });
-        else if (mark.type === 'link') {
-          const href = String(mark.attrs?.href ?? '');
-          if (SAFE_HREF.test(href) && href.length <= 2000) marks.push({ type: 'link', attrs: { href } });
-          else counts.add('link');
-        } else counts.add('format');
-      }
-      // A line break inside a Markdown paragraph is a space, as it reads.
-      const text = node.text.replace(/[ \t]*\n[ \t]*/g, ' ');
-      out.push(marks.length ? { type: 'text', text, marks } : { type: 'text', text });
-    } else if (node.type === 'image') counts.add('image');
-    else if (node.content) out.push(...cleanInline(node.content, counts));
-  }
-  return trimEnds(out);
-}
-
-/** Drops the spaces a paragraph starts or ends with (and text nodes left empty by that). */
-function trimEnds(nodes: InlineNode[]): InlineNode[] {
-  const first = nodes[0];
-  if (first?.type === 'text') nodes[0] = { ...first, text: first.text.trimStart() };
-  const last = nodes[nodes.length - 1];
-  if (last?.type === 'text') nodes[nodes.length - 1] = { ...last, text: last.text.trimEnd() };
-  return nodes.filter((n) => n.type !== 'text' || n.text.length > 0);
-}
-
-/** Keeps what Plenum's text holds; headings inside a section become levels 2-4 below the section's own. */
-function cleanBlock(node: JSONContent, sectionLevel: number, counts: Counts, depth = 0): BlockNode[] {
-  if (depth > MAX_NESTING) {
-    counts.add('format');
-    const text = plainText(node).replace(/\s+/g, ' ').trim();
-    return text ? [{ type: 'paragraph', content: [{ type: 'text', text }] }] : [];
-  }
-  switch (node.type) {
-    case 'paragraph': {
-      // Empty paragraphs are the file's spacing (blank lines, an image taken out), not text: dropped.
-      const content = cleanInline(node.content, counts);
-      return content.length ? [{ type: 'paragraph', content }] : [];
-    }
-    case 'heading': {
-      const depth = Number(node.attrs?.level ?? 1) - sectionLevel;
-      const level = Math.min(4, Math.max(2, 1 + depth)) as 2 | 3 | 4;
-      const content = cleanInline(node.content, counts);
-      return [content.length ? { type: 'heading', attrs: { level }, content } : { type: 'heading', attrs: { level } }];
-    }
-    case 'bulletList':
-    case 'orderedList': {
-      const items = (node.content ?? []).map((item) => ({
-        type: 'listItem' as const,
-        content: cleanBlocks(item.content, sectionLevel, counts, depth + 1),
-      }));
-      if (!items.length) return [];
-      if (node.type === 'bulletList') return [{ type: 'bulletList', content: items }];
-      const start = Number(node.attrs?.start ?? 1);
-      return [
-        start > 1 && Number.isInteger(start)
-          ? { type: 'orderedList', attrs: { start }, content: items }
-          : { type: 'orderedList', content: items },
-      ];
-    }
-    case 'blockquote':
-      return [{ type: 'blockquote', content: cleanBlocks(node.content, sectionLevel, counts, depth + 1) }];
-    case 'codeBlock': {
-      counts.add('code');
-      // Kept as plain text, line by line: the words matter more than the monospace.
-      const lines = plainText(node).split('\n');
-      const content: InlineNode[] = lines.flatMap((line, i) => [
-        ...(i > 0 ? [{ type: 'hardBreak' } as const] : []),
-        ...(line ? [{ type: 'text' as const, text: line }] : []),
-      ]);
-      return [content.length ? { type: 'paragraph', content } : { type: 'paragraph' }];
-    }
-    case 'horizontalRule':
-      counts.add('rule');
-      return [];
-    case 'image':
-      counts.add('image');
-      return [];
-    case 'text':
-    case 'hardBreak': {
-      const content = cleanInline([node], counts);
-      return content.length ? [{ type: 'paragraph', content }] : [];
-    }
-    default: {
-      counts.add('format');
-      const text = plainText(node).trim();
-      return text ? [{ type: 'paragraph', content: [{ type: 'text', text }] }] : [];
-    }
-  }
-}
-
-/** The blocks inside a list item or a quote: never none (the schema needs one). */
-function cleanBlocks(nodes: JSONContent[] | undefined, sectionLevel: number, counts: Counts, depth: number) {
-  const blocks = (nodes ?? []).flatMap((n) => cleanBlock(n, sectionLevel, counts, depth));
-  return blocks.length ? blocks : [{ type: 'paragraph' as const }];
 }
 
 /** Words per section, for the preview. */

@@ -1,0 +1,166 @@
+import type { JSONContent } from '@tiptap/core';
+import { MarkdownManager } from '@tiptap/markdown';
+import StarterKit from '@tiptap/starter-kit';
+import { parseDoc, type BlockNode, type DocNode, type InlineNode, type Mark } from './rich-text.ts';
+
+/**
+ * Markdown into Plenum's rich text (imports, and what members write in discussions): one parser
+ * (@tiptap/markdown with the editor's extensions) and one clean-up that keeps only what the text can hold:
+ * paragraphs, headings, lists, quotes, bold, italic and safe links. Anything else is dropped or flattened and
+ * counted, so callers can say what was left out; the result is valid by construction, never raw HTML.
+ */
+
+// Parsing accepts every heading level a file may use; the clean-up maps them to the editor's levels 2-4.
+export const markdown = new MarkdownManager({
+  extensions: [StarterKit.configure({ undoRedo: false, link: { protocols: ['http', 'https', 'mailto'] } })],
+});
+
+/** Lists and quotes nested deeper than this are flattened into a paragraph. */
+const MAX_NESTING = 12;
+
+/** What the clean-up may drop or change. */
+export type Dropped = 'table' | 'image' | 'rule' | 'code' | 'format' | 'link';
+
+/** How much of each kind of thing was dropped, for the warnings. */
+export class Counts {
+  private readonly map = new Map<Dropped, number>();
+  add(what: Dropped, n = 1) {
+    if (n > 0) this.map.set(what, (this.map.get(what) ?? 0) + n);
+  }
+  warnings(): { key: `import.warnings.${Dropped}`; count: number }[] {
+    return [...this.map].map(([what, count]) => ({ key: `import.warnings.${what}` as const, count }));
+  }
+}
+
+export function plainText(node: JSONContent): string {
+  if (node.type === 'text') return node.text ?? '';
+  if (node.type === 'hardBreak') return ' ';
+  return (node.content ?? []).map(plainText).join('');
+}
+
+const SAFE_HREF = /^(https?:|mailto:|\/|#)/i;
+
+function cleanInline(nodes: JSONContent[] | undefined, counts: Counts): InlineNode[] {
+  const out: InlineNode[] = [];
+  for (const node of nodes ?? []) {
+    if (node.type === 'hardBreak') out.push({ type: 'hardBreak' });
+    else if (node.type === 'text' && node.text) {
+      const marks: Mark[] = [];
+      for (const mark of node.marks ?? []) {
+        if (mark.type === 'bold' || mark.type === 'italic') marks.push({ type: mark.type });
+        else if (mark.type === 'link') {
+          const href = String(mark.attrs?.href ?? '');
+          if (SAFE_HREF.test(href) && href.length <= 2000) marks.push({ type: 'link', attrs: { href } });
+          else counts.add('link');
+        } else counts.add('format');
+      }
+      // A line break inside a Markdown paragraph is a space, as it reads.
+      const text = node.text.replace(/[ \t]*\n[ \t]*/g, ' ');
+      out.push(marks.length ? { type: 'text', text, marks } : { type: 'text', text });
+    } else if (node.type === 'image') counts.add('image');
+    else if (node.content) out.push(...cleanInline(node.content, counts));
+  }
+  return trimEnds(out);
+}
+
+/** Drops the spaces a paragraph starts or ends with (and text nodes left empty by that). */
+function trimEnds(nodes: InlineNode[]): InlineNode[] {
+  const first = nodes[0];
+  if (first?.type === 'text') nodes[0] = { ...first, text: first.text.trimStart() };
+  const last = nodes[nodes.length - 1];
+  if (last?.type === 'text') nodes[nodes.length - 1] = { ...last, text: last.text.trimEnd() };
+  return nodes.filter((n) => n.type !== 'text' || n.text.length > 0);
+}
+
+/** Keeps what Plenum's text holds; headings inside a section become levels 2-4 below the section's own. */
+export function cleanBlock(node: JSONContent, sectionLevel: number, counts: Counts, depth = 0): BlockNode[] {
+  if (depth > MAX_NESTING) {
+    counts.add('format');
+    const text = plainText(node).replace(/\s+/g, ' ').trim();
+    return text ? [{ type: 'paragraph', content: [{ type: 'text', text }] }] : [];
+  }
+  switch (node.type) {
+    case 'paragraph': {
+      // Empty paragraphs are the file's spacing (blank lines, an image taken out), not text: dropped.
+      const content = cleanInline(node.content, counts);
+      return content.length ? [{ type: 'paragraph', content }] : [];
+    }
+    case 'heading': {
+      const depth = Number(node.attrs?.level ?? 1) - sectionLevel;
+      const level = Math.min(4, Math.max(2, 1 + depth)) as 2 | 3 | 4;
+      const content = cleanInline(node.content, counts);
+      return [content.length ? { type: 'heading', attrs: { level }, content } : { type: 'heading', attrs: { level } }];
+    }
+    case 'bulletList':
+    case 'orderedList': {
+      const items = (node.content ?? []).map((item) => ({
+        type: 'listItem' as const,
+        content: cleanBlocks(item.content, sectionLevel, counts, depth + 1),
+      }));
+      if (!items.length) return [];
+      if (node.type === 'bulletList') return [{ type: 'bulletList', content: items }];
+      const start = Number(node.attrs?.start ?? 1);
+      return [
+        start > 1 && Number.isInteger(start)
+          ? { type: 'orderedList', attrs: { start }, content: items }
+          : { type: 'orderedList', content: items },
+      ];
+    }
+    case 'blockquote':
+      return [{ type: 'blockquote', content: cleanBlocks(node.content, sectionLevel, counts, depth + 1) }];
+    case 'codeBlock': {
+      counts.add('code');
+      // Kept as plain text, line by line: the words matter more than the monospace.
+      const lines = plainText(node).split('\n');
+      const content: InlineNode[] = lines.flatMap((line, i) => [
+        ...(i > 0 ? [{ type: 'hardBreak' } as const] : []),
+        ...(line ? [{ type: 'text' as const, text: line }] : []),
+      ]);
+      return [content.length ? { type: 'paragraph', content } : { type: 'paragraph' }];
+    }
+    case 'horizontalRule':
+      counts.add('rule');
+      return [];
+    case 'image':
+      counts.add('image');
+      return [];
+    case 'text':
+    case 'hardBreak': {
+      const content = cleanInline([node], counts);
+      return content.length ? [{ type: 'paragraph', content }] : [];
+    }
+    default: {
+      counts.add('format');
+      const text = plainText(node).trim();
+      return text ? [{ type: 'paragraph', content: [{ type: 'text', text }] }] : [];
+    }
+  }
+}
+
+/** The blocks inside a list item or a quote: never none (the schema needs one). */
+export function cleanBlocks(nodes: JSONContent[] | undefined, sectionLevel: number, counts: Counts, depth: number) {
+  const blocks = (nodes ?? []).flatMap((n) => cleanBlock(n, sectionLevel, counts, depth));
+  return blocks.length ? blocks : [{ type: 'paragraph' as const }];
+}
+
+/**
+ * A short text written by a member (a comment): Markdown without headings (they become bold paragraphs),
+ * raw HTML shown as the text it is. Null if nothing is left.
+ */
+export function markdownToDoc(text: string): DocNode | null {
+  const counts = new Counts();
+  const parsed = markdown.parse(text.replace(/\r\n?/g, '\n')) as JSONContent;
+  const blocks = (parsed.content ?? []).flatMap((node) => cleanBlock(node, 1, counts)).map(flattenHeading);
+  if (!blocks.length) return null;
+  return parseDoc({ type: 'doc', content: blocks });
+}
+
+function flattenHeading(block: BlockNode): BlockNode {
+  if (block.type !== 'heading') return block;
+  const content: InlineNode[] = (block.content ?? []).map((n) =>
+    n.type === 'text'
+      ? { ...n, marks: [...(n.marks ?? []).filter((m: Mark) => m.type !== 'bold'), { type: 'bold' }] }
+      : n,
+  );
+  return content.length ? { type: 'paragraph', content } : { type: 'paragraph' };
+}
