@@ -4,8 +4,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useMemo, useState } from 'react';
 import { Competitors } from '~/components/amendment/competitors.tsx';
+import { Discussion, type DebateFormError } from '~/components/amendment/discussion.tsx';
 import { NeedsUpdate } from '~/components/amendment/needs-update.tsx';
 import { Supports } from '~/components/amendment/supports.tsx';
+import { Timeline } from '~/components/amendment/timeline.tsx';
 import { DiffView } from '~/components/diff-view.tsx';
 import { ErrorList, Field } from '~/components/forms.tsx';
 import { RichText } from '~/components/rich-text.tsx';
@@ -14,6 +16,7 @@ import {
   AmendmentError,
   getAmendment,
   inviteCoauthor,
+  listSectionAmendments,
   submitAmendment,
   withdrawAmendment,
 } from '~/modules/amendments/amendments.server.ts';
@@ -21,7 +24,21 @@ import { InviteCoauthorSchema } from '~/modules/amendments/amendments.schema.ts'
 import { diffWords } from '~/modules/amendments/diff.ts';
 import { IllegalTransitionError } from '~/modules/amendments/lifecycle.ts';
 import { saveAmendmentUpdate } from '~/modules/amendments/rebase.server.ts';
-import { decideAdmissibility, moderationLog } from '~/modules/amendments/moderation.server.ts';
+import {
+  decideAdmissibility,
+  mergeDuplicate,
+  ModerationError,
+  moderationLog,
+} from '~/modules/amendments/moderation.server.ts';
+import {
+  DebateError,
+  editComment,
+  listComments,
+  moderateComment,
+  postComment,
+  reportComment,
+} from '~/modules/debate/comments.server.ts';
+import { CommentReasonSchema, EditCommentSchema, PostCommentSchema } from '~/modules/debate/comments.schema.ts';
 import { supportAmendment, withdrawSupport } from '~/modules/amendments/supports.server.ts';
 import { docToPlainText, type DocNode } from '~/modules/documents/rich-text.ts';
 import { getProgramOutline } from '~/modules/programs/programs.server.ts';
@@ -39,9 +56,31 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const number = outline.chapters.flatMap((c) => c.sections).find((s) => s.id === found.section.id)?.number ?? '';
   const user = context.member ? { id: context.member.id, name: context.member.displayName } : null;
   const decision =
-    found.amendment.status === 'DRAFT' ? null : ((await moderationLog(actor, slug, found.amendment.id))[0] ?? null);
+    found.amendment.status === 'DRAFT'
+      ? null
+      : ((await moderationLog(actor, slug, found.amendment.id)).find(
+          (e) => e.decision === 'ADMISSIBLE' || e.decision === 'INADMISSIBLE',
+        ) ?? null);
   const canDecide = outline.abilities.manage && found.amendment.status === 'QUALIFIED';
-  return { ...found, section: { ...found.section, number }, slug, user, decision, canDecide };
+  const debate = await listComments(actor, found.amendment.id);
+  // Moderators may merge a standing amendment into another standing one of the same section, as a duplicate.
+  const mergeTargets =
+    outline.abilities.manage && ['SUBMITTED', 'QUALIFIED', 'ADMISSIBLE'].includes(found.amendment.status)
+      ? (await listSectionAmendments(actor, found.section.id)).filter(
+          (a) => a.id !== found.amendment.id && ['SUBMITTED', 'QUALIFIED', 'ADMISSIBLE'].includes(a.status),
+        )
+      : [];
+  return {
+    ...found,
+    section: { ...found.section, number },
+    slug,
+    user,
+    decision,
+    canDecide,
+    debate,
+    mergeTargets,
+    signedIn: user !== null,
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -56,6 +95,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = formData.get('intent');
   const here = `/p/${slug}/amendments/${id}`;
+  const debate = await debateAction(request, intent, formData, actor, id, here);
+  if (debate) return debate;
   try {
     if (intent === 'invite') {
       const submission = parseWithZod(formData, { schema: InviteCoauthorSchema });
@@ -96,18 +137,98 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (error) return data({ invite: null, error: error as string }, { status: 409 });
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('rebase.saved') } });
     }
+    if (intent === 'merge') {
+      const reason = String(formData.get('reason') ?? '').trim();
+      if (reason.length < 3 || reason.length > 500) {
+        return data({ invite: null, error: 'errors.reasonRequired' }, { status: 400 });
+      }
+      await mergeDuplicate({ actor, id, intoId: String(formData.get('intoId') ?? ''), reason });
+      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.merged') } });
+    }
     if (intent === 'withdraw') {
       await withdrawAmendment({ actor, id });
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.amendmentWithdrawn') } });
     }
     return data({ invite: null, error: 'errors.required' }, { status: 400 });
   } catch (error) {
-    if (error instanceof AmendmentError) return data({ invite: null, error: error.key as string }, { status: 409 });
+    if (error instanceof AmendmentError || error instanceof ModerationError) {
+      return data({ invite: null, error: error.key as string }, { status: 409 });
+    }
     if (error instanceof IllegalTransitionError) {
       return data({ invite: null, error: 'amendments.errors.illegalTransition' }, { status: 409 });
     }
     return asHttpError(request)(error);
   }
+}
+
+type Reply = { invite: null; error: null; debate: DebateFormError };
+
+/**
+ * The debate's forms (post, reply, edit, report, hide or keep): each refusal goes back to the form it came from,
+ * with what was typed. Returns null for other intents.
+ */
+async function debateAction(
+  request: Request,
+  intent: FormDataEntryValue | null,
+  formData: FormData,
+  actor: ReturnType<typeof actorOf>,
+  amendmentId: string,
+  here: string,
+) {
+  const refuse = (debate: DebateFormError, status = 400) =>
+    data<Reply>({ invite: null, error: null, debate }, { status });
+  const done = (flash: string, anchor = '') =>
+    redirect(`${here}${anchor}`, { headers: { 'Set-Cookie': flashCookie(flash) } });
+  const commentId = String(formData.get('commentId') ?? '');
+  const body = String(formData.get('body') ?? '');
+  try {
+    if (intent === 'comment') {
+      const parentId = String(formData.get('parentId') ?? '');
+      const form = parentId ? `reply-${parentId}` : 'comment-new';
+      const submission = parseWithZod(formData, { schema: PostCommentSchema });
+      if (submission.status !== 'success') {
+        const key = Object.values(submission.error ?? {}).flat()[0] ?? 'errors.required';
+        return refuse({ form, key, body });
+      }
+      try {
+        const cid = await postComment({ actor, amendmentId, ...submission.value });
+        return done('flash.commentPosted', `#comment-${cid}`);
+      } catch (error) {
+        if (error instanceof DebateError) return refuse({ form, key: error.key, values: error.values, body }, 429);
+        throw error;
+      }
+    }
+    if (intent === 'editComment') {
+      const form = `edit-${commentId}`;
+      const submission = parseWithZod(formData, { schema: EditCommentSchema });
+      if (submission.status !== 'success') {
+        return refuse({ form, key: Object.values(submission.error ?? {}).flat()[0] ?? 'errors.required', body });
+      }
+      try {
+        await editComment({ actor, ...submission.value });
+      } catch (error) {
+        if (error instanceof DebateError) return refuse({ form, key: error.key, body }, 409);
+        throw error;
+      }
+      return done('flash.commentEdited', `#comment-${commentId}`);
+    }
+    if (intent === 'report' || intent === 'hideComment' || intent === 'keepComment') {
+      const form = `${intent === 'report' ? 'report' : 'moderate'}-${commentId}`;
+      const submission = parseWithZod(formData, { schema: CommentReasonSchema });
+      if (submission.status !== 'success') {
+        return refuse({ form, key: Object.values(submission.error ?? {}).flat()[0] ?? 'errors.required' });
+      }
+      if (intent === 'report') {
+        await reportComment({ actor, ...submission.value });
+        return done('flash.commentReported', `#comment-${commentId}`);
+      }
+      await moderateComment({ actor, ...submission.value, hide: intent === 'hideComment' });
+      return done('flash.commentModerated', `#comment-${commentId}`);
+    }
+  } catch (error) {
+    return asHttpError(request)(error);
+  }
+  return null;
 }
 
 /** An amendment: what it changes and why, by whom, where it stands; its live draft for its authors. */
@@ -128,6 +249,11 @@ export default function AmendmentPage() {
     canDecide,
     competitors,
     update,
+    debate,
+    mergeTargets,
+    mergedInto,
+    timeline,
+    signedIn,
   } = useLoaderData<typeof loader>();
   const formatDate = useFormatDate();
   const actionData = useActionData<typeof action>();
@@ -172,6 +298,13 @@ export default function AmendmentPage() {
             date: formatDate(decision.at),
           })}{' '}
           {decision.reason}
+        </p>
+      ) : null}
+      {mergedInto ? (
+        <p className="notice" data-testid="merged-into">
+          <Link to={`/p/${slug}/amendments/${mergedInto.id}`}>
+            {t('moderation.mergedNotice', { title: mergedInto.title })}
+          </Link>
         </p>
       ) : null}
       <Competitors slug={slug} competitors={competitors} />
@@ -271,6 +404,37 @@ export default function AmendmentPage() {
           </button>
         </Form>
       ) : null}
+      {mergeTargets.length ? (
+        <Form method="post" className="decision">
+          <h2>{t('moderation.merge')}</h2>
+          <div className="field">
+            <label htmlFor="merge-into">{t('moderation.mergeInto')}</label>
+            <select id="merge-into" name="intoId" required>
+              {mergeTargets.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="merge-reason">{t('moderation.reason')}</label>
+            <textarea id="merge-reason" name="reason" rows={2} required minLength={3} maxLength={500} />
+          </div>
+          <button type="submit" name="intent" value="merge" className="button button-secondary" disabled={busy}>
+            {t('moderation.merge')}
+          </button>
+        </Form>
+      ) : null}
+      <Timeline steps={timeline} />
+      <Discussion
+        threads={debate.threads}
+        counts={debate.counts}
+        canPost={debate.canPost}
+        signedIn={signedIn}
+        error={actionData && 'debate' in actionData ? actionData.debate : null}
+        busy={busy}
+      />
     </article>
   );
 }

@@ -12,7 +12,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = () => [{ title: 'Moderation log · Plenum' }];
 
-/** The public moderation log: every decision on an amendment, who made it, when and why. */
+/** The public moderation log: every decision on amendments and reported comments, who made it, when and why. */
 export default function ModerationLogPage() {
   const t = useT();
   const formatDate = useFormatDate();
@@ -38,8 +38,18 @@ export default function ModerationLogPage() {
                   <td>{formatDate(e.at, 'datetime')}</td>
                   <td>{e.by ?? '—'}</td>
                   <td>
-                    {t(`amendments.status.${e.decision}`)}:{' '}
-                    <Link to={`/p/${slug}/amendments/${e.amendmentId}`}>{e.amendmentTitle}</Link>
+                    {t(`moderation.decision.${e.decision}`)}:{' '}
+                    <Link to={`/p/${slug}/amendments/${e.amendmentId}${e.commentId ? `#comment-${e.commentId}` : ''}`}>
+                      {e.amendmentTitle}
+                    </Link>
+                    {e.into ? (
+                      <>
+                        {' '}
+                        <Link to={`/p/${slug}/amendments/${e.into.id}`}>
+                          {t('moderation.mergedInto', { title: e.into.title })}
+                        </Link>
+                      </>
+                    ) : null}
                   </td>
                   <td>{e.reason}</td>
                 </tr>

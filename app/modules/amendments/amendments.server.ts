@@ -167,6 +167,7 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
     proposed,
     diff: diffWords(docToPlainText(base), docToPlainText(proposed)),
     competitors: await competitors(db(), amendment),
+    timeline: await amendmentTimeline(amendment.id),
     mergedInto: amendment.mergedIntoId
       ? await db().amendment.findUnique({ where: { id: amendment.mergedIntoId }, select: { id: true, title: true } })
       : null,
@@ -191,6 +192,46 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
       update: canUpdateAmendment(actor, amendment.program, { ...facts, needsUpdate: amendment.needsUpdate }),
     },
   };
+}
+
+/** The steps of an amendment's life that its timeline shows, in the order they can happen. */
+const TIMELINE_ACTIONS = [
+  'amendment.started',
+  'amendment.submitted',
+  'amendment.qualified',
+  'amendment.expired',
+  'amendment.carried_over',
+  'amendment.needs_update',
+  'amendment.updated',
+  'amendment.admissible',
+  'amendment.inadmissible',
+  'amendment.merged',
+  'amendment.withdrawn',
+] as const;
+export type TimelineStep = (typeof TIMELINE_ACTIONS)[number] extends `amendment.${infer S}` ? S : never;
+
+/** An amendment's status timeline, oldest first: each step of its life, when, and by whom when a person acted. */
+async function amendmentTimeline(id: string) {
+  const events = await db().auditEvent.findMany({
+    where: { targetType: 'Amendment', targetId: id, action: { in: [...TIMELINE_ACTIONS] } },
+    orderBy: { id: 'asc' },
+    select: { id: true, action: true, createdAt: true, actorId: true, reason: true },
+  });
+  const names = new Map(
+    (
+      await db().member.findMany({
+        where: { id: { in: events.map((e) => e.actorId).filter((x): x is string => x !== null) } },
+        select: { id: true, displayName: true },
+      })
+    ).map((m) => [m.id, m.displayName]),
+  );
+  return events.map((e) => ({
+    id: String(e.id),
+    step: e.action.slice('amendment.'.length) as TimelineStep,
+    at: e.createdAt,
+    by: e.actorId ? (names.get(e.actorId) ?? null) : null,
+    reason: e.reason,
+  }));
 }
 
 /** The amendments on a section that the actor may see (submitted ones, and their own drafts), newest first. */

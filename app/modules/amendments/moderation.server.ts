@@ -1,9 +1,10 @@
+import type { MessageKey } from '~/i18n/index.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
 import { canManageProgram, canReadDraft } from '~/policies/program.ts';
 import { db } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
-import { regroupSection } from './collisions.server.ts';
+import { regroupSection, STANDING } from './collisions.server.ts';
 import { assertMove } from './lifecycle.ts';
 
 /**
@@ -11,8 +12,6 @@ import { assertMove } from './lifecycle.ts';
  * inadmissible. Every decision is an audit event, and the program's public moderation log lists them: who
  * decided what, when and why.
  */
-
-const DECISIONS = ['amendment.admissible', 'amendment.inadmissible'] as const;
 
 /** Declares a qualified amendment admissible or inadmissible (moderators), with a reason shown to everyone. */
 export async function decideAdmissibility(props: { actor: Actor; id: string; admissible: boolean; reason: string }) {
@@ -35,7 +34,60 @@ export async function decideAdmissibility(props: { actor: Actor; id: string; adm
   });
 }
 
-/** The program's public moderation log, newest first: decisions on amendments, by whom, when and why. */
+/**
+ * Merges an amendment into another as its duplicate (moderators), with a public reason: it leaves the running
+ * (its supports stay its own: supporters did not choose the other text) and its page points to the one kept.
+ */
+export async function mergeDuplicate(props: { actor: Actor; id: string; intoId: string; reason: string }) {
+  await db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Amendment" WHERE id IN (${props.id}, ${props.intoId}) ORDER BY id FOR UPDATE`;
+    const amendment = await tx.amendment.findUnique({ where: { id: props.id }, include: { program: true } });
+    if (!amendment || amendment.status === 'DRAFT') throw new NotFoundError(`amendment ${props.id}`);
+    enforce(canManageProgram(props.actor, amendment.program), props.actor, 'amendment.decide');
+    const into = await tx.amendment.findUnique({ where: { id: props.intoId } });
+    if (
+      !into ||
+      into.programId !== amendment.programId ||
+      into.id === amendment.id ||
+      !STANDING.includes(into.status)
+    ) {
+      throw new ModerationError('moderation.errors.noSuchTarget');
+    }
+    assertMove(amendment.status, 'MERGED');
+    await tx.amendment.update({ where: { id: amendment.id }, data: { status: 'MERGED', mergedIntoId: into.id } });
+    await recordAudit(tx, {
+      actorId: props.actor!.id,
+      action: 'amendment.merged',
+      targetType: 'Amendment',
+      targetId: amendment.id,
+      reason: props.reason,
+      data: { intoId: into.id, from: amendment.status },
+    });
+    await regroupSection(tx, amendment.sectionId);
+  });
+}
+
+/** A moderation request that cannot be carried out as asked; `key` is the message. */
+export class ModerationError extends Error {
+  constructor(public readonly key: MessageKey) {
+    super(key);
+    this.name = 'ModerationError';
+  }
+}
+
+const LOGGED = {
+  'amendment.admissible': 'ADMISSIBLE',
+  'amendment.inadmissible': 'INADMISSIBLE',
+  'amendment.merged': 'MERGED',
+  'comment.hidden': 'COMMENT_HIDDEN',
+  'comment.kept': 'COMMENT_KEPT',
+} as const;
+export type LoggedDecision = (typeof LOGGED)[keyof typeof LOGGED];
+
+/**
+ * The program's public moderation log, newest first: decisions on amendments (admissible, inadmissible, merged
+ * as a duplicate) and on reported comments (hidden, kept), by whom, when and why.
+ */
 export async function moderationLog(actor: Actor, slug: string, amendmentId?: string) {
   const program = await db().program.findUnique({ where: { slug } });
   if (!program) throw new NotFoundError(`program ${slug}`);
@@ -45,11 +97,42 @@ export async function moderationLog(actor: Actor, slug: string, amendmentId?: st
     select: { id: true, title: true },
   });
   const titles = new Map(amendments.map((a) => [a.id, a.title]));
+  const comments = new Map(
+    (
+      await db().comment.findMany({
+        where: {
+          amendmentId: { in: [...titles.keys()] },
+          OR: [{ hiddenAt: { not: null } }, { reports: { some: { resolvedAt: { not: null } } } }],
+        },
+        select: { id: true, amendmentId: true },
+      })
+    ).map((c) => [c.id, c.amendmentId]),
+  );
   const events = await db().auditEvent.findMany({
-    where: { targetType: 'Amendment', targetId: { in: [...titles.keys()] }, action: { in: [...DECISIONS] } },
+    where: {
+      OR: [
+        {
+          targetType: 'Amendment',
+          targetId: { in: [...titles.keys()] },
+          action: { in: ['amendment.admissible', 'amendment.inadmissible', 'amendment.merged'] },
+        },
+        {
+          targetType: 'Comment',
+          targetId: { in: [...comments.keys()] },
+          action: { in: ['comment.hidden', 'comment.kept'] },
+        },
+      ],
+    },
     orderBy: { createdAt: 'desc' },
-    take: 200,
+    take: 300,
   });
+  const intoIds = events.map((e) => (e.data as { intoId?: string } | null)?.intoId).filter((id): id is string => !!id);
+  const intoTitles = new Map(
+    (await db().amendment.findMany({ where: { id: { in: intoIds } }, select: { id: true, title: true } })).map((a) => [
+      a.id,
+      a.title,
+    ]),
+  );
   const names = new Map(
     (
       await db().member.findMany({
@@ -58,13 +141,20 @@ export async function moderationLog(actor: Actor, slug: string, amendmentId?: st
       })
     ).map((m) => [m.id, m.displayName]),
   );
-  return events.map((e) => ({
-    id: String(e.id),
-    at: e.createdAt,
-    decision: e.action === 'amendment.admissible' ? ('ADMISSIBLE' as const) : ('INADMISSIBLE' as const),
-    amendmentId: e.targetId,
-    amendmentTitle: titles.get(e.targetId) ?? '',
-    by: e.actorId ? (names.get(e.actorId) ?? null) : null,
-    reason: e.reason,
-  }));
+  return events.map((e) => {
+    const onComment = e.targetType === 'Comment';
+    const amendment = onComment ? (comments.get(e.targetId) ?? '') : e.targetId;
+    const intoId = (e.data as { intoId?: string } | null)?.intoId ?? null;
+    return {
+      id: String(e.id),
+      at: e.createdAt,
+      decision: LOGGED[e.action as keyof typeof LOGGED],
+      amendmentId: amendment,
+      amendmentTitle: titles.get(amendment) ?? '',
+      commentId: onComment ? e.targetId : null,
+      into: intoId ? { id: intoId, title: intoTitles.get(intoId) ?? '' } : null,
+      by: e.actorId ? (names.get(e.actorId) ?? null) : null,
+      reason: e.reason,
+    };
+  });
 }

@@ -1,0 +1,301 @@
+import type { CommentStance } from '~/generated/prisma/enums.ts';
+import type { MessageKey } from '~/i18n/index.ts';
+import { enforce, type Actor } from '~/policies/actor.ts';
+import { canReadAmendment } from '~/policies/amendment.ts';
+import {
+  canComment,
+  canEditComment,
+  canModerateComment,
+  canReportComment,
+  type CommentFacts,
+} from '~/policies/comment.ts';
+import { canManageProgram } from '~/policies/program.ts';
+import { db } from '~/utils/db.server.ts';
+import { newId } from '~/utils/ids.ts';
+import { recordAudit } from '../audit/audit.server.ts';
+import { markdownToDoc } from '../documents/markdown.server.ts';
+import { parseDoc, type DocNode } from '../documents/rich-text.ts';
+import { NotFoundError } from '../programs/programs.server.ts';
+
+/**
+ * The debate on an amendment: threaded comments, each top-level one for, against or a question. Members write
+ * Markdown, kept as rich text valid by construction (no HTML is ever stored or rendered). Authors may edit for
+ * a short while; members report; moderators hide with a public reason, or keep the comment and settle its
+ * reports. Posting is limited per member, counted in the database so that every process agrees.
+ */
+
+/** A refusal the member can act on; `key` is the message, translated; `values` fill it in. */
+export class DebateError extends Error {
+  constructor(
+    public readonly key: MessageKey,
+    public readonly field?: string,
+    public readonly values?: Record<string, number>,
+  ) {
+    super(key);
+    this.name = 'DebateError';
+  }
+}
+
+/** Posting limits per member: a burst, and a steady rate. */
+export const POSTING_LIMITS = [
+  { windowSeconds: 60, max: 5 },
+  { windowSeconds: 3600, max: 40 },
+] as const;
+
+/** Replies nest this deep at most; a reply deeper down joins its parent's thread at this depth. */
+const MAX_DEPTH = 4;
+
+async function amendmentFor(actor: Actor, amendmentId: string) {
+  const amendment = await db().amendment.findUnique({
+    where: { id: amendmentId },
+    select: {
+      id: true,
+      status: true,
+      program: { select: { id: true, slug: true, phase: true, draftIsPublic: true } },
+      authors: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
+    },
+  });
+  if (!amendment) throw new NotFoundError(`amendment ${amendmentId}`);
+  const facts = { status: amendment.status, actorIsAuthor: amendment.authors.length > 0 };
+  if (amendment.status === 'DRAFT' && !facts.actorIsAuthor) throw new NotFoundError(`amendment ${amendmentId}`);
+  enforce(canReadAmendment(actor, amendment.program, facts), actor, 'amendment.read');
+  return amendment;
+}
+
+async function commentFor(actor: Actor, commentId: string) {
+  const comment = await db().comment.findUnique({ where: { id: commentId } });
+  if (!comment) throw new NotFoundError(`comment ${commentId}`);
+  const amendment = await amendmentFor(actor, comment.amendmentId);
+  const facts: CommentFacts = { authorId: comment.authorId, createdAt: comment.createdAt, hidden: !!comment.hiddenAt };
+  return { comment, amendment, facts };
+}
+
+function bodyOf(source: string): DocNode {
+  const doc = markdownToDoc(source);
+  if (!doc) throw new DebateError('debate.errors.bodyRequired', 'body');
+  return doc;
+}
+
+async function checkPostingRate(memberId: string, now: Date) {
+  for (const limit of POSTING_LIMITS) {
+    const since = new Date(now.getTime() - limit.windowSeconds * 1000);
+    const recent = await db().comment.findMany({
+      where: { authorId: memberId, createdAt: { gt: since } },
+      orderBy: { createdAt: 'asc' },
+      select: { createdAt: true },
+      take: limit.max,
+    });
+    if (recent.length >= limit.max) {
+      const wait = Math.ceil((recent[0]!.createdAt.getTime() + limit.windowSeconds * 1000 - now.getTime()) / 1000);
+      throw new DebateError('debate.errors.tooFast', 'body', { seconds: Math.max(1, wait) });
+    }
+  }
+}
+
+/** Input of `postComment`. */
+export interface PostCommentProps {
+  actor: Actor;
+  amendmentId: string;
+  /** For, against or a question; replies have none. */
+  stance?: CommentStance;
+  parentId?: string;
+  /** What the member wrote, in Markdown. */
+  body: string;
+  now?: Date;
+}
+
+/** Posts a comment or a reply (members, while the debate is open). Returns its id. */
+export async function postComment(props: PostCommentProps): Promise<string> {
+  const now = props.now ?? new Date();
+  const amendment = await amendmentFor(props.actor, props.amendmentId);
+  enforce(canComment(props.actor, amendment.program, amendment), props.actor, 'comment.post');
+  let parentId: string | null = null;
+  if (props.parentId) {
+    // A reply stays in its thread: its parent must be a comment of this amendment; deep replies join a level up.
+    const chain: { id: string; parentId: string | null }[] = [];
+    let cursor: string | null = props.parentId;
+    while (cursor && chain.length <= MAX_DEPTH) {
+      const found: { id: string; parentId: string | null; amendmentId: string } | null = await db().comment.findUnique({
+        where: { id: cursor },
+        select: { id: true, parentId: true, amendmentId: true },
+      });
+      if (!found || found.amendmentId !== amendment.id) throw new DebateError('debate.errors.noSuchComment', 'body');
+      chain.push(found);
+      cursor = found.parentId;
+    }
+    parentId = chain.length >= MAX_DEPTH ? chain[chain.length - MAX_DEPTH + 1]!.id : chain[0]!.id;
+  }
+  const body = bodyOf(props.body);
+  await checkPostingRate(props.actor!.id, now);
+  const id = newId();
+  await db().comment.create({
+    data: {
+      id,
+      amendmentId: amendment.id,
+      authorId: props.actor!.id,
+      parentId,
+      stance: parentId ? null : (props.stance ?? 'QUESTION'),
+      body,
+      source: props.body,
+      createdAt: now,
+    },
+  });
+  return id;
+}
+
+/** Edits one's comment within the edit window. */
+export async function editComment(props: { actor: Actor; commentId: string; body: string; now?: Date }) {
+  const now = props.now ?? new Date();
+  const { comment, facts } = await commentFor(props.actor, props.commentId);
+  if (!canEditComment(props.actor, facts, now)) {
+    if (comment.authorId === props.actor?.id && !facts.hidden) throw new DebateError('debate.errors.editClosed');
+    enforce(false, props.actor, 'comment.edit');
+  }
+  await db().comment.update({
+    where: { id: comment.id },
+    data: { body: bodyOf(props.body), source: props.body, editedAt: now },
+  });
+}
+
+/** Reports a comment to moderators, with why. Reporting twice keeps the first report. */
+export async function reportComment(props: { actor: Actor; commentId: string; reason: string }) {
+  const { comment, facts } = await commentFor(props.actor, props.commentId);
+  enforce(canReportComment(props.actor, facts), props.actor, 'comment.report');
+  await db().commentReport.createMany({
+    data: [{ commentId: comment.id, memberId: props.actor!.id, reason: props.reason }],
+    skipDuplicates: true,
+  });
+}
+
+/**
+ * Moderators settle a comment: hide it with a public reason (everyone then reads "hidden by moderation" and the
+ * reason), or keep it. Either way its open reports are settled, and the decision goes to the moderation log.
+ */
+export async function moderateComment(props: { actor: Actor; commentId: string; hide: boolean; reason: string }) {
+  const { comment, amendment } = await commentFor(props.actor, props.commentId);
+  enforce(canModerateComment(props.actor, amendment.program), props.actor, 'comment.moderate');
+  await db().$transaction(async (tx) => {
+    const now = new Date();
+    if (props.hide) {
+      const { count } = await tx.comment.updateMany({
+        where: { id: comment.id, hiddenAt: null },
+        data: { hiddenAt: now, hiddenReason: props.reason, hiddenById: props.actor!.id },
+      });
+      if (count === 0) return; // already hidden
+    }
+    await tx.commentReport.updateMany({
+      where: { commentId: comment.id, resolvedAt: null },
+      data: { resolvedAt: now },
+    });
+    await recordAudit(tx, {
+      actorId: props.actor!.id,
+      action: props.hide ? 'comment.hidden' : 'comment.kept',
+      targetType: 'Comment',
+      targetId: comment.id,
+      reason: props.reason,
+      data: { amendmentId: amendment.id },
+    });
+  });
+}
+
+/** A comment as the debate shows it, with its replies and what the reader may do with it. */
+export type CommentView = {
+  id: string;
+  author: string | null;
+  mine: boolean;
+  stance: CommentStance | null;
+  /** Null when hidden: nobody reads a hidden comment's text on the site. */
+  body: DocNode | null;
+  source: string | null;
+  createdAt: Date;
+  editedAt: Date | null;
+  hidden: { reason: string; at: Date } | null;
+  /** Open reports (for moderators only; 0 for everyone else). */
+  reports: number;
+  can: { edit: boolean; report: boolean; moderate: boolean; reply: boolean };
+  replies: CommentView[];
+};
+
+/** The debate on an amendment as threads, oldest first, with counts for and against. */
+export async function listComments(actor: Actor, amendmentId: string, now = new Date()) {
+  const amendment = await amendmentFor(actor, amendmentId);
+  const rows = await db().comment.findMany({
+    where: { amendmentId: amendment.id },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: 2000,
+    include: {
+      author: { select: { displayName: true } },
+      _count: { select: { reports: { where: { resolvedAt: null } } } },
+    },
+  });
+  const moderator = canManageProgram(actor, amendment.program);
+  const open = canComment(actor, amendment.program, amendment);
+  const views = new Map<string, CommentView>();
+  for (const row of rows) {
+    const facts: CommentFacts = { authorId: row.authorId, createdAt: row.createdAt, hidden: !!row.hiddenAt };
+    const mine = actor !== null && row.authorId === actor.id;
+    views.set(row.id, {
+      id: row.id,
+      author: row.author?.displayName ?? null,
+      mine,
+      stance: row.stance,
+      body: row.hiddenAt ? null : parseDoc(row.body),
+      source: mine && !row.hiddenAt ? row.source : null,
+      createdAt: row.createdAt,
+      editedAt: row.editedAt,
+      hidden: row.hiddenAt ? { reason: row.hiddenReason ?? '', at: row.hiddenAt } : null,
+      reports: moderator ? row._count.reports : 0,
+      can: {
+        edit: open && canEditComment(actor, facts, now),
+        report: canReportComment(actor, facts),
+        moderate: moderator && !row.hiddenAt,
+        reply: open,
+      },
+      replies: [],
+    });
+  }
+  const threads: CommentView[] = [];
+  for (const row of rows) {
+    const view = views.get(row.id)!;
+    const parent = row.parentId ? views.get(row.parentId) : undefined;
+    if (parent) parent.replies.push(view);
+    else threads.push(view);
+  }
+  const count = (stance: CommentStance) => rows.filter((r) => r.stance === stance && !r.hiddenAt).length;
+  return {
+    threads,
+    total: rows.length,
+    counts: { FOR: count('FOR'), AGAINST: count('AGAINST'), QUESTION: count('QUESTION') },
+    canPost: open,
+  };
+}
+
+/** Comments with open reports in a program, for the moderators' queue: most reported first. */
+export async function reportedComments(actor: Actor, slug: string) {
+  const program = await db().program.findUnique({ where: { slug } });
+  if (!program) throw new NotFoundError(`program ${slug}`);
+  enforce(canManageProgram(actor, program), actor, 'program.manage');
+  const rows = await db().comment.findMany({
+    where: { amendment: { programId: program.id }, reports: { some: { resolvedAt: null } } },
+    include: {
+      author: { select: { displayName: true } },
+      amendment: { select: { id: true, title: true } },
+      reports: {
+        where: { resolvedAt: null },
+        select: { reason: true, createdAt: true },
+        orderBy: { createdAt: 'asc' },
+      },
+    },
+    take: 200,
+  });
+  return rows
+    .map((r) => ({
+      id: r.id,
+      author: r.author?.displayName ?? null,
+      body: parseDoc(r.body),
+      hidden: !!r.hiddenAt,
+      amendment: r.amendment,
+      reports: r.reports,
+    }))
+    .sort((a, b) => b.reports.length - a.reports.length);
+}

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { encodeDocAsUpdate } from '../../app/editor/ydoc.ts';
+import {
+  amendmentDocumentName,
+  getAmendment,
+  startAmendment,
+  submitAmendment,
+} from '../../app/modules/amendments/amendments.server.ts';
+import { mergeDuplicate, ModerationError, moderationLog } from '../../app/modules/amendments/moderation.server.ts';
+import {
+  DebateError,
+  editComment,
+  listComments,
+  moderateComment,
+  postComment,
+  reportComment,
+  reportedComments,
+} from '../../app/modules/debate/comments.server.ts';
+import { PostCommentSchema } from '../../app/modules/debate/comments.schema.ts';
+import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
+import { ForbiddenError } from '../../app/policies/actor.ts';
+import { db } from '../../app/utils/db.server.ts';
+import { createMember } from '../factories/members.ts';
+import { createTestProgram, doc } from '../factories/programs.ts';
+import { setupTestDatabase } from '../setup/database.ts';
+
+setupTestDatabase();
+
+async function submitted(title = 'Free night trains') {
+  const { slug } = await createTestProgram({ shape: [1], phase: 'AMENDING' });
+  const sectionId = (await getProgramOutline(null, slug)).chapters[0]!.sections[0]!.id;
+  const author = await createMember();
+  const id = await startAmendment({
+    actor: author,
+    slug,
+    sectionId,
+    kind: 'CHANGE',
+    title,
+    justification: 'Because it matters to people.',
+  });
+  await db().collabDocument.create({
+    data: { name: amendmentDocumentName(id), snapshot: Buffer.from(encodeDocAsUpdate(doc('A new text.'))) },
+  });
+  await submitAmendment({ actor: author, id });
+  return { slug, sectionId, id, author };
+}
+
+describe('the debate on an amendment', () => {
+  it('threads comments for, against and questions, and keeps HTML and unsafe links out', async () => {
+    const { id } = await submitted();
+    const ana = await createMember({ displayName: 'Ana' });
+    const ben = await createMember({ displayName: 'Ben' });
+    await expect(postComment({ actor: null, amendmentId: id, stance: 'FOR', body: 'Yes!' })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    const top = await postComment({
+      actor: ana,
+      amendmentId: id,
+      stance: 'AGAINST',
+      body: 'Too costly. <script>alert(1)</script> See [this](javascript:alert(1)) and **that**.',
+    });
+    const reply = await postComment({ actor: ben, amendmentId: id, parentId: top, body: 'It pays for itself.' });
+    // Replies nest four deep at most; deeper ones join the fourth level.
+    let parent = reply;
+    for (let i = 0; i < 4; i++)
+      parent = await postComment({ actor: ana, amendmentId: id, parentId: parent, body: `r${i}` });
+    await postComment({ actor: ben, amendmentId: id, stance: 'QUESTION', body: 'Who pays?' });
+
+    const { threads, counts } = await listComments(null, id);
+    expect(counts).toEqual({ FOR: 0, AGAINST: 1, QUESTION: 1 });
+    expect(threads.map((t) => [t.author, t.stance])).toEqual([
+      ['Ana', 'AGAINST'],
+      ['Ben', 'QUESTION'],
+    ]);
+    const body = JSON.stringify(threads[0]!.body);
+    expect(body).not.toContain('javascript:');
+    expect(body).toContain('<script>'); // shown as the text it is, never as HTML
+    expect(threads[0]!.replies[0]!.stance).toBeNull();
+    const depth = (c: (typeof threads)[number]): number => 1 + Math.max(0, ...c.replies.map(depth));
+    expect(depth(threads[0]!)).toBe(4);
+    // The public reads, and may do nothing.
+    expect(threads[0]!.can).toEqual({ edit: false, report: false, moderate: false, reply: false });
+    await expect(
+      postComment({ actor: ana, amendmentId: id, parentId: 'aaaaaaaaaaaaaaaa', body: 'Lost reply' }),
+    ).rejects.toBeInstanceOf(DebateError);
+  });
+
+  it('asks for a stance, lets authors edit for 15 minutes, and limits the posting rate', async () => {
+    const noStance = PostCommentSchema.safeParse({ body: 'An opinion' });
+    expect(noStance.error?.issues.map((i) => i.message)).toEqual(['debate.errors.stanceRequired']);
+    expect(PostCommentSchema.safeParse({ body: 'A reply', parentId: 'aaaaaaaaaaaaaaaa' }).success).toBe(true);
+    const { id } = await submitted();
+    const ana = await createMember();
+    const start = new Date();
+    const cid = await postComment({ actor: ana, amendmentId: id, stance: 'FOR', body: 'First version', now: start });
+    await editComment({ actor: ana, commentId: cid, body: 'Second version', now: new Date(start.getTime() + 60_000) });
+    const ben = await createMember();
+    await expect(editComment({ actor: ben, commentId: cid, body: 'Hijacked' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      editComment({ actor: ana, commentId: cid, body: 'Too late', now: new Date(start.getTime() + 16 * 60_000) }),
+    ).rejects.toMatchObject({ key: 'debate.errors.editClosed' });
+    const row = await db().comment.findUniqueOrThrow({ where: { id: cid } });
+    expect(row.source).toBe('Second version');
+    expect(row.editedAt).not.toBeNull();
+
+    // Four more in the same minute are fine; the sixth is refused with the wait.
+    for (let i = 0; i < 4; i++) await postComment({ actor: ana, amendmentId: id, stance: 'FOR', body: `More ${i}` });
+    const refused = await postComment({ actor: ana, amendmentId: id, stance: 'FOR', body: 'Spam' }).catch((e) => e);
+    expect(refused).toBeInstanceOf(DebateError);
+    expect(refused).toMatchObject({ key: 'debate.errors.tooFast' });
+    expect((refused as DebateError).values!.seconds).toBeGreaterThan(0);
+    expect(await db().comment.count({ where: { authorId: ana.id } })).toBe(5);
+  });
+
+  it('lets members report and moderators hide with a public reason, listed in the moderation log', async () => {
+    const { id, slug } = await submitted();
+    const troll = await createMember({ displayName: 'Troll' });
+    const ana = await createMember();
+    const ben = await createMember();
+    const moderator = await createMember({ role: 'MODERATOR', displayName: 'Mod' });
+    const cid = await postComment({ actor: troll, amendmentId: id, stance: 'AGAINST', body: 'Insults here.' });
+    await expect(reportComment({ actor: troll, commentId: cid, reason: 'Self' })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await reportComment({ actor: ana, commentId: cid, reason: 'Personal attack' });
+    await reportComment({ actor: ana, commentId: cid, reason: 'Again' });
+    await reportComment({ actor: ben, commentId: cid, reason: 'Insulting' });
+    const queue = await reportedComments(moderator, slug);
+    expect(queue.map((q) => q.reports.map((r) => r.reason))).toEqual([['Personal attack', 'Insulting']]);
+    await expect(reportedComments(ana, slug)).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await listComments(moderator, id)).threads[0]!.reports).toBe(2);
+    expect((await listComments(ana, id)).threads[0]!.reports).toBe(0);
+
+    await expect(
+      moderateComment({ actor: ana, commentId: cid, hide: true, reason: 'I do not like it' }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await moderateComment({ actor: moderator, commentId: cid, hide: true, reason: 'Personal attacks are not debate.' });
+    const seen = (await listComments(null, id)).threads[0]!;
+    expect(seen.body).toBeNull();
+    expect(seen.hidden?.reason).toBe('Personal attacks are not debate.');
+    expect(await reportedComments(moderator, slug)).toEqual([]);
+    const log = await moderationLog(null, slug);
+    expect(log[0]).toMatchObject({
+      decision: 'COMMENT_HIDDEN',
+      by: 'Mod',
+      amendmentId: id,
+      commentId: cid,
+      reason: 'Personal attacks are not debate.',
+    });
+  });
+});
+
+describe('duplicates', () => {
+  it('merges a duplicate into the amendment kept, with a public reason, and shows it on both ends', async () => {
+    const first = await submitted('Night trains');
+    const author = await createMember();
+    const dup = await startAmendment({
+      actor: author,
+      slug: first.slug,
+      sectionId: first.sectionId,
+      kind: 'CHANGE',
+      title: 'Night trains again',
+      justification: 'Because it matters to people.',
+    });
+    await db().collabDocument.create({
+      data: { name: amendmentDocumentName(dup), snapshot: Buffer.from(encodeDocAsUpdate(doc('Same idea.'))) },
+    });
+    await submitAmendment({ actor: author, id: dup });
+    const moderator = await createMember({ role: 'MODERATOR' });
+    await expect(
+      mergeDuplicate({ actor: author, id: dup, intoId: first.id, reason: 'Same thing' }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      mergeDuplicate({ actor: moderator, id: dup, intoId: dup, reason: 'Same thing' }),
+    ).rejects.toBeInstanceOf(ModerationError);
+    expect(await db().amendment.findUniqueOrThrow({ where: { id: dup } })).toMatchObject({ collisionGroup: first.id });
+    await mergeDuplicate({ actor: moderator, id: dup, intoId: first.id, reason: 'Same proposal as the first.' });
+    const page = await getAmendment(null, first.slug, dup);
+    expect(page.amendment.status).toBe('MERGED');
+    expect(page.mergedInto).toEqual({ id: first.id, title: 'Night trains' });
+    expect(page.timeline.map((s) => s.step)).toEqual(['started', 'submitted', 'merged']);
+    expect((await getAmendment(null, first.slug, first.id)).competitors).toEqual([]);
+    expect((await moderationLog(null, first.slug))[0]).toMatchObject({
+      decision: 'MERGED',
+      into: { id: first.id, title: 'Night trains' },
+      reason: 'Same proposal as the first.',
+    });
+  });
+});
