@@ -47,6 +47,11 @@ export default function ProgramHome() {
               {t('structure.link')}
             </Link>
           ) : null}
+          {abilities.manage ? (
+            <Link to="moderation/queue" className="button button-secondary">
+              {t('queue.link')}
+            </Link>
+          ) : null}
         </p>
       ) : null}
       <p className="inline-actions">

@@ -418,7 +418,7 @@ export default function AmendmentPage() {
             </select>
           </div>
           <div className="field">
-            <label htmlFor="merge-reason">{t('moderation.reason')}</label>
+            <label htmlFor="merge-reason">{t('moderation.mergeReason')}</label>
             <textarea id="merge-reason" name="reason" rows={2} required minLength={3} maxLength={500} />
           </div>
           <button type="submit" name="intent" value="merge" className="button button-secondary" disabled={busy}>

@@ -7,6 +7,8 @@ import { logInAs } from './support/session.ts';
 
 let server: TestServer;
 let sectionUrl: string;
+/** The amendment the first journey drafts and submits; the debate journey comments on it. */
+let amendmentUrl = '';
 beforeAll(async () => {
   server = await startServer();
   const [first] = await sectionIds(server.url);
@@ -67,7 +69,7 @@ describe('amendments drafted live', () => {
       await c.getByRole('button', { name: 'Start the draft' }).click();
       await c.getByRole('heading', { name: 'Un RIC plus accessible', level: 1 }).waitFor();
       await c.getByTestId('amendment-status').getByText('Draft').waitFor();
-      const amendmentUrl = c.url();
+      amendmentUrl = c.url();
       const amendmentId = new URL(amendmentUrl).pathname.split('/').pop()!;
 
       await c.getByLabel('Email address of a co-author').fill('lucia@plenum.localhost');
@@ -182,13 +184,103 @@ describe('amendments drafted live', () => {
         await fetch(`${server.url}/p/programme-2027/moderation`, { headers: { 'accept-language': 'en' } })
       ).text();
       expect(html).toContain('Moussa Modérateur');
-      expect(html.replaceAll('<!-- -->', '')).toMatch(/Admissible: <a [^>]*>Un RIC plus accessible<\/a>/);
+      expect(html.replaceAll('<!-- -->', '')).toMatch(/Declared admissible: <a [^>]*>Un RIC plus accessible<\/a>/);
       expect(html).toContain('Conforme aux statuts et au périmètre du programme');
     } finally {
       await camille.cleanup();
       await lucia.cleanup();
       await yanis.cleanup();
       await moderator.cleanup();
+    }
+  });
+
+  it('a member reports a comment; a moderator finds it in the queue and hides it with a public reason', async () => {
+    expect(amendmentUrl).not.toBe('');
+    const yanis = await launchBrowser({ locale: 'en-GB' });
+    const camille = await launchBrowser({ locale: 'en-GB' });
+    const moderator = await launchBrowser({ locale: 'en-GB' });
+    const visitor = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const y = await yanis.newPage();
+      await logInAs(
+        y,
+        server.url,
+        'yanis@plenum.localhost',
+        server.logins.get('yanis@plenum.localhost')!,
+        'Yanis Benali',
+      );
+      await y.goto(amendmentUrl);
+      const debate = y.getByTestId('debate');
+      // A comment must say where it stands: the browser asks for it before anything is sent.
+      await debate.getByLabel('Your comment', { exact: true }).fill('Ce texte est idiot et ses auteurs aussi.');
+      await debate.getByLabel('Against').check();
+      await debate.getByRole('button', { name: 'Post the comment' }).click();
+      await y.getByText('Your comment is posted.').waitFor();
+      const comment = y.getByTestId('comment').filter({ hasText: 'Ce texte est idiot' });
+      await comment.getByText('Against').waitFor();
+      await y.getByText('0 for, 1 against, 0 questions').waitFor();
+
+      // An author answers in the thread, and reports the comment.
+      const c = await camille.newPage();
+      await logInAs(
+        c,
+        server.url,
+        'camille@plenum.localhost',
+        server.logins.get('camille@plenum.localhost')!,
+        'Camille Martin',
+      );
+      await c.goto(amendmentUrl);
+      const insult = c.getByTestId('comment').filter({ hasText: 'Ce texte est idiot' });
+      await insult.getByText('Reply', { exact: true }).click();
+      await insult.getByLabel('Your reply').fill('Pouvez-vous dire *pourquoi* ?');
+      await insult.getByRole('button', { name: 'Post the reply' }).click();
+      await c.getByText('Your comment is posted.').waitFor();
+      await c.locator('.replies em', { hasText: 'pourquoi' }).waitFor();
+      await insult.locator(':scope > .comment-actions').getByText('Report', { exact: true }).click();
+      await insult.getByLabel('Why should moderators look at it?').fill('Attaque personnelle');
+      await insult.getByRole('button', { name: 'Send the report' }).click();
+      await c.getByText('Thank you: moderators will look at it.').waitFor();
+
+      // The moderator finds it in the queue and hides it, with a reason everyone reads.
+      const m = await moderator.newPage();
+      await logInAs(
+        m,
+        server.url,
+        'moderation@plenum.localhost',
+        server.logins.get('moderation@plenum.localhost')!,
+        'Moussa Modérateur',
+      );
+      await m.goto(`${server.url}/p/programme-2027`);
+      await m.getByRole('link', { name: 'Moderation queue' }).click();
+      const reports = m.getByTestId('queue-reports');
+      await reports.getByText('Attaque personnelle').waitFor();
+      await reports.getByRole('link', { name: /Comment by Yanis Benali/ }).click();
+      const reported = m.getByTestId('comment').filter({ hasText: 'Ce texte est idiot' });
+      await reported.getByText('1 open report').waitFor();
+      // Its own actions, not those of the reply nested in it.
+      const actions = reported.locator(':scope > .comment-actions');
+      await actions.getByText('Moderate', { exact: true }).click();
+      await actions.getByLabel('Public reason for hiding or keeping it').fill('Attaque personnelle contre les auteurs');
+      await actions.getByRole('button', { name: 'Hide the comment' }).click();
+      await m.getByText('Done: the decision is in the public moderation log.').waitFor();
+
+      // A visitor without an account reads the reason, never the comment; the log lists the decision.
+      const v = await visitor.newPage();
+      await v.goto(amendmentUrl);
+      await v.getByText('Hidden by moderation: Attaque personnelle contre les auteurs').waitFor();
+      expect(await v.getByText('Ce texte est idiot').count()).toBe(0);
+      await v.locator('.replies em', { hasText: 'pourquoi' }).waitFor();
+      await v.goto(`${server.url}/p/programme-2027/moderation`);
+      const row = v.getByTestId('moderation-log').getByRole('row').filter({ hasText: 'Comment hidden' });
+      await row.getByText('Attaque personnelle contre les auteurs').waitFor();
+      await row.getByText('Moussa Modérateur').waitFor();
+      await m.goto(`${server.url}/p/programme-2027/moderation/queue`);
+      await m.getByTestId('queue-reports').getByText('Nothing here.').waitFor();
+    } finally {
+      await yanis.cleanup();
+      await camille.cleanup();
+      await moderator.cleanup();
+      await visitor.cleanup();
     }
   });
 });

@@ -4,7 +4,10 @@ import { canManageProgram, canReadDraft } from '~/policies/program.ts';
 import { db } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
+import { docToPlainText, parseDoc } from '../documents/rich-text.ts';
+import { reportedComments } from '../debate/comments.server.ts';
 import { regroupSection, STANDING } from './collisions.server.ts';
+import { diffWords } from './diff.ts';
 import { assertMove } from './lifecycle.ts';
 
 /**
@@ -157,4 +160,80 @@ export async function moderationLog(actor: Actor, slug: string, amendmentId?: st
       reason: e.reason,
     };
   });
+}
+
+/** Two texts whose words are this alike (share of unchanged characters) are listed as possible duplicates. */
+const DUPLICATE_SIMILARITY = 0.85;
+
+function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  if (!longest) return 1;
+  const same = diffWords(a, b)
+    .filter((p) => p.op === 'equal')
+    .reduce((n, p) => n + p.text.length, 0);
+  return same / longest;
+}
+
+/**
+ * The moderators' queue for a program: amendments waiting for a decision (qualified), those collecting
+ * supports, collision groups, possible duplicates (standing amendments of one section whose proposed texts are
+ * nearly the same), amendments waiting for their authors' update, and comments with open reports.
+ */
+export async function moderationQueue(actor: Actor, slug: string) {
+  const program = await db().program.findUnique({ where: { slug } });
+  if (!program) throw new NotFoundError(`program ${slug}`);
+  enforce(canManageProgram(actor, program), actor, 'program.manage');
+  const standing = await db().amendment.findMany({
+    where: { programId: program.id, status: { in: [...STANDING] } },
+    orderBy: [{ qualifiedAt: 'asc' }, { submittedAt: 'asc' }],
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      title: true,
+      sectionId: true,
+      proposedText: true,
+      submittedAt: true,
+      qualifiedAt: true,
+      supportsNeeded: true,
+      supportDeadline: true,
+      collisionGroup: true,
+      needsUpdate: true,
+      _count: { select: { supports: true } },
+    },
+  });
+  const brief = (a: (typeof standing)[number]) => ({
+    id: a.id,
+    title: a.title,
+    status: a.status,
+    sectionId: a.sectionId,
+    supports: a._count.supports,
+    supportsNeeded: a.supportsNeeded,
+    supportDeadline: a.supportDeadline,
+    qualifiedAt: a.qualifiedAt,
+  });
+  const groups = new Map<string, ReturnType<typeof brief>[]>();
+  for (const a of standing) {
+    if (a.collisionGroup) groups.set(a.collisionGroup, [...(groups.get(a.collisionGroup) ?? []), brief(a)]);
+  }
+  const texts = standing.map((a) =>
+    a.kind === 'CHANGE' || a.kind === 'ADD' ? docToPlainText(parseDoc(a.proposedText)) : null,
+  );
+  const duplicates: { a: ReturnType<typeof brief>; b: ReturnType<typeof brief>; similarity: number }[] = [];
+  for (let i = 0; i < standing.length; i++) {
+    for (let j = i + 1; j < standing.length; j++) {
+      const [a, b] = [standing[i]!, standing[j]!];
+      if (a.sectionId !== b.sectionId || a.kind !== b.kind) continue;
+      const score = a.kind === 'DELETE' ? 1 : similarity(texts[i]!, texts[j]!);
+      if (score >= DUPLICATE_SIMILARITY) duplicates.push({ a: brief(a), b: brief(b), similarity: score });
+    }
+  }
+  return {
+    qualified: standing.filter((a) => a.status === 'QUALIFIED').map(brief),
+    collecting: standing.filter((a) => a.status === 'SUBMITTED').map(brief),
+    groups: [...groups.values()],
+    duplicates: duplicates.sort((x, y) => y.similarity - x.similarity).slice(0, 100),
+    needUpdate: standing.filter((a) => a.needsUpdate).map(brief),
+    reports: await reportedComments(actor, slug),
+  };
 }

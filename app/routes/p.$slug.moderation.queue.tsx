@@ -1,0 +1,129 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { RichText } from '~/components/rich-text.tsx';
+import { moderationQueue } from '~/modules/amendments/moderation.server.ts';
+import { actorOf, requireMember } from '~/utils/auth.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { useFormatDate, useT } from '~/utils/i18n.tsx';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  requireMember(request, context);
+  const slug = params.slug ?? '';
+  return { slug, queue: await moderationQueue(actorOf(context), slug).catch(asHttpError(request)) };
+}
+
+export const meta: MetaFunction = () => [{ title: 'Moderation queue · Plenum' }];
+
+type Brief = ReturnType<typeof useLoaderData<typeof loader>>['queue']['qualified'][number];
+
+function Part(props: { id: string; title: string; count: number; children: ReactNode }) {
+  const t = useT();
+  return (
+    <section aria-labelledby={props.id} data-testid={props.id}>
+      <h2 id={props.id}>
+        {props.title} <span className="badge">{props.count}</span>
+      </h2>
+      {props.count ? props.children : <p className="muted">{t('queue.none')}</p>}
+    </section>
+  );
+}
+
+/**
+ * The moderators' queue: what waits for them (qualified amendments, reported comments), and what they should
+ * know (collision groups, possible duplicates, amendments waiting for their authors, supports being collected).
+ */
+export default function ModerationQueuePage() {
+  const t = useT();
+  const formatDate = useFormatDate();
+  const { slug, queue } = useLoaderData<typeof loader>();
+  const link = (a: Brief) => <Link to={`/p/${slug}/amendments/${a.id}`}>{a.title}</Link>;
+  const supports = (a: Brief) =>
+    a.supportsNeeded !== null ? t('supports.progress', { count: a.supports, needed: a.supportsNeeded }) : '';
+  return (
+    <section>
+      <h1>{t('queue.title')}</h1>
+      <p className="lead">{t('queue.intro')}</p>
+      <Part id="queue-reports" title={t('queue.reports')} count={queue.reports.length}>
+        <ul className="queue">
+          {queue.reports.map((c) => (
+            <li key={c.id}>
+              <p>
+                <Link to={`/p/${slug}/amendments/${c.amendment.id}#comment-${c.id}`}>
+                  {t('queue.commentOn', { author: c.author ?? t('debate.formerMember'), title: c.amendment.title })}
+                </Link>
+              </p>
+              <blockquote>
+                <RichText doc={c.body} />
+              </blockquote>
+              <ul>
+                {c.reports.map((r, i) => (
+                  <li key={i}>
+                    {formatDate(r.createdAt, 'datetime')} — {r.reason}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </Part>
+      <Part id="queue-qualified" title={t('queue.qualified')} count={queue.qualified.length}>
+        <ul className="queue">
+          {queue.qualified.map((a) => (
+            <li key={a.id}>
+              {link(a)} — {supports(a)}
+              {a.qualifiedAt ? ` — ${t('supports.qualified', { date: formatDate(a.qualifiedAt) })}` : null}
+            </li>
+          ))}
+        </ul>
+      </Part>
+      <Part id="queue-groups" title={t('queue.groups')} count={queue.groups.length}>
+        <ul className="queue">
+          {queue.groups.map((g) => (
+            <li key={g[0]!.id}>
+              {t('collisions.group', { title: g[0]!.title })}
+              <ul>
+                {g.map((a) => (
+                  <li key={a.id}>
+                    {link(a)} <span className="badge">{t(`amendments.status.${a.status}`)}</span>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </Part>
+      <Part id="queue-duplicates" title={t('queue.duplicates')} count={queue.duplicates.length}>
+        <ul className="queue">
+          {queue.duplicates.map((d) => (
+            <li key={`${d.a.id}-${d.b.id}`}>
+              {link(d.a)} / {link(d.b)} — {t('queue.similarity', { percent: Math.round(d.similarity * 100) })}
+            </li>
+          ))}
+        </ul>
+      </Part>
+      <Part id="queue-updates" title={t('queue.needUpdate')} count={queue.needUpdate.length}>
+        <ul className="queue">
+          {queue.needUpdate.map((a) => (
+            <li key={a.id}>{link(a)}</li>
+          ))}
+        </ul>
+      </Part>
+      <Part id="queue-collecting" title={t('queue.collecting')} count={queue.collecting.length}>
+        <ul className="queue">
+          {queue.collecting.map((a) => (
+            <li key={a.id}>
+              {link(a)} — {supports(a)}
+              {a.supportDeadline
+                ? ` — ${t('supports.deadline', { date: formatDate(a.supportDeadline, 'datetime') })}`
+                : null}
+            </li>
+          ))}
+        </ul>
+      </Part>
+      <p>
+        <Link to={`/p/${slug}/moderation`}>{t('moderation.logTitle')}</Link>
+      </p>
+    </section>
+  );
+}
