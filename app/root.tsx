@@ -9,6 +9,7 @@ import { clearFlashCookie, FLASH_COOKIE, readCookie } from '~/utils/cookies.serv
 import { useLocale, useT } from '~/utils/i18n.tsx';
 import { useNonce } from '~/utils/nonce.tsx';
 import styles from '~/styles/app.css';
+import { unreadCount } from '~/modules/notifications/notifications.server.ts';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -20,7 +21,12 @@ export const meta: MetaFunction = () => [{ title: 'Plenum' }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const flash = readCookie(request.headers.get('cookie'), FLASH_COOKIE);
   const member = context.member
-    ? { id: context.member.id, displayName: context.member.displayName, role: context.member.role }
+    ? {
+        id: context.member.id,
+        displayName: context.member.displayName,
+        role: context.member.role,
+        unread: await unreadCount(context.member.id),
+      }
     : null;
   return data(
     {

@@ -6,6 +6,7 @@ import { broadcastDevReady } from '@remix-run/node';
 import { readEnv, publicOrigin } from '~/utils/env.server.ts';
 import { setLiveDocuments } from '~/utils/live-documents.server.ts';
 import { expireOverdue } from '~/modules/amendments/supports.server.ts';
+import { sendDigests } from '~/modules/notifications/notifications.server.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { MigrationError } from './database/migrate.ts';
 import { formatLogins, install, openAndMigrate, seedIfFirstStart } from './boot.ts';
@@ -55,6 +56,11 @@ async function main() {
     if (!closing) expireOverdue().catch((error: unknown) => logger.warn('expiring amendments failed', { error }));
   }, 60_000);
   sweep.unref();
+  // Email digests of notifications, for members who opted in (each at most once a day).
+  const digests = setInterval(() => {
+    if (!closing) sendDigests().catch((error: unknown) => logger.warn('sending digests failed', { error }));
+  }, 10 * 60_000);
+  digests.unref();
   server.on('upgrade', (req, socket, head) => {
     if (closing || !req.url?.startsWith('/collab/')) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -80,6 +86,7 @@ async function main() {
     if (closing) return;
     closing = true;
     clearInterval(sweep);
+    clearInterval(digests);
     logger.info('shutting down', { signal });
     const force = setTimeout(() => {
       logger.warn('in-flight requests did not finish in 10 s: closing them');

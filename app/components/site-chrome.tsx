@@ -5,6 +5,8 @@ import { useLocale, useT } from '~/utils/i18n.tsx';
 interface HeaderMember {
   displayName: string;
   role: 'MEMBER' | 'MODERATOR' | 'ADMIN';
+  /** Unread notifications. */
+  unread: number;
 }
 
 /** The header of every page: skip link, name, navigation, language switcher, account. */
@@ -44,6 +46,9 @@ export function SiteHeader({ member }: { member: HeaderMember | null }) {
       <div className="account-nav">
         {member ? (
           <>
+            <Link to="/notifications" data-testid="notifications-link">
+              {member.unread ? t('notifications.unreadLink', { n: member.unread }) : t('notifications.link')}
+            </Link>
             <Link to="/account">{member.displayName}</Link>
             <Form method="post" action="/logout">
               <button type="submit" className="link-button">

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { violations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { logInAs } from './support/session.ts';
@@ -18,14 +18,6 @@ afterAll(async () => {
   await browser?.cleanup();
   await server?.stop();
 });
-
-/** WCAG 2.1 A and AA violations axe finds on the current page, as readable lines. */
-async function violations(p: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page: p as never })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('accessibility', () => {
   it('finds no WCAG 2.1 AA violation on the public pages', async () => {
@@ -64,6 +56,8 @@ describe('accessibility', () => {
       '/p/programme-2027/structure',
       '/p/programme-2027/import',
       '/programs/new',
+      '/notifications',
+      '/p/programme-2027/moderation/queue',
     ]) {
       await page.goto(`${server.url}${path}`);
       expect(await violations(page), path).toEqual([]);

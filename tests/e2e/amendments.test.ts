@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { violations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { sectionIds, sessionCookie, upgradeStatus } from './support/collab.ts';
 import { startServer, type TestServer } from './support/server.ts';
@@ -236,6 +237,14 @@ describe('amendments drafted live', () => {
       await insult.getByRole('button', { name: 'Post the reply' }).click();
       await c.getByText('Your comment is posted.').waitFor();
       await c.locator('.replies em', { hasText: 'pourquoi' }).waitFor();
+      // Yanis is told of the reply, in the header and in his notifications, which lead to it.
+      await y.reload();
+      await y.getByTestId('notifications-link').getByText('Notifications (1 unread)').click();
+      await y
+        .getByRole('button', { name: 'Camille Martin replied to your comment on “Un RIC plus accessible”.' })
+        .click();
+      await y.waitForURL(/#comment-[a-z2-7]{16}$/);
+      await y.getByTestId('notifications-link').getByText('Notifications', { exact: true }).waitFor();
       await insult.locator(':scope > .comment-actions').getByText('Report', { exact: true }).click();
       await insult.getByLabel('Why should moderators look at it?').fill('Attaque personnelle');
       await insult.getByRole('button', { name: 'Send the report' }).click();
@@ -263,6 +272,8 @@ describe('amendments drafted live', () => {
       await actions.getByLabel('Public reason for hiding or keeping it').fill('Attaque personnelle contre les auteurs');
       await actions.getByRole('button', { name: 'Hide the comment' }).click();
       await m.getByText('Done: the decision is in the public moderation log.').waitFor();
+      // The amendment page with its debate, timeline and moderators' forms passes the accessibility check.
+      expect(await violations(m)).toEqual([]);
 
       // A visitor without an account reads the reason, never the comment; the log lists the decision.
       const v = await visitor.newPage();

@@ -17,6 +17,7 @@ import { recordAudit } from '../audit/audit.server.ts';
 import { readLiveText, sectionDocumentName } from '../documents/live-text.server.ts';
 import { docToPlainText, parseDoc, type DocNode } from '../documents/rich-text.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
+import { notify, notifyAuthors } from '../notifications/notifications.server.ts';
 import { competitors, regroupSection, STANDING } from './collisions.server.ts';
 import { diffWords, hasChanges } from './diff.ts';
 import { assertMove } from './lifecycle.ts';
@@ -271,6 +272,13 @@ export async function inviteCoauthor(props: { actor: Actor; id: string; email: s
       targetId: amendment.id,
       data: { memberId: member.id },
     });
+    const by = await tx.member.findUnique({ where: { id: props.actor!.id }, select: { displayName: true } });
+    await notify(tx, {
+      memberIds: [member.id],
+      kind: 'COAUTHOR_ADDED',
+      amendmentId: amendment.id,
+      data: { by: by?.displayName ?? '' },
+    });
   });
 }
 
@@ -331,6 +339,7 @@ export async function submitAmendment(props: { actor: Actor; id: string }) {
       data: moved ? { baseMoved: true, needsUpdate } : undefined,
     });
     await regroupSection(tx, amendment.sectionId);
+    if (needsUpdate) await notifyAuthors(tx, amendment.id, 'NEEDS_UPDATE');
   });
 }
 

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.server.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
 import { docToPlainText, parseDoc } from '../documents/rich-text.ts';
 import { reportedComments } from '../debate/comments.server.ts';
+import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { regroupSection, STANDING } from './collisions.server.ts';
 import { diffWords } from './diff.ts';
 import { assertMove } from './lifecycle.ts';
@@ -34,6 +35,7 @@ export async function decideAdmissibility(props: { actor: Actor; id: string; adm
       reason: props.reason,
     });
     await regroupSection(tx, amendment.sectionId);
+    await notifyAuthors(tx, amendment.id, 'DECISION', { decision: to, reason: props.reason });
   });
 }
 
@@ -67,6 +69,7 @@ export async function mergeDuplicate(props: { actor: Actor; id: string; intoId: 
       data: { intoId: into.id, from: amendment.status },
     });
     await regroupSection(tx, amendment.sectionId);
+    await notifyAuthors(tx, amendment.id, 'DECISION', { decision: 'MERGED', reason: props.reason });
   });
 }
 

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.server.ts';
 import { readLiveText, sectionDocumentName } from '../documents/live-text.server.ts';
 import { docToPlainText, parseDoc, type DocNode } from '../documents/rich-text.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
+import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { regroupSection, STANDING } from './collisions.server.ts';
 import { diffWords, hasChanges } from './diff.ts';
 import { carryOver, docTokens } from './merge.ts';
@@ -76,6 +77,7 @@ export async function carryOverSection(sectionId: string): Promise<CarryOverResu
           targetType: 'Amendment',
           targetId: row.id,
         });
+        await notifyAuthors(tx, row.id, 'NEEDS_UPDATE');
         result.needUpdate++;
       }
     }

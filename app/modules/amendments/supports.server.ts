@@ -4,6 +4,7 @@ import { canSupportAmendment } from '~/policies/amendment.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
+import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { regroupSection } from './collisions.server.ts';
 
 /**
@@ -89,6 +90,7 @@ export async function supportAmendment(props: { actor: Actor; id: string; now?: 
         targetId: amendment.id,
         data: { supports: count, needed: amendment.supportsNeeded },
       });
+      await notifyAuthors(tx, amendment.id, 'QUALIFIED');
     }
   });
 }
@@ -128,6 +130,7 @@ export async function expireOverdue(now = new Date(), amendmentId?: string): Pro
       });
       // Out of the running: it competes with nothing any more.
       await regroupSection(tx, a.sectionId);
+      await notifyAuthors(tx, a.id, 'EXPIRED');
     });
   }
   return overdue.length;

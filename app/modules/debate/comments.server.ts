@@ -16,6 +16,7 @@ import { recordAudit } from '../audit/audit.server.ts';
 import { markdownToDoc } from '../documents/markdown.server.ts';
 import { parseDoc, type DocNode } from '../documents/rich-text.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
+import { notify } from '../notifications/notifications.server.ts';
 
 /**
  * The debate on an amendment: threaded comments, each top-level one for, against or a question. Members write
@@ -128,17 +129,31 @@ export async function postComment(props: PostCommentProps): Promise<string> {
   const body = bodyOf(props.body);
   await checkPostingRate(props.actor!.id, now);
   const id = newId();
-  await db().comment.create({
-    data: {
-      id,
+  await db().$transaction(async (tx) => {
+    await tx.comment.create({
+      data: {
+        id,
+        amendmentId: amendment.id,
+        authorId: props.actor!.id,
+        parentId,
+        stance: parentId ? null : (props.stance ?? 'QUESTION'),
+        body,
+        source: props.body,
+        createdAt: now,
+      },
+    });
+    if (!parentId) return;
+    // The author of the comment replied to hears of it (not of their own replies).
+    const parent = await tx.comment.findUniqueOrThrow({ where: { id: parentId }, select: { authorId: true } });
+    const by = await tx.member.findUnique({ where: { id: props.actor!.id }, select: { displayName: true } });
+    await notify(tx, {
+      memberIds: parent.authorId ? [parent.authorId] : [],
+      kind: 'REPLY',
       amendmentId: amendment.id,
-      authorId: props.actor!.id,
-      parentId,
-      stance: parentId ? null : (props.stance ?? 'QUESTION'),
-      body,
-      source: props.body,
-      createdAt: now,
-    },
+      commentId: id,
+      data: { by: by?.displayName ?? '' },
+      exceptId: props.actor!.id,
+    });
   });
   return id;
 }

@@ -1,0 +1,215 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { NotificationKind } from '~/generated/prisma/enums.ts';
+import { isLocale, t, type Locale } from '~/i18n/index.ts';
+import { enforce, hasRole, type Actor } from '~/policies/actor.ts';
+import { appConfig } from '~/utils/config.server.ts';
+import { db, type Tx } from '~/utils/db.server.ts';
+import { newId } from '~/utils/ids.ts';
+import { logger } from '~/utils/logger.server.ts';
+import { sendMail } from '~/utils/mail.server.ts';
+
+/**
+ * Notifications: an in-app list per member (made a co-author, an amendment of theirs qualified, expired, was
+ * decided on or needs an update, a reply to their comment), written in the same transaction as the event, and
+ * an email digest of the unread ones, at most one a day, for members who opted in (never by default). The
+ * digest's unsubscribe link works in one click, without signing in.
+ */
+
+/** What a notification message shows besides the amendment's title. */
+export interface NotificationData {
+  by?: string;
+  decision?: 'ADMISSIBLE' | 'INADMISSIBLE' | 'MERGED';
+  reason?: string;
+}
+
+/** Records a notification for each of these members (in the caller's transaction); `exceptId` is left out. */
+export async function notify(
+  tx: Tx,
+  props: {
+    memberIds: string[];
+    kind: NotificationKind;
+    amendmentId: string;
+    commentId?: string;
+    data?: NotificationData;
+    exceptId?: string | null;
+  },
+) {
+  const to = [...new Set(props.memberIds)].filter((id) => id !== props.exceptId);
+  if (!to.length) return;
+  await tx.notification.createMany({
+    data: to.map((memberId) => ({
+      id: newId(),
+      memberId,
+      kind: props.kind,
+      amendmentId: props.amendmentId,
+      commentId: props.commentId ?? null,
+      data: props.data ? { ...props.data } : undefined,
+    })),
+  });
+}
+
+/** Notifies an amendment's authors (in the caller's transaction). */
+export async function notifyAuthors(
+  tx: Tx,
+  amendmentId: string,
+  kind: NotificationKind,
+  data?: NotificationData,
+  exceptId?: string | null,
+) {
+  const authors = await tx.amendmentAuthor.findMany({ where: { amendmentId }, select: { memberId: true } });
+  await notify(tx, { memberIds: authors.map((a) => a.memberId), kind, amendmentId, data, exceptId });
+}
+
+async function withAmendments<T extends { amendmentId: string }>(rows: T[]) {
+  const amendments = new Map(
+    (
+      await db().amendment.findMany({
+        where: { id: { in: [...new Set(rows.map((r) => r.amendmentId))] } },
+        select: { id: true, title: true, program: { select: { slug: true } } },
+      })
+    ).map((a) => [a.id, a]),
+  );
+  return rows.flatMap((r) => {
+    const a = amendments.get(r.amendmentId);
+    return a ? [{ ...r, title: a.title, slug: a.program.slug }] : [];
+  });
+}
+
+/** The path a notification leads to: its amendment, at the comment when it is about one. */
+export function notificationPath(n: { slug: string; amendmentId: string; commentId: string | null }) {
+  return `/p/${n.slug}/amendments/${n.amendmentId}${n.commentId ? `#comment-${n.commentId}` : ''}`;
+}
+
+/** A member's notifications, newest first (the 100 latest), with the titles and links they need. */
+export async function listNotifications(actor: Actor) {
+  enforce(hasRole(actor, 'MEMBER'), actor, 'notifications.read');
+  const rows = await db().notification.findMany({
+    where: { memberId: actor!.id },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: 100,
+  });
+  return (await withAmendments(rows)).map((n) => ({
+    id: n.id,
+    kind: n.kind,
+    title: n.title,
+    path: notificationPath(n),
+    data: (n.data ?? {}) as NotificationData,
+    createdAt: n.createdAt,
+    unread: n.readAt === null,
+  }));
+}
+
+/** How many unread notifications a member has (shown in the header). */
+export async function unreadCount(memberId: string): Promise<number> {
+  return db().notification.count({ where: { memberId, readAt: null } });
+}
+
+/** Marks one notification, or all of them, as read. */
+export async function markRead(actor: Actor, id?: string) {
+  enforce(hasRole(actor, 'MEMBER'), actor, 'notifications.read');
+  await db().notification.updateMany({
+    where: { memberId: actor!.id, readAt: null, ...(id ? { id } : {}) },
+    data: { readAt: new Date() },
+  });
+}
+
+/** Opts a member in to the daily email digest (with a new unsubscribe key), or out of it. */
+export async function setDigest(actor: Actor, on: boolean) {
+  enforce(hasRole(actor, 'MEMBER'), actor, 'notifications.digest');
+  await db().member.update({
+    where: { id: actor!.id },
+    data: on ? { emailDigest: true, digestKey: newId() + newId() } : { emailDigest: false, digestKey: null },
+  });
+}
+
+/** Whether a member receives the digest. */
+export async function digestEnabled(memberId: string): Promise<boolean> {
+  const member = await db().member.findUnique({ where: { id: memberId }, select: { emailDigest: true } });
+  return member?.emailDigest ?? false;
+}
+
+/** The one-click unsubscribe from an email: true if the link was valid (then the digest is off). */
+export async function unsubscribeDigest(memberId: string, key: string): Promise<boolean> {
+  const member = await db().member.findUnique({ where: { id: memberId }, select: { digestKey: true } });
+  if (!member?.digestKey) return false;
+  const a = Buffer.from(member.digestKey);
+  const b = Buffer.from(key);
+  if (a.length !== b.length || !timingSafeEqual(a, b)) return false;
+  await db().member.update({ where: { id: memberId }, data: { emailDigest: false, digestKey: null } });
+  return true;
+}
+
+/** The line of a notification in the member's language. */
+export function notificationText(locale: Locale, n: { kind: NotificationKind; title: string; data: NotificationData }) {
+  if (n.kind === 'DECISION') {
+    return t(locale, `notifications.decision.${n.data.decision ?? 'ADMISSIBLE'}`, {
+      title: n.title,
+      reason: n.data.reason ?? '',
+    });
+  }
+  return t(locale, `notifications.kind.${n.kind}`, { title: n.title, by: n.data.by ?? '' });
+}
+
+const DAY = 24 * 3600_000;
+
+/**
+ * Sends the digests that are due: to each opted-in member with notifications not yet emailed, unless they had
+ * one in the last day. Notifications are claimed before the mail goes out (two processes never send the same
+ * digest) and released if the mail fails, to be tried again. Returns how many digests went out.
+ */
+export async function sendDigests(now = new Date()): Promise<number> {
+  const due = await db().member.findMany({
+    where: {
+      emailDigest: true,
+      digestKey: { not: null },
+      OR: [{ digestSentAt: null }, { digestSentAt: { lt: new Date(now.getTime() - DAY) } }],
+      notifications: { some: { emailedAt: null } },
+    },
+    select: { id: true },
+    take: 500,
+  });
+  let sent = 0;
+  for (const { id } of due) {
+    const claimed = await db().$transaction(async (tx) => {
+      const [member] = await tx.$queryRaw<
+        { email: string; locale: string | null; digestKey: string | null; digestSentAt: Date | null }[]
+      >`SELECT email, locale, "digestKey", "digestSentAt" FROM "Member" WHERE id = ${id} AND "emailDigest" FOR UPDATE`;
+      if (!member?.digestKey || (member.digestSentAt && member.digestSentAt.getTime() > now.getTime() - DAY)) {
+        return null;
+      }
+      const rows = await tx.notification.findMany({
+        where: { memberId: id, emailedAt: null },
+        orderBy: { createdAt: 'asc' },
+        take: 50,
+      });
+      await tx.notification.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { emailedAt: now } });
+      await tx.member.update({ where: { id }, data: { digestSentAt: now } });
+      return { member, rows, previous: member.digestSentAt };
+    });
+    if (!claimed?.rows.length) continue;
+    const locale: Locale = claimed.member.locale && isLocale(claimed.member.locale) ? claimed.member.locale : 'fr';
+    const origin = appConfig().publicOrigin;
+    const items = (await withAmendments(claimed.rows)).map(
+      (n) =>
+        `- ${notificationText(locale, { kind: n.kind, title: n.title, data: (n.data ?? {}) as NotificationData })}\n  ${origin}${notificationPath(n)}`,
+    );
+    const unsubscribe = `${origin}/notifications/unsubscribe?m=${id}&k=${claimed.member.digestKey}`;
+    try {
+      await sendMail({
+        to: claimed.member.email,
+        subject: t(locale, 'mail.digest.subject', { n: items.length }),
+        text: t(locale, 'mail.digest.body', { items: items.join('\n'), link: `${origin}/notifications`, unsubscribe }),
+        link: `${origin}/notifications`,
+      });
+      sent++;
+    } catch (error) {
+      logger.warn('sending a digest failed; it will be tried again', { error });
+      await db().notification.updateMany({
+        where: { id: { in: claimed.rows.map((r) => r.id) } },
+        data: { emailedAt: null },
+      });
+      await db().member.update({ where: { id }, data: { digestSentAt: claimed.previous } });
+    }
+  }
+  return sent;
+}

@@ -1,0 +1,96 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useLoaderData, useNavigation } from '@remix-run/react';
+import {
+  digestEnabled,
+  listNotifications,
+  markRead,
+  notificationText,
+  setDigest,
+} from '~/modules/notifications/notifications.server.ts';
+import { actorOf, requireMember } from '~/utils/auth.server.ts';
+import { flashCookie } from '~/utils/cookies.server.ts';
+import { readFormData } from '~/utils/forms.server.ts';
+import { useFormatDate, useT } from '~/utils/i18n.tsx';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { member } = requireMember(request, context);
+  const actor = actorOf(context);
+  const notifications = (await listNotifications(actor)).map((n) => ({
+    ...n,
+    text: notificationText(context.locale, n),
+  }));
+  return { notifications, digest: await digestEnabled(member.id) };
+}
+
+export const meta: MetaFunction = () => [{ title: 'Notifications · Plenum' }];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  requireMember(request, context);
+  const actor = actorOf(context);
+  const formData = await readFormData(request);
+  const intent = formData.get('intent');
+  if (intent === 'digestOn' || intent === 'digestOff') {
+    await setDigest(actor, intent === 'digestOn');
+    const flash = intent === 'digestOn' ? 'notifications.digestIsOn' : 'notifications.digestIsOff';
+    return redirect('/notifications', { headers: { 'Set-Cookie': flashCookie(flash) } });
+  }
+  if (intent === 'open') {
+    // Following a notification marks it read, then goes where it points (only ever a path of this site).
+    const id = String(formData.get('id') ?? '');
+    const target = (await listNotifications(actor)).find((n) => n.id === id);
+    await markRead(actor, id);
+    return redirect(target?.path ?? '/notifications');
+  }
+  await markRead(actor);
+  return redirect('/notifications');
+}
+
+/** A member's notifications, newest first, and their email digest setting. */
+export default function NotificationsPage() {
+  const t = useT();
+  const formatDate = useFormatDate();
+  const { notifications, digest } = useLoaderData<typeof loader>();
+  const busy = useNavigation().state !== 'idle';
+  const unread = notifications.filter((n) => n.unread).length;
+  return (
+    <section className="narrow">
+      <h1>{t('notifications.title')}</h1>
+      {unread ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="markAll" />
+          <button type="submit" className="button button-secondary" disabled={busy}>
+            {t('notifications.markAll')}
+          </button>
+        </Form>
+      ) : null}
+      {notifications.length ? (
+        <ul className="notifications" data-testid="notifications">
+          {notifications.map((n) => (
+            <li key={n.id} className={n.unread ? 'unread' : undefined}>
+              {n.unread ? <span className="badge badge-warning">{t('notifications.unread')}</span> : null}
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="open" />
+                <input type="hidden" name="id" value={n.id} />
+                <button type="submit" className="link-button">
+                  {n.text}
+                </button>
+              </Form>{' '}
+              <span className="muted">{formatDate(n.createdAt, 'datetime')}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('notifications.empty')}</p>
+      )}
+      <h2>{t('notifications.digestTitle')}</h2>
+      <p>{t('notifications.digestExplain')}</p>
+      <p data-testid="digest-state">{digest ? t('notifications.digestIsOn') : t('notifications.digestIsOff')}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value={digest ? 'digestOff' : 'digestOn'} />
+        <button type="submit" className="button" disabled={busy}>
+          {digest ? t('notifications.digestOff') : t('notifications.digestOn')}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { unsubscribeDigest } from '~/modules/notifications/notifications.server.ts';
+import { readFormData } from '~/utils/forms.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+
+/**
+ * The digest's unsubscribe link, for one click from the email without signing in. The link itself changes
+ * nothing (mail scanners open links); its page has one button that does.
+ */
+export function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  return { m: url.searchParams.get('m') ?? '', k: url.searchParams.get('k') ?? '' };
+}
+
+export const meta: MetaFunction = () => [{ title: 'Email digest · Plenum' }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await readFormData(request);
+  const ok = await unsubscribeDigest(String(formData.get('m') ?? ''), String(formData.get('k') ?? ''));
+  return data({ ok }, { status: ok ? 200 : 400 });
+}
+
+export default function UnsubscribePage() {
+  const t = useT();
+  const { m, k } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section className="narrow">
+      <h1>{t('notifications.unsubscribeTitle')}</h1>
+      {result ? (
+        <p className={result.ok ? 'notice' : 'notice notice-warning'} role="status">
+          {result.ok ? t('notifications.unsubscribed') : t('notifications.badLink')}
+        </p>
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="m" value={m} />
+          <input type="hidden" name="k" value={k} />
+          <button type="submit" className="button">
+            {t('notifications.unsubscribeConfirm')}
+          </button>
+        </Form>
+      )}
+    </section>
+  );
+}
