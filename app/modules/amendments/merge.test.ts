@@ -35,6 +35,37 @@ describe('rich text as tokens', () => {
     expect(tokensToDoc(docTokens(rich))).toEqual(rich);
   });
 
+  it('gives the same tokens for a list written with or without its default start', () => {
+    const list = (attrs?: { start: number }): DocNode => ({
+      type: 'doc',
+      content: [
+        {
+          type: 'orderedList',
+          ...(attrs ? { attrs } : {}),
+          content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'One' }] }] }],
+        },
+      ],
+    });
+    expect(docTokens(list({ start: 1 }))).toEqual(docTokens(list()));
+    expect(docTokens(list({ start: 2 }))).not.toEqual(docTokens(list()));
+  });
+
+  it('gives the same tokens however a run of text is split', () => {
+    const split: DocNode = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Hel' },
+            { type: 'text', text: 'lo world' },
+          ],
+        },
+      ],
+    };
+    expect(docTokens(split)).toEqual(docTokens(doc('Hello world')));
+  });
+
   it('refuses tokens that do not make a valid document', () => {
     expect(tokensToDoc(['oparagraph'])).toBeNull();
     expect(tokensToDoc(['c'])).toBeNull();

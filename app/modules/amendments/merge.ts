@@ -25,14 +25,30 @@ function markKey(marks: Mark[] | undefined): Mark[] {
 }
 
 function pushInline(out: string[], nodes: InlineNode[] | undefined) {
+  // Adjacent runs with the same marks are one run (however the text happened to be split), then cut into words.
+  const runs: { marks: string; text: string }[] = [];
   for (const node of nodes ?? []) {
-    if (node.type === 'hardBreak') out.push('b');
-    else for (const word of tokenize(node.text)) out.push('t' + JSON.stringify([markKey(node.marks), word]));
+    const last = runs[runs.length - 1];
+    if (node.type === 'hardBreak') runs.push({ marks: '', text: '' });
+    else {
+      const marks = JSON.stringify(markKey(node.marks));
+      if (last && last.text && last.marks === marks) last.text += node.text;
+      else runs.push({ marks, text: node.text });
+    }
+  }
+  for (const run of runs) {
+    if (!run.text) out.push('b');
+    else for (const word of tokenize(run.text)) out.push(`t[${run.marks},${JSON.stringify(word)}]`);
   }
 }
 
 function pushBlock(out: string[], node: BlockNode) {
-  const attrs = 'attrs' in node && node.attrs ? JSON.stringify(node.attrs) : '';
+  // Attributes that say nothing (a list starting at 1) are left out: the same text loaded into the editor and
+  // back must give the same tokens, whether or not the default was written.
+  const given = 'attrs' in node && node.attrs ? { ...node.attrs } : {};
+  if (node.type === 'orderedList' && (given as { start?: number }).start === 1)
+    delete (given as { start?: number }).start;
+  const attrs = Object.keys(given).length ? JSON.stringify(given) : '';
   out.push(`o${node.type}${attrs ? ' ' + attrs : ''}`);
   switch (node.type) {
     case 'paragraph':
