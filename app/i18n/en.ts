@@ -554,4 +554,6 @@ export const en = {
   'mail.digest.subject': 'Plenum: {n} {n:notification|notifications}',
   'mail.digest.body':
     'Hello,\n\nWhat happened on Plenum since your last digest:\n\n{items}\n\nAll your notifications: {link}\n\nTo stop these digests, one click: {unsubscribe}\n',
+  'moderation.errors.needsUpdate':
+    'This amendment waits for its authors’ update: decide once they have rewritten it against the current text.',
 };

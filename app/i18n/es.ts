@@ -567,4 +567,6 @@ export const es: Messages = {
   'mail.digest.subject': 'Plenum: {n} {n:notificación|notificaciones}',
   'mail.digest.body':
     'Hola:\n\nLo que ha pasado en Plenum desde tu último resumen:\n\n{items}\n\nTodas tus notificaciones: {link}\n\nPara dejar de recibir estos resúmenes, un clic: {unsubscribe}\n',
+  'moderation.errors.needsUpdate':
+    'Esta enmienda espera la actualización de sus autores: decide cuando la hayan reescrito sobre el texto actual.',
 };

@@ -572,4 +572,6 @@ export const fr: Messages = {
   'mail.digest.subject': 'Plenum : {n} {n:notification|notifications}',
   'mail.digest.body':
     'Bonjour,\n\nCe qui s’est passé sur Plenum depuis votre dernier résumé :\n\n{items}\n\nToutes vos notifications : {link}\n\nPour ne plus recevoir ces résumés, un clic : {unsubscribe}\n',
+  'moderation.errors.needsUpdate':
+    'Cet amendement attend la mise à jour de ses auteurs : statuez une fois qu’ils l’auront réécrit sur le texte actuel.',
 };

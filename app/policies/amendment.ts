@@ -7,6 +7,11 @@ export interface AmendmentFacts {
   status: AmendmentStatus;
   /** Whether the actor is one of its authors. */
   actorIsAuthor: boolean;
+  /**
+   * Whether it was ever submitted. A draft withdrawn before submission stays its authors' alone: withdrawing
+   * must never publish what was never submitted.
+   */
+  submitted: boolean;
 }
 
 type Program = Pick<ProgramFacts, 'phase' | 'draftIsPublic'>;
@@ -19,7 +24,7 @@ export function canStartAmendment(actor: Actor, program: Program): boolean {
 /** A draft is its authors' until they submit it; after that, whoever reads the program reads it. */
 export function canReadAmendment(actor: Actor, program: Program, amendment: AmendmentFacts): boolean {
   if (amendment.actorIsAuthor && hasRole(actor, 'MEMBER')) return true;
-  return amendment.status !== 'DRAFT' && canReadDraft(actor, program);
+  return amendment.submitted && canReadDraft(actor, program);
 }
 
 /** Authors write the draft (live) and submit it, while it is a draft and the program takes amendments. */

@@ -18,11 +18,13 @@ export interface CommentFacts {
  * Members debate an amendment once it is submitted, while the program takes amendments or votes on them; after
  * that the debate stays readable but closed.
  */
-export function canComment(actor: Actor, program: Program, amendment: { status: AmendmentStatus }): boolean {
+export function canComment(
+  actor: Actor,
+  program: Program,
+  amendment: { status: AmendmentStatus; submitted: boolean },
+): boolean {
   return (
-    hasRole(actor, 'MEMBER') &&
-    amendment.status !== 'DRAFT' &&
-    (program.phase === 'AMENDING' || program.phase === 'VOTING')
+    hasRole(actor, 'MEMBER') && amendment.submitted && (program.phase === 'AMENDING' || program.phase === 'VOTING')
   );
 }
 

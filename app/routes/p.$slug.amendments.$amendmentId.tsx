@@ -194,7 +194,10 @@ async function debateAction(
         const cid = await postComment({ actor, amendmentId, ...submission.value });
         return done('flash.commentPosted', `#comment-${cid}`);
       } catch (error) {
-        if (error instanceof DebateError) return refuse({ form, key: error.key, values: error.values, body }, 429);
+        if (error instanceof DebateError) {
+          const status = error.key === 'debate.errors.tooFast' ? 429 : 400;
+          return refuse({ form, key: error.key, values: error.values, body }, status);
+        }
         throw error;
       }
     }

@@ -74,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { phaseEndsAt, ...rest } = submission.value;
   await updateProgramSettings({ actor, slug, ...rest, phaseEndsAt: phaseEndsAt ?? null }).catch(asHttpError(request));
   // Leaving drafting may have moved the text under standing amendments: they are measured again now.
-  await carryOverProgram(slug);
+  if (rest.phase !== 'DRAFTING') await carryOverProgram(slug);
   return redirect(`/p/${slug}`, { headers: { 'Set-Cookie': flashCookie('flash.programSettingsChanged') } });
 }
 

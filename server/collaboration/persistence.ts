@@ -4,6 +4,7 @@ import { amendmentSeed } from '~/modules/amendments/amendments.server.ts';
 import { parseDoc, type DocNode } from '~/modules/documents/rich-text.ts';
 import { Prisma } from '~/generated/prisma/client.ts';
 import { db } from '~/utils/db.server.ts';
+import { readStored } from '~/modules/documents/live-text.server.ts';
 
 /**
  * Durable storage of live documents (one concern): a document is its snapshot plus the updates stored after
@@ -66,20 +67,6 @@ export async function loadDocument(name: string): Promise<{ doc: Y.Doc; updateCo
   }
   // What is stored bounds the document's encoded size: no need to encode it again to know (cold loads are hot).
   return { doc, updateCount: rows.length - 1, storedBytes };
-}
-
-/**
- * A document's stored rows in one round trip: its snapshot first, then the updates stored after it, in order.
- * Empty when the document was never stored.
- */
-export async function readStored(name: string): Promise<{ data: Uint8Array }[]> {
-  return db().$queryRaw<{ data: Uint8Array }[]>`
-    SELECT data FROM (
-      SELECT 0 AS kind, 0::bigint AS seq, d.snapshot AS data FROM "CollabDocument" d WHERE d.name = ${name}
-      UNION ALL
-      SELECT 1, u.id, u.data FROM "CollabUpdate" u JOIN "CollabDocument" d ON d.name = u."docName"
-      WHERE u."docName" = ${name} AND u.id > d."snapshotSeq"
-    ) stored ORDER BY kind, seq`;
 }
 
 /** Stores updates of one document at once; resolves once they are committed. */

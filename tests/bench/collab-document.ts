@@ -19,7 +19,7 @@ import { db } from '~/utils/db.server.ts';
 import { readEnv } from '~/utils/env.server.ts';
 import { install, openAndMigrate } from '../../server/boot.ts';
 import { LiveDocument } from '../../server/collaboration/live-document.ts';
-import { readStored } from '../../server/collaboration/persistence.ts';
+import { readStored } from '../../app/modules/documents/live-text.server.ts';
 import { seedDemo } from '../../server/database/seed.ts';
 
 const UPDATES = Number(process.env.BENCH_DOC_UPDATES ?? 10_000);

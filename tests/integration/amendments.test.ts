@@ -37,6 +37,39 @@ async function amendingProgram() {
 
 const change = { kind: 'CHANGE' as const, title: 'Un SMIC plus haut', justification: 'Parce que la vie est chère.' };
 
+describe('privacy of drafts', () => {
+  it('keeps a draft withdrawn before submission to its authors', async () => {
+    const author = await createMember();
+    const other = await createMember();
+    const { slug, sectionId } = await amendingProgram();
+    const id = await startAmendment({ actor: author, slug, sectionId, ...change });
+    await draftText(id, 'Secret words nobody submitted.');
+    await withdrawAmendment({ actor: author, id });
+    await expect(getAmendment(null, slug, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAmendment(other, slug, id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await amendmentAccess(other, id)).toEqual({ read: false, write: false });
+    expect(await amendmentAccess(null, id)).toEqual({ read: false, write: false });
+    expect((await listAmendments(other, slug)).map((a) => a.id)).not.toContain(id);
+    expect((await listSectionAmendments(null, sectionId)).map((a) => a.id)).not.toContain(id);
+    expect((await getAmendment(author, slug, id)).amendment.status).toBe('WITHDRAWN');
+  });
+
+  it('measures a new section against nothing: all of its text is added', async () => {
+    const author = await createMember();
+    const { slug, sectionId } = await amendingProgram();
+    const id = await startAmendment({
+      actor: author,
+      slug,
+      sectionId,
+      ...change,
+      kind: 'ADD',
+      newTitle: 'Night trains',
+    });
+    await draftText(id, 'A brand new measure.');
+    expect((await getAmendment(author, slug, id)).diff).toEqual([{ op: 'insert', text: 'A brand new measure.' }]);
+  });
+});
+
 describe('starting an amendment', () => {
   it('lets members start one only while the program takes amendments', async () => {
     const member = await createMember();

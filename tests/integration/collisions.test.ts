@@ -9,7 +9,7 @@ import {
   submitAmendment,
   withdrawAmendment,
 } from '../../app/modules/amendments/amendments.server.ts';
-import { decideAdmissibility } from '../../app/modules/amendments/moderation.server.ts';
+import { decideAdmissibility, ModerationError } from '../../app/modules/amendments/moderation.server.ts';
 import {
   carryOverSection,
   saveAmendmentUpdate,
@@ -158,6 +158,38 @@ describe('carry-over when the base text moves', () => {
       proposedText: doc(moved.replace('under 30', 'under 18')),
     });
     expect(await amendmentAccess(near.author, near.id, 1)).toBeNull();
+  });
+
+  it('gives the update a new document when the text moves again, and has moderators judge the new text', async () => {
+    const ctx = await setup();
+    const near = await propose(ctx, ctx.sectionId, TEXT.replace('under 26', 'under 18'), 'Up to 18');
+    const moderator = await createMember({ role: 'MODERATOR' });
+    await db().amendment.update({ where: { id: near.id }, data: { status: 'QUALIFIED' } });
+    await decideAdmissibility({ actor: moderator, id: near.id, admissible: true, reason: 'Within scope.' });
+    const once = TEXT.replace('under 26', 'under 30');
+    await writeLive(sectionDocumentName(ctx.sectionId), once);
+    await carryOverSection(ctx.sectionId);
+    expect(await amendmentAccess(near.author, near.id, 1)).toEqual({ read: true, write: true });
+    // A decision on a text that must be rewritten means nothing: refused.
+    await expect(
+      decideAdmissibility({ actor: moderator, id: near.id, admissible: false, reason: 'Changed my mind.' }),
+    ).rejects.toBeInstanceOf(ModerationError);
+
+    // The section moves again before the authors save: their update starts over from the newest text.
+    const twice = once.replace('every region', 'every city');
+    await writeLive(sectionDocumentName(ctx.sectionId), twice);
+    await carryOverSection(ctx.sectionId);
+    expect(await amendmentAccess(near.author, near.id, 1)).toBeNull();
+    expect(await amendmentAccess(near.author, near.id, 2)).toEqual({ read: true, write: true });
+    await writeLive(updateDocumentName(near.id, 1), twice.replace('under 30', 'under 18'));
+    expect(await saveAmendmentUpdate({ actor: near.author, id: near.id })).toEqual({ error: null });
+    const row = await db().amendment.findUniqueOrThrow({ where: { id: near.id } });
+    // Nothing of the newer change is undone, and the admissible amendment goes back to the moderators.
+    expect(row).toMatchObject({
+      status: 'QUALIFIED',
+      proposedText: doc(twice.replace('under 30', 'under 18')),
+      baseText: doc(twice),
+    });
   });
 
   it('carries a draft over at submission when the text moved while it was written', async () => {

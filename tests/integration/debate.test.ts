@@ -110,6 +110,16 @@ describe('the debate on an amendment', () => {
     expect(refused).toMatchObject({ key: 'debate.errors.tooFast' });
     expect((refused as DebateError).values!.seconds).toBeGreaterThan(0);
     expect(await db().comment.count({ where: { authorId: ana.id } })).toBe(5);
+
+    // A burst sent in parallel gets no further than the limit.
+    const eve = await createMember();
+    const burst = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        postComment({ actor: eve, amendmentId: id, stance: 'FOR', body: `Burst ${i}` }),
+      ),
+    );
+    expect(burst.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
+    expect(await db().comment.count({ where: { authorId: eve.id } })).toBe(5);
   });
 
   it('lets members report and moderators hide with a public reason, listed in the moderation log', async () => {

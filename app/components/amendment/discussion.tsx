@@ -210,15 +210,17 @@ function CommentItem(props: Props & { comment: Comment }) {
                 >
                   {t('debate.hide')}
                 </button>
-                <button
-                  type="submit"
-                  name="intent"
-                  value="keepComment"
-                  className="button button-secondary"
-                  disabled={busy}
-                >
-                  {t('debate.keep')}
-                </button>
+                {c.reports ? (
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="keepComment"
+                    className="button button-secondary"
+                    disabled={busy}
+                  >
+                    {t('debate.keep')}
+                  </button>
+                ) : null}
               </div>
             </Form>
           </Disclosure>

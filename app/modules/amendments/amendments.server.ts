@@ -63,9 +63,13 @@ async function amendmentWithFacts(tx: Tx, actor: Actor, id: string) {
     },
   });
   if (!amendment) throw new NotFoundError(`amendment ${id}`);
-  const facts = { status: amendment.status, actorIsAuthor: amendment.authors.some((a) => a.memberId === actor?.id) };
-  // A draft does not exist for anyone but its authors: not found, rather than forbidden, says nothing of it.
-  if (amendment.status === 'DRAFT' && !facts.actorIsAuthor) throw new NotFoundError(`amendment ${id}`);
+  const facts = {
+    status: amendment.status,
+    actorIsAuthor: amendment.authors.some((a) => a.memberId === actor?.id),
+    submitted: amendment.submittedAt !== null,
+  };
+  // A draft (even withdrawn) does not exist for anyone but its authors: not found, rather than forbidden.
+  if (!facts.submitted && !facts.actorIsAuthor) throw new NotFoundError(`amendment ${id}`);
   return { amendment, facts };
 }
 
@@ -129,19 +133,21 @@ export async function startAmendment(props: StartAmendmentProps): Promise<string
 export async function getAmendment(actor: Actor, slug: string, id: string) {
   await expireOverdue(new Date(), id);
   let { amendment, facts } = await amendmentWithFacts(db(), actor, id);
-  if (amendment.program.slug === slug && STANDING.includes(amendment.status)) {
-    // Measured against the section's text as it is now (carried over, or marked for an update).
+  if (amendment.program.slug !== slug) throw new NotFoundError(`amendment ${id}`);
+  enforce(canReadAmendment(actor, amendment.program, facts), actor, 'amendment.read');
+  // Measured against the section's text as it is now (carried over, or marked for an update). While the program
+  // is being drafted the text moves at every keystroke: amendments are measured again when drafting ends.
+  if (STANDING.includes(amendment.status) && amendment.program.phase !== 'DRAFTING') {
     if ((await carryOverSection(amendment.sectionId)).changed) {
       ({ amendment, facts } = await amendmentWithFacts(db(), actor, id));
     }
   }
-  if (amendment.program.slug !== slug) throw new NotFoundError(`amendment ${id}`);
-  enforce(canReadAmendment(actor, amendment.program, facts), actor, 'amendment.read');
   const section = await db().section.findUniqueOrThrow({
     where: { id: amendment.sectionId },
     select: { id: true, title: true },
   });
-  const base = parseDoc(amendment.baseText);
+  // A new section is measured against nothing: all of its text is added, and the section it follows is untouched.
+  const base = amendment.kind === 'ADD' ? EMPTY : parseDoc(amendment.baseText);
   const proposed =
     amendment.kind === 'DELETE'
       ? { type: 'doc' as const, content: [] }
@@ -240,7 +246,7 @@ export async function listSectionAmendments(actor: Actor, sectionId: string) {
   const rows = await db().amendment.findMany({
     where: {
       sectionId,
-      OR: [{ status: { not: 'DRAFT' } }, ...(actor ? [{ authors: { some: { memberId: actor.id } } }] : [])],
+      OR: [{ submittedAt: { not: null } }, ...(actor ? [{ authors: { some: { memberId: actor.id } } }] : [])],
     },
     orderBy: { createdAt: 'desc' },
     select: {
@@ -371,6 +377,7 @@ export async function amendmentAccess(actor: Actor, id: string, revision?: numbe
     select: {
       kind: true,
       status: true,
+      submittedAt: true,
       needsUpdate: true,
       revision: true,
       program: { select: { phase: true, draftIsPublic: true } },
@@ -378,7 +385,12 @@ export async function amendmentAccess(actor: Actor, id: string, revision?: numbe
     },
   });
   if (!row || row.kind === 'DELETE') return null;
-  const facts = { status: row.status, actorIsAuthor: row.authors.length > 0, needsUpdate: row.needsUpdate };
+  const facts = {
+    status: row.status,
+    actorIsAuthor: row.authors.length > 0,
+    submitted: row.submittedAt !== null,
+    needsUpdate: row.needsUpdate,
+  };
   if (revision !== undefined) {
     if (row.kind !== 'CHANGE' || !row.needsUpdate || revision !== row.revision + 1) return null;
     const write = canUpdateAmendment(actor, row.program, facts);
@@ -409,10 +421,7 @@ export async function listAmendments(actor: Actor, slug: string, filters: Amendm
   if (!program) throw new NotFoundError(`program ${slug}`);
   enforce(canReadDraft(actor, program), actor, 'program.read_draft');
   if (filters.mine && !actor) return [];
-  const visible = [
-    { status: { not: 'DRAFT' as const } },
-    ...(actor ? [{ authors: { some: { memberId: actor.id } } }] : []),
-  ];
+  const visible = [{ submittedAt: { not: null } }, ...(actor ? [{ authors: { some: { memberId: actor.id } } }] : [])];
   const rows = await db().amendment.findMany({
     where: {
       programId: program.id,

@@ -17,6 +17,12 @@ describe('amendment life cycle', () => {
       expect(canMove(from, 'WITHDRAWN')).toBe(false);
   });
 
+  it('sends a rewritten admissible amendment back to the moderators, and nothing else back', () => {
+    expect(canMove('ADMISSIBLE', 'QUALIFIED')).toBe(true);
+    expect(canMove('INADMISSIBLE', 'QUALIFIED')).toBe(false);
+    expect(canMove('QUALIFIED', 'SUBMITTED')).toBe(false);
+  });
+
   it('refuses every other move with an error naming both ends', () => {
     let refused = 0;
     for (const from of ALL)

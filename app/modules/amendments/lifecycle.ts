@@ -3,13 +3,14 @@ import type { AmendmentStatus } from '~/generated/prisma/enums.ts';
 /**
  * An amendment's life: draft -> submitted (text frozen, collecting supports) -> qualified (threshold reached in
  * time) or expired -> admissible, inadmissible or merged into a duplicate -> in a voting round -> adopted or
- * rejected -> applied. Authors may withdraw until the vote opens. Every other move is refused.
+ * rejected -> applied. Authors may withdraw until the vote opens. An admissible amendment that its authors had
+ * to rewrite (its base moved) goes back to qualified: moderators judge the new text. Every other move is refused.
  */
 export const TRANSITIONS: Record<AmendmentStatus, readonly AmendmentStatus[]> = {
   DRAFT: ['SUBMITTED', 'WITHDRAWN'],
   SUBMITTED: ['QUALIFIED', 'EXPIRED', 'MERGED', 'WITHDRAWN'],
   QUALIFIED: ['ADMISSIBLE', 'INADMISSIBLE', 'MERGED', 'WITHDRAWN'],
-  ADMISSIBLE: ['IN_VOTE', 'MERGED', 'WITHDRAWN'],
+  ADMISSIBLE: ['IN_VOTE', 'MERGED', 'WITHDRAWN', 'QUALIFIED'],
   IN_VOTE: ['ADOPTED', 'REJECTED'],
   ADOPTED: ['APPLIED'],
   EXPIRED: [],

@@ -22,9 +22,11 @@ export async function decideAdmissibility(props: { actor: Actor; id: string; adm
   await db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Amendment" WHERE id = ${props.id} FOR UPDATE`;
     const amendment = await tx.amendment.findUnique({ where: { id: props.id }, include: { program: true } });
-    if (!amendment || amendment.status === 'DRAFT') throw new NotFoundError(`amendment ${props.id}`);
+    if (!amendment || !amendment.submittedAt) throw new NotFoundError(`amendment ${props.id}`);
     enforce(canManageProgram(props.actor, amendment.program), props.actor, 'amendment.decide');
     const to = props.admissible ? 'ADMISSIBLE' : 'INADMISSIBLE';
+    // Its text must first be rewritten against the section as it is now: a decision on the old one means nothing.
+    if (amendment.needsUpdate) throw new ModerationError('moderation.errors.needsUpdate');
     assertMove(amendment.status, to);
     await tx.amendment.update({ where: { id: amendment.id }, data: { status: to } });
     await recordAudit(tx, {
@@ -47,12 +49,12 @@ export async function mergeDuplicate(props: { actor: Actor; id: string; intoId: 
   await db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Amendment" WHERE id IN (${props.id}, ${props.intoId}) ORDER BY id FOR UPDATE`;
     const amendment = await tx.amendment.findUnique({ where: { id: props.id }, include: { program: true } });
-    if (!amendment || amendment.status === 'DRAFT') throw new NotFoundError(`amendment ${props.id}`);
+    if (!amendment || !amendment.submittedAt) throw new NotFoundError(`amendment ${props.id}`);
     enforce(canManageProgram(props.actor, amendment.program), props.actor, 'amendment.decide');
     const into = await tx.amendment.findUnique({ where: { id: props.intoId } });
     if (
       !into ||
-      into.programId !== amendment.programId ||
+      into.sectionId !== amendment.sectionId ||
       into.id === amendment.id ||
       !STANDING.includes(into.status)
     ) {
@@ -99,7 +101,7 @@ export async function moderationLog(actor: Actor, slug: string, amendmentId?: st
   if (!program) throw new NotFoundError(`program ${slug}`);
   enforce(canReadDraft(actor, program), actor, 'program.read_draft');
   const amendments = await db().amendment.findMany({
-    where: { programId: program.id, status: { not: 'DRAFT' }, ...(amendmentId ? { id: amendmentId } : {}) },
+    where: { programId: program.id, submittedAt: { not: null }, ...(amendmentId ? { id: amendmentId } : {}) },
     select: { id: true, title: true },
   });
   const titles = new Map(amendments.map((a) => [a.id, a.title]));

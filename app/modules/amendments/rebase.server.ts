@@ -9,6 +9,7 @@ import { NotFoundError } from '../programs/programs.server.ts';
 import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { regroupSection, STANDING } from './collisions.server.ts';
 import { diffWords, hasChanges } from './diff.ts';
+import { assertMove } from './lifecycle.ts';
 import { carryOver, docTokens } from './merge.ts';
 
 /**
@@ -51,8 +52,9 @@ export async function carryOverSection(sectionId: string): Promise<CarryOverResu
       if (same(base, current)) continue;
       result.changed = true;
       if (row.needsUpdate) {
-        // Still waiting for its authors: they now rewrite it against the newest text.
-        await tx.amendment.update({ where: { id: row.id }, data: { rebaseTo: current } });
+        // Still waiting for its authors: they now rewrite it against the newest text, in a new live document
+        // seeded from it (what they wrote against the older text would otherwise undo the newer change).
+        await tx.amendment.update({ where: { id: row.id }, data: { rebaseTo: current, revision: { increment: 1 } } });
         continue;
       }
       // A deletion or a new section does not depend on the words: it follows the text as it is.
@@ -113,8 +115,13 @@ export async function saveAmendmentUpdate(props: { actor: Actor; id: string }) {
       authors: { where: { memberId: props.actor?.id ?? '' }, select: { memberId: true } },
     },
   });
-  if (!row || row.status === 'DRAFT') throw new NotFoundError(`amendment ${props.id}`);
-  const facts = { status: row.status, actorIsAuthor: row.authors.length > 0, needsUpdate: row.needsUpdate };
+  if (!row || !row.submittedAt) throw new NotFoundError(`amendment ${props.id}`);
+  const facts = {
+    status: row.status,
+    actorIsAuthor: row.authors.length > 0,
+    submitted: true,
+    needsUpdate: row.needsUpdate,
+  };
   enforce(canUpdateAmendment(props.actor, row.program, facts), props.actor, 'amendment.update');
   const rebaseTo = parseDoc(row.rebaseTo);
   const proposed = await readLiveText(updateDocumentName(row.id, row.revision), rebaseTo);
@@ -125,11 +132,15 @@ export async function saveAmendmentUpdate(props: { actor: Actor; id: string }) {
   await db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Amendment" WHERE id = ${row.id} FOR UPDATE`;
     const fresh = await tx.amendment.findUniqueOrThrow({ where: { id: row.id } });
-    // Two authors saving at once save once; a text that moved again meanwhile is measured again below.
+    // Two authors saving at once save once; a text that moved again meanwhile has a new update document.
     if (!fresh.needsUpdate || fresh.revision !== row.revision) return;
+    // An admissible amendment was judged on its old text: moderators judge the new one.
+    const status = fresh.status === 'ADMISSIBLE' ? 'QUALIFIED' : fresh.status;
+    if (status !== fresh.status) assertMove(fresh.status, status);
     await tx.amendment.update({
       where: { id: row.id },
       data: {
+        status,
         baseText: rebaseTo,
         proposedText: proposed,
         needsUpdate: false,
@@ -142,7 +153,7 @@ export async function saveAmendmentUpdate(props: { actor: Actor; id: string }) {
       action: 'amendment.updated',
       targetType: 'Amendment',
       targetId: row.id,
-      data: { revision: row.revision + 1 },
+      data: { revision: row.revision + 1, from: fresh.status, to: status },
     });
     await regroupSection(tx, row.sectionId);
   });

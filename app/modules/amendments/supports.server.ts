@@ -56,10 +56,11 @@ async function supportable(tx: Tx, actor: Actor, id: string) {
       authors: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
     },
   });
-  if (!amendment || amendment.status === 'DRAFT') throw new NotFoundError(`amendment ${id}`);
+  if (!amendment || !amendment.submittedAt) throw new NotFoundError(`amendment ${id}`);
   const facts = {
     status: amendment.status,
     actorIsAuthor: amendment.authors.length > 0,
+    submitted: true,
     supportDeadline: amendment.supportDeadline,
   };
   return { amendment, facts };

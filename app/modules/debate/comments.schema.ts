@@ -7,10 +7,10 @@ const body = () => storableText().trim().min(2, 'debate.errors.bodyRequired').ma
 /** A new comment: for, against or a question (a reply has no stance), and what it says (Markdown). */
 export const PostCommentSchema = z
   .object({
-    stance: z.enum(['FOR', 'AGAINST', 'QUESTION']).optional(),
+    stance: z.enum(['FOR', 'AGAINST', 'QUESTION'], { message: 'debate.errors.stanceRequired' }).optional(),
     parentId: z
       .string()
-      .regex(/^[a-z2-7]{16}$/)
+      .regex(/^[a-z2-7]{16}$/, 'debate.errors.noSuchComment')
       .optional(),
     body: body(),
   })
@@ -21,10 +21,13 @@ export const PostCommentSchema = z
   });
 
 /** Editing one's comment within the edit window. */
-export const EditCommentSchema = z.object({ commentId: z.string().regex(/^[a-z2-7]{16}$/), body: body() });
+export const EditCommentSchema = z.object({
+  commentId: z.string().regex(/^[a-z2-7]{16}$/, 'debate.errors.noSuchComment'),
+  body: body(),
+});
 
 /** A report or a moderator's decision: which comment, and why (shown to moderators, or publicly for hiding). */
 export const CommentReasonSchema = z.object({
-  commentId: z.string().regex(/^[a-z2-7]{16}$/),
+  commentId: z.string().regex(/^[a-z2-7]{16}$/, 'debate.errors.noSuchComment'),
   reason: storableText().trim().min(3, 'errors.reasonRequired').max(500, 'errors.reasonTooLong'),
 });

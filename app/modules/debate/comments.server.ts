@@ -10,7 +10,7 @@ import {
   type CommentFacts,
 } from '~/policies/comment.ts';
 import { canManageProgram } from '~/policies/program.ts';
-import { db } from '~/utils/db.server.ts';
+import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { markdownToDoc } from '../documents/markdown.server.ts';
@@ -52,15 +52,20 @@ async function amendmentFor(actor: Actor, amendmentId: string) {
     select: {
       id: true,
       status: true,
+      submittedAt: true,
       program: { select: { id: true, slug: true, phase: true, draftIsPublic: true } },
       authors: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
     },
   });
   if (!amendment) throw new NotFoundError(`amendment ${amendmentId}`);
-  const facts = { status: amendment.status, actorIsAuthor: amendment.authors.length > 0 };
-  if (amendment.status === 'DRAFT' && !facts.actorIsAuthor) throw new NotFoundError(`amendment ${amendmentId}`);
+  const facts = {
+    status: amendment.status,
+    actorIsAuthor: amendment.authors.length > 0,
+    submitted: amendment.submittedAt !== null,
+  };
+  if (!facts.submitted && !facts.actorIsAuthor) throw new NotFoundError(`amendment ${amendmentId}`);
   enforce(canReadAmendment(actor, amendment.program, facts), actor, 'amendment.read');
-  return amendment;
+  return { ...amendment, submitted: facts.submitted };
 }
 
 async function commentFor(actor: Actor, commentId: string) {
@@ -77,10 +82,10 @@ function bodyOf(source: string): DocNode {
   return doc;
 }
 
-async function checkPostingRate(memberId: string, now: Date) {
+async function checkPostingRate(tx: Tx, memberId: string, now: Date) {
   for (const limit of POSTING_LIMITS) {
     const since = new Date(now.getTime() - limit.windowSeconds * 1000);
-    const recent = await db().comment.findMany({
+    const recent = await tx.comment.findMany({
       where: { authorId: memberId, createdAt: { gt: since } },
       orderBy: { createdAt: 'asc' },
       select: { createdAt: true },
@@ -127,9 +132,11 @@ export async function postComment(props: PostCommentProps): Promise<string> {
     parentId = chain.length >= MAX_DEPTH ? chain[chain.length - MAX_DEPTH + 1]!.id : chain[0]!.id;
   }
   const body = bodyOf(props.body);
-  await checkPostingRate(props.actor!.id, now);
   const id = newId();
   await db().$transaction(async (tx) => {
+    // One post at a time per member: the count and the insert agree, even for a burst sent in parallel.
+    await tx.$queryRaw`SELECT id FROM "Member" WHERE id = ${props.actor!.id} FOR UPDATE`;
+    await checkPostingRate(tx, props.actor!.id, now);
     await tx.comment.create({
       data: {
         id,
@@ -161,8 +168,8 @@ export async function postComment(props: PostCommentProps): Promise<string> {
 /** Edits one's comment within the edit window. */
 export async function editComment(props: { actor: Actor; commentId: string; body: string; now?: Date }) {
   const now = props.now ?? new Date();
-  const { comment, facts } = await commentFor(props.actor, props.commentId);
-  if (!canEditComment(props.actor, facts, now)) {
+  const { comment, amendment, facts } = await commentFor(props.actor, props.commentId);
+  if (!canEditComment(props.actor, facts, now) || !canComment(props.actor, amendment.program, amendment)) {
     if (comment.authorId === props.actor?.id && !facts.hidden) throw new DebateError('debate.errors.editClosed');
     enforce(false, props.actor, 'comment.edit');
   }
@@ -198,10 +205,12 @@ export async function moderateComment(props: { actor: Actor; commentId: string; 
       });
       if (count === 0) return; // already hidden
     }
-    await tx.commentReport.updateMany({
+    const settled = await tx.commentReport.updateMany({
       where: { commentId: comment.id, resolvedAt: null },
       data: { resolvedAt: now },
     });
+    // Keeping a comment nobody reported is no decision: nothing to record.
+    if (!props.hide && settled.count === 0) return;
     await recordAudit(tx, {
       actorId: props.actor!.id,
       action: props.hide ? 'comment.hidden' : 'comment.kept',

@@ -9,21 +9,30 @@ import { parseDoc, type DocNode } from './rich-text.ts';
  * stored before anyone sees it, so this is what editors see). A document never opened yet is its seed text.
  */
 export async function readLiveText(name: string, seed: unknown): Promise<DocNode> {
-  const stored = await db().collabDocument.findUnique({ where: { name } });
-  if (!stored) return parseDoc(seed);
-  const updates = await db().collabUpdate.findMany({
-    where: { docName: name, id: { gt: stored.snapshotSeq } },
-    orderBy: { id: 'asc' },
-    select: { data: true },
-  });
+  // One statement: a compaction committing between two reads could otherwise hide the updates it folded in.
+  const rows = await readStored(name);
+  if (!rows.length) return parseDoc(seed);
   const doc = new Y.Doc();
   try {
-    Y.applyUpdate(doc, stored.snapshot);
-    for (const u of updates) Y.applyUpdate(doc, u.data);
+    for (const row of rows) Y.applyUpdate(doc, row.data);
     return yDocToDoc(doc);
   } finally {
     doc.destroy();
   }
+}
+
+/**
+ * A document's stored rows in one round trip: its snapshot first, then the updates stored after it, in order.
+ * Empty when the document was never stored.
+ */
+export async function readStored(name: string): Promise<{ data: Uint8Array }[]> {
+  return db().$queryRaw<{ data: Uint8Array }[]>`
+    SELECT data FROM (
+      SELECT 0 AS kind, 0::bigint AS seq, d.snapshot AS data FROM "CollabDocument" d WHERE d.name = ${name}
+      UNION ALL
+      SELECT 1, u.id, u.data FROM "CollabUpdate" u JOIN "CollabDocument" d ON d.name = u."docName"
+      WHERE u."docName" = ${name} AND u.id > d."snapshotSeq"
+    ) stored ORDER BY kind, seq`;
 }
 
 /** The live document's name for a section. */
