@@ -524,7 +524,7 @@ export const en = {
   'queue.needUpdate': 'Waiting for their authors’ update',
   'queue.collecting': 'Collecting supports',
   'moderation.mergeReason': 'Why it is a duplicate (public)',
-  'notifications.kind.COAUTHOR_ADDED': '{by} made you a co-author of “{title}”.',
+  'notifications.kind.COAUTHOR_ADDED': '{by} invites you to co-author “{title}”.',
   'notifications.kind.QUALIFIED': '“{title}” reached its threshold of supports.',
   'notifications.kind.EXPIRED': '“{title}” did not reach its threshold in time.',
   'notifications.kind.NEEDS_UPDATE': 'The section changed under “{title}”: it needs your update.',
@@ -556,4 +556,16 @@ export const en = {
     'Hello,\n\nWhat happened on Plenum since your last digest:\n\n{items}\n\nAll your notifications: {link}\n\nTo stop these digests, one click: {unsubscribe}\n',
   'moderation.errors.needsUpdate':
     'This amendment waits for its authors’ update: decide once they have rewritten it against the current text.',
+  'amendments.errors.invitationLapsed': 'This invitation lapsed: the draft was submitted or withdrawn.',
+  'notifications.kind.COMMENT_HIDDEN': 'Moderators hid your comment on “{title}”: {reason}',
+  'amendments.page.invitedYou': 'You are invited to co-author this draft. Your name will be on it only if you accept.',
+  'amendments.page.accept': 'Accept',
+  'amendments.page.decline': 'Decline',
+  'amendments.page.invitedList': 'Invited, not answered yet: {names}',
+  'amendments.page.leave': 'Leave the authors',
+  'flash.coauthorInvited':
+    'If this address belongs to a member, they are invited; they become a co-author once they accept.',
+  'flash.invitationAccepted': 'You are now one of the authors.',
+  'flash.invitationDeclined': 'Invitation declined.',
+  'flash.leftAmendment': 'You are no longer one of its authors.',
 };

@@ -542,7 +542,7 @@ export const fr: Messages = {
   'queue.needUpdate': 'En attente de la mise à jour de leurs auteurs',
   'queue.collecting': 'En recherche de soutiens',
   'moderation.mergeReason': 'Pourquoi c’est un doublon (public)',
-  'notifications.kind.COAUTHOR_ADDED': '{by} vous a ajouté comme co-auteur de « {title} ».',
+  'notifications.kind.COAUTHOR_ADDED': '{by} vous invite à co-écrire « {title} ».',
   'notifications.kind.QUALIFIED': '« {title} » a atteint son seuil de soutiens.',
   'notifications.kind.EXPIRED': '« {title} » n’a pas atteint son seuil à temps.',
   'notifications.kind.NEEDS_UPDATE': 'La section a changé sous « {title} » : il doit être mis à jour.',
@@ -574,4 +574,17 @@ export const fr: Messages = {
     'Bonjour,\n\nCe qui s’est passé sur Plenum depuis votre dernier résumé :\n\n{items}\n\nToutes vos notifications : {link}\n\nPour ne plus recevoir ces résumés, un clic : {unsubscribe}\n',
   'moderation.errors.needsUpdate':
     'Cet amendement attend la mise à jour de ses auteurs : statuez une fois qu’ils l’auront réécrit sur le texte actuel.',
+  'amendments.errors.invitationLapsed': 'Cette invitation est caduque : le brouillon a été déposé ou retiré.',
+  'notifications.kind.COMMENT_HIDDEN': 'La modération a masqué votre commentaire sur « {title} » : {reason}',
+  'amendments.page.invitedYou':
+    'Vous êtes invité à co-écrire ce brouillon. Votre nom n’y figurera que si vous acceptez.',
+  'amendments.page.accept': 'Accepter',
+  'amendments.page.decline': 'Refuser',
+  'amendments.page.invitedList': 'Invités, sans réponse pour l’instant : {names}',
+  'amendments.page.leave': 'Quitter les auteurs',
+  'flash.coauthorInvited':
+    'Si cette adresse appartient à un membre, il est invité ; il deviendra co-auteur une fois qu’il aura accepté.',
+  'flash.invitationAccepted': 'Vous faites maintenant partie des auteurs.',
+  'flash.invitationDeclined': 'Invitation refusée.',
+  'flash.leftAmendment': 'Vous ne faites plus partie de ses auteurs.',
 };

@@ -12,6 +12,8 @@ export interface AmendmentFacts {
    * must never publish what was never submitted.
    */
   submitted: boolean;
+  /** Whether the actor was invited to co-author it and has not answered yet (they may read the draft). */
+  actorIsInvited?: boolean;
 }
 
 type Program = Pick<ProgramFacts, 'phase' | 'draftIsPublic'>;
@@ -23,7 +25,7 @@ export function canStartAmendment(actor: Actor, program: Program): boolean {
 
 /** A draft is its authors' until they submit it; after that, whoever reads the program reads it. */
 export function canReadAmendment(actor: Actor, program: Program, amendment: AmendmentFacts): boolean {
-  if (amendment.actorIsAuthor && hasRole(actor, 'MEMBER')) return true;
+  if ((amendment.actorIsAuthor || amendment.actorIsInvited) && hasRole(actor, 'MEMBER')) return true;
   return amendment.submitted && canReadDraft(actor, program);
 }
 
@@ -50,6 +52,11 @@ export function canUpdateAmendment(
     ['SUBMITTED', 'QUALIFIED', 'ADMISSIBLE'].includes(amendment.status) &&
     program.phase === 'AMENDING'
   );
+}
+
+/** A co-author leaves a draft, as long as another author remains to carry it. */
+export function canLeaveAmendment(actor: Actor, amendment: AmendmentFacts & { authors: number }): boolean {
+  return hasRole(actor, 'MEMBER') && amendment.actorIsAuthor && amendment.status === 'DRAFT' && amendment.authors > 1;
 }
 
 /** Authors invite co-authors while drafting. */

@@ -14,7 +14,9 @@ import { RichText } from '~/components/rich-text.tsx';
 import { LiveSection } from '~/editor/live-section.tsx';
 import {
   AmendmentError,
+  answerInvitation,
   getAmendment,
+  leaveAmendment,
   inviteCoauthor,
   listSectionAmendments,
   submitAmendment,
@@ -110,7 +112,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           { status: 400 },
         );
       }
-      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.coauthorAdded') } });
+      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.coauthorInvited') } });
+    }
+    if (intent === 'acceptInvite' || intent === 'declineInvite') {
+      await answerInvitation({ actor, id, accept: intent === 'acceptInvite' });
+      const flash = intent === 'acceptInvite' ? 'flash.invitationAccepted' : 'flash.invitationDeclined';
+      return redirect(intent === 'acceptInvite' ? here : `/p/${slug}/amendments?mine=1`, {
+        headers: { 'Set-Cookie': flashCookie(flash) },
+      });
+    }
+    if (intent === 'leave') {
+      await leaveAmendment({ actor, id });
+      return redirect(`/p/${slug}/amendments?mine=1`, {
+        headers: { 'Set-Cookie': flashCookie('flash.leftAmendment') },
+      });
     }
     if (intent === 'submit') {
       await submitAmendment({ actor, id });
@@ -252,6 +267,8 @@ export default function AmendmentPage() {
     canDecide,
     competitors,
     update,
+    invited,
+    invitedMe,
     debate,
     mergeTargets,
     mergedInto,
@@ -294,6 +311,28 @@ export default function AmendmentPage() {
       <p data-testid="amendment-authors">
         {t('amendments.page.authors', { names: authors.map((a) => a.name).join(', ') })}
       </p>
+      {invited.length ? (
+        <p className="muted">{t('amendments.page.invitedList', { names: invited.join(', ') })}</p>
+      ) : null}
+      {invitedMe ? (
+        <Form method="post" className="notice" data-testid="invitation">
+          <p>{t('amendments.page.invitedYou')}</p>
+          <div className="inline-actions">
+            <button type="submit" name="intent" value="acceptInvite" className="button" disabled={busy}>
+              {t('amendments.page.accept')}
+            </button>
+            <button
+              type="submit"
+              name="intent"
+              value="declineInvite"
+              className="button button-secondary"
+              disabled={busy}
+            >
+              {t('amendments.page.decline')}
+            </button>
+          </div>
+        </Form>
+      ) : null}
       {decision ? (
         <p className="notice" data-testid="amendment-decision">
           {t(decision.decision === 'ADMISSIBLE' ? 'moderation.admissibleBy' : 'moderation.inadmissibleBy', {
@@ -399,6 +438,14 @@ export default function AmendmentPage() {
           </div>
         </Form>
       ) : null}
+      {abilities.leave ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="leave" />
+          <button type="submit" className="button button-secondary" disabled={busy}>
+            {t('amendments.page.leave')}
+          </button>
+        </Form>
+      ) : null}
       {abilities.withdraw ? (
         <Form method="post">
           <input type="hidden" name="intent" value="withdraw" />
@@ -430,14 +477,16 @@ export default function AmendmentPage() {
         </Form>
       ) : null}
       <Timeline steps={timeline} />
-      <Discussion
-        threads={debate.threads}
-        counts={debate.counts}
-        canPost={debate.canPost}
-        signedIn={signedIn}
-        error={actionData && 'debate' in actionData ? actionData.debate : null}
-        busy={busy}
-      />
+      {amendment.submittedAt ? (
+        <Discussion
+          threads={debate.threads}
+          counts={debate.counts}
+          canPost={debate.canPost}
+          signedIn={signedIn}
+          error={actionData && 'debate' in actionData ? actionData.debate : null}
+          busy={busy}
+        />
+      ) : null}
     </article>
   );
 }

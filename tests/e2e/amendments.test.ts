@@ -75,8 +75,9 @@ describe('amendments drafted live', () => {
 
       await c.getByLabel('Email address of a co-author').fill('lucia@plenum.localhost');
       await c.getByRole('button', { name: 'Add as co-author' }).click();
-      await c.getByTestId('amendment-authors').getByText('Authors: Camille Martin, Lucía García').waitFor();
+      await c.getByText('Invited, not answered yet: Lucía García').waitFor();
 
+      // Lucía is told, reads the draft, and becomes an author only by accepting.
       const l = await lucia.newPage();
       await logInAs(
         l,
@@ -85,7 +86,14 @@ describe('amendments drafted live', () => {
         server.logins.get('lucia@plenum.localhost')!,
         'Lucía García',
       );
-      await l.goto(amendmentUrl);
+      await l.goto(`${server.url}/notifications`);
+      await l
+        .getByRole('button', { name: 'Camille Martin invites you to co-author “Un RIC plus accessible”.' })
+        .click();
+      await l.getByTestId('invitation').getByRole('button', { name: 'Accept' }).click();
+      await l.getByTestId('amendment-authors').getByText('Authors: Camille Martin, Lucía García').waitFor();
+      await c.reload();
+      await c.getByTestId('amendment-authors').getByText('Authors: Camille Martin, Lucía García').waitFor();
       for (const page of [c, l]) await page.getByTestId('connection-status').getByText('Connected').waitFor();
       await typeAtEnd(c, ' Camille abaisse le seuil.');
       await typeAtEnd(l, ' Lucía ajoute un délai.');

@@ -4,7 +4,9 @@ import {
   amendmentAccess,
   amendmentDocumentName,
   getAmendment,
+  answerInvitation,
   inviteCoauthor,
+  leaveAmendment,
   listAmendments,
   listSectionAmendments,
   startAmendment,
@@ -100,18 +102,44 @@ describe('starting an amendment', () => {
   });
 });
 
+describe('co-authors', () => {
+  it('lets an invited member decline, and a co-author leave while another author remains', async () => {
+    const author = await createMember();
+    const invitee = await createMember();
+    const { slug, sectionId } = await amendingProgram();
+    const id = await startAmendment({ actor: author, slug, sectionId, ...change });
+    await inviteCoauthor({ actor: author, id, email: invitee.email });
+    await answerInvitation({ actor: invitee, id, accept: false });
+    await expect(getAmendment(invitee, slug, id)).rejects.toBeInstanceOf(NotFoundError);
+    // The last author cannot leave; a second one can.
+    await expect(leaveAmendment({ actor: author, id })).rejects.toBeInstanceOf(ForbiddenError);
+    await inviteCoauthor({ actor: author, id, email: invitee.email });
+    await answerInvitation({ actor: invitee, id, accept: true });
+    expect((await getAmendment(author, slug, id)).authors).toHaveLength(2);
+    await leaveAmendment({ actor: invitee, id });
+    expect((await getAmendment(author, slug, id)).authors.map((a) => a.id)).toEqual([author.id]);
+    await expect(getAmendment(invitee, slug, id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
 describe('drafting and submitting', () => {
-  it('adds co-authors by email, shows the word diff of the live draft, and freezes it at submission', async () => {
+  it('adds co-authors who accept, shows the word diff of the live draft, and freezes it at submission', async () => {
     const author = await createMember();
     const coauthor = await createMember();
     const reader = await createMember();
     const { slug, sectionId } = await amendingProgram();
     const id = await startAmendment({ actor: author, slug, sectionId, ...change });
     await expect(inviteCoauthor({ actor: reader, id, email: coauthor.email })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(inviteCoauthor({ actor: author, id, email: 'nobody@example.org' })).rejects.toMatchObject({
-      key: 'amendments.errors.noSuchMember',
-    });
+    // An unknown address gets the same quiet answer as a member's: membership is nobody else's business.
+    await expect(inviteCoauthor({ actor: author, id, email: 'nobody@example.org' })).resolves.toBeUndefined();
     await inviteCoauthor({ actor: author, id, email: coauthor.email });
+    // Invited: may read the draft and answer, but is no author (nor named) until accepting.
+    expect(await amendmentAccess(coauthor, id)).toEqual({ read: true, write: false });
+    const invited = await getAmendment(coauthor, slug, id);
+    expect(invited.invitedMe).toBe(true);
+    expect(invited.authors.map((a) => a.id)).toEqual([author.id]);
+    expect((await getAmendment(author, slug, id)).invited).toHaveLength(1);
+    await answerInvitation({ actor: coauthor, id, accept: true });
     expect(await amendmentAccess(coauthor, id)).toEqual({ read: true, write: true });
 
     // Nothing changed yet: submitting is refused, with a reason.
@@ -122,7 +150,14 @@ describe('drafting and submitting', () => {
       { op: 'insert', text: 'the whole ' },
       { op: 'insert', text: ', rewritten' },
     ]);
-    expect(draft.abilities).toEqual({ support: false, edit: true, invite: true, withdraw: true, update: false });
+    expect(draft.abilities).toEqual({
+      support: false,
+      edit: true,
+      invite: true,
+      withdraw: true,
+      update: false,
+      leave: true,
+    });
 
     await submitAmendment({ actor: coauthor, id });
     // Frozen: later changes to the live document do not change what was submitted.
@@ -130,7 +165,14 @@ describe('drafting and submitting', () => {
     const submitted = await getAmendment(reader, slug, id);
     expect(submitted.amendment.status).toBe('SUBMITTED');
     expect(submitted.proposed).toEqual(doc('Text of the whole section 1-1, rewritten.'));
-    expect(submitted.abilities).toEqual({ support: true, edit: false, invite: false, withdraw: false, update: false });
+    expect(submitted.abilities).toEqual({
+      support: true,
+      edit: false,
+      invite: false,
+      withdraw: false,
+      update: false,
+      leave: false,
+    });
     expect(await amendmentAccess(author, id)).toEqual({ read: true, write: false });
     expect(await amendmentAccess(null, id)).toEqual({ read: true, write: false });
     await expect(submitAmendment({ actor: author, id })).rejects.toBeInstanceOf(ForbiddenError);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeDocAsUpdate } from '../../app/editor/ydoc.ts';
 import {
   amendmentDocumentName,
+  answerInvitation,
   inviteCoauthor,
   startAmendment,
   submitAmendment,
@@ -53,6 +54,7 @@ async function amendmentWithCoauthor() {
     justification: 'Because it matters to people.',
   });
   await inviteCoauthor({ actor: author, id, email: coauthor.email });
+  await answerInvitation({ actor: coauthor, id, accept: true });
   await db().collabDocument.create({
     data: { name: amendmentDocumentName(id), snapshot: Buffer.from(encodeDocAsUpdate(doc('A new text.'))) },
   });
@@ -65,7 +67,7 @@ describe('notifications', () => {
     const { id, author, coauthor, moderator } = await amendmentWithCoauthor();
     const [invited] = await listNotifications(coauthor);
     expect(invited).toMatchObject({ kind: 'COAUTHOR_ADDED', title: 'Trains de nuit', unread: true });
-    expect(notificationText('en', invited!)).toBe('Ana Autora made you a co-author of “Trains de nuit”.');
+    expect(notificationText('en', invited!)).toBe('Ana Autora invites you to co-author “Trains de nuit”.');
     expect(await listNotifications(author)).toEqual([]);
 
     await supportAmendment({ actor: await createMember(), id });

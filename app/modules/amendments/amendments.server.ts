@@ -1,9 +1,10 @@
 import type { AmendmentKind, AmendmentStatus } from '~/generated/prisma/enums.ts';
 import type { MessageKey } from '~/i18n/index.ts';
-import { enforce, type Actor } from '~/policies/actor.ts';
+import { enforce, hasRole, type Actor } from '~/policies/actor.ts';
 import {
   canEditAmendment,
   canInviteCoauthor,
+  canLeaveAmendment,
   canReadAmendment,
   canStartAmendment,
   canSupportAmendment,
@@ -60,16 +61,21 @@ async function amendmentWithFacts(tx: Tx, actor: Actor, id: string) {
     include: {
       program: { select: { id: true, slug: true, phase: true, draftIsPublic: true } },
       authors: { select: { memberId: true, member: { select: { displayName: true } } }, orderBy: { addedAt: 'asc' } },
+      invitations: {
+        select: { memberId: true, member: { select: { displayName: true } } },
+        orderBy: { createdAt: 'asc' },
+      },
     },
   });
   if (!amendment) throw new NotFoundError(`amendment ${id}`);
   const facts = {
     status: amendment.status,
     actorIsAuthor: amendment.authors.some((a) => a.memberId === actor?.id),
+    actorIsInvited: amendment.invitations.some((i) => i.memberId === actor?.id),
     submitted: amendment.submittedAt !== null,
   };
-  // A draft (even withdrawn) does not exist for anyone but its authors: not found, rather than forbidden.
-  if (!facts.submitted && !facts.actorIsAuthor) throw new NotFoundError(`amendment ${id}`);
+  // A draft (even withdrawn) exists only for its authors and those invited to join them: not found, for others.
+  if (!facts.submitted && !facts.actorIsAuthor && !facts.actorIsInvited) throw new NotFoundError(`amendment ${id}`);
   return { amendment, facts };
 }
 
@@ -170,6 +176,9 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
     },
     section,
     authors: amendment.authors.map((a) => ({ id: a.memberId, name: a.member.displayName })),
+    // Who was invited and has not answered: shown to the authors only.
+    invited: facts.actorIsAuthor ? amendment.invitations.map((i) => i.member.displayName) : [],
+    invitedMe: facts.actorIsInvited,
     base,
     proposed,
     diff: diffWords(docToPlainText(base), docToPlainText(proposed)),
@@ -196,6 +205,7 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
       edit: canEditAmendment(actor, amendment.program, facts),
       invite: canInviteCoauthor(actor, amendment.program, facts),
       withdraw: canWithdrawAmendment(actor, facts),
+      leave: canLeaveAmendment(actor, { ...facts, authors: amendment.authors.length }),
       update: canUpdateAmendment(actor, amendment.program, { ...facts, needsUpdate: amendment.needsUpdate }),
     },
   };
@@ -260,20 +270,25 @@ export async function listSectionAmendments(actor: Actor, sectionId: string) {
   return rows.map((r) => ({ ...r, authors: r.authors.map((a) => a.member.displayName) }));
 }
 
-/** Adds a co-author, found by email address (authors, while drafting). Adding someone twice changes nothing. */
+/**
+ * Invites a co-author, found by email address (authors, while drafting). Nobody is named author of a political
+ * text without accepting: the invited member is told and answers. The answer to the inviter is the same whether
+ * or not the address belongs to a member (membership is nobody else's business); inviting twice changes nothing.
+ */
 export async function inviteCoauthor(props: { actor: Actor; id: string; email: string }) {
   await db().$transaction(async (tx) => {
     const { amendment, facts } = await amendmentWithFacts(tx, props.actor, props.id);
     enforce(canInviteCoauthor(props.actor, amendment.program, facts), props.actor, 'amendment.invite');
     const member = await tx.member.findUnique({ where: { email: props.email.toLowerCase() } });
-    if (!member) throw new AmendmentError('amendments.errors.noSuchMember', 'email');
+    if (!member) return;
     if (amendment.authors.some((a) => a.memberId === member.id)) return;
-    await tx.amendmentAuthor.create({
+    if (amendment.invitations.some((i) => i.memberId === member.id)) return;
+    await tx.coauthorInvitation.create({
       data: { amendmentId: amendment.id, memberId: member.id, invitedById: props.actor!.id },
     });
     await recordAudit(tx, {
       actorId: props.actor!.id,
-      action: 'amendment.coauthor_added',
+      action: 'amendment.coauthor_invited',
       targetType: 'Amendment',
       targetId: amendment.id,
       data: { memberId: member.id },
@@ -284,6 +299,57 @@ export async function inviteCoauthor(props: { actor: Actor; id: string; email: s
       kind: 'COAUTHOR_ADDED',
       amendmentId: amendment.id,
       data: { by: by?.displayName ?? '' },
+    });
+  });
+}
+
+/** Accepts (or declines) an invitation to co-author a draft: accepting makes the member one of its authors. */
+export async function answerInvitation(props: { actor: Actor; id: string; accept: boolean }) {
+  await db().$transaction(async (tx) => {
+    const { amendment, facts } = await amendmentWithFacts(tx, props.actor, props.id);
+    enforce(facts.actorIsInvited && hasRole(props.actor, 'MEMBER'), props.actor, 'amendment.answer_invitation');
+    const { count } = await tx.coauthorInvitation.deleteMany({
+      where: { amendmentId: amendment.id, memberId: props.actor!.id },
+    });
+    if (count === 0) return;
+    if (props.accept) {
+      if (amendment.status !== 'DRAFT') throw new AmendmentError('amendments.errors.invitationLapsed');
+      const already = await tx.amendmentAuthor.findUnique({
+        where: { amendmentId_memberId: { amendmentId: amendment.id, memberId: props.actor!.id } },
+      });
+      if (!already) {
+        await tx.amendmentAuthor.create({ data: { amendmentId: amendment.id, memberId: props.actor!.id } });
+      }
+    }
+    await recordAudit(tx, {
+      actorId: props.actor!.id,
+      action: props.accept ? 'amendment.coauthor_added' : 'amendment.invitation_declined',
+      targetType: 'Amendment',
+      targetId: amendment.id,
+      data: { memberId: props.actor!.id },
+    });
+  });
+}
+
+/** A co-author leaves a draft (while another author remains): their name is no longer on it. */
+export async function leaveAmendment(props: { actor: Actor; id: string }) {
+  await db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Amendment" WHERE id = ${props.id} FOR UPDATE`;
+    const { amendment, facts } = await amendmentWithFacts(tx, props.actor, props.id);
+    enforce(
+      canLeaveAmendment(props.actor, { ...facts, authors: amendment.authors.length }),
+      props.actor,
+      'amendment.leave',
+    );
+    await tx.amendmentAuthor.delete({
+      where: { amendmentId_memberId: { amendmentId: amendment.id, memberId: props.actor!.id } },
+    });
+    await recordAudit(tx, {
+      actorId: props.actor!.id,
+      action: 'amendment.coauthor_left',
+      targetType: 'Amendment',
+      targetId: amendment.id,
+      data: { memberId: props.actor!.id },
     });
   });
 }
@@ -337,6 +403,8 @@ export async function submitAmendment(props: { actor: Actor; id: string }) {
         ...(await fixThreshold(tx, program, now)),
       },
     });
+    // Invitations nobody answered lapse: the authors are those who submitted it.
+    await tx.coauthorInvitation.deleteMany({ where: { amendmentId: amendment.id } });
     await recordAudit(tx, {
       actorId: props.actor!.id,
       action: 'amendment.submitted',
@@ -356,6 +424,7 @@ export async function withdrawAmendment(props: { actor: Actor; id: string }) {
     enforce(canWithdrawAmendment(props.actor, facts), props.actor, 'amendment.withdraw');
     assertMove(amendment.status, 'WITHDRAWN');
     await tx.amendment.update({ where: { id: amendment.id }, data: { status: 'WITHDRAWN' } });
+    await tx.coauthorInvitation.deleteMany({ where: { amendmentId: amendment.id } });
     await recordAudit(tx, {
       actorId: props.actor!.id,
       action: 'amendment.withdrawn',
@@ -382,12 +451,14 @@ export async function amendmentAccess(actor: Actor, id: string, revision?: numbe
       revision: true,
       program: { select: { phase: true, draftIsPublic: true } },
       authors: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
+      invitations: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
     },
   });
   if (!row || row.kind === 'DELETE') return null;
   const facts = {
     status: row.status,
     actorIsAuthor: row.authors.length > 0,
+    actorIsInvited: row.invitations.length > 0,
     submitted: row.submittedAt !== null,
     needsUpdate: row.needsUpdate,
   };

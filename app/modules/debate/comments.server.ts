@@ -55,15 +55,19 @@ async function amendmentFor(actor: Actor, amendmentId: string) {
       submittedAt: true,
       program: { select: { id: true, slug: true, phase: true, draftIsPublic: true } },
       authors: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
+      invitations: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
     },
   });
   if (!amendment) throw new NotFoundError(`amendment ${amendmentId}`);
   const facts = {
     status: amendment.status,
     actorIsAuthor: amendment.authors.length > 0,
+    actorIsInvited: amendment.invitations.length > 0,
     submitted: amendment.submittedAt !== null,
   };
-  if (!facts.submitted && !facts.actorIsAuthor) throw new NotFoundError(`amendment ${amendmentId}`);
+  if (!facts.submitted && !facts.actorIsAuthor && !facts.actorIsInvited) {
+    throw new NotFoundError(`amendment ${amendmentId}`);
+  }
   enforce(canReadAmendment(actor, amendment.program, facts), actor, 'amendment.read');
   return { ...amendment, submitted: facts.submitted };
 }
@@ -204,6 +208,14 @@ export async function moderateComment(props: { actor: Actor; commentId: string; 
         data: { hiddenAt: now, hiddenReason: props.reason, hiddenById: props.actor!.id },
       });
       if (count === 0) return; // already hidden
+      // Its author hears of it, with the reason, rather than finding it out.
+      await notify(tx, {
+        memberIds: comment.authorId ? [comment.authorId] : [],
+        kind: 'COMMENT_HIDDEN',
+        amendmentId: amendment.id,
+        commentId: comment.id,
+        data: { reason: props.reason },
+      });
     }
     const settled = await tx.commentReport.updateMany({
       where: { commentId: comment.id, resolvedAt: null },

@@ -147,7 +147,11 @@ export function notificationText(locale: Locale, n: { kind: NotificationKind; ti
       reason: n.data.reason ?? '',
     });
   }
-  return t(locale, `notifications.kind.${n.kind}`, { title: n.title, by: n.data.by ?? '' });
+  return t(locale, `notifications.kind.${n.kind}`, {
+    title: n.title,
+    by: n.data.by ?? '',
+    reason: n.data.reason ?? '',
+  });
 }
 
 const DAY = 24 * 3600_000;
