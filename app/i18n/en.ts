@@ -568,4 +568,7 @@ export const en = {
   'flash.invitationAccepted': 'You are now one of the authors.',
   'flash.invitationDeclined': 'Invitation declined.',
   'flash.leftAmendment': 'You are no longer one of its authors.',
+  'moderation.pages': 'Pages of the log',
+  'moderation.newer': 'Newer decisions',
+  'moderation.older': 'Older decisions',
 };

@@ -580,4 +580,7 @@ export const es: Messages = {
   'flash.invitationAccepted': 'Ahora eres uno de los autores.',
   'flash.invitationDeclined': 'Invitación rechazada.',
   'flash.leftAmendment': 'Ya no eres uno de sus autores.',
+  'moderation.pages': 'Páginas del registro',
+  'moderation.newer': 'Decisiones más recientes',
+  'moderation.older': 'Decisiones más antiguas',
 };

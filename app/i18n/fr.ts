@@ -587,4 +587,7 @@ export const fr: Messages = {
   'flash.invitationAccepted': 'Vous faites maintenant partie des auteurs.',
   'flash.invitationDeclined': 'Invitation refusée.',
   'flash.leftAmendment': 'Vous ne faites plus partie de ses auteurs.',
+  'moderation.pages': 'Pages du journal',
+  'moderation.newer': 'Décisions plus récentes',
+  'moderation.older': 'Décisions plus anciennes',
 };

@@ -10,7 +10,7 @@ import {
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';
 import { readFormData } from '~/utils/forms.server.ts';
-import { useFormatDate, useT } from '~/utils/i18n.tsx';
+import { pageTitle, useFormatDate, useT } from '~/utils/i18n.tsx';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { member } = requireMember(request, context);
@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { notifications, digest: await digestEnabled(member.id) };
 }
 
-export const meta: MetaFunction = () => [{ title: 'Notifications · Plenum' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notifications.title');
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireMember(request, context);

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { unsubscribeDigest } from '~/modules/notifications/notifications.server.ts';
 import { readFormData } from '~/utils/forms.server.ts';
-import { useT } from '~/utils/i18n.tsx';
+import { pageTitle, useT } from '~/utils/i18n.tsx';
 
 /**
  * The digest's unsubscribe link, for one click from the email without signing in. The link itself changes
@@ -13,7 +13,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   return { m: url.searchParams.get('m') ?? '', k: url.searchParams.get('k') ?? '' };
 }
 
-export const meta: MetaFunction = () => [{ title: 'Email digest · Plenum' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notifications.unsubscribeTitle');
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);

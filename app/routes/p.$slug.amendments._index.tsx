@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { listAmendments } from '~/modules/amendments/amendments.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
-import { useT } from '~/utils/i18n.tsx';
+import { pageTitle, useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
 
 const STATUSES = [
@@ -35,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { amendments, filters, signedIn: context.member !== null };
 }
 
-export const meta: MetaFunction = () => [{ title: 'Amendments · Plenum' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'amendments.list.title');
 
 /** Every amendment of the program one may see, filterable by chapter, status and one's own. */
 export default function AmendmentsPage() {

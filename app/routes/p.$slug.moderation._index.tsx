@@ -3,20 +3,29 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { moderationLog } from '~/modules/amendments/moderation.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
-import { useFormatDate, useT } from '~/utils/i18n.tsx';
+import { pageTitle, useFormatDate, useT } from '~/utils/i18n.tsx';
+
+const PER_PAGE = 100;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const slug = params.slug ?? '';
-  return { slug, log: await moderationLog(actorOf(context), slug).catch(asHttpError(request)) };
+  // Every decision stays listed: older ones a page further (?page=2, 3...).
+  const asked = Number(new URL(request.url).searchParams.get('page') ?? '1');
+  const page = Number.isInteger(asked) && asked >= 1 && asked <= 100_000 ? asked : 1;
+  const rows = await moderationLog(actorOf(context), slug, undefined, {
+    skip: (page - 1) * PER_PAGE,
+    take: PER_PAGE + 1,
+  }).catch(asHttpError(request));
+  return { slug, log: rows.slice(0, PER_PAGE), page, more: rows.length > PER_PAGE };
 }
 
-export const meta: MetaFunction = () => [{ title: 'Moderation log · Plenum' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'moderation.logTitle');
 
 /** The public moderation log: every decision on amendments and reported comments, who made it, when and why. */
 export default function ModerationLogPage() {
   const t = useT();
   const formatDate = useFormatDate();
-  const { slug, log } = useLoaderData<typeof loader>();
+  const { slug, log, page, more } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{t('moderation.logTitle')}</h1>
@@ -60,6 +69,12 @@ export default function ModerationLogPage() {
       ) : (
         <p className="muted">{t('moderation.empty')}</p>
       )}
+      {page > 1 || more ? (
+        <nav className="inline-actions" aria-label={t('moderation.pages')}>
+          {page > 1 ? <Link to={`?page=${page - 1}`}>{t('moderation.newer')}</Link> : null}
+          {more ? <Link to={`?page=${page + 1}`}>{t('moderation.older')}</Link> : null}
+        </nav>
+      ) : null}
     </section>
   );
 }

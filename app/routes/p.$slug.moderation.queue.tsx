@@ -5,7 +5,7 @@ import { RichText } from '~/components/rich-text.tsx';
 import { moderationQueue } from '~/modules/amendments/moderation.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
-import { useFormatDate, useT } from '~/utils/i18n.tsx';
+import { pageTitle, useFormatDate, useT } from '~/utils/i18n.tsx';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requireMember(request, context);
@@ -13,7 +13,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { slug, queue: await moderationQueue(actorOf(context), slug).catch(asHttpError(request)) };
 }
 
-export const meta: MetaFunction = () => [{ title: 'Moderation queue · Plenum' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'queue.title');
 
 type Brief = ReturnType<typeof useLoaderData<typeof loader>>['queue']['qualified'][number];
 

@@ -33,3 +33,9 @@ export function useFormatDate() {
           : { dateStyle: 'medium', timeStyle: 'short' },
     ).format(new Date(date));
 }
+
+/** A page title in the reader's language, for a route's `meta` (which cannot use hooks): "<title> · Plenum". */
+export function pageTitle(matches: readonly { id: string; data?: unknown }[], key: MessageKey) {
+  const data = matches.find((m) => m.id === 'root')?.data as { locale?: string } | undefined;
+  return [{ title: `${t(isLocale(data?.locale) ? data.locale : 'fr', key)} · Plenum` }];
+}

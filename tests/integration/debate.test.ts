@@ -157,6 +157,9 @@ describe('the debate on an amendment', () => {
       commentId: cid,
       reason: 'Personal attacks are not debate.',
     });
+    // Pages of the log: one decision, so the second page is empty.
+    expect(await moderationLog(null, slug, undefined, { skip: 0, take: 1 })).toHaveLength(1);
+    expect(await moderationLog(null, slug, undefined, { skip: 1, take: 1 })).toEqual([]);
   });
 });
 

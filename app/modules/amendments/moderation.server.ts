@@ -96,7 +96,12 @@ export type LoggedDecision = (typeof LOGGED)[keyof typeof LOGGED];
  * The program's public moderation log, newest first: decisions on amendments (admissible, inadmissible, merged
  * as a duplicate) and on reported comments (hidden, kept), by whom, when and why.
  */
-export async function moderationLog(actor: Actor, slug: string, amendmentId?: string) {
+export async function moderationLog(
+  actor: Actor,
+  slug: string,
+  amendmentId?: string,
+  range: { skip: number; take: number } = { skip: 0, take: 300 },
+) {
   const program = await db().program.findUnique({ where: { slug } });
   if (!program) throw new NotFoundError(`program ${slug}`);
   enforce(canReadDraft(actor, program), actor, 'program.read_draft');
@@ -131,8 +136,9 @@ export async function moderationLog(actor: Actor, slug: string, amendmentId?: st
         },
       ],
     },
-    orderBy: { createdAt: 'desc' },
-    take: 300,
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    skip: range.skip,
+    take: range.take,
   });
   const intoIds = events.map((e) => (e.data as { intoId?: string } | null)?.intoId).filter((id): id is string => !!id);
   const intoTitles = new Map(
