@@ -571,4 +571,6 @@ export const en = {
   'moderation.pages': 'Pages of the log',
   'moderation.newer': 'Newer decisions',
   'moderation.older': 'Older decisions',
+  'notifications.kind.SUPPORTED_UPDATED':
+    '“{title}”, which you support, was rewritten by its authors after the section changed: read its new text.',
 };

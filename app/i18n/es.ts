@@ -583,4 +583,6 @@ export const es: Messages = {
   'moderation.pages': 'Páginas del registro',
   'moderation.newer': 'Decisiones más recientes',
   'moderation.older': 'Decisiones más antiguas',
+  'notifications.kind.SUPPORTED_UPDATED':
+    '«{title}», que apoyas, fue reescrita por sus autores tras un cambio en la sección: lee su nuevo texto.',
 };

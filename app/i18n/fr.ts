@@ -590,4 +590,6 @@ export const fr: Messages = {
   'moderation.pages': 'Pages du journal',
   'moderation.newer': 'Décisions plus récentes',
   'moderation.older': 'Décisions plus anciennes',
+  'notifications.kind.SUPPORTED_UPDATED':
+    '« {title} », que vous soutenez, a été réécrit par ses auteurs après une modification de la section : lisez son nouveau texte.',
 };

@@ -15,7 +15,9 @@ import {
   saveAmendmentUpdate,
   updateDocumentName,
 } from '../../app/modules/amendments/rebase.server.ts';
+import { supportAmendment } from '../../app/modules/amendments/supports.server.ts';
 import { sectionDocumentName } from '../../app/modules/documents/live-text.server.ts';
+import { listNotifications } from '../../app/modules/notifications/notifications.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { ForbiddenError } from '../../app/policies/actor.ts';
 import { db } from '../../app/utils/db.server.ts';
@@ -164,6 +166,8 @@ describe('carry-over when the base text moves', () => {
     const ctx = await setup();
     const near = await propose(ctx, ctx.sectionId, TEXT.replace('under 26', 'under 18'), 'Up to 18');
     const moderator = await createMember({ role: 'MODERATOR' });
+    const supporter = await createMember();
+    await supportAmendment({ actor: supporter, id: near.id });
     await db().amendment.update({ where: { id: near.id }, data: { status: 'QUALIFIED' } });
     await decideAdmissibility({ actor: moderator, id: near.id, admissible: true, reason: 'Within scope.' });
     const once = TEXT.replace('under 26', 'under 30');
@@ -190,6 +194,8 @@ describe('carry-over when the base text moves', () => {
       proposedText: doc(twice.replace('under 30', 'under 18')),
       baseText: doc(twice),
     });
+    // Its supporter backed the old text, and is told it changed.
+    expect((await listNotifications(supporter)).map((n) => n.kind)).toEqual(['SUPPORTED_UPDATED']);
   });
 
   it('carries a draft over at submission when the text moved while it was written', async () => {

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.server.ts';
 import { readLiveText, sectionDocumentName } from '../documents/live-text.server.ts';
 import { docToPlainText, parseDoc, type DocNode } from '../documents/rich-text.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
-import { notifyAuthors } from '../notifications/notifications.server.ts';
+import { notify, notifyAuthors } from '../notifications/notifications.server.ts';
 import { regroupSection, STANDING } from './collisions.server.ts';
 import { diffWords, hasChanges } from './diff.ts';
 import { assertMove } from './lifecycle.ts';
@@ -154,6 +154,16 @@ export async function saveAmendmentUpdate(props: { actor: Actor; id: string }) {
       targetType: 'Amendment',
       targetId: row.id,
       data: { revision: row.revision + 1, from: fresh.status, to: status },
+    });
+    // Its supporters backed the old text: they hear that it changed.
+    const supporters = await tx.amendmentSupport.findMany({
+      where: { amendmentId: row.id },
+      select: { memberId: true },
+    });
+    await notify(tx, {
+      memberIds: supporters.map((s) => s.memberId),
+      kind: 'SUPPORTED_UPDATED',
+      amendmentId: row.id,
     });
     await regroupSection(tx, row.sectionId);
   });
