@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useMemo, useState } from 'react';
 import { Competitors } from '~/components/amendment/competitors.tsx';
+import { DecisionForm, IntentButton, MergeForm } from '~/components/amendment/moderator-forms.tsx';
 import { Discussion, type DebateFormError } from '~/components/amendment/discussion.tsx';
 import { NeedsUpdate } from '~/components/amendment/needs-update.tsx';
 import { Supports } from '~/components/amendment/supports.tsx';
@@ -14,14 +15,12 @@ import { RichText } from '~/components/rich-text.tsx';
 import { LiveSection } from '~/editor/live-section.tsx';
 import {
   AmendmentError,
-  answerInvitation,
   getAmendment,
-  leaveAmendment,
-  inviteCoauthor,
   listSectionAmendments,
   submitAmendment,
   withdrawAmendment,
 } from '~/modules/amendments/amendments.server.ts';
+import { answerInvitation, inviteCoauthor, leaveAmendment } from '~/modules/amendments/coauthors.server.ts';
 import { InviteCoauthorSchema } from '~/modules/amendments/amendments.schema.ts';
 import { diffWords } from '~/modules/amendments/diff.ts';
 import { IllegalTransitionError } from '~/modules/amendments/lifecycle.ts';
@@ -410,72 +409,14 @@ export default function AmendmentPage() {
           </button>
         </Form>
       ) : null}
-      {canDecide ? (
-        <Form method="post" className="decision">
-          <h2>{t('moderation.decide')}</h2>
-          <div className="field">
-            <label htmlFor="decision-reason">{t('moderation.reason')}</label>
-            <p id="decision-reason-hint" className="field-hint">
-              {t('moderation.reasonHint')}
-            </p>
-            <textarea
-              id="decision-reason"
-              name="reason"
-              rows={3}
-              required
-              minLength={3}
-              maxLength={500}
-              aria-describedby="decision-reason-hint"
-            />
-          </div>
-          <div className="inline-actions">
-            <button type="submit" name="intent" value="admissible" className="button" disabled={busy}>
-              {t('moderation.admissible')}
-            </button>
-            <button type="submit" name="intent" value="inadmissible" className="button button-danger" disabled={busy}>
-              {t('moderation.inadmissible')}
-            </button>
-          </div>
-        </Form>
-      ) : null}
+      {canDecide ? <DecisionForm busy={busy} /> : null}
       {abilities.leave ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="leave" />
-          <button type="submit" className="button button-secondary" disabled={busy}>
-            {t('amendments.page.leave')}
-          </button>
-        </Form>
+        <IntentButton intent="leave" label={t('amendments.page.leave')} busy={busy} className="button-secondary" />
       ) : null}
       {abilities.withdraw ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="withdraw" />
-          <button type="submit" className="button button-danger" disabled={busy}>
-            {t('amendments.page.withdraw')}
-          </button>
-        </Form>
+        <IntentButton intent="withdraw" label={t('amendments.page.withdraw')} busy={busy} className="button-danger" />
       ) : null}
-      {mergeTargets.length ? (
-        <Form method="post" className="decision">
-          <h2>{t('moderation.merge')}</h2>
-          <div className="field">
-            <label htmlFor="merge-into">{t('moderation.mergeInto')}</label>
-            <select id="merge-into" name="intoId" required>
-              {mergeTargets.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="merge-reason">{t('moderation.mergeReason')}</label>
-            <textarea id="merge-reason" name="reason" rows={2} required minLength={3} maxLength={500} />
-          </div>
-          <button type="submit" name="intent" value="merge" className="button button-secondary" disabled={busy}>
-            {t('moderation.merge')}
-          </button>
-        </Form>
-      ) : null}
+      {mergeTargets.length ? <MergeForm targets={mergeTargets} busy={busy} /> : null}
       <Timeline steps={timeline} />
       {amendment.submittedAt ? (
         <Discussion

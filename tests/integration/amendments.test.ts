@@ -4,15 +4,13 @@ import {
   amendmentAccess,
   amendmentDocumentName,
   getAmendment,
-  answerInvitation,
-  inviteCoauthor,
-  leaveAmendment,
   listAmendments,
   listSectionAmendments,
   startAmendment,
   submitAmendment,
   withdrawAmendment,
 } from '../../app/modules/amendments/amendments.server.ts';
+import { answerInvitation, inviteCoauthor, leaveAmendment } from '../../app/modules/amendments/coauthors.server.ts';
 import { IllegalTransitionError } from '../../app/modules/amendments/lifecycle.ts';
 import { NotFoundError, getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { removeSection } from '../../app/modules/programs/structure.server.ts';

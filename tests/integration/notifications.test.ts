@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { encodeDocAsUpdate } from '../../app/editor/ydoc.ts';
 import {
   amendmentDocumentName,
-  answerInvitation,
-  inviteCoauthor,
   startAmendment,
   submitAmendment,
 } from '../../app/modules/amendments/amendments.server.ts';
+import { answerInvitation, inviteCoauthor } from '../../app/modules/amendments/coauthors.server.ts';
 import { decideAdmissibility } from '../../app/modules/amendments/moderation.server.ts';
 import { supportAmendment } from '../../app/modules/amendments/supports.server.ts';
 import { postComment } from '../../app/modules/debate/comments.server.ts';
