@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react';
+import { useState, type ReactNode } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx';
 import { SiteFooter, SiteHeader } from '~/components/site-chrome.tsx';
 import { isMessageKey } from '~/i18n/index.ts';
@@ -64,16 +64,32 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   const data = useRouteLoaderData<typeof loader>('root');
+  const flash = useStickyFlash(data?.flash ?? null);
   return (
     <>
       <SiteHeader member={data?.member ?? null} />
       <main id="main" className="page">
-        {data?.flash ? <FlashNotice messageKey={data.flash} /> : null}
+        {flash ? <FlashNotice messageKey={flash} /> : null}
         <Outlet />
       </main>
       <SiteFooter />
     </>
   );
+}
+
+/**
+ * The notice is read once (its cookie is cleared by the same response), but a page may revalidate at
+ * once (a live editor that turns read-only, a support bar): the notice stays until the reader moves to
+ * another page, instead of vanishing with the next load of the same page.
+ */
+function useStickyFlash(fresh: RootData['flash']) {
+  const location = useLocation();
+  const [kept, setKept] = useState<{ key: string; flash: NonNullable<RootData['flash']> } | null>(null);
+  if (fresh && (kept?.key !== location.key || kept.flash !== fresh)) {
+    setKept({ key: location.key, flash: fresh });
+  }
+  if (fresh) return fresh;
+  return kept?.key === location.key ? kept.flash : null;
 }
 
 function FlashNotice({ messageKey }: { messageKey: NonNullable<RootData['flash']> }) {
