@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { normalizeEmail } from '~/modules/members/accounts.server.ts';
 import { SignUpSchema } from '~/modules/members/members.schema.ts';
 import { hashPassword } from '~/modules/members/password.server.ts';
 import { recordAudit } from '~/modules/audit/audit.server.ts';
+import { verifyBoard } from '~/modules/voting/board.ts';
+import type { RoundResults } from '~/modules/voting/types.ts';
 import { db } from '~/utils/db.server.ts';
 import { readEnv } from '~/utils/env.server.ts';
 import { newId } from '~/utils/ids.ts';
@@ -19,9 +22,12 @@ Commands:
   create-admin --email <addr>  Create an administrator (or make an existing member one).
       [--name <display name>]  Name shown to others (default: the part of the email before @).
       [--password <password>]  At least 10 characters; a random one is generated and printed if omitted.
+  verify-tally <board.json>    Recount a round from its published ballot board and say whether it matches the
+                               published results; needs no database.
   help                         Show this help.
 
 The database is the one the server would use: DATABASE_URL, or the embedded one in DATA_DIR (./data).
+verify-tally opens none: it reads the board file alone.
 `;
 
 async function createAdmin(values: { email?: string; name?: string; password?: string }) {
@@ -61,7 +67,63 @@ async function createAdmin(values: { email?: string; name?: string; password?: s
 
 class UsageError extends Error {}
 
-async function main(argv: string[]) {
+/** Exit code 2 without the help text: the command was right, its input was not. */
+class InputError extends Error {}
+
+function describeResults(title: string, results: RoundResults, questionTitles: Map<string, string>): string {
+  const percent = (results.turnout * 100).toFixed(1);
+  const lines = [
+    `Round: ${title} (recounted from its ballot board)`,
+    `Census ${results.censusSize}, ballots ${results.ballots}, turnout ${percent} %.`,
+    results.quorumPercent > 0
+      ? `Quorum of ${results.quorumPercent} %: ${results.quorumMet ? 'met' : 'NOT met'}.`
+      : 'No quorum required.',
+  ];
+  for (const q of results.questions) {
+    const name = `Question ${q.id}${questionTitles.get(q.id) ? ` (${questionTitles.get(q.id)})` : ''}`;
+    if (q.kind === 'YES_NO') {
+      lines.push(`${name}: yes ${q.yes}, no ${q.no}, abstain ${q.abstain}: ${q.adopted ? 'adopted' : 'rejected'}.`);
+    } else {
+      lines.push(
+        `${name}: ${q.method}, ${q.ranked} ranked; ranking ${q.ranking.join(' > ')}; winner ${q.winner ?? 'none'}.`,
+      );
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Recounts a published ballot board: 0 when it matches its results, 1 when not. Opens no database. */
+async function verifyTally(file: string | undefined): Promise<number> {
+  if (!file) throw new UsageError('verify-tally needs the path of a board file.');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+    throw new InputError(`Cannot read ${file}: ${reason}.`);
+  }
+  let board: unknown;
+  try {
+    board = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const { ok, problems, recomputed } = verifyBoard(board);
+  if (recomputed) {
+    const round = (board as { round: { title?: unknown; questions: { id: string; title?: unknown }[] } }).round;
+    const titles = new Map(round.questions.map((q) => [q.id, typeof q.title === 'string' ? q.title : '']));
+    process.stdout.write(describeResults(typeof round.title === 'string' ? round.title : '', recomputed, titles));
+  }
+  if (ok) {
+    process.stdout.write('The published results match the board.\n');
+    return 0;
+  }
+  process.stdout.write('The published results do NOT match the board:\n');
+  for (const problem of problems) process.stdout.write(`  - ${problem}\n`);
+  return 1;
+}
+
+async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -75,8 +137,10 @@ async function main(argv: string[]) {
   const command = positionals[0];
   if (!command || command === 'help' || values.help) {
     process.stdout.write(HELP);
-    return;
+    return 0;
   }
+  // Before anything reads the environment or opens a database: anyone can recount a board.
+  if (command === 'verify-tally') return verifyTally(positionals[1]);
   if (command !== 'migrate' && command !== 'create-admin') throw new UsageError(`Unknown command "${command}".`);
   setLogLevel('warn');
   const env = readEnv();
@@ -88,10 +152,16 @@ async function main(argv: string[]) {
   } finally {
     await database.close();
   }
+  return 0;
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${message}\n${error instanceof UsageError ? '\n' + HELP : ''}`);
-  process.exit(error instanceof UsageError ? 2 : 1);
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${message}\n${error instanceof UsageError ? '\n' + HELP : ''}`);
+    process.exit(error instanceof UsageError || error instanceof InputError ? 2 : 1);
+  },
+);

@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalAnswers, newNonce, normalizeCode, trackingCode, validateAnswers, verifyBoard } from './board.ts';
+import { tallyRound } from './tally.ts';
+import { KEEP_CURRENT, type Answers, type Board, type PreferentialResult } from './types.ts';
+
+const CODE = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+
+const ROUND: Board['round'] = {
+  id: 'round-1',
+  title: 'Congrès 2025',
+  programSlug: 'programme-2025',
+  opensAt: '2025-03-01T08:00:00.000Z',
+  closesAt: '2025-03-08T20:00:00.000Z',
+  censusRule: 'Members verified before the opening',
+  censusSize: 10,
+  quorumPercent: 20,
+  questions: [
+    { id: 'q1', kind: 'YES_NO', title: 'SMIC à 1 600 €', amendmentId: 'am1', majority: { kind: 'SIMPLE' } },
+    {
+      id: 'q2',
+      kind: 'PREFERENTIAL',
+      title: 'Section Logement',
+      method: 'SCHULZE',
+      alternatives: [
+        { id: KEEP_CURRENT, label: 'Garder le texte actuel' },
+        { id: 'a1', label: 'Amendement 1' },
+        { id: 'a2', label: 'Amendement 2' },
+      ],
+    },
+  ],
+};
+
+const ANSWERS: Answers[] = [
+  { q1: 'YES', q2: [['a1'], ['a2']] },
+  { q1: 'YES', q2: [['a2', 'a1']] },
+  { q1: 'NO', q2: [[KEEP_CURRENT]] },
+  { q1: 'ABSTAIN', q2: [] },
+  { q1: 'YES', q2: [['a1'], [KEEP_CURRENT]] },
+];
+
+/** A board as the app publishes it: validated answers, codes, ballots sorted by code, results from tallyRound. */
+function makeBoard(round: Board['round'] = ROUND, answers: Answers[] = ANSWERS): Board {
+  const ballots = answers.map((given, i) => {
+    const checked = validateAnswers(round, given);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+    const nonce = `nonce-${i}`;
+    return { code: trackingCode(round.id, canonicalAnswers(round, checked.answers), nonce), nonce, ...checked };
+  });
+  const sorted = ballots
+    .map(({ code, nonce, answers }) => ({ code, nonce, answers }))
+    .sort((a, b) => (a.code < b.code ? -1 : 1));
+  return { format: 'plenum-board-1', round, ballots: sorted, results: tallyRound(round, sorted) };
+}
+
+const clone = <T>(value: T): T => structuredClone(value);
+const errorsOf = (input: unknown) => {
+  const result = validateAnswers(ROUND, input);
+  return result.ok ? [] : result.errors;
+};
+
+describe('tracking codes', () => {
+  it('are 16 Crockford characters in four groups, the same for the same ballot', () => {
+    const canonical = canonicalAnswers(ROUND, ANSWERS[0]!);
+    const code = trackingCode('round-1', canonical, 'abc');
+    expect(code).toMatch(CODE);
+    expect(trackingCode('round-1', canonical, 'abc')).toBe(code);
+    // Pinned (computed separately with Python's hashlib): a published code must stay recomputable.
+    expect(canonical).toBe('[["q1","YES"],["q2",[["a1"],["a2"]]]]');
+    expect(code).toBe('RPQP-5QQF-6Q0J-X157');
+  });
+
+  it('change with the round, the answers and the nonce', () => {
+    const canonical = canonicalAnswers(ROUND, ANSWERS[0]!);
+    const code = trackingCode('round-1', canonical, 'abc');
+    expect(trackingCode('round-2', canonical, 'abc')).not.toBe(code);
+    expect(trackingCode('round-1', canonicalAnswers(ROUND, ANSWERS[1]!), 'abc')).not.toBe(code);
+    expect(trackingCode('round-1', canonical, 'abd')).not.toBe(code);
+  });
+
+  it('use fresh nonces', () => {
+    const nonces = new Set(Array.from({ length: 100 }, () => newNonce()));
+    expect(nonces.size).toBe(100);
+    for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('are found however a voter types them', () => {
+    expect(normalizeCode('rpqp 5qqf-6qoj x157')).toBe('RPQP-5QQF-6Q0J-X157');
+    expect(normalizeCode('  RPQP--5QQF 6Q0JX157 ')).toBe('RPQP-5QQF-6Q0J-X157');
+    expect(normalizeCode('oOiI-lL00-1111-0000')).toBe('0011-1100-1111-0000');
+  });
+});
+
+describe('canonical answers', () => {
+  it('follow the round’s question order and the alternatives’ order inside a tie, without empty groups', () => {
+    const a = canonicalAnswers(ROUND, { q2: [[], ['a2', KEEP_CURRENT, 'a1'], []], q1: 'NO' });
+    const b = canonicalAnswers(ROUND, { q1: 'NO', q2: [['a1', 'a2', KEEP_CURRENT]] });
+    expect(a).toBe(b);
+    expect(a).toBe('[["q1","NO"],["q2",[["keep","a1","a2"]]]]');
+    expect(canonicalAnswers(ROUND, { q1: 'YES' })).toBe('[["q1","YES"],["q2",[]]]');
+  });
+});
+
+describe('answer validation', () => {
+  it('accepts and normalises a full vote, and a blank preferential question', () => {
+    expect(validateAnswers(ROUND, { q1: 'YES', q2: [['a2', 'a1'], [], ['keep']] })).toEqual({
+      ok: true,
+      answers: { q1: 'YES', q2: [['a1', 'a2'], ['keep']] },
+    });
+    expect(validateAnswers(ROUND, { q1: 'ABSTAIN' })).toEqual({ ok: true, answers: { q1: 'ABSTAIN', q2: [] } });
+  });
+
+  it('names each problem with its message key', () => {
+    expect(errorsOf({ q1: 'YES', q3: 'YES' })).toEqual([{ questionId: null, key: 'vote.errors.unknownQuestion' }]);
+    expect(errorsOf({ q2: [['a1']] })).toEqual([{ questionId: 'q1', key: 'vote.errors.missingAnswer' }]);
+    expect(errorsOf({ q1: 'MAYBE' })).toEqual([{ questionId: 'q1', key: 'vote.errors.badAnswer' }]);
+    expect(errorsOf({ q1: [['a1']] })).toEqual([{ questionId: 'q1', key: 'vote.errors.badAnswer' }]);
+    expect(errorsOf({ q1: 'YES', q2: 'YES' })).toEqual([{ questionId: 'q2', key: 'vote.errors.badAnswer' }]);
+    expect(errorsOf({ q1: 'YES', q2: [['a1', 'am9']] })).toEqual([
+      { questionId: 'q2', key: 'vote.errors.unknownAlternative' },
+    ]);
+    expect(errorsOf({ q1: 'YES', q2: [['a1'], ['keep', 'a1']] })).toEqual([
+      { questionId: 'q2', key: 'vote.errors.duplicateAlternative' },
+    ]);
+    for (const malformed of [['a1'], [[1]], { a1: 1 }, 3, Array.from({ length: 1001 }, () => [])]) {
+      expect(errorsOf({ q1: 'YES', q2: malformed })).toEqual([
+        { questionId: 'q2', key: 'vote.errors.malformedRanking' },
+      ]);
+    }
+    expect(errorsOf({ q1: 'YES', q2: [Array.from({ length: 1000 }, () => 'a1')] })).toEqual([
+      { questionId: 'q2', key: 'vote.errors.malformedRanking' },
+    ]);
+    expect(errorsOf('YES')).toEqual([{ questionId: null, key: 'vote.errors.badAnswer' }]);
+  });
+
+  it('reports every problem at once', () => {
+    expect(errorsOf({ q3: 'YES', q2: [['a1', 'a1', 'x']] })).toEqual([
+      { questionId: null, key: 'vote.errors.unknownQuestion' },
+      { questionId: 'q1', key: 'vote.errors.missingAnswer' },
+      { questionId: 'q2', key: 'vote.errors.duplicateAlternative' },
+      { questionId: 'q2', key: 'vote.errors.unknownAlternative' },
+    ]);
+  });
+});
+
+describe('board verification', () => {
+  it('accepts a board published as the app does', () => {
+    const board = makeBoard();
+    const verification = verifyBoard(board);
+    expect(verification.problems).toEqual([]);
+    expect(verification.ok).toBe(true);
+    expect(verification.recomputed).toEqual(board.results);
+    expect(verification.recomputed).toMatchObject({ ballots: 5, turnout: 0.5, quorumMet: true });
+    expect((verification.recomputed!.questions[1] as PreferentialResult).winner).toBe('a1');
+    // Going through JSON, as the file anyone downloads does, changes nothing.
+    expect(verifyBoard(JSON.parse(JSON.stringify(board))).ok).toBe(true);
+  });
+
+  it('accepts an empty board', () => {
+    expect(verifyBoard(makeBoard(ROUND, [])).problems).toEqual([]);
+  });
+
+  it('catches an answer changed under its old code', () => {
+    const board = makeBoard();
+    const target = board.ballots.find((b) => b.answers.q1 === 'NO')!;
+    target.answers.q1 = 'YES';
+    const { ok, problems } = verifyBoard(board);
+    expect(ok).toBe(false);
+    expect(problems).toContain(`Ballot ${target.code}: the tracking code does not match its answers and nonce.`);
+    // The published count no longer matches either.
+    expect(problems).toContain('Question q1: published yes 3 but the board gives 4.');
+  });
+
+  it('catches a changed published count and winner', () => {
+    const board = makeBoard();
+    const q2 = board.results.questions[1] as PreferentialResult;
+    q2.winner = 'a2';
+    board.results.ballots = 6;
+    const { ok, problems } = verifyBoard(board);
+    expect(ok).toBe(false);
+    expect(problems).toEqual([
+      'Published ballot count 6 but the board gives 5.',
+      'Question q2: published winner "a2" but the board gives "a1".',
+    ]);
+  });
+
+  it('catches reordered and duplicated ballots', () => {
+    const reordered = makeBoard();
+    reordered.ballots.reverse();
+    const first = verifyBoard(reordered);
+    expect(first.ok).toBe(false);
+    expect(first.problems).toEqual([
+      `The ballots are not sorted by tracking code: ${reordered.ballots[1]!.code} comes after ${reordered.ballots[0]!.code}.`,
+    ]);
+
+    const duplicated = makeBoard();
+    duplicated.ballots.splice(1, 0, clone(duplicated.ballots[0]!));
+    duplicated.results = tallyRound(duplicated.round, duplicated.ballots);
+    expect(verifyBoard(duplicated).problems).toEqual([`Tracking code ${duplicated.ballots[0]!.code} appears 2 times.`]);
+  });
+
+  it('catches an invalid ballot, a wrong format and more ballots than the census', () => {
+    const board = makeBoard({ ...ROUND, censusSize: 4 });
+    (board as { format: string }).format = 'plenum-board-0';
+    board.ballots[0]!.answers.q2 = [['a9']];
+    const { problems } = verifyBoard(board);
+    expect(problems).toContain('The board\'s format is "plenum-board-0", not "plenum-board-1".');
+    expect(problems).toContain(
+      `Ballot ${board.ballots[0]!.code} is not a valid vote: question q2 ranks an alternative the question does not have.`,
+    );
+    expect(problems).toContain('The board holds 5 ballots for a census of 4.');
+  });
+
+  it('never throws, whatever it is given', () => {
+    const junk: unknown[] = [
+      null,
+      42,
+      'board',
+      [],
+      {},
+      { format: 'plenum-board-1' },
+      { ...makeBoard(), round: { ...ROUND, questions: [{ id: 'q', kind: 'PREFERENTIAL', alternatives: 'x' }] } },
+      { ...makeBoard(), ballots: [null, { code: 5 }, { answers: [] }] },
+      { ...makeBoard(), results: { questions: [null, { id: 'q9' }] } },
+      { ...makeBoard(), results: null },
+    ];
+    for (const board of junk) {
+      const verification = verifyBoard(board);
+      expect(verification.ok).toBe(false);
+      expect(verification.problems.length).toBeGreaterThan(0);
+    }
+  });
+});

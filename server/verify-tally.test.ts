@@ -1,0 +1,121 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalAnswers, trackingCode, validateAnswers } from '~/modules/voting/board.ts';
+import { tallyRound } from '~/modules/voting/tally.ts';
+import { KEEP_CURRENT, type Answers, type Board, type YesNoResult } from '~/modules/voting/types.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+let dir: string;
+
+function makeBoard(): Board {
+  const round: Board['round'] = {
+    id: 'round-cli',
+    title: 'Congrès de printemps',
+    programSlug: 'programme',
+    opensAt: '2025-03-01T08:00:00.000Z',
+    closesAt: '2025-03-08T20:00:00.000Z',
+    censusRule: 'Members verified before the opening',
+    censusSize: 8,
+    quorumPercent: 25,
+    questions: [
+      { id: 'q1', kind: 'YES_NO', title: 'SMIC à 1 600 €', amendmentId: 'am1', majority: { kind: 'SIMPLE' } },
+      {
+        id: 'q2',
+        kind: 'PREFERENTIAL',
+        title: 'Section Logement',
+        method: 'BORDA',
+        alternatives: [
+          { id: KEEP_CURRENT, label: 'Garder le texte actuel' },
+          { id: 'a1', label: 'Amendement 1' },
+        ],
+      },
+    ],
+  };
+  const given: Answers[] = [
+    { q1: 'YES', q2: [['a1']] },
+    { q1: 'YES', q2: [['a1'], [KEEP_CURRENT]] },
+    { q1: 'NO', q2: [[KEEP_CURRENT]] },
+  ];
+  const ballots = given
+    .map((input, i) => {
+      const checked = validateAnswers(round, input);
+      if (!checked.ok) throw new Error('invalid test ballot');
+      const nonce = `n${i}`;
+      return {
+        code: trackingCode(round.id, canonicalAnswers(round, checked.answers), nonce),
+        nonce,
+        answers: checked.answers,
+      };
+    })
+    .sort((a, b) => (a.code < b.code ? -1 : 1));
+  return { format: 'plenum-board-1', round, ballots, results: tallyRound(round, ballots) };
+}
+
+/** Runs the CLI as a user would, without any database configured. */
+function verify(file: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { DATABASE_URL: _url, ...env } = process.env;
+  return new Promise((resolve) => {
+    execFile(
+      'npx',
+      ['tsx', 'server/cli.ts', 'verify-tally', file],
+      // A DATA_DIR that must still not exist afterwards: the command opens no embedded database either.
+      { cwd: ROOT, env: { ...env, DATA_DIR: path.join(dir, 'no-database-here') } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'plenum-verify-tally-'));
+});
+
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe('npm run plenum -- verify-tally', () => {
+  it('says a faithful board matches, and prints the results', async () => {
+    const file = path.join(dir, 'board.json');
+    await fs.writeFile(file, JSON.stringify(makeBoard(), null, 2));
+    const { code, stdout } = await verify(file);
+    expect(stdout).toContain('Congrès de printemps');
+    expect(stdout).toContain('Census 8, ballots 3, turnout 37.5 %.');
+    expect(stdout).toContain('Quorum of 25 %: met.');
+    expect(stdout).toContain('yes 2, no 1, abstain 0: adopted');
+    expect(stdout).toContain('BORDA');
+    expect(stdout).toContain('winner a1');
+    expect(stdout).toContain('The published results match the board.');
+    expect(code).toBe(0);
+    expect(existsSync(path.join(dir, 'no-database-here'))).toBe(false);
+  }, 60_000);
+
+  it('says a tampered board does not match, and why', async () => {
+    const board = makeBoard();
+    (board.results.questions[0] as YesNoResult).no = 0;
+    const file = path.join(dir, 'tampered.json');
+    await fs.writeFile(file, JSON.stringify(board));
+    const { code, stdout } = await verify(file);
+    expect(stdout).toContain('The published results do NOT match the board:');
+    expect(stdout).toContain('Question q1: published no 0 but the board gives 1.');
+    expect(code).toBe(1);
+  }, 60_000);
+
+  it('exits with 2 when the file is missing or not JSON', async () => {
+    const missing = await verify(path.join(dir, 'missing.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no such file');
+
+    const file = path.join(dir, 'not-json.json');
+    await fs.writeFile(file, '{ "format": ');
+    const notJson = await verify(file);
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toContain('is not JSON');
+  }, 60_000);
+});
