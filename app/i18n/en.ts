@@ -573,4 +573,23 @@ export const en = {
   'moderation.older': 'Older decisions',
   'notifications.kind.SUPPORTED_UPDATED':
     '“{title}”, which you support, was rewritten by its authors after the section changed: read its new text.',
+  'notifications.kind.VOTE_RESULT': 'The vote on “{title}” closed.',
+  'notifications.vote.ADOPTED': '“{title}” was adopted by the members’ vote.',
+  'notifications.vote.REJECTED': '“{title}” was not adopted by the members’ vote.',
+  'vote.errors.closesBeforeOpening': 'The vote must close after it opens.',
+  'vote.errors.closesInPast': 'The closing time has already passed.',
+  'vote.errors.noAmendment': 'Choose at least one admissible amendment.',
+  'vote.errors.notAdmissible': 'Only admissible amendments that are in no other round can be put to a vote.',
+  'vote.errors.groupIncomplete':
+    'An amendment competes with others that are not all admissible yet: a collision group goes to the vote whole. Decide on its competitors first.',
+  'vote.errors.closed': 'This vote is closed: your ballot was not recorded.',
+  'vote.errors.notOpenYet': 'This vote is not open yet.',
+  'vote.errors.notInCensus': 'You are not in this vote’s census, so you cannot vote in it.',
+  'vote.errors.invalidAnswers': 'Your ballot has problems, shown beside each question. Nothing was recorded.',
+  'vote.errors.unknownQuestion': 'This ballot answers a question that is not in this vote.',
+  'vote.errors.missingAnswer': 'Choose yes, no or abstain.',
+  'vote.errors.badAnswer': 'This answer is not one the question accepts.',
+  'vote.errors.unknownAlternative': 'This ranking names an option that is not in the question.',
+  'vote.errors.duplicateAlternative': 'Each option can be ranked only once.',
+  'vote.errors.malformedRanking': 'This ranking could not be read: give each option a rank number, or leave it blank.',
 };

@@ -585,4 +585,25 @@ export const es: Messages = {
   'moderation.older': 'Decisiones más antiguas',
   'notifications.kind.SUPPORTED_UPDATED':
     '«{title}», que apoyas, fue reescrita por sus autores tras un cambio en la sección: lee su nuevo texto.',
+  'notifications.kind.VOTE_RESULT': 'La votación sobre «{title}» se ha cerrado.',
+  'notifications.vote.ADOPTED': '«{title}» fue aprobada por la votación de los miembros.',
+  'notifications.vote.REJECTED': '«{title}» no fue aprobada por la votación de los miembros.',
+  'vote.errors.closesBeforeOpening': 'La votación debe cerrarse después de abrirse.',
+  'vote.errors.closesInPast': 'La hora de cierre ya ha pasado.',
+  'vote.errors.noAmendment': 'Elige al menos una enmienda admitida.',
+  'vote.errors.notAdmissible': 'Solo se pueden votar enmiendas admitidas que no estén en otra votación.',
+  'vote.errors.groupIncomplete':
+    'Una enmienda compite con otras que aún no están todas admitidas: un grupo en colisión se vota entero. Decide primero sobre sus competidoras.',
+  'vote.errors.closed': 'Esta votación está cerrada: tu papeleta no se ha registrado.',
+  'vote.errors.notOpenYet': 'Esta votación aún no está abierta.',
+  'vote.errors.notInCensus': 'No estás en el censo de esta votación, así que no puedes votar en ella.',
+  'vote.errors.invalidAnswers':
+    'Tu papeleta tiene problemas, indicados junto a cada pregunta. No se ha registrado nada.',
+  'vote.errors.unknownQuestion': 'Esta papeleta responde a una pregunta que no forma parte de esta votación.',
+  'vote.errors.missingAnswer': 'Elige sí, no o abstención.',
+  'vote.errors.badAnswer': 'Esta respuesta no es una de las que admite la pregunta.',
+  'vote.errors.unknownAlternative': 'Esta clasificación nombra una opción que no está en la pregunta.',
+  'vote.errors.duplicateAlternative': 'Cada opción solo puede clasificarse una vez.',
+  'vote.errors.malformedRanking':
+    'No se pudo leer esta clasificación: da un número de puesto a cada opción o déjala en blanco.',
 };

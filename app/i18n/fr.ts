@@ -592,4 +592,25 @@ export const fr: Messages = {
   'moderation.older': 'Décisions plus anciennes',
   'notifications.kind.SUPPORTED_UPDATED':
     '« {title} », que vous soutenez, a été réécrit par ses auteurs après une modification de la section : lisez son nouveau texte.',
+  'notifications.kind.VOTE_RESULT': 'Le vote sur « {title} » est clos.',
+  'notifications.vote.ADOPTED': '« {title} » a été adopté par le vote des membres.',
+  'notifications.vote.REJECTED': '« {title} » n’a pas été adopté par le vote des membres.',
+  'vote.errors.closesBeforeOpening': 'Le vote doit se clore après son ouverture.',
+  'vote.errors.closesInPast': 'L’heure de clôture est déjà passée.',
+  'vote.errors.noAmendment': 'Choisissez au moins un amendement recevable.',
+  'vote.errors.notAdmissible':
+    'Seuls les amendements recevables qui ne sont dans aucun autre scrutin peuvent être mis aux voix.',
+  'vote.errors.groupIncomplete':
+    'Un amendement est en concurrence avec d’autres qui ne sont pas tous recevables : un groupe en collision est mis aux voix en entier. Statuez d’abord sur ses concurrents.',
+  'vote.errors.closed': 'Ce vote est clos : votre bulletin n’a pas été enregistré.',
+  'vote.errors.notOpenYet': 'Ce vote n’est pas encore ouvert.',
+  'vote.errors.notInCensus': 'Vous n’êtes pas inscrit·e au recensement de ce vote : vous ne pouvez pas y voter.',
+  'vote.errors.invalidAnswers':
+    'Votre bulletin comporte des erreurs, indiquées à côté de chaque question. Rien n’a été enregistré.',
+  'vote.errors.unknownQuestion': 'Ce bulletin répond à une question qui ne fait pas partie de ce vote.',
+  'vote.errors.missingAnswer': 'Choisissez pour, contre ou abstention.',
+  'vote.errors.badAnswer': 'Cette réponse n’est pas de celles que la question accepte.',
+  'vote.errors.unknownAlternative': 'Ce classement cite une option qui ne fait pas partie de la question.',
+  'vote.errors.duplicateAlternative': 'Chaque option ne peut être classée qu’une fois.',
+  'vote.errors.malformedRanking': 'Ce classement est illisible : donnez un rang à chaque option, ou laissez-la vide.',
 };

@@ -8,6 +8,11 @@ export interface AppConfig {
   mailFrom: string;
   /** Cookies get the Secure attribute (production over HTTPS). */
   secureCookies: boolean;
+  /**
+   * Where the keys of open voting rounds live, outside the database (docs/decisions/0014): every instance must
+   * see the same folder.
+   */
+  keysDir: string;
 }
 
 const KEY = Symbol.for('plenum.config');

@@ -13,6 +13,8 @@ const schema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().default('./data'),
+  /** Keys of open voting rounds, kept outside the database (default DATA_DIR/keys); shared by every instance. */
+  KEYS_DIR: z.string().optional(),
   /** redis://...: several processes share live documents through it; unset for one process and no Redis. */
   REDIS_URL: z
     .string()

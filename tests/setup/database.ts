@@ -63,6 +63,7 @@ export function setupTestDatabase() {
     setAppConfig({
       publicOrigin: 'http://plenum.test',
       outboxDir: state.outboxDir,
+      keysDir: path.join(state.outboxDir, 'keys'),
       mailFrom: 'Plenum <no-reply@plenum.test>',
       secureCookies: false,
     });

@@ -18,7 +18,7 @@ import { sendMail } from '~/utils/mail.server.ts';
 /** What a notification message shows besides the amendment's title. */
 export interface NotificationData {
   by?: string;
-  decision?: 'ADMISSIBLE' | 'INADMISSIBLE' | 'MERGED';
+  decision?: 'ADMISSIBLE' | 'INADMISSIBLE' | 'MERGED' | 'ADOPTED' | 'REJECTED';
   reason?: string;
 }
 
@@ -141,11 +141,20 @@ export async function unsubscribeDigest(memberId: string, key: string): Promise<
 
 /** The line of a notification in the member's language. */
 export function notificationText(locale: Locale, n: { kind: NotificationKind; title: string; data: NotificationData }) {
-  if (n.kind === 'DECISION') {
-    return t(locale, `notifications.decision.${n.data.decision ?? 'ADMISSIBLE'}`, {
+  if (n.kind === 'VOTE_RESULT') {
+    return t(locale, n.data.decision === 'ADOPTED' ? 'notifications.vote.ADOPTED' : 'notifications.vote.REJECTED', {
       title: n.title,
-      reason: n.data.reason ?? '',
     });
+  }
+  if (n.kind === 'DECISION') {
+    return t(
+      locale,
+      `notifications.decision.${(n.data.decision as 'ADMISSIBLE' | 'INADMISSIBLE' | 'MERGED' | undefined) ?? 'ADMISSIBLE'}`,
+      {
+        title: n.title,
+        reason: n.data.reason ?? '',
+      },
+    );
   }
   return t(locale, `notifications.kind.${n.kind}`, {
     title: n.title,

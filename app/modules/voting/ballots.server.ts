@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import type { Actor } from '~/policies/actor.ts';
+import { hasRole } from '~/policies/actor.ts';
+import { db, type Tx } from '~/utils/db.server.ts';
+import { newId } from '~/utils/ids.ts';
+import { BOARD_FORMAT, canonicalAnswers, newNonce, normalizeCode, trackingCode, validateAnswers } from './board.ts';
+import type { AnswerError } from './board.ts';
+import { roundDefinition } from './definition.server.ts';
+import { roundKey, seal, slotOf, unseal } from './keys.server.ts';
+import { tallyRound } from './tally.ts';
+import type { Answers, Board, BoardBallot, RoundDefinition, RoundResults } from './types.ts';
+
+/**
+ * Ballots (docs/decisions/0014-secret-verifiable-ballots.md). Casting writes two rows that share nothing: the
+ * voter roll says that a member voted; the ballot, with a random id and no time, holds the answers sealed with the
+ * round's key, in the voter's slot (a keyed hash of the member) so that a new ballot replaces the last one. The
+ * voter gets a tracking code derived from the answers and a random value; the server keeps it only inside the
+ * sealed ballot. At the close every ballot is opened, counted and rewritten in the order of its code, without slot.
+ */
+
+/** A ballot refused as a whole: the round is not open, the member is not in its census, or answers are wrong. */
+export class BallotError extends Error {
+  constructor(
+    public readonly key:
+      | 'vote.errors.closed'
+      | 'vote.errors.notOpenYet'
+      | 'vote.errors.notInCensus'
+      | 'vote.errors.invalidAnswers',
+    public readonly problems: AnswerError[] = [],
+  ) {
+    super(key);
+    this.name = 'BallotError';
+  }
+}
+
+export interface Receipt {
+  roundId: string;
+  code: string;
+  nonce: string;
+  answers: Answers;
+}
+
+/**
+ * Casts (or casts again) the actor's ballot. Everything is checked before anything is written, and the roll
+ * entry and the ballot are written in one transaction that holds the round open against its close.
+ */
+export async function castBallot(
+  props: { actor: Actor; roundId: string; answers: unknown; definition?: RoundDefinition },
+  now = new Date(),
+): Promise<Receipt> {
+  const actor = props.actor;
+  if (!hasRole(actor, 'MEMBER')) throw new BallotError('vote.errors.notInCensus');
+  const definition = props.definition ?? (await definitionIfOpen(props.roundId));
+  const checked = validateAnswers(definition, props.answers);
+  if (!checked.ok) throw new BallotError('vote.errors.invalidAnswers', checked.errors);
+  const canonical = canonicalAnswers(definition, checked.answers);
+  const nonce = newNonce();
+  const code = trackingCode(props.roundId, canonical, nonce);
+  const key = await roundKey(props.roundId);
+  const slot = slotOf(key, actor.id);
+  const sealed = seal(key, JSON.stringify({ answers: canonical, nonce, code }));
+  await db().$transaction(async (tx) => {
+    // FOR SHARE: casts run side by side, and the close (FOR UPDATE) waits for those under way.
+    const [round] = await tx.$queryRaw<{ status: string; opensAt: Date; closesAt: Date }[]>`
+      SELECT status, "opensAt", "closesAt" FROM "VotingRound" WHERE id = ${props.roundId} FOR SHARE`;
+    if (!round || round.status !== 'OPEN' || now >= round.closesAt) throw new BallotError('vote.errors.closed');
+    if (now < round.opensAt) throw new BallotError('vote.errors.notOpenYet');
+    const [census] = await tx.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "CensusEntry" WHERE "roundId" = ${props.roundId} AND "memberId" = ${actor.id}`;
+    if (!census?.n) throw new BallotError('vote.errors.notInCensus');
+    await tx.$executeRaw`
+      INSERT INTO "VoterRoll" (id, "roundId", "memberId") VALUES (${newId()}, ${props.roundId}, ${actor.id})
+      ON CONFLICT ("roundId", "memberId") DO NOTHING`;
+    await tx.$executeRaw`
+      INSERT INTO "Ballot" (id, "roundId", slot, sealed) VALUES (${newId()}, ${props.roundId}, ${slot}, ${sealed})
+      ON CONFLICT ("roundId", slot) DO UPDATE SET sealed = EXCLUDED.sealed`;
+  });
+  return { roundId: props.roundId, code, nonce, answers: checked.answers };
+}
+
+async function definitionIfOpen(roundId: string): Promise<RoundDefinition> {
+  const round = await db().votingRound.findUnique({ where: { id: roundId }, select: { status: true } });
+  if (!round || round.status === 'CLOSED') throw new BallotError('vote.errors.closed');
+  if (round.status !== 'OPEN') throw new BallotError('vote.errors.notOpenYet');
+  return roundDefinition(db(), roundId);
+}
+
+/**
+ * At the close (inside its transaction): opens every sealed ballot, counts them, and rewrites them as the public
+ * board, sorted by tracking code, with new ids and without slots. Returns the results and the board's SHA-256.
+ */
+export async function closeBallots(tx: Tx, definition: RoundDefinition) {
+  const key = await roundKey(definition.id);
+  const rows = await tx.$queryRaw<{ sealed: Uint8Array }[]>`
+    SELECT sealed FROM "Ballot" WHERE "roundId" = ${definition.id} AND sealed IS NOT NULL`;
+  const ballots = rows.map(
+    (row) => JSON.parse(unseal(key, row.sealed)) as { answers: string; nonce: string; code: string },
+  );
+  ballots.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const parsed = ballots.map((b) => ({ answers: answersOf(b.answers) }));
+  const results = tallyRound(definition, parsed);
+  await tx.$executeRaw`DELETE FROM "Ballot" WHERE "roundId" = ${definition.id}`;
+  for (let i = 0; i < ballots.length; i += 5000) {
+    const chunk = ballots.slice(i, i + 5000);
+    await tx.$executeRaw`
+      INSERT INTO "Ballot" (id, "roundId", code, nonce, answers)
+      SELECT unnest(${chunk.map(() => newId())}::text[]), ${definition.id}, unnest(${chunk.map((b) => b.code)}::text[]),
+             unnest(${chunk.map((b) => b.nonce)}::text[]), unnest(${chunk.map((b) => b.answers)}::text[])`;
+  }
+  return { results, boardSha256: sha256(boardText(definition, ballots, results, await boardMeta(tx, definition.id))) };
+}
+
+function answersOf(canonical: string): Answers {
+  return Object.fromEntries(JSON.parse(canonical) as [string, Answers[string] | null][]) as Answers;
+}
+
+function sha256(text: string) {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+async function boardMeta(tx: Tx, roundId: string) {
+  const round = await tx.votingRound.findUniqueOrThrow({
+    where: { id: roundId },
+    select: { opensAt: true, closesAt: true, censusJoinedBefore: true, program: { select: { slug: true } } },
+  });
+  return {
+    programSlug: round.program.slug,
+    opensAt: round.opensAt.toISOString(),
+    closesAt: round.closesAt.toISOString(),
+    censusRule: `Members whose email address was verified when the round opened and who joined before ${round.censusJoinedBefore.toISOString()}.`,
+  };
+}
+
+/**
+ * The board as published: one JSON text, built the same way at the close (for its hash) and on each download.
+ * Keys in a fixed order; ballots sorted by code.
+ */
+function boardText(
+  definition: RoundDefinition,
+  ballots: { code: string; nonce: string; answers: string }[],
+  results: RoundResults,
+  meta: { programSlug: string; opensAt: string; closesAt: string; censusRule: string },
+): string {
+  const round = { ...definition, ...meta };
+  const board: Board = {
+    format: BOARD_FORMAT,
+    round,
+    ballots: ballots.map((b): BoardBallot => ({ code: b.code, nonce: b.nonce, answers: answersOf(b.answers) })),
+    results,
+  };
+  return stableStringify(board);
+}
+
+/** JSON with object keys sorted at every level: the same text whatever order the database returns keys in. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The published board of a closed round, as JSON text, and its SHA-256; null before the close. */
+export async function boardOf(roundId: string): Promise<{ text: string; sha256: string } | null> {
+  const round = await db().votingRound.findUnique({ where: { id: roundId }, select: { status: true, results: true } });
+  if (!round || round.status !== 'CLOSED' || !round.results) return null;
+  const definition = await roundDefinition(db(), roundId);
+  const ballots = await db().$queryRaw<{ code: string; nonce: string; answers: string }[]>`
+    SELECT code, nonce, answers FROM "Ballot" WHERE "roundId" = ${roundId} ORDER BY code`;
+  const text = boardText(definition, ballots, round.results as unknown as RoundResults, await boardMeta(db(), roundId));
+  return { text, sha256: sha256(text) };
+}
+
+/** Looks a tracking code up on a closed round's board: the answers it carries, or null when it is not there. */
+export async function findCode(roundId: string, input: string): Promise<Answers | null> {
+  const code = normalizeCode(input);
+  const row = await db().ballot.findFirst({ where: { roundId, code }, select: { answers: true } });
+  return row?.answers ? answersOf(row.answers) : null;
+}

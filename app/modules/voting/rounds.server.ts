@@ -1,0 +1,421 @@
+import type { PreferentialMethod, RoundStatus } from '~/generated/prisma/enums.ts';
+import type { MessageKey } from '~/i18n/index.ts';
+import { enforce, type Actor } from '~/policies/actor.ts';
+import { canManageRounds, canReadRounds, canSeeResults, canVote } from '~/policies/round.ts';
+import { db } from '~/utils/db.server.ts';
+import { newId } from '~/utils/ids.ts';
+import { logger } from '~/utils/logger.server.ts';
+import { recordAudit } from '../audit/audit.server.ts';
+import { STANDING } from '../amendments/collisions.server.ts';
+import { assertMove } from '../amendments/lifecycle.ts';
+import { notifyAuthors } from '../notifications/notifications.server.ts';
+import { loadProgramFacts, NotFoundError } from '../programs/programs.server.ts';
+import { closeBallots } from './ballots.server.ts';
+import { createRoundKey, destroyRoundKey, keptRoundKeys } from './keys.server.ts';
+import { roundDefinition } from './definition.server.ts';
+import { KEEP_CURRENT, type RoundResults } from './types.ts';
+
+/**
+ * Voting rounds: a moderator gathers admissible amendments (a collision group always whole) with opening and
+ * closing times, a quorum, a majority and a preferential method. At the opening the census is frozen, the
+ * questions are fixed (one yes/no question per amendment, one preferential question per collision group) and the
+ * sections concerned turn read-only; at the close the ballots are opened and counted, the results and the ballot
+ * board published, and each amendment adopted or rejected. Secrecy: docs/decisions/0014-secret-verifiable-ballots.md.
+ */
+
+/** A request about a round that cannot be carried out as asked; `key` is the message. */
+export class VotingError extends Error {
+  constructor(
+    public readonly key: MessageKey,
+    public readonly questionId: string | null = null,
+  ) {
+    super(key);
+    this.name = 'VotingError';
+  }
+}
+
+export interface CreateRoundProps {
+  actor: Actor;
+  slug: string;
+  title: string;
+  explanation: string;
+  opensAt: Date;
+  closesAt: Date;
+  quorumPercent: number;
+  majority: { numerator: number; denominator: number };
+  method: PreferentialMethod;
+  /** Census: members who joined before this date (and whose address is verified at the opening). */
+  censusJoinedBefore: Date;
+  amendmentIds: string[];
+}
+
+/** Creates a round (moderators); it opens at once when its opening time has come. Returns its id. */
+export async function createRound(props: CreateRoundProps, now = new Date()): Promise<string> {
+  if (props.closesAt <= props.opensAt) throw new VotingError('vote.errors.closesBeforeOpening');
+  if (props.closesAt <= now) throw new VotingError('vote.errors.closesInPast');
+  const id = await db().$transaction(async (tx) => {
+    const program = await loadProgramFacts(tx, props.actor, { slug: props.slug });
+    enforce(canManageRounds(props.actor, program), props.actor, 'round.create');
+    const ids = [...new Set(props.amendmentIds)];
+    if (!ids.length) throw new VotingError('vote.errors.noAmendment');
+    await tx.$queryRaw`SELECT id FROM "Amendment" WHERE "programId" = ${program.id} FOR UPDATE`;
+    const chosen = await tx.amendment.findMany({ where: { id: { in: ids }, programId: program.id } });
+    if (chosen.length !== ids.length) throw new VotingError('vote.errors.notAdmissible');
+    // A collision group always comes whole: every standing competitor must be admissible and come along.
+    const groups = [...new Set(chosen.flatMap((a) => (a.collisionGroup ? [a.collisionGroup] : [])))];
+    const competitors = groups.length
+      ? await tx.amendment.findMany({
+          where: { programId: program.id, collisionGroup: { in: groups }, status: { in: [...STANDING] } },
+        })
+      : [];
+    const all = new Map([...chosen, ...competitors].map((a) => [a.id, a]));
+    for (const a of all.values()) {
+      if (a.status !== 'ADMISSIBLE' || a.needsUpdate || a.roundId) {
+        throw new VotingError(ids.includes(a.id) ? 'vote.errors.notAdmissible' : 'vote.errors.groupIncomplete');
+      }
+    }
+    const last = await tx.votingRound.findFirst({ where: { programId: program.id }, orderBy: { number: 'desc' } });
+    const roundId = newId();
+    await tx.votingRound.create({
+      data: {
+        id: roundId,
+        programId: program.id,
+        number: (last?.number ?? 0) + 1,
+        title: props.title,
+        explanation: props.explanation,
+        opensAt: props.opensAt,
+        closesAt: props.closesAt,
+        quorumPercent: props.quorumPercent,
+        majorityNumerator: props.majority.numerator,
+        majorityDenominator: props.majority.denominator,
+        method: props.method,
+        censusJoinedBefore: props.censusJoinedBefore,
+        createdById: props.actor!.id,
+      },
+    });
+    await tx.amendment.updateMany({ where: { id: { in: [...all.keys()] } }, data: { roundId } });
+    await recordAudit(tx, {
+      actorId: props.actor!.id,
+      action: 'round.created',
+      targetType: 'VotingRound',
+      targetId: roundId,
+      data: {
+        amendments: [...all.keys()],
+        opensAt: props.opensAt.toISOString(),
+        closesAt: props.closesAt.toISOString(),
+      },
+    });
+    return roundId;
+  });
+  if (props.opensAt <= now) await openRound(id, now);
+  return id;
+}
+
+/** Moves a round's closing time (moderators), with a public reason; a time already past closes it now. */
+export async function rescheduleClose(
+  props: { actor: Actor; roundId: string; closesAt: Date; reason: string },
+  now = new Date(),
+) {
+  await db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "VotingRound" WHERE id = ${props.roundId} FOR UPDATE`;
+    const round = await tx.votingRound.findUnique({ where: { id: props.roundId } });
+    if (!round) throw new NotFoundError(`round ${props.roundId}`);
+    const program = await loadProgramFacts(tx, props.actor, { id: round.programId });
+    enforce(canManageRounds(props.actor, program), props.actor, 'round.reschedule');
+    if (round.status === 'CLOSED') throw new VotingError('vote.errors.closed');
+    if (props.closesAt <= round.opensAt) throw new VotingError('vote.errors.closesBeforeOpening');
+    const closesAt = props.closesAt < now ? now : props.closesAt;
+    await tx.votingRound.update({ where: { id: round.id }, data: { closesAt } });
+    await recordAudit(tx, {
+      actorId: props.actor!.id,
+      action: 'round.rescheduled',
+      targetType: 'VotingRound',
+      targetId: round.id,
+      reason: props.reason,
+      data: { from: round.closesAt.toISOString(), to: closesAt.toISOString() },
+    });
+  });
+  await openAndCloseDue(now);
+}
+
+/**
+ * Opens a scheduled round whose time has come: its admissible amendments go IN_VOTE (one withdrawn meanwhile
+ * drops out), the questions are fixed, the census is frozen, the sections concerned are locked and the round's
+ * key is created outside the database. Idempotent: a round already open is left alone.
+ */
+export async function openRound(roundId: string, now = new Date()): Promise<void> {
+  let keyCreated = false;
+  try {
+    await db().$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "VotingRound" WHERE id = ${roundId} FOR UPDATE`;
+        const round = await tx.votingRound.findUnique({ where: { id: roundId } });
+        if (!round || round.status !== 'SCHEDULED' || round.opensAt > now) return;
+        const amendments = await tx.amendment.findMany({
+          where: { roundId, status: 'ADMISSIBLE', needsUpdate: false },
+          orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+        });
+        await tx.amendment.updateMany({
+          where: { roundId, id: { notIn: amendments.map((a) => a.id) } },
+          data: { roundId: null },
+        });
+        // One question per amendment, except competitors: one preferential question per collision group.
+        const questions: { kind: 'YES_NO' | 'PREFERENTIAL'; title: string; amendmentId?: string; group?: string }[] =
+          [];
+        const byGroup = new Map<string, typeof amendments>();
+        for (const a of amendments) {
+          if (a.collisionGroup) byGroup.set(a.collisionGroup, [...(byGroup.get(a.collisionGroup) ?? []), a]);
+        }
+        const asked = new Set<string>();
+        for (const a of amendments) {
+          const group = a.collisionGroup ? byGroup.get(a.collisionGroup)! : [a];
+          if (group.length > 1) {
+            if (asked.has(a.collisionGroup!)) continue;
+            asked.add(a.collisionGroup!);
+            questions.push({
+              kind: 'PREFERENTIAL',
+              title: group.map((g) => g.title).join(' / '),
+              group: a.collisionGroup!,
+            });
+          } else {
+            questions.push({ kind: 'YES_NO', title: a.title, amendmentId: a.id });
+          }
+        }
+        await tx.roundQuestion.createMany({
+          data: questions.map((q, position) => ({
+            id: newId(),
+            roundId,
+            position,
+            kind: q.kind,
+            title: q.title,
+            amendmentId: q.amendmentId ?? null,
+            collisionGroup: q.group ?? null,
+            alternatives:
+              q.kind === 'PREFERENTIAL'
+                ? [
+                    { id: KEEP_CURRENT, label: 'Keep the current text' },
+                    ...byGroup.get(q.group!)!.map((g) => ({ id: g.id, label: g.title })),
+                  ]
+                : undefined,
+            majorityNumerator: round.majorityNumerator,
+            majorityDenominator: round.majorityDenominator,
+          })),
+        });
+        for (const a of amendments) assertMove(a.status, 'IN_VOTE');
+        await tx.amendment.updateMany({
+          where: { id: { in: amendments.map((a) => a.id) } },
+          data: { status: 'IN_VOTE' },
+        });
+        // The census, frozen now by the published rule: verified members who joined before the round's date.
+        const censusSize = await tx.$executeRaw`
+          INSERT INTO "CensusEntry" (id, "roundId", "memberId")
+          SELECT gen_random_uuid()::text, ${roundId}, id FROM "Member"
+          WHERE "emailVerifiedAt" IS NOT NULL AND "emailVerifiedAt" <= ${now} AND "createdAt" < ${round.censusJoinedBefore}`;
+        // The sections it settles turn read-only until the close (unless a moderator had already locked them).
+        await tx.section.updateMany({
+          where: { id: { in: [...new Set(amendments.map((a) => a.sectionId))] }, lockedAt: null },
+          data: { lockedAt: now, lockReason: round.title, lockedByRoundId: roundId },
+        });
+        await tx.votingRound.update({
+          where: { id: roundId },
+          data: {
+            status: amendments.length ? 'OPEN' : 'CLOSED',
+            openedAt: now,
+            censusSize,
+            ...(amendments.length ? {} : { closedAt: now, results: emptyResults(censusSize, round.quorumPercent) }),
+          },
+        });
+        await recordAudit(tx, {
+          actorId: null,
+          action: amendments.length ? 'round.opened' : 'round.emptied',
+          targetType: 'VotingRound',
+          targetId: roundId,
+          data: { censusSize, questions: questions.length },
+        });
+        if (amendments.length) {
+          await createRoundKey(roundId);
+          keyCreated = true;
+        }
+      },
+      { timeout: 60_000 },
+    );
+  } catch (error) {
+    if (keyCreated) await destroyRoundKey(roundId);
+    throw error;
+  }
+}
+
+function emptyResults(censusSize: number, quorumPercent: number) {
+  return { censusSize, ballots: 0, turnout: 0, quorumPercent, quorumMet: false, questions: [] };
+}
+
+/**
+ * Closes an open round whose time has come: opens and counts its ballots, publishes the results and the board,
+ * adopts or rejects each amendment, unlocks the sections and destroys the round's key. Idempotent.
+ */
+export async function closeRound(roundId: string, now = new Date()): Promise<void> {
+  const closed = await db().$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "VotingRound" WHERE id = ${roundId} FOR UPDATE`;
+      const round = await tx.votingRound.findUnique({ where: { id: roundId } });
+      if (!round || round.status !== 'OPEN' || round.closesAt > now) return false;
+      const definition = await roundDefinition(tx, roundId);
+      const { results, boardSha256 } = await closeBallots(tx, definition);
+      await tx.votingRound.update({
+        where: { id: roundId },
+        data: { status: 'CLOSED', closedAt: now, results: JSON.parse(JSON.stringify(results)) as object, boardSha256 },
+      });
+      // Each amendment is adopted or rejected; a collision group's winner is adopted (unless the current text won).
+      for (const [i, question] of definition.questions.entries()) {
+        const result = results.questions[i]!;
+        const outcome =
+          question.kind === 'YES_NO' && result.kind === 'YES_NO'
+            ? [{ id: question.amendmentId, adopted: result.adopted }]
+            : question.kind === 'PREFERENTIAL' && result.kind === 'PREFERENTIAL'
+              ? question.alternatives
+                  .filter((a) => a.id !== KEEP_CURRENT)
+                  .map((a) => ({ id: a.id, adopted: result.winner === a.id }))
+              : [];
+        for (const { id, adopted } of outcome) {
+          assertMove('IN_VOTE', adopted ? 'ADOPTED' : 'REJECTED');
+          await tx.amendment.update({ where: { id }, data: { status: adopted ? 'ADOPTED' : 'REJECTED' } });
+          await recordAudit(tx, {
+            actorId: null,
+            action: adopted ? 'amendment.adopted' : 'amendment.rejected',
+            targetType: 'Amendment',
+            targetId: id,
+            data: { roundId },
+          });
+          await notifyAuthors(tx, id, 'VOTE_RESULT', { decision: adopted ? 'ADOPTED' : 'REJECTED' });
+        }
+      }
+      await tx.section.updateMany({
+        where: { lockedByRoundId: roundId },
+        data: { lockedAt: null, lockReason: null, lockedByRoundId: null },
+      });
+      await recordAudit(tx, {
+        actorId: null,
+        action: 'round.closed',
+        targetType: 'VotingRound',
+        targetId: roundId,
+        data: { ballots: results.ballots, censusSize: results.censusSize, quorumMet: results.quorumMet, boardSha256 },
+      });
+      return true;
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  );
+  // Once the counted board is stored, nothing needs the key: without it nobody can re-link a ballot.
+  if (closed) await destroyRoundKey(roundId);
+}
+
+/** Opens and closes the rounds whose time has come, and destroys keys left over by an interrupted close. */
+export async function openAndCloseDue(now = new Date()): Promise<void> {
+  const due = await db().votingRound.findMany({
+    where: {
+      OR: [
+        { status: 'SCHEDULED', opensAt: { lte: now } },
+        { status: 'OPEN', closesAt: { lte: now } },
+      ],
+    },
+    select: { id: true, status: true },
+    orderBy: { opensAt: 'asc' },
+  });
+  for (const round of due) {
+    try {
+      if (round.status === 'SCHEDULED') await openRound(round.id, now);
+      // A round may open and close in the same sweep when both times have passed.
+      await closeRound(round.id, now);
+    } catch (error) {
+      logger.error('a voting round could not be opened or closed', { roundId: round.id, error });
+    }
+  }
+  const kept = await keptRoundKeys();
+  if (kept.length) {
+    const open = new Set(
+      (await db().votingRound.findMany({ where: { id: { in: kept }, status: 'OPEN' }, select: { id: true } })).map(
+        (r) => r.id,
+      ),
+    );
+    for (const id of kept) if (!open.has(id)) await destroyRoundKey(id);
+  }
+}
+
+/** The program's rounds, newest first, for whoever reads the program. */
+export async function listRounds(actor: Actor, slug: string) {
+  const program = await loadProgramFacts(db(), actor, { slug });
+  enforce(canReadRounds(actor, program), actor, 'round.read');
+  const rounds = await db().votingRound.findMany({
+    where: { programId: program.id },
+    orderBy: { number: 'desc' },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      status: true,
+      opensAt: true,
+      closesAt: true,
+      censusSize: true,
+      _count: { select: { roll: true, amendments: true } },
+    },
+  });
+  return {
+    program: { slug: program.slug, title: program.title, phase: program.phase },
+    rounds: rounds.map(({ _count, ...r }) => ({ ...r, voters: _count.roll, amendments: _count.amendments })),
+    canCreate: canManageRounds(actor, program),
+  };
+}
+
+/** A round as the actor may see it: rules, questions, census and turnout; results only after the close. */
+export async function getRound(actor: Actor, slug: string, roundId: string, now = new Date()) {
+  await openAndCloseDue(now).catch((error: unknown) => logger.warn('sweeping rounds failed', { error }));
+  const program = await loadProgramFacts(db(), actor, { slug });
+  enforce(canReadRounds(actor, program), actor, 'round.read');
+  const round = await db().votingRound.findUnique({
+    where: { id: roundId },
+    include: { questions: { orderBy: { position: 'asc' } } },
+  });
+  if (!round || round.programId !== program.id) throw new NotFoundError(`round ${roundId}`);
+  const amendments = await db().amendment.findMany({
+    where: { roundId },
+    select: { id: true, title: true, status: true, sectionId: true, kind: true },
+    orderBy: { submittedAt: 'asc' },
+  });
+  const voters = await db().voterRoll.count({ where: { roundId } });
+  const inCensus = actor ? (await db().censusEntry.count({ where: { roundId, memberId: actor.id } })) > 0 : false;
+  const voted = actor ? (await db().voterRoll.count({ where: { roundId, memberId: actor.id } })) > 0 : false;
+  return {
+    program: { slug: program.slug, title: program.title, phase: program.phase },
+    round: {
+      id: round.id,
+      number: round.number,
+      title: round.title,
+      explanation: round.explanation,
+      status: round.status,
+      opensAt: round.opensAt,
+      closesAt: round.closesAt,
+      openedAt: round.openedAt,
+      closedAt: round.closedAt,
+      quorumPercent: round.quorumPercent,
+      majority: { numerator: round.majorityNumerator, denominator: round.majorityDenominator },
+      method: round.method,
+      censusJoinedBefore: round.censusJoinedBefore,
+      censusSize: round.censusSize,
+      boardSha256: round.boardSha256,
+    },
+    questions: round.questions.map((q) => ({
+      id: q.id,
+      kind: q.kind,
+      title: q.title,
+      amendmentId: q.amendmentId,
+      alternatives: (q.alternatives as { id: string; label: string }[] | null) ?? [],
+    })),
+    amendments,
+    voters,
+    me: { inCensus, voted, canVote: canVote(actor, round, inCensus, now) },
+    results: canSeeResults(round) ? (round.results as unknown as RoundResults) : null,
+    canManage: canManageRounds(actor, program) && round.status !== 'CLOSED',
+  };
+}
+
+export type RoundView = Awaited<ReturnType<typeof getRound>>;
+export type { RoundStatus };

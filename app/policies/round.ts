@@ -1,0 +1,35 @@
+import type { Phase, RoundStatus } from '~/generated/prisma/enums.ts';
+import { hasRole, type Actor } from './actor.ts';
+import { canManageProgram, canReadDraft } from './program.ts';
+
+type Program = { phase: Phase; draftIsPublic: boolean };
+
+/** Whoever reads the program reads its rounds: their rules, census size, turnout and, after the close, results. */
+export function canReadRounds(actor: Actor, program: Program): boolean {
+  return canReadDraft(actor, program);
+}
+
+/** Moderators create rounds and move their closing time, while the program takes amendments or votes. */
+export function canManageRounds(actor: Actor, program: Program): boolean {
+  return canManageProgram(actor, program) && (program.phase === 'AMENDING' || program.phase === 'VOTING');
+}
+
+/** A member of the round's census votes while it is open, as often as they like: the last ballot counts. */
+export function canVote(
+  actor: Actor,
+  round: { status: RoundStatus; opensAt: Date; closesAt: Date },
+  inCensus: boolean,
+  now = new Date(),
+): boolean {
+  return (
+    hasRole(actor, 'MEMBER') && inCensus && round.status === 'OPEN' && now >= round.opensAt && now < round.closesAt
+  );
+}
+
+/**
+ * Results exist for nobody before the close, moderators and administrators included: the ballots are sealed
+ * with a key the database does not hold (docs/decisions/0014-secret-verifiable-ballots.md). Only turnout shows.
+ */
+export function canSeeResults(round: { status: RoundStatus }): boolean {
+  return round.status === 'CLOSED';
+}

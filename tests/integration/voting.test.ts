@@ -1,0 +1,309 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BallotError, boardOf, castBallot, findCode } from '../../app/modules/voting/ballots.server.ts';
+import { verifyBoard } from '../../app/modules/voting/board.ts';
+import {
+  closeRound,
+  createRound,
+  getRound,
+  rescheduleClose,
+  VotingError,
+} from '../../app/modules/voting/rounds.server.ts';
+import { KEEP_CURRENT, type Board } from '../../app/modules/voting/types.ts';
+import { ForbiddenError, type Actor } from '../../app/policies/actor.ts';
+import { appConfig } from '../../app/utils/config.server.ts';
+import { db } from '../../app/utils/db.server.ts';
+import { createMember } from '../factories/members.ts';
+import { admissibleAmendment, manyMembers, SECTION_TEXT, votingProgram } from '../factories/voting.ts';
+import { setupTestDatabase } from '../setup/database.ts';
+
+setupTestDatabase();
+
+const HOUR = 3600_000;
+
+async function roundWith(amendmentIds: string[], options: { quorumPercent?: number; slug: string; moderator: Actor }) {
+  return createRound({
+    actor: options.moderator,
+    slug: options.slug,
+    title: 'First round',
+    explanation: 'We settle the transport amendments.',
+    opensAt: new Date(Date.now() - 1000),
+    closesAt: new Date(Date.now() + HOUR),
+    quorumPercent: options.quorumPercent ?? 0,
+    majority: { numerator: 1, denominator: 2 },
+    method: 'SCHULZE',
+    censusJoinedBefore: new Date(Date.now() - 1000),
+    amendmentIds,
+  });
+}
+
+const keyFile = (roundId: string) => path.join(appConfig().keysDir, `round-${roundId}.key`);
+const exists = (file: string) =>
+  fs.access(file).then(
+    () => true,
+    () => false,
+  );
+
+describe('voting rounds', () => {
+  it('opens with a frozen census and fixed questions, turns the sections read-only, and keeps a collision group whole', async () => {
+    const ctx = await votingProgram();
+    const voters = await manyMembers(3);
+    const up30 = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[0]!,
+      SECTION_TEXT.replace('under 26', 'under 30'),
+      'Up to 30',
+    );
+    const all = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[0]!,
+      SECTION_TEXT.replace('everyone under 26', 'everyone'),
+      'For everyone',
+    );
+    const other = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[1]!,
+      SECTION_TEXT.replace('every region', 'every city'),
+      'Cities',
+    );
+    // Naming one member of a collision group brings the whole group.
+    const roundId = await roundWith([up30.id, other.id], ctx);
+    const view = await getRound(voters[0]!, ctx.slug, roundId);
+    expect(view.round.status).toBe('OPEN');
+    expect(view.questions.map((q) => q.kind).sort()).toEqual(['PREFERENTIAL', 'YES_NO']);
+    const preferential = view.questions.find((q) => q.kind === 'PREFERENTIAL')!;
+    expect(preferential.alternatives.map((a) => a.id)).toEqual([KEEP_CURRENT, up30.id, all.id]);
+    expect(view.me).toEqual({ inCensus: true, voted: false, canVote: true });
+    const census = await db().member.count({
+      where: { emailVerifiedAt: { not: null }, createdAt: { lt: view.round.censusJoinedBefore } },
+    });
+    expect(view.round.censusSize).toBe(census);
+    for (const id of [up30.id, all.id, other.id]) {
+      expect((await db().amendment.findUniqueOrThrow({ where: { id } })).status).toBe('IN_VOTE');
+    }
+    const sections = await db().section.findMany({ where: { id: { in: ctx.sections } } });
+    expect(sections.every((s) => s.lockedAt && s.lockedByRoundId === roundId)).toBe(true);
+    // A member who joins now is not in the census.
+    const late = await createMember();
+    const yesNo = view.questions.find((q) => q.kind === 'YES_NO')!.id;
+    await expect(castBallot({ actor: late, roundId, answers: { [yesNo]: 'YES' } })).rejects.toMatchObject({
+      key: 'vote.errors.notInCensus',
+    });
+    expect(await exists(keyFile(roundId))).toBe(true);
+  });
+
+  it('refuses a round of amendments that are not admissible, or a group whose competitors are not', async () => {
+    const ctx = await votingProgram();
+    const a = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[0]!,
+      SECTION_TEXT.replace('under 26', 'under 30'),
+      'Up to 30',
+    );
+    const b = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[0]!,
+      SECTION_TEXT.replace('under 26', 'under 25'),
+      'Up to 25',
+    );
+    await db().amendment.update({ where: { id: b.id }, data: { status: 'QUALIFIED' } });
+    await expect(roundWith([a.id], ctx)).rejects.toMatchObject({ key: 'vote.errors.groupIncomplete' });
+    await expect(roundWith([b.id], ctx)).rejects.toMatchObject({ key: 'vote.errors.notAdmissible' });
+    await expect(roundWith([], ctx)).rejects.toBeInstanceOf(VotingError);
+    await expect(
+      roundWith([a.id], { ...ctx, moderator: { ...a.author, role: 'MEMBER' } as never }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await db().votingRound.count({ where: { programId: ctx.programId } })).toBe(0);
+  });
+
+  it('counts the last ballot of each voter, shows no result before the close, and publishes a board anyone can recount', async () => {
+    const ctx = await votingProgram();
+    const [ana, ben, chloe, dan] = await manyMembers(4);
+    const up30 = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[0]!,
+      SECTION_TEXT.replace('under 26', 'under 30'),
+      'Up to 30',
+    );
+    const all = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[0]!,
+      SECTION_TEXT.replace('everyone under 26', 'everyone'),
+      'For everyone',
+    );
+    const cities = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[1]!,
+      SECTION_TEXT.replace('every region', 'every city'),
+      'Cities',
+    );
+    const roundId = await roundWith([up30.id, cities.id], { ...ctx, quorumPercent: 0 });
+    const view = await getRound(ana!, ctx.slug, roundId);
+    const yesNo = view.questions.find((q) => q.kind === 'YES_NO')!.id;
+    const pref = view.questions.find((q) => q.kind === 'PREFERENTIAL')!.id;
+
+    const first = await castBallot({ actor: ana!, roundId, answers: { [yesNo]: 'NO', [pref]: [[KEEP_CURRENT]] } });
+    // Ana changes her mind: her first receipt no longer counts.
+    const anaLast = await castBallot({
+      actor: ana!,
+      roundId,
+      answers: { [yesNo]: 'YES', [pref]: [[all.id], [up30.id]] },
+    });
+    const benReceipt = await castBallot({
+      actor: ben!,
+      roundId,
+      answers: { [yesNo]: 'YES', [pref]: [[all.id], [KEEP_CURRENT]] },
+    });
+    const chloeReceipt = await castBallot({
+      actor: chloe!,
+      roundId,
+      answers: { [yesNo]: 'ABSTAIN', [pref]: [[up30.id]] },
+    });
+    expect(anaLast.code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    expect(anaLast.code).not.toBe(first.code);
+
+    // While open: turnout only, for everyone, moderators included; the ballots hold nothing readable.
+    const open = await getRound(ctx.moderator, ctx.slug, roundId);
+    expect(open.results).toBeNull();
+    expect(open.voters).toBe(3);
+    expect((await getRound(dan!, ctx.slug, roundId)).me.voted).toBe(false);
+    expect((await getRound(ana!, ctx.slug, roundId)).me.voted).toBe(true);
+    const stored = await db().ballot.findMany({ where: { roundId } });
+    expect(stored).toHaveLength(3);
+    for (const b of stored) {
+      expect(b.answers).toBeNull();
+      expect(b.code).toBeNull();
+      expect(Buffer.from(b.sealed!).toString('utf8')).not.toContain(yesNo);
+    }
+    expect(await boardOf(roundId)).toBeNull();
+
+    // A moderator brings the close forward, with a public reason: the round is counted at once.
+    await rescheduleClose({
+      actor: ctx.moderator,
+      roundId,
+      closesAt: new Date(Date.now() - 1),
+      reason: 'Everyone voted.',
+    });
+    const closed = await getRound(null, ctx.slug, roundId);
+    expect(closed.round.status).toBe('CLOSED');
+    const results = closed.results!;
+    expect(results.ballots).toBe(3);
+    const q1 = results.questions.find((q) => q.id === yesNo)!;
+    expect(q1).toMatchObject({ kind: 'YES_NO', yes: 2, no: 0, abstain: 1, adopted: true });
+    const q2 = results.questions.find((q) => q.id === pref)!;
+    // Ana and Ben put "everyone" first; Chloe prefers "up to 30": "everyone" wins.
+    expect(q2).toMatchObject({ kind: 'PREFERENTIAL', winner: all.id });
+    const status = async (id: string) => (await db().amendment.findUniqueOrThrow({ where: { id } })).status;
+    expect(await status(all.id)).toBe('ADOPTED');
+    expect(await status(up30.id)).toBe('REJECTED');
+    expect(await status(cities.id)).toBe('ADOPTED');
+    expect(await db().section.count({ where: { id: { in: ctx.sections }, lockedAt: { not: null } } })).toBe(0);
+
+    // The board: every last receipt on it, no replaced one; nothing links a ballot to a voter; it recounts.
+    const board = (await boardOf(roundId))!;
+    const parsed = JSON.parse(board.text) as Board;
+    expect(parsed.ballots.map((b) => b.code).sort()).toEqual([anaLast.code, benReceipt.code, chloeReceipt.code].sort());
+    expect(board.text).not.toContain(first.code);
+    expect(board.text).not.toContain(ana!.id);
+    expect(board.sha256).toBe(closed.round.boardSha256);
+    expect(verifyBoard(parsed)).toMatchObject({ ok: true, problems: [] });
+    expect(await findCode(roundId, anaLast.code.toLowerCase().replace(/-/g, ' '))).toEqual({
+      [yesNo]: 'YES',
+      [pref]: [[all.id], [up30.id]],
+    });
+    expect(await findCode(roundId, first.code)).toBeNull();
+    // After the close: no slot, no sealed content, no key.
+    expect(
+      await db().ballot.count({ where: { roundId, OR: [{ slot: { not: null } }, { sealed: { not: null } }] } }),
+    ).toBe(0);
+    expect(await exists(keyFile(roundId))).toBe(false);
+    // A ballot after the close is refused, and the board does not move.
+    await expect(castBallot({ actor: dan!, roundId, answers: { [yesNo]: 'NO' } })).rejects.toMatchObject({
+      key: 'vote.errors.closed',
+    });
+    expect((await boardOf(roundId))!.sha256).toBe(board.sha256);
+  });
+
+  it('refuses a second roll entry, a ballot for an amendment not in the round and a malformed ranking, storing nothing', async () => {
+    const ctx = await votingProgram();
+    const [ana] = await manyMembers(1);
+    const up30 = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[0]!,
+      SECTION_TEXT.replace('under 26', 'under 30'),
+      'Up to 30',
+    );
+    const all = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[0]!,
+      SECTION_TEXT.replace('everyone under 26', 'everyone'),
+      'For everyone',
+    );
+    const outside = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[1]!,
+      SECTION_TEXT.replace('every region', 'every town'),
+      'Towns',
+    );
+    const roundId = await roundWith([up30.id], ctx);
+    const pref = (await getRound(ana!, ctx.slug, roundId)).questions[0]!.id;
+    const refused = async (answers: unknown, key: string) => {
+      const error = (await castBallot({ actor: ana!, roundId, answers }).catch((e: unknown) => e)) as BallotError;
+      expect(error).toBeInstanceOf(BallotError);
+      expect(error.problems.map((p) => p.key)).toContain(key);
+    };
+    await refused({ [pref]: [[up30.id]], [outside.id]: 'YES' }, 'vote.errors.unknownQuestion');
+    await refused({ [pref]: [[up30.id], [up30.id]] }, 'vote.errors.duplicateAlternative');
+    await refused({ [pref]: [[outside.id]] }, 'vote.errors.unknownAlternative');
+    await refused({ [pref]: 'YES' }, 'vote.errors.badAnswer');
+    await refused({ [pref]: [up30.id] }, 'vote.errors.malformedRanking');
+    await refused('not even an object', 'vote.errors.badAnswer');
+    expect(await db().voterRoll.count({ where: { roundId } })).toBe(0);
+    expect(await db().ballot.count({ where: { roundId } })).toBe(0);
+    await castBallot({ actor: ana!, roundId, answers: { [pref]: [[all.id, up30.id]] } });
+    // The voter roll holds one entry per member, whatever happens.
+    await expect(db().voterRoll.create({ data: { id: 'second', roundId, memberId: ana!.id } })).rejects.toThrow();
+    expect(await db().voterRoll.count({ where: { roundId } })).toBe(1);
+  });
+
+  it('leaves exactly one counted ballot for each of 2,000 members casting and re-casting at once', async () => {
+    const ctx = await votingProgram();
+    const voters = await manyMembers(2000);
+    const a = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[1]!,
+      SECTION_TEXT.replace('every region', 'every city'),
+      'Cities',
+    );
+    const roundId = await roundWith([a.id], ctx);
+    const [question] = (await getRound(voters[0]!, ctx.slug, roundId)).questions;
+    const { roundDefinition } = await import('../../app/modules/voting/definition.server.ts');
+    const definition = await roundDefinition(db(), roundId);
+    const answers = ['YES', 'NO', 'ABSTAIN'] as const;
+    const last = new Map<string, { code: string; answer: string }>();
+    const cast = async (voter: (typeof voters)[number], answer: (typeof answers)[number]) => {
+      const receipt = await castBallot({ actor: voter, roundId, answers: { [question!.id]: answer }, definition });
+      return { voter, receipt, answer };
+    };
+    // Every voter casts twice, concurrently; the second (awaited after the first) is the one that counts.
+    await Promise.all(
+      voters.map(async (voter, i) => {
+        await cast(voter, answers[i % 3]!);
+        const second = await cast(voter, answers[(i + 1) % 3]!);
+        last.set(voter.id, { code: second.receipt.code, answer: second.answer });
+      }),
+    );
+    expect(await db().voterRoll.count({ where: { roundId } })).toBe(2000);
+    expect(await db().ballot.count({ where: { roundId } })).toBe(2000);
+    await closeRound(roundId, new Date(Date.now() + 2 * HOUR));
+    const board = JSON.parse((await boardOf(roundId))!.text) as Board;
+    expect(board.ballots).toHaveLength(2000);
+    const onBoard = new Map(board.ballots.map((b) => [b.code, b.answers[question!.id]]));
+    for (const { code, answer } of last.values()) expect(onBoard.get(code)).toBe(answer);
+    const expected = { YES: 0, NO: 0, ABSTAIN: 0 };
+    for (const { answer } of last.values()) expected[answer as keyof typeof expected] += 1;
+    expect(board.results.questions[0]).toMatchObject({ yes: expected.YES, no: expected.NO, abstain: expected.ABSTAIN });
+    expect(verifyBoard(board).ok).toBe(true);
+  }, 180_000);
+});
