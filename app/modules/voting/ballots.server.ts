@@ -59,22 +59,36 @@ export async function castBallot(
   const key = await roundKey(props.roundId);
   const slot = slotOf(key, actor.id);
   const sealed = seal(key, JSON.stringify({ answers: canonical, nonce, code }));
-  await db().$transaction(async (tx) => {
-    // FOR SHARE: casts run side by side, and the close (FOR UPDATE) waits for those under way.
-    const [round] = await tx.$queryRaw<{ status: string; opensAt: Date; closesAt: Date }[]>`
-      SELECT status, "opensAt", "closesAt" FROM "VotingRound" WHERE id = ${props.roundId} FOR SHARE`;
-    if (!round || round.status !== 'OPEN' || now >= round.closesAt) throw new BallotError('vote.errors.closed');
-    if (now < round.opensAt) throw new BallotError('vote.errors.notOpenYet');
-    const [census] = await tx.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM "CensusEntry" WHERE "roundId" = ${props.roundId} AND "memberId" = ${actor.id}`;
-    if (!census?.n) throw new BallotError('vote.errors.notInCensus');
-    await tx.$executeRaw`
-      INSERT INTO "VoterRoll" (id, "roundId", "memberId") VALUES (${newId()}, ${props.roundId}, ${actor.id})
-      ON CONFLICT ("roundId", "memberId") DO NOTHING`;
-    await tx.$executeRaw`
-      INSERT INTO "Ballot" (id, "roundId", slot, sealed) VALUES (${newId()}, ${props.roundId}, ${slot}, ${sealed})
-      ON CONFLICT ("roundId", slot) DO UPDATE SET sealed = EXCLUDED.sealed`;
-  });
+  // One statement, so one round trip and its own transaction: the round is held open against its close (FOR
+  // SHARE: casts run side by side, the close's FOR UPDATE waits for those under way), the census checked, the
+  // roll entry and the ballot written only if both hold.
+  const [outcome] = await db().$queryRaw<{ open: number; census: number; stored: number }[]>`
+    WITH round AS (
+      SELECT id FROM "VotingRound"
+      WHERE id = ${props.roundId} AND status = 'OPEN' AND "opensAt" <= ${now} AND "closesAt" > ${now}
+      FOR SHARE
+    ), census AS (
+      SELECT 1 FROM "CensusEntry"
+      WHERE "roundId" = ${props.roundId} AND "memberId" = ${actor.id} AND EXISTS (SELECT 1 FROM round)
+    ), roll AS (
+      INSERT INTO "VoterRoll" (id, "roundId", "memberId")
+      SELECT ${newId()}, ${props.roundId}, ${actor.id} WHERE EXISTS (SELECT 1 FROM census)
+      ON CONFLICT ("roundId", "memberId") DO NOTHING
+      RETURNING 1
+    ), ballot AS (
+      INSERT INTO "Ballot" (id, "roundId", slot, sealed)
+      SELECT ${newId()}, ${props.roundId}, ${slot}, ${sealed} WHERE EXISTS (SELECT 1 FROM census)
+      ON CONFLICT ("roundId", slot) DO UPDATE SET sealed = EXCLUDED.sealed
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM round)::int AS open, (SELECT count(*) FROM census)::int AS census,
+           (SELECT count(*) FROM ballot)::int AS stored`;
+  if (!outcome?.open) {
+    const round = await db().votingRound.findUnique({ where: { id: props.roundId }, select: { opensAt: true } });
+    throw new BallotError(round && round.opensAt > now ? 'vote.errors.notOpenYet' : 'vote.errors.closed');
+  }
+  if (!outcome.census) throw new BallotError('vote.errors.notInCensus');
+  if (outcome.stored !== 1) throw new Error('the ballot was not stored');
   return { roundId: props.roundId, code, nonce, answers: checked.answers };
 }
 
@@ -179,4 +193,21 @@ export async function findCode(roundId: string, input: string): Promise<Answers 
   const code = normalizeCode(input);
   const row = await db().ballot.findFirst({ where: { roundId, code }, select: { answers: true } });
   return row?.answers ? answersOf(row.answers) : null;
+}
+
+/**
+ * Recounts a closed round from the ballots stored on its board, as the results page could at any time: identical
+ * ballots are grouped by the database (canonical answers make equal ballots equal text), then counted here.
+ */
+export async function recountFromDatabase(roundId: string): Promise<RoundResults> {
+  const definition = await roundDefinition(db(), roundId);
+  const groups = await db().$queryRaw<{ answers: string; n: number }[]>`
+    SELECT answers, count(*)::int AS n FROM "Ballot" WHERE "roundId" = ${roundId} AND answers IS NOT NULL
+    GROUP BY answers`;
+  const ballots: { answers: Answers }[] = [];
+  for (const group of groups) {
+    const ballot = { answers: answersOf(group.answers) };
+    for (let i = 0; i < group.n; i++) ballots.push(ballot);
+  }
+  return tallyRound(definition, ballots);
 }
