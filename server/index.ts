@@ -7,6 +7,7 @@ import { readEnv, publicOrigin } from '~/utils/env.server.ts';
 import { setLiveDocuments } from '~/utils/live-documents.server.ts';
 import { expireOverdue } from '~/modules/amendments/supports.server.ts';
 import { sendDigests } from '~/modules/notifications/notifications.server.ts';
+import { openAndCloseDue } from '~/modules/voting/rounds.server.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { MigrationError } from './database/migrate.ts';
 import { formatLogins, install, openAndMigrate, seedIfFirstStart } from './boot.ts';
@@ -56,6 +57,11 @@ async function main() {
     if (!closing) expireOverdue().catch((error: unknown) => logger.warn('expiring amendments failed', { error }));
   }, 60_000);
   sweep.unref();
+  // Voting rounds open and close on time (their pages also check on reading).
+  const rounds = setInterval(() => {
+    if (!closing) openAndCloseDue().catch((error: unknown) => logger.warn('sweeping voting rounds failed', { error }));
+  }, 15_000);
+  rounds.unref();
   // Email digests of notifications, for members who opted in (each at most once a day).
   const digests = setInterval(() => {
     if (!closing) sendDigests().catch((error: unknown) => logger.warn('sending digests failed', { error }));
@@ -87,6 +93,7 @@ async function main() {
     closing = true;
     clearInterval(sweep);
     clearInterval(digests);
+    clearInterval(rounds);
     logger.info('shutting down', { signal });
     const force = setTimeout(() => {
       logger.warn('in-flight requests did not finish in 10 s: closing them');

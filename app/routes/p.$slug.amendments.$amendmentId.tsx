@@ -273,6 +273,7 @@ export default function AmendmentPage() {
     mergedInto,
     timeline,
     signedIn,
+    round,
   } = useLoaderData<typeof loader>();
   const formatDate = useFormatDate();
   const actionData = useActionData<typeof action>();
@@ -307,6 +308,15 @@ export default function AmendmentPage() {
         {t(`amendments.kind.${amendment.kind}`)}
         {amendment.newTitle ? ` — « ${amendment.newTitle} »` : null}
       </p>
+      {round ? (
+        <p data-testid="amendment-round">
+          {t('amendments.page.inRound')}{' '}
+          <Link to={`/p/${slug}/rounds/${round.id}`}>
+            {t('rounds.numbered', { n: round.number, title: round.title })}
+          </Link>{' '}
+          <span className="badge">{t(`rounds.status.${round.status}`)}</span>
+        </p>
+      ) : null}
       <p data-testid="amendment-authors">
         {t('amendments.page.authors', { names: authors.map((a) => a.name).join(', ') })}
       </p>

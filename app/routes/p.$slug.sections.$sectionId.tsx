@@ -49,8 +49,17 @@ export default function SectionPage() {
       </h1>
       {section.lock ? (
         <p className="notice notice-warning" data-testid="section-locked">
-          {t('section.locked', { date: formatDate(section.lock.at) })}
-          {section.lock.reason ? ` ${section.lock.reason}` : null}
+          {section.lock.roundId ? (
+            <>
+              {t('section.lockedByVote')}{' '}
+              <Link to={`/p/${slug}/rounds/${section.lock.roundId}`}>{section.lock.reason}</Link>
+            </>
+          ) : (
+            <>
+              {t('section.locked', { date: formatDate(section.lock.at) })}
+              {section.lock.reason ? ` ${section.lock.reason}` : null}
+            </>
+          )}
         </p>
       ) : null}
       <LiveSection documentName={section.documentName} canWrite={canWrite} user={user} text={section.content} />

@@ -196,6 +196,12 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
         }
       : null,
     supports: await supportSummary(actor, amendment),
+    round: amendment.roundId
+      ? await db().votingRound.findUnique({
+          where: { id: amendment.roundId },
+          select: { id: true, number: true, title: true, status: true },
+        })
+      : null,
     abilities: {
       support: canSupportAmendment(
         actor,

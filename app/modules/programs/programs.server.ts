@@ -95,7 +95,7 @@ export async function getSection(actor: Actor, slug: string, sectionId: string) 
   if (!entry) throw new NotFoundError(`section ${sectionId}`);
   const row = await db().section.findUniqueOrThrow({
     where: { id: sectionId },
-    select: { content: true, updatedAt: true, lockedAt: true, lockReason: true },
+    select: { content: true, updatedAt: true, lockedAt: true, lockReason: true, lockedByRoundId: true },
   });
   const facts = { ...outline.program, actorIsDrafter: outline.abilities.actorIsDrafter };
   const link = (s: (typeof flat)[number] | undefined) => (s ? { id: s.id, number: s.number, title: s.title } : null);
@@ -108,7 +108,7 @@ export async function getSection(actor: Actor, slug: string, sectionId: string) 
       content: await readLiveText(sectionDocumentName(entry.id), row.content),
       documentName: sectionDocumentName(entry.id),
       updatedAt: row.updatedAt,
-      lock: row.lockedAt ? { at: row.lockedAt, reason: row.lockReason } : null,
+      lock: row.lockedAt ? { at: row.lockedAt, reason: row.lockReason, roundId: row.lockedByRoundId } : null,
       chapter: { id: entry.chapter.id, number: entry.chapter.number, title: entry.chapter.title },
     },
     /** Whether the actor may write this section's text now (the draft's rule, and no lock). */

@@ -123,7 +123,10 @@ export async function rescheduleClose(
     const program = await loadProgramFacts(tx, props.actor, { id: round.programId });
     enforce(canManageRounds(props.actor, program), props.actor, 'round.reschedule');
     if (round.status === 'CLOSED') throw new VotingError('vote.errors.closed');
-    if (props.closesAt <= round.opensAt) throw new VotingError('vote.errors.closesBeforeOpening');
+    // An open round may be closed now (a time already past means now); a scheduled one must close after opening.
+    if (round.status === 'SCHEDULED' && props.closesAt <= round.opensAt) {
+      throw new VotingError('vote.errors.closesBeforeOpening');
+    }
     const closesAt = props.closesAt < now ? now : props.closesAt;
     await tx.votingRound.update({ where: { id: round.id }, data: { closesAt } });
     await recordAudit(tx, {

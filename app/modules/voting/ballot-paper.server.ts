@@ -1,0 +1,132 @@
+import { enforce, type Actor } from '~/policies/actor.ts';
+import { canManageRounds, canVote } from '~/policies/round.ts';
+import { db } from '~/utils/db.server.ts';
+import { diffWords } from '../amendments/diff.ts';
+import { docToPlainText, parseDoc, type DocNode } from '../documents/rich-text.ts';
+import { loadProgramFacts, NotFoundError } from '../programs/programs.server.ts';
+import { KEEP_CURRENT } from './types.ts';
+
+/**
+ * What a voter reads on the ballot (each amendment's change and a summary of its debate), and what a moderator
+ * chooses from when creating a round (admissible amendments, collision groups together).
+ */
+
+const EMPTY: DocNode = { type: 'doc', content: [] };
+const EXCERPT = 280;
+
+function excerpt(body: unknown) {
+  const text = docToPlainText(parseDoc(body)).replace(/\s+/g, ' ').trim();
+  return text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text;
+}
+
+/** An amendment as the ballot shows it: its change against the section, and the debate in brief. */
+async function amendmentOnBallot(id: string) {
+  const a = await db().amendment.findUniqueOrThrow({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      baseText: true,
+      proposedText: true,
+      justification: true,
+      section: { select: { id: true, title: true } },
+    },
+  });
+  const base = a.kind === 'ADD' ? EMPTY : parseDoc(a.baseText);
+  const proposed = a.kind === 'DELETE' ? EMPTY : parseDoc(a.proposedText ?? a.baseText);
+  const comments = await db().comment.findMany({
+    where: { amendmentId: id, hiddenAt: null },
+    select: { stance: true, body: true, parentId: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  const count = (stance: string) => comments.filter((c) => c.stance === stance).length;
+  const first = (stance: string) => {
+    const c = comments.find((x) => x.stance === stance && !x.parentId);
+    return c ? excerpt(c.body) : null;
+  };
+  return {
+    id: a.id,
+    title: a.title,
+    kind: a.kind,
+    justification: a.justification,
+    section: a.section,
+    diff: diffWords(docToPlainText(base), docToPlainText(proposed)),
+    arguments: {
+      for: count('FOR'),
+      against: count('AGAINST'),
+      questions: count('QUESTION'),
+      firstFor: first('FOR'),
+      firstAgainst: first('AGAINST'),
+    },
+  };
+}
+
+export type AmendmentOnBallot = Awaited<ReturnType<typeof amendmentOnBallot>>;
+
+/** The ballot of an open round, for a member who may vote in it. */
+export async function ballotPaper(actor: Actor, slug: string, roundId: string, now = new Date()) {
+  const program = await loadProgramFacts(db(), actor, { slug });
+  const round = await db().votingRound.findUnique({
+    where: { id: roundId },
+    include: { questions: { orderBy: { position: 'asc' } } },
+  });
+  if (!round || round.programId !== program.id) throw new NotFoundError(`round ${roundId}`);
+  const inCensus = actor ? (await db().censusEntry.count({ where: { roundId, memberId: actor.id } })) > 0 : false;
+  enforce(canVote(actor, round, inCensus, now), actor, 'round.vote');
+  const questions = [];
+  for (const q of round.questions) {
+    if (q.kind === 'YES_NO') {
+      questions.push({
+        id: q.id,
+        kind: 'YES_NO' as const,
+        title: q.title,
+        amendments: [await amendmentOnBallot(q.amendmentId!)],
+      });
+    } else {
+      const alternatives = (q.alternatives as { id: string; label: string }[]).filter((a) => a.id !== KEEP_CURRENT);
+      const amendments = [];
+      for (const a of alternatives) amendments.push(await amendmentOnBallot(a.id));
+      questions.push({ id: q.id, kind: 'PREFERENTIAL' as const, title: q.title, amendments });
+    }
+  }
+  const voted = actor ? (await db().voterRoll.count({ where: { roundId, memberId: actor.id } })) > 0 : false;
+  return {
+    round: { id: round.id, number: round.number, title: round.title, closesAt: round.closesAt, method: round.method },
+    questions,
+    voted,
+  };
+}
+
+/** Admissible amendments not yet in a round, grouped as they would be asked (moderators creating a round). */
+export async function votableAmendments(actor: Actor, slug: string) {
+  const program = await loadProgramFacts(db(), actor, { slug });
+  enforce(canManageRounds(actor, program), actor, 'round.create');
+  const rows = await db().amendment.findMany({
+    where: { programId: program.id, status: 'ADMISSIBLE', roundId: null },
+    select: {
+      id: true,
+      title: true,
+      collisionGroup: true,
+      needsUpdate: true,
+      section: { select: { title: true } },
+    },
+    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+  });
+  const groups = new Map<string, typeof rows>();
+  const choices: { group: string | null; amendments: typeof rows }[] = [];
+  for (const row of rows) {
+    if (row.collisionGroup) {
+      const list = groups.get(row.collisionGroup);
+      if (list) {
+        list.push(row);
+        continue;
+      }
+      groups.set(row.collisionGroup, [row]);
+      choices.push({ group: row.collisionGroup, amendments: groups.get(row.collisionGroup)! });
+    } else {
+      choices.push({ group: null, amendments: [row] });
+    }
+  }
+  return { choices, program: { slug: program.slug, phase: program.phase } };
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { reasonField, storableText } from '../members/members.schema.ts';
+
+// Messages are i18n keys: the page translates them into the reader's language.
+
+/**
+ * A `datetime-local` value (YYYY-MM-DDTHH:MM, the reader's wall clock) read with the browser's offset from UTC in
+ * minutes (`tzOffset`, as Date#getTimezoneOffset gives it; 0 without JavaScript).
+ */
+function localDateTime(value: string, offsetMinutes: number): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
+  const date = new Date(`${value.length === 16 ? `${value}:00` : value}Z`);
+  if (Number.isNaN(date.getTime())) return null;
+  return new Date(date.getTime() + offsetMinutes * 60_000);
+}
+
+const when = () => storableText().trim().min(1, 'vote.errors.dateRequired');
+const offset = z.coerce.number().int().min(-900).max(900).catch(0).default(0);
+
+/** Majorities offered: more yes than no, three fifths, two thirds. */
+export const MAJORITIES = { '1/2': [1, 2], '3/5': [3, 5], '2/3': [2, 3] } as const;
+
+export const CreateRoundSchema = z
+  .object({
+    title: storableText().trim().min(3, 'errors.titleRequired').max(200, 'errors.titleTooLong'),
+    explanation: storableText()
+      .trim()
+      .min(1, 'vote.errors.explanationRequired')
+      .max(5000, 'vote.errors.explanationTooLong'),
+    opensAt: when(),
+    closesAt: when(),
+    tzOffset: offset,
+    quorumPercent: z.coerce
+      .number({ message: 'vote.errors.quorum' })
+      .min(0, 'vote.errors.quorum')
+      .max(100, 'vote.errors.quorum')
+      .default(0),
+    majority: z.enum(['1/2', '3/5', '2/3'], { message: 'errors.required' }).default('1/2'),
+    method: z.enum(['SCHULZE', 'BORDA', 'DOWDALL'], { message: 'errors.required' }).default('SCHULZE'),
+    censusJoinedBefore: z
+      .string({ required_error: 'vote.errors.dateRequired' })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.dateInvalid'),
+    amendmentIds: z
+      .array(z.string().regex(/^[a-z2-7]{16}$/, 'vote.errors.notAdmissible'), {
+        required_error: 'vote.errors.noAmendment',
+      })
+      .min(1, 'vote.errors.noAmendment')
+      .max(200, 'vote.errors.noAmendment'),
+  })
+  .transform((v, ctx) => {
+    const opensAt = localDateTime(v.opensAt, v.tzOffset);
+    const closesAt = localDateTime(v.closesAt, v.tzOffset);
+    if (!opensAt) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['opensAt'], message: 'errors.dateInvalid' });
+    if (!closesAt) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['closesAt'], message: 'errors.dateInvalid' });
+    // The census date is a calendar day: members who joined before its end, in UTC.
+    const census = new Date(`${v.censusJoinedBefore}T23:59:59.999Z`);
+    if (Number.isNaN(census.getTime())) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['censusJoinedBefore'], message: 'errors.dateInvalid' });
+    }
+    if (opensAt && closesAt && closesAt <= opensAt) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['closesAt'], message: 'vote.errors.closesBeforeOpening' });
+    }
+    if (!opensAt || !closesAt || Number.isNaN(census.getTime())) return z.NEVER;
+    const [numerator, denominator] = MAJORITIES[v.majority];
+    return {
+      title: v.title,
+      explanation: v.explanation,
+      opensAt,
+      closesAt,
+      quorumPercent: v.quorumPercent,
+      majority: { numerator, denominator },
+      method: v.method,
+      censusJoinedBefore: census,
+      amendmentIds: v.amendmentIds,
+    };
+  });
+
+export const RescheduleSchema = z
+  .object({ closesAt: when(), tzOffset: offset, reason: reasonField() })
+  .transform((v, ctx) => {
+    const closesAt = localDateTime(v.closesAt, v.tzOffset);
+    if (!closesAt) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['closesAt'], message: 'errors.dateInvalid' });
+      return z.NEVER;
+    }
+    return { closesAt, reason: v.reason };
+  });
+
+/**
+ * The ballot form as answers: `q.<question>` = YES | NO | ABSTAIN; `rank.<question>.<alternative>` = 1, 2, ... (the
+ * same number for a tie, empty for unranked). Anything else is left for validateAnswers to refuse.
+ */
+export function answersFromForm(form: FormData): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  const ranks = new Map<string, Map<number, string[]>>();
+  for (const [name, raw] of form.entries()) {
+    if (typeof raw !== 'string') continue;
+    const yesNo = /^q\.([a-z2-7]{16})$/.exec(name);
+    if (yesNo) {
+      answers[yesNo[1]!] = raw;
+      continue;
+    }
+    const rank = /^rank\.([a-z2-7]{16})\.([a-z2-7]{16}|keep)$/.exec(name);
+    if (rank) {
+      const [, question, alternative] = rank as unknown as [string, string, string];
+      if (!ranks.has(question)) ranks.set(question, new Map());
+      if (raw.trim() === '') continue;
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < 1 || n > 100) {
+        answers[question] = 'malformed';
+        continue;
+      }
+      const byRank = ranks.get(question)!;
+      byRank.set(n, [...(byRank.get(n) ?? []), alternative]);
+    }
+  }
+  for (const [question, byRank] of ranks) {
+    if (answers[question] === 'malformed') {
+      answers[question] = [[{}]];
+      continue;
+    }
+    answers[question] = [...byRank.entries()].sort(([a], [b]) => a - b).map(([, ids]) => ids);
+  }
+  return answers;
+}

@@ -1,0 +1,227 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useEffect, useState } from 'react';
+import { ErrorList, Field } from '~/components/forms.tsx';
+import { Countdown } from '~/components/round/countdown.tsx';
+import { RoundResultsView, Turnout } from '~/components/round/results.tsx';
+import { Time } from '~/components/time.tsx';
+import { getRound, rescheduleClose, VotingError } from '~/modules/voting/rounds.server.ts';
+import { RescheduleSchema } from '~/modules/voting/voting.schema.ts';
+import { actorOf, requireMember } from '~/utils/auth.server.ts';
+import { flashCookie } from '~/utils/cookies.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { readFormData } from '~/utils/forms.server.ts';
+import { useFormatDate, useT } from '~/utils/i18n.tsx';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return getRound(actorOf(context), params.slug ?? '', params.roundId ?? '').catch(asHttpError(request));
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireMember(request, context);
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: RescheduleSchema });
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  const here = `/p/${params.slug}/rounds/${params.roundId}`;
+  try {
+    await rescheduleClose({ actor: actorOf(context), roundId: params.roundId ?? '', ...submission.value });
+  } catch (error) {
+    if (error instanceof VotingError) {
+      return data({ result: submission.reply({ fieldErrors: { closesAt: [error.key] } }) }, { status: 400 });
+    }
+    return asHttpError(request)(error);
+  }
+  return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.roundRescheduled') } });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.round.title} · Plenum` : 'Plenum' },
+];
+
+/** A voting round: its rules, census and countdown; turnout while open; results and ballot board once closed. */
+export default function RoundPage() {
+  const t = useT();
+  const formatDate = useFormatDate();
+  const view = useLoaderData<typeof loader>();
+  const { round, me } = view;
+  const census = round.censusSize ?? 0;
+  const majority =
+    round.majority.numerator * 2 === round.majority.denominator
+      ? t('rounds.majority.simple')
+      : t('rounds.majority.qualified', round.majority);
+  return (
+    <article className="round">
+      <p className="muted">
+        <Link to={`/p/${view.program.slug}/rounds`}>{t('rounds.title')}</Link>
+      </p>
+      <h1>{t('rounds.numbered', { n: round.number, title: round.title })}</h1>
+      <p>
+        <span className="badge" data-testid="round-status">
+          {t(`rounds.status.${round.status}`)}
+        </span>
+      </p>
+      <p className="lead">{round.explanation}</p>
+
+      {round.status === 'SCHEDULED' ? <Countdown until={round.opensAt} labelKey="rounds.opensIn" /> : null}
+      {round.status === 'OPEN' ? <Countdown until={round.closesAt} labelKey="rounds.closesIn" /> : null}
+
+      {round.status === 'OPEN' ? (
+        <section aria-labelledby="vote-title" className="card">
+          <h2 id="vote-title">{t('rounds.yourVote')}</h2>
+          {me.canVote ? (
+            <>
+              <p data-testid="my-vote">{me.voted ? t('rounds.votedAgain') : t('rounds.notVotedYet')}</p>
+              <Link to="ballot" className="button">
+                {me.voted ? t('rounds.changeVote') : t('rounds.vote')}
+              </Link>
+            </>
+          ) : (
+            <p data-testid="my-vote">{me.inCensus ? t('rounds.cannotVote') : t('rounds.notInCensus')}</p>
+          )}
+          <p className="field-hint">{t('rounds.secrecyLine')}</p>
+        </section>
+      ) : null}
+
+      {round.status !== 'CLOSED' ? (
+        <section aria-labelledby="turnout-title">
+          <h2 id="turnout-title">{t('rounds.turnoutTitle')}</h2>
+          {round.status === 'OPEN' ? (
+            <Turnout voters={view.voters} census={census} quorumPercent={round.quorumPercent} />
+          ) : (
+            <p>{t('rounds.notOpenYet')}</p>
+          )}
+          <p className="muted" data-testid="no-partial-results">
+            {t('rounds.noPartialResults')}
+          </p>
+        </section>
+      ) : null}
+
+      {view.results ? (
+        <>
+          <RoundResultsView view={view} results={view.results} />
+          <p className="inline-actions">
+            <Link to="board" className="button button-secondary">
+              {t('board.check')}
+            </Link>
+            <a href={`/p/${view.program.slug}/rounds/${round.id}/board.json`} download>
+              {t('board.download')}
+            </a>
+          </p>
+        </>
+      ) : null}
+
+      <section aria-labelledby="rules-title">
+        <h2 id="rules-title">{t('rounds.rules')}</h2>
+        <dl className="facts">
+          <dt>{t('rounds.form.opensAt')}</dt>
+          <dd>
+            <Time value={round.opensAt} style="datetime" />
+          </dd>
+          <dt>{t('rounds.form.closesAt')}</dt>
+          <dd data-testid="closes-at">
+            <Time value={round.closesAt} style="datetime" />
+          </dd>
+          <dt>{t('rounds.census')}</dt>
+          <dd data-testid="census">
+            {t('rounds.censusRule', { date: formatDate(round.censusJoinedBefore, 'day') })}{' '}
+            {round.censusSize !== null ? t('rounds.censusSize', { n: round.censusSize }) : t('rounds.censusLater')}
+          </dd>
+          <dt>{t('rounds.form.quorum')}</dt>
+          <dd>{round.quorumPercent > 0 ? `${round.quorumPercent} %` : t('rounds.noQuorum')}</dd>
+          <dt>{t('rounds.form.majority')}</dt>
+          <dd>{majority}</dd>
+          <dt>{t('rounds.form.method')}</dt>
+          <dd>
+            {t(`rounds.method.${round.method}`)} — {t('rounds.tieBreak')}
+          </dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="questions-title">
+        <h2 id="questions-title">{t('rounds.questions')}</h2>
+        {view.questions.length ? (
+          <ol>
+            {view.questions.map((q) => (
+              <li key={q.id}>
+                {q.kind === 'YES_NO' ? (
+                  <Link to={`/p/${view.program.slug}/amendments/${q.amendmentId}`}>{q.title}</Link>
+                ) : (
+                  <>
+                    {t('rounds.preferentialQuestion')}
+                    <ul>
+                      {q.alternatives.map((a) => (
+                        <li key={a.id}>
+                          {a.id === 'keep' ? (
+                            t('vote.keepCurrent')
+                          ) : (
+                            <Link to={`/p/${view.program.slug}/amendments/${a.id}`}>{a.label}</Link>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <ul>
+            {view.amendments.map((a) => (
+              <li key={a.id}>
+                <Link to={`/p/${view.program.slug}/amendments/${a.id}`}>{a.title}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {view.canManage ? <Reschedule closesAt={round.closesAt} /> : null}
+    </article>
+  );
+}
+
+/** Moderators move the closing time, with a public reason; a time already past closes the round now. */
+function Reschedule({ closesAt }: { closesAt: string | Date }) {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [tzOffset, setTzOffset] = useState('0');
+  useEffect(() => setTzOffset(String(new Date().getTimezoneOffset())), []);
+  const [form, fields] = useForm({
+    id: 'reschedule',
+    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    constraint: getZodConstraint(RescheduleSchema),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RescheduleSchema }),
+  });
+  const [initial, setInitial] = useState('');
+  useEffect(() => {
+    const d = new Date(closesAt);
+    setInitial(new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16));
+  }, [closesAt]);
+  return (
+    <section aria-labelledby="reschedule-title" className="card">
+      <h2 id="reschedule-title">{t('rounds.reschedule')}</h2>
+      <p className="field-hint">{t('rounds.rescheduleHint')}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="tzOffset" value={tzOffset} />
+        <div className="field">
+          <label htmlFor={fields.closesAt.id}>{t('rounds.form.closesAt')}</label>
+          <input
+            {...getInputProps(fields.closesAt, { type: 'datetime-local' })}
+            key={`${fields.closesAt.key}-${initial}`}
+            defaultValue={fields.closesAt.initialValue ?? initial}
+          />
+          <ErrorList id={fields.closesAt.errorId} errors={fields.closesAt.errors} />
+        </div>
+        <Field field={fields.reason} label={t('moderation.reason')} />
+        <button type="submit" className="button button-secondary" disabled={navigation.state !== 'idle'}>
+          {t('rounds.rescheduleSubmit')}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,207 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { DiffView } from '~/components/diff-view.tsx';
+import { ErrorList } from '~/components/forms.tsx';
+import { Time } from '~/components/time.tsx';
+import { ballotPaper, type AmendmentOnBallot } from '~/modules/voting/ballot-paper.server.ts';
+import { BallotError, castBallot } from '~/modules/voting/ballots.server.ts';
+import { answersFromForm } from '~/modules/voting/voting.schema.ts';
+import { actorOf, requireMember } from '~/utils/auth.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { readFormData } from '~/utils/forms.server.ts';
+import { pageTitle, useT } from '~/utils/i18n.tsx';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  requireMember(request, context);
+  return ballotPaper(actorOf(context), params.slug ?? '', params.roundId ?? '').catch(asHttpError(request));
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireMember(request, context);
+  const formData = await readFormData(request);
+  try {
+    const receipt = await castBallot({
+      actor: actorOf(context),
+      roundId: params.roundId ?? '',
+      answers: answersFromForm(formData),
+    });
+    // The receipt is shown once, here: the server keeps its code only inside the sealed ballot.
+    return data({ receipt, error: null, problems: [] });
+  } catch (error) {
+    if (error instanceof BallotError) {
+      return data({ receipt: null, error: error.key, problems: error.problems }, { status: 400 });
+    }
+    return asHttpError(request)(error);
+  }
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vote.title');
+
+/** The ballot: yes / no / abstain on each amendment, a ranking for each collision group; then the receipt. */
+export default function BallotPage() {
+  const t = useT();
+  const paper = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  if (result?.receipt) return <ReceiptView paper={paper} receipt={result.receipt} />;
+  const problemsOf = (questionId: string) =>
+    (result?.problems ?? []).filter((p) => p.questionId === questionId).map((p) => p.key);
+  const general = (result?.problems ?? []).filter((p) => p.questionId === null).map((p) => p.key);
+  return (
+    <article className="ballot">
+      <p className="muted">
+        <Link to="..">{t('rounds.numbered', { n: paper.round.number, title: paper.round.title })}</Link>
+      </p>
+      <h1>{t('vote.title')}</h1>
+      <p>
+        {t('vote.closesAt')} <Time value={paper.round.closesAt} style="datetime" />
+      </p>
+      <p className="notice">{paper.voted ? t('vote.againIntro') : t('vote.intro')}</p>
+      {result?.error ? <ErrorList id="ballot-errors" errors={[result.error, ...general]} /> : null}
+      <Form method="post" aria-describedby={result?.error ? 'ballot-errors' : undefined}>
+        {paper.questions.map((q, qi) => (
+          <fieldset key={q.id} className="question card" data-testid={`question-${qi + 1}`}>
+            <legend>
+              <h2>
+                {qi + 1}. {q.kind === 'YES_NO' ? q.title : t('vote.rankTitle')}
+              </h2>
+            </legend>
+            {q.kind === 'YES_NO' ? (
+              <>
+                <AmendmentBrief amendment={q.amendments[0]!} />
+                <div className="choices" role="radiogroup" aria-label={q.title}>
+                  {(['YES', 'NO', 'ABSTAIN'] as const).map((answer) => (
+                    <span className="field-checkbox" key={answer}>
+                      <input type="radio" id={`q-${q.id}-${answer}`} name={`q.${q.id}`} value={answer} required />
+                      <label htmlFor={`q-${q.id}-${answer}`}>
+                        {t(answer === 'YES' ? 'vote.yes' : answer === 'NO' ? 'vote.no' : 'vote.abstain')}
+                      </label>
+                    </span>
+                  ))}
+                </div>
+              </>
+            ) : (
+              <>
+                <p>{t('vote.rankIntro')}</p>
+                <RankSelect questionId={q.id} id="keep" label={t('vote.keepCurrent')} size={q.amendments.length + 1} />
+                {q.amendments.map((a) => (
+                  <div key={a.id} className="alternative">
+                    <RankSelect questionId={q.id} id={a.id} label={a.title} size={q.amendments.length + 1} />
+                    <AmendmentBrief amendment={a} />
+                  </div>
+                ))}
+              </>
+            )}
+            <ErrorList errors={problemsOf(q.id)} />
+          </fieldset>
+        ))}
+        <button type="submit" className="button" disabled={navigation.state !== 'idle'}>
+          {t('vote.cast')}
+        </button>
+      </Form>
+    </article>
+  );
+}
+
+function RankSelect({ questionId, id, label, size }: { questionId: string; id: string; label: string; size: number }) {
+  const t = useT();
+  return (
+    <div className="field field-inline">
+      <label htmlFor={`rank-${questionId}-${id}`}>{t('vote.rankOf', { title: label })}</label>
+      <select id={`rank-${questionId}-${id}`} name={`rank.${questionId}.${id}`} defaultValue="">
+        <option value="">{t('vote.unranked')}</option>
+        {Array.from({ length: size }, (_, i) => (
+          <option key={i} value={i + 1}>
+            {i + 1}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** What the voter decides on: the change itself, its justification, and the debate in brief. */
+function AmendmentBrief({ amendment }: { amendment: AmendmentOnBallot }) {
+  const t = useT();
+  return (
+    <div className="amendment-brief">
+      <p className="muted">
+        {t(`amendments.kind.${amendment.kind}`)} — {amendment.section.title} —{' '}
+        <Link to={`../../../amendments/${amendment.id}`} relative="path">
+          {t('vote.readAmendment')}
+        </Link>
+      </p>
+      <DiffView parts={amendment.diff} />
+      <p>
+        <strong>{t('vote.justification')}</strong> {amendment.justification}
+      </p>
+      <p data-testid="arguments">
+        {t('vote.arguments', {
+          for: amendment.arguments.for,
+          against: amendment.arguments.against,
+          questions: amendment.arguments.questions,
+        })}
+      </p>
+      {amendment.arguments.firstFor ? (
+        <blockquote>
+          <strong>{t('vote.argumentFor')}</strong> {amendment.arguments.firstFor}
+        </blockquote>
+      ) : null}
+      {amendment.arguments.firstAgainst ? (
+        <blockquote>
+          <strong>{t('vote.argumentAgainst')}</strong> {amendment.arguments.firstAgainst}
+        </blockquote>
+      ) : null}
+    </div>
+  );
+}
+
+type Paper = ReturnType<typeof useLoaderData<typeof loader>>;
+type ReceiptData = NonNullable<NonNullable<ReturnType<typeof useActionData<typeof action>>>['receipt']>;
+
+/** The receipt: the tracking code and what it says, to save or print; only the last one counts. */
+function ReceiptView({ paper, receipt }: { paper: Paper; receipt: ReceiptData }) {
+  const t = useT();
+  const titles = new Map(paper.questions.flatMap((q) => q.amendments.map((a) => [a.id, a.title] as const)));
+  const name = (id: string) => (id === 'keep' ? t('vote.keepCurrent') : (titles.get(id) ?? id));
+  return (
+    <article className="receipt" data-testid="receipt">
+      <h1>{t('receipt.title')}</h1>
+      <p className="notice" role="status">
+        {t('receipt.recorded')}
+      </p>
+      <p>{t('receipt.code')}</p>
+      <p className="tracking-code" data-testid="tracking-code">
+        {receipt.code}
+      </p>
+      <p>{t('receipt.explain')}</p>
+      <h2>{t('receipt.answers')}</h2>
+      <ol>
+        {paper.questions.map((q) => {
+          const answer = receipt.answers[q.id];
+          return (
+            <li key={q.id}>
+              {q.kind === 'YES_NO' ? q.title : t('vote.rankTitle')}:{' '}
+              <strong>
+                {typeof answer === 'string'
+                  ? t(answer === 'YES' ? 'vote.yes' : answer === 'NO' ? 'vote.no' : 'vote.abstain')
+                  : answer && answer.length
+                    ? answer.map((group) => group.map(name).join(' = ')).join(' > ')
+                    : t('vote.blank')}
+              </strong>
+            </li>
+          );
+        })}
+      </ol>
+      <p className="field-hint">
+        {t('receipt.nonce')} <code>{receipt.nonce}</code>
+      </p>
+      <p className="inline-actions no-print">
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t('receipt.print')}
+        </button>
+        <Link to="..">{t('receipt.back')}</Link>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,90 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { findCode } from '~/modules/voting/ballots.server.ts';
+import { getRound } from '~/modules/voting/rounds.server.ts';
+import { actorOf } from '~/utils/auth.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { pageTitle, useT } from '~/utils/i18n.tsx';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const view = await getRound(actorOf(context), params.slug ?? '', params.roundId ?? '').catch(asHttpError(request));
+  const code = (new URL(request.url).searchParams.get('code') ?? '').slice(0, 40);
+  const closed = view.round.status === 'CLOSED';
+  const found = closed && code.trim() ? await findCode(view.round.id, code) : null;
+  return { view, code, closed, searched: closed && code.trim() !== '', found };
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'board.title');
+
+/** Each voter checks that their tracking code is on the board, with the answers they gave. */
+export default function BoardPage() {
+  const t = useT();
+  const { view, code, closed, searched, found } = useLoaderData<typeof loader>();
+  const titles = new Map(view.amendments.map((a) => [a.id, a.title]));
+  const name = (id: string) => (id === 'keep' ? t('vote.keepCurrent') : (titles.get(id) ?? id));
+  return (
+    <article>
+      <p className="muted">
+        <Link to="..">{t('rounds.numbered', { n: view.round.number, title: view.round.title })}</Link>
+      </p>
+      <h1>{t('board.title')}</h1>
+      {!closed ? (
+        <p className="notice">{t('board.notYet')}</p>
+      ) : (
+        <>
+          <p>{t('board.intro')}</p>
+          <Form method="get" className="inline-form" role="search">
+            <label htmlFor="code">{t('board.codeLabel')}</label>
+            <input id="code" name="code" defaultValue={code} autoComplete="off" spellCheck={false} />
+            <button type="submit" className="button">
+              {t('board.find')}
+            </button>
+          </Form>
+          {searched ? (
+            found ? (
+              <div className="notice" role="status" data-testid="code-found">
+                <p>{t('board.found')}</p>
+                <ol>
+                  {view.questions.map((q) => {
+                    const answer = found[q.id];
+                    return (
+                      <li key={q.id}>
+                        {q.kind === 'YES_NO' ? q.title : t('vote.rankTitle')}:{' '}
+                        <strong>
+                          {typeof answer === 'string'
+                            ? t(answer === 'YES' ? 'vote.yes' : answer === 'NO' ? 'vote.no' : 'vote.abstain')
+                            : answer && answer.length
+                              ? answer.map((g) => g.map(name).join(' = ')).join(' > ')
+                              : t('vote.blank')}
+                        </strong>
+                      </li>
+                    );
+                  })}
+                </ol>
+              </div>
+            ) : (
+              <p className="notice notice-warning" role="status" data-testid="code-missing">
+                {t('board.notFound')}
+              </p>
+            )
+          ) : null}
+          <h2>{t('board.offline')}</h2>
+          <p>{t('board.offlineIntro')}</p>
+          <p>
+            <a href={`/p/${view.program.slug}/rounds/${view.round.id}/board.json`} download>
+              {t('board.download')}
+            </a>
+          </p>
+          <p className="field-hint">
+            {t('board.sha')} <code data-testid="board-sha">{view.round.boardSha256}</code>
+          </p>
+          <pre>
+            <code>
+              npm run plenum -- verify-tally plenum-{view.program.slug}-round-{view.round.number}-board.json
+            </code>
+          </pre>
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,199 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useEffect, useState } from 'react';
+import { ErrorList, Field } from '~/components/forms.tsx';
+import { votableAmendments } from '~/modules/voting/ballot-paper.server.ts';
+import { createRound, VotingError } from '~/modules/voting/rounds.server.ts';
+import { CreateRoundSchema } from '~/modules/voting/voting.schema.ts';
+import { actorOf, requireMember } from '~/utils/auth.server.ts';
+import { flashCookie } from '~/utils/cookies.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { readFormData } from '~/utils/forms.server.ts';
+import { pageTitle, useT } from '~/utils/i18n.tsx';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  requireMember(request, context);
+  return votableAmendments(actorOf(context), params.slug ?? '').catch(asHttpError(request));
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireMember(request, context);
+  const actor = actorOf(context);
+  const slug = params.slug ?? '';
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: CreateRoundSchema });
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  try {
+    const id = await createRound({ actor, slug, ...submission.value });
+    return redirect(`/p/${slug}/rounds/${id}`, { headers: { 'Set-Cookie': flashCookie('flash.roundCreated') } });
+  } catch (error) {
+    if (error instanceof VotingError) {
+      const field = error.key === 'vote.errors.closesInPast' ? 'closesAt' : 'amendmentIds';
+      return data({ result: submission.reply({ fieldErrors: { [field]: [error.key] } }) }, { status: 400 });
+    }
+    return asHttpError(request)(error);
+  }
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'rounds.new');
+
+/** Local wall-clock "YYYY-MM-DDTHH:MM" for a datetime-local input. */
+function localInput(date: Date) {
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+/** Moderators create a voting round: rules, times, census and the amendments it settles. */
+export default function NewRoundPage() {
+  const t = useT();
+  const { choices } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [tzOffset, setTzOffset] = useState('0');
+  useEffect(() => setTzOffset(String(new Date().getTimezoneOffset())), []);
+  const [form, fields] = useForm({
+    id: 'new-round',
+    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    defaultValue: {
+      quorumPercent: '0',
+      majority: '1/2',
+      method: 'SCHULZE',
+      censusJoinedBefore: new Date().toISOString().slice(0, 10),
+    },
+    constraint: getZodConstraint(CreateRoundSchema),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateRoundSchema }),
+  });
+  const [defaults, setDefaults] = useState<{ opens: string; closes: string } | null>(null);
+  useEffect(() => {
+    const now = new Date();
+    setDefaults({ opens: localInput(now), closes: localInput(new Date(now.getTime() + 7 * 86_400_000)) });
+  }, []);
+  return (
+    <section className="narrow">
+      <h1>{t('rounds.new')}</h1>
+      <p>{t('rounds.newIntro')}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="tzOffset" value={tzOffset} />
+        <Field field={fields.title} label={t('rounds.form.title')} />
+        <div className="field">
+          <label htmlFor={fields.explanation.id}>{t('rounds.form.explanation')}</label>
+          <textarea {...getTextareaProps(fields.explanation)} key={fields.explanation.key} rows={4} />
+          <ErrorList id={fields.explanation.errorId} errors={fields.explanation.errors} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.opensAt.id}>{t('rounds.form.opensAt')}</label>
+          <input
+            {...getInputProps(fields.opensAt, { type: 'datetime-local' })}
+            key={`${fields.opensAt.key}-${defaults?.opens ?? ''}`}
+            defaultValue={fields.opensAt.initialValue ?? defaults?.opens}
+          />
+          <ErrorList id={fields.opensAt.errorId} errors={fields.opensAt.errors} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.closesAt.id}>{t('rounds.form.closesAt')}</label>
+          <input
+            {...getInputProps(fields.closesAt, { type: 'datetime-local' })}
+            key={`${fields.closesAt.key}-${defaults?.closes ?? ''}`}
+            defaultValue={fields.closesAt.initialValue ?? defaults?.closes}
+          />
+          <ErrorList id={fields.closesAt.errorId} errors={fields.closesAt.errors} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.quorumPercent.id}>{t('rounds.form.quorum')}</label>
+          <p id={`${fields.quorumPercent.id}-hint`} className="field-hint">
+            {t('rounds.form.quorumHint')}
+          </p>
+          <input
+            {...getInputProps(fields.quorumPercent, {
+              type: 'number',
+              ariaDescribedBy: `${fields.quorumPercent.id}-hint`,
+            })}
+            key={fields.quorumPercent.key}
+            step="0.1"
+            className="input-short"
+          />
+          <ErrorList id={fields.quorumPercent.errorId} errors={fields.quorumPercent.errors} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.majority.id}>{t('rounds.form.majority')}</label>
+          <select {...getSelectProps(fields.majority)} key={fields.majority.key}>
+            <option value="1/2">{t('rounds.majority.simple')}</option>
+            <option value="3/5">{t('rounds.majority.qualified', { numerator: 3, denominator: 5 })}</option>
+            <option value="2/3">{t('rounds.majority.qualified', { numerator: 2, denominator: 3 })}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={fields.method.id}>{t('rounds.form.method')}</label>
+          <p id={`${fields.method.id}-hint`} className="field-hint">
+            {t('rounds.form.methodHint')}
+          </p>
+          <select
+            {...getSelectProps(fields.method)}
+            key={fields.method.key}
+            aria-describedby={`${fields.method.id}-hint`}
+          >
+            {(['SCHULZE', 'BORDA', 'DOWDALL'] as const).map((m) => (
+              <option key={m} value={m}>
+                {t(`rounds.method.${m}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={fields.censusJoinedBefore.id}>{t('rounds.form.census')}</label>
+          <p id={`${fields.censusJoinedBefore.id}-hint`} className="field-hint">
+            {t('rounds.form.censusHint')}
+          </p>
+          <input
+            {...getInputProps(fields.censusJoinedBefore, {
+              type: 'date',
+              ariaDescribedBy: `${fields.censusJoinedBefore.id}-hint`,
+            })}
+            key={fields.censusJoinedBefore.key}
+          />
+          <ErrorList id={fields.censusJoinedBefore.errorId} errors={fields.censusJoinedBefore.errors} />
+        </div>
+        <fieldset className="field" data-testid="round-amendments">
+          <legend>{t('rounds.form.amendments')}</legend>
+          {choices.length === 0 ? <p className="muted">{t('rounds.form.noneAdmissible')}</p> : null}
+          {choices.map((choice) =>
+            choice.group ? (
+              <div key={choice.group} className="field-group">
+                <p className="field-hint">{t('rounds.form.group')}</p>
+                {choice.amendments.map((a) => (
+                  <div className="field-checkbox" key={a.id}>
+                    <input type="checkbox" id={`am-${a.id}`} name={fields.amendmentIds.name} value={a.id} />
+                    <label htmlFor={`am-${a.id}`}>
+                      {a.title} <span className="muted">({a.section.title})</span>
+                    </label>
+                  </div>
+                ))}
+              </div>
+            ) : (
+              <div className="field-checkbox" key={choice.amendments[0]!.id}>
+                <input
+                  type="checkbox"
+                  id={`am-${choice.amendments[0]!.id}`}
+                  name={fields.amendmentIds.name}
+                  value={choice.amendments[0]!.id}
+                />
+                <label htmlFor={`am-${choice.amendments[0]!.id}`}>
+                  {choice.amendments[0]!.title} <span className="muted">({choice.amendments[0]!.section.title})</span>
+                </label>
+              </div>
+            ),
+          )}
+          <ErrorList id={fields.amendmentIds.errorId} errors={fields.amendmentIds.errors} />
+        </fieldset>
+        <button type="submit" className="button" disabled={navigation.state !== 'idle'}>
+          {t('rounds.form.create')}
+        </button>
+      </Form>
+    </section>
+  );
+}

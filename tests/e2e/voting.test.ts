@@ -1,0 +1,200 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { violations } from './support/axe.ts';
+import { launchBrowser } from './support/browser.ts';
+import { appendParagraph, connectClient, eventually, sectionIds, sessionCookie } from './support/collab.ts';
+import { startServer, type TestServer } from './support/server.ts';
+import { logInAs } from './support/session.ts';
+
+const PROGRAM = 'programme-2027';
+let server: TestServer;
+let sectionUrl = '';
+let amendmentUrl = '';
+const cookies = new Map<string, string>();
+
+async function post(url: string, who: string, fields: Record<string, string>) {
+  const res = await fetch(url, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, cookie: cookies.get(who)! },
+    body: new URLSearchParams(fields).toString(),
+  });
+  expect(res.status, `POST ${url} as ${who}`).toBe(302);
+  return res.headers.get('location') ?? '';
+}
+
+// Part 1 of the journey, over HTTP and the sync socket: an amendment drafted, submitted, supported and declared
+// admissible (its browser journey is tests/e2e/amendments.test.ts).
+beforeAll(async () => {
+  server = await startServer();
+  for (const who of ['moderation', 'camille', 'lucia', 'yanis']) {
+    const email = `${who}@plenum.localhost`;
+    cookies.set(who, await sessionCookie(server.url, email, server.logins.get(email)!));
+  }
+  const [first] = await sectionIds(server.url);
+  sectionUrl = `${server.url}/p/${PROGRAM}/sections/${first}`;
+  await post(`${server.url}/p/${PROGRAM}/settings`, 'moderation', {
+    phase: 'AMENDING',
+    draftIsPublic: 'on',
+    supportRule: 'ABSOLUTE',
+    supportValue: '1',
+    supportDays: '14',
+    reason: 'Amendments open',
+  });
+  const location = await post(`${server.url}/p/${PROGRAM}/amend/${first}`, 'camille', {
+    kind: 'CHANGE',
+    title: 'Un RIC plus accessible',
+    justification: '500 000 signatures, c’est trop pour une initiative locale.',
+  });
+  amendmentUrl = new URL(location, server.url).href;
+  const id = amendmentUrl.split('/').pop()!;
+  const writer = connectClient(server.url, `amendment:${id}`, cookies.get('camille'));
+  const reader = connectClient(server.url, `amendment:${id}`, cookies.get('camille'));
+  try {
+    await writer.synced;
+    appendParagraph(writer.doc, 'Le seuil du référendum local est abaissé à 2 % des inscrits.');
+    await reader.synced;
+    await eventually(() => reader.text().includes('abaissé à 2 %'), 10_000, 'the draft to be stored and relayed');
+  } finally {
+    writer.destroy();
+    reader.destroy();
+  }
+  await post(amendmentUrl, 'camille', { intent: 'submit' });
+  await post(amendmentUrl, 'lucia', { intent: 'support' });
+  await post(amendmentUrl, 'moderation', { intent: 'admissible', reason: 'Conforme aux statuts' });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function logIn(page: Page, who: 'moderation' | 'camille' | 'lucia' | 'yanis', name: string) {
+  const email = `${who}@plenum.localhost`;
+  await logInAs(page, server.url, email, server.logins.get(email)!, name);
+}
+
+/** Votes on the round's only question and returns the tracking code of the receipt. */
+async function vote(page: Page, roundUrl: string, answer: 'Yes' | 'No' | 'Abstain') {
+  await page.goto(roundUrl);
+  await page.getByRole('link', { name: /^(Vote|Change my vote)$/ }).click();
+  await page.getByRole('heading', { name: 'Your ballot', level: 1 }).waitFor();
+  await page.getByTestId('question-1').getByLabel(answer, { exact: true }).check();
+  await page.getByRole('button', { name: 'Cast my ballot' }).click();
+  await page.getByText('Your ballot is recorded.').waitFor();
+  const code = (await page.getByTestId('tracking-code').textContent())!.trim();
+  expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  return code;
+}
+
+describe('a voting round', () => {
+  it('is opened by a moderator; three members vote, one twice; nobody sees a partial result; the close counts it', async () => {
+    const moderator = await launchBrowser({ locale: 'en-GB' });
+    const camille = await launchBrowser({ locale: 'en-GB' });
+    const lucia = await launchBrowser({ locale: 'en-GB' });
+    const yanis = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const m = await moderator.newPage();
+      await logIn(m, 'moderation', 'Moussa Modérateur');
+      await m.goto(`${server.url}/p/${PROGRAM}`);
+      await m.getByRole('link', { name: 'Votes', exact: true }).click();
+      await m.getByRole('link', { name: 'New voting round' }).click();
+      await m.getByLabel('Title', { exact: true }).fill('Amendements au chapitre 1');
+      await m.getByLabel('Explanation for the members').fill('Un vote par amendement recevable.');
+      await m.getByLabel('Un RIC plus accessible').check();
+      await m.getByRole('button', { name: 'Create the round' }).click();
+      await m.getByText('The voting round is created.').waitFor();
+      await m.getByTestId('round-status').getByText('Open').waitFor();
+      const roundUrl = m.url();
+      await m.getByTestId('census').getByText('5 members.').waitFor();
+      await m.getByTestId('turnout').getByText('0 of 5 members have voted (0 %)').waitFor();
+      await m
+        .getByTestId('countdown')
+        .getByText(/^Closes in 6 d /)
+        .waitFor();
+      // The section is read-only while the vote is open, and says why.
+      await m.goto(sectionUrl);
+      await m.getByTestId('section-locked').getByText('A vote on this section is open').waitFor();
+
+      const c = await camille.newPage();
+      await logIn(c, 'camille', 'Camille Martin');
+      const l = await lucia.newPage();
+      await logIn(l, 'lucia', 'Lucía García');
+      const y = await yanis.newPage();
+      await logIn(y, 'yanis', 'Yanis Benali');
+
+      // The ballot shows the change and the debate in brief, and refuses to go without an answer.
+      await y.goto(roundUrl);
+      await y.getByTestId('my-vote').getByText('You have not voted yet.').waitFor();
+      await y.getByRole('link', { name: 'Vote', exact: true }).click();
+      await y.getByTestId('diff-inline').locator('ins', { hasText: 'abaissé à 2 %' }).waitFor();
+      expect(await violations(y)).toEqual([]);
+      await y.getByRole('button', { name: 'Cast my ballot' }).click();
+      expect(await y.getByText('Your ballot is recorded.').count()).toBe(0);
+
+      const camilleCode = await vote(c, roundUrl, 'Yes');
+      await vote(l, roundUrl, 'No');
+      const yanisFirst = await vote(y, roundUrl, 'No');
+      // Yanis changes his mind: a new ballot replaces the last one.
+      await y.goto(roundUrl);
+      await y.getByTestId('my-vote').getByText('You have voted. You can vote again until the close').waitFor();
+      const yanisLast = await vote(y, roundUrl, 'Yes');
+      expect(yanisLast).not.toBe(yanisFirst);
+      expect(camilleCode).not.toBe(yanisLast);
+
+      // A moderator sees the turnout, and nothing else: no partial result exists, on the page or as a download.
+      await m.goto(roundUrl);
+      await m.getByTestId('turnout').getByText('3 of 5 members have voted (60 %)').waitFor();
+      expect(await m.getByTestId('results').count()).toBe(0);
+      await m.getByTestId('no-partial-results').waitFor();
+      const early = await fetch(`${roundUrl}/board.json`, { headers: { cookie: cookies.get('moderation')! } });
+      expect(early.status).toBe(404);
+
+      // The moderator closes the vote now, with a public reason: it is counted at once.
+      const now = await m.evaluate(() => {
+        const d = new Date();
+        return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+      });
+      await m.getByLabel('Closes', { exact: true }).fill(now);
+      await m.getByLabel('Reason (public)').fill('Fin de la démonstration');
+      await m.getByRole('button', { name: 'Move the closing time' }).click();
+      await m.getByTestId('round-status').getByText('Closed').waitFor();
+      const result = m.getByTestId('results');
+      await result.getByTestId('turnout').getByText('3 of 5 members have voted (60 %)').waitFor();
+      await result.getByText('Yes').first().waitFor();
+      const bars = await result.locator('.bar-row').allTextContents();
+      expect(bars.map((b) => b.replace(/\s+/g, ' '))).toEqual(['Yes2 (66.7 %)', 'No1 (33.3 %)', 'Abstain0 (0 %)']);
+      await result.getByTestId('outcome').getByText('Adopted').waitFor();
+      expect(await violations(m)).toEqual([]);
+      await m.goto(amendmentUrl);
+      await m.getByTestId('amendment-status').getByText('Adopted').waitFor();
+      await m.goto(sectionUrl);
+      expect(await m.getByTestId('section-locked').count()).toBe(0);
+
+      // Yanis finds his last code on the board, with his last answer; his first code is not there.
+      await y.goto(roundUrl);
+      await y.getByRole('link', { name: 'Check my tracking code' }).click();
+      await y.getByLabel('Tracking code').fill(yanisLast.toLowerCase());
+      await y.getByRole('button', { name: 'Find' }).click();
+      await y.getByTestId('code-found').getByText('Un RIC plus accessible: Yes').waitFor();
+      await y.getByLabel('Tracking code').fill(yanisFirst);
+      await y.getByRole('button', { name: 'Find' }).click();
+      await y.getByTestId('code-missing').waitFor();
+      // The board is public, and it recounts to the published results.
+      const board = await fetch(`${roundUrl}/board.json`);
+      expect(board.status).toBe(200);
+      const json = (await board.json()) as { ballots: { code: string }[]; results: { ballots: number } };
+      expect(json.ballots.map((b) => b.code).sort()).toEqual(
+        [camilleCode, yanisLast]
+          .concat(json.ballots.map((b) => b.code).filter((x) => x !== camilleCode && x !== yanisLast))
+          .sort(),
+      );
+      expect(json.ballots).toHaveLength(3);
+      expect(JSON.stringify(json)).not.toContain(yanisFirst);
+      expect(json.results.ballots).toBe(3);
+    } finally {
+      await moderator.cleanup();
+      await camille.cleanup();
+      await lucia.cleanup();
+      await yanis.cleanup();
+    }
+  });
+});
