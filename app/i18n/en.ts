@@ -726,4 +726,6 @@ export const en = {
   'board.sha': 'SHA-256 of the board file, fixed at the close:',
   'section.lockedByVote': 'A vote on this section is open: nobody writes it until the close.',
   'amendments.page.inRound': 'Settled by the vote:',
+  'structure.errors.lockedByVote': 'A vote is open on this section: its lock lifts itself at the close.',
+  'vote.errors.tooFast': 'You have voted many times in a minute: wait a moment before voting again.',
 };

@@ -740,4 +740,7 @@ export const es: Messages = {
   'board.sha': 'SHA-256 del archivo de la urna, fijado al cierre:',
   'section.lockedByVote': 'Hay una votación abierta sobre esta sección: nadie la escribe hasta el cierre.',
   'amendments.page.inRound': 'Se decide en la votación:',
+  'structure.errors.lockedByVote':
+    'Hay una votación abierta sobre esta sección: su bloqueo se levantará solo al cierre.',
+  'vote.errors.tooFast': 'Has votado muchas veces en un minuto: espera un momento antes de volver a votar.',
 };

@@ -749,4 +749,8 @@ export const fr: Messages = {
   'board.sha': 'SHA-256 du fichier de l’urne, fixé à la clôture :',
   'section.lockedByVote': 'Un vote sur cette section est ouvert : personne ne l’écrit jusqu’à la clôture.',
   'amendments.page.inRound': 'Tranché par le scrutin :',
+  'structure.errors.lockedByVote':
+    'Un vote est ouvert sur cette section : son verrou se lèvera de lui-même à la clôture.',
+  'vote.errors.tooFast':
+    'Vous avez voté de nombreuses fois en une minute : attendez un instant avant de voter à nouveau.',
 };

@@ -17,6 +17,8 @@ import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { admissibleAmendment, manyMembers, SECTION_TEXT, votingProgram } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
+import { listNotifications, notificationText } from '../../app/modules/notifications/notifications.server.ts';
+import { unlockSection } from '../../app/modules/programs/structure.server.ts';
 
 setupTestDatabase();
 
@@ -84,6 +86,10 @@ describe('voting rounds', () => {
     }
     const sections = await db().section.findMany({ where: { id: { in: ctx.sections } } });
     expect(sections.every((s) => s.lockedAt && s.lockedByRoundId === roundId)).toBe(true);
+    // Nobody lifts a vote's lock by hand.
+    await expect(unlockSection({ actor: ctx.moderator, sectionId: ctx.sections[0]! })).rejects.toMatchObject({
+      key: 'structure.errors.lockedByVote',
+    });
     // A member who joins now is not in the census.
     const late = await createMember();
     const yesNo = view.questions.find((q) => q.kind === 'YES_NO')!.id;
@@ -199,6 +205,13 @@ describe('voting rounds', () => {
     expect(await status(up30.id)).toBe('REJECTED');
     expect(await status(cities.id)).toBe('ADOPTED');
     expect(await db().section.count({ where: { id: { in: ctx.sections }, lockedAt: { not: null } } })).toBe(0);
+    // Authors are told the outcome.
+    const told = (await listNotifications(all.author)).filter((n) => n.kind === 'VOTE_RESULT');
+    expect(told.map((n) => notificationText('en', n))).toEqual(['“For everyone” was adopted by the members’ vote.']);
+    const rejected = (await listNotifications(up30.author)).filter((n) => n.kind === 'VOTE_RESULT');
+    expect(rejected.map((n) => notificationText('en', n))).toEqual([
+      '“Up to 30” was not adopted by the members’ vote.',
+    ]);
 
     // The board: every last receipt on it, no replaced one; nothing links a ballot to a voter; it recounts.
     const board = (await boardOf(roundId))!;
@@ -262,6 +275,11 @@ describe('voting rounds', () => {
     expect(await db().voterRoll.count({ where: { roundId } })).toBe(0);
     expect(await db().ballot.count({ where: { roundId } })).toBe(0);
     await castBallot({ actor: ana!, roundId, answers: { [pref]: [[all.id, up30.id]] } });
+    // Changing one's mind is allowed; flooding is not.
+    for (let i = 0; i < 9; i++) await castBallot({ actor: ana!, roundId, answers: { [pref]: [[up30.id]] } });
+    await expect(castBallot({ actor: ana!, roundId, answers: { [pref]: [[up30.id]] } })).rejects.toMatchObject({
+      key: 'vote.errors.tooFast',
+    });
     // The voter roll holds one entry per member, whatever happens.
     await expect(db().voterRoll.create({ data: { id: 'second', roundId, memberId: ana!.id } })).rejects.toThrow();
     expect(await db().voterRoll.count({ where: { roundId } })).toBe(1);

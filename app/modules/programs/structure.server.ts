@@ -291,6 +291,8 @@ export async function unlockSection(props: { actor: Actor; sectionId: string }) 
     const program = await loadProgramFacts(tx, props.actor, { id: section.chapter.programId });
     enforce(canManageProgram(props.actor, program), props.actor, 'program.manage');
     if (!section.lockedAt) return;
+    // A vote's lock lifts itself at the close: nobody may reopen the text while members vote on it.
+    if (section.lockedByRoundId) throw new StructureError('structure.errors.lockedByVote');
     await tx.section.update({ where: { id: section.id }, data: { lockedAt: null, lockReason: null } });
     await recordAudit(tx, {
       actorId: props.actor?.id ?? null,

@@ -25,7 +25,8 @@ export class BallotError extends Error {
       | 'vote.errors.closed'
       | 'vote.errors.notOpenYet'
       | 'vote.errors.notInCensus'
-      | 'vote.errors.invalidAnswers',
+      | 'vote.errors.invalidAnswers'
+      | 'vote.errors.tooFast',
     public readonly problems: AnswerError[] = [],
   ) {
     super(key);
@@ -53,6 +54,7 @@ export async function castBallot(
   const definition = props.definition ?? (await definitionIfOpen(props.roundId));
   const checked = validateAnswers(definition, props.answers);
   if (!checked.ok) throw new BallotError('vote.errors.invalidAnswers', checked.errors);
+  if (!castAllowed(`${props.roundId}:${actor.id}`, now.getTime())) throw new BallotError('vote.errors.tooFast');
   const canonical = canonicalAnswers(definition, checked.answers);
   const nonce = newNonce();
   const code = trackingCode(props.roundId, canonical, nonce);
@@ -90,6 +92,23 @@ export async function castBallot(
   if (!outcome.census) throw new BallotError('vote.errors.notInCensus');
   if (outcome.stored !== 1) throw new Error('the ballot was not stored');
   return { roundId: props.roundId, code, nonce, answers: checked.answers };
+}
+
+/**
+ * A voter may change their mind, not flood the server: at most CAST_LIMIT ballots a minute per voter and round
+ * (in this process). Nothing about it is stored.
+ */
+const CAST_LIMIT = 10;
+const recentCasts = new Map<string, number[]>();
+function castAllowed(key: string, now: number): boolean {
+  const recent = (recentCasts.get(key) ?? []).filter((t) => now - t < 60_000);
+  if (recent.length >= CAST_LIMIT) return false;
+  recent.push(now);
+  recentCasts.set(key, recent);
+  if (recentCasts.size > 100_000) {
+    for (const [k, times] of recentCasts) if (times.every((t) => now - t >= 60_000)) recentCasts.delete(k);
+  }
+  return true;
 }
 
 async function definitionIfOpen(roundId: string): Promise<RoundDefinition> {
