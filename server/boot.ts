@@ -28,7 +28,8 @@ export function install(env: Env, database: OpenedDatabase) {
   setAppConfig({
     publicOrigin: origin,
     outboxDir: path.resolve(env.DATA_DIR, 'outbox'),
-    keysDir: path.resolve(env.KEYS_DIR ?? path.join(env.DATA_DIR, 'keys')),
+    // Beside the data folder, not in it: a copy of the data folder must not carry the keys (ADR 0014).
+    keysDir: path.resolve(env.KEYS_DIR ?? `${path.resolve(env.DATA_DIR)}-keys`),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM,
     secureCookies: env.NODE_ENV === 'production' && origin.startsWith('https:'),

@@ -728,4 +728,7 @@ export const en = {
   'amendments.page.inRound': 'Settled by the vote:',
   'structure.errors.lockedByVote': 'A vote is open on this section: its lock lifts itself at the close.',
   'vote.errors.tooFast': 'You have voted many times in a minute: wait a moment before voting again.',
+  'rounds.form.timeHint': 'On your device’s clock (UTC if JavaScript is off).',
+  'rounds.form.majorityOf': 'Majority for “{title}”',
+  'rounds.form.roundMajority': 'the round’s majority',
 };

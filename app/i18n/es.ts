@@ -743,4 +743,7 @@ export const es: Messages = {
   'structure.errors.lockedByVote':
     'Hay una votación abierta sobre esta sección: su bloqueo se levantará solo al cierre.',
   'vote.errors.tooFast': 'Has votado muchas veces en un minuto: espera un momento antes de volver a votar.',
+  'rounds.form.timeHint': 'En la hora de tu dispositivo (UTC si JavaScript está desactivado).',
+  'rounds.form.majorityOf': 'Mayoría para «{title}»',
+  'rounds.form.roundMajority': 'mayoría de la votación',
 };

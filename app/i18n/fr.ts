@@ -753,4 +753,7 @@ export const fr: Messages = {
     'Un vote est ouvert sur cette section : son verrou se lèvera de lui-même à la clôture.',
   'vote.errors.tooFast':
     'Vous avez voté de nombreuses fois en une minute : attendez un instant avant de voter à nouveau.',
+  'rounds.form.timeHint': 'À l’heure de votre appareil (UTC si JavaScript est désactivé).',
+  'rounds.form.majorityOf': 'Majorité pour « {title} »',
+  'rounds.form.roundMajority': 'majorité du scrutin',
 };

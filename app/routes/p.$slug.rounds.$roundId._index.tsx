@@ -1,10 +1,10 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react';
+import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { useEffect, useState } from 'react';
-import { ErrorList, Field } from '~/components/forms.tsx';
+import { Field } from '~/components/forms.tsx';
 import { Countdown } from '~/components/round/countdown.tsx';
+import { LocalDateTime } from '~/components/round/local-date-time.tsx';
 import { RoundResultsView, Turnout } from '~/components/round/results.tsx';
 import { Time } from '~/components/time.tsx';
 import { getRound, rescheduleClose, VotingError } from '~/modules/voting/rounds.server.ts';
@@ -187,8 +187,6 @@ function Reschedule({ closesAt }: { closesAt: string | Date }) {
   const t = useT();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [tzOffset, setTzOffset] = useState('0');
-  useEffect(() => setTzOffset(String(new Date().getTimezoneOffset())), []);
   const [form, fields] = useForm({
     id: 'reschedule',
     lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
@@ -197,26 +195,17 @@ function Reschedule({ closesAt }: { closesAt: string | Date }) {
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RescheduleSchema }),
   });
-  const [initial, setInitial] = useState('');
-  useEffect(() => {
-    const d = new Date(closesAt);
-    setInitial(new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16));
-  }, [closesAt]);
   return (
     <section aria-labelledby="reschedule-title" className="card">
       <h2 id="reschedule-title">{t('rounds.reschedule')}</h2>
       <p className="field-hint">{t('rounds.rescheduleHint')}</p>
       <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="tzOffset" value={tzOffset} />
-        <div className="field">
-          <label htmlFor={fields.closesAt.id}>{t('rounds.form.closesAt')}</label>
-          <input
-            {...getInputProps(fields.closesAt, { type: 'datetime-local' })}
-            key={`${fields.closesAt.key}-${initial}`}
-            defaultValue={fields.closesAt.initialValue ?? initial}
-          />
-          <ErrorList id={fields.closesAt.errorId} errors={fields.closesAt.errors} />
-        </div>
+        <LocalDateTime
+          field={fields.closesAt}
+          label={t('rounds.form.closesAt')}
+          initial={closesAt}
+          hint={t('rounds.form.timeHint')}
+        />
         <Field field={fields.reason} label={t('moderation.reason')} />
         <button type="submit" className="button button-secondary" disabled={navigation.state !== 'idle'}>
           {t('rounds.rescheduleSubmit')}

@@ -1,4 +1,11 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { DiffView } from '~/components/diff-view.tsx';
 import { ErrorList } from '~/components/forms.tsx';
@@ -6,6 +13,7 @@ import { Time } from '~/components/time.tsx';
 import { ballotPaper, type AmendmentOnBallot } from '~/modules/voting/ballot-paper.server.ts';
 import { BallotError, castBallot } from '~/modules/voting/ballots.server.ts';
 import { answersFromForm } from '~/modules/voting/voting.schema.ts';
+import { ForbiddenError } from '~/policies/actor.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
 import { readFormData } from '~/utils/forms.server.ts';
@@ -13,8 +21,17 @@ import { pageTitle, useT } from '~/utils/i18n.tsx';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requireMember(request, context);
-  return ballotPaper(actorOf(context), params.slug ?? '', params.roundId ?? '').catch(asHttpError(request));
+  try {
+    return await ballotPaper(actorOf(context), params.slug ?? '', params.roundId ?? '');
+  } catch (error) {
+    // Not open (yet or any more), or not in the census: the round's page says which.
+    if (error instanceof ForbiddenError) return redirect(`/p/${params.slug}/rounds/${params.roundId}`);
+    return asHttpError(request)(error);
+  }
 }
+
+/** The ballot and the receipt are nobody else's: never kept by a cache, nor by the browser's history. */
+export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireMember(request, context);
@@ -23,10 +40,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const receipt = await castBallot({
       actor: actorOf(context),
       roundId: params.roundId ?? '',
+      slug: params.slug ?? '',
       answers: answersFromForm(formData),
     });
     // The receipt is shown once, here: the server keeps its code only inside the sealed ballot.
-    return data({ receipt, error: null, problems: [] });
+    return data({ receipt, error: null, problems: [] }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
     if (error instanceof BallotError) {
       return data({ receipt: null, error: error.key, problems: error.problems }, { status: 400 });

@@ -1,17 +1,25 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { findCode } from '~/modules/voting/ballots.server.ts';
 import { getRound } from '~/modules/voting/rounds.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
+import { readFormData } from '~/utils/forms.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const view = await getRound(actorOf(context), params.slug ?? '', params.roundId ?? '').catch(asHttpError(request));
-  const code = (new URL(request.url).searchParams.get('code') ?? '').slice(0, 40);
-  const closed = view.round.status === 'CLOSED';
-  const found = closed && code.trim() ? await findCode(view.round.id, code) : null;
-  return { view, code, closed, searched: closed && code.trim() !== '', found };
+  return { view, closed: view.round.status === 'CLOSED' };
+}
+
+// A POST, not ?code= in the address: a code (which tells how someone voted, with the board) must not end up in
+// proxies' access logs or the browser's history next to the visitor's address.
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const view = await getRound(actorOf(context), params.slug ?? '', params.roundId ?? '').catch(asHttpError(request));
+  const form = await readFormData(request);
+  const code = String(form.get('code') ?? '').slice(0, 40);
+  if (view.round.status !== 'CLOSED' || !code.trim()) return { code, found: null, searched: false };
+  return { code, found: await findCode(view.round.id, code), searched: true };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'board.title');
@@ -19,7 +27,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'board.tit
 /** Each voter checks that their tracking code is on the board, with the answers they gave. */
 export default function BoardPage() {
   const t = useT();
-  const { view, code, closed, searched, found } = useLoaderData<typeof loader>();
+  const { view, closed } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const code = result?.code ?? '';
+  const searched = result?.searched ?? false;
+  const found = result?.found ?? null;
   const titles = new Map(view.amendments.map((a) => [a.id, a.title]));
   const name = (id: string) => (id === 'keep' ? t('vote.keepCurrent') : (titles.get(id) ?? id));
   return (
@@ -33,7 +45,7 @@ export default function BoardPage() {
       ) : (
         <>
           <p>{t('board.intro')}</p>
-          <Form method="get" className="inline-form" role="search">
+          <Form method="post" className="inline-form" role="search">
             <label htmlFor="code">{t('board.codeLabel')}</label>
             <input id="code" name="code" defaultValue={code} autoComplete="off" spellCheck={false} />
             <button type="submit" className="button">
@@ -75,9 +87,11 @@ export default function BoardPage() {
               {t('board.download')}
             </a>
           </p>
-          <p className="field-hint">
-            {t('board.sha')} <code data-testid="board-sha">{view.round.boardSha256}</code>
-          </p>
+          {view.round.boardSha256 ? (
+            <p className="field-hint">
+              {t('board.sha')} <code data-testid="board-sha">{view.round.boardSha256}</code>
+            </p>
+          ) : null}
           <pre>
             <code>
               npm run plenum -- verify-tally plenum-{view.program.slug}-round-{view.round.number}-board.json

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { ErrorList, Field } from '~/components/forms.tsx';
+import { LocalDateTime } from '~/components/round/local-date-time.tsx';
 import { votableAmendments } from '~/modules/voting/ballot-paper.server.ts';
 import { createRound, VotingError } from '~/modules/voting/rounds.server.ts';
 import { CreateRoundSchema } from '~/modules/voting/voting.schema.ts';
@@ -39,20 +40,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'rounds.new');
 
-/** Local wall-clock "YYYY-MM-DDTHH:MM" for a datetime-local input. */
-function localInput(date: Date) {
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
-}
-
 /** Moderators create a voting round: rules, times, census and the amendments it settles. */
 export default function NewRoundPage() {
   const t = useT();
   const { choices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [tzOffset, setTzOffset] = useState('0');
-  useEffect(() => setTzOffset(String(new Date().getTimezoneOffset())), []);
   const [form, fields] = useForm({
     id: 'new-round',
     lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
@@ -67,10 +60,10 @@ export default function NewRoundPage() {
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateRoundSchema }),
   });
-  const [defaults, setDefaults] = useState<{ opens: string; closes: string } | null>(null);
+  const [defaults, setDefaults] = useState<{ opens: Date; closes: Date } | null>(null);
   useEffect(() => {
     const now = new Date();
-    setDefaults({ opens: localInput(now), closes: localInput(new Date(now.getTime() + 7 * 86_400_000)) });
+    setDefaults({ opens: now, closes: new Date(now.getTime() + 7 * 86_400_000) });
   }, []);
   return (
     <section className="narrow">
@@ -78,31 +71,24 @@ export default function NewRoundPage() {
       <p>{t('rounds.newIntro')}</p>
       <Form method="post" {...getFormProps(form)}>
         <ErrorList id={form.errorId} errors={form.errors} />
-        <input type="hidden" name="tzOffset" value={tzOffset} />
         <Field field={fields.title} label={t('rounds.form.title')} />
         <div className="field">
           <label htmlFor={fields.explanation.id}>{t('rounds.form.explanation')}</label>
           <textarea {...getTextareaProps(fields.explanation)} key={fields.explanation.key} rows={4} />
           <ErrorList id={fields.explanation.errorId} errors={fields.explanation.errors} />
         </div>
-        <div className="field">
-          <label htmlFor={fields.opensAt.id}>{t('rounds.form.opensAt')}</label>
-          <input
-            {...getInputProps(fields.opensAt, { type: 'datetime-local' })}
-            key={`${fields.opensAt.key}-${defaults?.opens ?? ''}`}
-            defaultValue={fields.opensAt.initialValue ?? defaults?.opens}
-          />
-          <ErrorList id={fields.opensAt.errorId} errors={fields.opensAt.errors} />
-        </div>
-        <div className="field">
-          <label htmlFor={fields.closesAt.id}>{t('rounds.form.closesAt')}</label>
-          <input
-            {...getInputProps(fields.closesAt, { type: 'datetime-local' })}
-            key={`${fields.closesAt.key}-${defaults?.closes ?? ''}`}
-            defaultValue={fields.closesAt.initialValue ?? defaults?.closes}
-          />
-          <ErrorList id={fields.closesAt.errorId} errors={fields.closesAt.errors} />
-        </div>
+        <LocalDateTime
+          field={fields.opensAt}
+          label={t('rounds.form.opensAt')}
+          initial={defaults?.opens}
+          hint={t('rounds.form.timeHint')}
+        />
+        <LocalDateTime
+          field={fields.closesAt}
+          label={t('rounds.form.closesAt')}
+          initial={defaults?.closes}
+          hint={t('rounds.form.timeHint')}
+        />
         <div className="field">
           <label htmlFor={fields.quorumPercent.id}>{t('rounds.form.quorum')}</label>
           <p id={`${fields.quorumPercent.id}-hint`} className="field-hint">
@@ -185,6 +171,20 @@ export default function NewRoundPage() {
                 <label htmlFor={`am-${choice.amendments[0]!.id}`}>
                   {choice.amendments[0]!.title} <span className="muted">({choice.amendments[0]!.section.title})</span>
                 </label>
+                <label htmlFor={`maj-${choice.amendments[0]!.id}`} className="visually-hidden">
+                  {t('rounds.form.majorityOf', { title: choice.amendments[0]!.title })}
+                </label>
+                <select
+                  id={`maj-${choice.amendments[0]!.id}`}
+                  name={`majorityOf.${choice.amendments[0]!.id}`}
+                  defaultValue=""
+                  className="select-small"
+                >
+                  <option value="">{t('rounds.form.roundMajority')}</option>
+                  <option value="1/2">{t('rounds.majority.simple')}</option>
+                  <option value="3/5">{t('rounds.majority.qualified', { numerator: 3, denominator: 5 })}</option>
+                  <option value="2/3">{t('rounds.majority.qualified', { numerator: 2, denominator: 3 })}</option>
+                </select>
               </div>
             ),
           )}

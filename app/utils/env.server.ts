@@ -13,7 +13,7 @@ const schema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().default('./data'),
-  /** Keys of open voting rounds, kept outside the database (default DATA_DIR/keys); shared by every instance. */
+  /** Keys of open voting rounds, kept outside the database and the data folder (default `<DATA_DIR>-keys`). */
   KEYS_DIR: z.string().optional(),
   /** redis://...: several processes share live documents through it; unset for one process and no Redis. */
   REDIS_URL: z

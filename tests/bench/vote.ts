@@ -26,7 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { castBallot, recountFromDatabase } from '../../app/modules/voting/ballots.server.ts';
+import { castBallot, recountFromDatabase, sealedSize } from '../../app/modules/voting/ballots.server.ts';
 import { canonicalAnswers, newNonce, trackingCode } from '../../app/modules/voting/board.ts';
 import { roundDefinition } from '../../app/modules/voting/definition.server.ts';
 import { roundKey, seal, slotOf } from '../../app/modules/voting/keys.server.ts';
@@ -383,6 +383,7 @@ async function measureClose(
   const definition = await roundDefinition(db(), roundId);
   const questionId = definition.questions[0]!.id;
   const key = await roundKey(roundId);
+  const size = sealedSize(definition);
   const random = prng(3);
   const prepareStart = performance.now();
   const BATCH = 5000;
@@ -396,7 +397,7 @@ async function measureClose(
       const code = trackingCode(roundId, canonical, nonce);
       ids.push(newId());
       slots.push(slotOf(key, `bench-voter-${i}`));
-      sealed.push(seal(key, JSON.stringify({ answers: canonical, nonce, code })).toString('hex'));
+      sealed.push(seal(key, JSON.stringify({ answers: canonical, nonce, code }), size).toString('hex'));
     }
     await database.sql.query(
       `INSERT INTO "Ballot" (id, "roundId", slot, sealed)

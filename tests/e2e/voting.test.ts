@@ -99,7 +99,7 @@ describe('a voting round', () => {
       await m.getByRole('link', { name: 'New voting round' }).click();
       await m.getByLabel('Title', { exact: true }).fill('Amendements au chapitre 1');
       await m.getByLabel('Explanation for the members').fill('Un vote par amendement recevable.');
-      await m.getByLabel('Un RIC plus accessible').check();
+      await m.getByRole('checkbox', { name: 'Un RIC plus accessible' }).check();
       await m.getByRole('button', { name: 'Create the round' }).click();
       await m.getByText('The voting round is created.').waitFor();
       await m.getByTestId('round-status').getByText('Open').waitFor();

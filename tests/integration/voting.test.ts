@@ -3,10 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BallotError, boardOf, castBallot, findCode } from '../../app/modules/voting/ballots.server.ts';
 import { verifyBoard } from '../../app/modules/voting/board.ts';
+import { createRoundKey, destroyRoundKey } from '../../app/modules/voting/keys.server.ts';
 import {
   closeRound,
   createRound,
   getRound,
+  openAndCloseDue,
   rescheduleClose,
   VotingError,
 } from '../../app/modules/voting/rounds.server.ts';
@@ -177,6 +179,8 @@ describe('voting rounds', () => {
     expect((await getRound(ana!, ctx.slug, roundId)).me.voted).toBe(true);
     const stored = await db().ballot.findMany({ where: { roundId } });
     expect(stored).toHaveLength(3);
+    // All sealed alike: the size of a ballot says nothing of its answers.
+    expect(new Set(stored.map((b) => b.sealed!.length)).size).toBe(1);
     for (const b of stored) {
       expect(b.answers).toBeNull();
       expect(b.code).toBeNull();
@@ -304,9 +308,16 @@ describe('voting rounds', () => {
       const receipt = await castBallot({ actor: voter, roundId, answers: { [question!.id]: answer }, definition });
       return { voter, receipt, answer };
     };
-    // Every voter casts twice, concurrently; the second (awaited after the first) is the one that counts.
+    // Every voter casts twice: most one after the other (the second counts), every tenth twice at the same
+    // moment (either may count, never both).
+    const either = new Map<string, Map<string, string>>();
     await Promise.all(
       voters.map(async (voter, i) => {
+        if (i % 10 === 0) {
+          const both = await Promise.all([cast(voter, answers[i % 3]!), cast(voter, answers[(i + 1) % 3]!)]);
+          either.set(voter.id, new Map(both.map((b) => [b.receipt.code, b.answer])));
+          return;
+        }
         await cast(voter, answers[i % 3]!);
         const second = await cast(voter, answers[(i + 1) % 3]!);
         last.set(voter.id, { code: second.receipt.code, answer: second.answer });
@@ -321,7 +332,122 @@ describe('voting rounds', () => {
     for (const { code, answer } of last.values()) expect(onBoard.get(code)).toBe(answer);
     const expected = { YES: 0, NO: 0, ABSTAIN: 0 };
     for (const { answer } of last.values()) expected[answer as keyof typeof expected] += 1;
+    for (const codes of either.values()) {
+      const counted = [...codes.keys()].filter((code) => onBoard.has(code));
+      expect(counted).toHaveLength(1);
+      expected[codes.get(counted[0]!) as keyof typeof expected] += 1;
+    }
     expect(board.results.questions[0]).toMatchObject({ yes: expected.YES, no: expected.NO, abstain: expected.ABSTAIN });
     expect(verifyBoard(board).ok).toBe(true);
   }, 180_000);
+
+  it('counts every ballot accepted while the close runs, and refuses the others with a clear message', async () => {
+    const ctx = await votingProgram();
+    const voters = await manyMembers(300);
+    const a = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[1]!,
+      SECTION_TEXT.replace('every region', 'every city'),
+      'Cities',
+    );
+    const roundId = await roundWith([a.id], ctx);
+    const { roundDefinition } = await import('../../app/modules/voting/definition.server.ts');
+    const definition = await roundDefinition(db(), roundId);
+    const q = definition.questions[0]!.id;
+    await Promise.all(
+      voters.slice(0, 100).map((v) => castBallot({ actor: v, roundId, answers: { [q]: 'YES' }, definition })),
+    );
+    const late = voters.slice(100).map((v) =>
+      castBallot({ actor: v, roundId, answers: { [q]: 'NO' }, definition }).then(
+        (receipt) => receipt.code,
+        (error: unknown) => {
+          expect(error).toMatchObject({ key: 'vote.errors.closed' });
+          return null;
+        },
+      ),
+    );
+    await closeRound(roundId, new Date(Date.now() + 2 * HOUR));
+    const accepted = (await Promise.all(late)).filter((c): c is string => c !== null);
+    const board = JSON.parse((await boardOf(roundId))!.text) as Board;
+    const codes = new Set(board.ballots.map((b) => b.code));
+    for (const code of accepted) expect(codes.has(code)).toBe(true);
+    expect(board.ballots).toHaveLength(100 + accepted.length);
+    expect(await db().voterRoll.count({ where: { roundId } })).toBe(100 + accepted.length);
+  });
+
+  it('keeps the key of a round being opened, and brings in competitors declared admissible since its creation', async () => {
+    const ctx = await votingProgram();
+    await manyMembers(2);
+    const a = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[0]!,
+      SECTION_TEXT.replace('under 26', 'under 30'),
+      'Up to 30',
+    );
+    const soon = new Date(Date.now() + HOUR);
+    const roundId = await createRound({
+      actor: ctx.moderator,
+      slug: ctx.slug,
+      title: 'Later',
+      explanation: 'Opens in an hour.',
+      opensAt: soon,
+      closesAt: new Date(Date.now() + 3 * HOUR),
+      quorumPercent: 0,
+      majority: { numerator: 1, denominator: 2 },
+      method: 'BORDA',
+      censusJoinedBefore: new Date(),
+      amendmentIds: [a.id],
+      questionMajorities: { [a.id]: { numerator: 3, denominator: 5 } },
+    });
+    expect((await db().votingRound.findUniqueOrThrow({ where: { id: roundId } })).status).toBe('SCHEDULED');
+    // A sweep running while the round's opening is under way leaves its fresh key alone.
+    await createRoundKey(roundId);
+    await openAndCloseDue();
+    expect(await exists(keyFile(roundId))).toBe(true);
+    await destroyRoundKey(roundId);
+    // A competitor appears and is declared admissible before the opening: it comes along.
+    const b = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[0]!,
+      SECTION_TEXT.replace('under 26', 'under 25'),
+      'Up to 25',
+    );
+    expect((await db().amendment.findUniqueOrThrow({ where: { id: b.id } })).collisionGroup).not.toBeNull();
+    await openAndCloseDue(new Date(soon.getTime() + 1000));
+    const view = await getRound(ctx.moderator, ctx.slug, roundId, new Date(soon.getTime() + 2000));
+    expect(view.round.status).toBe('OPEN');
+    expect(view.questions).toHaveLength(1);
+    expect(view.questions[0]!.alternatives.map((x) => x.id)).toEqual([KEEP_CURRENT, a.id, b.id]);
+    await destroyRoundKey(roundId);
+  });
+
+  it('asks each amendment with its own majority when the moderator set one', async () => {
+    const ctx = await votingProgram();
+    const a = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[1]!,
+      SECTION_TEXT.replace('every region', 'every city'),
+      'Cities',
+    );
+    const roundId = await createRound({
+      actor: ctx.moderator,
+      slug: ctx.slug,
+      title: 'Qualified',
+      explanation: 'A change of the statutes needs three fifths.',
+      opensAt: new Date(Date.now() - 1000),
+      closesAt: new Date(Date.now() + HOUR),
+      quorumPercent: 0,
+      majority: { numerator: 1, denominator: 2 },
+      method: 'SCHULZE',
+      censusJoinedBefore: new Date(),
+      amendmentIds: [a.id],
+      questionMajorities: { [a.id]: { numerator: 3, denominator: 5 } },
+    });
+    const { roundDefinition } = await import('../../app/modules/voting/definition.server.ts');
+    expect((await roundDefinition(db(), roundId)).questions[0]).toMatchObject({
+      kind: 'YES_NO',
+      majority: { kind: 'QUALIFIED', numerator: 3, denominator: 5 },
+    });
+    await destroyRoundKey(roundId);
+  });
 });

@@ -292,7 +292,8 @@ export async function unlockSection(props: { actor: Actor; sectionId: string }) 
     enforce(canManageProgram(props.actor, program), props.actor, 'program.manage');
     if (!section.lockedAt) return;
     // A vote's lock lifts itself at the close: nobody may reopen the text while members vote on it.
-    if (section.lockedByRoundId) throw new StructureError('structure.errors.lockedByVote');
+    const underVote = await tx.amendment.count({ where: { sectionId: section.id, status: 'IN_VOTE' } });
+    if (section.lockedByRoundId || underVote) throw new StructureError('structure.errors.lockedByVote');
     await tx.section.update({ where: { id: section.id }, data: { lockedAt: null, lockReason: null } });
     await recordAudit(tx, {
       actorId: props.actor?.id ?? null,

@@ -5,6 +5,7 @@ import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { BOARD_FORMAT, canonicalAnswers, newNonce, normalizeCode, trackingCode, validateAnswers } from './board.ts';
 import type { AnswerError } from './board.ts';
+import { NotFoundError } from '../programs/programs.server.ts';
 import { roundDefinition } from './definition.server.ts';
 import { roundKey, seal, slotOf, unseal } from './keys.server.ts';
 import { tallyRound } from './tally.ts';
@@ -46,12 +47,12 @@ export interface Receipt {
  * entry and the ballot are written in one transaction that holds the round open against its close.
  */
 export async function castBallot(
-  props: { actor: Actor; roundId: string; answers: unknown; definition?: RoundDefinition },
+  props: { actor: Actor; roundId: string; answers: unknown; definition?: RoundDefinition; slug?: string },
   now = new Date(),
 ): Promise<Receipt> {
   const actor = props.actor;
   if (!hasRole(actor, 'MEMBER')) throw new BallotError('vote.errors.notInCensus');
-  const definition = props.definition ?? (await definitionIfOpen(props.roundId));
+  const definition = props.definition ?? (await definitionIfOpen(props.roundId, props.slug));
   const checked = validateAnswers(definition, props.answers);
   if (!checked.ok) throw new BallotError('vote.errors.invalidAnswers', checked.errors);
   if (!castAllowed(`${props.roundId}:${actor.id}`, now.getTime())) throw new BallotError('vote.errors.tooFast');
@@ -60,7 +61,7 @@ export async function castBallot(
   const code = trackingCode(props.roundId, canonical, nonce);
   const key = await roundKey(props.roundId);
   const slot = slotOf(key, actor.id);
-  const sealed = seal(key, JSON.stringify({ answers: canonical, nonce, code }));
+  const sealed = seal(key, JSON.stringify({ answers: canonical, nonce, code }), sealedSize(definition));
   // One statement, so one round trip and its own transaction: the round is held open against its close (FOR
   // SHARE: casts run side by side, the close's FOR UPDATE waits for those under way), the census checked, the
   // roll entry and the ballot written only if both hold.
@@ -95,6 +96,23 @@ export async function castBallot(
 }
 
 /**
+ * The length every sealed ballot of a round is padded to: that of the longest possible content (every yes/no
+ * answered ABSTAIN, every ranking one alternative per rank), so that sizes say nothing of answers.
+ */
+export function sealedSize(definition: RoundDefinition): number {
+  const longest: Answers = {};
+  for (const q of definition.questions) {
+    longest[q.id] = q.kind === 'YES_NO' ? 'ABSTAIN' : q.alternatives.map((a) => [a.id]);
+  }
+  const content = JSON.stringify({
+    answers: canonicalAnswers(definition, longest),
+    nonce: newNonce(),
+    code: 'XXXX-XXXX-XXXX-XXXX',
+  });
+  return Buffer.byteLength(content, 'utf8');
+}
+
+/**
  * A voter may change their mind, not flood the server: at most CAST_LIMIT ballots a minute per voter and round
  * (in this process). Nothing about it is stored.
  */
@@ -111,9 +129,13 @@ function castAllowed(key: string, now: number): boolean {
   return true;
 }
 
-async function definitionIfOpen(roundId: string): Promise<RoundDefinition> {
-  const round = await db().votingRound.findUnique({ where: { id: roundId }, select: { status: true } });
-  if (!round || round.status === 'CLOSED') throw new BallotError('vote.errors.closed');
+async function definitionIfOpen(roundId: string, slug?: string): Promise<RoundDefinition> {
+  const round = await db().votingRound.findUnique({
+    where: { id: roundId },
+    select: { status: true, program: { select: { slug: true } } },
+  });
+  if (!round || (slug !== undefined && round.program.slug !== slug)) throw new NotFoundError(`round ${roundId}`);
+  if (round.status === 'CLOSED') throw new BallotError('vote.errors.closed');
   if (round.status !== 'OPEN') throw new BallotError('vote.errors.notOpenYet');
   return roundDefinition(db(), roundId);
 }
@@ -126,9 +148,15 @@ export async function closeBallots(tx: Tx, definition: RoundDefinition) {
   const key = await roundKey(definition.id);
   const rows = await tx.$queryRaw<{ sealed: Uint8Array }[]>`
     SELECT sealed FROM "Ballot" WHERE "roundId" = ${definition.id} AND sealed IS NOT NULL`;
-  const ballots = rows.map(
-    (row) => JSON.parse(unseal(key, row.sealed)) as { answers: string; nonce: string; code: string },
-  );
+  const ballots = rows.map((row) => {
+    const ballot = JSON.parse(unseal(key, row.sealed)) as { answers: string; nonce: string; code: string };
+    // Sealed ballots cannot be altered (GCM) and were checked when cast; checked again, since they are counted.
+    const checked = validateAnswers(definition, answersOf(ballot.answers));
+    if (!checked.ok || trackingCode(definition.id, ballot.answers, ballot.nonce) !== ballot.code) {
+      throw new Error('a sealed ballot does not match its round');
+    }
+    return ballot;
+  });
   ballots.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const parsed = ballots.map((b) => ({ answers: answersOf(b.answers) }));
   const results = tallyRound(definition, parsed);
@@ -202,7 +230,7 @@ export async function boardOf(roundId: string): Promise<{ text: string; sha256: 
   if (!round || round.status !== 'CLOSED' || !round.results) return null;
   const definition = await roundDefinition(db(), roundId);
   const ballots = await db().$queryRaw<{ code: string; nonce: string; answers: string }[]>`
-    SELECT code, nonce, answers FROM "Ballot" WHERE "roundId" = ${roundId} ORDER BY code`;
+    SELECT code, nonce, answers FROM "Ballot" WHERE "roundId" = ${roundId} ORDER BY code COLLATE "C"`;
   const text = boardText(definition, ballots, round.results as unknown as RoundResults, await boardMeta(db(), roundId));
   return { text, sha256: sha256(text) };
 }

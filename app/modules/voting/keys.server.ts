@@ -56,10 +56,11 @@ export async function destroyRoundKey(roundId: string): Promise<void> {
   await fs.rm(keyFile(roundId), { force: true });
 }
 
-/** Ids of the rounds whose key file is still there. */
+/** Ids of the rounds whose key is still here: as a file, or in this process's memory. */
 export async function keptRoundKeys(): Promise<string[]> {
   const names = await fs.readdir(appConfig().keysDir).catch(() => [] as string[]);
-  return names.flatMap((n) => /^round-(.+)\.key$/.exec(n)?.slice(1) ?? []);
+  const files = names.flatMap((n) => /^round-(.+)\.key$/.exec(n)?.slice(1) ?? []);
+  return [...new Set([...files, ...cache.keys()])];
 }
 
 /** The voter's slot: a keyed hash that lets a new ballot replace their last one, meaningless without the key. */
@@ -71,8 +72,14 @@ function sealingKey(key: Buffer) {
   return createHmac('sha256', key).update('seal').digest();
 }
 
-/** Seals a ballot's content (AES-256-GCM, random 96-bit IV). */
-export function seal(key: Buffer, plaintext: string): Buffer {
+/**
+ * Seals a ballot's content (AES-256-GCM, random 96-bit IV), padded with spaces to `size` bytes: every sealed
+ * ballot of a round has the same length, so its size says nothing of the answers.
+ */
+export function seal(key: Buffer, plaintext: string, size: number): Buffer {
+  const length = Buffer.byteLength(plaintext, 'utf8');
+  if (length > size) throw new Error(`a ballot of ${length} bytes exceeds the round's sealed size of ${size}`);
+  plaintext += ' '.repeat(size - length);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', sealingKey(key), iv);
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);

@@ -47,6 +47,8 @@ export interface CreateRoundProps {
   /** Census: members who joined before this date (and whose address is verified at the opening). */
   censusJoinedBefore: Date;
   amendmentIds: string[];
+  /** Majorities set for some amendments, overriding the round's (a yes/no question each). */
+  questionMajorities?: Record<string, { numerator: number; denominator: number }>;
 }
 
 /** Creates a round (moderators); it opens at once when its opening time has come. Returns its id. */
@@ -90,6 +92,11 @@ export async function createRound(props: CreateRoundProps, now = new Date()): Pr
         majorityDenominator: props.majority.denominator,
         method: props.method,
         censusJoinedBefore: props.censusJoinedBefore,
+        questionMajorities: Object.fromEntries(
+          Object.entries(props.questionMajorities ?? {})
+            .filter(([id]) => all.has(id))
+            .map(([id, m]) => [id, [m.numerator, m.denominator]]),
+        ),
         createdById: props.actor!.id,
       },
     });
@@ -107,7 +114,12 @@ export async function createRound(props: CreateRoundProps, now = new Date()): Pr
     });
     return roundId;
   });
-  if (props.opensAt <= now) await openRound(id, now);
+  if (props.opensAt <= now) {
+    // Saved either way: if opening fails now, the sweep opens it (and logs why it could not).
+    await openRound(id, now).catch((error: unknown) =>
+      logger.error('a new round could not open', { roundId: id, error }),
+    );
+  }
   return id;
 }
 
@@ -154,10 +166,40 @@ export async function openRound(roundId: string, now = new Date()): Promise<void
         await tx.$queryRaw`SELECT id FROM "VotingRound" WHERE id = ${roundId} FOR UPDATE`;
         const round = await tx.votingRound.findUnique({ where: { id: roundId } });
         if (!round || round.status !== 'SCHEDULED' || round.opensAt > now) return;
+        await tx.$queryRaw`SELECT id FROM "Amendment" WHERE "programId" = ${round.programId} FOR UPDATE`;
+        // A collision group comes whole: competitors declared admissible since the round was created join it.
+        // Those not admissible (submitted late, or sent back for an update) cannot be put to the vote yet: they
+        // are left out, named in the audit trail, and will be measured against whatever the vote adopts.
+        const scheduled = await tx.amendment.findMany({ where: { roundId } });
+        const groups = [...new Set(scheduled.flatMap((a) => (a.collisionGroup ? [a.collisionGroup] : [])))];
+        if (groups.length) {
+          await tx.amendment.updateMany({
+            where: {
+              programId: round.programId,
+              collisionGroup: { in: groups },
+              status: 'ADMISSIBLE',
+              needsUpdate: false,
+              roundId: null,
+            },
+            data: { roundId },
+          });
+        }
         const amendments = await tx.amendment.findMany({
           where: { roundId, status: 'ADMISSIBLE', needsUpdate: false },
           orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
         });
+        const leftOut = groups.length
+          ? await tx.amendment.findMany({
+              where: {
+                programId: round.programId,
+                collisionGroup: { in: groups },
+                status: { in: [...STANDING] },
+                id: { notIn: amendments.map((a) => a.id) },
+              },
+              select: { id: true },
+            })
+          : [];
+        const dropped = scheduled.filter((a) => !amendments.some((b) => b.id === a.id)).map((a) => a.id);
         await tx.amendment.updateMany({
           where: { roundId, id: { notIn: amendments.map((a) => a.id) } },
           data: { roundId: null },
@@ -200,8 +242,7 @@ export async function openRound(roundId: string, now = new Date()): Promise<void
                     ...byGroup.get(q.group!)!.map((g) => ({ id: g.id, label: g.title })),
                   ]
                 : undefined,
-            majorityNumerator: round.majorityNumerator,
-            majorityDenominator: round.majorityDenominator,
+            ...questionMajority(round, q.amendmentId),
           })),
         });
         for (const a of amendments) assertMove(a.status, 'IN_VOTE');
@@ -233,7 +274,12 @@ export async function openRound(roundId: string, now = new Date()): Promise<void
           action: amendments.length ? 'round.opened' : 'round.emptied',
           targetType: 'VotingRound',
           targetId: roundId,
-          data: { censusSize, questions: questions.length },
+          data: {
+            censusSize,
+            questions: questions.length,
+            dropped,
+            competitorsLeftOut: leftOut.map((a) => a.id),
+          },
         });
         if (amendments.length) {
           await createRoundKey(roundId);
@@ -246,6 +292,17 @@ export async function openRound(roundId: string, now = new Date()): Promise<void
     if (keyCreated) await destroyRoundKey(roundId);
     throw error;
   }
+}
+
+/** A question's majority: the one set for its amendment, else the round's. */
+function questionMajority(
+  round: { majorityNumerator: number; majorityDenominator: number; questionMajorities: unknown },
+  amendmentId: string | undefined,
+) {
+  const set = amendmentId ? (round.questionMajorities as Record<string, [number, number]> | null)?.[amendmentId] : null;
+  return set
+    ? { majorityNumerator: set[0], majorityDenominator: set[1] }
+    : { majorityNumerator: round.majorityNumerator, majorityDenominator: round.majorityDenominator };
 }
 
 function emptyResults(censusSize: number, quorumPercent: number) {
@@ -332,14 +389,20 @@ export async function openAndCloseDue(now = new Date()): Promise<void> {
       logger.error('a voting round could not be opened or closed', { roundId: round.id, error });
     }
   }
+  // Keys left by a close interrupted after its commit, or still cached here after another instance closed the
+  // round: only a CLOSED (or vanished) round's key goes. A round being opened is still SCHEDULED until its
+  // transaction commits, and its new key must stay.
   const kept = await keptRoundKeys();
   if (kept.length) {
-    const open = new Set(
-      (await db().votingRound.findMany({ where: { id: { in: kept }, status: 'OPEN' }, select: { id: true } })).map(
-        (r) => r.id,
-      ),
+    const live = new Set(
+      (
+        await db().votingRound.findMany({
+          where: { id: { in: kept }, status: { in: ['OPEN', 'SCHEDULED'] } },
+          select: { id: true },
+        })
+      ).map((r) => r.id),
     );
-    for (const id of kept) if (!open.has(id)) await destroyRoundKey(id);
+    for (const id of kept) if (!live.has(id)) await destroyRoundKey(id);
   }
 }
 

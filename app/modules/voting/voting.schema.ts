@@ -8,13 +8,22 @@ import { reasonField, storableText } from '../members/members.schema.ts';
  * minutes (`tzOffset`, as Date#getTimezoneOffset gives it; 0 without JavaScript).
  */
 function localDateTime(value: string, offsetMinutes: number): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
-  const date = new Date(`${value.length === 16 ? `${value}:00` : value}Z`);
-  if (Number.isNaN(date.getTime())) return null;
+  if (!/^2\d{3}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
+  const full = value.length === 16 ? `${value}:00` : value;
+  const date = new Date(`${full}Z`);
+  // 2026-02-31 must not quietly become 3 March.
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 19) !== full) return null;
   return new Date(date.getTime() + offsetMinutes * 60_000);
 }
 
+/** A calendar day, 2000-2999, that exists. */
+function isDay(value: string) {
+  const date = new Date(`${value}T00:00:00Z`);
+  return /^2\d{3}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
 const when = () => storableText().trim().min(1, 'vote.errors.dateRequired');
+// The browser's offset from UTC for each entered time (daylight saving may differ between now and then).
 const offset = z.coerce.number().int().min(-900).max(900).catch(0).default(0);
 
 /** Majorities offered: more yes than no, three fifths, two thirds. */
@@ -29,7 +38,8 @@ export const CreateRoundSchema = z
       .max(5000, 'vote.errors.explanationTooLong'),
     opensAt: when(),
     closesAt: when(),
-    tzOffset: offset,
+    opensAtOffset: offset,
+    closesAtOffset: offset,
     quorumPercent: z.coerce
       .number({ message: 'vote.errors.quorum' })
       .min(0, 'vote.errors.quorum')
@@ -46,21 +56,23 @@ export const CreateRoundSchema = z
       })
       .min(1, 'vote.errors.noAmendment')
       .max(200, 'vote.errors.noAmendment'),
+    /** `majority.<amendmentId>`: a majority for that amendment only ('' = the round's). */
+    majorityOf: z.record(z.enum(['', '1/2', '3/5', '2/3']).catch('')).optional(),
   })
   .transform((v, ctx) => {
-    const opensAt = localDateTime(v.opensAt, v.tzOffset);
-    const closesAt = localDateTime(v.closesAt, v.tzOffset);
+    const opensAt = localDateTime(v.opensAt, v.opensAtOffset);
+    const closesAt = localDateTime(v.closesAt, v.closesAtOffset);
     if (!opensAt) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['opensAt'], message: 'errors.dateInvalid' });
     if (!closesAt) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['closesAt'], message: 'errors.dateInvalid' });
     // The census date is a calendar day: members who joined before its end, in UTC.
     const census = new Date(`${v.censusJoinedBefore}T23:59:59.999Z`);
-    if (Number.isNaN(census.getTime())) {
+    if (!isDay(v.censusJoinedBefore)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['censusJoinedBefore'], message: 'errors.dateInvalid' });
     }
     if (opensAt && closesAt && closesAt <= opensAt) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['closesAt'], message: 'vote.errors.closesBeforeOpening' });
     }
-    if (!opensAt || !closesAt || Number.isNaN(census.getTime())) return z.NEVER;
+    if (!opensAt || !closesAt || !isDay(v.censusJoinedBefore)) return z.NEVER;
     const [numerator, denominator] = MAJORITIES[v.majority];
     return {
       title: v.title,
@@ -72,13 +84,18 @@ export const CreateRoundSchema = z
       method: v.method,
       censusJoinedBefore: census,
       amendmentIds: v.amendmentIds,
+      questionMajorities: Object.fromEntries(
+        Object.entries(v.majorityOf ?? {}).flatMap(([id, m]) =>
+          m ? [[id, { numerator: MAJORITIES[m][0], denominator: MAJORITIES[m][1] }]] : [],
+        ),
+      ),
     };
   });
 
 export const RescheduleSchema = z
-  .object({ closesAt: when(), tzOffset: offset, reason: reasonField() })
+  .object({ closesAt: when(), closesAtOffset: offset, reason: reasonField() })
   .transform((v, ctx) => {
-    const closesAt = localDateTime(v.closesAt, v.tzOffset);
+    const closesAt = localDateTime(v.closesAt, v.closesAtOffset);
     if (!closesAt) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['closesAt'], message: 'errors.dateInvalid' });
       return z.NEVER;

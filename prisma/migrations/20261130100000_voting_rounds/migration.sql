@@ -29,6 +29,7 @@ CREATE TABLE "VotingRound" (
     "quorumPercent" DOUBLE PRECISION NOT NULL DEFAULT 0,
     "majorityNumerator" INTEGER NOT NULL DEFAULT 1,
     "majorityDenominator" INTEGER NOT NULL DEFAULT 2,
+    "questionMajorities" JSONB,
     "method" "PreferentialMethod" NOT NULL DEFAULT 'SCHULZE',
     "censusJoinedBefore" TIMESTAMP(3) NOT NULL,
     "censusSize" INTEGER,

@@ -108,6 +108,7 @@ export async function startServer(options: StartOptions = {}) {
       if (!keep) {
         await dropDatabase();
         await fs.rm(dataDir, { recursive: true, force: true });
+        await fs.rm(`${dataDir}-keys`, { recursive: true, force: true });
       }
       return child.exitCode;
     },
