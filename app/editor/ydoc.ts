@@ -1,4 +1,4 @@
-import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYXmlFragment, updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { parseDoc, type DocNode } from '~/modules/documents/rich-text.ts';
 import { documentSchema, FRAGMENT } from './extensions.ts';
@@ -21,4 +21,15 @@ export function encodeDocAsUpdate(doc: DocNode): Uint8Array {
 export function yDocToDoc(ydoc: Y.Doc): DocNode {
   const json = yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(FRAGMENT));
   return parseDoc(json.content?.length ? json : { type: 'doc', content: [] });
+}
+
+/**
+ * Changes a Y.Doc's text into `doc` with the smallest edit y-prosemirror finds (unchanged paragraphs keep their
+ * identity, so editors' carets and undo history around them survive): how the server writes into live text.
+ */
+export function replaceYDoc(ydoc: Y.Doc, doc: DocNode): void {
+  updateYFragment(ydoc, ydoc.getXmlFragment(FRAGMENT), documentSchema.nodeFromJSON(doc), {
+    mapping: new Map(),
+    isOMark: new Map(),
+  });
 }

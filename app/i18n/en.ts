@@ -731,4 +731,5 @@ export const en = {
   'rounds.form.timeHint': 'On your device’s clock (UTC if JavaScript is off).',
   'rounds.form.majorityOf': 'Majority for “{title}”',
   'rounds.form.roundMajority': 'the round’s majority',
+  'notifications.vote.APPLIED': '“{title}” is now part of the program’s text.',
 };

@@ -746,4 +746,5 @@ export const es: Messages = {
   'rounds.form.timeHint': 'En la hora de tu dispositivo (UTC si JavaScript está desactivado).',
   'rounds.form.majorityOf': 'Mayoría para «{title}»',
   'rounds.form.roundMajority': 'mayoría de la votación',
+  'notifications.vote.APPLIED': '«{title}» ya forma parte del texto del programa.',
 };

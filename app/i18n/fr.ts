@@ -756,4 +756,5 @@ export const fr: Messages = {
   'rounds.form.timeHint': 'À l’heure de votre appareil (UTC si JavaScript est désactivé).',
   'rounds.form.majorityOf': 'Majorité pour « {title} »',
   'rounds.form.roundMajority': 'majorité du scrutin',
+  'notifications.vote.APPLIED': '« {title} » fait désormais partie du texte du programme.',
 };

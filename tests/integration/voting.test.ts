@@ -205,13 +205,17 @@ describe('voting rounds', () => {
     // Ana and Ben put "everyone" first; Chloe prefers "up to 30": "everyone" wins.
     expect(q2).toMatchObject({ kind: 'PREFERENTIAL', winner: all.id });
     const status = async (id: string) => (await db().amendment.findUniqueOrThrow({ where: { id } })).status;
-    expect(await status(all.id)).toBe('ADOPTED');
+    // Adopted, then written into the text at once (tests/integration/application.test.ts says more).
+    expect(await status(all.id)).toBe('APPLIED');
     expect(await status(up30.id)).toBe('REJECTED');
-    expect(await status(cities.id)).toBe('ADOPTED');
+    expect(await status(cities.id)).toBe('APPLIED');
     expect(await db().section.count({ where: { id: { in: ctx.sections }, lockedAt: { not: null } } })).toBe(0);
     // Authors are told the outcome.
     const told = (await listNotifications(all.author)).filter((n) => n.kind === 'VOTE_RESULT');
-    expect(told.map((n) => notificationText('en', n))).toEqual(['“For everyone” was adopted by the members’ vote.']);
+    expect(told.map((n) => notificationText('en', n)).sort()).toEqual([
+      '“For everyone” is now part of the program’s text.',
+      '“For everyone” was adopted by the members’ vote.',
+    ]);
     const rejected = (await listNotifications(up30.author)).filter((n) => n.kind === 'VOTE_RESULT');
     expect(rejected.map((n) => notificationText('en', n))).toEqual([
       '“Up to 30” was not adopted by the members’ vote.',

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { yDocToDoc } from '~/editor/ydoc.ts';
+import { encodeDocAsUpdate, replaceYDoc, yDocToDoc } from '~/editor/ydoc.ts';
 import { db } from '~/utils/db.server.ts';
 import { maybeLiveDocuments } from '~/utils/live-documents.server.ts';
 import { parseDoc, type DocNode } from './rich-text.ts';
@@ -33,6 +33,35 @@ export async function readStored(name: string): Promise<{ data: Uint8Array }[]> 
       SELECT 1, u.id, u.data FROM "CollabUpdate" u JOIN "CollabDocument" d ON d.name = u."docName"
       WHERE u."docName" = ${name} AND u.id > d."snapshotSeq"
     ) stored ORDER BY kind, seq`;
+}
+
+/**
+ * Writes `next` into a live document, so that everyone editing or reading it sees the change arrive: through the
+ * sync server when one runs in this process (it stores, then relays, also to other instances), else (command
+ * line, module tests) as one stored update that editors load like any other.
+ */
+export async function writeLiveText(name: string, seed: unknown, next: DocNode): Promise<void> {
+  const live = maybeLiveDocuments();
+  if (live) {
+    await live.changeDocument(name, (ydoc) => replaceYDoc(ydoc, next));
+    return;
+  }
+  let rows = await readStored(name);
+  if (!rows.length) {
+    const snapshot = new Uint8Array(encodeDocAsUpdate(parseDoc(seed)));
+    await db().collabDocument.createMany({ data: [{ name, snapshot }], skipDuplicates: true });
+    rows = await readStored(name);
+  }
+  const doc = new Y.Doc();
+  try {
+    for (const row of rows) Y.applyUpdate(doc, row.data);
+    const before = Y.encodeStateVector(doc);
+    replaceYDoc(doc, next);
+    const update = new Uint8Array(Y.encodeStateAsUpdate(doc, before));
+    await db().$executeRaw`INSERT INTO "CollabUpdate" ("docName", "data") VALUES (${name}, ${update})`;
+  } finally {
+    doc.destroy();
+  }
 }
 
 /** The live document's name for a section. */

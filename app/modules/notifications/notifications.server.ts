@@ -18,7 +18,7 @@ import { sendMail } from '~/utils/mail.server.ts';
 /** What a notification message shows besides the amendment's title. */
 export interface NotificationData {
   by?: string;
-  decision?: 'ADMISSIBLE' | 'INADMISSIBLE' | 'MERGED' | 'ADOPTED' | 'REJECTED';
+  decision?: 'ADMISSIBLE' | 'INADMISSIBLE' | 'MERGED' | 'ADOPTED' | 'REJECTED' | 'APPLIED';
   reason?: string;
 }
 
@@ -142,9 +142,13 @@ export async function unsubscribeDigest(memberId: string, key: string): Promise<
 /** The line of a notification in the member's language. */
 export function notificationText(locale: Locale, n: { kind: NotificationKind; title: string; data: NotificationData }) {
   if (n.kind === 'VOTE_RESULT') {
-    return t(locale, n.data.decision === 'ADOPTED' ? 'notifications.vote.ADOPTED' : 'notifications.vote.REJECTED', {
-      title: n.title,
-    });
+    const key =
+      n.data.decision === 'APPLIED'
+        ? 'notifications.vote.APPLIED'
+        : n.data.decision === 'ADOPTED'
+          ? 'notifications.vote.ADOPTED'
+          : 'notifications.vote.REJECTED';
+    return t(locale, key, { title: n.title });
   }
   if (n.kind === 'DECISION') {
     return t(

@@ -53,7 +53,12 @@ export async function getProgramOutline(actor: Actor, slug: string) {
           id: true,
           position: true,
           title: true,
-          sections: { select: { id: true, position: true, title: true, lockedAt: true } },
+          // A section removed by an adopted amendment is archived, not deleted: its amendments and their debate
+          // and votes stay readable, but it is no longer part of the program.
+          sections: {
+            where: { archivedAt: null },
+            select: { id: true, position: true, title: true, lockedAt: true },
+          },
         },
       },
     },
@@ -75,7 +80,7 @@ export async function getChapter(actor: Actor, slug: string, chapterId: string) 
   const chapter = outline.chapters.find((c) => c.id === chapterId);
   if (!chapter) throw new NotFoundError(`chapter ${chapterId}`);
   const rows = await db().section.findMany({
-    where: { chapterId },
+    where: { chapterId, archivedAt: null },
     select: { id: true, content: true },
   });
   const texts = await Promise.all(rows.map((r) => readLiveText(sectionDocumentName(r.id), r.content)));
@@ -336,6 +341,7 @@ export async function sectionAccess(actor: Actor, sectionId: string) {
     where: { id: sectionId },
     select: {
       lockedAt: true,
+      archivedAt: true,
       chapter: {
         select: {
           program: {
@@ -352,6 +358,8 @@ export async function sectionAccess(actor: Actor, sectionId: string) {
   });
   if (!section) return null;
   const { drafters, ...program } = section.chapter.program;
+  // An archived section is read as it was when removed; nobody writes it any more.
+  if (section.archivedAt) return { read: canReadDraft(actor, { ...program }), write: false };
   const facts = { ...program, actorIsDrafter: drafters.length > 0 };
   return { read: canReadDraft(actor, facts), write: canEditSection(actor, facts, section) };
 }

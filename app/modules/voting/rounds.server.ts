@@ -7,6 +7,7 @@ import { newId } from '~/utils/ids.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { STANDING } from '../amendments/collisions.server.ts';
+import { applyAdopted } from '../amendments/application.server.ts';
 import { assertMove } from '../amendments/lifecycle.ts';
 import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { loadProgramFacts, NotFoundError } from '../programs/programs.server.ts';
@@ -365,7 +366,11 @@ export async function closeRound(roundId: string, now = new Date()): Promise<voi
     { timeout: 600_000, maxWait: 60_000 },
   );
   // Once the counted board is stored, nothing needs the key: without it nobody can re-link a ballot.
-  if (closed) await destroyRoundKey(roundId);
+  if (closed) {
+    await destroyRoundKey(roundId);
+    // What the members adopted becomes the program's text now (and at the next sweep, if this fails).
+    await applyAdopted().catch((error: unknown) => logger.error('applying adopted amendments failed', { error }));
+  }
 }
 
 /** Opens and closes the rounds whose time has come, and destroys keys left over by an interrupted close. */
@@ -389,6 +394,7 @@ export async function openAndCloseDue(now = new Date()): Promise<void> {
       logger.error('a voting round could not be opened or closed', { roundId: round.id, error });
     }
   }
+  await applyAdopted().catch((error: unknown) => logger.error('applying adopted amendments failed', { error }));
   // Keys left by a close interrupted after its commit, or still cached here after another instance closed the
   // round: only a CLOSED (or vanished) round's key goes. A round being opened is still SCHEDULED until its
   // transaction commits, and its new key must stay.

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { applicationConflict, applyAdopted, resolveConflict } from '../../app/modules/amendments/application.server.ts';
+import { readLiveText, sectionDocumentName } from '../../app/modules/documents/live-text.server.ts';
+import { docToPlainText } from '../../app/modules/documents/rich-text.ts';
+import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
+import { castBallot } from '../../app/modules/voting/ballots.server.ts';
+import { roundDefinition } from '../../app/modules/voting/definition.server.ts';
+import { rescheduleClose, createRound } from '../../app/modules/voting/rounds.server.ts';
+import { KEEP_CURRENT } from '../../app/modules/voting/types.ts';
+import { db } from '../../app/utils/db.server.ts';
+import { doc } from '../factories/programs.ts';
+import { admissibleAmendment, manyMembers, SECTION_TEXT, votingProgram, writeLive } from '../factories/voting.ts';
+import { setupTestDatabase } from '../setup/database.ts';
+
+setupTestDatabase();
+
+const HOUR = 3600_000;
+const liveText = async (sectionId: string) => {
+  const section = await db().section.findUniqueOrThrow({ where: { id: sectionId } });
+  return docToPlainText(await readLiveText(sectionDocumentName(sectionId), section.content));
+};
+
+/** A round on these amendments, every voter answering yes (or ranking the first amendment first), then closed. */
+async function adopt(ctx: Awaited<ReturnType<typeof votingProgram>>, ids: string[], beforeClose?: () => Promise<void>) {
+  const voters = await manyMembers(3);
+  const roundId = await createRound({
+    actor: ctx.moderator,
+    slug: ctx.slug,
+    title: 'Round',
+    explanation: 'Adopt.',
+    opensAt: new Date(Date.now() - 1000),
+    closesAt: new Date(Date.now() + HOUR),
+    quorumPercent: 0,
+    majority: { numerator: 1, denominator: 2 },
+    method: 'SCHULZE',
+    censusJoinedBefore: new Date(),
+    amendmentIds: ids,
+  });
+  const definition = await roundDefinition(db(), roundId);
+  for (const voter of voters) {
+    const answers = Object.fromEntries(
+      definition.questions.map((q) => [q.id, q.kind === 'YES_NO' ? 'YES' : [[q.alternatives[1]!.id], [KEEP_CURRENT]]]),
+    );
+    await castBallot({ actor: voter, roundId, answers, definition });
+  }
+  await beforeClose?.();
+  await rescheduleClose({ actor: ctx.moderator, roundId, closesAt: new Date(), reason: 'Counted now.' });
+  return roundId;
+}
+
+describe('adopted amendments become the text', () => {
+  it('writes each adopted change into its section, in order, and keeps the text before and after', async () => {
+    const ctx = await votingProgram();
+    const cities = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[0]!,
+      SECTION_TEXT.replace('every region', 'every city'),
+      'Cities',
+    );
+    const young = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[0]!,
+      SECTION_TEXT.replace('under 26', 'under 30'),
+      'Up to 30',
+    );
+    await adopt(ctx, [cities.id, young.id]);
+    // Two changes of different words of the same base: both carried into the text.
+    expect(await liveText(ctx.sections[0]!)).toBe(
+      'Public transport is free for everyone under 30. Night trains return to every city.',
+    );
+    const applications = await db().amendmentApplication.findMany({
+      where: { programId: ctx.programId },
+      orderBy: { seq: 'asc' },
+    });
+    expect(applications.map((a) => [a.amendmentId, a.status])).toEqual([
+      [cities.id, 'APPLIED'],
+      [young.id, 'APPLIED'],
+    ]);
+    expect(docToPlainText(applications[1]!.before as never)).toContain('every city');
+    for (const id of [cities.id, young.id]) {
+      expect((await db().amendment.findUniqueOrThrow({ where: { id } })).status).toBe('APPLIED');
+      expect(await db().auditEvent.count({ where: { targetId: id, action: 'amendment.applied' } })).toBe(1);
+    }
+    // Nothing is applied twice.
+    expect(await applyAdopted()).toEqual({ applied: 0, conflicts: 0 });
+  });
+
+  it('flags a change that no longer applies cleanly, and a moderator resolves it with a reason', async () => {
+    const ctx = await votingProgram();
+    const a = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[1]!,
+      SECTION_TEXT.replace('every region', 'every city'),
+      'Cities',
+    );
+    // The same words change under it before the close (as a moderator's direct fix would).
+    await adopt(ctx, [a.id], () =>
+      writeLive(sectionDocumentName(ctx.sections[1]!), SECTION_TEXT.replace('every region', 'every town')),
+    );
+    expect(await liveText(ctx.sections[1]!)).toContain('every town');
+    expect((await db().amendment.findUniqueOrThrow({ where: { id: a.id } })).status).toBe('ADOPTED');
+    const conflict = await applicationConflict(ctx.moderator, a.id);
+    expect(conflict && docToPlainText(conflict.current)).toContain('every town');
+    expect(conflict && docToPlainText(conflict.proposed)).toContain('every city');
+    expect(conflict?.canResolve).toBe(true);
+    await resolveConflict({
+      actor: ctx.moderator,
+      amendmentId: a.id,
+      text: doc(SECTION_TEXT.replace('every region', 'every town and city')),
+      reason: 'Both intentions kept.',
+    });
+    expect(await liveText(ctx.sections[1]!)).toContain('every town and city');
+    expect((await db().amendment.findUniqueOrThrow({ where: { id: a.id } })).status).toBe('APPLIED');
+  });
+
+  it('adds a new section after the one it was proposed after, and archives a removed one', async () => {
+    const ctx = await votingProgram();
+    const outline = async () => (await getProgramOutline(null, ctx.slug)).chapters[0]!.sections.map((s) => s.title);
+    expect(await outline()).toEqual(['Section 1-1', 'Section 1-2']);
+    const { startAmendment, submitAmendment, amendmentDocumentName } = await import(
+      '../../app/modules/amendments/amendments.server.ts'
+    );
+    const { createMember } = await import('../factories/members.ts');
+    const author = await createMember();
+    const add = await startAmendment({
+      actor: author,
+      slug: ctx.slug,
+      sectionId: ctx.sections[0]!,
+      kind: 'ADD',
+      title: 'Housing',
+      newTitle: 'Housing for all',
+      justification: 'A new measure on housing.',
+    });
+    await writeLive(amendmentDocumentName(add), 'Rents are capped in tight markets.');
+    await submitAmendment({ actor: author, id: add });
+    const remove = await startAmendment({
+      actor: author,
+      slug: ctx.slug,
+      sectionId: ctx.sections[1]!,
+      kind: 'DELETE',
+      title: 'Drop 1-2',
+      justification: 'It says nothing new.',
+    });
+    await submitAmendment({ actor: author, id: remove });
+    await db().amendment.updateMany({ where: { id: { in: [add, remove] } }, data: { status: 'ADMISSIBLE' } });
+    await adopt(ctx, [add, remove]);
+    expect(await outline()).toEqual(['Section 1-1', 'Housing for all']);
+    const added = (await getProgramOutline(null, ctx.slug)).chapters[0]!.sections[1]!;
+    expect(await liveText(added.id)).toBe('Rents are capped in tight markets.');
+    // The removed section stays for its amendments' history.
+    expect((await db().section.findUniqueOrThrow({ where: { id: ctx.sections[1]! } })).archivedAt).not.toBeNull();
+  });
+});
