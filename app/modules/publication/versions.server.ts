@@ -1,0 +1,363 @@
+import type { Prisma } from '~/generated/prisma/client.ts';
+import { enforce, type Actor } from '~/policies/actor.ts';
+import { canManageProgram } from '~/policies/program.ts';
+import { db } from '~/utils/db.server.ts';
+import { newId } from '~/utils/ids.ts';
+import { recordAudit } from '../audit/audit.server.ts';
+import { readLiveText, sectionDocumentName } from '../documents/live-text.server.ts';
+import { parseDoc, type DocNode } from '../documents/rich-text.ts';
+import { getProgramOutline, NotFoundError } from '../programs/programs.server.ts';
+import { KEEP_CURRENT, type RoundResults } from '../voting/types.ts';
+import { docToHtml, escapeHtml } from './html.ts';
+import { attribute, sourcesOf, type AttributedDoc, type ChainStep } from './provenance.ts';
+
+/**
+ * Published versions (docs/decisions/0015-from-vote-to-program.md): a moderator publishes the program as it
+ * stands, as version 1, 2, ...: an immutable snapshot (the database refuses updates) of every section's text
+ * with its provenance, the outline with stable section ids and numbers, the rendered HTML, and a changelog of
+ * the amendments applied since the previous version, with their votes. The public reads versions without an
+ * account; each page of a version needs a few queries and is cached by its ETag, since it never changes.
+ */
+
+/** What a published passage's "why is this here?" shows: frozen at publication. */
+export interface Source {
+  id: string;
+  title: string;
+  kind: string;
+  authors: string[];
+  round: { id: string; number: number; title: string; closedAt: string | null } | null;
+  result:
+    | { kind: 'YES_NO'; yes: number; no: number; abstain: number; adopted: boolean }
+    | { kind: 'PREFERENTIAL'; method: string; ranked: number; winner: string | null; alternatives: number }
+    | null;
+  turnout: { ballots: number; census: number } | null;
+  /** A moderator resolved its application by hand, with this reason. */
+  resolution: string | null;
+}
+
+export interface VersionOutline {
+  chapters: { id: string; number: string; title: string; sections: { id: string; number: string; title: string }[] }[];
+  sources: Record<string, Source>;
+}
+
+export interface ChangelogEntry {
+  amendmentId: string;
+  title: string;
+  kind: string;
+  section: { id: string; number: string | null; title: string };
+  roundId: string | null;
+}
+
+/** Every applied amendment's source record, from the rounds that adopted them. */
+async function sourcesFor(ids: string[]): Promise<Record<string, Source>> {
+  if (!ids.length) return {};
+  const amendments = await db().amendment.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      authors: { select: { member: { select: { displayName: true } } }, orderBy: { addedAt: 'asc' } },
+      round: {
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          closedAt: true,
+          results: true,
+          questions: { select: { id: true, amendmentId: true, alternatives: true } },
+        },
+      },
+      applications: { select: { resolution: true } },
+    },
+  });
+  const out: Record<string, Source> = {};
+  for (const a of amendments) {
+    const results = a.round?.results as RoundResults | null | undefined;
+    const question = a.round?.questions.find(
+      (q) =>
+        q.amendmentId === a.id || ((q.alternatives as { id: string }[] | null) ?? []).some((alt) => alt.id === a.id),
+    );
+    const result = question ? results?.questions.find((r) => r.id === question.id) : undefined;
+    out[a.id] = {
+      id: a.id,
+      title: a.title,
+      kind: a.kind,
+      authors: a.authors.map((x) => x.member.displayName),
+      round: a.round
+        ? {
+            id: a.round.id,
+            number: a.round.number,
+            title: a.round.title,
+            closedAt: a.round.closedAt?.toISOString() ?? null,
+          }
+        : null,
+      result: !result
+        ? null
+        : result.kind === 'YES_NO'
+          ? { kind: 'YES_NO', yes: result.yes, no: result.no, abstain: result.abstain, adopted: result.adopted }
+          : {
+              kind: 'PREFERENTIAL',
+              method: result.method,
+              ranked: result.ranked,
+              winner: result.winner === KEEP_CURRENT ? null : result.winner,
+              alternatives: result.alternatives.length,
+            },
+      turnout: results ? { ballots: results.ballots, census: results.censusSize } : null,
+      resolution: a.applications[0]?.resolution ?? null,
+    };
+  }
+  return out;
+}
+
+/** Publishes the program as it stands as its next version (moderators). Returns the version's number. */
+export async function publishVersion(props: { actor: Actor; slug: string; note: string }): Promise<number> {
+  const outline = await getProgramOutline(props.actor, props.slug);
+  enforce(canManageProgram(props.actor, outline.program), props.actor, 'program.publish');
+  const programId = outline.program.id;
+  const applications = await db().amendmentApplication.findMany({
+    where: { programId, status: 'APPLIED' },
+    orderBy: { seq: 'asc' },
+  });
+  const chains = new Map<string, ChainStep[]>();
+  for (const a of applications) {
+    const chain = chains.get(a.sectionId) ?? [];
+    chain.push({
+      amendmentId: a.amendmentId,
+      before: a.before ? parseDoc(a.before) : null,
+      after: a.after ? parseDoc(a.after) : null,
+    });
+    chains.set(a.sectionId, chain);
+  }
+  const rows = await db().section.findMany({
+    where: { id: { in: outline.chapters.flatMap((c) => c.sections.map((s) => s.id)) } },
+    select: { id: true, content: true },
+  });
+  const seeds = new Map(rows.map((r) => [r.id, r.content]));
+  const sections: {
+    id: string;
+    number: string;
+    title: string;
+    chapter: { id: string; number: string; title: string };
+    doc: AttributedDoc;
+    text: string;
+  }[] = [];
+  for (const chapter of outline.chapters) {
+    for (const section of chapter.sections) {
+      const current: DocNode = await readLiveText(sectionDocumentName(section.id), seeds.get(section.id));
+      const doc = attribute(chains.get(section.id) ?? [], current);
+      sections.push({
+        id: section.id,
+        number: section.number,
+        title: section.title,
+        chapter: { id: chapter.id, number: chapter.number, title: chapter.title },
+        doc,
+        text: plainText(doc),
+      });
+    }
+  }
+  const sources = await sourcesFor([...new Set(sections.flatMap((s) => sourcesOf(s.doc)))]);
+  const previous = await db().programVersion.findFirst({ where: { programId }, orderBy: { number: 'desc' } });
+  const since = applications.filter((a) => !previous || (a.appliedAt && a.appliedAt > previous.publishedAt));
+  const titles = await db().amendment.findMany({
+    where: { id: { in: since.map((a) => a.amendmentId) } },
+    select: { id: true, title: true, kind: true, roundId: true },
+  });
+  const byId = new Map(titles.map((t) => [t.id, t]));
+  const numbered = new Map(sections.map((s) => [s.id, s]));
+  const sectionTitles = new Map(
+    (
+      await db().section.findMany({
+        where: { id: { in: since.map((a) => a.sectionId) } },
+        select: { id: true, title: true },
+      })
+    ).map((s) => [s.id, s.title]),
+  );
+  const changelog: ChangelogEntry[] = since.flatMap((a) => {
+    const amendment = byId.get(a.amendmentId);
+    if (!amendment) return [];
+    return [
+      {
+        amendmentId: a.amendmentId,
+        title: amendment.title,
+        kind: amendment.kind,
+        section: {
+          id: a.sectionId,
+          number: numbered.get(a.sectionId)?.number ?? null,
+          title: numbered.get(a.sectionId)?.title ?? sectionTitles.get(a.sectionId) ?? '',
+        },
+        roundId: amendment.roundId,
+      },
+    ];
+  });
+  const versionOutline: VersionOutline = {
+    chapters: outline.chapters.map((c) => ({
+      id: c.id,
+      number: c.number,
+      title: c.title,
+      sections: c.sections.map((s) => ({ id: s.id, number: s.number, title: s.title })),
+    })),
+    sources,
+  };
+  const html = outline.chapters
+    .map(
+      (c) =>
+        `<section id="chapter-${c.id}"><h2>${c.number}. ${escapeHtml(c.title)}</h2>\n` +
+        sections
+          .filter((s) => s.chapter.id === c.id)
+          .map(
+            (s) =>
+              `<section id="section-${s.id}"><h3>${s.number} ${escapeHtml(s.title)}</h3>\n${docToHtml(s.doc)}</section>`,
+          )
+          .join('\n') +
+        '</section>',
+    )
+    .join('\n');
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Program" WHERE id = ${programId} FOR UPDATE`;
+    const last = await tx.programVersion.findFirst({ where: { programId }, orderBy: { number: 'desc' } });
+    const number = (last?.number ?? 0) + 1;
+    const id = newId();
+    await tx.programVersion.create({
+      data: {
+        id,
+        programId,
+        number,
+        title: outline.program.title,
+        note: props.note,
+        publishedById: props.actor!.id,
+        outline: versionOutline as unknown as Prisma.InputJsonValue,
+        changelog: changelog as unknown as Prisma.InputJsonValue,
+        html,
+      },
+    });
+    await tx.versionSection.createMany({
+      data: sections.map((s, position) => ({
+        versionId: id,
+        sectionId: s.id,
+        position,
+        number: s.number,
+        chapterId: s.chapter.id,
+        chapterNumber: Number(s.chapter.number),
+        chapterTitle: s.chapter.title,
+        title: s.title,
+        doc: s.doc as unknown as Prisma.InputJsonValue,
+        text: s.text,
+      })),
+    });
+    await recordAudit(tx, {
+      actorId: props.actor!.id,
+      action: 'program.version_published',
+      targetType: 'Program',
+      targetId: programId,
+      reason: props.note,
+      data: { number, sections: sections.length, changes: changelog.length },
+    });
+    return number;
+  });
+}
+
+/** The plain text of an attributed document (search, and the comparison of versions). */
+export function plainText(doc: AttributedDoc): string {
+  const out: string[] = [];
+  const visit = (nodes: unknown[] | undefined) => {
+    for (const node of nodes ?? []) {
+      const n = node as { type: string; text?: string; content?: unknown[] };
+      if (n.type === 'text') out.push(n.text ?? '');
+      else if (n.type === 'hardBreak') out.push('\n');
+      else {
+        visit(n.content);
+        if (['paragraph', 'heading'].includes(n.type)) out.push('\n');
+      }
+    }
+  };
+  visit(doc.content);
+  return out.join('').trim();
+}
+
+/** A program's published versions, newest first (one query), for the switcher and the program's home. */
+export async function listVersions(slug: string) {
+  const program = await db().program.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      versions: { select: { number: true, publishedAt: true, note: true }, orderBy: { number: 'desc' } },
+    },
+  });
+  if (!program) throw new NotFoundError(`program ${slug}`);
+  return program;
+}
+
+/** One version's outline, sources and changelog (one query). Versions are public: no policy to check. */
+export async function getVersion(slug: string, number: number) {
+  const version = await db().programVersion.findFirst({
+    where: { number, program: { slug } },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      note: true,
+      publishedAt: true,
+      outline: true,
+      changelog: true,
+      program: {
+        select: { slug: true, versions: { select: { number: true, publishedAt: true }, orderBy: { number: 'desc' } } },
+      },
+    },
+  });
+  if (!version) throw new NotFoundError(`version ${number} of ${slug}`);
+  return {
+    ...version,
+    outline: version.outline as unknown as VersionOutline,
+    changelog: version.changelog as unknown as ChangelogEntry[],
+  };
+}
+
+/** One section of a version (one query). */
+export async function getVersionSection(slug: string, number: number, sectionId: string) {
+  const row = await db().versionSection.findFirst({
+    where: { sectionId, version: { number, program: { slug } } },
+    select: {
+      sectionId: true,
+      number: true,
+      title: true,
+      doc: true,
+      chapterId: true,
+      chapterNumber: true,
+      chapterTitle: true,
+    },
+  });
+  if (!row) throw new NotFoundError(`section ${sectionId} in version ${number}`);
+  return { ...row, doc: row.doc as unknown as AttributedDoc };
+}
+
+/** Every section of a version in reading order (one query): chapters pages, exports, comparison. */
+export async function versionSections(slug: string, number: number, chapterId?: string) {
+  const rows = await db().versionSection.findMany({
+    where: { version: { number, program: { slug } }, ...(chapterId ? { chapterId } : {}) },
+    orderBy: { position: 'asc' },
+    select: {
+      sectionId: true,
+      number: true,
+      title: true,
+      doc: true,
+      text: true,
+      chapterId: true,
+      chapterNumber: true,
+      chapterTitle: true,
+    },
+  });
+  return rows.map((r) => ({ ...r, doc: r.doc as unknown as AttributedDoc }));
+}
+
+/** The HTML of a whole version (one query): the one-page view. */
+export async function versionHtml(slug: string, number: number) {
+  const version = await db().programVersion.findFirst({
+    where: { number, program: { slug } },
+    select: { html: true, title: true, number: true, publishedAt: true, note: true },
+  });
+  if (!version) throw new NotFoundError(`version ${number} of ${slug}`);
+  return version;
+}

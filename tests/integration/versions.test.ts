@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import {
+  getVersion,
+  getVersionSection,
+  publishVersion,
+  versionSections,
+} from '../../app/modules/publication/versions.server.ts';
+import { castBallot } from '../../app/modules/voting/ballots.server.ts';
+import { roundDefinition } from '../../app/modules/voting/definition.server.ts';
+import { createRound, rescheduleClose } from '../../app/modules/voting/rounds.server.ts';
+import { ForbiddenError } from '../../app/policies/actor.ts';
+import { db } from '../../app/utils/db.server.ts';
+import { createMember } from '../factories/members.ts';
+import { admissibleAmendment, manyMembers, SECTION_TEXT, votingProgram } from '../factories/voting.ts';
+import { setupTestDatabase } from '../setup/database.ts';
+
+setupTestDatabase();
+
+async function adopt(ctx: Awaited<ReturnType<typeof votingProgram>>, ids: string[]) {
+  const voters = await manyMembers(3);
+  const roundId = await createRound({
+    actor: ctx.moderator,
+    slug: ctx.slug,
+    title: 'Spring vote',
+    explanation: 'Adopt.',
+    opensAt: new Date(Date.now() - 1000),
+    closesAt: new Date(Date.now() + 3600_000),
+    quorumPercent: 0,
+    majority: { numerator: 1, denominator: 2 },
+    method: 'SCHULZE',
+    censusJoinedBefore: new Date(),
+    amendmentIds: ids,
+  });
+  const definition = await roundDefinition(db(), roundId);
+  for (const [i, voter] of voters.entries()) {
+    const answers = Object.fromEntries(definition.questions.map((q) => [q.id, i < 2 ? 'YES' : 'NO']));
+    await castBallot({ actor: voter, roundId, answers, definition });
+  }
+  await rescheduleClose({ actor: ctx.moderator, roundId, closesAt: new Date(), reason: 'Counted now.' });
+  return roundId;
+}
+
+describe('published versions', () => {
+  it('freeze the text with the provenance of each changed passage, and list the changes since the last one', async () => {
+    const ctx = await votingProgram();
+    await expect(publishVersion({ actor: await createMember(), slug: ctx.slug, note: 'No' })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    expect(await publishVersion({ actor: ctx.moderator, slug: ctx.slug, note: 'The first draft.' })).toBe(1);
+    const cities = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[0]!,
+      SECTION_TEXT.replace('every region', 'every city'),
+      'Cities',
+    );
+    const roundId = await adopt(ctx, [cities.id]);
+    expect(await publishVersion({ actor: ctx.moderator, slug: ctx.slug, note: 'After the spring vote.' })).toBe(2);
+
+    const v1 = await getVersionSection(ctx.slug, 1, ctx.sections[0]!);
+    expect(JSON.stringify(v1.doc)).not.toContain('"src"');
+    const v2 = await getVersionSection(ctx.slug, 2, ctx.sections[0]!);
+    const runs = v2.doc.content.flatMap((b) => ('content' in b && b.type === 'paragraph' ? (b.content ?? []) : []));
+    expect(runs.map((r) => (r.type === 'text' ? [r.text, r.src ?? null] : null))).toEqual([
+      ['Public transport is free for everyone under 26. Night trains return to every', null],
+      [' city', cities.id],
+      ['.', null],
+    ]);
+    const version = await getVersion(ctx.slug, 2);
+    expect(version.changelog.map((c) => [c.amendmentId, c.title, c.section.number])).toEqual([
+      [cities.id, 'Cities', '1.1'],
+    ]);
+    expect(version.outline.sources[cities.id]).toMatchObject({
+      title: 'Cities',
+      authors: [cities.author.displayName],
+      round: { id: roundId, number: 1, title: 'Spring vote' },
+      result: { kind: 'YES_NO', yes: 2, no: 1, abstain: 0, adopted: true },
+      turnout: { ballots: 3 },
+    });
+    expect((await getVersion(ctx.slug, 1)).changelog).toEqual([]);
+    // A third version without new adoptions lists no change; old versions stay as they were.
+    expect(await publishVersion({ actor: ctx.moderator, slug: ctx.slug, note: 'Typos.' })).toBe(3);
+    expect((await getVersion(ctx.slug, 3)).changelog).toEqual([]);
+    expect((await versionSections(ctx.slug, 1)).map((s) => s.text)).toEqual([SECTION_TEXT, SECTION_TEXT]);
+    // The database itself refuses to change a published version.
+    await expect(
+      db().programVersion.updateMany({ where: { programId: ctx.programId }, data: { note: 'rewritten' } }),
+    ).rejects.toThrow();
+  });
+});
