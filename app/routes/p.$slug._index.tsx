@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { getPhaseHistory } from '~/modules/programs/programs.server.ts';
+import { listVersions } from '~/modules/publication/versions.server.ts';
+import { Time } from '~/components/time.tsx';
 import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
@@ -9,6 +11,7 @@ import type { loader as programLoader } from './p.$slug.tsx';
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     history: await getPhaseHistory(actorOf(context), params.slug ?? '').catch(asHttpError(request)),
+    versions: (await listVersions(params.slug ?? '').catch(asHttpError(request))).versions,
     signedIn: context.member !== null,
   };
 }
@@ -17,7 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function ProgramHome() {
   const t = useT();
   const formatDate = useFormatDate();
-  const { history, signedIn } = useLoaderData<typeof loader>();
+  const { history, signedIn, versions } = useLoaderData<typeof loader>();
   const data = useRouteLoaderData<typeof programLoader>('routes/p.$slug');
   if (!data) return null;
   const { program, chapters, abilities } = data;
@@ -54,6 +57,30 @@ export default function ProgramHome() {
           ) : null}
         </p>
       ) : null}
+      <section aria-labelledby="versions-title" data-testid="versions">
+        <h2 id="versions-title">{t('version.published')}</h2>
+        {versions.length ? (
+          <ul>
+            {versions.map((v) => (
+              <li key={v.number}>
+                <Link to={`v/${v.number}`}>{t('version.badge', { n: v.number })}</Link> — <Time value={v.publishedAt} />{' '}
+                — {v.note}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('version.none')}</p>
+        )}
+        <p className="inline-actions">
+          {versions.length > 1 ? <Link to={`/p/${program.slug}/compare`}>{t('compare.title')}</Link> : null}
+          {versions.length ? <Link to={`/p/${program.slug}/search`}>{t('search.title')}</Link> : null}
+          {abilities.manage ? (
+            <Link to="publish" className="button button-secondary">
+              {t('version.publishTitle')}
+            </Link>
+          ) : null}
+        </p>
+      </section>
       <p className="inline-actions">
         <Link to="amendments">{t('amendments.list.link')}</Link>
         {signedIn ? <Link to="amendments?mine=1">{t('amendments.list.mineLink')}</Link> : null}

@@ -361,3 +361,27 @@ export async function versionHtml(slug: string, number: number) {
   if (!version) throw new NotFoundError(`version ${number} of ${slug}`);
   return version;
 }
+
+/** A version number from an address: a positive whole number, else not found. */
+export function versionNumber(param: string | undefined): number {
+  const n = /^[1-9][0-9]{0,5}$/.test(param ?? '') ? Number(param) : NaN;
+  if (!Number.isInteger(n)) throw new NotFoundError(`version ${param ?? ''}`);
+  return n;
+}
+
+/** What publishing now would bring (moderators): the next number, changes since the last version, conflicts. */
+export async function publicationStatus(actor: Actor, slug: string) {
+  const program = await db().program.findUnique({ where: { slug } });
+  if (!program) throw new NotFoundError(`program ${slug}`);
+  enforce(canManageProgram(actor, program), actor, 'program.publish');
+  const last = await db().programVersion.findFirst({ where: { programId: program.id }, orderBy: { number: 'desc' } });
+  const pending = await db().amendmentApplication.count({
+    where: { programId: program.id, status: 'APPLIED', ...(last ? { appliedAt: { gt: last.publishedAt } } : {}) },
+  });
+  const conflicts = await db().amendmentApplication.findMany({
+    where: { programId: program.id, status: 'CONFLICT' },
+    select: { amendment: { select: { id: true, title: true } } },
+    orderBy: { seq: 'asc' },
+  });
+  return { slug, next: (last?.number ?? 0) + 1, pending, conflicts: conflicts.map((c) => c.amendment) };
+}

@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { searchVersion } from '~/modules/publication/search.server.ts';
+import { listVersions } from '~/modules/publication/versions.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { pageTitle, useT } from '~/utils/i18n.tsx';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const program = await listVersions(params.slug ?? '').catch(asHttpError(request));
+  const wanted = Number(url.searchParams.get('v'));
+  const number = program.versions.some((v) => v.number === wanted) ? wanted : program.versions[0]?.number;
+  const q = (url.searchParams.get('q') ?? '').slice(0, 200);
+  const hits = number && q.trim() ? await searchVersion(program.slug, number, q) : [];
+  return { program: { slug: program.slug, title: program.title }, versions: program.versions, number, q, hits };
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'search.title');
+
+/** Search the published program (any version), in French, Spanish or English words. */
+export default function SearchPage() {
+  const t = useT();
+  const { program, versions, number, q, hits } = useLoaderData<typeof loader>();
+  return (
+    <section className="narrow">
+      <p className="muted">
+        <Link to={number ? `/p/${program.slug}/v/${number}` : `/p/${program.slug}`}>{program.title}</Link>
+      </p>
+      <h1>{t('search.title')}</h1>
+      {!number ? (
+        <p>{t('search.nothingPublished')}</p>
+      ) : (
+        <>
+          <Form method="get" role="search" className="inline-form">
+            <label htmlFor="q">{t('search.label')}</label>
+            <input id="q" name="q" type="search" defaultValue={q} />
+            <label htmlFor="v">{t('search.version')}</label>
+            <select id="v" name="v" defaultValue={number}>
+              {versions.map((v) => (
+                <option key={v.number} value={v.number}>
+                  {`v${v.number}`}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button">
+              {t('search.submit')}
+            </button>
+          </Form>
+          {q.trim() ? (
+            <>
+              <p role="status">{t('search.count', { n: hits.length, q })}</p>
+              <ol className="amendment-list" data-testid="search-results">
+                {hits.map((h) => (
+                  <li key={h.sectionId}>
+                    <Link to={`/p/${program.slug}/v/${number}/sections/${h.sectionId}`}>
+                      {h.number} {h.title}
+                    </Link>
+                    <br />
+                    <span className="muted">{h.snippet}</span>
+                  </li>
+                ))}
+              </ol>
+            </>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { versionHtml, versionNumber } from '~/modules/publication/versions.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  try {
+    return await versionHtml(params.slug ?? '', versionNumber(params.version));
+  } catch (error) {
+    return asHttpError(request)(error);
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} (v${data.number}) · Plenum` : 'Plenum' },
+];
+
+/**
+ * The whole version on one page, fit for printing or saving as PDF. Its HTML was rendered at publication from
+ * validated rich text, every text escaped (app/modules/publication/html.ts): no stored markup from anyone.
+ */
+export default function OnePage() {
+  const t = useT();
+  const version = useLoaderData<typeof loader>();
+  return (
+    <article className="one-page">
+      <h1>{t('version.title', { n: version.number, title: version.title })}</h1>
+      <p className="no-print">
+        <button type="button" className="button button-secondary" onClick={() => window.print()}>
+          {t('version.print')}
+        </button>
+      </p>
+      <div className="rich-text" dangerouslySetInnerHTML={{ __html: version.html }} />
+    </article>
+  );
+}

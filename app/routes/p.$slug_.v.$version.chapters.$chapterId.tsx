@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { numberSources, Provenance, ProvenanceText } from '~/components/version/provenance-text.tsx';
+import { versionNumber, versionSections } from '~/modules/publication/versions.server.ts';
+import { NotFoundError } from '~/modules/programs/programs.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+import type { loader as versionLoader } from './p.$slug_.v.$version.tsx';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  try {
+    const sections = await versionSections(params.slug ?? '', versionNumber(params.version), params.chapterId ?? '');
+    if (!sections.length) throw new NotFoundError(`chapter ${params.chapterId}`);
+    return { sections };
+  } catch (error) {
+    return asHttpError(request)(error);
+  }
+}
+
+/** A chapter of a published version: its sections' text in order, with their provenance. */
+export default function VersionChapterPage() {
+  const t = useT();
+  const { sections } = useLoaderData<typeof loader>();
+  const version = useRouteLoaderData<typeof versionLoader>('routes/p.$slug_.v.$version');
+  if (!version) return null;
+  const first = sections[0]!;
+  return (
+    <article>
+      <h1>
+        <span className="number">{t('program.chapter', { n: first.chapterNumber })}</span> {first.chapterTitle}
+      </h1>
+      {sections.map((s) => {
+        const numbering = numberSources(s.doc);
+        return (
+          <section key={s.sectionId} aria-labelledby={`s-${s.sectionId}`}>
+            <h2 id={`s-${s.sectionId}`}>
+              <Link to={`../sections/${s.sectionId}`} relative="path">
+                <span className="number">{s.number}</span> {s.title}
+              </Link>
+            </h2>
+            <ProvenanceText doc={s.doc} numbering={numbering} />
+            {numbering.size ? (
+              <Provenance slug={version.program.slug} numbering={numbering} sources={version.outline.sources} />
+            ) : null}
+          </section>
+        );
+      })}
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { numberSources, Provenance, ProvenanceText } from '~/components/version/provenance-text.tsx';
+import { getVersionSection, versionNumber } from '~/modules/publication/versions.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+import type { loader as versionLoader } from './p.$slug_.v.$version.tsx';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  try {
+    return await getVersionSection(params.slug ?? '', versionNumber(params.version), params.sectionId ?? '');
+  } catch (error) {
+    return asHttpError(request)(error);
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.number} ${data.title} · Plenum` : 'Plenum' },
+];
+
+/** A section of a published version: its text, each changed passage marked, and why each one is there. */
+export default function VersionSectionPage() {
+  const t = useT();
+  const section = useLoaderData<typeof loader>();
+  const version = useRouteLoaderData<typeof versionLoader>('routes/p.$slug_.v.$version');
+  if (!version) return null;
+  const numbering = numberSources(section.doc);
+  const flat = version.outline.chapters.flatMap((c) => c.sections);
+  const index = flat.findIndex((s) => s.id === section.sectionId);
+  const previous = flat[index - 1];
+  const next = flat[index + 1];
+  return (
+    <article>
+      <p className="muted">
+        {t('program.chapter', { n: section.chapterNumber })} — {section.chapterTitle}
+      </p>
+      <h1>
+        <span className="number">{section.number}</span> {section.title}
+      </h1>
+      <ProvenanceText doc={section.doc} numbering={numbering} />
+      <Provenance slug={version.program.slug} numbering={numbering} sources={version.outline.sources} />
+      <nav className="prev-next no-print" aria-label={t('section.around')}>
+        {previous ? (
+          <Link to={`../sections/${previous.id}`} relative="path" rel="prev">
+            ← {previous.number} {previous.title}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <Link to={`../sections/${next.id}`} relative="path" rel="next">
+            {next.number} {next.title} →
+          </Link>
+        ) : null}
+      </nav>
+    </article>
+  );
+}

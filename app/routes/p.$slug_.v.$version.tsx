@@ -1,0 +1,117 @@
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react';
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx';
+import { Time } from '~/components/time.tsx';
+import { getVersion, versionNumber } from '~/modules/publication/versions.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
+import { useT } from '~/utils/i18n.tsx';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  try {
+    return await getVersion(params.slug ?? '', versionNumber(params.version));
+  } catch (error) {
+    return asHttpError(request)(error);
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} (v${data.number}) · Plenum` : 'Plenum' },
+];
+
+/**
+ * A published version never changes: the public's copy may be kept a while by any cache. (Pages carry a fresh
+ * CSP nonce each time, so they are cached by age, not revalidated by ETag: ADR 0015.)
+ */
+export const headers: HeadersFunction = ({ loaderHeaders }) => ({
+  'Cache-Control': loaderHeaders.get('Cache-Control') ?? 'public, max-age=60',
+});
+
+/** A published version: its title, the version switcher, its table of contents, and the way to every view of it. */
+export default function VersionLayout() {
+  const t = useT();
+  const version = useLoaderData<typeof loader>();
+  const slug = version.program.slug;
+  const base = `/p/${slug}/v/${version.number}`;
+  const latest = version.program.versions[0]?.number;
+  return (
+    <div className="program version">
+      <header className="program-header">
+        <p className="program-title">
+          <Link to={base}>{version.title}</Link>
+        </p>
+        <p className="phase-line">
+          <span className="badge" data-testid="version-badge">
+            {t('version.badge', { n: version.number })}
+          </span>{' '}
+          <span className="muted">
+            {t('version.publishedOn')} <Time value={version.publishedAt} />
+          </span>
+          {latest && latest !== version.number ? (
+            <>
+              {' '}
+              <Link to={`/p/${slug}/v/${latest}`} className="badge badge-warning">
+                {t('version.newer', { n: latest })}
+              </Link>
+            </>
+          ) : null}
+        </p>
+        <nav
+          aria-label={t('version.switcher')}
+          className="inline-actions version-switcher"
+          data-testid="version-switcher"
+        >
+          <span>{t('version.switcher')}</span>
+          {version.program.versions.map((v) => (
+            <NavLink key={v.number} to={`/p/${slug}/v/${v.number}`} end={false}>
+              {`v${v.number}`}
+            </NavLink>
+          ))}
+        </nav>
+        <p className="inline-actions no-print">
+          <Link to={`${base}/all`}>{t('version.onePage')}</Link>
+          {version.number > 1 ? (
+            <Link to={`/p/${slug}/compare?from=${version.number - 1}&to=${version.number}`}>
+              {t('version.compareWithPrevious')}
+            </Link>
+          ) : null}
+          <Link to={`/p/${slug}/search?v=${version.number}`}>{t('version.search')}</Link>
+          <a href={`${base}/export.md`} download>
+            {t('version.exportMarkdown')}
+          </a>
+          <a href={`${base}/export.json`} download>
+            {t('version.exportJson')}
+          </a>
+        </p>
+      </header>
+      <div className="program-body">
+        <nav className="toc" aria-label={t('program.toc')}>
+          <ol>
+            {version.outline.chapters.map((c) => (
+              <li key={c.id}>
+                <NavLink to={`${base}/chapters/${c.id}`}>
+                  {c.number}. {c.title}
+                </NavLink>
+                <ol>
+                  {c.sections.map((s) => (
+                    <li key={s.id}>
+                      <NavLink to={`${base}/sections/${s.id}`}>
+                        {s.number} {s.title}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ol>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <div className="program-content">
+          <Outlet />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
