@@ -85,6 +85,7 @@ export default function ProgramHome() {
         <Link to="amendments">{t('amendments.list.link')}</Link>
         {signedIn ? <Link to="amendments?mine=1">{t('amendments.list.mineLink')}</Link> : null}
         <Link to="rounds">{t('rounds.link')}</Link>
+        <Link to={`/p/${program.slug}/participation`}>{t('participation.link')}</Link>
         <Link to="moderation">{t('moderation.logTitle')}</Link>
       </p>
       <h2>{t('program.contents')}</h2>

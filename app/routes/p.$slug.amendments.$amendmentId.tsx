@@ -7,6 +7,11 @@ import { Competitors } from '~/components/amendment/competitors.tsx';
 import { DecisionForm, IntentButton, MergeForm } from '~/components/amendment/moderator-forms.tsx';
 import { Discussion, type DebateFormError } from '~/components/amendment/discussion.tsx';
 import { NeedsUpdate } from '~/components/amendment/needs-update.tsx';
+import { ApplicationConflict } from '~/components/amendment/conflict.tsx';
+import { applicationConflict, resolveConflict } from '~/modules/amendments/application.server.ts';
+import { markdownToDoc } from '~/modules/documents/markdown.server.ts';
+import { docToMarkdown } from '~/modules/publication/markdown.ts';
+import type { AttributedDoc } from '~/modules/publication/provenance.ts';
 import { Supports } from '~/components/amendment/supports.tsx';
 import { Timeline } from '~/components/amendment/timeline.tsx';
 import { DiffView } from '~/components/diff-view.tsx';
@@ -71,9 +76,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           (a) => a.id !== found.amendment.id && ['SUBMITTED', 'QUALIFIED', 'ADMISSIBLE'].includes(a.status),
         )
       : [];
+  const conflict = found.amendment.status === 'ADOPTED' ? await applicationConflict(actor, found.amendment.id) : null;
   return {
     ...found,
     section: { ...found.section, number },
+    conflict: conflict ? { ...conflict, proposedMarkdown: docToMarkdown(conflict.proposed as AttributedDoc) } : null,
     slug,
     user,
     decision,
@@ -158,6 +165,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
       await mergeDuplicate({ actor, id, intoId: String(formData.get('intoId') ?? ''), reason });
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.merged') } });
+    }
+    if (intent === 'resolveConflict') {
+      const text = markdownToDoc(String(formData.get('text') ?? '').slice(0, 100_000));
+      const reason = String(formData.get('reason') ?? '').trim();
+      if (!text || reason.length < 3 || reason.length > 500) {
+        return data(
+          {
+            invite: null,
+            error: null,
+            conflict: {
+              text: text ? undefined : ['conflict.errors.text'],
+              reason: reason.length < 3 || reason.length > 500 ? ['errors.reasonRequired'] : undefined,
+            },
+          },
+          { status: 400 },
+        );
+      }
+      await resolveConflict({ actor, amendmentId: id, text, reason });
+      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.conflictResolved') } });
     }
     if (intent === 'withdraw') {
       await withdrawAmendment({ actor, id });
@@ -274,6 +300,7 @@ export default function AmendmentPage() {
     timeline,
     signedIn,
     round,
+    conflict,
   } = useLoaderData<typeof loader>();
   const formatDate = useFormatDate();
   const actionData = useActionData<typeof action>();
@@ -384,6 +411,17 @@ export default function AmendmentPage() {
         </>
       )}
       <DiffView parts={parts} />
+      {conflict ? (
+        <ApplicationConflict
+          base={conflict.base}
+          current={conflict.current}
+          proposed={conflict.proposed}
+          proposedMarkdown={conflict.proposedMarkdown}
+          canResolve={conflict.canResolve}
+          busy={busy}
+          errors={actionData && 'conflict' in actionData ? actionData.conflict : undefined}
+        />
+      ) : null}
       {update ? (
         <NeedsUpdate
           base={base}

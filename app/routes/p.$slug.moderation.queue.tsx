@@ -44,6 +44,15 @@ export default function ModerationQueuePage() {
     <section>
       <h1>{t('queue.title')}</h1>
       <p className="lead">{t('queue.intro')}</p>
+      <Part id="queue-conflicts" title={t('queue.conflicts')} count={queue.conflicts.length}>
+        <ul className="queue">
+          {queue.conflicts.map((a) => (
+            <li key={a.id}>
+              <Link to={`/p/${slug}/amendments/${a.id}#conflict`}>{a.title}</Link>
+            </li>
+          ))}
+        </ul>
+      </Part>
       <Part id="queue-reports" title={t('queue.reports')} count={queue.reports.length}>
         <ul className="queue">
           {queue.reports.map((c) => (

@@ -1,4 +1,4 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx';
 import { Time } from '~/components/time.tsx';
@@ -6,9 +6,12 @@ import { getVersion, versionNumber } from '~/modules/publication/versions.server
 import { asHttpError } from '~/utils/errors.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   try {
-    return await getVersion(params.slug ?? '', versionNumber(params.version));
+    const version = await getVersion(params.slug ?? '', versionNumber(params.version));
+    // The public's pages are the same for everyone; a member's carry their name in the header: private.
+    const cache = context.member ? 'private, no-store' : 'public, max-age=60';
+    return data(version, { headers: { 'Cache-Control': cache } });
   } catch (error) {
     return asHttpError(request)(error);
   }
@@ -23,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  * CSP nonce each time, so they are cached by age, not revalidated by ETag: ADR 0015.)
  */
 export const headers: HeadersFunction = ({ loaderHeaders }) => ({
-  'Cache-Control': loaderHeaders.get('Cache-Control') ?? 'public, max-age=60',
+  'Cache-Control': loaderHeaders.get('Cache-Control') ?? 'private, no-store',
 });
 
 /** A published version: its title, the version switcher, its table of contents, and the way to every view of it. */

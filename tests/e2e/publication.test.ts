@@ -172,8 +172,18 @@ describe('from vote to program', () => {
         .getByTestId('search-results')
         .getByRole('link', { name: /^1\.1 / })
         .click();
-      await v.getByRole('heading', { level: 1 }).waitFor();
-      expect(v.url()).toBe(`${server.url}/p/${PROGRAM}/v/2/sections/${sectionId}`);
+      await v.waitForURL(`${server.url}/p/${PROGRAM}/v/2/sections/${sectionId}`);
+
+      // The honest figures: voters against the census of the round, nobody named.
+      await v.goto(`${server.url}/p/${PROGRAM}/participation`);
+      const votes = v.getByTestId('participation-rounds').getByRole('row', { name: /Vote sur le RIC/ });
+      expect((await votes.textContent())?.replace(/\s+/g, ' ')).toBe('Vote 1: Vote sur le RIC5360 %');
+      expect(await violations(v)).toEqual([]);
+      // Every public view of a version passes the accessibility check too.
+      for (const path of ['/v/2', '/v/2/all', `/compare?from=1&to=2`, '/search?q=seuil']) {
+        await v.goto(`${server.url}/p/${PROGRAM}${path}`);
+        expect(await violations(v), path).toEqual([]);
+      }
 
       // The Markdown export holds the new text.
       await v.goto(`${server.url}/p/${PROGRAM}/v/2`);

@@ -246,5 +246,13 @@ export async function moderationQueue(actor: Actor, slug: string) {
     duplicates: duplicates.sort((x, y) => y.similarity - x.similarity).slice(0, 100),
     needUpdate: standing.filter((a) => a.needsUpdate).map(brief),
     reports: await reportedComments(actor, slug),
+    // Adopted amendments the text moved under (docs/decisions/0015-from-vote-to-program.md).
+    conflicts: (
+      await db().amendmentApplication.findMany({
+        where: { programId: program.id, status: 'CONFLICT' },
+        orderBy: { seq: 'asc' },
+        select: { amendment: { select: { id: true, title: true } } },
+      })
+    ).map((c) => c.amendment),
   };
 }
