@@ -9,7 +9,11 @@ import { isEmpty, seedDemo, type DemoLogin } from './database/seed.ts';
 
 /** Opens the configured database and brings its schema up to date; a failed migration closes it and throws. */
 export async function openAndMigrate(env: Env): Promise<OpenedDatabase> {
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    countQueries: env.PLENUM_COUNT_QUERIES === '1',
+  });
   try {
     const result = await applyMigrations(database.sql, await readMigrations());
     for (const name of result.applied) logger.info('migration applied', { migration: name });

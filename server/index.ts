@@ -42,6 +42,7 @@ async function main() {
     trustProxy: env.TRUST_PROXY,
     isClosing: () => closing,
     pageCacheTtlMs: env.PAGE_CACHE_TTL_MS,
+    countQueries: env.PLENUM_COUNT_QUERIES === '1',
   });
   const server = http.createServer(app);
 

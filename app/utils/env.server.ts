@@ -27,6 +27,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** How long a page the public sees is served again before being rendered anew (ms); 0: never cached. */
   PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  /** 1: count the SQL statements of each request and send the count as X-Plenum-Queries (tests, diagnosis). */
+  PLENUM_COUNT_QUERIES: z.enum(['0', '1']).default('0'),
   /** Number of proxies in front of the app whose X-Forwarded-For to trust (express "trust proxy"). */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
 });

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '~/generated/prisma/client.ts';
 import type { Database } from '~/utils/db.server.ts';
+import { countStatements } from './query-count.ts';
 
 /** Runs raw SQL outside Prisma: what migrations and test fixtures need. */
 export interface SqlRunner {
@@ -33,19 +34,25 @@ export interface OpenOptions {
   dataDir?: string;
   /** An embedded database already open (tests load one from a dump). */
   pglite?: PGlite;
+  /**
+   * Count the SQL statements Prisma sends, per HTTP request (PLENUM_COUNT_QUERIES=1, see ./query-count.ts).
+   * Off by default: the adapter is then used as it is, with no wrapper at all.
+   */
+  countQueries?: boolean;
 }
 
 const MIGRATION_LOCK = 727_073_691; // arbitrary, constant: one advisory lock for all Plenum migrators
 
 /** Opens the embedded database (PGlite) or a PostgreSQL server, behind the same Prisma client. */
 export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
-  if (options.url) return openPostgres(options.url);
-  if (options.pglite) return fromPGlite(options.pglite);
+  const counting = options.countQueries ?? false;
+  if (options.url) return openPostgres(options.url, counting);
+  if (options.pglite) return fromPGlite(options.pglite, counting);
   const dir = path.resolve(options.dataDir ?? './data', 'pglite');
   await fs.mkdir(path.dirname(dir), { recursive: true });
   const release = await lockDataFolder(`${dir}.lock`);
   try {
-    return fromPGlite(await PGlite.create(dir), release);
+    return fromPGlite(await PGlite.create(dir), counting, release);
   } catch (error) {
     await release();
     throw error;
@@ -88,8 +95,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function fromPGlite(pglite: PGlite, release: () => Promise<void> = async () => {}): OpenedDatabase {
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+function fromPGlite(pglite: PGlite, counting: boolean, release: () => Promise<void> = async () => {}): OpenedDatabase {
+  const adapter = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: counting ? countStatements(adapter) : adapter });
   const sql: SqlRunner = {
     // PGlite is single-connection and single-process: its transaction already serializes everything.
     migrationTransaction: (fn) =>
@@ -115,11 +123,12 @@ function fromPGlite(pglite: PGlite, release: () => Promise<void> = async () => {
   };
 }
 
-function openPostgres(url: string): OpenedDatabase {
+function openPostgres(url: string, counting: boolean): OpenedDatabase {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   // An idle client's network error must not crash the process: the next query reports it.
   pool.on('error', () => {});
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const adapter = new PrismaPg({ connectionString: url });
+  const prisma = new PrismaClient({ adapter: counting ? countStatements(adapter) : adapter });
   const sql: SqlRunner = {
     migrationTransaction: async (fn) => {
       const client = await pool.connect();

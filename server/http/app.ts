@@ -5,6 +5,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { newId } from '~/utils/ids.ts';
 import { logger } from '~/utils/logger.server.ts';
 import type { Database } from '~/utils/db.server.ts';
+import { countQueriesOf, currentQueryTally } from '../database/query-count.ts';
 import { buildRequestContext } from './context.ts';
 import { isShareable, PageCache } from './page-cache.ts';
 import { limitBodySize, rejectMalformedUrls } from './guards.ts';
@@ -24,6 +25,17 @@ export interface AppOptions {
   isClosing: () => boolean;
   /** How long a page the public sees may be served again without rendering; 0 turns the cache off. */
   pageCacheTtlMs: number;
+  /**
+   * PLENUM_COUNT_QUERIES=1: each Remix request runs in its own tally of SQL statements (the database must be
+   * opened with `countQueries` too), sent as `X-Plenum-Queries`. Off: no header, nothing wrapped.
+   */
+  countQueries?: boolean;
+}
+
+/** Writes the request's statement count so far as a header (just before the answer's headers go out). */
+function stampQueryCount(res: Response) {
+  const tally = currentQueryTally();
+  if (tally) res.setHeader('X-Plenum-Queries', String(tally.statements));
 }
 
 /** The Express app: logs, security headers, health, static files, CSRF and rate limits, then Remix. */
@@ -83,7 +95,8 @@ export function createApp(options: AppOptions) {
     if (req.method !== 'GET' && req.method !== 'HEAD') res.on('finish', () => pages.clear());
     next();
   });
-  app.all('*', async (req, res, next) => {
+  const stamp = options.countQueries ? stampQueryCount : undefined;
+  const remix = async (req: Request, res: Response, next: NextFunction) => {
     try {
       const context = await buildRequestContext(req, res);
       const key = pages.keyFor(req, context);
@@ -92,10 +105,13 @@ export function createApp(options: AppOptions) {
         res.status(hit.status);
         for (const [name, value] of hit.headers) res.append(name, value);
         res.setHeader('X-Page-Cache', 'hit');
+        stamp?.(res);
         res.end(PageCache.personalize(hit, context));
         return;
       }
       const response = await handleRequest(toFetchRequest(req, res), context);
+      // Loaders and actions are done: the page renders from their data (no deferred data in this app).
+      stamp?.(res);
       if (!key || !isShareable(response)) return await sendFetchResponse(res, response);
       const body = await response.text();
       const headers = [...response.headers.entries()].filter(([name]) => name !== 'content-length');
@@ -114,7 +130,8 @@ export function createApp(options: AppOptions) {
     } catch (error) {
       next(error);
     }
-  });
+  };
+  app.all('*', options.countQueries ? (req, res, next) => countQueriesOf(() => remix(req, res, next)) : remix);
 
   // Last resort: an error outside Remix (the database refusing the session check, say). No stack trace leaves.
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {

@@ -1,0 +1,100 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client';
+
+/**
+ * Counting the SQL statements each HTTP request runs (PLENUM_COUNT_QUERIES=1; tests check the query budget of
+ * the published pages with it). Only then does `openDatabase` wrap the driver adapter with `countStatements`
+ * and the HTTP app run each Remix request inside `countQueriesOf`; otherwise neither is called and nothing here
+ * costs anything.
+ *
+ * What counts: every statement Prisma hands the driver adapter — model queries, `$queryRaw` and `$executeRaw`,
+ * and the statements of interactive transactions. Transaction control (BEGIN, COMMIT, ROLLBACK, savepoints) is
+ * NOT counted: the PostgreSQL adapter sends BEGIN itself and COMMIT through the transaction, while the PGlite
+ * adapter sends neither through Prisma, so leaving them all out gives the same count on both engines.
+ *
+ * A statement belongs to the request in whose async context Prisma called the adapter. Prisma may group
+ * `findUnique` calls made in the same tick by concurrent requests into one statement; it then counts once, for
+ * one of them (tests measure one request at a time).
+ */
+
+/** The statements run so far in one request. */
+export interface QueryTally {
+  statements: number;
+}
+
+type SqlDriverAdapter = Awaited<ReturnType<SqlDriverAdapterFactory['connect']>>;
+type Transaction = Awaited<ReturnType<SqlDriverAdapter['startTransaction']>>;
+
+const storage = new AsyncLocalStorage<QueryTally>();
+
+const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|START\s+TRANSACTION|SET\s+TRANSACTION)\b/i;
+
+function tally(sql: string) {
+  const current = storage.getStore();
+  if (current && !TRANSACTION_CONTROL.test(sql)) current.statements++;
+}
+
+/** Runs `fn` with a fresh tally, which it (and whatever it awaits) can read through `currentQueryTally`. */
+export function countQueriesOf<T>(fn: (tally: QueryTally) => T): T {
+  const fresh: QueryTally = { statements: 0 };
+  return storage.run(fresh, () => fn(fresh));
+}
+
+/** The tally of the request being handled, if counting is on and a request is being handled. */
+export function currentQueryTally(): QueryTally | undefined {
+  return storage.getStore();
+}
+
+/**
+ * Forwards every property of `target` (methods bound to it, so adapters with private state keep working),
+ * replacing the ones given in `overrides`.
+ */
+function forwarding<T extends object>(target: T, overrides: Partial<T>): T {
+  return new Proxy(target, {
+    get(object, property) {
+      if (Object.prototype.hasOwnProperty.call(overrides, property)) {
+        return (overrides as Record<PropertyKey, unknown>)[property];
+      }
+      const value: unknown = Reflect.get(object, property, object);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+    },
+  });
+}
+
+function countingTransaction(tx: Transaction): Transaction {
+  return forwarding<Transaction>(tx, {
+    queryRaw: (query) => {
+      tally(query.sql);
+      return tx.queryRaw(query);
+    },
+    executeRaw: (query) => {
+      tally(query.sql);
+      return tx.executeRaw(query);
+    },
+  });
+}
+
+function countingAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  return forwarding<SqlDriverAdapter>(adapter, {
+    queryRaw: (query) => {
+      tally(query.sql);
+      return adapter.queryRaw(query);
+    },
+    executeRaw: (query) => {
+      tally(query.sql);
+      return adapter.executeRaw(query);
+    },
+    executeScript: (script) => {
+      tally(script);
+      return adapter.executeScript(script);
+    },
+    startTransaction: async (isolationLevel) => countingTransaction(await adapter.startTransaction(isolationLevel)),
+  });
+}
+
+/** The driver adapter factory, counting the statements of every connection it opens. */
+export function countStatements<F extends SqlDriverAdapterFactory>(factory: F): F {
+  return forwarding<SqlDriverAdapterFactory>(factory, {
+    connect: async () => countingAdapter(await factory.connect()),
+  }) as F;
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from './support/server.ts';
+import { DEMO, prepareVotedRound } from './support/voted-round.ts';
+
+// Issue 6: published pages need at most 5 SQL queries each. The server counts the statements of each request
+// (PLENUM_COUNT_QUERIES=1, server/database/query-count.ts) and says how many in X-Plenum-Queries; the page
+// cache is off (PAGE_CACHE_TTL_MS=0) so that every page is rendered, not served from memory with 0 queries.
+
+const BUDGET = 5;
+let server: TestServer;
+let voted: Awaited<ReturnType<typeof prepareVotedRound>>;
+
+beforeAll(async () => {
+  server = await startServer({ env: { PLENUM_COUNT_QUERIES: '1', PAGE_CACHE_TTL_MS: '0' } });
+  voted = await prepareVotedRound(server);
+  await voted.close();
+  const location = await voted.post(`/p/${DEMO}/publish`, 'moderation', { note: 'Première version publiée.' });
+  expect(location).toBe(`/p/${DEMO}/v/1`);
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** Fetches a page as the public; returns the status and the statements it ran. */
+async function measure(path: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${server.url}${path}`, { headers, redirect: 'manual' });
+  await res.arrayBuffer();
+  expect(res.headers.get('x-page-cache'), `${path} must be rendered, not cached`).toBeNull();
+  const header = res.headers.get('x-plenum-queries');
+  expect(header, `X-Plenum-Queries on ${path}`).toMatch(/^\d+$/);
+  return { status: res.status, queries: Number(header) };
+}
+
+describe('the query budget of published pages', () => {
+  it('counts the statements of a request, its session check included', async () => {
+    // An unknown address under the API asks nothing of the database; a signed-in reader's session is checked.
+    expect(await measure('/api/v1/nothing')).toEqual({ status: 404, queries: 0 });
+    const path = `/api/v1/programs/${DEMO}/versions/1`;
+    const anonymous = await measure(path);
+    const signedIn = await measure(path, { cookie: voted.cookies.get('camille')! });
+    expect(anonymous.queries).toBeGreaterThan(0);
+    expect(signedIn.queries).toBeGreaterThan(anonymous.queries);
+    // The same request counts the same each time.
+    expect((await measure(path)).queries).toBe(anonymous.queries);
+  });
+
+  it(`keeps every published page and API answer within ${BUDGET} SQL statements`, async () => {
+    const section = voted.sections[0]!;
+    const budgeted = [
+      '/api/v1/programs',
+      `/api/v1/programs/${DEMO}`,
+      `/api/v1/programs/${DEMO}/versions/1`,
+      `/api/v1/rounds/${voted.roundId}/results`,
+      `/api/v1/rounds/${voted.roundId}/board`,
+      `/p/${DEMO}/v/1`,
+      `/p/${DEMO}/v/1/sections/${section}`,
+      `/p/${DEMO}/v/1/all`,
+    ];
+    const counts: Record<string, number | string> = {};
+    for (const path of budgeted) {
+      const { status, queries } = await measure(path);
+      counts[path] = status === 200 ? queries : `HTTP ${status}`;
+    }
+    // For comparison only: the live draft's section page is not a published page.
+    const live = await measure(`/p/${DEMO}/sections/${section}`);
+    console.log(
+      'SQL statements per request (public reader):\n' +
+        Object.entries(counts)
+          .map(([path, n]) => `  ${String(n).padStart(8)}  ${path}`)
+          .join('\n') +
+        `\n  ${String(live.queries).padStart(8)}  /p/${DEMO}/sections/${section} (live draft, not budgeted)`,
+    );
+    for (const [path, n] of Object.entries(counts)) {
+      expect(n, `${path} answered`).toEqual(expect.any(Number));
+      expect(n, `SQL statements of ${path}`).toBeLessThanOrEqual(BUDGET);
+    }
+  });
+});
