@@ -37,6 +37,13 @@ export function rejectMalformedUrls(req: Request, res: Response, next: NextFunct
   } catch {
     // broken percent-encoding
   }
+  // The open data API answers in JSON, errors included (docs/api.md).
+  if (req.originalUrl.startsWith('/api/')) {
+    res.status(400).setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Cache-Control', 'public, max-age=60');
+    res.json({ error: MESSAGES.badUrl.en });
+    return;
+  }
   res.status(400).type('text/plain; charset=utf-8').send(plainMessage(req, 'badUrl'));
 }
 

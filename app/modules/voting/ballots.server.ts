@@ -6,7 +6,7 @@ import { newId } from '~/utils/ids.ts';
 import { BOARD_FORMAT, canonicalAnswers, newNonce, normalizeCode, trackingCode, validateAnswers } from './board.ts';
 import type { AnswerError } from './board.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
-import { roundDefinition } from './definition.server.ts';
+import { definitionOf, roundDefinition } from './definition.server.ts';
 import { roundKey, seal, slotOf, unseal } from './keys.server.ts';
 import { tallyRound } from './tally.ts';
 import type { Answers, Board, BoardBallot, RoundDefinition, RoundResults } from './types.ts';
@@ -180,16 +180,26 @@ function sha256(text: string) {
 }
 
 async function boardMeta(tx: Tx, roundId: string) {
-  const round = await tx.votingRound.findUniqueOrThrow({
-    where: { id: roundId },
-    select: { opensAt: true, closesAt: true, censusJoinedBefore: true, program: { select: { slug: true } } },
-  });
+  return metaOf(
+    await tx.votingRound.findUniqueOrThrow({
+      where: { id: roundId },
+      select: { opensAt: true, closesAt: true, censusJoinedBefore: true, program: { select: { slug: true } } },
+    }),
+  );
+}
+
+function metaOf(round: { opensAt: Date; closesAt: Date; censusJoinedBefore: Date; program: { slug: string } }) {
   return {
     programSlug: round.program.slug,
     opensAt: round.opensAt.toISOString(),
     closesAt: round.closesAt.toISOString(),
-    censusRule: `Members whose email address was verified when the round opened and who joined before ${round.censusJoinedBefore.toISOString()}.`,
+    censusRule: censusRule(round.censusJoinedBefore),
   };
+}
+
+/** The census rule as the board states it (and the open data API repeats it). */
+export function censusRule(joinedBefore: Date): string {
+  return `Members whose email address was verified when the round opened and who joined before ${joinedBefore.toISOString()}.`;
 }
 
 /**
@@ -226,12 +236,16 @@ export function stableStringify(value: unknown): string {
 
 /** The published board of a closed round, as JSON text, and its SHA-256; null before the close. */
 export async function boardOf(roundId: string): Promise<{ text: string; sha256: string } | null> {
-  const round = await db().votingRound.findUnique({ where: { id: roundId }, select: { status: true, results: true } });
+  // One read of the round, its questions and its program: the definition and the metadata come from it (four
+  // statements in all, ballots included: the open data API serves the board within the query budget).
+  const round = await db().votingRound.findUnique({
+    where: { id: roundId },
+    include: { questions: { orderBy: { position: 'asc' } }, program: { select: { slug: true } } },
+  });
   if (!round || round.status !== 'CLOSED' || !round.results) return null;
-  const definition = await roundDefinition(db(), roundId);
   const ballots = await db().$queryRaw<{ code: string; nonce: string; answers: string }[]>`
     SELECT code, nonce, answers FROM "Ballot" WHERE "roundId" = ${roundId} ORDER BY code COLLATE "C"`;
-  const text = boardText(definition, ballots, round.results as unknown as RoundResults, await boardMeta(db(), roundId));
+  const text = boardText(definitionOf(round), ballots, round.results as unknown as RoundResults, metaOf(round));
   return { text, sha256: sha256(text) };
 }
 

@@ -1,0 +1,110 @@
+import { expect } from 'vitest';
+import { appendParagraph, connectClient, eventually, sectionIds, sessionCookie } from './collab.ts';
+import type { TestServer } from './server.ts';
+
+/**
+ * A voted round on the demo program, prepared over HTTP and the sync socket only (no browser): an amendment to
+ * the first section is drafted, submitted, supported and declared admissible; a round opens at once with it and
+ * three members vote (two yes, one no). `close` then counts it: the amendment is adopted and written into the
+ * live text. The browser journey of the same steps is tests/e2e/voting.test.ts.
+ */
+
+export const DEMO = 'programme-2027';
+export const DRAFTED = 'Le seuil du référendum local est abaissé à 2 % des inscrits.';
+export type Who = 'moderation' | 'camille' | 'lucia' | 'yanis';
+
+/** A `datetime-local` value in UTC (to send with an offset of 0), `minutes` from now. */
+export const utcMinute = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString().slice(0, 16);
+
+export async function prepareVotedRound(server: TestServer) {
+  const cookies = new Map<Who, string>();
+  for (const who of ['moderation', 'camille', 'lucia', 'yanis'] as const) {
+    const email = `${who}@plenum.localhost`;
+    cookies.set(who, await sessionCookie(server.url, email, server.logins.get(email)!));
+  }
+  /** Posts a form as `who`; returns the redirect's location. */
+  const post = async (path: string, who: Who, fields: Record<string, string>, expected = 302) => {
+    const res = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, cookie: cookies.get(who)! },
+      body: new URLSearchParams(fields).toString(),
+    });
+    await res.arrayBuffer();
+    expect(res.status, `POST ${path} as ${who}`).toBe(expected);
+    return res.headers.get('location') ?? '';
+  };
+
+  const sections = await sectionIds(server.url);
+  await post(`/p/${DEMO}/settings`, 'moderation', {
+    phase: 'AMENDING',
+    draftIsPublic: 'on',
+    supportRule: 'ABSOLUTE',
+    supportValue: '1',
+    supportDays: '14',
+    reason: 'Amendments open',
+  });
+  const location = await post(`/p/${DEMO}/amend/${sections[0]}`, 'camille', {
+    kind: 'CHANGE',
+    title: 'Un RIC plus accessible',
+    justification: '500 000 signatures, c’est trop pour une initiative locale.',
+  });
+  const amendmentId = location.split('/').pop()!;
+  const writer = connectClient(server.url, `amendment:${amendmentId}`, cookies.get('camille'));
+  const reader = connectClient(server.url, `amendment:${amendmentId}`, cookies.get('camille'));
+  try {
+    await writer.synced;
+    appendParagraph(writer.doc, DRAFTED);
+    await reader.synced;
+    await eventually(() => reader.text().includes('abaissé à 2 %'), 10_000, 'the draft to be stored and relayed');
+  } finally {
+    writer.destroy();
+    reader.destroy();
+  }
+  const amendmentPath = `/p/${DEMO}/amendments/${amendmentId}`;
+  await post(amendmentPath, 'camille', { intent: 'submit' });
+  await post(amendmentPath, 'lucia', { intent: 'support' });
+  await post(amendmentPath, 'moderation', { intent: 'admissible', reason: 'Conforme aux statuts' });
+
+  const roundLocation = await post(`/p/${DEMO}/rounds/new`, 'moderation', {
+    title: 'Amendements au chapitre 1',
+    explanation: 'Un vote par amendement recevable.',
+    opensAt: utcMinute(-2),
+    opensAtOffset: '0',
+    closesAt: utcMinute(24 * 60),
+    closesAtOffset: '0',
+    quorumPercent: '0',
+    majority: '1/2',
+    method: 'SCHULZE',
+    censusJoinedBefore: new Date().toISOString().slice(0, 10),
+    amendmentIds: amendmentId,
+  });
+  const roundId = roundLocation.split('/').pop()!;
+  const ballotPath = `/p/${DEMO}/rounds/${roundId}/ballot`;
+  for (const [who, answer] of [
+    ['camille', 'YES'],
+    ['lucia', 'NO'],
+    ['yanis', 'YES'],
+  ] as const) {
+    const html = await (await fetch(`${server.url}${ballotPath}`, { headers: { cookie: cookies.get(who)! } })).text();
+    const question = /name="q\.([a-z2-7]{16})"/.exec(html)?.[1];
+    expect(question, `the ballot paper of ${who}`).toBeTruthy();
+    // The ballot page answers with the receipt (200), not a redirect.
+    await post(ballotPath, who, { [`q.${question}`]: answer }, 200);
+  }
+
+  return {
+    cookies,
+    post,
+    sections,
+    amendmentId,
+    roundId,
+    /** The moderator moves the closing time to now: the round is counted at once. */
+    close: () =>
+      post(`/p/${DEMO}/rounds/${roundId}`, 'moderation', {
+        closesAt: utcMinute(0),
+        closesAtOffset: '0',
+        reason: 'Fin de la démonstration',
+      }),
+  };
+}
