@@ -22,11 +22,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 /**
- * A published version never changes: the public's copy may be kept a while by any cache. (Pages carry a fresh
- * CSP nonce each time, so they are cached by age, not revalidated by ETag: ADR 0015.)
+ * A published version never changes: the public's copy may be kept a while by any cache, then revalidated by
+ * its ETag (set by the page cache in server/http, which answers 304: ADR 0015).
  */
 export const headers: HeadersFunction = ({ loaderHeaders }) => ({
   'Cache-Control': loaderHeaders.get('Cache-Control') ?? 'private, no-store',
+  Vary: 'Accept-Language, Cookie',
 });
 
 /** A published version: its title, the version switcher, its table of contents, and the way to every view of it. */

@@ -7,7 +7,7 @@ import { logger } from '~/utils/logger.server.ts';
 import type { Database } from '~/utils/db.server.ts';
 import { countQueriesOf, currentQueryTally } from '../database/query-count.ts';
 import { buildRequestContext } from './context.ts';
-import { isShareable, PageCache } from './page-cache.ts';
+import { isShareable, PageCache, type CachedPage } from './page-cache.ts';
 import { limitBodySize, rejectMalformedUrls } from './guards.ts';
 import { rateLimit } from './rate-limit.ts';
 import { sendFetchResponse, toFetchRequest } from './remix-adapter.ts';
@@ -102,10 +102,12 @@ export function createApp(options: AppOptions) {
       const key = pages.keyFor(req, context);
       const hit = key ? pages.get(key) : undefined;
       if (hit) {
+        stamp?.(res);
+        if (notModified(req, res, hit)) return;
         res.status(hit.status);
         for (const [name, value] of hit.headers) res.append(name, value);
         res.setHeader('X-Page-Cache', 'hit');
-        stamp?.(res);
+        if (hit.etag) res.setHeader('ETag', hit.etag);
         res.end(PageCache.personalize(hit, context));
         return;
       }
@@ -115,23 +117,44 @@ export function createApp(options: AppOptions) {
       if (!key || !isShareable(response)) return await sendFetchResponse(res, response);
       const body = await response.text();
       const headers = [...response.headers.entries()].filter(([name]) => name !== 'content-length');
-      pages.set(key, {
+      const page = {
         status: response.status,
         headers,
         body,
         nonce: context.cspNonce,
         requestId: context.requestId,
         storedAt: Date.now(),
-      });
+      };
+      const stored = { ...page, etag: PageCache.etagOf(page) };
+      pages.set(key, stored);
+      if (notModified(req, res, stored)) return;
       res.status(response.status);
       for (const [name, value] of headers) res.append(name, value);
       res.setHeader('X-Page-Cache', 'miss');
+      if (stored.etag) res.setHeader('ETag', stored.etag);
       res.end(body);
     } catch (error) {
       next(error);
     }
   };
   app.all('*', options.countQueries ? (req, res, next) => countQueriesOf(() => remix(req, res, next)) : remix);
+
+  /**
+   * A public page the reader already holds: 304 with its tag and cache lifetime. Without the Content-Security-
+   * Policy header: a browser updates its stored headers from a 304, and a new nonce would no longer match the
+   * scripts of the page it keeps (ADR 0015).
+   */
+  function notModified(req: Request, res: Response, page: CachedPage): boolean {
+    if (!PageCache.matches(req.get('if-none-match'), page.etag)) return false;
+    res.removeHeader('Content-Security-Policy');
+    res.status(304);
+    res.setHeader('ETag', page.etag!);
+    const cacheControl = page.headers.find(([name]) => name === 'cache-control')?.[1];
+    if (cacheControl) res.setHeader('Cache-Control', cacheControl);
+    res.setHeader('Vary', 'Accept-Language, Cookie');
+    res.end();
+    return true;
+  }
 
   // Last resort: an error outside Remix (the database refusing the session check, say). No stack trace leaves.
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { FLASH_COOKIE, SESSION_COOKIE } from '~/utils/cookies.server.ts';
 import type { RequestContext } from '~/utils/request-context.ts';
@@ -10,6 +11,8 @@ export interface CachedPage {
   nonce: string;
   requestId: string;
   storedAt: number;
+  /** For pages any cache may keep (Cache-Control: public): a tag of their content, without the per-request values. */
+  etag?: string;
 }
 
 /**
@@ -52,6 +55,24 @@ export class PageCache {
   /** Forgets every page (after any change). */
   clear(): void {
     this.entries.clear();
+  }
+
+  /**
+   * The ETag of a page that declares itself public: a hash of its body with the per-request values (nonce and
+   * request id) left out, so the same content rendered twice has the same tag. Other pages get none.
+   */
+  static etagOf(page: Omit<CachedPage, 'etag'>): string | undefined {
+    const cacheControl = page.headers.find(([name]) => name === 'cache-control')?.[1] ?? '';
+    if (!/\bpublic\b/.test(cacheControl)) return undefined;
+    const canonical = page.body.replaceAll(page.nonce, '').replaceAll(page.requestId, '');
+    return `W/"${createHash('sha256').update(canonical, 'utf8').digest('base64url').slice(0, 32)}"`;
+  }
+
+  /** Whether the request's If-None-Match names this tag. */
+  static matches(header: string | undefined, etag: string | undefined): boolean {
+    if (!header || !etag) return false;
+    const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+    return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
   }
 
   /** The page's body with this request's nonce and request id in place of the ones it was rendered with. */

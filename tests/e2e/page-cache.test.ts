@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionCookie } from './support/collab.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
@@ -65,5 +66,52 @@ describe('pages the public sees', () => {
     expect(await asMember.text()).toContain('Camille Martin');
     const anonymous = await fetch(`${server.url}${sectionPath}`);
     expect(await anonymous.text()).not.toContain('Camille Martin');
+  });
+
+  it('tags a published version’s pages, and answers 304 to a reader who has them, without a new CSP', async () => {
+    const cookie = await sessionCookie(
+      server.url,
+      'moderation@plenum.localhost',
+      server.logins.get('moderation@plenum.localhost')!,
+    );
+    const published = await fetch(`${server.url}/p/programme-2027/publish`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, cookie },
+      body: new URLSearchParams({ note: 'Version for the cache test.' }).toString(),
+    });
+    expect(published.status).toBe(302);
+    const path = published.headers.get('location')!;
+    const first = await fetch(`${server.url}${path}`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]+"$/);
+    await first.text();
+    // Rendered again (the cache emptied by a POST): same content, same tag.
+    const change = await fetch(`${server.url}/locale`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+      body: 'locale=fr&redirectTo=/',
+    });
+    expect(change.status).toBe(302);
+    const again = await fetch(`${server.url}${path}`);
+    expect(again.headers.get('x-page-cache')).toBe('miss');
+    expect(again.headers.get('etag')).toBe(etag);
+    const revalidated = await fetch(`${server.url}${path}`, { headers: { 'if-none-match': etag } });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get('content-security-policy')).toBeNull();
+    expect(revalidated.headers.get('etag')).toBe(etag);
+    // Another language is another page; a member's page is private and untagged.
+    const spanish = await fetch(`${server.url}${path}`, {
+      headers: { 'accept-language': 'es', 'if-none-match': etag },
+    });
+    expect(spanish.status).toBe(200);
+    expect(spanish.headers.get('etag')).not.toBe(etag);
+    const member = await fetch(`${server.url}${path}`, { headers: { cookie, 'if-none-match': etag } });
+    expect(member.status).toBe(200);
+    expect(member.headers.get('etag')).toBeNull();
+    expect(member.headers.get('cache-control')).toBe('private, no-store');
   });
 });
