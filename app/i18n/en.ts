@@ -814,4 +814,8 @@ export const en = {
   'participation.votes': 'Votes',
   'participation.votesCaption': 'Voters per round, against the census frozen at its opening',
   'participation.voters': 'Voters',
+  'account.data.title': 'Your data',
+  'account.data.intro':
+    'Download everything Plenum holds about you in one JSON file: profile, sessions, amendments, supports, comments, notifications and the votes you took part in. Never your ballots: nothing links you to them.',
+  'account.data.export': 'Download my data (JSON)',
 };

@@ -829,4 +829,8 @@ export const es: Messages = {
   'participation.votes': 'Votaciones',
   'participation.votesCaption': 'Votantes por votación, frente al censo congelado al abrirse',
   'participation.voters': 'Votantes',
+  'account.data.title': 'Tus datos',
+  'account.data.intro':
+    'Descarga todo lo que Plenum guarda sobre ti en un archivo JSON: perfil, sesiones, enmiendas, apoyos, comentarios, notificaciones y las votaciones en las que participaste. Nunca tus papeletas: nada te vincula a ellas.',
+  'account.data.export': 'Descargar mis datos (JSON)',
 };

@@ -839,4 +839,8 @@ export const fr: Messages = {
   'participation.votes': 'Votes',
   'participation.votesCaption': 'Votants par scrutin, rapportés au recensement figé à l’ouverture',
   'participation.voters': 'Votants',
+  'account.data.title': 'Vos données',
+  'account.data.intro':
+    'Téléchargez tout ce que Plenum conserve sur vous dans un fichier JSON : profil, sessions, amendements, soutiens, commentaires, notifications et les votes auxquels vous avez participé. Jamais vos bulletins : rien ne vous relie à eux.',
+  'account.data.export': 'Télécharger mes données (JSON)',
 };

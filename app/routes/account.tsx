@@ -186,6 +186,14 @@ export default function AccountPage() {
           {t('account.devices.logoutAll')}
         </button>
       </Form>
+
+      <h2>{t('account.data.title')}</h2>
+      <p>{t('account.data.intro')}</p>
+      <p>
+        <a href="/account/export.json" download className="button button-secondary">
+          {t('account.data.export')}
+        </a>
+      </p>
     </section>
   );
 }

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { supportAmendment } from '../../app/modules/amendments/supports.server.ts';
+import { postComment } from '../../app/modules/debate/comments.server.ts';
+import { exportMemberData } from '../../app/modules/members/export.server.ts';
+import { castBallot } from '../../app/modules/voting/ballots.server.ts';
+import { roundDefinition } from '../../app/modules/voting/definition.server.ts';
+import { createRound } from '../../app/modules/voting/rounds.server.ts';
+import { destroyRoundKey } from '../../app/modules/voting/keys.server.ts';
+import { db } from '../../app/utils/db.server.ts';
+import { createMember } from '../factories/members.ts';
+import { admissibleAmendment, SECTION_TEXT, votingProgram } from '../factories/voting.ts';
+import { setupTestDatabase } from '../setup/database.ts';
+
+setupTestDatabase();
+
+describe('a member’s data', () => {
+  it('exports everything of theirs, the rounds they voted in but never a ballot, and nothing of anyone else', async () => {
+    const ctx = await votingProgram();
+    const ana = await createMember({ displayName: 'Ana Export' });
+    const ben = await createMember({ displayName: 'Ben Other' });
+    await db().member.updateMany({
+      where: { id: { in: [ana.id, ben.id] } },
+      data: { createdAt: new Date(Date.now() - 86_400_000) },
+    });
+    const mine = await admissibleAmendment(ctx.slug, ctx.sections[0]!, SECTION_TEXT.replace('26', '30'), 'Mine');
+    await db().amendmentAuthor.create({ data: { amendmentId: mine.id, memberId: ana.id } });
+    const other = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[1]!,
+      SECTION_TEXT.replace('region', 'city'),
+      'Theirs',
+    );
+    await db().amendment.update({ where: { id: other.id }, data: { status: 'SUBMITTED' } });
+    await supportAmendment({ actor: ana, id: other.id });
+    await supportAmendment({ actor: ben, id: other.id });
+    await postComment({ actor: ana, amendmentId: other.id, stance: 'FOR', body: 'Ana thinks this is *right*.' });
+    await postComment({ actor: ben, amendmentId: other.id, stance: 'AGAINST', body: 'Ben secret opinion.' });
+    const roundId = await createRound({
+      actor: ctx.moderator,
+      slug: ctx.slug,
+      title: 'Round',
+      explanation: 'Vote.',
+      opensAt: new Date(Date.now() - 1000),
+      closesAt: new Date(Date.now() + 3600_000),
+      quorumPercent: 0,
+      majority: { numerator: 1, denominator: 2 },
+      method: 'SCHULZE',
+      censusJoinedBefore: new Date(),
+      amendmentIds: [mine.id],
+    });
+    const definition = await roundDefinition(db(), roundId);
+    const receipt = await castBallot({
+      actor: ana,
+      roundId,
+      answers: { [definition.questions[0]!.id]: 'YES' },
+      definition,
+    });
+
+    const data = await exportMemberData(ana);
+    const text = JSON.stringify(data);
+    expect(data.profile).toMatchObject({
+      email: ana.email,
+      displayName: 'Ana Export',
+      consents: { emailDigest: false },
+    });
+    expect(data.amendments.map((a) => a.title)).toEqual(['Mine']);
+    expect(data.supports.map((s) => s.title)).toEqual(['Theirs']);
+    expect(data.comments.map((c) => c.source)).toEqual(['Ana thinks this is *right*.']);
+    expect(data.rounds).toEqual([expect.objectContaining({ id: roundId, voted: true })]);
+    // Never a ballot, a tracking code or anything that could find one.
+    expect(text).not.toContain(receipt.code);
+    expect(text).not.toContain(receipt.nonce);
+    expect(text).not.toMatch(/slot|sealed/);
+    // Nothing of anyone else.
+    expect(text).not.toContain(ben.email);
+    expect(text).not.toContain('Ben secret opinion');
+    expect(text).not.toContain(ctx.moderator.email);
+    expect(text).not.toContain(ana.passwordHash);
+    await destroyRoundKey(roundId);
+  });
+});
