@@ -818,4 +818,14 @@ export const en = {
   'account.data.intro':
     'Download everything Plenum holds about you in one JSON file: profile, sessions, amendments, supports, comments, notifications and the votes you took part in. Never your ballots: nothing links you to them.',
   'account.data.export': 'Download my data (JSON)',
+  'account.delete.title': 'Delete my account',
+  'account.delete.intro':
+    'Your name, email address, password and settings are erased at once, and you are signed out everywhere. What you contributed stays, signed “former member”: amendments, supports and comments are part of the movement’s history, and every vote count stays as it was. Download your data first if you want to keep it.',
+  'account.delete.password': 'Your password, to confirm',
+  'account.delete.confirm': 'I understand that this cannot be undone.',
+  'account.delete.confirmRequired': 'Tick the box to confirm.',
+  'account.delete.submit': 'Delete my account for good',
+  'account.delete.wrongPassword': 'This password is not right: nothing was deleted.',
+  'account.delete.lastAdmin': 'You are the last administrator: name another one before deleting your account.',
+  'flash.accountDeleted': 'Your account is deleted. Thank you for what you contributed.',
 };

@@ -833,4 +833,14 @@ export const es: Messages = {
   'account.data.intro':
     'Descarga todo lo que Plenum guarda sobre ti en un archivo JSON: perfil, sesiones, enmiendas, apoyos, comentarios, notificaciones y las votaciones en las que participaste. Nunca tus papeletas: nada te vincula a ellas.',
   'account.data.export': 'Descargar mis datos (JSON)',
+  'account.delete.title': 'Eliminar mi cuenta',
+  'account.delete.intro':
+    'Tu nombre, dirección, contraseña y ajustes se borran en el acto, y se cierran todas tus sesiones. Lo que aportaste se queda, firmado «antiguo miembro»: enmiendas, apoyos y comentarios forman parte de la historia del movimiento, y cada recuento de votos sigue igual. Descarga antes tus datos si quieres conservarlos.',
+  'account.delete.password': 'Tu contraseña, para confirmar',
+  'account.delete.confirm': 'Entiendo que no se puede deshacer.',
+  'account.delete.confirmRequired': 'Marca la casilla para confirmar.',
+  'account.delete.submit': 'Eliminar mi cuenta para siempre',
+  'account.delete.wrongPassword': 'Esta contraseña no es correcta: no se ha eliminado nada.',
+  'account.delete.lastAdmin': 'Eres el último administrador: nombra a otro antes de eliminar tu cuenta.',
+  'flash.accountDeleted': 'Tu cuenta está eliminada. Gracias por lo que aportaste.',
 };

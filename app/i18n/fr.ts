@@ -843,4 +843,15 @@ export const fr: Messages = {
   'account.data.intro':
     'Téléchargez tout ce que Plenum conserve sur vous dans un fichier JSON : profil, sessions, amendements, soutiens, commentaires, notifications et les votes auxquels vous avez participé. Jamais vos bulletins : rien ne vous relie à eux.',
   'account.data.export': 'Télécharger mes données (JSON)',
+  'account.delete.title': 'Supprimer mon compte',
+  'account.delete.intro':
+    'Votre nom, votre adresse, votre mot de passe et vos réglages sont effacés immédiatement, et vous êtes déconnecté·e partout. Vos contributions restent, signées « ancien membre » : amendements, soutiens et commentaires font partie de l’histoire du mouvement, et chaque décompte de vote reste tel quel. Téléchargez d’abord vos données si vous voulez les garder.',
+  'account.delete.password': 'Votre mot de passe, pour confirmer',
+  'account.delete.confirm': 'Je comprends que c’est irréversible.',
+  'account.delete.confirmRequired': 'Cochez la case pour confirmer.',
+  'account.delete.submit': 'Supprimer définitivement mon compte',
+  'account.delete.wrongPassword': 'Ce mot de passe n’est pas le bon : rien n’a été supprimé.',
+  'account.delete.lastAdmin':
+    'Vous êtes le dernier administrateur : nommez-en un autre avant de supprimer votre compte.',
+  'flash.accountDeleted': 'Votre compte est supprimé. Merci pour vos contributions.',
 };

@@ -2,6 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
 import { ErrorList, Field } from '~/components/forms.tsx';
 import {
   changeDisplayName,
@@ -10,6 +11,7 @@ import {
   logOutOtherDevices,
   requestEmailChange,
 } from '~/modules/members/account-settings.server.ts';
+import { deleteAccount } from '~/modules/members/deletion.server.ts';
 import { AccountError, accountErrorMessage } from '~/modules/members/errors.ts';
 import { ChangeEmailSchema, ChangeNameSchema, ChangePasswordSchema } from '~/modules/members/members.schema.ts';
 import { countSessions } from '~/modules/members/sessions.server.ts';
@@ -26,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-type Intent = 'name' | 'email' | 'password' | 'others' | 'all';
+type Intent = 'name' | 'email' | 'password' | 'others' | 'all' | 'delete';
 type ActionData = { intent: Intent; result: SubmissionResult<string[]>; done?: boolean };
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -85,8 +87,33 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return flash('flash.passwordChanged');
   }
+  if (intent === 'delete') {
+    const submission = parseWithZod(formData, { schema: DeleteAccountSchema });
+    if (submission.status !== 'success') {
+      return data<ActionData>({ intent, result: submission.reply({ hideFields: ['password'] }) }, { status: 400 });
+    }
+    try {
+      await deleteAccount({ actor, password: submission.value.password });
+    } catch (error) {
+      if (!(error instanceof AccountError)) throw error;
+      const result = submission.reply({
+        fieldErrors: { [error.field ?? 'password']: [accountErrorMessage(error, context.locale)] },
+        hideFields: ['password'],
+      });
+      return data<ActionData>({ intent, result }, { status: 400 });
+    }
+    const headers = new Headers();
+    headers.append('Set-Cookie', clearSessionCookie());
+    headers.append('Set-Cookie', flashCookie('flash.accountDeleted'));
+    return redirect('/', { headers });
+  }
   throw new Response('Unknown intent', { status: 400 });
 }
+
+const DeleteAccountSchema = z.object({
+  password: z.string({ required_error: 'errors.required' }).max(1024, 'errors.passwordTooLong'),
+  confirm: z.literal('on', { errorMap: () => ({ message: 'account.delete.confirmRequired' }) }),
+});
 
 export default function AccountPage() {
   const t = useT();
@@ -104,6 +131,11 @@ export default function AccountPage() {
     id: 'email-form',
     lastResult: resultFor('email'),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeEmailSchema }),
+  });
+  const [deleteForm, deleteFields] = useForm({
+    id: 'delete-form',
+    lastResult: resultFor('delete'),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeleteAccountSchema }),
   });
   const [passwordForm, passwordFields] = useForm({
     id: 'password-form',
@@ -194,6 +226,31 @@ export default function AccountPage() {
           {t('account.data.export')}
         </a>
       </p>
+
+      <h2>{t('account.delete.title')}</h2>
+      <p>{t('account.delete.intro')}</p>
+      <Form method="post" {...getFormProps(deleteForm)}>
+        <input type="hidden" name="intent" value="delete" />
+        <Field
+          field={deleteFields.password}
+          label={t('account.delete.password')}
+          type="password"
+          autoComplete="current-password"
+        />
+        <div className="field-checkbox">
+          <input
+            type="checkbox"
+            id={deleteFields.confirm.id}
+            name={deleteFields.confirm.name}
+            aria-describedby={deleteFields.confirm.errorId}
+          />
+          <label htmlFor={deleteFields.confirm.id}>{t('account.delete.confirm')}</label>
+        </div>
+        <ErrorList id={deleteFields.confirm.errorId} errors={deleteFields.confirm.errors} />
+        <button type="submit" className="button button-danger">
+          {t('account.delete.submit')}
+        </button>
+      </Form>
     </section>
   );
 }

@@ -52,7 +52,7 @@ import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
 import { readFormData } from '~/utils/forms.server.ts';
-import { useFormatDate, useT } from '~/utils/i18n.tsx';
+import { useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = actorOf(context);
@@ -303,6 +303,7 @@ export default function AmendmentPage() {
     conflict,
   } = useLoaderData<typeof loader>();
   const formatDate = useFormatDate();
+  const signed = useSignature();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle';
@@ -345,7 +346,7 @@ export default function AmendmentPage() {
         </p>
       ) : null}
       <p data-testid="amendment-authors">
-        {t('amendments.page.authors', { names: authors.map((a) => a.name).join(', ') })}
+        {t('amendments.page.authors', { names: authors.map((a) => signed(a.name)).join(', ') })}
       </p>
       {invited.length ? (
         <p className="muted">{t('amendments.page.invitedList', { names: invited.join(', ') })}</p>

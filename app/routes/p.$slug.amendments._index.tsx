@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { listAmendments } from '~/modules/amendments/amendments.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
-import { pageTitle, useT } from '~/utils/i18n.tsx';
+import { pageTitle, useT, useSignature } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
 
 const STATUSES = [
@@ -40,6 +40,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'amendment
 /** Every amendment of the program one may see, filterable by chapter, status and one's own. */
 export default function AmendmentsPage() {
   const t = useT();
+  const signed = useSignature();
   const outline = useRouteLoaderData<typeof programLoader>('routes/p.$slug');
   const { amendments, filters, signedIn } = useLoaderData<typeof loader>();
   if (!outline) return null;
@@ -107,7 +108,7 @@ export default function AmendmentsPage() {
                   <br />
                   <span className="muted">
                     {section ? `${section.number} ${section.title} — ` : null}
-                    {t(`amendments.kind.${a.kind}`)} — {a.authors.join(', ')}
+                    {t(`amendments.kind.${a.kind}`)} — {a.authors.map(signed).join(', ')}
                     {a.supportsNeeded !== null
                       ? ` — ${t('supports.progress', { count: a.supports, needed: a.supportsNeeded })}`
                       : null}

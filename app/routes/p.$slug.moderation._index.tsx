@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { moderationLog } from '~/modules/amendments/moderation.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
-import { pageTitle, useFormatDate, useT } from '~/utils/i18n.tsx';
+import { pageTitle, useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
 
 const PER_PAGE = 100;
 
@@ -24,6 +24,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'moderatio
 /** The public moderation log: every decision on amendments and reported comments, who made it, when and why. */
 export default function ModerationLogPage() {
   const t = useT();
+  const signed = useSignature();
   const formatDate = useFormatDate();
   const { slug, log, page, more } = useLoaderData<typeof loader>();
   return (
@@ -45,7 +46,7 @@ export default function ModerationLogPage() {
               {log.map((e) => (
                 <tr key={e.id}>
                   <td>{formatDate(e.at, 'datetime')}</td>
-                  <td>{e.by ?? '—'}</td>
+                  <td>{e.by === null ? '—' : signed(e.by)}</td>
                   <td>
                     {t(`moderation.decision.${e.decision}`)}:{' '}
                     <Link to={`/p/${slug}/amendments/${e.amendmentId}${e.commentId ? `#comment-${e.commentId}` : ''}`}>

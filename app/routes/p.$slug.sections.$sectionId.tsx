@@ -6,7 +6,7 @@ import { listSectionAmendments } from '~/modules/amendments/amendments.server.ts
 import { getSection } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
-import { useFormatDate, useT } from '~/utils/i18n.tsx';
+import { useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { section, previous, next, program, canWrite, abilities } = await getSection(
@@ -35,6 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** One section of the program, with its place in the text and the way to the next one. */
 export default function SectionPage() {
   const t = useT();
+  const signed = useSignature();
   const formatDate = useFormatDate();
   const { section, previous, next, slug, canWrite, canPropose, amendments, user } = useLoaderData<typeof loader>();
   return (
@@ -75,7 +76,7 @@ export default function SectionPage() {
                 <Link to={`/p/${slug}/amendments/${a.id}`}>{a.title}</Link>{' '}
                 <span className="badge">{t(`amendments.status.${a.status}`)}</span>{' '}
                 <span className="muted">
-                  {t(`amendments.kind.${a.kind}`)} — {a.authors.join(', ')}
+                  {t(`amendments.kind.${a.kind}`)} — {a.authors.map(signed).join(', ')}
                 </span>
               </li>
             ))}

@@ -39,3 +39,12 @@ export function pageTitle(matches: readonly { id: string; data?: unknown }[], ke
   const data = matches.find((m) => m.id === 'root')?.data as { locale?: string } | undefined;
   return [{ title: `${t(isLocale(data?.locale) ? data.locale : 'fr', key)} · Plenum` }];
 }
+
+/**
+ * How a contribution is signed: its author's name, or "former member" once they deleted their account (their
+ * name was erased; see app/modules/members/deletion.server.ts).
+ */
+export function useSignature() {
+  const t = useT();
+  return (name: string | null | undefined) => (name ? name : t('debate.formerMember'));
+}

@@ -79,3 +79,71 @@ describe('a member’s data', () => {
     await destroyRoundKey(roundId);
   });
 });
+
+describe('deleting an account', () => {
+  it('erases the personal data at once and keeps contributions, signed by no one, and every count', async () => {
+    const { deleteAccount } = await import('../../app/modules/members/deletion.server.ts');
+    const { getAmendment } = await import('../../app/modules/amendments/amendments.server.ts');
+    const { listComments } = await import('../../app/modules/debate/comments.server.ts');
+    const ctx = await votingProgram();
+    const ana = await createMember({ displayName: 'Ana Gone' });
+    await db().member.update({ where: { id: ana.id }, data: { createdAt: new Date(Date.now() - 86_400_000) } });
+    const mine = await admissibleAmendment(ctx.slug, ctx.sections[0]!, SECTION_TEXT.replace('26', '30'), 'Mine');
+    await db().amendmentAuthor.create({ data: { amendmentId: mine.id, memberId: ana.id } });
+    const other = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[1]!,
+      SECTION_TEXT.replace('region', 'city'),
+      'Other',
+    );
+    await db().amendment.update({ where: { id: other.id }, data: { status: 'SUBMITTED' } });
+    await supportAmendment({ actor: ana, id: other.id });
+    await postComment({ actor: ana, amendmentId: other.id, stance: 'FOR', body: 'Signed by Ana.' });
+    const roundId = await createRound({
+      actor: ctx.moderator,
+      slug: ctx.slug,
+      title: 'Round',
+      explanation: 'Vote.',
+      opensAt: new Date(Date.now() - 1000),
+      closesAt: new Date(Date.now() + 3600_000),
+      quorumPercent: 0,
+      majority: { numerator: 1, denominator: 2 },
+      method: 'SCHULZE',
+      censusJoinedBefore: new Date(),
+      amendmentIds: [mine.id],
+    });
+    const definition = await roundDefinition(db(), roundId);
+    await castBallot({ actor: ana, roundId, answers: { [definition.questions[0]!.id]: 'YES' }, definition });
+    const before = {
+      census: await db().censusEntry.count({ where: { roundId } }),
+      roll: await db().voterRoll.count({ where: { roundId } }),
+      supports: await db().amendmentSupport.count({ where: { amendmentId: other.id } }),
+    };
+    await db().session.create({
+      data: { id: 'ana-session', memberId: ana.id, expiresAt: new Date(Date.now() + 3600_000) },
+    });
+
+    await expect(deleteAccount({ actor: ana, password: 'wrong password' })).rejects.toMatchObject({
+      key: 'account.delete.wrongPassword',
+    });
+    await deleteAccount({ actor: ana, password: ana.password });
+
+    const row = await db().member.findUniqueOrThrow({ where: { id: ana.id } });
+    expect(row).toMatchObject({ displayName: '', passwordHash: '!', emailVerifiedAt: null, area: null });
+    expect(row.email).not.toContain(ana.email.split('@')[0]!);
+    expect(row.deletedAt).not.toBeNull();
+    expect(await db().session.count({ where: { memberId: ana.id } })).toBe(0);
+    // Every count stays; the roll and the census no longer name her.
+    expect(await db().censusEntry.count({ where: { roundId } })).toBe(before.census);
+    expect(await db().voterRoll.count({ where: { roundId } })).toBe(before.roll);
+    expect(await db().voterRoll.count({ where: { roundId, memberId: ana.id } })).toBe(0);
+    expect(await db().amendmentSupport.count({ where: { amendmentId: other.id } })).toBe(before.supports);
+    // Contributions stay, signed by no one: pages say "former member".
+    const page = await getAmendment(ctx.moderator, ctx.slug, mine.id);
+    expect(page.authors.map((a) => a.name)).toContain('');
+    const debate = await listComments(ctx.moderator, other.id);
+    expect(debate.threads.map((c) => [c.author, c.body && 'kept'])).toEqual([[null, 'kept']]);
+    expect(JSON.stringify(await db().member.findUniqueOrThrow({ where: { id: ana.id } }))).not.toContain('Ana Gone');
+    await destroyRoundKey(roundId);
+  });
+});

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AttributedBlock, AttributedDoc, AttributedInline } from '~/modules/publication/provenance.ts';
 import type { Source } from '~/modules/publication/versions.server.ts';
-import { useFormatDate, useT } from '~/utils/i18n.tsx';
+import { useFormatDate, useSignature, useT } from '~/utils/i18n.tsx';
 
 type Numbering = Map<string, number>;
 
@@ -128,6 +128,7 @@ export function Provenance({
 }) {
   const t = useT();
   const formatDate = useFormatDate();
+  const signed = useSignature();
   return (
     <section className="provenance-list" aria-labelledby="why-title" data-testid="provenance">
       <h2 id="why-title">{t('version.whyTitle')}</h2>
@@ -140,7 +141,7 @@ export function Provenance({
             <li key={id} id={`why-${id}`} value={n} tabIndex={-1}>
               <p>
                 <a href={`/p/${slug}/amendments/${id}`}>{s.title}</a>{' '}
-                <span className="muted">— {t('version.by', { names: s.authors.join(', ') })}</span>
+                <span className="muted">— {t('version.by', { names: s.authors.map(signed).join(', ') })}</span>
               </p>
               {s.round ? (
                 <p>

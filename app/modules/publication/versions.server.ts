@@ -24,6 +24,11 @@ export interface Source {
   id: string;
   title: string;
   kind: string;
+  /**
+   * Stored: the authors' member ids (names are personal data, and a member may delete their account after a
+   * version is published). Read: their names, resolved at each reading ('' for a former member).
+   */
+  authorIds: string[];
   authors: string[];
   round: { id: string; number: number; title: string; closedAt: string | null } | null;
   result:
@@ -57,7 +62,7 @@ async function sourcesFor(ids: string[]): Promise<Record<string, Source>> {
       id: true,
       title: true,
       kind: true,
-      authors: { select: { member: { select: { displayName: true } } }, orderBy: { addedAt: 'asc' } },
+      authors: { select: { memberId: true }, orderBy: { addedAt: 'asc' } },
       round: {
         select: {
           id: true,
@@ -83,7 +88,8 @@ async function sourcesFor(ids: string[]): Promise<Record<string, Source>> {
       id: a.id,
       title: a.title,
       kind: a.kind,
-      authors: a.authors.map((x) => x.member.displayName),
+      authorIds: a.authors.map((x) => x.memberId),
+      authors: [],
       round: a.round
         ? {
             id: a.round.id,
@@ -308,9 +314,22 @@ export async function getVersion(slug: string, number: number) {
     },
   });
   if (!version) throw new NotFoundError(`version ${number} of ${slug}`);
+  const outline = version.outline as unknown as VersionOutline;
+  // Authors' names as they are now: a former member's is gone ('' here, "former member" on the page).
+  const ids = [...new Set(Object.values(outline.sources).flatMap((s) => s.authorIds ?? []))];
+  const names = new Map(
+    ids.length
+      ? (await db().member.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map(
+          (m) => [m.id, m.displayName],
+        )
+      : [],
+  );
+  for (const source of Object.values(outline.sources)) {
+    source.authors = (source.authorIds ?? []).map((id) => names.get(id) ?? '');
+  }
   return {
     ...version,
-    outline: version.outline as unknown as VersionOutline,
+    outline,
     changelog: version.changelog as unknown as ChangelogEntry[],
   };
 }

@@ -1,0 +1,62 @@
+import { enforce, hasRole, type Actor } from '~/policies/actor.ts';
+import { db } from '~/utils/db.server.ts';
+import { recordAudit } from '../audit/audit.server.ts';
+import { AccountError } from './errors.ts';
+import { verifyPassword } from './password.server.ts';
+
+/**
+ * A member deletes their account (issue 7). Personal data is erased at once, in one transaction: email, name,
+ * password, area, consents, sessions, sign-in links, notifications, invitations, drafting rights. The row stays
+ * as a tombstone with no personal field, so that what they contributed keeps a signature, "former member":
+ * amendments they wrote, supports (thresholds reached stay reached), reports. Their comments lose their author.
+ * Their census and voter-roll entries lose the member id: every count and every tally stays as it was, and no
+ * ballot ever referred to them. The audit trail is append-only and keeps the opaque id, which now names no one.
+ */
+export async function deleteAccount(props: { actor: Actor; password: string }, now = new Date()) {
+  enforce(hasRole(props.actor, 'MEMBER'), props.actor, 'member.delete');
+  const id = props.actor!.id;
+  const member = await db().member.findUniqueOrThrow({ where: { id } });
+  if (member.deletedAt) return;
+  if (!(await verifyPassword(member.passwordHash, props.password))) {
+    throw new AccountError('account.delete.wrongPassword', 'password');
+  }
+  await db().$transaction(async (tx) => {
+    if (member.role === 'ADMIN') {
+      const admins = await tx.member.count({ where: { role: 'ADMIN', deletedAt: null } });
+      if (admins <= 1) throw new AccountError('account.delete.lastAdmin', 'password');
+    }
+    await tx.session.deleteMany({ where: { memberId: id } });
+    await tx.emailToken.deleteMany({ where: { memberId: id } });
+    await tx.notification.deleteMany({ where: { memberId: id } });
+    await tx.coauthorInvitation.deleteMany({ where: { memberId: id } });
+    await tx.drafter.deleteMany({ where: { memberId: id } });
+    await tx.comment.updateMany({ where: { authorId: id }, data: { authorId: null } });
+    await tx.censusEntry.updateMany({ where: { memberId: id }, data: { memberId: null } });
+    await tx.voterRoll.updateMany({ where: { memberId: id }, data: { memberId: null } });
+    await tx.loginFailure.deleteMany({ where: { key: member.email } });
+    await tx.member.update({
+      where: { id },
+      data: {
+        email: `former-${id}@deleted.invalid`,
+        displayName: '',
+        passwordHash: '!',
+        role: 'MEMBER',
+        emailVerifiedAt: null,
+        locale: null,
+        lastActiveAt: null,
+        emailDigest: false,
+        digestKey: null,
+        digestSentAt: null,
+        area: null,
+        suspendedReason: null,
+        deletedAt: now,
+      },
+    });
+    await recordAudit(tx, { actorId: null, action: 'member.deleted', targetType: 'Member', targetId: id });
+  });
+}
+
+/** How contributions are signed: the member's name, or null for a former member (pages say "former member"). */
+export function signature(displayName: string | null | undefined): string | null {
+  return displayName ? displayName : null;
+}

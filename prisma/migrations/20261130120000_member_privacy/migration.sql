@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Member" ADD COLUMN     "area" TEXT,
+ADD COLUMN     "deletedAt" TIMESTAMP(3),
+ADD COLUMN     "suspendedAt" TIMESTAMP(3),
+ADD COLUMN     "suspendedReason" TEXT;
+
