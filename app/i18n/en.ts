@@ -828,4 +828,8 @@ export const en = {
   'account.delete.wrongPassword': 'This password is not right: nothing was deleted.',
   'account.delete.lastAdmin': 'You are the last administrator: name another one before deleting your account.',
   'flash.accountDeleted': 'Your account is deleted. Thank you for what you contributed.',
+  'notifications.decision.SECTION_REMOVED': '“{title}” was withdrawn: the members adopted the removal of its section.',
+  'notifications.decision.CONFLICT': '“{title}” was adopted, but the text moved under it: apply it by hand.',
+  'version.removedWords': 'This amendment removed words here (a removal leaves nothing to mark).',
+  'version.errors.busy': 'The program is being updated right now (amendments being applied): try again in a moment.',
 };

@@ -843,4 +843,9 @@ export const es: Messages = {
   'account.delete.wrongPassword': 'Esta contraseña no es correcta: no se ha eliminado nada.',
   'account.delete.lastAdmin': 'Eres el último administrador: nombra a otro antes de eliminar tu cuenta.',
   'flash.accountDeleted': 'Tu cuenta está eliminada. Gracias por lo que aportaste.',
+  'notifications.decision.SECTION_REMOVED': '«{title}» fue retirada: los miembros aprobaron suprimir su sección.',
+  'notifications.decision.CONFLICT': '«{title}» fue aprobada, pero el texto cambió entretanto: aplícala a mano.',
+  'version.removedWords': 'Esta enmienda suprimió palabras aquí (una supresión no deja nada que resaltar).',
+  'version.errors.busy':
+    'El programa se está actualizando ahora mismo (se están aplicando enmiendas): inténtalo de nuevo en un momento.',
 };

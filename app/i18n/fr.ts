@@ -854,4 +854,11 @@ export const fr: Messages = {
   'account.delete.lastAdmin':
     'Vous êtes le dernier administrateur : nommez-en un autre avant de supprimer votre compte.',
   'flash.accountDeleted': 'Votre compte est supprimé. Merci pour vos contributions.',
+  'notifications.decision.SECTION_REMOVED':
+    '« {title} » a été retiré : les membres ont adopté la suppression de sa section.',
+  'notifications.decision.CONFLICT':
+    '« {title} » a été adopté, mais le texte a changé entre-temps : appliquez-le à la main.',
+  'version.removedWords': 'Cet amendement a supprimé des mots ici (une suppression ne laisse rien à surligner).',
+  'version.errors.busy':
+    'Le programme est en cours de mise à jour (amendements en cours d’application) : réessayez dans un instant.',
 };

@@ -8,8 +8,8 @@ import { DecisionForm, IntentButton, MergeForm } from '~/components/amendment/mo
 import { Discussion, type DebateFormError } from '~/components/amendment/discussion.tsx';
 import { NeedsUpdate } from '~/components/amendment/needs-update.tsx';
 import { ApplicationConflict } from '~/components/amendment/conflict.tsx';
-import { applicationConflict, resolveConflict } from '~/modules/amendments/application.server.ts';
-import { markdownToDoc } from '~/modules/documents/markdown.server.ts';
+import { ApplicationBusyError, applicationConflict, resolveConflict } from '~/modules/amendments/application.server.ts';
+import { markdownToSectionDoc } from '~/modules/documents/markdown.server.ts';
 import { docToMarkdown } from '~/modules/publication/markdown.ts';
 import type { AttributedDoc } from '~/modules/publication/provenance.ts';
 import { Supports } from '~/components/amendment/supports.tsx';
@@ -167,7 +167,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.merged') } });
     }
     if (intent === 'resolveConflict') {
-      const text = markdownToDoc(String(formData.get('text') ?? '').slice(0, 100_000));
+      const text = markdownToSectionDoc(String(formData.get('text') ?? '').slice(0, 100_000));
       const reason = String(formData.get('reason') ?? '').trim();
       if (!text || reason.length < 3 || reason.length > 500) {
         return data(
@@ -182,7 +182,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           { status: 400 },
         );
       }
-      await resolveConflict({ actor, amendmentId: id, text, reason });
+      try {
+        await resolveConflict({ actor, amendmentId: id, text, reason });
+      } catch (error) {
+        if (!(error instanceof ApplicationBusyError)) throw error;
+        return data({ invite: null, error: null, conflict: { text: ['version.errors.busy'] } }, { status: 409 });
+      }
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.conflictResolved') } });
     }
     if (intent === 'withdraw') {

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { z } from 'zod';
 import { ErrorList } from '~/components/forms.tsx';
 import { storableText } from '~/modules/members/members.schema.ts';
-import { publicationStatus, publishVersion } from '~/modules/publication/versions.server.ts';
+import { publicationStatus, PublicationBusyError, publishVersion } from '~/modules/publication/versions.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
@@ -26,9 +26,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: PublishSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   const slug = params.slug ?? '';
-  const number = await publishVersion({ actor: actorOf(context), slug, note: submission.value.note }).catch(
-    asHttpError(request),
-  );
+  let number: number;
+  try {
+    number = await publishVersion({ actor: actorOf(context), slug, note: submission.value.note });
+  } catch (error) {
+    if (error instanceof PublicationBusyError) {
+      return data({ result: submission.reply({ formErrors: ['version.errors.busy'] }) }, { status: 409 });
+    }
+    return asHttpError(request)(error);
+  }
   return redirect(`/p/${slug}/v/${number}`, { headers: { 'Set-Cookie': flashCookie('flash.versionPublished') } });
 }
 
@@ -66,6 +72,7 @@ export default function PublishPage() {
         </div>
       ) : null}
       <Form method="post" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
         <div className="field">
           <label htmlFor={fields.note.id}>{t('version.note')}</label>
           <textarea {...getTextareaProps(fields.note)} key={fields.note.key} rows={4} />

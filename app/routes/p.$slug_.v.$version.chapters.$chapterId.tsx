@@ -24,6 +24,7 @@ export default function VersionChapterPage() {
   const version = useRouteLoaderData<typeof versionLoader>('routes/p.$slug_.v.$version');
   if (!version) return null;
   const first = sections[0]!;
+  const changed = new Map(version.outline.chapters.flatMap((c) => c.sections.map((x) => [x.id, x.changedBy ?? []])));
   return (
     <article>
       <h1>
@@ -39,8 +40,13 @@ export default function VersionChapterPage() {
               </Link>
             </h2>
             <ProvenanceText doc={s.doc} numbering={numbering} />
-            {numbering.size ? (
-              <Provenance slug={version.program.slug} numbering={numbering} sources={version.outline.sources} />
+            {numbering.size || changed.get(s.sectionId)?.length ? (
+              <Provenance
+                slug={version.program.slug}
+                numbering={numbering}
+                sources={version.outline.sources}
+                changedBy={changed.get(s.sectionId)}
+              />
             ) : null}
           </section>
         );

@@ -38,7 +38,12 @@ export default function VersionSectionPage() {
         <span className="number">{section.number}</span> {section.title}
       </h1>
       <ProvenanceText doc={section.doc} numbering={numbering} />
-      <Provenance slug={version.program.slug} numbering={numbering} sources={version.outline.sources} />
+      <Provenance
+        slug={version.program.slug}
+        numbering={numbering}
+        sources={version.outline.sources}
+        changedBy={flat[index]?.changedBy}
+      />
       <nav className="prev-next no-print" aria-label={t('section.around')}>
         {previous ? (
           <Link to={`../sections/${previous.id}`} relative="path" rel="prev">

@@ -165,7 +165,8 @@ describe('a voting round', () => {
       await result.getByTestId('outcome').getByText('Adopted').waitFor();
       expect(await violations(m)).toEqual([]);
       await m.goto(amendmentUrl);
-      await m.getByTestId('amendment-status').getByText('Adopted').waitFor();
+      // Adopted, and already written into the section's text (tests/e2e/publication.test.ts follows it there).
+      await m.getByTestId('amendment-status').getByText('Applied').waitFor();
       await m.goto(sectionUrl);
       expect(await m.getByTestId('section-locked').count()).toBe(0);
 

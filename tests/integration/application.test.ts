@@ -150,4 +150,94 @@ describe('adopted amendments become the text', () => {
     // The removed section stays for its amendments' history.
     expect((await db().section.findUniqueOrThrow({ where: { id: ctx.sections[1]! } })).archivedAt).not.toBeNull();
   });
+
+  it('never applies twice, even when two sweeps run at once', async () => {
+    const ctx = await votingProgram();
+    const cities = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[0]!,
+      SECTION_TEXT.replace('every region', 'every city'),
+      'Cities',
+    );
+    const young = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[0]!,
+      SECTION_TEXT.replace('under 26', 'under 30'),
+      'Up to 30',
+    );
+    // Adopted, but not yet applied: as if the process stopped right after the close.
+    await db().amendment.updateMany({ where: { id: { in: [cities.id, young.id] } }, data: { status: 'ADOPTED' } });
+    const [a, b] = await Promise.all([applyAdopted(), applyAdopted()]);
+    expect(a.applied + b.applied).toBe(2);
+    expect(await liveText(ctx.sections[0]!)).toBe(
+      'Public transport is free for everyone under 30. Night trains return to every city.',
+    );
+  });
+
+  it('records the text it claimed when the process stopped between writing the text and recording it', async () => {
+    const ctx = await votingProgram();
+    const cities = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[0]!,
+      SECTION_TEXT.replace('every region', 'every city'),
+      'Cities',
+    );
+    await db().amendment.update({ where: { id: cities.id }, data: { status: 'ADOPTED' } });
+    // The claim was made, the text written, then the process died.
+    await db().amendmentApplication.create({
+      data: {
+        id: 'claimed-then-crashed',
+        amendmentId: cities.id,
+        programId: ctx.programId,
+        sectionId: ctx.sections[0]!,
+        status: 'PENDING',
+        seq: 1,
+        before: doc(SECTION_TEXT),
+      },
+    });
+    await writeLive(sectionDocumentName(ctx.sections[0]!), SECTION_TEXT.replace('every region', 'every city'));
+    expect(await applyAdopted()).toEqual({ applied: 1, conflicts: 0 });
+    expect(await liveText(ctx.sections[0]!)).toBe(SECTION_TEXT.replace('every region', 'every city'));
+    const application = await db().amendmentApplication.findUniqueOrThrow({ where: { amendmentId: cities.id } });
+    expect(application.status).toBe('APPLIED');
+    expect(docToPlainText(application.before as never)).toBe(SECTION_TEXT);
+    expect(docToPlainText(application.after as never)).toContain('every city');
+  });
+
+  it('withdraws the amendments still standing on a section whose removal was adopted, and tells their authors', async () => {
+    const ctx = await votingProgram();
+    const { startAmendment, submitAmendment } = await import('../../app/modules/amendments/amendments.server.ts');
+    const { createMember } = await import('../factories/members.ts');
+    const author = await createMember();
+    const remove = await startAmendment({
+      actor: author,
+      slug: ctx.slug,
+      sectionId: ctx.sections[1]!,
+      kind: 'DELETE',
+      title: 'Drop it',
+      justification: 'It says nothing new.',
+    });
+    await submitAmendment({ actor: author, id: remove });
+    const standing = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[1]!,
+      SECTION_TEXT.replace('region', 'city'),
+      'Late',
+    );
+    await db().amendment.update({ where: { id: standing.id }, data: { status: 'QUALIFIED' } });
+    await db().amendment.update({ where: { id: remove }, data: { status: 'ADOPTED' } });
+    await applyAdopted();
+    expect((await db().amendment.findUniqueOrThrow({ where: { id: standing.id } })).status).toBe('WITHDRAWN');
+    expect(await db().notification.count({ where: { amendmentId: standing.id, kind: 'DECISION' } })).toBe(1);
+    await expect(
+      startAmendment({
+        actor: author,
+        slug: ctx.slug,
+        sectionId: ctx.sections[1]!,
+        kind: 'CHANGE',
+        title: 'Too late',
+        justification: 'On a removed section.',
+      }),
+    ).rejects.toThrow(/Not found/);
+  });
 });

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { AttributedBlock, AttributedDoc, AttributedInline } from '~/modules/publication/provenance.ts';
 import type { Source } from '~/modules/publication/versions.server.ts';
 import { useFormatDate, useSignature, useT } from '~/utils/i18n.tsx';
@@ -121,24 +121,34 @@ export function Provenance({
   slug,
   numbering,
   sources,
+  changedBy = [],
 }: {
   slug: string;
   numbering: Numbering;
   sources: Record<string, Source>;
+  /** Every amendment applied to the section, including those that only removed words (they leave no mark). */
+  changedBy?: string[];
 }) {
   const t = useT();
   const formatDate = useFormatDate();
   const signed = useSignature();
+  const titleId = useId();
+  const removedOnly = changedBy.filter((id) => !numbering.has(id));
+  const entries: [string, number | null][] = [
+    ...numbering.entries(),
+    ...removedOnly.map((id) => [id, null] as [string, null]),
+  ];
   return (
-    <section className="provenance-list" aria-labelledby="why-title" data-testid="provenance">
-      <h2 id="why-title">{t('version.whyTitle')}</h2>
-      {numbering.size === 0 ? <p>{t('version.untouched')}</p> : <p className="field-hint">{t('version.unmarked')}</p>}
+    <section className="provenance-list" aria-labelledby={titleId} data-testid="provenance">
+      <h2 id={titleId}>{t('version.whyTitle')}</h2>
+      {entries.length === 0 ? <p>{t('version.untouched')}</p> : <p className="field-hint">{t('version.unmarked')}</p>}
       <ol>
-        {[...numbering.entries()].map(([id, n]) => {
+        {entries.map(([id, n]) => {
           const s = sources[id];
           if (!s) return null;
           return (
-            <li key={id} id={`why-${id}`} value={n} tabIndex={-1}>
+            <li key={id} id={`why-${id}`} value={n ?? undefined} tabIndex={-1}>
+              {n === null ? <p className="field-hint">{t('version.removedWords')}</p> : null}
               <p>
                 <a href={`/p/${slug}/amendments/${id}`}>{s.title}</a>{' '}
                 <span className="muted">— {t('version.by', { names: s.authors.map(signed).join(', ') })}</span>

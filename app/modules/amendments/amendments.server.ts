@@ -99,10 +99,12 @@ export interface StartAmendmentProps {
 export async function startAmendment(props: StartAmendmentProps): Promise<string> {
   const section = await db().section.findUnique({
     where: { id: props.sectionId },
-    select: { id: true, content: true, chapter: { select: { program: true } } },
+    select: { id: true, content: true, archivedAt: true, chapter: { select: { program: true } } },
   });
   const program = section?.chapter.program;
-  if (!section || !program || program.slug !== props.slug) throw new NotFoundError(`section ${props.sectionId}`);
+  if (!section || section.archivedAt || !program || program.slug !== props.slug) {
+    throw new NotFoundError(`section ${props.sectionId}`);
+  }
   enforce(canStartAmendment(props.actor, program), props.actor, 'amendment.start');
   // Read before the transaction: the embedded database has one connection, which a transaction holds.
   const baseText = await readLiveText(sectionDocumentName(section.id), section.content);

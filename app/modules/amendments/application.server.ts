@@ -1,4 +1,4 @@
-import type { Prisma } from '~/generated/prisma/client.ts';
+import { Prisma } from '~/generated/prisma/client.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
 import { canManageProgram } from '~/policies/program.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
@@ -7,7 +7,9 @@ import { logger } from '~/utils/logger.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { readLiveText, sectionDocumentName, writeLiveText } from '../documents/live-text.server.ts';
 import { parseDoc, type DocNode } from '../documents/rich-text.ts';
-import { notifyAuthors } from '../notifications/notifications.server.ts';
+import { notify, notifyAuthors } from '../notifications/notifications.server.ts';
+import { withProgramLease } from '../programs/lease.server.ts';
+import { STANDING } from './collisions.server.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
 import { carryOverSection } from './rebase.server.ts';
 import { carryOver, docTokens } from './merge.ts';
@@ -24,11 +26,14 @@ import { carryOver, docTokens } from './merge.ts';
 const EMPTY: DocNode = { type: 'doc', content: [{ type: 'paragraph' }] };
 const json = (doc: DocNode | null) => (doc ? (doc as unknown as Prisma.InputJsonValue) : undefined);
 
-/** Adopted amendments not yet applied (nor flagged), in the order they are applied. */
+/** Adopted amendments not yet applied (nor flagged), in the order they are applied, with their program. */
 async function pending() {
   const rows = await db().amendment.findMany({
-    where: { status: 'ADOPTED', applications: { none: {} } },
-    select: { id: true, roundId: true, submittedAt: true, round: { select: { closedAt: true } } },
+    where: {
+      status: 'ADOPTED',
+      OR: [{ applications: { none: {} } }, { applications: { some: { status: 'PENDING' } } }],
+    },
+    select: { id: true, programId: true, roundId: true, submittedAt: true, round: { select: { closedAt: true } } },
   });
   const positions = new Map(
     (
@@ -58,22 +63,42 @@ async function nextSeq(tx: Tx, programId: string) {
   return (last?.seq ?? 0) + 1;
 }
 
-/** Applies every adopted amendment not yet applied; returns how many were applied and how many flagged. */
+/**
+ * Applies every adopted amendment not yet applied; returns how many were applied and how many flagged. Each
+ * program's amendments are applied one at a time under its lease (app/modules/programs/lease.server.ts): two
+ * processes, or a sweep and a close, never merge into the same text at once. A program whose lease another
+ * process holds is left for the next sweep.
+ */
 export async function applyAdopted(): Promise<{ applied: number; conflicts: number }> {
   let applied = 0;
   let conflicts = 0;
-  for (const { id } of await pending()) {
-    try {
-      const outcome = await applyOne(id);
-      if (outcome === 'APPLIED') applied++;
-      else if (outcome === 'CONFLICT') conflicts++;
-    } catch (error) {
-      logger.error('an adopted amendment could not be applied', { amendmentId: id, error });
-    }
+  const programs = [...new Set((await pending()).map((a) => a.programId))];
+  for (const programId of programs) {
+    await withProgramLease(
+      programId,
+      async () => {
+        // Read again under the lease: another process may have applied some meanwhile.
+        for (const { id } of (await pending()).filter((a) => a.programId === programId)) {
+          try {
+            const outcome = await applyOne(id);
+            if (outcome === 'APPLIED') applied++;
+            else if (outcome === 'CONFLICT') conflicts++;
+          } catch (error) {
+            logger.error('an adopted amendment could not be applied', { amendmentId: id, error });
+          }
+        }
+      },
+      1000,
+    );
   }
   return { applied, conflicts };
 }
 
+/**
+ * Applies one adopted amendment (under its program's lease). It is first claimed, with the section's text as
+ * it is before: if the process dies after writing the live text and before recording it, the next attempt finds
+ * the change already there (merging it again changes nothing) and records it against the text it had claimed.
+ */
 async function applyOne(amendmentId: string): Promise<'APPLIED' | 'CONFLICT' | null> {
   const amendment = await db().amendment.findUniqueOrThrow({
     where: { id: amendmentId },
@@ -85,12 +110,30 @@ async function applyOne(amendmentId: string): Promise<'APPLIED' | 'CONFLICT' | n
   const base = parseDoc(amendment.baseText);
   const proposed = amendment.proposedText ? parseDoc(amendment.proposedText) : base;
   const programId = amendment.programId;
+  let claim = await db().amendmentApplication.findUnique({ where: { amendmentId } });
+  if (claim && claim.status !== 'PENDING') return null;
+  if (!claim) {
+    claim = await db().$transaction(async (tx) =>
+      tx.amendmentApplication.create({
+        data: {
+          id: newId(),
+          amendmentId,
+          programId,
+          sectionId: amendment.sectionId,
+          status: 'PENDING',
+          seq: await nextSeq(tx, programId),
+          before: amendment.kind === 'ADD' ? undefined : json(current),
+        },
+      }),
+    );
+  }
+  const before = claim.before ? parseDoc(claim.before) : null;
 
   if (amendment.kind === 'ADD') {
-    // A new section after the one it was proposed after, with the adopted text.
-    const sectionId = await db().$transaction(async (tx) => {
+    // A new section after the one it was proposed after, with the adopted text: one transaction.
+    await db().$transaction(async (tx) => {
       const siblings = await tx.section.findMany({
-        where: { chapterId: amendment.section.chapterId },
+        where: { chapterId: amendment.section.chapterId, archivedAt: null },
         orderBy: [{ position: 'asc' }, { id: 'asc' }],
       });
       const id = newId();
@@ -108,17 +151,31 @@ async function applyOne(amendmentId: string): Promise<'APPLIED' | 'CONFLICT' | n
       for (const [i, sid] of order.entries()) {
         await tx.section.update({ where: { id: sid }, data: { position: (i + 1) * 1000 } });
       }
-      await record(tx, amendment.id, programId, id, 'APPLIED', null, proposed);
-      return id;
+      await record(tx, claim.id, amendment.id, id, 'APPLIED', null, proposed);
     });
-    logger.info('adopted amendment applied', { amendmentId, sectionId });
     return 'APPLIED';
   }
 
   if (amendment.kind === 'DELETE') {
     await db().$transaction(async (tx) => {
       await tx.section.update({ where: { id: amendment.sectionId }, data: { archivedAt: new Date() } });
-      await record(tx, amendment.id, programId, amendment.sectionId, 'APPLIED', current, null);
+      // Amendments still standing on the removed section have nothing left to change.
+      const orphans = await tx.amendment.findMany({
+        where: { sectionId: amendment.sectionId, status: { in: [...STANDING] } },
+        select: { id: true },
+      });
+      await tx.amendment.updateMany({ where: { id: { in: orphans.map((o) => o.id) } }, data: { status: 'WITHDRAWN' } });
+      for (const orphan of orphans) {
+        await recordAudit(tx, {
+          actorId: null,
+          action: 'amendment.withdrawn',
+          targetType: 'Amendment',
+          targetId: orphan.id,
+          data: { sectionRemovedBy: amendment.id },
+        });
+        await notifyAuthors(tx, orphan.id, 'DECISION', { decision: 'SECTION_REMOVED' });
+      }
+      await record(tx, claim.id, amendment.id, amendment.sectionId, 'APPLIED', before ?? current, null);
     });
     return 'APPLIED';
   }
@@ -126,15 +183,15 @@ async function applyOne(amendmentId: string): Promise<'APPLIED' | 'CONFLICT' | n
   const same = docTokens(current).join('\u0000') === docTokens(base).join('\u0000');
   const merged = same ? proposed : carryOver(base, current, proposed);
   if (!merged) {
-    await db().$transaction((tx) =>
-      record(tx, amendment.id, programId, amendment.sectionId, 'CONFLICT', current, null),
-    );
+    await db().$transaction((tx) => record(tx, claim.id, amendment.id, amendment.sectionId, 'CONFLICT', current, null));
+    await notifyModerators(programId, amendment.id);
     return 'CONFLICT';
   }
-  // The live text first (it is the text); then the record. A crash between the two leaves the amendment pending,
-  // and the next attempt finds its change already there: applying it again changes nothing (merge of equal hunks).
+  // The live text first (it is the text), then the record; see above for a crash in between.
   await writeLiveText(name, amendment.section.content, merged);
-  await db().$transaction((tx) => record(tx, amendment.id, programId, amendment.sectionId, 'APPLIED', current, merged));
+  await db().$transaction((tx) =>
+    record(tx, claim.id, amendment.id, amendment.sectionId, 'APPLIED', before ?? current, merged),
+  );
   // Standing amendments of the section are measured against the new text.
   await carryOverSection(amendment.sectionId).catch((error: unknown) =>
     logger.warn('carrying amendments over the applied text failed', { sectionId: amendment.sectionId, error }),
@@ -142,26 +199,39 @@ async function applyOne(amendmentId: string): Promise<'APPLIED' | 'CONFLICT' | n
   return 'APPLIED';
 }
 
+/** Tells the program's moderators that an adopted amendment waits for them. */
+async function notifyModerators(programId: string, amendmentId: string) {
+  const moderators = await db().member.findMany({
+    where: { role: { in: ['MODERATOR', 'ADMIN'] }, deletedAt: null },
+    select: { id: true },
+  });
+  await db().$transaction((tx) =>
+    notify(tx, {
+      memberIds: moderators.map((m) => m.id),
+      kind: 'DECISION',
+      amendmentId,
+      data: { decision: 'CONFLICT' },
+    }),
+  );
+  void programId;
+}
+
 async function record(
   tx: Tx,
+  applicationId: string,
   amendmentId: string,
-  programId: string,
   sectionId: string,
   status: 'APPLIED' | 'CONFLICT',
   before: DocNode | null,
   after: DocNode | null,
 ) {
-  await tx.$queryRaw`SELECT id FROM "Program" WHERE id = ${programId} FOR UPDATE`;
-  await tx.amendmentApplication.create({
+  await tx.amendmentApplication.update({
+    where: { id: applicationId },
     data: {
-      id: newId(),
-      amendmentId,
-      programId,
       sectionId,
       status,
-      seq: await nextSeq(tx, programId),
-      before: json(before),
-      after: json(after),
+      before: before ? json(before) : Prisma.DbNull,
+      after: after ? json(after) : Prisma.DbNull,
       appliedAt: status === 'APPLIED' ? new Date() : null,
     },
   });
@@ -206,42 +276,48 @@ export async function resolveConflict(props: { actor: Actor; amendmentId: string
   });
   if (!amendment) throw new NotFoundError(`amendment ${props.amendmentId}`);
   enforce(canManageProgram(props.actor, amendment.program), props.actor, 'amendment.resolve');
-  const application = await db().amendmentApplication.findUnique({ where: { amendmentId: amendment.id } });
-  if (!application || application.status !== 'CONFLICT') throw new NotFoundError(`conflict ${props.amendmentId}`);
-  const name = sectionDocumentName(amendment.sectionId);
-  const current = await readLiveText(name, amendment.section.content);
-  await writeLiveText(name, amendment.section.content, props.text);
-  await db().$transaction(async (tx) => {
-    await tx.amendmentApplication.update({
-      where: { id: application.id },
-      data: {
-        status: 'APPLIED',
-        before: json(current),
-        after: json(props.text),
-        appliedAt: new Date(),
-        resolvedById: props.actor!.id,
-        resolution: props.reason,
-      },
+  if (amendment.section.archivedAt) throw new NotFoundError(`section ${amendment.sectionId}`);
+  const done = await withProgramLease(amendment.programId, async () => {
+    // Checked under the lease: two moderators resolving at once, the second finds it done.
+    const application = await db().amendmentApplication.findUnique({ where: { amendmentId: amendment.id } });
+    if (!application || application.status !== 'CONFLICT') throw new NotFoundError(`conflict ${props.amendmentId}`);
+    const name = sectionDocumentName(amendment.sectionId);
+    const current = await readLiveText(name, amendment.section.content);
+    await writeLiveText(name, amendment.section.content, props.text);
+    await db().$transaction(async (tx) => {
+      await tx.amendmentApplication.update({
+        where: { id: application.id },
+        data: {
+          status: 'APPLIED',
+          // Applied now, after whatever was applied since it was flagged: its place in the chain is now.
+          seq: await nextSeq(tx, amendment.programId),
+          before: json(current),
+          after: json(props.text),
+          appliedAt: new Date(),
+          resolvedById: props.actor!.id,
+          resolution: props.reason,
+        },
+      });
+      await tx.amendment.update({ where: { id: amendment.id }, data: { status: 'APPLIED' } });
+      await recordAudit(tx, {
+        actorId: props.actor!.id,
+        action: 'amendment.applied',
+        targetType: 'Amendment',
+        targetId: amendment.id,
+        reason: props.reason,
+        data: { sectionId: amendment.sectionId, resolved: true },
+      });
+      await notifyAuthors(tx, amendment.id, 'VOTE_RESULT', { decision: 'APPLIED' });
     });
-    await tx.amendment.update({ where: { id: amendment.id }, data: { status: 'APPLIED' } });
-    await recordAudit(tx, {
-      actorId: props.actor!.id,
-      action: 'amendment.applied',
-      targetType: 'Amendment',
-      targetId: amendment.id,
-      reason: props.reason,
-      data: { sectionId: amendment.sectionId, resolved: true },
-    });
-    await notifyAuthors(tx, amendment.id, 'VOTE_RESULT', { decision: 'APPLIED' });
   });
+  if (!done.ran) throw new ApplicationBusyError();
   await carryOverSection(amendment.sectionId).catch(() => {});
 }
 
-/** Adopted amendments waiting for a moderator, for the moderation queue. */
-export async function applicationConflicts(programId: string) {
-  return db().amendmentApplication.findMany({
-    where: { programId, status: 'CONFLICT' },
-    select: { amendmentId: true, createdAt: true },
-    orderBy: { seq: 'asc' },
-  });
+/** Another process is applying amendments or publishing this program right now: try again in a moment. */
+export class ApplicationBusyError extends Error {
+  constructor() {
+    super('the program is being updated');
+    this.name = 'ApplicationBusyError';
+  }
 }

@@ -155,6 +155,18 @@ export function markdownToDoc(text: string): DocNode | null {
   return parseDoc({ type: 'doc', content: blocks });
 }
 
+/**
+ * A section's whole text written by a moderator in Markdown (resolving an adopted amendment the text moved
+ * under): headings kept, as in an imported section. Null if nothing is left.
+ */
+export function markdownToSectionDoc(text: string): DocNode | null {
+  const counts = new Counts();
+  const parsed = markdown.parse(text.replace(/\r\n?/g, '\n')) as JSONContent;
+  const blocks = (parsed.content ?? []).flatMap((node) => cleanBlock(node, 1, counts));
+  if (!blocks.length) return null;
+  return parseDoc({ type: 'doc', content: blocks });
+}
+
 function flattenHeading(block: BlockNode): BlockNode {
   if (block.type !== 'heading') return block;
   const content: InlineNode[] = (block.content ?? []).map((n) =>

@@ -18,7 +18,15 @@ import { sendMail } from '~/utils/mail.server.ts';
 /** What a notification message shows besides the amendment's title. */
 export interface NotificationData {
   by?: string;
-  decision?: 'ADMISSIBLE' | 'INADMISSIBLE' | 'MERGED' | 'ADOPTED' | 'REJECTED' | 'APPLIED';
+  decision?:
+    | 'ADMISSIBLE'
+    | 'INADMISSIBLE'
+    | 'MERGED'
+    | 'ADOPTED'
+    | 'REJECTED'
+    | 'APPLIED'
+    | 'SECTION_REMOVED'
+    | 'CONFLICT';
   reason?: string;
 }
 
@@ -153,7 +161,7 @@ export function notificationText(locale: Locale, n: { kind: NotificationKind; ti
   if (n.kind === 'DECISION') {
     return t(
       locale,
-      `notifications.decision.${(n.data.decision as 'ADMISSIBLE' | 'INADMISSIBLE' | 'MERGED' | undefined) ?? 'ADMISSIBLE'}`,
+      `notifications.decision.${(n.data.decision as 'ADMISSIBLE' | 'INADMISSIBLE' | 'MERGED' | 'SECTION_REMOVED' | 'CONFLICT' | undefined) ?? 'ADMISSIBLE'}`,
       {
         title: n.title,
         reason: n.data.reason ?? '',

@@ -150,8 +150,9 @@ export async function createSection(props: { actor: Actor; chapterId: string; ti
   return db().$transaction(async (tx) => {
     const chapter = await chapterOf(tx, props.chapterId);
     await lockForShaping(tx, props.actor, { id: chapter.programId });
+    // Archived sections (removed by an adopted amendment) keep their rows but no longer take a place.
     const sections = await tx.section.findMany({
-      where: { chapterId: chapter.id },
+      where: { chapterId: chapter.id, archivedAt: null },
       orderBy: [{ position: 'asc' }, { id: 'asc' }],
     });
     const id = newId();
@@ -210,7 +211,10 @@ export async function moveSection(props: { actor: Actor; sectionId: string; chap
     if (!target || target.programId !== section.chapter.programId)
       throw new NotFoundError(`chapter ${props.chapterId}`);
     const siblings = (
-      await tx.section.findMany({ where: { chapterId: target.id }, orderBy: [{ position: 'asc' }, { id: 'asc' }] })
+      await tx.section.findMany({
+        where: { chapterId: target.id, archivedAt: null },
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      })
     ).filter((s) => s.id !== section.id);
     const index = clampIndex(props.index, siblings.length);
     const ids = siblings.map((s) => s.id);

@@ -1,18 +1,23 @@
-import { docToMarkdown } from './markdown.ts';
+import { docToMarkdown, escapeMarkdown } from './markdown.ts';
 import { getVersion, plainText, versionSections } from './versions.server.ts';
 
 /** A version as one Markdown file: title, note, then chapters and sections with their numbers. */
 export async function versionMarkdown(slug: string, number: number) {
   const version = await getVersion(slug, number);
   const sections = await versionSections(slug, number);
-  const lines = [`# ${version.title} (version ${version.number})`, '', version.note, ''];
+  const lines = [
+    `# ${escapeMarkdown(version.title)} (version ${version.number})`,
+    '',
+    escapeMarkdown(version.note),
+    '',
+  ];
   let chapter = '';
   for (const s of sections) {
     if (s.chapterId !== chapter) {
       chapter = s.chapterId;
-      lines.push(`## ${s.chapterNumber}. ${s.chapterTitle}`, '');
+      lines.push(`## ${s.chapterNumber}. ${escapeMarkdown(s.chapterTitle)}`, '');
     }
-    lines.push(`### ${s.number} ${s.title}`, '', docToMarkdown(s.doc), '');
+    lines.push(`### ${s.number} ${escapeMarkdown(s.title)}`, '', docToMarkdown(s.doc), '');
   }
   return { text: lines.join('\n').replace(/\n{3,}/g, '\n\n'), filename: `${slug}-v${number}.md` };
 }

@@ -6,6 +6,7 @@ import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { readLiveText, sectionDocumentName } from '../documents/live-text.server.ts';
 import { parseDoc, type DocNode } from '../documents/rich-text.ts';
+import { withProgramLease } from '../programs/lease.server.ts';
 import { getProgramOutline, NotFoundError } from '../programs/programs.server.ts';
 import { KEEP_CURRENT, type RoundResults } from '../voting/types.ts';
 import { docToHtml, escapeHtml } from './html.ts';
@@ -41,7 +42,13 @@ export interface Source {
 }
 
 export interface VersionOutline {
-  chapters: { id: string; number: string; title: string; sections: { id: string; number: string; title: string }[] }[];
+  chapters: {
+    id: string;
+    number: string;
+    title: string;
+    /** `changedBy`: every amendment applied to the section, even one that only removed words (no mark left). */
+    sections: { id: string; number: string; title: string; changedBy?: string[] }[];
+  }[];
   sources: Record<string, Source>;
 }
 
@@ -120,11 +127,31 @@ async function sourcesFor(ids: string[]): Promise<Record<string, Source>> {
 export async function publishVersion(props: { actor: Actor; slug: string; note: string }): Promise<number> {
   const outline = await getProgramOutline(props.actor, props.slug);
   enforce(canManageProgram(props.actor, outline.program), props.actor, 'program.publish');
+  // Under the program's lease: no amendment is applied while the text is read, so the snapshot, its provenance
+  // and its changelog describe the same moment.
+  const done = await withProgramLease(outline.program.id, () => snapshot(props, outline));
+  if (!done.ran) throw new PublicationBusyError();
+  return done.value;
+}
+
+/** Another process is applying amendments to this program right now: publish again in a moment. */
+export class PublicationBusyError extends Error {
+  constructor() {
+    super('the program is being updated');
+    this.name = 'PublicationBusyError';
+  }
+}
+
+async function snapshot(
+  props: { actor: Actor; note: string },
+  outline: Awaited<ReturnType<typeof getProgramOutline>>,
+): Promise<number> {
   const programId = outline.program.id;
   const applications = await db().amendmentApplication.findMany({
     where: { programId, status: 'APPLIED' },
     orderBy: { seq: 'asc' },
   });
+  const throughSeq = applications.reduce((max, a) => Math.max(max, a.seq), 0);
   const chains = new Map<string, ChainStep[]>();
   for (const a of applications) {
     const chain = chains.get(a.sectionId) ?? [];
@@ -162,9 +189,12 @@ export async function publishVersion(props: { actor: Actor; slug: string; note: 
       });
     }
   }
-  const sources = await sourcesFor([...new Set(sections.flatMap((s) => sourcesOf(s.doc)))]);
   const previous = await db().programVersion.findFirst({ where: { programId }, orderBy: { number: 'desc' } });
-  const since = applications.filter((a) => !previous || (a.appliedAt && a.appliedAt > previous.publishedAt));
+  // The changelog: applications recorded since the previous version (by sequence, not by clock).
+  const since = applications.filter((a) => a.seq > (previous?.throughSeq ?? 0));
+  const sources = await sourcesFor([
+    ...new Set([...sections.flatMap((s) => sourcesOf(s.doc)), ...since.map((a) => a.amendmentId)]),
+  ]);
   const titles = await db().amendment.findMany({
     where: { id: { in: since.map((a) => a.amendmentId) } },
     select: { id: true, title: true, kind: true, roundId: true },
@@ -201,7 +231,12 @@ export async function publishVersion(props: { actor: Actor; slug: string; note: 
       id: c.id,
       number: c.number,
       title: c.title,
-      sections: c.sections.map((s) => ({ id: s.id, number: s.number, title: s.title })),
+      sections: c.sections.map((s) => ({
+        id: s.id,
+        number: s.number,
+        title: s.title,
+        changedBy: [...new Set((chains.get(s.id) ?? []).map((step) => step.amendmentId))],
+      })),
     })),
     sources,
   };
@@ -220,7 +255,6 @@ export async function publishVersion(props: { actor: Actor; slug: string; note: 
     )
     .join('\n');
   return db().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Program" WHERE id = ${programId} FOR UPDATE`;
     const last = await tx.programVersion.findFirst({ where: { programId }, orderBy: { number: 'desc' } });
     const number = (last?.number ?? 0) + 1;
     const id = newId();
@@ -231,6 +265,7 @@ export async function publishVersion(props: { actor: Actor; slug: string; note: 
         number,
         title: outline.program.title,
         note: props.note,
+        throughSeq,
         publishedById: props.actor!.id,
         outline: versionOutline as unknown as Prisma.InputJsonValue,
         changelog: changelog as unknown as Prisma.InputJsonValue,
@@ -257,7 +292,7 @@ export async function publishVersion(props: { actor: Actor; slug: string; note: 
       targetType: 'Program',
       targetId: programId,
       reason: props.note,
-      data: { number, sections: sections.length, changes: changelog.length },
+      data: { number, sections: sections.length, changes: changelog.length, throughSeq },
     });
     return number;
   });
@@ -395,7 +430,7 @@ export async function publicationStatus(actor: Actor, slug: string) {
   enforce(canManageProgram(actor, program), actor, 'program.publish');
   const last = await db().programVersion.findFirst({ where: { programId: program.id }, orderBy: { number: 'desc' } });
   const pending = await db().amendmentApplication.count({
-    where: { programId: program.id, status: 'APPLIED', ...(last ? { appliedAt: { gt: last.publishedAt } } : {}) },
+    where: { programId: program.id, status: 'APPLIED', seq: { gt: last?.throughSeq ?? 0 } },
   });
   const conflicts = await db().amendmentApplication.findMany({
     where: { programId: program.id, status: 'CONFLICT' },

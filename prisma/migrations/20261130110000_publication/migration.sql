@@ -1,5 +1,8 @@
 -- CreateEnum
-CREATE TYPE "ApplicationStatus" AS ENUM ('APPLIED', 'CONFLICT');
+CREATE TYPE "ApplicationStatus" AS ENUM ('PENDING', 'APPLIED', 'CONFLICT');
+
+-- AlterTable
+ALTER TABLE "Program" ADD COLUMN     "applyLeaseUntil" TIMESTAMP(3);
 
 -- AlterTable
 ALTER TABLE "Section" ADD COLUMN     "archivedAt" TIMESTAMP(3);
@@ -29,6 +32,7 @@ CREATE TABLE "ProgramVersion" (
     "number" INTEGER NOT NULL,
     "title" TEXT NOT NULL,
     "note" TEXT NOT NULL,
+    "throughSeq" INTEGER NOT NULL DEFAULT 0,
     "publishedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "publishedById" TEXT,
     "outline" JSONB NOT NULL,
