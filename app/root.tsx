@@ -25,6 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         id: context.member.id,
         displayName: context.member.displayName,
         role: context.member.role,
+        suspended: context.member.suspended?.reason ?? null,
         unread: await unreadCount(context.member.id),
       }
     : null;
@@ -70,6 +71,9 @@ export default function App() {
       <SiteHeader member={data?.member ?? null} />
       <main id="main" className="page">
         {flash ? <FlashNotice messageKey={flash} /> : null}
+        {data?.member?.suspended !== null && data?.member?.suspended !== undefined ? (
+          <SuspendedNotice reason={data.member.suspended} />
+        ) : null}
         <Outlet />
       </main>
       <SiteFooter />
@@ -90,6 +94,16 @@ function useStickyFlash(fresh: RootData['flash']) {
   }
   if (fresh) return fresh;
   return kept?.key === location.key ? kept.flash : null;
+}
+
+/** A suspended member is told why, and what they can still do. */
+function SuspendedNotice({ reason }: { reason: string }) {
+  const t = useT();
+  return (
+    <p className="notice notice-warning" role="status" data-testid="suspended-notice">
+      {t('account.suspended', { reason })}
+    </p>
+  );
 }
 
 function FlashNotice({ messageKey }: { messageKey: NonNullable<RootData['flash']> }) {

@@ -832,4 +832,12 @@ export const en = {
   'notifications.decision.CONFLICT': '“{title}” was adopted, but the text moved under it: apply it by hand.',
   'version.removedWords': 'This amendment removed words here (a removal leaves nothing to mark).',
   'version.errors.busy': 'The program is being updated right now (amendments being applied): try again in a moment.',
+  'admin.members.suspended': 'suspended: {reason}',
+  'admin.members.suspend': 'Suspend',
+  'admin.members.reinstate': 'Lift the suspension',
+  'admin.members.suspendReasonFor': 'Why (public to them, kept in the audit trail): {name}',
+  'account.suspended':
+    'Your account is suspended: {reason}. You can still read the program, download your data and delete your account from your account page.',
+  'flash.memberSuspended': 'The member is suspended; the reason is kept in the audit trail.',
+  'flash.memberReinstated': 'The suspension is lifted.',
 };

@@ -848,4 +848,12 @@ export const es: Messages = {
   'version.removedWords': 'Esta enmienda suprimió palabras aquí (una supresión no deja nada que resaltar).',
   'version.errors.busy':
     'El programa se está actualizando ahora mismo (se están aplicando enmiendas): inténtalo de nuevo en un momento.',
+  'admin.members.suspended': 'suspendido: {reason}',
+  'admin.members.suspend': 'Suspender',
+  'admin.members.reinstate': 'Levantar la suspensión',
+  'admin.members.suspendReasonFor': 'Por qué (se le muestra y queda en el historial): {name}',
+  'account.suspended':
+    'Tu cuenta está suspendida: {reason}. Puedes seguir leyendo el programa, descargar tus datos y eliminar tu cuenta desde la página de tu cuenta.',
+  'flash.memberSuspended': 'El miembro está suspendido; el motivo queda en el historial.',
+  'flash.memberReinstated': 'Se ha levantado la suspensión.',
 };

@@ -861,4 +861,12 @@ export const fr: Messages = {
   'version.removedWords': 'Cet amendement a supprimé des mots ici (une suppression ne laisse rien à surligner).',
   'version.errors.busy':
     'Le programme est en cours de mise à jour (amendements en cours d’application) : réessayez dans un instant.',
+  'admin.members.suspended': 'suspendu : {reason}',
+  'admin.members.suspend': 'Suspendre',
+  'admin.members.reinstate': 'Lever la suspension',
+  'admin.members.suspendReasonFor': 'Pourquoi (montré au membre, gardé dans l’historique) : {name}',
+  'account.suspended':
+    'Votre compte est suspendu : {reason}. Vous pouvez toujours lire le programme, télécharger vos données et supprimer votre compte depuis la page de votre compte.',
+  'flash.memberSuspended': 'Le membre est suspendu ; la raison est gardée dans l’historique.',
+  'flash.memberReinstated': 'La suspension est levée.',
 };

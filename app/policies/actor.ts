@@ -1,13 +1,21 @@
 import type { Role } from '~/generated/prisma/enums.ts';
 
 /** Who is acting: a signed-in member (id and role), or null for the public. */
-export type Actor = { id: string; role: Role } | null;
+export type Actor = { id: string; role: Role; suspended?: boolean } | null;
 
 const RANK: Record<Role, number> = { MEMBER: 1, MODERATOR: 2, ADMIN: 3 };
 
-/** True when the actor is signed in with at least `role`. */
+/**
+ * True when the actor is signed in with at least `role`. A suspended member has no role: they read what the
+ * public reads and take part in nothing (their own data stays theirs: export and deletion check `signedIn`).
+ */
 export function hasRole(actor: Actor, role: Role): actor is NonNullable<Actor> {
-  return actor !== null && RANK[actor.role] >= RANK[role];
+  return actor !== null && !actor.suspended && RANK[actor.role] >= RANK[role];
+}
+
+/** True when someone is signed in, suspended or not: what a member may always do with their own account. */
+export function signedIn(actor: Actor): actor is NonNullable<Actor> {
+  return actor !== null;
 }
 
 /** Thrown by a module function when a policy refuses; routes turn it into a 403 (or a login for the public). */

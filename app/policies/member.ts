@@ -13,3 +13,8 @@ export function canListMembers(actor: Actor): boolean {
 export function canChangeRole(actor: Actor, target: { id: string; role: Role }, _newRole: Role): boolean {
   return hasRole(actor, 'ADMIN') && actor.id !== target.id;
 }
+
+/** Administrators suspend (and reinstate) members and moderators, never themselves nor another administrator. */
+export function canSuspend(actor: Actor, target: { id: string; role: Role }): boolean {
+  return hasRole(actor, 'ADMIN') && actor.id !== target.id && target.role !== 'ADMIN';
+}

@@ -4,9 +4,9 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { ErrorList } from '~/components/forms.tsx';
 import { Time } from '~/components/time.tsx';
 import { AccountError } from '~/modules/members/errors.ts';
-import { changeRole, listMembers, recentRoleChanges } from '~/modules/members/members.server.ts';
+import { changeRole, listMembers, recentRoleChanges, setSuspension } from '~/modules/members/members.server.ts';
 import { ChangeRoleSchema } from '~/modules/members/members.schema.ts';
-import { canChangeRole } from '~/policies/member.ts';
+import { canChangeRole, canSuspend } from '~/policies/member.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
@@ -29,13 +29,40 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     roleChanges,
     query,
     // Abilities come from the policy, computed here: the page never re-derives them.
-    members: list.members.map((m) => ({ ...m, canChangeRole: canChangeRole(actor, m, m.role) })),
+    members: list.members.map((m) => ({
+      ...m,
+      canChangeRole: canChangeRole(actor, m, m.role) && !m.deletedAt,
+      canSuspend: canSuspend(actor, m) && !m.deletedAt,
+    })),
   };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireMember(request, context);
-  const submission = parseWithZod(await readFormData(request), { schema: ChangeRoleSchema });
+  const formData = await readFormData(request);
+  const intent = formData.get('intent');
+  if (intent === 'suspend' || intent === 'reinstate') {
+    const memberId = String(formData.get('memberId') ?? '');
+    const reason = String(formData.get('reason') ?? '').trim();
+    if (reason.length < 3 || reason.length > 500) {
+      return data(
+        { memberId, errors: { reason: ['errors.reasonRequired'] } as Record<string, string[]> },
+        { status: 400 },
+      );
+    }
+    try {
+      await setSuspension({ actor: actorOf(context), memberId, suspend: intent === 'suspend', reason });
+    } catch (error) {
+      if (error instanceof AccountError) {
+        return data({ memberId, errors: { '': [error.key] } as Record<string, string[]> }, { status: 400 });
+      }
+      return asHttpError(request)(error);
+    }
+    return redirect('/admin/members', {
+      headers: { 'Set-Cookie': flashCookie(intent === 'suspend' ? 'flash.memberSuspended' : 'flash.memberReinstated') },
+    });
+  }
+  const submission = parseWithZod(formData, { schema: ChangeRoleSchema });
   if (submission.status !== 'success') {
     return data(
       { memberId: submission.payload.memberId as string | undefined, errors: submission.error },
@@ -90,7 +117,38 @@ export default function AdminMembersPage() {
                 | undefined;
               return (
                 <tr key={m.id} data-member-email={m.email}>
-                  <th scope="row">{m.displayName}</th>
+                  <th scope="row">
+                    {m.deletedAt ? t('debate.formerMember') : m.displayName}
+                    {m.suspendedAt ? (
+                      <span className="badge badge-warning" data-testid="suspended-badge">
+                        {t('admin.members.suspended', { reason: m.suspendedReason ?? '' })}
+                      </span>
+                    ) : null}
+                    {m.canSuspend ? (
+                      <Form method="post" className="role-form">
+                        <input type="hidden" name="memberId" value={m.id} />
+                        <input type="hidden" name="intent" value={m.suspendedAt ? 'reinstate' : 'suspend'} />
+                        <label htmlFor={`suspend-${m.id}`} className="visually-hidden">
+                          {t('admin.members.suspendReasonFor', { name: m.displayName })}
+                        </label>
+                        <input
+                          id={`suspend-${m.id}`}
+                          name="reason"
+                          placeholder={t('admin.members.reason')}
+                          required
+                          minLength={3}
+                          maxLength={500}
+                        />
+                        <button
+                          type="submit"
+                          className="button-small button-secondary"
+                          disabled={navigation.state !== 'idle'}
+                        >
+                          {m.suspendedAt ? t('admin.members.reinstate') : t('admin.members.suspend')}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </th>
                   <td>
                     {m.email}
                     {m.emailVerifiedAt ? null : <span className="badge">{t('admin.members.unverified')}</span>}

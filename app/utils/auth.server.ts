@@ -3,7 +3,9 @@ import type { Actor } from '~/policies/actor.ts';
 
 /** The actor for policies: the signed-in member, or null for the public. */
 export function actorOf(context: AppLoadContext): Actor {
-  return context.member ? { id: context.member.id, role: context.member.role } : null;
+  return context.member
+    ? { id: context.member.id, role: context.member.role, suspended: context.member.suspended !== null }
+    : null;
 }
 
 /** The signed-in member, or a redirect to the login page that comes back here afterwards. */

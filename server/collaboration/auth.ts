@@ -35,7 +35,7 @@ export async function authorizeUpgrade(req: IncomingMessage, allowedOrigins: str
   const token = readCookie(req.headers.cookie, SESSION_COOKIE) ?? null;
   const session = token ? await validateSessionToken(token) : null;
   const member = session?.member ?? null;
-  const access = await accessTo(member ? { id: member.id, role: member.role } : null, target);
+  const access = await accessTo(actorFrom(member), target);
   if (!access) return { ok: false, status: 404 };
   if (!access.read) return { ok: false, status: member ? 403 : 401 };
   return { ok: true, docName, readOnly: !access.write, member, sessionToken: session ? token : null };
@@ -46,9 +46,14 @@ export async function authorizeUpgrade(req: IncomingMessage, allowedOrigins: str
  * upgrade. Null for the public (and for a session that ended).
  */
 export async function currentActor(member: CurrentMember | null, sessionToken: string | null): Promise<Actor> {
-  if (!sessionToken) return member ? { id: member.id, role: member.role } : null;
+  if (!sessionToken) return actorFrom(member);
   const session = await validateSessionToken(sessionToken);
-  return session ? { id: session.member.id, role: session.member.role } : null;
+  return actorFrom(session?.member ?? null);
+}
+
+/** The actor of a member as the policies see them (a suspended member takes part in nothing). */
+function actorFrom(member: CurrentMember | null): Actor {
+  return member ? { id: member.id, role: member.role, suspended: member.suspended !== null } : null;
 }
 
 /** An actor's rights on a document now (roles, phases, drafters and removals change while sockets stay open). */

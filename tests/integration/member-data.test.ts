@@ -147,3 +147,34 @@ describe('deleting an account', () => {
     await destroyRoundKey(roundId);
   });
 });
+
+describe('a suspended member', () => {
+  it('takes part in nothing, is told why, and can still export and delete their data', async () => {
+    const { setSuspension } = await import('../../app/modules/members/members.server.ts');
+    const { deleteAccount } = await import('../../app/modules/members/deletion.server.ts');
+    const { ForbiddenError } = await import('../../app/policies/actor.ts');
+    const ctx = await votingProgram();
+    const admin = await createMember({ role: 'ADMIN' });
+    const zoe = await createMember({ displayName: 'Zoe Suspended' });
+    const other = await admissibleAmendment(
+      ctx.slug,
+      ctx.sections[1]!,
+      SECTION_TEXT.replace('region', 'city'),
+      'Other',
+    );
+    await db().amendment.update({ where: { id: other.id }, data: { status: 'SUBMITTED' } });
+    await expect(
+      setSuspension({ actor: zoe, memberId: admin.id, suspend: true, reason: 'No.' }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await setSuspension({ actor: admin, memberId: zoe.id, suspend: true, reason: 'Harassment in the debate' });
+    expect(await db().auditEvent.count({ where: { targetId: zoe.id, action: 'member.suspended' } })).toBe(1);
+    const suspended = { id: zoe.id, role: zoe.role, suspended: true };
+    await expect(supportAmendment({ actor: suspended, id: other.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      postComment({ actor: suspended, amendmentId: other.id, stance: 'FOR', body: 'Still here.' }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await exportMemberData(suspended)).profile.email).toBe(zoe.email);
+    await deleteAccount({ actor: suspended, password: zoe.password });
+    expect((await db().member.findUniqueOrThrow({ where: { id: zoe.id } })).deletedAt).not.toBeNull();
+  });
+});

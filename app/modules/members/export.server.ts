@@ -1,4 +1,4 @@
-import { enforce, hasRole, type Actor } from '~/policies/actor.ts';
+import { enforce, signedIn, type Actor } from '~/policies/actor.ts';
 import { db } from '~/utils/db.server.ts';
 
 /**
@@ -9,7 +9,7 @@ import { db } from '~/utils/db.server.ts';
  * else either: other people appear by display name only where the member's own data names them (co-authors).
  */
 export async function exportMemberData(actor: Actor, now = new Date()) {
-  enforce(hasRole(actor, 'MEMBER'), actor, 'member.export');
+  enforce(signedIn(actor), actor, 'member.export');
   const id = actor!.id;
   const member = await db().member.findUniqueOrThrow({ where: { id } });
   const [sessions, drafting, authored, invitations, supports, comments, reports, notifications, census, roll, audit] =

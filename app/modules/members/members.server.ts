@@ -1,7 +1,7 @@
 import { Prisma } from '~/generated/prisma/client.ts';
 import type { Role } from '~/generated/prisma/enums.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
-import { canChangeRole, canListMembers } from '~/policies/member.ts';
+import { canChangeRole, canListMembers, canSuspend } from '~/policies/member.ts';
 import { db } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { AccountError } from './errors.ts';
@@ -31,6 +31,9 @@ export async function listMembers(actor: Actor, options: { query?: string; page?
         emailVerifiedAt: true,
         createdAt: true,
         lastActiveAt: true,
+        suspendedAt: true,
+        suspendedReason: true,
+        deletedAt: true,
       },
     }),
     db().member.count({ where }),
@@ -109,5 +112,33 @@ export async function recentRoleChanges(actor: Actor, take = 20) {
       to: data.to ?? null,
       reason: e.reason,
     };
+  });
+}
+
+/**
+ * Suspends a member (administrators), with a reason kept in the audit trail and shown to them; or reinstates
+ * them (`reason` then says why). A suspended member stays signed in but takes part in nothing; they can still
+ * download or delete their data.
+ */
+export async function setSuspension(props: { actor: Actor; memberId: string; suspend: boolean; reason: string }) {
+  await db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Member" WHERE id = ${props.memberId} FOR UPDATE`;
+    const target = await tx.member.findUnique({ where: { id: props.memberId } });
+    if (!target || target.deletedAt) throw new AccountError('admin.members.notFound');
+    enforce(canSuspend(props.actor, target), props.actor, 'member.suspend');
+    if (props.suspend === (target.suspendedAt !== null)) return;
+    await tx.member.update({
+      where: { id: target.id },
+      data: props.suspend
+        ? { suspendedAt: new Date(), suspendedReason: props.reason }
+        : { suspendedAt: null, suspendedReason: null },
+    });
+    await recordAudit(tx, {
+      actorId: props.actor!.id,
+      action: props.suspend ? 'member.suspended' : 'member.reinstated',
+      targetType: 'Member',
+      targetId: target.id,
+      reason: props.reason,
+    });
   });
 }

@@ -18,6 +18,8 @@ export interface CurrentMember {
   displayName: string;
   role: Role;
   locale: string | null;
+  /** Suspended by an administrator: signed in, but taking part in nothing (they may still export or delete). */
+  suspended: { at: Date; reason: string } | null;
 }
 
 export interface ValidSession {
@@ -44,7 +46,19 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
   const id = hashToken(token);
   const row = await db().session.findUnique({
     where: { id },
-    include: { member: { select: { id: true, email: true, displayName: true, role: true, locale: true } } },
+    include: {
+      member: {
+        select: {
+          id: true,
+          email: true,
+          displayName: true,
+          role: true,
+          locale: true,
+          suspendedAt: true,
+          suspendedReason: true,
+        },
+      },
+    },
   });
   if (!row) return null;
   const now = Date.now();
@@ -62,7 +76,9 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
       db().member.update({ where: { id: row.memberId }, data: { lastActiveAt: lastUsedAt } }),
     ]);
   }
-  return { id, expiresAt, member: row.member, renewed };
+  const { suspendedAt, suspendedReason, ...member } = row.member;
+  const suspended = suspendedAt ? { at: suspendedAt, reason: suspendedReason ?? '' } : null;
+  return { id, expiresAt, member: { ...member, suspended }, renewed };
 }
 
 /** Closes one session (log out on this device). */
