@@ -25,6 +25,7 @@ export function SiteHeader({ member }: { member: HeaderMember | null }) {
       </Link>
       <nav aria-label={t('nav.label')} className="site-nav">
         <Link to="/">{t('nav.programs')}</Link>
+        <Link to="/groups">{t('nav.groups')}</Link>
         {member?.role === 'ADMIN' ? <Link to="/admin/members">{t('nav.admin')}</Link> : null}
       </nav>
       <Form method="post" action="/locale" className="locale-switcher">

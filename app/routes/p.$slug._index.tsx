@@ -30,13 +30,15 @@ export default function ProgramHome() {
       <p className="lead">{program.summary}</p>
       <p>{abilities.editDraft ? t('program.canEdit') : program.draftIsPublic ? t('program.publicDraft') : null}</p>
       <p data-testid="support-rule">
-        {program.supportRule === 'ACTIVE_SHARE'
-          ? t('program.supportRuleShare', {
-              value: program.supportValue,
-              activeDays: program.supportActiveDays,
-              days: program.supportDays,
-            })
-          : t('program.supportRule', { needed: Math.ceil(program.supportValue), days: program.supportDays })}
+        {program.supportRule === 'GROUP_SHARE'
+          ? t('program.supportRuleGroups', { value: program.supportValue, days: program.supportDays })
+          : program.supportRule === 'ACTIVE_SHARE'
+            ? t('program.supportRuleShare', {
+                value: program.supportValue,
+                activeDays: program.supportActiveDays,
+                days: program.supportDays,
+              })
+            : t('program.supportRule', { needed: Math.ceil(program.supportValue), days: program.supportDays })}
       </p>
       {abilities.manage || abilities.shape ? (
         <p className="inline-actions">

@@ -8,6 +8,7 @@ import { DecisionForm, IntentButton, MergeForm } from '~/components/amendment/mo
 import { Discussion, type DebateFormError } from '~/components/amendment/discussion.tsx';
 import { NeedsUpdate } from '~/components/amendment/needs-update.tsx';
 import { ApplicationConflict } from '~/components/amendment/conflict.tsx';
+import { endorseAmendment, GroupError, groupsICoordinate } from '~/modules/groups/groups.server.ts';
 import { ApplicationBusyError, applicationConflict, resolveConflict } from '~/modules/amendments/application.server.ts';
 import { markdownToSectionDoc } from '~/modules/documents/markdown.server.ts';
 import { docToMarkdown } from '~/modules/publication/markdown.ts';
@@ -77,10 +78,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         )
       : [];
   const conflict = found.amendment.status === 'ADOPTED' ? await applicationConflict(actor, found.amendment.id) : null;
+  // Coordinators of validated groups endorse on their group's behalf, while it collects supports.
+  const endorsed = new Set(found.supports?.groups.map((g) => g.id) ?? []);
+  const endorseAs = ['SUBMITTED', 'QUALIFIED'].includes(found.amendment.status)
+    ? (await groupsICoordinate(actor)).filter((g) => !endorsed.has(g.id))
+    : [];
   return {
     ...found,
     section: { ...found.section, number },
     conflict: conflict ? { ...conflict, proposedMarkdown: docToMarkdown(conflict.proposed as AttributedDoc) } : null,
+    endorseAs,
     slug,
     user,
     decision,
@@ -165,6 +172,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
       await mergeDuplicate({ actor, id, intoId: String(formData.get('intoId') ?? ''), reason });
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.merged') } });
+    }
+    if (intent === 'endorse') {
+      try {
+        await endorseAmendment({ actor, groupId: String(formData.get('groupId') ?? ''), amendmentId: id });
+      } catch (error) {
+        if (!(error instanceof GroupError)) throw error;
+        return data({ invite: null, error: error.key }, { status: 400 });
+      }
+      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.endorsed') } });
     }
     if (intent === 'resolveConflict') {
       const text = markdownToSectionDoc(String(formData.get('text') ?? '').slice(0, 100_000));
@@ -306,6 +322,7 @@ export default function AmendmentPage() {
     signedIn,
     round,
     conflict,
+    endorseAs,
   } = useLoaderData<typeof loader>();
   const formatDate = useFormatDate();
   const signed = useSignature();
@@ -441,7 +458,13 @@ export default function AmendmentPage() {
         />
       ) : null}
       {supports ? (
-        <Supports supports={supports} status={amendment.status} canSupport={abilities.support} busy={busy} />
+        <Supports
+          supports={supports}
+          status={amendment.status}
+          canSupport={abilities.support}
+          busy={busy}
+          endorseAs={endorseAs}
+        />
       ) : null}
 
       {abilities.edit ? (

@@ -16,7 +16,7 @@ import type { loader as programLoader } from './p.$slug.tsx';
 
 const PHASES = ['DRAFTING', 'AMENDING', 'VOTING', 'PUBLISHED'] as const;
 const ACCESS = ['ALL_MEMBERS', 'NAMED_DRAFTERS'] as const;
-const RULES = ['ABSOLUTE', 'ACTIVE_SHARE'] as const;
+const RULES = ['ABSOLUTE', 'ACTIVE_SHARE', 'GROUP_SHARE'] as const;
 
 /** A number input with its label and errors. */
 function NumberField({ field, label, step }: { field: FieldMetadata<number>; label: string; step?: string }) {

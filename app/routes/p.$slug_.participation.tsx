@@ -16,7 +16,7 @@ const percent = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 1000)
 /** Participation figures, each with its definition: counts only, never names. */
 export default function ParticipationPage() {
   const t = useT();
-  const { program, counts, rounds, activeDays } = useLoaderData<typeof loader>();
+  const { program, counts, rounds, activeDays, groups } = useLoaderData<typeof loader>();
   const rows: [string, number, string][] = [
     [t('participation.members'), counts.members, t('participation.membersDef')],
     [t('participation.active'), counts.active, t('participation.activeDef', { days: activeDays })],
@@ -43,6 +43,27 @@ export default function ParticipationPage() {
                 <th scope="row">{label}</th>
                 <td>{value}</td>
                 <td className="muted">{definition}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t('participation.groups')}</h2>
+      <p data-testid="participation-groups">{groups.validated}</p>
+      <div className="table-scroll">
+        <table className="pairwise" data-testid="participation-group-sizes">
+          <caption>{t('participation.groupsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('participation.groupSize')}</th>
+              <th scope="col">{t('participation.groupCount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.distribution.map((b) => (
+              <tr key={b.label}>
+                <th scope="row">{b.label}</th>
+                <td>{b.groups}</td>
               </tr>
             ))}
           </tbody>

@@ -10,7 +10,14 @@ type SupportData = SerializeFrom<NonNullable<Awaited<ReturnType<typeof supportSu
  * The support bar: how many of how many, the rule and what it was computed from, the time left (ticking), and
  * the member's support. While supports are collected, the page asks for fresh figures every 15 seconds.
  */
-export function Supports(props: { supports: SupportData; status: string; canSupport: boolean; busy: boolean }) {
+export function Supports(props: {
+  supports: SupportData;
+  status: string;
+  canSupport: boolean;
+  busy: boolean;
+  /** Validated groups the member coordinates that have not endorsed it yet, while it collects supports. */
+  endorseAs?: { id: string; name: string }[];
+}) {
   const t = useT();
   const formatDate = useFormatDate();
   const revalidator = useRevalidator();
@@ -49,15 +56,22 @@ export function Supports(props: { supports: SupportData; status: string; canSupp
         {supports.count}/{supports.needed}
       </progress>
       <p className="field-hint" data-testid="supports-rule">
-        {supports.rule === 'ACTIVE_SHARE'
-          ? t('supports.ruleShare', {
+        {supports.rule === 'GROUP_SHARE'
+          ? t('supports.ruleGroups', {
               value: supports.value ?? 0,
               denominator: supports.denominator ?? 0,
-              days: supports.activeDays ?? 0,
               date: supports.countedAt ? formatDate(supports.countedAt) : '',
               needed: supports.needed,
             })
-          : t('supports.ruleAbsolute', { needed: supports.needed })}
+          : supports.rule === 'ACTIVE_SHARE'
+            ? t('supports.ruleShare', {
+                value: supports.value ?? 0,
+                denominator: supports.denominator ?? 0,
+                days: supports.activeDays ?? 0,
+                date: supports.countedAt ? formatDate(supports.countedAt) : '',
+                needed: supports.needed,
+              })
+            : t('supports.ruleAbsolute', { needed: supports.needed })}
       </p>
       {supports.qualifiedAt ? (
         <p className="notice">{t('supports.qualified', { date: formatDate(supports.qualifiedAt) })}</p>
@@ -71,6 +85,30 @@ export function Supports(props: { supports: SupportData; status: string; canSupp
               : ` — ${t('supports.ended')}`
             : null}
         </p>
+      ) : null}
+      {supports.groups.length ? (
+        <p data-testid="endorsed-by">
+          {t('supports.endorsedBy', { names: supports.groups.map((g) => g.name).join(', ') })}
+        </p>
+      ) : null}
+      {supports.rule === 'GROUP_SHARE' && supports.supports ? (
+        <p className="field-hint">{t('supports.membersToo', { n: supports.supports })}</p>
+      ) : null}
+      {props.endorseAs?.length ? (
+        <Form method="post" className="inline-form" data-testid="endorse">
+          <input type="hidden" name="intent" value="endorse" />
+          <label htmlFor="endorse-group">{t('supports.endorseAs')}</label>
+          <select id="endorse-group" name="groupId">
+            {props.endorseAs.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button button-secondary" disabled={props.busy}>
+            {t('supports.endorse')}
+          </button>
+        </Form>
       ) : null}
       {supports.mine ? <p>{t('supports.mine')}</p> : null}
       {props.canSupport ? (

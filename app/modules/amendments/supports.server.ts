@@ -24,9 +24,12 @@ export interface SupportSettings {
   supportDays: number;
 }
 
-/** Supports needed: a number, or a share (percent) of the active members, rounded up; never less than one. */
-export function supportsNeeded(rule: SupportRule, value: number, activeMembers: number | null): number {
-  const needed = rule === 'ABSOLUTE' ? value : ((activeMembers ?? 0) * value) / 100;
+/**
+ * Supports needed: a number, or a share (percent) of the active members, or of the validated local groups
+ * (then endorsements by groups count, not members' supports), rounded up; never less than one.
+ */
+export function supportsNeeded(rule: SupportRule, value: number, denominator: number | null): number {
+  const needed = rule === 'ABSOLUTE' ? value : ((denominator ?? 0) * value) / 100;
   return Math.max(1, Math.ceil(needed - 1e-9));
 }
 
@@ -37,7 +40,9 @@ export async function fixThreshold(tx: Tx, program: SupportSettings, now: Date) 
       ? await tx.member.count({
           where: { lastActiveAt: { gte: new Date(now.getTime() - program.supportActiveDays * DAY) } },
         })
-      : null;
+      : program.supportRule === 'GROUP_SHARE'
+        ? await tx.group.count({ where: { status: 'VALIDATED' } })
+        : null;
   return {
     supportRule: program.supportRule,
     supportValue: program.supportValue,
@@ -81,19 +86,35 @@ export async function supportAmendment(props: { actor: Actor; id: string; now?: 
       data: [{ amendmentId: amendment.id, memberId: props.actor!.id }],
       skipDuplicates: true,
     });
-    const count = await tx.amendmentSupport.count({ where: { amendmentId: amendment.id } });
-    if (amendment.status === 'SUBMITTED' && amendment.supportsNeeded !== null && count >= amendment.supportsNeeded) {
-      await tx.amendment.update({ where: { id: amendment.id }, data: { status: 'QUALIFIED', qualifiedAt: now } });
-      await recordAudit(tx, {
-        actorId: null,
-        action: 'amendment.qualified',
-        targetType: 'Amendment',
-        targetId: amendment.id,
-        data: { supports: count, needed: amendment.supportsNeeded },
-      });
-      await notifyAuthors(tx, amendment.id, 'QUALIFIED');
-    }
+    await qualifyIfReached(tx, amendment.id, now);
   });
+}
+
+/** What counts toward an amendment's threshold: members' supports, or under GROUP_SHARE groups' endorsements. */
+function countTowards(tx: Tx, amendmentId: string, rule: SupportRule | null) {
+  return rule === 'GROUP_SHARE'
+    ? tx.groupEndorsement.count({ where: { amendmentId, group: { status: 'VALIDATED' } } })
+    : tx.amendmentSupport.count({ where: { amendmentId } });
+}
+
+/** Qualifies a submitted amendment whose count reached its threshold (in the caller's transaction, row locked). */
+export async function qualifyIfReached(tx: Tx, amendmentId: string, now: Date) {
+  const amendment = await tx.amendment.findUniqueOrThrow({ where: { id: amendmentId } });
+  if (amendment.status !== 'SUBMITTED' || amendment.supportsNeeded === null) return;
+  const count = await countTowards(tx, amendmentId, amendment.supportRule);
+  if (count < amendment.supportsNeeded) return;
+  await tx.amendment.update({ where: { id: amendment.id }, data: { status: 'QUALIFIED', qualifiedAt: now } });
+  await recordAudit(tx, {
+    actorId: null,
+    action: 'amendment.qualified',
+    targetType: 'Amendment',
+    targetId: amendment.id,
+    data: {
+      [amendment.supportRule === 'GROUP_SHARE' ? 'groups' : 'supports']: count,
+      needed: amendment.supportsNeeded,
+    },
+  });
+  await notifyAuthors(tx, amendment.id, 'QUALIFIED');
 }
 
 /** Withdraws one's support, until the deadline. A qualification already reached stays. */
@@ -154,14 +175,21 @@ export async function supportSummary(
   },
 ) {
   if (amendment.supportsNeeded === null) return null;
-  const [count, mine] = await Promise.all([
+  const [supports, mine, groups] = await Promise.all([
     db().amendmentSupport.count({ where: { amendmentId: amendment.id } }),
     actor
       ? db().amendmentSupport.count({ where: { amendmentId: amendment.id, memberId: actor.id } })
       : Promise.resolve(0),
+    db().groupEndorsement.findMany({
+      where: { amendmentId: amendment.id, group: { status: 'VALIDATED' } },
+      orderBy: { createdAt: 'asc' },
+      select: { group: { select: { id: true, name: true } } },
+    }),
   ]);
   return {
-    count,
+    count: amendment.supportRule === 'GROUP_SHARE' ? groups.length : supports,
+    supports,
+    groups: groups.map((g) => g.group),
     needed: amendment.supportsNeeded,
     rule: amendment.supportRule,
     value: amendment.supportValue,

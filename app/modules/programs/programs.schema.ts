@@ -26,7 +26,9 @@ export const ProgramSettingsSchema = z
       .optional(),
     draftIsPublic: z.boolean().default(false),
     draftingAccess: z.enum(['ALL_MEMBERS', 'NAMED_DRAFTERS'], { message: 'errors.required' }).default('ALL_MEMBERS'),
-    supportRule: z.enum(['ABSOLUTE', 'ACTIVE_SHARE'], { message: 'errors.required' }).default('ABSOLUTE'),
+    supportRule: z
+      .enum(['ABSOLUTE', 'ACTIVE_SHARE', 'GROUP_SHARE'], { message: 'errors.required' })
+      .default('ABSOLUTE'),
     supportValue: z.coerce
       .number({ message: 'settings.errors.supportValue' })
       .positive('settings.errors.supportValue')
@@ -46,7 +48,7 @@ export const ProgramSettingsSchema = z
       .default(14),
     reason: reasonField(),
   })
-  .refine((v) => v.supportRule !== 'ACTIVE_SHARE' || v.supportValue <= 100, {
+  .refine((v) => v.supportRule === 'ABSOLUTE' || v.supportValue <= 100, {
     path: ['supportValue'],
     message: 'settings.errors.supportShare',
   });

@@ -2,6 +2,7 @@ import type { Actor } from '~/policies/actor.ts';
 import { enforce } from '~/policies/actor.ts';
 import { canReadRounds } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
+import { groupSizes } from '../groups/groups.server.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
 
 export const ACTIVE_DAYS = 30;
@@ -43,6 +44,7 @@ export async function participationFigures(actor: Actor, slug: string, now = new
     select: { id: true, number: true, title: true, status: true, censusSize: true, _count: { select: { roll: true } } },
   });
   return {
+    groups: await groupSizes(),
     program: { slug: program.slug, title: program.title },
     activeDays: ACTIVE_DAYS,
     counts: counts!,
