@@ -12,88 +12,108 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
   enforce(signedIn(actor), actor, 'member.export');
   const id = actor!.id;
   const member = await db().member.findUniqueOrThrow({ where: { id } });
-  const [sessions, drafting, authored, invitations, supports, comments, reports, notifications, census, roll, audit] =
-    await Promise.all([
-      db().session.findMany({
-        where: { memberId: id },
-        select: { createdAt: true, lastUsedAt: true, expiresAt: true, userAgent: true },
-        orderBy: { createdAt: 'asc' },
-      }),
-      db().drafter.findMany({
-        where: { memberId: id },
-        select: { addedAt: true, program: { select: { slug: true, title: true } } },
-      }),
-      db().amendmentAuthor.findMany({
-        where: { memberId: id },
-        orderBy: { addedAt: 'asc' },
-        select: {
-          addedAt: true,
-          amendment: {
-            select: {
-              id: true,
-              title: true,
-              kind: true,
-              status: true,
-              justification: true,
-              newTitle: true,
-              proposedText: true,
-              createdAt: true,
-              submittedAt: true,
-              program: { select: { slug: true } },
-              authors: { select: { member: { select: { displayName: true } } } },
-            },
+  const [
+    sessions,
+    drafting,
+    authored,
+    invitations,
+    supports,
+    comments,
+    reports,
+    notifications,
+    census,
+    roll,
+    audit,
+    groups,
+  ] = await Promise.all([
+    db().session.findMany({
+      where: { memberId: id },
+      select: { createdAt: true, lastUsedAt: true, expiresAt: true, userAgent: true },
+      orderBy: { createdAt: 'asc' },
+    }),
+    db().drafter.findMany({
+      where: { memberId: id },
+      select: { addedAt: true, program: { select: { slug: true, title: true } } },
+    }),
+    db().amendmentAuthor.findMany({
+      where: { memberId: id },
+      orderBy: { addedAt: 'asc' },
+      select: {
+        addedAt: true,
+        amendment: {
+          select: {
+            id: true,
+            title: true,
+            kind: true,
+            status: true,
+            justification: true,
+            newTitle: true,
+            proposedText: true,
+            createdAt: true,
+            submittedAt: true,
+            program: { select: { slug: true } },
+            authors: { select: { member: { select: { displayName: true } } } },
           },
         },
-      }),
-      db().coauthorInvitation.findMany({
-        where: { memberId: id },
-        select: { createdAt: true, amendment: { select: { id: true, title: true } } },
-      }),
-      db().amendmentSupport.findMany({
-        where: { memberId: id },
-        orderBy: { createdAt: 'asc' },
-        select: { createdAt: true, amendment: { select: { id: true, title: true } } },
-      }),
-      db().comment.findMany({
-        where: { authorId: id },
-        orderBy: { createdAt: 'asc' },
-        select: {
-          id: true,
-          amendmentId: true,
-          parentId: true,
-          stance: true,
-          source: true,
-          createdAt: true,
-          editedAt: true,
-          hiddenAt: true,
-          hiddenReason: true,
-        },
-      }),
-      db().commentReport.findMany({
-        where: { memberId: id },
-        select: { commentId: true, reason: true, createdAt: true, resolvedAt: true },
-      }),
-      db().notification.findMany({
-        where: { memberId: id },
-        orderBy: { createdAt: 'asc' },
-        select: {
-          kind: true,
-          amendmentId: true,
-          commentId: true,
-          data: true,
-          createdAt: true,
-          readAt: true,
-          emailedAt: true,
-        },
-      }),
-      db().censusEntry.findMany({ where: { memberId: id }, select: { roundId: true } }),
-      db().voterRoll.findMany({ where: { memberId: id }, select: { roundId: true } }),
-      db().auditEvent.findMany({
-        where: { actorId: id },
-        orderBy: { id: 'asc' },
-        select: { action: true, targetType: true, targetId: true, reason: true, createdAt: true },
-      }),
-    ]);
+      },
+    }),
+    db().coauthorInvitation.findMany({
+      where: { memberId: id },
+      select: { createdAt: true, amendment: { select: { id: true, title: true } } },
+    }),
+    db().amendmentSupport.findMany({
+      where: { memberId: id },
+      orderBy: { createdAt: 'asc' },
+      select: { createdAt: true, amendment: { select: { id: true, title: true } } },
+    }),
+    db().comment.findMany({
+      where: { authorId: id },
+      orderBy: { createdAt: 'asc' },
+      select: {
+        id: true,
+        amendmentId: true,
+        parentId: true,
+        stance: true,
+        source: true,
+        createdAt: true,
+        editedAt: true,
+        hiddenAt: true,
+        hiddenReason: true,
+      },
+    }),
+    db().commentReport.findMany({
+      where: { memberId: id },
+      select: { commentId: true, reason: true, createdAt: true, resolvedAt: true },
+    }),
+    db().notification.findMany({
+      where: { memberId: id },
+      orderBy: { createdAt: 'asc' },
+      select: {
+        kind: true,
+        amendmentId: true,
+        commentId: true,
+        data: true,
+        createdAt: true,
+        readAt: true,
+        emailedAt: true,
+      },
+    }),
+    db().censusEntry.findMany({ where: { memberId: id }, select: { roundId: true } }),
+    db().voterRoll.findMany({ where: { memberId: id }, select: { roundId: true } }),
+    db().auditEvent.findMany({
+      where: { actorId: id },
+      orderBy: { id: 'asc' },
+      select: { action: true, targetType: true, targetId: true, reason: true, createdAt: true },
+    }),
+    db().groupMembership.findMany({
+      where: { memberId: id },
+      select: {
+        coordinator: true,
+        joinedAt: true,
+        group: { select: { id: true, name: true, area: true, status: true } },
+      },
+    }),
+  ]);
   const roundIds = [...new Set([...census, ...roll].map((r) => r.roundId))];
   const rounds = await db().votingRound.findMany({
     where: { id: { in: roundIds } },
@@ -112,9 +132,11 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
       createdAt: member.createdAt,
       emailVerifiedAt: member.emailVerifiedAt,
       lastActiveAt: member.lastActiveAt,
+      area: member.area,
       consents: { emailDigest: member.emailDigest },
     },
     sessions,
+    groups: groups.map((g) => ({ ...g.group, coordinator: g.coordinator, joinedAt: g.joinedAt })),
     drafting: drafting.map((d) => ({ program: d.program.slug, title: d.program.title, since: d.addedAt })),
     amendments: authored.map(({ addedAt, amendment: a }) => ({
       id: a.id,

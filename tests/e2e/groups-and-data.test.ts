@@ -1,0 +1,163 @@
+import fs from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { appendParagraph, connectClient, eventually, sectionIds, sessionCookie } from './support/collab.ts';
+import { startServer, type TestServer } from './support/server.ts';
+import { logInAs } from './support/session.ts';
+
+const PROGRAM = 'programme-2027';
+let server: TestServer;
+let amendmentUrl = '';
+const cookies = new Map<string, string>();
+
+async function post(url: string, who: string, fields: Record<string, string>) {
+  const res = await fetch(url, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, cookie: cookies.get(who)! },
+    body: new URLSearchParams(fields).toString(),
+  });
+  expect(res.status, `POST ${url} as ${who}`).toBe(302);
+  return res.headers.get('location') ?? '';
+}
+
+// The program takes amendments under the group-share rule: all validated groups must endorse (one exists).
+// Lucía's amendment is drafted over HTTP and the sync socket (its own journey is in amendments.test.ts).
+beforeAll(async () => {
+  server = await startServer();
+  for (const who of ['moderation', 'camille', 'lucia', 'yanis']) {
+    const email = `${who}@plenum.localhost`;
+    cookies.set(who, await sessionCookie(server.url, email, server.logins.get(email)!));
+  }
+  const [first] = await sectionIds(server.url);
+  await post(`${server.url}/p/${PROGRAM}/settings`, 'moderation', {
+    phase: 'AMENDING',
+    draftIsPublic: 'on',
+    supportRule: 'GROUP_SHARE',
+    supportValue: '100',
+    supportDays: '14',
+    reason: 'Les groupes décident',
+  });
+  const location = await post(`${server.url}/p/${PROGRAM}/amend/${first}`, 'lucia', {
+    kind: 'CHANGE',
+    title: 'Des transports gratuits',
+    justification: 'Demandé par les groupes locaux.',
+  });
+  amendmentUrl = new URL(location, server.url).href;
+  const id = amendmentUrl.split('/').pop()!;
+  const writer = connectClient(server.url, `amendment:${id}`, cookies.get('lucia'));
+  const reader = connectClient(server.url, `amendment:${id}`, cookies.get('lucia'));
+  try {
+    await writer.synced;
+    appendParagraph(writer.doc, 'Les transports publics sont gratuits.');
+    await reader.synced;
+    await eventually(() => reader.text().includes('gratuits'), 10_000, 'the draft to be stored');
+  } finally {
+    writer.destroy();
+    reader.destroy();
+  }
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function logIn(page: Page, who: 'moderation' | 'camille' | 'yanis', name: string) {
+  const email = `${who}@plenum.localhost`;
+  await logInAs(page, server.url, email, server.logins.get(email)!, name);
+}
+
+describe('local groups and a member’s data', () => {
+  it('a member joins a group that endorses an amendment into qualifying; then exports and deletes their data', async () => {
+    const camille = await launchBrowser({ locale: 'en-GB' });
+    const yanis = await launchBrowser({ locale: 'en-GB' });
+    try {
+      // Camille founds a group; a moderator validates it.
+      const c = await camille.newPage();
+      await logIn(c, 'camille', 'Camille Martin');
+      await c.goto(`${server.url}/groups`);
+      await c.getByLabel('Name', { exact: true }).fill('Cercle de Belleville');
+      await c.getByLabel('Area', { exact: true }).fill('Paris 20e');
+      await c.getByLabel('What the group does').fill('Nous nous réunissons le jeudi soir.');
+      await c.getByRole('button', { name: 'Create the group' }).click();
+      await c.getByText('The group is created; moderators will validate it.').waitFor();
+      const groupUrl = c.url();
+      await post(groupUrl, 'moderation', { decision: 'validate', reason: 'Groupe réel et local' });
+      // Lucía submits now: the threshold is fixed at submission, against the groups validated then.
+      await post(amendmentUrl, 'lucia', { intent: 'submit' });
+
+      // Yanis finds it near him and joins; he sees its members, a visitor does not.
+      const y = await yanis.newPage();
+      await logIn(y, 'yanis', 'Yanis Benali');
+      await y.goto(`${server.url}/groups?area=paris`);
+      await y.getByRole('link', { name: 'Cercle de Belleville' }).click();
+      await y.getByTestId('group-status').getByText('Validated').waitFor();
+      await y.getByRole('button', { name: 'Join the group' }).click();
+      await y.getByText('You joined the group.').waitFor();
+      await y.getByTestId('group-members').getByText('Camille Martin').waitFor();
+      expect(await (await fetch(groupUrl)).text()).not.toContain('Yanis Benali');
+
+      // The group endorses Lucía's amendment: the group-share threshold (all of 1 group) qualifies it.
+      await c.goto(amendmentUrl);
+      await c
+        .getByTestId('supports-rule')
+        .getByText(/1 validated local groups/)
+        .waitFor();
+      await c.getByTestId('endorse').getByRole('button', { name: 'Endorse' }).click();
+      await c.getByText('Your group endorses this amendment.').waitFor();
+      await c.getByTestId('endorsed-by').getByText('Endorsed by: Cercle de Belleville').waitFor();
+      await c.getByTestId('amendment-status').getByText('Qualified').waitFor();
+
+      // Yanis comments, then downloads all his data, then deletes his account.
+      await y.goto(amendmentUrl);
+      const debate = y.getByTestId('debate');
+      await debate.getByLabel('Your comment', { exact: true }).fill('Le cercle de Belleville soutient cette mesure.');
+      await debate.getByLabel('For', { exact: true }).check();
+      await debate.getByRole('button', { name: 'Post the comment' }).click();
+      await y.getByText('Your comment is posted.').waitFor();
+      await y.goto(`${server.url}/account`);
+      const [download] = await Promise.all([
+        y.waitForEvent('download'),
+        y.getByRole('link', { name: 'Download my data (JSON)' }).click(),
+      ]);
+      const data = JSON.parse(await fs.readFile((await download.path())!, 'utf8')) as {
+        profile: { email: string };
+        groups: { name: string }[];
+        comments: { source: string }[];
+      };
+      expect(data.profile.email).toBe('yanis@plenum.localhost');
+      expect(data.groups.map((g) => g.name)).toEqual(['Cercle de Belleville']);
+      expect(data.comments.map((x) => x.source)).toEqual(['Le cercle de Belleville soutient cette mesure.']);
+      expect(JSON.stringify(data)).not.toContain('camille@plenum.localhost');
+
+      await y.getByLabel('Your password, to confirm').fill(server.logins.get('yanis@plenum.localhost')!);
+      await y.getByRole('button', { name: 'Delete my account for good' }).click();
+      await y.getByText('Tick the box to confirm.').waitFor();
+      await y.getByLabel('Your password, to confirm').fill(server.logins.get('yanis@plenum.localhost')!);
+      await y.getByLabel('I understand that this cannot be undone.').check();
+      await y.getByRole('button', { name: 'Delete my account for good' }).click();
+      await y.getByText('Your account is deleted. Thank you for what you contributed.').waitFor();
+      await y.getByRole('link', { name: 'Log in' }).waitFor();
+
+      // His comment stays, signed "former member"; he is out of the group; he cannot sign in any more.
+      await c.goto(amendmentUrl);
+      const comment = c.getByTestId('comment').filter({ hasText: 'Le cercle de Belleville soutient cette mesure.' });
+      await comment.getByText('Former member').waitFor();
+      await c.goto(groupUrl);
+      expect(await c.getByTestId('group-members').getByText('Yanis Benali').count()).toBe(0);
+      const login = await fetch(`${server.url}/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+        body: new URLSearchParams({
+          email: 'yanis@plenum.localhost',
+          password: server.logins.get('yanis@plenum.localhost')!,
+        }).toString(),
+      });
+      expect(login.status).not.toBe(302);
+    } finally {
+      await camille.cleanup();
+      await yanis.cleanup();
+    }
+  });
+});
