@@ -75,7 +75,9 @@ export function SiteFooter() {
   const t = useT();
   return (
     <footer className="site-footer">
-      <p>{t('footer.privacy')}</p>
+      <p>
+        <Link to="/privacy">{t('footer.privacy')}</Link>
+      </p>
     </footer>
   );
 }

@@ -898,4 +898,25 @@ export const en = {
   'participation.groupsCaption': 'How many validated groups have how many members (no names)',
   'participation.groupSize': 'Members',
   'participation.groupCount': 'Groups',
+  'signup.whyName':
+    'Shown beside what you write, support and vote in public (never how you vote). A first name or a nickname is enough.',
+  'signup.whyEmail':
+    'To sign in and to reset your password. Never shown, never shared; mails beyond these only if you ask for them.',
+  'account.area.title': 'Your area (optional)',
+  'account.area.label': 'Town, district or postcode',
+  'account.area.why': 'Only to show you local groups near you first. Only you see it; leave it empty if you prefer.',
+  'account.area.submit': 'Save',
+  'account.area.tooLong': 'At most 120 characters.',
+  'flash.areaChanged': 'Your area is saved.',
+  'notifications.votesTitle': 'Vote announcements by email',
+  'notifications.votesExplain':
+    'One email when a vote you can take part in opens. Off unless you turn it on; each email has a one-click link to stop.',
+  'notifications.votesAreOn': 'You are told by email when a vote opens.',
+  'notifications.votesAreOff': 'You are not told by email when a vote opens.',
+  'notifications.votesOn': 'Tell me when a vote opens',
+  'notifications.votesOff': 'Stop telling me',
+  'notifications.unsubscribeVotes': 'Stop the vote announcements',
+  'mail.vote.subject': 'A vote is open: {title}',
+  'mail.vote.body':
+    '{program}: the vote “{title}” is open until {closes} (UTC).\n\nVote here: {link}\n\nYou receive this because you asked to be told when a vote opens. To stop, in one click: {unsubscribe}',
 };

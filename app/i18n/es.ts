@@ -914,4 +914,26 @@ export const es: Messages = {
   'participation.groupsCaption': 'Cuántos círculos validados tienen cuántos miembros (sin nombres)',
   'participation.groupSize': 'Miembros',
   'participation.groupCount': 'Círculos',
+  'signup.whyName':
+    'Se muestra junto a lo que escribes y apoyas en público (nunca junto a tu voto). Basta un nombre de pila o un apodo.',
+  'signup.whyEmail':
+    'Para entrar y restablecer tu contraseña. Nunca se muestra ni se comparte; otros correos solo si los pides.',
+  'account.area.title': 'Tu zona (opcional)',
+  'account.area.label': 'Ciudad, barrio o código postal',
+  'account.area.why':
+    'Solo para mostrarte primero los círculos cercanos. Solo tú lo ves; déjalo vacío si lo prefieres.',
+  'account.area.submit': 'Guardar',
+  'account.area.tooLong': '120 caracteres como máximo.',
+  'flash.areaChanged': 'Tu zona está guardada.',
+  'notifications.votesTitle': 'Aviso de votaciones por correo',
+  'notifications.votesExplain':
+    'Un correo cuando se abre una votación en la que puedes participar. Desactivado salvo que lo actives; cada correo lleva un enlace para dejarlo en un clic.',
+  'notifications.votesAreOn': 'Se te avisa por correo cuando se abre una votación.',
+  'notifications.votesAreOff': 'No se te avisa por correo cuando se abre una votación.',
+  'notifications.votesOn': 'Avisarme cuando se abra una votación',
+  'notifications.votesOff': 'Dejar de avisarme',
+  'notifications.unsubscribeVotes': 'Dejar los avisos de votación',
+  'mail.vote.subject': 'Hay una votación abierta: {title}',
+  'mail.vote.body':
+    '{program}: la votación «{title}» está abierta hasta el {closes} (UTC).\n\nVota aquí: {link}\n\nRecibes este correo porque pediste que se te avisara al abrirse las votaciones. Para dejarlo, en un clic: {unsubscribe}',
 };

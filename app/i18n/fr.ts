@@ -926,4 +926,26 @@ export const fr: Messages = {
   'participation.groupsCaption': 'Combien de groupes validés comptent combien de membres (aucun nom)',
   'participation.groupSize': 'Membres',
   'participation.groupCount': 'Groupes',
+  'signup.whyName':
+    'Affiché à côté de ce que vous écrivez et soutenez publiquement (jamais de votre vote). Un prénom ou un pseudonyme suffit.',
+  'signup.whyEmail':
+    'Pour vous connecter et réinitialiser votre mot de passe. Jamais affichée, jamais partagée ; d’autres courriels seulement si vous les demandez.',
+  'account.area.title': 'Votre territoire (facultatif)',
+  'account.area.label': 'Ville, quartier ou code postal',
+  'account.area.why':
+    'Seulement pour vous montrer d’abord les groupes locaux proches. Vous seul·e le voyez ; laissez vide si vous préférez.',
+  'account.area.submit': 'Enregistrer',
+  'account.area.tooLong': '120 caractères au plus.',
+  'flash.areaChanged': 'Votre territoire est enregistré.',
+  'notifications.votesTitle': 'Annonce des votes par courriel',
+  'notifications.votesExplain':
+    'Un courriel à l’ouverture d’un vote auquel vous pouvez participer. Désactivé sauf si vous l’activez ; chaque courriel a un lien pour arrêter en un clic.',
+  'notifications.votesAreOn': 'Vous êtes averti·e par courriel à l’ouverture d’un vote.',
+  'notifications.votesAreOff': 'Vous n’êtes pas averti·e par courriel à l’ouverture d’un vote.',
+  'notifications.votesOn': 'M’avertir à l’ouverture d’un vote',
+  'notifications.votesOff': 'Ne plus m’avertir',
+  'notifications.unsubscribeVotes': 'Arrêter les annonces de vote',
+  'mail.vote.subject': 'Un vote est ouvert : {title}',
+  'mail.vote.body':
+    '{program} : le vote « {title} » est ouvert jusqu’au {closes} (UTC).\n\nVotez ici : {link}\n\nVous recevez ce courriel parce que vous avez demandé à être averti·e de l’ouverture des votes. Pour arrêter, en un clic : {unsubscribe}',
 };

@@ -12,6 +12,7 @@ import {
   requestEmailChange,
 } from '~/modules/members/account-settings.server.ts';
 import { deleteAccount } from '~/modules/members/deletion.server.ts';
+import { changeArea, memberArea } from '~/modules/members/account-settings.server.ts';
 import { AccountError, accountErrorMessage } from '~/modules/members/errors.ts';
 import { ChangeEmailSchema, ChangeNameSchema, ChangePasswordSchema } from '~/modules/members/members.schema.ts';
 import { countSessions } from '~/modules/members/sessions.server.ts';
@@ -24,11 +25,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { member } = requireMember(request, context);
   return {
     member: { email: member.email, displayName: member.displayName, role: member.role },
+    area: await memberArea(member.id),
     devices: await countSessions(member.id),
   };
 }
 
-type Intent = 'name' | 'email' | 'password' | 'others' | 'all' | 'delete';
+type Intent = 'name' | 'email' | 'password' | 'others' | 'all' | 'delete' | 'area';
 type ActionData = { intent: Intent; result: SubmissionResult<string[]>; done?: boolean };
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -87,6 +89,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return flash('flash.passwordChanged');
   }
+  if (intent === 'area') {
+    const submission = parseWithZod(formData, { schema: AreaSchema });
+    if (submission.status !== 'success')
+      return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    await changeArea(actor, submission.value.area ?? null);
+    return redirect('/account', { headers: { 'Set-Cookie': flashCookie('flash.areaChanged') } });
+  }
   if (intent === 'delete') {
     const submission = parseWithZod(formData, { schema: DeleteAccountSchema });
     if (submission.status !== 'success') {
@@ -110,6 +119,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   throw new Response('Unknown intent', { status: 400 });
 }
 
+const AreaSchema = z.object({
+  area: z
+    .string()
+    .trim()
+    .max(120, 'account.area.tooLong')
+    .regex(/^[^\u0000-\u001f]*$/, 'errors.controlCharacters')
+    .optional(),
+});
+
 const DeleteAccountSchema = z.object({
   password: z.string({ required_error: 'errors.required' }).max(1024, 'errors.passwordTooLong'),
   confirm: z.literal('on', { errorMap: () => ({ message: 'account.delete.confirmRequired' }) }),
@@ -117,7 +135,7 @@ const DeleteAccountSchema = z.object({
 
 export default function AccountPage() {
   const t = useT();
-  const { member, devices } = useLoaderData<typeof loader>();
+  const { member, devices, area } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const resultFor = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
 
@@ -131,6 +149,12 @@ export default function AccountPage() {
     id: 'email-form',
     lastResult: resultFor('email'),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeEmailSchema }),
+  });
+  const [areaForm, areaFields] = useForm({
+    id: 'area-form',
+    lastResult: resultFor('area'),
+    defaultValue: { area: area ?? '' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AreaSchema }),
   });
   const [deleteForm, deleteFields] = useForm({
     id: 'delete-form',
@@ -156,6 +180,15 @@ export default function AccountPage() {
         <Field field={nameFields.displayName} label={t('fields.displayName')} autoComplete="name" />
         <button type="submit" className="button">
           {t('account.save')}
+        </button>
+      </Form>
+
+      <h2>{t('account.area.title')}</h2>
+      <Form method="post" {...getFormProps(areaForm)}>
+        <input type="hidden" name="intent" value="area" />
+        <Field field={areaFields.area} label={t('account.area.label')} hint={t('account.area.why')} />
+        <button type="submit" className="button">
+          {t('account.area.submit')}
         </button>
       </Form>
 

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { ErrorList, Field } from '~/components/forms.tsx';
 import { CreateGroupSchema } from '~/modules/groups/groups.schema.ts';
 import { createGroup, GroupError, listGroups } from '~/modules/groups/groups.server.ts';
+import { memberArea } from '~/modules/members/account-settings.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
@@ -12,8 +13,10 @@ import { readFormData } from '~/utils/forms.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const area = (new URL(request.url).searchParams.get('area') ?? '').slice(0, 120);
   const actor = actorOf(context);
+  // Groups near the member's area first, if they gave one (and did not search elsewhere).
+  const asked = new URL(request.url).searchParams.get('area');
+  const area = (asked ?? (actor ? ((await memberArea(actor.id)) ?? '') : '')).slice(0, 120);
   const groups = await listGroups(actor, { area }).catch(asHttpError(request));
   return { groups, area, signedIn: actor !== null, moderator: actor?.role === 'MODERATOR' || actor?.role === 'ADMIN' };
 }

@@ -2,6 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 import {
   digestEnabled,
+  setVoteAnnouncements,
+  voteAnnouncementsEnabled,
   listNotifications,
   markRead,
   notificationText,
@@ -19,7 +21,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ...n,
     text: notificationText(context.locale, n),
   }));
-  return { notifications, digest: await digestEnabled(member.id) };
+  return {
+    notifications,
+    digest: await digestEnabled(member.id),
+    announcements: await voteAnnouncementsEnabled(member.id),
+  };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notifications.title');
@@ -32,6 +38,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === 'digestOn' || intent === 'digestOff') {
     await setDigest(actor, intent === 'digestOn');
     const flash = intent === 'digestOn' ? 'notifications.digestIsOn' : 'notifications.digestIsOff';
+    return redirect('/notifications', { headers: { 'Set-Cookie': flashCookie(flash) } });
+  }
+  if (intent === 'votesOn' || intent === 'votesOff') {
+    await setVoteAnnouncements(actor, intent === 'votesOn');
+    const flash = intent === 'votesOn' ? 'notifications.votesAreOn' : 'notifications.votesAreOff';
     return redirect('/notifications', { headers: { 'Set-Cookie': flashCookie(flash) } });
   }
   if (intent === 'open') {
@@ -49,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NotificationsPage() {
   const t = useT();
   const formatDate = useFormatDate();
-  const { notifications, digest } = useLoaderData<typeof loader>();
+  const { notifications, digest, announcements } = useLoaderData<typeof loader>();
   const busy = useNavigation().state !== 'idle';
   const unread = notifications.filter((n) => n.unread).length;
   return (
@@ -89,6 +100,15 @@ export default function NotificationsPage() {
         <input type="hidden" name="intent" value={digest ? 'digestOff' : 'digestOn'} />
         <button type="submit" className="button" disabled={busy}>
           {digest ? t('notifications.digestOff') : t('notifications.digestOn')}
+        </button>
+      </Form>
+      <h2>{t('notifications.votesTitle')}</h2>
+      <p>{t('notifications.votesExplain')}</p>
+      <p data-testid="votes-state">{announcements ? t('notifications.votesAreOn') : t('notifications.votesAreOff')}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value={announcements ? 'votesOff' : 'votesOn'} />
+        <button type="submit" className="button" disabled={busy}>
+          {announcements ? t('notifications.votesOff') : t('notifications.votesOn')}
         </button>
       </Form>
     </section>

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { unsubscribeDigest } from '~/modules/notifications/notifications.server.ts';
+import { unsubscribeAnnouncements, unsubscribeDigest } from '~/modules/notifications/notifications.server.ts';
 import { readFormData } from '~/utils/forms.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
 
@@ -10,20 +10,25 @@ import { pageTitle, useT } from '~/utils/i18n.tsx';
  */
 export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  return { m: url.searchParams.get('m') ?? '', k: url.searchParams.get('k') ?? '' };
+  return {
+    m: url.searchParams.get('m') ?? '',
+    k: url.searchParams.get('k') ?? '',
+    what: url.searchParams.get('what') === 'votes' ? 'votes' : 'digest',
+  };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notifications.unsubscribeTitle');
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
-  const ok = await unsubscribeDigest(String(formData.get('m') ?? ''), String(formData.get('k') ?? ''));
+  const [m, k] = [String(formData.get('m') ?? ''), String(formData.get('k') ?? '')];
+  const ok = formData.get('what') === 'votes' ? await unsubscribeAnnouncements(m, k) : await unsubscribeDigest(m, k);
   return data({ ok }, { status: ok ? 200 : 400 });
 }
 
 export default function UnsubscribePage() {
   const t = useT();
-  const { m, k } = useLoaderData<typeof loader>();
+  const { m, k, what } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <section className="narrow">
@@ -36,8 +41,9 @@ export default function UnsubscribePage() {
         <Form method="post">
           <input type="hidden" name="m" value={m} />
           <input type="hidden" name="k" value={k} />
+          <input type="hidden" name="what" value={what} />
           <button type="submit" className="button">
-            {t('notifications.unsubscribeConfirm')}
+            {what === 'votes' ? t('notifications.unsubscribeVotes') : t('notifications.unsubscribeConfirm')}
           </button>
         </Form>
       )}

@@ -47,8 +47,19 @@ export default function SignUpPage() {
       <h1>{t('signup.title')}</h1>
       <p>{t('signup.intro')}</p>
       <Form method="post" {...getFormProps(form)}>
-        <Field field={fields.displayName} label={t('fields.displayName')} autoComplete="name" />
-        <Field field={fields.email} label={t('fields.email')} type="email" autoComplete="email" />
+        <Field
+          field={fields.displayName}
+          label={t('fields.displayName')}
+          autoComplete="name"
+          hint={t('signup.whyName')}
+        />
+        <Field
+          field={fields.email}
+          label={t('fields.email')}
+          type="email"
+          autoComplete="email"
+          hint={t('signup.whyEmail')}
+        />
         <Field
           field={fields.password}
           label={t('fields.password')}

@@ -11,7 +11,7 @@ import { createMember } from '../factories/members.ts';
 import { admissibleAmendment, SECTION_TEXT, votingProgram } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 
-setupTestDatabase();
+const state = setupTestDatabase();
 
 describe('a member’s data', () => {
   it('exports everything of theirs, the rounds they voted in but never a ballot, and nothing of anyone else', async () => {
@@ -176,5 +176,50 @@ describe('a suspended member', () => {
     expect((await exportMemberData(suspended)).profile.email).toBe(zoe.email);
     await deleteAccount({ actor: suspended, password: zoe.password });
     expect((await db().member.findUniqueOrThrow({ where: { id: zoe.id } })).deletedAt).not.toBeNull();
+  });
+});
+
+describe('vote announcements', () => {
+  it('are sent only to census members who opted in, and stop in one click from the email', async () => {
+    const { setVoteAnnouncements, unsubscribeAnnouncements } = await import(
+      '../../app/modules/notifications/notifications.server.ts'
+    );
+    const { readOutbox } = await import('../factories/outbox.ts');
+    const ctx = await votingProgram();
+    const keen = await createMember({ email: `keen.${Date.now()}@example.org` });
+    const quiet = await createMember({ email: `quiet.${Date.now()}@example.org` });
+    await db().member.updateMany({
+      where: { id: { in: [keen.id, quiet.id] } },
+      data: { createdAt: new Date(Date.now() - 86_400_000) },
+    });
+    await setVoteAnnouncements(keen, true);
+    const a = await admissibleAmendment(ctx.slug, ctx.sections[1]!, SECTION_TEXT.replace('region', 'town'), 'Towns');
+    const roundId = await createRound({
+      actor: ctx.moderator,
+      slug: ctx.slug,
+      title: 'Announced round',
+      explanation: 'Vote.',
+      opensAt: new Date(Date.now() - 1000),
+      closesAt: new Date(Date.now() + 3600_000),
+      quorumPercent: 0,
+      majority: { numerator: 1, denominator: 2 },
+      method: 'SCHULZE',
+      censusJoinedBefore: new Date(),
+      amendmentIds: [a.id],
+    });
+    // The announcement goes out after the opening, without holding it up.
+    let mails: Awaited<ReturnType<typeof readOutbox>> = [];
+    for (let i = 0; i < 50 && !mails.length; i++) {
+      mails = await readOutbox(state.outboxDir, keen.email);
+      if (!mails.length) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(mails.map((m) => m.subject)).toEqual(['A vote is open: Announced round']);
+    expect(await readOutbox(state.outboxDir, quiet.email)).toEqual([]);
+    const unsubscribe = new URL(mails[0]!.body.match(/https?:\/\/\S+unsubscribe\S+/)![0]);
+    expect(unsubscribe.searchParams.get('what')).toBe('votes');
+    expect(await unsubscribeAnnouncements(keen.id, 'wrong')).toBe(false);
+    expect(await unsubscribeAnnouncements(keen.id, unsubscribe.searchParams.get('k')!)).toBe(true);
+    expect((await db().member.findUniqueOrThrow({ where: { id: keen.id } })).voteAnnouncements).toBe(false);
+    await destroyRoundKey(roundId);
   });
 });

@@ -102,3 +102,14 @@ export function logOutOtherDevices(actor: Actor, currentSessionId: string) {
 export function logOutEverywhere(actor: Actor) {
   return invalidateMemberSessions(self(actor));
 }
+
+/** The member's optional area (to suggest groups nearby). */
+export async function memberArea(memberId: string): Promise<string | null> {
+  return (await db().member.findUnique({ where: { id: memberId }, select: { area: true } }))?.area ?? null;
+}
+
+/** Sets or clears the member's optional area: only they see it; it suggests local groups nearby. */
+export async function changeArea(actor: Actor, area: string | null) {
+  enforce(actor !== null, actor, 'account.manage');
+  await db().member.update({ where: { id: actor!.id }, data: { area: area || null } });
+}

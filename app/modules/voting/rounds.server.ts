@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit.server.ts';
 import { STANDING } from '../amendments/collisions.server.ts';
 import { applyAdopted } from '../amendments/application.server.ts';
 import { assertMove } from '../amendments/lifecycle.ts';
-import { notifyAuthors } from '../notifications/notifications.server.ts';
+import { announceRound, notifyAuthors } from '../notifications/notifications.server.ts';
 import { loadProgramFacts, NotFoundError } from '../programs/programs.server.ts';
 import { closeBallots } from './ballots.server.ts';
 import { createRoundKey, destroyRoundKey, keptRoundKeys } from './keys.server.ts';
@@ -292,6 +292,10 @@ export async function openRound(roundId: string, now = new Date()): Promise<void
   } catch (error) {
     if (keyCreated) await destroyRoundKey(roundId);
     throw error;
+  }
+  // Members who asked to be told hear that the vote is open (after the commit: only for a round that opened).
+  if (keyCreated) {
+    void announceRound(roundId).catch((error: unknown) => logger.warn('announcing a round failed', { roundId, error }));
   }
 }
 
