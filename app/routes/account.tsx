@@ -14,7 +14,12 @@ import {
 import { deleteAccount } from '~/modules/members/deletion.server.ts';
 import { changeArea, memberArea } from '~/modules/members/account-settings.server.ts';
 import { AccountError, accountErrorMessage } from '~/modules/members/errors.ts';
-import { ChangeEmailSchema, ChangeNameSchema, ChangePasswordSchema } from '~/modules/members/members.schema.ts';
+import {
+  ChangeEmailSchema,
+  ChangeNameSchema,
+  ChangePasswordSchema,
+  storableText,
+} from '~/modules/members/members.schema.ts';
 import { countSessions } from '~/modules/members/sessions.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { clearSessionCookie, flashCookie } from '~/utils/cookies.server.ts';
@@ -120,12 +125,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 const AreaSchema = z.object({
-  area: z
-    .string()
-    .trim()
-    .max(120, 'account.area.tooLong')
-    .regex(/^[^\u0000-\u001f]*$/, 'errors.controlCharacters')
-    .optional(),
+  area: storableText().trim().max(120, 'account.area.tooLong').optional(),
 });
 
 const DeleteAccountSchema = z.object({
