@@ -7,6 +7,7 @@ import { readEnv, publicOrigin } from '~/utils/env.server.ts';
 import { setLiveDocuments } from '~/utils/live-documents.server.ts';
 import { expireOverdue } from '~/modules/amendments/supports.server.ts';
 import { sendDigests } from '~/modules/notifications/notifications.server.ts';
+import { purgeExpired } from '~/modules/members/sessions.server.ts';
 import { openAndCloseDue } from '~/modules/voting/rounds.server.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { MigrationError } from './database/migrate.ts';
@@ -65,7 +66,10 @@ async function main() {
   rounds.unref();
   // Email digests of notifications, for members who opted in (each at most once a day).
   const digests = setInterval(() => {
-    if (!closing) sendDigests().catch((error: unknown) => logger.warn('sending digests failed', { error }));
+    if (closing) return;
+    sendDigests().catch((error: unknown) => logger.warn('sending digests failed', { error }));
+    // Expired sessions, old sign-in links and failed sign-ins go as soon as they are no longer needed.
+    purgeExpired().catch((error: unknown) => logger.warn('purging expired rows failed', { error }));
   }, 10 * 60_000);
   digests.unref();
   server.on('upgrade', (req, socket, head) => {

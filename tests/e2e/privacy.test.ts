@@ -45,7 +45,10 @@ async function tableProblems(p: Page): Promise<string[]> {
 describe('the privacy page', () => {
   it('is linked from every page’s footer and speaks French to a French browser', async () => {
     await page.goto(`${server.url}/`);
-    await page.getByRole('contentinfo').getByRole('link', { name: /Plenum n’utilise ni traceur/ }).click();
+    await page
+      .getByRole('contentinfo')
+      .getByRole('link', { name: /Plenum n’utilise ni traceur/ })
+      .click();
     await page
       .getByRole('heading', { level: 1, name: 'Ce que Plenum enregistre, pourquoi, et pour combien de temps' })
       .waitFor();
@@ -57,7 +60,7 @@ describe('the privacy page', () => {
     expect(await main.getByRole('link', { name: 'votre page de compte' }).getAttribute('href')).toBe('/account');
 
     // The Member table describes the email field, in French.
-    const account = page.getByRole('region', { name: 'Votre compte' }).last();
+    const account = page.getByRole('region', { name: 'Les données de votre compte' });
     const email = account.getByRole('row', { name: /^email / });
     expect(await email.getByRole('rowheader').innerText()).toBe('email');
     const cells = await email.getByRole('cell').allInnerTexts();
@@ -65,10 +68,13 @@ describe('the privacy page', () => {
     expect(cells[1]).toMatch(/Pour vous connecter/);
     expect(cells[2]).toMatch(/supprimiez votre compte/);
     expect(cells[4]).toBe('Oui');
-    await account.getByRole('table', { name: 'Les champs de « Votre compte »' }).waitFor();
+    await account.getByRole('table', { name: 'Champs de la table « Les données de votre compte »' }).waitFor();
 
     // Ballots: never linked to a member.
-    await page.getByTestId('privacy-model-Ballot').getByText(/jamais relié à un membre/).waitFor();
+    await page
+      .getByTestId('privacy-model-Ballot')
+      .locator('p', { hasText: /jamais relié à un membre/ })
+      .waitFor();
     expect(await tableProblems(page)).toEqual([]);
     expect(await violations(page)).toEqual([]);
   });
@@ -83,9 +89,15 @@ describe('the privacy page', () => {
     const email = page.getByTestId('privacy-field-Member-email');
     expect(await email.getByRole('rowheader').innerText()).toBe('email');
     expect(await email.getByRole('cell').first().innerText()).toBe('Your email address, stored in lower case.');
-    await page.getByRole('table', { name: 'The fields of “Your account”' }).waitFor();
-    await page.getByTestId('privacy-model-Session').getByText(/30 days.*14 days/).waitFor();
-    await page.getByTestId('privacy-model-Ballot').getByText(/never linked to a member/).waitFor();
+    await page.getByRole('table', { name: 'Fields of the table “Your account’s details”' }).waitFor();
+    await page
+      .getByTestId('privacy-model-Session')
+      .locator('dd', { hasText: /30 days.*14 days/ })
+      .waitFor();
+    await page
+      .getByTestId('privacy-model-Ballot')
+      .locator('p', { hasText: /never linked to a member/ })
+      .waitFor();
     // Every table of the data model is on the page, with every field.
     expect(await page.locator('main table').count()).toBeGreaterThan(25);
     expect(await tableProblems(page)).toEqual([]);

@@ -58,3 +58,35 @@ describe('sessions', () => {
     expect(await validateSessionToken(other.token)).toBeNull();
   });
 });
+
+describe('purging', () => {
+  it('deletes expired and idle sessions, old sign-in links and old failed sign-ins, and keeps the rest', async () => {
+    const { purgeExpired } = await import('../../app/modules/members/sessions.server.ts');
+    const { db } = await import('../../app/utils/db.server.ts');
+    const { createMember } = await import('../factories/members.ts');
+    const member = await createMember();
+    const now = new Date();
+    const hour = 3600_000;
+    await db().session.createMany({
+      data: [
+        { id: 'purge-expired', memberId: member.id, expiresAt: new Date(now.getTime() - hour) },
+        {
+          id: 'purge-idle',
+          memberId: member.id,
+          expiresAt: new Date(now.getTime() + 30 * 24 * hour),
+          lastUsedAt: new Date(now.getTime() - 15 * 24 * hour),
+        },
+        { id: 'purge-alive', memberId: member.id, expiresAt: new Date(now.getTime() + hour) },
+      ],
+    });
+    await db().loginFailure.createMany({
+      data: [
+        { scope: 'account', key: 'purge@example.org', createdAt: new Date(now.getTime() - 2 * hour) },
+        { scope: 'account', key: 'purge@example.org', createdAt: now },
+      ],
+    });
+    await purgeExpired(now);
+    expect((await db().session.findMany({ where: { memberId: member.id } })).map((s) => s.id)).toEqual(['purge-alive']);
+    expect(await db().loginFailure.count({ where: { key: 'purge@example.org' } })).toBe(1);
+  });
+});

@@ -98,3 +98,26 @@ export async function invalidateMemberSessions(memberId: string, keepSessionId?:
 export function countSessions(memberId: string): Promise<number> {
   return db().session.count({ where: { memberId, expiresAt: { gt: new Date() } } });
 }
+
+/**
+ * Deletes what is kept no longer than needed (the privacy page states these durations): sessions expired or idle
+ * too long, sign-in links used or expired more than a day ago, failed sign-ins older than an hour. Run by the
+ * server's sweep; returns how many rows went.
+ */
+export async function purgeExpired(now = new Date()): Promise<number> {
+  const day = 24 * 3600_000;
+  const [sessions, tokens, failures] = await db().$transaction([
+    db().session.deleteMany({
+      where: {
+        OR: [{ expiresAt: { lte: now } }, { lastUsedAt: { lt: new Date(now.getTime() - SESSION_IDLE_TIMEOUT_MS) } }],
+      },
+    }),
+    db().emailToken.deleteMany({
+      where: {
+        OR: [{ usedAt: { lt: new Date(now.getTime() - day) } }, { expiresAt: { lt: new Date(now.getTime() - day) } }],
+      },
+    }),
+    db().loginFailure.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 3600_000) } } }),
+  ]);
+  return sessions.count + tokens.count + failures.count;
+}
