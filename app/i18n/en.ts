@@ -919,4 +919,5 @@ export const en = {
   'mail.vote.subject': 'A vote is open: {title}',
   'mail.vote.body':
     '{program}: the vote “{title}” is open until {closes} (UTC).\n\nVote here: {link}\n\nYou receive this because you asked to be told when a vote opens. To stop, in one click: {unsubscribe}',
+  'flash.groupDecided': 'The decision is recorded, with its reason, on the group’s page.',
 };

@@ -936,4 +936,5 @@ export const es: Messages = {
   'mail.vote.subject': 'Hay una votación abierta: {title}',
   'mail.vote.body':
     '{program}: la votación «{title}» está abierta hasta el {closes} (UTC).\n\nVota aquí: {link}\n\nRecibes este correo porque pediste que se te avisara al abrirse las votaciones. Para dejarlo, en un clic: {unsubscribe}',
+  'flash.groupDecided': 'La decisión queda registrada, con su motivo, en la página del círculo.',
 };

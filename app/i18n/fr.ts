@@ -948,4 +948,5 @@ export const fr: Messages = {
   'mail.vote.subject': 'Un vote est ouvert : {title}',
   'mail.vote.body':
     '{program} : le vote « {title} » est ouvert jusqu’au {closes} (UTC).\n\nVotez ici : {link}\n\nVous recevez ce courriel parce que vous avez demandé à être averti·e de l’ouverture des votes. Pour arrêter, en un clic : {unsubscribe}',
+  'flash.groupDecided': 'La décision est enregistrée, avec sa raison, sur la page du groupe.',
 };

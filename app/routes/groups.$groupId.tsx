@@ -39,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       validate: submission.value.decision === 'validate',
       reason: submission.value.reason,
     });
-    return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.decisionRecorded') } });
+    return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.groupDecided') } });
   } catch (error) {
     return asHttpError(request)(error);
   }

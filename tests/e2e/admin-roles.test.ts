@@ -92,4 +92,47 @@ describe('an admin makes a member moderator', () => {
       await member.cleanup();
     }
   });
+
+  it('suspends a member with a reason: they are told why, take part in nothing, and still download their data', async () => {
+    await page.goto(`${server.url}/admin/members`);
+    const row = page.locator('tr', { has: page.getByText('yanis@plenum.localhost') });
+    await row
+      .getByLabel('Why (public to them, kept in the audit trail): Yanis Benali')
+      .fill('Propos injurieux répétés');
+    await row.getByRole('button', { name: 'Suspend' }).click();
+    await page.getByText('The member is suspended; the reason is kept in the audit trail.').waitFor();
+    await row.getByTestId('suspended-badge').getByText('suspended: Propos injurieux répétés').waitFor();
+
+    const member = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const y = await member.newPage();
+      await logInAs(
+        y,
+        server.url,
+        'yanis@plenum.localhost',
+        server.logins.get('yanis@plenum.localhost')!,
+        'Yanis Benali',
+      );
+      await y
+        .getByTestId('suspended-notice')
+        .getByText(/Your account is suspended: Propos injurieux répétés/)
+        .waitFor();
+      // Taking part is refused (creating a group, here); reading and their own data are not.
+      const refused = await y.request.post(`${server.url}/groups`, {
+        form: { name: 'Un groupe', area: 'Lyon', description: 'Un groupe qui ne devrait pas naître.' },
+        headers: { origin: server.url },
+        maxRedirects: 0,
+      });
+      expect(refused.status()).toBe(403);
+      const data = await y.request.get(`${server.url}/account/export.json`);
+      expect(data.status()).toBe(200);
+      expect(((await data.json()) as { profile: { email: string } }).profile.email).toBe('yanis@plenum.localhost');
+    } finally {
+      await member.cleanup();
+    }
+    // Lifted with a reason too.
+    await row.getByLabel('Why (public to them, kept in the audit trail): Yanis Benali').fill('Excuses présentées');
+    await row.getByRole('button', { name: 'Lift the suspension' }).click();
+    await page.getByText('The suspension is lifted.').waitFor();
+  });
 });

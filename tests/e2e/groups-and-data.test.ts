@@ -82,7 +82,27 @@ describe('local groups and a member’s data', () => {
       await c.getByRole('button', { name: 'Create the group' }).click();
       await c.getByText('The group is created; moderators will validate it.').waitFor();
       const groupUrl = c.url();
-      await post(groupUrl, 'moderation', { decision: 'validate', reason: 'Groupe réel et local' });
+      // A moderator validates it from the group's page, with a public reason.
+      const moderator = await launchBrowser({ locale: 'en-GB' });
+      try {
+        const m = await moderator.newPage();
+        await logInAs(
+          m,
+          server.url,
+          'moderation@plenum.localhost',
+          server.logins.get('moderation@plenum.localhost')!,
+          'Moussa Modérateur',
+        );
+        await m.goto(`${server.url}/groups`);
+        await m.getByRole('heading', { name: 'Waiting for validation' }).waitFor();
+        await m.getByRole('link', { name: 'Cercle de Belleville' }).click();
+        await m.getByLabel('Reason (public)').fill('Groupe réel et local');
+        await m.getByRole('button', { name: 'Validate', exact: true }).click();
+        await m.getByTestId('group-status').getByText('Validated').waitFor();
+        await m.getByText('Moderators’ decision: Groupe réel et local').waitFor();
+      } finally {
+        await moderator.cleanup();
+      }
       // Lucía submits now: the threshold is fixed at submission, against the groups validated then.
       await post(amendmentUrl, 'lucia', { intent: 'submit' });
 
