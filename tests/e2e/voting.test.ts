@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { violations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
+import { readOutbox } from '../factories/outbox.ts';
 import { appendParagraph, connectClient, eventually, sectionIds, sessionCookie } from './support/collab.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { logInAs } from './support/session.ts';
@@ -92,6 +93,14 @@ describe('a voting round', () => {
     const lucia = await launchBrowser({ locale: 'en-GB' });
     const yanis = await launchBrowser({ locale: 'en-GB' });
     try {
+      // Lucía asks to be told by email when a vote opens (off unless she does).
+      const l = await lucia.newPage();
+      await logIn(l, 'lucia', 'Lucía García');
+      await l.goto(`${server.url}/notifications`);
+      await l.getByTestId('votes-state').getByText('You are not told by email when a vote opens.').waitFor();
+      await l.getByRole('button', { name: 'Tell me when a vote opens' }).click();
+      await l.getByTestId('votes-state').getByText('You are told by email when a vote opens.').waitFor();
+
       const m = await moderator.newPage();
       await logIn(m, 'moderation', 'Moussa Modérateur');
       await m.goto(`${server.url}/p/${PROGRAM}`);
@@ -116,8 +125,25 @@ describe('a voting round', () => {
 
       const c = await camille.newPage();
       await logIn(c, 'camille', 'Camille Martin');
-      const l = await lucia.newPage();
-      await logIn(l, 'lucia', 'Lucía García');
+      // Her announcement arrived, alone (nobody else asked); its link stops them in one click, without signing in.
+      let mails: Awaited<ReturnType<typeof readOutbox>> = [];
+      for (let i = 0; i < 50 && !mails.length; i++) {
+        mails = (await readOutbox(server.outboxDir)).filter((x) => x.subject.includes('Amendements au chapitre 1'));
+        if (!mails.length) await new Promise((r) => setTimeout(r, 200));
+      }
+      // In her saved language (none: the instance's, French), to her only.
+      expect(mails.map((x) => [x.to, x.subject])).toEqual([
+        ['lucia@plenum.localhost', 'Un vote est ouvert : Amendements au chapitre 1'],
+      ]);
+      const unsubscribe = mails[0]!.body.match(/https?:\/\/\S+\/notifications\/unsubscribe\S+/)![0];
+      const anonymous = await camille.newPage();
+      await anonymous.goto(unsubscribe.replace(/^https?:\/\/[^/]+/, server.url));
+      await anonymous.getByRole('button', { name: 'Stop the vote announcements' }).click();
+      await anonymous.getByRole('status').getByText(/./).waitFor();
+      await l.goto(`${server.url}/notifications`);
+      await l.getByTestId('votes-state').getByText('You are not told by email when a vote opens.').waitFor();
+      await anonymous.close();
+
       const y = await yanis.newPage();
       await logIn(y, 'yanis', 'Yanis Benali');
 
