@@ -1,3 +1,4 @@
+import { safeHref } from '~/utils/links.ts';
 import type { ReactNode } from 'react';
 import type { BlockNode, DocNode, InlineNode } from '~/modules/documents/rich-text.ts';
 
@@ -9,7 +10,7 @@ function renderInline(node: InlineNode, key: number): ReactNode {
     else if (mark.type === 'italic') out = <em>{out}</em>;
     else
       out = (
-        <a href={mark.attrs.href} rel="noopener noreferrer nofollow">
+        <a href={safeHref(mark.attrs.href)} rel="noopener noreferrer nofollow">
           {out}
         </a>
       );

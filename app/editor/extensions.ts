@@ -1,5 +1,18 @@
-import { getSchema, type AnyExtension } from '@tiptap/core';
+import { getSchema, mergeAttributes, type AnyExtension } from '@tiptap/core';
+import { Link } from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
+import { safeHref } from '~/utils/links.ts';
+
+/**
+ * Links as stored keep their real address; as shown, a link to another site goes through /leave (issue 7:
+ * Plenum's pages point only to Plenum until the reader decides to leave; see app/utils/links.ts).
+ */
+const SafeLink = Link.extend({
+  renderHTML({ HTMLAttributes }) {
+    const attrs = { ...HTMLAttributes, href: safeHref(String(HTMLAttributes.href ?? '')) };
+    return ['a', mergeAttributes(this.options.HTMLAttributes, attrs), 0];
+  },
+});
 
 /**
  * The editor's schema, shared by the browser editor and the server (seeding, rendering, server-side edits):
@@ -14,8 +27,9 @@ export const documentExtensions: AnyExtension[] = [
     strike: false,
     underline: false,
     horizontalRule: false,
-    link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
+    link: false,
   }),
+  SafeLink.configure({ openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] }),
 ];
 
 /** The ProseMirror schema built from those extensions. */

@@ -905,7 +905,7 @@ export const en = {
   'account.area.title': 'Your area (optional)',
   'account.area.label': 'Town, district or postcode',
   'account.area.why': 'Only to show you local groups near you first. Only you see it; leave it empty if you prefer.',
-  'account.area.submit': 'Save',
+  'account.area.submit': 'Set my area',
   'account.area.tooLong': 'At most 120 characters.',
   'flash.areaChanged': 'Your area is saved.',
   'notifications.votesTitle': 'Vote announcements by email',
@@ -920,4 +920,10 @@ export const en = {
   'mail.vote.body':
     '{program}: the vote “{title}” is open until {closes} (UTC).\n\nVote here: {link}\n\nYou receive this because you asked to be told when a vote opens. To stop, in one click: {unsubscribe}',
   'flash.groupDecided': 'The decision is recorded, with its reason, on the group’s page.',
+  'leave.title': 'This link leaves Plenum',
+  'leave.explain':
+    'A member wrote a link to another site. Plenum sends it nothing about you; the site you open may track you. It leads to:',
+  'leave.go': 'Open this site',
+  'leave.stay': 'Stay on Plenum',
+  'leave.bad': 'This link is not a web address.',
 };

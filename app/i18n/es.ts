@@ -922,7 +922,7 @@ export const es: Messages = {
   'account.area.label': 'Ciudad, barrio o código postal',
   'account.area.why':
     'Solo para mostrarte primero los círculos cercanos. Solo tú lo ves; déjalo vacío si lo prefieres.',
-  'account.area.submit': 'Guardar',
+  'account.area.submit': 'Guardar mi zona',
   'account.area.tooLong': '120 caracteres como máximo.',
   'flash.areaChanged': 'Tu zona está guardada.',
   'notifications.votesTitle': 'Aviso de votaciones por correo',
@@ -937,4 +937,10 @@ export const es: Messages = {
   'mail.vote.body':
     '{program}: la votación «{title}» está abierta hasta el {closes} (UTC).\n\nVota aquí: {link}\n\nRecibes este correo porque pediste que se te avisara al abrirse las votaciones. Para dejarlo, en un clic: {unsubscribe}',
   'flash.groupDecided': 'La decisión queda registrada, con su motivo, en la página del círculo.',
+  'leave.title': 'Este enlace sale de Plenum',
+  'leave.explain':
+    'Un miembro escribió un enlace a otro sitio. Plenum no le envía nada sobre ti; el sitio que abras puede rastrearte. Lleva a:',
+  'leave.go': 'Abrir este sitio',
+  'leave.stay': 'Quedarme en Plenum',
+  'leave.bad': 'Este enlace no es una dirección web.',
 };

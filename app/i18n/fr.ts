@@ -934,7 +934,7 @@ export const fr: Messages = {
   'account.area.label': 'Ville, quartier ou code postal',
   'account.area.why':
     'Seulement pour vous montrer d’abord les groupes locaux proches. Vous seul·e le voyez ; laissez vide si vous préférez.',
-  'account.area.submit': 'Enregistrer',
+  'account.area.submit': 'Enregistrer mon territoire',
   'account.area.tooLong': '120 caractères au plus.',
   'flash.areaChanged': 'Votre territoire est enregistré.',
   'notifications.votesTitle': 'Annonce des votes par courriel',
@@ -949,4 +949,10 @@ export const fr: Messages = {
   'mail.vote.body':
     '{program} : le vote « {title} » est ouvert jusqu’au {closes} (UTC).\n\nVotez ici : {link}\n\nVous recevez ce courriel parce que vous avez demandé à être averti·e de l’ouverture des votes. Pour arrêter, en un clic : {unsubscribe}',
   'flash.groupDecided': 'La décision est enregistrée, avec sa raison, sur la page du groupe.',
+  'leave.title': 'Ce lien quitte Plenum',
+  'leave.explain':
+    'Un membre a écrit un lien vers un autre site. Plenum ne lui transmet rien sur vous ; le site que vous ouvrez peut vous suivre. Il mène à :',
+  'leave.go': 'Ouvrir ce site',
+  'leave.stay': 'Rester sur Plenum',
+  'leave.bad': 'Ce lien n’est pas une adresse web.',
 };

@@ -76,7 +76,9 @@ describe('the editor with the keyboard alone', () => {
       await address.fill('https://mouvement.example.org');
       await address.press('Enter');
       await page
-        .locator('.live-text a[href="https://mouvement.example.org"]', { hasText: 'Le site du mouvement' })
+        .locator('.live-text a[href="/leave?to=https%3A%2F%2Fmouvement.example.org"]', {
+          hasText: 'Le site du mouvement',
+        })
         .waitFor();
       await expect.poll(focused).toBe('Section text');
       expect(await page.locator('.live-text a[href^="javascript"]').count()).toBe(0);
@@ -84,8 +86,18 @@ describe('the editor with the keyboard alone', () => {
       // Stored and served to everyone: a visitor reads the bold text and the link.
       const v = await visitor.newPage();
       await v.goto(sectionUrl);
-      await v.locator('a[href="https://mouvement.example.org"]', { hasText: 'Le site du mouvement' }).first().waitFor();
+      await v
+        .locator('a[href="/leave?to=https%3A%2F%2Fmouvement.example.org"]', { hasText: 'Le site du mouvement' })
+        .first()
+        .waitFor();
       await v.locator('strong', { hasText: 'Gras au clavier' }).first().waitFor();
+      // A link to another site leads through /leave, which says where it goes: Plenum's pages point to Plenum.
+      const href = await v.locator('a', { hasText: 'Le site du mouvement' }).first().getAttribute('href');
+      await v.goto(`${new URL(sectionUrl).origin}${href}`);
+      await v.getByTestId('leave-target').getByText('https://mouvement.example.org/').waitFor();
+      expect(await v.getByRole('link', { name: 'Open this site' }).getAttribute('href')).toBe(
+        'https://mouvement.example.org/',
+      );
     } finally {
       await member.cleanup();
       await visitor.cleanup();

@@ -1,3 +1,4 @@
+import { safeHref } from '~/utils/links.ts';
 import { useId, type ReactNode } from 'react';
 import type { AttributedBlock, AttributedDoc, AttributedInline } from '~/modules/publication/provenance.ts';
 import type { Source } from '~/modules/publication/versions.server.ts';
@@ -13,7 +14,7 @@ function renderText(node: AttributedInline, key: number): ReactNode {
     else if (mark.type === 'italic') out = <em>{out}</em>;
     else
       out = (
-        <a href={mark.attrs.href} rel="noopener noreferrer nofollow">
+        <a href={safeHref(mark.attrs.href)} rel="noopener noreferrer nofollow">
           {out}
         </a>
       );

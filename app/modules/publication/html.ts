@@ -1,3 +1,4 @@
+import { safeHref } from '~/utils/links.ts';
 import type { AttributedBlock, AttributedDoc, AttributedInline } from './provenance.ts';
 
 /**
@@ -14,7 +15,7 @@ function inline(node: AttributedInline): string {
   for (const mark of node.marks ?? []) {
     if (mark.type === 'bold') out = `<strong>${out}</strong>`;
     else if (mark.type === 'italic') out = `<em>${out}</em>`;
-    else out = `<a href="${escape(mark.attrs.href)}" rel="noopener noreferrer nofollow">${out}</a>`;
+    else out = `<a href="${escape(safeHref(mark.attrs.href))}" rel="noopener noreferrer nofollow">${out}</a>`;
   }
   return node.src ? `<mark data-amendment="${escape(node.src)}">${out}</mark>` : out;
 }
