@@ -3,10 +3,9 @@ import { enforce, ForbiddenError } from '~/policies/actor.ts';
 import { canReadDraft, canReadPublished } from '~/policies/program.ts';
 import { canReadRounds, canSeeResults } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
-import { logger } from '~/utils/logger.server.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
 import { boardOf, censusRule } from '../voting/ballots.server.ts';
-import { listRounds, openAndCloseDue } from '../voting/rounds.server.ts';
+import { listRounds, settleRound } from '../voting/rounds.server.ts';
 import type { RoundResults } from '../voting/types.ts';
 import type { AttributedDoc } from './provenance.ts';
 import { getVersion, versionSections } from './versions.server.ts';
@@ -238,7 +237,7 @@ async function publicRound<T extends RoundFacts>(roundId: string, read: () => Pr
   enforce(canReadRounds(null, round.program), null, 'round.read');
   const now = new Date();
   if ((round.status === 'OPEN' && round.closesAt <= now) || (round.status === 'SCHEDULED' && round.opensAt <= now)) {
-    await openAndCloseDue(now).catch((error: unknown) => logger.warn('sweeping rounds failed', { error }));
+    await settleRound(roundId, now);
     round = (await read()) ?? round;
   }
   return round;

@@ -151,7 +151,28 @@ export async function rescheduleClose(
       data: { from: round.closesAt.toISOString(), to: closesAt.toISOString() },
     });
   });
-  await openAndCloseDue(now);
+  await settleRound(props.roundId, now);
+}
+
+/**
+ * Opens or closes one round whose time has come (its page, or the API, reading it between two sweeps): only
+ * that round, not the whole sweep.
+ */
+export async function settleRound(roundId: string, now = new Date()): Promise<void> {
+  const round = await db().votingRound.findUnique({
+    where: { id: roundId },
+    select: { status: true, opensAt: true, closesAt: true },
+  });
+  const due =
+    round &&
+    ((round.status === 'SCHEDULED' && round.opensAt <= now) || (round.status === 'OPEN' && round.closesAt <= now));
+  if (!due) return;
+  try {
+    await openRound(roundId, now);
+    await closeRound(roundId, now);
+  } catch (error) {
+    logger.warn('a voting round could not be opened or closed on reading', { roundId, error });
+  }
 }
 
 /**
@@ -443,7 +464,7 @@ export async function listRounds(actor: Actor, slug: string) {
 
 /** A round as the actor may see it: rules, questions, census and turnout; results only after the close. */
 export async function getRound(actor: Actor, slug: string, roundId: string, now = new Date()) {
-  await openAndCloseDue(now).catch((error: unknown) => logger.warn('sweeping rounds failed', { error }));
+  await settleRound(roundId, now);
   const program = await loadProgramFacts(db(), actor, { slug });
   enforce(canReadRounds(actor, program), actor, 'round.read');
   const round = await db().votingRound.findUnique({
