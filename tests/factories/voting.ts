@@ -8,6 +8,8 @@ import { sectionDocumentName } from '../../app/modules/documents/live-text.serve
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { newId } from '../../app/utils/ids.ts';
+import { createRound, type CreateRoundProps } from '../../app/modules/voting/rounds.server.ts';
+import type { Actor } from '../../app/policies/actor.ts';
 import { createMember } from './members.ts';
 import { createTestProgram, doc } from './programs.ts';
 
@@ -55,4 +57,29 @@ export async function manyMembers(count: number, createdAt = new Date(Date.now()
   }));
   for (let i = 0; i < rows.length; i += 1000) await db().member.createMany({ data: rows.slice(i, i + 1000) });
   return rows.map((r) => ({ id: r.id, role: 'MEMBER' as const }));
+}
+
+/**
+ * A voting round on these amendments (by the program's moderator), open now for an hour, simple majority,
+ * Schulze, no quorum, census of members who joined until now: each test names only what it changes.
+ */
+export async function roundOn(
+  ctx: { slug: string; moderator: Actor },
+  amendmentIds: string[],
+  overrides: Partial<Omit<CreateRoundProps, 'actor' | 'slug' | 'amendmentIds'>> = {},
+) {
+  return createRound({
+    actor: ctx.moderator,
+    slug: ctx.slug,
+    title: 'Round',
+    explanation: 'Vote.',
+    opensAt: new Date(Date.now() - 1000),
+    closesAt: new Date(Date.now() + 3600_000),
+    quorumPercent: 0,
+    majority: { numerator: 1, denominator: 2 },
+    method: 'SCHULZE',
+    censusJoinedBefore: new Date(),
+    amendmentIds,
+    ...overrides,
+  });
 }

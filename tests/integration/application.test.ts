@@ -5,16 +5,22 @@ import { docToPlainText } from '../../app/modules/documents/rich-text.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { castBallot } from '../../app/modules/voting/ballots.server.ts';
 import { roundDefinition } from '../../app/modules/voting/definition.server.ts';
-import { rescheduleClose, createRound } from '../../app/modules/voting/rounds.server.ts';
+import { rescheduleClose } from '../../app/modules/voting/rounds.server.ts';
 import { KEEP_CURRENT } from '../../app/modules/voting/types.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { doc } from '../factories/programs.ts';
-import { admissibleAmendment, manyMembers, SECTION_TEXT, votingProgram, writeLive } from '../factories/voting.ts';
+import {
+  admissibleAmendment,
+  manyMembers,
+  SECTION_TEXT,
+  votingProgram,
+  writeLive,
+  roundOn,
+} from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 
 setupTestDatabase();
 
-const HOUR = 3600_000;
 const liveText = async (sectionId: string) => {
   const section = await db().section.findUniqueOrThrow({ where: { id: sectionId } });
   return docToPlainText(await readLiveText(sectionDocumentName(sectionId), section.content));
@@ -23,19 +29,7 @@ const liveText = async (sectionId: string) => {
 /** A round on these amendments, every voter answering yes (or ranking the first amendment first), then closed. */
 async function adopt(ctx: Awaited<ReturnType<typeof votingProgram>>, ids: string[], beforeClose?: () => Promise<void>) {
   const voters = await manyMembers(3);
-  const roundId = await createRound({
-    actor: ctx.moderator,
-    slug: ctx.slug,
-    title: 'Round',
-    explanation: 'Adopt.',
-    opensAt: new Date(Date.now() - 1000),
-    closesAt: new Date(Date.now() + HOUR),
-    quorumPercent: 0,
-    majority: { numerator: 1, denominator: 2 },
-    method: 'SCHULZE',
-    censusJoinedBefore: new Date(),
-    amendmentIds: ids,
-  });
+  const roundId = await roundOn(ctx, ids, { explanation: 'Adopt.' });
   const definition = await roundDefinition(db(), roundId);
   for (const voter of voters) {
     const answers = Object.fromEntries(

@@ -4,11 +4,10 @@ import { postComment } from '../../app/modules/debate/comments.server.ts';
 import { exportMemberData } from '../../app/modules/members/export.server.ts';
 import { castBallot } from '../../app/modules/voting/ballots.server.ts';
 import { roundDefinition } from '../../app/modules/voting/definition.server.ts';
-import { createRound } from '../../app/modules/voting/rounds.server.ts';
 import { destroyRoundKey } from '../../app/modules/voting/keys.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
-import { admissibleAmendment, SECTION_TEXT, votingProgram } from '../factories/voting.ts';
+import { admissibleAmendment, SECTION_TEXT, votingProgram, roundOn } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 
 const state = setupTestDatabase();
@@ -35,19 +34,7 @@ describe('a member’s data', () => {
     await supportAmendment({ actor: ben, id: other.id });
     await postComment({ actor: ana, amendmentId: other.id, stance: 'FOR', body: 'Ana thinks this is *right*.' });
     await postComment({ actor: ben, amendmentId: other.id, stance: 'AGAINST', body: 'Ben secret opinion.' });
-    const roundId = await createRound({
-      actor: ctx.moderator,
-      slug: ctx.slug,
-      title: 'Round',
-      explanation: 'Vote.',
-      opensAt: new Date(Date.now() - 1000),
-      closesAt: new Date(Date.now() + 3600_000),
-      quorumPercent: 0,
-      majority: { numerator: 1, denominator: 2 },
-      method: 'SCHULZE',
-      censusJoinedBefore: new Date(),
-      amendmentIds: [mine.id],
-    });
+    const roundId = await roundOn(ctx, [mine.id]);
     const definition = await roundDefinition(db(), roundId);
     const receipt = await castBallot({
       actor: ana,
@@ -99,19 +86,7 @@ describe('deleting an account', () => {
     await db().amendment.update({ where: { id: other.id }, data: { status: 'SUBMITTED' } });
     await supportAmendment({ actor: ana, id: other.id });
     await postComment({ actor: ana, amendmentId: other.id, stance: 'FOR', body: 'Signed by Ana.' });
-    const roundId = await createRound({
-      actor: ctx.moderator,
-      slug: ctx.slug,
-      title: 'Round',
-      explanation: 'Vote.',
-      opensAt: new Date(Date.now() - 1000),
-      closesAt: new Date(Date.now() + 3600_000),
-      quorumPercent: 0,
-      majority: { numerator: 1, denominator: 2 },
-      method: 'SCHULZE',
-      censusJoinedBefore: new Date(),
-      amendmentIds: [mine.id],
-    });
+    const roundId = await roundOn(ctx, [mine.id]);
     const definition = await roundDefinition(db(), roundId);
     await castBallot({ actor: ana, roundId, answers: { [definition.questions[0]!.id]: 'YES' }, definition });
     const before = {
@@ -194,19 +169,7 @@ describe('vote announcements', () => {
     });
     await setVoteAnnouncements(keen, true);
     const a = await admissibleAmendment(ctx.slug, ctx.sections[1]!, SECTION_TEXT.replace('region', 'town'), 'Towns');
-    const roundId = await createRound({
-      actor: ctx.moderator,
-      slug: ctx.slug,
-      title: 'Announced round',
-      explanation: 'Vote.',
-      opensAt: new Date(Date.now() - 1000),
-      closesAt: new Date(Date.now() + 3600_000),
-      quorumPercent: 0,
-      majority: { numerator: 1, denominator: 2 },
-      method: 'SCHULZE',
-      censusJoinedBefore: new Date(),
-      amendmentIds: [a.id],
-    });
+    const roundId = await roundOn(ctx, [a.id], { title: 'Announced round' });
     // The announcement goes out after the opening, without holding it up.
     let mails: Awaited<ReturnType<typeof readOutbox>> = [];
     for (let i = 0; i < 50 && !mails.length; i++) {

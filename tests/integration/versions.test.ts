@@ -7,30 +7,18 @@ import {
 } from '../../app/modules/publication/versions.server.ts';
 import { castBallot } from '../../app/modules/voting/ballots.server.ts';
 import { roundDefinition } from '../../app/modules/voting/definition.server.ts';
-import { createRound, rescheduleClose } from '../../app/modules/voting/rounds.server.ts';
+import { rescheduleClose } from '../../app/modules/voting/rounds.server.ts';
 import { ForbiddenError } from '../../app/policies/actor.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
-import { admissibleAmendment, manyMembers, SECTION_TEXT, votingProgram } from '../factories/voting.ts';
+import { admissibleAmendment, manyMembers, SECTION_TEXT, votingProgram, roundOn } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 
 setupTestDatabase();
 
 async function adopt(ctx: Awaited<ReturnType<typeof votingProgram>>, ids: string[]) {
   const voters = await manyMembers(3);
-  const roundId = await createRound({
-    actor: ctx.moderator,
-    slug: ctx.slug,
-    title: 'Spring vote',
-    explanation: 'Adopt.',
-    opensAt: new Date(Date.now() - 1000),
-    closesAt: new Date(Date.now() + 3600_000),
-    quorumPercent: 0,
-    majority: { numerator: 1, denominator: 2 },
-    method: 'SCHULZE',
-    censusJoinedBefore: new Date(),
-    amendmentIds: ids,
-  });
+  const roundId = await roundOn(ctx, ids, { title: 'Spring vote', explanation: 'Adopt.' });
   const definition = await roundDefinition(db(), roundId);
   for (const [i, voter] of voters.entries()) {
     const answers = Object.fromEntries(definition.questions.map((q) => [q.id, i < 2 ? 'YES' : 'NO']));

@@ -17,7 +17,7 @@ import { ForbiddenError, type Actor } from '../../app/policies/actor.ts';
 import { appConfig } from '../../app/utils/config.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
-import { admissibleAmendment, manyMembers, SECTION_TEXT, votingProgram } from '../factories/voting.ts';
+import { admissibleAmendment, manyMembers, SECTION_TEXT, votingProgram, roundOn } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 import { listNotifications, notificationText } from '../../app/modules/notifications/notifications.server.ts';
 import { unlockSection } from '../../app/modules/programs/structure.server.ts';
@@ -389,18 +389,12 @@ describe('voting rounds', () => {
       'Up to 30',
     );
     const soon = new Date(Date.now() + HOUR);
-    const roundId = await createRound({
-      actor: ctx.moderator,
-      slug: ctx.slug,
+    const roundId = await roundOn(ctx, [a.id], {
       title: 'Later',
       explanation: 'Opens in an hour.',
       opensAt: soon,
       closesAt: new Date(Date.now() + 3 * HOUR),
-      quorumPercent: 0,
-      majority: { numerator: 1, denominator: 2 },
       method: 'BORDA',
-      censusJoinedBefore: new Date(),
-      amendmentIds: [a.id],
       questionMajorities: { [a.id]: { numerator: 3, denominator: 5 } },
     });
     expect((await db().votingRound.findUniqueOrThrow({ where: { id: roundId } })).status).toBe('SCHEDULED');
@@ -433,18 +427,9 @@ describe('voting rounds', () => {
       SECTION_TEXT.replace('every region', 'every city'),
       'Cities',
     );
-    const roundId = await createRound({
-      actor: ctx.moderator,
-      slug: ctx.slug,
+    const roundId = await roundOn(ctx, [a.id], {
       title: 'Qualified',
       explanation: 'A change of the statutes needs three fifths.',
-      opensAt: new Date(Date.now() - 1000),
-      closesAt: new Date(Date.now() + HOUR),
-      quorumPercent: 0,
-      majority: { numerator: 1, denominator: 2 },
-      method: 'SCHULZE',
-      censusJoinedBefore: new Date(),
-      amendmentIds: [a.id],
       questionMajorities: { [a.id]: { numerator: 3, denominator: 5 } },
     });
     const { roundDefinition } = await import('../../app/modules/voting/definition.server.ts');
