@@ -2,36 +2,24 @@ import fs from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
-import { appendParagraph, connectClient, eventually, sectionIds, sessionCookie } from './support/collab.ts';
+import { sectionIds } from './support/collab.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { logInAs } from './support/session.ts';
+import { demoSessions, draftAmendment, type DemoSession } from './support/voted-round.ts';
 
 const PROGRAM = 'programme-2027';
 let server: TestServer;
 let amendmentUrl = '';
-const cookies = new Map<string, string>();
-
-async function post(url: string, who: string, fields: Record<string, string>) {
-  const res = await fetch(url, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, cookie: cookies.get(who)! },
-    body: new URLSearchParams(fields).toString(),
-  });
-  expect(res.status, `POST ${url} as ${who}`).toBe(302);
-  return res.headers.get('location') ?? '';
-}
+let post: DemoSession['post'];
 
 // The program takes amendments under the group-share rule: all validated groups must endorse (one exists).
 // Lucía's amendment is drafted over HTTP and the sync socket (its own journey is in amendments.test.ts).
 beforeAll(async () => {
   server = await startServer();
-  for (const who of ['moderation', 'camille', 'lucia', 'yanis']) {
-    const email = `${who}@plenum.localhost`;
-    cookies.set(who, await sessionCookie(server.url, email, server.logins.get(email)!));
-  }
+  const session = await demoSessions(server);
+  post = session.post;
   const [first] = await sectionIds(server.url);
-  await post(`${server.url}/p/${PROGRAM}/settings`, 'moderation', {
+  await post(`/p/${PROGRAM}/settings`, 'moderation', {
     phase: 'AMENDING',
     draftIsPublic: 'on',
     supportRule: 'GROUP_SHARE',
@@ -39,24 +27,12 @@ beforeAll(async () => {
     supportDays: '14',
     reason: 'Les groupes décident',
   });
-  const location = await post(`${server.url}/p/${PROGRAM}/amend/${first}`, 'lucia', {
-    kind: 'CHANGE',
+  const id = await draftAmendment(server, session, 'lucia', first!, {
     title: 'Des transports gratuits',
     justification: 'Demandé par les groupes locaux.',
+    text: 'Les transports publics sont gratuits.',
   });
-  amendmentUrl = new URL(location, server.url).href;
-  const id = amendmentUrl.split('/').pop()!;
-  const writer = connectClient(server.url, `amendment:${id}`, cookies.get('lucia'));
-  const reader = connectClient(server.url, `amendment:${id}`, cookies.get('lucia'));
-  try {
-    await writer.synced;
-    appendParagraph(writer.doc, 'Les transports publics sont gratuits.');
-    await reader.synced;
-    await eventually(() => reader.text().includes('gratuits'), 10_000, 'the draft to be stored');
-  } finally {
-    writer.destroy();
-    reader.destroy();
-  }
+  amendmentUrl = `${server.url}/p/${PROGRAM}/amendments/${id}`;
 });
 afterAll(async () => {
   await server?.stop();

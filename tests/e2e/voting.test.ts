@@ -3,66 +3,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { violations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { readOutbox } from '../factories/outbox.ts';
-import { appendParagraph, connectClient, eventually, sectionIds, sessionCookie } from './support/collab.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { logInAs } from './support/session.ts';
+import { prepareAdmissibleAmendment, type Who } from './support/voted-round.ts';
 
 const PROGRAM = 'programme-2027';
 let server: TestServer;
 let sectionUrl = '';
 let amendmentUrl = '';
-const cookies = new Map<string, string>();
-
-async function post(url: string, who: string, fields: Record<string, string>) {
-  const res = await fetch(url, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, cookie: cookies.get(who)! },
-    body: new URLSearchParams(fields).toString(),
-  });
-  expect(res.status, `POST ${url} as ${who}`).toBe(302);
-  return res.headers.get('location') ?? '';
-}
+let cookies: Map<Who, string>;
 
 // Part 1 of the journey, over HTTP and the sync socket: an amendment drafted, submitted, supported and declared
 // admissible (its browser journey is tests/e2e/amendments.test.ts).
 beforeAll(async () => {
   server = await startServer();
-  for (const who of ['moderation', 'camille', 'lucia', 'yanis']) {
-    const email = `${who}@plenum.localhost`;
-    cookies.set(who, await sessionCookie(server.url, email, server.logins.get(email)!));
-  }
-  const [first] = await sectionIds(server.url);
-  sectionUrl = `${server.url}/p/${PROGRAM}/sections/${first}`;
-  await post(`${server.url}/p/${PROGRAM}/settings`, 'moderation', {
-    phase: 'AMENDING',
-    draftIsPublic: 'on',
-    supportRule: 'ABSOLUTE',
-    supportValue: '1',
-    supportDays: '14',
-    reason: 'Amendments open',
-  });
-  const location = await post(`${server.url}/p/${PROGRAM}/amend/${first}`, 'camille', {
-    kind: 'CHANGE',
-    title: 'Un RIC plus accessible',
-    justification: '500 000 signatures, c’est trop pour une initiative locale.',
-  });
-  amendmentUrl = new URL(location, server.url).href;
-  const id = amendmentUrl.split('/').pop()!;
-  const writer = connectClient(server.url, `amendment:${id}`, cookies.get('camille'));
-  const reader = connectClient(server.url, `amendment:${id}`, cookies.get('camille'));
-  try {
-    await writer.synced;
-    appendParagraph(writer.doc, 'Le seuil du référendum local est abaissé à 2 % des inscrits.');
-    await reader.synced;
-    await eventually(() => reader.text().includes('abaissé à 2 %'), 10_000, 'the draft to be stored and relayed');
-  } finally {
-    writer.destroy();
-    reader.destroy();
-  }
-  await post(amendmentUrl, 'camille', { intent: 'submit' });
-  await post(amendmentUrl, 'lucia', { intent: 'support' });
-  await post(amendmentUrl, 'moderation', { intent: 'admissible', reason: 'Conforme aux statuts' });
+  const prepared = await prepareAdmissibleAmendment(server);
+  cookies = prepared.cookies;
+  sectionUrl = `${server.url}/p/${PROGRAM}/sections/${prepared.sections[0]}`;
+  amendmentUrl = `${server.url}/p/${PROGRAM}/amendments/${prepared.amendmentId}`;
 });
 afterAll(async () => {
   await server?.stop();

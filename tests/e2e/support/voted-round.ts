@@ -16,15 +16,16 @@ export type Who = 'moderation' | 'camille' | 'lucia' | 'yanis';
 /** A `datetime-local` value in UTC (to send with an offset of 0), `minutes` from now. */
 export const utcMinute = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString().slice(0, 16);
 
-export async function prepareVotedRound(server: TestServer) {
+/** The demo's four accounts signed in over HTTP, and a way to post forms as each of them. */
+export async function demoSessions(server: TestServer) {
   const cookies = new Map<Who, string>();
   for (const who of ['moderation', 'camille', 'lucia', 'yanis'] as const) {
     const email = `${who}@plenum.localhost`;
     cookies.set(who, await sessionCookie(server.url, email, server.logins.get(email)!));
   }
-  /** Posts a form as `who`; returns the redirect's location. */
+  /** Posts a form as `who` (to a path of the server, or a full address); returns the redirect's location. */
   const post = async (path: string, who: Who, fields: Record<string, string>, expected = 302) => {
-    const res = await fetch(`${server.url}${path}`, {
+    const res = await fetch(path.startsWith('http') ? path : `${server.url}${path}`, {
       method: 'POST',
       redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, cookie: cookies.get(who)! },
@@ -34,7 +35,46 @@ export async function prepareVotedRound(server: TestServer) {
     expect(res.status, `POST ${path} as ${who}`).toBe(expected);
     return res.headers.get('location') ?? '';
   };
+  return { cookies, post };
+}
 
+export type DemoSession = Awaited<ReturnType<typeof demoSessions>>;
+
+/** Starts an amendment to a section as `who` and writes `text` into its live draft; returns its id. */
+export async function draftAmendment(
+  server: TestServer,
+  session: DemoSession,
+  who: Who,
+  sectionId: string,
+  draft: { title: string; justification: string; text: string },
+) {
+  const location = await session.post(`/p/${DEMO}/amend/${sectionId}`, who, {
+    kind: 'CHANGE',
+    title: draft.title,
+    justification: draft.justification,
+  });
+  const amendmentId = location.split('/').pop()!;
+  const writer = connectClient(server.url, `amendment:${amendmentId}`, session.cookies.get(who));
+  const reader = connectClient(server.url, `amendment:${amendmentId}`, session.cookies.get(who));
+  try {
+    await writer.synced;
+    appendParagraph(writer.doc, draft.text);
+    await reader.synced;
+    await eventually(() => reader.text().includes(draft.text), 10_000, 'the draft to be stored and relayed');
+  } finally {
+    writer.destroy();
+    reader.destroy();
+  }
+  return amendmentId;
+}
+
+/**
+ * Part 1 of the process on the demo program: amendments open (one support needed), Camille's amendment to the
+ * first section drafted, submitted, supported by Lucía and declared admissible.
+ */
+export async function prepareAdmissibleAmendment(server: TestServer) {
+  const session = await demoSessions(server);
+  const { post } = session;
   const sections = await sectionIds(server.url);
   await post(`/p/${DEMO}/settings`, 'moderation', {
     phase: 'AMENDING',
@@ -44,27 +84,20 @@ export async function prepareVotedRound(server: TestServer) {
     supportDays: '14',
     reason: 'Amendments open',
   });
-  const location = await post(`/p/${DEMO}/amend/${sections[0]}`, 'camille', {
-    kind: 'CHANGE',
+  const amendmentId = await draftAmendment(server, session, 'camille', sections[0]!, {
     title: 'Un RIC plus accessible',
     justification: '500 000 signatures, c’est trop pour une initiative locale.',
+    text: DRAFTED,
   });
-  const amendmentId = location.split('/').pop()!;
-  const writer = connectClient(server.url, `amendment:${amendmentId}`, cookies.get('camille'));
-  const reader = connectClient(server.url, `amendment:${amendmentId}`, cookies.get('camille'));
-  try {
-    await writer.synced;
-    appendParagraph(writer.doc, DRAFTED);
-    await reader.synced;
-    await eventually(() => reader.text().includes('abaissé à 2 %'), 10_000, 'the draft to be stored and relayed');
-  } finally {
-    writer.destroy();
-    reader.destroy();
-  }
   const amendmentPath = `/p/${DEMO}/amendments/${amendmentId}`;
   await post(amendmentPath, 'camille', { intent: 'submit' });
   await post(amendmentPath, 'lucia', { intent: 'support' });
   await post(amendmentPath, 'moderation', { intent: 'admissible', reason: 'Conforme aux statuts' });
+  return { ...session, sections, amendmentId };
+}
+
+export async function prepareVotedRound(server: TestServer) {
+  const { cookies, post, sections, amendmentId } = await prepareAdmissibleAmendment(server);
 
   const roundLocation = await post(`/p/${DEMO}/rounds/new`, 'moderation', {
     title: 'Amendements au chapitre 1',
