@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { findCode } from '~/modules/voting/ballots.server.ts';
-import { getRound } from '~/modules/voting/rounds.server.ts';
+import { getRound } from '~/modules/voting/round-view.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { readFormData } from '~/utils/forms.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';

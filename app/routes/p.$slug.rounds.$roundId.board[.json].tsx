@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { boardOf } from '~/modules/voting/ballots.server.ts';
-import { getRound } from '~/modules/voting/rounds.server.ts';
+import { getRound } from '~/modules/voting/round-view.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
 

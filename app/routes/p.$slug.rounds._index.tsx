@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { Time } from '~/components/time.tsx';
-import { listRounds } from '~/modules/voting/rounds.server.ts';
+import { listRounds } from '~/modules/voting/round-view.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';

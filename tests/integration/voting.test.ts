@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { BallotError, boardOf, castBallot, findCode } from '../../app/modules/voting/ballots.server.ts';
 import { verifyBoard } from '../../app/modules/voting/board.ts';
 import { createRoundKey, destroyRoundKey } from '../../app/modules/voting/keys.server.ts';
+import { getRound } from '../../app/modules/voting/round-view.server.ts';
 import {
   closeRound,
   createRound,
-  getRound,
   openAndCloseDue,
   rescheduleClose,
   VotingError,

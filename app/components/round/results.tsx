@@ -1,5 +1,5 @@
 import type { SerializeFrom } from '@remix-run/node';
-import type { RoundView } from '~/modules/voting/rounds.server.ts';
+import type { RoundView } from '~/modules/voting/round-view.server.ts';
 import { KEEP_CURRENT, type PreferentialResult, type RoundResults, type YesNoResult } from '~/modules/voting/types.ts';
 import { useT } from '~/utils/i18n.tsx';
 

@@ -184,7 +184,7 @@ async function applyOne(amendmentId: string): Promise<'APPLIED' | 'CONFLICT' | n
   const merged = same ? proposed : carryOver(base, current, proposed);
   if (!merged) {
     await db().$transaction((tx) => record(tx, claim.id, amendment.id, amendment.sectionId, 'CONFLICT', current, null));
-    await notifyModerators(programId, amendment.id);
+    await notifyModerators(amendment.id);
     return 'CONFLICT';
   }
   // The live text first (it is the text), then the record; see above for a crash in between.
@@ -200,7 +200,7 @@ async function applyOne(amendmentId: string): Promise<'APPLIED' | 'CONFLICT' | n
 }
 
 /** Tells the program's moderators that an adopted amendment waits for them. */
-async function notifyModerators(programId: string, amendmentId: string) {
+async function notifyModerators(amendmentId: string) {
   const moderators = await db().member.findMany({
     where: { role: { in: ['MODERATOR', 'ADMIN'] }, deletedAt: null },
     select: { id: true },
@@ -213,7 +213,6 @@ async function notifyModerators(programId: string, amendmentId: string) {
       data: { decision: 'CONFLICT' },
     }),
   );
-  void programId;
 }
 
 async function record(

@@ -1,0 +1,92 @@
+import type { RoundStatus } from '~/generated/prisma/enums.ts';
+import { enforce, type Actor } from '~/policies/actor.ts';
+import { canManageRounds, canReadRounds, canSeeResults, canVote } from '~/policies/round.ts';
+import { db } from '~/utils/db.server.ts';
+import { loadProgramFacts, NotFoundError } from '../programs/programs.server.ts';
+import { settleRound } from './rounds.server.ts';
+import type { RoundResults } from './types.ts';
+
+/**
+ * Voting rounds as readers see them: the program's list, and one round with its rules, questions, census and
+ * turnout, and its results only after the close. (Creating, opening and closing rounds: rounds.server.ts.)
+ */
+
+/** The program's rounds, newest first, for whoever reads the program. */
+export async function listRounds(actor: Actor, slug: string) {
+  const program = await loadProgramFacts(db(), actor, { slug });
+  enforce(canReadRounds(actor, program), actor, 'round.read');
+  const rounds = await db().votingRound.findMany({
+    where: { programId: program.id },
+    orderBy: { number: 'desc' },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      status: true,
+      opensAt: true,
+      closesAt: true,
+      censusSize: true,
+      _count: { select: { roll: true, amendments: true } },
+    },
+  });
+  return {
+    program: { slug: program.slug, title: program.title, phase: program.phase },
+    rounds: rounds.map(({ _count, ...r }) => ({ ...r, voters: _count.roll, amendments: _count.amendments })),
+    canCreate: canManageRounds(actor, program),
+  };
+}
+
+/** A round as the actor may see it: rules, questions, census and turnout; results only after the close. */
+export async function getRound(actor: Actor, slug: string, roundId: string, now = new Date()) {
+  await settleRound(roundId, now);
+  const program = await loadProgramFacts(db(), actor, { slug });
+  enforce(canReadRounds(actor, program), actor, 'round.read');
+  const round = await db().votingRound.findUnique({
+    where: { id: roundId },
+    include: { questions: { orderBy: { position: 'asc' } } },
+  });
+  if (!round || round.programId !== program.id) throw new NotFoundError(`round ${roundId}`);
+  const amendments = await db().amendment.findMany({
+    where: { roundId },
+    select: { id: true, title: true, status: true, sectionId: true, kind: true },
+    orderBy: { submittedAt: 'asc' },
+  });
+  const voters = await db().voterRoll.count({ where: { roundId } });
+  const inCensus = actor ? (await db().censusEntry.count({ where: { roundId, memberId: actor.id } })) > 0 : false;
+  const voted = actor ? (await db().voterRoll.count({ where: { roundId, memberId: actor.id } })) > 0 : false;
+  return {
+    program: { slug: program.slug, title: program.title, phase: program.phase },
+    round: {
+      id: round.id,
+      number: round.number,
+      title: round.title,
+      explanation: round.explanation,
+      status: round.status,
+      opensAt: round.opensAt,
+      closesAt: round.closesAt,
+      openedAt: round.openedAt,
+      closedAt: round.closedAt,
+      quorumPercent: round.quorumPercent,
+      majority: { numerator: round.majorityNumerator, denominator: round.majorityDenominator },
+      method: round.method,
+      censusJoinedBefore: round.censusJoinedBefore,
+      censusSize: round.censusSize,
+      boardSha256: round.boardSha256,
+    },
+    questions: round.questions.map((q) => ({
+      id: q.id,
+      kind: q.kind,
+      title: q.title,
+      amendmentId: q.amendmentId,
+      alternatives: (q.alternatives as { id: string; label: string }[] | null) ?? [],
+    })),
+    amendments,
+    voters,
+    me: { inCensus, voted, canVote: canVote(actor, round, inCensus, now) },
+    results: canSeeResults(round) ? (round.results as unknown as RoundResults) : null,
+    canManage: canManageRounds(actor, program) && round.status !== 'CLOSED',
+  };
+}
+
+export type RoundView = Awaited<ReturnType<typeof getRound>>;
+export type { RoundStatus };
