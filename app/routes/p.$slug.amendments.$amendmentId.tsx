@@ -54,6 +54,7 @@ import { flashCookie } from '~/utils/cookies.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
 import { readFormData } from '~/utils/forms.server.ts';
 import { useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
+import { readerLinks } from '~/utils/links.ts';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = actorOf(context);
@@ -83,16 +84,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const endorseAs = ['SUBMITTED', 'QUALIFIED'].includes(found.amendment.status)
     ? (await groupsICoordinate(actor)).filter((g) => !endorsed.has(g.id))
     : [];
+  // Read-only texts point through /leave; the conflict form's Markdown keeps the addresses its moderator edits.
   return {
-    ...found,
-    section: { ...found.section, number },
-    conflict: conflict ? { ...conflict, proposedMarkdown: docToMarkdown(conflict.proposed as AttributedDoc) } : null,
+    ...readerLinks(found),
+    section: { ...readerLinks(found.section), number },
+    conflict: conflict
+      ? { ...readerLinks(conflict), proposedMarkdown: docToMarkdown(conflict.proposed as AttributedDoc) }
+      : null,
     endorseAs,
     slug,
     user,
     decision,
     canDecide,
-    debate,
+    debate: readerLinks(debate),
     mergeTargets,
     signedIn: user !== null,
   };

@@ -5,12 +5,13 @@ import { getChapter } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
 import { useT } from '~/utils/i18n.tsx';
+import { readerLinks } from '~/utils/links.ts';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { chapter } = await getChapter(actorOf(context), params.slug ?? '', params.chapterId ?? '').catch(
     asHttpError(request),
   );
-  return { chapter };
+  return { chapter: readerLinks(chapter) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

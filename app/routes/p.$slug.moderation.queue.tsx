@@ -6,11 +6,12 @@ import { moderationQueue } from '~/modules/amendments/moderation.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
 import { pageTitle, useFormatDate, useT } from '~/utils/i18n.tsx';
+import { readerLinks } from '~/utils/links.ts';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requireMember(request, context);
   const slug = params.slug ?? '';
-  return { slug, queue: await moderationQueue(actorOf(context), slug).catch(asHttpError(request)) };
+  return { slug, queue: readerLinks(await moderationQueue(actorOf(context), slug).catch(asHttpError(request))) };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'queue.title');

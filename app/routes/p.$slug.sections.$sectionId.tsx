@@ -7,6 +7,7 @@ import { getSection } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
 import { useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
+import { readerLinks } from '~/utils/links.ts';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { section, previous, next, program, canWrite, abilities } = await getSection(
@@ -17,7 +18,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = context.member ? { id: context.member.id, name: context.member.displayName } : null;
   const amendments = await listSectionAmendments(actorOf(context), section.id);
   return {
-    section,
+    section: readerLinks(section),
     previous,
     next,
     slug: program.slug,

@@ -6,12 +6,13 @@ import { NotFoundError } from '~/modules/programs/programs.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 import type { loader as versionLoader } from './p.$slug_.v.$version.tsx';
+import { readerLinks } from '~/utils/links.ts';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     const sections = await versionSections(params.slug ?? '', versionNumber(params.version), params.chapterId ?? '');
     if (!sections.length) throw new NotFoundError(`chapter ${params.chapterId}`);
-    return { sections };
+    return { sections: readerLinks(sections) };
   } catch (error) {
     return asHttpError(request)(error);
   }

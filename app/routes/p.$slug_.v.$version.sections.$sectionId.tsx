@@ -5,10 +5,13 @@ import { getVersionSection, versionNumber } from '~/modules/publication/versions
 import { asHttpError } from '~/utils/errors.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 import type { loader as versionLoader } from './p.$slug_.v.$version.tsx';
+import { readerLinks } from '~/utils/links.ts';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
-    return await getVersionSection(params.slug ?? '', versionNumber(params.version), params.sectionId ?? '');
+    return readerLinks(
+      await getVersionSection(params.slug ?? '', versionNumber(params.version), params.sectionId ?? ''),
+    );
   } catch (error) {
     return asHttpError(request)(error);
   }

@@ -8,3 +8,27 @@ export function safeHref(href: string): string {
   if (/^https?:\/\//i.test(href)) return `/leave?to=${encodeURIComponent(href)}`;
   return href;
 }
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * The data of a page for reading, with every link mark of the rich text in it pointing through /leave: the page's
+ * hydration data then holds no member-written address either, only what the reader sees (ADR 0016). A copy;
+ * strings, dates and everything else are left as they are. Forms that edit a text (the live editor, the conflict
+ * form) keep the real address: its writer must see what they wrote.
+ */
+export function readerLinks<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(readerLinks) as T;
+  if (!isPlainObject(value)) return value;
+  const attrs = value.attrs;
+  if (value.type === 'link' && isPlainObject(attrs) && typeof attrs.href === 'string') {
+    return { ...value, attrs: { ...attrs, href: safeHref(attrs.href) } } as T;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = readerLinks(item);
+  return copy as T;
+}

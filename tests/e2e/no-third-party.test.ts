@@ -13,19 +13,21 @@ let browser: BrowserContext & { cleanup: () => Promise<void> };
 let origin = '';
 let roundId = '';
 let amendmentId = '';
+/** An address a member writes: in the amendment's text (so in the section and the version once adopted), and in a comment. */
+const MEMBER_LINK = 'https://example.org/ric?ref=plenum';
 
 beforeAll(async () => {
   server = await startServer();
   origin = new URL(server.url).origin;
   // Something behind every public page: an amendment submitted, supported, admissible and debated, a voting round
   // closed and counted (its board published), and version 1 published.
-  const voted = await prepareVotedRound(server);
+  const voted = await prepareVotedRound(server, { link: { text: 'source', href: MEMBER_LINK } });
   roundId = voted.roundId;
   amendmentId = voted.amendmentId;
   await voted.post(`/p/${DEMO}/amendments/${amendmentId}`, 'yanis', {
     intent: 'comment',
     stance: 'FOR',
-    body: 'Un **bon** amendement : la démocratie locale doit être *accessible*.',
+    body: `Un **bon** amendement : la démocratie locale doit être *accessible* ([la source](${MEMBER_LINK})).`,
   });
   await voted.close();
   const location = await voted.post(`/p/${DEMO}/publish`, 'moderation', { note: 'Première version publiée.' });
@@ -152,7 +154,14 @@ function cspProblems(header: string | undefined): string[] {
 }
 
 /** What the crawl found, by kind: each line names the page. */
-const found = { visited: [] as string[], requests: [] as string[], urls: [] as string[], csp: [] as string[] };
+const found = {
+  visited: [] as string[],
+  requests: [] as string[],
+  urls: [] as string[],
+  csp: [] as string[],
+  /** Pages holding the member's link, as the reader gets it: through /leave. */
+  leave: [] as string[],
+};
 /** What the pages' own CSP blocked in the browser (an inline style, a script without the nonce...). */
 const blocked: string[] = [];
 
@@ -231,6 +240,7 @@ describe('nothing leaves the instance', () => {
       );
       for (const href of links) {
         const url = new URL(href, page.url());
+        if (url.pathname === '/leave' && url.searchParams.get('to') === MEMBER_LINK) found.leave.push(path);
         if (url.origin !== origin || url.search || !PUBLIC_PAGE.test(url.pathname) || seen.has(url.pathname)) continue;
         seen.add(url.pathname);
         queue.push(url.pathname);
@@ -249,6 +259,15 @@ describe('nothing leaves the instance', () => {
       ).toBe(true);
     }
   }, 300_000);
+
+  it('sends the links members write through /leave, on every page that shows them', () => {
+    const pages = new Set(found.leave);
+    // The amendment (its text and its comment), the section it was adopted into, and the version published after.
+    expect(pages).toContain(`/p/${DEMO}/amendments/${amendmentId}`);
+    expect([...pages].filter((p) => p.startsWith(`/p/${DEMO}/sections/`))).toHaveLength(1);
+    expect([...pages].filter((p) => p.startsWith(`/p/${DEMO}/v/1/sections/`))).toHaveLength(1);
+    expect(pages).toContain(`/p/${DEMO}/v/1/all`);
+  });
 
   it('makes no request to another origin', () => {
     expect(found.visited.length).toBeGreaterThan(40);

@@ -51,9 +51,12 @@ export function connectClient(baseUrl: string, docName: string, cookie?: string)
 }
 
 /** Appends a paragraph with `text` to a client's document, as an editor would. */
-export function appendParagraph(doc: Y.Doc, text: string) {
+export function appendParagraph(doc: Y.Doc, text: string, link?: { text: string; href: string }) {
   const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
+  const content = new Y.XmlText(text);
+  // A link is a mark: in y-prosemirror, a formatting attribute named after it, holding its attributes.
+  if (link) content.insert(text.length, ` ${link.text}`, { link: { href: link.href } });
+  paragraph.insert(0, [content]);
   doc.getXmlFragment('default').push([paragraph]);
 }
 

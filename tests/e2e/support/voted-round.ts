@@ -46,7 +46,7 @@ export async function draftAmendment(
   session: DemoSession,
   who: Who,
   sectionId: string,
-  draft: { title: string; justification: string; text: string },
+  draft: { title: string; justification: string; text: string; link?: { text: string; href: string } },
 ) {
   const location = await session.post(`/p/${DEMO}/amend/${sectionId}`, who, {
     kind: 'CHANGE',
@@ -58,7 +58,7 @@ export async function draftAmendment(
   const reader = connectClient(server.url, `amendment:${amendmentId}`, session.cookies.get(who));
   try {
     await writer.synced;
-    appendParagraph(writer.doc, draft.text);
+    appendParagraph(writer.doc, draft.text, draft.link);
     await reader.synced;
     await eventually(() => reader.text().includes(draft.text), 10_000, 'the draft to be stored and relayed');
   } finally {
@@ -72,7 +72,10 @@ export async function draftAmendment(
  * Part 1 of the process on the demo program: amendments open (one support needed), Camille's amendment to the
  * first section drafted, submitted, supported by Lucía and declared admissible.
  */
-export async function prepareAdmissibleAmendment(server: TestServer) {
+export async function prepareAdmissibleAmendment(
+  server: TestServer,
+  options: { link?: { text: string; href: string } } = {},
+) {
   const session = await demoSessions(server);
   const { post } = session;
   const sections = await sectionIds(server.url);
@@ -88,6 +91,7 @@ export async function prepareAdmissibleAmendment(server: TestServer) {
     title: 'Un RIC plus accessible',
     justification: '500 000 signatures, c’est trop pour une initiative locale.',
     text: DRAFTED,
+    link: options.link,
   });
   const amendmentPath = `/p/${DEMO}/amendments/${amendmentId}`;
   await post(amendmentPath, 'camille', { intent: 'submit' });
@@ -96,8 +100,8 @@ export async function prepareAdmissibleAmendment(server: TestServer) {
   return { ...session, sections, amendmentId };
 }
 
-export async function prepareVotedRound(server: TestServer) {
-  const { cookies, post, sections, amendmentId } = await prepareAdmissibleAmendment(server);
+export async function prepareVotedRound(server: TestServer, options: { link?: { text: string; href: string } } = {}) {
+  const { cookies, post, sections, amendmentId } = await prepareAdmissibleAmendment(server, options);
 
   const roundLocation = await post(`/p/${DEMO}/rounds/new`, 'moderation', {
     title: 'Amendements au chapitre 1',

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { readerLinks, safeHref } from './links.ts';
+
+describe('member-written links', () => {
+  it('sends links to other sites through /leave, and leaves same-site and mail links alone', () => {
+    expect(safeHref('https://example.org/a?b=c')).toBe('/leave?to=https%3A%2F%2Fexample.org%2Fa%3Fb%3Dc');
+    expect(safeHref('/p/programme-2027')).toBe('/p/programme-2027');
+    expect(safeHref('mailto:contact@example.org')).toBe('mailto:contact@example.org');
+  });
+
+  it('rewrites every link mark in a page’s data, however deep, and nothing else', () => {
+    const paragraph = (href: string) => ({
+      type: 'paragraph',
+      content: [{ type: 'text', text: 'source', marks: [{ type: 'bold' }, { type: 'link', attrs: { href } }] }],
+    });
+    const when = new Date('2026-11-30T00:00:00Z');
+    const data = {
+      title: 'See https://example.org in text',
+      when,
+      comments: [{ body: { type: 'doc', content: [paragraph('https://example.org/x')] } }],
+      section: { content: { type: 'doc', content: [paragraph('/p/demo')] } },
+    };
+    const before = JSON.stringify(data);
+    const out = readerLinks(data);
+    expect(JSON.stringify(data)).toBe(before); // a copy: the original is untouched
+    expect(out.comments[0]!.body.content[0]!.content[0]!.marks[1]).toEqual({
+      type: 'link',
+      attrs: { href: '/leave?to=https%3A%2F%2Fexample.org%2Fx' },
+    });
+    expect(out.section.content.content[0]!.content[0]!.marks[1]!.attrs).toEqual({ href: '/p/demo' });
+    expect(out.title).toBe(data.title);
+    expect(out.when).toBe(when);
+    expect(JSON.stringify(out)).not.toMatch(/"https:\/\/example\.org\/x"/);
+  });
+});
