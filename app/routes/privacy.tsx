@@ -96,7 +96,7 @@ function ModelTable({ model, text }: { model: PrivacyModel; text: PrivacyPageTex
         </div>
       </dl>
       <div className="table-scroll">
-        <table className="members">
+        <table className="members stack-on-phone">
           <caption>{text.caption.replace('{title}', model.title)}</caption>
           <thead>
             <tr>
@@ -114,11 +114,11 @@ function ModelTable({ model, text }: { model: PrivacyModel; text: PrivacyPageTex
                 <th scope="row">
                   <code>{field.name}</code>
                 </th>
-                <td>{field.what}</td>
-                <td>{field.why}</td>
-                <td>{field.retention ?? text.sameAsTable}</td>
-                <td>{field.visibleTo ?? text.sameAsTable}</td>
-                <td>{personal(field.personal)}</td>
+                <td data-label={text.columns.what}>{field.what}</td>
+                <td data-label={text.columns.why}>{field.why}</td>
+                <td data-label={text.columns.retention}>{field.retention ?? text.sameAsTable}</td>
+                <td data-label={text.columns.visibleTo}>{field.visibleTo ?? text.sameAsTable}</td>
+                <td data-label={text.columns.personal}>{personal(field.personal)}</td>
               </tr>
             ))}
           </tbody>

@@ -103,4 +103,39 @@ describe('the privacy page', () => {
     expect(await tableProblems(page)).toEqual([]);
     expect(await violations(page)).toEqual([]);
   });
+
+  it('reads on a phone without scrolling sideways: one card per field, each cell under its column’s name', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    const email = page.getByTestId('privacy-field-Member-email');
+    await email.scrollIntoViewIfNeeded();
+    const layout = await page.evaluate(() => {
+      const row = document.querySelector('[data-testid="privacy-field-Member-email"]')!;
+      const cells = [...row.querySelectorAll('td')];
+      return {
+        page: document.documentElement.scrollWidth,
+        viewport: window.innerWidth,
+        widestTable: Math.max(...[...document.querySelectorAll('main table')].map((t) => t.scrollWidth)),
+        labels: cells.map((td) => getComputedStyle(td, '::before').content),
+        // Cells stacked: each starts below the one before it.
+        stacked: cells.every(
+          (td, i) => i === 0 || td.getBoundingClientRect().top > cells[i - 1]!.getBoundingClientRect().top,
+        ),
+      };
+    });
+    expect(layout.page).toBeLessThanOrEqual(layout.viewport);
+    expect(layout.widestTable).toBeLessThanOrEqual(layout.viewport);
+    expect(layout.stacked).toBe(true);
+    expect(layout.labels).toEqual([
+      '"What it is" / ""',
+      '"Why it is kept" / ""',
+      '"How long" / ""',
+      '"Who can see it" / ""',
+      '"Personal data" / ""',
+    ]);
+    // Still a table to a screen reader, its cells named by their text alone (the labels are for the eye).
+    expect(await email.getByRole('cell').first().innerText()).toBe('Your email address, stored in lower case.');
+    expect(await tableProblems(page)).toEqual([]);
+    expect(await violations(page)).toEqual([]);
+  });
 });
