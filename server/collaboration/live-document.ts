@@ -162,7 +162,8 @@ export class LiveDocument {
         const decoded = Y.decodeUpdate(update); // throws on a malformed update: it must never reach storage
         if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return; // nothing new: nothing to store
         if (this.approximateBytes + update.byteLength > DOCUMENT_LIMITS.maxBytes) throw new DocumentTooLargeError();
-        this.submit(update, conn);
+        // A failure to store is logged and closes this connection (its client resends on reconnect): nothing to do.
+        this.submit(update, conn).catch(() => {});
       } else {
         throw new Error(`unknown sync message ${syncType}`);
       }
@@ -203,7 +204,11 @@ export class LiveDocument {
       this.flushScheduled = true;
       // No fixed wait: the store starts once the previous one is done (after this round of I/O), and takes
       // everything that arrived meanwhile in one transaction. Under load, batches grow; at rest, latency is low.
-      this.queue = this.queue.then(() => new Promise((r) => setImmediate(r))).then(() => this.flush());
+      // A failed store rejects its own callers only: the next batch is tried afresh.
+      this.queue = this.queue
+        .catch(() => {})
+        .then(() => new Promise((r) => setImmediate(r)))
+        .then(() => this.flush());
     }
     return this.queue;
   }

@@ -17,6 +17,8 @@ let server: http.Server;
 let collaboration: CollaborationServer;
 let baseUrl: string;
 let docName: string;
+/** Two more sections, one for each test that needs a document of its own. */
+let otherDocs: string[];
 let cookie: string;
 
 beforeAll(async () => {
@@ -25,8 +27,9 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   collaboration = new CollaborationServer([baseUrl]);
   server.on('upgrade', (req, socket, head) => void collaboration.handleUpgrade(req, socket, head));
-  const { slug } = await createTestProgram({ shape: [1] });
-  docName = `section:${(await getProgramOutline(null, slug)).chapters[0]!.sections[0]!.id}`;
+  const { slug } = await createTestProgram({ shape: [3] });
+  const sections = (await getProgramOutline(null, slug)).chapters[0]!.sections.map((s) => `section:${s.id}`);
+  [docName, ...otherDocs] = sections as [string, ...string[]];
   const member = await createMember();
   cookie = `plenum_session=${(await createSession(member.id)).token}`;
 });
@@ -63,6 +66,38 @@ describe('document size', () => {
     } finally {
       writer.destroy();
       DOCUMENT_LIMITS.maxBytes = limit;
+    }
+  });
+});
+
+describe('storage failure', () => {
+  it('closes the writer’s connection unstored, keeps serving, and stores the change once it is sent again', async () => {
+    const name = otherDocs[1]!;
+    const writer = connectClient(baseUrl, name, cookie);
+    const reader = connectClient(baseUrl, name);
+    try {
+      await Promise.all([writer.synced, reader.synced]);
+      const closed = new Promise<number>((resolve) =>
+        writer.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)),
+      );
+      // The updates' table is out of reach for a moment: a real failure of the database's, not a stub.
+      await db().$executeRawUnsafe('ALTER TABLE "CollabUpdate" RENAME TO "CollabUpdateAway"');
+      try {
+        appendParagraph(writer.doc, 'Écrit pendant la panne');
+        expect(await closed).toBe(1011);
+        expect(reader.text()).not.toContain('Écrit pendant la panne');
+      } finally {
+        await db().$executeRawUnsafe('ALTER TABLE "CollabUpdateAway" RENAME TO "CollabUpdate"');
+      }
+      // The stock client reconnects by itself and sends what the server lacks: stored, then relayed.
+      await eventually(() => reader.text().includes('Écrit pendant la panne'), 10_000, 'the change to arrive');
+      expect(docToPlainText(await readLiveText(name, null))).toContain('Écrit pendant la panne');
+      // The document still takes changes from anyone.
+      appendParagraph(writer.doc, 'Après la panne');
+      await eventually(() => reader.text().includes('Après la panne'), 5_000, 'the next change to arrive');
+    } finally {
+      writer.destroy();
+      reader.destroy();
     }
   });
 });
