@@ -7,6 +7,12 @@ export type Engine = 'pglite' | 'postgresql';
 export interface Database {
   prisma: PrismaClient;
   engine: Engine;
+  /**
+   * One SQL statement outside Prisma ($1, $2... parameters), for the collaboration server's storage: on every
+   * keystroke, Prisma's own work per statement costs more than the statement (ADR 0009). It waits for any open
+   * transaction, so never call it inside a `$transaction` callback (on PGlite that would wait for ever).
+   */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Round-trip time of a trivial query, in ms; throws when the database does not answer. */
   ping(): Promise<number>;
   close(): Promise<void>;

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '~/generated/prisma/client.ts';
 import type { Database } from '~/utils/db.server.ts';
-import { countStatements } from './query-count.ts';
+import { countingQuery, countStatements } from './query-count.ts';
 
 /** Runs raw SQL outside Prisma: what migrations and test fixtures need. */
 export interface SqlRunner {
@@ -114,6 +114,7 @@ function fromPGlite(pglite: PGlite, counting: boolean, release: () => Promise<vo
     engine: 'pglite',
     pglite,
     sql,
+    query: counting ? countingQuery(sql.query) : sql.query,
     ping: () => timed(() => pglite.query('SELECT 1')),
     close: async () => {
       await prisma.$disconnect();
@@ -158,6 +159,7 @@ function openPostgres(url: string, counting: boolean): OpenedDatabase {
     prisma,
     engine: 'postgresql',
     sql,
+    query: counting ? countingQuery(sql.query) : sql.query,
     ping: () => timed(() => pool.query('SELECT 1')),
     close: async () => {
       await prisma.$disconnect();

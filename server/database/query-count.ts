@@ -8,7 +8,7 @@ import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client';
  * costs anything.
  *
  * What counts: every statement Prisma hands the driver adapter — model queries, `$queryRaw` and `$executeRaw`,
- * and the statements of interactive transactions. Transaction control (BEGIN, COMMIT, ROLLBACK, savepoints) is
+ * the statements of interactive transactions, and the raw statements of `Database.query`. Transaction control (BEGIN, COMMIT, ROLLBACK, savepoints) is
  * NOT counted: the PostgreSQL adapter sends BEGIN itself and COMMIT through the transaction, while the PGlite
  * adapter sends neither through Prisma, so leaving them all out gives the same count on both engines.
  *
@@ -90,6 +90,14 @@ function countingAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
     },
     startTransaction: async (isolationLevel) => countingTransaction(await adapter.startTransaction(isolationLevel)),
   });
+}
+
+/** A raw query function (outside Prisma), counting each statement it runs like Prisma's. */
+export function countingQuery<Q extends (sql: string, params?: unknown[]) => Promise<unknown>>(query: Q): Q {
+  return ((sql: string, params?: unknown[]) => {
+    tally(sql);
+    return query(sql, params);
+  }) as Q;
 }
 
 /** The driver adapter factory, counting the statements of every connection it opens. */

@@ -122,7 +122,10 @@ export async function startPlenum(): Promise<RunningServer> {
   const base = `http://127.0.0.1:${port}`;
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'plenum-bench-collab-'));
   const postgres = await freshPostgres();
-  const child = launch(['--import', 'tsx', 'server/index.ts'], {
+  const profile = process.env.BENCH_PLENUM_CPU_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PLENUM_CPU_PROFILE}`]
+    : [];
+  const child = launch([...profile, '--import', 'tsx', 'server/index.ts'], {
     NODE_ENV: 'production',
     PORT: String(port),
     HOST: '127.0.0.1',

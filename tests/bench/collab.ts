@@ -19,7 +19,8 @@
  * Environment: BENCH_SECONDS (typing per server and load, default 15), BENCH_WARMUP_SECONDS (2),
  * BENCH_OBSERVERS (observing clients per load, default 10), BENCH_LOADS ("200/20,1000/10"),
  * BENCH_SERVERS ("plenum,reference,hocuspocus,floor"), BENCH_DRAIN_SECONDS (longest wait for the last frames once
- * the typists stop, default 15), BENCH_DOC_UPDATES (10000; 0 skips the document part).
+ * the typists stop, default 15), BENCH_DOC_UPDATES (10000; 0 skips the document part), BENCH_PLENUM_CPU_PROFILE (a
+ * folder: Plenum runs with --cpu-prof and leaves its profile there).
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
