@@ -26,9 +26,18 @@ export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
-/** Compaction thresholds: fold stored updates into the snapshot after this many, or this many bytes. */
-const COMPACT_AFTER_UPDATES = 200;
-const COMPACT_AFTER_BYTES = 512 * 1024;
+/**
+ * Compaction folds stored updates into the snapshot. Past COMPACT_AFTER updates or bytes it waits for the document
+ * to be quiet for COMPACT_IDLE_MS: folding takes the database for tens of milliseconds, and everyone typing would
+ * wait for it. Past COMPACT_FORCED it runs at once, busy or not, so that a cold load never replays more.
+ */
+export const COMPACTION = {
+  afterUpdates: 200,
+  afterBytes: 512 * 1024,
+  idleMs: 1_000,
+  forcedUpdates: 2_000,
+  forcedBytes: 2 * 1024 * 1024,
+};
 
 /** One connected client of a document. */
 export interface Connection {
@@ -52,6 +61,7 @@ export class LiveDocument {
   private bytesSinceSnapshot = 0;
   /** An upper bound of the document's encoded size: its state at load plus every update since. */
   private approximateBytes: number;
+  private idleCompaction?: NodeJS.Timeout;
 
   private constructor(
     readonly name: string,
@@ -110,7 +120,7 @@ export class LiveDocument {
       ready.live ? ready.live.fromRelay(kind, payload) : early.push([kind, payload]),
     );
     const loaded = await loadDocument(name);
-    if (loaded.updateCount > COMPACT_AFTER_UPDATES) {
+    if (loaded.updateCount > COMPACTION.afterUpdates) {
       await compactDocument(name);
       loaded.updateCount = 0;
       loaded.storedBytes = Y.encodeStateAsUpdate(loaded.doc).byteLength;
@@ -235,13 +245,33 @@ export class LiveDocument {
       this.storedSinceSnapshot++;
       this.bytesSinceSnapshot += b.update.byteLength;
     }
-    if (this.storedSinceSnapshot >= COMPACT_AFTER_UPDATES || this.bytesSinceSnapshot >= COMPACT_AFTER_BYTES) {
+    if (this.storedSinceSnapshot >= COMPACTION.forcedUpdates || this.bytesSinceSnapshot >= COMPACTION.forcedBytes) {
       await this.compact();
+    } else if (
+      this.storedSinceSnapshot >= COMPACTION.afterUpdates ||
+      this.bytesSinceSnapshot >= COMPACTION.afterBytes
+    ) {
+      this.compactWhenIdle();
     }
+  }
+
+  /** (Re)arms the quiet-time compaction: it runs in the document's queue once no change came for a while. */
+  private compactWhenIdle() {
+    clearTimeout(this.idleCompaction);
+    this.idleCompaction = setTimeout(() => {
+      this.idleCompaction = undefined;
+      this.queue = this.queue
+        .catch(() => {})
+        .then(() => this.compact())
+        .catch((error: unknown) => logger.warn('compaction failed', { document: this.name, error }));
+    }, COMPACTION.idleMs);
+    this.idleCompaction.unref();
   }
 
   /** Folds stored updates into the snapshot (in the document's queue, after pending stores). */
   async compact() {
+    clearTimeout(this.idleCompaction);
+    this.idleCompaction = undefined;
     if (this.storedSinceSnapshot === 0) return;
     await compactDocument(this.name);
     this.approximateBytes = Y.encodeStateAsUpdate(this.doc).byteLength;

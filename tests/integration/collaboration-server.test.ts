@@ -5,7 +5,7 @@ import { docToPlainText } from '../../app/modules/documents/rich-text.ts';
 import { createSession } from '../../app/modules/members/sessions.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { db } from '../../app/utils/db.server.ts';
-import { DOCUMENT_LIMITS } from '../../server/collaboration/live-document.ts';
+import { COMPACTION, DOCUMENT_LIMITS } from '../../server/collaboration/live-document.ts';
 import { CollaborationServer } from '../../server/collaboration/server.ts';
 import { appendParagraph, connectClient, eventually } from '../e2e/support/collab.ts';
 import { createMember } from '../factories/members.ts';
@@ -66,6 +66,53 @@ describe('document size', () => {
     } finally {
       writer.destroy();
       DOCUMENT_LIMITS.maxBytes = limit;
+    }
+  });
+});
+
+/** What is stored of a document: how many updates wait after its snapshot, and the snapshot's sequence number. */
+async function stored(name: string) {
+  const document = await db().collabDocument.findUniqueOrThrow({ where: { name } });
+  return { updates: await db().collabUpdate.count({ where: { docName: name } }), snapshotSeq: document.snapshotSeq };
+}
+
+describe('compaction', () => {
+  it('waits for the document to be quiet, unless too many updates wait; the text never changes', async () => {
+    const saved = { ...COMPACTION };
+    Object.assign(COMPACTION, { afterUpdates: 5, idleMs: 400, forcedUpdates: 25 });
+    const name = otherDocs[0]!;
+    const writer = connectClient(baseUrl, name, cookie);
+    const reader = connectClient(baseUrl, name);
+    try {
+      await Promise.all([writer.synced, reader.synced]);
+      const type = async (count: number, from: number) => {
+        for (let i = from; i < from + count; i++) {
+          appendParagraph(writer.doc, `Ligne ${i}`);
+          await eventually(() => reader.text().includes(`Ligne ${i}<`), 5_000, `line ${i} to be relayed`);
+        }
+      };
+      // Busy: ten changes in a row, each stored one by one; past 5 the compaction waits for a quiet moment.
+      await type(10, 0);
+      const busy = await stored(name);
+      expect(busy.updates).toBeGreaterThanOrEqual(10);
+      expect(busy.snapshotSeq).toBe(0n);
+      // Quiet: folded into the snapshot, nothing left to replay, and the text is the same.
+      await new Promise((r) => setTimeout(r, 1_000));
+      const quiet = await stored(name);
+      expect(quiet.updates).toBe(0);
+      expect(quiet.snapshotSeq).toBeGreaterThan(0n);
+      expect(docToPlainText(await readLiveText(name, null))).toContain('Ligne 9');
+      // Never quiet: past 25 updates waiting, it folds them at once, while typing goes on.
+      await type(30, 10);
+      const forced = await stored(name);
+      expect(forced.updates).toBeLessThan(30);
+      expect(forced.snapshotSeq).toBeGreaterThan(quiet.snapshotSeq);
+      const text = docToPlainText(await readLiveText(name, null));
+      for (let i = 0; i < 40; i++) expect(text).toContain(`Ligne ${i}`);
+    } finally {
+      writer.destroy();
+      reader.destroy();
+      Object.assign(COMPACTION, saved);
     }
   });
 });
