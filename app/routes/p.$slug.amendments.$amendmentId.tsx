@@ -84,12 +84,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const endorseAs = ['SUBMITTED', 'QUALIFIED'].includes(found.amendment.status)
     ? (await groupsICoordinate(actor)).filter((g) => !endorsed.has(g.id))
     : [];
-  // Read-only texts point through /leave; the conflict form's Markdown keeps the addresses its moderator edits.
+  // Read-only texts point through /leave. The conflict form's Markdown keeps the addresses its moderator edits,
+  // and only moderators get it: everyone else reads the page.
   return {
     ...readerLinks(found),
     section: { ...readerLinks(found.section), number },
     conflict: conflict
-      ? { ...readerLinks(conflict), proposedMarkdown: docToMarkdown(conflict.proposed as AttributedDoc) }
+      ? {
+          ...readerLinks(conflict),
+          proposedMarkdown: conflict.canResolve ? docToMarkdown(conflict.proposed as AttributedDoc) : '',
+        }
       : null,
     endorseAs,
     slug,

@@ -6,6 +6,17 @@ describe('member-written links', () => {
     expect(safeHref('https://example.org/a?b=c')).toBe('/leave?to=https%3A%2F%2Fexample.org%2Fa%3Fb%3Dc');
     expect(safeHref('/p/programme-2027')).toBe('/p/programme-2027');
     expect(safeHref('mailto:contact@example.org')).toBe('mailto:contact@example.org');
+    expect(safeHref('#note-2')).toBe('#note-2');
+  });
+
+  it('sees another site where a browser would, however the address is spelt', () => {
+    const toEvil = '/leave?to=https%3A%2F%2Fevil.example%2Fx';
+    for (const odd of ['//evil.example/x', '/\\evil.example/x', '/\t/evil.example/x', ' //evil.example/x']) {
+      expect(safeHref(odd), JSON.stringify(odd)).toBe(toEvil);
+    }
+    expect(safeHref('https:\\\\evil.example/x')).toBe(toEvil);
+    expect(safeHref('https:/evil.example/x')).toBe(toEvil);
+    expect(safeHref('HTTPS://evil.example/x')).toBe('/leave?to=HTTPS%3A%2F%2Fevil.example%2Fx');
   });
 
   it('rewrites every link mark in a page’s data, however deep, and nothing else', () => {

@@ -5,9 +5,21 @@
  * and mailto: stay as they are.
  */
 export function safeHref(href: string): string {
-  if (/^https?:\/\//i.test(href)) return `/leave?to=${encodeURIComponent(href)}`;
+  // Read as a browser reads it: tabs and newlines inside are dropped, and so are leading spaces.
+  const read = href.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  if (/^https?:\/\//i.test(read)) return leave(read);
+  // Other spellings a browser still takes to another site: "//host", "/\host", "https:/host", "https:\host".
+  if (/^[/\\]{2}/.test(read) || /^https?:/i.test(read)) {
+    try {
+      return leave(new URL(/^[/\\]/.test(read) ? `https:${read}` : read).href);
+    } catch {
+      return '#';
+    }
+  }
   return href;
 }
+
+const leave = (address: string) => `/leave?to=${encodeURIComponent(address)}`;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (value === null || typeof value !== 'object') return false;
@@ -28,7 +40,5 @@ export function readerLinks<T>(value: T): T {
   if (value.type === 'link' && isPlainObject(attrs) && typeof attrs.href === 'string') {
     return { ...value, attrs: { ...attrs, href: safeHref(attrs.href) } } as T;
   }
-  const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) copy[key] = readerLinks(item);
-  return copy as T;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, readerLinks(item)])) as T;
 }
