@@ -20,6 +20,11 @@ export default defineConfig({
             engine === 'pglite'
               ? ['app/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts']
               : ['tests/integration/**/*.test.ts'],
+          // Several connections at once: PostgreSQL only (PGlite has one).
+          exclude: [
+            ...configDefaults.exclude,
+            ...(engine === 'pglite' ? ['tests/integration/collab-storage-processes.test.ts'] : []),
+          ],
           env: { PLENUM_TEST_ENGINE: engine },
           testTimeout: 20_000,
           hookTimeout: 60_000,

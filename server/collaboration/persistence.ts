@@ -71,12 +71,28 @@ export async function loadDocument(name: string): Promise<{ doc: Y.Doc; updateCo
 /** Stores updates of one document at once; resolves once they are committed. */
 export async function storeUpdates(name: string, updates: Uint8Array[]): Promise<void> {
   if (!updates.length) return;
-  // One INSERT of every row: atomic on its own, and one round trip instead of BEGIN, N inserts and COMMIT.
-  // Outside Prisma, bytes as hex text: this runs for every burst of keystrokes, and Prisma's work per statement
-  // (and PGlite's bytea encoding) cost several times the insert itself (bench:collab).
-  const rows = updates.map((_, i) => `($1, decode($${i + 2}, 'hex'))`).join(', ');
+  const { sql, params } = storeStatement(name, updates);
+  const stored = await database().query<{ id: unknown }>(sql, params);
+  if (stored.length !== updates.length) throw new Error(`document ${name} is not stored (removed?)`);
+}
+
+/**
+ * The one statement that stores updates. Outside Prisma, bytes as hex text: it runs for every burst of
+ * keystrokes, and Prisma's work per statement (and PGlite's bytea encoding) cost several times the insert itself
+ * (bench:collab). It holds a KEY SHARE lock on the document's row until it commits, which a compaction's FOR
+ * UPDATE waits for: ids are handed out before commit, so without it another process could fold update 101
+ * while 100 is still being written, and 100 would then lie under the snapshot, never read again.
+ */
+export function storeStatement(name: string, updates: Uint8Array[]): { sql: string; params: unknown[] } {
   const hex = updates.map((update) => Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('hex'));
-  await database().query(`INSERT INTO "CollabUpdate" ("docName", "data") VALUES ${rows}`, [name, ...hex]);
+  const sql = `INSERT INTO "CollabUpdate" ("docName", "data")
+    SELECT d.name, decode(u.hex, 'hex')
+    FROM "CollabDocument" d, unnest($2::text[]) WITH ORDINALITY AS u(hex, n)
+    WHERE d.name = $1
+    ORDER BY u.n
+    FOR KEY SHARE OF d
+    RETURNING id`;
+  return { sql, params: [name, hex] };
 }
 
 /**
@@ -102,7 +118,7 @@ export async function compactDocument(name: string): Promise<void> {
       const snapshot = Buffer.from(Y.encodeStateAsUpdate(doc)).toString('hex');
       await tx.$executeRaw`
         UPDATE "CollabDocument"
-        SET snapshot = decode(${snapshot}, 'hex'), "snapshotSeq" = ${upToSeq}, "updatedAt" = now()
+        SET snapshot = decode(${snapshot}, 'hex'), "snapshotSeq" = ${upToSeq}, "updatedAt" = now() AT TIME ZONE 'UTC'
         WHERE name = ${name}`;
       await tx.$executeRaw`DELETE FROM "CollabUpdate" WHERE "docName" = ${name} AND id <= ${upToSeq}`;
     } finally {
