@@ -236,6 +236,7 @@ export class LiveDocument {
     } catch (error) {
       // Not stored: not applied, not relayed. The clients keep their changes and resend on reconnect.
       logger.error('collaboration: storing updates failed', { document: this.name, error });
+      for (const b of batch) this.approximateBytes -= b.update.byteLength;
       for (const b of batch) if (b.origin !== 'server') b.origin.socket.close(1011, 'storage failed');
       throw error;
     }
@@ -246,7 +247,8 @@ export class LiveDocument {
       this.bytesSinceSnapshot += b.update.byteLength;
     }
     if (this.storedSinceSnapshot >= COMPACTION.forcedUpdates || this.bytesSinceSnapshot >= COMPACTION.forcedBytes) {
-      await this.compact();
+      // The batch is stored and relayed whatever happens here: a failed compaction is only logged (and retried).
+      await this.compact().catch((error: unknown) => logger.warn('compaction failed', { document: this.name, error }));
     } else if (
       this.storedSinceSnapshot >= COMPACTION.afterUpdates ||
       this.bytesSinceSnapshot >= COMPACTION.afterBytes
@@ -281,6 +283,9 @@ export class LiveDocument {
 
   /** Waits for every queued change to be stored, then compacts: before unloading or shutting down. */
   async settle() {
+    // A quiet-time compaction not started yet is done here instead, after every store.
+    clearTimeout(this.idleCompaction);
+    this.idleCompaction = undefined;
     await this.queue.catch(() => {});
     await this.flush().catch(() => {});
     await this.compact().catch((error: unknown) => logger.warn('compaction failed', { document: this.name, error }));
