@@ -6,7 +6,10 @@
  */
 export function safeHref(href: string): string {
   // Read as a browser reads it: tabs and newlines inside are dropped, and so are leading spaces.
-  const read = href.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  const inner = href.replace(/[\t\n\r]/g, '');
+  let start = 0;
+  while (start < inner.length && inner.charCodeAt(start) <= 0x20) start++;
+  const read = inner.slice(start);
   if (/^https?:\/\//i.test(read)) return leave(read);
   // Other spellings a browser still takes to another site: "//host", "/\host", "https:/host", "https:\host".
   if (/^[/\\]{2}/.test(read) || /^https?:/i.test(read)) {
