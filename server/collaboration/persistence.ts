@@ -79,18 +79,21 @@ export async function storeUpdates(name: string, updates: Uint8Array[]): Promise
 /**
  * The one statement that stores updates. Outside Prisma, bytes as hex text: it runs for every burst of
  * keystrokes, and Prisma's work per statement (and PGlite's bytea encoding) cost several times the insert itself
- * (bench:collab). It holds a KEY SHARE lock on the document's row until it commits, which a compaction's FOR
- * UPDATE waits for: ids are handed out before commit, so without it another process could fold update 101
- * while 100 is still being written, and 100 would then lie under the snapshot, never read again.
+ * (bench:collab). On PostgreSQL it holds a KEY SHARE lock on the document's row until it commits, which a
+ * compaction's FOR UPDATE waits for: ids are handed out before commit, so without it another process could fold
+ * update 101 while 100 is still being written, and 100 would then lie under the snapshot, never read again. The
+ * embedded database runs one statement at a time in one process: nothing can interleave, and the lock (a write
+ * to the document's row at every keystroke) would only cost time.
  */
 export function storeStatement(name: string, updates: Uint8Array[]): { sql: string; params: unknown[] } {
   const hex = updates.map((update) => Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('hex'));
+  const lock = database().engine === 'postgresql' ? 'FOR KEY SHARE OF d' : '';
   const sql = `INSERT INTO "CollabUpdate" ("docName", "data")
     SELECT d.name, decode(u.hex, 'hex')
     FROM "CollabDocument" d, unnest($2::text[]) WITH ORDINALITY AS u(hex, n)
     WHERE d.name = $1
     ORDER BY u.n
-    FOR KEY SHARE OF d
+    ${lock}
     RETURNING id`;
   return { sql, params: [name, hex] };
 }
