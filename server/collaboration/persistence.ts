@@ -50,13 +50,13 @@ async function seedOf(target: DocumentTarget): Promise<DocNode> {
  * server, from the section's text, inside a transaction so two processes cannot seed it twice.
  */
 export async function loadDocument(name: string): Promise<{ doc: Y.Doc; updateCount: number; storedBytes: number }> {
-  let rows = await readStored(name, 'raw');
+  let rows = await readStored(name);
   if (!rows.length) {
     const target = parseDocumentName(name);
     if (!target) throw new Error(`Unknown document ${name}`);
     const snapshot = encodeDocAsUpdate(await seedOf(target));
     await db().collabDocument.createMany({ data: [{ name, snapshot: bytes(snapshot) }], skipDuplicates: true });
-    rows = await readStored(name, 'raw');
+    rows = await readStored(name);
   }
   const doc = new Y.Doc({ gc: true });
   let storedBytes = 0;

@@ -150,7 +150,7 @@ try {
   for (let r = 0; r < RUNS; r++) {
     collect();
     const t = performance.now();
-    await readStored(name, 'raw'); // as LiveDocument.load reads them
+    await readStored(name);
     queries.push(performance.now() - t);
   }
 

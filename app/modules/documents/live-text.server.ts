@@ -40,15 +40,11 @@ function fromHex(hex: string): Uint8Array {
 }
 
 /**
- * The stored rows of document `name`, snapshot first (empty when it was never stored). `through: 'raw'` reads
- * outside Prisma: what the collaboration server does when it loads a document.
+ * The stored rows of document `name`, snapshot first (empty when it was never stored). Raw SQL, outside Prisma
+ * (counted all the same): the sync server loads documents with it too.
  */
-export async function readStored(name: string, through: 'prisma' | 'raw' = 'prisma'): Promise<{ data: Uint8Array }[]> {
-  type Row = { snapshot: string; updates: string[] };
-  const [row] =
-    through === 'raw'
-      ? await database().query<Row>(STORED_SQL, [name])
-      : await db().$queryRawUnsafe<Row[]>(STORED_SQL, name);
+export async function readStored(name: string): Promise<{ data: Uint8Array }[]> {
+  const [row] = await database().query<{ snapshot: string; updates: string[] }>(STORED_SQL, [name]);
   if (!row) return [];
   return [row.snapshot, ...row.updates].map((hex) => ({ data: fromHex(hex) }));
 }
