@@ -12,6 +12,8 @@ import type { TestServer } from './server.ts';
 export const DEMO = 'programme-2027';
 export const DRAFTED = 'Le seuil du référendum local est abaissé à 2 % des inscrits.';
 export type Who = 'moderation' | 'camille' | 'lucia' | 'yanis';
+/** A link a member writes at the end of a drafted paragraph. */
+export type DraftLink = { text: string; href: string };
 
 /** A `datetime-local` value in UTC (to send with an offset of 0), `minutes` from now. */
 export const utcMinute = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString().slice(0, 16);
@@ -46,7 +48,7 @@ export async function draftAmendment(
   session: DemoSession,
   who: Who,
   sectionId: string,
-  draft: { title: string; justification: string; text: string; link?: { text: string; href: string } },
+  draft: { title: string; justification: string; text: string; link?: DraftLink },
 ) {
   const location = await session.post(`/p/${DEMO}/amend/${sectionId}`, who, {
     kind: 'CHANGE',
@@ -72,10 +74,7 @@ export async function draftAmendment(
  * Part 1 of the process on the demo program: amendments open (one support needed), Camille's amendment to the
  * first section drafted, submitted, supported by Lucía and declared admissible.
  */
-export async function prepareAdmissibleAmendment(
-  server: TestServer,
-  options: { link?: { text: string; href: string } } = {},
-) {
+export async function prepareAdmissibleAmendment(server: TestServer, options: { link?: DraftLink } = {}) {
   const session = await demoSessions(server);
   const { post } = session;
   const sections = await sectionIds(server.url);
@@ -100,7 +99,7 @@ export async function prepareAdmissibleAmendment(
   return { ...session, sections, amendmentId };
 }
 
-export async function prepareVotedRound(server: TestServer, options: { link?: { text: string; href: string } } = {}) {
+export async function prepareVotedRound(server: TestServer, options: { link?: DraftLink } = {}) {
   const { cookies, post, sections, amendmentId } = await prepareAdmissibleAmendment(server, options);
 
   const roundLocation = await post(`/p/${DEMO}/rounds/new`, 'moderation', {
