@@ -2,8 +2,10 @@
  * The load generator of bench:collab: N clients on one document, W of them typing. It must cost far less than
  * the servers it measures (all share 2 cores), so:
  *
- * - most clients are Counters: raw `ws` sockets that do the sync handshake once, then only scan the bytes of
- *   each incoming document update for edit markers (‹id›) and count them — no Yjs decoding at all;
+ * - most clients are Counters, in a process of their own (collab-counters.ts): bare sockets that do the sync
+ *   handshake once, then only scan the bytes of each incoming document update for edit markers (‹id›) and count
+ *   them — no Yjs decoding at all. In this process, each frame for an observer would wait behind the same frame
+ *   for every counter: the latency would be the generator's as much as the server's;
  * - a small sample are Observers: real Y.Doc + y-protocols clients that decode every frame, and note when each
  *   typist's edit becomes part of their document (the typist's clock in their state vector), against the time
  *   the typist sent it (same process, same clock): that is the propagation latency;
@@ -13,12 +15,15 @@
  * The same code runs against every server; only the framing differs (Hocuspocus prefixes every message with
  * the document name and wants an Auth message first).
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { CountersReply, CountersRequest } from './collab-counters.ts';
+import { cpuSeconds, track } from './collab-servers.ts';
 
 /** How a server wants its messages framed. */
 export interface Framing {
@@ -78,36 +83,20 @@ export interface LoadResult {
   windowMs: number;
   drainMs: number;
   connectMs: number;
-  /** CPU of this process (the generator) over the window, % of one core. */
+  /** CPU of the generator (both its processes) over the window, % of one core. */
   generatorCpuPercent: number;
-  /** p99 delay of this process's event loop over the window (a busy generator delays what it measures). */
+  /** Of which: this process (typists and observers), and the counters' process. */
+  measuringCpuPercent: number;
+  countersCpuPercent: number;
+  /** p99 lag of this process's event loop over the window (a busy generator delays what it measures). */
   generatorLoopDelayP99Ms: number;
   /** The state of the document as the first typist saw it on joining (to seed the other servers). */
   initialState: Uint8Array;
 }
 
-// Edit markers: ‹ is E2 80 B9 and › is E2 80 BA in UTF-8, and Yjs (v1 updates) stores strings as UTF-8.
 const SYNC = 0;
-const STEP1 = 0;
 const STEP2 = 1;
-const UPDATE = 2;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Counts the edit markers ‹[0-9a-z.]+› in the bytes of an update, without decoding it. */
-export function countMarkers(data: Uint8Array, from: number): number {
-  const isIdByte = (b: number) => (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7a) || b === 0x2e;
-  let count = 0;
-  for (let i = from; i + 2 < data.length; i++) {
-    if (data[i] !== 0xe2 || data[i + 1] !== 0x80 || data[i + 2] !== 0xb9) continue; // ‹
-    let j = i + 3;
-    while (j < data.length && j < i + 20 && isIdByte(data[j]!)) j++;
-    if (j > i + 3 && j + 2 < data.length && data[j] === 0xe2 && data[j + 1] === 0x80 && data[j + 2] === 0xba) {
-      count++; // › closes it: one edit
-      i = j + 2;
-    }
-  }
-  return count;
-}
 
 /** A y-protocols message (type byte first), with the server's prefix in front. */
 function framed(framing: Framing, write: (e: encoding.Encoder) => void): Uint8Array {
@@ -131,35 +120,58 @@ function opened(ws: WebSocket, what: string): Promise<void> {
   });
 }
 
-/** A client that only counts: handshake once, then counts the edit markers of incoming updates. */
-class Counter {
-  readonly ws: WebSocket;
-  readonly synced: Promise<void>;
-  edits = 0;
-  frames = 0;
+/** The counting clients, in their own process (collab-counters.ts), driven over IPC. */
+class Counters {
+  private readonly child: ChildProcess;
+  private nextId = 0;
+  private readonly waiting = new Map<number, (reply: CountersReply) => void>();
 
   constructor(target: Target, handshake: { step1: Uint8Array; step2: Uint8Array }) {
-    const p = target.framing.prefix.length;
-    this.ws = open(target.url, target.headers);
-    let answered = false;
-    let gotState: () => void;
-    const state = new Promise<void>((resolve) => (gotState = resolve));
-    this.ws.on('message', (data: Buffer) => {
-      this.frames++;
-      if (data[p] !== SYNC) return; // awareness, Hocuspocus auth and sync-status messages
-      const kind = data[p + 1];
-      if (kind === UPDATE) this.edits += countMarkers(data, p + 2);
-      else if (kind === STEP2) gotState();
-      else if (kind === STEP1 && !answered) {
-        answered = true;
-        this.ws.send(handshake.step2); // the server asks what we have: nothing
-      }
+    this.child = track(fork('tests/bench/collab-counters.ts', [], { execArgv: ['--import', 'tsx'] }));
+    this.child.on('message', (reply: CountersReply) => {
+      this.waiting.get(reply.id)?.(reply);
+      this.waiting.delete(reply.id);
     });
-    const ready = opened(this.ws, 'counter').then(() => {
-      for (const m of target.framing.hello) this.ws.send(m);
-      this.ws.send(handshake.step1); // an empty state vector: "send me everything", as a fresh client asks
+    this.child.send({
+      type: 'setup',
+      setup: {
+        url: target.url,
+        headers: target.headers,
+        prefix: [...target.framing.prefix],
+        hello: target.framing.hello.map((m) => [...m]),
+        step1: [...handshake.step1],
+        step2: [...handshake.step2],
+      },
+    } satisfies CountersRequest);
+  }
+
+  get pid() {
+    return this.child.pid!;
+  }
+
+  /** Sends a request and waits for its answer. */
+  private ask(message: CountersRequest & { id: number }): Promise<CountersReply> {
+    return new Promise((resolve, reject) => {
+      this.waiting.set(message.id, resolve);
+      this.child.send(message, (error) => error && reject(error));
     });
-    this.synced = Promise.all([ready, state]).then(() => {});
+  }
+
+  /** Opens `n` more counters, resolved once every one of them is synced. */
+  async open(n: number): Promise<void> {
+    const reply = await this.ask({ type: 'open', id: this.nextId++, n });
+    if (reply.type === 'opened' && reply.error) throw new Error(`counters: ${reply.error}`);
+  }
+
+  /** Edits counted so far by all counters. */
+  async edits(): Promise<number> {
+    const reply = await this.ask({ type: 'count', id: this.nextId++ });
+    return reply.type === 'count' ? reply.edits : 0;
+  }
+
+  close() {
+    if (this.child.connected) this.child.send({ type: 'close' } satisfies CountersRequest);
+    this.child.kill('SIGKILL');
   }
 }
 
@@ -299,7 +311,7 @@ export async function runLoad(
   measure: { start: () => void; end: () => void },
 ): Promise<LoadResult> {
   const readers = options.clients - options.typists;
-  const counters: Counter[] = [];
+  let counters: Counters | undefined;
   const observers: Observer[] = [];
   const typists: Typist[] = [];
   const connectStarted = performance.now();
@@ -318,6 +330,7 @@ export async function runLoad(
       Y.applyUpdate(first.client.doc, target.seed);
       await sleep(200);
     }
+    const pool = (counters = new Counters(target, handshake));
 
     const perGroup = Math.ceil((readers - options.observers) / (options.observers + 1));
     let counterCount = readers - options.observers;
@@ -325,11 +338,7 @@ export async function runLoad(
       const n = Math.min(perGroup, counterCount);
       counterCount -= n;
       // At most 100 handshakes at a time, as a crowd arriving rather than one burst.
-      for (let i = 0; i < n; i += 100) {
-        const batch = Array.from({ length: Math.min(100, n - i) }, () => new Counter(target, handshake));
-        counters.push(...batch);
-        await Promise.all(batch.map((c) => c.synced));
-      }
+      if (n > 0) await pool.open(n);
       if (g < options.observers) {
         const observer = new Observer(target);
         observers.push(observer);
@@ -365,8 +374,10 @@ export async function runLoad(
     await type(options.warmupSeconds * 1000, false);
     await sleep(300);
 
-    const loop = monitorEventLoopDelay({ resolution: 10 });
+    const loopResolutionMs = 10;
+    const loop = monitorEventLoopDelay({ resolution: loopResolutionMs });
     const cpuBefore = process.cpuUsage();
+    const countersCpuBefore = cpuSeconds(pool.pid);
     const windowStart = performance.now();
     measure.start();
     loop.enable();
@@ -375,16 +386,19 @@ export async function runLoad(
 
     const editsSent = typists.reduce((n, t) => n + t.sent.length, 0);
     const editsExpected = editsSent * readers;
-    const delivered = () => counters.reduce((n, c) => n + c.edits, 0) + observers.reduce((n, o) => n + o.seen, 0);
-    while (delivered() < editsExpected && performance.now() - typingEnd < options.drainMs) await sleep(20);
+    const delivered = async () => (await pool.edits()) + observers.reduce((n, o) => n + o.seen, 0);
+    while ((await delivered()) < editsExpected && performance.now() - typingEnd < options.drainMs) await sleep(20);
     const windowEnd = performance.now();
     measure.end();
     loop.disable();
     const cpu = process.cpuUsage(cpuBefore);
+    const countersCpu = cpuSeconds(pool.pid) - countersCpuBefore;
     const windowMs = windowEnd - windowStart;
 
     const latencies = observers.flatMap((o) => o.latencies).sort((a, b) => a - b);
-    const editsDelivered = delivered();
+    const editsDelivered = await delivered();
+    const measuringCpuPercent = ((cpu.user + cpu.system) / 1000 / windowMs) * 100;
+    const countersCpuPercent = ((countersCpu * 1000) / windowMs) * 100;
     return {
       editsSent,
       editsExpected,
@@ -397,17 +411,16 @@ export async function runLoad(
       windowMs,
       drainMs: windowEnd - typingEnd,
       connectMs,
-      generatorCpuPercent: ((cpu.user + cpu.system) / 1000 / windowMs) * 100,
-      generatorLoopDelayP99Ms: loop.percentile(99) / 1e6,
+      generatorCpuPercent: measuringCpuPercent + countersCpuPercent,
+      measuringCpuPercent,
+      countersCpuPercent,
+      // The histogram holds the time between two ticks of its timer: the lag is what exceeds the timer's period.
+      generatorLoopDelayP99Ms: Math.max(0, loop.percentile(99) / 1e6 - loopResolutionMs),
       initialState,
     };
   } finally {
-    const sockets = [
-      ...counters.map((c) => c.ws),
-      ...observers.map((o) => o.client.ws),
-      ...typists.map((t) => t.client.ws),
-    ];
-    for (const ws of sockets) ws.terminate();
+    counters?.close();
+    for (const ws of [...observers.map((o) => o.client.ws), ...typists.map((t) => t.client.ws)]) ws.terminate();
     for (const c of [...observers.map((o) => o.client), ...typists.map((t) => t.client)]) c.doc.destroy();
   }
 }

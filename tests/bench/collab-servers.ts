@@ -57,14 +57,19 @@ export async function freePort(): Promise<number> {
   throw new Error('no free port in 4100-4999');
 }
 
+/** Has `child` killed with the others (the generator's counters' process). */
+export function track<T extends ChildProcess>(child: T): T {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
 function launch(args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  return child;
+  return track(child);
 }
 
 async function stopChild(child: ChildProcess) {

@@ -74,6 +74,9 @@ interface ServerFigures {
   serverPeakRssMiB: number;
   serverIdleRssMiB: number;
   generatorCpuPercent: number;
+  /** Of which: the measuring process (typists, observers) and the counters' process. */
+  measuringCpuPercent: number;
+  countersCpuPercent: number;
   generatorLoopDelayP99Ms: number;
   connectMs: number;
   drainMs: number;
@@ -142,6 +145,8 @@ async function measureServer(
       serverPeakRssMiB: r1(memoryMiB(server.pid, 'VmHWM')),
       serverIdleRssMiB: r1(idleRss),
       generatorCpuPercent: r1(result.generatorCpuPercent),
+      measuringCpuPercent: r1(result.measuringCpuPercent),
+      countersCpuPercent: r1(result.countersCpuPercent),
       generatorLoopDelayP99Ms: r1(result.generatorLoopDelayP99Ms),
       connectMs: Math.round(result.connectMs),
       drainMs: Math.round(result.drainMs),
@@ -167,9 +172,9 @@ function table(rows: [string, ServerFigures][]) {
     f.serverPeakRssMiB.toFixed(0),
     f.serverIdleRssMiB.toFixed(0),
   ]);
-  const more = ['gen CPU %', 'gen lag p99 ms', 'samples', 'other CPU %'];
+  const more = ['gen CPU % (meas.+count.)', 'gen lag p99 ms', 'samples', 'other CPU %'];
   const extra = rows.map(([, f]) => [
-    f.generatorCpuPercent.toFixed(0),
+    `${f.generatorCpuPercent.toFixed(0)} (${f.measuringCpuPercent.toFixed(0)}+${f.countersCpuPercent.toFixed(0)})`,
     f.generatorLoopDelayP99Ms.toFixed(1),
     String(f.latencySamples),
     f.otherCpuPercent.toFixed(0),
