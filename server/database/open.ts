@@ -115,6 +115,7 @@ function fromPGlite(pglite: PGlite, counting: boolean, release: () => Promise<vo
     pglite,
     sql,
     query: counting ? countingQuery(sql.query) : sql.query,
+    execute: counting ? countingQuery(executeOn(pglite)) : executeOn(pglite),
     ping: () => timed(() => pglite.query('SELECT 1')),
     close: async () => {
       await prisma.$disconnect();
@@ -160,12 +161,19 @@ function openPostgres(url: string, counting: boolean): OpenedDatabase {
     engine: 'postgresql',
     sql,
     query: counting ? countingQuery(sql.query) : sql.query,
+    execute: counting ? countingQuery(executeOn(pool)) : executeOn(pool),
     ping: () => timed(() => pool.query('SELECT 1')),
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
     },
   };
+}
+
+/** `Database.execute` on either engine: the simple protocol, and the count of rows the statement changed. */
+function executeOn(engine: PGlite | pg.Pool): (text: string) => Promise<number> {
+  if (engine instanceof pg.Pool) return async (text) => (await engine.query(text)).rowCount ?? 0;
+  return async (text) => (await engine.exec(text)).at(-1)?.affectedRows ?? 0;
 }
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {

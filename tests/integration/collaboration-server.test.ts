@@ -1,11 +1,13 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { readLiveText } from '../../app/modules/documents/live-text.server.ts';
 import { docToPlainText } from '../../app/modules/documents/rich-text.ts';
 import { createSession } from '../../app/modules/members/sessions.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { COMPACTION, DOCUMENT_LIMITS } from '../../server/collaboration/live-document.ts';
+import { storeUpdates } from '../../server/collaboration/persistence.ts';
 import { CollaborationServer } from '../../server/collaboration/server.ts';
 import { appendParagraph, connectClient, eventually } from '../e2e/support/collab.ts';
 import { createMember } from '../factories/members.ts';
@@ -17,7 +19,7 @@ let server: http.Server;
 let collaboration: CollaborationServer;
 let baseUrl: string;
 let docName: string;
-/** Two more sections, one for each test that needs a document of its own. */
+/** More sections, one for each test that needs a document of its own. */
 let otherDocs: string[];
 let cookie: string;
 
@@ -27,7 +29,7 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   collaboration = new CollaborationServer([baseUrl]);
   server.on('upgrade', (req, socket, head) => void collaboration.handleUpgrade(req, socket, head));
-  const { slug } = await createTestProgram({ shape: [3] });
+  const { slug } = await createTestProgram({ shape: [5] });
   const sections = (await getProgramOutline(null, slug)).chapters[0]!.sections.map((s) => `section:${s.id}`);
   [docName, ...otherDocs] = sections as [string, ...string[]];
   const member = await createMember();
@@ -146,5 +148,20 @@ describe('storage failure', () => {
       writer.destroy();
       reader.destroy();
     }
+  });
+});
+
+describe('storing a removed document', () => {
+  it('is refused, and nothing of it is stored', async () => {
+    const name = otherDocs[3]!;
+    const reader = connectClient(baseUrl, name); // loads it, so that it is stored
+    await reader.synced;
+    reader.destroy();
+    const seed = new Y.Doc();
+    appendParagraph(seed, 'Trop tard');
+    await db().collabDocument.delete({ where: { name } });
+    await expect(storeUpdates(name, [Y.encodeStateAsUpdate(seed)])).rejects.toThrow();
+    expect(await db().collabUpdate.count({ where: { docName: name } })).toBe(0);
+    seed.destroy();
   });
 });
