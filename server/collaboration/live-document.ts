@@ -5,6 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { logger } from '~/utils/logger.server.ts';
+import { binaryFrame, sendFrames } from './fan-out.ts';
 import { compactDocument, loadDocument, storeUpdates } from './persistence.ts';
 import { localOnly, type Relay, type RelayKind } from './relay.ts';
 
@@ -62,6 +63,8 @@ export class LiveDocument {
   /** An upper bound of the document's encoded size: its state at load plus every update since. */
   private approximateBytes: number;
   private idleCompaction?: NodeJS.Timeout;
+  /** While a stored batch is applied: the frames it makes, sent together once it is all applied. */
+  private outgoing: { frame: Buffer; from?: Connection }[] | null = null;
 
   private constructor(
     readonly name: string,
@@ -77,7 +80,10 @@ export class LiveDocument {
       const message = encoding.createEncoder();
       encoding.writeVarUint(message, MESSAGE_SYNC);
       syncProtocol.writeUpdate(message, update);
-      this.broadcast(encoding.toUint8Array(message), origin as Connection | undefined);
+      const frame = binaryFrame(encoding.toUint8Array(message));
+      const from = origin as Connection | undefined;
+      if (this.outgoing) this.outgoing.push({ frame, from });
+      else this.broadcast(frame, from);
     });
     this.awareness.on(
       'update',
@@ -92,7 +98,7 @@ export class LiveDocument {
         const message = encoding.createEncoder();
         encoding.writeVarUint(message, MESSAGE_AWARENESS);
         encoding.writeVarUint8Array(message, update);
-        this.broadcast(encoding.toUint8Array(message));
+        this.broadcast(binaryFrame(encoding.toUint8Array(message)));
         // Presence from our own clients goes to the other processes; what came from them does not go back.
         if (from?.awarenessIds) this.relay.publish(this.name, 'awareness', update);
       },
@@ -131,9 +137,22 @@ export class LiveDocument {
     return live;
   }
 
-  private broadcast(message: Uint8Array, except?: Connection) {
+  /** Sends one frame to every client but `except` (the one the change came from). */
+  private broadcast(frame: Buffer, except?: Connection) {
+    for (const conn of this.connections.values()) if (conn !== except) sendFrames(conn.socket, frame);
+  }
+
+  /** Sends the frames of a stored batch: each client gets, in one write, those of every change it did not send. */
+  private broadcastBatch(batch: { frame: Buffer; from?: Connection }[]) {
+    if (batch.length <= 1) return batch[0] && this.broadcast(batch[0].frame, batch[0].from);
+    const all = Buffer.concat(batch.map((b) => b.frame));
+    const senders = new Set(batch.map((b) => b.from));
     for (const conn of this.connections.values()) {
-      if (conn !== except && conn.socket.readyState === conn.socket.OPEN) conn.socket.send(message);
+      if (!senders.has(conn)) sendFrames(conn.socket, all);
+      else {
+        const others = batch.filter((b) => b.from !== conn);
+        if (others.length) sendFrames(conn.socket, Buffer.concat(others.map((b) => b.frame)));
+      }
     }
   }
 
@@ -240,11 +259,18 @@ export class LiveDocument {
       for (const b of batch) if (b.origin !== 'server') b.origin.socket.close(1011, 'storage failed');
       throw error;
     }
-    for (const b of batch) {
-      Y.applyUpdate(this.doc, b.update, b.origin === 'server' ? undefined : b.origin);
-      this.relay.publish(this.name, 'update', b.update);
-      this.storedSinceSnapshot++;
-      this.bytesSinceSnapshot += b.update.byteLength;
+    this.outgoing = [];
+    try {
+      for (const b of batch) {
+        Y.applyUpdate(this.doc, b.update, b.origin === 'server' ? undefined : b.origin);
+        this.relay.publish(this.name, 'update', b.update);
+        this.storedSinceSnapshot++;
+        this.bytesSinceSnapshot += b.update.byteLength;
+      }
+    } finally {
+      const frames = this.outgoing;
+      this.outgoing = null;
+      this.broadcastBatch(frames);
     }
     if (this.storedSinceSnapshot >= COMPACTION.forcedUpdates || this.bytesSinceSnapshot >= COMPACTION.forcedBytes) {
       // The batch is stored and relayed whatever happens here: a failed compaction is only logged (and retried).

@@ -1,5 +1,9 @@
 import http from 'node:http';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { readLiveText } from '../../app/modules/documents/live-text.server.ts';
 import { docToPlainText } from '../../app/modules/documents/rich-text.ts';
@@ -147,6 +151,83 @@ describe('storage failure', () => {
     } finally {
       writer.destroy();
       reader.destroy();
+    }
+  });
+});
+
+/**
+ * A y-protocols client on a bare \`ws\` socket, to see exactly which frames the server sends: it syncs, then
+ * keeps every document update frame it receives.
+ */
+async function rawClient(name: string, headers: Record<string, string> = {}) {
+  const doc = new Y.Doc();
+  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/collab/${name}`, {
+    headers: { origin: baseUrl, ...headers },
+  });
+  const updates: Uint8Array[] = [];
+  let synced!: () => void;
+  const ready = new Promise<void>((resolve) => (synced = resolve));
+  ws.on('message', (data: Buffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data));
+    if (decoding.readVarUint(decoder) !== 0) return; // presence
+    const kind = decoding.peekVarUint(decoder);
+    if (kind === syncProtocol.messageYjsUpdate) updates.push(data);
+    const reply = encoding.createEncoder();
+    encoding.writeVarUint(reply, 0);
+    syncProtocol.readSyncMessage(decoder, reply, doc, 'server');
+    if (encoding.length(reply) > 1) ws.send(encoding.toUint8Array(reply));
+    if (kind === syncProtocol.messageYjsSyncStep2) synced();
+  });
+  await new Promise((resolve) => ws.once('open', resolve));
+  const hello = encoding.createEncoder();
+  encoding.writeVarUint(hello, 0);
+  syncProtocol.writeSyncStep1(hello, doc);
+  ws.send(encoding.toUint8Array(hello));
+  await ready;
+  /** Sends a change typing `text` in a paragraph of its own (not applied here: only what comes back is). */
+  const type = (text: string) => {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(copy);
+    appendParagraph(copy, text);
+    const message = encoding.createEncoder();
+    encoding.writeVarUint(message, 0);
+    syncProtocol.writeUpdate(message, Y.encodeStateAsUpdate(copy, before));
+    ws.send(encoding.toUint8Array(message));
+    copy.destroy();
+  };
+  /** How many received update frames carry `text`. */
+  const received = (text: string) => updates.filter((u) => Buffer.from(u).includes(text)).length;
+  return { doc, ws, type, received, text: () => doc.getXmlFragment('default').toString() };
+}
+
+describe('fan-out', () => {
+  it('sends changes stored together to everyone, once each, and never a writer’s own change back', async () => {
+    const name = otherDocs[2]!;
+    const writers = await Promise.all([1, 2, 3].map(() => rawClient(name, { cookie })));
+    const reader = await rawClient(name);
+    try {
+      // The three changes leave at once, and the server reads them in one go: they are stored as one batch.
+      writers.forEach((w, i) => w.type(`Écrit par ${i + 1}`));
+      const until = Date.now() + 150;
+      while (Date.now() < until); // (the server runs in this process: it reads once this loop ends)
+      const all = [1, 2, 3].map((i) => `Écrit par ${i}`);
+      await eventually(() => all.every((t) => reader.text().includes(t)), 5_000, 'the reader to get all three');
+      await eventually(
+        () => writers.every((w, i) => all.every((t, j) => j === i || w.text().includes(t))),
+        5_000,
+        'every writer to get the two others',
+      );
+      await new Promise((r) => setTimeout(r, 200));
+      for (const t of all) expect(reader.received(t)).toBe(1);
+      writers.forEach((w, i) => all.forEach((t, j) => expect(w.received(t)).toBe(j === i ? 0 : 1)));
+      const stored = docToPlainText(await readLiveText(name, null));
+      for (const t of all) expect(stored).toContain(t);
+    } finally {
+      for (const c of [...writers, reader]) {
+        c.ws.terminate();
+        c.doc.destroy();
+      }
     }
   });
 });
