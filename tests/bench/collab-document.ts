@@ -6,7 +6,10 @@
  *   path from the database) against a bare Y.Doc holding the same state, and a Y.Doc built update by update as
  *   a live session leaves it; measured on K copies after a forced GC, divided by K;
  * - cold load: `LiveDocument.load` (database read of the snapshot and of the updates stored after it, then
- *   Y.applyUpdate) against a bare `Y.applyUpdate` of the snapshot, medians of many alternated runs.
+ *   Y.applyUpdate) against a bare `Y.applyUpdate` of the snapshot, medians of many alternated runs. No forced
+ *   collection before each run: right after one, every first step costs about half a millisecond more (even a
+ *   `SELECT 1` goes from 0.06 to 0.55 ms here, a bare Y.applyUpdate from 0.9 to 2.4-6 ms), which made the ratio
+ *   swing from 1 to 3 between runs and which no load in a running server pays.
  *
  * The 10,000 updates go through the server's own write path (LiveDocument.submit: stored in batches, applied,
  * compacted every 200 updates), so the database ends as a server leaves it. Prints one line of JSON.
@@ -26,7 +29,7 @@ const UPDATES = Number(process.env.BENCH_DOC_UPDATES ?? 10_000);
 const WRITERS = 10; // people typing in the document, each in a paragraph of their own
 const COPIES = 20; // documents held at once for the memory measure
 const BUILT_COPIES = 5; // the same, for documents rebuilt update by update (slower to make)
-const RUNS = 30; // alternated timing runs for the cold load
+const RUNS = 100; // alternated timing runs for the cold load
 const TAIL = 150; // typing updates stored after the last compaction (+ the writers' paragraphs; at most 200)
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -130,12 +133,10 @@ try {
     const plenum: number[] = [];
     const raw: number[] = [];
     for (let r = 0; r < runs; r++) {
-      collect();
       let t = performance.now();
       const loaded = await LiveDocument.load(name);
       plenum.push(performance.now() - t);
       loaded.doc.destroy();
-      collect();
       t = performance.now();
       const doc = new Y.Doc();
       Y.applyUpdate(doc, bare);
@@ -148,7 +149,6 @@ try {
   // Where the difference goes: the one database read of the stored rows (snapshot and the updates after it).
   const queries: number[] = [];
   for (let r = 0; r < RUNS; r++) {
-    collect();
     const t = performance.now();
     await readStored(name);
     queries.push(performance.now() - t);
