@@ -12,7 +12,10 @@ import type { WebSocket } from 'ws';
 /** A client whose unsent backlog passes this is cut off: it reconnects and syncs afresh, the server keeps its memory. */
 export const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
 
-/** A complete, unmasked, final binary frame of `payload` (RFC 6455, 5.2): what a server sends. */
+/**
+ * A complete, unmasked, final binary frame of `payload` (RFC 6455, 5.2): what a server sends. (ws's own
+ * `Sender.frame` is neither documented nor typed, and hands back header and payload apart.)
+ */
 export function binaryFrame(payload: Uint8Array): Buffer {
   const n = payload.byteLength;
   const head = n < 126 ? 2 : n < 65536 ? 4 : 10;
@@ -45,4 +48,32 @@ export function sendFrames(ws: WebSocket, frames: Buffer): void {
   if (!socket) throw new Error('ws has no _socket: check the ws version pinned in package.json');
   if (socket.writableLength > MAX_BACKLOG_BYTES) return void ws.terminate();
   socket.write(frames);
+}
+
+/** A frame to send, and the client it came from (which does not get it back), if any. */
+export interface Outgoing {
+  frame: Buffer;
+  from?: { socket: WebSocket };
+}
+
+/** Sends one frame to every client but the one it came from. */
+export function broadcast(clients: Iterable<{ socket: WebSocket }>, { frame, from }: Outgoing): void {
+  for (const client of clients) if (client !== from) sendFrames(client.socket, frame);
+}
+
+/** Sends the frames of a stored batch: each client gets, in one write, those of every change it did not send. */
+export function broadcastBatch(clients: Iterable<{ socket: WebSocket }>, batch: Outgoing[]): void {
+  if (batch.length <= 1) {
+    if (batch[0]) broadcast(clients, batch[0]);
+    return;
+  }
+  const all = Buffer.concat(batch.map((b) => b.frame));
+  const senders = new Set(batch.map((b) => b.from));
+  for (const client of clients) {
+    if (!senders.has(client)) sendFrames(client.socket, all);
+    else {
+      const others = batch.filter((b) => b.from !== client);
+      if (others.length) sendFrames(client.socket, Buffer.concat(others.map((b) => b.frame)));
+    }
+  }
 }

@@ -5,7 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { logger } from '~/utils/logger.server.ts';
-import { binaryFrame, sendFrames } from './fan-out.ts';
+import { binaryFrame, broadcast, broadcastBatch, type Outgoing } from './fan-out.ts';
 import { compactDocument, loadDocument, storeUpdates } from './persistence.ts';
 import { localOnly, type Relay, type RelayKind } from './relay.ts';
 
@@ -64,7 +64,7 @@ export class LiveDocument {
   private approximateBytes: number;
   private idleCompaction?: NodeJS.Timeout;
   /** While a stored batch is applied: the frames it makes, sent together once it is all applied. */
-  private outgoing: { frame: Buffer; from?: Connection }[] | null = null;
+  private outgoing: Outgoing[] | null = null;
 
   private constructor(
     readonly name: string,
@@ -80,10 +80,9 @@ export class LiveDocument {
       const message = encoding.createEncoder();
       encoding.writeVarUint(message, MESSAGE_SYNC);
       syncProtocol.writeUpdate(message, update);
-      const frame = binaryFrame(encoding.toUint8Array(message));
-      const from = origin as Connection | undefined;
-      if (this.outgoing) this.outgoing.push({ frame, from });
-      else this.broadcast(frame, from);
+      const out = { frame: binaryFrame(encoding.toUint8Array(message)), from: origin as Connection | undefined };
+      if (this.outgoing) this.outgoing.push(out);
+      else broadcast(this.connections.values(), out);
     });
     this.awareness.on(
       'update',
@@ -98,7 +97,7 @@ export class LiveDocument {
         const message = encoding.createEncoder();
         encoding.writeVarUint(message, MESSAGE_AWARENESS);
         encoding.writeVarUint8Array(message, update);
-        this.broadcast(binaryFrame(encoding.toUint8Array(message)));
+        broadcast(this.connections.values(), { frame: binaryFrame(encoding.toUint8Array(message)) });
         // Presence from our own clients goes to the other processes; what came from them does not go back.
         if (from?.awarenessIds) this.relay.publish(this.name, 'awareness', update);
       },
@@ -135,25 +134,6 @@ export class LiveDocument {
     for (const [kind, payload] of early) live.fromRelay(kind, payload);
     ready.live = live;
     return live;
-  }
-
-  /** Sends one frame to every client but `except` (the one the change came from). */
-  private broadcast(frame: Buffer, except?: Connection) {
-    for (const conn of this.connections.values()) if (conn !== except) sendFrames(conn.socket, frame);
-  }
-
-  /** Sends the frames of a stored batch: each client gets, in one write, those of every change it did not send. */
-  private broadcastBatch(batch: { frame: Buffer; from?: Connection }[]) {
-    if (batch.length <= 1) return batch[0] && this.broadcast(batch[0].frame, batch[0].from);
-    const all = Buffer.concat(batch.map((b) => b.frame));
-    const senders = new Set(batch.map((b) => b.from));
-    for (const conn of this.connections.values()) {
-      if (!senders.has(conn)) sendFrames(conn.socket, all);
-      else {
-        const others = batch.filter((b) => b.from !== conn);
-        if (others.length) sendFrames(conn.socket, Buffer.concat(others.map((b) => b.frame)));
-      }
-    }
   }
 
   /** Greets a new connection: the server's state vector (sync step 1) and everyone's presence. */
@@ -270,7 +250,7 @@ export class LiveDocument {
     } finally {
       const frames = this.outgoing;
       this.outgoing = null;
-      this.broadcastBatch(frames);
+      broadcastBatch(this.connections.values(), frames);
     }
     if (this.storedSinceSnapshot >= COMPACTION.forcedUpdates || this.bytesSinceSnapshot >= COMPACTION.forcedBytes) {
       // The batch is stored and relayed whatever happens here: a failed compaction is only logged (and retried).
