@@ -205,7 +205,7 @@ function LiveEditor(props: {
       <div className="live-bar">
         <p className={`live-status status-${status.state}`} role="status" data-testid="connection-status">
           {status.state === 'connected'
-            ? t('editor.status.connected')
+            ? t(canWrite ? 'editor.status.connected' : 'editor.status.connectedReading')
             : status.unsynced
               ? t('editor.status.offlineUnsynced')
               : status.state === 'connecting'

@@ -183,6 +183,7 @@ export const en = {
   'editor.undo': 'Undo my last change',
   'editor.redo': 'Redo',
   'editor.status.connected': 'Connected: changes are saved as you type',
+  'editor.status.connectedReading': 'Connected: changes appear as they are made',
   'editor.status.connecting': 'Connecting…',
   'editor.status.offline': 'Offline: reconnecting…',
   'editor.status.offlineUnsynced': 'Offline: your changes will be sent when the connection returns',

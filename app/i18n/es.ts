@@ -196,6 +196,7 @@ export const es: Messages = {
   'editor.undo': 'Deshacer mi último cambio',
   'editor.redo': 'Rehacer',
   'editor.status.connected': 'Conectado: los cambios se guardan mientras escribes',
+  'editor.status.connectedReading': 'Conectado: los cambios aparecen en cuanto se hacen',
   'editor.status.connecting': 'Conectando…',
   'editor.status.offline': 'Sin conexión: reconectando…',
   'editor.status.offlineUnsynced': 'Sin conexión: tus cambios se enviarán cuando vuelva la conexión',

@@ -195,6 +195,7 @@ export const fr: Messages = {
   'editor.undo': 'Annuler ma dernière modification',
   'editor.redo': 'Rétablir',
   'editor.status.connected': 'Connecté : les modifications sont enregistrées au fil de la frappe',
+  'editor.status.connectedReading': 'Connecté : les modifications apparaissent dès qu’elles sont faites',
   'editor.status.connecting': 'Connexion…',
   'editor.status.offline': 'Hors ligne : reconnexion…',
   'editor.status.offlineUnsynced': 'Hors ligne : vos modifications partiront au retour de la connexion',

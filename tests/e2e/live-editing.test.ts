@@ -69,6 +69,9 @@ describe('two members write the same section live', () => {
       const readOnly = v.getByRole('textbox', { name: 'Section text' });
       expect(await readOnly.getAttribute('contenteditable')).toBe('false');
       await v.getByText('Read only').waitFor();
+      // Nothing of the visitor's is saved: the status says what they get, changes appearing live.
+      expect(await v.getByTestId('connection-status').textContent()).toBe('Connected: changes appear as they are made');
+      expect(await a.getByTestId('connection-status').textContent()).toBe('Connected: changes are saved as you type');
       await readOnly.click();
       await v.keyboard.type('Graffiti');
       expect(await v.getByText('Graffiti').count()).toBe(0);
