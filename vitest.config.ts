@@ -47,6 +47,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       })),
+      // The adversarial suite (issue 15): attacks replayed against a real server, on the embedded database
+      // (files that attack engine-specific behaviour start a PostgreSQL server themselves when it is given).
+      {
+        extends: true as const,
+        test: {
+          name: 'adversarial',
+          include: ['tests/adversarial/**/*.test.ts'],
+          env: { PLENUM_TEST_ENGINE: 'pglite' },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
