@@ -1,6 +1,7 @@
 import { getSchema, mergeAttributes, type AnyExtension } from '@tiptap/core';
 import { Link } from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
+import { isSafeHref } from '~/modules/documents/rich-text.ts';
 import { safeHref } from '~/utils/links.ts';
 
 /**
@@ -29,7 +30,14 @@ export const documentExtensions: AnyExtension[] = [
     horizontalRule: false,
     link: false,
   }),
-  SafeLink.configure({ openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] }),
+  SafeLink.configure({
+    openOnClick: false,
+    autolink: true,
+    protocols: ['http', 'https', 'mailto'],
+    // Exactly the addresses the server stores: a pasted tel: or relative link stays text, and is never a change
+    // the server refuses (app/editor/schema-check.ts).
+    isAllowedUri: (url) => isSafeHref(url),
+  }),
 ];
 
 /** The ProseMirror schema built from those extensions. */

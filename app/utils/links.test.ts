@@ -19,6 +19,21 @@ describe('member-written links', () => {
     expect(safeHref('HTTPS://evil.example/x')).toBe('/leave?to=HTTPS%3A%2F%2Fevil.example%2Fx');
   });
 
+  it('never gives a link that runs or opens something, however it is spelt (issue 15)', () => {
+    for (const unsafe of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'java\tscript:alert(1)',
+      '\u0001javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      'file:///etc/passwd',
+      'tel:+33100000000',
+    ]) {
+      expect(safeHref(unsafe), JSON.stringify(unsafe)).toBe('#');
+    }
+  });
+
   it('rewrites every link mark in a page’s data, however deep, and nothing else', () => {
     const paragraph = (href: string) => ({
       type: 'paragraph',

@@ -10,6 +10,10 @@ export function safeHref(href: string): string {
   let start = 0;
   while (start < inner.length && inner.charCodeAt(start) <= 0x20) start++;
   const read = inner.slice(start);
+  // A scheme that runs or opens something (javascript:, data:, vbscript:, file:...) is never a link (issue 15:
+  // the live editor shows what is stored, and a forged change once stored such a link).
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(read)?.[1]?.toLowerCase();
+  if (scheme && scheme !== 'http' && scheme !== 'https' && scheme !== 'mailto') return '#';
   if (/^https?:\/\//i.test(read)) return leave(read);
   // Other spellings a browser still takes to another site: "//host", "/\host", "https:/host", "https:\host".
   if (/^[/\\]{2}/.test(read) || /^https?:/i.test(read)) {
