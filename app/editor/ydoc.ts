@@ -1,6 +1,7 @@
-import { prosemirrorJSONToYXmlFragment, updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYXmlFragment, updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { parseDoc, type DocNode } from '~/modules/documents/rich-text.ts';
+import { repairDoc, type Repaired } from '~/modules/documents/repair.ts';
+import { MAX_DEPTH, type DocNode } from '~/modules/documents/rich-text.ts';
 import { documentSchema, FRAGMENT } from './extensions.ts';
 
 /** Writes a document's JSON into an empty Y.Doc (seeding, on the server only). */
@@ -17,10 +18,71 @@ export function encodeDocAsUpdate(doc: DocNode): Uint8Array {
   return update;
 }
 
-/** The live text of a Y.Doc as validated document JSON (what pages render). */
+/** The live text of a Y.Doc as a valid document (what pages render); see readYDoc for what was left out. */
 export function yDocToDoc(ydoc: Y.Doc): DocNode {
-  const json = yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(FRAGMENT));
-  return parseDoc(json.content?.length ? json : { type: 'doc', content: [] });
+  return readYDoc(ydoc).doc;
+}
+
+/**
+ * The live text of a Y.Doc, whatever it holds: the valid document closest to it, and what had to be left out
+ * (issue 15: a reader never fails on stored text; repair.ts). The sync server refuses updates outside the
+ * schema (schema-check.ts), so on text written since, the list is empty.
+ */
+export function readYDoc(ydoc: Y.Doc): Repaired {
+  return repairDoc(yFragmentToJSON(ydoc.getXmlFragment(FRAGMENT)));
+}
+
+/** y-prosemirror names a mark that may overlap itself "<name>--<hash>". */
+const HASHED_MARK = /^(.*)--[a-zA-Z0-9+/=]{8}$/;
+
+/** The plain text under a Y type, however deep (iterative). */
+function textUnder(type: Y.XmlElement | Y.XmlText): string {
+  const parts: string[] = [];
+  const stack: unknown[] = [type];
+  while (stack.length) {
+    const item = stack.pop();
+    if (item instanceof Y.XmlText) {
+      for (const op of item.toDelta() as { insert: unknown }[])
+        if (typeof op.insert === 'string') parts.push(op.insert);
+    } else if (item instanceof Y.XmlElement) {
+      const content = item.toArray();
+      for (let i = content.length - 1; i >= 0; i--) stack.push(content[i]);
+    }
+  }
+  return parts.join(' ');
+}
+
+/**
+ * A Y.XmlFragment as ProseMirror-shaped JSON, as it is (repairDoc then makes it valid). Like y-prosemirror's
+ * own conversion, but it never throws and never recurses deeper than the schema allows: past that depth an
+ * element is given as its text.
+ */
+function yFragmentToJSON(fragment: Y.XmlFragment): unknown {
+  const inline = (text: Y.XmlText) =>
+    (text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]).map((op) =>
+      typeof op.insert === 'string'
+        ? {
+            type: 'text',
+            text: op.insert,
+            ...(op.attributes
+              ? {
+                  marks: Object.entries(op.attributes).map(([key, attrs]) => ({
+                    type: HASHED_MARK.exec(key)?.[1] ?? key,
+                    attrs,
+                  })),
+                }
+              : {}),
+          }
+        : { type: 'embed' },
+    );
+  const nodes = (parent: Y.XmlFragment | Y.XmlElement, depth: number): unknown[] =>
+    parent.toArray().flatMap((child): unknown[] => {
+      if (child instanceof Y.XmlText) return inline(child);
+      if (!(child instanceof Y.XmlElement)) return [{ type: 'unknown' }];
+      if (depth > MAX_DEPTH + 2) return [{ type: child.nodeName, content: [{ type: 'text', text: textUnder(child) }] }];
+      return [{ type: child.nodeName, attrs: child.getAttributes(), content: nodes(child, depth + 1) }];
+    });
+  return { type: 'doc', content: nodes(fragment, 1) };
 }
 
 /**

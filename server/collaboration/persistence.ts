@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
 import { encodeDocAsUpdate } from '~/editor/ydoc.ts';
 import { amendmentSeed } from '~/modules/amendments/amendments.server.ts';
-import { parseDoc, type DocNode } from '~/modules/documents/rich-text.ts';
+import { type DocNode } from '~/modules/documents/rich-text.ts';
 import { database, db } from '~/utils/db.server.ts';
-import { readStored } from '~/modules/documents/live-text.server.ts';
+import { logger } from '~/utils/logger.server.ts';
+import { readStored, readStoredDoc } from '~/modules/documents/live-text.server.ts';
 
 /**
  * Durable storage of live documents (one concern): a document is its snapshot plus the updates stored after
@@ -39,10 +40,10 @@ async function seedOf(target: DocumentTarget): Promise<DocNode> {
       where: { id: target.id },
       select: { kind: true, baseText: true, rebaseTo: true },
     });
-    return target.revision ? parseDoc(amendment.rebaseTo) : amendmentSeed(amendment);
+    return target.revision ? readStoredDoc(amendment.rebaseTo, 'amendment.rebaseTo') : amendmentSeed(amendment);
   }
   const section = await db().section.findUniqueOrThrow({ where: { id: target.id }, select: { content: true } });
-  return parseDoc(section.content);
+  return readStoredDoc(section.content, 'section.content');
 }
 
 /**
@@ -61,7 +62,12 @@ export async function loadDocument(name: string): Promise<{ doc: Y.Doc; updateCo
   const doc = new Y.Doc({ gc: true });
   let storedBytes = 0;
   for (const row of rows) {
-    Y.applyUpdate(doc, row.data);
+    try {
+      Y.applyUpdate(doc, row.data);
+    } catch (error) {
+      // Stored by a version without the schema check (issue 15): the document loads without it.
+      logger.warn('collaboration: a stored change cannot be applied, left out', { document: name, error });
+    }
     storedBytes += row.data.byteLength;
   }
   // What is stored bounds the document's encoded size: no need to encode it again to know (cold loads are hot).
@@ -134,7 +140,13 @@ export async function compactDocument(name: string): Promise<void> {
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, Buffer.from(stored.snapshot, 'hex'));
-      for (const u of updates) Y.applyUpdate(doc, Buffer.from(u.data, 'hex'));
+      for (const u of updates) {
+        try {
+          Y.applyUpdate(doc, Buffer.from(u.data, 'hex'));
+        } catch (error) {
+          logger.warn('collaboration: a stored change cannot be applied, not folded in', { document: name, error });
+        }
+      }
       const upToSeq = updates.at(-1)!.id;
       const snapshot = Buffer.from(Y.encodeStateAsUpdate(doc)).toString('hex');
       await tx.$executeRaw`

@@ -15,8 +15,8 @@ import { canReadDraft } from '~/policies/program.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { readLiveText, sectionDocumentName } from '../documents/live-text.server.ts';
-import { docToPlainText, parseDoc, type DocNode } from '../documents/rich-text.ts';
+import { readLiveText, sectionDocumentName, readStoredDoc } from '../documents/live-text.server.ts';
+import { docToPlainText, type DocNode } from '../documents/rich-text.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
 import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { competitors, regroupSection, STANDING } from './collisions.server.ts';
@@ -52,7 +52,7 @@ export function amendmentDocumentName(amendmentId: string): string {
 
 /** The text an amendment's live document starts from: the section's text to change, or nothing for a new one. */
 export function amendmentSeed(amendment: { kind: AmendmentKind; baseText: unknown }): DocNode {
-  return amendment.kind === 'CHANGE' ? parseDoc(amendment.baseText) : EMPTY;
+  return amendment.kind === 'CHANGE' ? readStoredDoc(amendment.baseText, 'amendment.baseText') : EMPTY;
 }
 
 /** An amendment with what the policies need to know of it for `actor`; drafts are not found for others. */
@@ -156,12 +156,12 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
     select: { id: true, title: true },
   });
   // A new section is measured against nothing: all of its text is added, and the section it follows is untouched.
-  const base = amendment.kind === 'ADD' ? EMPTY : parseDoc(amendment.baseText);
+  const base = amendment.kind === 'ADD' ? EMPTY : readStoredDoc(amendment.baseText, 'amendment.baseText');
   const proposed =
     amendment.kind === 'DELETE'
       ? { type: 'doc' as const, content: [] }
       : amendment.proposedText
-        ? parseDoc(amendment.proposedText)
+        ? readStoredDoc(amendment.proposedText, 'amendment.proposedText')
         : await readLiveText(amendmentDocumentName(amendment.id), amendmentSeed(amendment));
   return {
     amendment: {
@@ -192,9 +192,12 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
       : null,
     update: amendment.needsUpdate
       ? {
-          current: parseDoc(amendment.rebaseTo),
+          current: readStoredDoc(amendment.rebaseTo, 'amendment.rebaseTo'),
           documentName: updateDocumentName(amendment.id, amendment.revision),
-          currentDiff: diffWords(docToPlainText(base), docToPlainText(parseDoc(amendment.rebaseTo))),
+          currentDiff: diffWords(
+            docToPlainText(base),
+            docToPlainText(readStoredDoc(amendment.rebaseTo, 'amendment.rebaseTo')),
+          ),
         }
       : null,
     supports: await supportSummary(actor, amendment),
@@ -295,7 +298,9 @@ export async function submitAmendment(props: { actor: Actor; id: string }) {
     if (!text) throw new AmendmentError('amendments.errors.emptyText');
     if (
       amendment.kind === 'CHANGE' &&
-      !hasChanges(diffWords(docToPlainText(parseDoc(amendment.baseText)), docToPlainText(proposed)))
+      !hasChanges(
+        diffWords(docToPlainText(readStoredDoc(amendment.baseText, 'amendment.baseText')), docToPlainText(proposed)),
+      )
     ) {
       throw new AmendmentError('amendments.errors.noChange');
     }
@@ -307,7 +312,7 @@ export async function submitAmendment(props: { actor: Actor; id: string }) {
     select: { content: true },
   });
   const current = await readLiveText(sectionDocumentName(amendment.sectionId), section.content);
-  const base = parseDoc(amendment.baseText);
+  const base = readStoredDoc(amendment.baseText, 'amendment.baseText');
   const moved = docTokens(base).join('\u0000') !== docTokens(current).join('\u0000');
   const carried = moved && proposed && amendment.kind === 'CHANGE' ? carryOver(base, current, proposed) : null;
   const needsUpdate = moved && amendment.kind === 'CHANGE' && !carried;

@@ -5,8 +5,8 @@ import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { readLiveText, sectionDocumentName, writeLiveText } from '../documents/live-text.server.ts';
-import { parseDoc, type DocNode } from '../documents/rich-text.ts';
+import { readLiveText, sectionDocumentName, writeLiveText, readStoredDoc } from '../documents/live-text.server.ts';
+import { type DocNode } from '../documents/rich-text.ts';
 import { notify, notifyAuthors } from '../notifications/notifications.server.ts';
 import { withProgramLease } from '../programs/lease.server.ts';
 import { STANDING } from './collisions.server.ts';
@@ -107,8 +107,8 @@ async function applyOne(amendmentId: string): Promise<'APPLIED' | 'CONFLICT' | n
   if (amendment.status !== 'ADOPTED') return null;
   const name = sectionDocumentName(amendment.sectionId);
   const current = await readLiveText(name, amendment.section.content);
-  const base = parseDoc(amendment.baseText);
-  const proposed = amendment.proposedText ? parseDoc(amendment.proposedText) : base;
+  const base = readStoredDoc(amendment.baseText, 'amendment.baseText');
+  const proposed = amendment.proposedText ? readStoredDoc(amendment.proposedText, 'amendment.proposedText') : base;
   const programId = amendment.programId;
   let claim = await db().amendmentApplication.findUnique({ where: { amendmentId } });
   if (claim && claim.status !== 'PENDING') return null;
@@ -127,7 +127,7 @@ async function applyOne(amendmentId: string): Promise<'APPLIED' | 'CONFLICT' | n
       }),
     );
   }
-  const before = claim.before ? parseDoc(claim.before) : null;
+  const before = claim.before ? readStoredDoc(claim.before, 'applied.before') : null;
 
   if (amendment.kind === 'ADD') {
     // A new section after the one it was proposed after, with the adopted text: one transaction.
@@ -257,9 +257,9 @@ export async function applicationConflict(actor: Actor, amendmentId: string) {
   });
   const current = await readLiveText(sectionDocumentName(amendment.sectionId), amendment.section.content);
   return {
-    base: parseDoc(amendment.baseText),
+    base: readStoredDoc(amendment.baseText, 'amendment.baseText'),
     current,
-    proposed: amendment.proposedText ? parseDoc(amendment.proposedText) : EMPTY,
+    proposed: amendment.proposedText ? readStoredDoc(amendment.proposedText, 'amendment.proposedText') : EMPTY,
     canResolve: canManageProgram(actor, amendment.program),
   };
 }

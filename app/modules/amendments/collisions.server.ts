@@ -1,6 +1,6 @@
 import type { AmendmentKind, AmendmentStatus } from '~/generated/prisma/enums.ts';
+import { readStoredDoc } from '~/modules/documents/live-text.server.ts';
 import type { Tx } from '~/utils/db.server.ts';
-import { parseDoc } from '../documents/rich-text.ts';
 import { changesCollide, docTokens, hunks, type Hunk } from './merge.ts';
 
 /**
@@ -26,11 +26,11 @@ interface Candidate {
 }
 
 function changeOf(amendment: Candidate): { base: string; hunks: Hunk[] } {
-  const base = docTokens(parseDoc(amendment.baseText));
+  const base = docTokens(readStoredDoc(amendment.baseText, 'amendment.baseText'));
   const key = base.join('\u0000');
   if (amendment.kind === 'ADD') return { base: key, hunks: [] };
   if (amendment.kind === 'DELETE') return { base: key, hunks: [{ from: 0, to: Math.max(base.length, 1), insert: [] }] };
-  return { base: key, hunks: hunks(base, docTokens(parseDoc(amendment.proposedText))) };
+  return { base: key, hunks: hunks(base, docTokens(readStoredDoc(amendment.proposedText, 'amendment.proposedText'))) };
 }
 
 /** Recomputes the collision groups of a section's standing amendments (in the caller's transaction). */

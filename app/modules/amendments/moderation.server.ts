@@ -1,10 +1,11 @@
 import type { MessageKey } from '~/i18n/index.ts';
+import { readStoredDoc } from '~/modules/documents/live-text.server.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
 import { canManageProgram, canReadDraft } from '~/policies/program.ts';
 import { db } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
-import { docToPlainText, parseDoc } from '../documents/rich-text.ts';
+import { docToPlainText } from '../documents/rich-text.ts';
 import { reportedComments } from '../debate/comments.server.ts';
 import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { regroupSection, STANDING } from './collisions.server.ts';
@@ -228,7 +229,9 @@ export async function moderationQueue(actor: Actor, slug: string) {
     if (a.collisionGroup) groups.set(a.collisionGroup, [...(groups.get(a.collisionGroup) ?? []), brief(a)]);
   }
   const texts = standing.map((a) =>
-    a.kind === 'CHANGE' || a.kind === 'ADD' ? docToPlainText(parseDoc(a.proposedText)) : null,
+    a.kind === 'CHANGE' || a.kind === 'ADD'
+      ? docToPlainText(readStoredDoc(a.proposedText, 'amendment.proposedText'))
+      : null,
   );
   const duplicates: { a: ReturnType<typeof brief>; b: ReturnType<typeof brief>; similarity: number }[] = [];
   for (let i = 0; i < standing.length; i++) {

@@ -3,8 +3,8 @@ import { enforce, type Actor } from '~/policies/actor.ts';
 import { canUpdateAmendment } from '~/policies/amendment.ts';
 import { db } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { readLiveText, sectionDocumentName } from '../documents/live-text.server.ts';
-import { docToPlainText, parseDoc, type DocNode } from '../documents/rich-text.ts';
+import { readLiveText, sectionDocumentName, readStoredDoc } from '../documents/live-text.server.ts';
+import { docToPlainText, type DocNode } from '../documents/rich-text.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
 import { notify, notifyAuthors } from '../notifications/notifications.server.ts';
 import { regroupSection, STANDING } from './collisions.server.ts';
@@ -41,7 +41,7 @@ export async function carryOverSection(sectionId: string): Promise<CarryOverResu
   // Read before the transaction: the embedded database has one connection, which a transaction holds.
   const current = await readLiveText(sectionDocumentName(section.id), section.content);
   const measuredAgainst = (row: { needsUpdate: boolean; rebaseTo: unknown; baseText: unknown }) =>
-    parseDoc(row.needsUpdate ? row.rebaseTo : row.baseText);
+    readStoredDoc(row.needsUpdate ? row.rebaseTo : row.baseText, 'amendment.rebaseTo or baseText');
   // Most of the time nothing moved: no transaction, no lock.
   const rows = await db().amendment.findMany(standingOf(sectionId));
   if (rows.every((row) => same(measuredAgainst(row), current))) return result;
@@ -58,7 +58,10 @@ export async function carryOverSection(sectionId: string): Promise<CarryOverResu
         continue;
       }
       // A deletion or a new section does not depend on the words: it follows the text as it is.
-      const proposed = row.kind === 'CHANGE' ? carryOver(base, current, parseDoc(row.proposedText)) : null;
+      const proposed =
+        row.kind === 'CHANGE'
+          ? carryOver(base, current, readStoredDoc(row.proposedText, 'amendment.proposedText'))
+          : null;
       if (row.kind !== 'CHANGE' || proposed) {
         await tx.amendment.update({
           where: { id: row.id },
@@ -123,7 +126,7 @@ export async function saveAmendmentUpdate(props: { actor: Actor; id: string }) {
     needsUpdate: row.needsUpdate,
   };
   enforce(canUpdateAmendment(props.actor, row.program, facts), props.actor, 'amendment.update');
-  const rebaseTo = parseDoc(row.rebaseTo);
+  const rebaseTo = readStoredDoc(row.rebaseTo, 'amendment.rebaseTo');
   const proposed = await readLiveText(updateDocumentName(row.id, row.revision), rebaseTo);
   if (!docToPlainText(proposed).trim()) return { error: 'amendments.errors.emptyText' as const };
   if (!hasChanges(diffWords(docToPlainText(rebaseTo), docToPlainText(proposed)))) {

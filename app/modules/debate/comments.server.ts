@@ -13,8 +13,9 @@ import { canManageProgram } from '~/policies/program.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
+import { readStoredDoc } from '../documents/live-text.server.ts';
 import { markdownToDoc } from '../documents/markdown.server.ts';
-import { parseDoc, type DocNode } from '../documents/rich-text.ts';
+import { type DocNode } from '../documents/rich-text.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
 import { notify } from '../notifications/notifications.server.ts';
 
@@ -275,7 +276,7 @@ export async function listComments(actor: Actor, amendmentId: string, now = new 
       author: row.author?.displayName ?? null,
       mine,
       stance: row.stance,
-      body: row.hiddenAt ? null : parseDoc(row.body),
+      body: row.hiddenAt ? null : readStoredDoc(row.body, 'comment.body'),
       source: mine && !row.hiddenAt ? row.source : null,
       createdAt: row.createdAt,
       editedAt: row.editedAt,
@@ -328,7 +329,7 @@ export async function reportedComments(actor: Actor, slug: string) {
     .map((r) => ({
       id: r.id,
       author: r.author?.displayName ?? null,
-      body: parseDoc(r.body),
+      body: readStoredDoc(r.body, 'comment.body'),
       hidden: !!r.hiddenAt,
       amendment: r.amendment,
       reports: r.reports,

@@ -1,23 +1,65 @@
 import * as Y from 'yjs';
-import { encodeDocAsUpdate, replaceYDoc, yDocToDoc } from '~/editor/ydoc.ts';
+import { encodeDocAsUpdate, readYDoc, replaceYDoc } from '~/editor/ydoc.ts';
 import { database, db } from '~/utils/db.server.ts';
 import { maybeLiveDocuments } from '~/utils/live-documents.server.ts';
+import { logger } from '~/utils/logger.server.ts';
+import { repairDoc, type Repaired } from './repair.ts';
 import { parseDoc, type DocNode } from './rich-text.ts';
+
+/**
+ * Stored rich text (a column of JSON) as a document. Text is checked before it is stored, so this is parseDoc;
+ * but a reader never fails on what it finds (issue 15): anything invalid is read as the valid document closest
+ * to it (repair.ts), and what was left out is logged with `where` it was found.
+ */
+export function readStoredDoc(value: unknown, where: string): DocNode {
+  try {
+    return parseDoc(value);
+  } catch {
+    const { doc, problems } = repairDoc(value);
+    logger.warn('stored text is not valid: read what is', { where, problems });
+    return doc;
+  }
+}
 
 /**
  * The current text of a live document, as stored: its snapshot plus the updates after it (every update is
  * stored before anyone sees it, so this is what editors see). A document never opened yet is its seed text.
  */
 export async function readLiveText(name: string, seed: unknown): Promise<DocNode> {
+  return (await readLiveTextChecked(name, seed)).doc;
+}
+
+/**
+ * readLiveText, with what had to be left out of the stored text to read it (issue 15: text stored before the sync
+ * server checked changes against the schema; logged, and shown to moderators, who may restore the section).
+ */
+export async function readLiveTextChecked(name: string, seed: unknown): Promise<Repaired> {
   // One statement: a compaction committing between two reads could otherwise hide the updates it folded in.
   const rows = await readStored(name);
-  if (!rows.length) return parseDoc(seed);
+  if (!rows.length) {
+    const read = repairDoc(seed);
+    if (read.problems.length)
+      logger.warn('stored text is not valid: read what is', { where: name, problems: read.problems });
+    return read;
+  }
   const doc = new Y.Doc();
   try {
-    for (const row of rows) Y.applyUpdate(doc, row.data);
-    return yDocToDoc(doc);
+    for (const row of rows) applyStored(doc, row.data, name);
+    const read = readYDoc(doc);
+    if (read.problems.length)
+      logger.warn('live text is not valid: read what is', { document: name, problems: read.problems });
+    return read;
   } finally {
     doc.destroy();
+  }
+}
+
+/** Applies a stored row; one Yjs cannot apply (stored by an older version) is logged and left out. */
+function applyStored(doc: Y.Doc, data: Uint8Array, name: string) {
+  try {
+    Y.applyUpdate(doc, data);
+  } catch (error) {
+    logger.warn('live text: a stored change cannot be applied, left out', { document: name, error });
   }
 }
 
@@ -62,13 +104,13 @@ export async function writeLiveText(name: string, seed: unknown, next: DocNode):
   }
   let rows = await readStored(name);
   if (!rows.length) {
-    const snapshot = new Uint8Array(encodeDocAsUpdate(parseDoc(seed)));
+    const snapshot = new Uint8Array(encodeDocAsUpdate(readStoredDoc(seed, name)));
     await db().collabDocument.createMany({ data: [{ name, snapshot }], skipDuplicates: true });
     rows = await readStored(name);
   }
   const doc = new Y.Doc();
   try {
-    for (const row of rows) Y.applyUpdate(doc, row.data);
+    for (const row of rows) applyStored(doc, row.data, name);
     const before = Y.encodeStateVector(doc);
     replaceYDoc(doc, next);
     const update = new Uint8Array(Y.encodeStateAsUpdate(doc, before));

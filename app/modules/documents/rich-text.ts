@@ -16,10 +16,24 @@ export type BlockNode =
 export type ListItem = { type: 'listItem'; content: BlockNode[] };
 export type DocNode = { type: 'doc'; content: BlockNode[] };
 
-const safeHref = z
-  .string()
-  .max(2000)
-  .refine((href) => /^(https?:|mailto:|\/|#)/i.test(href), 'unsafe link');
+/** The heading levels of the editor (a section's title is the page's h1). */
+export const HEADING_LEVELS = [2, 3, 4] as const;
+
+/**
+ * How deep blocks may nest (a list in a list item in a list... counts each level): far beyond any program's text,
+ * and shallow enough that every reader, renderer and the editor may walk a document recursively.
+ */
+export const MAX_DEPTH = 24;
+
+/** The longest address a link may have. */
+export const MAX_HREF_LENGTH = 2000;
+
+/** Whether a link's address is one Plenum stores: http(s), mailto, a path of this site, or an anchor. */
+export function isSafeHref(href: unknown): href is string {
+  return typeof href === 'string' && href.length <= MAX_HREF_LENGTH && /^(https?:|mailto:|\/|#)/i.test(href);
+}
+
+const safeHref = z.string().max(MAX_HREF_LENGTH).refine(isSafeHref, 'unsafe link');
 const mark = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bold') }),
   z.object({ type: z.literal('italic') }),
@@ -49,8 +63,34 @@ const block: z.ZodType<BlockNode> = z.lazy(() =>
 const listItem: z.ZodType<ListItem> = z.lazy(() => z.object({ type: z.literal('listItem'), content: z.array(block) }));
 export const docSchema: z.ZodType<DocNode> = z.object({ type: z.literal('doc'), content: z.array(block) });
 
-/** Parses untrusted JSON into a document, or throws a ZodError. */
+/**
+ * How deeply `value` nests, counting objects and arrays, stopping at `limit + 1` (iterative: a document nested a
+ * hundred thousand levels deep must not overflow the stack of whoever measures it).
+ */
+export function nestingDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** A document's JSON nests about four levels per block level (node, content array, node...). */
+const MAX_JSON_DEPTH = MAX_DEPTH * 4 + 8;
+
+/**
+ * Parses untrusted JSON into a document, or throws a ZodError (also for a document nested deeper than
+ * MAX_DEPTH, checked first so that the recursive schema never walks it).
+ */
 export function parseDoc(value: unknown): DocNode {
+  if (nestingDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new z.ZodError([{ code: 'custom', path: [], message: 'too deeply nested' }]);
+  }
   return docSchema.parse(value);
 }
 

@@ -122,11 +122,13 @@ function build({ tokens, src }: Attributed): AttributedDoc {
       }
     }
   });
-  return JSON.parse(
+  const doc = JSON.parse(
     JSON.stringify(root, (key, value: unknown) =>
       key === 'content' && Array.isArray(value) && value.length === 0 ? undefined : value,
     ),
-  ) as AttributedDoc;
+  ) as Partial<AttributedDoc>;
+  // An empty section is a document with no blocks, not one without content (its renderers map over it).
+  return { type: 'doc', content: doc.content ?? [] };
 }
 
 /** The amendments a document's text comes from, in order of appearance. */

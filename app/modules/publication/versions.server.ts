@@ -4,8 +4,8 @@ import { canManageProgram } from '~/policies/program.ts';
 import { db } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { readLiveText, sectionDocumentName } from '../documents/live-text.server.ts';
-import { parseDoc, type DocNode } from '../documents/rich-text.ts';
+import { readLiveText, sectionDocumentName, readStoredDoc } from '../documents/live-text.server.ts';
+import { type DocNode } from '../documents/rich-text.ts';
 import { withProgramLease } from '../programs/lease.server.ts';
 import { getProgramOutline, NotFoundError } from '../programs/programs.server.ts';
 import { KEEP_CURRENT, type RoundResults } from '../voting/types.ts';
@@ -157,8 +157,8 @@ async function snapshot(
     const chain = chains.get(a.sectionId) ?? [];
     chain.push({
       amendmentId: a.amendmentId,
-      before: a.before ? parseDoc(a.before) : null,
-      after: a.after ? parseDoc(a.after) : null,
+      before: a.before ? readStoredDoc(a.before, 'applied.before') : null,
+      after: a.after ? readStoredDoc(a.after, 'applied.after') : null,
     });
     chains.set(a.sectionId, chain);
   }

@@ -1,8 +1,9 @@
 import { enforce, type Actor } from '~/policies/actor.ts';
+import { readStoredDoc } from '~/modules/documents/live-text.server.ts';
 import { canManageRounds, canVote } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
 import { diffWords } from '../amendments/diff.ts';
-import { docToPlainText, parseDoc, type DocNode } from '../documents/rich-text.ts';
+import { docToPlainText, type DocNode } from '../documents/rich-text.ts';
 import { loadProgramFacts, NotFoundError } from '../programs/programs.server.ts';
 import { KEEP_CURRENT } from './types.ts';
 
@@ -15,7 +16,7 @@ const EMPTY: DocNode = { type: 'doc', content: [] };
 const EXCERPT = 280;
 
 function excerpt(body: unknown) {
-  const text = docToPlainText(parseDoc(body)).replace(/\s+/g, ' ').trim();
+  const text = docToPlainText(readStoredDoc(body, 'ballot text')).replace(/\s+/g, ' ').trim();
   return text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text;
 }
 
@@ -33,8 +34,8 @@ async function amendmentOnBallot(id: string) {
       section: { select: { id: true, title: true } },
     },
   });
-  const base = a.kind === 'ADD' ? EMPTY : parseDoc(a.baseText);
-  const proposed = a.kind === 'DELETE' ? EMPTY : parseDoc(a.proposedText ?? a.baseText);
+  const base = a.kind === 'ADD' ? EMPTY : readStoredDoc(a.baseText, 'amendment.baseText');
+  const proposed = a.kind === 'DELETE' ? EMPTY : readStoredDoc(a.proposedText ?? a.baseText, 'amendment.proposedText');
   const comments = await db().comment.findMany({
     where: { amendmentId: id, hiddenAt: null },
     select: { stance: true, body: true, parentId: true },
