@@ -107,17 +107,15 @@ export function watchHealth(baseUrl: string, intervalMs = 100) {
 export async function underAttack<T>(target: Target, attack: () => Promise<T>): Promise<T> {
   target.resetErrors();
   const health = watchHealth(target.url);
-  let result: T;
-  try {
-    result = await attack();
-  } finally {
-    const during = await health.stop();
-    target.assertAlive();
-    if (during.failures.length)
-      throw new Error(
-        `/healthz did not answer within 1 s during the attack: ${during.failures.slice(0, 5).join('; ')}`,
-      );
-  }
+  const outcome = await attack().then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  const during = await health.stop();
+  target.assertAlive();
+  if (during.failures.length)
+    throw new Error(`/healthz did not answer within 1 s during the attack: ${during.failures.slice(0, 5).join('; ')}`);
+  if ('error' in outcome) throw outcome.error;
   const after = watchHealth(target.url);
   await new Promise((r) => setTimeout(r, 300));
   const report = await after.stop();
@@ -126,7 +124,7 @@ export async function underAttack<T>(target: Target, attack: () => Promise<T>): 
     throw new Error(`/healthz did not answer within 1 s after the attack: ${report.failures.join('; ')}`);
   const errors = target.serverErrors();
   if (errors.length) throw new Error(`requests answered 5xx:\n${errors.slice(0, 5).join('\n')}`);
-  return result;
+  return outcome.value;
 }
 
 /** A same-origin form POST as a browser sends it (Origin header set), with an optional session cookie. */
