@@ -8,7 +8,7 @@ import { parseDocumentName, type DocumentTarget } from './persistence.ts';
 
 /** The answer to a WebSocket upgrade: refused with an HTTP status, or accepted, read-only or not. */
 export type UpgradeDecision =
-  | { ok: false; status: 400 | 401 | 403 | 404 }
+  | { ok: false; status: 400 | 403 | 404 }
   | { ok: true; docName: string; readOnly: boolean; member: CurrentMember | null; sessionToken: string | null };
 
 /**
@@ -36,8 +36,9 @@ export async function authorizeUpgrade(req: IncomingMessage, allowedOrigins: str
   const session = token ? await validateSessionToken(token) : null;
   const member = session?.member ?? null;
   const access = await accessTo(actorFrom(member), target);
-  if (!access) return { ok: false, status: 404 };
-  if (!access.read) return { ok: false, status: member ? 403 : 401 };
+  // A document one may not read is not found: a draft or a closed program the public may not know exists, an
+  // amendment's draft (issue 15). The same answer as for a document that does not exist.
+  if (!access || !access.read) return { ok: false, status: 404 };
   return { ok: true, docName, readOnly: !access.write, member, sessionToken: session ? token : null };
 }
 

@@ -179,7 +179,8 @@ describe('rights that change while connected', () => {
     // The member's editor is told its rights changed (it fetches them again and reconnects read-only).
     expect(await memberClosed).toBe(4009);
     expect(Date.now() - changedAt).toBeLessThan(5_000);
-    expect(await upgradeStatus(ws(`/collab/${docName}`), { origin: server.url })).toBe(401);
+    // A draft the public may no longer read is, to the public, a document that does not exist (issue 15).
+    expect(await upgradeStatus(ws(`/collab/${docName}`), { origin: server.url })).toBe(404);
 
     await eventually(() => member.provider.wsconnected && member.provider.synced, 10_000, 'the member to reconnect');
     appendParagraph(member.doc, 'Écrit après la fin de la rédaction');
