@@ -9,6 +9,7 @@ import { RichText } from '~/components/rich-text.tsx';
 import type { DocNode } from '~/modules/documents/rich-text.ts';
 import { useT } from '~/utils/i18n.tsx';
 import { documentExtensions } from './extensions.ts';
+import { colourIndex, PALETTE_SIZE } from './presence.ts';
 import { usePresence, useStatus, useWordCount } from './session-hooks.ts';
 import { yDocToDoc } from './ydoc.ts';
 import { LINK_SHORTCUT, Toolbar, TOOLBAR_SHORTCUT } from './toolbar.tsx';
@@ -19,18 +20,12 @@ export interface EditorUser {
   name: string;
 }
 
-const PALETTE_SIZE = 8;
-/** A stable colour (one of PALETTE_SIZE classes in app.css) for a member. */
-export function colourIndex(id: string): number {
-  let h = 0;
-  for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-  return h % PALETTE_SIZE;
-}
-
 /** Close codes of the collaboration server that the editor acts on (server/collaboration/server.ts). */
 const RIGHTS_CHANGED = 4009;
 const FORBIDDEN = 4403;
 const REMOVED = 4410;
+/** A change outside the schema (never sent by this editor; a sign of a bug or of a forged client). */
+const REFUSED = 4422;
 
 /**
  * A section's live text. The server renders its current text; in the browser it becomes the live document:
@@ -52,6 +47,7 @@ export function LiveSection(props: {
   const [live, setLive] = useState<{ ydoc: Y.Doc; provider: WebsocketProvider } | null>(null);
   const [synced, setSynced] = useState(false);
   const [removed, setRemoved] = useState(false);
+  const [refused, setRefused] = useState(false);
   useEffect(() => {
     const ydoc = new Y.Doc();
     const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
@@ -72,6 +68,9 @@ export function LiveSection(props: {
       if (event?.code === REMOVED) {
         provider.shouldConnect = false;
         setRemoved(true);
+      } else if (event?.code === REFUSED) {
+        provider.shouldConnect = false;
+        setRefused(true);
       } else if (event?.code === RIGHTS_CHANGED || event?.code === FORBIDDEN) {
         // The phase, a role, the drafters, a lock or the openness changed. The socket reconnects by itself after
         // RIGHTS_CHANGED; after FORBIDDEN the page itself is refused (a login).
@@ -113,6 +112,11 @@ export function LiveSection(props: {
   }
   return (
     <>
+      {refused ? (
+        <p className="notice notice-warning" role="alert" data-testid="change-refused">
+          {t('editor.refused')}
+        </p>
+      ) : null}
       {live ? <LiveEditor {...live} canWrite={props.canWrite} user={props.user} hidden={!synced} /> : null}
       {synced ? null : <RichText doc={props.text} />}
     </>

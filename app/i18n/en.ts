@@ -218,7 +218,11 @@ export const en = {
   'errors.titleRequired': 'Give it a title.',
   'errors.titleTooLong': 'A title can have at most 200 characters.',
   'errors.notFound': 'This item no longer exists. Reload the page.',
+  'flash.sectionRestored': 'The section’s last valid text is restored. The restoration is recorded in the audit trail.',
+  'flash.sectionAlreadyValid': 'The section’s text is already valid: nothing to restore.',
   'flash.structureChanged': 'Done. The change is recorded in the audit trail.',
+  'editor.refused':
+    'Your last change could not be saved: it holds something the editor does not allow. Reload the page to go on editing.',
   'editor.removed': 'This section was removed from the program. Its text is kept in the audit trail.',
   'settings.phaseEndsAt': 'Planned end of the phase (optional)',
   'settings.phaseEndsAtHint':
@@ -307,6 +311,9 @@ export const en = {
   'programs.errors.slugInvalid': 'Use lower-case letters, digits and single hyphens (at most 60).',
   'programs.errors.summaryTooLong': 'A summary can have at most 1,000 characters.',
   'flash.programOpened': 'The program is open. Add its chapters, or import them from a file.',
+  'section.invalidContent':
+    'Only moderators see this: the stored text of this section holds {n} things the editor does not allow (stored before Plenum checked every change). Readers see the text without them. Restoring the last valid text leaves out every change the editor would have refused, and keeps everything else.',
+  'section.restore': 'Restore the last valid text',
   'section.locked': 'Locked by the moderators since {date}: nobody writes this section for now.',
   'structure.locked': 'locked',
   'structure.unlock': 'Unlock section {n}',

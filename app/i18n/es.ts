@@ -231,7 +231,12 @@ export const es: Messages = {
   'errors.titleRequired': 'Ponle un título.',
   'errors.titleTooLong': 'Un título tiene como máximo 200 caracteres.',
   'errors.notFound': 'Este elemento ya no existe. Recarga la página.',
+  'flash.sectionRestored':
+    'Se restauró el último texto válido de la sección. La restauración queda en el registro de auditoría.',
+  'flash.sectionAlreadyValid': 'El texto de la sección ya es válido: no hay nada que restaurar.',
   'flash.structureChanged': 'Hecho. El cambio queda en el registro de auditoría.',
+  'editor.refused':
+    'Tu último cambio no se pudo guardar: contiene algo que el editor no admite. Vuelve a cargar la página para seguir editando.',
   'editor.removed': 'Esta sección se eliminó del programa. Su texto se conserva en el registro de auditoría.',
   'settings.phaseEndsAt': 'Fin prevista de la fase (opcional)',
   'settings.phaseEndsAtHint':
@@ -321,6 +326,9 @@ export const es: Messages = {
   'programs.errors.slugInvalid': 'Usa minúsculas, cifras y guiones simples (60 como máximo).',
   'programs.errors.summaryTooLong': 'Un resumen tiene como máximo 1000 caracteres.',
   'flash.programOpened': 'El programa está abierto. Añade sus capítulos o impórtalos desde un archivo.',
+  'section.invalidContent':
+    'Solo lo ven los moderadores: el texto guardado de esta sección contiene {n} elementos que el editor no admite (guardados antes de que Plenum comprobara cada cambio). Los lectores ven el texto sin ellos. Restaurar el último texto válido deja fuera cada cambio que el editor habría rechazado y conserva todo lo demás.',
+  'section.restore': 'Restaurar el último texto válido',
   'section.locked': 'Bloqueada por los moderadores desde el {date}: por ahora nadie escribe esta sección.',
   'structure.locked': 'bloqueada',
   'structure.unlock': 'Desbloquear la sección {n}',

@@ -231,7 +231,12 @@ export const fr: Messages = {
   'errors.titleRequired': 'Donnez-lui un titre.',
   'errors.titleTooLong': 'Un titre compte au plus 200 caractères.',
   'errors.notFound': 'Cet élément n’existe plus. Rechargez la page.',
+  'flash.sectionRestored':
+    'Le dernier texte valide de la section est restauré. La restauration est inscrite au journal d’audit.',
+  'flash.sectionAlreadyValid': 'Le texte de la section est déjà valide : rien à restaurer.',
   'flash.structureChanged': 'C’est fait. Le changement est inscrit au journal d’audit.',
+  'editor.refused':
+    'Votre dernière modification n’a pas pu être enregistrée : elle contient quelque chose que l’éditeur n’accepte pas. Rechargez la page pour continuer.',
   'editor.removed': 'Cette section a été retirée du programme. Son texte reste dans le journal d’audit.',
   'settings.phaseEndsAt': 'Fin prévue de la phase (facultatif)',
   'settings.phaseEndsAtHint':
@@ -323,6 +328,9 @@ export const fr: Messages = {
   'programs.errors.slugInvalid': 'Utilisez des lettres minuscules, des chiffres et des tirets simples (60 au plus).',
   'programs.errors.summaryTooLong': 'Un résumé compte au plus 1 000 caractères.',
   'flash.programOpened': 'Le programme est ouvert. Ajoutez ses chapitres, ou importez-les depuis un fichier.',
+  'section.invalidContent':
+    'Visible des seuls modérateurs : le texte enregistré de cette section contient {n} éléments que l’éditeur n’accepte pas (enregistrés avant que Plenum ne vérifie chaque modification). Les lecteurs voient le texte sans eux. Restaurer le dernier texte valide écarte chaque modification que l’éditeur aurait refusée et garde tout le reste.',
+  'section.restore': 'Restaurer le dernier texte valide',
   'section.locked': 'Verrouillée par les modérateurs depuis le {date} : personne n’écrit cette section pour l’instant.',
   'structure.locked': 'verrouillée',
   'structure.unlock': 'Déverrouiller la section {n}',

@@ -4,9 +4,12 @@ import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { PresenceUser } from '~/editor/presence.ts';
+import { checkUpdate } from '~/editor/schema-check.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { binaryFrame, broadcast, broadcastBatch, type Outgoing } from './fan-out.ts';
 import { compactDocument, loadDocument, storeUpdates } from './persistence.ts';
+import { acceptPresence } from './presence.ts';
 import { localOnly, type Relay, type RelayKind } from './relay.ts';
 
 /** The origin of changes that came from another process through the relay. */
@@ -40,12 +43,27 @@ export const COMPACTION = {
   forcedBytes: 2 * 1024 * 1024,
 };
 
+/**
+ * Whether incoming updates are checked against the editor's schema before they are stored (issue 15). Always, but
+ * for bench:collab, which measures the check by running with it and without it in the same run.
+ */
+export const SCHEMA_CHECK = { enabled: process.env.PLENUM_BENCH_SCHEMA_CHECK !== 'off' };
+
 /** One connected client of a document. */
 export interface Connection {
   socket: WebSocket;
   readOnly: boolean;
+  /** The name and colour of its member's caret, decided by the server (null for the public). */
+  user: PresenceUser | null;
   /** Awareness client ids this connection speaks for (removed when it leaves). */
   awarenessIds: Set<number>;
+}
+
+/** A change waiting to be stored, and where it came from (decoded: the schema check reads what is queued). */
+interface Pending {
+  update: Uint8Array;
+  origin: Connection | 'server';
+  decoded?: ReturnType<typeof Y.decodeUpdate>;
 }
 
 /**
@@ -55,7 +73,16 @@ export interface Connection {
 export class LiveDocument {
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Map<WebSocket, Connection>();
-  private pending: { update: Uint8Array; origin: Connection | 'server' }[] = [];
+  /** Which connection speaks for each awareness client id (a connection may not speak for another's). */
+  private readonly presenceOwners = new Map<number, Connection>();
+  /**
+   * Called when one of the document's own listeners fails: the server closes the document's connections and
+   * unloads it (issue 15: an error in one document never reaches the process).
+   */
+  onFailure: (error: unknown) => void = (error) => logger.error('collaboration: document failed', { error });
+  private pending: Pending[] = [];
+  /** The batch being stored now (neither pending nor applied: the schema check must still see it). */
+  private storing: Pending[] = [];
   private queue: Promise<void> = Promise.resolve();
   private flushScheduled = false;
   private storedSinceSnapshot: number;
@@ -76,32 +103,54 @@ export class LiveDocument {
     this.approximateBytes = loaded.storedBytes;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      const message = encoding.createEncoder();
-      encoding.writeVarUint(message, MESSAGE_SYNC);
-      syncProtocol.writeUpdate(message, update);
-      const out = { frame: binaryFrame(encoding.toUint8Array(message)), from: origin as Connection | undefined };
-      if (this.outgoing) this.outgoing.push(out);
-      else broadcast(this.connections.values(), out);
-    });
+    doc.on('update', (update: Uint8Array, origin: unknown) =>
+      this.guard(() => {
+        const message = encoding.createEncoder();
+        encoding.writeVarUint(message, MESSAGE_SYNC);
+        syncProtocol.writeUpdate(message, update);
+        const out = { frame: binaryFrame(encoding.toUint8Array(message)), from: origin as Connection | undefined };
+        if (this.outgoing) this.outgoing.push(out);
+        else broadcast(this.connections.values(), out);
+      }),
+    );
     this.awareness.on(
       'update',
-      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-        const changed = [...added, ...updated, ...removed];
-        const from = origin as Connection | undefined;
-        if (from?.awarenessIds) {
-          for (const id of added) from.awarenessIds.add(id);
-          for (const id of removed) from.awarenessIds.delete(id);
-        }
-        const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-        const message = encoding.createEncoder();
-        encoding.writeVarUint(message, MESSAGE_AWARENESS);
-        encoding.writeVarUint8Array(message, update);
-        broadcast(this.connections.values(), { frame: binaryFrame(encoding.toUint8Array(message)) });
-        // Presence from our own clients goes to the other processes; what came from them does not go back.
-        if (from?.awarenessIds) this.relay.publish(this.name, 'awareness', update);
-      },
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
+        this.guard(() => {
+          const changed = [...added, ...updated, ...removed];
+          const from = origin as Connection | undefined;
+          if (from?.awarenessIds) {
+            for (const id of [...added, ...updated]) {
+              from.awarenessIds.add(id);
+              this.presenceOwners.set(id, from);
+            }
+            for (const id of removed) {
+              from.awarenessIds.delete(id);
+              if (this.presenceOwners.get(id) === from) this.presenceOwners.delete(id);
+            }
+          }
+          const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+          const message = encoding.createEncoder();
+          encoding.writeVarUint(message, MESSAGE_AWARENESS);
+          encoding.writeVarUint8Array(message, update);
+          broadcast(this.connections.values(), { frame: binaryFrame(encoding.toUint8Array(message)) });
+          // Presence from our own clients goes to the other processes; what came from them does not go back.
+          if (from?.awarenessIds) this.relay.publish(this.name, 'awareness', update);
+        }),
     );
+  }
+
+  /**
+   * Runs one of the document's listeners: an error there fails the document (its connections are closed, it is
+   * loaded afresh from storage by the next one), never the process. Errors are not rethrown to Yjs, which would
+   * otherwise abort the other listeners of the same change.
+   */
+  guard(listener: () => void): void {
+    try {
+      listener();
+    } catch (error) {
+      this.onFailure(error);
+    }
   }
 
   /** Applies what another process stored or saw (never stored again here). */
@@ -138,6 +187,10 @@ export class LiveDocument {
 
   /** Greets a new connection: the server's state vector (sync step 1) and everyone's presence. */
   greet(conn: Connection) {
+    this.guard(() => this.sendGreeting(conn));
+  }
+
+  private sendGreeting(conn: Connection) {
     const sync = encoding.createEncoder();
     encoding.writeVarUint(sync, MESSAGE_SYNC);
     syncProtocol.writeSyncStep1(sync, this.doc);
@@ -152,8 +205,9 @@ export class LiveDocument {
   }
 
   /**
-   * Handles one frame from a client. Throws on a malformed frame (the caller closes that connection).
-   * Document changes from a read-only connection are dropped, never stored nor relayed.
+   * Handles one frame from a client. Throws on a malformed frame, and UpdateRefusedError on a change outside the
+   * editor's schema, which is then neither stored nor relayed (the caller closes that connection). Document
+   * changes from a read-only connection are dropped, never stored nor relayed.
    */
   receive(conn: Connection, frame: Uint8Array) {
     const decoder = decoding.createDecoder(frame);
@@ -171,13 +225,15 @@ export class LiveDocument {
         const decoded = Y.decodeUpdate(update); // throws on a malformed update: it must never reach storage
         if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return; // nothing new: nothing to store
         if (this.approximateBytes + update.byteLength > DOCUMENT_LIMITS.maxBytes) throw new DocumentTooLargeError();
+        if (SCHEMA_CHECK.enabled) checkUpdate(this.doc, decoded, this.queued()); // throws UpdateRefusedError
         // A failure to store is logged and closes this connection (its client resends on reconnect): nothing to do.
-        this.submit(update, conn).catch(() => {});
+        this.submit(update, conn, decoded).catch(() => {});
       } else {
         throw new Error(`unknown sync message ${syncType}`);
       }
     } else if (type === MESSAGE_AWARENESS) {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), conn);
+      const accepted = acceptPresence(decoding.readVarUint8Array(decoder), conn, (id) => this.presenceOwners.get(id));
+      if (accepted) awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, conn);
     } else if (type === MESSAGE_QUERY_AWARENESS) {
       const states = [...this.awareness.getStates().keys()];
       const reply = encoding.createEncoder();
@@ -205,10 +261,18 @@ export class LiveDocument {
     }
   }
 
+  /** Changes accepted but not applied yet, decoded (what the schema check of the next one must see). */
+  private queued() {
+    const queued = [];
+    for (const p of this.storing) if (p.decoded) queued.push(p.decoded);
+    for (const p of this.pending) if (p.decoded) queued.push(p.decoded);
+    return queued;
+  }
+
   /** Queues a change (from a client, or from the server itself) to be stored, then applied and relayed. */
-  submit(update: Uint8Array, origin: Connection | 'server'): Promise<void> {
+  submit(update: Uint8Array, origin: Connection | 'server', decoded?: Pending['decoded']): Promise<void> {
     this.approximateBytes += update.byteLength;
-    this.pending.push({ update, origin });
+    this.pending.push({ update, origin, decoded });
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       // No fixed wait: the store starts once the previous one is done (after this round of I/O), and takes
@@ -227,18 +291,21 @@ export class LiveDocument {
     const batch = this.pending;
     this.pending = [];
     if (!batch.length) return;
+    this.storing = batch;
     try {
       await storeUpdates(
         this.name,
         batch.map((b) => b.update),
       );
     } catch (error) {
+      this.storing = [];
       // Not stored: not applied, not relayed. The clients keep their changes and resend on reconnect.
       logger.error('collaboration: storing updates failed', { document: this.name, error });
       for (const b of batch) this.approximateBytes -= b.update.byteLength;
       for (const b of batch) if (b.origin !== 'server') b.origin.socket.close(1011, 'storage failed');
       throw error;
     }
+    this.storing = [];
     this.outgoing = [];
     try {
       for (const b of batch) {
@@ -247,6 +314,9 @@ export class LiveDocument {
         this.storedSinceSnapshot++;
         this.bytesSinceSnapshot += b.update.byteLength;
       }
+    } catch (error) {
+      // Stored, but the document in memory could not take it: what is stored is the truth, reload from it.
+      this.onFailure(error);
     } finally {
       const frames = this.outgoing;
       this.outgoing = null;
@@ -300,7 +370,8 @@ export class LiveDocument {
   /** Forgets a connection and the presence it spoke for (here and in the other processes). */
   remove(conn: Connection) {
     this.connections.delete(conn.socket);
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], conn);
+    this.guard(() => awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], conn));
+    for (const id of conn.awarenessIds) if (this.presenceOwners.get(id) === conn) this.presenceOwners.delete(id);
   }
 
   /** The names of those editing now (presence of this process's clients and of the other processes'). */

@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
+import { colourIndex } from '~/editor/presence.ts';
+import { UpdateRefusedError } from '~/editor/schema-check.ts';
 import { logger } from '~/utils/logger.server.ts';
 import type { CurrentMember } from '~/modules/members/sessions.server.ts';
 import type { Actor } from '~/policies/actor.ts';
@@ -18,7 +20,8 @@ export const LIMITS = {
 };
 /**
  * Close codes sent to clients. y-websocket (3.x) stops reconnecting after a code in 4400-4499, so those are
- * final; rightsChanged is not: the editor fetches its rights again and reconnects.
+ * final; rightsChanged is not: the editor fetches its rights again and reconnects; nor is failed (1011): the
+ * document failed in this process and is loaded afresh from storage at the reconnection.
  */
 export const CLOSE = {
   rightsChanged: 4009,
@@ -27,6 +30,9 @@ export const CLOSE = {
   forbidden: 4403,
   gone: 4410,
   tooLarge: 4413,
+  /** A change outside the editor's schema (schema-check.ts): refused, nothing of it stored (issue 15). */
+  refused: 4422,
+  failed: 1011,
   goingAway: 1001,
 } as const;
 const UNLOAD_AFTER_MS = 60_000;
@@ -47,7 +53,13 @@ export class CollaborationServer {
     private readonly allowedOrigins: string[],
     private readonly relay: Relay = localOnly,
   ) {
-    this.recheck = setInterval(() => void this.recheckRights(), RECHECK_RIGHTS_MS);
+    this.recheck = setInterval(
+      () =>
+        void this.recheckRights().catch((error: unknown) =>
+          logger.error('collaboration: re-checking rights failed', { error }),
+        ),
+      RECHECK_RIGHTS_MS,
+    );
     this.recheck.unref();
   }
 
@@ -74,11 +86,18 @@ export class CollaborationServer {
       const conn: Connection & { member: typeof member; sessionToken: string | null } = {
         socket: ws,
         readOnly,
+        // The caret's name and colour are the server's, from the session (issue 15), never the client's.
+        user: member ? { name: member.displayName, colour: colourIndex(member.id) } : null,
         awarenessIds: new Set(),
         member,
         sessionToken,
       };
-      this.attach(document, conn);
+      try {
+        this.attach(document, conn);
+      } catch (error) {
+        logger.error('collaboration: attaching a connection failed', { document: docName, error });
+        ws.terminate();
+      }
     });
   }
 
@@ -87,11 +106,41 @@ export class CollaborationServer {
     this.unloadTimers.delete(name);
     let loading = this.documents.get(name);
     if (!loading) {
-      loading = LiveDocument.load(name, this.relay);
+      loading = LiveDocument.load(name, this.relay).then((document) => {
+        document.onFailure = (error) => void this.fail(document, error);
+        return document;
+      });
       this.documents.set(name, loading);
       loading.catch(() => this.documents.delete(name));
     }
     return loading;
+  }
+
+  /**
+   * A document whose own listener failed (issue 15): logged, its connections closed with 1011 (their clients
+   * reconnect and get the document loaded afresh from storage, which holds every change anyone saw), unloaded.
+   * The process and every other document go on.
+   */
+  private async fail(document: LiveDocument, error: unknown) {
+    logger.error('collaboration: document failed, closing its connections', { document: document.name, error });
+    if ((await this.documents.get(document.name)?.catch(() => null)) === document) this.documents.delete(document.name);
+    clearTimeout(this.unloadTimers.get(document.name));
+    this.unloadTimers.delete(document.name);
+    document.onFailure = () => {};
+    for (const conn of [...document.connections.values()]) {
+      try {
+        conn.socket.close(CLOSE.failed, 'document failed');
+      } catch {
+        conn.socket.terminate();
+      }
+    }
+    try {
+      await document.detach();
+      await document.settle();
+      document.doc.destroy();
+    } catch (cleanup) {
+      logger.warn('collaboration: unloading a failed document', { document: document.name, error: cleanup });
+    }
   }
 
   private attach(document: LiveDocument, conn: Connection) {
@@ -101,6 +150,8 @@ export class CollaborationServer {
     let last = Date.now();
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data: Buffer, isBinary: boolean) => {
+      // Frames already received when the connection was closed (a refused update, a malformed frame) are dropped.
+      if (ws.readyState !== ws.OPEN) return;
       const now = Date.now();
       tokens = Math.min(LIMITS.framesPerSecond * 2, tokens + ((now - last) * LIMITS.framesPerSecond) / 1000);
       last = now;
@@ -113,6 +164,14 @@ export class CollaborationServer {
           logger.warn('collaboration: document size limit reached', { document: document.name });
           return ws.close(CLOSE.tooLarge, 'document too large');
         }
+        if (error instanceof UpdateRefusedError) {
+          logger.warn('collaboration: change outside the schema refused, closing the writer', {
+            document: document.name,
+            member: (conn as Connection & { member: CurrentMember | null }).member?.id,
+            reason: error.message,
+          });
+          return ws.close(CLOSE.refused, 'change outside the schema');
+        }
         logger.warn('collaboration: malformed frame, closing the connection', {
           document: document.name,
           error: error instanceof Error ? error.message : String(error),
@@ -122,9 +181,13 @@ export class CollaborationServer {
     });
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {
-      document.remove(conn);
-      // (A discarded document is no longer listed: nothing to unload.)
-      if (document.connections.size === 0 && this.documents.has(document.name)) this.scheduleUnload(document);
+      try {
+        document.remove(conn);
+        // (A discarded document is no longer listed: nothing to unload.)
+        if (document.connections.size === 0 && this.documents.has(document.name)) this.scheduleUnload(document);
+      } catch (error) {
+        logger.error('collaboration: closing a connection failed', { document: document.name, error });
+      }
     });
     document.greet(conn);
   }
@@ -134,9 +197,13 @@ export class CollaborationServer {
       this.unloadTimers.delete(document.name);
       if (document.connections.size > 0) return;
       this.documents.delete(document.name);
-      await document.detach();
-      await document.settle();
-      document.doc.destroy();
+      try {
+        await document.detach();
+        await document.settle();
+        document.doc.destroy();
+      } catch (error) {
+        logger.error('collaboration: unloading failed', { document: document.name, error });
+      }
     }, UNLOAD_AFTER_MS);
     timer.unref();
     this.unloadTimers.set(document.name, timer);
