@@ -18,6 +18,48 @@ export function encodeDocAsUpdate(doc: DocNode): Uint8Array {
   return update;
 }
 
+/**
+ * Rewrites a Y.Doc's text as `doc` from scratch: everything in it is deleted, then `doc` written (a moderator's
+ * restoration of a section whose stored text held content outside the schema: unlike replaceYDoc, nothing of the
+ * old content can survive; carets of open editors move to the start).
+ */
+export function rewriteYDoc(ydoc: Y.Doc, doc: DocNode): void {
+  const fragment = ydoc.getXmlFragment(FRAGMENT);
+  ydoc.transact(() => {
+    fragment.delete(0, fragment.length);
+    fillYDoc(ydoc, doc);
+  });
+}
+
+/** A range of a client's clock: the items one update brought. */
+export interface ItemRange {
+  client: number;
+  clock: number;
+  length: number;
+}
+
+/**
+ * Deletes from a Y.Doc every item in `ranges` (what refused changes brought in: an element and all inside it, a
+ * mark, an attribute, some text), splitting items that reach past a range so that nothing else goes. Items the
+ * document does not have (never integrated) are skipped.
+ */
+export function deleteItems(ydoc: Y.Doc, ranges: ItemRange[]): void {
+  ydoc.transact((transaction) => {
+    for (const { client, clock, length } of ranges) {
+      const end = clock + length;
+      const state = Y.getState(ydoc.store, client);
+      if (clock >= state) continue;
+      Y.getItemCleanStart(transaction, Y.createID(client, clock));
+      if (end < state) Y.getItemCleanStart(transaction, Y.createID(client, end));
+      const structs = ydoc.store.clients.get(client)!;
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < end; i++) {
+        const struct = structs[i];
+        if (struct instanceof Y.Item && !struct.deleted) struct.delete(transaction);
+      }
+    }
+  });
+}
+
 /** The live text of a Y.Doc as a valid document (what pages render); see readYDoc for what was left out. */
 export function yDocToDoc(ydoc: Y.Doc): DocNode {
   return readYDoc(ydoc).doc;

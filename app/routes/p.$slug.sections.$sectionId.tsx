@@ -1,11 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { LiveSection } from '~/editor/live-section.tsx';
 import { Time } from '~/components/time.tsx';
 import { listSectionAmendments } from '~/modules/amendments/amendments.server.ts';
 import { getSection } from '~/modules/programs/programs.server.ts';
-import { actorOf } from '~/utils/auth.server.ts';
+import { restoreSectionText } from '~/modules/programs/structure.server.ts';
+import { actorOf, requireMember } from '~/utils/auth.server.ts';
+import { flashCookie } from '~/utils/cookies.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
+import { readFormData } from '~/utils/forms.server.ts';
 import { useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
 import { readerLinks } from '~/utils/links.ts';
 
@@ -27,6 +30,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     amendments,
     user,
   };
+}
+
+/** Moderators restore the section's last valid text (issue 15). */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireMember(request, context);
+  const form = await readFormData(request);
+  if (form.get('intent') !== 'restore') throw new Response('Bad Request', { status: 400 });
+  const sectionId = params.sectionId ?? '';
+  const restored = await restoreSectionText({ actor: actorOf(context), sectionId }).catch(asHttpError(request));
+  return redirect(`/p/${params.slug ?? ''}/sections/${sectionId}`, {
+    headers: { 'Set-Cookie': flashCookie(restored ? 'flash.sectionRestored' : 'flash.sectionAlreadyValid') },
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -63,6 +78,14 @@ export default function SectionPage() {
             </>
           )}
         </p>
+      ) : null}
+      {section.invalidContent ? (
+        <Form method="post" className="notice notice-warning" data-testid="section-invalid-content">
+          <p>{t('section.invalidContent', { n: section.invalidContent })}</p>
+          <button type="submit" name="intent" value="restore" className="button">
+            {t('section.restore')}
+          </button>
+        </Form>
       ) : null}
       <LiveSection documentName={section.documentName} canWrite={canWrite} user={user} text={section.content} />
       <p className="meta">

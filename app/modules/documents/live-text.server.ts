@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { encodeDocAsUpdate, readYDoc, replaceYDoc } from '~/editor/ydoc.ts';
+import { checkUpdate } from '~/editor/schema-check.ts';
+import { deleteItems, encodeDocAsUpdate, readYDoc, replaceYDoc, rewriteYDoc, type ItemRange } from '~/editor/ydoc.ts';
 import { database, db } from '~/utils/db.server.ts';
 import { maybeLiveDocuments } from '~/utils/live-documents.server.ts';
 import { logger } from '~/utils/logger.server.ts';
@@ -64,6 +65,41 @@ function applyStored(doc: Y.Doc, data: Uint8Array, name: string) {
 }
 
 /**
+ * The last valid text of a live document (issue 15): its stored changes replayed in order through today's schema
+ * check (app/editor/schema-check.ts), then everything the refused ones brought taken out again, as if they had
+ * been refused when they came; valid changes made after them (typing beside a forged element, say) stay. What a
+ * snapshot holds outside the schema (folded in before) is read as the valid text closest to it. `refused` counts
+ * the changes taken out.
+ */
+export async function lastValidText(name: string, seed: unknown): Promise<Repaired & { refused: number }> {
+  const rows = await readStored(name);
+  if (!rows.length) return { ...repairDoc(seed), refused: 0 };
+  const doc = new Y.Doc();
+  const brought: ItemRange[] = [];
+  let refused = 0;
+  try {
+    applyStored(doc, rows[0]!.data, name);
+    for (const row of rows.slice(1)) {
+      let decoded;
+      try {
+        decoded = Y.decodeUpdate(row.data);
+        checkUpdate(doc, decoded);
+      } catch {
+        refused++;
+        for (const struct of decoded?.structs ?? []) {
+          if (struct instanceof Y.Item) brought.push({ ...struct.id, length: struct.length });
+        }
+      }
+      applyStored(doc, row.data, name);
+    }
+    deleteItems(doc, brought);
+    return { ...readYDoc(doc), refused };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
  * A document's stored rows in one statement (a compaction committing between two reads could otherwise hide the
  * updates it folded in): its snapshot, then the updates stored after it, in order. The bytes travel as hex
  * text: PGlite decodes a bytea column ten times slower than Node decodes hex, and a cold load is mostly this
@@ -94,12 +130,19 @@ export async function readStored(name: string): Promise<{ data: Uint8Array }[]> 
 /**
  * Writes `next` into a live document, so that everyone editing or reading it sees the change arrive: through the
  * sync server when one runs in this process (it stores, then relays, also to other instances), else (command
- * line, module tests) as one stored update that editors load like any other.
+ * line, module tests) as one stored update that editors load like any other. With `rewrite`, the old text is
+ * deleted whole rather than edited into the new one (restoring a text that held content outside the schema).
  */
-export async function writeLiveText(name: string, seed: unknown, next: DocNode): Promise<void> {
+export async function writeLiveText(
+  name: string,
+  seed: unknown,
+  next: DocNode,
+  options: { rewrite?: boolean } = {},
+): Promise<void> {
+  const write = options.rewrite ? rewriteYDoc : replaceYDoc;
   const live = maybeLiveDocuments();
   if (live) {
-    await live.changeDocument(name, (ydoc) => replaceYDoc(ydoc, next));
+    await live.changeDocument(name, (ydoc) => write(ydoc, next));
     return;
   }
   let rows = await readStored(name);
@@ -112,7 +155,7 @@ export async function writeLiveText(name: string, seed: unknown, next: DocNode):
   try {
     for (const row of rows) applyStored(doc, row.data, name);
     const before = Y.encodeStateVector(doc);
-    replaceYDoc(doc, next);
+    write(doc, next);
     const update = new Uint8Array(Y.encodeStateAsUpdate(doc, before));
     await db().$executeRaw`INSERT INTO "CollabUpdate" ("docName", "data") VALUES (${name}, ${update})`;
   } finally {

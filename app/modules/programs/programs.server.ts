@@ -10,7 +10,7 @@ import {
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { readLiveText, sectionDocumentName } from '../documents/live-text.server.ts';
+import { readLiveText, readLiveTextChecked, sectionDocumentName } from '../documents/live-text.server.ts';
 import { parseDoc, type DocNode } from '../documents/rich-text.ts';
 import { numberOutline } from './numbering.ts';
 
@@ -104,13 +104,19 @@ export async function getSection(actor: Actor, slug: string, sectionId: string) 
   });
   const facts = { ...outline.program, actorIsDrafter: outline.abilities.actorIsDrafter };
   const link = (s: (typeof flat)[number] | undefined) => (s ? { id: s.id, number: s.number, title: s.title } : null);
+  const text = await readLiveTextChecked(sectionDocumentName(entry.id), row.content);
   return {
     ...outline,
     section: {
       id: entry.id,
       number: entry.number,
       title: entry.title,
-      content: await readLiveText(sectionDocumentName(entry.id), row.content),
+      content: text.doc,
+      /**
+       * Moderators only: how much of the stored text could not be shown (content outside the schema, stored before
+       * the sync server checked changes): they may restore the section's last valid text (issue 15).
+       */
+      invalidContent: canManageProgram(actor, outline.program) && !text.shapeOnly ? text.problems.length : 0,
       documentName: sectionDocumentName(entry.id),
       updatedAt: row.updatedAt,
       lock: row.lockedAt ? { at: row.lockedAt, reason: row.lockReason, roundId: row.lockedByRoundId } : null,

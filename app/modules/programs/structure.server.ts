@@ -5,7 +5,13 @@ import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { maybeLiveDocuments } from '~/utils/live-documents.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { readLiveText, sectionDocumentName } from '../documents/live-text.server.ts';
+import {
+  lastValidText,
+  readLiveText,
+  readLiveTextChecked,
+  sectionDocumentName,
+  writeLiveText,
+} from '../documents/live-text.server.ts';
 import { parseDoc, type DocNode } from '../documents/rich-text.ts';
 import type { StructureChange } from './programs.schema.ts';
 import { loadProgramFacts, NotFoundError } from './programs.server.ts';
@@ -260,6 +266,35 @@ export async function removeSection(props: { actor: Actor; sectionId: string }) 
   await maybeLiveDocuments()?.discardDocument(name);
   // Anything an editor's last keystrokes stored between the removal and the disconnection goes too.
   await db().$transaction((tx) => deleteLiveDocumentRows(tx, name));
+}
+
+/**
+ * Restores a section's text to its last valid state (moderators; issue 15): its stored changes replayed through
+ * the sync server's schema check, each one it refuses left out (lastValidText), then written over the live text
+ * so that every open editor gets it at once. For text stored before the check existed, or anything it missed:
+ * readers already show such a text without what is invalid; this makes the stored text valid again. The counts
+ * go to the audit trail. Nothing to do (false) when the text is valid.
+ */
+export async function restoreSectionText(props: { actor: Actor; sectionId: string }): Promise<boolean> {
+  const section = await sectionOf(db(), props.sectionId);
+  const program = await loadProgramFacts(db(), props.actor, { id: section.chapter.programId });
+  enforce(canManageProgram(props.actor, program), props.actor, 'program.manage');
+  const name = sectionDocumentName(section.id);
+  const [current, restored] = await Promise.all([
+    readLiveTextChecked(name, section.content),
+    lastValidText(name, section.content),
+  ]);
+  // (Once restored, the refused changes are still stored, under the deletions: only what readers find counts.)
+  if (current.shapeOnly) return false;
+  await writeLiveText(name, section.content, restored.doc, { rewrite: true });
+  await recordAudit(db(), {
+    actorId: props.actor?.id ?? null,
+    action: 'section.text.restored',
+    targetType: 'Section',
+    targetId: section.id,
+    data: { changesLeftOut: restored.refused, problems: [...current.problems, ...restored.problems].slice(0, 50) },
+  });
+  return true;
 }
 
 async function deleteLiveDocumentRows(tx: Tx, name: string) {
