@@ -11,6 +11,8 @@
  *   `SELECT 1` goes from 0.06 to 0.55 ms here, a bare Y.applyUpdate from 0.9 to 2.4-6 ms), which made the ratio
  *   swing from 1 to 3 between runs and which no load in a running server pays.
  *
+ * - the schema check (issue 15): microseconds per incoming update (decoded and checked), beside applying it.
+ *
  * The 10,000 updates go through the server's own write path (LiveDocument.submit: stored in batches, applied,
  * compacted every 200 updates), so the database ends as a server leaves it. Prints one line of JSON.
  */
@@ -21,6 +23,7 @@ import * as Y from 'yjs';
 import { db } from '~/utils/db.server.ts';
 import { readEnv } from '~/utils/env.server.ts';
 import { install, openAndMigrate } from '../../server/boot.ts';
+import { checkUpdate } from '~/editor/schema-check.ts';
 import { LiveDocument } from '../../server/collaboration/live-document.ts';
 import { readStored } from '../../app/modules/documents/live-text.server.ts';
 import { seedDemo } from '../../server/database/seed.ts';
@@ -200,8 +203,27 @@ try {
   tailState.doc.destroy();
   const tail = await timeLoads(RUNS, tailSnapshot);
 
+  // 5. The schema check of an incoming update (issue 15): every update of the document, replayed as the server
+  // received it, checked against the document as it stood, then applied; both timed over the same replay.
+  const replay = new Y.Doc();
+  Y.applyUpdate(replay, seedState);
+  let checkMs = 0;
+  let applyMs = 0;
+  for (const u of updates) {
+    let t = performance.now();
+    checkUpdate(replay, Y.decodeUpdate(u));
+    checkMs += performance.now() - t;
+    t = performance.now();
+    Y.applyUpdate(replay, u);
+    applyMs += performance.now() - t;
+  }
+  replay.destroy();
+
   console.log(
     JSON.stringify({
+      schemaCheckMicrosPerUpdate: round((checkMs * 1000) / updates.length, 1),
+      applyMicrosPerUpdate: round((applyMs * 1000) / updates.length, 1),
+      schemaCheckVsApply: round(checkMs / applyMs),
       updates: UPDATES,
       writers: WRITERS,
       writeMs: Math.round(writeMs),

@@ -17,7 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
-export type ServerName = 'plenum' | 'reference' | 'hocuspocus' | 'floor';
+/** `plenum-nocheck`: Plenum with its schema check of incoming updates switched off (bench only, issue 15). */
+export type ServerName = 'plenum' | 'plenum-nocheck' | 'reference' | 'hocuspocus' | 'floor';
 
 export interface RunningServer {
   name: ServerName;
@@ -122,7 +123,7 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
 export const plenumDatabase = process.env.BENCH_DATABASE_URL ? 'postgresql' : 'embedded';
 
 /** Plenum, fresh: its own data folder (or database), the demo seeded; logs in a member and finds a section. */
-export async function startPlenum(): Promise<RunningServer> {
+export async function startPlenum(options: { schemaCheck?: boolean } = {}): Promise<RunningServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'plenum-bench-collab-'));
@@ -138,6 +139,8 @@ export async function startPlenum(): Promise<RunningServer> {
     DATABASE_URL: postgres?.url ?? '',
     PLENUM_DEMO: '1',
     LOG_LEVEL: 'warn',
+    // The switch exists for this benchmark only: it measures the check against no check in the same run.
+    PLENUM_BENCH_SCHEMA_CHECK: options.schemaCheck === false ? 'off' : 'on',
   });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -161,7 +164,8 @@ export async function startPlenum(): Promise<RunningServer> {
     });
     const memberCookie = login.headers.get('set-cookie')?.split(';')[0];
     if (login.status !== 302 || !memberCookie) throw new Error(`login of ${email} failed: ${login.status}`);
-    return { name: 'plenum', pid: child.pid!, base, documentName: `section:${id}`, memberCookie, stop };
+    const name = options.schemaCheck === false ? 'plenum-nocheck' : 'plenum';
+    return { name, pid: child.pid!, base, documentName: `section:${id}`, memberCookie, stop };
   } catch (error) {
     await stop();
     throw error;
