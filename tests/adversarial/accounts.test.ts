@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, postForm, startTarget, underAttack, type Target } from './support/target.ts';
+
+// Attacks on accounts (issue 15): what an attacker can do with the login, sign-up and reset forms alone.
+let target: Target;
+
+beforeAll(async () => {
+  target = await startTarget();
+});
+afterAll(async () => {
+  await target?.stop();
+});
+
+/** The address a browser goes to on receiving `location` from the login page. */
+const landing = (location: string | null) => new URL(location ?? '', `${target.url}/login`);
+
+/** Every spelling of "go to evil.example" that a browser, a URL parser or a path normaliser might read so. */
+const HOSTILE = [
+  'https://evil.example/',
+  '//evil.example/',
+  '/.//evil.example/',
+  '/..//evil.example/',
+  '/a/..//evil.example/',
+  '/%2e//evil.example/',
+  '/%2e%2e//evil.example/',
+  '/.%2E//evil.example/',
+  '/\\evil.example/',
+  '/%5Cevil.example/',
+  '/%2F%2Fevil.example/',
+  '/\t/evil.example/',
+  '/%09/evil.example/',
+  ' //evil.example/',
+  'javascript:alert(1)',
+  '/leave?to=https%3A%2F%2Fevil.example%2F',
+  '/leave?to=/leave?to=https://evil.example/',
+];
+
+describe('open redirects through the login page', () => {
+  it('logs in and lands on this site, whatever redirectTo says', async () => {
+    const password = target.logins.get(DEMO.member2)!;
+    const locations = await underAttack(target, async () => {
+      const seen: [string, string | null][] = [];
+      for (const redirectTo of HOSTILE.slice(0, 10)) {
+        const res = await postForm(
+          target,
+          '/login',
+          new URLSearchParams({ email: DEMO.member2, password, redirectTo }),
+        );
+        await res.arrayBuffer();
+        expect(res.status, redirectTo).toBe(302);
+        seen.push([redirectTo, res.headers.get('location')]);
+      }
+      return seen;
+    });
+    for (const [redirectTo, location] of locations) {
+      expect(landing(location).origin, `${redirectTo} -> ${location}`).toBe(target.url);
+    }
+  });
+
+  it('sends a member already signed in to this site only, where nothing bounces them elsewhere', async () => {
+    const cookie = await target.cookieOf(DEMO.member);
+    const locations = await underAttack(target, async () => {
+      const seen: [string, string | null][] = [];
+      for (const redirectTo of HOSTILE) {
+        const res = await fetch(`${target.url}/login?redirectTo=${encodeURIComponent(redirectTo)}`, {
+          headers: { cookie },
+          redirect: 'manual',
+        });
+        await res.arrayBuffer();
+        expect(res.status, redirectTo).toBe(302);
+        seen.push([redirectTo, res.headers.get('location')]);
+      }
+      return seen;
+    });
+    for (const [redirectTo, location] of locations) {
+      const to = landing(location);
+      expect(to.origin, `${redirectTo} -> ${location}`).toBe(target.url);
+      // Nor does the page it lands on bounce the browser further: /leave shows the address and waits for a click.
+      const next = await fetch(to, { headers: { cookie }, redirect: 'manual' });
+      await next.arrayBuffer();
+      if (next.status >= 300 && next.status < 400)
+        expect(landing(next.headers.get('location')).origin).toBe(target.url);
+      else expect(next.status, `${redirectTo} -> ${location}`).toBeLessThan(500);
+    }
+    // A path of this site is where the member goes.
+    const res = await fetch(`${target.url}/login?redirectTo=${encodeURIComponent('/groups?area=Lyon')}`, {
+      headers: { cookie },
+      redirect: 'manual',
+    });
+    expect(res.headers.get('location')).toBe('/groups?area=Lyon');
+  });
+
+  it('switches the language and stays on this site, whatever redirectTo says', async () => {
+    const locations = await underAttack(target, async () => {
+      const seen: (string | null)[] = [];
+      for (const redirectTo of ['/.//evil.example/', '/%2e%2e//evil.example/', '//evil.example/']) {
+        const res = await postForm(target, '/locale', new URLSearchParams({ locale: 'en', redirectTo }));
+        await res.arrayBuffer();
+        seen.push(res.headers.get('location'));
+      }
+      return seen;
+    });
+    for (const location of locations) expect(landing(location).origin).toBe(target.url);
+  });
+});
