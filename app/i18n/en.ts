@@ -154,7 +154,7 @@ export const en = {
     'Hello,\n\nTo confirm this address for your Plenum account, open this link (valid 48 hours):\n\n{link}\n\nIf you did not ask for it, ignore this message.',
   'mail.exists.subject': 'Someone tried to create an account with your address',
   'mail.exists.body':
-    'Hello,\n\nSomeone tried to create a Plenum account with this address, which already has one. If it was you, log in, or choose a new password here:\n\n{link}\n\nOtherwise, ignore this message.',
+    'Hello,\n\nSomeone tried to create a Plenum account with this address, which already has one. If it was you, log in, or choose a new password with this link (valid one hour):\n\n{link}\n\nOtherwise, ignore this message: your password stays the same.',
   'mail.reset.subject': 'Choose a new Plenum password',
   'mail.reset.body':
     'Hello,\n\nTo choose a new password, open this link (valid one hour):\n\n{link}\n\nIf you did not ask for it, ignore this message: your password stays the same.',

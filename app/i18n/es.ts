@@ -163,8 +163,8 @@ export const es: Messages = {
   'mail.exists.subject': 'Alguien intentó crear una cuenta con tu dirección',
   'mail.exists.body':
     'Hola:\n\nAlguien intentó crear una cuenta de Plenum con esta dirección, que ya tiene una. ' +
-    'Si fuiste tú, inicia sesión o elige una nueva contraseña aquí:\n\n{link}\n\n' +
-    'Si no, ignora este mensaje.',
+    'Si fuiste tú, inicia sesión o elige una nueva contraseña con este enlace (válido durante una hora):\n\n{link}\n\n' +
+    'Si no, ignora este mensaje: tu contraseña seguirá siendo la misma.',
   'mail.reset.subject': 'Elige una nueva contraseña de Plenum',
   'mail.reset.body':
     'Hola:\n\nPara elegir una nueva contraseña, abre este enlace (válido durante una hora):\n\n{link}\n\n' +

@@ -162,8 +162,8 @@ export const fr: Messages = {
   'mail.exists.subject': 'Quelqu’un a tenté de créer un compte avec votre adresse',
   'mail.exists.body':
     'Bonjour,\n\nQuelqu’un a tenté de créer un compte Plenum avec cette adresse, qui en a déjà un. ' +
-    'Si c’était vous, connectez-vous, ou choisissez un nouveau mot de passe ici :\n\n{link}\n\n' +
-    'Sinon, ignorez ce message.',
+    'Si c’était vous, connectez-vous, ou choisissez un nouveau mot de passe avec ce lien (valable une heure) :\n\n{link}\n\n' +
+    'Sinon, ignorez ce message : votre mot de passe reste inchangé.',
   'mail.reset.subject': 'Choisissez un nouveau mot de passe Plenum',
   'mail.reset.body':
     'Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure) :\n\n{link}\n\n' +

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOutbox } from '../factories/outbox.ts';
 import { DEMO, postForm, startTarget, underAttack, type Target } from './support/target.ts';
 
 // Attacks on accounts (issue 15): what an attacker can do with the login, sign-up and reset forms alone.
@@ -101,5 +102,30 @@ describe('open redirects through the login page', () => {
       return seen;
     });
     for (const location of locations) expect(landing(location).origin).toBe(target.url);
+  });
+});
+
+describe('mail bombing through the sign-up form', () => {
+  it('mails the owner of a taken address five times an hour at most, all at once or one after another', async () => {
+    const signUp = () =>
+      postForm(
+        target,
+        '/signup',
+        new URLSearchParams({ displayName: 'Mail Bomb', email: DEMO.member3, password: 'a long enough password' }),
+      ).then(async (res) => {
+        await res.arrayBuffer();
+        return res.status;
+      });
+    const statuses = await underAttack(target, async () => {
+      const burst = await Promise.all(Array.from({ length: 10 }, signUp));
+      const more = [];
+      for (let i = 0; i < 4; i++) more.push(await signUp());
+      return [...burst, ...more];
+    });
+    // Every attempt gets the usual "check your inbox": nothing tells the attacker the address is taken.
+    expect(new Set(statuses)).toEqual(new Set([200]));
+    const mails = await readOutbox(target.outboxDir, DEMO.member3);
+    expect(mails.length).toBeGreaterThan(0);
+    expect(mails.length).toBeLessThanOrEqual(5);
   });
 });

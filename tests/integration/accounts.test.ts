@@ -56,6 +56,30 @@ describe('sign up and email verification', () => {
     const mails = await readOutbox(outbox.outboxDir, existing.email);
     expect(mails.map((m) => m.subject)).toContain('Someone tried to create an account with your address');
   });
+
+  it('tells the owner of a taken address at most five times an hour, however often it is signed up with', async () => {
+    const existing = await createMember();
+    for (let i = 0; i < 12; i++) {
+      await signUp({ email: existing.email, displayName: 'Bomb', password: 'another password!', locale: 'en' });
+    }
+    const mails = await readOutbox(outbox.outboxDir, existing.email);
+    expect(mails).toHaveLength(MAX_LINKS_PER_HOUR);
+    // The notice carries what its owner would ask for next: a link to choose a new password.
+    await expect(isResetTokenValid(tokenOf(linkIn(mails[0])))).resolves.toBe(true);
+    // The budget is the owner's, shared with reset requests: the forgot-password form adds nothing now.
+    await requestPasswordReset(existing.email);
+    expect(await readOutbox(outbox.outboxDir, existing.email)).toHaveLength(MAX_LINKS_PER_HOUR);
+  });
+
+  it('keeps to the budget when the sign-ups come all at once', async () => {
+    const existing = await createMember();
+    await Promise.all(
+      Array.from({ length: 12 }, () =>
+        signUp({ email: existing.email, displayName: 'Bomb', password: 'another password!', locale: 'en' }),
+      ),
+    );
+    expect(await readOutbox(outbox.outboxDir, existing.email)).toHaveLength(MAX_LINKS_PER_HOUR);
+  });
 });
 
 describe('logging in', () => {

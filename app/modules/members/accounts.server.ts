@@ -28,17 +28,23 @@ export function mailLocale(locale: string | null | undefined): Locale {
 /** At most this many links of one kind are mailed to one member an hour: forms must not become a mail bomb. */
 export const MAX_LINKS_PER_HOUR = 5;
 
-/** A new single-use link token, or null when the member already got MAX_LINKS_PER_HOUR of this kind. */
+/**
+ * A new single-use link token, or null when the member already got MAX_LINKS_PER_HOUR of this kind. The member's
+ * row is locked while counting: a burst of requests at once gets no more links than one after another.
+ */
 async function issueToken(memberId: string, purpose: TokenPurpose, email: string, ttl: number) {
-  const recent = await db().emailToken.count({
-    where: { memberId, purpose, createdAt: { gt: new Date(Date.now() - HOUR) } },
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Member" WHERE id = ${memberId} FOR UPDATE`;
+    const recent = await tx.emailToken.count({
+      where: { memberId, purpose, createdAt: { gt: new Date(Date.now() - HOUR) } },
+    });
+    if (recent >= MAX_LINKS_PER_HOUR) return null;
+    const token = generateToken();
+    await tx.emailToken.create({
+      data: { id: hashToken(token), memberId, purpose, email, expiresAt: new Date(Date.now() + ttl) },
+    });
+    return token;
   });
-  if (recent >= MAX_LINKS_PER_HOUR) return null;
-  const token = generateToken();
-  await db().emailToken.create({
-    data: { id: hashToken(token), memberId, purpose, email, expiresAt: new Date(Date.now() + ttl) },
-  });
-  return token;
 }
 
 /** Mails a link that confirms `email` for the member. */
@@ -72,7 +78,7 @@ export async function signUp(props: SignUpProps): Promise<void> {
   // Hashed whether or not the email is taken, so that both answers take the same time.
   const passwordHash = await hashPassword(props.password);
   const existing = await db().member.findUnique({ where: { email } });
-  if (existing) return tellOwnerOfSignUpAttempt(email, existing.locale);
+  if (existing) return tellOwnerOfSignUpAttempt(existing);
   const member = await db()
     .$transaction(async (tx) => {
       const created = await tx.member.create({
@@ -91,18 +97,33 @@ export async function signUp(props: SignUpProps): Promise<void> {
       if (isUniqueViolation(error)) return null;
       throw error;
     });
-  if (!member) return tellOwnerOfSignUpAttempt(email, null);
+  if (!member) {
+    const taken = await db().member.findUnique({ where: { email } });
+    return taken ? tellOwnerOfSignUpAttempt(taken) : undefined;
+  }
   await mailVerification(member.id, email, props.locale);
 }
 
-async function tellOwnerOfSignUpAttempt(email: string, savedLocale: string | null) {
-  const locale = mailLocale(savedLocale);
-  const link = `${appConfig().publicOrigin}/forgot-password`;
-  await sendMail({
-    to: email,
-    subject: t(locale, 'mail.exists.subject'),
-    text: t(locale, 'mail.exists.body', { link }),
-  });
+/**
+ * Tells the owner of a taken address that someone signed up with it, with a link to choose a new password (what
+ * they would ask for next if it was them). The link comes out of the owner's hourly budget of reset links: a
+ * script signing up with their address again and again mails them MAX_LINKS_PER_HOUR times an hour at most.
+ */
+async function tellOwnerOfSignUpAttempt(owner: { id: string; email: string; locale: string | null }) {
+  await mailResetLink(owner, 'mail.exists.subject', 'mail.exists.body');
+}
+
+/** Mails a one-hour password-reset link to a member, unless their hourly budget of such links is spent. */
+async function mailResetLink(
+  member: { id: string; email: string; locale: string | null },
+  subject: 'mail.reset.subject' | 'mail.exists.subject',
+  body: 'mail.reset.body' | 'mail.exists.body',
+) {
+  const token = await issueToken(member.id, TokenPurpose.RESET_PASSWORD, member.email, RESET_TTL);
+  if (!token) return;
+  const locale = mailLocale(member.locale);
+  const link = `${appConfig().publicOrigin}/reset-password?token=${token}`;
+  await sendMail({ to: member.email, subject: t(locale, subject), text: t(locale, body, { link }), link });
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -192,17 +213,7 @@ export async function logIn(props: LogInProps) {
 export async function requestPasswordReset(emailInput: string): Promise<void> {
   const email = normalizeEmail(emailInput);
   const member = await db().member.findUnique({ where: { email } });
-  if (!member) return;
-  const locale = mailLocale(member.locale);
-  const token = await issueToken(member.id, TokenPurpose.RESET_PASSWORD, email, RESET_TTL);
-  if (!token) return;
-  const link = `${appConfig().publicOrigin}/reset-password?token=${token}`;
-  await sendMail({
-    to: email,
-    subject: t(locale, 'mail.reset.subject'),
-    text: t(locale, 'mail.reset.body', { link }),
-    link,
-  });
+  if (member) await mailResetLink(member, 'mail.reset.subject', 'mail.reset.body');
 }
 
 /** True when a reset link is still usable (the form is shown only then). */
