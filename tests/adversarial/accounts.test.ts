@@ -129,3 +129,39 @@ describe('mail bombing through the sign-up form', () => {
     expect(mails.length).toBeLessThanOrEqual(5);
   });
 });
+
+describe('what the log keeps of all this', () => {
+  it('names no address and no link token, in any line the server logged (no SMTP: mails go to the outbox)', async () => {
+    // One more reset and sign-up of a fresh address, so that the outbox has both kinds of link.
+    const email = `log-check-${Date.now()}@example.org`;
+    await underAttack(target, async () => {
+      for (const [path, body] of [
+        ['/signup', { displayName: 'Log Check', email, password: 'a long enough password' }],
+        ['/forgot-password', { email: DEMO.member2 }],
+      ] as const) {
+        const res = await postForm(target, path, new URLSearchParams(body));
+        await res.arrayBuffer();
+        expect(res.status).toBe(200);
+      }
+    });
+    const mails = await readOutbox(target.outboxDir);
+    expect(mails.map((m) => m.to)).toEqual(expect.arrayContaining([email, DEMO.member2]));
+    const secrets = new Set<string>();
+    for (const mail of mails) {
+      secrets.add(mail.to);
+      for (const [, token] of mail.body.matchAll(/[?&](?:token|k)=([^&\s]+)/g)) secrets.add(token!);
+    }
+    // The log is the JSON lines; the demo's logins are printed once at the first start, on purpose.
+    const log = target
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'));
+    expect(log.some((line) => line.includes('mail written to the outbox'))).toBe(true);
+    for (const secret of secrets) {
+      expect(
+        log.filter((line) => line.includes(secret)),
+        secret,
+      ).toEqual([]);
+    }
+  });
+});

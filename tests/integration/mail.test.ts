@@ -1,9 +1,11 @@
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp } from '../../app/modules/members/accounts.server.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { requestPasswordReset, signUp } from '../../app/modules/members/accounts.server.ts';
 import { appConfig, setAppConfig } from '../../app/utils/config.server.ts';
-import { uniqueEmail } from '../factories/members.ts';
-import { readOutbox } from '../factories/outbox.ts';
+import { setLogLevel } from '../../app/utils/logger.server.ts';
+import { sendMail } from '../../app/utils/mail.server.ts';
+import { createMember, uniqueEmail } from '../factories/members.ts';
+import { linkIn, readOutbox } from '../factories/outbox.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 
 const outbox = setupTestDatabase();
@@ -15,6 +17,12 @@ beforeAll(async () => {
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    onRcptTo(address, _session, callback) {
+      // A mail server that knows no such mailbox answers 550, naming it.
+      if (address.address.startsWith('nobody'))
+        return callback(Object.assign(new Error(`<${address.address}>: no such user`), { responseCode: 550 }));
+      callback();
+    },
     onData(stream, session, callback) {
       let data = '';
       stream.on('data', (chunk: Buffer) => (data += chunk.toString()));
@@ -48,5 +56,52 @@ describe('mail through SMTP', () => {
     const body = received[0]!.data.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
     expect(body).toMatch(/http:\/\/plenum\.test\/verify-email\?token=[a-z2-7]{32}/);
     expect(await readOutbox(outbox.outboxDir)).toHaveLength(0);
+  });
+});
+
+/** What the server logs while `run` runs (the real logger, at info level). */
+async function logged(run: () => Promise<unknown>): Promise<string> {
+  const lines: string[] = [];
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
+  setLogLevel('info');
+  try {
+    await run();
+  } finally {
+    setLogLevel('warn');
+    out.mockRestore();
+    err.mockRestore();
+  }
+  return lines.join('');
+}
+
+describe('what mail leaves in the log (the privacy page: no address, no link)', () => {
+  it('without SMTP, names the file in the outbox, never the address or the link', async () => {
+    const member = await createMember();
+    const smtpUrl = appConfig().smtpUrl;
+    setAppConfig({ ...appConfig(), smtpUrl: undefined });
+    try {
+      const log = await logged(() => requestPasswordReset(member.email));
+      const [mail] = await readOutbox(outbox.outboxDir, member.email);
+      const token = new URL(linkIn(mail)).searchParams.get('token')!;
+      expect(log).toContain('mail written to the outbox');
+      expect(log).toContain(mail!.file);
+      expect(log).not.toContain(member.email);
+      expect(log).not.toContain(token);
+      expect(log).not.toMatch(/reset-password|@/);
+    } finally {
+      setAppConfig({ ...appConfig(), smtpUrl });
+    }
+  });
+
+  it('when the mail server refuses an address, the error says why without naming it', async () => {
+    const address = uniqueEmail('nobody');
+    const error = await sendMail({ to: address, subject: 'Test', text: 'Hello' }).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(error!.message).toMatch(/550/);
+    expect(JSON.stringify({ message: error!.message, stack: error!.stack })).not.toContain(address.toLowerCase());
   });
 });

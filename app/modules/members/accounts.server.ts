@@ -56,7 +56,6 @@ export async function mailVerification(memberId: string, email: string, locale: 
     to: email,
     subject: t(locale, 'mail.verify.subject'),
     text: t(locale, 'mail.verify.body', { link }),
-    link,
   });
 }
 
@@ -123,7 +122,7 @@ async function mailResetLink(
   if (!token) return;
   const locale = mailLocale(member.locale);
   const link = `${appConfig().publicOrigin}/reset-password?token=${token}`;
-  await sendMail({ to: member.email, subject: t(locale, subject), text: t(locale, body, { link }), link });
+  await sendMail({ to: member.email, subject: t(locale, subject), text: t(locale, body, { link }) });
 }
 
 function isUniqueViolation(error: unknown): boolean {

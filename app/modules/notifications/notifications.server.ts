@@ -224,7 +224,6 @@ export async function sendDigests(now = new Date()): Promise<number> {
         to: claimed.member.email,
         subject: t(locale, 'mail.digest.subject', { n: items.length }),
         text: t(locale, 'mail.digest.body', { items: items.join('\n'), link: `${origin}/notifications`, unsubscribe }),
-        link: `${origin}/notifications`,
       });
       sent++;
     } catch (error) {
@@ -310,7 +309,6 @@ export async function announceRound(roundId: string): Promise<number> {
           link,
           unsubscribe,
         }),
-        link,
       });
       sent++;
     } catch (error) {
