@@ -9,6 +9,7 @@ import { expireOverdue } from '~/modules/amendments/supports.server.ts';
 import { sendDigests } from '~/modules/notifications/notifications.server.ts';
 import { purgeExpired } from '~/modules/members/sessions.server.ts';
 import { openAndCloseDue } from '~/modules/voting/rounds.server.ts';
+import { deferredWorkDone } from '~/utils/after-answer.server.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { MigrationError } from './database/migrate.ts';
 import { formatLogins, install, openAndMigrate, seedIfFirstStart } from './boot.ts';
@@ -92,7 +93,8 @@ async function main() {
     if (env.NODE_ENV === 'development') broadcastDevReady(build);
   });
 
-  // Graceful shutdown: stop accepting, let in-flight requests finish (10 s at most), then close the database.
+  // Graceful shutdown: stop accepting, let in-flight requests (and work after their answer) finish (10 s at most),
+  // then close the database.
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
@@ -111,6 +113,8 @@ async function main() {
       .catch((error: unknown) => logger.error('closing the collaboration server failed', { error }));
     server.close(async () => {
       await collaborationClosed;
+      // Mails deferred until after an answer (password resets) go out before the database closes.
+      await deferredWorkDone();
       await database.close().catch((error: unknown) => logger.error('closing the database failed', { error }));
       logger.info('stopped');
       process.exit(0);

@@ -10,6 +10,11 @@ export type RequestContext = {
   member: CurrentMember | null;
   sessionId: string | null;
   locale: Locale;
+  /**
+   * Runs `task` once this request is answered: work whose duration must not show in the answer (a reset link
+   * is mailed, or not, after the form said "check your inbox"). `what` names it in the log if it fails.
+   */
+  afterAnswer: (what: string, task: () => Promise<unknown>) => void;
 };
 
 declare module '@remix-run/server-runtime' {

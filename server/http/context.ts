@@ -8,6 +8,7 @@ import {
   readCookie,
   sessionCookie,
 } from '~/utils/cookies.server.ts';
+import { runAfter } from '~/utils/after-answer.server.ts';
 import type { RequestContext } from '~/utils/request-context.ts';
 
 /**
@@ -37,5 +38,15 @@ export async function buildRequestContext(req: Request, res: Response): Promise<
     member: session?.member ?? null,
     sessionId: session?.id ?? null,
     locale,
+    afterAnswer: (what, task) => runAfter(answered(res), what, task),
   };
+}
+
+/** Resolves when the response was sent, or the connection closed before it could be. */
+function answered(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    if (res.writableFinished || res.destroyed) return resolve();
+    res.once('finish', () => resolve());
+    res.once('close', () => resolve());
+  });
 }
