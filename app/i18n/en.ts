@@ -569,7 +569,6 @@ export const en = {
   'amendments.page.invitedYou': 'You are invited to co-author this draft. Your name will be on it only if you accept.',
   'amendments.page.accept': 'Accept',
   'amendments.page.decline': 'Decline',
-  'amendments.page.invitedList': 'Invited, not answered yet: {names}',
   'amendments.page.leave': 'Leave the authors',
   'flash.coauthorInvited':
     'If this address belongs to a member, they are invited; they become a co-author once they accept.',

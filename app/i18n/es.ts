@@ -583,7 +583,6 @@ export const es: Messages = {
   'amendments.page.invitedYou': 'Te han invitado a coescribir este borrador. Tu nombre solo figurará si aceptas.',
   'amendments.page.accept': 'Aceptar',
   'amendments.page.decline': 'Rechazar',
-  'amendments.page.invitedList': 'Invitados, aún sin respuesta: {names}',
   'amendments.page.leave': 'Dejar de ser autor',
   'flash.coauthorInvited': 'Si esta dirección pertenece a un miembro, queda invitado; será coautor cuando acepte.',
   'flash.invitationAccepted': 'Ahora eres uno de los autores.',

@@ -589,7 +589,6 @@ export const fr: Messages = {
     'Vous êtes invité à co-écrire ce brouillon. Votre nom n’y figurera que si vous acceptez.',
   'amendments.page.accept': 'Accepter',
   'amendments.page.decline': 'Refuser',
-  'amendments.page.invitedList': 'Invités, sans réponse pour l’instant : {names}',
   'amendments.page.leave': 'Quitter les auteurs',
   'flash.coauthorInvited':
     'Si cette adresse appartient à un membre, il est invité ; il deviendra co-auteur une fois qu’il aura accepté.',

@@ -321,7 +321,6 @@ export default function AmendmentPage() {
     canDecide,
     competitors,
     update,
-    invited,
     invitedMe,
     debate,
     mergeTargets,
@@ -378,9 +377,6 @@ export default function AmendmentPage() {
       <p data-testid="amendment-authors">
         {t('amendments.page.authors', { names: authors.map((a) => signed(a.name)).join(', ') })}
       </p>
-      {invited.length ? (
-        <p className="muted">{t('amendments.page.invitedList', { names: invited.join(', ') })}</p>
-      ) : null}
       {invitedMe ? (
         <Form method="post" className="notice" data-testid="invitation">
           <p>{t('amendments.page.invitedYou')}</p>

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sectionIds } from '../e2e/support/collab.ts';
+import { demoSessions } from '../e2e/support/voted-round.ts';
 import { readOutbox } from '../factories/outbox.ts';
 import { DEMO, postForm, startTarget, underAttack, type Target } from './support/target.ts';
 
@@ -127,6 +129,52 @@ describe('mail bombing through the sign-up form', () => {
     const mails = await readOutbox(target.outboxDir, DEMO.member3);
     expect(mails.length).toBeGreaterThan(0);
     expect(mails.length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('finding out who is a member through a co-author invitation', () => {
+  it('answers the same for a member’s address and anyone else’s, and names nobody until they accept', async () => {
+    const { post, cookies } = await demoSessions(target);
+    await post('/p/programme-2027/settings', 'moderation', {
+      phase: 'AMENDING',
+      draftIsPublic: 'on',
+      supportRule: 'ABSOLUTE',
+      supportValue: '1',
+      supportDays: '14',
+      reason: 'Amendments open',
+    });
+    const [section] = await sectionIds(target.url);
+    const here = await post(`/p/programme-2027/amend/${section}`, 'camille', {
+      kind: 'CHANGE',
+      title: 'Qui est membre ?',
+      justification: 'Un brouillon pour inviter des adresses.',
+    });
+    const camille = cookies.get('camille')!;
+    /** Invites `email` as Camille and reads the page she is sent to, as her browser would. */
+    const invite = async (email: string) => {
+      const res = await postForm(target, here, new URLSearchParams({ intent: 'invite', email }), { cookie: camille });
+      await res.arrayBuffer();
+      const flash = res.headers.get('set-cookie')?.split(';')[0];
+      const page = await fetch(`${target.url}${res.headers.get('location')}`, {
+        headers: { cookie: [camille, flash].filter(Boolean).join('; ') },
+      });
+      // What differs on every page anyway: its nonce and request id.
+      const html = (await page.text()).replace(/nonce="[^"]*"|\\"requestId\\",\\"[a-z2-7]{16}\\"/g, '');
+      return { status: res.status, location: res.headers.get('location'), flash, html };
+    };
+    const [stranger, member] = await underAttack(target, async () => [
+      await invite('not-a-member@example.org'),
+      await invite(DEMO.member2),
+    ]);
+    expect(member.status).toBe(302);
+    expect({ ...member, html: undefined }).toEqual({ ...stranger, html: undefined });
+    expect(member.html).toBe(stranger.html);
+    expect(member.html).not.toContain('Lucía García');
+
+    // Once she accepts, she is one of the authors, by name.
+    await post(here, 'lucia', { intent: 'acceptInvite' });
+    const page = await (await fetch(`${target.url}${here}`, { headers: { cookie: camille } })).text();
+    expect(page).toContain('Lucía García');
   });
 });
 

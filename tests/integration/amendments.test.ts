@@ -128,15 +128,18 @@ describe('drafting and submitting', () => {
     const { slug, sectionId } = await amendingProgram();
     const id = await startAmendment({ actor: author, slug, sectionId, ...change });
     await expect(inviteCoauthor({ actor: reader, id, email: coauthor.email })).rejects.toBeInstanceOf(NotFoundError);
-    // An unknown address gets the same quiet answer as a member's: membership is nobody else's business.
+    // An unknown address gets the same quiet answer as a member's: membership is nobody else's business, and
+    // the inviter's page stays as it was either way (no name until the invited member accepts).
+    const before = JSON.stringify(await getAmendment(author, slug, id));
     await expect(inviteCoauthor({ actor: author, id, email: 'nobody@example.org' })).resolves.toBeUndefined();
+    expect(JSON.stringify(await getAmendment(author, slug, id))).toBe(before);
     await inviteCoauthor({ actor: author, id, email: coauthor.email });
+    expect(JSON.stringify(await getAmendment(author, slug, id))).toBe(before);
     // Invited: may read the draft and answer, but is no author (nor named) until accepting.
     expect(await amendmentAccess(coauthor, id)).toEqual({ read: true, write: false });
     const invited = await getAmendment(coauthor, slug, id);
     expect(invited.invitedMe).toBe(true);
     expect(invited.authors.map((a) => a.id)).toEqual([author.id]);
-    expect((await getAmendment(author, slug, id)).invited).toHaveLength(1);
     await answerInvitation({ actor: coauthor, id, accept: true });
     expect(await amendmentAccess(coauthor, id)).toEqual({ read: true, write: true });
 

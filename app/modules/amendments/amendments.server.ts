@@ -62,10 +62,7 @@ export async function amendmentWithFacts(tx: Tx, actor: Actor, id: string) {
     include: {
       program: { select: { id: true, slug: true, phase: true, draftIsPublic: true } },
       authors: { select: { memberId: true, member: { select: { displayName: true } } }, orderBy: { addedAt: 'asc' } },
-      invitations: {
-        select: { memberId: true, member: { select: { displayName: true } } },
-        orderBy: { createdAt: 'asc' },
-      },
+      invitations: { select: { memberId: true } },
     },
   });
   if (!amendment) throw new NotFoundError(`amendment ${id}`);
@@ -179,8 +176,8 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
     },
     section,
     authors: amendment.authors.map((a) => ({ id: a.memberId, name: a.member.displayName })),
-    // Who was invited and has not answered: shown to the authors only.
-    invited: facts.actorIsAuthor ? amendment.invitations.map((i) => i.member.displayName) : [],
+    // Whom the authors invited is not shown, even to them: an address that matched no member would show
+    // nothing, so the list would tell who is a member. Names appear once the invited member accepts.
     invitedMe: facts.actorIsInvited,
     base,
     proposed,

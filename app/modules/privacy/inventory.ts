@@ -1157,9 +1157,9 @@ const INVENTORY: Inventory = {
       es: 'Hasta que la aceptes o la rechaces, o el borrador se presente o se retire (entonces caduca); se borra con tu cuenta.',
     },
     visibleTo: {
-      en: 'You and the amendment’s authors.',
-      fr: 'Vous et les auteurs de l’amendement.',
-      es: 'Tú y los autores de la enmienda.',
+      en: 'You. The authors who invite an address are not told whether it is a member’s, nor whose: your name appears on the draft only once you accept.',
+      fr: 'Vous. Les auteurs qui invitent une adresse ne savent pas si elle est celle d’un membre, ni de qui : votre nom apparaît sur le brouillon seulement quand vous acceptez.',
+      es: 'Tú. Los autores que invitan una dirección no saben si es la de un miembro, ni de quién: tu nombre aparece en el borrador solo cuando aceptas.',
     },
     fields: {
       amendmentId: { ...AMENDMENT_REF, personal: 'yes' },
