@@ -887,6 +887,7 @@ export const en = {
   'groups.errors.description': 'Describe the group in 10 to 2,000 characters.',
   'groups.errors.nameTaken': 'A group already has this name.',
   'groups.errors.notEndorsable': 'This amendment is not collecting supports: it cannot be endorsed now.',
+  'groups.errors.ownAmendment': 'An amendment’s authors cannot endorse it on a group’s behalf.',
   'flash.groupCreated': 'The group is created; moderators will validate it.',
   'flash.groupJoined': 'You joined the group.',
   'flash.groupLeft': 'You left the group.',

@@ -904,6 +904,7 @@ export const es: Messages = {
   'groups.errors.description': 'Describe el círculo en 10 a 2.000 caracteres.',
   'groups.errors.nameTaken': 'Ya hay un círculo con este nombre.',
   'groups.errors.notEndorsable': 'Esta enmienda no está recogiendo apoyos: no se puede respaldar ahora.',
+  'groups.errors.ownAmendment': 'Los autores de una enmienda no pueden respaldarla en nombre de un círculo.',
   'flash.groupCreated': 'El círculo está creado; los moderadores lo validarán.',
   'flash.groupJoined': 'Te has unido al círculo.',
   'flash.groupLeft': 'Has dejado el círculo.',

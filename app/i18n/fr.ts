@@ -917,6 +917,7 @@ export const fr: Messages = {
   'groups.errors.description': 'Décrivez le groupe en 10 à 2 000 caractères.',
   'groups.errors.nameTaken': 'Un groupe porte déjà ce nom.',
   'groups.errors.notEndorsable': 'Cet amendement ne recueille pas de soutiens : il ne peut pas être appuyé maintenant.',
+  'groups.errors.ownAmendment': 'Les auteurs d’un amendement ne peuvent pas l’appuyer au nom d’un groupe.',
   'flash.groupCreated': 'Le groupe est créé ; les modérateurs vont le valider.',
   'flash.groupJoined': 'Vous avez rejoint le groupe.',
   'flash.groupLeft': 'Vous avez quitté le groupe.',

@@ -79,11 +79,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         )
       : [];
   const conflict = found.amendment.status === 'ADOPTED' ? await applicationConflict(actor, found.amendment.id) : null;
-  // Coordinators of validated groups endorse on their group's behalf, while it collects supports.
+  // Coordinators of validated groups endorse on their group's behalf when they could support it themselves: while
+  // it collects supports, and never an amendment they wrote.
   const endorsed = new Set(found.supports?.groups.map((g) => g.id) ?? []);
-  const endorseAs = ['SUBMITTED', 'QUALIFIED'].includes(found.amendment.status)
-    ? (await groupsICoordinate(actor)).filter((g) => !endorsed.has(g.id))
-    : [];
+  const endorseAs = found.abilities.support ? (await groupsICoordinate(actor)).filter((g) => !endorsed.has(g.id)) : [];
   // Read-only texts point through /leave. The conflict form's Markdown keeps the addresses its moderator edits,
   // and only moderators get it: everyone else reads the page.
   return {

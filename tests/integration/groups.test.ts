@@ -94,4 +94,47 @@ describe('local groups', () => {
     await endorseAmendment({ actor: coordinators[1]!, groupId: groups[1]!, amendmentId });
     expect((await db().amendment.findUniqueOrThrow({ where: { id: amendmentId } })).status).toBe('QUALIFIED');
   });
+
+  it('refuse an endorsement of an amendment by one of its authors, even as their group’s coordinator', async () => {
+    const ctx = await votingProgram();
+    await db().group.updateMany({ data: { status: 'REJECTED' } });
+    const author = await createMember({ displayName: 'Author and coordinator' });
+    const groupId = await createGroup({
+      actor: author,
+      name: `Cercle de l’auteur ${ctx.slug}`,
+      area: 'Lyon',
+      description: 'Le groupe que coordonne l’auteur.',
+    });
+    await decideGroup({ actor: ctx.moderator, groupId, validate: true, reason: 'Validated' });
+    // One validated group: its endorsement alone would qualify the amendment.
+    await db().program.update({
+      where: { id: ctx.programId },
+      data: { supportRule: 'GROUP_SHARE', supportValue: 100 },
+    });
+    const amendmentId = await startAmendment({
+      actor: author,
+      slug: ctx.slug,
+      sectionId: ctx.sections[0]!,
+      kind: 'CHANGE',
+      title: 'My own amendment',
+      justification: 'Endorsed by my own group?',
+    });
+    await writeLive(amendmentDocumentName(amendmentId), SECTION_TEXT.replace('26', '30'));
+    await submitAmendment({ actor: author, id: amendmentId });
+
+    await expect(endorseAmendment({ actor: author, groupId, amendmentId })).rejects.toMatchObject({
+      key: 'groups.errors.ownAmendment',
+    });
+    expect((await db().amendment.findUniqueOrThrow({ where: { id: amendmentId } })).status).toBe('SUBMITTED');
+    expect(await db().groupEndorsement.count({ where: { amendmentId } })).toBe(0);
+    // Another coordinator of the same group may endorse it: the group, not its author, decides.
+    const other = await createMember();
+    await joinGroup({ actor: other, groupId });
+    await db().groupMembership.update({
+      where: { groupId_memberId: { groupId, memberId: other.id } },
+      data: { coordinator: true },
+    });
+    await endorseAmendment({ actor: other, groupId, amendmentId });
+    expect((await db().amendment.findUniqueOrThrow({ where: { id: amendmentId } })).status).toBe('QUALIFIED');
+  });
 });

@@ -209,7 +209,8 @@ export async function groupsICoordinate(actor: Actor) {
 }
 
 /**
- * A validated group endorses an amendment (one of its coordinators, while the amendment collects supports).
+ * A validated group endorses an amendment (one of its coordinators who is not one of its authors, while the
+ * amendment collects supports).
  * Under the GROUP_SHARE rule, reaching the share qualifies it at once, in the same transaction.
  */
 export async function endorseAmendment(props: { actor: Actor; groupId: string; amendmentId: string; now?: Date }) {
@@ -220,14 +221,21 @@ export async function endorseAmendment(props: { actor: Actor; groupId: string; a
     enforce(canEndorseFor(props.actor, f), props.actor, 'group.endorse');
     const amendment = await tx.amendment.findUnique({
       where: { id: props.amendmentId },
-      include: { program: { select: { phase: true, draftIsPublic: true } } },
+      include: {
+        program: { select: { phase: true, draftIsPublic: true } },
+        authors: { where: { memberId: props.actor!.id }, select: { memberId: true } },
+      },
     });
     if (!amendment || !amendment.submittedAt) throw new NotFoundError(`amendment ${props.amendmentId}`);
+    // Its authors do not count among its supporters, nor endorse it on a group's behalf: a coordinator who wrote
+    // it would otherwise qualify it alone.
+    const actorIsAuthor = amendment.authors.length > 0;
+    if (actorIsAuthor) throw new GroupError('groups.errors.ownAmendment');
     // The same window as members' supports: submitted, before the deadline, while the program takes amendments.
     const open = canSupportAmendment(
       props.actor,
       amendment.program,
-      { status: amendment.status, actorIsAuthor: false, submitted: true, supportDeadline: amendment.supportDeadline },
+      { status: amendment.status, actorIsAuthor, submitted: true, supportDeadline: amendment.supportDeadline },
       now,
     );
     if (!open) throw new GroupError('groups.errors.notEndorsable');

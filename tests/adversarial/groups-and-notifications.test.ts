@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../app/i18n/index.ts';
+import { sectionIds } from '../e2e/support/collab.ts';
+import { DEMO as PROGRAM, demoSessions, draftAmendment, type DemoSession } from '../e2e/support/voted-round.ts';
+import { postForm, startTarget, underAttack, type Target } from './support/target.ts';
+
+// Attacks through local groups and a member's own pages (issue 15): qualifying one's own amendment through the
+// group one coordinates, and a suspended member walking through every page and form they can still reach.
+let target: Target;
+let session: DemoSession;
+let groupId = '';
+let amendmentPath = '';
+
+const statusOf = (html: string) => /data-testid="amendment-status">([^<]*)</.exec(html)?.[1];
+
+beforeAll(async () => {
+  target = await startTarget();
+  session = await demoSessions(target);
+  // Amendments qualify by the endorsement of every validated group (Camille's will be the only one).
+  await session.post(`/p/${PROGRAM}/settings`, 'moderation', {
+    phase: 'AMENDING',
+    draftIsPublic: 'on',
+    supportRule: 'GROUP_SHARE',
+    supportValue: '100',
+    supportDays: '14',
+    reason: 'Les groupes décident',
+  });
+  const group = await session.post('/groups', 'camille', {
+    name: 'Cercle de l’autrice',
+    area: 'Paris 11e',
+    description: 'Le groupe que Camille coordonne.',
+  });
+  groupId = group.split('/').pop()!;
+  await session.post(group, 'moderation', { decision: 'validate', reason: 'Groupe réel et local' });
+  const [section] = await sectionIds(target.url);
+  const id = await draftAmendment(target, session, 'camille', section!, {
+    title: 'Un amendement de l’autrice',
+    justification: 'Camille voudrait le qualifier seule.',
+    text: 'Les transports publics sont gratuits le dimanche.',
+  });
+  amendmentPath = `/p/${PROGRAM}/amendments/${id}`;
+  await session.post(amendmentPath, 'camille', { intent: 'submit' });
+});
+afterAll(async () => {
+  await target?.stop();
+});
+
+describe('qualifying one’s own amendment through one’s group', () => {
+  it('refuses the endorsement of an author who coordinates a validated group, and offers none', async () => {
+    const camille = session.cookies.get('camille')!;
+    const page = await (await fetch(`${target.url}${amendmentPath}`, { headers: { cookie: camille } })).text();
+    expect(statusOf(page)).toBe(t('fr', 'amendments.status.SUBMITTED'));
+    // Her page offers her group no endorsement of her own text...
+    expect(page).not.toContain(`value="${groupId}"`);
+    // ...and the form sent anyway is refused, with the reason, in her language.
+    const res = await underAttack(target, () =>
+      postForm(target, amendmentPath, new URLSearchParams({ intent: 'endorse', groupId }), { cookie: camille }),
+    );
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain(t('fr', 'groups.errors.ownAmendment'));
+    const after = await (await fetch(`${target.url}${amendmentPath}`)).text();
+    expect(statusOf(after)).toBe(t('fr', 'amendments.status.SUBMITTED'));
+    expect(after).not.toContain('Cercle de l’autrice');
+  });
+});
