@@ -78,7 +78,8 @@ export default function GroupPage() {
           {group.decidedAt ? <Time value={group.decidedAt} /> : null}
         </p>
       ) : null}
-      <p className="inline-actions">
+      {/* A div: a form may not sit inside a paragraph (the browser closes the <p>, and hydration fails). */}
+      <div className="inline-actions">
         {can.join ? (
           <Form method="post">
             <input type="hidden" name="intent" value="join" />
@@ -95,7 +96,7 @@ export default function GroupPage() {
             </button>
           </Form>
         ) : null}
-      </p>
+      </div>
       {can.decide ? (
         <section className="card" aria-labelledby="decide-title">
           <h2 id="decide-title">{t('groups.decide')}</h2>

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../app/i18n/index.ts';
+import { launchBrowser } from '../e2e/support/browser.ts';
 import { sectionIds } from '../e2e/support/collab.ts';
+import { logInAs } from '../e2e/support/session.ts';
 import { DEMO as PROGRAM, demoSessions, draftAmendment, type DemoSession } from '../e2e/support/voted-round.ts';
-import { postForm, startTarget, underAttack, type Target } from './support/target.ts';
+import { DEMO, postForm, startTarget, underAttack, type Target } from './support/target.ts';
 
 // Attacks through local groups and a member's own pages (issue 15): qualifying one's own amendment through the
 // group one coordinates, and a suspended member walking through every page and form they can still reach.
@@ -61,5 +63,41 @@ describe('qualifying one’s own amendment through one’s group', () => {
     const after = await (await fetch(`${target.url}${amendmentPath}`)).text();
     expect(statusOf(after)).toBe(t('fr', 'amendments.status.SUBMITTED'));
     expect(after).not.toContain('Cercle de l’autrice');
+  });
+});
+
+describe('a group’s page in a browser', () => {
+  it('hydrates without an error, for a visitor, a member who may join and a member who may leave', async () => {
+    const browser = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const errors: string[] = [];
+      const visit = async (who: string) => {
+        const page = await browser.newPage();
+        page.on('console', (m) => (m.type() === 'error' ? errors.push(`${who}: ${m.text()}`) : undefined));
+        page.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));
+        return page;
+      };
+      const visitor = await visit('visitor');
+      await visitor.goto(`${target.url}/groups/${groupId}`, { waitUntil: 'networkidle' });
+      await visitor.getByRole('heading', { name: 'Cercle de l’autrice' }).waitFor();
+      await visitor.close();
+      for (const [email, name, button] of [
+        [DEMO.member3, 'Yanis Benali', 'Join the group'],
+        [DEMO.member, 'Camille Martin', 'Leave the group'],
+      ] as const) {
+        const page = await visit(name);
+        await logInAs(page, target.url, email, target.logins.get(email)!, name);
+        await page.goto(`${target.url}/groups/${groupId}`, { waitUntil: 'networkidle' });
+        await page.getByRole('button', { name: button, exact: true }).waitFor();
+        // Hydration is over once the router is there and the page has settled.
+        await page.waitForFunction(() => 'remixRouter' in window || '__remixRouter' in window);
+        await page.waitForTimeout(500);
+        await page.context().clearCookies();
+        await page.close();
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.cleanup();
+    }
   });
 });
