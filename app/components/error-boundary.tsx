@@ -2,11 +2,16 @@ import { isRouteErrorResponse, Link, useRouteError, useRouteLoaderData } from '@
 import { useEffect, useState } from 'react';
 import { useT } from '~/utils/i18n.tsx';
 
-/** The one error page: 404, 403 and unexpected errors, in the reader's language, with a reference id. */
+/**
+ * The one error page: 404, 403 (for a suspended member, why they are refused) and unexpected errors, in the
+ * reader's language, with a reference id.
+ */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   const t = useT();
-  const root = useRouteLoaderData('root') as { requestId?: string } | undefined;
+  const root = useRouteLoaderData('root') as
+    | { requestId?: string; member?: { suspended: string | null } | null }
+    | undefined;
   const [clientId, setClientId] = useState<string | undefined>();
   useEffect(() => {
     setClientId((window as { __plenumLastErrorId?: string }).__plenumLastErrorId);
@@ -18,6 +23,23 @@ export function GeneralErrorBoundary() {
         <h1>{t('error.notFound.title')}</h1>
         <p>{t('error.notFound.body')}</p>
         <Link to="/">{t('error.backHome')}</Link>
+      </section>
+    );
+  }
+  // A suspended member is refused everything but reading and their own data: say why, not just "no". After a
+  // refused form the page has no account data (no loader ran), only the answer's word that they are suspended.
+  const reason = root?.member?.suspended;
+  const suspended =
+    typeof reason === 'string' || (error as { data?: { suspended?: unknown } } | null)?.data?.suspended === true;
+  if (isRouteErrorResponse(error) && error.status === 403 && suspended) {
+    return (
+      <section className="error-page" data-testid="suspended-page">
+        <h1>{t('error.suspended.title')}</h1>
+        <p>{typeof reason === 'string' ? t('account.suspended', { reason }) : t('error.suspended.body')}</p>
+        <p className="inline-actions">
+          <Link to="/account">{t('account.title')}</Link>
+          <Link to="/">{t('error.backHome')}</Link>
+        </p>
       </section>
     );
   }

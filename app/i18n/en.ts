@@ -141,6 +141,9 @@ export const en = {
   'error.notFound.body': 'This address leads nowhere. The page may have moved, or the link may be mistyped.',
   'error.forbidden.title': 'Not allowed',
   'error.forbidden.body': 'Your account does not give access to this page.',
+  'error.suspended.title': 'Your account is suspended',
+  'error.suspended.body':
+    'You can still read the program, download your data and delete your account from your account page.',
   'error.badRequest.title': 'This request could not be handled',
   'error.badRequest.body': 'Something in it was not as expected. Go back and try again.',
   'error.unexpected.title': 'Something went wrong',

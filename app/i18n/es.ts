@@ -148,6 +148,9 @@ export const es: Messages = {
     'Esta dirección no lleva a ninguna parte. Puede que la página se haya movido o que el enlace esté mal escrito.',
   'error.forbidden.title': 'Acceso no permitido',
   'error.forbidden.body': 'Tu cuenta no da acceso a esta página.',
+  'error.suspended.title': 'Tu cuenta está suspendida',
+  'error.suspended.body':
+    'Puedes seguir leyendo el programa, descargar tus datos y eliminar tu cuenta desde la página de tu cuenta.',
   'error.badRequest.title': 'No se pudo procesar esta solicitud',
   'error.badRequest.body': 'Algo en ella no era como se esperaba. Vuelve atrás e inténtalo de nuevo.',
   'error.unexpected.title': 'Algo salió mal',

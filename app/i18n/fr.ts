@@ -147,6 +147,9 @@ export const fr: Messages = {
     'Cette adresse ne mène nulle part. La page a peut-être été déplacée, ou le lien contient une faute de frappe.',
   'error.forbidden.title': 'Accès non autorisé',
   'error.forbidden.body': 'Votre compte ne donne pas accès à cette page.',
+  'error.suspended.title': 'Votre compte est suspendu',
+  'error.suspended.body':
+    'Vous pouvez toujours lire le programme, télécharger vos données et supprimer votre compte depuis la page de votre compte.',
   'error.badRequest.title': 'Cette requête n’a pas pu être traitée',
   'error.badRequest.body': 'Quelque chose n’était pas comme prévu. Revenez en arrière et réessayez.',
   'error.unexpected.title': 'Un problème est survenu',

@@ -23,6 +23,8 @@ export class ForbiddenError extends Error {
   constructor(
     public readonly action: string,
     public readonly signedIn: boolean,
+    /** The actor is suspended: the refusal may have no other reason, and the page says so. */
+    public readonly suspended = false,
   ) {
     super(`Forbidden: ${action}`);
     this.name = 'ForbiddenError';
@@ -31,5 +33,5 @@ export class ForbiddenError extends Error {
 
 /** Throws ForbiddenError unless `allowed`. */
 export function enforce(allowed: boolean, actor: Actor, action: string): void {
-  if (!allowed) throw new ForbiddenError(action, actor !== null);
+  if (!allowed) throw new ForbiddenError(action, actor !== null, actor?.suspended === true);
 }

@@ -11,13 +11,15 @@ import {
 } from '~/modules/notifications/notifications.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';
+import { asHttpError } from '~/utils/errors.server.ts';
 import { readFormData } from '~/utils/forms.server.ts';
 import { pageTitle, useFormatDate, useT } from '~/utils/i18n.tsx';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { member } = requireMember(request, context);
   const actor = actorOf(context);
-  const notifications = (await listNotifications(actor)).map((n) => ({
+  // A suspended member takes part in nothing, notifications included: a 403 that says so, not an error.
+  const notifications = (await listNotifications(actor).catch(asHttpError(request))).map((n) => ({
     ...n,
     text: notificationText(context.locale, n),
   }));
@@ -32,8 +34,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notificat
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireMember(request, context);
-  const actor = actorOf(context);
   const formData = await readFormData(request);
+  return notificationsAction(actorOf(context), formData).catch(asHttpError(request));
+}
+
+/** The page's forms: the digest and vote announcements on or off, a notification opened, all marked read. */
+async function notificationsAction(actor: ReturnType<typeof actorOf>, formData: FormData) {
   const intent = formData.get('intent');
   if (intent === 'digestOn' || intent === 'digestOff') {
     await setDigest(actor, intent === 'digestOn');

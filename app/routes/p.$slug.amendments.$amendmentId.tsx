@@ -56,11 +56,16 @@ import { readFormData } from '~/utils/forms.server.ts';
 import { useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
 import { readerLinks } from '~/utils/links.ts';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export function loader(args: LoaderFunctionArgs) {
+  // Every read below asks the policies again: any refusal is a 403 (or 404), never an error page.
+  return readAmendmentPage(args).catch(asHttpError(args.request));
+}
+
+async function readAmendmentPage({ params, context }: LoaderFunctionArgs) {
   const actor = actorOf(context);
   const slug = params.slug ?? '';
-  const found = await getAmendment(actor, slug, params.amendmentId ?? '').catch(asHttpError(request));
-  const outline = await getProgramOutline(actor, slug).catch(asHttpError(request));
+  const found = await getAmendment(actor, slug, params.amendmentId ?? '');
+  const outline = await getProgramOutline(actor, slug);
   const number = outline.chapters.flatMap((c) => c.sections).find((s) => s.id === found.section.id)?.number ?? '';
   const user = context.member ? { id: context.member.id, name: context.member.displayName } : null;
   const decision =

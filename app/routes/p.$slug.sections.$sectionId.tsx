@@ -19,7 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     params.sectionId ?? '',
   ).catch(asHttpError(request));
   const user = context.member ? { id: context.member.id, name: context.member.displayName } : null;
-  const amendments = await listSectionAmendments(actorOf(context), section.id);
+  const amendments = await listSectionAmendments(actorOf(context), section.id).catch(asHttpError(request));
   return {
     section: readerLinks(section),
     previous,

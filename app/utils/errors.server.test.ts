@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { safeRedirect } from './errors.server.ts';
+import { enforce } from '~/policies/actor.ts';
+import { NotFoundError } from '~/modules/programs/programs.server.ts';
+import { asHttpError, safeRedirect } from './errors.server.ts';
 
 const SITE = 'https://plenum.example';
 
@@ -61,5 +63,42 @@ describe('safeRedirect', () => {
     expect(safeRedirect('https://evil.example', '/account')).toBe('/account');
     expect(safeRedirect(null)).toBe('/');
     expect(safeRedirect(undefined)).toBe('/');
+  });
+});
+
+describe('asHttpError', () => {
+  const request = new Request('http://plenum.invalid/notifications?x=1');
+  /** What a route answers when a module refuses `actor`. */
+  const answerFor = (actor: Parameters<typeof enforce>[1]) => {
+    try {
+      enforce(false, actor, 'notifications.read');
+    } catch (error) {
+      try {
+        asHttpError(request)(error);
+      } catch (answer) {
+        return answer as { init?: { status?: number; headers?: HeadersInit }; data?: unknown; status?: number };
+      }
+    }
+    throw new Error('no answer');
+  };
+
+  it('sends the public to the login page, and back here afterwards', () => {
+    const answer = answerFor(null) as unknown as Response;
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get('location')).toBe('/login?redirectTo=%2Fnotifications%3Fx%3D1');
+  });
+
+  it('refuses a member with a 403 that says whether they are suspended', () => {
+    expect(answerFor({ id: 'm', role: 'MEMBER', suspended: true })).toMatchObject({
+      init: { status: 403 },
+      data: { suspended: true },
+    });
+    expect(answerFor({ id: 'm', role: 'MEMBER' })).toMatchObject({ init: { status: 403 }, data: { suspended: false } });
+  });
+
+  it('turns not found into a 404 and lets anything else through', () => {
+    expect(() => asHttpError(request)(new NotFoundError('x'))).toThrow(expect.objectContaining({ status: 404 }));
+    const bug = new TypeError('a bug');
+    expect(() => asHttpError(request)(bug)).toThrow(bug);
   });
 });

@@ -1,10 +1,10 @@
-import { redirect } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { ForbiddenError } from '~/policies/actor.ts';
 import { NotFoundError } from '~/modules/programs/programs.server.ts';
 
 /**
  * Turns a module's expected refusals into HTTP answers: NotFoundError -> 404, ForbiddenError -> 403 for a
- * member, or the login page for the public. Anything else is rethrown as it is (a real 500, logged with an id).
+ * member (saying whether they are suspended), or the login page for the public. Anything else is rethrown as it is (a real 500, logged with an id).
  */
 export function asHttpError(request: Request) {
   return (error: unknown): never => {
@@ -14,7 +14,8 @@ export function asHttpError(request: Request) {
         const url = new URL(request.url);
         throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
       }
-      throw new Response('Forbidden', { status: 403 });
+      // A suspended member is told so even where the page cannot read their account (a refused form).
+      throw data({ suspended: error.suspended }, { status: 403 });
     }
     throw error;
   };

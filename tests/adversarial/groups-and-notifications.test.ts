@@ -101,3 +101,92 @@ describe('a group’s page in a browser', () => {
     }
   });
 });
+
+describe('a suspended member', () => {
+  it('is told their account is suspended wherever they are refused, and never gets the error page', async () => {
+    // An administrator suspends Yanis from the members page; he stays signed in.
+    const admin = await target.cookieOf(DEMO.admin);
+    const list = await (await fetch(`${target.url}/admin/members`, { headers: { cookie: admin } })).text();
+    const memberId = new RegExp(
+      `data-member-email="${DEMO.member3}"[\\s\\S]*?name="memberId" value="([a-z2-7]{16})"`,
+    ).exec(list)![1]!;
+    const reason = 'Propos injurieux';
+    const suspend = await postForm(
+      target,
+      '/admin/members',
+      new URLSearchParams({ intent: 'suspend', memberId, reason }),
+      {
+        cookie: admin,
+      },
+    );
+    expect(suspend.status).toBe(302);
+    const cookie = session.cookies.get('yanis')!;
+    const [section] = await sectionIds(target.url);
+
+    const pages = [
+      '/',
+      '/notifications',
+      '/account',
+      '/groups',
+      `/groups/${groupId}`,
+      `/p/${PROGRAM}`,
+      `/p/${PROGRAM}/amendments`,
+      amendmentPath,
+      `/p/${PROGRAM}/sections/${section}`,
+      `/p/${PROGRAM}/amend/${section}`,
+      `/p/${PROGRAM}/settings`,
+      `/p/${PROGRAM}/structure`,
+      `/p/${PROGRAM}/moderation/queue`,
+      `/p/${PROGRAM}/rounds/new`,
+      '/programs/new',
+      '/admin/members',
+    ];
+    const forms: [string, Record<string, string>][] = [
+      ...['digestOn', 'digestOff', 'votesOn', 'votesOff', 'open', 'markAll'].map(
+        (intent) => ['/notifications', { intent, id: 'aaaaaaaaaaaaaaaa' }] as [string, Record<string, string>],
+      ),
+      ...['support', 'unsupport', 'endorse', 'comment', 'report', 'acceptInvite', 'invite', 'submit', 'withdraw'].map(
+        (intent) =>
+          [
+            amendmentPath,
+            {
+              intent,
+              groupId,
+              body: 'Un commentaire',
+              commentId: 'aaaaaaaaaaaaaaaa',
+              reason: 'Une raison',
+              email: DEMO.member2,
+            },
+          ] as [string, Record<string, string>],
+      ),
+      ['/groups', { name: 'Un autre groupe', area: 'Lyon', description: 'Un groupe de plus, pour voir.' }],
+      [`/groups/${groupId}`, { intent: 'join' }],
+      [`/p/${PROGRAM}/amend/${section}`, { kind: 'CHANGE', title: 'Un titre', justification: 'Une justification.' }],
+      ['/programs/new', { title: 'Un programme', slug: 'un-programme' }],
+    ];
+    const answers = await underAttack(target, async () => {
+      const seen: { what: string; status: number; body: string }[] = [];
+      for (const path of pages) {
+        const res = await fetch(`${target.url}${path}`, { headers: { cookie }, redirect: 'manual' });
+        seen.push({ what: `GET ${path}`, status: res.status, body: await res.text() });
+      }
+      for (const [path, fields] of forms) {
+        const res = await postForm(target, path, new URLSearchParams(fields), { cookie });
+        seen.push({ what: `POST ${path} ${fields.intent ?? ''}`, status: res.status, body: await res.text() });
+      }
+      return seen;
+    });
+    const notice = t('fr', 'account.suspended', { reason });
+    const refused = answers.filter((a) => a.status === 403);
+    expect(answers.find((a) => a.what === 'GET /notifications')?.status).toBe(403);
+    expect(refused.length).toBeGreaterThan(10);
+    for (const answer of refused) {
+      expect(answer.body, answer.what).toContain(t('fr', 'error.suspended.title'));
+      // A page says why, from the account; a refused form (no page data after it) says what is still possible.
+      expect(answer.body, answer.what).toContain(
+        answer.what.startsWith('GET') ? notice : t('fr', 'error.suspended.body'),
+      );
+    }
+    for (const answer of answers) expect(answer.status, answer.what).toBeLessThan(500);
+  });
+});

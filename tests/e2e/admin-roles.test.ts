@@ -124,6 +124,13 @@ describe('an admin makes a member moderator', () => {
         maxRedirects: 0,
       });
       expect(refused.status()).toBe(403);
+      // Their notifications are refused as clearly, on a page that says why (issue 15: it was the error page).
+      await y.getByTestId('notifications-link').click();
+      await y.getByRole('heading', { name: 'Your account is suspended' }).waitFor();
+      await y
+        .getByText(/Your account is suspended: Propos injurieux répétés/)
+        .last()
+        .waitFor();
       const data = await y.request.get(`${server.url}/account/export.json`);
       expect(data.status()).toBe(200);
       expect(((await data.json()) as { profile: { email: string } }).profile.email).toBe('yanis@plenum.localhost');
