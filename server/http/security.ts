@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { logger } from '~/utils/logger.server.ts';
 import { plainMessage } from './guards.ts';
 
 /**
@@ -40,6 +41,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Refuses every state-changing request whose Origin (or, failing that, Referer) is not this site: the CSRF
  * guard for forms and fetches alike. A request with neither header is refused too; browsers send Origin.
+ *
+ * Remix then compares the Origin header with the host it is given (X-Forwarded-Host, else Host) and fails the
+ * action with an error when they differ: behind a proxy that rewrites Host, every form would answer 500. Such
+ * a request is refused here, with 403 and a log line that says what to configure.
  */
 export function originCheck(allowedOrigins: () => string[]) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -47,9 +52,36 @@ export function originCheck(allowedOrigins: () => string[]) {
     const sameHost = `${req.protocol}://${req.get('host') ?? ''}`;
     const allowed = new Set([sameHost, ...allowedOrigins()]);
     const origin = req.get('origin') ?? refererOrigin(req.get('referer'));
-    if (origin && allowed.has(origin)) return next();
-    res.status(403).type('text/plain; charset=utf-8').send(plainMessage(req, 'foreignOrigin'));
+    if (!origin || !allowed.has(origin)) {
+      res.status(403).type('text/plain; charset=utf-8').send(plainMessage(req, 'foreignOrigin'));
+      return;
+    }
+    const header = req.get('origin');
+    const host = hostRemixSees(req);
+    if (!header || new URL(header).host === host) return next();
+    logger.warn(
+      'form refused: its Origin is not the host this server was given. Behind a reverse proxy, set PUBLIC_URL to ' +
+        'the public address and TRUST_PROXY to the number of proxies, and have the proxy keep the Host header or ' +
+        'send X-Forwarded-Host',
+      { origin: header, host, publicUrl: allowedOrigins().join(' ') },
+    );
+    res.status(403).type('text/plain; charset=utf-8').send(misconfigured(req));
   };
+}
+
+/** The host Remix compares with Origin: the first X-Forwarded-Host, else Host (whatever TRUST_PROXY says). */
+function hostRemixSees(req: Request): string {
+  return req.get('x-forwarded-host')?.split(',')[0]?.trim() || (req.get('host') ?? '');
+}
+
+const MISCONFIGURED = {
+  fr: 'Requête refusée : ce serveur ne reconnaît pas l’adresse du site. Son administrateur en trouvera la raison dans le journal.',
+  es: 'Solicitud rechazada: este servidor no reconoce la dirección del sitio. Su administrador encontrará el motivo en el registro.',
+  en: 'Request refused: this server does not recognise the address of the site. Its administrator will find why in the log.',
+} as const;
+
+function misconfigured(req: Request): string {
+  return MISCONFIGURED[(req.acceptsLanguages('fr', 'es', 'en') || 'en') as keyof typeof MISCONFIGURED];
 }
 
 function refererOrigin(referer: string | undefined): string | undefined {
