@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { launchBrowser } from '../e2e/support/browser.ts';
 import { sqlOn } from '../e2e/support/server.ts';
 import { appendParagraph, connectClient, sectionIds, upgradeStatus } from '../e2e/support/collab.ts';
 import { DEMO, postForm, startTarget, underAttack, type Target } from './support/target.ts';
@@ -262,6 +263,26 @@ describe('a section poisoned by an older version (item 2)', () => {
     expect(version.html).toContain('Écrit après le poison');
     expect(version.html).not.toContain('javascript:');
     expect(target.serverErrors()).toEqual([]);
+
+    await underAttack(target, async () => {});
+    // The live editor, in a browser, shows the text without the script link (whatever is stored). (Outside the
+    // health watch: starting Chromium is no attack, and takes the two cores for a moment.)
+    {
+      const browser = await launchBrowser({ locale: 'en-GB' });
+      try {
+        const [name, value] = camille.split('=') as [string, string];
+        await browser.addCookies([{ name, value, url: target.url }]);
+        const tab = await browser.newPage();
+        await tab.goto(`${target.url}/p/programme-2027/sections/${sectionId}`);
+        await tab.getByTestId('connection-status').getByText('Connected').waitFor();
+        await tab.getByRole('textbox', { name: 'Section text' }).getByText('Écrit après le poison').waitFor();
+        const hrefs = await tab.$$eval('a[href]', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+        expect(hrefs.filter((href) => /^\s*javascript:/i.test(href))).toEqual([]);
+        expect(await tab.locator('iframe').count()).toBe(0);
+      } finally {
+        await browser.cleanup();
+      }
+    }
 
     await underAttack(target, async () => {
       // The moderator is told, and restores.
