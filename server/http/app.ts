@@ -8,10 +8,15 @@ import type { Database } from '~/utils/db.server.ts';
 import { countQueriesOf, currentQueryTally } from '../database/query-count.ts';
 import { buildRequestContext } from './context.ts';
 import { isShareable, PageCache, type CachedPage } from './page-cache.ts';
+import { limitFormFields } from './form-fields.ts';
 import { limitBodySize, rejectMalformedUrls } from './guards.ts';
 import { rateLimit } from './rate-limit.ts';
 import { sendFetchResponse, toFetchRequest } from './remix-adapter.ts';
 import { originCheck, securityHeaders } from './security.ts';
+
+/** The forms an anonymous visitor can send (single fetch posts to the same path + `.data`). */
+const PUBLIC_FORMS =
+  /^\/(login|signup|forgot-password|reset-password|verify-email|locale|logout|notifications\/unsubscribe)(\.data)?$/;
 
 /** What the HTTP app needs from the process that runs it. */
 export interface AppOptions {
@@ -87,6 +92,14 @@ export function createApp(options: AppOptions) {
   app.use(limitBodySize(1024 * 1024, [{ path: /^\/p\/[^/]+\/import$/, maxBytes: 12 * 1024 * 1024 }]));
   app.use(originCheck(() => options.allowedOrigins));
   app.use(rateLimit({ perMinute: 120 }));
+  // Counted before Remix parses anything: the forms anyone can send have a handful of fields; a member's form a
+  // few hundred; a voting round's one checkbox and one majority per amendment on offer.
+  app.use(
+    limitFormFields(500, [
+      { path: PUBLIC_FORMS, maxFields: 20 },
+      { path: /^\/p\/[^/]+\/rounds\/new(\.data)?$/, maxFields: 2000 },
+    ]),
+  );
 
   const handleRequest = createRequestHandler(options.build, options.mode);
   const pages = new PageCache(options.pageCacheTtlMs);

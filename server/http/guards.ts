@@ -16,6 +16,11 @@ const MESSAGES = {
     es: 'Envío demasiado grande.',
     en: 'Request too large.',
   },
+  tooManyFields: {
+    fr: 'Formulaire refusé : il contient trop de champs.',
+    es: 'Formulario rechazado: contiene demasiados campos.',
+    en: 'Form refused: it has too many fields.',
+  },
   tooMany: {
     fr: 'Trop de requêtes. Réessayez dans {n} s.',
     es: 'Demasiadas solicitudes. Vuelve a intentarlo en {n} s.',

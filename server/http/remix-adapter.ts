@@ -1,5 +1,6 @@
 import { createReadableStreamFromReadable, writeReadableStreamToWritable } from '@remix-run/node';
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
+import { bufferedBody } from './form-fields.ts';
 
 // What @remix-run/express does, kept here because the page cache needs to see a response before sending it
 // (that package exports only a handler that sends at once).
@@ -22,8 +23,13 @@ export function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Reque
   });
   const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    init.body = createReadableStreamFromReadable(req);
-    init.duplex = 'half';
+    // The field-count guard has read the body already (and kept it): otherwise it streams from the socket.
+    const body = bufferedBody(req);
+    if (body) init.body = body;
+    else {
+      init.body = createReadableStreamFromReadable(req);
+      init.duplex = 'half';
+    }
   }
   return new Request(url.href, init);
 }
