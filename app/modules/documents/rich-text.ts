@@ -43,24 +43,25 @@ const inline = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), text: z.string().min(1), marks: z.array(mark).optional() }),
   z.object({ type: z.literal('hardBreak') }),
 ]);
-const block: z.ZodType<BlockNode> = z.lazy(() =>
-  z.discriminatedUnion('type', [
-    z.object({ type: z.literal('paragraph'), content: z.array(inline).optional() }),
-    z.object({
-      type: z.literal('heading'),
-      attrs: z.object({ level: z.union([z.literal(2), z.literal(3), z.literal(4)]) }),
-      content: z.array(inline).optional(),
-    }),
-    z.object({ type: z.literal('bulletList'), content: z.array(listItem) }),
-    z.object({
-      type: z.literal('orderedList'),
-      attrs: z.object({ start: z.number().int().optional() }).optional(),
-      content: z.array(listItem),
-    }),
-    z.object({ type: z.literal('blockquote'), content: z.array(block) }),
-  ]),
-);
-const listItem: z.ZodType<ListItem> = z.lazy(() => z.object({ type: z.literal('listItem'), content: z.array(block) }));
+// Built once: z.lazy calls its getter on every parse, and a union built there cost ~50 µs per node (issue 15).
+const block: z.ZodType<BlockNode> = z.lazy(() => blockUnion);
+const listItem: z.ZodType<ListItem> = z.lazy(() => listItemObject);
+const blockUnion = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('paragraph'), content: z.array(inline).optional() }),
+  z.object({
+    type: z.literal('heading'),
+    attrs: z.object({ level: z.union([z.literal(2), z.literal(3), z.literal(4)]) }),
+    content: z.array(inline).optional(),
+  }),
+  z.object({ type: z.literal('bulletList'), content: z.array(listItem) }),
+  z.object({
+    type: z.literal('orderedList'),
+    attrs: z.object({ start: z.number().int().optional() }).optional(),
+    content: z.array(listItem),
+  }),
+  z.object({ type: z.literal('blockquote'), content: z.array(block) }),
+]);
+const listItemObject = z.object({ type: z.literal('listItem'), content: z.array(block) });
 export const docSchema: z.ZodType<DocNode> = z.object({ type: z.literal('doc'), content: z.array(block) });
 
 /**
