@@ -53,6 +53,7 @@ export const en = {
   'errors.passwordsDiffer': 'The two passwords are not the same.',
   'errors.roleInvalid': 'Choose one of the roles.',
   'errors.reasonRequired': 'Say why (at least 3 characters): it is kept in the audit trail.',
+  'errors.nestedTooDeep': 'Lists and quotes are nested too deeply here (32 levels at most). Nest them less deeply.',
   'errors.reasonTooLong': 'The reason can have at most 500 characters.',
 
   'signup.title': 'Join Plenum',
@@ -293,6 +294,7 @@ export const en = {
   'import.errors.stale': 'This preview can no longer be imported. Choose the file again.',
   'flash.imported': 'The file was imported. The change is recorded in the audit trail.',
   'import.errors.unreadable': 'This file could not be read (it may be damaged or nested too deeply).',
+  'import.errors.tooDeep': 'This file nests lists or quotes more than 32 levels deep. Nest them less deeply and retry.',
   'editor.linkAddress': 'Link address',
   'editor.linkApply': 'Apply the link',
   'editor.linkRemove': 'Remove the link',

@@ -57,6 +57,8 @@ export const es: Messages = {
   'errors.passwordsDiffer': 'Las dos contraseñas no coinciden.',
   'errors.roleInvalid': 'Elige uno de los roles.',
   'errors.reasonRequired': 'Indica el motivo (al menos 3 caracteres): queda guardado en el registro de auditoría.',
+  'errors.nestedTooDeep':
+    'Las listas y las citas están anidadas a demasiada profundidad (32 niveles como máximo). Anídalas menos.',
   'errors.reasonTooLong': 'El motivo puede tener como máximo 500 caracteres.',
 
   'signup.title': 'Únete a Plenum',
@@ -308,6 +310,8 @@ export const es: Messages = {
   'import.errors.stale': 'Esta vista previa ya no se puede importar. Elige de nuevo el archivo.',
   'flash.imported': 'El archivo se importó. El cambio queda en el registro de auditoría.',
   'import.errors.unreadable': 'No se pudo leer este archivo (puede estar dañado o anidado demasiado).',
+  'import.errors.tooDeep':
+    'Este archivo anida listas o citas en más de 32 niveles. Anídalas menos y vuelve a intentarlo.',
   'editor.linkAddress': 'Dirección del enlace',
   'editor.linkApply': 'Aplicar el enlace',
   'editor.linkRemove': 'Quitar el enlace',

@@ -56,6 +56,8 @@ export const fr: Messages = {
   'errors.passwordsDiffer': 'Les deux mots de passe ne sont pas identiques.',
   'errors.roleInvalid': 'Choisissez l’un des rôles.',
   'errors.reasonRequired': 'Indiquez le motif (au moins 3 caractères) : il est conservé dans le journal d’audit.',
+  'errors.nestedTooDeep':
+    'Les listes et les citations sont imbriquées trop profondément (32 niveaux au plus). Imbriquez-les moins.',
   'errors.reasonTooLong': 'Le motif peut compter au plus 500 caractères.',
 
   'signup.title': 'Rejoindre Plenum',
@@ -309,6 +311,8 @@ export const fr: Messages = {
   'import.errors.stale': 'Cet aperçu ne peut plus être importé. Choisissez à nouveau le fichier.',
   'flash.imported': 'Le fichier a été importé. Le changement est inscrit au journal d’audit.',
   'import.errors.unreadable': 'Ce fichier n’a pas pu être lu (il est peut-être abîmé ou imbriqué trop profondément).',
+  'import.errors.tooDeep':
+    'Ce fichier imbrique des listes ou des citations sur plus de 32 niveaux. Imbriquez-les moins et réessayez.',
   'editor.linkAddress': 'Adresse du lien',
   'editor.linkApply': 'Appliquer le lien',
   'editor.linkRemove': 'Retirer le lien',

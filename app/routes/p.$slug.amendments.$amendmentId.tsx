@@ -10,7 +10,7 @@ import { NeedsUpdate } from '~/components/amendment/needs-update.tsx';
 import { ApplicationConflict } from '~/components/amendment/conflict.tsx';
 import { endorseAmendment, GroupError, groupsICoordinate } from '~/modules/groups/groups.server.ts';
 import { ApplicationBusyError, applicationConflict, resolveConflict } from '~/modules/amendments/application.server.ts';
-import { markdownToSectionDoc } from '~/modules/documents/markdown.server.ts';
+import { markdownToSectionDoc, MarkdownTooDeepError } from '~/modules/documents/markdown.server.ts';
 import { docToMarkdown } from '~/modules/publication/markdown.ts';
 import type { AttributedDoc } from '~/modules/publication/provenance.ts';
 import { Supports } from '~/components/amendment/supports.tsx';
@@ -195,7 +195,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.endorsed') } });
     }
     if (intent === 'resolveConflict') {
-      const text = markdownToSectionDoc(String(formData.get('text') ?? '').slice(0, 100_000));
+      let text: ReturnType<typeof markdownToSectionDoc> = null;
+      let tooDeep = false;
+      try {
+        text = markdownToSectionDoc(String(formData.get('text') ?? '').slice(0, 100_000));
+      } catch (error) {
+        if (!(error instanceof MarkdownTooDeepError)) throw error;
+        tooDeep = true;
+      }
       const reason = String(formData.get('reason') ?? '').trim();
       if (!text || reason.length < 3 || reason.length > 500) {
         return data(
@@ -203,7 +210,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             invite: null,
             error: null,
             conflict: {
-              text: text ? undefined : ['conflict.errors.text'],
+              text: text ? undefined : [tooDeep ? 'errors.nestedTooDeep' : 'conflict.errors.text'],
               reason: reason.length < 3 || reason.length > 500 ? ['errors.reasonRequired'] : undefined,
             },
           },

@@ -91,8 +91,38 @@ describe('importing Markdown', () => {
       (e: ImportError) => e.key,
     );
     expect(typeof deep === 'string' ? deep : docToPlainText(deep.outline.chapters[0]!.sections[0]!.content)).toMatch(
-      /^(import\.errors\.unreadable|x)$/,
+      /^import\.errors\.tooDeep$/,
     );
+  });
+});
+
+describe('importing a long file', () => {
+  /** A program of `n` sections, each with a paragraph and a numbered list, as movements write them. */
+  const program = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `${i % 20 === 0 ? `# Chapitre ${i / 20 + 1}\n\n` : ''}## Section ${i}\n\n` +
+        `Un paragraphe **assez** ordinaire, avec un [lien](https://example.org).\n\n1. un\n2. deux\n`,
+    ).join('\n');
+  const cpuMs = (run: () => unknown) => {
+    run();
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const start = process.cpuUsage();
+      run();
+      const used = process.cpuUsage(start);
+      best = Math.min(best, (used.user + used.system) / 1000);
+    }
+    return best;
+  };
+
+  it('takes time in proportion to its length (issue 15: it grew with the square of it)', () => {
+    const short = cpuMs(() => previewMarkdown(program(400), 'p', 'en'));
+    const long = cpuMs(() => previewMarkdown(program(1_600), 'p', 'en'));
+    expect(previewMarkdown(program(1_600), 'p', 'en').outline.chapters).toHaveLength(80);
+    // Four times the sections: about four times the time (a square would be sixteen).
+    expect(long / short).toBeLessThan(8);
   });
 });
 

@@ -14,7 +14,7 @@ import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { readStoredDoc } from '../documents/live-text.server.ts';
-import { markdownToDoc } from '../documents/markdown.server.ts';
+import { markdownToDoc, MarkdownTooDeepError } from '../documents/markdown.server.ts';
 import { type DocNode } from '../documents/rich-text.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
 import { notify } from '../notifications/notifications.server.ts';
@@ -82,7 +82,13 @@ async function commentFor(actor: Actor, commentId: string) {
 }
 
 function bodyOf(source: string): DocNode {
-  const doc = markdownToDoc(source);
+  let doc: DocNode | null;
+  try {
+    doc = markdownToDoc(source);
+  } catch (error) {
+    if (error instanceof MarkdownTooDeepError) throw new DebateError('errors.nestedTooDeep', 'body');
+    throw error;
+  }
   if (!doc) throw new DebateError('debate.errors.bodyRequired', 'body');
   return doc;
 }

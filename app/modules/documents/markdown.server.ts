@@ -1,22 +1,131 @@
 import type { JSONContent } from '@tiptap/core';
-import { MarkdownManager } from '@tiptap/markdown';
-import StarterKit from '@tiptap/starter-kit';
+import MarkdownIt, { type Token } from 'markdown-it';
 import { parseDoc, type BlockNode, type DocNode, type InlineNode, type Mark } from './rich-text.ts';
 
 /**
- * Markdown into Plenum's rich text (imports, and what members write in discussions): one parser
- * (@tiptap/markdown with the editor's extensions) and one clean-up that keeps only what the text can hold:
+ * Markdown into Plenum's rich text (imports, and what members write in discussions): one parser (markdown-it,
+ * CommonMark with GFM's strikethrough and tables) and one clean-up that keeps only what the text can hold:
  * paragraphs, headings, lists, quotes, bold, italic and safe links. Anything else is dropped or flattened and
  * counted, so callers can say what was left out; the result is valid by construction, never raw HTML.
+ * markdown-it because its cost grows with the text's length and no faster, whatever the text (ADR 0017):
+ * members and files are untrusted, and a parser that goes quadratic on unmatched `*` blocks a server.
  */
 
-// Parsing accepts every heading level a file may use; the clean-up maps them to the editor's levels 2-4.
-export const markdown = new MarkdownManager({
-  extensions: [StarterKit.configure({ undoRedo: false, link: { protocols: ['http', 'https', 'mailto'] } })],
-});
-
-/** Lists and quotes nested deeper than this are flattened into a paragraph. */
+/** Lists and quotes nested deeper than this are flattened into a paragraph (counted). */
 const MAX_NESTING = 12;
+/** Lists and quotes nested deeper than this are refused: MarkdownTooDeepError. */
+export const MAX_PARSED_NESTING = 32;
+
+/** A text whose lists or quotes nest deeper than MAX_PARSED_NESTING: the writer is told, nothing is kept. */
+export class MarkdownTooDeepError extends Error {
+  constructor() {
+    super(`lists or quotes nested more than ${MAX_PARSED_NESTING} deep`);
+    this.name = 'MarkdownTooDeepError';
+  }
+}
+
+// HTML stays the text it is. Every link is parsed, so that the clean-up can count the unsafe ones it drops.
+// markdown-it gives up below `maxNesting` levels without a word: it is set past the depth refused above (a list
+// level takes two: the list and its item), so that a text that deep is always refused, never cut.
+const parser = new MarkdownIt('default', { html: false, linkify: true, maxNesting: 2 * MAX_PARSED_NESTING + 8 });
+parser.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+parser.validateLink = () => true;
+
+const CONTAINERS = new Set(['bullet_list_open', 'ordered_list_open', 'blockquote_open']);
+
+/**
+ * Markdown into the blocks of a document, in the editor's JSON shapes (what the clean-up reads). Walks
+ * markdown-it's flat token list with a stack, never recursing, so depth costs no call stack.
+ */
+export function parseMarkdown(text: string): JSONContent[] {
+  const tokens = parser.parse(text.replace(/\r\n?/g, '\n'), {});
+  const root: JSONContent = { type: 'doc', content: [] };
+  const stack: JSONContent[] = [root];
+  let depth = 0;
+  let skipping = 0;
+  const add = (node: JSONContent) => (stack[stack.length - 1]!.content ??= []).push(node);
+  for (const token of tokens) {
+    // A table is counted, and everything inside it skipped.
+    if (skipping) {
+      skipping += token.type === 'table_open' ? 1 : token.type === 'table_close' ? -1 : 0;
+      continue;
+    }
+    if (token.type === 'table_open') {
+      add({ type: 'table' });
+      skipping = 1;
+      continue;
+    }
+    if (token.nesting === 1) {
+      if (CONTAINERS.has(token.type) && ++depth > MAX_PARSED_NESTING) throw new MarkdownTooDeepError();
+      const node = blockOf(token);
+      add(node);
+      stack.push(node);
+    } else if (token.nesting === -1) {
+      if (stack.length > 1) stack.pop();
+      if (CONTAINERS.has(token.type.replace(/_close$/, '_open'))) depth--;
+    } else if (token.type === 'inline') {
+      for (const node of inlineOf(token.children ?? [])) add(node);
+    } else if (token.type === 'fence' || token.type === 'code_block') {
+      add({ type: 'codeBlock', content: [{ type: 'text', text: token.content.replace(/\n$/, '') }] });
+    } else if (token.type === 'hr') add({ type: 'horizontalRule' });
+    else if (token.content) add({ type: 'paragraph', content: [{ type: 'text', text: token.content }] });
+  }
+  return root.content ?? [];
+}
+
+function blockOf(token: Token): JSONContent {
+  switch (token.type) {
+    case 'paragraph_open':
+      return { type: 'paragraph' };
+    case 'heading_open':
+      return { type: 'heading', attrs: { level: Number(token.tag.slice(1)) || 1 } };
+    case 'bullet_list_open':
+      return { type: 'bulletList' };
+    case 'ordered_list_open':
+      return { type: 'orderedList', attrs: { start: Number(token.attrGet('start') ?? 1) } };
+    case 'list_item_open':
+      return { type: 'listItem' };
+    case 'blockquote_open':
+      return { type: 'blockquote' };
+    default:
+      return { type: token.type.replace(/_open$/, '') };
+  }
+}
+
+const MARKS: Record<string, JSONContent['marks'] & object> = {
+  strong: [{ type: 'bold' }],
+  em: [{ type: 'italic' }],
+  s: [{ type: 'strike' }],
+};
+
+/** A paragraph's inline tokens into text nodes with marks (adjacent text with the same marks joined). */
+function inlineOf(children: Token[]): JSONContent[] {
+  const out: JSONContent[] = [];
+  const marks: { type: string; attrs?: Record<string, unknown> }[] = [];
+  const text = (value: string, extra?: { type: string }) => {
+    if (!value) return;
+    const all = extra ? [...marks, extra] : [...marks];
+    const last = out[out.length - 1];
+    if (last?.type === 'text' && JSON.stringify(last.marks ?? []) === JSON.stringify(all)) last.text += value;
+    else out.push(all.length ? { type: 'text', text: value, marks: all } : { type: 'text', text: value });
+  };
+  for (const token of children) {
+    const kind = token.type.replace(/_(open|close)$/, '');
+    if (token.nesting === 1) {
+      if (kind === 'link') marks.push({ type: 'link', attrs: { href: token.attrGet('href') ?? '' } });
+      else marks.push(...(MARKS[kind] ?? [{ type: kind }]));
+    } else if (token.nesting === -1) {
+      const type = kind === 'link' ? 'link' : (MARKS[kind]?.[0]?.type ?? kind);
+      const at = marks.map((m) => m.type).lastIndexOf(type);
+      if (at !== -1) marks.splice(at, 1);
+    } else if (token.type === 'softbreak') text('\n');
+    else if (token.type === 'hardbreak') out.push({ type: 'hardBreak' });
+    else if (token.type === 'image') out.push({ type: 'image' });
+    else if (token.type === 'code_inline') text(token.content, { type: 'code' });
+    else text(token.content);
+  }
+  return out;
+}
 
 /** What the clean-up may drop or change. */
 export type Dropped = 'table' | 'image' | 'rule' | 'code' | 'format' | 'link';
@@ -121,6 +230,9 @@ export function cleanBlock(node: JSONContent, sectionLevel: number, counts: Coun
     case 'horizontalRule':
       counts.add('rule');
       return [];
+    case 'table':
+      counts.add('table');
+      return [];
     case 'image':
       counts.add('image');
       return [];
@@ -149,8 +261,9 @@ export function cleanBlocks(nodes: JSONContent[] | undefined, sectionLevel: numb
  */
 export function markdownToDoc(text: string): DocNode | null {
   const counts = new Counts();
-  const parsed = markdown.parse(text.replace(/\r\n?/g, '\n')) as JSONContent;
-  const blocks = (parsed.content ?? []).flatMap((node) => cleanBlock(node, 1, counts)).map(flattenHeading);
+  const blocks = parseMarkdown(text)
+    .flatMap((node) => cleanBlock(node, 1, counts))
+    .map(flattenHeading);
   if (!blocks.length) return null;
   return parseDoc({ type: 'doc', content: blocks });
 }
@@ -161,8 +274,7 @@ export function markdownToDoc(text: string): DocNode | null {
  */
 export function markdownToSectionDoc(text: string): DocNode | null {
   const counts = new Counts();
-  const parsed = markdown.parse(text.replace(/\r\n?/g, '\n')) as JSONContent;
-  const blocks = (parsed.content ?? []).flatMap((node) => cleanBlock(node, 1, counts));
+  const blocks = parseMarkdown(text).flatMap((node) => cleanBlock(node, 1, counts));
   if (!blocks.length) return null;
   return parseDoc({ type: 'doc', content: blocks });
 }

@@ -2,14 +2,21 @@ import type { JSONContent } from '@tiptap/core';
 import mammoth from 'mammoth';
 import { t, type Locale, type MessageKey } from '~/i18n/index.ts';
 import { countWords, parseDoc, type BlockNode, type DocNode } from '../documents/rich-text.ts';
-import { cleanBlock, Counts, type Dropped, markdown, plainText } from '../documents/markdown.server.ts';
+import {
+  cleanBlock,
+  Counts,
+  type Dropped,
+  MarkdownTooDeepError,
+  parseMarkdown,
+  plainText,
+} from '../documents/markdown.server.ts';
 import type { OutlineToAdd } from './structure.server.ts';
 
 /**
  * Importing an existing program from a Markdown or Word (.docx) file: the file becomes chapters and sections,
  * split at its headings, shown as a preview before anything is created. Word files go through mammoth's
- * Markdown output, so both formats share one parser (@tiptap/markdown, the editor's own schema plus the
- * heading levels a file may use) and one clean-up that keeps only what Plenum's text can hold.
+ * Markdown output, so both formats share one parser (markdown-it, see markdown.server.ts) and one clean-up that
+ * keeps only what Plenum's text can hold.
  */
 
 /** Largest file accepted (the HTTP layer allows the import page a little more, for the form around it). */
@@ -80,16 +87,13 @@ async function docxToMarkdown(bytes: Uint8Array): Promise<string> {
 /** Splits Markdown text into chapters and sections at its headings. */
 export function previewMarkdown(text: string, fileTitle: string, locale: Locale): ImportPreview {
   const counts = new Counts();
-  // Tables are not in Plenum's text; marked would drop them silently, so count them first.
-  const tables = text.match(/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/gm)?.length ?? 0;
-  counts.add('table', tables);
-  // Images become their alt text in the parser: take them out first, counted.
-  const withoutImages = text.replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, () => {
-    counts.add('image');
-    return '';
-  });
-  const parsed = markdown.parse(withoutImages.replace(/\r\n?/g, '\n')) as JSONContent;
-  const blocks = parsed.content ?? [];
+  let blocks: JSONContent[];
+  try {
+    blocks = parseMarkdown(text);
+  } catch (error) {
+    if (error instanceof MarkdownTooDeepError) throw new ImportError('import.errors.tooDeep');
+    throw error;
+  }
 
   const levels = [
     ...new Set(blocks.filter((b) => b.type === 'heading').map((b) => Number(b.attrs?.level ?? 1))),

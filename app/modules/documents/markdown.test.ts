@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { docToPlainText } from './rich-text.ts';
+import { markdownToDoc, MarkdownTooDeepError, MAX_PARSED_NESTING } from './markdown.server.ts';
+
+/** The CPU time of `run`, in ms: the best of a few rounds (other processes share the machine). */
+function cpuMs(run: () => unknown, rounds = 4) {
+  run();
+  let best = Infinity;
+  for (let i = 0; i < rounds; i++) {
+    const start = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(start);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return best;
+}
+
+const ordinary =
+  'Je pense que cet amendement **améliore** le texte, car il [précise](https://example.org) le calendrier. ';
+/** Texts that made the previous parser's cost grow with the square of their length (issue 15, item 5). */
+const hostile: Record<string, (chars: number) => string> = {
+  'unmatched emphasis': (n) => '*a '.repeat(n / 3),
+  'unmatched underscores': (n) => '_a '.repeat(n / 3),
+  'interleaved emphasis': (n) => '*a **b '.repeat(n / 7),
+  'unmatched strikethrough': (n) => '~~a '.repeat(n / 4),
+  'open brackets': (n) => '['.repeat(n),
+  'unclosed links': (n) => '[a]('.repeat(n / 4),
+  backticks: (n) => '`a'.repeat(n / 2),
+  'a long list': (n) => '- a\n'.repeat(n / 4),
+  'a long numbered list': (n) => '1. a\n'.repeat(n / 4),
+  'many blank lines': (n) => 'a\n\n'.repeat(n / 3),
+};
+
+describe('Markdown written by members', () => {
+  it('keeps bold, italic, safe links, lists and quotes', () => {
+    const doc = markdownToDoc(
+      '**Oui**, _mais_ [voir](https://example.org) et [non](javascript:alert(1))\n\n- un\n- deux\n\n> cité',
+    );
+    expect(doc?.content.map((b) => b.type)).toEqual(['paragraph', 'bulletList', 'blockquote']);
+    const json = JSON.stringify(doc);
+    expect(json).toContain('{"type":"text","text":"Oui","marks":[{"type":"bold"}]}');
+    expect(json).toContain('{"type":"text","text":"mais","marks":[{"type":"italic"}]}');
+    expect(json).toContain('"href":"https://example.org"');
+    expect(json).not.toContain('javascript:');
+    expect(docToPlainText(doc!)).toContain('non');
+  });
+
+  it('costs time in proportion to the text, whatever the text', () => {
+    for (const [name, text] of Object.entries(hostile)) {
+      const short = cpuMs(() => markdownToDoc(text(5_000)));
+      const long = cpuMs(() => markdownToDoc(text(20_000)));
+      // Four times the text: about four times the time (a square would be sixteen).
+      expect(long / Math.max(short, 0.5), name).toBeLessThan(8);
+    }
+  });
+
+  it('costs a hostile 5 KB comment no more than a few ordinary ones', () => {
+    const normal = cpuMs(() => markdownToDoc(ordinary.repeat(45)));
+    for (const [name, text] of Object.entries(hostile)) {
+      expect(cpuMs(() => markdownToDoc(text(5_000))) / Math.max(normal, 0.5), name).toBeLessThan(8);
+    }
+  });
+
+  it(`flattens lists and quotes nested a little deep, and refuses more than ${MAX_PARSED_NESTING} levels`, () => {
+    const nested = (depth: number) =>
+      Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
+    expect(docToPlainText(markdownToDoc(nested(20))!)).toContain('level 19');
+    expect(docToPlainText(markdownToDoc('> '.repeat(MAX_PARSED_NESTING) + 'x')!)).toBe('x');
+    for (const deep of ['>'.repeat(5_000) + ' x', '> '.repeat(MAX_PARSED_NESTING + 1) + 'x', nested(1_000)]) {
+      expect(() => markdownToDoc(deep)).toThrow(MarkdownTooDeepError);
+    }
+  });
+});
