@@ -295,6 +295,16 @@ export const en = {
   'flash.imported': 'The file was imported. The change is recorded in the audit trail.',
   'import.errors.unreadable': 'This file could not be read (it may be damaged or nested too deeply).',
   'import.errors.tooDeep': 'This file nests lists or quotes more than 32 levels deep. Nest them less deeply and retry.',
+  'import.errors.docxTooLarge':
+    'This Word file unpacks to more than 16 MB. Split it into smaller files, or import it as Markdown.',
+  'import.errors.docxTooManyParts':
+    'This Word file holds more than 1,000 parts (images, styles…). Save a copy without images and retry.',
+  'import.errors.tooSlow':
+    'Reading this file took more than 30 seconds: it is too long or too complex. Split it into smaller files.',
+  'import.errors.tooComplex':
+    'Reading this file needed more memory than allowed: it is too long or too complex. Split it into smaller files.',
+  'import.errors.tooLong':
+    'This file is too long for one import. Split it into smaller files (a few hundred pages each).',
   'editor.linkAddress': 'Link address',
   'editor.linkApply': 'Apply the link',
   'editor.linkRemove': 'Remove the link',

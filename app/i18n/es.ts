@@ -312,6 +312,16 @@ export const es: Messages = {
   'import.errors.unreadable': 'No se pudo leer este archivo (puede estar dañado o anidado demasiado).',
   'import.errors.tooDeep':
     'Este archivo anida listas o citas en más de 32 niveles. Anídalas menos y vuelve a intentarlo.',
+  'import.errors.docxTooLarge':
+    'Este archivo de Word ocupa más de 16 MB una vez descomprimido. Divídelo en archivos más pequeños o impórtalo en Markdown.',
+  'import.errors.docxTooManyParts':
+    'Este archivo de Word contiene más de 1000 elementos (imágenes, estilos…). Guarda una copia sin imágenes y vuelve a intentarlo.',
+  'import.errors.tooSlow':
+    'Leer este archivo llevó más de 30 segundos: es demasiado largo o complejo. Divídelo en archivos más pequeños.',
+  'import.errors.tooComplex':
+    'Leer este archivo necesitaba más memoria de la permitida: es demasiado largo o complejo. Divídelo en archivos más pequeños.',
+  'import.errors.tooLong':
+    'Este archivo es demasiado largo para una sola importación. Divídelo en archivos más pequeños (unos cientos de páginas cada uno).',
   'editor.linkAddress': 'Dirección del enlace',
   'editor.linkApply': 'Aplicar el enlace',
   'editor.linkRemove': 'Quitar el enlace',

@@ -313,6 +313,16 @@ export const fr: Messages = {
   'import.errors.unreadable': 'Ce fichier n’a pas pu être lu (il est peut-être abîmé ou imbriqué trop profondément).',
   'import.errors.tooDeep':
     'Ce fichier imbrique des listes ou des citations sur plus de 32 niveaux. Imbriquez-les moins et réessayez.',
+  'import.errors.docxTooLarge':
+    'Ce fichier Word fait plus de 16 Mo une fois décompressé. Découpez-le en fichiers plus petits, ou importez-le en Markdown.',
+  'import.errors.docxTooManyParts':
+    'Ce fichier Word contient plus de 1 000 éléments (images, styles…). Enregistrez-en une copie sans images et réessayez.',
+  'import.errors.tooSlow':
+    'La lecture de ce fichier a pris plus de 30 secondes : il est trop long ou trop complexe. Découpez-le en fichiers plus petits.',
+  'import.errors.tooComplex':
+    'La lecture de ce fichier demandait plus de mémoire que permis : il est trop long ou trop complexe. Découpez-le en fichiers plus petits.',
+  'import.errors.tooLong':
+    'Ce fichier est trop long pour un seul import. Découpez-le en fichiers plus petits (quelques centaines de pages chacun).',
   'editor.linkAddress': 'Adresse du lien',
   'editor.linkApply': 'Appliquer le lien',
   'editor.linkRemove': 'Retirer le lien',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { docToPlainText } from '../../app/modules/documents/rich-text.ts';
 import { type ImportError, previewImport, previewMarkdown } from '../../app/modules/programs/import.server.ts';
-import { buildDocx } from '../factories/docx.ts';
+import { checkDocx, DOCX_MAX_UNPACKED_BYTES } from '../../app/modules/programs/docx.server.ts';
+import { buildDocx, docxBomb, lieAboutSize } from '../factories/docx.ts';
 
 const outlineOf = (preview: Awaited<ReturnType<typeof previewImport>>) =>
   preview.outline.chapters.map((c) => [c.title, ...c.sections.map((s) => `${s.title}: ${docToPlainText(s.content)}`)]);
@@ -154,5 +155,45 @@ describe('importing Word', () => {
     const marks = JSON.stringify(preview.outline.chapters[0]!.sections[0]!.content);
     expect(marks).toContain('{"type":"text","text":"1 600 euros","marks":[{"type":"bold"}]}');
     expect(marks).toContain('{"type":"text","text":"tout de suite","marks":[{"type":"italic"}]}');
+  });
+});
+
+describe('checking a Word file before unpacking it', () => {
+  it('lets an ordinary file through', async () => {
+    expect(await checkDocx(await buildDocx([{ style: 'Heading1', runs: ['Un'] }]))).toBeNull();
+    expect(await checkDocx(await docxBomb({ unpackedBytes: 1_000_000, extraParts: 200 }))).toBeNull();
+  });
+
+  it('refuses a file that unpacks past the limit, from its directory, before unpacking anything', async () => {
+    // The issue's file: about 120 KB that unpacks to 30 MB.
+    const bomb = await docxBomb({ unpackedBytes: 30 * 1024 * 1024 });
+    expect(bomb.byteLength).toBeLessThan(200_000);
+    const start = process.cpuUsage();
+    expect(await checkDocx(bomb)).toBe('import.errors.docxTooLarge');
+    const used = process.cpuUsage(start);
+    // Unpacking 30 MB would take far longer than reading the directory.
+    expect((used.user + used.system) / 1000).toBeLessThan(50);
+  });
+
+  it('refuses a file of too many parts, and one that lies about its sizes', async () => {
+    expect(await checkDocx(await docxBomb({ extraParts: 1_500 }))).toBe('import.errors.docxTooManyParts');
+    const liar = lieAboutSize(
+      await docxBomb({ unpackedBytes: 2 * DOCX_MAX_UNPACKED_BYTES }),
+      'word/document.xml',
+      1000,
+    );
+    expect(await checkDocx(liar)).toBe('import.errors.docx');
+    expect(await checkDocx(new TextEncoder().encode('not a zip'))).toBe('import.errors.docx');
+  });
+
+  it('answers a bomb with its reason through the import, within the worker', async () => {
+    const refusal = await previewImport(
+      { name: 'bombe.docx', bytes: await docxBomb({ unpackedBytes: 30 << 20 }) },
+      'fr',
+    ).then(
+      () => null,
+      (e: ImportError) => e.key,
+    );
+    expect(refusal).toBe('import.errors.docxTooLarge');
   });
 });

@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
-import mammoth from 'mammoth';
 import { t, type Locale, type MessageKey } from '~/i18n/index.ts';
+import { runInWorker, WorkerLimitError } from '~/utils/worker.server.ts';
 import { countWords, parseDoc, type BlockNode, type DocNode } from '../documents/rich-text.ts';
 import {
   cleanBlock,
@@ -23,6 +23,12 @@ import type { OutlineToAdd } from './structure.server.ts';
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 const MAX_CHAPTERS = 200;
 const MAX_SECTIONS = 2000;
+/**
+ * The most one import may carry, as the outline's JSON: the preview shows all of it, rendered on the server's
+ * one thread (~0.4 s for this much, measured) and sent back by the browser on confirming. A few hundred pages
+ * of text; fewer of short list items, which weigh more.
+ */
+export const IMPORT_MAX_OUTLINE_CHARS = 1024 * 1024;
 const MAX_TITLE = 200;
 
 /** A file that cannot be imported; `key` is the message shown beside the file field. */
@@ -44,44 +50,27 @@ export interface ImportPreview {
   warnings: ImportWarning[];
 }
 
+/** What a conversion answers: the preview, or the key of why the file cannot be imported. */
+export type ConversionOutcome = { preview: ImportPreview } | { error: MessageKey };
+
+// The conversion runs in a worker (./import.worker.ts): a 5 MB file reads in a few seconds there; one that
+// needs more than these is stopped and told, while the server goes on answering.
+const CONVERSION = 'app/modules/programs/import.worker.ts';
+const CONVERSION_LIMITS = { timeoutMs: 30_000, maxHeapMb: 1_024 };
+
 /** Reads an uploaded file (by its name's extension) into a preview of the chapters and sections to add. */
-export async function previewImport(file: { name: string; bytes: Uint8Array }, locale: Locale) {
+export async function previewImport(file: { name: string; bytes: Uint8Array }, locale: Locale): Promise<ImportPreview> {
   if (file.bytes.byteLength === 0) throw new ImportError('import.errors.empty');
   if (file.bytes.byteLength > IMPORT_MAX_BYTES) throw new ImportError('import.errors.tooLarge');
-  const name = file.name.toLowerCase();
-  const title = file.name.replace(/\.[^.]+$/, '').trim() || t(locale, 'import.untitled');
-  let text: string;
-  if (name.endsWith('.docx')) text = await docxToMarkdown(file.bytes);
-  else if (/\.(md|markdown|txt)$/.test(name)) {
-    text = new TextDecoder('utf-8', { fatal: false }).decode(file.bytes);
-    // A binary file renamed .md decodes to replacement characters and NULs: refuse it rather than import noise.
-    // eslint-disable-next-line no-control-regex
-    if (/\u0000/.test(text) || (text.match(/\uFFFD/g)?.length ?? 0) > 20)
-      throw new ImportError('import.errors.notText');
-  } else throw new ImportError('import.errors.format');
-  try {
-    return previewMarkdown(text, title, locale);
-  } catch (error) {
-    if (error instanceof ImportError) throw error;
-    // A pathological file (nesting thousands deep...) is the file's problem, told as such, not a server error.
-    throw new ImportError('import.errors.unreadable');
-  }
-}
-
-async function docxToMarkdown(bytes: Uint8Array): Promise<string> {
-  const converter = mammoth as unknown as {
-    convertToMarkdown(input: { buffer: Buffer }, options: object): Promise<{ value: string }>;
-  };
-  try {
-    const result = await converter.convertToMarkdown(
-      { buffer: Buffer.from(bytes) },
-      // Images are not part of a program's text: keep a marker (counted as dropped), never the data.
-      { convertImage: mammoth.images.imgElement(async () => ({ src: 'image:dropped' })) },
-    );
-    return result.value;
-  } catch {
-    throw new ImportError('import.errors.docx');
-  }
+  if (!/\.(docx|md|markdown|txt)$/i.test(file.name)) throw new ImportError('import.errors.format');
+  const outcome = await runInWorker<ConversionOutcome>(CONVERSION, { file, locale }, CONVERSION_LIMITS).catch(
+    (error: unknown) => {
+      if (!(error instanceof WorkerLimitError)) throw error;
+      throw new ImportError(error.limit === 'time' ? 'import.errors.tooSlow' : 'import.errors.tooComplex');
+    },
+  );
+  if ('error' in outcome) throw new ImportError(outcome.error);
+  return outcome.preview;
 }
 
 /** Splits Markdown text into chapters and sections at its headings. */
@@ -158,6 +147,7 @@ export function previewMarkdown(text: string, fileTitle: string, locale: Locale)
   if (chapters.reduce((n, c) => n + c.sections.length, 0) > MAX_SECTIONS) {
     throw new ImportError('import.errors.tooManySections');
   }
+  if (JSON.stringify(chapters).length > IMPORT_MAX_OUTLINE_CHARS) throw new ImportError('import.errors.tooLong');
   warnings.push(...counts.warnings());
   if (titles.long) warnings.push({ key: 'import.warnings.longTitle', count: titles.long });
   if (titles.empty) warnings.push({ key: 'import.warnings.emptyTitle', count: titles.empty });
