@@ -25,10 +25,10 @@ const MAX_CHAPTERS = 200;
 const MAX_SECTIONS = 2000;
 /**
  * The most one import may carry, as the outline's JSON: the preview shows all of it, rendered on the server's
- * one thread (~0.4 s for this much, measured) and sent back by the browser on confirming. A few hundred pages
- * of text; fewer of short list items, which weigh more.
+ * one thread (~0.5 s for this much on a busy two-core machine, measured) and sent back by the browser on
+ * confirming. Several hundred pages of text; fewer of short list items, which weigh more.
  */
-export const IMPORT_MAX_OUTLINE_CHARS = 1024 * 1024;
+export const IMPORT_MAX_OUTLINE_CHARS = 2 * 1024 * 1024;
 const MAX_TITLE = 200;
 
 /** A file that cannot be imported; `key` is the message shown beside the file field. */
