@@ -20,10 +20,12 @@ export type DocNode = { type: 'doc'; content: BlockNode[] };
 export const HEADING_LEVELS = [2, 3, 4] as const;
 
 /**
- * How deep blocks may nest (a list in a list item in a list... counts each level): far beyond any program's text,
- * and shallow enough that every reader, renderer and the editor may walk a document recursively.
+ * How deep blocks may nest, counting every element (a list, then its item, then a list in it...: two a level of
+ * list): far beyond any program's text (Markdown imports flatten lists past 12 levels, 24 elements; a member
+ * pressing Tab in the editor nests further), and shallow enough that every reader, renderer and the editor may
+ * walk a document recursively (the attack this bounds nested 300,000 levels).
  */
-export const MAX_DEPTH = 24;
+export const MAX_DEPTH = 64;
 
 /** The longest address a link may have. */
 export const MAX_HREF_LENGTH = 2000;
