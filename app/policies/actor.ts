@@ -5,6 +5,11 @@ export type Actor = { id: string; role: Role; suspended?: boolean } | null;
 
 const RANK: Record<Role, number> = { MEMBER: 1, MODERATOR: 2, ADMIN: 3 };
 
+/** The actor of a signed-in member as the policies see them (a suspended member takes part in nothing), or null. */
+export function actorOfMember(member: { id: string; role: Role; suspended: object | null } | null | undefined): Actor {
+  return member ? { id: member.id, role: member.role, suspended: member.suspended !== null } : null;
+}
+
 /**
  * True when the actor is signed in with at least `role`. A suspended member has no role: they read what the
  * public reads and take part in nothing (their own data stays theirs: export and deletion check `signedIn`).

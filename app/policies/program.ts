@@ -79,4 +79,3 @@ export function programAbilities(actor: Actor, program: ProgramFacts) {
     shape: canShapeProgram(actor, program),
   };
 }
-export type ProgramAbilities = ReturnType<typeof programAbilities>;

@@ -1,11 +1,9 @@
 import { redirect, type AppLoadContext } from '@remix-run/node';
-import type { Actor } from '~/policies/actor.ts';
+import { actorOfMember, type Actor } from '~/policies/actor.ts';
 
 /** The actor for policies: the signed-in member, or null for the public. */
 export function actorOf(context: AppLoadContext): Actor {
-  return context.member
-    ? { id: context.member.id, role: context.member.role, suspended: context.member.suspended !== null }
-    : null;
+  return actorOfMember(context.member);
 }
 
 /** The signed-in member, or a redirect to the login page that comes back here afterwards. */

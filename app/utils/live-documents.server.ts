@@ -22,10 +22,3 @@ export function setLiveDocuments(handle: LiveDocuments | undefined) {
 export function maybeLiveDocuments(): LiveDocuments | undefined {
   return (globalThis as Holder)[KEY];
 }
-
-/** The live documents: a server-side change of live text goes through here, never around the Y.Doc. */
-export function liveDocuments(): LiveDocuments {
-  const handle = (globalThis as Holder)[KEY];
-  if (!handle) throw new Error('No collaboration server is running in this process.');
-  return handle;
-}

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { amendmentAccess } from '~/modules/amendments/amendments.server.ts';
 import { sectionAccess } from '~/modules/programs/programs.server.ts';
-import type { Actor } from '~/policies/actor.ts';
+import { actorOfMember, type Actor } from '~/policies/actor.ts';
 import { validateSessionToken, type CurrentMember } from '~/modules/members/sessions.server.ts';
 import { readCookie, SESSION_COOKIE } from '~/utils/cookies.server.ts';
 import { parseDocumentName, type DocumentTarget } from './persistence.ts';
@@ -35,7 +35,7 @@ export async function authorizeUpgrade(req: IncomingMessage, allowedOrigins: str
   const token = readCookie(req.headers.cookie, SESSION_COOKIE) ?? null;
   const session = token ? await validateSessionToken(token) : null;
   const member = session?.member ?? null;
-  const access = await accessTo(actorFrom(member), target);
+  const access = await accessTo(actorOfMember(member), target);
   // A document one may not read is not found: a draft or a closed program the public may not know exists, an
   // amendment's draft (issue 15). The same answer as for a document that does not exist.
   if (!access || !access.read) return { ok: false, status: 404 };
@@ -47,14 +47,9 @@ export async function authorizeUpgrade(req: IncomingMessage, allowedOrigins: str
  * upgrade. Null for the public (and for a session that ended).
  */
 export async function currentActor(member: CurrentMember | null, sessionToken: string | null): Promise<Actor> {
-  if (!sessionToken) return actorFrom(member);
+  if (!sessionToken) return actorOfMember(member);
   const session = await validateSessionToken(sessionToken);
-  return actorFrom(session?.member ?? null);
-}
-
-/** The actor of a member as the policies see them (a suspended member takes part in nothing). */
-function actorFrom(member: CurrentMember | null): Actor {
-  return member ? { id: member.id, role: member.role, suspended: member.suspended !== null } : null;
+  return actorOfMember(session?.member ?? null);
 }
 
 /** An actor's rights on a document now (roles, phases, drafters and removals change while sockets stay open). */

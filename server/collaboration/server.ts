@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
 import { colourIndex } from '~/editor/presence.ts';
 import { UpdateRefusedError } from '~/editor/schema-check.ts';
@@ -308,6 +308,3 @@ function refuse(socket: Duplex, status: number) {
   ];
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
-
-/** Type guard kept for callers that hold a plain socket. */
-export type { WebSocket };

@@ -91,7 +91,6 @@ const LOGGED = {
   'comment.hidden': 'COMMENT_HIDDEN',
   'comment.kept': 'COMMENT_KEPT',
 } as const;
-export type LoggedDecision = (typeof LOGGED)[keyof typeof LOGGED];
 
 /**
  * The program's public moderation log, newest first: decisions on amendments (admissible, inadmissible, merged

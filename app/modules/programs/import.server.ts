@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { t, type Locale, type MessageKey } from '~/i18n/index.ts';
 import { runInWorker, WorkerLimitError } from '~/utils/worker.server.ts';
-import { countWords, parseDoc, type BlockNode, type DocNode } from '../documents/rich-text.ts';
+import { parseDoc, type BlockNode } from '../documents/rich-text.ts';
 import {
   cleanBlock,
   Counts,
@@ -163,9 +163,4 @@ export function previewMarkdown(text: string, fileTitle: string, locale: Locale)
     },
     warnings,
   };
-}
-
-/** Words per section, for the preview. */
-export function sectionWords(content: DocNode): number {
-  return countWords(content);
 }
