@@ -12,7 +12,14 @@ import { ErrorList } from '~/components/forms.tsx';
 import { Time } from '~/components/time.tsx';
 import { ballotPaper, type AmendmentOnBallot } from '~/modules/voting/ballot-paper.server.ts';
 import { BallotError, castBallot } from '~/modules/voting/ballots.server.ts';
-import { answersFromForm } from '~/modules/voting/voting.schema.ts';
+import {
+  decodeReceiptAnswers,
+  htmlTextBytes,
+  longestRankingBytes,
+  padHtmlText,
+  rankingText,
+} from '~/modules/voting/receipt.ts';
+import { answersFromForm, rankFormValue, YES_NO_FORM_VALUES } from '~/modules/voting/voting.schema.ts';
 import { ForbiddenError } from '~/policies/actor.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
@@ -30,8 +37,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
 }
 
-/** The ballot and the receipt are nobody else's: never kept by a cache, nor by the browser's history. */
-export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' });
+/**
+ * The ballot and the receipt are nobody else's: never kept by a cache, nor by the browser's history. Never
+ * compressed either: a receipt is padded to one size per round, and compression would make its size depend on
+ * the answers again (ADR 0014).
+ */
+const PRIVATE = 'no-store, no-transform';
+export const headers: HeadersFunction = () => ({ 'Cache-Control': PRIVATE });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireMember(request, context);
@@ -43,11 +55,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       slug: params.slug ?? '',
       answers: answersFromForm(formData),
     });
-    // The receipt is shown once, here: the server keeps its code only inside the sealed ballot.
-    return data({ receipt, error: null, problems: [] }, { headers: { 'Cache-Control': 'no-store' } });
+    // The receipt is shown once, here: the server keeps its code only inside the sealed ballot. Every field is
+    // one length for every choice of the round (the answers padded), so the answer's size says nothing.
+    return data(
+      {
+        receipt: { code: receipt.code, nonce: receipt.nonce, answers: receipt.paddedAnswers },
+        error: null,
+        problems: [],
+      },
+      { headers: { 'Cache-Control': PRIVATE } },
+    );
   } catch (error) {
     if (error instanceof BallotError) {
-      return data({ receipt: null, error: error.key, problems: error.problems }, { status: 400 });
+      return data(
+        { receipt: null, error: error.key, problems: error.problems },
+        { status: 400, headers: { 'Cache-Control': PRIVATE } },
+      );
     }
     return asHttpError(request)(error);
   }
@@ -90,7 +113,13 @@ export default function BallotPage() {
                 <div className="choices" role="radiogroup" aria-label={q.title}>
                   {(['YES', 'NO', 'ABSTAIN'] as const).map((answer) => (
                     <span className="field-checkbox" key={answer}>
-                      <input type="radio" id={`q-${q.id}-${answer}`} name={`q.${q.id}`} value={answer} required />
+                      <input
+                        type="radio"
+                        id={`q-${q.id}-${answer}`}
+                        name={`q.${q.id}`}
+                        value={YES_NO_FORM_VALUES[answer]}
+                        required
+                      />
                       <label htmlFor={`q-${q.id}-${answer}`}>
                         {t(answer === 'YES' ? 'vote.yes' : answer === 'NO' ? 'vote.no' : 'vote.abstain')}
                       </label>
@@ -126,10 +155,11 @@ function RankSelect({ questionId, id, label, size }: { questionId: string; id: s
   return (
     <div className="field field-inline">
       <label htmlFor={`rank-${questionId}-${id}`}>{t('vote.rankOf', { title: label })}</label>
-      <select id={`rank-${questionId}-${id}`} name={`rank.${questionId}.${id}`} defaultValue="">
-        <option value="">{t('vote.unranked')}</option>
+      {/* Values of one length ("0" or "00" unranked): the ballot's size on the wire says nothing of the ranks. */}
+      <select id={`rank-${questionId}-${id}`} name={`rank.${questionId}.${id}`} defaultValue={rankFormValue(0, size)}>
+        <option value={rankFormValue(0, size)}>{t('vote.unranked')}</option>
         {Array.from({ length: size }, (_, i) => (
-          <option key={i} value={i + 1}>
+          <option key={i} value={rankFormValue(i + 1, size)}>
             {i + 1}
           </option>
         ))}
@@ -177,11 +207,28 @@ function AmendmentBrief({ amendment }: { amendment: AmendmentOnBallot }) {
 type Paper = ReturnType<typeof useLoaderData<typeof loader>>;
 type ReceiptData = NonNullable<NonNullable<ReturnType<typeof useActionData<typeof action>>>['receipt']>;
 
-/** The receipt: the tracking code and what it says, to save or print; only the last one counts. */
+/**
+ * The receipt: the tracking code and what it says, to save or print; only the last one counts. Each answer's
+ * words are padded with spaces (which browsers do not show) to the longest that question allows, so that the
+ * page is one size for every choice of the round.
+ */
 function ReceiptView({ paper, receipt }: { paper: Paper; receipt: ReceiptData }) {
   const t = useT();
+  const answers = decodeReceiptAnswers(receipt.answers);
   const titles = new Map(paper.questions.flatMap((q) => q.amendments.map((a) => [a.id, a.title] as const)));
   const name = (id: string) => (id === 'keep' ? t('vote.keepCurrent') : (titles.get(id) ?? id));
+  const yesNo = { YES: t('vote.yes'), NO: t('vote.no'), ABSTAIN: t('vote.abstain') };
+  const inWords = (q: Paper['questions'][number]) => {
+    const answer = answers[q.id];
+    if (q.kind === 'YES_NO') {
+      const longest = Math.max(...Object.values(yesNo).map((w) => htmlTextBytes(w)));
+      return padHtmlText(typeof answer === 'string' ? yesNo[answer] : '', longest);
+    }
+    const ids = ['keep', ...q.amendments.map((a) => a.id)];
+    const longest = longestRankingBytes(ids, name, t('vote.blank'));
+    const ranking = Array.isArray(answer) ? answer : [];
+    return padHtmlText(ranking.length ? rankingText(ranking, name) : t('vote.blank'), longest);
+  };
   return (
     <article className="receipt" data-testid="receipt">
       <h1>{t('receipt.title')}</h1>
@@ -195,21 +242,11 @@ function ReceiptView({ paper, receipt }: { paper: Paper; receipt: ReceiptData })
       <p>{t('receipt.explain')}</p>
       <h2>{t('receipt.answers')}</h2>
       <ol>
-        {paper.questions.map((q) => {
-          const answer = receipt.answers[q.id];
-          return (
-            <li key={q.id}>
-              {q.kind === 'YES_NO' ? q.title : t('vote.rankTitle')}:{' '}
-              <strong>
-                {typeof answer === 'string'
-                  ? t(answer === 'YES' ? 'vote.yes' : answer === 'NO' ? 'vote.no' : 'vote.abstain')
-                  : answer && answer.length
-                    ? answer.map((group) => group.map(name).join(' = ')).join(' > ')
-                    : t('vote.blank')}
-              </strong>
-            </li>
-          );
-        })}
+        {paper.questions.map((q) => (
+          <li key={q.id}>
+            {q.kind === 'YES_NO' ? q.title : t('vote.rankTitle')}: <strong>{inWords(q)}</strong>
+          </li>
+        ))}
       </ol>
       <p className="field-hint">
         {t('receipt.nonce')} <code>{receipt.nonce}</code>

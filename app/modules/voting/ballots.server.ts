@@ -8,6 +8,7 @@ import type { AnswerError } from './board.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
 import { definitionOf, roundDefinition } from './definition.server.ts';
 import { roundKey, seal, slotOf, unseal } from './keys.server.ts';
+import { encodeReceiptAnswers } from './receipt.ts';
 import { tallyRound } from './tally.ts';
 import type { Answers, Board, BoardBallot, RoundDefinition, RoundResults } from './types.ts';
 
@@ -40,6 +41,11 @@ export interface Receipt {
   code: string;
   nonce: string;
   answers: Answers;
+  /**
+   * The answers as the receipt page carries them: one length for every ballot of the round, so that the page's
+   * size says nothing of them (see ./receipt.ts).
+   */
+  paddedAnswers: string;
 }
 
 /**
@@ -92,20 +98,26 @@ export async function castBallot(
   }
   if (!outcome.census) throw new BallotError('vote.errors.notInCensus');
   if (outcome.stored !== 1) throw new Error('the ballot was not stored');
-  return { roundId: props.roundId, code, nonce, answers: checked.answers };
+  const paddedAnswers = encodeReceiptAnswers(canonical, Buffer.byteLength(longestCanonical(definition), 'utf8'));
+  return { roundId: props.roundId, code, nonce, answers: checked.answers, paddedAnswers };
 }
 
 /**
- * The length every sealed ballot of a round is padded to: that of the longest possible content (every yes/no
- * answered ABSTAIN, every ranking one alternative per rank), so that sizes say nothing of answers.
+ * The longest canonical answers a round allows: every yes/no answered ABSTAIN, every ranking one alternative per
+ * rank. Sealed ballots and receipts are padded to it, so that sizes say nothing of answers.
  */
-export function sealedSize(definition: RoundDefinition): number {
+function longestCanonical(definition: RoundDefinition): string {
   const longest: Answers = {};
   for (const q of definition.questions) {
     longest[q.id] = q.kind === 'YES_NO' ? 'ABSTAIN' : q.alternatives.map((a) => [a.id]);
   }
+  return canonicalAnswers(definition, longest);
+}
+
+/** The length every sealed ballot of a round is padded to: that of the longest possible content. */
+export function sealedSize(definition: RoundDefinition): number {
   const content = JSON.stringify({
-    answers: canonicalAnswers(definition, longest),
+    answers: longestCanonical(definition),
     nonce: newNonce(),
     code: 'XXXX-XXXX-XXXX-XXXX',
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { answersFromForm, CreateRoundSchema, RescheduleSchema } from './voting.schema.ts';
+import {
+  answersFromForm,
+  CreateRoundSchema,
+  rankFormValue,
+  RescheduleSchema,
+  YES_NO_FORM_VALUES,
+} from './voting.schema.ts';
 
 const base = {
   title: 'Round',
@@ -79,5 +85,24 @@ describe('the ballot form', () => {
     );
     expect(Object.keys(answers)).toEqual([q2]);
     expect(answers[q2]).not.toEqual([]);
+  });
+
+  it('reads the one-letter answers and zero-padded ranks the form sends, so every choice is one length', () => {
+    expect(Object.values(YES_NO_FORM_VALUES).map((v) => v.length)).toEqual([1, 1, 1]);
+    expect([0, 1, 3].map((rank) => rankFormValue(rank, 3))).toEqual(['0', '1', '3']);
+    expect([0, 1, 12].map((rank) => rankFormValue(rank, 12))).toEqual(['00', '01', '12']);
+    const answers = answersFromForm(
+      form([
+        [`q.${q1}`, YES_NO_FORM_VALUES.ABSTAIN],
+        [`rank.${q2}.keep`, '00'],
+        [`rank.${q2}.cccccccccccccccc`, '02'],
+        [`rank.${q2}.dddddddddddddddd`, '01'],
+      ]),
+    );
+    expect(answers).toEqual({ [q1]: 'ABSTAIN', [q2]: [['dddddddddddddddd'], ['cccccccccccccccc']] });
+    expect(answersFromForm(form([[`q.${q1}`, 'N']]))).toEqual({ [q1]: 'NO' });
+    expect(answersFromForm(form([[`q.${q1}`, 'NO']]))).toEqual({ [q1]: 'NO' });
+    // Anything else is handed on as it is, for validateAnswers to refuse.
+    expect(answersFromForm(form([[`q.${q1}`, 'toString']]))).toEqual({ [q1]: 'toString' });
   });
 });

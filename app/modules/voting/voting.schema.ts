@@ -104,8 +104,24 @@ export const RescheduleSchema = z
   });
 
 /**
- * The ballot form as answers: `q.<question>` = YES | NO | ABSTAIN; `rank.<question>.<alternative>` = 1, 2, ... (the
- * same number for a tie, empty for unranked). Anything else is left for validateAnswers to refuse.
+ * What the ballot form sends for each yes/no answer: one letter each, so that a ballot's size on the wire says
+ * nothing of its answers (ADR 0014). The words themselves are accepted too (other clients, older pages).
+ */
+export const YES_NO_FORM_VALUES = { YES: 'Y', NO: 'N', ABSTAIN: 'A' } as const;
+const YES_NO_FROM_FORM: Record<string, string> = { Y: 'YES', N: 'NO', A: 'ABSTAIN' };
+
+/**
+ * A rank as the ballot form sends it, zero-padded to the width of the largest rank `size` (0 = unranked): "0",
+ * "1" … "9", or "00", "01" … "12". Every choice of a select is then one length on the wire.
+ */
+export function rankFormValue(rank: number, size: number): string {
+  return String(rank).padStart(String(size).length, '0');
+}
+
+/**
+ * The ballot form as answers: `q.<question>` = Y | N | A (or YES | NO | ABSTAIN); `rank.<question>.<alternative>`
+ * = 1, 2, ... (zero-padded or not; the same number for a tie; 0 or empty for unranked). Anything else is left for
+ * validateAnswers to refuse.
  */
 export function answersFromForm(form: FormData): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
@@ -114,14 +130,14 @@ export function answersFromForm(form: FormData): Record<string, unknown> {
     if (typeof raw !== 'string') continue;
     const yesNo = /^q\.([a-z2-7]{16})$/.exec(name);
     if (yesNo) {
-      answers[yesNo[1]!] = raw;
+      answers[yesNo[1]!] = Object.hasOwn(YES_NO_FROM_FORM, raw) ? YES_NO_FROM_FORM[raw] : raw;
       continue;
     }
     const rank = /^rank\.([a-z2-7]{16})\.([a-z2-7]{16}|keep)$/.exec(name);
     if (rank) {
       const [, question, alternative] = rank as unknown as [string, string, string];
       if (!ranks.has(question)) ranks.set(question, new Map());
-      if (raw.trim() === '') continue;
+      if (/^\s*0*\s*$/.test(raw)) continue;
       const n = Number(raw);
       if (!Number.isInteger(n) || n < 1 || n > 100) {
         answers[question] = 'malformed';
