@@ -5,7 +5,7 @@ import { normalizeEmail } from '~/modules/members/accounts.server.ts';
 import { SignUpSchema } from '~/modules/members/members.schema.ts';
 import { hashPassword } from '~/modules/members/password.server.ts';
 import { recordAudit } from '~/modules/audit/audit.server.ts';
-import { verifyBoard } from '~/modules/voting/board.ts';
+import { verifyBoard } from '~/modules/voting/verify-board.ts';
 import type { RoundResults } from '~/modules/voting/types.ts';
 import { db } from '~/utils/db.server.ts';
 import { readEnv } from '~/utils/env.server.ts';
