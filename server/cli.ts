@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { normalizeEmail } from '~/modules/members/accounts.server.ts';
@@ -23,7 +23,9 @@ Commands:
       [--name <display name>]  Name shown to others (default: the part of the email before @).
       [--password <password>]  At least 10 characters; a random one is generated and printed if omitted.
   verify-tally <board.json>    Recount a round from its published ballot board and say whether it matches the
-                               published results; needs no database.
+                               published results; needs no database. Prints the file's SHA-256.
+      [--sha256 <hex>]         The SHA-256 the round's page (or the API's X-Board-SHA256) publishes: the file
+                               must be exactly that board, byte for byte.
   help                         Show this help.
 
 The database is the one the server would use: DATABASE_URL, or the embedded one in DATA_DIR (./data).
@@ -92,19 +94,37 @@ function describeResults(title: string, results: RoundResults, questionTitles: M
   return lines.join('\n') + '\n';
 }
 
-/** Recounts a published ballot board: 0 when it matches its results, 1 when not. Opens no database. */
-async function verifyTally(file: string | undefined): Promise<number> {
+/**
+ * Recounts a published ballot board: 0 when it is a valid board whose results match it (and, when `expected` is
+ * given, whose SHA-256 is the published one), 1 when not. Opens no database.
+ */
+async function verifyTally(file: string | undefined, expected: string | undefined): Promise<number> {
   if (!file) throw new UsageError('verify-tally needs the path of a board file.');
-  let text: string;
+  if (expected !== undefined && !/^[0-9a-f]{64}$/i.test(expected)) {
+    throw new UsageError('--sha256 takes the 64 hexadecimal characters of the SHA-256 the round publishes.');
+  }
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
     throw new InputError(`Cannot read ${file}: ${reason}.`);
   }
+  // The hash of the bytes as published: a board re-serialised, even identically counted, is not that board.
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  process.stdout.write(`SHA-256 of the board: ${sha256}\n`);
+  const hashMatches = expected === undefined || expected.toLowerCase() === sha256;
+  if (expected === undefined) {
+    process.stdout.write("Compare it with the SHA-256 the round's page shows, or pass that one with --sha256.\n");
+  } else if (hashMatches) process.stdout.write('It matches the published SHA-256.\n');
+  else {
+    process.stdout.write(
+      `It does NOT match the published SHA-256 ${expected.toLowerCase()}: this file is not the published board.\n`,
+    );
+  }
   let board: unknown;
   try {
-    board = JSON.parse(text);
+    board = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     throw new InputError(`${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -116,9 +136,12 @@ async function verifyTally(file: string | undefined): Promise<number> {
   }
   if (ok) {
     process.stdout.write('The published results match the board.\n');
-    return 0;
+    return hashMatches ? 0 : 1;
   }
-  process.stdout.write('The published results do NOT match the board:\n');
+  // A board whose round cannot be counted (impossible rules, broken shape) is not compared at all.
+  process.stdout.write(
+    recomputed ? 'The published results do NOT match the board:\n' : 'The board is NOT a valid ballot board:\n',
+  );
   for (const problem of problems) process.stdout.write(`  - ${problem}\n`);
   return 1;
 }
@@ -131,6 +154,7 @@ async function main(argv: string[]): Promise<number> {
       email: { type: 'string' },
       name: { type: 'string' },
       password: { type: 'string' },
+      sha256: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -140,7 +164,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   // Before anything reads the environment or opens a database: anyone can recount a board.
-  if (command === 'verify-tally') return verifyTally(positionals[1]);
+  if (command === 'verify-tally') return verifyTally(positionals[1], values.sha256);
   if (command !== 'migrate' && command !== 'create-admin') throw new UsageError(`Unknown command "${command}".`);
   setLogLevel('warn');
   const env = readEnv();

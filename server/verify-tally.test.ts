@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -56,12 +57,12 @@ function makeBoard(): Board {
 }
 
 /** Runs the CLI as a user would, without any database configured. */
-function verify(file: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function verify(file: string, ...options: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const { DATABASE_URL: _url, ...env } = process.env;
   return new Promise((resolve) => {
     execFile(
       'npx',
-      ['tsx', 'server/cli.ts', 'verify-tally', file],
+      ['tsx', 'server/cli.ts', 'verify-tally', file, ...options],
       // A DATA_DIR that must still not exist afterwards: the command opens no embedded database either.
       { cwd: ROOT, env: { ...env, DATA_DIR: path.join(dir, 'no-database-here') } },
       (error, stdout, stderr) => {
@@ -117,5 +118,46 @@ describe('npm run plenum -- verify-tally', () => {
     const notJson = await verify(file);
     expect(notJson.code).toBe(2);
     expect(notJson.stderr).toContain('is not JSON');
+  }, 60_000);
+
+  it('reports the board’s SHA-256, and checks it against the published one', async () => {
+    const file = path.join(dir, 'published.json');
+    const text = JSON.stringify(makeBoard());
+    await fs.writeFile(file, text);
+    const published = createHash('sha256').update(text, 'utf8').digest('hex');
+
+    const unchecked = await verify(file);
+    expect(unchecked.stdout).toContain(`SHA-256 of the board: ${published}`);
+    expect(unchecked.code).toBe(0);
+
+    const same = await verify(file, '--sha256', published.toUpperCase());
+    expect(same.stdout).toContain('It matches the published SHA-256.');
+    expect(same.code).toBe(0);
+
+    // One byte more (a final newline): the counts still match, but it is not the board that was published.
+    await fs.writeFile(file, text + '\n');
+    const changed = await verify(file, '--sha256', published);
+    expect(changed.stdout).toContain(`It does NOT match the published SHA-256 ${published}`);
+    expect(changed.stdout).toContain('The published results match the board.');
+    expect(changed.code).toBe(1);
+
+    const malformed = await verify(file, '--sha256', 'abc');
+    expect(malformed.stderr).toContain('--sha256 takes the 64 hexadecimal characters');
+    expect(malformed.code).toBe(2);
+  }, 60_000);
+
+  it('refuses an impossible round, even when its results were recounted to match', async () => {
+    const board = makeBoard();
+    board.round.quorumPercent = 150;
+    (board.round.questions[0] as { majority: unknown }).majority = { kind: 'QUALIFIED', numerator: 3, denominator: 2 };
+    board.results = tallyRound(board.round, board.ballots);
+    const file = path.join(dir, 'impossible.json');
+    await fs.writeFile(file, JSON.stringify(board));
+    const { code, stdout } = await verify(file);
+    expect(stdout).toContain('The board is NOT a valid ballot board:');
+    expect(stdout).toContain("The round's quorum of 150 % is above 100 %: no turnout can reach it.");
+    expect(stdout).toContain('Question q1: its majority of 3/2 is above 1: no vote can reach it.');
+    expect(stdout).not.toContain('match the board');
+    expect(code).toBe(1);
   }, 60_000);
 });

@@ -139,4 +139,99 @@ describe('board verification', () => {
       expect(verification.problems.length).toBeGreaterThan(0);
     }
   });
+
+  /** A board whose round a forger changed, then published with codes and results recounted to match. */
+  const forged = (change: (round: Board['round']) => void, answers: Answers[] = ANSWERS) => {
+    const round = clone(ROUND);
+    change(round);
+    return verifyBoard(makeBoard(round, answers));
+  };
+  const q1 = (round: Board['round']) =>
+    round.questions[0] as Extract<Board['round']['questions'][0], { kind: 'YES_NO' }>;
+  const q2 = (round: Board['round']) =>
+    round.questions[1] as Extract<Board['round']['questions'][0], { kind: 'PREFERENTIAL' }>;
+
+  it('refuses majorities no vote can reach, or every vote reaches', () => {
+    const majority = (numerator: number, denominator: number) =>
+      forged((r) => (q1(r).majority = { kind: 'QUALIFIED', numerator, denominator }));
+    expect(majority(3, 2)).toMatchObject({
+      ok: false,
+      problems: ['Question q1: its majority of 3/2 is above 1: no vote can reach it.'],
+      recomputed: null,
+    });
+    expect(majority(0, 2).problems).toEqual(['Question q1: its majority of 0/2 is not above 0.']);
+    expect(majority(-1, 2).problems).toEqual(['Question q1: its majority of -1/2 is not above 0.']);
+    for (const [n, d] of [
+      [1, 0],
+      [1, -2],
+      [1.5, 3],
+    ]) {
+      expect(majority(n!, d!).problems).toEqual([
+        `Question q1 has no valid majority rule: ${n}/${d} is not a fraction of whole numbers above 0.`,
+      ]);
+    }
+    // Unanimity (1/1) can be reached.
+    expect(majority(1, 1).problems).toEqual([]);
+  });
+
+  it('refuses a quorum outside 0 to 100 %, and a census that is not a count', () => {
+    expect(forged((r) => (r.quorumPercent = 150)).problems).toEqual([
+      "The round's quorum of 150 % is above 100 %: no turnout can reach it.",
+    ]);
+    expect(forged((r) => (r.quorumPercent = -10)).problems).toEqual(["The round's quorum of -10 % is below 0 %."]);
+    for (const censusSize of [-1, 7.5]) {
+      expect(forged((r) => (r.censusSize = censusSize)).problems).toEqual([
+        `The round's census size ${censusSize} is not a count (a whole number, 0 or more).`,
+      ]);
+    }
+  });
+
+  it('refuses questions a round cannot have', () => {
+    expect(forged((r) => (r.questions = []), []).problems).toEqual(['The round has no questions.']);
+    const alternatives = q2(ROUND).alternatives;
+    expect(
+      forged((r) => (q2(r).alternatives = [alternatives[1]!, alternatives[0]!, alternatives[2]!])).problems,
+    ).toEqual(['Question q2: its first alternative must be "keep" (keep the current text), which wins ties.']);
+    expect(
+      forged(
+        (r) => (q2(r).alternatives = [alternatives[0]!]),
+        ANSWERS.map((a) => ({ q1: a.q1!, q2: [] })),
+      ).problems,
+    ).toEqual(['Question q2 has fewer than two alternatives.']);
+    expect(
+      forged((r) => (q2(r).alternatives = [...alternatives, { id: 'a1', label: 'Encore' }]), [{ q1: 'YES' }]).problems,
+    ).toEqual(['Question q2 lists an alternative twice.']);
+    // One amendment asked twice: as a yes/no question and as an alternative of another.
+    expect(forged((r) => (q1(r).amendmentId = 'a1')).problems).toEqual([
+      'Amendment a1 is asked twice in the round (questions q1 and q2).',
+    ]);
+  });
+
+  it('refuses a round that closes before it opens', () => {
+    expect(forged((r) => (r.closesAt = '2025-02-01T08:00:00.000Z')).problems).toEqual([
+      'The round closes (2025-02-01T08:00:00.000Z) before it opens (2025-03-01T08:00:00.000Z).',
+    ]);
+    expect(forged((r) => (r.opensAt = 'yesterday')).problems).toEqual(['The round has no valid opening time.']);
+  });
+
+  it('refuses negative published counts, and ballots for options the round does not have', () => {
+    const board = makeBoard();
+    (board.results.questions[0] as { yes: number }).yes = -1;
+    board.results.ballots = -5;
+    const { problems } = verifyBoard(board);
+    expect(problems).toContain('Published ballot count -5 is not a count (a whole number, 0 or more).');
+    expect(problems).toContain('Question q1: published yes -1 is not a count (a whole number, 0 or more).');
+
+    const unknown = makeBoard();
+    unknown.ballots[0]!.answers = { ...unknown.ballots[0]!.answers, q9: 'YES' };
+    unknown.ballots[1]!.answers.q2 = [['a7']];
+    unknown.results = tallyRound(unknown.round, unknown.ballots);
+    const found = verifyBoard(unknown).problems;
+    expect(found).toContain(
+      `Ballot ${unknown.ballots[0]!.code} is not a valid vote: it answers a question that is not in the round.`,
+    );
+    expect(found).toContain(
+      `Ballot ${unknown.ballots[1]!.code} is not a valid vote: question q2 ranks an alternative the question does not have.`,
+    );
+  });
 });

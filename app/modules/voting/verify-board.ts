@@ -5,6 +5,7 @@
 import { BOARD_FORMAT, canonicalAnswers, isRecord, trackingCode, validateAnswers } from './board.ts';
 import type { AnswerError, AnswerErrorKey } from './board.ts';
 import { tallyRound } from './tally.ts';
+import { KEEP_CURRENT } from './types.ts';
 import type { Answers, PreferentialResult, RoundDefinition, RoundResults, YesNoResult } from './types.ts';
 
 export interface BoardVerification {
@@ -28,15 +29,85 @@ const show = (value: unknown) => (value === undefined ? 'nothing' : JSON.stringi
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const close = (a: unknown, b: number) => isNumber(a) && Math.abs(a - b) <= 1e-9;
 
-/** What is wrong with the round's definition, in sentences (empty when it can be counted). */
+const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
+const COUNT = 'is not a count (a whole number, 0 or more).';
+
+/** What is wrong with a yes/no question's majority rule: none, or one sentence. */
+function majorityProblem(id: string, m: unknown): string | null {
+  if (!isRecord(m) || (m.kind !== 'SIMPLE' && m.kind !== 'QUALIFIED'))
+    return `Question ${id} has no valid majority rule.`;
+  if (m.kind === 'SIMPLE') return null;
+  const { numerator: n, denominator: d } = m;
+  if (!Number.isInteger(n) || !Number.isInteger(d) || (d as number) <= 0) {
+    return `Question ${id} has no valid majority rule: ${show(n)}/${show(d)} is not a fraction of whole numbers above 0.`;
+  }
+  if ((n as number) <= 0) return `Question ${id}: its majority of ${n}/${d} is not above 0.`;
+  if ((n as number) > (d as number))
+    return `Question ${id}: its majority of ${n}/${d} is above 1: no vote can reach it.`;
+  return null;
+}
+
+/** What is wrong with a preferential question's method and alternatives, in sentences. */
+function preferentialProblems(id: string, q: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  if (!['SCHULZE', 'BORDA', 'DOWDALL'].includes(q.method as string)) {
+    problems.push(`Question ${id} has an unknown counting method ${show(q.method)}.`);
+  }
+  const alternatives: unknown = q.alternatives;
+  if (!Array.isArray(alternatives) || !alternatives.every((a) => isRecord(a) && typeof a.id === 'string')) {
+    return [...problems, `Question ${id} has no valid list of alternatives.`];
+  }
+  const ids = alternatives.map((a: { id: string }) => a.id);
+  if (new Set(ids).size !== ids.length) problems.push(`Question ${id} lists an alternative twice.`);
+  if (ids.length < 2) problems.push(`Question ${id} has fewer than two alternatives.`);
+  // Ties go to the alternative listed first: the current text, then the earliest amendment (ADR 0014).
+  else if (ids[0] !== KEEP_CURRENT) {
+    problems.push(
+      `Question ${id}: its first alternative must be "${KEEP_CURRENT}" (keep the current text), which wins ties.`,
+    );
+  }
+  return problems;
+}
+
+/** What is wrong with the round's times, in sentences. */
+function timeProblems(round: Record<string, unknown>): string[] {
+  const time = (value: unknown) => (typeof value === 'string' ? Date.parse(value) : NaN);
+  const opens = time(round.opensAt);
+  const closes = time(round.closesAt);
+  if (Number.isNaN(opens)) return ['The round has no valid opening time.'];
+  if (Number.isNaN(closes)) return ['The round has no valid closing time.'];
+  return closes <= opens ? [`The round closes (${round.closesAt}) before it opens (${round.opensAt}).`] : [];
+}
+
+/**
+ * What is wrong with the round's definition, in sentences (empty when it can be counted). Beyond its shape, what a
+ * round of Plenum cannot be: a quorum outside 0-100 %, a majority outside (0, 1], no question, an amendment asked
+ * twice, a preferential question without "keep the current text" first.
+ */
 function roundProblems(round: unknown): string[] {
   if (!isRecord(round)) return ['The board has no round definition.'];
   const problems: string[] = [];
   if (typeof round.id !== 'string') problems.push('The round has no id.');
-  if (!isNumber(round.censusSize) || round.censusSize < 0) problems.push('The round has no valid census size.');
+  if (!isNumber(round.censusSize)) problems.push('The round has no valid census size.');
+  else if (!isCount(round.censusSize)) problems.push(`The round's census size ${round.censusSize} ${COUNT}`);
   if (!isNumber(round.quorumPercent)) problems.push('The round has no valid quorum percentage.');
+  else if (round.quorumPercent > 100) {
+    problems.push(`The round's quorum of ${round.quorumPercent} % is above 100 %: no turnout can reach it.`);
+  } else if (round.quorumPercent < 0) problems.push(`The round's quorum of ${round.quorumPercent} % is below 0 %.`);
+  problems.push(...timeProblems(round));
   if (!Array.isArray(round.questions)) return [...problems, 'The round has no list of questions.'];
+  if (round.questions.length === 0) problems.push('The round has no questions.');
   const ids = new Set<string>();
+  /** Which question asks about each amendment (a yes/no question, or an alternative of a preferential one). */
+  const askedBy = new Map<string, string>();
+  const ask = (amendmentId: unknown, question: string) => {
+    if (typeof amendmentId !== 'string' || amendmentId === KEEP_CURRENT) return;
+    const first = askedBy.get(amendmentId);
+    if (first && first !== question) {
+      problems.push(`Amendment ${amendmentId} is asked twice in the round (questions ${first} and ${question}).`);
+    }
+    askedBy.set(amendmentId, question);
+  };
   for (const [i, q] of (round.questions as unknown[]).entries()) {
     if (!isRecord(q) || typeof q.id !== 'string') {
       problems.push(`Question number ${i + 1} has no id.`);
@@ -45,21 +116,13 @@ function roundProblems(round: unknown): string[] {
     if (ids.has(q.id)) problems.push(`Question ${q.id} appears twice in the round.`);
     ids.add(q.id);
     if (q.kind === 'YES_NO') {
-      const m = q.majority;
-      const valid =
-        isRecord(m) &&
-        (m.kind === 'SIMPLE' || (m.kind === 'QUALIFIED' && isNumber(m.numerator) && isNumber(m.denominator)));
-      if (!valid) problems.push(`Question ${q.id} has no valid majority rule.`);
+      const problem = majorityProblem(q.id, q.majority);
+      if (problem) problems.push(problem);
+      ask(q.amendmentId, q.id);
     } else if (q.kind === 'PREFERENTIAL') {
-      if (!['SCHULZE', 'BORDA', 'DOWDALL'].includes(q.method as string)) {
-        problems.push(`Question ${q.id} has an unknown counting method ${show(q.method)}.`);
-      }
-      const alternatives: unknown = q.alternatives;
-      if (!Array.isArray(alternatives) || !alternatives.every((a) => isRecord(a) && typeof a.id === 'string')) {
-        problems.push(`Question ${q.id} has no valid list of alternatives.`);
-      } else if (new Set(alternatives.map((a: { id: string }) => a.id)).size !== alternatives.length) {
-        problems.push(`Question ${q.id} lists an alternative twice.`);
-      }
+      const found = preferentialProblems(q.id, q);
+      problems.push(...found);
+      if (!found.length) for (const a of q.alternatives as { id: string }[]) ask(a.id, q.id);
     } else {
       problems.push(`Question ${q.id} has an unknown kind ${show(q.kind)}.`);
     }
@@ -76,6 +139,14 @@ function resultProblems(published: unknown, recounted: RoundResults): string[] {
     const sentence = `published ${what} ${show(was)} but the board gives ${show(is)}.`;
     problems.push(question ? `Question ${question}: ${sentence}` : sentence[0]!.toUpperCase() + sentence.slice(1));
   };
+  /** A published count that no counting gives (negative, fractional): said as such, not only as a difference. */
+  const impossible = (what: string, value: unknown, question?: string) => {
+    if (!isNumber(value) || isCount(value)) return;
+    const sentence = `published ${what} ${value} ${COUNT}`;
+    problems.push(question ? `Question ${question}: ${sentence}` : sentence[0]!.toUpperCase() + sentence.slice(1));
+  };
+  impossible('census size', published.censusSize);
+  impossible('ballot count', published.ballots);
   if (published.censusSize !== recounted.censusSize) differ('census size', published.censusSize, recounted.censusSize);
   if (published.ballots !== recounted.ballots) differ('ballot count', published.ballots, recounted.ballots);
   if (!close(published.turnout, recounted.turnout)) differ('turnout', published.turnout, recounted.turnout);
@@ -88,6 +159,7 @@ function resultProblems(published: unknown, recounted: RoundResults): string[] {
   if (!publishedQuestions) return [...problems, 'The published results have no list of questions.'];
   const byId = new Map<string, Record<string, unknown>>();
   for (const q of publishedQuestions) if (isRecord(q) && typeof q.id === 'string') byId.set(q.id, q);
+  for (const [id, q] of byId) for (const field of ['yes', 'no', 'abstain', 'ranked']) impossible(field, q[field], id);
   for (const q of publishedQuestions) {
     if (!isRecord(q) || typeof q.id !== 'string' || !recounted.questions.some((r) => r.id === q.id)) {
       problems.push(`The published results hold a question that is not in the round: ${show(isRecord(q) ? q.id : q)}.`);
