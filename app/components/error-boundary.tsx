@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Link, useRouteError, useRouteLoaderData } from '@remix-run/react';
+import { isRouteErrorResponse, Link, useLocation, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { useT } from '~/utils/i18n.tsx';
 
@@ -12,6 +12,7 @@ export function GeneralErrorBoundary() {
   const root = useRouteLoaderData('root') as
     | { requestId?: string; member?: { suspended: string | null } | null }
     | undefined;
+  const location = useLocation();
   const [clientId, setClientId] = useState<string | undefined>();
   useEffect(() => {
     setClientId((window as { __plenumLastErrorId?: string }).__plenumLastErrorId);
@@ -22,6 +23,15 @@ export function GeneralErrorBoundary() {
       <section className="error-page">
         <h1>{t('error.notFound.title')}</h1>
         <p>{t('error.notFound.body')}</p>
+        {/* A program open to members only is "not found" for visitors (its existence is not told): say so. */}
+        {root && !root.member ? (
+          <p data-testid="not-found-members">
+            {t('error.notFound.membersOnly')}{' '}
+            <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname + location.search)}`}>
+              {t('nav.login')}
+            </Link>
+          </p>
+        ) : null}
         <Link to="/">{t('error.backHome')}</Link>
       </section>
     );

@@ -140,6 +140,8 @@ export const en = {
 
   'error.notFound.title': 'Page not found',
   'error.notFound.body': 'This address leads nowhere. The page may have moved, or the link may be mistyped.',
+  'error.notFound.membersOnly':
+    'Some pages are open to members only. If you have an account, log in to see whether this is one of them.',
   'error.forbidden.title': 'Not allowed',
   'error.forbidden.body': 'Your account does not give access to this page.',
   'error.suspended.title': 'Your account is suspended',

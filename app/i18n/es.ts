@@ -148,6 +148,8 @@ export const es: Messages = {
   'error.notFound.title': 'Página no encontrada',
   'error.notFound.body':
     'Esta dirección no lleva a ninguna parte. Puede que la página se haya movido o que el enlace esté mal escrito.',
+  'error.notFound.membersOnly':
+    'Algunas páginas están reservadas a los miembros. Si tienes una cuenta, inicia sesión para ver si esta es una de ellas.',
   'error.forbidden.title': 'Acceso no permitido',
   'error.forbidden.body': 'Tu cuenta no da acceso a esta página.',
   'error.suspended.title': 'Tu cuenta está suspendida',

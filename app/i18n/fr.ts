@@ -147,6 +147,8 @@ export const fr: Messages = {
   'error.notFound.title': 'Page introuvable',
   'error.notFound.body':
     'Cette adresse ne mène nulle part. La page a peut-être été déplacée, ou le lien contient une faute de frappe.',
+  'error.notFound.membersOnly':
+    'Certaines pages sont réservées aux membres. Si vous avez un compte, connectez-vous pour voir si celle-ci en fait partie.',
   'error.forbidden.title': 'Accès non autorisé',
   'error.forbidden.body': 'Votre compte ne donne pas accès à cette page.',
   'error.suspended.title': 'Votre compte est suspendu',

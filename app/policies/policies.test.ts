@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { canChangeRole, canListMembers } from './member.ts';
-import { canEditDraft, canManageProgram, canReadDraft, canShapeProgram, programAbilities } from './program.ts';
+import {
+  canEditDraft,
+  canKnowProgram,
+  canManageProgram,
+  canReadDraft,
+  canShapeProgram,
+  programAbilities,
+} from './program.ts';
 
 const admin = { id: 'a', role: 'ADMIN' as const };
 const moderator = { id: 'm', role: 'MODERATOR' as const };
@@ -22,6 +29,14 @@ describe('program policies', () => {
 
   it('opens a PUBLISHED program to everyone, closed draft or not', () => {
     expect(canReadDraft(null, { phase: 'PUBLISHED', draftIsPublic: false })).toBe(true);
+  });
+
+  it('hides a program from the public while its draft is closed and nothing is published', () => {
+    const closed = { phase: 'AMENDING' as const, draftIsPublic: false };
+    expect(canKnowProgram(null, { ...closed, published: false })).toBe(false);
+    expect(canKnowProgram(member, { ...closed, published: false })).toBe(true);
+    expect(canKnowProgram(null, { ...closed, published: true })).toBe(true);
+    expect(canKnowProgram(null, { ...closed, draftIsPublic: true, published: false })).toBe(true);
   });
 
   it('lets members write only while the program is being drafted', () => {

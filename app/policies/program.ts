@@ -26,6 +26,18 @@ export function canReadDraft(actor: Actor, program: Pick<ProgramFacts, 'phase' |
 }
 
 /**
+ * Whether the actor may know that the program exists at all: whoever reads its draft, and anyone once a version is
+ * published. For anyone else it does not exist: every page and answer about it is the one a program that does not
+ * exist gets (issue 15: a refusal or a login page would tell that it exists).
+ */
+export function canKnowProgram(
+  actor: Actor,
+  program: Pick<ProgramFacts, 'phase' | 'draftIsPublic'> & { published: boolean },
+): boolean {
+  return program.published || canReadDraft(actor, program);
+}
+
+/**
  * Members co-write the draft while the program is in DRAFTING: all of them, or only the named drafters when the
  * program says so. Moderators always may (they run the process and fix what goes wrong).
  */

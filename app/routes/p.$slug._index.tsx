@@ -11,7 +11,7 @@ import type { loader as programLoader } from './p.$slug.tsx';
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     history: await getPhaseHistory(actorOf(context), params.slug ?? '').catch(asHttpError(request)),
-    versions: (await listVersions(params.slug ?? '').catch(asHttpError(request))).versions,
+    versions: (await listVersions(actorOf(context), params.slug ?? '').catch(asHttpError(request))).versions,
     signedIn: context.member !== null,
   };
 }

@@ -3,12 +3,13 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { DiffView } from '~/components/diff-view.tsx';
 import { diffWords, hasChanges } from '~/modules/amendments/diff.ts';
 import { listVersions, versionSections } from '~/modules/publication/versions.server.ts';
+import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const program = await listVersions(params.slug ?? '').catch(asHttpError(request));
+  const program = await listVersions(actorOf(context), params.slug ?? '').catch(asHttpError(request));
   const numbers = program.versions.map((v) => v.number);
   const pick = (name: string, fallback: number | undefined) => {
     const n = Number(url.searchParams.get(name));

@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { searchVersion } from '~/modules/publication/search.server.ts';
 import { listVersions } from '~/modules/publication/versions.server.ts';
+import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const program = await listVersions(params.slug ?? '').catch(asHttpError(request));
+  const program = await listVersions(actorOf(context), params.slug ?? '').catch(asHttpError(request));
   const wanted = Number(url.searchParams.get('v'));
   const number = program.versions.some((v) => v.number === wanted) ? wanted : program.versions[0]?.number;
   const q = (url.searchParams.get('q') ?? '').slice(0, 200);

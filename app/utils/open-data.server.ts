@@ -51,8 +51,10 @@ export async function openDataAnswer(request: Request, produce: () => Promise<Op
     return send(request, 200, await produce());
   } catch (error) {
     if (error instanceof OpenDataError) return openDataError(request, error.status, error.message);
-    if (error instanceof NotFoundError) return openDataError(request, 404, 'Not found.');
-    if (error instanceof ForbiddenError) return openDataError(request, 403, 'This is not public.');
+    // What the public may not read answers exactly as what does not exist: a 403 would tell that it exists.
+    if (error instanceof NotFoundError || error instanceof ForbiddenError) {
+      return openDataError(request, 404, 'Not found.');
+    }
     throw error;
   }
 }

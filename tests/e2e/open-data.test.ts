@@ -89,7 +89,9 @@ describe('the open data API', () => {
       headers: { cookie: voted.cookies.get('moderation')! },
     });
     expect(await signedIn.text()).toBe(text);
-    expect(await expectJsonError('/api/v1/programs/interne', 403)).toBeTruthy();
+    // Nor found: for the public it does not exist, exactly like a program that does not (issue 15).
+    const hidden = await expectJsonError('/api/v1/programs/interne', 404);
+    expect(hidden).toEqual(await expectJsonError('/api/v1/programs/no-such-program', 404));
     // The API is read-only; a browser's preflight is answered.
     const post = await fetch(`${server.url}/api/v1/programs`, { method: 'POST', headers: { origin: server.url } });
     expect(post.status).toBe(405);
@@ -267,8 +269,9 @@ describe('the open data API', () => {
     expect(program.json!.rounds).toBeNull();
     expect((program.json!.versions as unknown[]).length).toBe(1);
     expect((await api(`/api/v1/programs/${PROGRAM}/versions/1`)).res.status).toBe(200);
-    expect(await expectJsonError(`/api/v1/rounds/${roundId}/results`, 403)).toBeTruthy();
-    expect(await expectJsonError(`/api/v1/rounds/${roundId}/board`, 403)).toBeTruthy();
+    // Rounds go with the draft: the public is not told they exist (the program lists none).
+    expect(await expectJsonError(`/api/v1/rounds/${roundId}/results`, 404)).toBeTruthy();
+    expect(await expectJsonError(`/api/v1/rounds/${roundId}/board`, 404)).toBeTruthy();
     const listed = await api('/api/v1/programs');
     expect((listed.json!.programs as { slug: string }[]).map((p) => p.slug)).toEqual([PROGRAM]);
   });

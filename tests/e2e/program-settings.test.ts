@@ -40,8 +40,12 @@ describe('a moderator runs the process', () => {
       const history = await m.getByTestId('phase-history').innerText();
       expect(history).toContain('Drafting → Amendments by Moussa Modérateur — The draft is ready for amendments');
 
+      // For a visitor the program no longer exists (nothing is published): not found, as any unknown address,
+      // with a way in for members.
       const v = await visitor.newPage();
-      await v.goto(`${server.url}/p/programme-2027`);
+      expect((await v.goto(`${server.url}/p/programme-2027`))?.status()).toBe(404);
+      await v.getByRole('heading', { name: 'Page not found' }).waitFor();
+      await v.getByTestId('not-found-members').getByRole('link', { name: 'Log in' }).click();
       await v.getByRole('heading', { name: 'Log in' }).waitFor();
       expect(new URL(v.url()).searchParams.get('redirectTo')).toBe('/p/programme-2027');
       await v.goto(`${server.url}/`);

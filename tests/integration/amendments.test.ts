@@ -255,7 +255,8 @@ describe('the list of amendments', () => {
     expect(await ids(bob, slug, { status: 'DRAFT' })).toEqual([]);
     expect(await ids(null, slug, { mine: true })).toEqual([]);
     expect((await listAmendments(null, slug))[0]).toMatchObject({ supports: 0, authors: [bob.displayName] });
+    // Closed to the public with nothing published: for the public, the program does not exist.
     await db().program.update({ where: { id: programId }, data: { draftIsPublic: false } });
-    await expect(listAmendments(null, slug)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listAmendments(null, slug)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -11,6 +11,7 @@ import {
   updateProgramSettings,
 } from '../../app/modules/programs/programs.server.ts';
 import { moveSection } from '../../app/modules/programs/structure.server.ts';
+import { publishVersion } from '../../app/modules/publication/versions.server.ts';
 import { ForbiddenError } from '../../app/policies/actor.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
@@ -64,8 +65,15 @@ describe('who reads a draft', () => {
     await expect(getProgramOutline(null, open.slug)).resolves.toMatchObject({
       abilities: { readDraft: true, editDraft: false },
     });
-    await expect(getProgramOutline(null, closed.slug)).rejects.toBeInstanceOf(ForbiddenError);
+    // Nothing published yet: the public is not told that the program exists at all (issue 15).
+    await expect(getProgramOutline(null, closed.slug)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getProgramOutline(member, closed.slug)).resolves.toMatchObject({ abilities: { editDraft: true } });
+  });
+
+  it('tells the public a closed program exists once it publishes a version, and still keeps its draft', async () => {
+    const closed = await createTestProgram({ draftIsPublic: false });
+    await publishVersion({ actor: await createMember({ role: 'MODERATOR' }), slug: closed.slug, note: 'v1' });
+    await expect(getProgramOutline(null, closed.slug)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('answers not found for an unknown program or a section of another program', async () => {
@@ -94,7 +102,7 @@ describe('program settings', () => {
     const startedBefore = (await db().program.findUniqueOrThrow({ where: { id } })).phaseStartedAt;
     await expect(updateProgramSettings({ actor: member, ...change })).rejects.toBeInstanceOf(ForbiddenError);
     await updateProgramSettings({ actor: moderator, ...change });
-    await expect(getProgramOutline(null, slug)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getProgramOutline(null, slug)).rejects.toBeInstanceOf(NotFoundError);
     const { program, abilities } = await getProgramOutline(member, slug);
     expect(program.phase).toBe('AMENDING');
     expect(program.phaseEndsAt).toEqual(endsAt);
@@ -177,7 +185,7 @@ describe('opening a program', () => {
     await expect(openProgram({ actor: moderator, ...props })).rejects.toMatchObject({
       key: 'programs.errors.slugTaken',
     });
-    await expect(getProgramOutline(null, slug)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getProgramOutline(null, slug)).rejects.toBeInstanceOf(NotFoundError);
     expect(await db().auditEvent.count({ where: { action: 'program.created', actorId: moderator.id } })).toBe(1);
     expect(slugify('  ¿Qué?  ')).toBe('que');
     expect(slugify('!!!')).toBe('programme');

@@ -17,7 +17,7 @@ import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { readLiveText, sectionDocumentName, readStoredDoc } from '../documents/live-text.server.ts';
 import { docToPlainText, type DocNode } from '../documents/rich-text.ts';
-import { NotFoundError } from '../programs/programs.server.ts';
+import { hideUnknownProgram, NotFoundError } from '../programs/programs.server.ts';
 import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { competitors, regroupSection, STANDING } from './collisions.server.ts';
 import { diffWords, hasChanges } from './diff.ts';
@@ -66,6 +66,7 @@ export async function amendmentWithFacts(tx: Tx, actor: Actor, id: string) {
     },
   });
   if (!amendment) throw new NotFoundError(`amendment ${id}`);
+  await hideUnknownProgram(tx, actor, amendment.program);
   const facts = {
     status: amendment.status,
     actorIsAuthor: amendment.authors.some((a) => a.memberId === actor?.id),
@@ -417,6 +418,7 @@ export async function listAmendments(actor: Actor, slug: string, filters: Amendm
     select: { id: true, phase: true, draftIsPublic: true },
   });
   if (!program) throw new NotFoundError(`program ${slug}`);
+  await hideUnknownProgram(db(), actor, program);
   enforce(canReadDraft(actor, program), actor, 'program.read_draft');
   if (filters.mine && !actor) return [];
   const visible = [{ submittedAt: { not: null } }, ...(actor ? [{ authors: { some: { memberId: actor.id } } }] : [])];

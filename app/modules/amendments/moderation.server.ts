@@ -4,7 +4,7 @@ import { enforce, type Actor } from '~/policies/actor.ts';
 import { canManageProgram, canReadDraft } from '~/policies/program.ts';
 import { db } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { NotFoundError } from '../programs/programs.server.ts';
+import { hideUnknownProgram, NotFoundError } from '../programs/programs.server.ts';
 import { docToPlainText } from '../documents/rich-text.ts';
 import { reportedComments } from '../debate/comments.server.ts';
 import { notifyAuthors } from '../notifications/notifications.server.ts';
@@ -104,6 +104,7 @@ export async function moderationLog(
 ) {
   const program = await db().program.findUnique({ where: { slug } });
   if (!program) throw new NotFoundError(`program ${slug}`);
+  await hideUnknownProgram(db(), actor, program);
   enforce(canReadDraft(actor, program), actor, 'program.read_draft');
   const amendments = await db().amendment.findMany({
     where: { programId: program.id, submittedAt: { not: null }, ...(amendmentId ? { id: amendmentId } : {}) },

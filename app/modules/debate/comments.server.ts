@@ -16,7 +16,7 @@ import { recordAudit } from '../audit/audit.server.ts';
 import { readStoredDoc } from '../documents/live-text.server.ts';
 import { markdownToDoc, MarkdownTooDeepError } from '../documents/markdown.server.ts';
 import { type DocNode } from '../documents/rich-text.ts';
-import { NotFoundError } from '../programs/programs.server.ts';
+import { hideUnknownProgram, NotFoundError } from '../programs/programs.server.ts';
 import { notify } from '../notifications/notifications.server.ts';
 
 /**
@@ -60,6 +60,7 @@ async function amendmentFor(actor: Actor, amendmentId: string) {
     },
   });
   if (!amendment) throw new NotFoundError(`amendment ${amendmentId}`);
+  await hideUnknownProgram(db(), actor, amendment.program);
   const facts = {
     status: amendment.status,
     actorIsAuthor: amendment.authors.length > 0,

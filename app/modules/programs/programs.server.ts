@@ -3,6 +3,7 @@ import { enforce, type Actor } from '~/policies/actor.ts';
 import {
   canCreateProgram,
   canEditSection,
+  canKnowProgram,
   canManageProgram,
   canReadDraft,
   programAbilities,
@@ -22,6 +23,21 @@ export class NotFoundError extends Error {
   }
 }
 
+/**
+ * Throws NotFoundError, as for a program that does not exist, when the actor may not know this one exists
+ * (canKnowProgram): every module function that loads a program for an actor calls it before any other check, so
+ * that no refusal tells a visitor that it exists. Costs a query only when the actor may not read the draft.
+ */
+export async function hideUnknownProgram(
+  tx: Tx,
+  actor: Actor,
+  program: { id: string; phase: Phase; draftIsPublic: boolean },
+): Promise<void> {
+  if (canReadDraft(actor, program)) return;
+  const published = (await tx.programVersion.count({ where: { programId: program.id } })) > 0;
+  if (!canKnowProgram(actor, { ...program, published })) throw new NotFoundError(`program ${program.id}`);
+}
+
 /** What the policies need: the program's own facts, and whether the actor is one of its named drafters. */
 export async function loadProgramFacts(tx: Tx, actor: Actor, where: { id: string } | { slug: string }) {
   const program = await tx.program.findUnique({
@@ -29,6 +45,7 @@ export async function loadProgramFacts(tx: Tx, actor: Actor, where: { id: string
     include: { drafters: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } } },
   });
   if (!program) throw new NotFoundError(`program ${'slug' in where ? where.slug : where.id}`);
+  await hideUnknownProgram(tx, actor, program);
   const { drafters, ...rest } = program;
   return { ...rest, actorIsDrafter: drafters.length > 0 };
 }
@@ -64,6 +81,7 @@ export async function getProgramOutline(actor: Actor, slug: string) {
     },
   });
   if (!program) throw new NotFoundError(`program ${slug}`);
+  await hideUnknownProgram(db(), actor, program);
   enforce(canReadDraft(actor, program), actor, 'program.read_draft');
   const { chapters, drafters, ...rest } = program;
   const facts = { ...rest, actorIsDrafter: drafters.length > 0 };
@@ -320,6 +338,7 @@ export async function getPhaseHistory(actor: Actor, slug: string) {
     select: { id: true, phase: true, draftIsPublic: true },
   });
   if (!program) throw new NotFoundError(`program ${slug}`);
+  await hideUnknownProgram(db(), actor, program);
   enforce(canReadDraft(actor, program), actor, 'program.read_draft');
   const events = await db().auditEvent.findMany({
     where: { targetType: 'Program', targetId: program.id, action: 'program.settings_changed' },

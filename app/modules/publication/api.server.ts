@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { enforce, ForbiddenError } from '~/policies/actor.ts';
-import { canReadDraft, canReadPublished } from '~/policies/program.ts';
+import { ForbiddenError } from '~/policies/actor.ts';
+import { canKnowProgram, type ProgramFacts } from '~/policies/program.ts';
 import { canReadRounds, canSeeResults } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
@@ -14,6 +14,8 @@ import { getVersion, versionSections } from './versions.server.ts';
 /**
  * The open data API (docs/api.md): what the public may read, as JSON, read-only, without a key. Everything here
  * acts as the public (actor null), whoever asks: an answer may then be kept by any cache and handed to anyone.
+ * What the public may not read is not found (404), exactly like what does not exist: a refusal would tell that
+ * it exists (issue 15).
  * Each function returns the JSON text with its entity tag and how long caches may keep it; the routes
  * (app/routes/api.*) only add the HTTP headers (app/utils/open-data.server.ts).
  */
@@ -29,7 +31,7 @@ export interface OpenDataDocument {
   headers?: Record<string, string>;
 }
 
-/** A request the API refuses: a malformed parameter (400) or something not (yet) published (404). */
+/** A request the API refuses: a malformed parameter (400) or something not (yet) published, or not public (404). */
 export class OpenDataError extends Error {
   constructor(
     public readonly status: 400 | 404,
@@ -90,26 +92,19 @@ const PROGRAM_FIELDS = {
   summary: true,
   phase: true,
   draftIsPublic: true,
-  draftingAccess: true,
   versions: { select: { number: true, publishedAt: true, note: true }, orderBy: { number: 'desc' } },
 } as const;
 
-type ProgramRow = {
+type ProgramRow = Pick<ProgramFacts, 'phase' | 'draftIsPublic'> & {
   slug: string;
   title: string;
   summary: string;
-  phase: Parameters<typeof canReadDraft>[1]['phase'];
-  draftIsPublic: boolean;
-  draftingAccess: Parameters<typeof canReadPublished>[1]['draftingAccess'];
   versions: { number: number; publishedAt: Date; note: string }[];
 };
 
 /** The public reads a program whose live draft is open to it, and any program once a version is published. */
 function publicMayRead(program: ProgramRow): boolean {
-  return (
-    canReadDraft(null, program) ||
-    (program.versions.length > 0 && canReadPublished(null, { ...program, actorIsDrafter: false }))
-  );
+  return canKnowProgram(null, { ...program, published: program.versions.length > 0 });
 }
 
 function programFields(program: ProgramRow) {
@@ -138,8 +133,7 @@ export async function programsDocument(): Promise<OpenDataDocument> {
 export async function programDocument(slug: string): Promise<OpenDataDocument> {
   checkSlug(slug);
   const program = await db().program.findUnique({ where: { slug }, select: PROGRAM_FIELDS });
-  if (!program) throw new NotFoundError(`program ${slug}`);
-  enforce(publicMayRead(program), null, 'program.read');
+  if (!program || !publicMayRead(program)) throw new NotFoundError(`program ${slug}`);
   let rounds = null;
   try {
     rounds = (await listRounds(null, slug)).rounds.map((r) => ({
@@ -234,8 +228,8 @@ export async function versionDocument(slug: string, param: string): Promise<Open
 async function publicRound<T extends RoundFacts>(roundId: string, read: () => Promise<T | null>): Promise<T> {
   checkRoundId(roundId);
   let round = await read();
-  if (!round) throw new NotFoundError(`round ${roundId}`);
-  enforce(canReadRounds(null, round.program), null, 'round.read');
+  // Rounds go with the live draft: those of a draft closed to the public are not found.
+  if (!round || !canReadRounds(null, round.program)) throw new NotFoundError(`round ${roundId}`);
   const now = new Date();
   if ((round.status === 'OPEN' && round.closesAt <= now) || (round.status === 'SCHEDULED' && round.opensAt <= now)) {
     await settleRound(roundId, now);
@@ -340,8 +334,7 @@ export async function roundBoardDocument(roundId: string): Promise<OpenDataDocum
     where: { rounds: { some: { id: roundId } } },
     select: { phase: true, draftIsPublic: true },
   });
-  if (!program) throw new NotFoundError(`round ${roundId}`);
-  enforce(canReadRounds(null, program), null, 'round.read');
+  if (!program || !canReadRounds(null, program)) throw new NotFoundError(`round ${roundId}`);
   let board = await boardOf(roundId);
   if (!board) {
     // Not closed: perhaps its time has come and the sweep has not run yet.

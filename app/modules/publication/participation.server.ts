@@ -3,7 +3,7 @@ import { enforce } from '~/policies/actor.ts';
 import { canReadRounds } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
 import { groupSizes } from '../groups/groups.server.ts';
-import { NotFoundError } from '../programs/programs.server.ts';
+import { hideUnknownProgram, NotFoundError } from '../programs/programs.server.ts';
 
 export const ACTIVE_DAYS = 30;
 
@@ -17,6 +17,7 @@ export async function participationFigures(actor: Actor, slug: string, now = new
     select: { id: true, slug: true, title: true, phase: true, draftIsPublic: true },
   });
   if (!program) throw new NotFoundError(`program ${slug}`);
+  await hideUnknownProgram(db(), actor, program);
   enforce(canReadRounds(actor, program), actor, 'program.read');
   const since = new Date(now.getTime() - ACTIVE_DAYS * 86_400_000);
   const [counts] = await db().$queryRaw<

@@ -1,6 +1,6 @@
 import type { Prisma } from '~/generated/prisma/client.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
-import { canManageProgram } from '~/policies/program.ts';
+import { canKnowProgram, canManageProgram } from '~/policies/program.ts';
 import { db } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
@@ -316,19 +316,26 @@ export function plainText(doc: AttributedDoc): string {
   return out.join('').trim();
 }
 
-/** A program's published versions, newest first (one query), for the switcher and the program's home. */
-export async function listVersions(slug: string) {
+/**
+ * A program's published versions, newest first (one query), for the switcher, search, comparison and the program's
+ * home. A program the actor may not know exists (draft closed to them, nothing published) is not found.
+ */
+export async function listVersions(actor: Actor, slug: string) {
   const program = await db().program.findUnique({
     where: { slug },
     select: {
       id: true,
       slug: true,
       title: true,
+      phase: true,
+      draftIsPublic: true,
       versions: { select: { number: true, publishedAt: true, note: true }, orderBy: { number: 'desc' } },
     },
   });
-  if (!program) throw new NotFoundError(`program ${slug}`);
-  return program;
+  if (!program || !canKnowProgram(actor, { ...program, published: program.versions.length > 0 })) {
+    throw new NotFoundError(`program ${slug}`);
+  }
+  return { id: program.id, slug: program.slug, title: program.title, versions: program.versions };
 }
 
 /** One version's outline, sources and changelog (one query). Versions are public: no policy to check. */
