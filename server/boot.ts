@@ -3,12 +3,19 @@ import { publicOrigin, type Env } from '~/utils/env.server.ts';
 import { setAppConfig } from '~/utils/config.server.ts';
 import { setDatabase } from '~/utils/db.server.ts';
 import { logger } from '~/utils/logger.server.ts';
+import { keysFolderOf, prepareDataFolders } from './data-folders.ts';
 import { applyMigrations, readMigrations } from './database/migrate.ts';
 import { openDatabase, type OpenedDatabase } from './database/open.ts';
 import { isEmpty, seedDemo, type DemoLogin } from './database/seed.ts';
 
-/** Opens the configured database and brings its schema up to date; a failed migration closes it and throws. */
+/**
+ * Opens the configured database and brings its schema up to date; a failed migration closes it and throws. The
+ * data and keys folders are made the server account's alone first (an older version left them readable).
+ */
 export async function openAndMigrate(env: Env): Promise<OpenedDatabase> {
+  const tightened = await prepareDataFolders(env);
+  if (tightened > 0)
+    logger.warn('files of the data and keys folders were readable by others: now 0600/0700', { tightened });
   const database = await openDatabase({
     url: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
@@ -33,7 +40,7 @@ export function install(env: Env, database: OpenedDatabase) {
     publicOrigin: origin,
     outboxDir: path.resolve(env.DATA_DIR, 'outbox'),
     // Beside the data folder, not in it: a copy of the data folder must not carry the keys (ADR 0014).
-    keysDir: path.resolve(env.KEYS_DIR ?? `${path.resolve(env.DATA_DIR)}-keys`),
+    keysDir: keysFolderOf(env),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM,
     secureCookies: env.NODE_ENV === 'production' && origin.startsWith('https:'),

@@ -166,6 +166,8 @@ async function main(argv: string[]): Promise<number> {
   // Before anything reads the environment or opens a database: anyone can recount a board.
   if (command === 'verify-tally') return verifyTally(positionals[1], values.sha256);
   if (command !== 'migrate' && command !== 'create-admin') throw new UsageError(`Unknown command "${command}".`);
+  // The database files it may create are its account's alone, as the server's (ADR 0014).
+  process.umask(0o077);
   setLogLevel('warn');
   const env = readEnv();
   const database = await openAndMigrate(env);

@@ -19,6 +19,8 @@ import { createApp } from './http/app.ts';
 
 // One process: HTTP, static files, the Remix handler and (issue 3) the collaboration WebSocket on the same port.
 async function main() {
+  // Whatever this process creates (database files, mails, round keys) is its account's alone (ADR 0014).
+  process.umask(0o077);
   const env = readEnv();
   const startedAt = performance.now();
   let database;

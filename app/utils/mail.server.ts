@@ -44,7 +44,8 @@ export async function sendMail(mail: Mail): Promise<void> {
     }
     return;
   }
-  await fs.mkdir(config.outboxDir, { recursive: true });
+  // Mails hold sign-in and reset links: the server account's alone (the process's umask says so too).
+  await fs.mkdir(config.outboxDir, { recursive: true, mode: 0o700 });
   const file = path.join(config.outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${newId()}.eml`);
   const body = [
     `From: ${config.mailFrom}`,
@@ -56,6 +57,6 @@ export async function sendMail(mail: Mail): Promise<void> {
     mail.text,
     '',
   ].join('\n');
-  await fs.writeFile(file, body, 'utf8');
+  await fs.writeFile(file, body, { encoding: 'utf8', mode: 0o600 });
   logger.info('mail written to the outbox (no SMTP_URL)', { file });
 }

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '~/generated/prisma/client.ts';
 import type { Database } from '~/utils/db.server.ts';
+import { PRIVATE_FILE, privateFolder, tightenTree } from '../data-folders.ts';
 import { countingQuery, countStatements } from './query-count.ts';
 
 /** Runs raw SQL outside Prisma: what migrations and test fixtures need. */
@@ -49,10 +50,13 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   if (options.url) return openPostgres(options.url, counting);
   if (options.pglite) return fromPGlite(options.pglite, counting);
   const dir = path.resolve(options.dataDir ?? './data', 'pglite');
-  await fs.mkdir(path.dirname(dir), { recursive: true });
+  await privateFolder(path.dirname(dir));
   const release = await lockDataFolder(`${dir}.lock`);
   try {
-    return fromPGlite(await PGlite.create(dir), counting, release);
+    const pglite = await PGlite.create(dir);
+    // PGlite writes the files of a new database 0666, whatever the umask: the server's account's alone.
+    await tightenTree(dir);
+    return fromPGlite(pglite, counting, release);
   } catch (error) {
     await release();
     throw error;
@@ -74,7 +78,7 @@ export class DatabaseInUseError extends Error {
 async function lockDataFolder(lockPath: string): Promise<() => Promise<void>> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await fs.writeFile(lockPath, String(process.pid), { flag: 'wx' });
+      await fs.writeFile(lockPath, String(process.pid), { flag: 'wx', mode: PRIVATE_FILE });
       return () => fs.rm(lockPath, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

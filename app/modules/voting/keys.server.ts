@@ -49,11 +49,33 @@ export async function roundKey(roundId: string): Promise<Buffer> {
   return key;
 }
 
-/** Destroys the round's key (after the close, or when an opening failed). */
+/**
+ * Destroys the round's key (after the close, or when an opening failed): the file's bytes are overwritten with
+ * random ones and flushed to the disk before the file is removed, and the copy in memory is zeroed. What this does
+ * and does not guarantee on journaling and copy-on-write filesystems, SSDs and backups: ADR 0014.
+ */
 export async function destroyRoundKey(roundId: string): Promise<void> {
   cache.get(roundId)?.fill(0);
   cache.delete(roundId);
-  await fs.rm(keyFile(roundId), { force: true });
+  const file = keyFile(roundId);
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'r+');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    await handle.write(randomBytes(size), 0, size, 0);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.rm(file, { force: true });
+  // The removal itself reaches the disk too (the folder's entry), so that a crash does not bring the name back.
+  const folder = await fs.open(path.dirname(file), 'r');
+  await folder.sync().finally(() => folder.close());
 }
 
 /** Ids of the rounds whose key is still here: as a file, or in this process's memory. */
