@@ -95,6 +95,39 @@ describe('local groups', () => {
     expect((await db().amendment.findUniqueOrThrow({ where: { id: amendmentId } })).status).toBe('QUALIFIED');
   });
 
+  it('show the public the endorsements of amendments it may read, not those of a draft closed to it', async () => {
+    const ctx = await votingProgram();
+    const coordinator = await createMember();
+    const groupId = await createGroup({
+      actor: coordinator,
+      name: `Groupe ouvert ${ctx.slug}`,
+      area: 'Lyon',
+      description: 'Un groupe local.',
+    });
+    await decideGroup({ actor: ctx.moderator, groupId, validate: true, reason: 'Validated' });
+    const author = await createMember();
+    const amendmentId = await startAmendment({
+      actor: author,
+      slug: ctx.slug,
+      sectionId: ctx.sections[0]!,
+      kind: 'CHANGE',
+      title: 'Endorsed in a closed draft',
+      justification: 'Asked by the group.',
+    });
+    await writeLive(amendmentDocumentName(amendmentId), SECTION_TEXT.replace('26', '28'));
+    await submitAmendment({ actor: author, id: amendmentId });
+    await endorseAmendment({ actor: coordinator, groupId, amendmentId });
+    expect((await getGroup(null, groupId)).endorsements.map((e) => e.id)).toEqual([amendmentId]);
+
+    // The program closes its draft to the public: its amendments' titles and its address are members' only.
+    await db().program.update({ where: { id: ctx.programId }, data: { draftIsPublic: false } });
+    const seen = await getGroup(null, groupId);
+    expect(seen.endorsements).toEqual([]);
+    expect(JSON.stringify(seen)).not.toContain('Endorsed in a closed draft');
+    expect(JSON.stringify(seen)).not.toContain(`"slug":"${ctx.slug}"`);
+    expect((await getGroup(await createMember(), groupId)).endorsements.map((e) => e.id)).toEqual([amendmentId]);
+  });
+
   it('refuse an endorsement of an amendment by one of its authors, even as their group’s coordinator', async () => {
     const ctx = await votingProgram();
     await db().group.updateMany({ data: { status: 'REJECTED' } });

@@ -1,6 +1,7 @@
 import type { MessageKey } from '~/i18n/index.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
 import { canSupportAmendment } from '~/policies/amendment.ts';
+import { canReadDraft } from '~/policies/program.ts';
 import {
   canCreateGroup,
   canDecideGroup,
@@ -107,7 +108,9 @@ export async function getGroup(actor: Actor, groupId: string) {
       orderBy: { createdAt: 'desc' },
       select: {
         createdAt: true,
-        amendment: { select: { id: true, title: true, program: { select: { slug: true } } } },
+        amendment: {
+          select: { id: true, title: true, program: { select: { slug: true, phase: true, draftIsPublic: true } } },
+        },
       },
     }),
   ]);
@@ -124,7 +127,11 @@ export async function getGroup(actor: Actor, groupId: string) {
       size,
     },
     members: members.map((m) => ({ id: m.member.id, name: m.member.displayName, coordinator: m.coordinator })),
-    endorsements: endorsements.map((e) => ({ at: e.createdAt, ...e.amendment, slug: e.amendment.program.slug })),
+    // Endorsed amendments were submitted: whoever reads their program's draft reads them. Those of a draft closed
+    // to the actor are left out: their titles, and the program's address, are its members' (issue 15).
+    endorsements: endorsements
+      .filter((e) => canReadDraft(actor, e.amendment.program))
+      .map((e) => ({ at: e.createdAt, id: e.amendment.id, title: e.amendment.title, slug: e.amendment.program.slug })),
     can: {
       join: canJoinGroup(actor, f),
       leave: f.actorIsMember,
