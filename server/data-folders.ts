@@ -48,7 +48,15 @@ export async function tightenTree(root: string): Promise<number> {
 /** Creates `dir` (and its parents) if missing, and makes it the owner's alone (0700). */
 export async function privateFolder(dir: string): Promise<void> {
   await fs.mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER });
-  await fs.chmod(dir, PRIVATE_FOLDER);
+  try {
+    await fs.chmod(dir, PRIVATE_FOLDER);
+  } catch (error) {
+    // Said plainly at start: the folder belongs to another account, which the server cannot run as.
+    throw new Error(
+      `Cannot make ${dir} readable by this account only (0700): ${(error as Error).message}. ` +
+        'It must belong to the account the server runs as.',
+    );
+  }
 }
 
 /**
