@@ -106,9 +106,10 @@ describe('hostile comments', () => {
     }));
     const statuses = [...ordinary.answers, ...hostile.answers, ...others.answers].map((a) => a.status);
     expect(statuses).toEqual([302, 302, 302, 302, 302, 302]);
-    // The issue measured 10-15 times an ordinary comment (storing it included); here it was ~5 times.
-    expect(hostile.cpuMs).toBeLessThan(2 * ordinary.cpuMs + 20);
-    expect(others.cpuMs).toBeLessThan(2 * ordinary.cpuMs + 20);
+    // The issue measured 10-15 times an ordinary comment (storing it included); here it was ~5 times before the
+    // fix, about the same as an ordinary one after. Three times leaves room for a collection or a busy neighbour.
+    expect(hostile.cpuMs).toBeLessThan(3 * ordinary.cpuMs + 50);
+    expect(others.cpuMs).toBeLessThan(3 * ordinary.cpuMs + 50);
     const page = await debatePage();
     // Unmatched delimiters are the text the member wrote.
     expect(page).toContain('*a *a *a *a');
