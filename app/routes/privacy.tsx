@@ -15,7 +15,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /**
  * What Plenum stores, why and for how long (issue 7): every table and every field of the data model, generated
- * from it (app/modules/privacy/inventory.ts), so that the page cannot drift from the database.
+ * from it (app/modules/privacy/inventory.ts, its words in app/modules/privacy/text/), so that the page cannot drift
+ * from the database.
  */
 export default function PrivacyPage() {
   const { text, groups } = useLoaderData<typeof loader>();

@@ -1,42 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import { Prisma } from '~/generated/prisma/client.ts';
-import { LOCALES } from '~/i18n/index.ts';
+import { LOCALES, type Locale } from '~/i18n/index.ts';
 import {
   dataModel,
   GROUP_IDS,
   PRIVACY_INVENTORY,
   privacyInventory,
   privacyPageText,
-  privacyPageTexts,
   undescribedFields,
-  type Text,
+  type PrivacyText,
 } from './inventory.ts';
+import { en } from './text/en.ts';
+import { es } from './text/es.ts';
+import { fr } from './text/fr.ts';
 
-/** Every sentence of the inventory: [where, text]. */
-function inventorySentences(): [string, Text][] {
-  const out: [string, Text][] = [];
-  for (const [model, entry] of Object.entries(PRIVACY_INVENTORY)) {
-    out.push([`${model}.title`, entry.title], [`${model}.summary`, entry.summary]);
-    out.push([`${model}.retention`, entry.retention], [`${model}.visibleTo`, entry.visibleTo]);
-    for (const [field, d] of Object.entries(entry.fields)) {
-      out.push([`${model}.${field}.what`, d.what], [`${model}.${field}.why`, d.why]);
-      if (d.retention) out.push([`${model}.${field}.retention`, d.retention]);
-      if (d.visibleTo) out.push([`${model}.${field}.visibleTo`, d.visibleTo]);
-    }
+const texts: Record<Locale, PrivacyText> = { en, fr, es };
+
+/** Every sentence of a text, by where it is ("models.Member.fields.email.what"). */
+function sentences(value: unknown, path = ''): [string, unknown][] {
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, child]) => sentences(child, path ? `${path}.${key}` : key));
   }
-  return out;
+  return [[path, value]];
 }
 
-const field = (model: string, name: string) => {
-  const entry = PRIVACY_INVENTORY[model];
-  if (!entry || !Object.hasOwn(entry.fields, name)) throw new Error(`${model}.${name} is not described`);
-  return { ...entry.fields[name]!, model: entry };
-};
+/** The `{name}` placeholders of a sentence, in order of name. */
+const placeholders = (sentence: unknown) =>
+  [...String(sentence).matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join();
 
 describe('the privacy inventory', () => {
   it('describes every scalar field of every model of the generated client, and nothing else', () => {
-    // A column added to prisma/schema.prisma without a description here fails this test (and the type check).
+    // A column added to prisma/schema.prisma without a description, in the skeleton or in any language, fails this
+    // test (and the type check).
     expect(undescribedFields()).toEqual([]);
+    for (const [locale, text] of Object.entries(texts)) {
+      expect(undescribedFields(dataModel(), text.models), locale).toEqual([]);
+    }
     const models = dataModel();
     expect(models.length).toBeGreaterThan(20);
     expect(models.find((m) => m.model === 'Member')?.fields).toContain('email');
@@ -65,17 +67,24 @@ describe('the privacy inventory', () => {
   });
 
   it('has every sentence in English, French and Spanish, none of them empty, and no English left untranslated', () => {
-    const sentences = [...inventorySentences(), ...privacyPageTexts()];
-    expect(sentences.length).toBeGreaterThan(500);
-    const missing: string[] = [];
-    for (const [where, text] of sentences) {
-      for (const locale of LOCALES) {
-        if (typeof text[locale] !== 'string' || text[locale].trim() === '') missing.push(`${where} (${locale})`);
+    const english = new Map(sentences(en));
+    expect(english.size).toBeGreaterThan(500);
+    for (const [locale, text] of Object.entries({ fr, es })) {
+      const translated = sentences(text);
+      // The type check already refuses a missing sentence; an extra one (a key English does not have) fails here.
+      expect(translated.map(([where]) => where).sort(), locale).toEqual([...english.keys()].sort());
+      const problems: string[] = [];
+      for (const [where, sentence] of translated) {
+        if (typeof sentence !== 'string' || sentence.trim() === '') problems.push(`${where} (${locale}): empty`);
+        // A long sentence identical to the English one was not translated (short ones like "No" may coincide).
+        const source = english.get(where);
+        if (typeof source === 'string' && source.length > 12 && sentence === source) {
+          problems.push(`${where} (${locale}): untranslated`);
+        }
+        if (placeholders(sentence) !== placeholders(source)) problems.push(`${where} (${locale}): placeholders`);
       }
-      // A long sentence identical in two languages was not translated (short ones like "No" may coincide).
-      if (text.en.length > 12 && (text.fr === text.en || text.es === text.en)) missing.push(`${where} (untranslated)`);
+      expect(problems).toEqual([]);
     }
-    expect(missing).toEqual([]);
   });
 
   it('puts every model in one of the page’s groups, each group with at least one table', () => {
@@ -99,52 +108,51 @@ describe('the privacy inventory', () => {
   });
 
   it('states the key facts: ballots are never linked to a member', () => {
-    const ballot = dataModel().find((m) => m.model === 'Ballot')!;
+    const columns = dataModel().find((m) => m.model === 'Ballot')!.fields;
     // No column of a ballot names a member or a time.
-    expect(ballot.fields.filter((f) => /member|author|voter|user|createdAt|time/i.test(f))).toEqual([]);
-    const entry = PRIVACY_INVENTORY.Ballot!;
-    expect(entry.summary.en).toMatch(/never linked to a member/);
-    expect(entry.summary.fr).toMatch(/jamais relié à un membre/);
-    expect(entry.summary.es).toMatch(/nunca está vinculada a un miembro/);
-    expect(entry.retention.en).toMatch(/key is destroyed at the close/);
+    expect(columns.filter((f) => /member|author|voter|user|createdAt|time/i.test(f))).toEqual([]);
+    const ballot = en.models.Ballot;
+    expect(ballot.summary).toMatch(/never linked to a member/);
+    expect(fr.models.Ballot.summary).toMatch(/jamais relié à un membre/);
+    expect(es.models.Ballot.summary).toMatch(/nunca está vinculada a un miembro/);
+    expect(ballot.retention).toMatch(/key is destroyed at the close/);
     // The keyed slot and the sealed content exist only until the close; what stays is about nobody.
-    for (const f of ['slot', 'sealed']) expect(field('Ballot', f).retention?.en).toMatch(/Erased at the close/);
-    for (const f of ['code', 'nonce', 'answers']) expect(field('Ballot', f).personal).toBe('no');
+    for (const f of ['slot', 'sealed'] as const) expect(ballot.fields[f].retention).toMatch(/Erased at the close/);
+    for (const f of ['code', 'nonce', 'answers']) expect(PRIVACY_INVENTORY.Ballot!.fields[f]).toBe('no');
     // The roll says that a member voted, not how; it is kept apart from the ballots.
-    expect(PRIVACY_INVENTORY.VoterRoll!.summary.en).toMatch(/nothing of how or when/);
+    expect(en.models.VoterRoll.summary).toMatch(/nothing of how or when/);
   });
 
   it('states the key facts about accounts: email, password, sessions, links, failed sign-ins, deletion', () => {
-    const email = field('Member', 'email');
-    expect(email.personal).toBe('yes');
-    expect(email.what.en).toMatch(/email address/);
-    expect(email.model.visibleTo.en).toMatch(/administrators/);
-    expect(field('Member', 'passwordHash').what.en).toMatch(/never stored/);
-    expect(PRIVACY_INVENTORY.Member!.retention.en).toMatch(/personal field is erased/);
-    const sessions = PRIVACY_INVENTORY.Session!.retention;
-    expect(sessions.en).toMatch(/30 days/);
-    expect(sessions.en).toMatch(/14 days/);
-    expect(sessions.fr).toMatch(/30 jours.*14 jours/);
-    expect(sessions.es).toMatch(/30 días.*14 días/);
-    expect(PRIVACY_INVENTORY.EmailToken!.retention.en).toMatch(/48 hours.*1 hour/);
-    expect(PRIVACY_INVENTORY.LoginFailure!.retention.en).toMatch(/one hour/);
-    expect(field('LoginFailure', 'key').personal).toBe('yes');
-    expect(PRIVACY_INVENTORY.Notification!.retention.en).toMatch(/Until you delete your account/);
-    expect(PRIVACY_INVENTORY.AuditEvent!.retention.en).toMatch(/Forever.*opaque ids/);
-    expect(PRIVACY_INVENTORY.AmendmentSupport!.visibleTo.en).toMatch(/never who/);
+    const member = en.models.Member;
+    expect(PRIVACY_INVENTORY.Member!.fields.email).toBe('yes');
+    expect(member.fields.email.what).toMatch(/email address/);
+    expect(member.visibleTo).toMatch(/administrators/);
+    expect(member.fields.passwordHash.what).toMatch(/never stored/);
+    expect(member.retention).toMatch(/personal field is erased/);
+    expect(en.models.Session.retention).toMatch(/30 days/);
+    expect(en.models.Session.retention).toMatch(/14 days/);
+    expect(fr.models.Session.retention).toMatch(/30 jours.*14 jours/);
+    expect(es.models.Session.retention).toMatch(/30 días.*14 días/);
+    expect(en.models.EmailToken.retention).toMatch(/48 hours.*1 hour/);
+    expect(en.models.LoginFailure.retention).toMatch(/one hour/);
+    expect(PRIVACY_INVENTORY.LoginFailure!.fields.key).toBe('yes');
+    expect(en.models.Notification.retention).toMatch(/Until you delete your account/);
+    expect(en.models.AuditEvent.retention).toMatch(/Forever.*opaque ids/);
+    expect(en.models.AmendmentSupport.visibleTo).toMatch(/never who/);
   });
 
   it('marks member references as pseudonymous and program text as not personal', () => {
     for (const [model, entry] of Object.entries(PRIVACY_INVENTORY)) {
-      for (const [name, d] of Object.entries(entry.fields)) {
+      for (const [name, personal] of Object.entries(entry.fields)) {
         if (/^(memberId|authorId|actorId|createdById|invitedById|hiddenById|resolvedById|publishedById)$/.test(name)) {
-          expect(d.personal, `${model}.${name}`).toBe('pseudonymous');
+          expect(personal, `${model}.${name}`).toBe('pseudonymous');
         }
       }
     }
     for (const model of ['Chapter', 'Section', 'ProgramVersion', 'VersionSection', 'CollabDocument', 'CollabUpdate']) {
-      const personal = Object.values(PRIVACY_INVENTORY[model]!.fields).filter((d) => d.personal !== 'no');
-      expect(personal.length, model).toBe(personal.filter((d) => d.personal === 'pseudonymous').length);
+      const personal = Object.values(PRIVACY_INVENTORY[model]!.fields).filter((p) => p !== 'no');
+      expect(personal.length, model).toBe(personal.filter((p) => p === 'pseudonymous').length);
     }
   });
 
@@ -152,8 +160,8 @@ describe('the privacy inventory', () => {
     expect(privacyPageText('en').title).toBe('Privacy');
     expect(privacyPageText('fr').title).toBe('Confidentialité');
     expect(privacyPageText('es').account.before).toMatch(/^Puedes /);
-    const spanish = inventorySentences()
-      .map(([, t]) => t.es)
+    const spanish = sentences(es.models)
+      .map(([, sentence]) => sentence)
       .join(' ');
     // The reader is "tú" ("su cuenta" may still be a third person's, e.g. an author's).
     expect(spanish.match(/\b(usted|ustedes|vuestra|vuestro)\b/gi)).toBeNull();
