@@ -3,6 +3,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Imports that reach the database. */
+const DATABASE = ['**/generated/prisma/client*', '@prisma/*', 'pg', '@electric-sql/*', '**/utils/db.server*'];
+
 export default tseslint.config(
   { ignores: ['node_modules', 'build', 'public/build', 'data', 'app/generated', 'tests/.tmp'] },
   js.configs.recommended,
@@ -29,6 +32,39 @@ export default tseslint.config(
               message: 'Routes call modules; they never touch the database.',
             },
             { group: ['**/utils/db.server*'], message: 'Routes call modules; they never touch the database.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The shared kernel and the policies are pure: no database, no module (everything else builds on them).
+    files: ['app/rich-text/**', 'app/policies/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: DATABASE, message: 'The kernel and the policies are pure: no database.' },
+            { group: ['~/modules/**', '**/modules/**'], message: 'The kernel and the policies import no module.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The editor runs in the browser: no database, no server code (it reads live-text's shared files only).
+    files: ['app/editor/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: DATABASE, message: 'The editor runs in the browser: no database.' },
+            {
+              group: ['**/*.server', '**/*.server.ts', '**/*.server.tsx'],
+              message: 'The editor imports no server code.',
+            },
           ],
         },
       ],

@@ -5,13 +5,14 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { RichText } from '~/components/rich-text.tsx';
-import type { DocNode } from '~/modules/documents/rich-text.ts';
+import { RichText } from '~/rich-text/render.tsx';
+import type { DocNode } from '~/rich-text/document.ts';
 import { useT } from '~/utils/i18n.tsx';
-import { documentExtensions } from './extensions.ts';
-import { colourIndex, PALETTE_SIZE } from './presence.ts';
+import { documentExtensions } from '~/rich-text/extensions.ts';
+import { CLOSE } from '~/modules/live-text/names.ts';
+import { colourIndex, PALETTE_SIZE } from '~/modules/live-text/presence.ts';
 import { usePresence, useStatus, useWordCount } from './session-hooks.ts';
-import { yDocToDoc } from './ydoc.ts';
+import { yDocToDoc } from '~/modules/live-text/ydoc.ts';
 import { LINK_SHORTCUT, Toolbar, TOOLBAR_SHORTCUT } from './toolbar.tsx';
 
 /** Who is typing, as the carets and the presence list show them. */
@@ -19,13 +20,6 @@ export interface EditorUser {
   id: string;
   name: string;
 }
-
-/** Close codes of the collaboration server that the editor acts on (server/collaboration/server.ts). */
-const RIGHTS_CHANGED = 4009;
-const FORBIDDEN = 4403;
-const REMOVED = 4410;
-/** A change outside the schema (never sent by this editor; a sign of a bug or of a forged client). */
-const REFUSED = 4422;
 
 /**
  * A section's live text. The server renders its current text; in the browser it becomes the live document:
@@ -65,16 +59,16 @@ export function LiveSection(props: {
       }
     };
     const onClose = (event: CloseEvent | null) => {
-      if (event?.code === REMOVED) {
+      if (event?.code === CLOSE.gone) {
         provider.shouldConnect = false;
         setRemoved(true);
-      } else if (event?.code === REFUSED) {
+      } else if (event?.code === CLOSE.refused) {
         provider.shouldConnect = false;
         setRefused(true);
-      } else if (event?.code === RIGHTS_CHANGED || event?.code === FORBIDDEN) {
+      } else if (event?.code === CLOSE.rightsChanged || event?.code === CLOSE.forbidden) {
         // The phase, a role, the drafters, a lock or the openness changed. The socket reconnects by itself after
-        // RIGHTS_CHANGED; after FORBIDDEN the page itself is refused (a login).
-        refetchOnSync = event.code === RIGHTS_CHANGED;
+        // CLOSE.rightsChanged; after CLOSE.forbidden the page itself is refused (a login).
+        refetchOnSync = event.code === CLOSE.rightsChanged;
         revalidator.revalidate();
       }
     };

@@ -10,14 +10,14 @@ import { NeedsUpdate } from '~/components/amendment/needs-update.tsx';
 import { ApplicationConflict } from '~/components/amendment/conflict.tsx';
 import { endorseAmendment, GroupError, groupsICoordinate } from '~/modules/groups/groups.server.ts';
 import { ApplicationBusyError, applicationConflict, resolveConflict } from '~/modules/amendments/application.server.ts';
-import { markdownToSectionDoc, MarkdownTooDeepError } from '~/modules/documents/markdown.server.ts';
+import { markdownToSectionDoc, MarkdownTooDeepError } from '~/rich-text/markdown.server.ts';
 import { docToMarkdown } from '~/modules/publication/markdown.ts';
 import type { AttributedDoc } from '~/modules/publication/provenance.ts';
 import { Supports } from '~/components/amendment/supports.tsx';
 import { Timeline } from '~/components/amendment/timeline.tsx';
 import { DiffView } from '~/components/diff-view.tsx';
 import { ErrorList, Field } from '~/components/forms.tsx';
-import { RichText } from '~/components/rich-text.tsx';
+import { RichText } from '~/rich-text/render.tsx';
 import { LiveSection } from '~/editor/live-section.tsx';
 import {
   AmendmentError,
@@ -47,7 +47,7 @@ import {
 } from '~/modules/debate/comments.server.ts';
 import { CommentReasonSchema, EditCommentSchema, PostCommentSchema } from '~/modules/debate/comments.schema.ts';
 import { supportAmendment, withdrawSupport } from '~/modules/amendments/supports.server.ts';
-import { docToPlainText, type DocNode } from '~/modules/documents/rich-text.ts';
+import { docToPlainText, type DocNode } from '~/rich-text/document.ts';
 import { getProgramOutline } from '~/modules/programs/programs.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { RichText } from '~/components/rich-text.tsx';
+import { RichText } from '~/rich-text/render.tsx';
 import { getChapter } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { sectionsBeingEdited } from '~/modules/documents/live-text.server.ts';
+import { sectionsBeingEdited } from '~/modules/live-text/live-text.server.ts';
 import { getProgramOutline } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';

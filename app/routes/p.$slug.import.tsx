@@ -2,8 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { ErrorList } from '~/components/forms.tsx';
-import { RichText } from '~/components/rich-text.tsx';
-import { countWords } from '~/modules/documents/rich-text.ts';
+import { RichText } from '~/rich-text/render.tsx';
+import { countWords } from '~/rich-text/document.ts';
 import { ImportError, previewImport, type ImportWarning } from '~/modules/programs/import.server.ts';
 import { getProgramOutline } from '~/modules/programs/programs.server.ts';
 import { ImportedOutlineSchema } from '~/modules/programs/programs.schema.ts';

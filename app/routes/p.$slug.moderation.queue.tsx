@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { RichText } from '~/components/rich-text.tsx';
+import { RichText } from '~/rich-text/render.tsx';
 import { moderationQueue } from '~/modules/amendments/moderation.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';

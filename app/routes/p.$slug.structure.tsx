@@ -2,8 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { ErrorList } from '~/components/forms.tsx';
-import { readLiveText, sectionDocumentName } from '~/modules/documents/live-text.server.ts';
-import { docToPlainText } from '~/modules/documents/rich-text.ts';
+import { readLiveText } from '~/modules/live-text/live-text.server.ts';
+import { docToPlainText } from '~/rich-text/document.ts';
 import { getProgramOutline, getSection } from '~/modules/programs/programs.server.ts';
 import { StructureChangeSchema } from '~/modules/programs/programs.schema.ts';
 import { applyStructureChange, StructureError } from '~/modules/programs/structure.server.ts';
@@ -13,6 +13,7 @@ import { asHttpError } from '~/utils/errors.server.ts';
 import { readFormData } from '~/utils/forms.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
+import { liveDocumentName } from '~/modules/live-text/names.ts';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requireMember(request, context);
@@ -25,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   let removing = null;
   if (removeId) {
     const { section } = await getSection(actor, slug, removeId).catch(asHttpError(request));
-    const text = docToPlainText(await readLiveText(sectionDocumentName(section.id), section.content));
+    const text = docToPlainText(await readLiveText(liveDocumentName.section(section.id), section.content));
     removing = { id: section.id, number: section.number, title: section.title, excerpt: text.slice(0, 300) };
   }
   return { removing };

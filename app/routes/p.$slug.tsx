@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx';
-import { sectionsBeingEdited } from '~/modules/documents/live-text.server.ts';
+import { sectionsBeingEdited } from '~/modules/live-text/live-text.server.ts';
 import { getProgramOutline } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';

@@ -4,7 +4,7 @@ import { sectionAccess } from '~/modules/programs/programs.server.ts';
 import { actorOfMember, type Actor } from '~/policies/actor.ts';
 import { validateSessionToken, type CurrentMember } from '~/modules/members/sessions.server.ts';
 import { readCookie, SESSION_COOKIE } from '~/utils/cookies.server.ts';
-import { parseDocumentName, type DocumentTarget } from './persistence.ts';
+import { parseLiveDocumentName, type LiveDocumentTarget } from '~/modules/live-text/names.ts';
 
 /** The answer to a WebSocket upgrade: refused with an HTTP status, or accepted, read-only or not. */
 export type UpgradeDecision =
@@ -29,7 +29,7 @@ export async function authorizeUpgrade(req: IncomingMessage, allowedOrigins: str
   if (origin && !allowedOrigins.includes(origin) && origin !== `http://${host}` && origin !== `https://${host}`) {
     return { ok: false, status: 403 };
   }
-  const target = parseDocumentName(docName);
+  const target = parseLiveDocumentName(docName);
   if (!target) return { ok: false, status: 404 };
 
   const token = readCookie(req.headers.cookie, SESSION_COOKIE) ?? null;
@@ -54,13 +54,13 @@ export async function currentActor(member: CurrentMember | null, sessionToken: s
 
 /** An actor's rights on a document now (roles, phases, drafters and removals change while sockets stay open). */
 export async function currentAccess(actor: Actor, docName: string) {
-  const target = parseDocumentName(docName);
+  const target = parseLiveDocumentName(docName);
   if (!target) return null;
   return accessTo(actor, target);
 }
 
 /** The rights on a section's text, or on an amendment's draft (its authors write it). */
-function accessTo(actor: Actor, target: DocumentTarget) {
+function accessTo(actor: Actor, target: LiveDocumentTarget) {
   return target.kind === 'amendment'
     ? amendmentAccess(actor, target.id, target.revision)
     : sectionAccess(actor, target.id);

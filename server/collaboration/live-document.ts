@@ -1,14 +1,22 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { PresenceUser } from '~/editor/presence.ts';
-import { checkUpdate } from '~/editor/schema-check.ts';
+import type { PresenceUser } from '~/modules/live-text/presence.ts';
+import { checkUpdate } from '~/modules/live-text/schema-check.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { binaryFrame, broadcast, broadcastBatch, type Outgoing } from './fan-out.ts';
-import { compactDocument, loadDocument, storeUpdates } from './persistence.ts';
+import {
+  awarenessMessage,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  syncStep1Message,
+  syncStep2Message,
+  updateMessage,
+} from './frames.ts';
+import { compactDocument, loadDocument, storeUpdates } from '~/modules/live-text/storage.server.ts';
 import { acceptPresence } from './presence.ts';
 import { localOnly, type Relay, type RelayKind } from './relay.ts';
 
@@ -25,10 +33,6 @@ export class DocumentTooLargeError extends Error {
     this.name = 'DocumentTooLargeError';
   }
 }
-
-export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
-export const MESSAGE_QUERY_AWARENESS = 3;
 
 /**
  * Compaction folds stored updates into the snapshot. Past COMPACT_AFTER updates or bytes it waits for the document
@@ -105,10 +109,7 @@ export class LiveDocument {
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown) =>
       this.guard(() => {
-        const message = encoding.createEncoder();
-        encoding.writeVarUint(message, MESSAGE_SYNC);
-        syncProtocol.writeUpdate(message, update);
-        const out = { frame: binaryFrame(encoding.toUint8Array(message)), from: origin as Connection | undefined };
+        const out = { frame: binaryFrame(updateMessage(update)), from: origin as Connection | undefined };
         if (this.outgoing) this.outgoing.push(out);
         else broadcast(this.connections.values(), out);
       }),
@@ -130,10 +131,7 @@ export class LiveDocument {
             }
           }
           const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-          const message = encoding.createEncoder();
-          encoding.writeVarUint(message, MESSAGE_AWARENESS);
-          encoding.writeVarUint8Array(message, update);
-          broadcast(this.connections.values(), { frame: binaryFrame(encoding.toUint8Array(message)) });
+          broadcast(this.connections.values(), { frame: binaryFrame(awarenessMessage(update)) });
           // Presence from our own clients goes to the other processes; what came from them does not go back.
           if (from?.awarenessIds) this.relay.publish(this.name, 'awareness', update);
         }),
@@ -191,16 +189,10 @@ export class LiveDocument {
   }
 
   private sendGreeting(conn: Connection) {
-    const sync = encoding.createEncoder();
-    encoding.writeVarUint(sync, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(sync, this.doc);
-    conn.socket.send(encoding.toUint8Array(sync));
+    conn.socket.send(syncStep1Message(this.doc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length) {
-      const presence = encoding.createEncoder();
-      encoding.writeVarUint(presence, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(presence, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states));
-      conn.socket.send(encoding.toUint8Array(presence));
+      conn.socket.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
     }
   }
 
@@ -215,10 +207,7 @@ export class LiveDocument {
     if (type === MESSAGE_SYNC) {
       const syncType = decoding.readVarUint(decoder);
       if (syncType === syncProtocol.messageYjsSyncStep1) {
-        const reply = encoding.createEncoder();
-        encoding.writeVarUint(reply, MESSAGE_SYNC);
-        syncProtocol.writeSyncStep2(reply, this.doc, decoding.readVarUint8Array(decoder));
-        conn.socket.send(encoding.toUint8Array(reply));
+        conn.socket.send(syncStep2Message(this.doc, decoding.readVarUint8Array(decoder)));
       } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
         const update = decoding.readVarUint8Array(decoder);
         if (conn.readOnly) return;
@@ -236,10 +225,7 @@ export class LiveDocument {
       if (accepted) awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, conn);
     } else if (type === MESSAGE_QUERY_AWARENESS) {
       const states = [...this.awareness.getStates().keys()];
-      const reply = encoding.createEncoder();
-      encoding.writeVarUint(reply, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(reply, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states));
-      conn.socket.send(encoding.toUint8Array(reply));
+      conn.socket.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
     } else {
       throw new Error(`unknown message type ${type}`);
     }

@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import type { PresenceState, PresenceUser, RelativePositionJSON } from '~/editor/presence.ts';
+import type { PresenceState, PresenceUser, RelativePositionJSON } from '~/modules/live-text/presence.ts';
 
 /**
  * Presence (Yjs awareness) from clients, as the server accepts it (one concern; issue 15). A client's awareness

@@ -2,8 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
-import { colourIndex } from '~/editor/presence.ts';
-import { UpdateRefusedError } from '~/editor/schema-check.ts';
+import { CLOSE } from '~/modules/live-text/names.ts';
+import { colourIndex } from '~/modules/live-text/presence.ts';
+import { UpdateRefusedError } from '~/modules/live-text/schema-check.ts';
 import { logger } from '~/utils/logger.server.ts';
 import type { CurrentMember } from '~/modules/members/sessions.server.ts';
 import type { Actor } from '~/policies/actor.ts';
@@ -18,23 +19,6 @@ export const LIMITS = {
   /** Frames a second, sustained (a keystroke is two: the change and the caret); bursts up to twice that. */
   framesPerSecond: 200,
 };
-/**
- * Close codes sent to clients. y-websocket (3.x) stops reconnecting after a code in 4400-4499, so those are
- * final; rightsChanged is not: the editor fetches its rights again and reconnects; nor is failed (1011): the
- * document failed in this process and is loaded afresh from storage at the reconnection.
- */
-export const CLOSE = {
-  rightsChanged: 4009,
-  malformed: 4400,
-  rate: 4429,
-  forbidden: 4403,
-  gone: 4410,
-  tooLarge: 4413,
-  /** A change outside the editor's schema (schema-check.ts): refused, nothing of it stored (issue 15). */
-  refused: 4422,
-  failed: 1011,
-  goingAway: 1001,
-} as const;
 const UNLOAD_AFTER_MS = 60_000;
 const RECHECK_RIGHTS_MS = 2_000;
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '~/generated/prisma/enums.ts';
-import type { BlockNode, DocNode, InlineNode } from '~/modules/documents/rich-text.ts';
+import type { BlockNode, DocNode, InlineNode } from '~/rich-text/document.ts';
 import { hashPassword } from '~/modules/members/password.server.ts';
 import { createProgram } from '~/modules/programs/programs.server.ts';
 import { db } from '~/utils/db.server.ts';

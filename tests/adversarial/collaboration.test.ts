@@ -1,13 +1,12 @@
 import fc from 'fast-check';
-import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { launchBrowser } from '../e2e/support/browser.ts';
 import { sqlOn } from '../e2e/support/server.ts';
 import { appendParagraph, connectClient, sectionIds, upgradeStatus } from '../e2e/support/collab.ts';
 import { DEMO, postForm, startTarget, underAttack, type Target } from './support/target.ts';
+import { awarenessMessage, awarenessUpdate, updateMessage } from '../../server/collaboration/frames.ts';
 
 /**
  * Issue 15, items 1 and 2, replayed against the real server as an attacker would: presence that crashed the
@@ -59,24 +58,8 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   ]);
 }
 
-function awarenessFrame(clientId: number, clock: number, json: string): Uint8Array {
-  const update = encoding.createEncoder();
-  encoding.writeVarUint(update, 1);
-  encoding.writeVarUint(update, clientId);
-  encoding.writeVarUint(update, clock);
-  encoding.writeVarString(update, json);
-  const frame = encoding.createEncoder();
-  encoding.writeVarUint(frame, 1);
-  encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
-  return encoding.toUint8Array(frame);
-}
-
-function updateFrame(update: Uint8Array): Uint8Array {
-  const frame = encoding.createEncoder();
-  encoding.writeVarUint(frame, 0);
-  syncProtocol.writeUpdate(frame, update);
-  return encoding.toUint8Array(frame);
-}
+const awarenessFrame = (clientId: number, clock: number, json: string) =>
+  awarenessMessage(awarenessUpdate([{ clientId, clock, json }]));
 
 /** The update a client holding the live text sends after `edit`. */
 async function editOf(docName: string, edit: (doc: Y.Doc) => void, cookie?: string): Promise<Uint8Array> {
@@ -190,7 +173,7 @@ describe('changes outside the schema (item 2)', () => {
     await underAttack(target, async () => {
       for (const [what, poison] of Object.entries(poisons)) {
         const attacker = await rawSocket(docName, camille);
-        attacker.ws.send(updateFrame(poison));
+        attacker.ws.send(updateMessage(poison));
         expect(await within(attacker.closed, 10_000, `close after the ${what}`), what).toBe(4422);
       }
     });

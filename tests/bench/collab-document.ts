@@ -23,9 +23,9 @@ import * as Y from 'yjs';
 import { db } from '~/utils/db.server.ts';
 import { readEnv } from '~/utils/env.server.ts';
 import { install, openAndMigrate } from '../../server/boot.ts';
-import { checkUpdate } from '~/editor/schema-check.ts';
+import { checkUpdate } from '../../app/modules/live-text/schema-check.ts';
 import { LiveDocument } from '../../server/collaboration/live-document.ts';
-import { readStored } from '../../app/modules/documents/live-text.server.ts';
+import { readStored } from '../../app/modules/live-text/storage.server.ts';
 import { seedDemo } from '../../server/database/seed.ts';
 
 const UPDATES = Number(process.env.BENCH_DOC_UPDATES ?? 10_000);

@@ -1,5 +1,5 @@
 import type { Phase } from '../../app/generated/prisma/enums.ts';
-import type { DocNode } from '../../app/modules/documents/rich-text.ts';
+import type { DocNode } from '../../app/rich-text/document.ts';
 import { createProgram } from '../../app/modules/programs/programs.server.ts';
 import { newId } from '../../app/utils/ids.ts';
 

@@ -1,10 +1,5 @@
-import { encodeDocAsUpdate } from '../../app/editor/ydoc.ts';
-import {
-  amendmentDocumentName,
-  startAmendment,
-  submitAmendment,
-} from '../../app/modules/amendments/amendments.server.ts';
-import { sectionDocumentName } from '../../app/modules/documents/live-text.server.ts';
+import { encodeDocAsUpdate } from '../../app/modules/live-text/ydoc.ts';
+import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendments.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { newId } from '../../app/utils/ids.ts';
@@ -12,6 +7,7 @@ import { createRound, type CreateRoundProps } from '../../app/modules/voting/rou
 import type { Actor } from '../../app/policies/actor.ts';
 import { createMember } from './members.ts';
 import { createTestProgram, doc } from './programs.ts';
+import { liveDocumentName } from '../../app/modules/live-text/names.ts';
 
 /** Sets a live document's text, as the sync server stores an editor's change. */
 export async function writeLive(name: string, text: string) {
@@ -27,7 +23,7 @@ export async function votingProgram() {
   const { id: programId, slug } = await createTestProgram({ shape: [2], phase: 'AMENDING' });
   const outline = await getProgramOutline(null, slug);
   const sections = outline.chapters[0]!.sections.map((s) => s.id);
-  for (const id of sections) await writeLive(sectionDocumentName(id), SECTION_TEXT);
+  for (const id of sections) await writeLive(liveDocumentName.section(id), SECTION_TEXT);
   const moderator = await createMember({ role: 'MODERATOR' });
   return { programId, slug, sections, moderator };
 }
@@ -39,7 +35,7 @@ export async function votingProgram() {
 export async function admissibleAmendment(slug: string, sectionId: string, text: string, title: string) {
   const author = await createMember();
   const id = await startAmendment({ actor: author, slug, sectionId, kind: 'CHANGE', title, justification: 'Why not.' });
-  await writeLive(amendmentDocumentName(id), text);
+  await writeLive(liveDocumentName.amendment(id), text);
   await submitAmendment({ actor: author, id });
   await db().amendment.update({ where: { id }, data: { status: 'ADMISSIBLE', qualifiedAt: new Date() } });
   return { id, author };

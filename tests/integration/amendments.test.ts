@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { encodeDocAsUpdate } from '../../app/editor/ydoc.ts';
+import { encodeDocAsUpdate } from '../../app/modules/live-text/ydoc.ts';
 import {
   amendmentAccess,
-  amendmentDocumentName,
   getAmendment,
   listAmendments,
   listSectionAmendments,
@@ -19,12 +18,13 @@ import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { createTestProgram, doc } from '../factories/programs.ts';
 import { setupTestDatabase } from '../setup/database.ts';
+import { liveDocumentName } from '../../app/modules/live-text/names.ts';
 
 setupTestDatabase();
 
 /** Writes `text` as an amendment's live draft, as the sync server stores an editor's change. */
 async function draftText(amendmentId: string, text: string) {
-  const name = amendmentDocumentName(amendmentId);
+  const name = liveDocumentName.amendment(amendmentId);
   await db().collabDocument.deleteMany({ where: { name } });
   await db().collabDocument.create({ data: { name, snapshot: Buffer.from(encodeDocAsUpdate(doc(text))) } });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applicationConflict, applyAdopted, resolveConflict } from '../../app/modules/amendments/application.server.ts';
-import { readLiveText, sectionDocumentName } from '../../app/modules/documents/live-text.server.ts';
-import { docToPlainText } from '../../app/modules/documents/rich-text.ts';
+import { readLiveText } from '../../app/modules/live-text/live-text.server.ts';
+import { docToPlainText } from '../../app/rich-text/document.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { castBallot } from '../../app/modules/voting/ballots.server.ts';
 import { roundDefinition } from '../../app/modules/voting/definition.server.ts';
@@ -18,12 +18,13 @@ import {
   roundOn,
 } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
+import { liveDocumentName } from '../../app/modules/live-text/names.ts';
 
 setupTestDatabase();
 
 const liveText = async (sectionId: string) => {
   const section = await db().section.findUniqueOrThrow({ where: { id: sectionId } });
-  return docToPlainText(await readLiveText(sectionDocumentName(sectionId), section.content));
+  return docToPlainText(await readLiveText(liveDocumentName.section(sectionId), section.content));
 };
 
 /** A round on these amendments, every voter answering yes (or ranking the first amendment first), then closed. */
@@ -89,7 +90,7 @@ describe('adopted amendments become the text', () => {
     );
     // The same words change under it before the close (as a moderator's direct fix would).
     await adopt(ctx, [a.id], () =>
-      writeLive(sectionDocumentName(ctx.sections[1]!), SECTION_TEXT.replace('every region', 'every town')),
+      writeLive(liveDocumentName.section(ctx.sections[1]!), SECTION_TEXT.replace('every region', 'every town')),
     );
     expect(await liveText(ctx.sections[1]!)).toContain('every town');
     expect((await db().amendment.findUniqueOrThrow({ where: { id: a.id } })).status).toBe('ADOPTED');
@@ -111,9 +112,7 @@ describe('adopted amendments become the text', () => {
     const ctx = await votingProgram();
     const outline = async () => (await getProgramOutline(null, ctx.slug)).chapters[0]!.sections.map((s) => s.title);
     expect(await outline()).toEqual(['Section 1-1', 'Section 1-2']);
-    const { startAmendment, submitAmendment, amendmentDocumentName } = await import(
-      '../../app/modules/amendments/amendments.server.ts'
-    );
+    const { startAmendment, submitAmendment } = await import('../../app/modules/amendments/amendments.server.ts');
     const { createMember } = await import('../factories/members.ts');
     const author = await createMember();
     const add = await startAmendment({
@@ -125,7 +124,7 @@ describe('adopted amendments become the text', () => {
       newTitle: 'Housing for all',
       justification: 'A new measure on housing.',
     });
-    await writeLive(amendmentDocumentName(add), 'Rents are capped in tight markets.');
+    await writeLive(liveDocumentName.amendment(add), 'Rents are capped in tight markets.');
     await submitAmendment({ actor: author, id: add });
     const remove = await startAmendment({
       actor: author,
@@ -189,7 +188,7 @@ describe('adopted amendments become the text', () => {
         before: doc(SECTION_TEXT),
       },
     });
-    await writeLive(sectionDocumentName(ctx.sections[0]!), SECTION_TEXT.replace('every region', 'every city'));
+    await writeLive(liveDocumentName.section(ctx.sections[0]!), SECTION_TEXT.replace('every region', 'every city'));
     expect(await applyAdopted()).toEqual({ applied: 1, conflicts: 0 });
     expect(await liveText(ctx.sections[0]!)).toBe(SECTION_TEXT.replace('every region', 'every city'));
     const application = await db().amendmentApplication.findUniqueOrThrow({ where: { amendmentId: cities.id } });

@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readStored } from '../../app/modules/documents/live-text.server.ts';
+import { readStored } from '../../app/modules/live-text/storage.server.ts';
 import { db, setDatabase } from '../../app/utils/db.server.ts';
-import { compactDocument, storeStatement, storeUpdates } from '../../server/collaboration/persistence.ts';
+import { compactDocument, storeStatement, storeUpdates } from '../../app/modules/live-text/storage.server.ts';
 import { cloneTestDatabase } from '../setup/database.ts';
 
 // Several processes storing and compacting one live document at once, on PostgreSQL (the embedded database has

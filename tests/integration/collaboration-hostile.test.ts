@@ -1,24 +1,24 @@
 import http from 'node:http';
-import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Awareness } from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { colourIndex } from '../../app/editor/presence.ts';
-import { readLiveText, readLiveTextChecked } from '../../app/modules/documents/live-text.server.ts';
-import { docToPlainText } from '../../app/modules/documents/rich-text.ts';
+import { colourIndex } from '../../app/modules/live-text/presence.ts';
+import { readLiveText, readLiveTextChecked } from '../../app/modules/live-text/live-text.server.ts';
+import { docToPlainText } from '../../app/rich-text/document.ts';
 import { createSession } from '../../app/modules/members/sessions.server.ts';
 import { getProgramOutline, getSection } from '../../app/modules/programs/programs.server.ts';
 import { restoreSectionText } from '../../app/modules/programs/structure.server.ts';
 import { ForbiddenError } from '../../app/policies/actor.ts';
 import { db } from '../../app/utils/db.server.ts';
-import { storeUpdates } from '../../server/collaboration/persistence.ts';
-import { CLOSE, CollaborationServer } from '../../server/collaboration/server.ts';
+import { storeUpdates } from '../../app/modules/live-text/storage.server.ts';
+import { CLOSE } from '../../app/modules/live-text/names.ts';
+import { CollaborationServer } from '../../server/collaboration/server.ts';
 import { appendParagraph, connectClient, eventually } from '../e2e/support/collab.ts';
 import { createMember } from '../factories/members.ts';
 import { createTestProgram } from '../factories/programs.ts';
 import { setupTestDatabase } from '../setup/database.ts';
+import { awarenessMessage, awarenessUpdate, updateMessage } from '../../server/collaboration/frames.ts';
 
 /**
  * The sync server under hostile clients (issue 15, items 1 and 2): presence it rewrites, changes outside the
@@ -65,26 +65,8 @@ async function rawSocket(docName: string, cookie?: string) {
   return { ws, closed };
 }
 
-/** An awareness frame of one client's state, written as `json` (any text, valid JSON or not). */
-function awarenessFrame(clientId: number, clock: number, json: string): Uint8Array {
-  const update = encoding.createEncoder();
-  encoding.writeVarUint(update, 1);
-  encoding.writeVarUint(update, clientId);
-  encoding.writeVarUint(update, clock);
-  encoding.writeVarString(update, json);
-  const frame = encoding.createEncoder();
-  encoding.writeVarUint(frame, 1);
-  encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
-  return encoding.toUint8Array(frame);
-}
-
-/** A sync frame carrying `update`. */
-function updateFrame(update: Uint8Array): Uint8Array {
-  const frame = encoding.createEncoder();
-  encoding.writeVarUint(frame, 0);
-  syncProtocol.writeUpdate(frame, update);
-  return encoding.toUint8Array(frame);
-}
+const awarenessFrame = (clientId: number, clock: number, json: string) =>
+  awarenessMessage(awarenessUpdate([{ clientId, clock, json }]));
 
 /** The update a client holding the document's current text sends after `edit`. */
 async function editOf(docName: string, edit: (doc: Y.Doc) => void): Promise<Uint8Array> {
@@ -168,7 +150,7 @@ describe('changes outside the schema (item 2)', () => {
     ];
     for (const poison of poisons) {
       const attacker = await rawSocket(docName, writer.cookie);
-      attacker.ws.send(updateFrame(poison));
+      attacker.ws.send(updateMessage(poison));
       expect(await attacker.closed).toBe(CLOSE.refused);
     }
     await new Promise((r) => setTimeout(r, 200));

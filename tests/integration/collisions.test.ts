@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { encodeDocAsUpdate } from '../../app/editor/ydoc.ts';
+import { encodeDocAsUpdate } from '../../app/modules/live-text/ydoc.ts';
 import {
   amendmentAccess,
-  amendmentDocumentName,
   getAmendment,
   listAmendments,
   startAmendment,
@@ -10,13 +9,8 @@ import {
   withdrawAmendment,
 } from '../../app/modules/amendments/amendments.server.ts';
 import { decideAdmissibility, ModerationError } from '../../app/modules/amendments/moderation.server.ts';
-import {
-  carryOverSection,
-  saveAmendmentUpdate,
-  updateDocumentName,
-} from '../../app/modules/amendments/rebase.server.ts';
+import { carryOverSection, saveAmendmentUpdate } from '../../app/modules/amendments/rebase.server.ts';
 import { supportAmendment } from '../../app/modules/amendments/supports.server.ts';
-import { sectionDocumentName } from '../../app/modules/documents/live-text.server.ts';
 import { listNotifications } from '../../app/modules/notifications/notifications.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { ForbiddenError } from '../../app/policies/actor.ts';
@@ -24,6 +18,7 @@ import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { createTestProgram, doc } from '../factories/programs.ts';
 import { setupTestDatabase } from '../setup/database.ts';
+import { liveDocumentName } from '../../app/modules/live-text/names.ts';
 
 setupTestDatabase();
 
@@ -41,7 +36,7 @@ async function setup() {
   const outline = await getProgramOutline(null, slug);
   const sectionId = outline.chapters[0]!.sections[0]!.id;
   const otherSectionId = outline.chapters[0]!.sections[1]!.id;
-  await writeLive(sectionDocumentName(sectionId), TEXT);
+  await writeLive(liveDocumentName.section(sectionId), TEXT);
   return { programId, slug, sectionId, otherSectionId };
 }
 
@@ -62,7 +57,7 @@ async function propose(
     title,
     justification: 'Because it matters to people.',
   });
-  if (text !== null) await writeLive(amendmentDocumentName(id), text);
+  if (text !== null) await writeLive(liveDocumentName.amendment(id), text);
   await submitAmendment({ actor: author, id });
   return { id, author };
 }
@@ -124,7 +119,7 @@ describe('carry-over when the base text moves', () => {
     const near = await propose(ctx, ctx.sectionId, TEXT.replace('under 26', 'under 18'), 'Up to 18');
     // An earlier amendment is applied: the section now reads "under 30".
     const moved = TEXT.replace('under 26', 'under 30');
-    await writeLive(sectionDocumentName(ctx.sectionId), moved);
+    await writeLive(liveDocumentName.section(ctx.sectionId), moved);
 
     expect(await carryOverSection(ctx.sectionId)).toEqual({ carried: 1, needUpdate: 1, changed: true });
     const carried = await db().amendment.findUniqueOrThrow({ where: { id: far.id } });
@@ -142,7 +137,7 @@ describe('carry-over when the base text moves', () => {
     expect(await carryOverSection(ctx.sectionId)).toEqual({ carried: 0, needUpdate: 0, changed: false });
 
     // Its authors rewrite it in the update's own live document; nobody else may.
-    const name = updateDocumentName(near.id, 0);
+    const name = liveDocumentName.amendmentUpdate(near.id, 0 + 1);
     expect(await amendmentAccess(near.author, near.id, 1)).toEqual({ read: true, write: true });
     const stranger = await createMember();
     expect(await amendmentAccess(stranger, near.id, 1)).toEqual({ read: false, write: false });
@@ -171,7 +166,7 @@ describe('carry-over when the base text moves', () => {
     await db().amendment.update({ where: { id: near.id }, data: { status: 'QUALIFIED' } });
     await decideAdmissibility({ actor: moderator, id: near.id, admissible: true, reason: 'Within scope.' });
     const once = TEXT.replace('under 26', 'under 30');
-    await writeLive(sectionDocumentName(ctx.sectionId), once);
+    await writeLive(liveDocumentName.section(ctx.sectionId), once);
     await carryOverSection(ctx.sectionId);
     expect(await amendmentAccess(near.author, near.id, 1)).toEqual({ read: true, write: true });
     // A decision on a text that must be rewritten means nothing: refused.
@@ -181,11 +176,11 @@ describe('carry-over when the base text moves', () => {
 
     // The section moves again before the authors save: their update starts over from the newest text.
     const twice = once.replace('every region', 'every city');
-    await writeLive(sectionDocumentName(ctx.sectionId), twice);
+    await writeLive(liveDocumentName.section(ctx.sectionId), twice);
     await carryOverSection(ctx.sectionId);
     expect(await amendmentAccess(near.author, near.id, 1)).toBeNull();
     expect(await amendmentAccess(near.author, near.id, 2)).toEqual({ read: true, write: true });
-    await writeLive(updateDocumentName(near.id, 1), twice.replace('under 30', 'under 18'));
+    await writeLive(liveDocumentName.amendmentUpdate(near.id, 1 + 1), twice.replace('under 30', 'under 18'));
     expect(await saveAmendmentUpdate({ actor: near.author, id: near.id })).toEqual({ error: null });
     const row = await db().amendment.findUniqueOrThrow({ where: { id: near.id } });
     // Nothing of the newer change is undone, and the admissible amendment goes back to the moderators.
@@ -209,9 +204,9 @@ describe('carry-over when the base text moves', () => {
       title: 'Cities',
       justification: 'Because it matters to people.',
     });
-    await writeLive(amendmentDocumentName(id), TEXT.replace('every region', 'every city'));
+    await writeLive(liveDocumentName.amendment(id), TEXT.replace('every region', 'every city'));
     const moved = TEXT.replace('under 26', 'under 30');
-    await writeLive(sectionDocumentName(ctx.sectionId), moved);
+    await writeLive(liveDocumentName.section(ctx.sectionId), moved);
     await submitAmendment({ actor: author, id });
     expect(await db().amendment.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: 'SUBMITTED',

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeDocAsUpdate } from '../../app/editor/ydoc.ts';
-import {
-  amendmentDocumentName,
-  getAmendment,
-  startAmendment,
-  submitAmendment,
-} from '../../app/modules/amendments/amendments.server.ts';
+import { encodeDocAsUpdate } from '../../app/modules/live-text/ydoc.ts';
+import { getAmendment, startAmendment, submitAmendment } from '../../app/modules/amendments/amendments.server.ts';
 import { mergeDuplicate, ModerationError, moderationLog } from '../../app/modules/amendments/moderation.server.ts';
 import {
   DebateError,
@@ -23,6 +18,7 @@ import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { createTestProgram, doc } from '../factories/programs.ts';
 import { setupTestDatabase } from '../setup/database.ts';
+import { liveDocumentName } from '../../app/modules/live-text/names.ts';
 
 setupTestDatabase();
 
@@ -39,7 +35,7 @@ async function submitted(title = 'Free night trains') {
     justification: 'Because it matters to people.',
   });
   await db().collabDocument.create({
-    data: { name: amendmentDocumentName(id), snapshot: Buffer.from(encodeDocAsUpdate(doc('A new text.'))) },
+    data: { name: liveDocumentName.amendment(id), snapshot: Buffer.from(encodeDocAsUpdate(doc('A new text.'))) },
   });
   await submitAmendment({ actor: author, id });
   return { slug, sectionId, id, author };
@@ -176,7 +172,7 @@ describe('duplicates', () => {
       justification: 'Because it matters to people.',
     });
     await db().collabDocument.create({
-      data: { name: amendmentDocumentName(dup), snapshot: Buffer.from(encodeDocAsUpdate(doc('Same idea.'))) },
+      data: { name: liveDocumentName.amendment(dup), snapshot: Buffer.from(encodeDocAsUpdate(doc('Same idea.'))) },
     });
     await submitAmendment({ actor: author, id: dup });
     const moderator = await createMember({ role: 'MODERATOR' });

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  startAmendment,
-  submitAmendment,
-  amendmentDocumentName,
-} from '../../app/modules/amendments/amendments.server.ts';
+import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendments.server.ts';
 import { supportAmendment } from '../../app/modules/amendments/supports.server.ts';
 import {
   createGroup,
@@ -19,6 +15,7 @@ import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { SECTION_TEXT, votingProgram, writeLive } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
+import { liveDocumentName } from '../../app/modules/live-text/names.ts';
 
 setupTestDatabase();
 
@@ -78,7 +75,7 @@ describe('local groups', () => {
       title: 'Groups want it',
       justification: 'Asked by the local groups.',
     });
-    await writeLive(amendmentDocumentName(amendmentId), SECTION_TEXT.replace('26', '30'));
+    await writeLive(liveDocumentName.amendment(amendmentId), SECTION_TEXT.replace('26', '30'));
     await submitAmendment({ actor: author, id: amendmentId });
     const submitted = await db().amendment.findUniqueOrThrow({ where: { id: amendmentId } });
     expect(submitted).toMatchObject({ supportRule: 'GROUP_SHARE', supportDenominator: 4, supportsNeeded: 2 });
@@ -114,7 +111,7 @@ describe('local groups', () => {
       title: 'Endorsed in a closed draft',
       justification: 'Asked by the group.',
     });
-    await writeLive(amendmentDocumentName(amendmentId), SECTION_TEXT.replace('26', '28'));
+    await writeLive(liveDocumentName.amendment(amendmentId), SECTION_TEXT.replace('26', '28'));
     await submitAmendment({ actor: author, id: amendmentId });
     await endorseAmendment({ actor: coordinator, groupId, amendmentId });
     expect((await getGroup(null, groupId)).endorsements.map((e) => e.id)).toEqual([amendmentId]);
@@ -152,7 +149,7 @@ describe('local groups', () => {
       title: 'My own amendment',
       justification: 'Endorsed by my own group?',
     });
-    await writeLive(amendmentDocumentName(amendmentId), SECTION_TEXT.replace('26', '30'));
+    await writeLive(liveDocumentName.amendment(amendmentId), SECTION_TEXT.replace('26', '30'));
     await submitAmendment({ actor: author, id: amendmentId });
 
     await expect(endorseAmendment({ actor: author, groupId, amendmentId })).rejects.toMatchObject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { docToPlainText } from '../../app/modules/documents/rich-text.ts';
+import { docToPlainText } from '../../app/rich-text/document.ts';
 import { type ImportError, previewImport, previewMarkdown } from '../../app/modules/programs/import.server.ts';
 import { checkDocx, DOCX_MAX_UNPACKED_BYTES } from '../../app/modules/programs/docx.server.ts';
 import { buildDocx, docxBomb, lieAboutSize } from '../factories/docx.ts';

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeDocAsUpdate } from '../../app/editor/ydoc.ts';
-import {
-  amendmentDocumentName,
-  startAmendment,
-  submitAmendment,
-} from '../../app/modules/amendments/amendments.server.ts';
+import { encodeDocAsUpdate } from '../../app/modules/live-text/ydoc.ts';
+import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendments.server.ts';
 import { answerInvitation, inviteCoauthor } from '../../app/modules/amendments/coauthors.server.ts';
 import { decideAdmissibility } from '../../app/modules/amendments/moderation.server.ts';
 import { supportAmendment } from '../../app/modules/amendments/supports.server.ts';
@@ -24,6 +20,7 @@ import { createMember } from '../factories/members.ts';
 import { readOutbox } from '../factories/outbox.ts';
 import { createTestProgram, doc } from '../factories/programs.ts';
 import { setupTestDatabase } from '../setup/database.ts';
+import { liveDocumentName } from '../../app/modules/live-text/names.ts';
 
 const outbox = setupTestDatabase();
 
@@ -55,7 +52,7 @@ async function amendmentWithCoauthor() {
   await inviteCoauthor({ actor: author, id, email: coauthor.email });
   await answerInvitation({ actor: coauthor, id, accept: true });
   await db().collabDocument.create({
-    data: { name: amendmentDocumentName(id), snapshot: Buffer.from(encodeDocAsUpdate(doc('A new text.'))) },
+    data: { name: liveDocumentName.amendment(id), snapshot: Buffer.from(encodeDocAsUpdate(doc('A new text.'))) },
   });
   await submitAmendment({ actor: author, id });
   return { slug, id, author, coauthor, moderator };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeDocAsUpdate } from '../../app/editor/ydoc.ts';
+import { encodeDocAsUpdate } from '../../app/modules/live-text/ydoc.ts';
 import { getProgramOutline, getSection } from '../../app/modules/programs/programs.server.ts';
 import {
   appendOutline,

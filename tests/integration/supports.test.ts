@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeDocAsUpdate } from '../../app/editor/ydoc.ts';
-import {
-  amendmentDocumentName,
-  getAmendment,
-  startAmendment,
-  submitAmendment,
-} from '../../app/modules/amendments/amendments.server.ts';
+import { encodeDocAsUpdate } from '../../app/modules/live-text/ydoc.ts';
+import { getAmendment, startAmendment, submitAmendment } from '../../app/modules/amendments/amendments.server.ts';
 import {
   expireOverdue,
   supportAmendment,
@@ -20,6 +15,7 @@ import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { createTestProgram, doc } from '../factories/programs.ts';
 import { setupTestDatabase } from '../setup/database.ts';
+import { liveDocumentName } from '../../app/modules/live-text/names.ts';
 
 setupTestDatabase();
 
@@ -42,7 +38,7 @@ async function submitted(rule: { supportRule?: 'ABSOLUTE' | 'ACTIVE_SHARE'; supp
     title: 'Plus de justice',
     justification: 'Parce que c’est juste.',
   });
-  const name = amendmentDocumentName(id);
+  const name = liveDocumentName.amendment(id);
   await db().collabDocument.create({ data: { name, snapshot: Buffer.from(encodeDocAsUpdate(doc('Autre texte.'))) } });
   await submitAmendment({ actor: author, id });
   return { id, slug, author };

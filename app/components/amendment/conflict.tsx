@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react';
 import { ErrorList } from '~/components/forms.tsx';
-import { RichText } from '~/components/rich-text.tsx';
-import type { DocNode } from '~/modules/documents/rich-text.ts';
+import { RichText } from '~/rich-text/render.tsx';
+import type { DocNode } from '~/rich-text/document.ts';
 import { useT } from '~/utils/i18n.tsx';
 
 /**

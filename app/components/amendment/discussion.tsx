@@ -1,7 +1,7 @@
 import type { SerializeFrom } from '@remix-run/node';
 import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { RichText } from '~/components/rich-text.tsx';
+import { RichText } from '~/rich-text/render.tsx';
 import type { MessageKey } from '~/i18n/index.ts';
 import type { CommentView } from '~/modules/debate/comments.server.ts';
 import { COMMENT_EDIT_MINUTES } from '~/policies/comment.ts';

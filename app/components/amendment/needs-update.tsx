@@ -1,10 +1,10 @@
 import { Form } from '@remix-run/react';
 import { useMemo, useState } from 'react';
 import { DiffView } from '~/components/diff-view.tsx';
-import { RichText } from '~/components/rich-text.tsx';
+import { RichText } from '~/rich-text/render.tsx';
 import { LiveSection } from '~/editor/live-section.tsx';
 import { diffWords, type DiffPart } from '~/modules/amendments/diff.ts';
-import { docToPlainText, type DocNode } from '~/modules/documents/rich-text.ts';
+import { docToPlainText, type DocNode } from '~/rich-text/document.ts';
 import { useT } from '~/utils/i18n.tsx';
 
 /**

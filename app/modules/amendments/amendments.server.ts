@@ -15,16 +15,19 @@ import { canReadDraft } from '~/policies/program.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { readLiveText, sectionDocumentName, readStoredDoc } from '../documents/live-text.server.ts';
-import { docToPlainText, type DocNode } from '../documents/rich-text.ts';
+import { readLiveText } from '~/modules/live-text/live-text.server.ts';
+import { readStoredDoc } from '~/rich-text/stored.server.ts';
+import { docToPlainText, type DocNode } from '~/rich-text/document.ts';
 import { hideUnknownProgram, NotFoundError } from '../programs/programs.server.ts';
 import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { competitors, regroupSection, STANDING } from './collisions.server.ts';
 import { diffWords, hasChanges } from './diff.ts';
 import { assertMove } from './lifecycle.ts';
 import { carryOver, docTokens } from './merge.ts';
-import { carryOverSection, updateDocumentName } from './rebase.server.ts';
+import { carryOverSection } from './rebase.server.ts';
 import { expireOverdue, fixThreshold, supportSummary } from './supports.server.ts';
+import { liveDocumentName } from '~/modules/live-text/names.ts';
+import { amendmentSeed } from '~/modules/live-text/storage.server.ts';
 
 /**
  * Amendments and proposals: a change to a section's text, a new section after one, or a section's deletion.
@@ -44,16 +47,6 @@ export class AmendmentError extends Error {
 }
 
 const EMPTY: DocNode = { type: 'doc', content: [{ type: 'paragraph' }] };
-
-/** The live document's name for an amendment's proposed text. */
-export function amendmentDocumentName(amendmentId: string): string {
-  return `amendment:${amendmentId}`;
-}
-
-/** The text an amendment's live document starts from: the section's text to change, or nothing for a new one. */
-export function amendmentSeed(amendment: { kind: AmendmentKind; baseText: unknown }): DocNode {
-  return amendment.kind === 'CHANGE' ? readStoredDoc(amendment.baseText, 'amendment.baseText') : EMPTY;
-}
 
 /** An amendment with what the policies need to know of it for `actor`; drafts are not found for others. */
 export async function amendmentWithFacts(tx: Tx, actor: Actor, id: string) {
@@ -105,7 +98,7 @@ export async function startAmendment(props: StartAmendmentProps): Promise<string
   }
   enforce(canStartAmendment(props.actor, program), props.actor, 'amendment.start');
   // Read before the transaction: the embedded database has one connection, which a transaction holds.
-  const baseText = await readLiveText(sectionDocumentName(section.id), section.content);
+  const baseText = await readLiveText(liveDocumentName.section(section.id), section.content);
   return db().$transaction(async (tx) => {
     const id = newId();
     await tx.amendment.create({
@@ -160,7 +153,7 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
       ? { type: 'doc' as const, content: [] }
       : amendment.proposedText
         ? readStoredDoc(amendment.proposedText, 'amendment.proposedText')
-        : await readLiveText(amendmentDocumentName(amendment.id), amendmentSeed(amendment));
+        : await readLiveText(liveDocumentName.amendment(amendment.id), amendmentSeed(amendment));
   return {
     amendment: {
       id: amendment.id,
@@ -171,7 +164,7 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
       newTitle: amendment.newTitle,
       createdAt: amendment.createdAt,
       submittedAt: amendment.submittedAt,
-      documentName: amendmentDocumentName(amendment.id),
+      documentName: liveDocumentName.amendment(amendment.id),
       needsUpdate: amendment.needsUpdate,
       collisionGroup: amendment.collisionGroup,
     },
@@ -191,7 +184,7 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
     update: amendment.needsUpdate
       ? {
           current: readStoredDoc(amendment.rebaseTo, 'amendment.rebaseTo'),
-          documentName: updateDocumentName(amendment.id, amendment.revision),
+          documentName: liveDocumentName.amendmentUpdate(amendment.id, amendment.revision + 1),
           currentDiff: diffWords(
             docToPlainText(base),
             docToPlainText(readStoredDoc(amendment.rebaseTo, 'amendment.rebaseTo')),
@@ -290,7 +283,7 @@ export async function submitAmendment(props: { actor: Actor; id: string }) {
   const proposed =
     amendment.kind === 'DELETE'
       ? null
-      : await readLiveText(amendmentDocumentName(amendment.id), amendmentSeed(amendment));
+      : await readLiveText(liveDocumentName.amendment(amendment.id), amendmentSeed(amendment));
   if (proposed) {
     const text = docToPlainText(proposed).trim();
     if (!text) throw new AmendmentError('amendments.errors.emptyText');
@@ -309,7 +302,7 @@ export async function submitAmendment(props: { actor: Actor; id: string }) {
     where: { id: amendment.sectionId },
     select: { content: true },
   });
-  const current = await readLiveText(sectionDocumentName(amendment.sectionId), section.content);
+  const current = await readLiveText(liveDocumentName.section(amendment.sectionId), section.content);
   const base = readStoredDoc(amendment.baseText, 'amendment.baseText');
   const moved = docTokens(base).join('\u0000') !== docTokens(current).join('\u0000');
   const carried = moved && proposed && amendment.kind === 'CHANGE' ? carryOver(base, current, proposed) : null;

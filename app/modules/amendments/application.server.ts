@@ -5,14 +5,16 @@ import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { readLiveText, sectionDocumentName, writeLiveText, readStoredDoc } from '../documents/live-text.server.ts';
-import { type DocNode } from '../documents/rich-text.ts';
+import { readLiveText, writeLiveText } from '~/modules/live-text/live-text.server.ts';
+import { readStoredDoc } from '~/rich-text/stored.server.ts';
+import { type DocNode } from '~/rich-text/document.ts';
 import { notify, notifyAuthors } from '../notifications/notifications.server.ts';
 import { withProgramLease } from '../programs/lease.server.ts';
 import { STANDING } from './collisions.server.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
 import { carryOverSection } from './rebase.server.ts';
 import { carryOver, docTokens } from './merge.ts';
+import { liveDocumentName } from '~/modules/live-text/names.ts';
 
 /**
  * Adopted amendments become the program by themselves (docs/decisions/0015-from-vote-to-program.md): after a
@@ -105,7 +107,7 @@ async function applyOne(amendmentId: string): Promise<'APPLIED' | 'CONFLICT' | n
     include: { section: { include: { chapter: true } } },
   });
   if (amendment.status !== 'ADOPTED') return null;
-  const name = sectionDocumentName(amendment.sectionId);
+  const name = liveDocumentName.section(amendment.sectionId);
   const current = await readLiveText(name, amendment.section.content);
   const base = readStoredDoc(amendment.baseText, 'amendment.baseText');
   const proposed = amendment.proposedText ? readStoredDoc(amendment.proposedText, 'amendment.proposedText') : base;
@@ -255,7 +257,7 @@ export async function applicationConflict(actor: Actor, amendmentId: string) {
     where: { id: amendmentId },
     include: { program: true, section: true },
   });
-  const current = await readLiveText(sectionDocumentName(amendment.sectionId), amendment.section.content);
+  const current = await readLiveText(liveDocumentName.section(amendment.sectionId), amendment.section.content);
   return {
     base: readStoredDoc(amendment.baseText, 'amendment.baseText'),
     current,
@@ -280,7 +282,7 @@ export async function resolveConflict(props: { actor: Actor; amendmentId: string
     // Checked under the lease: two moderators resolving at once, the second finds it done.
     const application = await db().amendmentApplication.findUnique({ where: { amendmentId: amendment.id } });
     if (!application || application.status !== 'CONFLICT') throw new NotFoundError(`conflict ${props.amendmentId}`);
-    const name = sectionDocumentName(amendment.sectionId);
+    const name = liveDocumentName.section(amendment.sectionId);
     const current = await readLiveText(name, amendment.section.content);
     await writeLiveText(name, amendment.section.content, props.text);
     await db().$transaction(async (tx) => {

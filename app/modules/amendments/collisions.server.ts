@@ -1,5 +1,5 @@
 import type { AmendmentKind, AmendmentStatus } from '~/generated/prisma/enums.ts';
-import { readStoredDoc } from '~/modules/documents/live-text.server.ts';
+import { readStoredDoc } from '~/rich-text/stored.server.ts';
 import type { Tx } from '~/utils/db.server.ts';
 import { changesCollide, docTokens, hunks, type Hunk } from './merge.ts';
 

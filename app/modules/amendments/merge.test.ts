@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocNode } from '../documents/rich-text.ts';
+import type { DocNode } from '~/rich-text/document.ts';
 import { carryOver, changesCollide, docTokens, hunks, tokensToDoc } from './merge.ts';
 
 const doc = (...paragraphs: string[]): DocNode => ({

@@ -1,5 +1,5 @@
-import { documentSchema } from '~/editor/extensions.ts';
-import { parseDoc, type BlockNode, type DocNode, type InlineNode, type Mark } from '../documents/rich-text.ts';
+import { documentSchema } from '~/rich-text/extensions.ts';
+import { parseDoc, type BlockNode, type DocNode, type InlineNode, type Mark } from '~/rich-text/document.ts';
 import { diffSequences, tokenize } from './diff.ts';
 
 /**

@@ -1,11 +1,11 @@
 import type { MessageKey } from '~/i18n/index.ts';
-import { readStoredDoc } from '~/modules/documents/live-text.server.ts';
+import { readStoredDoc } from '~/rich-text/stored.server.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
 import { canManageProgram, canReadDraft } from '~/policies/program.ts';
 import { db } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { hideUnknownProgram, NotFoundError } from '../programs/programs.server.ts';
-import { docToPlainText } from '../documents/rich-text.ts';
+import { docToPlainText } from '~/rich-text/document.ts';
 import { reportedComments } from '../debate/comments.server.ts';
 import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { regroupSection, STANDING } from './collisions.server.ts';

@@ -3,14 +3,16 @@ import { enforce, type Actor } from '~/policies/actor.ts';
 import { canUpdateAmendment } from '~/policies/amendment.ts';
 import { db } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { readLiveText, sectionDocumentName, readStoredDoc } from '../documents/live-text.server.ts';
-import { docToPlainText, type DocNode } from '../documents/rich-text.ts';
+import { readLiveText } from '~/modules/live-text/live-text.server.ts';
+import { readStoredDoc } from '~/rich-text/stored.server.ts';
+import { docToPlainText, type DocNode } from '~/rich-text/document.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
 import { notify, notifyAuthors } from '../notifications/notifications.server.ts';
 import { regroupSection, STANDING } from './collisions.server.ts';
 import { diffWords, hasChanges } from './diff.ts';
 import { assertMove } from './lifecycle.ts';
 import { carryOver, docTokens } from './merge.ts';
+import { liveDocumentName } from '~/modules/live-text/names.ts';
 
 /**
  * When a section's text moves under its amendments (an earlier amendment was applied, or moderators reopened
@@ -39,7 +41,7 @@ export async function carryOverSection(sectionId: string): Promise<CarryOverResu
   const section = await db().section.findUnique({ where: { id: sectionId }, select: { id: true, content: true } });
   if (!section) return result;
   // Read before the transaction: the embedded database has one connection, which a transaction holds.
-  const current = await readLiveText(sectionDocumentName(section.id), section.content);
+  const current = await readLiveText(liveDocumentName.section(section.id), section.content);
   const measuredAgainst = (row: { needsUpdate: boolean; rebaseTo: unknown; baseText: unknown }) =>
     readStoredDoc(row.needsUpdate ? row.rebaseTo : row.baseText, 'amendment.rebaseTo or baseText');
   // Most of the time nothing moved: no transaction, no lock.
@@ -101,11 +103,6 @@ export async function carryOverProgram(slug: string): Promise<void> {
   for (const { sectionId } of sections) await carryOverSection(sectionId);
 }
 
-/** The live document in which authors rewrite an amendment that needs an update (one per update). */
-export function updateDocumentName(amendmentId: string, revision: number): string {
-  return `amendment:${amendmentId}@${revision + 1}`;
-}
-
 /**
  * Saves the authors' update of an amendment that needed one: its proposed text becomes what they wrote in the
  * update's live document, measured against the text it was rewritten against; it competes again like any other.
@@ -127,7 +124,7 @@ export async function saveAmendmentUpdate(props: { actor: Actor; id: string }) {
   };
   enforce(canUpdateAmendment(props.actor, row.program, facts), props.actor, 'amendment.update');
   const rebaseTo = readStoredDoc(row.rebaseTo, 'amendment.rebaseTo');
-  const proposed = await readLiveText(updateDocumentName(row.id, row.revision), rebaseTo);
+  const proposed = await readLiveText(liveDocumentName.amendmentUpdate(row.id, row.revision + 1), rebaseTo);
   if (!docToPlainText(proposed).trim()) return { error: 'amendments.errors.emptyText' as const };
   if (!hasChanges(diffWords(docToPlainText(rebaseTo), docToPlainText(proposed)))) {
     return { error: 'amendments.errors.noChange' as const };

@@ -13,9 +13,9 @@ import { canManageProgram } from '~/policies/program.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { readStoredDoc } from '../documents/live-text.server.ts';
-import { markdownToDoc, MarkdownTooDeepError } from '../documents/markdown.server.ts';
-import { type DocNode } from '../documents/rich-text.ts';
+import { readStoredDoc } from '~/rich-text/stored.server.ts';
+import { markdownToDoc, MarkdownTooDeepError } from '~/rich-text/markdown.server.ts';
+import { type DocNode } from '~/rich-text/document.ts';
 import { hideUnknownProgram, NotFoundError } from '../programs/programs.server.ts';
 import { notify } from '../notifications/notifications.server.ts';
 

@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { t, type Locale, type MessageKey } from '~/i18n/index.ts';
 import { runInWorker, WorkerLimitError } from '~/utils/worker.server.ts';
-import { parseDoc, type BlockNode } from '../documents/rich-text.ts';
+import { parseDoc, type BlockNode } from '~/rich-text/document.ts';
 import {
   cleanBlock,
   Counts,
@@ -9,7 +9,7 @@ import {
   MarkdownTooDeepError,
   parseMarkdown,
   plainText,
-} from '../documents/markdown.server.ts';
+} from '~/rich-text/markdown.server.ts';
 import type { OutlineToAdd } from './structure.server.ts';
 
 /**

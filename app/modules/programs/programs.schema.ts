@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { docSchema } from '../documents/rich-text.ts';
+import { docSchema } from '~/rich-text/document.ts';
 import { reasonField, storableText } from '../members/members.schema.ts';
 
 // Messages are i18n keys: the page translates them into the reader's language.

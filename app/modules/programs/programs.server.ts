@@ -11,9 +11,10 @@ import {
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { readLiveText, readLiveTextChecked, sectionDocumentName } from '../documents/live-text.server.ts';
-import { parseDoc, type DocNode } from '../documents/rich-text.ts';
+import { readLiveText, readLiveTextChecked } from '~/modules/live-text/live-text.server.ts';
+import { parseDoc, type DocNode } from '~/rich-text/document.ts';
 import { numberOutline } from './numbering.ts';
+import { liveDocumentName } from '~/modules/live-text/names.ts';
 
 /** A program that does not exist, or a chapter or section not in it. */
 export class NotFoundError extends Error {
@@ -101,7 +102,7 @@ export async function getChapter(actor: Actor, slug: string, chapterId: string) 
     where: { chapterId, archivedAt: null },
     select: { id: true, content: true },
   });
-  const texts = await Promise.all(rows.map((r) => readLiveText(sectionDocumentName(r.id), r.content)));
+  const texts = await Promise.all(rows.map((r) => readLiveText(liveDocumentName.section(r.id), r.content)));
   const content = new Map(rows.map((r, i) => [r.id, texts[i]!]));
   return {
     ...outline,
@@ -122,7 +123,7 @@ export async function getSection(actor: Actor, slug: string, sectionId: string) 
   });
   const facts = { ...outline.program, actorIsDrafter: outline.abilities.actorIsDrafter };
   const link = (s: (typeof flat)[number] | undefined) => (s ? { id: s.id, number: s.number, title: s.title } : null);
-  const text = await readLiveTextChecked(sectionDocumentName(entry.id), row.content);
+  const text = await readLiveTextChecked(liveDocumentName.section(entry.id), row.content);
   return {
     ...outline,
     section: {
@@ -135,7 +136,7 @@ export async function getSection(actor: Actor, slug: string, sectionId: string) 
        * the sync server checked changes): they may restore the section's last valid text (issue 15).
        */
       invalidContent: canManageProgram(actor, outline.program) && !text.shapeOnly ? text.problems.length : 0,
-      documentName: sectionDocumentName(entry.id),
+      documentName: liveDocumentName.section(entry.id),
       updatedAt: row.updatedAt,
       lock: row.lockedAt ? { at: row.lockedAt, reason: row.lockReason, roundId: row.lockedByRoundId } : null,
       chapter: { id: entry.chapter.id, number: entry.chapter.number, title: entry.chapter.title },

@@ -9,12 +9,12 @@ import {
   lastValidText,
   readLiveText,
   readLiveTextChecked,
-  sectionDocumentName,
   writeLiveText,
-} from '../documents/live-text.server.ts';
-import { parseDoc, type DocNode } from '../documents/rich-text.ts';
+} from '~/modules/live-text/live-text.server.ts';
+import { parseDoc, type DocNode } from '~/rich-text/document.ts';
 import type { StructureChange } from './programs.schema.ts';
 import { loadProgramFacts, NotFoundError } from './programs.server.ts';
+import { liveDocumentName } from '~/modules/live-text/names.ts';
 
 /**
  * The shape of a program: chapters and sections created, renamed, reordered and removed. Ids never change, so
@@ -242,7 +242,7 @@ export async function moveSection(props: { actor: Actor; sectionId: string; chap
  * process, and within seconds in the others (their rights check finds no section).
  */
 export async function removeSection(props: { actor: Actor; sectionId: string }) {
-  const name = sectionDocumentName(props.sectionId);
+  const name = liveDocumentName.section(props.sectionId);
   const seed = await db().section.findUnique({ where: { id: props.sectionId }, select: { content: true } });
   // Read before the transaction: the embedded database has one connection, which the transaction holds.
   const text = seed ? await readLiveText(name, seed.content) : null;
@@ -279,7 +279,7 @@ export async function restoreSectionText(props: { actor: Actor; sectionId: strin
   const section = await sectionOf(db(), props.sectionId);
   const program = await loadProgramFacts(db(), props.actor, { id: section.chapter.programId });
   enforce(canManageProgram(props.actor, program), props.actor, 'program.manage');
-  const name = sectionDocumentName(section.id);
+  const name = liveDocumentName.section(section.id);
   const [current, restored] = await Promise.all([
     readLiveTextChecked(name, section.content),
     lastValidText(name, section.content),

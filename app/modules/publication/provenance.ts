@@ -1,6 +1,6 @@
 import { diffSequences } from '../amendments/diff.ts';
 import { docTokens } from '../amendments/merge.ts';
-import type { DocNode, Mark } from '../documents/rich-text.ts';
+import type { DocNode, Mark } from '~/rich-text/document.ts';
 
 /**
  * Where each word of a section comes from: the chain of applied amendments (each with the section's text before

@@ -4,13 +4,15 @@ import { canKnowProgram, canManageProgram } from '~/policies/program.ts';
 import { db } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { readLiveText, sectionDocumentName, readStoredDoc } from '../documents/live-text.server.ts';
-import { type DocNode } from '../documents/rich-text.ts';
+import { readLiveText } from '~/modules/live-text/live-text.server.ts';
+import { readStoredDoc } from '~/rich-text/stored.server.ts';
+import { type DocNode } from '~/rich-text/document.ts';
 import { withProgramLease } from '../programs/lease.server.ts';
 import { getProgramOutline, NotFoundError } from '../programs/programs.server.ts';
 import { KEEP_CURRENT, type RoundResults } from '../voting/types.ts';
 import { docToHtml, escapeHtml } from './html.ts';
 import { attribute, sourcesOf, type AttributedDoc, type ChainStep } from './provenance.ts';
+import { liveDocumentName } from '~/modules/live-text/names.ts';
 
 /**
  * Published versions (docs/decisions/0015-from-vote-to-program.md): a moderator publishes the program as it
@@ -177,7 +179,7 @@ async function snapshot(
   }[] = [];
   for (const chapter of outline.chapters) {
     for (const section of chapter.sections) {
-      const current: DocNode = await readLiveText(sectionDocumentName(section.id), seeds.get(section.id));
+      const current: DocNode = await readLiveText(liveDocumentName.section(section.id), seeds.get(section.id));
       const doc = attribute(chains.get(section.id) ?? [], current);
       sections.push({
         id: section.id,

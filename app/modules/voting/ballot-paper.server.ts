@@ -1,9 +1,9 @@
 import { enforce, type Actor } from '~/policies/actor.ts';
-import { readStoredDoc } from '~/modules/documents/live-text.server.ts';
+import { readStoredDoc } from '~/rich-text/stored.server.ts';
 import { canManageRounds, canVote } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
 import { diffWords } from '../amendments/diff.ts';
-import { docToPlainText, type DocNode } from '../documents/rich-text.ts';
+import { docToPlainText, type DocNode } from '~/rich-text/document.ts';
 import { loadProgramFacts, NotFoundError } from '../programs/programs.server.ts';
 import { KEEP_CURRENT } from './types.ts';
 

@@ -1,26 +1,14 @@
 import * as Y from 'yjs';
-import { checkUpdate } from '~/editor/schema-check.ts';
-import { deleteItems, encodeDocAsUpdate, readYDoc, replaceYDoc, rewriteYDoc, type ItemRange } from '~/editor/ydoc.ts';
-import { database, db } from '~/utils/db.server.ts';
+import type { DocNode } from '~/rich-text/document.ts';
+import { repairDoc, type Repaired } from '~/rich-text/repair.ts';
+import { readStoredDoc } from '~/rich-text/stored.server.ts';
+import { db } from '~/utils/db.server.ts';
 import { maybeLiveDocuments } from '~/utils/live-documents.server.ts';
 import { logger } from '~/utils/logger.server.ts';
-import { repairDoc, type Repaired } from './repair.ts';
-import { parseDoc, type DocNode } from './rich-text.ts';
-
-/**
- * Stored rich text (a column of JSON) as a document. Text is checked before it is stored, so this is parseDoc;
- * but a reader never fails on what it finds (issue 15): anything invalid is read as the valid document closest
- * to it (repair.ts), and what was left out is logged with `where` it was found.
- */
-export function readStoredDoc(value: unknown, where: string): DocNode {
-  try {
-    return parseDoc(value);
-  } catch {
-    const { doc, problems } = repairDoc(value);
-    logger.warn('stored text is not valid: read what is', { where, problems });
-    return doc;
-  }
-}
+import { liveDocumentName } from './names.ts';
+import { checkUpdate } from './schema-check.ts';
+import { readStored } from './storage.server.ts';
+import { deleteItems, encodeDocAsUpdate, readYDoc, replaceYDoc, rewriteYDoc, type ItemRange } from './ydoc.ts';
 
 /**
  * The current text of a live document, as stored: its snapshot plus the updates after it (every update is
@@ -66,7 +54,7 @@ function applyStored(doc: Y.Doc, data: Uint8Array, name: string) {
 
 /**
  * The last valid text of a live document (issue 15): its stored changes replayed in order through today's schema
- * check (app/editor/schema-check.ts), then everything the refused ones brought taken out again, as if they had
+ * check (app/modules/live-text/schema-check.ts), then everything the refused ones brought taken out again, as if they had
  * been refused when they came; valid changes made after them (typing beside a forged element, say) stay. What a
  * snapshot holds outside the schema (folded in before) is read as the valid text closest to it. `refused` counts
  * the changes taken out.
@@ -97,34 +85,6 @@ export async function lastValidText(name: string, seed: unknown): Promise<Repair
   } finally {
     doc.destroy();
   }
-}
-
-/**
- * A document's stored rows in one statement (a compaction committing between two reads could otherwise hide the
- * updates it folded in): its snapshot, then the updates stored after it, in order. The bytes travel as hex
- * text: PGlite decodes a bytea column ten times slower than Node decodes hex, and a cold load is mostly this
- * read (bench:collab).
- */
-const STORED_SQL = `
-  SELECT encode(d.snapshot, 'hex') AS snapshot,
-    ARRAY(SELECT encode(u.data, 'hex') FROM "CollabUpdate" u
-          WHERE u."docName" = d.name AND u.id > d."snapshotSeq" ORDER BY u.id) AS updates
-  FROM "CollabDocument" d WHERE d.name = $1`;
-
-/** Hex to a plain Uint8Array: Yjs reads a Buffer more slowly (every slice of it is a Buffer too). */
-function fromHex(hex: string): Uint8Array {
-  const bytes = Buffer.from(hex, 'hex');
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-/**
- * The stored rows of document `name`, snapshot first (empty when it was never stored). Raw SQL, outside Prisma
- * (counted all the same): the sync server loads documents with it too.
- */
-export async function readStored(name: string): Promise<{ data: Uint8Array }[]> {
-  const [row] = await database().query<{ snapshot: string; updates: string[] }>(STORED_SQL, [name]);
-  if (!row) return [];
-  return [row.snapshot, ...row.updates].map((hex) => ({ data: fromHex(hex) }));
 }
 
 /**
@@ -163,19 +123,14 @@ export async function writeLiveText(
   }
 }
 
-/** The live document's name for a section. */
-export function sectionDocumentName(sectionId: string): string {
-  return `section:${sectionId}`;
-}
-
 /** Who is editing each of these sections now, by section id (for the table of contents). */
 export async function sectionsBeingEdited(sectionIds: string[]): Promise<Record<string, string[]>> {
   const live = maybeLiveDocuments();
   if (!live) return {};
-  const byDocument = await live.editing(sectionIds.map(sectionDocumentName));
+  const byDocument = await live.editing(sectionIds.map((id) => liveDocumentName.section(id)));
   return Object.fromEntries(
     sectionIds
-      .filter((id) => byDocument[sectionDocumentName(id)])
-      .map((id) => [id, byDocument[sectionDocumentName(id)]!]),
+      .filter((id) => byDocument[liveDocumentName.section(id)])
+      .map((id) => [id, byDocument[liveDocumentName.section(id)]!]),
   );
 }

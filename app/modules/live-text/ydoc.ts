@@ -1,8 +1,8 @@
 import { prosemirrorJSONToYXmlFragment, updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { repairDoc, type Repaired } from '~/modules/documents/repair.ts';
-import { MAX_DEPTH, type DocNode } from '~/modules/documents/rich-text.ts';
-import { documentSchema, FRAGMENT } from './extensions.ts';
+import { repairDoc, type Repaired } from '~/rich-text/repair.ts';
+import { MAX_DEPTH, type DocNode } from '~/rich-text/document.ts';
+import { documentSchema, FRAGMENT } from '~/rich-text/extensions.ts';
 
 /** Writes a document's JSON into an empty Y.Doc (seeding, on the server only). */
 export function fillYDoc(ydoc: Y.Doc, doc: DocNode): void {

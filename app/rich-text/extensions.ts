@@ -1,7 +1,7 @@
 import { getSchema, mergeAttributes, type AnyExtension } from '@tiptap/core';
 import { Link } from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
-import { isSafeHref } from '~/modules/documents/rich-text.ts';
+import { isSafeHref } from '~/rich-text/document.ts';
 import { safeHref } from '~/utils/links.ts';
 
 /**
@@ -17,7 +17,7 @@ const SafeLink = Link.extend({
 
 /**
  * The editor's schema, shared by the browser editor and the server (seeding, rendering, server-side edits):
- * exactly the nodes and marks that app/modules/documents/rich-text.ts accepts.
+ * exactly the nodes and marks that app/rich-text/document.ts accepts.
  */
 export const documentExtensions: AnyExtension[] = [
   StarterKit.configure({
@@ -35,7 +35,7 @@ export const documentExtensions: AnyExtension[] = [
     autolink: true,
     protocols: ['http', 'https', 'mailto'],
     // Exactly the addresses the server stores: a pasted tel: or relative link stays text, and is never a change
-    // the server refuses (app/editor/schema-check.ts).
+    // the server refuses (app/modules/live-text/schema-check.ts).
     isAllowedUri: (url) => isSafeHref(url),
   }),
 ];

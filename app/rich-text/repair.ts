@@ -8,7 +8,7 @@ import {
   type ListItem,
   type Mark,
   type TextNode,
-} from './rich-text.ts';
+} from './document.ts';
 
 /**
  * Reading stored text whatever it holds (issue 15). Text enters Plenum through checks (parseDoc for forms and

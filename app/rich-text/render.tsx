@@ -1,6 +1,6 @@
 import { safeHref } from '~/utils/links.ts';
 import type { ReactNode } from 'react';
-import type { BlockNode, DocNode, InlineNode } from '~/modules/documents/rich-text.ts';
+import type { BlockNode, DocNode, InlineNode } from '~/rich-text/document.ts';
 
 function renderInline(node: InlineNode, key: number): ReactNode {
   if (node.type === 'hardBreak') return <br key={key} />;

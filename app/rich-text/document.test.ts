@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, docToPlainText, parseDoc } from './rich-text.ts';
+import { countWords, docToPlainText, parseDoc } from './document.ts';
 
 describe('rich text', () => {
   const doc = {

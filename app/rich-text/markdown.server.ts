@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import MarkdownIt, { type Token } from 'markdown-it';
-import { parseDoc, type BlockNode, type DocNode, type InlineNode, type Mark } from './rich-text.ts';
+import { parseDoc, type BlockNode, type DocNode, type InlineNode, type Mark } from './document.ts';
 
 /**
  * Markdown into Plenum's rich text (imports, and what members write in discussions): one parser (markdown-it,

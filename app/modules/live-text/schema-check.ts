@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { isCleanText } from '~/modules/documents/repair.ts';
-import { HEADING_LEVELS, isSafeHref, MAX_DEPTH } from '~/modules/documents/rich-text.ts';
-import { documentSchema, FRAGMENT } from './extensions.ts';
+import { isCleanText } from '~/rich-text/repair.ts';
+import { HEADING_LEVELS, isSafeHref, MAX_DEPTH } from '~/rich-text/document.ts';
+import { documentSchema, FRAGMENT } from '~/rich-text/extensions.ts';
 
 /**
  * The check of a Yjs update against the editor's schema, before the sync server stores it (issue 15). An update

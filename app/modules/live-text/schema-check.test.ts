@@ -3,14 +3,14 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { RichText } from '~/components/rich-text.tsx';
+import { RichText } from '~/rich-text/render.tsx';
 import { docTokens, tokensToDoc } from '~/modules/amendments/merge.ts';
-import { repairDoc } from '~/modules/documents/repair.ts';
-import { parseDoc, type DocNode, docToPlainText, MAX_DEPTH } from '~/modules/documents/rich-text.ts';
+import { repairDoc } from '~/rich-text/repair.ts';
+import { parseDoc, type DocNode, docToPlainText, MAX_DEPTH } from '~/rich-text/document.ts';
 import { docToHtml } from '~/modules/publication/html.ts';
 import { docToMarkdown } from '~/modules/publication/markdown.ts';
 import { attribute } from '~/modules/publication/provenance.ts';
-import { documentSchema, FRAGMENT } from './extensions.ts';
+import { documentSchema, FRAGMENT } from '~/rich-text/extensions.ts';
 import { checkUpdate, UpdateRefusedError } from './schema-check.ts';
 import { encodeDocAsUpdate, readYDoc, replaceYDoc } from './ydoc.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { docToPlainText } from './rich-text.ts';
+import { docToPlainText } from './document.ts';
 import { markdownToDoc, MarkdownTooDeepError, MAX_PARSED_NESTING } from './markdown.server.ts';
 
 /** The CPU time of `run`, in ms: the best of a few rounds (other processes share the machine). */
