@@ -17,6 +17,14 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "TSNonNullExpression[expression.name='actor'], TSNonNullExpression[expression.property.name='actor']",
+          message: 'enforce() asserts the actor is a member: no `actor!` (issue 16).',
+        },
+      ],
     },
   },
   {

@@ -36,7 +36,15 @@ export class ForbiddenError extends Error {
   }
 }
 
-/** Throws ForbiddenError unless `allowed`. */
-export function enforce(allowed: boolean, actor: Actor, action: string): void {
+/**
+ * Throws ForbiddenError unless `allowed` and someone is signed in: the guard of every command (whatever follows
+ * knows the actor is a member, no `actor!`). Reads the public may be allowed use enforceRead.
+ */
+export function enforce(allowed: boolean, actor: Actor, action: string): asserts actor is NonNullable<Actor> {
+  if (!allowed || actor === null) throw new ForbiddenError(action, actor !== null, actor?.suspended === true);
+}
+
+/** Throws ForbiddenError unless `allowed`: the guard of a read, which the public may be allowed. */
+export function enforceRead(allowed: boolean, actor: Actor, action: string): void {
   if (!allowed) throw new ForbiddenError(action, actor !== null, actor?.suspended === true);
 }

@@ -1,6 +1,6 @@
 import type { AmendmentKind, AmendmentStatus } from '~/generated/prisma/enums.ts';
 import type { MessageKey } from '~/i18n/index.ts';
-import { enforce, type Actor } from '~/policies/actor.ts';
+import { enforce, enforceRead, type Actor } from '~/policies/actor.ts';
 import {
   canEditAmendment,
   canInviteCoauthor,
@@ -88,6 +88,7 @@ export interface StartAmendmentProps {
  * section's live text now; the creator is its first author. Returns its id.
  */
 export async function startAmendment(props: StartAmendmentProps): Promise<string> {
+  const { actor } = props;
   const section = await db().section.findUnique({
     where: { id: props.sectionId },
     select: { id: true, content: true, archivedAt: true, chapter: { select: { program: true } } },
@@ -96,7 +97,7 @@ export async function startAmendment(props: StartAmendmentProps): Promise<string
   if (!section || section.archivedAt || !program || program.slug !== props.slug) {
     throw new NotFoundError(`section ${props.sectionId}`);
   }
-  enforce(canStartAmendment(props.actor, program), props.actor, 'amendment.start');
+  enforce(canStartAmendment(actor, program), actor, 'amendment.start');
   // Read before the transaction: the embedded database has one connection, which a transaction holds.
   const baseText = await readLiveText(liveDocumentName.section(section.id), section.content);
   return db().$transaction(async (tx) => {
@@ -111,12 +112,12 @@ export async function startAmendment(props: StartAmendmentProps): Promise<string
         justification: props.justification,
         newTitle: props.kind === 'ADD' ? (props.newTitle ?? props.title) : null,
         baseText,
-        createdById: props.actor!.id,
-        authors: { create: { memberId: props.actor!.id } },
+        createdById: actor.id,
+        authors: { create: { memberId: actor.id } },
       },
     });
     await recordAudit(tx, {
-      actorId: props.actor!.id,
+      actorId: actor.id,
       action: 'amendment.started',
       targetType: 'Amendment',
       targetId: id,
@@ -134,7 +135,7 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
   await expireOverdue(new Date(), id);
   let { amendment, facts } = await amendmentWithFacts(db(), actor, id);
   if (amendment.program.slug !== slug) throw new NotFoundError(`amendment ${id}`);
-  enforce(canReadAmendment(actor, amendment.program, facts), actor, 'amendment.read');
+  enforceRead(canReadAmendment(actor, amendment.program, facts), actor, 'amendment.read');
   // Measured against the section's text as it is now (carried over, or marked for an update). While the program
   // is being drafted the text moves at every keystroke: amendments are measured again when drafting ends.
   if (STANDING.includes(amendment.status) && amendment.program.phase !== 'DRAFTING') {
@@ -278,8 +279,9 @@ export async function listSectionAmendments(actor: Actor, sectionId: string) {
  * document, and everyone who reads the program can see it. A change that changes nothing is refused.
  */
 export async function submitAmendment(props: { actor: Actor; id: string }) {
-  const { amendment, facts } = await amendmentWithFacts(db(), props.actor, props.id);
-  enforce(canEditAmendment(props.actor, amendment.program, facts), props.actor, 'amendment.submit');
+  const { actor } = props;
+  const { amendment, facts } = await amendmentWithFacts(db(), actor, props.id);
+  enforce(canEditAmendment(actor, amendment.program, facts), actor, 'amendment.submit');
   const proposed =
     amendment.kind === 'DELETE'
       ? null
@@ -327,7 +329,7 @@ export async function submitAmendment(props: { actor: Actor; id: string }) {
     // Invitations nobody answered lapse: the authors are those who submitted it.
     await tx.coauthorInvitation.deleteMany({ where: { amendmentId: amendment.id } });
     await recordAudit(tx, {
-      actorId: props.actor!.id,
+      actorId: actor.id,
       action: 'amendment.submitted',
       targetType: 'Amendment',
       targetId: amendment.id,
@@ -347,7 +349,7 @@ export async function withdrawAmendment(props: { actor: Actor; id: string }) {
     await tx.amendment.update({ where: { id: amendment.id }, data: { status: 'WITHDRAWN' } });
     await tx.coauthorInvitation.deleteMany({ where: { amendmentId: amendment.id } });
     await recordAudit(tx, {
-      actorId: props.actor!.id,
+      actorId: props.actor.id,
       action: 'amendment.withdrawn',
       targetType: 'Amendment',
       targetId: amendment.id,
@@ -412,7 +414,7 @@ export async function listAmendments(actor: Actor, slug: string, filters: Amendm
   });
   if (!program) throw new NotFoundError(`program ${slug}`);
   await hideUnknownProgram(db(), actor, program);
-  enforce(canReadDraft(actor, program), actor, 'program.read_draft');
+  enforceRead(canReadDraft(actor, program), actor, 'program.read_draft');
   if (filters.mine && !actor) return [];
   const visible = [{ submittedAt: { not: null } }, ...(actor ? [{ authors: { some: { memberId: actor.id } } }] : [])];
   const rows = await db().amendment.findMany({

@@ -271,12 +271,13 @@ export async function applicationConflict(actor: Actor, amendmentId: string) {
  * recorded as this amendment's application, with their reason.
  */
 export async function resolveConflict(props: { actor: Actor; amendmentId: string; text: DocNode; reason: string }) {
+  const { actor } = props;
   const amendment = await db().amendment.findUnique({
     where: { id: props.amendmentId },
     include: { program: true, section: true },
   });
   if (!amendment) throw new NotFoundError(`amendment ${props.amendmentId}`);
-  enforce(canManageProgram(props.actor, amendment.program), props.actor, 'amendment.resolve');
+  enforce(canManageProgram(actor, amendment.program), actor, 'amendment.resolve');
   if (amendment.section.archivedAt) throw new NotFoundError(`section ${amendment.sectionId}`);
   const done = await withProgramLease(amendment.programId, async () => {
     // Checked under the lease: two moderators resolving at once, the second finds it done.
@@ -295,13 +296,13 @@ export async function resolveConflict(props: { actor: Actor; amendmentId: string
           before: json(current),
           after: json(props.text),
           appliedAt: new Date(),
-          resolvedById: props.actor!.id,
+          resolvedById: actor.id,
           resolution: props.reason,
         },
       });
       await tx.amendment.update({ where: { id: amendment.id }, data: { status: 'APPLIED' } });
       await recordAudit(tx, {
-        actorId: props.actor!.id,
+        actorId: actor.id,
         action: 'amendment.applied',
         targetType: 'Amendment',
         targetId: amendment.id,

@@ -25,16 +25,16 @@ export async function inviteCoauthor(props: { actor: Actor; id: string; email: s
     if (amendment.authors.some((a) => a.memberId === member.id)) return;
     if (amendment.invitations.some((i) => i.memberId === member.id)) return;
     await tx.coauthorInvitation.create({
-      data: { amendmentId: amendment.id, memberId: member.id, invitedById: props.actor!.id },
+      data: { amendmentId: amendment.id, memberId: member.id, invitedById: props.actor.id },
     });
     await recordAudit(tx, {
-      actorId: props.actor!.id,
+      actorId: props.actor.id,
       action: 'amendment.coauthor_invited',
       targetType: 'Amendment',
       targetId: amendment.id,
       data: { memberId: member.id },
     });
-    const by = await tx.member.findUnique({ where: { id: props.actor!.id }, select: { displayName: true } });
+    const by = await tx.member.findUnique({ where: { id: props.actor.id }, select: { displayName: true } });
     await notify(tx, {
       memberIds: [member.id],
       kind: 'COAUTHOR_ADDED',
@@ -50,24 +50,24 @@ export async function answerInvitation(props: { actor: Actor; id: string; accept
     const { amendment, facts } = await amendmentWithFacts(tx, props.actor, props.id);
     enforce(facts.actorIsInvited && hasRole(props.actor, 'MEMBER'), props.actor, 'amendment.answer_invitation');
     const { count } = await tx.coauthorInvitation.deleteMany({
-      where: { amendmentId: amendment.id, memberId: props.actor!.id },
+      where: { amendmentId: amendment.id, memberId: props.actor.id },
     });
     if (count === 0) return;
     if (props.accept) {
       if (amendment.status !== 'DRAFT') throw new AmendmentError('amendments.errors.invitationLapsed');
       const already = await tx.amendmentAuthor.findUnique({
-        where: { amendmentId_memberId: { amendmentId: amendment.id, memberId: props.actor!.id } },
+        where: { amendmentId_memberId: { amendmentId: amendment.id, memberId: props.actor.id } },
       });
       if (!already) {
-        await tx.amendmentAuthor.create({ data: { amendmentId: amendment.id, memberId: props.actor!.id } });
+        await tx.amendmentAuthor.create({ data: { amendmentId: amendment.id, memberId: props.actor.id } });
       }
     }
     await recordAudit(tx, {
-      actorId: props.actor!.id,
+      actorId: props.actor.id,
       action: props.accept ? 'amendment.coauthor_added' : 'amendment.invitation_declined',
       targetType: 'Amendment',
       targetId: amendment.id,
-      data: { memberId: props.actor!.id },
+      data: { memberId: props.actor.id },
     });
   });
 }
@@ -83,14 +83,14 @@ export async function leaveAmendment(props: { actor: Actor; id: string }) {
       'amendment.leave',
     );
     await tx.amendmentAuthor.delete({
-      where: { amendmentId_memberId: { amendmentId: amendment.id, memberId: props.actor!.id } },
+      where: { amendmentId_memberId: { amendmentId: amendment.id, memberId: props.actor.id } },
     });
     await recordAudit(tx, {
-      actorId: props.actor!.id,
+      actorId: props.actor.id,
       action: 'amendment.coauthor_left',
       targetType: 'Amendment',
       targetId: amendment.id,
-      data: { memberId: props.actor!.id },
+      data: { memberId: props.actor.id },
     });
   });
 }

@@ -1,6 +1,6 @@
 import type { MessageKey } from '~/i18n/index.ts';
 import { readStoredDoc } from '~/rich-text/stored.server.ts';
-import { enforce, type Actor } from '~/policies/actor.ts';
+import { enforce, enforceRead, type Actor } from '~/policies/actor.ts';
 import { canManageProgram, canReadDraft } from '~/policies/program.ts';
 import { db } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
@@ -31,7 +31,7 @@ export async function decideAdmissibility(props: { actor: Actor; id: string; adm
     assertMove(amendment.status, to);
     await tx.amendment.update({ where: { id: amendment.id }, data: { status: to } });
     await recordAudit(tx, {
-      actorId: props.actor!.id,
+      actorId: props.actor.id,
       action: props.admissible ? 'amendment.admissible' : 'amendment.inadmissible',
       targetType: 'Amendment',
       targetId: amendment.id,
@@ -64,7 +64,7 @@ export async function mergeDuplicate(props: { actor: Actor; id: string; intoId: 
     assertMove(amendment.status, 'MERGED');
     await tx.amendment.update({ where: { id: amendment.id }, data: { status: 'MERGED', mergedIntoId: into.id } });
     await recordAudit(tx, {
-      actorId: props.actor!.id,
+      actorId: props.actor.id,
       action: 'amendment.merged',
       targetType: 'Amendment',
       targetId: amendment.id,
@@ -105,7 +105,7 @@ export async function moderationLog(
   const program = await db().program.findUnique({ where: { slug } });
   if (!program) throw new NotFoundError(`program ${slug}`);
   await hideUnknownProgram(db(), actor, program);
-  enforce(canReadDraft(actor, program), actor, 'program.read_draft');
+  enforceRead(canReadDraft(actor, program), actor, 'program.read_draft');
   const amendments = await db().amendment.findMany({
     where: { programId: program.id, submittedAt: { not: null }, ...(amendmentId ? { id: amendmentId } : {}) },
     select: { id: true, title: true },

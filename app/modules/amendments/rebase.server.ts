@@ -108,11 +108,12 @@ export async function carryOverProgram(slug: string): Promise<void> {
  * update's live document, measured against the text it was rewritten against; it competes again like any other.
  */
 export async function saveAmendmentUpdate(props: { actor: Actor; id: string }) {
+  const { actor } = props;
   const row = await db().amendment.findUnique({
     where: { id: props.id },
     include: {
       program: { select: { phase: true, draftIsPublic: true } },
-      authors: { where: { memberId: props.actor?.id ?? '' }, select: { memberId: true } },
+      authors: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
     },
   });
   if (!row || !row.submittedAt) throw new NotFoundError(`amendment ${props.id}`);
@@ -122,7 +123,7 @@ export async function saveAmendmentUpdate(props: { actor: Actor; id: string }) {
     submitted: true,
     needsUpdate: row.needsUpdate,
   };
-  enforce(canUpdateAmendment(props.actor, row.program, facts), props.actor, 'amendment.update');
+  enforce(canUpdateAmendment(actor, row.program, facts), actor, 'amendment.update');
   const rebaseTo = readStoredDoc(row.rebaseTo, 'amendment.rebaseTo');
   const proposed = await readLiveText(liveDocumentName.amendmentUpdate(row.id, row.revision + 1), rebaseTo);
   if (!docToPlainText(proposed).trim()) return { error: 'amendments.errors.emptyText' as const };
@@ -149,7 +150,7 @@ export async function saveAmendmentUpdate(props: { actor: Actor; id: string }) {
       },
     });
     await recordAudit(tx, {
-      actorId: props.actor!.id,
+      actorId: actor.id,
       action: 'amendment.updated',
       targetType: 'Amendment',
       targetId: row.id,

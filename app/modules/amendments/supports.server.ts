@@ -83,7 +83,7 @@ export async function supportAmendment(props: { actor: Actor; id: string; now?: 
     const { amendment, facts } = await supportable(tx, props.actor, props.id);
     enforce(canSupportAmendment(props.actor, amendment.program, facts, now), props.actor, 'amendment.support');
     await tx.amendmentSupport.createMany({
-      data: [{ amendmentId: amendment.id, memberId: props.actor!.id }],
+      data: [{ amendmentId: amendment.id, memberId: props.actor.id }],
       skipDuplicates: true,
     });
     await qualifyIfReached(tx, amendment.id, now);
@@ -123,7 +123,7 @@ export async function withdrawSupport(props: { actor: Actor; id: string; now?: D
   await db().$transaction(async (tx) => {
     const { amendment, facts } = await supportable(tx, props.actor, props.id);
     enforce(canSupportAmendment(props.actor, amendment.program, facts, now), props.actor, 'amendment.support');
-    await tx.amendmentSupport.deleteMany({ where: { amendmentId: amendment.id, memberId: props.actor!.id } });
+    await tx.amendmentSupport.deleteMany({ where: { amendmentId: amendment.id, memberId: props.actor.id } });
   });
 }
 

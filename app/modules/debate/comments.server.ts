@@ -1,6 +1,6 @@
 import type { CommentStance } from '~/generated/prisma/enums.ts';
 import type { MessageKey } from '~/i18n/index.ts';
-import { enforce, type Actor } from '~/policies/actor.ts';
+import { enforce, enforceRead, type Actor } from '~/policies/actor.ts';
 import { canReadAmendment } from '~/policies/amendment.ts';
 import {
   canComment,
@@ -70,7 +70,7 @@ async function amendmentFor(actor: Actor, amendmentId: string) {
   if (!facts.submitted && !facts.actorIsAuthor && !facts.actorIsInvited) {
     throw new NotFoundError(`amendment ${amendmentId}`);
   }
-  enforce(canReadAmendment(actor, amendment.program, facts), actor, 'amendment.read');
+  enforceRead(canReadAmendment(actor, amendment.program, facts), actor, 'amendment.read');
   return { ...amendment, submitted: facts.submitted };
 }
 
@@ -124,9 +124,10 @@ export interface PostCommentProps {
 
 /** Posts a comment or a reply (members, while the debate is open). Returns its id. */
 export async function postComment(props: PostCommentProps): Promise<string> {
+  const { actor } = props;
   const now = props.now ?? new Date();
-  const amendment = await amendmentFor(props.actor, props.amendmentId);
-  enforce(canComment(props.actor, amendment.program, amendment), props.actor, 'comment.post');
+  const amendment = await amendmentFor(actor, props.amendmentId);
+  enforce(canComment(actor, amendment.program, amendment), actor, 'comment.post');
   let parentId: string | null = null;
   if (props.parentId) {
     // A reply stays in its thread: its parent must be a comment of this amendment; deep replies join a level up.
@@ -147,13 +148,13 @@ export async function postComment(props: PostCommentProps): Promise<string> {
   const id = newId();
   await db().$transaction(async (tx) => {
     // One post at a time per member: the count and the insert agree, even for a burst sent in parallel.
-    await tx.$queryRaw`SELECT id FROM "Member" WHERE id = ${props.actor!.id} FOR UPDATE`;
-    await checkPostingRate(tx, props.actor!.id, now);
+    await tx.$queryRaw`SELECT id FROM "Member" WHERE id = ${actor.id} FOR UPDATE`;
+    await checkPostingRate(tx, actor.id, now);
     await tx.comment.create({
       data: {
         id,
         amendmentId: amendment.id,
-        authorId: props.actor!.id,
+        authorId: actor.id,
         parentId,
         stance: parentId ? null : (props.stance ?? 'QUESTION'),
         body,
@@ -164,14 +165,14 @@ export async function postComment(props: PostCommentProps): Promise<string> {
     if (!parentId) return;
     // The author of the comment replied to hears of it (not of their own replies).
     const parent = await tx.comment.findUniqueOrThrow({ where: { id: parentId }, select: { authorId: true } });
-    const by = await tx.member.findUnique({ where: { id: props.actor!.id }, select: { displayName: true } });
+    const by = await tx.member.findUnique({ where: { id: actor.id }, select: { displayName: true } });
     await notify(tx, {
       memberIds: parent.authorId ? [parent.authorId] : [],
       kind: 'REPLY',
       amendmentId: amendment.id,
       commentId: id,
       data: { by: by?.displayName ?? '' },
-      exceptId: props.actor!.id,
+      exceptId: actor.id,
     });
   });
   return id;
@@ -196,7 +197,7 @@ export async function reportComment(props: { actor: Actor; commentId: string; re
   const { comment, facts } = await commentFor(props.actor, props.commentId);
   enforce(canReportComment(props.actor, facts), props.actor, 'comment.report');
   await db().commentReport.createMany({
-    data: [{ commentId: comment.id, memberId: props.actor!.id, reason: props.reason }],
+    data: [{ commentId: comment.id, memberId: props.actor.id, reason: props.reason }],
     skipDuplicates: true,
   });
 }
@@ -206,14 +207,15 @@ export async function reportComment(props: { actor: Actor; commentId: string; re
  * reason), or keep it. Either way its open reports are settled, and the decision goes to the moderation log.
  */
 export async function moderateComment(props: { actor: Actor; commentId: string; hide: boolean; reason: string }) {
-  const { comment, amendment } = await commentFor(props.actor, props.commentId);
-  enforce(canModerateComment(props.actor, amendment.program), props.actor, 'comment.moderate');
+  const { actor } = props;
+  const { comment, amendment } = await commentFor(actor, props.commentId);
+  enforce(canModerateComment(actor, amendment.program), actor, 'comment.moderate');
   await db().$transaction(async (tx) => {
     const now = new Date();
     if (props.hide) {
       const { count } = await tx.comment.updateMany({
         where: { id: comment.id, hiddenAt: null },
-        data: { hiddenAt: now, hiddenReason: props.reason, hiddenById: props.actor!.id },
+        data: { hiddenAt: now, hiddenReason: props.reason, hiddenById: actor.id },
       });
       if (count === 0) return; // already hidden
       // Its author hears of it, with the reason, rather than finding it out.
@@ -232,7 +234,7 @@ export async function moderateComment(props: { actor: Actor; commentId: string; 
     // Keeping a comment nobody reported is no decision: nothing to record.
     if (!props.hide && settled.count === 0) return;
     await recordAudit(tx, {
-      actorId: props.actor!.id,
+      actorId: actor.id,
       action: props.hide ? 'comment.hidden' : 'comment.kept',
       targetType: 'Comment',
       targetId: comment.id,

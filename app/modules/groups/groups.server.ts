@@ -1,5 +1,5 @@
 import type { MessageKey } from '~/i18n/index.ts';
-import { enforce, type Actor } from '~/policies/actor.ts';
+import { enforce, enforceRead, type Actor } from '~/policies/actor.ts';
 import { canSupportAmendment } from '~/policies/amendment.ts';
 import { canReadDraft } from '~/policies/program.ts';
 import {
@@ -44,7 +44,8 @@ async function facts(tx: Tx, actor: Actor, groupId: string) {
 
 /** Creates a group (members); its founder is its first member and coordinator. Returns its id. */
 export async function createGroup(props: { actor: Actor; name: string; area: string; description: string }) {
-  enforce(canCreateGroup(props.actor), props.actor, 'group.create');
+  const { actor } = props;
+  enforce(canCreateGroup(actor), actor, 'group.create');
   return db().$transaction(async (tx) => {
     const clash = await tx.group.count({
       where: { name: { equals: props.name, mode: 'insensitive' }, status: { not: 'REJECTED' } },
@@ -52,10 +53,10 @@ export async function createGroup(props: { actor: Actor; name: string; area: str
     if (clash) throw new GroupError('groups.errors.nameTaken');
     const id = newId();
     await tx.group.create({
-      data: { id, name: props.name, area: props.area, description: props.description, createdById: props.actor!.id },
+      data: { id, name: props.name, area: props.area, description: props.description, createdById: actor.id },
     });
-    await tx.groupMembership.create({ data: { groupId: id, memberId: props.actor!.id, coordinator: true } });
-    await recordAudit(tx, { actorId: props.actor!.id, action: 'group.created', targetType: 'Group', targetId: id });
+    await tx.groupMembership.create({ data: { groupId: id, memberId: actor.id, coordinator: true } });
+    await recordAudit(tx, { actorId: actor.id, action: 'group.created', targetType: 'Group', targetId: id });
     return id;
   });
 }
@@ -92,7 +93,7 @@ export async function listGroups(actor: Actor, options: { area?: string } = {}) 
 /** One group: its facts, its members (for its members only), what the actor may do. */
 export async function getGroup(actor: Actor, groupId: string) {
   const { group, facts: f } = await facts(db(), actor, groupId);
-  enforce(canSeeGroup(actor, f), actor, 'group.read');
+  enforceRead(canSeeGroup(actor, f), actor, 'group.read');
   const showMembers = canSeeGroupMembers(actor, f);
   const [size, members, endorsements] = await Promise.all([
     db().groupMembership.count({ where: { groupId } }),
@@ -146,7 +147,7 @@ export async function joinGroup(props: { actor: Actor; groupId: string }) {
     const { facts: f } = await facts(tx, props.actor, props.groupId);
     enforce(canJoinGroup(props.actor, f), props.actor, 'group.join');
     await tx.groupMembership.createMany({
-      data: [{ groupId: props.groupId, memberId: props.actor!.id }],
+      data: [{ groupId: props.groupId, memberId: props.actor.id }],
       skipDuplicates: true,
     });
   });
@@ -191,12 +192,12 @@ export async function decideGroup(props: { actor: Actor; groupId: string; valida
       data: {
         status: props.validate ? 'VALIDATED' : 'REJECTED',
         decidedAt: new Date(),
-        decidedById: props.actor!.id,
+        decidedById: props.actor.id,
         decisionReason: props.reason,
       },
     });
     await recordAudit(tx, {
-      actorId: props.actor!.id,
+      actorId: props.actor.id,
       action: props.validate ? 'group.validated' : 'group.rejected',
       targetType: 'Group',
       targetId: props.groupId,
@@ -230,7 +231,7 @@ export async function endorseAmendment(props: { actor: Actor; groupId: string; a
       where: { id: props.amendmentId },
       include: {
         program: { select: { phase: true, draftIsPublic: true } },
-        authors: { where: { memberId: props.actor!.id }, select: { memberId: true } },
+        authors: { where: { memberId: props.actor.id }, select: { memberId: true } },
       },
     });
     if (!amendment || !amendment.submittedAt) throw new NotFoundError(`amendment ${props.amendmentId}`);
@@ -247,11 +248,11 @@ export async function endorseAmendment(props: { actor: Actor; groupId: string; a
     );
     if (!open) throw new GroupError('groups.errors.notEndorsable');
     await tx.groupEndorsement.createMany({
-      data: [{ groupId: props.groupId, amendmentId: amendment.id, endorsedById: props.actor!.id }],
+      data: [{ groupId: props.groupId, amendmentId: amendment.id, endorsedById: props.actor.id }],
       skipDuplicates: true,
     });
     await recordAudit(tx, {
-      actorId: props.actor!.id,
+      actorId: props.actor.id,
       action: 'group.endorsed',
       targetType: 'Amendment',
       targetId: amendment.id,

@@ -14,7 +14,7 @@ import { beginLoginAttempt, cancelLoginAttempt, loginRetryAt } from './throttle.
 /** The signed-in member an own-account operation applies to; the public has no account to change. */
 function self(actor: Actor): string {
   enforce(actor !== null, actor, 'account.manage');
-  return actor!.id;
+  return actor.id;
 }
 
 /**
@@ -111,5 +111,5 @@ export async function memberArea(memberId: string): Promise<string | null> {
 /** Sets or clears the member's optional area: only they see it; it suggests local groups nearby. */
 export async function changeArea(actor: Actor, area: string | null) {
   enforce(actor !== null, actor, 'account.manage');
-  await db().member.update({ where: { id: actor!.id }, data: { area: area || null } });
+  await db().member.update({ where: { id: actor.id }, data: { area: area || null } });
 }

@@ -14,7 +14,7 @@ import { verifyPassword } from './password.server.ts';
  */
 export async function deleteAccount(props: { actor: Actor; password: string }, now = new Date()) {
   enforce(signedIn(props.actor), props.actor, 'member.delete');
-  const id = props.actor!.id;
+  const id = props.actor.id;
   const member = await db().member.findUniqueOrThrow({ where: { id } });
   if (member.deletedAt) return;
   if (!(await verifyPassword(member.passwordHash, props.password))) {

@@ -10,7 +10,7 @@ import { db } from '~/utils/db.server.ts';
  */
 export async function exportMemberData(actor: Actor, now = new Date()) {
   enforce(signedIn(actor), actor, 'member.export');
-  const id = actor!.id;
+  const id = actor.id;
   const member = await db().member.findUniqueOrThrow({ where: { id } });
   const [
     sessions,

@@ -53,20 +53,21 @@ export interface ChangeRoleProps {
 
 /** Gives a member another role; the change and its reason are audited in the same transaction. */
 export async function changeRole(props: ChangeRoleProps): Promise<void> {
+  const { actor } = props;
   await db().$transaction(async (tx) => {
     // Lock both rows (in id order) and judge with the actor's role as it is now, not as it was when the
     // request began: two admins demoting each other at once cannot both succeed.
-    const ids = [props.actor?.id, props.memberId].filter((id): id is string => !!id).sort();
+    const ids = [actor?.id, props.memberId].filter((id): id is string => !!id).sort();
     const rows = await tx.$queryRaw<{ id: string; role: Role }[]>`
       SELECT id, role FROM "Member" WHERE id IN (${Prisma.join(ids)}) ORDER BY id FOR UPDATE`;
     const target = rows.find((r) => r.id === props.memberId);
     if (!target) throw new AccountError('admin.members.notFound');
-    const actorNow = props.actor ? (rows.find((r) => r.id === props.actor!.id) ?? null) : null;
-    enforce(canChangeRole(actorNow, target, props.role), props.actor, 'member.change_role');
+    const actorNow = actor ? (rows.find((r) => r.id === actor.id) ?? null) : null;
+    enforce(canChangeRole(actorNow, target, props.role), actor, 'member.change_role');
     if (target.role === props.role) return;
     await tx.member.update({ where: { id: target.id }, data: { role: props.role } });
     await recordAudit(tx, {
-      actorId: props.actor?.id ?? null,
+      actorId: actor?.id ?? null,
       action: 'member.role_changed',
       targetType: 'Member',
       targetId: target.id,
@@ -134,7 +135,7 @@ export async function setSuspension(props: { actor: Actor; memberId: string; sus
         : { suspendedAt: null, suspendedReason: null },
     });
     await recordAudit(tx, {
-      actorId: props.actor!.id,
+      actorId: props.actor.id,
       action: props.suspend ? 'member.suspended' : 'member.reinstated',
       targetType: 'Member',
       targetId: target.id,

@@ -92,7 +92,7 @@ export function notificationPath(n: { slug: string; amendmentId: string; comment
 export async function listNotifications(actor: Actor) {
   enforce(hasRole(actor, 'MEMBER'), actor, 'notifications.read');
   const rows = await db().notification.findMany({
-    where: { memberId: actor!.id },
+    where: { memberId: actor.id },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: 100,
   });
@@ -116,7 +116,7 @@ export async function unreadCount(memberId: string): Promise<number> {
 export async function markRead(actor: Actor, id?: string) {
   enforce(hasRole(actor, 'MEMBER'), actor, 'notifications.read');
   await db().notification.updateMany({
-    where: { memberId: actor!.id, readAt: null, ...(id ? { id } : {}) },
+    where: { memberId: actor.id, readAt: null, ...(id ? { id } : {}) },
     data: { readAt: new Date() },
   });
 }
@@ -125,7 +125,7 @@ export async function markRead(actor: Actor, id?: string) {
 export async function setDigest(actor: Actor, on: boolean) {
   enforce(hasRole(actor, 'MEMBER'), actor, 'notifications.digest');
   await db().member.update({
-    where: { id: actor!.id },
+    where: { id: actor.id },
     data: on ? { emailDigest: true, digestKey: newId() + newId() } : { emailDigest: false, digestKey: null },
   });
 }
@@ -242,7 +242,7 @@ export async function sendDigests(now = new Date()): Promise<number> {
 export async function setVoteAnnouncements(actor: Actor, on: boolean) {
   enforce(hasRole(actor, 'MEMBER'), actor, 'notifications.announcements');
   await db().member.update({
-    where: { id: actor!.id },
+    where: { id: actor.id },
     data: on
       ? { voteAnnouncements: true, announceKey: newId() + newId() }
       : { voteAnnouncements: false, announceKey: null },

@@ -1,5 +1,5 @@
 import type { DraftingAccess, Phase, SupportRule } from '~/generated/prisma/enums.ts';
-import { enforce, type Actor } from '~/policies/actor.ts';
+import { enforce, enforceRead, type Actor } from '~/policies/actor.ts';
 import {
   canCreateProgram,
   canEditSection,
@@ -83,7 +83,7 @@ export async function getProgramOutline(actor: Actor, slug: string) {
   });
   if (!program) throw new NotFoundError(`program ${slug}`);
   await hideUnknownProgram(db(), actor, program);
-  enforce(canReadDraft(actor, program), actor, 'program.read_draft');
+  enforceRead(canReadDraft(actor, program), actor, 'program.read_draft');
   const { chapters, drafters, ...rest } = program;
   const facts = { ...rest, actorIsDrafter: drafters.length > 0 };
   return {
@@ -340,7 +340,7 @@ export async function getPhaseHistory(actor: Actor, slug: string) {
   });
   if (!program) throw new NotFoundError(`program ${slug}`);
   await hideUnknownProgram(db(), actor, program);
-  enforce(canReadDraft(actor, program), actor, 'program.read_draft');
+  enforceRead(canReadDraft(actor, program), actor, 'program.read_draft');
   const events = await db().auditEvent.findMany({
     where: { targetType: 'Program', targetId: program.id, action: 'program.settings_changed' },
     orderBy: { createdAt: 'desc' },

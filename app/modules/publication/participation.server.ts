@@ -1,5 +1,5 @@
 import type { Actor } from '~/policies/actor.ts';
-import { enforce } from '~/policies/actor.ts';
+import { enforceRead } from '~/policies/actor.ts';
 import { canReadRounds } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
 import { groupSizes } from '../groups/groups.server.ts';
@@ -18,7 +18,7 @@ export async function participationFigures(actor: Actor, slug: string, now = new
   });
   if (!program) throw new NotFoundError(`program ${slug}`);
   await hideUnknownProgram(db(), actor, program);
-  enforce(canReadRounds(actor, program), actor, 'program.read');
+  enforceRead(canReadRounds(actor, program), actor, 'program.read');
   const since = new Date(now.getTime() - ACTIVE_DAYS * 86_400_000);
   const [counts] = await db().$queryRaw<
     { members: number; active: number; authors: number; commenters: number; contributors: number; supporters: number }[]

@@ -127,11 +127,12 @@ async function sourcesFor(ids: string[]): Promise<Record<string, Source>> {
 
 /** Publishes the program as it stands as its next version (moderators). Returns the version's number. */
 export async function publishVersion(props: { actor: Actor; slug: string; note: string }): Promise<number> {
-  const outline = await getProgramOutline(props.actor, props.slug);
-  enforce(canManageProgram(props.actor, outline.program), props.actor, 'program.publish');
+  const { actor } = props;
+  const outline = await getProgramOutline(actor, props.slug);
+  enforce(canManageProgram(actor, outline.program), actor, 'program.publish');
   // Under the program's lease: no amendment is applied while the text is read, so the snapshot, its provenance
   // and its changelog describe the same moment.
-  const done = await withProgramLease(outline.program.id, () => snapshot(props, outline));
+  const done = await withProgramLease(outline.program.id, () => snapshot({ actor, note: props.note }, outline));
   if (!done.ran) throw new PublicationBusyError();
   return done.value;
 }
@@ -145,9 +146,10 @@ export class PublicationBusyError extends Error {
 }
 
 async function snapshot(
-  props: { actor: Actor; note: string },
+  props: { actor: NonNullable<Actor>; note: string },
   outline: Awaited<ReturnType<typeof getProgramOutline>>,
 ): Promise<number> {
+  const { actor } = props;
   const programId = outline.program.id;
   const applications = await db().amendmentApplication.findMany({
     where: { programId, status: 'APPLIED' },
@@ -268,7 +270,7 @@ async function snapshot(
         title: outline.program.title,
         note: props.note,
         throughSeq,
-        publishedById: props.actor!.id,
+        publishedById: actor.id,
         outline: versionOutline as unknown as Prisma.InputJsonValue,
         changelog: changelog as unknown as Prisma.InputJsonValue,
         html,
@@ -289,7 +291,7 @@ async function snapshot(
       })),
     });
     await recordAudit(tx, {
-      actorId: props.actor!.id,
+      actorId: actor.id,
       action: 'program.version_published',
       targetType: 'Program',
       targetId: programId,

@@ -1,5 +1,5 @@
 import type { RoundStatus } from '~/generated/prisma/enums.ts';
-import { enforce, type Actor } from '~/policies/actor.ts';
+import { enforceRead, type Actor } from '~/policies/actor.ts';
 import { canManageRounds, canReadRounds, canSeeResults, canVote } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
 import { loadProgramFacts, NotFoundError } from '../programs/programs.server.ts';
@@ -14,7 +14,7 @@ import type { RoundResults } from './types.ts';
 /** The program's rounds, newest first, for whoever reads the program. */
 export async function listRounds(actor: Actor, slug: string) {
   const program = await loadProgramFacts(db(), actor, { slug });
-  enforce(canReadRounds(actor, program), actor, 'round.read');
+  enforceRead(canReadRounds(actor, program), actor, 'round.read');
   const rounds = await db().votingRound.findMany({
     where: { programId: program.id },
     orderBy: { number: 'desc' },
@@ -40,7 +40,7 @@ export async function listRounds(actor: Actor, slug: string) {
 export async function getRound(actor: Actor, slug: string, roundId: string, now = new Date()) {
   await settleRound(roundId, now);
   const program = await loadProgramFacts(db(), actor, { slug });
-  enforce(canReadRounds(actor, program), actor, 'round.read');
+  enforceRead(canReadRounds(actor, program), actor, 'round.read');
   const round = await db().votingRound.findUnique({
     where: { id: roundId },
     include: { questions: { orderBy: { position: 'asc' } } },

@@ -98,12 +98,12 @@ export async function createRound(props: CreateRoundProps, now = new Date()): Pr
             .filter(([id]) => all.has(id))
             .map(([id, m]) => [id, [m.numerator, m.denominator]]),
         ),
-        createdById: props.actor!.id,
+        createdById: props.actor.id,
       },
     });
     await tx.amendment.updateMany({ where: { id: { in: [...all.keys()] } }, data: { roundId } });
     await recordAudit(tx, {
-      actorId: props.actor!.id,
+      actorId: props.actor.id,
       action: 'round.created',
       targetType: 'VotingRound',
       targetId: roundId,
@@ -143,7 +143,7 @@ export async function rescheduleClose(
     const closesAt = props.closesAt < now ? now : props.closesAt;
     await tx.votingRound.update({ where: { id: round.id }, data: { closesAt } });
     await recordAudit(tx, {
-      actorId: props.actor!.id,
+      actorId: props.actor.id,
       action: 'round.rescheduled',
       targetType: 'VotingRound',
       targetId: round.id,
