@@ -125,7 +125,18 @@ describe('random bodies on every public POST', () => {
             expect(res.status, `${path} ${type}`).toBeLessThan(500);
           },
         ),
-        { numRuns: 250 },
+        {
+          numRuns: 250,
+          // Found by this property on CI: a NUL in a field reached a database lookup and answered 500.
+          examples: [
+            [
+              '/notifications/unsubscribe',
+              { type: 'application/x-www-form-urlencoded', data: 'm=%00&k=%00' },
+              '10.0.0.1',
+              'fr',
+            ],
+          ],
+        },
       ),
     );
     // The runs reached the forms' answers, not only the guards: refusals of the form, redirects, pages.
