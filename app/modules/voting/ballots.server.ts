@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '~/policies/actor.ts';
 import { hasRole } from '~/policies/actor.ts';
+import { canVote } from '~/policies/round.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { BOARD_FORMAT, canonicalAnswers, newNonce, normalizeCode, trackingCode, validateAnswers } from './board.ts';
@@ -58,7 +59,8 @@ export async function castBallot(
 ): Promise<Receipt> {
   const actor = props.actor;
   if (!hasRole(actor, 'MEMBER')) throw new BallotError('vote.errors.notInCensus');
-  const definition = props.definition ?? (await definitionIfOpen(props.roundId, props.slug));
+  await mayVote(actor, props.roundId, props.slug, now);
+  const definition = props.definition ?? (await roundDefinition(db(), props.roundId));
   const checked = validateAnswers(definition, props.answers);
   if (!checked.ok) throw new BallotError('vote.errors.invalidAnswers', checked.errors);
   if (!castAllowed(`${props.roundId}:${actor.id}`, now.getTime())) throw new BallotError('vote.errors.tooFast');
@@ -141,15 +143,27 @@ function castAllowed(key: string, now: number): boolean {
   return true;
 }
 
-async function definitionIfOpen(roundId: string, slug?: string): Promise<RoundDefinition> {
+/**
+ * The policy's answer (canVote) before anything is sealed. The cast's one statement checks the same facts again
+ * under lock, since the round may close between the two: this is the rule, that is the race's guard.
+ */
+async function mayVote(actor: NonNullable<Actor>, roundId: string, slug: string | undefined, now: Date) {
   const round = await db().votingRound.findUnique({
     where: { id: roundId },
-    select: { status: true, program: { select: { slug: true } } },
+    select: {
+      status: true,
+      opensAt: true,
+      closesAt: true,
+      program: { select: { slug: true } },
+      census: { where: { memberId: actor.id }, select: { memberId: true } },
+    },
   });
   if (!round || (slug !== undefined && round.program.slug !== slug)) throw new NotFoundError(`round ${roundId}`);
-  if (round.status === 'CLOSED') throw new BallotError('vote.errors.closed');
-  if (round.status !== 'OPEN') throw new BallotError('vote.errors.notOpenYet');
-  return roundDefinition(db(), roundId);
+  if (canVote(actor, round, round.census.length > 0, now)) return;
+  // The policy said no: the voter is told which of its conditions failed.
+  if (round.status === 'CLOSED' || now >= round.closesAt) throw new BallotError('vote.errors.closed');
+  if (round.status !== 'OPEN' || now < round.opensAt) throw new BallotError('vote.errors.notOpenYet');
+  throw new BallotError('vote.errors.notInCensus');
 }
 
 /**
