@@ -1,6 +1,6 @@
 import type { AmendmentStatus } from '~/generated/prisma/enums.ts';
 import { hasRole, type Actor } from './actor.ts';
-import { canReadDraft, canProposeAmendment, type ProgramFacts } from './program.ts';
+import { canManageProgram, canReadDraft, canProposeAmendment, type ProgramFacts } from './program.ts';
 
 /** What the policies need to know of an amendment, for one actor. */
 export interface AmendmentFacts {
@@ -89,4 +89,36 @@ export function canSupportAmendment(
     amendment.supportDeadline !== null &&
     now < amendment.supportDeadline
   );
+}
+
+/** The statuses of an amendment that still stands for a vote: submitted, and not yet in one nor decided. */
+export const STANDING: readonly AmendmentStatus[] = ['SUBMITTED', 'QUALIFIED', 'ADMISSIBLE'];
+
+/** Moderators decide whether an amendment that qualified goes to the vote. */
+export function canDecideAdmissibility(actor: Actor, program: Program, amendment: { status: AmendmentStatus }) {
+  return canManageProgram(actor, program) && amendment.status === 'QUALIFIED';
+}
+
+/** Moderators merge a standing amendment into another standing one of the same section, as a duplicate. */
+export function canMergeAmendment(actor: Actor, program: Program, amendment: { status: AmendmentStatus }) {
+  return canManageProgram(actor, program) && STANDING.includes(amendment.status);
+}
+
+/** Everything the actor may do with one amendment, as its page offers it: the policies above, asked once. */
+export function amendmentAbilities(
+  actor: Actor,
+  program: Program,
+  amendment: AmendmentFacts & { supportDeadline: Date | null; needsUpdate: boolean; authors: number },
+  now: Date,
+) {
+  return {
+    support: canSupportAmendment(actor, program, amendment, now),
+    edit: canEditAmendment(actor, program, amendment),
+    invite: canInviteCoauthor(actor, program, amendment),
+    withdraw: canWithdrawAmendment(actor, amendment),
+    leave: canLeaveAmendment(actor, amendment),
+    update: canUpdateAmendment(actor, program, amendment),
+    decide: canDecideAdmissibility(actor, program, amendment),
+    merge: canMergeAmendment(actor, program, amendment),
+  };
 }

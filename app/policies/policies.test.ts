@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canChangeRole, canListMembers } from './member.ts';
+import { amendmentAbilities } from './amendment.ts';
 import {
   canEditDraft,
   canKnowProgram,
@@ -88,5 +89,41 @@ describe('member policies', () => {
     expect(canChangeRole(admin, admin, 'MEMBER')).toBe(false);
     expect(canChangeRole(moderator, member, 'MODERATOR')).toBe(false);
     expect(canChangeRole(null, member, 'ADMIN')).toBe(false);
+  });
+});
+
+describe('amendment abilities', () => {
+  const amending = { phase: 'AMENDING' as const, draftIsPublic: true };
+  const now = new Date('2027-01-10T12:00:00Z');
+  const qualified = {
+    status: 'QUALIFIED' as const,
+    actorIsAuthor: false,
+    submitted: true,
+    supportDeadline: new Date('2027-01-20T12:00:00Z'),
+    needsUpdate: false,
+    authors: 2,
+  };
+
+  it('offers a moderator the admissibility decision on a qualified amendment only, and merging while it stands', () => {
+    expect(amendmentAbilities(moderator, amending, qualified, now)).toMatchObject({ decide: true, merge: true });
+    expect(amendmentAbilities(moderator, amending, { ...qualified, status: 'SUBMITTED' }, now)).toMatchObject({
+      decide: false,
+      merge: true,
+    });
+    expect(amendmentAbilities(moderator, amending, { ...qualified, status: 'IN_VOTE' }, now)).toMatchObject({
+      decide: false,
+      merge: false,
+    });
+    expect(amendmentAbilities(member, amending, qualified, now)).toMatchObject({ decide: false, merge: false });
+  });
+
+  it('lets a member support until the deadline, never their own, and offers its authors their own actions', () => {
+    expect(amendmentAbilities(member, amending, qualified, now).support).toBe(true);
+    expect(amendmentAbilities(member, amending, qualified, new Date('2027-01-21T00:00:00Z')).support).toBe(false);
+    expect(amendmentAbilities(null, amending, qualified, now).support).toBe(false);
+    const mine = amendmentAbilities(member, amending, { ...qualified, actorIsAuthor: true }, now);
+    expect(mine).toMatchObject({ support: false, withdraw: true, edit: false, leave: false });
+    const draft = amendmentAbilities(member, amending, { ...qualified, actorIsAuthor: true, status: 'DRAFT' }, now);
+    expect(draft).toMatchObject({ edit: true, invite: true, leave: true, withdraw: true });
   });
 });

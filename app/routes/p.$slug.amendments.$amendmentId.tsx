@@ -8,39 +8,25 @@ import { DecisionForm, IntentButton, MergeForm } from '~/components/amendment/mo
 import { Discussion, type DebateFormError } from '~/components/amendment/discussion.tsx';
 import { NeedsUpdate } from '~/components/amendment/needs-update.tsx';
 import { ApplicationConflict } from '~/components/amendment/conflict.tsx';
-import { endorseAmendment, GroupError, groupsICoordinate } from '~/modules/groups/groups.server.ts';
-import { ApplicationBusyError, applicationConflict, resolveConflict } from '~/modules/amendments/application.server.ts';
+import { endorseAmendment, GroupError } from '~/modules/groups/groups.server.ts';
+import { ApplicationBusyError, resolveConflict } from '~/modules/amendments/application.server.ts';
 import { markdownToSectionDoc, MarkdownTooDeepError } from '~/rich-text/markdown.server.ts';
-import { docToMarkdown } from '~/modules/publication/markdown.ts';
-import type { AttributedDoc } from '~/modules/publication/provenance.ts';
 import { Supports } from '~/components/amendment/supports.tsx';
 import { Timeline } from '~/components/amendment/timeline.tsx';
 import { DiffView } from '~/components/diff-view.tsx';
 import { ErrorList, Field } from '~/components/forms.tsx';
 import { RichText } from '~/rich-text/render.tsx';
 import { LiveSection } from '~/editor/live-section.tsx';
-import {
-  AmendmentError,
-  getAmendment,
-  listSectionAmendments,
-  submitAmendment,
-  withdrawAmendment,
-} from '~/modules/amendments/amendments.server.ts';
+import { AmendmentError, submitAmendment, withdrawAmendment } from '~/modules/amendments/amendments.server.ts';
 import { answerInvitation, inviteCoauthor, leaveAmendment } from '~/modules/amendments/coauthors.server.ts';
 import { InviteCoauthorSchema } from '~/modules/amendments/amendments.schema.ts';
 import { diffWords } from '~/modules/amendments/diff.ts';
 import { IllegalTransitionError } from '~/modules/amendments/lifecycle.ts';
 import { saveAmendmentUpdate } from '~/modules/amendments/rebase.server.ts';
-import {
-  decideAdmissibility,
-  mergeDuplicate,
-  ModerationError,
-  moderationLog,
-} from '~/modules/amendments/moderation.server.ts';
+import { decideAdmissibility, mergeDuplicate, ModerationError } from '~/modules/amendments/moderation.server.ts';
 import {
   DebateError,
   editComment,
-  listComments,
   moderateComment,
   postComment,
   reportComment,
@@ -48,66 +34,20 @@ import {
 import { CommentReasonSchema, EditCommentSchema, PostCommentSchema } from '~/modules/debate/comments.schema.ts';
 import { supportAmendment, withdrawSupport } from '~/modules/amendments/supports.server.ts';
 import { docToPlainText, type DocNode } from '~/rich-text/document.ts';
-import { getProgramOutline } from '~/modules/programs/programs.server.ts';
+import { amendmentPage } from '~/modules/amendments/amendment-page.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
 import { readFormData } from '~/utils/forms.server.ts';
 import { useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
-import { readerLinks } from '~/utils/links.ts';
 
-export function loader(args: LoaderFunctionArgs) {
-  // Every read below asks the policies again: any refusal is a 403 (or 404), never an error page.
-  return readAmendmentPage(args).catch(asHttpError(args.request));
-}
-
-async function readAmendmentPage({ params, context }: LoaderFunctionArgs) {
-  const actor = actorOf(context);
-  const slug = params.slug ?? '';
-  const found = await getAmendment(actor, slug, params.amendmentId ?? '');
-  const outline = await getProgramOutline(actor, slug);
-  const number = outline.chapters.flatMap((c) => c.sections).find((s) => s.id === found.section.id)?.number ?? '';
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // The module asks the policies for every part of the page: a refusal is a 403 (or 404), never an error page.
+  const page = await amendmentPage(actorOf(context), params.slug ?? '', params.amendmentId ?? '').catch(
+    asHttpError(request),
+  );
   const user = context.member ? { id: context.member.id, name: context.member.displayName } : null;
-  const decision =
-    found.amendment.status === 'DRAFT'
-      ? null
-      : ((await moderationLog(actor, slug, found.amendment.id)).find(
-          (e) => e.decision === 'ADMISSIBLE' || e.decision === 'INADMISSIBLE',
-        ) ?? null);
-  const canDecide = outline.abilities.manage && found.amendment.status === 'QUALIFIED';
-  const debate = await listComments(actor, found.amendment.id);
-  // Moderators may merge a standing amendment into another standing one of the same section, as a duplicate.
-  const mergeTargets =
-    outline.abilities.manage && ['SUBMITTED', 'QUALIFIED', 'ADMISSIBLE'].includes(found.amendment.status)
-      ? (await listSectionAmendments(actor, found.section.id)).filter(
-          (a) => a.id !== found.amendment.id && ['SUBMITTED', 'QUALIFIED', 'ADMISSIBLE'].includes(a.status),
-        )
-      : [];
-  const conflict = found.amendment.status === 'ADOPTED' ? await applicationConflict(actor, found.amendment.id) : null;
-  // Coordinators of validated groups endorse on their group's behalf when they could support it themselves: while
-  // it collects supports, and never an amendment they wrote.
-  const endorsed = new Set(found.supports?.groups.map((g) => g.id) ?? []);
-  const endorseAs = found.abilities.support ? (await groupsICoordinate(actor)).filter((g) => !endorsed.has(g.id)) : [];
-  // Read-only texts point through /leave. The conflict form's Markdown keeps the addresses its moderator edits,
-  // and only moderators get it: everyone else reads the page.
-  return {
-    ...readerLinks(found),
-    section: { ...readerLinks(found.section), number },
-    conflict: conflict
-      ? {
-          ...readerLinks(conflict),
-          proposedMarkdown: conflict.canResolve ? docToMarkdown(conflict.proposed as AttributedDoc) : '',
-        }
-      : null,
-    endorseAs,
-    slug,
-    user,
-    decision,
-    canDecide,
-    debate: readerLinks(debate),
-    mergeTargets,
-    signedIn: user !== null,
-  };
+  return { ...page, slug: params.slug ?? '', user, signedIn: user !== null };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -329,7 +269,6 @@ export default function AmendmentPage() {
     slug,
     user,
     decision,
-    canDecide,
     competitors,
     update,
     invitedMe,
@@ -501,7 +440,7 @@ export default function AmendmentPage() {
           </button>
         </Form>
       ) : null}
-      {canDecide ? <DecisionForm busy={busy} /> : null}
+      {abilities.decide ? <DecisionForm busy={busy} /> : null}
       {abilities.leave ? (
         <IntentButton intent="leave" label={t('amendments.page.leave')} busy={busy} className="button-secondary" />
       ) : null}

@@ -158,6 +158,8 @@ describe('drafting and submitting', () => {
       withdraw: true,
       update: false,
       leave: true,
+      decide: false,
+      merge: false,
     });
 
     await submitAmendment({ actor: coauthor, id });
@@ -173,6 +175,8 @@ describe('drafting and submitting', () => {
       withdraw: false,
       update: false,
       leave: false,
+      decide: false,
+      merge: false,
     });
     expect(await amendmentAccess(author, id)).toEqual({ read: true, write: false });
     expect(await amendmentAccess(null, id)).toEqual({ read: true, write: false });

@@ -2,12 +2,10 @@ import type { AmendmentKind, AmendmentStatus } from '~/generated/prisma/enums.ts
 import type { MessageKey } from '~/i18n/index.ts';
 import { enforce, enforceRead, type Actor } from '~/policies/actor.ts';
 import {
+  amendmentAbilities,
   canEditAmendment,
-  canInviteCoauthor,
-  canLeaveAmendment,
   canReadAmendment,
   canStartAmendment,
-  canSupportAmendment,
   canUpdateAmendment,
   canWithdrawAmendment,
 } from '~/policies/amendment.ts';
@@ -155,6 +153,22 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
       : amendment.proposedText
         ? readStoredDoc(amendment.proposedText, 'amendment.proposedText')
         : await readLiveText(liveDocumentName.amendment(amendment.id), amendmentSeed(amendment));
+  // The rest of what the page shows, read side by side.
+  const [competing, timeline, mergedInto, supports, round] = await Promise.all([
+    competitors(db(), amendment),
+    amendmentTimeline(amendment.id),
+    amendment.mergedIntoId
+      ? db().amendment.findUnique({ where: { id: amendment.mergedIntoId }, select: { id: true, title: true } })
+      : null,
+    supportSummary(actor, amendment),
+    amendment.roundId
+      ? db().votingRound.findUnique({
+          where: { id: amendment.roundId },
+          select: { id: true, number: true, title: true, status: true },
+        })
+      : null,
+  ]);
+  const related = { competitors: competing, timeline, mergedInto, supports, round };
   return {
     amendment: {
       id: amendment.id,
@@ -177,11 +191,9 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
     base,
     proposed,
     diff: diffWords(docToPlainText(base), docToPlainText(proposed)),
-    competitors: await competitors(db(), amendment),
-    timeline: await amendmentTimeline(amendment.id),
-    mergedInto: amendment.mergedIntoId
-      ? await db().amendment.findUnique({ where: { id: amendment.mergedIntoId }, select: { id: true, title: true } })
-      : null,
+    competitors: related.competitors,
+    timeline: related.timeline,
+    mergedInto: related.mergedInto,
     update: amendment.needsUpdate
       ? {
           current: readStoredDoc(amendment.rebaseTo, 'amendment.rebaseTo'),
@@ -192,26 +204,19 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
           ),
         }
       : null,
-    supports: await supportSummary(actor, amendment),
-    round: amendment.roundId
-      ? await db().votingRound.findUnique({
-          where: { id: amendment.roundId },
-          select: { id: true, number: true, title: true, status: true },
-        })
-      : null,
-    abilities: {
-      support: canSupportAmendment(
-        actor,
-        amendment.program,
-        { ...facts, supportDeadline: amendment.supportDeadline },
-        new Date(),
-      ),
-      edit: canEditAmendment(actor, amendment.program, facts),
-      invite: canInviteCoauthor(actor, amendment.program, facts),
-      withdraw: canWithdrawAmendment(actor, facts),
-      leave: canLeaveAmendment(actor, { ...facts, authors: amendment.authors.length }),
-      update: canUpdateAmendment(actor, amendment.program, { ...facts, needsUpdate: amendment.needsUpdate }),
-    },
+    supports: related.supports,
+    round: related.round,
+    abilities: amendmentAbilities(
+      actor,
+      amendment.program,
+      {
+        ...facts,
+        supportDeadline: amendment.supportDeadline,
+        needsUpdate: amendment.needsUpdate,
+        authors: amendment.authors.length,
+      },
+      new Date(),
+    ),
   };
 }
 

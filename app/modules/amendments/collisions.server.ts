@@ -1,3 +1,4 @@
+import { STANDING } from '~/policies/amendment.ts';
 import type { AmendmentKind, AmendmentStatus } from '~/generated/prisma/enums.ts';
 import { readStoredDoc } from '~/rich-text/stored.server.ts';
 import type { Tx } from '~/utils/db.server.ts';
@@ -14,8 +15,8 @@ import { changesCollide, docTokens, hunks, type Hunk } from './merge.ts';
  * is left out until it is updated.
  */
 
-/** Amendments still in the running: grouped with those they compete with. */
-export const STANDING: readonly AmendmentStatus[] = ['SUBMITTED', 'QUALIFIED', 'ADMISSIBLE'];
+/** Amendments still in the running (the policies say which statuses): grouped with those they compete with. */
+export { STANDING };
 
 interface Candidate {
   id: string;

@@ -1,0 +1,53 @@
+import type { Actor } from '~/policies/actor.ts';
+import { readerLinks } from '~/utils/links.ts';
+import { listComments } from '../debate/comments.server.ts';
+import { groupsICoordinate } from '../groups/groups.server.ts';
+import { getProgramOutline } from '../programs/programs.server.ts';
+import { docToMarkdown } from '../publication/markdown.ts';
+import type { AttributedDoc } from '../publication/provenance.ts';
+import { getAmendment, listSectionAmendments } from './amendments.server.ts';
+import { applicationConflict } from './application.server.ts';
+import { STANDING } from './collisions.server.ts';
+import { moderationLog } from './moderation.server.ts';
+
+/**
+ * Everything an amendment's page shows, for one reader, in one call: the amendment (its text, diff, authors,
+ * supports, timeline and what the reader may do with it, from the policies), its section's number, the
+ * admissibility decision, the debate, and for moderators the amendments it could be merged into and the
+ * conflict to settle. The amendment is read first (it decides whether the reader may see anything); the rest is
+ * read side by side.
+ *
+ * Read-only texts point through /leave (readerLinks). The conflict form's Markdown keeps the addresses its
+ * moderator edits, and only moderators get it.
+ */
+export async function amendmentPage(actor: Actor, slug: string, id: string) {
+  const found = await getAmendment(actor, slug, id);
+  const { amendment, abilities } = found;
+  // Coordinators of validated groups endorse on their group's behalf when they could support it themselves.
+  const endorsed = new Set(found.supports?.groups.map((g) => g.id) ?? []);
+  const [outline, log, debate, siblings, conflict, coordinated] = await Promise.all([
+    getProgramOutline(actor, slug),
+    amendment.status === 'DRAFT' ? [] : moderationLog(actor, slug, amendment.id),
+    listComments(actor, amendment.id),
+    abilities.merge ? listSectionAmendments(actor, found.section.id) : [],
+    amendment.status === 'ADOPTED' ? applicationConflict(actor, amendment.id) : null,
+    abilities.support ? groupsICoordinate(actor) : [],
+  ]);
+  const number = outline.chapters.flatMap((c) => c.sections).find((s) => s.id === found.section.id)?.number ?? '';
+  return {
+    ...readerLinks(found),
+    section: { ...readerLinks(found.section), number },
+    decision: log.find((e) => e.decision === 'ADMISSIBLE' || e.decision === 'INADMISSIBLE') ?? null,
+    debate: readerLinks(debate),
+    mergeTargets: siblings.filter((a) => a.id !== amendment.id && STANDING.includes(a.status)),
+    conflict: conflict
+      ? {
+          ...readerLinks(conflict),
+          proposedMarkdown: conflict.canResolve ? docToMarkdown(conflict.proposed as AttributedDoc) : '',
+        }
+      : null,
+    endorseAs: coordinated.filter((g) => !endorsed.has(g.id)),
+  };
+}
+
+export type AmendmentPage = Awaited<ReturnType<typeof amendmentPage>>;
