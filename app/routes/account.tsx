@@ -12,7 +12,7 @@ import {
   requestEmailChange,
 } from '~/modules/members/account-settings.server.ts';
 import { deleteAccount } from '~/modules/members/deletion.server.ts';
-import { changeArea, memberArea } from '~/modules/members/account-settings.server.ts';
+import { accountPage, changeArea } from '~/modules/members/account-settings.server.ts';
 import { AccountError, accountErrorMessage } from '~/modules/members/errors.ts';
 import {
   ChangeEmailSchema,
@@ -20,7 +20,6 @@ import {
   ChangePasswordSchema,
   storableText,
 } from '~/modules/members/members.schema.ts';
-import { countSessions } from '~/modules/members/sessions.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { clearSessionCookie, flashCookie } from '~/utils/cookies.server.ts';
 import { useT } from '~/utils/i18n.tsx';
@@ -30,8 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { member } = requireMember(request, context);
   return {
     member: { email: member.email, displayName: member.displayName, role: member.role },
-    area: await memberArea(member.id),
-    devices: await countSessions(member.id),
+    ...(await accountPage(actorOf(context))),
   };
 }
 

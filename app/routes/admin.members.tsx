@@ -4,9 +4,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { ErrorList } from '~/components/forms.tsx';
 import { Time } from '~/components/time.tsx';
 import { AccountError } from '~/modules/members/errors.ts';
-import { changeRole, listMembers, recentRoleChanges, setSuspension } from '~/modules/members/members.server.ts';
+import { changeRole, membersPage, setSuspension } from '~/modules/members/members.server.ts';
 import { ChangeRoleSchema } from '~/modules/members/members.schema.ts';
-import { canChangeRole, canSuspend } from '~/policies/member.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
@@ -21,20 +20,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = url.searchParams.get('q')?.slice(0, 100) ?? '';
   const page = Math.min(10_000, Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1));
-  const [list, roleChanges] = await Promise.all([listMembers(actor, { query, page }), recentRoleChanges(actor)]).catch(
-    asHttpError(request),
-  );
-  return {
-    ...list,
-    roleChanges,
-    query,
-    // Abilities come from the policy, computed here: the page never re-derives them.
-    members: list.members.map((m) => ({
-      ...m,
-      canChangeRole: canChangeRole(actor, m, m.role) && !m.deletedAt,
-      canSuspend: canSuspend(actor, m) && !m.deletedAt,
-    })),
-  };
+  // The module asks the policies what the admin may do to each member: the page never re-derives it.
+  return { ...(await membersPage(actor, { query, page }).catch(asHttpError(request))), query };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,12 +1,12 @@
 import { t, type Locale } from '~/i18n/index.ts';
-import { enforce, type Actor } from '~/policies/actor.ts';
+import { enforce, signedIn, type Actor } from '~/policies/actor.ts';
 import { db } from '~/utils/db.server.ts';
 import { sendMail } from '~/utils/mail.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { mailLocale, mailVerification, normalizeEmail, revokePendingTokens } from './accounts.server.ts';
 import { AccountError, ThrottledError } from './errors.ts';
 import { hashPassword, verifyPassword } from './password.server.ts';
-import { invalidateMemberSessions } from './sessions.server.ts';
+import { countSessions, invalidateMemberSessions } from './sessions.server.ts';
 import { beginLoginAttempt, cancelLoginAttempt, loginRetryAt } from './throttle.server.ts';
 
 // What a signed-in member changes in their own account (accounts.server.ts holds sign-up, login and reset).
@@ -101,6 +101,13 @@ export function logOutOtherDevices(actor: Actor, currentSessionId: string) {
 /** Closes every session of the member, this device's included. */
 export function logOutEverywhere(actor: Actor) {
   return invalidateMemberSessions(self(actor));
+}
+
+/** The account page of the member: their optional area and how many devices are signed in. */
+export async function accountPage(actor: Actor) {
+  enforce(signedIn(actor), actor, 'account.read');
+  const [area, devices] = await Promise.all([memberArea(actor.id), countSessions(actor.id)]);
+  return { area, devices };
 }
 
 /** The member's optional area (to suggest groups nearby). */

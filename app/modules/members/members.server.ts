@@ -41,6 +41,23 @@ export async function listMembers(actor: Actor, options: { query?: string; page?
   return { members, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
+/**
+ * The members page of the administration, for one admin: a page of the list (searched), with what the policies
+ * let them do to each member, and the latest role changes.
+ */
+export async function membersPage(actor: Actor, options: { query: string; page: number }) {
+  const [list, roleChanges] = await Promise.all([listMembers(actor, options), recentRoleChanges(actor)]);
+  return {
+    ...list,
+    roleChanges,
+    members: list.members.map((m) => ({
+      ...m,
+      canChangeRole: canChangeRole(actor, m, m.role) && !m.deletedAt,
+      canSuspend: canSuspend(actor, m) && !m.deletedAt,
+    })),
+  };
+}
+
 /** Input of `changeRole`. */
 export interface ChangeRoleProps {
   /** The admin making the change. */
