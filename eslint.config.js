@@ -46,6 +46,29 @@ export default tseslint.config(
     },
   },
   {
+    // Routes also never ask the policies themselves: a module's read model says what the actor may do (issue 16).
+    // Same rule as above (a later block replaces it for these files), plus the policies.
+    files: ['app/routes/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/generated/prisma/client*', '@prisma/*', 'pg', '@electric-sql/*'],
+              message: 'Routes call modules; they never touch the database.',
+            },
+            { group: ['**/utils/db.server*'], message: 'Routes call modules; they never touch the database.' },
+            {
+              group: ['~/policies/*', '**/policies/*', '!~/policies/actor.ts'],
+              message: "Routes take abilities from a module's read model; they never call the policies.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The shared kernel and the policies are pure: no database, no module (everything else builds on them).
     files: ['app/rich-text/**', 'app/policies/**'],
     rules: {

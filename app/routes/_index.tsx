@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { listPrograms } from '~/modules/programs/programs.server.ts';
-import { canCreateProgram } from '~/policies/program.ts';
+import { programsPage } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const actor = actorOf(context);
-  return { programs: await listPrograms(actor), signedIn: actor !== null, canCreate: canCreateProgram(actor) };
+  return { ...(await programsPage(actor)), signedIn: actor !== null };
 }
 
 export default function HomePage() {

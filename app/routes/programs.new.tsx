@@ -3,9 +3,8 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';
 import { ErrorList, Field } from '~/components/forms.tsx';
-import { openProgram, ProgramError } from '~/modules/programs/programs.server.ts';
+import { newProgramPage, openProgram, ProgramError } from '~/modules/programs/programs.server.ts';
 import { NewProgramSchema } from '~/modules/programs/programs.schema.ts';
-import { canCreateProgram } from '~/policies/program.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
@@ -14,8 +13,7 @@ import { useT } from '~/utils/i18n.tsx';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireMember(request, context);
-  if (!canCreateProgram(actorOf(context))) throw new Response('Forbidden', { status: 403 });
-  return null;
+  return newProgramPage(actorOf(context)).catch(asHttpError(request));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

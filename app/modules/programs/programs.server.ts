@@ -51,6 +51,17 @@ export async function loadProgramFacts(tx: Tx, actor: Actor, where: { id: string
   return { ...rest, actorIsDrafter: drafters.length > 0 };
 }
 
+/** The home page: the programs the actor may read, and whether the policies let them open a new one. */
+export async function programsPage(actor: Actor) {
+  return { programs: await listPrograms(actor), canCreate: canCreateProgram(actor) };
+}
+
+/** The form that opens a program, for those the policies let open one; a refusal for everyone else. */
+export async function newProgramPage(actor: Actor) {
+  enforce(canCreateProgram(actor), actor, 'program.create');
+  return null;
+}
+
 /** Programs the actor may read, for the home page. */
 export async function listPrograms(actor: Actor) {
   const programs = await db().program.findMany({
