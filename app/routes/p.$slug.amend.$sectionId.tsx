@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { ErrorList, Field } from '~/components/forms.tsx';
 import { startAmendment } from '~/modules/amendments/amendments.server.ts';
 import { StartAmendmentSchema } from '~/modules/amendments/amendments.schema.ts';
-import { getSection } from '~/modules/programs/programs.server.ts';
+import { sectionToAmend } from '~/modules/programs/programs.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
@@ -16,11 +16,10 @@ const KINDS = ['CHANGE', 'ADD', 'DELETE'] as const;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requireMember(request, context);
-  const { section, abilities } = await getSection(actorOf(context), params.slug ?? '', params.sectionId ?? '').catch(
+  const section = await sectionToAmend(actorOf(context), params.slug ?? '', params.sectionId ?? '').catch(
     asHttpError(request),
   );
-  if (!abilities.proposeAmendment) throw new Response('Forbidden', { status: 403 });
-  return { section: { id: section.id, number: section.number, title: section.title } };
+  return { section };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -5,7 +5,7 @@ import { ErrorList } from '~/components/forms.tsx';
 import { RichText } from '~/rich-text/render.tsx';
 import { countWords } from '~/rich-text/document.ts';
 import { ImportError, previewImport, type ImportWarning } from '~/modules/programs/import.server.ts';
-import { getProgramOutline } from '~/modules/programs/programs.server.ts';
+import { programToShape } from '~/modules/programs/programs.server.ts';
 import { ImportedOutlineSchema } from '~/modules/programs/programs.schema.ts';
 import { appendOutline } from '~/modules/programs/structure.server.ts';
 import type { OutlineToAdd } from '~/modules/programs/structure.server.ts';
@@ -18,8 +18,7 @@ import type { loader as programLoader } from './p.$slug.tsx';
 
 async function requireShaper(request: Request, context: LoaderFunctionArgs['context'], slug: string) {
   requireMember(request, context);
-  const { abilities } = await getProgramOutline(actorOf(context), slug).catch(asHttpError(request));
-  if (!abilities.shape) throw new Response('Forbidden', { status: 403 });
+  await programToShape(actorOf(context), slug).catch(asHttpError(request));
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

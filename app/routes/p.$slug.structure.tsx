@@ -2,34 +2,19 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { ErrorList } from '~/components/forms.tsx';
-import { readLiveText } from '~/modules/live-text/live-text.server.ts';
-import { docToPlainText } from '~/rich-text/document.ts';
-import { getProgramOutline, getSection } from '~/modules/programs/programs.server.ts';
 import { StructureChangeSchema } from '~/modules/programs/programs.schema.ts';
-import { applyStructureChange, StructureError } from '~/modules/programs/structure.server.ts';
+import { applyStructureChange, StructureError, structurePage } from '~/modules/programs/structure.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';
 import { asHttpError } from '~/utils/errors.server.ts';
 import { readFormData } from '~/utils/forms.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
-import { liveDocumentName } from '~/modules/live-text/names.ts';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requireMember(request, context);
-  const actor = actorOf(context);
-  const slug = params.slug ?? '';
-  const { abilities } = await getProgramOutline(actor, slug).catch(asHttpError(request));
-  if (!abilities.shape) throw new Response('Forbidden', { status: 403 });
-  // "Remove" first asks for confirmation, showing what would go.
   const removeId = new URL(request.url).searchParams.get('remove');
-  let removing = null;
-  if (removeId) {
-    const { section } = await getSection(actor, slug, removeId).catch(asHttpError(request));
-    const text = docToPlainText(await readLiveText(liveDocumentName.section(section.id), section.content));
-    removing = { id: section.id, number: section.number, title: section.title, excerpt: text.slice(0, 300) };
-  }
-  return { removing };
+  return structurePage(actorOf(context), params.slug ?? '', removeId).catch(asHttpError(request));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -104,6 +104,20 @@ export async function getProgramOutline(actor: Actor, slug: string) {
   };
 }
 
+/** The outline, for those the policies let shape the program (its structure, its imports); a refusal otherwise. */
+export async function programToShape(actor: Actor, slug: string) {
+  const outline = await getProgramOutline(actor, slug);
+  enforce(outline.abilities.shape, actor, 'program.shape');
+  return outline;
+}
+
+/** A section, for those who may propose an amendment to it now (the amendment form); a refusal otherwise. */
+export async function sectionToAmend(actor: Actor, slug: string, sectionId: string) {
+  const { section, abilities } = await getSection(actor, slug, sectionId);
+  enforce(abilities.proposeAmendment, actor, 'amendment.start');
+  return { id: section.id, number: section.number, title: section.title };
+}
+
 /** One chapter of a program, with its sections' text. */
 export async function getChapter(actor: Actor, slug: string, chapterId: string) {
   const outline = await getProgramOutline(actor, slug);

@@ -11,9 +11,9 @@ import {
   readLiveTextChecked,
   writeLiveText,
 } from '~/modules/live-text/live-text.server.ts';
-import { parseDoc, type DocNode } from '~/rich-text/document.ts';
+import { docToPlainText, parseDoc, type DocNode } from '~/rich-text/document.ts';
 import type { StructureChange } from './programs.schema.ts';
-import { loadProgramFacts, NotFoundError } from './programs.server.ts';
+import { getSection, loadProgramFacts, NotFoundError, programToShape } from './programs.server.ts';
 import { liveDocumentName } from '~/modules/live-text/names.ts';
 
 /**
@@ -408,4 +408,16 @@ export async function applyStructureChange(actor: Actor, slug: string, change: S
     case 'unlockSection':
       return unlockSection({ actor, sectionId: change.sectionId });
   }
+}
+
+/**
+ * The structure page, for those who may shape the program. "Remove" first asks for confirmation: `removeId`
+ * names the section whose number, title and first words the page shows before it goes.
+ */
+export async function structurePage(actor: Actor, slug: string, removeId: string | null) {
+  await programToShape(actor, slug);
+  if (!removeId) return { removing: null };
+  const { section } = await getSection(actor, slug, removeId);
+  const text = docToPlainText(await readLiveText(liveDocumentName.section(section.id), section.content));
+  return { removing: { id: section.id, number: section.number, title: section.title, excerpt: text.slice(0, 300) } };
 }
