@@ -10,6 +10,7 @@ import {
   withdrawAmendment,
 } from '../../app/modules/amendments/amendments.server.ts';
 import { answerInvitation, inviteCoauthor, leaveAmendment } from '../../app/modules/amendments/coauthors.server.ts';
+import { amendmentPage } from '../../app/modules/amendments/amendment-page.server.ts';
 import { IllegalTransitionError } from '../../app/modules/amendments/lifecycle.ts';
 import { NotFoundError, getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { removeSection } from '../../app/modules/programs/structure.server.ts';
@@ -262,5 +263,32 @@ describe('the list of amendments', () => {
     // Closed to the public with nothing published: for the public, the program does not exist.
     await db().program.update({ where: { id: programId }, data: { draftIsPublic: false } });
     await expect(listAmendments(null, slug)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('the amendment page', () => {
+  it('gives a moderator the duplicates to merge into, and a member none of the moderator’s tools', async () => {
+    const [author, other, member] = [await createMember(), await createMember(), await createMember()];
+    const moderator = await createMember({ role: 'MODERATOR' });
+    const { slug, sectionId } = await amendingProgram();
+    const first = await startAmendment({ actor: author, slug, sectionId, ...change });
+    const second = await startAmendment({ actor: other, slug, sectionId, ...change, title: 'Le même, ailleurs' });
+    await draftText(first, 'One rewrite.');
+    await draftText(second, 'Another rewrite.');
+    await submitAmendment({ actor: author, id: first });
+    await submitAmendment({ actor: other, id: second });
+
+    const asModerator = await amendmentPage(moderator, slug, first);
+    expect(asModerator.section.number).toBe('1.1');
+    expect(asModerator.abilities).toMatchObject({ merge: true, decide: false, support: true });
+    expect(asModerator.mergeTargets.map((a) => a.id)).toEqual([second]);
+    expect(asModerator.decision).toBeNull();
+
+    const asMember = await amendmentPage(member, slug, first);
+    expect(asMember.abilities).toMatchObject({ merge: false, decide: false, support: true });
+    expect(asMember.mergeTargets).toEqual([]);
+    const asAuthor = await amendmentPage(author, slug, first);
+    expect(asAuthor.abilities).toMatchObject({ support: false, withdraw: true });
+    await expect(amendmentPage(null, slug, 'nope')).rejects.toBeInstanceOf(NotFoundError);
   });
 });
