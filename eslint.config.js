@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 
 /** Imports that reach the database. */
 const DATABASE = ['**/generated/prisma/client*', '@prisma/*', 'pg', '@electric-sql/*', '**/utils/db.server*'];
+const NO_DATABASE_IN_UI = { group: DATABASE, message: 'Routes call modules; they never touch the database.' };
 
 export default tseslint.config(
   { ignores: ['node_modules', 'build', 'public/build', 'data', 'app/generated', 'tests/.tmp'] },
@@ -34,13 +35,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: ['**/generated/prisma/client*', '@prisma/*', 'pg', '@electric-sql/*'],
-              message: 'Routes call modules; they never touch the database.',
-            },
-            { group: ['**/utils/db.server*'], message: 'Routes call modules; they never touch the database.' },
-          ],
+          patterns: [NO_DATABASE_IN_UI],
         },
       ],
     },
@@ -54,11 +49,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            {
-              group: ['**/generated/prisma/client*', '@prisma/*', 'pg', '@electric-sql/*'],
-              message: 'Routes call modules; they never touch the database.',
-            },
-            { group: ['**/utils/db.server*'], message: 'Routes call modules; they never touch the database.' },
+            NO_DATABASE_IN_UI,
             {
               group: ['~/policies/*', '**/policies/*', '!~/policies/actor.ts'],
               message: "Routes take abilities from a module's read model; they never call the policies.",
