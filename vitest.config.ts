@@ -10,6 +10,9 @@ export default defineConfig({
   resolve: { alias: { '~': path.resolve('app') } },
   test: {
     globalSetup: ['tests/setup/global-setup.ts'],
+    // Every run ends with the count of tests and assertions (tests/setup/count-reporter.ts).
+    setupFiles: ['tests/setup/count-assertions.ts'],
+    reporters: ['default', './tests/setup/count-reporter.ts'],
     projects: [
       ...engines.map((engine) => ({
         extends: true as const,
