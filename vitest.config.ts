@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
 
@@ -9,6 +10,9 @@ const engines = onPostgres ? (['pglite', 'postgresql'] as const) : (['pglite'] a
 export default defineConfig({
   resolve: { alias: { '~': path.resolve('app') } },
   test: {
+    // One worker per core: module test files run side by side (each has its own database). Vitest's default
+    // leaves a core free, which on the 2-core CI machine meant one file at a time.
+    maxWorkers: os.availableParallelism(),
     globalSetup: ['tests/setup/global-setup.ts'],
     // Every run ends with the count of tests and assertions (tests/setup/count-reporter.ts).
     setupFiles: ['tests/setup/count-assertions.ts'],
