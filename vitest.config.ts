@@ -7,6 +7,19 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const engines = onPostgres ? (['pglite', 'postgresql'] as const) : (['pglite'] as const);
 
+/**
+ * Browser journeys whose behaviour depends on the engine: they run on PostgreSQL as well as on the embedded
+ * database (every other journey runs once, on PGlite; module tests run on both). The reason for each is in
+ * docs/architecture.md ("Tests").
+ */
+const ENGINE_JOURNEYS = [
+  'tests/e2e/collaboration-redis.test.ts',
+  'tests/e2e/collaboration-sync.test.ts',
+  'tests/e2e/errors-and-throttling.test.ts',
+  'tests/e2e/lifecycle.test.ts',
+  'tests/e2e/offline-editing.test.ts',
+];
+
 export default defineConfig({
   resolve: { alias: { '~': path.resolve('app') } },
   test: {
@@ -41,8 +54,9 @@ export default defineConfig({
         extends: true as const,
         test: {
           name: engines.length > 1 ? `e2e:${engine}` : 'e2e',
-          // Several processes need PostgreSQL and Redis: that journey runs only where both are given.
-          include: ['tests/e2e/**/*.test.ts'],
+          // On PostgreSQL, only the journeys that depend on the engine. Several processes need PostgreSQL and
+          // Redis: that journey runs only where both are given.
+          include: engine === 'postgresql' ? ENGINE_JOURNEYS : ['tests/e2e/**/*.test.ts'],
           exclude: [
             ...configDefaults.exclude,
             ...(engine === 'postgresql' && process.env.TEST_REDIS_URL ? [] : ['tests/e2e/collaboration-redis.test.ts']),
