@@ -5,15 +5,17 @@ import type {} from './count-assertions.ts';
 import { TMP_DIR } from './paths.ts';
 
 /**
- * Prints, at the end of a run, how many tests ran and how many assertions they made, per project and in all,
+ * Prints, at the end of a run, how many tests ran and how many assertions they made, per project (with the sum
+ * of its files' durations) and in all,
  * and keeps the same figures in tests/.tmp/counts.json: the suite may get faster, never thinner.
  */
 export default class CountReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
-    const perProject = new Map<string, { tests: number; assertions: number }>();
+    const perProject = new Map<string, { tests: number; assertions: number; seconds: number }>();
     for (const module of testModules) {
       const name = module.project.name || 'default';
-      const counts = perProject.get(name) ?? { tests: 0, assertions: 0 };
+      const counts = perProject.get(name) ?? { tests: 0, assertions: 0, seconds: 0 };
+      counts.seconds += module.diagnostic().duration / 1000;
       for (const test of module.children.allTests()) {
         if (test.result().state === 'skipped') continue;
         counts.tests += 1;
@@ -27,7 +29,7 @@ export default class CountReporter implements Reporter {
       .map(([name, c]) => {
         total.tests += c.tests;
         total.assertions += c.assertions;
-        return `  ${name}: tests ${c.tests}, assertions ${c.assertions}`;
+        return `  ${name}: tests ${c.tests}, assertions ${c.assertions} (files' time ${Math.round(c.seconds)} s)`;
       });
     console.log(`\nCounts\n${lines.join('\n')}\n  all: tests ${total.tests}, assertions ${total.assertions}\n`);
     fs.mkdirSync(TMP_DIR, { recursive: true });
