@@ -5,9 +5,11 @@ import { useState, type ReactNode } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx';
 import { SiteFooter, SiteHeader } from '~/components/site-chrome.tsx';
 import { isMessageKey } from '~/i18n/index.ts';
+import { appConfig } from '~/utils/config.server.ts';
 import { clearFlashCookie, FLASH_COOKIE, readCookie } from '~/utils/cookies.server.ts';
 import { useLocale, useT } from '~/utils/i18n.tsx';
 import { useNonce } from '~/utils/nonce.tsx';
+import { DEFAULT_REFRESH_MS } from '~/utils/page-refresh.ts';
 import styles from '~/styles/app.css';
 import { unreadCount } from '~/modules/notifications/notifications.server.ts';
 
@@ -35,6 +37,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       member,
       flash: isMessageKey(flash) ? flash : null,
       requestId: context.requestId,
+      // How often open pages of rounds and amendments ask for fresh figures (PAGE_REFRESH_MS).
+      refreshMs: appConfig().pageRefreshMs ?? DEFAULT_REFRESH_MS,
     },
     flash ? { headers: { 'Set-Cookie': clearFlashCookie() } } : undefined,
   );

@@ -44,6 +44,7 @@ export function install(env: Env, database: OpenedDatabase) {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM,
     secureCookies: env.NODE_ENV === 'production' && origin.startsWith('https:'),
+    pageRefreshMs: env.PAGE_REFRESH_MS,
   });
 }
 

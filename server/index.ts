@@ -57,15 +57,16 @@ async function main() {
   );
   setLiveDocuments(collaboration);
 
+  // The sweeps' intervals are settings (README): tests set them short rather than wait.
   // Amendments whose support deadline passed short of the threshold expire (their pages also check on reading).
   const sweep = setInterval(() => {
     if (!closing) expireOverdue().catch((error: unknown) => logger.warn('expiring amendments failed', { error }));
-  }, 60_000);
+  }, env.AMENDMENTS_SWEEP_MS);
   sweep.unref();
   // Voting rounds open and close on time (their pages also check on reading).
   const rounds = setInterval(() => {
     if (!closing) openAndCloseDue().catch((error: unknown) => logger.warn('sweeping voting rounds failed', { error }));
-  }, 15_000);
+  }, env.ROUNDS_SWEEP_MS);
   rounds.unref();
   // Email digests of notifications, for members who opted in (each at most once a day).
   const digests = setInterval(() => {
@@ -73,7 +74,7 @@ async function main() {
     sendDigests().catch((error: unknown) => logger.warn('sending digests failed', { error }));
     // Expired sessions, old sign-in links and failed sign-ins go as soon as they are no longer needed.
     purgeExpired().catch((error: unknown) => logger.warn('purging expired rows failed', { error }));
-  }, 10 * 60_000);
+  }, env.DIGESTS_SWEEP_MS);
   digests.unref();
   server.on('upgrade', (req, socket, head) => {
     if (closing || !req.url?.startsWith('/collab/')) {

@@ -13,6 +13,8 @@ export interface AppConfig {
    * see the same folder.
    */
   keysDir: string;
+  /** How often open pages of rounds and of amendments collecting supports refresh their figures (ms; 15 s if unset). */
+  pageRefreshMs?: number;
 }
 
 const KEY = Symbol.for('plenum.config');

@@ -31,6 +31,18 @@ const schema = z.object({
   PLENUM_COUNT_QUERIES: z.enum(['0', '1']).default('0'),
   /** Number of proxies in front of the app whose X-Forwarded-For to trust (express "trust proxy"). */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  /** How often voting rounds whose time has come are opened or closed, and adopted amendments applied (ms). */
+  ROUNDS_SWEEP_MS: z.coerce.number().int().min(100).default(15_000),
+  /** How often amendments whose support deadline passed short of the threshold are expired (ms). */
+  AMENDMENTS_SWEEP_MS: z.coerce.number().int().min(100).default(60_000),
+  /** How often due email digests go out and expired sessions and sign-in links are purged (ms). */
+  DIGESTS_SWEEP_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(10 * 60_000),
+  /** How often an open page of a voting round, or of an amendment collecting supports, asks for fresh figures (ms). */
+  PAGE_REFRESH_MS: z.coerce.number().int().min(100).default(15_000),
 });
 
 export type Env = z.infer<typeof schema>;

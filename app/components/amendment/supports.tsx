@@ -3,12 +3,14 @@ import { Form, useRevalidator } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import type { supportSummary } from '~/modules/amendments/supports.server.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
+import { usePageRefreshMs } from '~/utils/page-refresh.ts';
 
 type SupportData = SerializeFrom<NonNullable<Awaited<ReturnType<typeof supportSummary>>>>;
 
 /**
  * The support bar: how many of how many, the rule and what it was computed from, the time left (ticking), and
- * the member's support. While supports are collected, the page asks for fresh figures every 15 seconds.
+ * the member's support. While supports are collected, the page asks for fresh figures every PAGE_REFRESH_MS
+ * (15 s by default).
  */
 export function Supports(props: {
   supports: SupportData;
@@ -21,6 +23,7 @@ export function Supports(props: {
   const t = useT();
   const formatDate = useFormatDate();
   const revalidator = useRevalidator();
+  const refreshMs = usePageRefreshMs();
   const { supports } = props;
   const deadline = supports.deadline ? new Date(supports.deadline).getTime() : null;
   const collecting = props.status === 'SUBMITTED' || props.status === 'QUALIFIED';
@@ -34,9 +37,9 @@ export function Supports(props: {
     if (!collecting) return;
     const refresh = setInterval(() => {
       if (document.visibilityState === 'visible' && revalidator.state === 'idle') revalidator.revalidate();
-    }, 15_000);
+    }, refreshMs);
     return () => clearInterval(refresh);
-  }, [collecting, revalidator]);
+  }, [collecting, revalidator, refreshMs]);
   const left = deadline !== null && now !== null ? deadline - now : null;
   const timeLeft = (ms: number) => {
     const minutes = Math.max(1, Math.floor(ms / 60_000));

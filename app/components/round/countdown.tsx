@@ -1,10 +1,11 @@
 import { useRevalidator } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { useT } from '~/utils/i18n.tsx';
+import { usePageRefreshMs } from '~/utils/page-refresh.ts';
 
 /**
  * Time left until a moment (the opening or the close), ticking every second; the page asks for fresh figures
- * (turnout) every 15 seconds while visible, and once more when the moment passes.
+ * (turnout) every PAGE_REFRESH_MS (15 s by default) while visible, and once more when the moment passes.
  */
 export function Countdown({
   until,
@@ -15,6 +16,7 @@ export function Countdown({
 }) {
   const t = useT();
   const revalidator = useRevalidator();
+  const refreshMs = usePageRefreshMs();
   const target = new Date(until).getTime();
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
@@ -22,12 +24,12 @@ export function Countdown({
     const tick = setInterval(() => setNow(Date.now()), 1000);
     const refresh = setInterval(() => {
       if (document.visibilityState === 'visible' && revalidator.state === 'idle') revalidator.revalidate();
-    }, 15_000);
+    }, refreshMs);
     return () => {
       clearInterval(tick);
       clearInterval(refresh);
     };
-  }, [revalidator]);
+  }, [revalidator, refreshMs]);
   const left = now === null ? null : target - now;
   useEffect(() => {
     if (left !== null && left <= 0 && left > -1500 && revalidator.state === 'idle') revalidator.revalidate();

@@ -67,6 +67,10 @@ export async function startServer(options: StartOptions = {}) {
       DATABASE_URL: databaseUrl ?? '',
       PLENUM_DEMO: '1',
       LOG_LEVEL: 'info',
+      // Sweeps and page refreshes every second or two, so that no journey waits for a production timer.
+      ROUNDS_SWEEP_MS: '1000',
+      AMENDMENTS_SWEEP_MS: '1000',
+      PAGE_REFRESH_MS: '2000',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
