@@ -1,24 +1,29 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { afterAll } from 'vitest';
 
 /** Debian's Chromium; `npx playwright install` cannot download browsers here. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+// One Chromium per test file (each file imports this module afresh), started at the first person and closed
+// after the file's last test: starting a browser per person cost a second or more each.
+let running: Promise<Browser> | undefined;
+afterAll(async () => {
+  const browser = await running?.catch(() => undefined);
+  running = undefined;
+  await browser?.close();
+});
+
 /**
- * A fresh headless Chromium with an empty profile. The flags keep it off the (closed) network: without them
- * it floods the machine with connection attempts.
+ * A new person: a fresh browser context (own cookies and storage, like an empty profile) in the file's headless
+ * Chromium. The flags keep it off the (closed) network: without them it floods the machine with connection
+ * attempts.
  */
 export async function launchBrowser(
   options: { locale?: string } = {},
 ): Promise<BrowserContext & { cleanup: () => Promise<void> }> {
-  const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'plenum-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  running ??= chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    locale: options.locale ?? 'fr-FR',
-    viewport: { width: 1280, height: 860 },
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -29,10 +34,11 @@ export async function launchBrowser(
       '--disable-sync',
     ],
   });
-  return Object.assign(context, {
-    cleanup: async () => {
-      await context.close();
-      await fs.rm(profile, { recursive: true, force: true });
-    },
+  const context = await (
+    await running
+  ).newContext({
+    locale: options.locale ?? 'fr-FR',
+    viewport: { width: 1280, height: 860 },
   });
+  return Object.assign(context, { cleanup: () => context.close() });
 }
