@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { logInAs } from './support/session.ts';
+import { logInThroughForm } from './support/session.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -19,8 +19,8 @@ describe('a member manages their account', () => {
     try {
       const a = await laptop.newPage();
       const b = await phone.newPage();
-      await logInAs(a, server.url, email, server.logins.get(email)!, 'Lucía García');
-      await logInAs(b, server.url, email, server.logins.get(email)!, 'Lucía García');
+      await logInThroughForm(a, server.url, email, server.logins.get(email)!, 'Lucía García');
+      await logInThroughForm(b, server.url, email, server.logins.get(email)!, 'Lucía García');
 
       await a.getByRole('link', { name: 'Lucía García' }).click();
       await a.getByText('Signed-in devices: 2.').waitFor();
@@ -37,7 +37,7 @@ describe('a member manages their account', () => {
       await b.reload();
       await b.getByRole('link', { name: 'Log in' }).waitFor();
 
-      await logInAs(b, server.url, email, 'un nuevo secreto largo', 'Lucía G.');
+      await logInThroughForm(b, server.url, email, 'un nuevo secreto largo', 'Lucía G.');
       await b.goto(`${server.url}/account`);
       await b.getByRole('button', { name: 'Log out on all devices, this one included' }).click();
       await b.getByText('You are logged out on all your devices.').waitFor();
