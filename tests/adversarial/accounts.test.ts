@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sectionIds } from '../e2e/support/collab.ts';
-import { demoSessions } from '../e2e/support/voted-round.ts';
+import { amendingProgram, demoSessions } from '../e2e/support/scenarios.ts';
 import { readOutbox } from '../factories/outbox.ts';
 import { DEMO, postForm, startTarget, underAttack, type Target } from './support/target.ts';
 
@@ -135,14 +135,7 @@ describe('mail bombing through the sign-up form', () => {
 describe('finding out who is a member through a co-author invitation', () => {
   it('answers the same for a member’s address and anyone else’s, and names nobody until they accept', async () => {
     const { post, cookies } = await demoSessions(target);
-    await post('/p/programme-2027/settings', 'moderation', {
-      phase: 'AMENDING',
-      draftIsPublic: 'on',
-      supportRule: 'ABSOLUTE',
-      supportValue: '1',
-      supportDays: '14',
-      reason: 'Amendments open',
-    });
+    await amendingProgram({ post });
     const [section] = await sectionIds(target.url);
     const here = await post(`/p/programme-2027/amend/${section}`, 'camille', {
       kind: 'CHANGE',

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOutbox } from '../factories/outbox.ts';
-import { prepareVotedRound } from '../e2e/support/voted-round.ts';
+import { prepareVotedRound } from '../e2e/support/scenarios.ts';
 import { DEMO, postForm, startTarget, underAttack, type Target } from './support/target.ts';
 
 /**

@@ -3,7 +3,13 @@ import { t } from '../../app/i18n/index.ts';
 import { launchBrowser } from '../e2e/support/browser.ts';
 import { sectionIds } from '../e2e/support/collab.ts';
 import { logInAs } from '../e2e/support/session.ts';
-import { DEMO as PROGRAM, demoSessions, draftAmendment, type DemoSession } from '../e2e/support/voted-round.ts';
+import {
+  amendingProgram,
+  DEMO as PROGRAM,
+  demoSessions,
+  draftAmendment,
+  type DemoSession,
+} from '../e2e/support/scenarios.ts';
 import { DEMO, postForm, startTarget, underAttack, type Target } from './support/target.ts';
 
 // Attacks through local groups and a member's own pages (issue 15): qualifying one's own amendment through the
@@ -19,14 +25,7 @@ beforeAll(async () => {
   target = await startTarget();
   session = await demoSessions(target);
   // Amendments qualify by the endorsement of every validated group (Camille's will be the only one).
-  await session.post(`/p/${PROGRAM}/settings`, 'moderation', {
-    phase: 'AMENDING',
-    draftIsPublic: 'on',
-    supportRule: 'GROUP_SHARE',
-    supportValue: '100',
-    supportDays: '14',
-    reason: 'Les groupes décident',
-  });
+  await amendingProgram(session, { rule: 'GROUP_SHARE', value: 100, reason: 'Les groupes décident' });
   const group = await session.post('/groups', 'camille', {
     name: 'Cercle de l’autrice',
     area: 'Paris 11e',

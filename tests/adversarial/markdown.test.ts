@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sectionIds } from '../e2e/support/collab.ts';
+import { amendingProgram, moderatorSession } from '../e2e/support/scenarios.ts';
 import { sqlOn } from '../e2e/support/server.ts';
 import { DEMO, postForm, startTarget, underAttack, type Target } from './support/target.ts';
 
@@ -15,23 +16,9 @@ const PROGRAM = '/p/programme-2027';
 
 beforeAll(async () => {
   target = await startTarget();
-  const moderator = await target.cookieOf(DEMO.moderator);
   const author = await target.cookieOf(DEMO.member);
   // The moderators open the amendment phase; a member proposes to delete a section and submits it.
-  const opened = await postForm(
-    target,
-    `${PROGRAM}/settings`,
-    new URLSearchParams({
-      phase: 'AMENDING',
-      draftIsPublic: 'on',
-      supportRule: 'ABSOLUTE',
-      supportValue: '2',
-      supportDays: '14',
-      reason: 'Amendments open',
-    }),
-    { cookie: moderator },
-  );
-  expect(opened.status).toBe(302);
+  await amendingProgram(await moderatorSession(target), { value: 2 });
   const [section] = await sectionIds(target.url, author);
   const started = await postForm(
     target,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tallyRound } from '../../app/modules/voting/tally.ts';
 import type { Board } from '../../app/modules/voting/types.ts';
 import { runToExit } from '../e2e/support/server.ts';
-import { prepareVotedRound } from '../e2e/support/voted-round.ts';
+import { prepareVotedRound } from '../e2e/support/scenarios.ts';
 import { startTarget, underAttack, type Target } from './support/target.ts';
 
 /**

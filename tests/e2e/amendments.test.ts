@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { violations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { sectionIds, sessionCookie, upgradeStatus } from './support/collab.ts';
+import { amendingProgram, moderatorSession } from './support/scenarios.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { logInAs } from './support/session.ts';
 
@@ -14,26 +15,8 @@ beforeAll(async () => {
   server = await startServer();
   const [first] = await sectionIds(server.url);
   sectionUrl = `${server.url}/p/programme-2027/sections/${first}`;
-  // The moderators open the amendment phase.
-  const moderator = await sessionCookie(
-    server.url,
-    'moderation@plenum.localhost',
-    server.logins.get('moderation@plenum.localhost')!,
-  );
-  const opened = await fetch(`${server.url}/p/programme-2027/settings`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, cookie: moderator },
-    body: new URLSearchParams({
-      phase: 'AMENDING',
-      draftIsPublic: 'on',
-      supportRule: 'ABSOLUTE',
-      supportValue: '2',
-      supportDays: '14',
-      reason: 'Amendments open',
-    }).toString(),
-  });
-  expect(opened.status).toBe(302);
+  // The moderators open the amendment phase: two supports qualify an amendment.
+  await amendingProgram(await moderatorSession(server), { value: 2 });
 });
 afterAll(async () => {
   await server?.stop();

@@ -5,7 +5,7 @@ import { launchBrowser } from './support/browser.ts';
 import { sectionIds } from './support/collab.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { logInAs } from './support/session.ts';
-import { demoSessions, draftAmendment, type DemoSession } from './support/voted-round.ts';
+import { amendingProgram, demoSessions, draftAmendment, type DemoSession } from './support/scenarios.ts';
 
 const PROGRAM = 'programme-2027';
 let server: TestServer;
@@ -19,14 +19,7 @@ beforeAll(async () => {
   const session = await demoSessions(server);
   post = session.post;
   const [first] = await sectionIds(server.url);
-  await post(`/p/${PROGRAM}/settings`, 'moderation', {
-    phase: 'AMENDING',
-    draftIsPublic: 'on',
-    supportRule: 'GROUP_SHARE',
-    supportValue: '100',
-    supportDays: '14',
-    reason: 'Les groupes décident',
-  });
+  await amendingProgram(session, { rule: 'GROUP_SHARE', value: 100, reason: 'Les groupes décident' });
   const id = await draftAmendment(server, session, 'lucia', first!, {
     title: 'Des transports gratuits',
     justification: 'Demandé par les groupes locaux.',

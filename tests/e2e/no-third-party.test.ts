@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { DEMO, prepareVotedRound } from './support/voted-round.ts';
+import { DEMO, prepareVotedRound } from './support/scenarios.ts';
 
 // Issue 7: nothing leaves the instance. A visitor without an account loads every public page in Chromium; the
 // test fails on any request to another origin, on any URL to another origin in the rendered DOM, and on a

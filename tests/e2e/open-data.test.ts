@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from './support/server.ts';
-import { DEMO as PROGRAM, DRAFTED, prepareVotedRound } from './support/voted-round.ts';
+import { DEMO as PROGRAM, DRAFTED, prepareVotedRound } from './support/scenarios.ts';
 
 // The open data API (docs/api.md), over HTTP as any program would use it: a round is voted and closed, a
 // version published, and every endpoint read without an account.

@@ -4,7 +4,7 @@ import { violations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { logInAs } from './support/session.ts';
-import { prepareAdmissibleAmendment, type DemoSession, type Who } from './support/voted-round.ts';
+import { prepareAdmissibleAmendment, type DemoSession, type Who } from './support/scenarios.ts';
 
 const PROGRAM = 'programme-2027';
 let server: TestServer;

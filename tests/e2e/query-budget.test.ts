@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from './support/server.ts';
-import { DEMO, prepareVotedRound } from './support/voted-round.ts';
+import { DEMO, prepareVotedRound } from './support/scenarios.ts';
 
 // Issue 6: published pages need at most 5 SQL queries each. The server counts the statements of each request
 // (PLENUM_COUNT_QUERIES=1, server/database/query-count.ts) and says how many in X-Plenum-Queries; the page

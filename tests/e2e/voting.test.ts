@@ -5,7 +5,7 @@ import { launchBrowser } from './support/browser.ts';
 import { readOutbox } from '../factories/outbox.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { logInAs } from './support/session.ts';
-import { prepareAdmissibleAmendment, type Who } from './support/voted-round.ts';
+import { prepareAdmissibleAmendment, type Who } from './support/scenarios.ts';
 
 const PROGRAM = 'programme-2027';
 let server: TestServer;

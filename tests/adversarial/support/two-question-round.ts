@@ -1,5 +1,5 @@
 import type { TestServer } from '../../e2e/support/server.ts';
-import { DEMO, draftAmendment, prepareAdmissibleAmendment, utcMinute } from '../../e2e/support/voted-round.ts';
+import { DEMO, draftAmendment, prepareAdmissibleAmendment, utcMinute } from '../../e2e/support/scenarios.ts';
 
 /**
  * An open round on the demo program with both kinds of question, prepared over HTTP and the sync socket: a yes/no

@@ -3,10 +3,9 @@ import { appendParagraph, connectClient, eventually, sectionIds, sessionCookie }
 import type { TestServer } from './server.ts';
 
 /**
- * A voted round on the demo program, prepared over HTTP and the sync socket only (no browser): an amendment to
- * the first section is drafted, submitted, supported and declared admissible; a round opens at once with it and
- * three members vote (two yes, one no). `close` then counts it: the amendment is adopted and written into the
- * live text. The browser journey of the same steps is tests/e2e/voting.test.ts.
+ * Scenario builders: the demo program brought to a given point over HTTP and the sync socket only (no browser),
+ * so that journeys start where their story does instead of copying the steps before it. Each step asserts it
+ * went through. The browser journeys of the same steps are amendments.test.ts and voting.test.ts.
  */
 
 export const DEMO = 'programme-2027';
@@ -18,10 +17,13 @@ export type DraftLink = { text: string; href: string };
 /** A `datetime-local` value in UTC (to send with an offset of 0), `minutes` from now. */
 export const utcMinute = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString().slice(0, 16);
 
-/** The demo's four accounts signed in over HTTP, and a way to post forms as each of them. */
-export async function demoSessions(server: TestServer) {
+/** The demo's four accounts (or those named) signed in over HTTP, and a way to post forms as each of them. */
+export async function demoSessions(
+  server: TestServer,
+  people: readonly Who[] = ['moderation', 'camille', 'lucia', 'yanis'],
+) {
   const cookies = new Map<Who, string>();
-  for (const who of ['moderation', 'camille', 'lucia', 'yanis'] as const) {
+  for (const who of people) {
     const email = `${who}@plenum.localhost`;
     cookies.set(who, await sessionCookie(server.url, email, server.logins.get(email)!));
   }
@@ -41,6 +43,32 @@ export async function demoSessions(server: TestServer) {
 }
 
 export type DemoSession = Awaited<ReturnType<typeof demoSessions>>;
+
+/** The demo's moderator alone, signed in over HTTP, posting forms like `demoSessions`. */
+export function moderatorSession(server: TestServer): Promise<DemoSession> {
+  return demoSessions(server, ['moderation']);
+}
+
+/** The rule amendments qualify by, as the program's settings form takes it. */
+export interface SupportRule {
+  rule?: 'ABSOLUTE' | 'GROUP_SHARE';
+  /** Supports (ABSOLUTE) or percent of validated groups (GROUP_SHARE); 1 by default. */
+  value?: number;
+  days?: number;
+  reason?: string;
+}
+
+/** The moderator opens the demo program's amendment phase, its draft public, under `rule` (1 support, 14 days). */
+export async function amendingProgram(session: Pick<DemoSession, 'post'>, rule: SupportRule = {}) {
+  await session.post(`/p/${DEMO}/settings`, 'moderation', {
+    phase: 'AMENDING',
+    draftIsPublic: 'on',
+    supportRule: rule.rule ?? 'ABSOLUTE',
+    supportValue: String(rule.value ?? 1),
+    supportDays: String(rule.days ?? 14),
+    reason: rule.reason ?? 'Amendments open',
+  });
+}
 
 /** Starts an amendment to a section as `who` and writes `text` into its live draft; returns its id. */
 export async function draftAmendment(
@@ -78,14 +106,7 @@ export async function prepareAdmissibleAmendment(server: TestServer, options: { 
   const session = await demoSessions(server);
   const { post } = session;
   const sections = await sectionIds(server.url);
-  await post(`/p/${DEMO}/settings`, 'moderation', {
-    phase: 'AMENDING',
-    draftIsPublic: 'on',
-    supportRule: 'ABSOLUTE',
-    supportValue: '1',
-    supportDays: '14',
-    reason: 'Amendments open',
-  });
+  await amendingProgram(session);
   const amendmentId = await draftAmendment(server, session, 'camille', sections[0]!, {
     title: 'Un RIC plus accessible',
     justification: '500 000 signatures, c’est trop pour une initiative locale.',
