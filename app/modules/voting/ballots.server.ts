@@ -8,7 +8,7 @@ import { BOARD_FORMAT, canonicalAnswers, newNonce, normalizeCode, trackingCode, 
 import type { AnswerError } from './board.ts';
 import { NotFoundError } from '../programs/programs.server.ts';
 import { definitionOf, roundDefinition } from './definition.server.ts';
-import { roundKey, seal, slotOf, unseal } from './keys.server.ts';
+import { RoundKeyMissing, roundKey, seal, slotOf, unseal } from './keys.server.ts';
 import { encodeReceiptAnswers } from './receipt.ts';
 import { tallyRound } from './tally.ts';
 import type { Answers, Board, BoardBallot, RoundDefinition, RoundResults } from './types.ts';
@@ -67,7 +67,13 @@ export async function castBallot(
   const canonical = canonicalAnswers(definition, checked.answers);
   const nonce = newNonce();
   const code = trackingCode(props.roundId, canonical, nonce);
-  const key = await roundKey(props.roundId);
+  const key = await roundKey(props.roundId).catch(async (error: unknown) => {
+    // A close that committed since mayVote() has destroyed the key: to the voter, the round is closed.
+    if (!(error instanceof RoundKeyMissing)) throw error;
+    const round = await db().votingRound.findUnique({ where: { id: props.roundId }, select: { status: true } });
+    if (round?.status === 'CLOSED') throw new BallotError('vote.errors.closed');
+    throw error;
+  });
   const slot = slotOf(key, actor.id);
   const sealed = seal(key, JSON.stringify({ answers: canonical, nonce, code }), sealedSize(definition));
   // One statement, so one round trip and its own transaction: the round is held open against its close (FOR
