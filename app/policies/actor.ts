@@ -1,4 +1,5 @@
 import type { Role } from '~/generated/prisma/enums.ts';
+import { ForbiddenError } from '~/utils/domain-errors.ts';
 
 /** Who is acting: a signed-in member (id and role), or null for the public. */
 export type Actor = { id: string; role: Role; suspended?: boolean } | null;
@@ -21,19 +22,6 @@ export function hasRole(actor: Actor, role: Role): actor is NonNullable<Actor> {
 /** True when someone is signed in, suspended or not: what a member may always do with their own account. */
 export function signedIn(actor: Actor): actor is NonNullable<Actor> {
   return actor !== null;
-}
-
-/** Thrown by a module function when a policy refuses; routes turn it into a 403 (or a login for the public). */
-export class ForbiddenError extends Error {
-  constructor(
-    public readonly action: string,
-    public readonly signedIn: boolean,
-    /** The actor is suspended: the refusal may have no other reason, and the page says so. */
-    public readonly suspended = false,
-  ) {
-    super(`Forbidden: ${action}`);
-    this.name = 'ForbiddenError';
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import MarkdownIt, { type Token } from 'markdown-it';
 import { parseDoc, type BlockNode, type DocNode, type InlineNode, type Mark } from './document.ts';
+import { DomainError } from '~/utils/domain-errors.ts';
 
 /**
  * Markdown into Plenum's rich text (imports, and what members write in discussions): one parser (markdown-it,
@@ -17,10 +18,12 @@ const MAX_NESTING = 12;
 export const MAX_PARSED_NESTING = 32;
 
 /** A text whose lists or quotes nest deeper than MAX_PARSED_NESTING: the writer is told, nothing is kept. */
-export class MarkdownTooDeepError extends Error {
-  constructor() {
-    super(`lists or quotes nested more than ${MAX_PARSED_NESTING} deep`);
-    this.name = 'MarkdownTooDeepError';
+export class MarkdownTooDeepError extends DomainError {
+  constructor(field = 'text') {
+    super('invalid', 'errors.nestedTooDeep', {
+      field,
+      log: `lists or quotes nested more than ${MAX_PARSED_NESTING} deep`,
+    });
   }
 }
 

@@ -1,13 +1,13 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { programsPage } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { useT } from '~/utils/i18n.tsx';
+import { routeLoader } from '~/utils/route.server.ts';
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ context }) => {
   const actor = actorOf(context);
   return { ...(await programsPage(actor)), signedIn: actor !== null };
-}
+});
 
 export default function HomePage() {
   const t = useT();

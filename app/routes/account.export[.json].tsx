@@ -1,12 +1,11 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
 import { exportMemberData } from '~/modules/members/export.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
+import { routeLoader } from '~/utils/route.server.ts';
 
 /** All of a member's data in one JSON file, theirs to keep: never cached anywhere. */
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, context }) => {
   requireMember(request, context);
-  const body = await exportMemberData(actorOf(context)).catch(asHttpError(request));
+  const body = await exportMemberData(actorOf(context));
   const day = new Date().toISOString().slice(0, 10);
   return new Response(JSON.stringify(body, null, 2), {
     headers: {
@@ -15,4 +14,4 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       'Cache-Control': 'no-store',
     },
   });
-}
+});

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { ErrorList, Field } from '~/components/forms.tsx';
@@ -13,7 +13,6 @@ import {
 } from '~/modules/members/account-settings.server.ts';
 import { deleteAccount } from '~/modules/members/deletion.server.ts';
 import { accountPage, changeArea } from '~/modules/members/account-settings.server.ts';
-import { AccountError, accountErrorMessage } from '~/modules/members/errors.ts';
 import {
   ChangeEmailSchema,
   ChangeNameSchema,
@@ -21,106 +20,78 @@ import {
   storableText,
 } from '~/modules/members/members.schema.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
-import { clearSessionCookie, flashCookie } from '~/utils/cookies.server.ts';
+import { clearSessionCookie } from '~/utils/cookies.server.ts';
 import { useT } from '~/utils/i18n.tsx';
-import { readFormData } from '~/utils/forms.server.ts';
+import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
+import { lastResultOf, refusalOf } from '~/utils/refusal.ts';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, context }) => {
   const { member } = requireMember(request, context);
   return {
     member: { email: member.email, displayName: member.displayName, role: member.role },
     ...(await accountPage(actorOf(context))),
   };
-}
+});
 
-type Intent = 'name' | 'email' | 'password' | 'others' | 'all' | 'delete' | 'area';
+const INTENTS = ['name', 'email', 'password', 'others', 'all', 'delete', 'area'] as const;
+type Intent = (typeof INTENTS)[number];
 type ActionData = { intent: Intent; result: SubmissionResult<string[]>; done?: boolean };
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const { sessionId } = requireMember(request, context);
-  const actor = actorOf(context);
-  const formData = await readFormData(request);
-  const intent = formData.get('intent');
-  const flash = (key: 'flash.nameChanged' | 'flash.passwordChanged' | 'flash.loggedOutOthers') =>
-    redirect('/account', { headers: { 'Set-Cookie': flashCookie(key) } });
-
-  if (intent === 'others') {
-    await logOutOtherDevices(actor, sessionId);
-    return flash('flash.loggedOutOthers');
-  }
-  if (intent === 'all') {
-    await logOutEverywhere(actor);
-    const headers = new Headers();
-    headers.append('Set-Cookie', clearSessionCookie());
-    headers.append('Set-Cookie', flashCookie('flash.loggedOutAll'));
-    return redirect('/', { headers });
-  }
-  if (intent === 'name') {
-    const submission = parseWithZod(formData, { schema: ChangeNameSchema });
-    if (submission.status !== 'success')
-      return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
-    await changeDisplayName(actor, submission.value.displayName);
-    return flash('flash.nameChanged');
-  }
-  if (intent === 'email') {
-    const submission = parseWithZod(formData, { schema: ChangeEmailSchema });
-    if (submission.status !== 'success') {
-      return data<ActionData>({ intent, result: submission.reply({ hideFields: ['password'] }) }, { status: 400 });
+export const action = /* @__PURE__ */ routeAction(
+  { intents: INTENTS },
+  async ({ request, context, actor, form, intent }) => {
+    const { sessionId } = requireMember(request, context);
+    const here = '/account';
+    if (intent === 'others') {
+      await logOutOtherDevices(actor, sessionId);
+      return redirectWithFlash(here, 'flash.loggedOutOthers');
     }
-    try {
-      await requestEmailChange({ actor, address: context.clientAddress, ...submission.value });
-    } catch (error) {
-      if (!(error instanceof AccountError)) throw error;
-      const message = accountErrorMessage(error, context.locale);
-      const result = submission.reply({ fieldErrors: { [error.field ?? '']: [message] }, hideFields: ['password'] });
-      return data<ActionData>({ intent, result }, { status: 400 });
-    }
-    return data<ActionData>({ intent, result: submission.reply({ resetForm: true }), done: true });
-  }
-  if (intent === 'password') {
-    const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
-    const hideFields = ['currentPassword', 'newPassword', 'confirm'];
-    if (submission.status !== 'success')
-      return data<ActionData>({ intent, result: submission.reply({ hideFields }) }, { status: 400 });
-    try {
-      await changePassword({ actor, sessionId, address: context.clientAddress, ...submission.value });
-    } catch (error) {
-      if (!(error instanceof AccountError)) throw error;
-      const message = accountErrorMessage(error, context.locale);
-      const result = submission.reply({ fieldErrors: { [error.field ?? '']: [message] }, hideFields });
-      return data<ActionData>({ intent, result }, { status: 400 });
-    }
-    return flash('flash.passwordChanged');
-  }
-  if (intent === 'area') {
-    const submission = parseWithZod(formData, { schema: AreaSchema });
-    if (submission.status !== 'success')
-      return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
-    await changeArea(actor, submission.value.area ?? null);
-    return redirect('/account', { headers: { 'Set-Cookie': flashCookie('flash.areaChanged') } });
-  }
-  if (intent === 'delete') {
-    const submission = parseWithZod(formData, { schema: DeleteAccountSchema });
-    if (submission.status !== 'success') {
-      return data<ActionData>({ intent, result: submission.reply({ hideFields: ['password'] }) }, { status: 400 });
-    }
-    try {
-      await deleteAccount({ actor, password: submission.value.password });
-    } catch (error) {
-      if (!(error instanceof AccountError)) throw error;
-      const result = submission.reply({
-        fieldErrors: { [error.field ?? 'password']: [accountErrorMessage(error, context.locale)] },
-        hideFields: ['password'],
+    if (intent === 'all') {
+      await logOutEverywhere(actor);
+      return redirectWithFlash('/', 'flash.loggedOutAll', {
+        headers: new Headers({ 'Set-Cookie': clearSessionCookie() }),
       });
-      return data<ActionData>({ intent, result }, { status: 400 });
     }
-    const headers = new Headers();
-    headers.append('Set-Cookie', clearSessionCookie());
-    headers.append('Set-Cookie', flashCookie('flash.accountDeleted'));
-    return redirect('/', { headers });
-  }
-  throw new Response('Unknown intent', { status: 400 });
-}
+    if (intent === 'name') {
+      const submission = parseWithZod(form, { schema: ChangeNameSchema });
+      if (submission.status !== 'success')
+        return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+      await changeDisplayName(actor, submission.value.displayName);
+      return redirectWithFlash(here, 'flash.nameChanged');
+    }
+    if (intent === 'email') {
+      const submission = parseWithZod(form, { schema: ChangeEmailSchema });
+      if (submission.status !== 'success') {
+        return data<ActionData>({ intent, result: submission.reply({ hideFields: ['password'] }) }, { status: 400 });
+      }
+      await requestEmailChange({ actor, address: context.clientAddress, ...submission.value });
+      return data<ActionData>({ intent, result: submission.reply({ resetForm: true }), done: true });
+    }
+    if (intent === 'password') {
+      const submission = parseWithZod(form, { schema: ChangePasswordSchema });
+      const hideFields = ['currentPassword', 'newPassword', 'confirm'];
+      if (submission.status !== 'success')
+        return data<ActionData>({ intent, result: submission.reply({ hideFields }) }, { status: 400 });
+      await changePassword({ actor, sessionId, address: context.clientAddress, ...submission.value });
+      return redirectWithFlash(here, 'flash.passwordChanged');
+    }
+    if (intent === 'area') {
+      const submission = parseWithZod(form, { schema: AreaSchema });
+      if (submission.status !== 'success')
+        return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+      await changeArea(actor, submission.value.area ?? null);
+      return redirectWithFlash(here, 'flash.areaChanged');
+    }
+    const submission = parseWithZod(form, { schema: DeleteAccountSchema });
+    if (submission.status !== 'success') {
+      return data<ActionData>({ intent, result: submission.reply({ hideFields: ['password'] }) }, { status: 400 });
+    }
+    await deleteAccount({ actor, password: submission.value.password });
+    return redirectWithFlash('/', 'flash.accountDeleted', {
+      headers: new Headers({ 'Set-Cookie': clearSessionCookie() }),
+    });
+  },
+);
 
 const AreaSchema = z.object({
   area: storableText().trim().max(120, 'account.area.tooLong').optional(),
@@ -134,8 +105,10 @@ const DeleteAccountSchema = z.object({
 export default function AccountPage() {
   const t = useT();
   const { member, devices, area } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
-  const resultFor = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
+  const actionData = useActionData<typeof action>();
+  const refusal = refusalOf(actionData);
+  const resultFor = (intent: Intent) =>
+    actionData?.intent === intent || refusal?.intent === intent ? lastResultOf(actionData) : undefined;
 
   const [nameForm, nameFields] = useForm({
     id: 'name-form',

@@ -1,82 +1,69 @@
 import { parseWithZod } from '@conform-to/zod';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { ErrorList } from '~/components/forms.tsx';
 import { Time } from '~/components/time.tsx';
-import { AccountError } from '~/modules/members/errors.ts';
 import { changeRole, membersPage, setSuspension } from '~/modules/members/members.server.ts';
 import { ChangeRoleSchema } from '~/modules/members/members.schema.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
-import { flashCookie } from '~/utils/cookies.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
 import { useT } from '~/utils/i18n.tsx';
-import { readFormData } from '~/utils/forms.server.ts';
+import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
+import { refusalOf } from '~/utils/refusal.ts';
 
 const ROLES = ['MEMBER', 'MODERATOR', 'ADMIN'] as const;
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, context }) => {
   requireMember(request, context);
   const actor = actorOf(context);
   const url = new URL(request.url);
   const query = url.searchParams.get('q')?.slice(0, 100) ?? '';
   const page = Math.min(10_000, Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1));
   // The module asks the policies what the admin may do to each member: the page never re-derives it.
-  return { ...(await membersPage(actor, { query, page }).catch(asHttpError(request))), query };
-}
+  return { ...(await membersPage(actor, { query, page })), query };
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  requireMember(request, context);
-  const formData = await readFormData(request);
-  const intent = formData.get('intent');
-  if (intent === 'suspend' || intent === 'reinstate') {
-    const memberId = String(formData.get('memberId') ?? '');
-    const reason = String(formData.get('reason') ?? '').trim();
-    if (reason.length < 3 || reason.length > 500) {
+export const action = /* @__PURE__ */ routeAction(
+  // The role form names no intent: whatever is not a suspension is a role change.
+  {},
+  async ({ request, context, actor, form, intent }) => {
+    requireMember(request, context);
+    if (intent === 'suspend' || intent === 'reinstate') {
+      const memberId = String(form.get('memberId') ?? '');
+      const reason = String(form.get('reason') ?? '').trim();
+      if (reason.length < 3 || reason.length > 500) {
+        return data(
+          { memberId, errors: { reason: ['errors.reasonRequired'] } as Record<string, string[]> },
+          { status: 400 },
+        );
+      }
+      await setSuspension({ actor, memberId, suspend: intent === 'suspend', reason });
+      return redirectWithFlash(
+        '/admin/members',
+        intent === 'suspend' ? 'flash.memberSuspended' : 'flash.memberReinstated',
+      );
+    }
+    const submission = parseWithZod(form, { schema: ChangeRoleSchema });
+    if (submission.status !== 'success') {
       return data(
-        { memberId, errors: { reason: ['errors.reasonRequired'] } as Record<string, string[]> },
+        { memberId: submission.payload.memberId as string | undefined, errors: submission.error },
         { status: 400 },
       );
     }
-    try {
-      await setSuspension({ actor: actorOf(context), memberId, suspend: intent === 'suspend', reason });
-    } catch (error) {
-      if (error instanceof AccountError) {
-        return data({ memberId, errors: { '': [error.key] } as Record<string, string[]> }, { status: 400 });
-      }
-      return asHttpError(request)(error);
-    }
-    return redirect('/admin/members', {
-      headers: { 'Set-Cookie': flashCookie(intent === 'suspend' ? 'flash.memberSuspended' : 'flash.memberReinstated') },
-    });
-  }
-  const submission = parseWithZod(formData, { schema: ChangeRoleSchema });
-  if (submission.status !== 'success') {
-    return data(
-      { memberId: submission.payload.memberId as string | undefined, errors: submission.error },
-      { status: 400 },
-    );
-  }
-  try {
-    await changeRole({ actor: actorOf(context), ...submission.value });
-  } catch (error) {
-    if (error instanceof AccountError) {
-      return data({ memberId: submission.value.memberId, errors: { '': [error.key] } }, { status: 400 });
-    }
-    return asHttpError(request)(error);
-  }
-  return redirect(`/admin/members${new URL(request.url).search}`, {
-    headers: { 'Set-Cookie': flashCookie('flash.roleChanged') },
-  });
-}
+    await changeRole({ actor, ...submission.value });
+    return redirectWithFlash(`/admin/members${new URL(request.url).search}`, 'flash.roleChanged');
+  },
+);
 
 export default function AdminMembersPage() {
   const t = useT();
   const { members, total, query, page, pageCount, roleChanges } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const refusal = refusalOf(actionData);
   const navigation = useNavigation();
   return (
     <section>
       <h1>{t('admin.members.title')}</h1>
+      {refusal ? <ErrorList errors={[refusal.message]} /> : null}
       <Form method="get" className="inline-form" role="search">
         <label htmlFor="member-search">{t('admin.members.search')}</label>
         <input id="member-search" type="search" name="q" defaultValue={query} />

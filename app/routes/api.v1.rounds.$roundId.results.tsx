@@ -1,12 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { roundResultsDocument } from '~/modules/publication/api.server.ts';
 import { openDataAnswer, openDataMethods } from '~/utils/open-data.server.ts';
+import { routeLoader, routeAction } from '~/utils/route.server.ts';
 
 /** A closed voting round's results (open data API, docs/api.md). */
-export function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, params }) => {
   return openDataAnswer(request, () => roundResultsDocument(params.roundId ?? ''));
-}
+});
 
-export function action({ request }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ routeAction({ readsForm: false }, async ({ request }) => {
   return openDataMethods(request);
-}
+});

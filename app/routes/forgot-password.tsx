@@ -1,22 +1,22 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { data, type ActionFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';
 import { Field } from '~/components/forms.tsx';
 import { requestPasswordReset } from '~/modules/members/accounts.server.ts';
 import { ForgotPasswordSchema } from '~/modules/members/members.schema.ts';
 import { useT } from '~/utils/i18n.tsx';
-import { readFormData } from '~/utils/forms.server.ts';
+import { routeAction } from '~/utils/route.server.ts';
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readFormData(request), { schema: ForgotPasswordSchema });
+export const action = /* @__PURE__ */ routeAction({}, async ({ context, form }) => {
+  const submission = parseWithZod(form, { schema: ForgotPasswordSchema });
   if (submission.status !== 'success') return data({ result: submission.reply(), sent: false }, { status: 400 });
   // Looked up and mailed after the answer: the answer takes the same time whether or not the address has an
   // account (ADR 0004).
   const { email } = submission.value;
   context.afterAnswer('a password reset request', () => requestPasswordReset(email));
   return { result: submission.reply(), sent: true };
-}
+});
 
 export default function ForgotPasswordPage() {
   const t = useT();

@@ -1,49 +1,42 @@
 import { parseWithZod } from '@conform-to/zod';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { ErrorList } from '~/components/forms.tsx';
 import { Time } from '~/components/time.tsx';
 import { DecideGroupSchema } from '~/modules/groups/groups.schema.ts';
 import { decideGroup, getGroup, joinGroup, leaveGroup } from '~/modules/groups/groups.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
-import { flashCookie } from '~/utils/cookies.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
-import { readFormData } from '~/utils/forms.server.ts';
 import { useSignature, useT } from '~/utils/i18n.tsx';
+import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
+import { refusalOf } from '~/utils/refusal.ts';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  return getGroup(actorOf(context), params.groupId ?? '').catch(asHttpError(request));
-}
+export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
+  return getGroup(actorOf(context), params.groupId ?? '');
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, context, actor, form, intent }) => {
   requireMember(request, context);
-  const actor = actorOf(context);
   const groupId = params.groupId ?? '';
   const here = `/groups/${groupId}`;
-  const formData = await readFormData(request);
-  const intent = formData.get('intent');
-  try {
-    if (intent === 'join') {
-      await joinGroup({ actor, groupId });
-      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.groupJoined') } });
-    }
-    if (intent === 'leave') {
-      await leaveGroup({ actor, groupId });
-      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.groupLeft') } });
-    }
-    const submission = parseWithZod(formData, { schema: DecideGroupSchema });
-    if (submission.status !== 'success') return data({ errors: submission.reply().error ?? {} }, { status: 400 });
-    await decideGroup({
-      actor,
-      groupId,
-      validate: submission.value.decision === 'validate',
-      reason: submission.value.reason,
-    });
-    return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.groupDecided') } });
-  } catch (error) {
-    return asHttpError(request)(error);
+  if (intent === 'join') {
+    await joinGroup({ actor, groupId });
+    return redirectWithFlash(here, 'flash.groupJoined');
   }
-}
+  if (intent === 'leave') {
+    await leaveGroup({ actor, groupId });
+    return redirectWithFlash(here, 'flash.groupLeft');
+  }
+  // The decision's form names no intent: its buttons say validate or reject.
+  const submission = parseWithZod(form, { schema: DecideGroupSchema });
+  if (submission.status !== 'success') return data({ errors: submission.reply().error ?? {} }, { status: 400 });
+  await decideGroup({
+    actor,
+    groupId,
+    validate: submission.value.decision === 'validate',
+    reason: submission.value.reason,
+  });
+  return redirectWithFlash(here, 'flash.groupDecided');
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.group.name} · Plenum` : 'Plenum' },
@@ -55,6 +48,7 @@ export default function GroupPage() {
   const signed = useSignature();
   const { group, members, endorsements, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const refusal = refusalOf(actionData);
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle';
   return (
@@ -79,6 +73,7 @@ export default function GroupPage() {
         </p>
       ) : null}
       {/* A div: a form may not sit inside a paragraph (the browser closes the <p>, and hydration fails). */}
+      {refusal ? <ErrorList errors={[refusal.message]} /> : null}
       <div className="inline-actions">
         {can.join ? (
           <Form method="post">

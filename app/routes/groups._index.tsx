@@ -1,40 +1,32 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { ErrorList, Field } from '~/components/forms.tsx';
 import { CreateGroupSchema } from '~/modules/groups/groups.schema.ts';
-import { createGroup, GroupError, listGroups } from '~/modules/groups/groups.server.ts';
+import { createGroup, listGroups } from '~/modules/groups/groups.server.ts';
 import { memberArea } from '~/modules/members/account-settings.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
-import { flashCookie } from '~/utils/cookies.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
-import { readFormData } from '~/utils/forms.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
+import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
+import { lastResultOf } from '~/utils/refusal.ts';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, context }) => {
   const actor = actorOf(context);
   // Groups near the member's area first, if they gave one (and did not search elsewhere).
   const asked = new URL(request.url).searchParams.get('area');
   const area = (asked ?? (actor ? ((await memberArea(actor.id)) ?? '') : '')).slice(0, 120);
-  const groups = await listGroups(actor, { area }).catch(asHttpError(request));
+  const groups = await listGroups(actor, { area });
   return { groups, area, signedIn: actor !== null, moderator: actor?.role === 'MODERATOR' || actor?.role === 'ADMIN' };
-}
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ routeAction({}, async ({ request, context, actor, form }) => {
   requireMember(request, context);
-  const submission = parseWithZod(await readFormData(request), { schema: CreateGroupSchema });
+  const submission = parseWithZod(form, { schema: CreateGroupSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
-  try {
-    const id = await createGroup({ actor: actorOf(context), ...submission.value });
-    return redirect(`/groups/${id}`, { headers: { 'Set-Cookie': flashCookie('flash.groupCreated') } });
-  } catch (error) {
-    if (error instanceof GroupError) {
-      return data({ result: submission.reply({ fieldErrors: { name: [error.key] } }) }, { status: 400 });
-    }
-    return asHttpError(request)(error);
-  }
-}
+  const id = await createGroup({ actor, ...submission.value });
+  return redirectWithFlash(`/groups/${id}`, 'flash.groupCreated');
+});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'groups.title');
 
@@ -46,7 +38,7 @@ export default function GroupsPage() {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: 'new-group',
-    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    lastResult: navigation.state === 'idle' ? lastResultOf(actionData) : undefined,
     constraint: getZodConstraint(CreateGroupSchema),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',

@@ -1,22 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
+import { routeLoader } from '~/utils/route.server.ts';
 
 /**
  * Where a member-written link to another site leads: the address, in full, and the reader's choice to go there
  * (no referrer sent). Nothing is redirected automatically: this is no open redirect.
  */
-export function loader({ request }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request }) => {
   const to = new URL(request.url).searchParams.get('to') ?? '';
-  let target: string | null = null;
-  try {
-    const url = new URL(to);
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && to.length <= 2000) target = url.href;
-  } catch {
-    target = null;
-  }
-  return { target };
-}
+  const url = to.length <= 2000 && URL.canParse(to) ? new URL(to) : null;
+  return { target: url && (url.protocol === 'http:' || url.protocol === 'https:') ? url.href : null };
+});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'leave.title');
 

@@ -1,56 +1,38 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { ErrorList, Field } from '~/components/forms.tsx';
 import { logIn } from '~/modules/members/accounts.server.ts';
-import { AccountError, accountErrorMessage, ThrottledError } from '~/modules/members/errors.ts';
 import { LogInSchema } from '~/modules/members/members.schema.ts';
 import { redirectIfSignedIn } from '~/utils/auth.server.ts';
 import { sessionCookie } from '~/utils/cookies.server.ts';
 import { safeRedirect } from '~/utils/errors.server.ts';
 import { useT } from '~/utils/i18n.tsx';
-import { readFormData } from '~/utils/forms.server.ts';
+import { routeAction, routeLoader } from '~/utils/route.server.ts';
+import { lastResultOf } from '~/utils/refusal.ts';
 
-export function loader({ context, request }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ context, request }) => {
   redirectIfSignedIn(context, safeRedirect(new URL(request.url).searchParams.get('redirectTo')));
   return null;
-}
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readFormData(request), { schema: LogInSchema });
+export const action = /* @__PURE__ */ routeAction({}, async ({ request, context, form }) => {
+  const submission = parseWithZod(form, { schema: LogInSchema });
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 });
   }
-  try {
-    const { token, expiresAt } = await logIn({
-      email: submission.value.email,
-      password: submission.value.password,
-      address: context.clientAddress,
-      userAgent: request.headers.get('user-agent'),
-    });
-    return redirect(safeRedirect(submission.value.redirectTo), {
-      headers: { 'Set-Cookie': sessionCookie(token, expiresAt) },
-    });
-  } catch (error) {
-    if (error instanceof ThrottledError) {
-      const seconds = Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 1000));
-      return data(
-        {
-          result: submission.reply({
-            formErrors: [accountErrorMessage(error, context.locale)],
-            hideFields: ['password'],
-          }),
-        },
-        { status: 429, headers: { 'Retry-After': String(seconds) } },
-      );
-    }
-    if (error instanceof AccountError) {
-      return data({ result: submission.reply({ formErrors: [error.key], hideFields: ['password'] }) }, { status: 400 });
-    }
-    throw error;
-  }
-}
+  // A wrong password is a 400, too many a 429 with Retry-After: the wrapper answers both (ADR 0020).
+  const { token, expiresAt } = await logIn({
+    email: submission.value.email,
+    password: submission.value.password,
+    address: context.clientAddress,
+    userAgent: request.headers.get('user-agent'),
+  });
+  return redirect(safeRedirect(submission.value.redirectTo), {
+    headers: { 'Set-Cookie': sessionCookie(token, expiresAt) },
+  });
+});
 
 export default function LogInPage() {
   const t = useT();
@@ -58,7 +40,7 @@ export default function LogInPage() {
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
-    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    lastResult: navigation.state === 'idle' ? lastResultOf(actionData) : undefined,
     constraint: getZodConstraint(LogInSchema),
     shouldValidate: 'onSubmit',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LogInSchema }),

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 import {
   digestEnabled,
@@ -10,16 +10,14 @@ import {
   setDigest,
 } from '~/modules/notifications/notifications.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
-import { flashCookie } from '~/utils/cookies.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
-import { readFormData } from '~/utils/forms.server.ts';
 import { pageTitle, useFormatDate, useT } from '~/utils/i18n.tsx';
+import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, context }) => {
   const { member } = requireMember(request, context);
   const actor = actorOf(context);
   // A suspended member takes part in nothing, notifications included: a 403 that says so, not an error.
-  const notifications = (await listNotifications(actor).catch(asHttpError(request))).map((n) => ({
+  const notifications = (await listNotifications(actor)).map((n) => ({
     ...n,
     text: notificationText(context.locale, n),
   }));
@@ -28,39 +26,35 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     digest: await digestEnabled(member.id),
     announcements: await voteAnnouncementsEnabled(member.id),
   };
-}
+});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notifications.title');
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  requireMember(request, context);
-  const formData = await readFormData(request);
-  return notificationsAction(actorOf(context), formData).catch(asHttpError(request));
-}
-
 /** The page's forms: the digest and vote announcements on or off, a notification opened, all marked read. */
-async function notificationsAction(actor: ReturnType<typeof actorOf>, formData: FormData) {
-  const intent = formData.get('intent');
-  if (intent === 'digestOn' || intent === 'digestOff') {
-    await setDigest(actor, intent === 'digestOn');
-    const flash = intent === 'digestOn' ? 'notifications.digestIsOn' : 'notifications.digestIsOff';
-    return redirect('/notifications', { headers: { 'Set-Cookie': flashCookie(flash) } });
-  }
-  if (intent === 'votesOn' || intent === 'votesOff') {
-    await setVoteAnnouncements(actor, intent === 'votesOn');
-    const flash = intent === 'votesOn' ? 'notifications.votesAreOn' : 'notifications.votesAreOff';
-    return redirect('/notifications', { headers: { 'Set-Cookie': flashCookie(flash) } });
-  }
-  if (intent === 'open') {
-    // Following a notification marks it read, then goes where it points (only ever a path of this site).
-    const id = String(formData.get('id') ?? '');
-    const target = (await listNotifications(actor)).find((n) => n.id === id);
-    await markRead(actor, id);
-    return redirect(target?.path ?? '/notifications');
-  }
-  await markRead(actor);
-  return redirect('/notifications');
-}
+export const action = /* @__PURE__ */ routeAction(
+  { intents: ['digestOn', 'digestOff', 'votesOn', 'votesOff', 'open', 'markAll'] },
+  async ({ request, context, actor, form, intent }) => {
+    requireMember(request, context);
+    const here = '/notifications';
+    if (intent === 'digestOn' || intent === 'digestOff') {
+      await setDigest(actor, intent === 'digestOn');
+      return redirectWithFlash(here, intent === 'digestOn' ? 'notifications.digestIsOn' : 'notifications.digestIsOff');
+    }
+    if (intent === 'votesOn' || intent === 'votesOff') {
+      await setVoteAnnouncements(actor, intent === 'votesOn');
+      return redirectWithFlash(here, intent === 'votesOn' ? 'notifications.votesAreOn' : 'notifications.votesAreOff');
+    }
+    if (intent === 'open') {
+      // Following a notification marks it read, then goes where it points (only ever a path of this site).
+      const id = String(form.get('id') ?? '');
+      const target = (await listNotifications(actor)).find((n) => n.id === id);
+      await markRead(actor, id);
+      return redirect(target?.path ?? here);
+    }
+    await markRead(actor);
+    return redirect(here);
+  },
+);
 
 /** A member's notifications, newest first, and their email digest setting. */
 export default function NotificationsPage() {

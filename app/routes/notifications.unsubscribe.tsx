@@ -1,30 +1,29 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { unsubscribeAnnouncements, unsubscribeDigest } from '~/modules/notifications/notifications.server.ts';
-import { readFormData } from '~/utils/forms.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
+import { routeLoader, routeAction } from '~/utils/route.server.ts';
 
 /**
  * The digest's unsubscribe link, for one click from the email without signing in. The link itself changes
  * nothing (mail scanners open links); its page has one button that does.
  */
-export function loader({ request }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request }) => {
   const url = new URL(request.url);
   return {
     m: url.searchParams.get('m') ?? '',
     k: url.searchParams.get('k') ?? '',
     what: url.searchParams.get('what') === 'votes' ? 'votes' : 'digest',
   };
-}
+});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notifications.unsubscribeTitle');
 
-export async function action({ request }: ActionFunctionArgs) {
-  const formData = await readFormData(request);
+export const action = /* @__PURE__ */ routeAction({}, async ({ form: formData }) => {
   const [m, k] = [String(formData.get('m') ?? ''), String(formData.get('k') ?? '')];
   const ok = formData.get('what') === 'votes' ? await unsubscribeAnnouncements(m, k) : await unsubscribeDigest(m, k);
   return data({ ok }, { status: ok ? 200 : 400 });
-}
+});
 
 export default function UnsubscribePage() {
   const t = useT();

@@ -1,20 +1,19 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { getPhaseHistory } from '~/modules/programs/programs.server.ts';
 import { listVersions } from '~/modules/publication/versions.server.ts';
 import { Time } from '~/components/time.tsx';
 import { actorOf } from '~/utils/auth.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
+import { routeLoader } from '~/utils/route.server.ts';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
   return {
-    history: await getPhaseHistory(actorOf(context), params.slug ?? '').catch(asHttpError(request)),
-    versions: (await listVersions(actorOf(context), params.slug ?? '').catch(asHttpError(request))).versions,
+    history: await getPhaseHistory(actorOf(context), params.slug ?? ''),
+    versions: (await listVersions(actorOf(context), params.slug ?? '')).versions,
     signedIn: context.member !== null,
   };
-}
+});
 
 /** A program's home: its summary and the whole table of contents. */
 export default function ProgramHome() {

@@ -1,40 +1,32 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { ErrorList, Field } from '~/components/forms.tsx';
 import { startAmendment } from '~/modules/amendments/amendments.server.ts';
 import { StartAmendmentSchema } from '~/modules/amendments/amendments.schema.ts';
 import { sectionToAmend } from '~/modules/programs/programs.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
-import { flashCookie } from '~/utils/cookies.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
-import { readFormData } from '~/utils/forms.server.ts';
 import { useT } from '~/utils/i18n.tsx';
+import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
+import { lastResultOf } from '~/utils/refusal.ts';
 
 const KINDS = ['CHANGE', 'ADD', 'DELETE'] as const;
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   requireMember(request, context);
-  const section = await sectionToAmend(actorOf(context), params.slug ?? '', params.sectionId ?? '').catch(
-    asHttpError(request),
-  );
+  const section = await sectionToAmend(actorOf(context), params.slug ?? '', params.sectionId ?? '');
   return { section };
-}
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, context, actor, form }) => {
   requireMember(request, context);
-  const submission = parseWithZod(await readFormData(request), { schema: StartAmendmentSchema });
+  const submission = parseWithZod(form, { schema: StartAmendmentSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   const slug = params.slug ?? '';
-  const id = await startAmendment({
-    actor: actorOf(context),
-    slug,
-    sectionId: params.sectionId ?? '',
-    ...submission.value,
-  }).catch(asHttpError(request));
-  return redirect(`/p/${slug}/amendments/${id}`, { headers: { 'Set-Cookie': flashCookie('flash.amendmentStarted') } });
-}
+  const id = await startAmendment({ actor, slug, sectionId: params.sectionId ?? '', ...submission.value });
+  return redirectWithFlash(`/p/${slug}/amendments/${id}`, 'flash.amendmentStarted');
+});
 
 /** A member starts an amendment to a section: what it does, its title and why; the text comes next, live. */
 export default function StartAmendmentPage() {
@@ -43,7 +35,7 @@ export default function StartAmendmentPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
-    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    lastResult: navigation.state === 'idle' ? lastResultOf(actionData) : undefined,
     defaultValue: { kind: 'CHANGE' },
     constraint: getZodConstraint(StartAmendmentSchema),
     shouldValidate: 'onSubmit',

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useMemo, useState } from 'react';
 import { Competitors } from '~/components/amendment/competitors.tsx';
@@ -8,22 +8,21 @@ import { DecisionForm, IntentButton, MergeForm } from '~/components/amendment/mo
 import { Discussion, type DebateFormError } from '~/components/amendment/discussion.tsx';
 import { NeedsUpdate } from '~/components/amendment/needs-update.tsx';
 import { ApplicationConflict } from '~/components/amendment/conflict.tsx';
-import { endorseAmendment, GroupError } from '~/modules/groups/groups.server.ts';
-import { ApplicationBusyError, resolveConflict } from '~/modules/amendments/application.server.ts';
-import { markdownToSectionDoc, MarkdownTooDeepError } from '~/rich-text/markdown.server.ts';
+import { endorseAmendment } from '~/modules/groups/groups.server.ts';
+import { resolveConflict } from '~/modules/amendments/application.server.ts';
+import { markdownToSectionDoc } from '~/rich-text/markdown.server.ts';
 import { Supports } from '~/components/amendment/supports.tsx';
 import { Timeline } from '~/components/amendment/timeline.tsx';
 import { DiffView } from '~/components/diff-view.tsx';
 import { ErrorList, Field } from '~/components/forms.tsx';
 import { RichText } from '~/rich-text/render.tsx';
 import { LiveSection } from '~/editor/live-section.tsx';
-import { AmendmentError, submitAmendment, withdrawAmendment } from '~/modules/amendments/amendments.server.ts';
+import { submitAmendment, withdrawAmendment } from '~/modules/amendments/amendments.server.ts';
 import { answerInvitation, inviteCoauthor, leaveAmendment } from '~/modules/amendments/coauthors.server.ts';
 import { InviteCoauthorSchema } from '~/modules/amendments/amendments.schema.ts';
 import { diffWords } from '~/modules/amendments/diff.ts';
-import { IllegalTransitionError } from '~/modules/amendments/lifecycle.ts';
 import { saveAmendmentUpdate } from '~/modules/amendments/rebase.server.ts';
-import { decideAdmissibility, mergeDuplicate, ModerationError } from '~/modules/amendments/moderation.server.ts';
+import { decideAdmissibility, mergeDuplicate } from '~/modules/amendments/moderation.server.ts';
 import {
   DebateError,
   editComment,
@@ -35,48 +34,40 @@ import { CommentReasonSchema, EditCommentSchema, PostCommentSchema } from '~/mod
 import { supportAmendment, withdrawSupport } from '~/modules/amendments/supports.server.ts';
 import { docToPlainText, type DocNode } from '~/rich-text/document.ts';
 import { amendmentPage } from '~/modules/amendments/amendment-page.server.ts';
-import { actorOf, requireMember } from '~/utils/auth.server.ts';
+import { requireMember } from '~/utils/auth.server.ts';
+import type { Actor } from '~/policies/actor.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
-import { readFormData } from '~/utils/forms.server.ts';
+import { STATUS_OF } from '~/utils/errors.server.ts';
+import { refusalOf, lastResultOf } from '~/utils/refusal.ts';
+import { routeAction, routeLoader } from '~/utils/route.server.ts';
 import { useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ params, context, actor }) => {
   // The module asks the policies for every part of the page: a refusal is a 403 (or 404), never an error page.
-  const page = await amendmentPage(actorOf(context), params.slug ?? '', params.amendmentId ?? '').catch(
-    asHttpError(request),
-  );
+  const page = await amendmentPage(actor, params.slug ?? '', params.amendmentId ?? '');
   const user = context.member ? { id: context.member.id, name: context.member.displayName } : null;
   return { ...page, slug: params.slug ?? '', user, signedIn: user !== null };
-}
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.amendment.title} · Plenum` : 'Plenum' },
 ];
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  requireMember(request, context);
-  const actor = actorOf(context);
-  const slug = params.slug ?? '';
-  const id = params.amendmentId ?? '';
-  const formData = await readFormData(request);
-  const intent = formData.get('intent');
-  const here = `/p/${slug}/amendments/${id}`;
-  const debate = await debateAction(request, intent, formData, actor, id, here);
-  if (debate) return debate;
-  try {
+// A refusal (AmendmentError, ModerationError, GroupError, an illegal move: 409 or 400) is answered by the
+// wrapper and shown atop the page, or beside the form it came from (invite, conflict).
+export const action = /* @__PURE__ */ routeAction(
+  {},
+  async ({ request, params, context, actor, form: formData, intent }) => {
+    requireMember(request, context);
+    const slug = params.slug ?? '';
+    const id = params.amendmentId ?? '';
+    const here = `/p/${slug}/amendments/${id}`;
+    const debate = await debateAction(intent, formData, actor, id, here);
+    if (debate) return debate;
     if (intent === 'invite') {
       const submission = parseWithZod(formData, { schema: InviteCoauthorSchema });
       if (submission.status !== 'success') return data({ invite: submission.reply(), error: null }, { status: 400 });
-      try {
-        await inviteCoauthor({ actor, id, email: submission.value.email });
-      } catch (error) {
-        if (!(error instanceof AmendmentError)) throw error;
-        return data(
-          { invite: submission.reply({ fieldErrors: { email: [error.key] } }), error: null },
-          { status: 400 },
-        );
-      }
+      await inviteCoauthor({ actor, id, email: submission.value.email });
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.coauthorInvited') } });
     }
     if (intent === 'acceptInvite' || intent === 'declineInvite') {
@@ -126,23 +117,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.merged') } });
     }
     if (intent === 'endorse') {
-      try {
-        await endorseAmendment({ actor, groupId: String(formData.get('groupId') ?? ''), amendmentId: id });
-      } catch (error) {
-        if (!(error instanceof GroupError)) throw error;
-        return data({ invite: null, error: error.key }, { status: 400 });
-      }
+      await endorseAmendment({ actor, groupId: String(formData.get('groupId') ?? ''), amendmentId: id });
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.endorsed') } });
     }
     if (intent === 'resolveConflict') {
-      let text: ReturnType<typeof markdownToSectionDoc> = null;
-      let tooDeep = false;
-      try {
-        text = markdownToSectionDoc(String(formData.get('text') ?? '').slice(0, 100_000));
-      } catch (error) {
-        if (!(error instanceof MarkdownTooDeepError)) throw error;
-        tooDeep = true;
-      }
+      // Too deep a text is a refusal (MarkdownTooDeepError), shown beside the text.
+      const text = markdownToSectionDoc(String(formData.get('text') ?? '').slice(0, 100_000));
       const reason = String(formData.get('reason') ?? '').trim();
       if (!text || reason.length < 3 || reason.length > 500) {
         return data(
@@ -150,19 +130,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             invite: null,
             error: null,
             conflict: {
-              text: text ? undefined : [tooDeep ? 'errors.nestedTooDeep' : 'conflict.errors.text'],
+              text: text ? undefined : ['conflict.errors.text'],
               reason: reason.length < 3 || reason.length > 500 ? ['errors.reasonRequired'] : undefined,
             },
           },
           { status: 400 },
         );
       }
-      try {
-        await resolveConflict({ actor, amendmentId: id, text, reason });
-      } catch (error) {
-        if (!(error instanceof ApplicationBusyError)) throw error;
-        return data({ invite: null, error: null, conflict: { text: ['version.errors.busy'] } }, { status: 409 });
-      }
+      await resolveConflict({ actor, amendmentId: id, text, reason });
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.conflictResolved') } });
     }
     if (intent === 'withdraw') {
@@ -170,16 +145,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.amendmentWithdrawn') } });
     }
     return data({ invite: null, error: 'errors.required' }, { status: 400 });
-  } catch (error) {
-    if (error instanceof AmendmentError || error instanceof ModerationError) {
-      return data({ invite: null, error: error.key as string }, { status: 409 });
-    }
-    if (error instanceof IllegalTransitionError) {
-      return data({ invite: null, error: 'amendments.errors.illegalTransition' }, { status: 409 });
-    }
-    return asHttpError(request)(error);
-  }
-}
+  },
+);
 
 type Reply = { invite: null; error: null; debate: DebateFormError };
 
@@ -187,69 +154,64 @@ type Reply = { invite: null; error: null; debate: DebateFormError };
  * The debate's forms (post, reply, edit, report, hide or keep): each refusal goes back to the form it came from,
  * with what was typed. Returns null for other intents.
  */
-async function debateAction(
-  request: Request,
-  intent: FormDataEntryValue | null,
-  formData: FormData,
-  actor: ReturnType<typeof actorOf>,
-  amendmentId: string,
-  here: string,
-) {
+async function debateAction(intent: string, formData: FormData, actor: Actor, amendmentId: string, here: string) {
   const refuse = (debate: DebateFormError, status = 400) =>
     data<Reply>({ invite: null, error: null, debate }, { status });
   const done = (flash: string, anchor = '') =>
     redirect(`${here}${anchor}`, { headers: { 'Set-Cookie': flashCookie(flash) } });
   const commentId = String(formData.get('commentId') ?? '');
   const body = String(formData.get('body') ?? '');
-  try {
-    if (intent === 'comment') {
-      const parentId = String(formData.get('parentId') ?? '');
-      const form = parentId ? `reply-${parentId}` : 'comment-new';
-      const submission = parseWithZod(formData, { schema: PostCommentSchema });
-      if (submission.status !== 'success') {
-        const key = Object.values(submission.error ?? {}).flat()[0] ?? 'errors.required';
-        return refuse({ form, key, body });
-      }
-      try {
-        const cid = await postComment({ actor, amendmentId, ...submission.value });
-        return done('flash.commentPosted', `#comment-${cid}`);
-      } catch (error) {
-        if (error instanceof DebateError) {
-          const status = error.key === 'debate.errors.tooFast' ? 429 : 400;
-          return refuse({ form, key: error.key, values: error.values, body }, status);
-        }
+  if (intent === 'comment') {
+    const parentId = String(formData.get('parentId') ?? '');
+    const form = parentId ? `reply-${parentId}` : 'comment-new';
+    const submission = parseWithZod(formData, { schema: PostCommentSchema });
+    if (submission.status !== 'success') {
+      const key = Object.values(submission.error ?? {}).flat()[0] ?? 'errors.required';
+      return refuse({ form, key, body });
+    }
+    // A refused comment goes back to its own form with what was typed: answered here, not by the wrapper.
+    // eslint-disable-next-line no-restricted-syntax -- the debate's refusal carries its form and text
+    const cid = await postComment({ actor, amendmentId, ...submission.value }).catch((error: unknown) => {
+      if (error instanceof DebateError) return error;
+      throw error;
+    });
+    if (cid instanceof DebateError) {
+      return refuse(
+        { form, key: cid.key, values: cid.values as Record<string, number> | undefined, body },
+        STATUS_OF[cid.kind],
+      );
+    }
+    return done('flash.commentPosted', `#comment-${cid}`);
+  }
+  if (intent === 'editComment') {
+    const form = `edit-${commentId}`;
+    const submission = parseWithZod(formData, { schema: EditCommentSchema });
+    if (submission.status !== 'success') {
+      return refuse({ form, key: Object.values(submission.error ?? {}).flat()[0] ?? 'errors.required', body });
+    }
+    // eslint-disable-next-line no-restricted-syntax -- the debate's refusal carries its form and text
+    const refused = await editComment({ actor, ...submission.value }).then(
+      () => null,
+      (error: unknown) => {
+        if (error instanceof DebateError) return error;
         throw error;
-      }
+      },
+    );
+    if (refused) return refuse({ form, key: refused.key, body }, 409);
+    return done('flash.commentEdited', `#comment-${commentId}`);
+  }
+  if (intent === 'report' || intent === 'hideComment' || intent === 'keepComment') {
+    const form = `${intent === 'report' ? 'report' : 'moderate'}-${commentId}`;
+    const submission = parseWithZod(formData, { schema: CommentReasonSchema });
+    if (submission.status !== 'success') {
+      return refuse({ form, key: Object.values(submission.error ?? {}).flat()[0] ?? 'errors.required' });
     }
-    if (intent === 'editComment') {
-      const form = `edit-${commentId}`;
-      const submission = parseWithZod(formData, { schema: EditCommentSchema });
-      if (submission.status !== 'success') {
-        return refuse({ form, key: Object.values(submission.error ?? {}).flat()[0] ?? 'errors.required', body });
-      }
-      try {
-        await editComment({ actor, ...submission.value });
-      } catch (error) {
-        if (error instanceof DebateError) return refuse({ form, key: error.key, body }, 409);
-        throw error;
-      }
-      return done('flash.commentEdited', `#comment-${commentId}`);
+    if (intent === 'report') {
+      await reportComment({ actor, ...submission.value });
+      return done('flash.commentReported', `#comment-${commentId}`);
     }
-    if (intent === 'report' || intent === 'hideComment' || intent === 'keepComment') {
-      const form = `${intent === 'report' ? 'report' : 'moderate'}-${commentId}`;
-      const submission = parseWithZod(formData, { schema: CommentReasonSchema });
-      if (submission.status !== 'success') {
-        return refuse({ form, key: Object.values(submission.error ?? {}).flat()[0] ?? 'errors.required' });
-      }
-      if (intent === 'report') {
-        await reportComment({ actor, ...submission.value });
-        return done('flash.commentReported', `#comment-${commentId}`);
-      }
-      await moderateComment({ actor, ...submission.value, hide: intent === 'hideComment' });
-      return done('flash.commentModerated', `#comment-${commentId}`);
-    }
-  } catch (error) {
-    return asHttpError(request)(error);
+    await moderateComment({ actor, ...submission.value, hide: intent === 'hideComment' });
+    return done('flash.commentModerated', `#comment-${commentId}`);
   }
   return null;
 }
@@ -284,6 +246,7 @@ export default function AmendmentPage() {
   const formatDate = useFormatDate();
   const signed = useSignature();
   const actionData = useActionData<typeof action>();
+  const refusal = refusalOf(actionData);
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle';
   // While drafting, the difference follows the live text as the authors type.
@@ -294,7 +257,7 @@ export default function AmendmentPage() {
   );
   const [inviteForm, inviteFields] = useForm({
     id: 'invite',
-    lastResult: !busy ? (actionData?.invite ?? undefined) : undefined,
+    lastResult: !busy ? lastResultOf(actionData, { key: 'invite', intent: 'invite' }) : undefined,
     constraint: getZodConstraint(InviteCoauthorSchema),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
@@ -366,6 +329,9 @@ export default function AmendmentPage() {
       <h2>{t('amendments.field.justification')}</h2>
       <p className="justification">{amendment.justification}</p>
       {actionData?.error ? <ErrorList errors={[actionData.error]} /> : null}
+      {refusal && refusal.intent !== 'invite' && refusal.intent !== 'resolveConflict' ? (
+        <ErrorList errors={[refusal.message]} />
+      ) : null}
 
       {amendment.kind === 'DELETE' ? (
         <p className="notice notice-warning">{t('amendments.page.deleteNotice')}</p>
@@ -396,7 +362,13 @@ export default function AmendmentPage() {
           proposedMarkdown={conflict.proposedMarkdown}
           canResolve={conflict.canResolve}
           busy={busy}
-          errors={actionData && 'conflict' in actionData ? actionData.conflict : undefined}
+          errors={
+            actionData && 'conflict' in actionData
+              ? actionData.conflict
+              : refusal?.intent === 'resolveConflict'
+                ? { text: [refusal.message] }
+                : undefined
+          }
         />
       ) : null}
       {update ? (
@@ -455,7 +427,7 @@ export default function AmendmentPage() {
           counts={debate.counts}
           canPost={debate.canPost}
           signedIn={signedIn}
-          error={actionData && 'debate' in actionData ? actionData.debate : null}
+          error={actionData && 'debate' in actionData ? (actionData.debate ?? null) : null}
           busy={busy}
         />
       ) : null}

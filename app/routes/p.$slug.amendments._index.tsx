@@ -1,10 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { listAmendments } from '~/modules/amendments/amendments.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
 import { pageTitle, useT, useSignature } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
+import { routeLoader } from '~/utils/route.server.ts';
 
 const STATUSES = [
   'DRAFT',
@@ -22,7 +22,7 @@ const STATUSES = [
 ] as const;
 type Status = (typeof STATUSES)[number];
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   const url = new URL(request.url);
   const status = url.searchParams.get('status');
   const filters = {
@@ -31,9 +31,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     mine: url.searchParams.get('mine') === '1',
     colliding: url.searchParams.get('colliding') === '1',
   };
-  const amendments = await listAmendments(actorOf(context), params.slug ?? '', filters).catch(asHttpError(request));
+  const amendments = await listAmendments(actorOf(context), params.slug ?? '', filters);
   return { amendments, filters, signedIn: context.member !== null };
-}
+});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'amendments.list.title');
 

@@ -1,18 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { RichText } from '~/rich-text/render.tsx';
 import { getChapter } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 import { readerLinks } from '~/utils/links.ts';
+import { routeLoader } from '~/utils/route.server.ts';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { chapter } = await getChapter(actorOf(context), params.slug ?? '', params.chapterId ?? '').catch(
-    asHttpError(request),
-  );
+export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
+  const { chapter } = await getChapter(actorOf(context), params.slug ?? '', params.chapterId ?? '');
   return { chapter: readerLinks(chapter) };
-}
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.chapter.number}. ${data.chapter.title} · Plenum` : 'Plenum' },

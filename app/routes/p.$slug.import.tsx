@@ -1,65 +1,56 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { ErrorList } from '~/components/forms.tsx';
 import { RichText } from '~/rich-text/render.tsx';
 import { countWords } from '~/rich-text/document.ts';
-import { ImportError, previewImport, type ImportWarning } from '~/modules/programs/import.server.ts';
+import { previewImport, type ImportWarning } from '~/modules/programs/import.server.ts';
 import { programToShape } from '~/modules/programs/programs.server.ts';
 import { ImportedOutlineSchema } from '~/modules/programs/programs.schema.ts';
 import { appendOutline } from '~/modules/programs/structure.server.ts';
 import type { OutlineToAdd } from '~/modules/programs/structure.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
-import { flashCookie } from '~/utils/cookies.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
-import { readFormData } from '~/utils/forms.server.ts';
+import { jsonField } from '~/utils/forms.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
+import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
+import { refusalOf } from '~/utils/refusal.ts';
 
 async function requireShaper(request: Request, context: LoaderFunctionArgs['context'], slug: string) {
   requireMember(request, context);
-  await programToShape(actorOf(context), slug).catch(asHttpError(request));
+  await programToShape(actorOf(context), slug);
 }
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   await requireShaper(request, context, params.slug ?? '');
   return null;
-}
+});
 
 type ActionData =
   | { step: 'preview'; outline: OutlineToAdd; warnings: ImportWarning[]; fileName: string }
   | { step: 'error'; error: string };
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, context, actor, form, intent }) => {
   const slug = params.slug ?? '';
   await requireShaper(request, context, slug);
-  const form = await readFormData(request);
 
-  if (form.get('intent') === 'create') {
+  if (intent === 'create') {
     // The preview's outline comes back from the browser: it is checked again, as any input.
-    let outline;
-    try {
-      outline = ImportedOutlineSchema.parse(JSON.parse(String(form.get('outline') ?? '')));
-    } catch {
-      return data<ActionData>({ step: 'error', error: 'import.errors.stale' }, { status: 400 });
-    }
-    await appendOutline({ actor: actorOf(context), slug, outline }).catch(asHttpError(request));
-    return redirect(`/p/${slug}/structure`, { headers: { 'Set-Cookie': flashCookie('flash.imported') } });
+    const outline = ImportedOutlineSchema.safeParse(jsonField(form, 'outline'));
+    if (!outline.success) return data<ActionData>({ step: 'error', error: 'import.errors.stale' }, { status: 400 });
+    await appendOutline({ actor, slug, outline: outline.data });
+    return redirectWithFlash(`/p/${slug}/structure`, 'flash.imported');
   }
 
   const file = form.get('file');
   if (!(file instanceof File) || !file.name) {
     return data<ActionData>({ step: 'error', error: 'import.errors.required' }, { status: 400 });
   }
-  try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const preview = await previewImport({ name: file.name, bytes }, context.locale);
-    return data<ActionData>({ step: 'preview', ...preview, fileName: file.name });
-  } catch (error) {
-    if (error instanceof ImportError) return data<ActionData>({ step: 'error', error: error.key }, { status: 400 });
-    throw error;
-  }
-}
+  // A file that cannot be imported is an ImportError (400), shown beside the file field.
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const preview = await previewImport({ name: file.name, bytes }, context.locale);
+  return data<ActionData>({ step: 'preview', ...preview, fileName: file.name });
+});
 
 /** Moderators (and named drafters while drafting) add chapters and sections from a Markdown or Word file. */
 export default function ImportPage() {
@@ -70,6 +61,7 @@ export default function ImportPage() {
   const busy = navigation.state !== 'idle';
   const previewRef = useRef<HTMLHeadingElement>(null);
   const preview = actionData?.step === 'preview' ? actionData : null;
+  const error = actionData?.step === 'error' ? actionData.error : refusalOf(actionData)?.message;
   useEffect(() => previewRef.current?.focus(), [preview]);
   if (!outline) return null;
   const firstNumber = outline.chapters.length + 1;
@@ -140,10 +132,10 @@ export default function ImportPage() {
               name="file"
               required
               accept=".md,.markdown,.txt,.docx,text/markdown,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-              aria-describedby={actionData?.step === 'error' ? 'import-error' : undefined}
-              aria-invalid={actionData?.step === 'error' ? true : undefined}
+              aria-describedby={error ? 'import-error' : undefined}
+              aria-invalid={error ? true : undefined}
             />
-            {actionData?.step === 'error' ? <ErrorList id="import-error" errors={[actionData.error]} /> : null}
+            {error ? <ErrorList id="import-error" errors={[error]} /> : null}
           </div>
           <button type="submit" className="button" disabled={busy}>
             {t('import.preview')}

@@ -1,13 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { moderationLog } from '~/modules/amendments/moderation.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
 import { pageTitle, useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
+import { routeLoader } from '~/utils/route.server.ts';
 
 const PER_PAGE = 100;
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   const slug = params.slug ?? '';
   // Every decision stays listed: older ones a page further (?page=2, 3...).
   const asked = Number(new URL(request.url).searchParams.get('page') ?? '1');
@@ -15,9 +15,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const rows = await moderationLog(actorOf(context), slug, undefined, {
     skip: (page - 1) * PER_PAGE,
     take: PER_PAGE + 1,
-  }).catch(asHttpError(request));
+  });
   return { slug, log: rows.slice(0, PER_PAGE), page, more: rows.length > PER_PAGE };
-}
+});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'moderation.logTitle');
 

@@ -1,18 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { RichText } from '~/rich-text/render.tsx';
 import { moderationQueue } from '~/modules/amendments/moderation.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
 import { pageTitle, useFormatDate, useT } from '~/utils/i18n.tsx';
 import { readerLinks } from '~/utils/links.ts';
+import { routeLoader } from '~/utils/route.server.ts';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   requireMember(request, context);
   const slug = params.slug ?? '';
-  return { slug, queue: readerLinks(await moderationQueue(actorOf(context), slug).catch(asHttpError(request))) };
-}
+  return { slug, queue: readerLinks(await moderationQueue(actorOf(context), slug)) };
+});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'queue.title');
 

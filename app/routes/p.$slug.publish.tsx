@@ -1,42 +1,33 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { ErrorList } from '~/components/forms.tsx';
 import { storableText } from '~/modules/members/members.schema.ts';
-import { publicationStatus, PublicationBusyError, publishVersion } from '~/modules/publication/versions.server.ts';
+import { publicationStatus, publishVersion } from '~/modules/publication/versions.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
-import { flashCookie } from '~/utils/cookies.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
-import { readFormData } from '~/utils/forms.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
+import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
+import { lastResultOf } from '~/utils/refusal.ts';
 
 const PublishSchema = z.object({
   note: storableText().trim().min(3, 'version.errors.noteRequired').max(2000, 'version.errors.noteTooLong'),
 });
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   requireMember(request, context);
-  return publicationStatus(actorOf(context), params.slug ?? '').catch(asHttpError(request));
-}
+  return publicationStatus(actorOf(context), params.slug ?? '');
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, context, actor, form }) => {
   requireMember(request, context);
-  const submission = parseWithZod(await readFormData(request), { schema: PublishSchema });
+  const submission = parseWithZod(form, { schema: PublishSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   const slug = params.slug ?? '';
-  let number: number;
-  try {
-    number = await publishVersion({ actor: actorOf(context), slug, note: submission.value.note });
-  } catch (error) {
-    if (error instanceof PublicationBusyError) {
-      return data({ result: submission.reply({ formErrors: ['version.errors.busy'] }) }, { status: 409 });
-    }
-    return asHttpError(request)(error);
-  }
-  return redirect(`/p/${slug}/v/${number}`, { headers: { 'Set-Cookie': flashCookie('flash.versionPublished') } });
-}
+  const number = await publishVersion({ actor, slug, note: submission.value.note });
+  return redirectWithFlash(`/p/${slug}/v/${number}`, 'flash.versionPublished');
+});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'version.publishTitle');
 
@@ -48,7 +39,7 @@ export default function PublishPage() {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: 'publish',
-    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    lastResult: navigation.state === 'idle' ? lastResultOf(actionData) : undefined,
     constraint: getZodConstraint(PublishSchema),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { Field } from '~/components/forms.tsx';
 import { Countdown } from '~/components/round/countdown.tsx';
@@ -8,34 +8,24 @@ import { LocalDateTime } from '~/components/round/local-date-time.tsx';
 import { RoundResultsView, Turnout } from '~/components/round/results.tsx';
 import { Time } from '~/components/time.tsx';
 import { getRound } from '~/modules/voting/round-view.server.ts';
-import { rescheduleClose, VotingError } from '~/modules/voting/rounds.server.ts';
+import { rescheduleClose } from '~/modules/voting/rounds.server.ts';
 import { RescheduleSchema } from '~/modules/voting/voting.schema.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
-import { flashCookie } from '~/utils/cookies.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
-import { readFormData } from '~/utils/forms.server.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
+import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
+import { lastResultOf } from '~/utils/refusal.ts';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  return getRound(actorOf(context), params.slug ?? '', params.roundId ?? '').catch(asHttpError(request));
-}
+export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
+  return getRound(actorOf(context), params.slug ?? '', params.roundId ?? '');
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, context, actor, form }) => {
   requireMember(request, context);
-  const formData = await readFormData(request);
-  const submission = parseWithZod(formData, { schema: RescheduleSchema });
+  const submission = parseWithZod(form, { schema: RescheduleSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
-  const here = `/p/${params.slug}/rounds/${params.roundId}`;
-  try {
-    await rescheduleClose({ actor: actorOf(context), roundId: params.roundId ?? '', ...submission.value });
-  } catch (error) {
-    if (error instanceof VotingError) {
-      return data({ result: submission.reply({ fieldErrors: { closesAt: [error.key] } }) }, { status: 400 });
-    }
-    return asHttpError(request)(error);
-  }
-  return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.roundRescheduled') } });
-}
+  await rescheduleClose({ actor, roundId: params.roundId ?? '', ...submission.value });
+  return redirectWithFlash(`/p/${params.slug}/rounds/${params.roundId}`, 'flash.roundRescheduled');
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.round.title} · Plenum` : 'Plenum' },
@@ -190,7 +180,7 @@ function Reschedule({ closesAt }: { closesAt: string | Date }) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: 'reschedule',
-    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    lastResult: navigation.state === 'idle' ? lastResultOf(actionData) : undefined,
     constraint: getZodConstraint(RescheduleSchema),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',

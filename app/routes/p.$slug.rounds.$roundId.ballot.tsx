@@ -1,11 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { data, redirect, type HeadersFunction, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { DiffView } from '~/components/diff-view.tsx';
 import { ErrorList } from '~/components/forms.tsx';
@@ -20,22 +13,23 @@ import {
   rankingText,
 } from '~/modules/voting/receipt.ts';
 import { answersFromForm, rankFormValue, YES_NO_FORM_VALUES } from '~/modules/voting/voting.schema.ts';
-import { ForbiddenError } from '~/policies/actor.ts';
-import { actorOf, requireMember } from '~/utils/auth.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
-import { readFormData } from '~/utils/forms.server.ts';
-import { pageTitle, useT } from '~/utils/i18n.tsx';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+import { requireMember } from '~/utils/auth.server.ts';
+import { pageTitle, useT } from '~/utils/i18n.tsx';
+import { ForbiddenError } from '~/utils/domain-errors.ts';
+import { routeAction, routeLoader } from '~/utils/route.server.ts';
+import { STATUS_OF } from '~/utils/errors.server.ts';
+
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context, actor }) => {
   requireMember(request, context);
-  try {
-    return await ballotPaper(actorOf(context), params.slug ?? '', params.roundId ?? '');
-  } catch (error) {
-    // Not open (yet or any more), or not in the census: the round's page says which.
-    if (error instanceof ForbiddenError) return redirect(`/p/${params.slug}/rounds/${params.roundId}`);
-    return asHttpError(request)(error);
-  }
-}
+  const round = `/p/${params.slug}/rounds/${params.roundId}`;
+  // Not open (yet or any more), or not in the census: no error, the round's page says which.
+  // eslint-disable-next-line no-restricted-syntax -- a refusal to vote here is a redirect, not an error page
+  return ballotPaper(actor, params.slug ?? '', params.roundId ?? '').catch((error: unknown) => {
+    if (error instanceof ForbiddenError) throw redirect(round);
+    throw error;
+  });
+});
 
 /**
  * The ballot and the receipt are nobody else's: never kept by a cache, nor by the browser's history. Never
@@ -45,36 +39,37 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const PRIVATE = 'no-store, no-transform';
 export const headers: HeadersFunction = () => ({ 'Cache-Control': PRIVATE });
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, context, actor, form }) => {
   requireMember(request, context);
-  const formData = await readFormData(request);
-  try {
-    const receipt = await castBallot({
-      actor: actorOf(context),
-      roundId: params.roundId ?? '',
-      slug: params.slug ?? '',
-      answers: answersFromForm(formData),
-    });
-    // The receipt is shown once, here: the server keeps its code only inside the sealed ballot. Every field is
-    // one length for every choice of the round (the answers padded), so the answer's size says nothing.
+  // A refused ballot says which answers are wrong (`problems`) and, like the receipt, is never cached: it is
+  // answered here, not by the wrapper's generic refusal.
+  // eslint-disable-next-line no-restricted-syntax -- BallotError carries per-question problems the page shows
+  const receipt = await castBallot({
+    actor,
+    roundId: params.roundId ?? '',
+    slug: params.slug ?? '',
+    answers: answersFromForm(form),
+  }).catch((error: unknown) => {
+    if (error instanceof BallotError) return error;
+    throw error;
+  });
+  if (receipt instanceof BallotError) {
     return data(
-      {
-        receipt: { code: receipt.code, nonce: receipt.nonce, answers: receipt.paddedAnswers },
-        error: null,
-        problems: [],
-      },
-      { headers: { 'Cache-Control': PRIVATE } },
+      { receipt: null, error: receipt.key, problems: receipt.problems },
+      { status: STATUS_OF[receipt.kind], headers: { 'Cache-Control': PRIVATE } },
     );
-  } catch (error) {
-    if (error instanceof BallotError) {
-      return data(
-        { receipt: null, error: error.key, problems: error.problems },
-        { status: 400, headers: { 'Cache-Control': PRIVATE } },
-      );
-    }
-    return asHttpError(request)(error);
   }
-}
+  // The receipt is shown once, here: the server keeps its code only inside the sealed ballot. Every field is
+  // one length for every choice of the round (the answers padded), so the answer's size says nothing.
+  return data(
+    {
+      receipt: { code: receipt.code, nonce: receipt.nonce, answers: receipt.paddedAnswers },
+      error: null,
+      problems: [],
+    },
+    { headers: { 'Cache-Control': PRIVATE } },
+  );
+});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vote.title');
 

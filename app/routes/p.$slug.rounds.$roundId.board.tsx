@@ -1,26 +1,24 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { findCode } from '~/modules/voting/ballots.server.ts';
 import { getRound } from '~/modules/voting/round-view.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
-import { readFormData } from '~/utils/forms.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
+import { routeLoader, routeAction } from '~/utils/route.server.ts';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const view = await getRound(actorOf(context), params.slug ?? '', params.roundId ?? '').catch(asHttpError(request));
+export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
+  const view = await getRound(actorOf(context), params.slug ?? '', params.roundId ?? '');
   return { view, closed: view.round.status === 'CLOSED' };
-}
+});
 
 // A POST, not ?code= in the address: a code (which tells how someone voted, with the board) must not end up in
 // proxies' access logs or the browser's history next to the visitor's address.
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const view = await getRound(actorOf(context), params.slug ?? '', params.roundId ?? '').catch(asHttpError(request));
-  const form = await readFormData(request);
+export const action = /* @__PURE__ */ routeAction({}, async ({ params, context, form }) => {
+  const view = await getRound(actorOf(context), params.slug ?? '', params.roundId ?? '');
   const code = String(form.get('code') ?? '').slice(0, 40);
   if (view.round.status !== 'CLOSED' || !code.trim()) return { code, found: null, searched: false };
   return { code, found: await findCode(view.round.id, code), searched: true };
-}
+});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'board.title');
 

@@ -1,42 +1,31 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { ErrorList, Field } from '~/components/forms.tsx';
 import { LocalDateTime } from '~/components/round/local-date-time.tsx';
 import { votableAmendments } from '~/modules/voting/ballot-paper.server.ts';
-import { createRound, VotingError } from '~/modules/voting/rounds.server.ts';
+import { createRound } from '~/modules/voting/rounds.server.ts';
 import { CreateRoundSchema } from '~/modules/voting/voting.schema.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
-import { flashCookie } from '~/utils/cookies.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
-import { readFormData } from '~/utils/forms.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
+import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
+import { lastResultOf } from '~/utils/refusal.ts';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   requireMember(request, context);
-  return votableAmendments(actorOf(context), params.slug ?? '').catch(asHttpError(request));
-}
+  return votableAmendments(actorOf(context), params.slug ?? '');
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, context, actor, form }) => {
   requireMember(request, context);
-  const actor = actorOf(context);
   const slug = params.slug ?? '';
-  const formData = await readFormData(request);
-  const submission = parseWithZod(formData, { schema: CreateRoundSchema });
+  const submission = parseWithZod(form, { schema: CreateRoundSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
-  try {
-    const id = await createRound({ actor, slug, ...submission.value });
-    return redirect(`/p/${slug}/rounds/${id}`, { headers: { 'Set-Cookie': flashCookie('flash.roundCreated') } });
-  } catch (error) {
-    if (error instanceof VotingError) {
-      const field = error.key === 'vote.errors.closesInPast' ? 'closesAt' : 'amendmentIds';
-      return data({ result: submission.reply({ fieldErrors: { [field]: [error.key] } }) }, { status: 400 });
-    }
-    return asHttpError(request)(error);
-  }
-}
+  const id = await createRound({ actor, slug, ...submission.value });
+  return redirectWithFlash(`/p/${slug}/rounds/${id}`, 'flash.roundCreated');
+});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'rounds.new');
 
@@ -48,7 +37,7 @@ export default function NewRoundPage() {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: 'new-round',
-    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    lastResult: navigation.state === 'idle' ? lastResultOf(actionData) : undefined,
     defaultValue: {
       quorumPercent: '0',
       majority: '1/2',

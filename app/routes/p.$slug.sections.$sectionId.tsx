@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { LiveSection } from '~/editor/live-section.tsx';
 import { Time } from '~/components/time.tsx';
@@ -6,20 +6,18 @@ import { listSectionAmendments } from '~/modules/amendments/amendments.server.ts
 import { getSection } from '~/modules/programs/programs.server.ts';
 import { restoreSectionText } from '~/modules/programs/structure.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
-import { flashCookie } from '~/utils/cookies.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
-import { readFormData } from '~/utils/forms.server.ts';
 import { useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
 import { readerLinks } from '~/utils/links.ts';
+import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
   const { section, previous, next, program, canWrite, abilities } = await getSection(
     actorOf(context),
     params.slug ?? '',
     params.sectionId ?? '',
-  ).catch(asHttpError(request));
+  );
   const user = context.member ? { id: context.member.id, name: context.member.displayName } : null;
-  const amendments = await listSectionAmendments(actorOf(context), section.id).catch(asHttpError(request));
+  const amendments = await listSectionAmendments(actorOf(context), section.id);
   return {
     section: readerLinks(section),
     previous,
@@ -30,19 +28,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     amendments,
     user,
   };
-}
+});
 
 /** Moderators restore the section's last valid text (issue 15). */
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  requireMember(request, context);
-  const form = await readFormData(request);
-  if (form.get('intent') !== 'restore') throw new Response('Bad Request', { status: 400 });
-  const sectionId = params.sectionId ?? '';
-  const restored = await restoreSectionText({ actor: actorOf(context), sectionId }).catch(asHttpError(request));
-  return redirect(`/p/${params.slug ?? ''}/sections/${sectionId}`, {
-    headers: { 'Set-Cookie': flashCookie(restored ? 'flash.sectionRestored' : 'flash.sectionAlreadyValid') },
-  });
-}
+export const action = /* @__PURE__ */ routeAction(
+  { intents: ['restore'] },
+  async ({ request, params, context, actor }) => {
+    requireMember(request, context);
+    const sectionId = params.sectionId ?? '';
+    const restored = await restoreSectionText({ actor, sectionId });
+    const here = `/p/${params.slug ?? ''}/sections/${sectionId}`;
+    return redirectWithFlash(here, restored ? 'flash.sectionRestored' : 'flash.sectionAlreadyValid');
+  },
+);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.section.number} ${data.section.title} · Plenum` : 'Plenum' },

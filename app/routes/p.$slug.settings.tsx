@@ -1,18 +1,17 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { ErrorList, Field } from '~/components/forms.tsx';
-import { addDrafter, DrafterError, listDrafters, removeDrafter } from '~/modules/programs/drafters.server.ts';
+import { addDrafter, listDrafters, removeDrafter } from '~/modules/programs/drafters.server.ts';
 import { carryOverProgram } from '~/modules/amendments/rebase.server.ts';
 import { updateProgramSettings } from '~/modules/programs/programs.server.ts';
 import { AddDrafterSchema, ProgramSettingsSchema } from '~/modules/programs/programs.schema.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
-import { flashCookie } from '~/utils/cookies.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
-import { readFormData } from '~/utils/forms.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
+import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
+import { lastResultOf, refusalOf } from '~/utils/refusal.ts';
 
 const PHASES = ['DRAFTING', 'AMENDING', 'VOTING', 'PUBLISHED'] as const;
 const ACCESS = ['ALL_MEMBERS', 'NAMED_DRAFTERS'] as const;
@@ -29,52 +28,34 @@ function NumberField({ field, label, step }: { field: FieldMetadata<number>; lab
   );
 }
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   requireMember(request, context);
   // listDrafters answers only those who manage the program: its refusal is this page's.
-  return { drafters: await listDrafters(actorOf(context), params.slug ?? '').catch(asHttpError(request)) };
-}
+  return { drafters: await listDrafters(actorOf(context), params.slug ?? '') };
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, context, actor, form, intent }) => {
   requireMember(request, context);
-  const actor = actorOf(context);
   const slug = params.slug ?? '';
-  const formData = await readFormData(request);
-  const intent = formData.get('intent');
-
-  if (intent === 'addDrafter' || intent === 'removeDrafter') {
-    try {
-      if (intent === 'removeDrafter') {
-        await removeDrafter({ actor, slug, memberId: String(formData.get('memberId') ?? '') });
-      } else {
-        const submission = parseWithZod(formData, { schema: AddDrafterSchema });
-        if (submission.status !== 'success') return data({ drafter: submission.reply() }, { status: 400 });
-        await addDrafter({ actor, slug, email: submission.value.email });
-      }
-    } catch (error) {
-      if (error instanceof DrafterError) {
-        return data(
-          {
-            drafter: parseWithZod(formData, { schema: AddDrafterSchema }).reply({
-              fieldErrors: { email: [error.key] },
-            }),
-          },
-          { status: 400 },
-        );
-      }
-      return asHttpError(request)(error);
-    }
-    return redirect(`/p/${slug}/settings`, { headers: { 'Set-Cookie': flashCookie('flash.draftersChanged') } });
+  if (intent === 'removeDrafter') {
+    await removeDrafter({ actor, slug, memberId: String(form.get('memberId') ?? '') });
+    return redirectWithFlash(`/p/${slug}/settings`, 'flash.draftersChanged');
   }
-
-  const submission = parseWithZod(formData, { schema: ProgramSettingsSchema });
+  if (intent === 'addDrafter') {
+    const submission = parseWithZod(form, { schema: AddDrafterSchema });
+    if (submission.status !== 'success') return data({ drafter: submission.reply() }, { status: 400 });
+    await addDrafter({ actor, slug, email: submission.value.email });
+    return redirectWithFlash(`/p/${slug}/settings`, 'flash.draftersChanged');
+  }
+  // The settings' form names no intent.
+  const submission = parseWithZod(form, { schema: ProgramSettingsSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   const { phaseEndsAt, ...rest } = submission.value;
-  await updateProgramSettings({ actor, slug, ...rest, phaseEndsAt: phaseEndsAt ?? null }).catch(asHttpError(request));
+  await updateProgramSettings({ actor, slug, ...rest, phaseEndsAt: phaseEndsAt ?? null });
   // Leaving drafting may have moved the text under standing amendments: they are measured again now.
   if (rest.phase !== 'DRAFTING') await carryOverProgram(slug);
-  return redirect(`/p/${slug}`, { headers: { 'Set-Cookie': flashCookie('flash.programSettingsChanged') } });
-}
+  return redirectWithFlash(`/p/${slug}`, 'flash.programSettingsChanged');
+});
 
 /** Moderators set the program's phase and its dates, who writes during drafting, and who reads the draft. */
 export default function ProgramSettingsPage() {
@@ -84,9 +65,11 @@ export default function ProgramSettingsPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const idle = navigation.state === 'idle';
+  const refusal = refusalOf(actionData);
+  const drafterRefused = refusal?.intent === 'addDrafter' || refusal?.intent === 'removeDrafter';
   const [form, fields] = useForm({
     id: 'settings',
-    lastResult: idle && actionData && 'result' in actionData ? actionData.result : undefined,
+    lastResult: idle && !drafterRefused ? lastResultOf(actionData) : undefined,
     defaultValue: {
       phase: program?.phase,
       phaseEndsAt: program?.phaseEndsAt ? new Date(program.phaseEndsAt).toISOString().slice(0, 10) : undefined,
@@ -103,7 +86,10 @@ export default function ProgramSettingsPage() {
   });
   const [drafterForm, drafterFields] = useForm({
     id: 'add-drafter',
-    lastResult: idle && actionData && 'drafter' in actionData ? actionData.drafter : undefined,
+    lastResult:
+      idle && (drafterRefused || (actionData && 'drafter' in actionData))
+        ? lastResultOf(actionData, { key: 'drafter' })
+        : undefined,
     constraint: getZodConstraint(AddDrafterSchema),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',

@@ -1,41 +1,35 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { ErrorList } from '~/components/forms.tsx';
 import { StructureChangeSchema } from '~/modules/programs/programs.schema.ts';
-import { applyStructureChange, StructureError, structurePage } from '~/modules/programs/structure.server.ts';
+import { applyStructureChange, structurePage } from '~/modules/programs/structure.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
-import { flashCookie } from '~/utils/cookies.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
-import { readFormData } from '~/utils/forms.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
+import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
+import { refusalOf } from '~/utils/refusal.ts';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   requireMember(request, context);
   const removeId = new URL(request.url).searchParams.get('remove');
-  return structurePage(actorOf(context), params.slug ?? '', removeId).catch(asHttpError(request));
-}
+  return structurePage(actorOf(context), params.slug ?? '', removeId);
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, context, actor, form }) => {
   requireMember(request, context);
   const slug = params.slug ?? '';
-  const raw = Object.fromEntries(await readFormData(request));
+  const raw = Object.fromEntries(form);
   // Where the message goes on the page: beside the section or chapter the form was about.
   const target = [raw.sectionId, raw.chapterId, 'new'].find((v): v is string => typeof v === 'string')!;
   const parsed = StructureChangeSchema.safeParse(raw);
   if (!parsed.success) {
     return data({ error: parsed.error.issues[0]?.message ?? 'errors.required', target }, { status: 400 });
   }
-  const change = parsed.data;
-  try {
-    await applyStructureChange(actorOf(context), slug, change);
-  } catch (error) {
-    if (error instanceof StructureError) return data({ error: error.key as string, target }, { status: 409 });
-    return asHttpError(request)(error);
-  }
-  return redirect(`/p/${slug}/structure`, { headers: { 'Set-Cookie': flashCookie('flash.structureChanged') } });
-}
+  // A refusal (StructureError, 409) is answered by the wrapper and shown atop the page.
+  await applyStructureChange(actor, slug, parsed.data);
+  return redirectWithFlash(`/p/${slug}/structure`, 'flash.structureChanged');
+});
 
 /** Moderators (and named drafters while drafting) create, rename, reorder and remove chapters and sections. */
 export default function ProgramStructurePage() {
@@ -49,8 +43,13 @@ export default function ProgramStructurePage() {
   useEffect(() => confirmRef.current?.focus(), [removing?.id]);
   if (!outline) return null;
   const { program, chapters, abilities } = outline;
+  const refusal = refusalOf(actionData);
   const errorFor = (target: string | null) =>
-    actionData && actionData.target === target ? <ErrorList errors={[actionData.error]} /> : null;
+    actionData?.target === target && actionData.error ? (
+      <ErrorList errors={[actionData.error]} />
+    ) : target === null && refusal ? (
+      <ErrorList errors={[refusal.message]} />
+    ) : null;
 
   return (
     <section className="structure">

@@ -1,18 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx';
 import { sectionsBeingEdited } from '~/modules/live-text/live-text.server.ts';
 import { getProgramOutline } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
+import { routeLoader } from '~/utils/route.server.ts';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const outline = await getProgramOutline(actorOf(context), params.slug ?? '').catch(asHttpError(request));
+export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
+  const outline = await getProgramOutline(actorOf(context), params.slug ?? '');
   const editing = await sectionsBeingEdited(outline.chapters.flatMap((c) => c.sections.map((s) => s.id)));
   return { ...outline, editing };
-}
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.program.title} · Plenum` : 'Plenum' },
@@ -87,6 +87,7 @@ function useEditingNow(slug: string, atLoad: Record<string, string[]>) {
     let stopped = false;
     const refresh = async () => {
       if (document.visibilityState !== 'visible') return;
+      // eslint-disable-next-line no-restricted-syntax -- in the browser: a failed poll is no refusal to answer
       try {
         const response = await fetch(`/p/${slug}/editing`, { headers: { Accept: 'application/json' } });
         if (!response.ok || stopped) return;

@@ -1,15 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { DiffView } from '~/components/diff-view.tsx';
 import { diffWords, hasChanges } from '~/modules/amendments/diff.ts';
 import { listVersions, versionSections } from '~/modules/publication/versions.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
+import { routeLoader } from '~/utils/route.server.ts';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   const url = new URL(request.url);
-  const program = await listVersions(actorOf(context), params.slug ?? '').catch(asHttpError(request));
+  const program = await listVersions(actorOf(context), params.slug ?? '');
   const numbers = program.versions.map((v) => v.number);
   const pick = (name: string, fallback: number | undefined) => {
     const n = Number(url.searchParams.get(name));
@@ -49,7 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       })),
   ];
   return { program, from, to, changes };
-}
+});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'compare.title');
 

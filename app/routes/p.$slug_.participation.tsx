@@ -1,13 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { participationFigures } from '~/modules/publication/participation.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
+import { routeLoader } from '~/utils/route.server.ts';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  return participationFigures(actorOf(context), params.slug ?? '').catch(asHttpError(request));
-}
+export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
+  return participationFigures(actorOf(context), params.slug ?? '');
+});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'participation.title');
 

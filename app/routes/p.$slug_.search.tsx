@@ -1,20 +1,20 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { searchVersion } from '~/modules/publication/search.server.ts';
 import { listVersions } from '~/modules/publication/versions.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
+import { routeLoader } from '~/utils/route.server.ts';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   const url = new URL(request.url);
-  const program = await listVersions(actorOf(context), params.slug ?? '').catch(asHttpError(request));
+  const program = await listVersions(actorOf(context), params.slug ?? '');
   const wanted = Number(url.searchParams.get('v'));
   const number = program.versions.some((v) => v.number === wanted) ? wanted : program.versions[0]?.number;
   const q = (url.searchParams.get('q') ?? '').slice(0, 200);
   const hits = number && q.trim() ? await searchVersion(program.slug, number, q) : [];
   return { program: { slug: program.slug, title: program.title }, versions: program.versions, number, q, hits };
-}
+});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'search.title');
 

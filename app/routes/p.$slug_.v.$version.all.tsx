@@ -1,16 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { versionHtml, versionNumber } from '~/modules/publication/versions.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
 import { useT } from '~/utils/i18n.tsx';
+import { routeLoader } from '~/utils/route.server.ts';
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  try {
-    return await versionHtml(params.slug ?? '', versionNumber(params.version));
-  } catch (error) {
-    return asHttpError(request)(error);
-  }
-}
+export const loader = /* @__PURE__ */ routeLoader(async ({ params }) => {
+  return await versionHtml(params.slug ?? '', versionNumber(params.version));
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} (v${data.number}) · Plenum` : 'Plenum' },

@@ -1,22 +1,18 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { numberSources, Provenance, ProvenanceText } from '~/components/version/provenance-text.tsx';
 import { versionNumber, versionSections } from '~/modules/publication/versions.server.ts';
-import { NotFoundError } from '~/modules/programs/programs.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
+
 import { useT } from '~/utils/i18n.tsx';
 import type { loader as versionLoader } from './p.$slug_.v.$version.tsx';
 import { readerLinks } from '~/utils/links.ts';
+import { NotFoundError } from '~/utils/domain-errors.ts';
+import { routeLoader } from '~/utils/route.server.ts';
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  try {
-    const sections = await versionSections(params.slug ?? '', versionNumber(params.version), params.chapterId ?? '');
-    if (!sections.length) throw new NotFoundError(`chapter ${params.chapterId}`);
-    return { sections: readerLinks(sections) };
-  } catch (error) {
-    return asHttpError(request)(error);
-  }
-}
+export const loader = /* @__PURE__ */ routeLoader(async ({ params }) => {
+  const sections = await versionSections(params.slug ?? '', versionNumber(params.version), params.chapterId ?? '');
+  if (!sections.length) throw new NotFoundError(`chapter ${params.chapterId}`);
+  return { sections: readerLinks(sections) };
+});
 
 /** A chapter of a published version: its sections' text in order, with their provenance. */
 export default function VersionChapterPage() {

@@ -1,21 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { numberSources, Provenance, ProvenanceText } from '~/components/version/provenance-text.tsx';
 import { getVersionSection, versionNumber } from '~/modules/publication/versions.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 import type { loader as versionLoader } from './p.$slug_.v.$version.tsx';
 import { readerLinks } from '~/utils/links.ts';
+import { routeLoader } from '~/utils/route.server.ts';
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  try {
-    return readerLinks(
-      await getVersionSection(params.slug ?? '', versionNumber(params.version), params.sectionId ?? ''),
-    );
-  } catch (error) {
-    return asHttpError(request)(error);
-  }
-}
+export const loader = /* @__PURE__ */ routeLoader(async ({ params }) => {
+  return readerLinks(await getVersionSection(params.slug ?? '', versionNumber(params.version), params.sectionId ?? ''));
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.number} ${data.title} · Plenum` : 'Plenum' },

@@ -1,21 +1,17 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type HeadersFunction, type MetaFunction } from '@remix-run/node';
 import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx';
 import { Time } from '~/components/time.tsx';
 import { getVersion, versionNumber } from '~/modules/publication/versions.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
 import { useT } from '~/utils/i18n.tsx';
+import { routeLoader } from '~/utils/route.server.ts';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  try {
-    const version = await getVersion(params.slug ?? '', versionNumber(params.version));
-    // The public's pages are the same for everyone; a member's carry their name in the header: private.
-    const cache = context.member ? 'private, no-store' : 'public, max-age=60';
-    return data(version, { headers: { 'Cache-Control': cache } });
-  } catch (error) {
-    return asHttpError(request)(error);
-  }
-}
+export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
+  const version = await getVersion(params.slug ?? '', versionNumber(params.version));
+  // The public's pages are the same for everyone; a member's carry their name in the header: private.
+  const cache = context.member ? 'private, no-store' : 'public, max-age=60';
+  return data(version, { headers: { 'Cache-Control': cache } });
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} (v${data.number}) · Plenum` : 'Plenum' },

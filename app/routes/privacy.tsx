@@ -1,13 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import type { Personal, PrivacyModel, PrivacyPageText } from '~/modules/privacy/inventory.ts';
+import { routeLoader } from '~/utils/route.server.ts';
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ context }) => {
   // Imported where only the server runs it: the browser gets this page's words in the reader's language, never
   // the descriptions in every language (a static import would put them all in the route's script).
   const { privacyInventory, privacyPageText } = await import('~/modules/privacy/inventory.ts');
   return { text: privacyPageText(context.locale), groups: privacyInventory(context.locale) };
-}
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.text.title} · Plenum` : 'Plenum' },

@@ -1,35 +1,27 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';
 import { ErrorList, Field } from '~/components/forms.tsx';
-import { newProgramPage, openProgram, ProgramError } from '~/modules/programs/programs.server.ts';
+import { newProgramPage, openProgram } from '~/modules/programs/programs.server.ts';
 import { NewProgramSchema } from '~/modules/programs/programs.schema.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
-import { flashCookie } from '~/utils/cookies.server.ts';
-import { asHttpError } from '~/utils/errors.server.ts';
-import { readFormData } from '~/utils/forms.server.ts';
 import { useT } from '~/utils/i18n.tsx';
+import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
+import { lastResultOf } from '~/utils/refusal.ts';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, context }) => {
   requireMember(request, context);
-  return newProgramPage(actorOf(context)).catch(asHttpError(request));
-}
+  return newProgramPage(actorOf(context));
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ routeAction({}, async ({ request, context, actor, form }) => {
   requireMember(request, context);
-  const submission = parseWithZod(await readFormData(request), { schema: NewProgramSchema });
+  const submission = parseWithZod(form, { schema: NewProgramSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
-  try {
-    const slug = await openProgram({ actor: actorOf(context), ...submission.value });
-    return redirect(`/p/${slug}/structure`, { headers: { 'Set-Cookie': flashCookie('flash.programOpened') } });
-  } catch (error) {
-    if (error instanceof ProgramError) {
-      return data({ result: submission.reply({ fieldErrors: { [error.field]: [error.key] } }) }, { status: 409 });
-    }
-    return asHttpError(request)(error);
-  }
-}
+  const slug = await openProgram({ actor, ...submission.value });
+  return redirectWithFlash(`/p/${slug}/structure`, 'flash.programOpened');
+});
 
 /** Moderators open a new program: empty, in drafting; its text is then written, shaped or imported. */
 export default function NewProgramPage() {
@@ -37,7 +29,7 @@ export default function NewProgramPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
-    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    lastResult: navigation.state === 'idle' ? lastResultOf(actionData) : undefined,
     constraint: getZodConstraint(NewProgramSchema),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',

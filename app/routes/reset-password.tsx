@@ -1,34 +1,27 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { ErrorList, Field } from '~/components/forms.tsx';
 import { isResetTokenValid, resetPassword } from '~/modules/members/accounts.server.ts';
-import { AccountError } from '~/modules/members/errors.ts';
 import { ResetPasswordSchema } from '~/modules/members/members.schema.ts';
-import { flashCookie } from '~/utils/cookies.server.ts';
 import { useT } from '~/utils/i18n.tsx';
-import { readFormData } from '~/utils/forms.server.ts';
+import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
+import { lastResultOf } from '~/utils/refusal.ts';
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request }) => {
   const token = new URL(request.url).searchParams.get('token') ?? '';
   return { token, valid: token.length > 0 && token.length < 100 && (await isResetTokenValid(token)) };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readFormData(request), { schema: ResetPasswordSchema });
+export const action = /* @__PURE__ */ routeAction({}, async ({ form }) => {
+  const submission = parseWithZod(form, { schema: ResetPasswordSchema });
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password', 'confirm'] }) }, { status: 400 });
   }
-  try {
-    await resetPassword(submission.value.token, submission.value.password);
-  } catch (error) {
-    if (error instanceof AccountError)
-      return data({ result: submission.reply({ formErrors: [error.key] }) }, { status: 400 });
-    throw error;
-  }
-  return redirect('/login', { headers: { 'Set-Cookie': flashCookie('flash.passwordReset') } });
-}
+  await resetPassword(submission.value.token, submission.value.password);
+  return redirectWithFlash('/login', 'flash.passwordReset');
+});
 
 export default function ResetPasswordPage() {
   const t = useT();
@@ -36,7 +29,7 @@ export default function ResetPasswordPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
-    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    lastResult: navigation.state === 'idle' ? lastResultOf(actionData) : undefined,
     constraint: getZodConstraint(ResetPasswordSchema),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',

@@ -1,27 +1,27 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
 import { ErrorList, Field } from '~/components/forms.tsx';
 import { signUp } from '~/modules/members/accounts.server.ts';
 import { SignUpSchema } from '~/modules/members/members.schema.ts';
 import { redirectIfSignedIn } from '~/utils/auth.server.ts';
 import { useT } from '~/utils/i18n.tsx';
-import { readFormData } from '~/utils/forms.server.ts';
+import { routeLoader, routeAction } from '~/utils/route.server.ts';
 
 export const meta: MetaFunction = () => [{ title: 'Plenum' }];
 
-export function loader({ context }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ routeLoader(async ({ context }) => {
   redirectIfSignedIn(context);
   return null;
-}
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readFormData(request), { schema: SignUpSchema });
+export const action = /* @__PURE__ */ routeAction({}, async ({ context, form }) => {
+  const submission = parseWithZod(form, { schema: SignUpSchema });
   if (submission.status !== 'success') return data({ result: submission.reply(), sentTo: null }, { status: 400 });
   await signUp({ ...submission.value, locale: context.locale });
   return { result: submission.reply({ resetForm: true }), sentTo: submission.value.email };
-}
+});
 
 export default function SignUpPage() {
   const t = useT();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { enforce } from '~/policies/actor.ts';
-import { NotFoundError } from '~/modules/programs/programs.server.ts';
-import { asHttpError, safeRedirect } from './errors.server.ts';
+
+import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
+import { refusalData, refusalPage, safeRedirect, STATUS_OF } from './errors.server.ts';
 
 const SITE = 'https://plenum.example';
 
@@ -66,18 +67,17 @@ describe('safeRedirect', () => {
   });
 });
 
-describe('asHttpError', () => {
+describe('the answer of each kind of refusal', () => {
   const request = new Request('http://plenum.invalid/notifications?x=1');
-  /** What a route answers when a module refuses `actor`. */
+  /** What a page answers when a module refuses `actor`. */
   const answerFor = (actor: Parameters<typeof enforce>[1]) => {
     try {
       enforce(false, actor, 'notifications.read');
     } catch (error) {
-      try {
-        asHttpError(request)(error);
-      } catch (answer) {
-        return answer as { init?: { status?: number; headers?: HeadersInit }; data?: unknown; status?: number };
-      }
+      return refusalPage(error as DomainError, request, 'en') as unknown as {
+        init?: { status?: number };
+        data?: unknown;
+      };
     }
     throw new Error('no answer');
   };
@@ -96,9 +96,28 @@ describe('asHttpError', () => {
     expect(answerFor({ id: 'm', role: 'MEMBER' })).toMatchObject({ init: { status: 403 }, data: { suspended: false } });
   });
 
-  it('turns not found into a 404 and lets anything else through', () => {
-    expect(() => asHttpError(request)(new NotFoundError('x'))).toThrow(expect.objectContaining({ status: 404 }));
-    const bug = new TypeError('a bug');
-    expect(() => asHttpError(request)(bug)).toThrow(bug);
+  it('turns not found into a 404', () => {
+    expect(refusalPage(new NotFoundError('x'), request, 'en')).toMatchObject({ status: 404 });
+  });
+
+  it("answers a refused form with its status, its message in the reader's language and its field", () => {
+    const answer = refusalData(new DomainError('conflict', 'programs.errors.slugTaken', { field: 'slug' }), 'fr');
+    expect(answer).toMatchObject({
+      init: { status: 409 },
+      data: { refusal: { key: 'programs.errors.slugTaken', field: 'slug' } },
+    });
+    expect(answer.data.refusal.message).not.toBe('programs.errors.slugTaken');
+  });
+
+  it('tells a throttled form when to try again, in words and in Retry-After', () => {
+    const retryAt = new Date(Date.now() + 30_000);
+    const answer = refusalData(new DomainError('throttled', 'login.throttled', { retryAt }), 'en');
+    expect(answer.init?.status).toBe(429);
+    expect(new Headers(answer.init?.headers).get('retry-after')).toMatch(/^(29|30)$/);
+    expect(answer.data.refusal.message).toMatch(/(29|30) s/);
+  });
+
+  it('gives every kind an answer below 500', () => {
+    for (const status of Object.values(STATUS_OF)) expect(status).toBeLessThan(500);
   });
 });

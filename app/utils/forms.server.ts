@@ -23,3 +23,12 @@ export async function readFormData(request: Request): Promise<FormData> {
   }
   return cleaned;
 }
+
+/** The JSON a form field holds, or undefined when it holds none (a field sent back by a page, then checked). */
+export function jsonField(form: FormData, name: string): unknown {
+  try {
+    return JSON.parse(String(form.get(name) ?? ''));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { OpenDataError, type OpenDataDocument } from '~/modules/publication/api.server.ts';
-import { NotFoundError } from '~/modules/programs/programs.server.ts';
-import { ForbiddenError } from '~/policies/actor.ts';
+import { ForbiddenError, NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
  * The HTTP side of the open data API (docs/api.md): JSON with an ETag (304 when it still matches), cacheable by

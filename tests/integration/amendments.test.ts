@@ -12,14 +12,15 @@ import {
 import { answerInvitation, inviteCoauthor, leaveAmendment } from '../../app/modules/amendments/coauthors.server.ts';
 import { amendmentPage } from '../../app/modules/amendments/amendment-page.server.ts';
 import { IllegalTransitionError } from '../../app/modules/amendments/lifecycle.ts';
-import { NotFoundError, getProgramOutline } from '../../app/modules/programs/programs.server.ts';
+import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { removeSection } from '../../app/modules/programs/structure.server.ts';
-import { ForbiddenError } from '../../app/policies/actor.ts';
+
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { createTestProgram, doc } from '../factories/programs.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 import { liveDocumentName } from '../../app/modules/live-text/names.ts';
+import { ForbiddenError, NotFoundError } from '../../app/utils/domain-errors.ts';
 
 setupTestDatabase();
 

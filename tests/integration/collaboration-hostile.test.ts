@@ -9,7 +9,7 @@ import { docToPlainText } from '../../app/rich-text/document.ts';
 import { createSession } from '../../app/modules/members/sessions.server.ts';
 import { getProgramOutline, getSection } from '../../app/modules/programs/programs.server.ts';
 import { restoreSectionText } from '../../app/modules/programs/structure.server.ts';
-import { ForbiddenError } from '../../app/policies/actor.ts';
+
 import { db } from '../../app/utils/db.server.ts';
 import { storeUpdates } from '../../app/modules/live-text/storage.server.ts';
 import { CLOSE } from '../../app/modules/live-text/names.ts';
@@ -19,6 +19,7 @@ import { createMember } from '../factories/members.ts';
 import { createTestProgram } from '../factories/programs.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 import { awarenessMessage, awarenessUpdate, updateMessage } from '../../server/collaboration/frames.ts';
+import { ForbiddenError } from '../../app/utils/domain-errors.ts';
 
 /**
  * The sync server under hostile clients (issue 15, items 1 and 2): presence it rewrites, changes outside the

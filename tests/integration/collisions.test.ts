@@ -13,12 +13,13 @@ import { carryOverSection, saveAmendmentUpdate } from '../../app/modules/amendme
 import { supportAmendment } from '../../app/modules/amendments/supports.server.ts';
 import { listNotifications } from '../../app/modules/notifications/notifications.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
-import { ForbiddenError } from '../../app/policies/actor.ts';
+
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { createTestProgram, doc } from '../factories/programs.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 import { liveDocumentName } from '../../app/modules/live-text/names.ts';
+import { ForbiddenError } from '../../app/utils/domain-errors.ts';
 
 setupTestDatabase();
 

@@ -13,12 +13,13 @@ import {
 } from '../../app/modules/debate/comments.server.ts';
 import { PostCommentSchema } from '../../app/modules/debate/comments.schema.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
-import { ForbiddenError } from '../../app/policies/actor.ts';
+
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { createTestProgram, doc } from '../factories/programs.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 import { liveDocumentName } from '../../app/modules/live-text/names.ts';
+import { ForbiddenError } from '../../app/utils/domain-errors.ts';
 
 setupTestDatabase();
 

@@ -10,12 +10,13 @@ import {
   joinGroup,
   listGroups,
 } from '../../app/modules/groups/groups.server.ts';
-import { ForbiddenError } from '../../app/policies/actor.ts';
+
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { SECTION_TEXT, votingProgram, writeLive } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 import { liveDocumentName } from '../../app/modules/live-text/names.ts';
+import { ForbiddenError } from '../../app/utils/domain-errors.ts';
 
 setupTestDatabase();
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { changeRole, listMembers, memberAuditTrail } from '../../app/modules/members/members.server.ts';
-import { ForbiddenError } from '../../app/policies/actor.ts';
+
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { setupTestDatabase } from '../setup/database.ts';
+import { ForbiddenError } from '../../app/utils/domain-errors.ts';
 
 setupTestDatabase();
 const actor = (m: { id: string; role: 'MEMBER' | 'MODERATOR' | 'ADMIN' }) => ({ id: m.id, role: m.role });

@@ -4,7 +4,6 @@ import {
   getPhaseHistory,
   getProgramOutline,
   getSection,
-  NotFoundError,
   openProgram,
   sectionAccess,
   slugify,
@@ -12,11 +11,12 @@ import {
 } from '../../app/modules/programs/programs.server.ts';
 import { moveSection } from '../../app/modules/programs/structure.server.ts';
 import { publishVersion } from '../../app/modules/publication/versions.server.ts';
-import { ForbiddenError } from '../../app/policies/actor.ts';
+
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { createTestProgram } from '../factories/programs.ts';
 import { setupTestDatabase } from '../setup/database.ts';
+import { ForbiddenError, NotFoundError } from '../../app/utils/domain-errors.ts';
 
 setupTestDatabase();
 

@@ -15,11 +15,12 @@ import {
   unlockSection,
 } from '../../app/modules/programs/structure.server.ts';
 import { sectionAccess } from '../../app/modules/programs/programs.server.ts';
-import { ForbiddenError } from '../../app/policies/actor.ts';
+
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { createTestProgram, doc } from '../factories/programs.ts';
 import { setupTestDatabase } from '../setup/database.ts';
+import { ForbiddenError } from '../../app/utils/domain-errors.ts';
 
 setupTestDatabase();
 

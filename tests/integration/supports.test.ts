@@ -10,12 +10,13 @@ import {
 import { IllegalTransitionError } from '../../app/modules/amendments/lifecycle.ts';
 import { decideAdmissibility, moderationLog } from '../../app/modules/amendments/moderation.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
-import { ForbiddenError } from '../../app/policies/actor.ts';
+
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { createTestProgram, doc } from '../factories/programs.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 import { liveDocumentName } from '../../app/modules/live-text/names.ts';
+import { ForbiddenError } from '../../app/utils/domain-errors.ts';
 
 setupTestDatabase();
 

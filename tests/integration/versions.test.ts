@@ -8,11 +8,12 @@ import {
 import { castBallot } from '../../app/modules/voting/ballots.server.ts';
 import { roundDefinition } from '../../app/modules/voting/definition.server.ts';
 import { rescheduleClose } from '../../app/modules/voting/rounds.server.ts';
-import { ForbiddenError } from '../../app/policies/actor.ts';
+
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { admissibleAmendment, manyMembers, SECTION_TEXT, votingProgram, roundOn } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
+import { ForbiddenError } from '../../app/utils/domain-errors.ts';
 
 setupTestDatabase();
 

@@ -13,7 +13,7 @@ import {
   VotingError,
 } from '../../app/modules/voting/rounds.server.ts';
 import { KEEP_CURRENT, type Board } from '../../app/modules/voting/types.ts';
-import { ForbiddenError, type Actor } from '../../app/policies/actor.ts';
+import { type Actor } from '../../app/policies/actor.ts';
 import { appConfig } from '../../app/utils/config.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
@@ -21,6 +21,7 @@ import { admissibleAmendment, manyMembers, SECTION_TEXT, votingProgram, roundOn 
 import { setupTestDatabase } from '../setup/database.ts';
 import { listNotifications, notificationText } from '../../app/modules/notifications/notifications.server.ts';
 import { unlockSection } from '../../app/modules/programs/structure.server.ts';
+import { ForbiddenError } from '../../app/utils/domain-errors.ts';
 
 setupTestDatabase();
 

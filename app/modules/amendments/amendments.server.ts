@@ -16,7 +16,7 @@ import { recordAudit } from '../audit/audit.server.ts';
 import { readLiveText } from '~/modules/live-text/live-text.server.ts';
 import { readStoredDoc } from '~/rich-text/stored.server.ts';
 import { docToPlainText, type DocNode } from '~/rich-text/document.ts';
-import { hideUnknownProgram, NotFoundError } from '../programs/programs.server.ts';
+import { hideUnknownProgram } from '../programs/programs.server.ts';
 import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { competitors, regroupSection, STANDING } from './collisions.server.ts';
 import { diffWords, hasChanges } from './diff.ts';
@@ -26,6 +26,7 @@ import { carryOverSection } from './rebase.server.ts';
 import { expireOverdue, fixThreshold, supportSummary } from './supports.server.ts';
 import { liveDocumentName } from '~/modules/live-text/names.ts';
 import { amendmentSeed } from '~/modules/live-text/storage.server.ts';
+import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
  * Amendments and proposals: a change to a section's text, a new section after one, or a section's deletion.
@@ -34,13 +35,9 @@ import { amendmentSeed } from '~/modules/live-text/storage.server.ts';
  */
 
 /** A refusal the author can act on; `key` is the message, translated. */
-export class AmendmentError extends Error {
-  constructor(
-    public readonly key: MessageKey,
-    public readonly field?: string,
-  ) {
-    super(key);
-    this.name = 'AmendmentError';
+export class AmendmentError extends DomainError {
+  constructor(key: MessageKey, field?: string) {
+    super('conflict', key, { field });
   }
 }
 

@@ -11,10 +11,11 @@ import { type DocNode } from '~/rich-text/document.ts';
 import { notify, notifyAuthors } from '../notifications/notifications.server.ts';
 import { withProgramLease } from '../programs/lease.server.ts';
 import { STANDING } from './collisions.server.ts';
-import { NotFoundError } from '../programs/programs.server.ts';
+
 import { carryOverSection } from './rebase.server.ts';
 import { carryOver, docTokens } from './merge.ts';
 import { liveDocumentName } from '~/modules/live-text/names.ts';
+import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
  * Adopted amendments become the program by themselves (docs/decisions/0015-from-vote-to-program.md): after a
@@ -317,9 +318,8 @@ export async function resolveConflict(props: { actor: Actor; amendmentId: string
 }
 
 /** Another process is applying amendments or publishing this program right now: try again in a moment. */
-export class ApplicationBusyError extends Error {
+export class ApplicationBusyError extends DomainError {
   constructor() {
-    super('the program is being updated');
-    this.name = 'ApplicationBusyError';
+    super('busy', 'version.errors.busy', { field: 'text', log: 'the program is being updated' });
   }
 }

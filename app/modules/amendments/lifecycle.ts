@@ -1,4 +1,5 @@
 import type { AmendmentStatus } from '~/generated/prisma/enums.ts';
+import { DomainError } from '~/utils/domain-errors.ts';
 
 /**
  * An amendment's life: draft -> submitted (text frozen, collecting supports) -> qualified (threshold reached in
@@ -22,13 +23,15 @@ export const TRANSITIONS: Record<AmendmentStatus, readonly AmendmentStatus[]> = 
 };
 
 /** A move the life cycle forbids, with both ends for the message. */
-export class IllegalTransitionError extends Error {
+export class IllegalTransitionError extends DomainError {
   constructor(
     public readonly from: AmendmentStatus,
     public readonly to: AmendmentStatus,
   ) {
-    super(`An amendment cannot go from ${from} to ${to}`);
-    this.name = 'IllegalTransitionError';
+    super('conflict', 'amendments.errors.illegalTransition', {
+      values: { status: from },
+      log: `An amendment cannot go from ${from} to ${to}`,
+    });
   }
 }
 

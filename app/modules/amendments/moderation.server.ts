@@ -4,13 +4,14 @@ import { enforce, enforceRead, type Actor } from '~/policies/actor.ts';
 import { canManageProgram, canReadDraft } from '~/policies/program.ts';
 import { db } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { hideUnknownProgram, NotFoundError } from '../programs/programs.server.ts';
+import { hideUnknownProgram } from '../programs/programs.server.ts';
 import { docToPlainText } from '~/rich-text/document.ts';
 import { reportedComments } from '../debate/comments.server.ts';
 import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { regroupSection, STANDING } from './collisions.server.ts';
 import { diffWords } from './diff.ts';
 import { assertMove } from './lifecycle.ts';
+import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
  * Moderators' decisions on amendments, each with a public reason: admissible (it goes on to a vote) or
@@ -77,10 +78,9 @@ export async function mergeDuplicate(props: { actor: Actor; id: string; intoId: 
 }
 
 /** A moderation request that cannot be carried out as asked; `key` is the message. */
-export class ModerationError extends Error {
-  constructor(public readonly key: MessageKey) {
-    super(key);
-    this.name = 'ModerationError';
+export class ModerationError extends DomainError {
+  constructor(key: MessageKey) {
+    super('conflict', key);
   }
 }
 

@@ -6,13 +6,14 @@ import { recordAudit } from '../audit/audit.server.ts';
 import { readLiveText } from '~/modules/live-text/live-text.server.ts';
 import { readStoredDoc } from '~/rich-text/stored.server.ts';
 import { docToPlainText, type DocNode } from '~/rich-text/document.ts';
-import { NotFoundError } from '../programs/programs.server.ts';
+
 import { notify, notifyAuthors } from '../notifications/notifications.server.ts';
 import { regroupSection, STANDING } from './collisions.server.ts';
 import { diffWords, hasChanges } from './diff.ts';
 import { assertMove } from './lifecycle.ts';
 import { carryOver, docTokens } from './merge.ts';
 import { liveDocumentName } from '~/modules/live-text/names.ts';
+import { NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
  * When a section's text moves under its amendments (an earlier amendment was applied, or moderators reopened

@@ -3,9 +3,10 @@ import { enforce, type Actor } from '~/policies/actor.ts';
 import { canSupportAmendment } from '~/policies/amendment.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { NotFoundError } from '../programs/programs.server.ts';
+
 import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { regroupSection } from './collisions.server.ts';
+import { NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
  * Supports, Podemos-style: a submitted amendment collects supports from members until a deadline; reaching

@@ -16,8 +16,9 @@ import { recordAudit } from '../audit/audit.server.ts';
 import { readStoredDoc } from '~/rich-text/stored.server.ts';
 import { markdownToDoc, MarkdownTooDeepError } from '~/rich-text/markdown.server.ts';
 import { type DocNode } from '~/rich-text/document.ts';
-import { hideUnknownProgram, NotFoundError } from '../programs/programs.server.ts';
+import { hideUnknownProgram } from '../programs/programs.server.ts';
 import { notify } from '../notifications/notifications.server.ts';
+import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
  * The debate on an amendment: threaded comments, each top-level one for, against or a question. Members write
@@ -27,14 +28,10 @@ import { notify } from '../notifications/notifications.server.ts';
  */
 
 /** A refusal the member can act on; `key` is the message, translated; `values` fill it in. */
-export class DebateError extends Error {
-  constructor(
-    public readonly key: MessageKey,
-    public readonly field?: string,
-    public readonly values?: Record<string, number>,
-  ) {
-    super(key);
-    this.name = 'DebateError';
+export class DebateError extends DomainError {
+  constructor(key: MessageKey, field?: string, values?: Record<string, number>) {
+    // Posting too fast is a throttle (429); every other refusal is the text's or the comment's state (400).
+    super(key === 'debate.errors.tooFast' ? 'throttled' : 'invalid', key, { field, values });
   }
 }
 

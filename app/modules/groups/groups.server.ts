@@ -15,7 +15,8 @@ import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { qualifyIfReached } from '../amendments/supports.server.ts';
-import { NotFoundError } from '../programs/programs.server.ts';
+
+import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
  * Local groups (issue 7): members create and join groups; moderators validate them with a public reason; a
@@ -24,10 +25,9 @@ import { NotFoundError } from '../programs/programs.server.ts';
  */
 
 /** A request about a group that cannot be carried out as asked; `key` is the message. */
-export class GroupError extends Error {
-  constructor(public readonly key: MessageKey) {
-    super(key);
-    this.name = 'GroupError';
+export class GroupError extends DomainError {
+  constructor(key: MessageKey, field?: string) {
+    super('invalid', key, { field });
   }
 }
 
@@ -50,7 +50,7 @@ export async function createGroup(props: { actor: Actor; name: string; area: str
     const clash = await tx.group.count({
       where: { name: { equals: props.name, mode: 'insensitive' }, status: { not: 'REJECTED' } },
     });
-    if (clash) throw new GroupError('groups.errors.nameTaken');
+    if (clash) throw new GroupError('groups.errors.nameTaken', 'name');
     const id = newId();
     await tx.group.create({
       data: { id, name: props.name, area: props.area, description: props.description, createdById: actor.id },

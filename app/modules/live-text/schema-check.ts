@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { isCleanText } from '~/rich-text/repair.ts';
 import { HEADING_LEVELS, isSafeHref, MAX_DEPTH } from '~/rich-text/document.ts';
 import { documentSchema, FRAGMENT } from '~/rich-text/extensions.ts';
+import { DomainError } from '~/utils/domain-errors.ts';
 
 /**
  * The check of a Yjs update against the editor's schema, before the sync server stores it (issue 15). An update
@@ -22,10 +23,9 @@ import { documentSchema, FRAGMENT } from '~/rich-text/extensions.ts';
  */
 
 /** Why an update was refused, in words for the log. */
-export class UpdateRefusedError extends Error {
+export class UpdateRefusedError extends DomainError {
   constructor(reason: string) {
-    super(reason);
-    this.name = 'UpdateRefusedError';
+    super('invalid', 'error.badRequest.title', { log: reason });
   }
 }
 

@@ -3,7 +3,8 @@ import { enforce, type Actor } from '~/policies/actor.ts';
 import { canManageProgram } from '~/policies/program.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { NotFoundError } from './programs.server.ts';
+import { NotFoundError } from '~/utils/domain-errors.ts';
+import { DomainError } from '~/utils/domain-errors.ts';
 
 /**
  * The named drafters of a program: when its drafting access is NAMED_DRAFTERS, they (and moderators) write its
@@ -12,13 +13,9 @@ import { NotFoundError } from './programs.server.ts';
  */
 
 /** A refusal the moderator can act on; `key` is the message, translated. */
-export class DrafterError extends Error {
-  constructor(
-    public readonly key: MessageKey,
-    public readonly field?: string,
-  ) {
-    super(key);
-    this.name = 'DrafterError';
+export class DrafterError extends DomainError {
+  constructor(key: MessageKey, field?: string) {
+    super('invalid', key, { field });
   }
 }
 

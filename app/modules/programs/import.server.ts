@@ -11,6 +11,7 @@ import {
   plainText,
 } from '~/rich-text/markdown.server.ts';
 import type { OutlineToAdd } from './structure.server.ts';
+import { DomainError } from '~/utils/domain-errors.ts';
 
 /**
  * Importing an existing program from a Markdown or Word (.docx) file: the file becomes chapters and sections,
@@ -32,10 +33,9 @@ export const IMPORT_MAX_OUTLINE_CHARS = 2 * 1024 * 1024;
 const MAX_TITLE = 200;
 
 /** A file that cannot be imported; `key` is the message shown beside the file field. */
-export class ImportError extends Error {
-  constructor(public readonly key: MessageKey) {
-    super(key);
-    this.name = 'ImportError';
+export class ImportError extends DomainError {
+  constructor(key: MessageKey) {
+    super('invalid', key, { field: 'file' });
   }
 }
 

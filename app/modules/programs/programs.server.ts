@@ -9,20 +9,13 @@ import {
   programAbilities,
 } from '~/policies/program.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
+import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { readLiveText, readLiveTextChecked } from '~/modules/live-text/live-text.server.ts';
 import { parseDoc, type DocNode } from '~/rich-text/document.ts';
 import { numberOutline } from './numbering.ts';
 import { liveDocumentName } from '~/modules/live-text/names.ts';
-
-/** A program that does not exist, or a chapter or section not in it. */
-export class NotFoundError extends Error {
-  constructor(what: string) {
-    super(`Not found: ${what}`);
-    this.name = 'NotFoundError';
-  }
-}
 
 /**
  * Throws NotFoundError, as for a program that does not exist, when the actor may not know this one exists
@@ -223,13 +216,9 @@ export async function createProgram(props: CreateProgramProps, tx?: Tx): Promise
 }
 
 /** A program that cannot be created as asked; `key` is the message shown beside `field`. */
-export class ProgramError extends Error {
-  constructor(
-    public readonly key: 'programs.errors.slugTaken',
-    public readonly field: 'slug',
-  ) {
-    super(key);
-    this.name = 'ProgramError';
+export class ProgramError extends DomainError {
+  constructor(key: 'programs.errors.slugTaken', field: 'slug') {
+    super('conflict', key, { field });
   }
 }
 

@@ -13,8 +13,10 @@ import {
 } from '~/modules/live-text/live-text.server.ts';
 import { docToPlainText, parseDoc, type DocNode } from '~/rich-text/document.ts';
 import type { StructureChange } from './programs.schema.ts';
-import { getSection, loadProgramFacts, NotFoundError, programToShape } from './programs.server.ts';
+import { getSection, loadProgramFacts, programToShape } from './programs.server.ts';
+import { NotFoundError } from '~/utils/domain-errors.ts';
 import { liveDocumentName } from '~/modules/live-text/names.ts';
+import { DomainError } from '~/utils/domain-errors.ts';
 
 /**
  * The shape of a program: chapters and sections created, renamed, reordered and removed. Ids never change, so
@@ -23,10 +25,9 @@ import { liveDocumentName } from '~/modules/live-text/names.ts';
  */
 
 /** A change the structure refuses for a reason the person can act on; `key` is the message, translated. */
-export class StructureError extends Error {
-  constructor(public readonly key: MessageKey) {
-    super(key);
-    this.name = 'StructureError';
+export class StructureError extends DomainError {
+  constructor(key: MessageKey) {
+    super('conflict', key);
   }
 }
 

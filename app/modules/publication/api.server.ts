@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
-import { ForbiddenError } from '~/policies/actor.ts';
+
 import { canKnowProgram, type ProgramFacts } from '~/policies/program.ts';
 import { canReadRounds, canSeeResults } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
-import { NotFoundError } from '../programs/programs.server.ts';
+
 import { boardOf, censusRule } from '../voting/ballots.server.ts';
 import { listRounds } from '../voting/round-view.server.ts';
 import { settleRound } from '../voting/rounds.server.ts';
 import type { RoundResults } from '../voting/types.ts';
 import type { AttributedDoc } from './provenance.ts';
 import { getVersion, versionSections } from './versions.server.ts';
+import { DomainError, ForbiddenError, NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
  * The open data API (docs/api.md): what the public may read, as JSON, read-only, without a key. Everything here
@@ -32,13 +33,18 @@ export interface OpenDataDocument {
 }
 
 /** A request the API refuses: a malformed parameter (400) or something not (yet) published, or not public (404). */
-export class OpenDataError extends Error {
+export class OpenDataError extends DomainError {
   constructor(
     public readonly status: 400 | 404,
     message: string,
   ) {
-    super(message);
-    this.name = 'OpenDataError';
+    super(
+      status === 400 ? 'invalid' : 'not-found',
+      status === 400 ? 'error.badRequest.title' : 'error.notFound.title',
+      {
+        log: message,
+      },
+    );
   }
 }
 

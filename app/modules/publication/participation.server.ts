@@ -3,7 +3,8 @@ import { enforceRead } from '~/policies/actor.ts';
 import { canReadRounds } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
 import { groupSizes } from '../groups/groups.server.ts';
-import { hideUnknownProgram, NotFoundError } from '../programs/programs.server.ts';
+import { hideUnknownProgram } from '../programs/programs.server.ts';
+import { NotFoundError } from '~/utils/domain-errors.ts';
 
 export const ACTIVE_DAYS = 30;
 

@@ -8,11 +8,12 @@ import { readLiveText } from '~/modules/live-text/live-text.server.ts';
 import { readStoredDoc } from '~/rich-text/stored.server.ts';
 import { type DocNode } from '~/rich-text/document.ts';
 import { withProgramLease } from '../programs/lease.server.ts';
-import { getProgramOutline, NotFoundError } from '../programs/programs.server.ts';
+import { getProgramOutline } from '../programs/programs.server.ts';
 import { KEEP_CURRENT, type RoundResults } from '../voting/types.ts';
 import { docToHtml, escapeHtml } from './html.ts';
 import { attribute, sourcesOf, type AttributedDoc, type ChainStep } from './provenance.ts';
 import { liveDocumentName } from '~/modules/live-text/names.ts';
+import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
  * Published versions (docs/decisions/0015-from-vote-to-program.md): a moderator publishes the program as it
@@ -138,10 +139,9 @@ export async function publishVersion(props: { actor: Actor; slug: string; note: 
 }
 
 /** Another process is applying amendments to this program right now: publish again in a moment. */
-export class PublicationBusyError extends Error {
+export class PublicationBusyError extends DomainError {
   constructor() {
-    super('the program is being updated');
-    this.name = 'PublicationBusyError';
+    super('busy', 'version.errors.busy', { log: 'the program is being updated' });
   }
 }
 

@@ -4,8 +4,9 @@ import { canManageRounds, canVote } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
 import { diffWords } from '../amendments/diff.ts';
 import { docToPlainText, type DocNode } from '~/rich-text/document.ts';
-import { loadProgramFacts, NotFoundError } from '../programs/programs.server.ts';
+import { loadProgramFacts } from '../programs/programs.server.ts';
 import { KEEP_CURRENT } from './types.ts';
+import { NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
  * What a voter reads on the ballot (each amendment's change and a summary of its debate), and what a moderator

@@ -6,12 +6,13 @@ import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { BOARD_FORMAT, canonicalAnswers, newNonce, normalizeCode, trackingCode, validateAnswers } from './board.ts';
 import type { AnswerError } from './board.ts';
-import { NotFoundError } from '../programs/programs.server.ts';
+
 import { definitionOf, roundDefinition } from './definition.server.ts';
 import { RoundKeyMissing, roundKey, seal, slotOf, unseal } from './keys.server.ts';
 import { encodeReceiptAnswers } from './receipt.ts';
 import { tallyRound } from './tally.ts';
 import type { Answers, Board, BoardBallot, RoundDefinition, RoundResults } from './types.ts';
+import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
  * Ballots (docs/decisions/0014-secret-verifiable-ballots.md). Casting writes two rows that share nothing: the
@@ -22,18 +23,21 @@ import type { Answers, Board, BoardBallot, RoundDefinition, RoundResults } from 
  */
 
 /** A ballot refused as a whole: the round is not open, the member is not in its census, or answers are wrong. */
-export class BallotError extends Error {
+export class BallotError extends DomainError {
+  declare readonly key:
+    | 'vote.errors.closed'
+    | 'vote.errors.notOpenYet'
+    | 'vote.errors.notInCensus'
+    | 'vote.errors.invalidAnswers'
+    | 'vote.errors.tooFast';
   constructor(
-    public readonly key:
-      | 'vote.errors.closed'
-      | 'vote.errors.notOpenYet'
-      | 'vote.errors.notInCensus'
-      | 'vote.errors.invalidAnswers'
-      | 'vote.errors.tooFast',
+    key: BallotError['key'],
     public readonly problems: AnswerError[] = [],
   ) {
-    super(key);
-    this.name = 'BallotError';
+    super(
+      key === 'vote.errors.tooFast' ? 'throttled' : key === 'vote.errors.invalidAnswers' ? 'invalid' : 'conflict',
+      key,
+    );
   }
 }
 

@@ -2,9 +2,10 @@ import type { RoundStatus } from '~/generated/prisma/enums.ts';
 import { enforceRead, type Actor } from '~/policies/actor.ts';
 import { canManageRounds, canReadRounds, canSeeResults, canVote } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
-import { loadProgramFacts, NotFoundError } from '../programs/programs.server.ts';
+import { loadProgramFacts } from '../programs/programs.server.ts';
 import { settleRound } from './rounds.server.ts';
 import type { RoundResults } from './types.ts';
+import { NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
  * Voting rounds as readers see them: the program's list, and one round with its rules, questions, census and

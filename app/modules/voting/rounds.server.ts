@@ -10,11 +10,12 @@ import { STANDING } from '../amendments/collisions.server.ts';
 import { applyAdopted } from '../amendments/application.server.ts';
 import { assertMove } from '../amendments/lifecycle.ts';
 import { announceRound, notifyAuthors } from '../notifications/notifications.server.ts';
-import { loadProgramFacts, NotFoundError } from '../programs/programs.server.ts';
+import { loadProgramFacts } from '../programs/programs.server.ts';
 import { closeBallots } from './ballots.server.ts';
 import { createRoundKey, destroyRoundKey, keptRoundKeys } from './keys.server.ts';
 import { roundDefinition } from './definition.server.ts';
 import { KEEP_CURRENT } from './types.ts';
+import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
  * Voting rounds: a moderator gathers admissible amendments (a collision group always whole) with opening and
@@ -25,13 +26,9 @@ import { KEEP_CURRENT } from './types.ts';
  */
 
 /** A request about a round that cannot be carried out as asked; `key` is the message. */
-export class VotingError extends Error {
-  constructor(
-    public readonly key: MessageKey,
-    public readonly questionId: string | null = null,
-  ) {
-    super(key);
-    this.name = 'VotingError';
+export class VotingError extends DomainError {
+  constructor(key: MessageKey, field: 'closesAt' | 'amendmentIds') {
+    super('invalid', key, { field });
   }
 }
 
@@ -54,16 +51,16 @@ export interface CreateRoundProps {
 
 /** Creates a round (moderators); it opens at once when its opening time has come. Returns its id. */
 export async function createRound(props: CreateRoundProps, now = new Date()): Promise<string> {
-  if (props.closesAt <= props.opensAt) throw new VotingError('vote.errors.closesBeforeOpening');
-  if (props.closesAt <= now) throw new VotingError('vote.errors.closesInPast');
+  if (props.closesAt <= props.opensAt) throw new VotingError('vote.errors.closesBeforeOpening', 'closesAt');
+  if (props.closesAt <= now) throw new VotingError('vote.errors.closesInPast', 'closesAt');
   const id = await db().$transaction(async (tx) => {
     const program = await loadProgramFacts(tx, props.actor, { slug: props.slug });
     enforce(canManageRounds(props.actor, program), props.actor, 'round.create');
     const ids = [...new Set(props.amendmentIds)];
-    if (!ids.length) throw new VotingError('vote.errors.noAmendment');
+    if (!ids.length) throw new VotingError('vote.errors.noAmendment', 'amendmentIds');
     await tx.$queryRaw`SELECT id FROM "Amendment" WHERE "programId" = ${program.id} FOR UPDATE`;
     const chosen = await tx.amendment.findMany({ where: { id: { in: ids }, programId: program.id } });
-    if (chosen.length !== ids.length) throw new VotingError('vote.errors.notAdmissible');
+    if (chosen.length !== ids.length) throw new VotingError('vote.errors.notAdmissible', 'amendmentIds');
     // A collision group always comes whole: every standing competitor must be admissible and come along.
     const groups = [...new Set(chosen.flatMap((a) => (a.collisionGroup ? [a.collisionGroup] : [])))];
     const competitors = groups.length
@@ -74,7 +71,10 @@ export async function createRound(props: CreateRoundProps, now = new Date()): Pr
     const all = new Map([...chosen, ...competitors].map((a) => [a.id, a]));
     for (const a of all.values()) {
       if (a.status !== 'ADMISSIBLE' || a.needsUpdate || a.roundId) {
-        throw new VotingError(ids.includes(a.id) ? 'vote.errors.notAdmissible' : 'vote.errors.groupIncomplete');
+        throw new VotingError(
+          ids.includes(a.id) ? 'vote.errors.notAdmissible' : 'vote.errors.groupIncomplete',
+          'amendmentIds',
+        );
       }
     }
     const last = await tx.votingRound.findFirst({ where: { programId: program.id }, orderBy: { number: 'desc' } });
@@ -135,10 +135,10 @@ export async function rescheduleClose(
     if (!round) throw new NotFoundError(`round ${props.roundId}`);
     const program = await loadProgramFacts(tx, props.actor, { id: round.programId });
     enforce(canManageRounds(props.actor, program), props.actor, 'round.reschedule');
-    if (round.status === 'CLOSED') throw new VotingError('vote.errors.closed');
+    if (round.status === 'CLOSED') throw new VotingError('vote.errors.closed', 'closesAt');
     // An open round may be closed now (a time already past means now); a scheduled one must close after opening.
     if (round.status === 'SCHEDULED' && props.closesAt <= round.opensAt) {
-      throw new VotingError('vote.errors.closesBeforeOpening');
+      throw new VotingError('vote.errors.closesBeforeOpening', 'closesAt');
     }
     const closesAt = props.closesAt < now ? now : props.closesAt;
     await tx.votingRound.update({ where: { id: round.id }, data: { closesAt } });
