@@ -3,6 +3,25 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** The contract between routes and modules (ADR 0020): what app/routes may not write. */
+const ROUTE_CONTRACT = [
+  {
+    selector:
+      'ExportNamedDeclaration > FunctionDeclaration[id.name=/^(loader|action)$/], ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=/^(loader|action)$/]:not([init.callee.name=/^route(Loader|Action)$/])',
+    message:
+      'A loader or action is made by routeLoader/routeAction (app/utils/route.server.ts): they answer every refusal (ADR 0020).',
+  },
+  {
+    selector: 'TryStatement[handler], CallExpression[callee.property.name=/^(catch|then)$/][arguments.length>0]',
+    message:
+      'No try/catch in a route: a module throws a DomainError and the wrapper answers it (ADR 0020). An exception says why in an eslint-disable comment.',
+  },
+  {
+    selector: 'ClassDeclaration[superClass]',
+    message: 'Routes declare no error classes: refusals are DomainErrors (app/utils/domain-errors.ts).',
+  },
+];
+
 /** Imports that reach the database. */
 const DATABASE = ['**/generated/prisma/client*', '@prisma/*', 'pg', '@electric-sql/*', '**/utils/db.server*'];
 const NO_DATABASE_IN_UI = { group: DATABASE, message: 'Routes call modules; they never touch the database.' };
@@ -24,6 +43,39 @@ export default tseslint.config(
           selector:
             "TSNonNullExpression[expression.name='actor'], TSNonNullExpression[expression.property.name='actor']",
           message: 'enforce() asserts the actor is a member: no `actor!` (issue 16).',
+        },
+      ],
+    },
+  },
+  {
+    files: ['app/routes/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "TSNonNullExpression[expression.name='actor'], TSNonNullExpression[expression.property.name='actor']",
+          message: 'enforce() asserts the actor is a member: no `actor!` (issue 16).',
+        },
+        ...ROUTE_CONTRACT,
+      ],
+    },
+  },
+  {
+    // One family of refusals (ADR 0020): modules, policies and the kernel throw DomainErrors, never their own Error.
+    files: ['app/modules/**', 'app/policies/**', 'app/rich-text/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "TSNonNullExpression[expression.name='actor'], TSNonNullExpression[expression.property.name='actor']",
+          message: 'enforce() asserts the actor is a member: no `actor!` (issue 16).',
+        },
+        {
+          selector: "ClassDeclaration[superClass.name='Error']",
+          message: 'A refusal is a DomainError of app/utils/domain-errors.ts, with its kind (ADR 0020).',
         },
       ],
     },
@@ -53,6 +105,13 @@ export default tseslint.config(
             {
               group: ['~/policies/*', '**/policies/*', '!~/policies/actor.ts'],
               message: "Routes take abilities from a module's read model; they never call the policies.",
+            },
+          ],
+          paths: [
+            {
+              name: '~/utils/errors.server.ts',
+              importNames: ['refusalPage', 'refusalData'],
+              message: 'Routes do not answer refusals themselves: routeLoader/routeAction do (ADR 0020).',
             },
           ],
         },
