@@ -151,4 +151,14 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Utilities sit under the modules: they never import one (a module may use any utility, never the reverse).
+    files: ['app/utils/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['~/modules/**', '**/modules/**'], message: 'Utilities never import a module.' }] },
+      ],
+    },
+  },
 );

@@ -1,11 +1,37 @@
 import { createHash } from 'node:crypto';
-import { OpenDataError, type OpenDataDocument } from '~/modules/publication/api.server.ts';
-import { ForbiddenError, NotFoundError } from '~/utils/domain-errors.ts';
+import { DomainError, ForbiddenError, NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
  * The HTTP side of the open data API (docs/api.md): JSON with an ETag (304 when it still matches), cacheable by
  * anyone, readable from any origin; refusals as JSON `{ "error": "..." }`, never an HTML page.
  */
+
+/** An answer of the API, ready to send. */
+export interface OpenDataDocument {
+  /** The JSON text. */
+  body: string;
+  /** Its entity tag, without quotes: the SHA-256 of the body (the board's own hash for the board). */
+  etag: string;
+  /** Seconds a cache may keep it: an hour for what never changes once it exists, a minute otherwise. */
+  maxAge: number;
+  headers?: Record<string, string>;
+}
+
+/** A request the API refuses: a malformed parameter (400) or something not (yet) published, or not public (404). */
+export class OpenDataError extends DomainError {
+  constructor(
+    public readonly status: 400 | 404,
+    message: string,
+  ) {
+    super(
+      status === 400 ? 'invalid' : 'not-found',
+      status === 400 ? 'error.badRequest.title' : 'error.notFound.title',
+      {
+        log: message,
+      },
+    );
+  }
+}
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',

@@ -1,5 +1,16 @@
 import type { Locale } from '~/i18n/index.ts';
-import type { CurrentMember } from '~/modules/members/sessions.server.ts';
+import type { Role } from '~/generated/prisma/enums.ts';
+
+/** The signed-in member, as every request sees it. */
+export interface CurrentMember {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  locale: string | null;
+  /** Suspended by an administrator: signed in, but taking part in nothing (they may still export or delete). */
+  suspended: { at: Date; reason: string } | null;
+}
 
 /** The load context the server gives every loader and action (server/http/context.ts builds it). */
 export type RequestContext = {

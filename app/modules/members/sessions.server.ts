@@ -1,4 +1,4 @@
-import type { Role } from '~/generated/prisma/enums.ts';
+import type { CurrentMember } from '~/utils/request-context.ts';
 import { db } from '~/utils/db.server.ts';
 import { generateToken, hashToken } from './tokens.server.ts';
 
@@ -11,16 +11,8 @@ export const SESSION_IDLE_TIMEOUT_MS = 14 * DAY;
 const RENEW_WHEN_LEFT_MS = SESSION_LIFETIME_MS / 2;
 const TOUCH_EVERY_MS = 60 * 1000;
 
-/** The signed-in member, as every request sees it. */
-export interface CurrentMember {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  locale: string | null;
-  /** Suspended by an administrator: signed in, but taking part in nothing (they may still export or delete). */
-  suspended: { at: Date; reason: string } | null;
-}
+/** The signed-in member, as every request sees it (defined beside the request's context). */
+export type { CurrentMember };
 
 export interface ValidSession {
   id: string;

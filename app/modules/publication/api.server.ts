@@ -10,7 +10,8 @@ import { settleRound } from '../voting/rounds.server.ts';
 import type { RoundResults } from '../voting/types.ts';
 import type { AttributedDoc } from './provenance.ts';
 import { getVersion, versionSections } from './versions.server.ts';
-import { DomainError, ForbiddenError, NotFoundError } from '~/utils/domain-errors.ts';
+import { ForbiddenError, NotFoundError } from '~/utils/domain-errors.ts';
+import { OpenDataError, type OpenDataDocument } from '~/utils/open-data.server.ts';
 
 /**
  * The open data API (docs/api.md): what the public may read, as JSON, read-only, without a key. Everything here
@@ -20,33 +21,6 @@ import { DomainError, ForbiddenError, NotFoundError } from '~/utils/domain-error
  * Each function returns the JSON text with its entity tag and how long caches may keep it; the routes
  * (app/routes/api.*) only add the HTTP headers (app/utils/open-data.server.ts).
  */
-
-/** An answer of the API, ready to send. */
-export interface OpenDataDocument {
-  /** The JSON text. */
-  body: string;
-  /** Its entity tag, without quotes: the SHA-256 of the body (the board's own hash for the board). */
-  etag: string;
-  /** Seconds a cache may keep it: an hour for what never changes once it exists, a minute otherwise. */
-  maxAge: number;
-  headers?: Record<string, string>;
-}
-
-/** A request the API refuses: a malformed parameter (400) or something not (yet) published, or not public (404). */
-export class OpenDataError extends DomainError {
-  constructor(
-    public readonly status: 400 | 404,
-    message: string,
-  ) {
-    super(
-      status === 400 ? 'invalid' : 'not-found',
-      status === 400 ? 'error.badRequest.title' : 'error.notFound.title',
-      {
-        log: message,
-      },
-    );
-  }
-}
 
 /** Programs, their rounds while open: they change. */
 const CHANGING = 60;
