@@ -5,10 +5,6 @@ import type { ServerBuild } from '@remix-run/node';
 import { broadcastDevReady } from '@remix-run/node';
 import { readEnv, publicOrigin } from '~/utils/env.server.ts';
 import { setLiveDocuments } from '~/utils/live-documents.server.ts';
-import { expireOverdue } from '~/modules/amendments/supports.server.ts';
-import { sendDigests } from '~/modules/notifications/notifications.server.ts';
-import { purgeExpired } from '~/modules/members/sessions.server.ts';
-import { openAndCloseDue } from '~/modules/voting/rounds.server.ts';
 import { deferredWorkDone } from '~/utils/after-answer.server.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { MigrationError } from './database/migrate.ts';
@@ -16,6 +12,7 @@ import { formatLogins, install, openAndMigrate, seedIfFirstStart } from './boot.
 import { localOnly, redisRelay } from './collaboration/relay.ts';
 import { CollaborationServer } from './collaboration/server.ts';
 import { createApp } from './http/app.ts';
+import { jobs, startJobs } from './jobs.ts';
 
 // One process: HTTP, static files, the Remix handler and (issue 3) the collaboration WebSocket on the same port.
 async function main() {
@@ -57,25 +54,8 @@ async function main() {
   );
   setLiveDocuments(collaboration);
 
-  // The sweeps' intervals are settings (README): tests set them short rather than wait.
-  // Amendments whose support deadline passed short of the threshold expire (their pages also check on reading).
-  const sweep = setInterval(() => {
-    if (!closing) expireOverdue().catch((error: unknown) => logger.warn('expiring amendments failed', { error }));
-  }, env.AMENDMENTS_SWEEP_MS);
-  sweep.unref();
-  // Voting rounds open and close on time (their pages also check on reading).
-  const rounds = setInterval(() => {
-    if (!closing) openAndCloseDue().catch((error: unknown) => logger.warn('sweeping voting rounds failed', { error }));
-  }, env.ROUNDS_SWEEP_MS);
-  rounds.unref();
-  // Email digests of notifications, for members who opted in (each at most once a day).
-  const digests = setInterval(() => {
-    if (closing) return;
-    sendDigests().catch((error: unknown) => logger.warn('sending digests failed', { error }));
-    // Expired sessions, old sign-in links and failed sign-ins go as soon as they are no longer needed.
-    purgeExpired().catch((error: unknown) => logger.warn('purging expired rows failed', { error }));
-  }, env.DIGESTS_SWEEP_MS);
-  digests.unref();
+  // Background sweeps (server/jobs.ts): their intervals are settings; tests set them short rather than wait.
+  const background = startJobs(jobs(env));
   server.on('upgrade', (req, socket, head) => {
     if (closing || !req.url?.startsWith('/collab/')) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -101,9 +81,7 @@ async function main() {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    clearInterval(sweep);
-    clearInterval(digests);
-    clearInterval(rounds);
+    background.stop();
     logger.info('shutting down', { signal });
     const force = setTimeout(() => {
       logger.warn('in-flight requests did not finish in 10 s: closing them');

@@ -1,0 +1,59 @@
+import type { Env } from '~/utils/env.server.ts';
+import { expireOverdue } from '~/modules/amendments/supports.server.ts';
+import { sendDigests } from '~/modules/notifications/notifications.server.ts';
+import { purgeExpired } from '~/modules/members/sessions.server.ts';
+import { openAndCloseDue } from '~/modules/voting/rounds.server.ts';
+import { logger } from '~/utils/logger.server.ts';
+
+/**
+ * The background work of the process, in one place: each job, what it does, and the setting that says how often
+ * (README, "Settings"; tests set them short rather than wait). The pages that show rounds and amendments also
+ * check on reading, so a sweep only makes things happen on time for those who are not looking.
+ */
+export interface Job {
+  name: string;
+  everyMs: number;
+  run: () => Promise<unknown>;
+}
+
+export function jobs(env: Pick<Env, 'AMENDMENTS_SWEEP_MS' | 'ROUNDS_SWEEP_MS' | 'DIGESTS_SWEEP_MS'>): Job[] {
+  return [
+    // Amendments whose support deadline passed short of the threshold expire.
+    { name: 'expiring amendments', everyMs: env.AMENDMENTS_SWEEP_MS, run: () => expireOverdue() },
+    // Voting rounds open and close on time; adopted amendments are written into the live text (ADR 0015).
+    { name: 'sweeping voting rounds', everyMs: env.ROUNDS_SWEEP_MS, run: () => openAndCloseDue() },
+    // Email digests of notifications, for members who opted in (each at most once a day).
+    { name: 'sending digests', everyMs: env.DIGESTS_SWEEP_MS, run: () => sendDigests() },
+    // Expired sessions, old sign-in links and failed sign-ins go as soon as they are no longer needed.
+    { name: 'purging expired rows', everyMs: env.DIGESTS_SWEEP_MS, run: () => purgeExpired() },
+  ];
+}
+
+/**
+ * Runs each job at its interval until `stop()`; a run still under way is never started again beside itself, and
+ * a failed run is logged, never thrown (the next one tries again).
+ */
+export function startJobs(list: Job[]): { stop: () => void } {
+  let stopped = false;
+  const timers = list.map((job) => {
+    let running = false;
+    const timer = setInterval(() => {
+      if (stopped || running) return;
+      running = true;
+      job
+        .run()
+        .catch((error: unknown) => logger.warn(`${job.name} failed`, { error }))
+        .finally(() => {
+          running = false;
+        });
+    }, job.everyMs);
+    timer.unref();
+    return timer;
+  });
+  return {
+    stop() {
+      stopped = true;
+      for (const timer of timers) clearInterval(timer);
+    },
+  };
+}
