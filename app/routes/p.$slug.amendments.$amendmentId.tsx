@@ -19,7 +19,12 @@ import { RichText } from '~/rich-text/render.tsx';
 import { LiveSection } from '~/editor/live-section.tsx';
 import { submitAmendment, withdrawAmendment } from '~/modules/amendments/amendments.server.ts';
 import { answerInvitation, inviteCoauthor, leaveAmendment } from '~/modules/amendments/coauthors.server.ts';
-import { InviteCoauthorSchema } from '~/modules/amendments/amendments.schema.ts';
+import {
+  AMENDMENT_PAGE_INTENTS,
+  AmendmentCommandSchema,
+  InviteCoauthorSchema,
+  type AmendmentCommand,
+} from '~/modules/amendments/amendments.schema.ts';
 import { diffWords } from '~/modules/amendments/diff.ts';
 import { saveAmendmentUpdate } from '~/modules/amendments/rebase.server.ts';
 import { decideAdmissibility, mergeDuplicate } from '~/modules/amendments/moderation.server.ts';
@@ -56,7 +61,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // A refusal (AmendmentError, ModerationError, GroupError, an illegal move: 409 or 400) is answered by the
 // wrapper and shown atop the page, or beside the form it came from (invite, conflict).
 export const action = /* @__PURE__ */ routeAction(
-  {},
+  { intents: AMENDMENT_PAGE_INTENTS },
   async ({ request, params, context, actor, form: formData, intent }) => {
     requireMember(request, context);
     const slug = params.slug ?? '';
@@ -69,56 +74,6 @@ export const action = /* @__PURE__ */ routeAction(
       if (submission.status !== 'success') return data({ invite: submission.reply(), error: null }, { status: 400 });
       await inviteCoauthor({ actor, id, email: submission.value.email });
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.coauthorInvited') } });
-    }
-    if (intent === 'acceptInvite' || intent === 'declineInvite') {
-      await answerInvitation({ actor, id, accept: intent === 'acceptInvite' });
-      const flash = intent === 'acceptInvite' ? 'flash.invitationAccepted' : 'flash.invitationDeclined';
-      return redirect(intent === 'acceptInvite' ? here : `/p/${slug}/amendments?mine=1`, {
-        headers: { 'Set-Cookie': flashCookie(flash) },
-      });
-    }
-    if (intent === 'leave') {
-      await leaveAmendment({ actor, id });
-      return redirect(`/p/${slug}/amendments?mine=1`, {
-        headers: { 'Set-Cookie': flashCookie('flash.leftAmendment') },
-      });
-    }
-    if (intent === 'submit') {
-      await submitAmendment({ actor, id });
-      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.amendmentSubmitted') } });
-    }
-    if (intent === 'support') {
-      await supportAmendment({ actor, id });
-      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.supported') } });
-    }
-    if (intent === 'unsupport') {
-      await withdrawSupport({ actor, id });
-      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.supportWithdrawn') } });
-    }
-    if (intent === 'admissible' || intent === 'inadmissible') {
-      const reason = String(formData.get('reason') ?? '').trim();
-      if (reason.length < 3 || reason.length > 500) {
-        return data({ invite: null, error: 'errors.reasonRequired' }, { status: 400 });
-      }
-      await decideAdmissibility({ actor, id, admissible: intent === 'admissible', reason });
-      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.decisionRecorded') } });
-    }
-    if (intent === 'saveUpdate') {
-      const { error } = await saveAmendmentUpdate({ actor, id });
-      if (error) return data({ invite: null, error: error as string }, { status: 409 });
-      return redirect(here, { headers: { 'Set-Cookie': flashCookie('rebase.saved') } });
-    }
-    if (intent === 'merge') {
-      const reason = String(formData.get('reason') ?? '').trim();
-      if (reason.length < 3 || reason.length > 500) {
-        return data({ invite: null, error: 'errors.reasonRequired' }, { status: 400 });
-      }
-      await mergeDuplicate({ actor, id, intoId: String(formData.get('intoId') ?? ''), reason });
-      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.merged') } });
-    }
-    if (intent === 'endorse') {
-      await endorseAmendment({ actor, groupId: String(formData.get('groupId') ?? ''), amendmentId: id });
-      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.endorsed') } });
     }
     if (intent === 'resolveConflict') {
       // Too deep a text is a refusal (MarkdownTooDeepError), shown beside the text.
@@ -140,13 +95,57 @@ export const action = /* @__PURE__ */ routeAction(
       await resolveConflict({ actor, amendmentId: id, text, reason });
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.conflictResolved') } });
     }
-    if (intent === 'withdraw') {
-      await withdrawAmendment({ actor, id });
-      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.amendmentWithdrawn') } });
+    const parsed = AmendmentCommandSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) {
+      return data({ invite: null, error: parsed.error.issues[0]?.message ?? 'errors.required' }, { status: 400 });
     }
-    return data({ invite: null, error: 'errors.required' }, { status: 400 });
+    return runCommand(parsed.data, { actor, id, slug, here });
   },
 );
+
+/** One command of the page, given to the module that does it; then back to the page (or the list) with a flash. */
+async function runCommand(command: AmendmentCommand, at: { actor: Actor; id: string; slug: string; here: string }) {
+  const { actor, id, here } = at;
+  const mine = `/p/${at.slug}/amendments?mine=1`;
+  switch (command.intent) {
+    case 'acceptInvite':
+      await answerInvitation({ actor, id, accept: true });
+      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.invitationAccepted') } });
+    case 'declineInvite':
+      await answerInvitation({ actor, id, accept: false });
+      return redirect(mine, { headers: { 'Set-Cookie': flashCookie('flash.invitationDeclined') } });
+    case 'leave':
+      await leaveAmendment({ actor, id });
+      return redirect(mine, { headers: { 'Set-Cookie': flashCookie('flash.leftAmendment') } });
+    case 'submit':
+      await submitAmendment({ actor, id });
+      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.amendmentSubmitted') } });
+    case 'support':
+      await supportAmendment({ actor, id });
+      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.supported') } });
+    case 'unsupport':
+      await withdrawSupport({ actor, id });
+      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.supportWithdrawn') } });
+    case 'admissible':
+    case 'inadmissible':
+      await decideAdmissibility({ actor, id, admissible: command.intent === 'admissible', reason: command.reason });
+      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.decisionRecorded') } });
+    case 'saveUpdate': {
+      const { error } = await saveAmendmentUpdate({ actor, id });
+      if (error) return data({ invite: null, error: error as string }, { status: 409 });
+      return redirect(here, { headers: { 'Set-Cookie': flashCookie('rebase.saved') } });
+    }
+    case 'merge':
+      await mergeDuplicate({ actor, id, intoId: command.intoId, reason: command.reason });
+      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.merged') } });
+    case 'endorse':
+      await endorseAmendment({ actor, groupId: command.groupId, amendmentId: id });
+      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.endorsed') } });
+    case 'withdraw':
+      await withdrawAmendment({ actor, id });
+      return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.amendmentWithdrawn') } });
+  }
+}
 
 type Reply = { invite: null; error: null; debate: DebateFormError };
 

@@ -52,6 +52,8 @@ function intentsOf(source: string): string[] {
   for (const m of source.matchAll(/name="intent"\s+value="(\w+)"/g)) found.add(m[1]!);
   for (const m of source.matchAll(/intent="(\w+)"/g)) found.add(m[1]!);
   for (const m of source.matchAll(/intent === '(\w+)'/g)) found.add(m[1]!);
+  // Commands dispatched by a switch on the parsed intent (the amendment page's runCommand).
+  for (const m of source.matchAll(/case '(\w+)':/g)) found.add(m[1]!);
   for (const m of source.matchAll(/intents: \[([^\]]*)\]/g)) {
     for (const i of m[1]!.matchAll(/'(\w+)'/g)) found.add(i[1]!);
   }

@@ -25,3 +25,39 @@ export const StartAmendmentSchema = z
 export const InviteCoauthorSchema = z.object({
   email: storableText().trim().max(254, 'errors.emailInvalid').email('errors.emailInvalid'),
 });
+
+/** A moderator's reason, which the public record keeps. */
+const reason = () => storableText().trim().min(3, 'errors.reasonRequired').max(500, 'errors.reasonRequired');
+const id = () => z.string().max(64, 'errors.required');
+
+/**
+ * The amendment page's commands: one shape per intent, each dispatched to one module command. (The co-author
+ * invitation, the conflict's text and the debate's forms are read by conform, to answer beside their fields.)
+ */
+export const AmendmentCommandSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('acceptInvite') }),
+  z.object({ intent: z.literal('declineInvite') }),
+  z.object({ intent: z.literal('leave') }),
+  z.object({ intent: z.literal('submit') }),
+  z.object({ intent: z.literal('support') }),
+  z.object({ intent: z.literal('unsupport') }),
+  z.object({ intent: z.literal('saveUpdate') }),
+  z.object({ intent: z.literal('withdraw') }),
+  z.object({ intent: z.literal('admissible'), reason: reason() }),
+  z.object({ intent: z.literal('inadmissible'), reason: reason() }),
+  z.object({ intent: z.literal('merge'), intoId: id(), reason: reason() }),
+  z.object({ intent: z.literal('endorse'), groupId: id() }),
+]);
+export type AmendmentCommand = z.infer<typeof AmendmentCommandSchema>;
+
+/** Every intent the amendment page's forms send: the commands above, the invitation, the conflict, the debate. */
+export const AMENDMENT_PAGE_INTENTS = [
+  ...AmendmentCommandSchema.options.map((option) => option.shape.intent.value),
+  'invite',
+  'resolveConflict',
+  'comment',
+  'editComment',
+  'report',
+  'hideComment',
+  'keepComment',
+] as const;
