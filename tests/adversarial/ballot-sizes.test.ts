@@ -176,7 +176,14 @@ describe('a ballot and its receipt', () => {
           await res.finished();
           const sizes = await res.request().sizes();
           received.set(choice, { request: sizes.requestBodySize, response: sizes.responseBodySize });
-          await page.getByTestId('tracking-code').waitFor();
+          // Bounded, and saying what the page shows instead: on CI this wait once lasted until the test's timeout.
+          await page
+            .getByTestId('tracking-code')
+            .waitFor({ timeout: 60_000 })
+            .catch(async (error: unknown) => {
+              const shown = (await page.locator('body').innerText()).slice(0, 600);
+              throw new Error(`no receipt for ${choice} at ${page.url()}; the page shows:\n${shown}`, { cause: error });
+            });
         }
       });
       const seen = JSON.stringify(Object.fromEntries(received));
