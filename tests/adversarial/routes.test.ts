@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareAdmissibleAmendment, utcMinute } from '../e2e/support/scenarios.ts';
+import { prepareAdmissibleAmendment, roundForm } from '../e2e/support/scenarios.ts';
 import { DEMO, startTarget, type Target } from './support/target.ts';
 
 /**
@@ -105,16 +105,7 @@ beforeAll(async () => {
   // Something behind every kind of id: an admissible amendment, an open round, a group (all on the demo program).
   const { cookies: demo, post, sections, amendmentId } = await prepareAdmissibleAmendment(target);
   const round = await post(`/p/${PROGRAM}/rounds/new`, 'moderation', {
-    title: 'Un tour',
-    explanation: 'Pour voir.',
-    opensAt: utcMinute(-2),
-    opensAtOffset: '0',
-    closesAt: utcMinute(24 * 60),
-    closesAtOffset: '0',
-    quorumPercent: '0',
-    majority: '1/2',
-    method: 'SCHULZE',
-    censusJoinedBefore: new Date().toISOString().slice(0, 10),
+    ...roundForm('Un tour', 'Pour voir.'),
     amendmentIds: amendmentId,
   });
   const group = await post('/groups', 'camille', { name: 'Un groupe', area: 'Lyon', description: 'Un groupe local.' });

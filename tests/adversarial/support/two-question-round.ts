@@ -1,5 +1,5 @@
 import type { TestServer } from '../../e2e/support/server.ts';
-import { DEMO, draftAmendment, prepareAdmissibleAmendment, utcMinute } from '../../e2e/support/scenarios.ts';
+import { DEMO, draftAmendment, prepareAdmissibleAmendment, roundForm } from '../../e2e/support/scenarios.ts';
 
 /**
  * An open round on the demo program with both kinds of question, prepared over HTTP and the sync socket: a yes/no
@@ -26,18 +26,7 @@ export async function prepareTwoQuestionRound(server: TestServer) {
     await post(path, 'moderation', { intent: 'admissible', reason: 'Conforme aux statuts' });
     competing.push(id);
   }
-  const form = new URLSearchParams({
-    title: 'Deux questions',
-    explanation: 'Un amendement seul, deux amendements concurrents.',
-    opensAt: utcMinute(-2),
-    opensAtOffset: '0',
-    closesAt: utcMinute(24 * 60),
-    closesAtOffset: '0',
-    quorumPercent: '0',
-    majority: '1/2',
-    method: 'SCHULZE',
-    censusJoinedBefore: new Date().toISOString().slice(0, 10),
-  });
+  const form = new URLSearchParams(roundForm('Deux questions', 'Un amendement seul, deux amendements concurrents.'));
   // One amendment of a collision group brings the whole group, asked as one preferential question.
   form.append('amendmentIds', prepared.amendmentId);
   form.append('amendmentIds', competing[0]!);

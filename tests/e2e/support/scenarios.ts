@@ -120,12 +120,14 @@ export async function prepareAdmissibleAmendment(server: TestServer, options: { 
   return { ...session, sections, amendmentId };
 }
 
-export async function prepareVotedRound(server: TestServer, options: { link?: DraftLink } = {}) {
-  const { cookies, post, sections, amendmentId } = await prepareAdmissibleAmendment(server, options);
-
-  const roundLocation = await post(`/p/${DEMO}/rounds/new`, 'moderation', {
-    title: 'Amendements au chapitre 1',
-    explanation: 'Un vote par amendement recevable.',
+/**
+ * The new-round form of a round open since two minutes ago for a day, simple majority, Schulze, census of today's
+ * members: add its `amendmentIds`.
+ */
+export function roundForm(title: string, explanation: string): Record<string, string> {
+  return {
+    title,
+    explanation,
     opensAt: utcMinute(-2),
     opensAtOffset: '0',
     closesAt: utcMinute(24 * 60),
@@ -134,6 +136,14 @@ export async function prepareVotedRound(server: TestServer, options: { link?: Dr
     majority: '1/2',
     method: 'SCHULZE',
     censusJoinedBefore: new Date().toISOString().slice(0, 10),
+  };
+}
+
+export async function prepareVotedRound(server: TestServer, options: { link?: DraftLink } = {}) {
+  const { cookies, post, sections, amendmentId } = await prepareAdmissibleAmendment(server, options);
+
+  const roundLocation = await post(`/p/${DEMO}/rounds/new`, 'moderation', {
+    ...roundForm('Amendements au chapitre 1', 'Un vote par amendement recevable.'),
     amendmentIds: amendmentId,
   });
   const roundId = roundLocation.split('/').pop()!;
