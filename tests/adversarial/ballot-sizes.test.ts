@@ -18,7 +18,10 @@ let radios: { name: string; values: string[] };
 let selects: { name: string; values: string[] }[];
 
 beforeAll(async () => {
-  target = await startTarget();
+  // The production sweep intervals, as this file ran with before test servers got one-second sweeps: with the
+  // rounds swept every second, CI runs twice saw the third real ballot's receipt never appear (cause not found yet;
+  // the closing note of issue 16 says so). Nothing here waits for a sweep: the round is open when created.
+  target = await startTarget({ env: { ROUNDS_SWEEP_MS: '15000', AMENDMENTS_SWEEP_MS: '60000' } });
   round = await prepareTwoQuestionRound(target);
   const html = await (
     await fetch(`${target.url}${round.ballotPath}`, { headers: { cookie: await target.cookieOf(DEMO.member) } })
