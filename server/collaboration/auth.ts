@@ -4,12 +4,20 @@ import { sectionAccess } from '~/modules/programs/programs.server.ts';
 import { actorOfMember, type Actor } from '~/policies/actor.ts';
 import { validateSessionToken, type CurrentMember } from '~/modules/members/sessions.server.ts';
 import { readCookie, SESSION_COOKIE } from '~/utils/cookies.server.ts';
-import { parseLiveDocumentName, type LiveDocumentTarget } from '~/modules/live-text/names.ts';
+import { parseLiveDocumentName, type LiveDocumentTarget, type WriteEnded } from '~/modules/live-text/names.ts';
 
 /** The answer to a WebSocket upgrade: refused with an HTTP status, or accepted, read-only or not. */
 export type UpgradeDecision =
   | { ok: false; status: 400 | 403 | 404 }
-  | { ok: true; docName: string; readOnly: boolean; member: CurrentMember | null; sessionToken: string | null };
+  | {
+      ok: true;
+      docName: string;
+      readOnly: boolean;
+      /** Why the connection may not write (null when it may): told to its editor if it writes (issue 17). */
+      whyReadOnly: WriteEnded | null;
+      member: CurrentMember | null;
+      sessionToken: string | null;
+    };
 
 /**
  * Decides on an upgrade before any socket exists (browsers cannot set headers on a WebSocket: the session
@@ -39,7 +47,14 @@ export async function authorizeUpgrade(req: IncomingMessage, allowedOrigins: str
   // A document one may not read is not found: a draft or a closed program the public may not know exists, an
   // amendment's draft (issue 15). The same answer as for a document that does not exist.
   if (!access || !access.read) return { ok: false, status: 404 };
-  return { ok: true, docName, readOnly: !access.write, member, sessionToken: session ? token : null };
+  return {
+    ok: true,
+    docName,
+    readOnly: !access.write,
+    whyReadOnly: access.whyReadOnly,
+    member,
+    sessionToken: session ? token : null,
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { PresenceUser } from '~/modules/live-text/presence.ts';
 import { checkUpdate } from '~/modules/live-text/schema-check.ts';
+import type { WriteEnded } from '~/modules/live-text/names.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { binaryFrame, broadcast, broadcastBatch, type Outgoing } from './fan-out.ts';
 import {
@@ -57,6 +58,8 @@ export const SCHEMA_CHECK = { enabled: process.env.PLENUM_BENCH_SCHEMA_CHECK !==
 export interface Connection {
   socket: WebSocket;
   readOnly: boolean;
+  /** Why it may not write (when readOnly): the close reason of a write it sends anyway (issue 17). */
+  whyReadOnly?: WriteEnded | null;
   /** The name and colour of its member's caret, decided by the server (null for the public). */
   user: PresenceUser | null;
   /** Awareness client ids this connection speaks for (removed when it leaves). */
@@ -198,10 +201,11 @@ export class LiveDocument {
 
   /**
    * Handles one frame from a client. Throws on a malformed frame, and UpdateRefusedError on a change outside the
-   * editor's schema, which is then neither stored nor relayed (the caller closes that connection). Document
-   * changes from a read-only connection are dropped, never stored nor relayed.
+   * editor's schema, which is then neither stored nor relayed (the caller closes that connection). A change from
+   * a read-only connection is neither stored nor relayed, and answered 'read-only' (the caller closes that
+   * connection saying why, so that its editor never shows as saved what was not: issue 17).
    */
-  receive(conn: Connection, frame: Uint8Array) {
+  receive(conn: Connection, frame: Uint8Array): 'read-only' | void {
     const decoder = decoding.createDecoder(frame);
     const type = decoding.readVarUint(decoder);
     if (type === MESSAGE_SYNC) {
@@ -210,9 +214,10 @@ export class LiveDocument {
         conn.socket.send(syncStep2Message(this.doc, decoding.readVarUint8Array(decoder)));
       } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
         const update = decoding.readVarUint8Array(decoder);
-        if (conn.readOnly) return;
         const decoded = Y.decodeUpdate(update); // throws on a malformed update: it must never reach storage
         if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return; // nothing new: nothing to store
+        // (A reader's client answers the greeting with an empty update: only a change is refused.)
+        if (conn.readOnly) return Y.snapshotContainsUpdate(Y.snapshot(this.doc), update) ? undefined : 'read-only';
         if (this.approximateBytes + update.byteLength > DOCUMENT_LIMITS.maxBytes) throw new DocumentTooLargeError();
         if (SCHEMA_CHECK.enabled) checkUpdate(this.doc, decoded, this.queued()); // throws UpdateRefusedError
         // A failure to store is logged and closes this connection (its client resends on reconnect): nothing to do.

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
-import { CLOSE } from '~/modules/live-text/names.ts';
+import { CLOSE, writeEndedReason } from '~/modules/live-text/names.ts';
 import { colourIndex } from '~/modules/live-text/presence.ts';
 import { UpdateRefusedError } from '~/modules/live-text/schema-check.ts';
 import { logger } from '~/utils/logger.server.ts';
@@ -58,7 +58,7 @@ export class CollaborationServer {
       return refuse(socket, 500);
     }
     if (!decision.ok) return refuse(socket, decision.status);
-    const { docName, readOnly, member, sessionToken } = decision;
+    const { docName, readOnly, whyReadOnly, member, sessionToken } = decision;
     let document: LiveDocument;
     try {
       document = await this.open(docName);
@@ -70,6 +70,7 @@ export class CollaborationServer {
       const conn: Connection & { member: typeof member; sessionToken: string | null } = {
         socket: ws,
         readOnly,
+        whyReadOnly,
         // The caret's name and colour are the server's, from the session (issue 15), never the client's.
         user: member ? { name: member.displayName, colour: colourIndex(member.id) } : null,
         awarenessIds: new Set(),
@@ -142,7 +143,9 @@ export class CollaborationServer {
       if (--tokens < 0) return ws.close(CLOSE.rate, 'too many messages');
       try {
         if (!isBinary) throw new Error('text frame');
-        document.receive(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+        const answer = document.receive(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+        // A change from a connection that may not write: refused, and its editor told why (issue 17).
+        if (answer === 'read-only') return ws.close(CLOSE.readOnly, writeEndedReason(whyOf(conn)));
       } catch (error) {
         if (error instanceof DocumentTooLargeError) {
           logger.warn('collaboration: document size limit reached', { document: document.name });
@@ -224,9 +227,13 @@ export class CollaborationServer {
           if (access === null) conn.socket.close(CLOSE.gone, 'document removed');
           else if (!access.read) conn.socket.close(CLOSE.forbidden, 'access revoked');
           else if (conn.readOnly !== !access.write) {
-            // Writes are dropped from now on; closing tells the editor to fetch its rights again and reconnect.
+            // Writes are refused from now on (what was stored until now stays: it was sent while the server still
+            // allowed it). Closing tells the editor why, so that it keeps what it could not send (writeEnded, issue
+            // 17), or to fetch its rights again and reconnect with the right to write.
             conn.readOnly = !access.write;
-            conn.socket.close(CLOSE.rightsChanged, 'rights changed');
+            conn.whyReadOnly = access.whyReadOnly;
+            if (access.write) conn.socket.close(CLOSE.rightsChanged, 'rights changed');
+            else conn.socket.close(CLOSE.writeEnded, writeEndedReason(whyOf(conn)));
           }
         }
       }
@@ -284,6 +291,12 @@ export class CollaborationServer {
     await this.relay.close();
     this.wss.close();
   }
+}
+
+/** Why a connection may not write, with the time the server learned it when nothing says since when. */
+function whyOf(conn: Connection) {
+  const why = conn.whyReadOnly ?? { reason: 'other' as const, since: null };
+  return { reason: why.reason, since: why.since ?? new Date() };
 }
 
 function refuse(socket: Duplex, status: number) {

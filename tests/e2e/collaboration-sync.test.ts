@@ -176,8 +176,9 @@ describe('rights that change while connected', () => {
     expect(changed.status).toBe(302);
     const changedAt = Date.now();
     expect(await visitorClosed).toBe(4403);
-    // The member's editor is told its rights changed (it fetches them again and reconnects read-only).
-    expect(await memberClosed).toBe(4009);
+    // The member's editor is told its right to write ended (issue 17: it reconnects read-only, offering what was
+    // not stored).
+    expect(await memberClosed).toBe(4010);
     expect(Date.now() - changedAt).toBeLessThan(5_000);
     // A draft the public may no longer read is, to the public, a document that does not exist (issue 15).
     expect(await upgradeStatus(ws(`/collab/${docName}`), { origin: server.url })).toBe(404);

@@ -25,6 +25,7 @@ import { carryOver, docTokens } from './merge.ts';
 import { carryOverSection } from './rebase.server.ts';
 import { expireOverdue, fixThreshold, supportSummary } from './supports.server.ts';
 import { liveDocumentName } from '~/modules/live-text/names.ts';
+import { whyAmendmentReadOnly } from '~/modules/live-text/why-read-only.ts';
 import { amendmentSeed } from '~/modules/live-text/storage.server.ts';
 import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 
@@ -374,12 +375,14 @@ export async function amendmentAccess(actor: Actor, id: string, revision?: numbe
       submittedAt: true,
       needsUpdate: true,
       revision: true,
-      program: { select: { phase: true, draftIsPublic: true } },
+      program: { select: { phase: true, draftIsPublic: true, phaseStartedAt: true } },
       authors: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
       invitations: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
     },
   });
   if (!row || row.kind === 'DELETE') return null;
+  // Why not, told to an editor that loses the right or writes without it (issue 17).
+  const why = (write: boolean) => (write ? null : whyAmendmentReadOnly(actor, row.program, facts));
   const facts = {
     status: row.status,
     actorIsAuthor: row.authors.length > 0,
@@ -390,9 +393,14 @@ export async function amendmentAccess(actor: Actor, id: string, revision?: numbe
   if (revision !== undefined) {
     if (row.kind !== 'CHANGE' || !row.needsUpdate || revision !== row.revision + 1) return null;
     const write = canUpdateAmendment(actor, row.program, facts);
-    return { read: write || (facts.actorIsAuthor && canReadAmendment(actor, row.program, facts)), write };
+    return {
+      read: write || (facts.actorIsAuthor && canReadAmendment(actor, row.program, facts)),
+      write,
+      whyReadOnly: why(write),
+    };
   }
-  return { read: canReadAmendment(actor, row.program, facts), write: canEditAmendment(actor, row.program, facts) };
+  const write = canEditAmendment(actor, row.program, facts);
+  return { read: canReadAmendment(actor, row.program, facts), write, whyReadOnly: why(write) };
 }
 
 /** Filters of the list of a program's amendments. */

@@ -16,6 +16,7 @@ import { readLiveText, readLiveTextChecked } from '~/modules/live-text/live-text
 import { parseDoc, type DocNode } from '~/rich-text/document.ts';
 import { numberOutline } from './numbering.ts';
 import { liveDocumentName } from '~/modules/live-text/names.ts';
+import { whySectionReadOnly } from '~/modules/live-text/why-read-only.ts';
 
 /**
  * Throws NotFoundError, as for a program that does not exist, when the actor may not know this one exists
@@ -387,6 +388,7 @@ export async function sectionAccess(actor: Actor, sectionId: string) {
           program: {
             select: {
               phase: true,
+              phaseStartedAt: true,
               draftIsPublic: true,
               draftingAccess: true,
               drafters: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
@@ -397,9 +399,14 @@ export async function sectionAccess(actor: Actor, sectionId: string) {
     },
   });
   if (!section) return null;
-  const { drafters, ...program } = section.chapter.program;
-  // An archived section is read as it was when removed; nobody writes it any more.
-  if (section.archivedAt) return { read: canReadDraft(actor, { ...program }), write: false };
+  const { drafters, phaseStartedAt, ...program } = section.chapter.program;
   const facts = { ...program, actorIsDrafter: drafters.length > 0 };
-  return { read: canReadDraft(actor, facts), write: canEditSection(actor, facts, section) };
+  // An archived section is read as it was when removed; nobody writes it any more.
+  const write = !section.archivedAt && canEditSection(actor, facts, section);
+  return {
+    read: canReadDraft(actor, facts),
+    write,
+    // Why not, told to an editor that loses the right or writes without it (issue 17).
+    whyReadOnly: write ? null : whySectionReadOnly(actor, { ...facts, phaseStartedAt }, section),
+  };
 }
