@@ -9,11 +9,13 @@ import { RichText } from '~/rich-text/render.tsx';
 import type { DocNode } from '~/rich-text/document.ts';
 import { useT } from '~/utils/i18n.tsx';
 import { documentExtensions } from '~/rich-text/extensions.ts';
-import { CLOSE } from '~/modules/live-text/names.ts';
+import { CLOSE, parseLiveDocumentName, parseWriteEndedReason } from '~/modules/live-text/names.ts';
+import { unsavedText } from '~/modules/live-text/unsaved.ts';
 import { colourIndex, PALETTE_SIZE } from '~/modules/live-text/presence.ts';
 import { usePresence, useStatus, useWordCount } from './session-hooks.ts';
 import { yDocToDoc } from '~/modules/live-text/ydoc.ts';
 import { LINK_SHORTCUT, Toolbar, TOOLBAR_SHORTCUT } from './toolbar.tsx';
+import { WriteEndedNotice, type WriteEndedState } from './write-ended.tsx';
 
 /** Who is typing, as the carets and the presence list show them. */
 export interface EditorUser {
@@ -42,6 +44,17 @@ export function LiveSection(props: {
   const [synced, setSynced] = useState(false);
   const [removed, setRemoved] = useState(false);
   const [refused, setRefused] = useState(false);
+  // Once the right to write ended (issue 17): why, and what was not stored. The editor stays read-only until the
+  // page's rights say it may write again.
+  const [ended, setEnded] = useState<WriteEndedState | null>(null);
+  const [blocked, setBlocked] = useState(false);
+  // A new connection, with a new document, after the right to write ended: the text shown is then the server's.
+  const [generation, setGeneration] = useState(0);
+  // The document typed into before the right ended, kept until the server's state says what it did not store.
+  const typedInto = useRef<Y.Doc | null>(null);
+  // Whether this editor ever let its member type: a reader's editor has nothing to lose, and says nothing.
+  const couldWrite = useRef(props.canWrite);
+  if (props.canWrite) couldWrite.current = true;
   useEffect(() => {
     const ydoc = new Y.Doc();
     const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
@@ -50,9 +63,18 @@ export function LiveSection(props: {
     // the socket is back: the new socket's rights were decided at its upgrade, which may come after a second
     // change (a lock, then an unlock) that the first fetch did not see.
     let refetchOnSync = false;
+    // This document holds what the server stored: what the one typed into has beyond it was not stored. Counted
+    // again as changes arrive, should a change sent before the right ended be stored after this one synced.
+    const countUnsaved = () => {
+      const before = typedInto.current;
+      if (!provider.synced || !before || before === ydoc) return;
+      const unsaved = unsavedText(before, Y.encodeStateVector(ydoc));
+      setEnded((e) => (e && e.unsaved !== unsaved ? { ...e, unsaved } : e));
+    };
     const onSync = (isSynced: boolean) => {
       if (!isSynced) return;
       setSynced(true);
+      countUnsaved();
       if (refetchOnSync) {
         refetchOnSync = false;
         revalidator.revalidate();
@@ -65,6 +87,18 @@ export function LiveSection(props: {
       } else if (event?.code === CLOSE.refused) {
         provider.shouldConnect = false;
         setRefused(true);
+      } else if (event?.code === CLOSE.writeEnded || event?.code === CLOSE.readOnly) {
+        // The server no longer stores what this editor sends. Stop typing at once; reconnect with a new document
+        // (the server's text, read-only); keep this one to find what it did not store (issue 17).
+        provider.shouldConnect = false;
+        typedInto.current ??= ydoc;
+        setBlocked(true);
+        if (couldWrite.current) {
+          const why = parseWriteEndedReason(event.reason);
+          setEnded({ reason: why.reason, since: why.since ?? new Date(), unsaved: null });
+        }
+        setGeneration((g) => g + 1);
+        revalidator.revalidate();
       } else if (event?.code === CLOSE.rightsChanged || event?.code === CLOSE.forbidden) {
         // The phase, a role, the drafters, a lock or the openness changed. The socket reconnects by itself after
         // CLOSE.rightsChanged; after CLOSE.forbidden the page itself is refused (a login).
@@ -76,6 +110,7 @@ export function LiveSection(props: {
     provider.on('connection-close', onClose);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onUpdate = () => {
+      countUnsaved();
       if (!onText.current || timer) return;
       timer = setTimeout(() => {
         timer = undefined;
@@ -90,12 +125,42 @@ export function LiveSection(props: {
       ydoc.off('update', onUpdate);
       clearTimeout(timer);
       provider.destroy();
-      ydoc.destroy();
+      if (typedInto.current !== ydoc) ydoc.destroy();
       setSynced(false);
     };
     // The revalidator changes identity on every render; the connection must not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.documentName]);
+  }, [props.documentName, generation]);
+  useEffect(() => () => typedInto.current?.destroy(), []);
+
+  // The right to write came (back): an invitation accepted, drafting reopened (issue 17). The socket's rights were
+  // decided when it opened, so it reconnects to be allowed to write, and the editor is made anew with its caret.
+  const wasWriting = useRef(props.canWrite);
+  useEffect(() => {
+    const before = wasWriting.current;
+    wasWriting.current = props.canWrite;
+    if (before || !props.canWrite) return;
+    setBlocked(false);
+    // What was not stored stays offered; a new loss counts from the text written from now on.
+    setEnded((e) => (e?.unsaved ? e : null));
+    if (typedInto.current !== live?.ydoc) typedInto.current?.destroy();
+    typedInto.current = null;
+    if (live) {
+      live.provider.disconnect();
+      live.provider.connect();
+    }
+  }, [props.canWrite, live]);
+
+  const canWrite = props.canWrite && !blocked;
+  // A reader's editor sends nothing: what it may rewrite by itself (a shape its schema repairs) is not a change.
+  useEffect(() => {
+    if (!live || canWrite) return;
+    const { ydoc, provider } = live;
+    ydoc.off('update', provider._updateHandler);
+    return () => {
+      ydoc.on('update', provider._updateHandler);
+    };
+  }, [live, canWrite]);
 
   if (removed) {
     return (
@@ -111,7 +176,18 @@ export function LiveSection(props: {
           {t('editor.refused')}
         </p>
       ) : null}
-      {live ? <LiveEditor {...live} canWrite={props.canWrite} user={props.user} hidden={!synced} /> : null}
+      {ended ? (
+        <WriteEndedNotice ended={ended} documentKind={parseLiveDocumentName(props.documentName)?.kind ?? 'section'} />
+      ) : null}
+      {live ? (
+        <LiveEditor
+          key={`${generation}:${canWrite}`}
+          {...live}
+          canWrite={canWrite}
+          user={props.user}
+          hidden={!synced}
+        />
+      ) : null}
       {synced ? null : <RichText doc={props.text} />}
     </>
   );

@@ -230,6 +230,24 @@ export const en = {
   'editor.refused':
     'Your last change could not be saved: it holds something the editor does not allow. Reload the page to go on editing.',
   'editor.removed': 'This section was removed from the program. Its text is kept in the audit trail.',
+  // Issue 17: the right to write ended while typing (app/editor/write-ended.tsx).
+  'editor.writeEnded.phaseSection':
+    'Drafting ended on {time}: a moderator moved the program to its next phase, and this text can no longer be changed here.',
+  'editor.writeEnded.phaseAmendment':
+    'Amendments closed on {time}: a moderator moved the program to its next phase, and this draft can no longer be changed.',
+  'editor.writeEnded.drafter': 'Since {time} you are no longer one of the named drafters: only they write this text.',
+  'editor.writeEnded.locked': 'Moderators locked this section on {time} for a vote: nobody can change it now.',
+  'editor.writeEnded.suspended': 'Your account was suspended on {time}: you can no longer write.',
+  'editor.writeEnded.signedOut': 'Your session ended on {time}: log in again to write.',
+  'editor.writeEnded.author': 'Since {time} you are no longer one of this amendment’s authors.',
+  'editor.writeEnded.notDraft': 'This amendment was submitted or withdrawn on {time}: its draft no longer changes.',
+  'editor.writeEnded.other': 'Your right to write this text ended on {time}.',
+  'editor.writeEnded.checking': 'Checking what was saved…',
+  'editor.writeEnded.allSaved': 'Everything you typed before that was saved.',
+  'editor.writeEnded.unsaved': 'What you typed after that was not saved. It is kept here for you to copy:',
+  'editor.writeEnded.copy': 'Copy',
+  'editor.writeEnded.copied': 'Copied.',
+  'editor.writeEnded.selected': 'Selected: press Ctrl+C to copy it.',
   'settings.phaseEndsAt': 'Planned end of the phase (optional)',
   'settings.phaseEndsAtHint':
     'Shown to everyone beside the phase. When you move to another phase, set its planned end here or clear the field.',

@@ -245,6 +245,26 @@ export const es: Messages = {
   'editor.refused':
     'Tu último cambio no se pudo guardar: contiene algo que el editor no admite. Vuelve a cargar la página para seguir editando.',
   'editor.removed': 'Esta sección se eliminó del programa. Su texto se conserva en el registro de auditoría.',
+  // Issue 17: el derecho a escribir terminó mientras se tecleaba (app/editor/write-ended.tsx).
+  'editor.writeEnded.phaseSection':
+    'La redacción terminó el {time}: una persona moderadora pasó el programa a la fase siguiente, y este texto ya no puede modificarse aquí.',
+  'editor.writeEnded.phaseAmendment':
+    'Las enmiendas se cerraron el {time}: una persona moderadora pasó el programa a la fase siguiente, y este borrador ya no puede modificarse.',
+  'editor.writeEnded.drafter':
+    'Desde el {time} ya no formas parte de las personas redactoras designadas: solo ellas escriben este texto.',
+  'editor.writeEnded.locked':
+    'La moderación bloqueó esta sección el {time} para una votación: nadie puede modificarla ahora.',
+  'editor.writeEnded.suspended': 'Tu cuenta fue suspendida el {time}: ya no puedes escribir.',
+  'editor.writeEnded.signedOut': 'Tu sesión terminó el {time}: vuelve a iniciar sesión para escribir.',
+  'editor.writeEnded.author': 'Desde el {time} ya no formas parte de los autores de esta enmienda.',
+  'editor.writeEnded.notDraft': 'Esta enmienda se presentó o se retiró el {time}: su borrador ya no cambia.',
+  'editor.writeEnded.other': 'Tu derecho a escribir este texto terminó el {time}.',
+  'editor.writeEnded.checking': 'Comprobando lo que se guardó…',
+  'editor.writeEnded.allSaved': 'Todo lo que escribiste antes se guardó.',
+  'editor.writeEnded.unsaved': 'Lo que escribiste después no se guardó. Se conserva aquí para que lo copies:',
+  'editor.writeEnded.copy': 'Copiar',
+  'editor.writeEnded.copied': 'Copiado.',
+  'editor.writeEnded.selected': 'Seleccionado: pulsa Ctrl+C para copiarlo.',
   'settings.phaseEndsAt': 'Fin prevista de la fase (opcional)',
   'settings.phaseEndsAtHint':
     'Se muestra a todos junto a la fase. Al pasar a otra fase, indica aquí su fin previsto o vacía el campo.',

@@ -245,6 +245,27 @@ export const fr: Messages = {
   'editor.refused':
     'Votre dernière modification n’a pas pu être enregistrée : elle contient quelque chose que l’éditeur n’accepte pas. Rechargez la page pour continuer.',
   'editor.removed': 'Cette section a été retirée du programme. Son texte reste dans le journal d’audit.',
+  // Issue 17 : le droit d’écrire a pris fin pendant la frappe (app/editor/write-ended.tsx).
+  'editor.writeEnded.phaseSection':
+    'La rédaction a pris fin le {time} : une modératrice ou un modérateur a fait passer le programme à la phase suivante, et ce texte ne peut plus être modifié ici.',
+  'editor.writeEnded.phaseAmendment':
+    'Les amendements ont été clos le {time} : une modératrice ou un modérateur a fait passer le programme à la phase suivante, et ce brouillon ne peut plus être modifié.',
+  'editor.writeEnded.drafter':
+    'Depuis le {time}, vous ne faites plus partie des rédactrices et rédacteurs désignés : eux seuls écrivent ce texte.',
+  'editor.writeEnded.locked':
+    'La modération a verrouillé cette section le {time} pour un vote : personne ne peut la modifier pour l’instant.',
+  'editor.writeEnded.suspended': 'Votre compte a été suspendu le {time} : vous ne pouvez plus écrire.',
+  'editor.writeEnded.signedOut': 'Votre session a pris fin le {time} : reconnectez-vous pour écrire.',
+  'editor.writeEnded.author': 'Depuis le {time}, vous ne faites plus partie des auteurs de cet amendement.',
+  'editor.writeEnded.notDraft': 'Cet amendement a été déposé ou retiré le {time} : son brouillon ne change plus.',
+  'editor.writeEnded.other': 'Votre droit d’écrire ce texte a pris fin le {time}.',
+  'editor.writeEnded.checking': 'Vérification de ce qui a été enregistré…',
+  'editor.writeEnded.allSaved': 'Tout ce que vous aviez tapé avant a été enregistré.',
+  'editor.writeEnded.unsaved':
+    'Ce que vous avez tapé ensuite n’a pas été enregistré. Il est gardé ici pour que vous le copiiez :',
+  'editor.writeEnded.copy': 'Copier',
+  'editor.writeEnded.copied': 'Copié.',
+  'editor.writeEnded.selected': 'Sélectionné : appuyez sur Ctrl+C pour le copier.',
   'settings.phaseEndsAt': 'Fin prévue de la phase (facultatif)',
   'settings.phaseEndsAtHint':
     'Affichée à tous à côté de la phase. Quand vous passez à une autre phase, indiquez ici sa fin prévue ou videz le champ.',
