@@ -52,7 +52,7 @@ function nextClose(client: ReturnType<typeof connectClient>) {
   );
 }
 
-const storedText = async (sectionId: string) => docToPlainText(await readLiveText(`section:${sectionId}`));
+const storedText = async (sectionId: string) => docToPlainText(await readLiveText(`section:${sectionId}`, null));
 
 describe('a writer whose right to write ends', () => {
   it('is told the phase ended and when; what it sent before is stored, what it sends after is refused', async () => {
