@@ -40,7 +40,7 @@ export function LiveSection(props: {
   const onText = useRef(props.onText);
   onText.current = props.onText;
   const revalidator = useRevalidator();
-  const [live, setLive] = useState<{ ydoc: Y.Doc; provider: WebsocketProvider } | null>(null);
+  const [live, setLive] = useState<{ ydoc: Y.Doc; provider: WebsocketProvider; generation: number } | null>(null);
   const [synced, setSynced] = useState(false);
   const [removed, setRemoved] = useState(false);
   const [refused, setRefused] = useState(false);
@@ -118,7 +118,7 @@ export function LiveSection(props: {
       }, 200);
     };
     ydoc.on('update', onUpdate);
-    setLive({ ydoc, provider });
+    setLive({ ydoc, provider, generation });
     return () => {
       provider.off('sync', onSync);
       provider.off('connection-close', onClose);
@@ -181,8 +181,10 @@ export function LiveSection(props: {
       ) : null}
       {live ? (
         <LiveEditor
-          key={`${generation}:${canWrite}`}
-          {...live}
+          // Made anew for each document (a new one after the right ended) and when the right to write changes.
+          key={`${live.generation}:${canWrite}`}
+          ydoc={live.ydoc}
+          provider={live.provider}
           canWrite={canWrite}
           user={props.user}
           hidden={!synced}
