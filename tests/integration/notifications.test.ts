@@ -62,7 +62,8 @@ describe('notifications', () => {
   it('tells authors of an invitation, a qualification, a decision, and a reply to them', async () => {
     const { id, author, coauthor, moderator } = await amendmentWithCoauthor();
     const [invited] = await listNotifications(coauthor);
-    expect(invited).toMatchObject({ kind: 'COAUTHOR_ADDED', title: 'Trains de nuit', unread: true });
+    // Read: the co-author answered it by accepting (issue 17).
+    expect(invited).toMatchObject({ kind: 'COAUTHOR_ADDED', title: 'Trains de nuit', unread: false });
     expect(notificationText('en', invited!)).toBe('Ana Autora invites you to co-author “Trains de nuit”.');
     expect(await listNotifications(author)).toEqual([]);
 
@@ -90,6 +91,28 @@ describe('notifications', () => {
     expect(await unreadCount(author.id)).toBe(2);
     await markRead(author);
     expect(await unreadCount(author.id)).toBe(0);
+  });
+
+  it('marks an invitation read once it is answered, accepted or declined, and nothing else', async () => {
+    const { slug } = await createTestProgram({ shape: [1], phase: 'AMENDING' });
+    const sectionId = (await getProgramOutline(null, slug)).chapters[0]!.sections[0]!.id;
+    const author = await createMember();
+    const [accepting, declining] = [await createMember(), await createMember()];
+    const start = (title: string) =>
+      startAmendment({ actor: author, slug, sectionId, kind: 'CHANGE', title, justification: 'Because it matters.' });
+    const [first, second] = [await start('Trains de nuit'), await start('Vélos partout')];
+    for (const member of [accepting, declining]) {
+      for (const id of [first, second]) await inviteCoauthor({ actor: author, id, email: member.email });
+      expect(await unreadCount(member.id)).toBe(2);
+    }
+    await answerInvitation({ actor: accepting, id: first, accept: true });
+    await answerInvitation({ actor: declining, id: first, accept: false });
+    for (const member of [accepting, declining]) {
+      // The invitation answered is read; the other one still waits.
+      expect(await unreadCount(member.id)).toBe(1);
+      const unread = (await listNotifications(member)).filter((n) => n.unread).map((n) => n.title);
+      expect(unread).toEqual(['Vélos partout']);
+    }
   });
 
   it('mails a daily digest only to members who opted in, with a one-click unsubscribe', async () => {

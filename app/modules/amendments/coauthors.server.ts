@@ -2,7 +2,7 @@ import { enforce, hasRole, type Actor } from '~/policies/actor.ts';
 import { canInviteCoauthor, canLeaveAmendment } from '~/policies/amendment.ts';
 import { db } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { notify } from '../notifications/notifications.server.ts';
+import { markReadAbout, notify } from '../notifications/notifications.server.ts';
 import { AmendmentError, amendmentWithFacts } from './amendments.server.ts';
 
 /**
@@ -53,6 +53,8 @@ export async function answerInvitation(props: { actor: Actor; id: string; accept
       where: { amendmentId: amendment.id, memberId: props.actor.id },
     });
     if (count === 0) return;
+    // Answered, wherever from: the invitation's notification is no longer news (issue 17).
+    await markReadAbout(tx, { memberId: props.actor.id, amendmentId: amendment.id, kind: 'COAUTHOR_ADDED' });
     if (props.accept) {
       if (amendment.status !== 'DRAFT') throw new AmendmentError('amendments.errors.invitationLapsed');
       const already = await tx.amendmentAuthor.findUnique({

@@ -121,6 +121,17 @@ export async function markRead(actor: Actor, id?: string) {
   });
 }
 
+/**
+ * Marks read a member's notifications of one kind about one amendment (in the caller's transaction): those the
+ * member has acted on elsewhere, such as an invitation answered on the amendment's page (issue 17).
+ */
+export async function markReadAbout(tx: Tx, props: { memberId: string; amendmentId: string; kind: NotificationKind }) {
+  await tx.notification.updateMany({
+    where: { memberId: props.memberId, amendmentId: props.amendmentId, kind: props.kind, readAt: null },
+    data: { readAt: new Date() },
+  });
+}
+
 /** Opts a member in to the daily email digest (with a new unsubscribe key), or out of it. */
 export async function setDigest(actor: Actor, on: boolean) {
   enforce(hasRole(actor, 'MEMBER'), actor, 'notifications.digest');
