@@ -55,6 +55,14 @@ export function AmendmentPage() {
   const busy = navigation.state !== 'idle';
   // While drafting, the difference follows the live text as the authors type.
   const [live, setLive] = useState<DocNode | null>(null);
+  // A refused submission is about the text (no change, empty): once the text changes it no longer holds, and its
+  // message goes (issue 17); the next submission says whether the text is right now.
+  const [outdated, setOutdated] = useState<unknown>(null);
+  const onLiveText = (text: DocNode) => {
+    setLive(text);
+    if (refusal?.intent === 'submit') setOutdated(actionData);
+  };
+  const shownRefusal = refusal && !(refusal.intent === 'submit' && outdated === actionData) ? refusal : null;
   const parts = useMemo(
     () => (live ? diffWords(docToPlainText(base), docToPlainText(live)) : diff),
     [live, base, diff],
@@ -133,8 +141,8 @@ export function AmendmentPage() {
       <h2>{t('amendments.field.justification')}</h2>
       <p className="justification">{amendment.justification}</p>
       {actionData?.error ? <ErrorList errors={[actionData.error]} /> : null}
-      {refusal && refusal.intent !== 'invite' && refusal.intent !== 'resolveConflict' ? (
-        <ErrorList errors={[refusal.message]} />
+      {shownRefusal && shownRefusal.intent !== 'invite' && shownRefusal.intent !== 'resolveConflict' ? (
+        <ErrorList errors={[shownRefusal.message]} />
       ) : null}
 
       {amendment.kind === 'DELETE' ? (
@@ -148,7 +156,7 @@ export function AmendmentPage() {
             canWrite={abilities.edit}
             user={user}
             text={proposed}
-            onText={setLive}
+            onText={onLiveText}
           />
         </>
       ) : (
