@@ -49,8 +49,8 @@ describe('privacy of drafts', () => {
     await withdrawAmendment({ actor: author, id });
     await expect(getAmendment(null, slug, id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getAmendment(other, slug, id)).rejects.toBeInstanceOf(NotFoundError);
-    expect(await amendmentAccess(other, id)).toEqual({ read: false, write: false });
-    expect(await amendmentAccess(null, id)).toEqual({ read: false, write: false });
+    expect(await amendmentAccess(other, id)).toMatchObject({ read: false, write: false });
+    expect(await amendmentAccess(null, id)).toMatchObject({ read: false, write: false });
     expect((await listAmendments(other, slug)).map((a) => a.id)).not.toContain(id);
     expect((await listSectionAmendments(null, sectionId)).map((a) => a.id)).not.toContain(id);
     expect((await getAmendment(author, slug, id)).amendment.status).toBe('WITHDRAWN');
@@ -95,8 +95,8 @@ describe('starting an amendment', () => {
     const id = await startAmendment({ actor: author, slug, sectionId, ...change });
     await expect(getAmendment(other, slug, id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getAmendment(null, slug, id)).rejects.toBeInstanceOf(NotFoundError);
-    expect(await amendmentAccess(other, id)).toEqual({ read: false, write: false });
-    expect(await amendmentAccess(author, id)).toEqual({ read: true, write: true });
+    expect(await amendmentAccess(other, id)).toMatchObject({ read: false, write: false });
+    expect(await amendmentAccess(author, id)).toMatchObject({ read: true, write: true });
     expect(await listSectionAmendments(other, sectionId)).toEqual([]);
     expect((await listSectionAmendments(author, sectionId)).map((a) => a.id)).toEqual([id]);
   });
@@ -138,12 +138,12 @@ describe('drafting and submitting', () => {
     await inviteCoauthor({ actor: author, id, email: coauthor.email });
     expect(JSON.stringify(await getAmendment(author, slug, id))).toBe(before);
     // Invited: may read the draft and answer, but is no author (nor named) until accepting.
-    expect(await amendmentAccess(coauthor, id)).toEqual({ read: true, write: false });
+    expect(await amendmentAccess(coauthor, id)).toMatchObject({ read: true, write: false });
     const invited = await getAmendment(coauthor, slug, id);
     expect(invited.invitedMe).toBe(true);
     expect(invited.authors.map((a) => a.id)).toEqual([author.id]);
     await answerInvitation({ actor: coauthor, id, accept: true });
-    expect(await amendmentAccess(coauthor, id)).toEqual({ read: true, write: true });
+    expect(await amendmentAccess(coauthor, id)).toMatchObject({ read: true, write: true });
 
     // Nothing changed yet: submitting is refused, with a reason.
     await expect(submitAmendment({ actor: coauthor, id })).rejects.toMatchObject({ key: 'amendments.errors.noChange' });
@@ -180,8 +180,8 @@ describe('drafting and submitting', () => {
       decide: false,
       merge: false,
     });
-    expect(await amendmentAccess(author, id)).toEqual({ read: true, write: false });
-    expect(await amendmentAccess(null, id)).toEqual({ read: true, write: false });
+    expect(await amendmentAccess(author, id)).toMatchObject({ read: true, write: false });
+    expect(await amendmentAccess(null, id)).toMatchObject({ read: true, write: false });
     await expect(submitAmendment({ actor: author, id })).rejects.toBeInstanceOf(ForbiddenError);
     const authors = (await getAmendment(reader, slug, id)).authors.map((a) => a.id);
     expect(authors).toEqual([author.id, coauthor.id]);

@@ -146,7 +146,7 @@ describe('named drafters', () => {
     expect((await listDrafters(moderator, slug)).map((d) => d.id)).toEqual([drafter.id]);
 
     // Every member writes until the program restricts drafting to the named drafters.
-    expect(await sectionAccess(other, sectionId)).toEqual({ read: true, write: true });
+    expect(await sectionAccess(other, sectionId)).toMatchObject({ read: true, write: true });
     await updateProgramSettings({
       actor: moderator,
       slug,
@@ -156,12 +156,17 @@ describe('named drafters', () => {
       draftingAccess: 'NAMED_DRAFTERS',
       reason: 'A small team writes the first draft',
     });
-    expect(await sectionAccess(other, sectionId)).toEqual({ read: true, write: false });
-    expect(await sectionAccess(drafter, sectionId)).toEqual({ read: true, write: true });
-    expect(await sectionAccess(moderator, sectionId)).toEqual({ read: true, write: true });
+    expect(await sectionAccess(other, sectionId)).toMatchObject({ read: true, write: false });
+    expect(await sectionAccess(drafter, sectionId)).toMatchObject({ read: true, write: true });
+    expect(await sectionAccess(moderator, sectionId)).toMatchObject({ read: true, write: true });
 
     await removeDrafter({ actor: moderator, slug, memberId: drafter.id });
-    expect(await sectionAccess(drafter, sectionId)).toEqual({ read: true, write: false });
+    // Why not is told to the editor of a member who loses the right (issue 17).
+    expect(await sectionAccess(drafter, sectionId)).toMatchObject({
+      read: true,
+      write: false,
+      whyReadOnly: { reason: 'drafter' },
+    });
     const actions = await db().auditEvent.findMany({
       where: { actorId: moderator.id, action: { startsWith: 'program.drafter' } },
       orderBy: { createdAt: 'asc' },

@@ -157,15 +157,19 @@ describe('locked sections', () => {
       ForbiddenError,
     );
     await lockSection({ actor: moderator, sectionId: locked!.id, reason: 'Under mediation' });
-    expect(await sectionAccess(member, locked!.id)).toEqual({ read: true, write: false });
-    expect(await sectionAccess(moderator, locked!.id)).toEqual({ read: true, write: false });
-    expect(await sectionAccess(member, other!.id)).toEqual({ read: true, write: true });
+    expect(await sectionAccess(member, locked!.id)).toMatchObject({
+      read: true,
+      write: false,
+      whyReadOnly: { reason: 'locked' },
+    });
+    expect(await sectionAccess(moderator, locked!.id)).toMatchObject({ read: true, write: false });
+    expect(await sectionAccess(member, other!.id)).toMatchObject({ read: true, write: true });
     const { section, canWrite } = await getSection(member, slug, locked!.id);
     expect(canWrite).toBe(false);
     expect(section.lock).toMatchObject({ reason: 'Under mediation' });
 
     await unlockSection({ actor: moderator, sectionId: locked!.id });
-    expect(await sectionAccess(member, locked!.id)).toEqual({ read: true, write: true });
+    expect(await sectionAccess(member, locked!.id)).toMatchObject({ read: true, write: true });
     const events = await db().auditEvent.findMany({
       where: { targetId: locked!.id, action: { in: ['section.locked', 'section.unlocked'] } },
       orderBy: { createdAt: 'asc' },
