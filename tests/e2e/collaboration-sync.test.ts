@@ -49,10 +49,18 @@ describe('live documents over the y-websocket protocol', () => {
 
   it('gives the public a read-only connection: it sees edits live, and its own writes go nowhere', async () => {
     const member = connectClient(server.url, `section:${sections[1]}`, camille);
+    const writing = connectClient(server.url, `section:${sections[1]}`);
     const visitor = connectClient(server.url, `section:${sections[1]}`);
     try {
-      await Promise.all([member.synced, visitor.synced]);
-      appendParagraph(visitor.doc, 'Graffiti du visiteur');
+      await Promise.all([member.synced, writing.synced, visitor.synced]);
+      // A change sent without the right to write is refused out loud, saying why (issue 17), never stored.
+      const refused = new Promise<{ code: number; reason: string }>((resolve) =>
+        writing.provider.once('connection-close', (event: { code: number; reason: string } | null) =>
+          resolve({ code: event?.code ?? 0, reason: event?.reason ?? '' }),
+        ),
+      );
+      appendParagraph(writing.doc, 'Graffiti du visiteur');
+      expect(await refused).toEqual({ code: 4423, reason: expect.stringMatching(/^signedOut /) });
       appendParagraph(member.doc, 'Texte du membre');
       await eventually(() => visitor.text().includes('Texte du membre'), 10_000, 'the visitor to see the edit');
       await new Promise((r) => setTimeout(r, 300));
@@ -64,6 +72,7 @@ describe('live documents over the y-websocket protocol', () => {
       late.destroy();
     } finally {
       member.destroy();
+      writing.destroy();
       visitor.destroy();
     }
   });
