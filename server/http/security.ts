@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { logger } from '~/utils/logger.server.ts';
+import { openDataMethods } from '~/utils/open-data.server.ts';
 import { plainMessage } from './guards.ts';
+import { sendFetchResponse } from './remix-adapter.ts';
 
 /**
  * Security headers on every response. The CSP allows only this origin (scripts also need the per-request
@@ -45,6 +47,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Remix then compares the Origin header with the host it is given (X-Forwarded-Host, else Host) and fails the
  * action with an error when they differ: behind a proxy that rewrites Host, every form would answer 500. Such
  * a request is refused here, with 403 and a log line that says what to configure.
+ *
+ * The open data API (/api/) is read-only and may be read from any origin: whatever the origin, anything but a
+ * read answers what docs/api.md says, 405 with `{ "error": ... }` in JSON, never this guard's plain text.
  */
 export function originCheck(allowedOrigins: () => string[]) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -53,6 +58,10 @@ export function originCheck(allowedOrigins: () => string[]) {
     const allowed = new Set([sameHost, ...allowedOrigins()]);
     const origin = req.get('origin') ?? refererOrigin(req.get('referer'));
     if (!origin || !allowed.has(origin)) {
+      if (req.path === '/api' || req.path.startsWith('/api/')) {
+        void sendFetchResponse(res, openDataMethods(new Request('http://localhost/api', { method: 'POST' })));
+        return;
+      }
       res.status(403).type('text/plain; charset=utf-8').send(plainMessage(req, 'foreignOrigin'));
       return;
     }

@@ -52,6 +52,24 @@ describe('cross-site requests', () => {
   });
 });
 
+describe('cross-site requests to the open data API', () => {
+  it('answers 405 in JSON, as docs/api.md says, where a form elsewhere gets 403 in plain text', async () => {
+    for (const path of ['/api/v1/programs', '/api/v1/programs/no-such-program']) {
+      const res = await post(path, form({ x: '1' }), { origin: 'https://evil.example' });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+      expect(await res.json()).toEqual({ error: 'The open data API is read-only: use GET.' });
+    }
+    const bare = await fetch(`${server.url}/api/v1/programs`, { method: 'DELETE', redirect: 'manual' });
+    expect(bare.status).toBe(405);
+    expect(await bare.json()).toEqual({ error: 'The open data API is read-only: use GET.' });
+    const page = await post('/locale', form({ locale: 'en' }), { origin: 'https://evil.example' });
+    expect(page.status).toBe(403);
+    expect(page.headers.get('content-type')).toMatch(/^text\/plain/);
+  });
+});
+
 describe('headers', () => {
   it('sends a strict CSP with no third-party origin, no framing, and a same-origin referrer policy', async () => {
     const res = await fetch(`${server.url}/`);
