@@ -563,9 +563,30 @@ export const en = {
   'queue.qualified': 'Qualified: waiting for an admissibility decision',
   'queue.groups': 'Collision groups',
   'queue.duplicates': 'Possible duplicates',
-  'queue.similarity': '{percent}% of the text alike',
+  'queue.similarity': '{percent}% of their changes alike',
   'queue.needUpdate': 'Waiting for their authors’ update',
   'queue.collecting': 'Collecting supports',
+  // Duplicates judged by what each amendment changes; confirmations; who withdrew (issue 17, items 13, 17, 14)
+  'moderation.decision.NOT_DUPLICATE': 'Judged not a duplicate',
+  'moderation.notDuplicateOf': 'of “{title}”',
+  'duplicates.dismiss': 'Not duplicates',
+  'duplicates.dismissReason': 'Why they are different (public)',
+  'duplicates.option': '{title} ({percent}% of the changes alike)',
+  'duplicates.errors.noSuchPair':
+    'These two amendments cannot be compared: both must be submitted amendments of the same section.',
+  'flash.duplicateDismissed':
+    'The pair is no longer listed as possible duplicates; the moderation log keeps your reason.',
+  'amendments.confirm.submitTitle': 'Submit this amendment?',
+  'amendments.confirm.submitText':
+    'Its text is then frozen: nobody can change it any more, and every member can read and support it.',
+  'amendments.confirm.submit': 'Yes, submit it',
+  'amendments.confirm.withdrawTitle': 'Withdraw this amendment?',
+  'amendments.confirm.withdrawText':
+    'It is withdrawn for all its authors and cannot be put back; they will see who withdrew it and when.',
+  'amendments.confirm.withdraw': 'Yes, withdraw it',
+  'amendments.confirm.cancel': 'Cancel',
+  'amendments.page.withdrawnBy': 'Withdrawn by {name} on {date}.',
+  'debate.errors.hiddenParent': 'This comment was hidden by moderation: it can no longer be answered.',
   'moderation.mergeReason': 'Why it is a duplicate (public)',
   'notifications.kind.COAUTHOR_ADDED': '{by} invites you to co-author “{title}”.',
   'notifications.kind.QUALIFIED': '“{title}” reached its threshold of supports.',

@@ -582,9 +582,30 @@ export const es: Messages = {
   'queue.qualified': 'Cualificadas: pendientes de decisión de admisibilidad',
   'queue.groups': 'Grupos de enmiendas en competencia',
   'queue.duplicates': 'Posibles duplicados',
-  'queue.similarity': 'texto idéntico en un {percent} %',
+  'queue.similarity': 'cambios parecidos en un {percent} %',
   'queue.needUpdate': 'Pendientes de actualización por sus autores',
   'queue.collecting': 'Recogiendo apoyos',
+  // Duplicados juzgados por lo que cambia cada enmienda; confirmaciones; quién retiró (issue 17, puntos 13, 17, 14)
+  'moderation.decision.NOT_DUPLICATE': 'Considerada no duplicada',
+  'moderation.notDuplicateOf': 'de «{title}»',
+  'duplicates.dismiss': 'No son duplicados',
+  'duplicates.dismissReason': 'Por qué son distintas (público)',
+  'duplicates.option': '{title} (cambios parecidos en un {percent} %)',
+  'duplicates.errors.noSuchPair':
+    'Estas dos enmiendas no se pueden comparar: deben ser dos enmiendas presentadas sobre la misma sección.',
+  'flash.duplicateDismissed':
+    'El par ya no aparece como posible duplicado; el registro de moderación guarda su motivo.',
+  'amendments.confirm.submitTitle': '¿Presentar esta enmienda?',
+  'amendments.confirm.submitText':
+    'Su texto queda fijado: nadie podrá cambiarlo, y cada miembro podrá leerla y apoyarla.',
+  'amendments.confirm.submit': 'Sí, presentarla',
+  'amendments.confirm.withdrawTitle': '¿Retirar esta enmienda?',
+  'amendments.confirm.withdrawText':
+    'Se retira para todos sus autores y no se puede restablecer; verán quién la retiró y cuándo.',
+  'amendments.confirm.withdraw': 'Sí, retirarla',
+  'amendments.confirm.cancel': 'Cancelar',
+  'amendments.page.withdrawnBy': 'Retirada por {name} el {date}.',
+  'debate.errors.hiddenParent': 'Este comentario fue ocultado por la moderación: ya no se puede responder.',
   'moderation.mergeReason': 'Por qué es un duplicado (público)',
   'notifications.kind.COAUTHOR_ADDED': '{by} te invita a coescribir «{title}».',
   'notifications.kind.QUALIFIED': '«{title}» ha alcanzado su umbral de apoyos.',

@@ -587,9 +587,30 @@ export const fr: Messages = {
   'queue.qualified': 'Qualifiés : en attente d’une décision de recevabilité',
   'queue.groups': 'Groupes d’amendements concurrents',
   'queue.duplicates': 'Doublons possibles',
-  'queue.similarity': 'texte identique à {percent} %',
+  'queue.similarity': 'modifications semblables à {percent} %',
   'queue.needUpdate': 'En attente de la mise à jour de leurs auteurs',
   'queue.collecting': 'En recherche de soutiens',
+  // Doublons jugés sur ce que change chaque amendement ; confirmations ; qui a retiré (issue 17, points 13, 17, 14)
+  'moderation.decision.NOT_DUPLICATE': 'Jugé non doublon',
+  'moderation.notDuplicateOf': 'de « {title} »',
+  'duplicates.dismiss': 'Pas des doublons',
+  'duplicates.dismissReason': 'Pourquoi ils sont différents (public)',
+  'duplicates.option': '{title} (modifications semblables à {percent} %)',
+  'duplicates.errors.noSuchPair':
+    'Ces deux amendements ne peuvent pas être comparés : il faut deux amendements déposés sur la même section.',
+  'flash.duplicateDismissed':
+    'La paire n’est plus proposée comme doublon possible ; le journal de modération garde votre raison.',
+  'amendments.confirm.submitTitle': 'Déposer cet amendement ?',
+  'amendments.confirm.submitText':
+    'Son texte est alors figé : plus personne ne peut le modifier, et chaque membre peut le lire et le soutenir.',
+  'amendments.confirm.submit': 'Oui, le déposer',
+  'amendments.confirm.withdrawTitle': 'Retirer cet amendement ?',
+  'amendments.confirm.withdrawText':
+    'Il est retiré pour tous ses auteurs et ne peut pas être rétabli ; ils verront qui l’a retiré et quand.',
+  'amendments.confirm.withdraw': 'Oui, le retirer',
+  'amendments.confirm.cancel': 'Annuler',
+  'amendments.page.withdrawnBy': 'Retiré par {name} le {date}.',
+  'debate.errors.hiddenParent': 'Ce commentaire a été masqué par la modération : on ne peut plus y répondre.',
   'moderation.mergeReason': 'Pourquoi c’est un doublon (public)',
   'notifications.kind.COAUTHOR_ADDED': '{by} vous invite à co-écrire « {title} ».',
   'notifications.kind.QUALIFIED': '« {title} » a atteint son seuil de soutiens.',

@@ -60,6 +60,14 @@ export default function ModerationLogPage() {
                         </Link>
                       </>
                     ) : null}
+                    {e.other ? (
+                      <>
+                        {' '}
+                        <Link to={`/p/${slug}/amendments/${e.other.id}`}>
+                          {t('moderation.notDuplicateOf', { title: e.other.title })}
+                        </Link>
+                      </>
+                    ) : null}
                   </td>
                   <td>{e.reason}</td>
                 </tr>

@@ -1,18 +1,36 @@
-import type { MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { data, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { RichText } from '~/rich-text/render.tsx';
+import { dismissDuplicate } from '~/modules/amendments/duplicates.server.ts';
+import { DismissDuplicateSchema } from '~/modules/amendments/amendments.schema.ts';
 import { moderationQueue } from '~/modules/amendments/moderation.server.ts';
+import { ErrorList } from '~/components/forms.tsx';
+import { refusalOf } from '~/utils/refusal.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { pageTitle, useFormatDate, useT } from '~/utils/i18n.tsx';
 import { readerLinks } from '~/utils/links.ts';
-import { routeLoader } from '~/utils/route.server.ts';
+import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   requireMember(request, context);
   const slug = params.slug ?? '';
   return { slug, queue: readerLinks(await moderationQueue(actorOf(context), slug)) };
 });
+
+export const action = /* @__PURE__ */ routeAction(
+  { intents: ['dismissDuplicate'] },
+  async ({ request, params, context, actor, form }) => {
+    requireMember(request, context);
+    const parsed = DismissDuplicateSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) {
+      const pair = `${String(form.get('id') ?? '')}-${String(form.get('otherId') ?? '')}`;
+      return data({ pair, error: parsed.error.issues[0]?.message ?? 'errors.required' }, { status: 400 });
+    }
+    await dismissDuplicate({ actor, ...parsed.data });
+    return redirectWithFlash(`/p/${params.slug ?? ''}/moderation/queue`, 'flash.duplicateDismissed');
+  },
+);
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'queue.title');
 
@@ -27,6 +45,33 @@ function Part(props: { id: string; title: string; count: number; children: React
       </h2>
       {props.count ? props.children : <p className="muted">{t('queue.none')}</p>}
     </section>
+  );
+}
+
+/** Moderators judge a listed pair not duplicates, with a public reason: the pair leaves the list for good. */
+function DismissForm({ pair }: { pair: { a: Brief; b: Brief } }) {
+  const t = useT();
+  const busy = useNavigation().state !== 'idle';
+  const answer = useActionData<typeof action>();
+  const key = `${pair.a.id}-${pair.b.id}`;
+  const refusal = refusalOf(answer);
+  const error =
+    answer && 'pair' in answer && answer.pair === key
+      ? answer.error
+      : refusal && !(answer && 'pair' in answer)
+        ? refusal.message
+        : null;
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="id" value={pair.a.id} />
+      <input type="hidden" name="otherId" value={pair.b.id} />
+      <label htmlFor={`dismiss-${key}`}>{t('duplicates.dismissReason')}</label>
+      <input id={`dismiss-${key}`} name="reason" required minLength={3} maxLength={500} />
+      {error ? <ErrorList errors={[error]} /> : null}
+      <button type="submit" name="intent" value="dismissDuplicate" className="button button-secondary" disabled={busy}>
+        {t('duplicates.dismiss')}
+      </button>
+    </Form>
   );
 }
 
@@ -106,8 +151,9 @@ export default function ModerationQueuePage() {
       <Part id="queue-duplicates" title={t('queue.duplicates')} count={queue.duplicates.length}>
         <ul className="queue">
           {queue.duplicates.map((d) => (
-            <li key={`${d.a.id}-${d.b.id}`}>
+            <li key={`${d.a.id}-${d.b.id}`} data-testid="duplicate-pair">
               {link(d.a)} / {link(d.b)} — {t('queue.similarity', { percent: Math.round(d.similarity * 100) })}
+              <DismissForm pair={d} />
             </li>
           ))}
         </ul>

@@ -46,18 +46,27 @@ export function DecisionForm({ busy }: { busy: boolean }) {
   );
 }
 
-/** Moderators merge a standing amendment into another of the same section, as its duplicate. */
-export function MergeForm({ targets, busy }: { targets: { id: string; title: string }[]; busy: boolean }) {
+/**
+ * Moderators merge a standing amendment into another of the same section, as its duplicate. The targets come
+ * most alike first, and the first is preselected.
+ */
+export function MergeForm({
+  targets,
+  busy,
+}: {
+  targets: { id: string; title: string; similarity: number }[];
+  busy: boolean;
+}) {
   const t = useT();
   return (
     <Form method="post" className="decision">
       <h2>{t('moderation.merge')}</h2>
       <div className="field">
         <label htmlFor="merge-into">{t('moderation.mergeInto')}</label>
-        <select id="merge-into" name="intoId" required>
+        <select id="merge-into" name="intoId" required defaultValue={targets[0]?.id}>
           {targets.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.title}
+              {t('duplicates.option', { title: m.title, percent: Math.round(m.similarity * 100) })}
             </option>
           ))}
         </select>

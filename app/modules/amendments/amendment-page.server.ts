@@ -5,15 +5,17 @@ import { groupsICoordinate } from '../groups/groups.server.ts';
 import { getProgramOutline } from '../programs/programs.server.ts';
 import { docToMarkdown } from '../publication/markdown.ts';
 import type { AttributedDoc } from '../publication/provenance.ts';
-import { getAmendment, listSectionAmendments } from './amendments.server.ts';
+import { getAmendment } from './amendments.server.ts';
 import { applicationConflict } from './application.server.ts';
-import { STANDING } from './collisions.server.ts';
+import { docToPlainText } from '~/rich-text/document.ts';
+import { mergeTargets } from './duplicates.server.ts';
 import { moderationLog } from './moderation.server.ts';
 
 /**
  * Everything an amendment's page shows, for one reader, in one call: the amendment (its text, diff, authors,
  * supports, timeline and what the reader may do with it, from the policies), its section's number, the
- * admissibility decision, the debate, and for moderators the amendments it could be merged into and the
+ * admissibility decision, the debate, and for moderators the amendments it could be merged into (the most alike
+ * first) and the
  * conflict to settle. The amendment is read first (it decides whether the reader may see anything); the rest is
  * read side by side.
  *
@@ -29,7 +31,13 @@ export async function amendmentPage(actor: Actor, slug: string, id: string) {
     getProgramOutline(actor, slug),
     amendment.status === 'DRAFT' ? [] : moderationLog(actor, slug, amendment.id),
     listComments(actor, amendment.id),
-    abilities.merge ? listSectionAmendments(actor, found.section.id) : [],
+    abilities.merge
+      ? mergeTargets({
+          ...amendment,
+          sectionId: found.section.id,
+          texts: { base: docToPlainText(found.base), proposed: docToPlainText(found.proposed) },
+        })
+      : [],
     amendment.status === 'ADOPTED' ? applicationConflict(actor, amendment.id) : null,
     abilities.support ? groupsICoordinate(actor) : [],
   ]);
@@ -39,7 +47,8 @@ export async function amendmentPage(actor: Actor, slug: string, id: string) {
     section: { ...readerLinks(found.section), number },
     decision: log.find((e) => e.decision === 'ADMISSIBLE' || e.decision === 'INADMISSIBLE') ?? null,
     debate: readerLinks(debate),
-    mergeTargets: siblings.filter((a) => a.id !== amendment.id && STANDING.includes(a.status)),
+    // The most alike first: the merge form preselects it.
+    mergeTargets: siblings,
     conflict: conflict
       ? {
           ...readerLinks(conflict),

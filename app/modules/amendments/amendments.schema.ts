@@ -50,6 +50,9 @@ export const AmendmentCommandSchema = z.discriminatedUnion('intent', [
 ]);
 export type AmendmentCommand = z.infer<typeof AmendmentCommandSchema>;
 
+/** Moderators judge two amendments listed as possible duplicates different, with a public reason. */
+export const DismissDuplicateSchema = z.object({ id: id(), otherId: id(), reason: reason() });
+
 /** Every intent the amendment page's forms send: the commands above, the invitation, the conflict, the debate. */
 export const AMENDMENT_PAGE_INTENTS = [
   ...AmendmentCommandSchema.options.map((option) => option.shape.intent.value),

@@ -1,16 +1,15 @@
 import type { MessageKey } from '~/i18n/index.ts';
-import { readStoredDoc } from '~/rich-text/stored.server.ts';
 import { enforce, enforceRead, type Actor } from '~/policies/actor.ts';
 import { canManageProgram, canReadDraft } from '~/policies/program.ts';
 import { db } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { hideUnknownProgram } from '../programs/programs.server.ts';
-import { docToPlainText } from '~/rich-text/document.ts';
 import { reportedComments } from '../debate/comments.server.ts';
 import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { regroupSection, STANDING } from './collisions.server.ts';
-import { diffWords } from './diff.ts';
+import { possibleDuplicates } from './duplicates.server.ts';
 import { assertMove } from './lifecycle.ts';
+import { carrySupportsOver } from './supports.server.ts';
 import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
@@ -44,8 +43,9 @@ export async function decideAdmissibility(props: { actor: Actor; id: string; adm
 }
 
 /**
- * Merges an amendment into another as its duplicate (moderators), with a public reason: it leaves the running
- * (its supports stay its own: supporters did not choose the other text) and its page points to the one kept.
+ * Merges an amendment into another as its duplicate (moderators), with a public reason: it leaves the running,
+ * its page points to the one kept, and its supports are carried over to the one kept (one per member: a member
+ * who supported both counts once), all in one transaction.
  */
 export async function mergeDuplicate(props: { actor: Actor; id: string; intoId: string; reason: string }) {
   await db().$transaction(async (tx) => {
@@ -64,13 +64,14 @@ export async function mergeDuplicate(props: { actor: Actor; id: string; intoId: 
     }
     assertMove(amendment.status, 'MERGED');
     await tx.amendment.update({ where: { id: amendment.id }, data: { status: 'MERGED', mergedIntoId: into.id } });
+    const carried = await carrySupportsOver(tx, amendment.id, into.id, new Date());
     await recordAudit(tx, {
       actorId: props.actor.id,
       action: 'amendment.merged',
       targetType: 'Amendment',
       targetId: amendment.id,
       reason: props.reason,
-      data: { intoId: into.id, from: amendment.status },
+      data: { intoId: into.id, from: amendment.status, carried },
     });
     await regroupSection(tx, amendment.sectionId);
     await notifyAuthors(tx, amendment.id, 'DECISION', { decision: 'MERGED', reason: props.reason });
@@ -88,6 +89,7 @@ const LOGGED = {
   'amendment.admissible': 'ADMISSIBLE',
   'amendment.inadmissible': 'INADMISSIBLE',
   'amendment.merged': 'MERGED',
+  'amendment.not_duplicate': 'NOT_DUPLICATE',
   'comment.hidden': 'COMMENT_HIDDEN',
   'comment.kept': 'COMMENT_KEPT',
 } as const;
@@ -128,7 +130,9 @@ export async function moderationLog(
         {
           targetType: 'Amendment',
           targetId: { in: [...titles.keys()] },
-          action: { in: ['amendment.admissible', 'amendment.inadmissible', 'amendment.merged'] },
+          action: {
+            in: ['amendment.admissible', 'amendment.inadmissible', 'amendment.merged', 'amendment.not_duplicate'],
+          },
         },
         {
           targetType: 'Comment',
@@ -141,7 +145,8 @@ export async function moderationLog(
     skip: range.skip,
     take: range.take,
   });
-  const intoIds = events.map((e) => (e.data as { intoId?: string } | null)?.intoId).filter((id): id is string => !!id);
+  const linked = (e: (typeof events)[number]) => e.data as { intoId?: string; otherId?: string } | null;
+  const intoIds = events.flatMap((e) => [linked(e)?.intoId, linked(e)?.otherId]).filter((id): id is string => !!id);
   const intoTitles = new Map(
     (await db().amendment.findMany({ where: { id: { in: intoIds } }, select: { id: true, title: true } })).map((a) => [
       a.id,
@@ -159,7 +164,8 @@ export async function moderationLog(
   return events.map((e) => {
     const onComment = e.targetType === 'Comment';
     const amendment = onComment ? (comments.get(e.targetId) ?? '') : e.targetId;
-    const intoId = (e.data as { intoId?: string } | null)?.intoId ?? null;
+    const intoId = linked(e)?.intoId ?? null;
+    const otherId = linked(e)?.otherId ?? null;
     return {
       id: String(e.id),
       at: e.createdAt,
@@ -168,28 +174,18 @@ export async function moderationLog(
       amendmentTitle: titles.get(amendment) ?? '',
       commentId: onComment ? e.targetId : null,
       into: intoId ? { id: intoId, title: intoTitles.get(intoId) ?? '' } : null,
+      // A pair judged not duplicates: the other amendment of the pair.
+      other: otherId ? { id: otherId, title: intoTitles.get(otherId) ?? '' } : null,
       by: e.actorId ? (names.get(e.actorId) ?? null) : null,
       reason: e.reason,
     };
   });
 }
 
-/** Two texts whose words are this alike (share of unchanged characters) are listed as possible duplicates. */
-const DUPLICATE_SIMILARITY = 0.85;
-
-function similarity(a: string, b: string): number {
-  const longest = Math.max(a.length, b.length);
-  if (!longest) return 1;
-  const same = diffWords(a, b)
-    .filter((p) => p.op === 'equal')
-    .reduce((n, p) => n + p.text.length, 0);
-  return same / longest;
-}
-
 /**
  * The moderators' queue for a program: amendments waiting for a decision (qualified), those collecting
- * supports, collision groups, possible duplicates (standing amendments of one section whose proposed texts are
- * nearly the same), amendments waiting for their authors' update, and comments with open reports.
+ * supports, collision groups, possible duplicates (standing amendments of one section that make nearly the same
+ * change, less the pairs moderators dismissed: duplicates.server.ts), amendments waiting for their authors' update, and comments with open reports.
  */
 export async function moderationQueue(actor: Actor, slug: string) {
   const program = await db().program.findUnique({ where: { slug } });
@@ -204,6 +200,7 @@ export async function moderationQueue(actor: Actor, slug: string) {
       status: true,
       title: true,
       sectionId: true,
+      baseText: true,
       proposedText: true,
       submittedAt: true,
       qualifiedAt: true,
@@ -228,25 +225,14 @@ export async function moderationQueue(actor: Actor, slug: string) {
   for (const a of standing) {
     if (a.collisionGroup) groups.set(a.collisionGroup, [...(groups.get(a.collisionGroup) ?? []), brief(a)]);
   }
-  const texts = standing.map((a) =>
-    a.kind === 'CHANGE' || a.kind === 'ADD'
-      ? docToPlainText(readStoredDoc(a.proposedText, 'amendment.proposedText'))
-      : null,
-  );
-  const duplicates: { a: ReturnType<typeof brief>; b: ReturnType<typeof brief>; similarity: number }[] = [];
-  for (let i = 0; i < standing.length; i++) {
-    for (let j = i + 1; j < standing.length; j++) {
-      const [a, b] = [standing[i]!, standing[j]!];
-      if (a.sectionId !== b.sectionId || a.kind !== b.kind) continue;
-      const score = a.kind === 'DELETE' ? 1 : similarity(texts[i]!, texts[j]!);
-      if (score >= DUPLICATE_SIMILARITY) duplicates.push({ a: brief(a), b: brief(b), similarity: score });
-    }
-  }
+  const duplicates = (await possibleDuplicates(standing))
+    .slice(0, 100)
+    .map((d) => ({ a: brief(d.a), b: brief(d.b), similarity: d.similarity }));
   return {
     qualified: standing.filter((a) => a.status === 'QUALIFIED').map(brief),
     collecting: standing.filter((a) => a.status === 'SUBMITTED').map(brief),
     groups: [...groups.values()],
-    duplicates: duplicates.sort((x, y) => y.similarity - x.similarity).slice(0, 100),
+    duplicates,
     needUpdate: standing.filter((a) => a.needsUpdate).map(brief),
     reports: await reportedComments(actor, slug),
     // Adopted amendments the text moved under (docs/decisions/0015-from-vote-to-program.md).

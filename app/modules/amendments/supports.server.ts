@@ -91,6 +91,36 @@ export async function supportAmendment(props: { actor: Actor; id: string; now?: 
   });
 }
 
+/**
+ * Carries a duplicate's supports (and groups' endorsements) over to the amendment it is merged into, in the
+ * caller's transaction (both rows locked): one per member, so a member who supported both counts once; the kept
+ * amendment's own authors, who may not support it, are left out. Reaching the threshold qualifies it. Returns
+ * how many supports and endorsements were added.
+ */
+export async function carrySupportsOver(tx: Tx, fromId: string, intoId: string, now: Date) {
+  const authors = (
+    await tx.amendmentAuthor.findMany({ where: { amendmentId: intoId }, select: { memberId: true } })
+  ).map((a) => a.memberId);
+  const supports = await tx.amendmentSupport.findMany({
+    where: { amendmentId: fromId, memberId: { notIn: authors } },
+    select: { memberId: true, createdAt: true },
+  });
+  const endorsements = await tx.groupEndorsement.findMany({
+    where: { amendmentId: fromId },
+    select: { groupId: true, endorsedById: true, createdAt: true },
+  });
+  const added = await tx.amendmentSupport.createMany({
+    data: supports.map((s) => ({ amendmentId: intoId, ...s })),
+    skipDuplicates: true,
+  });
+  const endorsed = await tx.groupEndorsement.createMany({
+    data: endorsements.map((e) => ({ amendmentId: intoId, ...e })),
+    skipDuplicates: true,
+  });
+  await qualifyIfReached(tx, intoId, now);
+  return { supports: added.count, endorsements: endorsed.count };
+}
+
 /** What counts toward an amendment's threshold: members' supports, or under GROUP_SHARE groups' endorsements. */
 function countTowards(tx: Tx, amendmentId: string, rule: SupportRule | null) {
   return rule === 'GROUP_SHARE'

@@ -395,6 +395,10 @@ const INVENTORY: Inventory = {
     group: 'moderation',
     fields: { commentId: 'yes', memberId: 'pseudonymous', reason: 'yes', createdAt: 'yes', resolvedAt: 'no' },
   },
+  DuplicateDismissal: {
+    group: 'moderation',
+    fields: { amendmentId: 'no', otherId: 'no', reason: 'no', createdAt: 'no' },
+  },
   AuditEvent: {
     group: 'moderation',
     fields: {

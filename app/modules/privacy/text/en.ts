@@ -862,6 +862,19 @@ export const en = {
         },
       },
     },
+    DuplicateDismissal: {
+      title: 'Amendments judged not duplicates',
+      summary:
+        'Two amendments that the duplicate detection found alike and that a moderator judged different, with the reason: the pair is no longer listed as possible duplicates.',
+      retention: 'As long as both amendments.',
+      visibleTo: 'The moderators; the moderation log shows the decision, who took it and why.',
+      fields: {
+        amendmentId: AMENDMENT_REF,
+        otherId: { what: 'The other amendment of the pair.', why: 'To stop listing the pair.' },
+        reason: { what: 'Why they are not duplicates, in the moderator’s words.', why: 'Decisions are explained.' },
+        createdAt: { what: CREATED, why: DATES_WHY },
+      },
+    },
     AuditEvent: {
       title: 'Audit trail',
       summary:

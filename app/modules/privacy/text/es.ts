@@ -908,6 +908,19 @@ export const es: PrivacyTranslation = {
         },
       },
     },
+    DuplicateDismissal: {
+      title: 'Enmiendas consideradas no duplicadas',
+      summary:
+        'Dos enmiendas que la detección de duplicados encontró parecidas y que un moderador consideró distintas, con el motivo: el par ya no se muestra como posible duplicado.',
+      retention: 'Mientras existan ambas enmiendas.',
+      visibleTo: 'Los moderadores; el registro de moderación muestra la decisión, quién la tomó y por qué.',
+      fields: {
+        amendmentId: AMENDMENT_REF,
+        otherId: { what: 'La otra enmienda del par.', why: 'Para dejar de mostrar el par.' },
+        reason: { what: 'Por qué no son duplicados, en palabras del moderador.', why: 'Las decisiones se motivan.' },
+        createdAt: { what: CREATED, why: DATES_WHY },
+      },
+    },
     AuditEvent: {
       title: 'Registro de auditoría',
       summary:

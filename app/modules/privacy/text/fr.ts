@@ -923,6 +923,22 @@ export const fr: PrivacyTranslation = {
         },
       },
     },
+    DuplicateDismissal: {
+      title: 'Amendements jugés non doublons',
+      summary:
+        'Deux amendements que la détection des doublons trouvait semblables et qu’un modérateur a jugés différents, avec la raison : la paire n’est plus proposée comme doublon possible.',
+      retention: 'Aussi longtemps que les deux amendements.',
+      visibleTo: 'Les modérateurs ; le journal de modération montre la décision, qui l’a prise et pourquoi.',
+      fields: {
+        amendmentId: AMENDMENT_REF,
+        otherId: { what: 'L’autre amendement de la paire.', why: 'Pour ne plus proposer la paire.' },
+        reason: {
+          what: 'Pourquoi ce ne sont pas des doublons, dans les mots du modérateur.',
+          why: 'Les décisions sont motivées.',
+        },
+        createdAt: { what: CREATED, why: DATES_WHY },
+      },
+    },
     AuditEvent: {
       title: 'Journal d’audit',
       summary:
