@@ -112,6 +112,7 @@ describe('amendments drafted live', () => {
 
       // Submitted: frozen for its authors, readable by every member, listed on the section.
       await c.getByRole('button', { name: 'Submit the amendment' }).click();
+      await c.getByTestId('confirm-submit').getByRole('button', { name: 'Yes, submit it' }).click();
       await c.getByText('The amendment is submitted. Members can now read and support it.').waitFor();
       await c.getByTestId('amendment-status').getByText('Submitted').waitFor();
       await l.getByTestId('amendment-status').getByText('Submitted').waitFor({ timeout: 10_000 });

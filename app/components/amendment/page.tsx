@@ -1,8 +1,9 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useMemo, useState } from 'react';
 import { Competitors } from './competitors.tsx';
+import { ConfirmStep } from './confirm.tsx';
 import { DecisionForm, IntentButton, MergeForm } from './moderator-forms.tsx';
 import { Discussion } from './discussion.tsx';
 import { NeedsUpdate } from './needs-update.tsx';
@@ -52,6 +53,11 @@ export function AmendmentPage() {
   const actionData = useActionData<typeof action>();
   const refusal = refusalOf(actionData);
   const navigation = useNavigation();
+  // Submitting and withdrawing ask first (?confirm=submit|withdraw): see ConfirmStep.
+  const confirming = useSearchParams()[0].get('confirm');
+  // Any author may withdraw it for all: the others see who did, and when.
+  const withdrawn =
+    amendment.status === 'WITHDRAWN' ? ([...timeline].reverse().find((s) => s.step === 'withdrawn') ?? null) : null;
   const busy = navigation.state !== 'idle';
   // While drafting, the difference follows the live text as the authors type.
   const [live, setLive] = useState<DocNode | null>(null);
@@ -130,6 +136,14 @@ export function AmendmentPage() {
           {decision.reason}
         </p>
       ) : null}
+      {withdrawn ? (
+        <p className="notice" data-testid="withdrawn-by">
+          {t('amendments.page.withdrawnBy', {
+            name: withdrawn.by ? signed(withdrawn.by) : '—',
+            date: formatDate(withdrawn.at, 'datetime'),
+          })}
+        </p>
+      ) : null}
       {mergedInto ? (
         <p className="notice" data-testid="merged-into">
           <Link to={`/p/${slug}/amendments/${mergedInto.id}`}>
@@ -206,13 +220,12 @@ export function AmendmentPage() {
       ) : null}
 
       {abilities.edit ? (
-        <Form method="post" className="amendment-submit">
-          <input type="hidden" name="intent" value="submit" />
-          <p className="field-hint">{t('amendments.page.submitHint')}</p>
-          <button type="submit" className="button" disabled={busy}>
-            {t('amendments.page.submit')}
-          </button>
-        </Form>
+        <ConfirmStep
+          step="submit"
+          asking={confirming === 'submit'}
+          busy={busy}
+          hint={t('amendments.page.submitHint')}
+        />
       ) : null}
       {abilities.invite ? (
         <Form method="post" {...getFormProps(inviteForm)}>
@@ -228,9 +241,7 @@ export function AmendmentPage() {
       {abilities.leave ? (
         <IntentButton intent="leave" label={t('amendments.page.leave')} busy={busy} className="button-secondary" />
       ) : null}
-      {abilities.withdraw ? (
-        <IntentButton intent="withdraw" label={t('amendments.page.withdraw')} busy={busy} className="button-danger" />
-      ) : null}
+      {abilities.withdraw ? <ConfirmStep step="withdraw" asking={confirming === 'withdraw'} busy={busy} /> : null}
       {mergeTargets.length ? <MergeForm targets={mergeTargets} busy={busy} /> : null}
       <Timeline steps={timeline} />
       {amendment.submittedAt ? (
