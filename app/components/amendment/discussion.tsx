@@ -1,5 +1,5 @@
 import type { SerializeFrom } from '@remix-run/node';
-import { Form } from '@remix-run/react';
+import { Form, useLocation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { RichText } from '~/rich-text/render.tsx';
 import type { MessageKey } from '~/i18n/index.ts';
@@ -33,6 +33,9 @@ interface Props {
 export function Discussion(props: Props) {
   const t = useT();
   const { counts } = props;
+  // Each answer of the server is a new location (a redirect after a form was sent, or its refusal): the forms
+  // start again from it, so a sent reply or report closes and forgets its text, and a refused one reopens with it.
+  const sent = useLocation().key;
   return (
     <section className="debate" aria-labelledby="debate-title" data-testid="debate">
       <h2 id="debate-title">{t('debate.title')}</h2>
@@ -40,7 +43,7 @@ export function Discussion(props: Props) {
         {t('debate.counts', { for: counts.FOR, against: counts.AGAINST, questions: counts.QUESTION })}
       </p>
       {props.threads.length ? (
-        <ol className="comments">
+        <ol className="comments" key={sent}>
           {props.threads.map((c) => (
             <CommentItem key={c.id} comment={c} {...props} />
           ))}
@@ -49,7 +52,7 @@ export function Discussion(props: Props) {
         <p className="muted">{t('debate.empty')}</p>
       )}
       {props.canPost ? (
-        <NewComment error={props.error} busy={props.busy} />
+        <NewComment key={sent} error={props.error} busy={props.busy} />
       ) : (
         <p className="muted">{props.signedIn ? t('debate.closed') : t('debate.signIn')}</p>
       )}

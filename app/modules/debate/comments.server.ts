@@ -131,11 +131,14 @@ export async function postComment(props: PostCommentProps): Promise<string> {
     const chain: { id: string; parentId: string | null }[] = [];
     let cursor: string | null = props.parentId;
     while (cursor && chain.length <= MAX_DEPTH) {
-      const found: { id: string; parentId: string | null; amendmentId: string } | null = await db().comment.findUnique({
-        where: { id: cursor },
-        select: { id: true, parentId: true, amendmentId: true },
-      });
+      const found: { id: string; parentId: string | null; amendmentId: string; hiddenAt: Date | null } | null =
+        await db().comment.findUnique({
+          where: { id: cursor },
+          select: { id: true, parentId: true, amendmentId: true, hiddenAt: true },
+        });
       if (!found || found.amendmentId !== amendment.id) throw new DebateError('debate.errors.noSuchComment', 'body');
+      // Moderators hid it: nobody reads it any more, so nobody answers it.
+      if (!chain.length && found.hiddenAt) throw new DebateError('debate.errors.hiddenParent', 'body');
       chain.push(found);
       cursor = found.parentId;
     }
@@ -292,7 +295,7 @@ export async function listComments(actor: Actor, amendmentId: string, now = new 
         edit: open && canEditComment(actor, facts, now),
         report: canReportComment(actor, facts),
         moderate: moderator && !row.hiddenAt,
-        reply: open,
+        reply: open && !row.hiddenAt,
       },
       replies: [],
     });
