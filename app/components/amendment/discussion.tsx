@@ -1,6 +1,6 @@
 import type { SerializeFrom } from '@remix-run/node';
-import { Form, useLocation } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { Form, useNavigation } from '@remix-run/react';
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { RichText } from '~/rich-text/render.tsx';
 import type { MessageKey } from '~/i18n/index.ts';
 import type { CommentView } from '~/modules/debate/comments.server.ts';
@@ -33,9 +33,6 @@ interface Props {
 export function Discussion(props: Props) {
   const t = useT();
   const { counts } = props;
-  // Each answer of the server is a new location (a redirect after a form was sent, or its refusal): the forms
-  // start again from it, so a sent reply or report closes and forgets its text, and a refused one reopens with it.
-  const sent = useLocation().key;
   return (
     <section className="debate" aria-labelledby="debate-title" data-testid="debate">
       <h2 id="debate-title">{t('debate.title')}</h2>
@@ -43,7 +40,7 @@ export function Discussion(props: Props) {
         {t('debate.counts', { for: counts.FOR, against: counts.AGAINST, questions: counts.QUESTION })}
       </p>
       {props.threads.length ? (
-        <ol className="comments" key={sent}>
+        <ol className="comments">
           {props.threads.map((c) => (
             <CommentItem key={c.id} comment={c} {...props} />
           ))}
@@ -52,7 +49,7 @@ export function Discussion(props: Props) {
         <p className="muted">{t('debate.empty')}</p>
       )}
       {props.canPost ? (
-        <NewComment key={sent} error={props.error} busy={props.busy} />
+        <NewComment error={props.error} busy={props.busy} />
       ) : (
         <p className="muted">{props.signedIn ? t('debate.closed') : t('debate.signIn')}</p>
       )}
@@ -94,32 +91,58 @@ function BodyField(props: { form: string; label: string; error: DebateFormError 
   );
 }
 
+/**
+ * Once a form was sent and the page answered (anything but this form's refusal, which keeps it open with what was
+ * typed), the form is emptied and its disclosure closed. Without JavaScript the answer is a new page anyway.
+ */
+function useClosedOnceSent(ref: RefObject<HTMLElement | null>, form: string, error: DebateFormError | null) {
+  const sending = useNavigation().state !== 'idle';
+  const sent = useRef(false);
+  useEffect(() => {
+    if (sending) {
+      sent.current = true;
+      return;
+    }
+    if (!sent.current) return;
+    sent.current = false;
+    if (error?.form === form || !ref.current) return;
+    for (const element of ref.current.querySelectorAll('form')) element.reset();
+    if (ref.current instanceof HTMLDetailsElement) ref.current.open = false;
+  }, [sending, error, form, ref]);
+}
+
 function NewComment({ error, busy }: { error: DebateFormError | null; busy: boolean }) {
   const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  useClosedOnceSent(ref, 'comment-new', error);
   return (
-    <Form method="post" className="comment-form" data-testid="new-comment">
-      <input type="hidden" name="intent" value="comment" />
-      <fieldset>
-        <legend>{t('debate.stance')}</legend>
-        {(['FOR', 'AGAINST', 'QUESTION'] as const).map((stance) => (
-          <span key={stance} className="field-radio">
-            <input type="radio" id={`stance-${stance}`} name="stance" value={stance} required />
-            <label htmlFor={`stance-${stance}`}>{t(`debate.stance.${stance}`)}</label>
-          </span>
-        ))}
-      </fieldset>
-      <BodyField form="comment-new" label={t('debate.body')} error={error} />
-      <button type="submit" className="button" disabled={busy}>
-        {t('debate.post')}
-      </button>
-    </Form>
+    <div ref={ref}>
+      <Form method="post" className="comment-form" data-testid="new-comment">
+        <input type="hidden" name="intent" value="comment" />
+        <fieldset>
+          <legend>{t('debate.stance')}</legend>
+          {(['FOR', 'AGAINST', 'QUESTION'] as const).map((stance) => (
+            <span key={stance} className="field-radio">
+              <input type="radio" id={`stance-${stance}`} name="stance" value={stance} required />
+              <label htmlFor={`stance-${stance}`}>{t(`debate.stance.${stance}`)}</label>
+            </span>
+          ))}
+        </fieldset>
+        <BodyField form="comment-new" label={t('debate.body')} error={error} />
+        <button type="submit" className="button" disabled={busy}>
+          {t('debate.post')}
+        </button>
+      </Form>
+    </div>
   );
 }
 
 /** An action that opens in place: a disclosure with its form, open again if its form was refused. */
 function Disclosure(props: { summary: string; form: string; error: DebateFormError | null; children: ReactNode }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useClosedOnceSent(ref, props.form, props.error);
   return (
-    <details className="comment-action" open={props.error?.form === props.form || undefined}>
+    <details ref={ref} className="comment-action" open={props.error?.form === props.form || undefined}>
       <summary>{props.summary}</summary>
       {props.children}
     </details>
