@@ -551,7 +551,7 @@ export const en = {
   'timeline.admissible': 'Declared admissible',
   'timeline.inadmissible': 'Declared inadmissible',
   'timeline.merged': 'Merged as a duplicate',
-  'timeline.withdrawn': 'Withdrawn by its authors',
+  'timeline.withdrawn': 'Withdrawn',
   'timeline.by': 'by {name}',
   'queue.link': 'Moderation queue',
   'queue.title': 'Moderation queue',

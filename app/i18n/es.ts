@@ -570,7 +570,7 @@ export const es: Messages = {
   'timeline.admissible': 'Declarada admisible',
   'timeline.inadmissible': 'Declarada inadmisible',
   'timeline.merged': 'Fusionada como duplicado',
-  'timeline.withdrawn': 'Retirada por sus autores',
+  'timeline.withdrawn': 'Retirada',
   'timeline.by': 'por {name}',
   'queue.link': 'Cola de moderación',
   'queue.title': 'Cola de moderación',

@@ -575,7 +575,7 @@ export const fr: Messages = {
   'timeline.admissible': 'Déclaré recevable',
   'timeline.inadmissible': 'Déclaré irrecevable',
   'timeline.merged': 'Fusionné comme doublon',
-  'timeline.withdrawn': 'Retiré par ses auteurs',
+  'timeline.withdrawn': 'Retiré',
   'timeline.by': 'par {name}',
   'queue.link': 'File de modération',
   'queue.title': 'File de modération',

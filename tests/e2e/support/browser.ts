@@ -19,7 +19,7 @@ afterAll(async () => {
  * attempts.
  */
 export async function launchBrowser(
-  options: { locale?: string } = {},
+  options: { locale?: string; /** False: a person whose browser runs no script. */ javaScript?: boolean } = {},
 ): Promise<BrowserContext & { cleanup: () => Promise<void> }> {
   running ??= chromium.launch({
     executablePath: CHROMIUM,
@@ -39,6 +39,7 @@ export async function launchBrowser(
   ).newContext({
     locale: options.locale ?? 'fr-FR',
     viewport: { width: 1280, height: 860 },
+    javaScriptEnabled: options.javaScript ?? true,
   });
   return Object.assign(context, { cleanup: () => context.close() });
 }
