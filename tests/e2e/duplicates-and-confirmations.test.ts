@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { violations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { sectionIds } from './support/collab.ts';
 import {
@@ -80,6 +81,8 @@ describe('possible duplicates', () => {
       const pairs = m.getByTestId('duplicate-pair');
       await pairs.first().waitFor();
       expect(await pairs.count()).toBe(2);
+      // The queue with its dismiss forms passes the accessibility check.
+      expect(await violations(m)).toEqual([]);
       const budget = pairs.filter({ hasText: 'Budget ouvert' });
       await budget.getByText('Budget en données ouvertes').waitFor();
       await budget.getByText('100% of their changes alike').waitFor();
@@ -136,6 +139,7 @@ describe('submitting and withdrawing', () => {
       await c.getByRole('button', { name: 'Submit the amendment' }).click();
       const ask = c.getByTestId('confirm-submit');
       await ask.getByText('Its text is then frozen').waitFor();
+      expect(await violations(c)).toEqual([]);
       await ask.getByRole('link', { name: 'Cancel' }).click();
       await c.getByRole('button', { name: 'Submit the amendment' }).waitFor();
       expect(await ask.count()).toBe(0);
