@@ -185,7 +185,8 @@ export async function moderationLog(
 /**
  * The moderators' queue for a program: amendments waiting for a decision (qualified), those collecting
  * supports, collision groups, possible duplicates (standing amendments of one section that make nearly the same
- * change, less the pairs moderators dismissed: duplicates.server.ts), amendments waiting for their authors' update, and comments with open reports.
+ * change, less the pairs moderators dismissed: duplicates.server.ts), amendments waiting for their authors'
+ * update, and comments with open reports.
  */
 export async function moderationQueue(actor: Actor, slug: string) {
   const program = await db().program.findUnique({ where: { slug } });
