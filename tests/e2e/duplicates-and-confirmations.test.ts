@@ -182,12 +182,16 @@ describe('the debate’s forms', () => {
       const commentId = (await found.getAttribute('id'))!.replace('comment-', '');
       const comment = y.locator(`#comment-${commentId}`);
       const own = comment.locator(':scope > .comment-actions');
+      // A comment being written below is not lost when another form is sent.
+      const draft = y.getByTestId('new-comment').getByLabel('Your comment', { exact: true });
+      await draft.fill('Un avis en cours d’écriture.');
       await own.getByText('Reply', { exact: true }).click();
       await own.getByLabel('Your reply').fill('Pourquoi 2 % ?');
       await own.getByRole('button', { name: 'Post the reply' }).click();
       await y.getByText('Your comment is posted.').waitFor();
       await y.locator('.replies', { hasText: 'Pourquoi 2 % ?' }).waitFor();
       expect(await own.getByLabel('Your reply').isVisible()).toBe(false);
+      expect(await draft.inputValue()).toBe('Un avis en cours d’écriture.');
       await own.getByText('Reply', { exact: true }).click();
       expect(await own.getByLabel('Your reply').inputValue()).toBe('');
 

@@ -92,18 +92,24 @@ function BodyField(props: { form: string; label: string; error: DebateFormError 
 }
 
 /**
- * Once a form was sent and the page answered (anything but this form's refusal, which keeps it open with what was
- * typed), the form is emptied and its disclosure closed. Without JavaScript the answer is a new page anyway.
+ * Once this element's form was sent and the page answered (anything but its refusal, which keeps it open with
+ * what was typed), the form is emptied and its disclosure closed; other forms keep what is typed in them.
+ * Without JavaScript the answer is a new page anyway.
  */
 function useClosedOnceSent(ref: RefObject<HTMLElement | null>, form: string, error: DebateFormError | null) {
   const sending = useNavigation().state !== 'idle';
   const sent = useRef(false);
   useEffect(() => {
-    if (sending) {
+    const element = ref.current;
+    if (!element) return;
+    const mark = () => {
       sent.current = true;
-      return;
-    }
-    if (!sent.current) return;
+    };
+    element.addEventListener('submit', mark);
+    return () => element.removeEventListener('submit', mark);
+  }, [ref]);
+  useEffect(() => {
+    if (sending || !sent.current) return;
     sent.current = false;
     if (error?.form === form || !ref.current) return;
     for (const element of ref.current.querySelectorAll('form')) element.reset();
