@@ -93,7 +93,13 @@ describe('a refused submission', () => {
       await c.goto(`${server.url}${location}`);
       await c.getByTestId('connection-status').getByText('Connected: changes are saved as you type').waitFor();
       const refused = c.getByText('The proposed text is empty. Write it first.');
-      await c.getByRole('button', { name: 'Submit the amendment' }).click();
+      // Submitting asks first; a refused submission leaves the question open.
+      const submit = async () => {
+        const ask = c.getByRole('button', { name: 'Submit the amendment' });
+        if (await ask.isVisible()) await ask.click();
+        await c.getByRole('button', { name: 'Yes, submit it' }).click();
+      };
+      await submit();
       await refused.waitFor();
 
       await c.getByRole('textbox', { name: 'Section text' }).click();
@@ -101,7 +107,7 @@ describe('a refused submission', () => {
       await c.keyboard.type('Un logement digne pour chacun.', { delay: 20 });
       await refused.waitFor({ state: 'detached' });
 
-      await c.getByRole('button', { name: 'Submit the amendment' }).click();
+      await submit();
       await c.getByTestId('amendment-status').getByText('Submitted').waitFor();
       expect(await refused.count()).toBe(0);
     } finally {
