@@ -5,8 +5,9 @@ import { normalizeEmail } from '~/modules/members/accounts.server.ts';
 import { SignUpSchema } from '~/modules/members/members.schema.ts';
 import { hashPassword } from '~/modules/members/password.server.ts';
 import { recordAudit } from '~/modules/audit/audit.server.ts';
-import { verifyBoard } from '~/modules/voting/verify-board.ts';
-import type { RoundResults } from '~/modules/voting/types.ts';
+import { quorumNeeded, percentOf } from '~/modules/voting/thresholds.ts';
+import { describeCounting, verifyBoard } from '~/modules/voting/verify-board.ts';
+import type { RoundDefinition, RoundResults } from '~/modules/voting/types.ts';
 import { db } from '~/utils/db.server.ts';
 import { readEnv } from '~/utils/env.server.ts';
 import { newId } from '~/utils/ids.ts';
@@ -72,19 +73,35 @@ class UsageError extends Error {}
 /** Exit code 2 without the help text: the command was right, its input was not. */
 class InputError extends Error {}
 
-function describeResults(title: string, results: RoundResults, questionTitles: Map<string, string>): string {
+/** A majority rule in words: what share of which votes it needs. */
+function majorityWords(majority: RoundDefinition['questions'][number] & { kind: 'YES_NO' }): string {
+  const m = majority.majority;
+  return m.kind === 'SIMPLE'
+    ? 'more yes than no'
+    : `at least ${m.numerator}/${m.denominator} of the yes and no votes (and more yes than no)`;
+}
+
+function describeResults(round: RoundDefinition, results: RoundResults): string {
   const percent = (results.turnout * 100).toFixed(1);
+  const needed = quorumNeeded(results.censusSize, results.quorumPercent);
   const lines = [
-    `Round: ${title} (recounted from its ballot board)`,
+    `Round: ${typeof round.title === 'string' ? round.title : ''} (recounted from its ballot board)`,
     `Census ${results.censusSize}, ballots ${results.ballots}, turnout ${percent} %.`,
     results.quorumPercent > 0
-      ? `Quorum of ${results.quorumPercent} %: ${results.quorumMet ? 'met' : 'NOT met'}.`
+      ? `Quorum of ${results.quorumPercent} % of the census, that is ${needed} ${needed === 1 ? 'ballot' : 'ballots'}: ${results.quorumMet ? 'met' : 'NOT met'}.`
       : 'No quorum required.',
+    describeCounting(round.counting),
   ];
   for (const q of results.questions) {
-    const name = `Question ${q.id}${questionTitles.get(q.id) ? ` (${questionTitles.get(q.id)})` : ''}`;
+    const question = round.questions.find((d) => d.id === q.id);
+    const title = typeof question?.title === 'string' && question.title ? ` (${question.title})` : '';
+    const name = `Question ${q.id}${title}`;
     if (q.kind === 'YES_NO') {
-      lines.push(`${name}: yes ${q.yes}, no ${q.no}, abstain ${q.abstain}: ${q.adopted ? 'adopted' : 'rejected'}.`);
+      const rule = question?.kind === 'YES_NO' ? `; the rule: ${majorityWords(question)}` : '';
+      const share = `yes ${q.yes} of ${q.yes + q.no} yes and no votes = ${percentOf(q.yes, q.yes + q.no)} %`;
+      lines.push(
+        `${name}: yes ${q.yes}, no ${q.no}, abstain ${q.abstain} (${share}${rule}): ${q.adopted ? 'adopted' : 'rejected'}.`,
+      );
     } else {
       lines.push(
         `${name}: ${q.method}, ${q.ranked} ranked; ranking ${q.ranking.join(' > ')}; winner ${q.winner ?? 'none'}.`,
@@ -129,11 +146,8 @@ async function verifyTally(file: string | undefined, expected: string | undefine
     throw new InputError(`${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   const { ok, problems, recomputed } = verifyBoard(board);
-  if (recomputed) {
-    const round = (board as { round: { title?: unknown; questions: { id: string; title?: unknown }[] } }).round;
-    const titles = new Map(round.questions.map((q) => [q.id, typeof q.title === 'string' ? q.title : '']));
-    process.stdout.write(describeResults(typeof round.title === 'string' ? round.title : '', recomputed, titles));
-  }
+  // A board is recounted only once its round is a valid definition.
+  if (recomputed) process.stdout.write(describeResults((board as { round: RoundDefinition }).round, recomputed));
   if (ok) {
     process.stdout.write('The published results match the board.\n');
     return hashMatches ? 0 : 1;

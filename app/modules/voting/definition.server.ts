@@ -1,12 +1,7 @@
 import type { Prisma } from '~/generated/prisma/client.ts';
 import type { PrismaClient, Tx } from '~/utils/db.server.ts';
-import type { Majority, QuestionDefinition, RoundDefinition } from './types.ts';
-
-function majorityOf(q: { majorityNumerator: number; majorityDenominator: number }): Majority {
-  return q.majorityNumerator * 2 === q.majorityDenominator
-    ? { kind: 'SIMPLE' }
-    : { kind: 'QUALIFIED', numerator: q.majorityNumerator, denominator: q.majorityDenominator };
-}
+import { majorityOf } from './thresholds.ts';
+import { CURRENT_COUNTING, type CountingRules, type QuestionDefinition, type RoundDefinition } from './types.ts';
 
 /** A round as stored, with its questions in order: what its definition is built from. */
 export type RoundWithQuestions = Prisma.VotingRoundGetPayload<{ include: { questions: true } }>;
@@ -20,6 +15,16 @@ export async function roundDefinition(tx: Tx | PrismaClient, roundId: string): P
   return definitionOf(round);
 }
 
+/**
+ * The rules a round is (or was) counted with: a counted round's are the ones its results state (none for rounds
+ * counted before ADR 0021, whose boards must stay byte for byte as published); a round not counted yet will be
+ * counted with the current ones.
+ */
+function countingOf(round: RoundWithQuestions): CountingRules | undefined {
+  if (!round.results) return CURRENT_COUNTING;
+  return (round.results as { counting?: CountingRules }).counting;
+}
+
 /** The definition of a round already read with its questions (ordered by position). */
 export function definitionOf(round: RoundWithQuestions): RoundDefinition {
   return {
@@ -30,7 +35,13 @@ export function definitionOf(round: RoundWithQuestions): RoundDefinition {
     questions: round.questions.map(
       (q): QuestionDefinition =>
         q.kind === 'YES_NO'
-          ? { id: q.id, kind: 'YES_NO', title: q.title, amendmentId: q.amendmentId!, majority: majorityOf(q) }
+          ? {
+              id: q.id,
+              kind: 'YES_NO',
+              title: q.title,
+              amendmentId: q.amendmentId!,
+              majority: majorityOf(q.majorityNumerator, q.majorityDenominator),
+            }
           : {
               id: q.id,
               kind: 'PREFERENTIAL',
@@ -39,5 +50,6 @@ export function definitionOf(round: RoundWithQuestions): RoundDefinition {
               alternatives: q.alternatives as { id: string; label: string }[],
             },
     ),
+    counting: countingOf(round),
   };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { borda, dowdall, lcmUpTo, pairwiseMatrix, schulze } from './preferential.ts';
-import type { Ranking } from './types.ts';
+import { LEGACY_COUNTING, type Ranking } from './types.ts';
 
 const METHODS = { schulze, borda, dowdall };
 
@@ -136,7 +136,7 @@ describe('Schulze', () => {
 });
 
 describe('Borda', () => {
-  it('gives a point per alternative ranked strictly below, ties equal, unranked nothing', () => {
+  it('legacy rules: a point per alternative ranked strictly below, ties equal, unranked nothing', () => {
     const alternatives = ['keep', 'a1', 'a2', 'a3'];
     const rankings: Ranking[] = [
       [['a1'], ['a2'], ['keep'], ['a3']], // a1 3, a2 2, keep 1, a3 0
@@ -147,13 +147,13 @@ describe('Borda', () => {
       [['a3'], ['a2']], //                  a3 3, a2 2, keep 0, a1 0
     ];
     // keep 1+0+3+0+1+0 = 5; a1 3+1+0+0+3+0 = 7; a2 2+2+0+0+0+2 = 6; a3 0+2+0+0+1+3 = 6.
-    const result = borda(alternatives, rankings);
+    const result = borda(alternatives, rankings, LEGACY_COUNTING);
     expect(result.scores).toEqual([5, 7, 6, 6]);
     // a2 and a3 tie at 6: a2 comes first in `alternatives`.
     expect(result.ranking).toEqual(['a1', 'a2', 'a3', 'keep']);
   });
 
-  it('hands out as many points as there are strictly ordered pairs on the ballots', () => {
+  it('legacy rules: hands out as many points as there are strictly ordered pairs on the ballots', () => {
     fc.assert(
       fc.property(profile, ({ alternatives, rankings }) => {
         let pairs = 0;
@@ -161,7 +161,7 @@ describe('Borda', () => {
           const levels = levelsOf(alternatives, ranking);
           for (const a of levels) for (const b of levels) if (a < b) pairs++;
         }
-        const result = borda(alternatives, rankings);
+        const result = borda(alternatives, rankings, LEGACY_COUNTING);
         const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
         expect(sum(result.scores)).toBe(pairs);
         expect(sum(result.pairwise.map(sum))).toBe(pairs);
@@ -172,7 +172,7 @@ describe('Borda', () => {
 });
 
 describe('Dowdall', () => {
-  it('gives 1/p at position p (1 + alternatives strictly ahead), unranked nothing', () => {
+  it('legacy rules: 1/p at position p (1 + alternatives strictly ahead), unranked nothing', () => {
     const alternatives = ['keep', 'a1', 'a2', 'a3'];
     const rankings: Ranking[] = [
       [['a1'], ['a2'], ['keep'], ['a3']], // a1 1, a2 1/2, keep 1/3, a3 1/4
@@ -183,24 +183,24 @@ describe('Dowdall', () => {
       [['a3'], ['a2']], //                  a3 1, a2 1/2
     ];
     // keep 1/3 + 1 + 1/2 = 11/6; a1 1 + 1/3 + 1 = 7/3; a2 1/2 + 1 + 1/2 = 2; a3 1/4 + 1 + 1/2 + 1 = 11/4.
-    const result = dowdall(alternatives, rankings);
+    const result = dowdall(alternatives, rankings, LEGACY_COUNTING);
     expect(result.scores).toEqual([11 / 6, 7 / 3, 2, 11 / 4]);
     expect(result.ranking).toEqual(['a3', 'a1', 'a2', 'keep']);
   });
 
-  it('counts exactly: ten times 1/10 ties with 1', () => {
+  it('legacy rules: counts exactly, ten times 1/10 ties with 1', () => {
     // 11 alternatives; keep is 10th on ten ballots (1/10 each, 0.1 summed ten times is 0.9999999999999999 in
     // floating point), a1 is first on one ballot (1). They tie, so keep comes first.
     const others = Array.from({ length: 9 }, (_, i) => `b${i + 1}`);
     const alternatives = ['keep', 'a1', ...others];
     const rankings: Ranking[] = [...Array.from({ length: 10 }, () => [others, ['keep']]), [['a1']]];
-    const result = dowdall(alternatives, rankings);
+    const result = dowdall(alternatives, rankings, LEGACY_COUNTING);
     expect(result.scores[0]).toBe(1);
     expect(result.scores[1]).toBe(1);
     expect(result.ranking).toEqual([...others, 'keep', 'a1']);
   });
 
-  it('matches a floating-point reference', () => {
+  it('legacy rules: matches a floating-point reference', () => {
     fc.assert(
       fc.property(profile, ({ alternatives, rankings }) => {
         const expected = alternatives.map(() => 0);
@@ -210,7 +210,9 @@ describe('Dowdall', () => {
             if (level !== Infinity) expected[i]! += 1 / (1 + levels.filter((l) => l < level).length);
           });
         }
-        dowdall(alternatives, rankings).scores.forEach((score, i) => expect(score).toBeCloseTo(expected[i]!, 9));
+        dowdall(alternatives, rankings, LEGACY_COUNTING).scores.forEach((score, i) =>
+          expect(score).toBeCloseTo(expected[i]!, 9),
+        );
       }),
       { numRuns: 200 },
     );

@@ -5,19 +5,25 @@
  * the alternatives a ballot does not mention are equal last, below every ranked one. Ids that are not among the
  * alternatives are ignored, and so is an id repeated after its first occurrence (validation happens elsewhere).
  *
- * TIE-BREAK RULE (the same for all three methods): alternatives that the method ranks equal are ordered by their
- * position in `alternatives`, earliest first. The caller passes "keep the current text" first, then the
- * amendments by submission date, so a tie keeps the current text, and among amendments the earliest submitted
- * wins. Every count is a sum over ballots, so the order of the ballots never changes a result.
+ * The rules (ADR 0021, `CountingRules` in ./types.ts), the same for the three methods:
+ * - TIES: among alternatives the method cannot separate, the one listed first in `alternatives` wins. The caller
+ *   passes "keep the current text" first, then the amendments by submission date: a tie keeps the current text
+ *   when it is among the tied alternatives, else the earliest submitted of them wins. For Schulze the tied
+ *   alternatives are the Schulze winners (those no other beats by strongest path), not those that beat the most.
+ * - EQUAL RANKS (Borda, Dowdall): alternatives a ballot ranks equal share the average of the points of the
+ *   positions they occupy; the unranked ones are equal last and share the last positions' points the same way.
+ *   Schulze needs no such rule: an equal pair is simply not a preference either way.
+ * Boards published before ADR 0021 state no rules and are recounted with LEGACY_COUNTING, as they were counted.
+ * Every count is a sum over ballots, so the order of the ballots never changes a result.
  */
-import type { Ranking } from './types.ts';
+import { CURRENT_COUNTING, type CountingRules, type Ranking } from './types.ts';
 
 export interface MethodResult {
   /** pairwise[i][j]: ballots ranking alternatives[i] strictly above alternatives[j]. */
   pairwise: number[][];
   /** One score per alternative, aligned with `alternatives` (what a score is depends on the method). */
   scores: number[];
-  /** Alternative ids, winner first, ties broken by position in `alternatives`. */
+  /** Alternative ids, winner first, ties broken by the rules (position in `alternatives`). */
   ranking: string[];
 }
 
@@ -104,11 +110,16 @@ function orderBy(alternatives: string[], better: (a: number, b: number) => numbe
 
 /**
  * Schulze with the "winning votes" strength: a direct link i→j is worth d[i][j] when d[i][j] > d[j][i], else 0;
- * p[i][j] is the strength of the strongest (widest) path from i to j. X is ranked above Y when p[X][Y] > p[Y][X].
- * `scores[i]` is the number of alternatives i beats that way; the relation is transitive, so sorting by that
- * count gives the Schulze order.
+ * p[i][j] is the strength of the strongest (widest) path from i to j. X beats Y when p[X][Y] > p[Y][X]; that
+ * relation is a strict partial order. `scores[i]` is the number of alternatives i beats. The ranking takes, again
+ * and again, the first listed of the alternatives left that no alternative left beats (ADR 0021): a tie among
+ * the Schulze winners keeps the current text if it is among them. Legacy rules sort by score, then listing.
  */
-export function schulze(alternatives: string[], rankings: Ranking[]): MethodResult {
+export function schulze(
+  alternatives: string[],
+  rankings: Ranking[],
+  rules: CountingRules = CURRENT_COUNTING,
+): MethodResult {
   const n = alternatives.length;
   const d = pairwiseFlat(alternatives, rankings);
   const p = new Float64Array(n * n);
@@ -131,26 +142,92 @@ export function schulze(alternatives: string[], rankings: Ranking[]): MethodResu
       }
     }
   }
+  const beats = (i: number, j: number) => p[i * n + j]! > p[j * n + i]!;
   const scores = new Array<number>(n).fill(0);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) if (i !== j && p[i * n + j]! > p[j * n + i]!) scores[i]!++;
+    for (let j = 0; j < n; j++) if (i !== j && beats(i, j)) scores[i]!++;
   }
-  return { pairwise: toMatrix(d, n), scores, ranking: orderBy(alternatives, (a, b) => scores[b]! - scores[a]!) };
+  if (rules.ties === 'most-beaten-then-listed') {
+    return { pairwise: toMatrix(d, n), scores, ranking: orderBy(alternatives, (a, b) => scores[b]! - scores[a]!) };
+  }
+  const left = alternatives.map((_, i) => i);
+  const ranking: string[] = [];
+  while (left.length > 0) {
+    // A strict partial order always leaves an unbeaten alternative: findIndex never gives -1.
+    const k = left.findIndex((i) => !left.some((j) => beats(j, i)));
+    ranking.push(alternatives[left.splice(k, 1)[0]!]!);
+  }
+  return { pairwise: toMatrix(d, n), scores, ranking };
+}
+
+/** A ballot's ranked groups of alternative indices, best first (empty groups, unknown and repeated ids dropped). */
+function rankedGroups(ranking: Ranking, index: Map<string, number>, seen: Uint8Array): number[][] {
+  seen.fill(0);
+  const groups: number[][] = [];
+  if (!Array.isArray(ranking)) return groups;
+  for (const group of ranking) {
+    if (!Array.isArray(group)) continue;
+    const members: number[] = [];
+    for (const id of group) {
+      const i = index.get(id as string);
+      if (i === undefined || seen[i]) continue;
+      seen[i] = 1;
+      members.push(i);
+    }
+    if (members.length > 0) groups.push(members);
+  }
+  return groups;
 }
 
 /**
- * Borda: on each ballot an alternative gets one point per alternative it is ranked strictly above (n-1 … 0 for
- * a full strict ranking; tied alternatives get the same; unranked ones get 0). That is row i of the pairwise
- * matrix, summed.
+ * A ballot's groups, best first, the unranked alternatives as a last group; null when it expresses no
+ * preference (every alternative in one group, or none ranked).
  */
-export function borda(alternatives: string[], rankings: Ranking[]): MethodResult {
+function groupsOf(ranking: Ranking, index: Map<string, number>, n: number, seen: Uint8Array): number[][] | null {
+  const groups = rankedGroups(ranking, index, seen);
+  const rest: number[] = [];
+  for (let i = 0; i < n; i++) if (!seen[i]) rest.push(i);
+  if (rest.length > 0) groups.push(rest);
+  return groups.length > 1 ? groups : null;
+}
+
+/**
+ * Borda: on each ballot the alternative at position p (1 + the alternatives ranked strictly ahead) gets n - p
+ * points (n-1 … 0 for a full strict ranking). Alternatives ranked equal share the average of their positions'
+ * points, unranked ones included; counted in half points, so exact. Legacy rules: one point per alternative
+ * ranked strictly below (tied ones all get their group's best position's points, unranked ones 0), that is row i
+ * of the pairwise matrix, summed.
+ */
+export function borda(
+  alternatives: string[],
+  rankings: Ranking[],
+  rules: CountingRules = CURRENT_COUNTING,
+): MethodResult {
   const n = alternatives.length;
   const d = pairwiseFlat(alternatives, rankings);
   const scores = new Array<number>(n).fill(0);
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (let j = 0; j < n; j++) sum += d[i * n + j]!;
-    scores[i] = sum;
+  if (rules.equalRanks === 'best-position-unranked-zero') {
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      for (let j = 0; j < n; j++) sum += d[i * n + j]!;
+      scores[i] = sum;
+    }
+  } else {
+    const index = indexOf(alternatives);
+    const seen = new Uint8Array(n);
+    const halves = new Array<number>(n).fill(0);
+    for (const ranking of rankings) {
+      const groups = groupsOf(ranking, index, n, seen);
+      if (!groups) continue;
+      let ahead = 0;
+      for (const group of groups) {
+        // Positions ahead+1 … ahead+k are worth n-ahead-1 … n-ahead-k: twice their average is 2n-2·ahead-k-1.
+        const k = group.length;
+        for (const i of group) halves[i]! += 2 * n - 2 * ahead - k - 1;
+        ahead += k;
+      }
+    }
+    for (let i = 0; i < n; i++) scores[i] = halves[i]! / 2;
   }
   return { pairwise: toMatrix(d, n), scores, ranking: orderBy(alternatives, (a, b) => scores[b]! - scores[a]!) };
 }
@@ -168,46 +245,54 @@ export function lcmUpTo(n: number): bigint {
 }
 
 /**
- * Dowdall (Nauru): on each ballot an alternative at position p gets 1/p, where p is 1 + the number of
- * alternatives ranked strictly ahead of it; unranked alternatives get 0. Counted exactly in whole units of
- * 1/L, L = lcm(1..n); `scores[i]` is that whole number divided by L.
+ * Dowdall (Nauru): on each ballot the alternative at position p (1 + the alternatives ranked strictly ahead)
+ * gets 1/p. Alternatives ranked equal share the average of their positions' points, unranked ones included
+ * (legacy rules: each gets 1/p of its group's best position, unranked ones 0). Counted exactly in whole units
+ * of 1/U, U = L·L with L = lcm(1..n) (legacy: U = L): the sum of k positions' 1/p is a whole number of 1/L,
+ * its k-th part a whole number of 1/L². `scores[i]` is that whole number divided by U.
  */
-export function dowdall(alternatives: string[], rankings: Ranking[]): MethodResult {
+export function dowdall(
+  alternatives: string[],
+  rankings: Ranking[],
+  rules: CountingRules = CURRENT_COUNTING,
+): MethodResult {
   const n = alternatives.length;
   const index = indexOf(alternatives);
+  const average = rules.equalRanks === 'average-of-positions';
   const L = lcmUpTo(n);
-  // Plain numbers stay exact while every total is below 2^53 (n ≤ 20 and 100,000 ballots: L · ballots ≈ 2.3e13).
-  const exactInNumbers = L * BigInt(rankings.length) <= BigInt(Number.MAX_SAFE_INTEGER);
-  const Ln = Number(L);
+  const U = average ? L * L : L;
+  // Plain numbers stay exact while every total is below 2^53 (legacy n ≤ 20 and 100,000 ballots: ≈ 2.3e13).
+  const exactInNumbers = U * BigInt(rankings.length) <= BigInt(Number.MAX_SAFE_INTEGER);
   const unitsNumber = new Float64Array(n);
   const unitsBig: bigint[] = exactInNumbers ? [] : new Array<bigint>(n).fill(0n);
-  const members = new Int32Array(n); // the alternatives of the group being read
+  const add = (i: number, units: bigint) => {
+    if (exactInNumbers) unitsNumber[i]! += Number(units);
+    else unitsBig[i]! += units;
+  };
+  /** L/p for each position p (index p), as bigints: the sum of k positions is a whole number of 1/L. */
+  const inverse = Array.from({ length: n + 1 }, (_, p) => (p === 0 ? 0n : L / BigInt(p)));
   const seen = new Uint8Array(n);
   for (const ranking of rankings) {
-    if (!Array.isArray(ranking)) continue;
-    seen.fill(0);
+    const groups = average ? groupsOf(ranking, index, n, seen) : rankedGroups(ranking, index, seen);
+    if (!groups) continue;
     let ahead = 0;
-    for (const group of ranking) {
-      if (!Array.isArray(group)) continue;
-      let inGroup = 0;
-      for (const id of group) {
-        const i = index.get(id as string);
-        if (i === undefined || seen[i]) continue;
-        seen[i] = 1;
-        members[inGroup++] = i;
-      }
-      for (let k = 0; k < inGroup; k++) {
-        const i = members[k]!;
-        if (exactInNumbers) unitsNumber[i]! += Ln / (ahead + 1);
-        else unitsBig[i]! += L / BigInt(ahead + 1);
-      }
-      ahead += inGroup;
+    for (const group of groups) {
+      const k = group.length;
+      let units: bigint;
+      if (average) {
+        let sum = 0n;
+        for (let p = ahead + 1; p <= ahead + k; p++) sum += inverse[p]!;
+        units = sum * (L / BigInt(k));
+      } else units = inverse[ahead + 1]!;
+      for (const i of group) add(i, units);
+      ahead += k;
     }
   }
+  const Un = Number(U);
   const compare = exactInNumbers
     ? (a: number, b: number) => unitsNumber[b]! - unitsNumber[a]!
     : (a: number, b: number) => (unitsBig[b]! > unitsBig[a]! ? 1 : unitsBig[b]! < unitsBig[a]! ? -1 : 0);
-  const scores = alternatives.map((_, i) => (exactInNumbers ? unitsNumber[i]! / Ln : bigRatio(unitsBig[i]!, L)));
+  const scores = alternatives.map((_, i) => (exactInNumbers ? unitsNumber[i]! / Un : bigRatio(unitsBig[i]!, U)));
   return { pairwise: pairwiseMatrix(alternatives, rankings), scores, ranking: orderBy(alternatives, compare) };
 }
 

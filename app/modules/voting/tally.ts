@@ -1,11 +1,13 @@
 /**
  * Counting a whole round from its ballots. Pure: the same function counts at closing and recounts from the
- * published ballot board. Preferential questions are counted by ./preferential.ts (see its tie-break rule).
+ * published ballot board. Preferential questions are counted by ./preferential.ts (its rules: ADR 0021).
  */
 import { borda, countRanked, dowdall, schulze } from './preferential.ts';
+import { majorityReached, quorumReached } from './thresholds.ts';
+import { LEGACY_COUNTING } from './types.ts';
 import type {
   Answers,
-  Majority,
+  CountingRules,
   PreferentialMethod,
   PreferentialResult,
   QuestionDefinition,
@@ -17,21 +19,7 @@ import type {
 
 const METHODS = { SCHULZE: schulze, BORDA: borda, DOWDALL: dowdall } satisfies Record<PreferentialMethod, unknown>;
 
-/**
- * Whether `ballots` reach `quorumPercent` % of `censusSize`. The percentage is scaled to thousandths and
- * rounded, so that 12.5 % compares in whole numbers (no floating-point near-misses).
- */
-export function quorumReached(ballots: number, censusSize: number, quorumPercent: number): boolean {
-  if (!(quorumPercent > 0)) return true;
-  return ballots * 100_000 >= Math.round(quorumPercent * 1000) * censusSize;
-}
-
-/** More yes than no, and for a qualified majority yes ≥ numerator/denominator of yes + no. */
-export function majorityReached(majority: Majority, yes: number, no: number): boolean {
-  if (yes <= no) return false;
-  if (majority.kind === 'SIMPLE') return true;
-  return yes * majority.denominator >= majority.numerator * (yes + no);
-}
+export { majorityReached, quorumReached } from './thresholds.ts';
 
 function tallyYesNo(
   question: Extract<QuestionDefinition, { kind: 'YES_NO' }>,
@@ -55,13 +43,14 @@ function tallyPreferential(
   question: Extract<QuestionDefinition, { kind: 'PREFERENTIAL' }>,
   ballots: { answers: Answers }[],
   quorumMet: boolean,
+  rules: CountingRules,
 ): PreferentialResult {
   const alternatives = question.alternatives.map((a) => a.id);
   const rankings = ballots.map((ballot): Ranking => {
     const answer = ballot.answers?.[question.id];
     return Array.isArray(answer) ? answer : [];
   });
-  const { pairwise, scores, ranking } = METHODS[question.method](alternatives, rankings);
+  const { pairwise, scores, ranking } = METHODS[question.method](alternatives, rankings, rules);
   return {
     id: question.id,
     kind: 'PREFERENTIAL',
@@ -76,8 +65,12 @@ function tallyPreferential(
   };
 }
 
-/** Counts a round: turnout, quorum, then each question in the round's order. */
+/**
+ * Counts a round: turnout, quorum, then each question in the round's order, with the rules the round states
+ * (a round that states none is a board published before ADR 0021, counted with the legacy rules).
+ */
 export function tallyRound(round: RoundDefinition, ballots: { answers: Answers }[]): RoundResults {
+  const rules = round.counting ?? LEGACY_COUNTING;
   const count = ballots.length;
   const quorumMet = quorumReached(count, round.censusSize, round.quorumPercent);
   return {
@@ -89,7 +82,8 @@ export function tallyRound(round: RoundDefinition, ballots: { answers: Answers }
     questions: round.questions.map((question) =>
       question.kind === 'YES_NO'
         ? tallyYesNo(question, ballots, quorumMet)
-        : tallyPreferential(question, ballots, quorumMet),
+        : tallyPreferential(question, ballots, quorumMet, rules),
     ),
+    counting: round.counting,
   };
 }

@@ -28,6 +28,36 @@ export type QuestionDefinition =
 /** "Keep the current text": always an alternative of a preferential question. */
 export const KEEP_CURRENT = 'keep';
 
+/**
+ * The rules a round is counted with (ADR 0021), stated on its board so that a recount needs nothing else.
+ * `ties`: how a tie among the method's winners (and further down the ranking) is settled.
+ * - `keep-current-then-earliest`: the first listed of the tied alternatives, that is the current text if it is
+ *   among them, else the earliest submitted amendment. For Schulze, the tied alternatives are those no remaining
+ *   alternative beats by strongest path.
+ * - `most-beaten-then-listed` (boards published before ADR 0021): Schulze orders by how many alternatives each
+ *   one beats, then by listing; Borda and Dowdall as above.
+ * `equalRanks`: the points of alternatives a ballot ranks equal, unranked ones included (equal last).
+ * - `average-of-positions`: they share the average of the points of the positions they occupy; a ballot that
+ *   ranks every alternative equal (or none) expresses no preference and gives no points.
+ * - `best-position-unranked-zero` (before ADR 0021): each gets the points of the best position of its group;
+ *   unranked alternatives get nothing.
+ */
+export interface CountingRules {
+  ties: 'keep-current-then-earliest' | 'most-beaten-then-listed';
+  equalRanks: 'average-of-positions' | 'best-position-unranked-zero';
+}
+
+/** The rules every round is counted with now. */
+export const CURRENT_COUNTING: CountingRules = {
+  ties: 'keep-current-then-earliest',
+  equalRanks: 'average-of-positions',
+};
+/** The rules of boards that do not state theirs: published before ADR 0021. */
+export const LEGACY_COUNTING: CountingRules = {
+  ties: 'most-beaten-then-listed',
+  equalRanks: 'best-position-unranked-zero',
+};
+
 export interface RoundDefinition {
   id: string;
   title: string;
@@ -36,6 +66,8 @@ export interface RoundDefinition {
   /** Minimum turnout, as a percentage of the census (0 = none). */
   quorumPercent: number;
   questions: QuestionDefinition[];
+  /** The counting rules; absent on boards published before ADR 0021, which were counted with LEGACY_COUNTING. */
+  counting?: CountingRules;
 }
 
 export interface YesNoResult {
@@ -60,7 +92,7 @@ export interface PreferentialResult {
    * DOWDALL: each alternative's score (Dowdall as a decimal). See ./preferential.ts.
    */
   scores: number[];
-  /** Alternative ids, winner first, ties already broken by the documented rule (earlier in `alternatives` first). */
+  /** Alternative ids, winner first, ties already broken by the round's rule (CountingRules.ties). */
   ranking: string[];
   /** The winner, or null when the quorum was not met. */
   winner: string | null;
@@ -76,6 +108,8 @@ export interface RoundResults {
   quorumPercent: number;
   quorumMet: boolean;
   questions: (YesNoResult | PreferentialResult)[];
+  /** The rules the round was counted with (its definition's); absent when counted before ADR 0021. */
+  counting?: CountingRules;
 }
 
 export interface BoardBallot {

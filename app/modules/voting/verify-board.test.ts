@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalAnswers, trackingCode, validateAnswers } from './board.ts';
-import { verifyBoard } from './verify-board.ts';
 import { tallyRound } from './tally.ts';
 import { ANSWERS, ROUND } from './board.fixtures.ts';
-import { type Answers, type Board, type PreferentialResult } from './types.ts';
+import { describeCounting, verifyBoard as verify } from './verify-board.ts';
+import { CURRENT_COUNTING, KEEP_CURRENT, type Answers, type Board, type PreferentialResult } from './types.ts';
 
 /** A board as the app publishes it: validated answers, codes, ballots sorted by code, results from tallyRound. */
 function makeBoard(round: Board['round'] = ROUND, answers: Answers[] = ANSWERS): Board {
@@ -23,25 +23,25 @@ const clone = <T>(value: T): T => structuredClone(value);
 describe('board verification', () => {
   it('accepts a board published as the app does', () => {
     const board = makeBoard();
-    const verification = verifyBoard(board);
+    const verification = verify(board);
     expect(verification.problems).toEqual([]);
     expect(verification.ok).toBe(true);
     expect(verification.recomputed).toEqual(board.results);
     expect(verification.recomputed).toMatchObject({ ballots: 5, turnout: 0.5, quorumMet: true });
     expect((verification.recomputed!.questions[1] as PreferentialResult).winner).toBe('a1');
     // Going through JSON, as the file anyone downloads does, changes nothing.
-    expect(verifyBoard(JSON.parse(JSON.stringify(board))).ok).toBe(true);
+    expect(verify(JSON.parse(JSON.stringify(board))).ok).toBe(true);
   });
 
   it('accepts an empty board', () => {
-    expect(verifyBoard(makeBoard(ROUND, [])).problems).toEqual([]);
+    expect(verify(makeBoard(ROUND, [])).problems).toEqual([]);
   });
 
   it('catches an answer changed under its old code', () => {
     const board = makeBoard();
     const target = board.ballots.find((b) => b.answers.q1 === 'NO')!;
     target.answers.q1 = 'YES';
-    const { ok, problems } = verifyBoard(board);
+    const { ok, problems } = verify(board);
     expect(ok).toBe(false);
     expect(problems).toContain(`Ballot ${target.code}: the tracking code does not match its answers and nonce.`);
     // The published count no longer matches either.
@@ -53,7 +53,7 @@ describe('board verification', () => {
     const q2 = board.results.questions[1] as PreferentialResult;
     q2.winner = 'a2';
     board.results.ballots = 6;
-    const { ok, problems } = verifyBoard(board);
+    const { ok, problems } = verify(board);
     expect(ok).toBe(false);
     expect(problems).toEqual([
       'Published ballot count 6 but the board gives 5.',
@@ -64,7 +64,7 @@ describe('board verification', () => {
   it('catches reordered and duplicated ballots', () => {
     const reordered = makeBoard();
     reordered.ballots.reverse();
-    const first = verifyBoard(reordered);
+    const first = verify(reordered);
     expect(first.ok).toBe(false);
     expect(first.problems).toEqual([
       `The ballots are not sorted by tracking code: ${reordered.ballots[1]!.code} comes after ${reordered.ballots[0]!.code}.`,
@@ -73,14 +73,14 @@ describe('board verification', () => {
     const duplicated = makeBoard();
     duplicated.ballots.splice(1, 0, clone(duplicated.ballots[0]!));
     duplicated.results = tallyRound(duplicated.round, duplicated.ballots);
-    expect(verifyBoard(duplicated).problems).toEqual([`Tracking code ${duplicated.ballots[0]!.code} appears 2 times.`]);
+    expect(verify(duplicated).problems).toEqual([`Tracking code ${duplicated.ballots[0]!.code} appears 2 times.`]);
   });
 
   it('catches an invalid ballot, a wrong format and more ballots than the census', () => {
     const board = makeBoard({ ...ROUND, censusSize: 4 });
     (board as { format: string }).format = 'plenum-board-0';
     board.ballots[0]!.answers.q2 = [['a9']];
-    const { problems } = verifyBoard(board);
+    const { problems } = verify(board);
     expect(problems).toContain('The board\'s format is "plenum-board-0", not "plenum-board-1".');
     expect(problems).toContain(
       `Ballot ${board.ballots[0]!.code} is not a valid vote: question q2 ranks an alternative the question does not have.`,
@@ -102,7 +102,7 @@ describe('board verification', () => {
       { ...makeBoard(), results: null },
     ];
     for (const board of junk) {
-      const verification = verifyBoard(board);
+      const verification = verify(board);
       expect(verification.ok).toBe(false);
       expect(verification.problems.length).toBeGreaterThan(0);
     }
@@ -112,7 +112,7 @@ describe('board verification', () => {
   const forged = (change: (round: Board['round']) => void, answers: Answers[] = ANSWERS) => {
     const round = clone(ROUND);
     change(round);
-    return verifyBoard(makeBoard(round, answers));
+    return verify(makeBoard(round, answers));
   };
   const q1 = (round: Board['round']) =>
     round.questions[0] as Extract<Board['round']['questions'][0], { kind: 'YES_NO' }>;
@@ -186,7 +186,7 @@ describe('board verification', () => {
     const board = makeBoard();
     (board.results.questions[0] as { yes: number }).yes = -1;
     board.results.ballots = -5;
-    const { problems } = verifyBoard(board);
+    const { problems } = verify(board);
     expect(problems).toContain('Published ballot count -5 is not a count (a whole number, 0 or more).');
     expect(problems).toContain('Question q1: published yes -1 is not a count (a whole number, 0 or more).');
 
@@ -194,12 +194,50 @@ describe('board verification', () => {
     unknown.ballots[0]!.answers = { ...unknown.ballots[0]!.answers, q9: 'YES' };
     unknown.ballots[1]!.answers.q2 = [['a7']];
     unknown.results = tallyRound(unknown.round, unknown.ballots);
-    const found = verifyBoard(unknown).problems;
+    const found = verify(unknown).problems;
     expect(found).toContain(
       `Ballot ${unknown.ballots[0]!.code} is not a valid vote: it answers a question that is not in the round.`,
     );
     expect(found).toContain(
       `Ballot ${unknown.ballots[1]!.code} is not a valid vote: question q2 ranks an alternative the question does not have.`,
     );
+  });
+
+  describe('counting rules (ADR 0021)', () => {
+    // The issue's tie: keep > a1 > a2 and a1 > a2 > keep; keep and a1 are both Schulze winners.
+    const TIE: Answers[] = [
+      { q1: 'YES', q2: [[KEEP_CURRENT], ['a1'], ['a2']] },
+      { q1: 'NO', q2: [['a1'], ['a2'], [KEEP_CURRENT]] },
+    ];
+    const stated = { ...ROUND, counting: CURRENT_COUNTING };
+
+    it('recounts a board that states its rules with them: the tie keeps the current text', () => {
+      const board = makeBoard(stated, TIE);
+      expect(board.results.counting).toEqual(CURRENT_COUNTING);
+      const verification = verify(JSON.parse(JSON.stringify(board)));
+      expect(verification.problems).toEqual([]);
+      expect((verification.recomputed!.questions[1] as PreferentialResult).winner).toBe(KEEP_CURRENT);
+    });
+
+    it('recounts an old board, which states none, as it was counted: the tie went to a1', () => {
+      const board = makeBoard(ROUND, TIE);
+      const verification = verify(board);
+      expect(verification.problems).toEqual([]);
+      expect((verification.recomputed!.questions[1] as PreferentialResult).winner).toBe('a1');
+      expect(describeCounting(undefined)).toContain('published before ADR 0021');
+    });
+
+    it('catches results counted with other rules than the board states, and refuses unknown rules', () => {
+      const board = makeBoard(ROUND, TIE);
+      board.round = { ...board.round, counting: CURRENT_COUNTING };
+      const problems = verify(board).problems.join('\n');
+      expect(problems).toContain('Published counting rules nothing but the board gives');
+      expect(problems).toContain('Question q2: published winner "a1" but the board gives "keep".');
+      const unknown = makeBoard(stated, TIE) as unknown as { round: Record<string, unknown> };
+      unknown.round.counting = { ties: 'coin-toss', equalRanks: 'average-of-positions' };
+      expect(verify(unknown).problems).toEqual([
+        'The round\'s counting rule ties "coin-toss" is not one Plenum knows.',
+      ]);
+    });
   });
 });

@@ -5,8 +5,15 @@
 import { BOARD_FORMAT, canonicalAnswers, isRecord, trackingCode, validateAnswers } from './board.ts';
 import type { AnswerError, AnswerErrorKey } from './board.ts';
 import { tallyRound } from './tally.ts';
-import { KEEP_CURRENT } from './types.ts';
-import type { Answers, PreferentialResult, RoundDefinition, RoundResults, YesNoResult } from './types.ts';
+import { CURRENT_COUNTING, KEEP_CURRENT, LEGACY_COUNTING } from './types.ts';
+import type {
+  Answers,
+  CountingRules,
+  PreferentialResult,
+  RoundDefinition,
+  RoundResults,
+  YesNoResult,
+} from './types.ts';
 
 export interface BoardVerification {
   ok: boolean;
@@ -69,6 +76,44 @@ function preferentialProblems(id: string, q: Record<string, unknown>): string[] 
   return problems;
 }
 
+/** The rules a board may state, and what each says (ADR 0021). */
+const RULE_WORDS: { [K in keyof CountingRules]: Record<CountingRules[K], string> } = {
+  ties: {
+    'keep-current-then-earliest':
+      'a tie among the winners keeps the current text if it is among them, else the earliest submitted amendment among them wins (for Schulze, the winners are the alternatives no other beats by strongest path)',
+    'most-beaten-then-listed':
+      'Schulze ranks by how many alternatives each one beats; ties go to the alternative listed first (the current text, then the earliest amendment)',
+  },
+  equalRanks: {
+    'average-of-positions':
+      'alternatives ranked equal, and unranked ones (equal last), share the average of the points of the positions they occupy; a ballot ranking every alternative equal gives no points',
+    'best-position-unranked-zero':
+      'alternatives ranked equal each get the points of their best position; unranked ones get none',
+  },
+};
+
+/** The counting rules in plain English, as verify-tally prints them. */
+export function describeCounting(rules: CountingRules | undefined): string {
+  const stated = rules ?? LEGACY_COUNTING;
+  const words = `ties: ${RULE_WORDS.ties[stated.ties]}; equal ranks (Borda, Dowdall): ${RULE_WORDS.equalRanks[stated.equalRanks]}.`;
+  return rules
+    ? `Counting rules stated by the board (ADR 0021): ${words}`
+    : `The board states no counting rules (published before ADR 0021): recounted with the rules it was counted with: ${words}`;
+}
+
+/** What is wrong with the counting rules a board states (none: a board from before ADR 0021). */
+function countingProblems(counting: unknown): string[] {
+  if (counting === undefined) return [];
+  if (!isRecord(counting)) return [`The round's counting rules ${show(counting)} are not an object.`];
+  const problems: string[] = [];
+  for (const field of Object.keys(CURRENT_COUNTING) as (keyof CountingRules)[]) {
+    if (!Object.hasOwn(RULE_WORDS[field], counting[field] as string)) {
+      problems.push(`The round's counting rule ${field} ${show(counting[field])} is not one Plenum knows.`);
+    }
+  }
+  return problems;
+}
+
 /** What is wrong with the round's times, in sentences. */
 function timeProblems(round: Record<string, unknown>): string[] {
   const time = (value: unknown) => (typeof value === 'string' ? Date.parse(value) : NaN);
@@ -95,6 +140,7 @@ function roundProblems(round: unknown): string[] {
     problems.push(`The round's quorum of ${round.quorumPercent} % is above 100 %: no turnout can reach it.`);
   } else if (round.quorumPercent < 0) problems.push(`The round's quorum of ${round.quorumPercent} % is below 0 %.`);
   problems.push(...timeProblems(round));
+  problems.push(...countingProblems(round.counting));
   if (!Array.isArray(round.questions)) return [...problems, 'The round has no list of questions.'];
   if (round.questions.length === 0) problems.push('The round has no questions.');
   const ids = new Set<string>();
@@ -154,6 +200,9 @@ function resultProblems(published: unknown, recounted: RoundResults): string[] {
     differ('quorum percentage', published.quorumPercent, recounted.quorumPercent);
   }
   if (published.quorumMet !== recounted.quorumMet) differ('quorum met', published.quorumMet, recounted.quorumMet);
+  if (JSON.stringify(published.counting) !== JSON.stringify(recounted.counting)) {
+    differ('counting rules', published.counting, recounted.counting);
+  }
 
   const publishedQuestions = Array.isArray(published.questions) ? (published.questions as unknown[]) : null;
   if (!publishedQuestions) return [...problems, 'The published results have no list of questions.'];
