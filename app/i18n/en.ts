@@ -109,7 +109,7 @@ export const en = {
   'admin.members.title': 'Members',
   'admin.members.search': 'Search by name or email',
   'admin.members.searchSubmit': 'Search',
-  'admin.members.count': '{n} members',
+  'admin.members.count': '{n} {n:member|members}',
   'admin.members.joined': 'Joined',
   'admin.members.lastActive': 'Last active',
   'admin.members.role': 'Role',
@@ -427,10 +427,10 @@ export const en = {
   'settings.errors.supportShare': 'A percentage is at most 100.',
   'settings.errors.days': 'Enter a whole number of days, from 1 to 365.',
   'supports.title': 'Supports',
-  'supports.progress': '{count} of {needed} supports',
-  'supports.ruleAbsolute': 'Threshold: {needed} supports, set by the moderators.',
+  'supports.progress': '{count} of {needed} {needed:support|supports}',
+  'supports.ruleAbsolute': 'Threshold: {needed} {needed:support|supports}, set by the moderators.',
   'supports.ruleShare':
-    'Threshold: {value}% of the {denominator} members active in the {days} days before {date}, that is {needed} supports.',
+    'Threshold: {value}% of the {denominator} {denominator:member|members} active in the {days} {days:day|days} before {date}, that is {needed} {needed:support|supports}.',
   'supports.deadline': 'Until {date}',
   'supports.left': '{time} left',
   'supports.days': '{n} {n:day|days}',
@@ -441,9 +441,9 @@ export const en = {
   'supports.support': 'Support this amendment',
   'supports.withdraw': 'Withdraw my support',
   'supports.mine': 'You support this amendment.',
-  'program.supportRule': 'Amendments need {needed} supports within {days} days.',
+  'program.supportRule': 'Amendments need {needed} {needed:support|supports} within {days} {days:day|days}.',
   'program.supportRuleShare':
-    'Amendments need the support of {value}% of the members active in the last {activeDays} days, within {days} days.',
+    'Amendments need the support of {value}% of the members active in the last {activeDays} days, within {days} {days:day|days}.',
   'flash.supported': 'Your support is counted.',
   'flash.supportWithdrawn': 'Your support is withdrawn.',
   'amendments.list.title': 'Amendments',
@@ -517,7 +517,7 @@ export const en = {
   'debate.replyBody': 'Your reply',
   'debate.postReply': 'Post the reply',
   'debate.edit': 'Edit',
-  'debate.editHint': 'You can edit your comment for {minutes} minutes after posting it.',
+  'debate.editHint': 'You can edit your comment for {minutes} {minutes:minute|minutes} after posting it.',
   'debate.save': 'Save',
   'debate.edited': 'edited',
   'debate.report': 'Report',
@@ -694,7 +694,7 @@ export const en = {
   'rounds.opensIn': 'Opens in',
   'rounds.closesIn': 'Closes in',
   'rounds.unit.d': 'd',
-  'rounds.leftSpoken': '{d} days, {h} hours and {m} minutes left',
+  'rounds.leftSpoken': '{d} {d:day|days}, {h} {h:hour|hours} and {m} {m:minute|minutes} left',
   'rounds.yourVote': 'Your vote',
   'rounds.notVotedYet': 'You have not voted yet.',
   'rounds.votedAgain': 'You have voted. You can vote again until the close: only your last ballot counts.',
@@ -705,8 +705,8 @@ export const en = {
   'rounds.secrecyLine':
     'Your ballot is secret: it is stored apart from the list of who voted, sealed until the close, and nobody can see a partial result.',
   'rounds.turnoutTitle': 'Turnout',
-  'rounds.turnout': '{voters} of {census} members have voted ({percent} %)',
-  'rounds.quorumLine': 'Quorum: {quorum} % of the census, that is {needed} voters.',
+  'rounds.turnout': '{voters} of {census} {census:member|members} {voters:has|have} voted ({percent} %)',
+  'rounds.quorumLine': 'Quorum: {quorum} % of the census, that is {needed} {needed:voter|voters}.',
   'rounds.notOpenYet': 'The vote has not opened yet.',
   'rounds.noPartialResults':
     'No result exists before the close, for anyone: moderators and administrators see only the turnout, like you.',
@@ -715,7 +715,7 @@ export const en = {
   'rounds.quorumMissed': 'The quorum was not reached: no amendment is adopted.',
   'rounds.adopted': 'Adopted',
   'rounds.rejected': 'Not adopted',
-  'rounds.methodUsed': '{method}; {ranked} ballots ranked at least one option.',
+  'rounds.methodUsed': '{method}; {ranked} {ranked:ballot|ballots} ranked at least one option.',
   'rounds.score': 'score {score}',
   'rounds.scoreBeats': 'beats {score} by strongest path',
   'rounds.noWinner': 'No winner: the quorum was not reached.',
@@ -728,9 +728,32 @@ export const en = {
   'rounds.censusSize': '{n} {n:member|members}.',
   'rounds.censusLater': 'Its size is fixed when the vote opens.',
   'rounds.noQuorum': 'None',
-  'rounds.tieBreak': 'a tie keeps the current text; between amendments, the earliest submitted wins.',
   'rounds.questions': 'Questions',
   'rounds.preferentialQuestion': 'Competing amendments, ranked against the current text:',
+  // Counting as stated (issue 17, ADR 0021): each question's majority, ties and equal ranks in plain words.
+  'count.rule.simple': 'more yes than no; abstentions are not counted',
+  'count.rule.qualified':
+    'at least {numerator}/{denominator} of the yes and no votes ({percent} %), and more yes than no; abstentions are not counted',
+  'count.adoptedIf': 'Adopted if: {rule}.',
+  'count.share.simple':
+    'More yes than no needed: yes has {yes} of the {cast} yes and no {cast:vote|votes} = {percent} %.',
+  'count.share.qualified':
+    '{numerator}/{denominator} of the yes and no votes needed ({needed} %): yes has {yes} of {cast} = {percent} %.',
+  'count.abstentionsAside': '{abstain} {abstain:abstention|abstentions}, not counted in the percentages.',
+  'count.ties.current':
+    'A tie keeps the current text when it is among the tied options; otherwise the earliest submitted of the tied amendments wins.',
+  'count.ties.legacy':
+    'Counted before ADR 0021: Schulze ranked the options by how many others each beats; a tie went to the current text, then to the earliest amendment.',
+  'count.equalRanks.current':
+    'Options ranked equal, and options left unranked (equal last), share the average of the points of the places they take.',
+  'count.equalRanks.legacy':
+    'Counted before ADR 0021: options ranked equal each got the points of their best place; unranked options got none.',
+  'vote.rankHow.SCHULZE':
+    'Counting (Schulze): the options are compared two by two. Two options you rank equal, or leave both unranked, count as no preference between them.',
+  'vote.rankHow.BORDA':
+    'Counting (Borda): each place is worth points, the last 0 and one more for each place above. Options you rank equal share the average of the points of the places they take: two options tied for first of three get 1.5 points each. Options you leave unranked share the last places the same way.',
+  'vote.rankHow.DOWDALL':
+    'Counting (Dowdall): the 1st place is worth 1 point, the 2nd 1/2, the 3rd 1/3, and so on. Options you rank equal share the average of the points of the places they take: two options tied for first get 3/4 each. Options you leave unranked share the last places the same way.',
   'rounds.reschedule': 'Move the closing time',
   'rounds.rescheduleHint':
     'The reason is public and kept in the moderation log. A time already past closes the vote now.',
@@ -750,12 +773,12 @@ export const en = {
   'vote.keepCurrent': 'Keep the current text',
   'vote.rankTitle': 'Competing amendments: rank them',
   'vote.rankIntro':
-    'Give 1 to the option you prefer most, 2 to the next, and so on. Options you leave unranked count as equal last; the same number for two options ranks them equal.',
+    'Give 1 to the option you prefer most, 2 to the next, and so on. Give two options the same number to rank them equal. Options you leave unranked are ranked equal last, below every option you ranked: leaving them blank counts exactly as giving them all the last place together.',
   'vote.rankOf': 'Rank of “{title}”',
   'vote.unranked': 'not ranked',
   'vote.readAmendment': 'read the amendment and its debate',
   'vote.justification': 'Justification:',
-  'vote.arguments': 'Debate: {for} for, {against} against, {questions} questions.',
+  'vote.arguments': 'Debate: {for} for, {against} against, {questions} {questions:question|questions}.',
   'vote.argumentFor': 'For:',
   'vote.argumentAgainst': 'Against:',
   'vote.cast': 'Cast my ballot',
@@ -818,7 +841,7 @@ export const en = {
   'version.adoptedIn': 'Adopted in',
   'version.resultYesNo': 'yes {yes}, no {no}, abstain {abstain}',
   'version.resultPreferential': 'won the preferential vote ({method}) among {n} options',
-  'version.turnout': '{ballots} voters of {census}',
+  'version.turnout': '{ballots} {ballots:voter|voters} of {census}',
   'version.resolved': 'Applied by a moderator, the text having moved meanwhile: {reason}',
   'version.print': 'Print or save as PDF',
   'version.published': 'Published versions',
@@ -868,7 +891,7 @@ export const en = {
   'participation.members': 'Members',
   'participation.membersDef': 'accounts whose email address is verified',
   'participation.active': 'Active members',
-  'participation.activeDef': 'signed in within the last {days} days',
+  'participation.activeDef': 'signed in within the last {days} {days:day|days}',
   'participation.contributors': 'Contributors',
   'participation.contributorsDef':
     'authors of a submitted amendment ({authors}) or of a comment ({commenters}), each counted once',
@@ -950,9 +973,9 @@ export const en = {
   'flash.endorsed': 'Your group endorses this amendment.',
   'settings.rule.GROUP_SHARE': 'A percentage of the validated local groups (their endorsements count)',
   'program.supportRuleGroups':
-    'Amendments need the endorsement of {value} % of the validated local groups within {days} days.',
+    'Amendments need the endorsement of {value} % of the validated local groups within {days} {days:day|days}.',
   'supports.ruleGroups':
-    'Threshold: {value} % of the {denominator} validated local groups on {date}, that is {needed} groups.',
+    'Threshold: {value} % of the {denominator} validated local {denominator:group|groups} on {date}, that is {needed} {needed:group|groups}.',
   'supports.endorsedBy': 'Endorsed by: {names}',
   'supports.membersToo':
     'Also supported by {n} {n:member|members} (under this rule, groups’ endorsements are what counts).',

@@ -116,7 +116,7 @@ export const es: Messages = {
   'admin.members.title': 'Miembros',
   'admin.members.search': 'Buscar por nombre o correo electrónico',
   'admin.members.searchSubmit': 'Buscar',
-  'admin.members.count': '{n} miembros',
+  'admin.members.count': '{n} {n:miembro|miembros}',
   'admin.members.joined': 'Miembro desde',
   'admin.members.lastActive': 'Última actividad',
   'admin.members.role': 'Rol',
@@ -445,10 +445,10 @@ export const es: Messages = {
   'settings.errors.supportShare': 'Un porcentaje es como máximo 100.',
   'settings.errors.days': 'Escribe un número entero de días, de 1 a 365.',
   'supports.title': 'Apoyos',
-  'supports.progress': '{count} de {needed} apoyos',
-  'supports.ruleAbsolute': 'Umbral: {needed} apoyos, fijado por los moderadores.',
+  'supports.progress': '{count} de {needed} {needed:apoyo|apoyos}',
+  'supports.ruleAbsolute': 'Umbral: {needed} {needed:apoyo|apoyos}, fijado por los moderadores.',
   'supports.ruleShare':
-    'Umbral: {value} % de los {denominator} miembros activos en los {days} días anteriores al {date}, es decir {needed} apoyos.',
+    'Umbral: {value} % de los {denominator} {denominator:miembro activo|miembros activos} en los {days} {days:día|días} anteriores al {date}, es decir {needed} {needed:apoyo|apoyos}.',
   'supports.deadline': 'Hasta el {date}',
   'supports.left': 'quedan {time}',
   'supports.days': '{n} {n:día|días}',
@@ -459,7 +459,7 @@ export const es: Messages = {
   'supports.support': 'Apoyar esta enmienda',
   'supports.withdraw': 'Retirar mi apoyo',
   'supports.mine': 'Apoyas esta enmienda.',
-  'program.supportRule': 'Las enmiendas necesitan {needed} apoyos en {days} días.',
+  'program.supportRule': 'Las enmiendas necesitan {needed} {needed:apoyo|apoyos} en {days} {days:día|días}.',
   'program.supportRuleShare':
     'Las enmiendas necesitan el apoyo del {value} % de los miembros activos en los últimos {activeDays} días, en {days} días.',
   'flash.supported': 'Tu apoyo se ha contado.',
@@ -536,7 +536,7 @@ export const es: Messages = {
   'debate.replyBody': 'Tu respuesta',
   'debate.postReply': 'Publicar la respuesta',
   'debate.edit': 'Editar',
-  'debate.editHint': 'Puedes editar tu comentario durante {minutes} minutos después de publicarlo.',
+  'debate.editHint': 'Puedes editar tu comentario durante {minutes} {minutes:minuto|minutos} después de publicarlo.',
   'debate.save': 'Guardar',
   'debate.edited': 'editado',
   'debate.report': 'Denunciar',
@@ -713,7 +713,7 @@ export const es: Messages = {
   'rounds.opensIn': 'Se abre en',
   'rounds.closesIn': 'Se cierra en',
   'rounds.unit.d': 'd',
-  'rounds.leftSpoken': 'Quedan {d} días, {h} horas y {m} minutos',
+  'rounds.leftSpoken': 'Quedan {d} {d:día|días}, {h} {h:hora|horas} y {m} {m:minuto|minutos}',
   'rounds.yourVote': 'Tu voto',
   'rounds.notVotedYet': 'Todavía no has votado.',
   'rounds.votedAgain': 'Has votado. Puedes volver a votar hasta el cierre: solo cuenta tu última papeleta.',
@@ -724,8 +724,8 @@ export const es: Messages = {
   'rounds.secrecyLine':
     'Tu papeleta es secreta: se guarda aparte de la lista de quién votó, sellada hasta el cierre, y nadie puede ver un resultado parcial.',
   'rounds.turnoutTitle': 'Participación',
-  'rounds.turnout': '{voters} de {census} miembros han votado ({percent} %)',
-  'rounds.quorumLine': 'Quórum: {quorum} % del censo, es decir, {needed} votantes.',
+  'rounds.turnout': '{voters} de {census} {census:miembro|miembros} {voters:ha|han} votado ({percent} %)',
+  'rounds.quorumLine': 'Quórum: {quorum} % del censo, es decir, {needed} {needed:votante|votantes}.',
   'rounds.notOpenYet': 'La votación aún no se ha abierto.',
   'rounds.noPartialResults':
     'No existe ningún resultado antes del cierre, para nadie: moderadores y administradores solo ven la participación, como tú.',
@@ -734,7 +734,7 @@ export const es: Messages = {
   'rounds.quorumMissed': 'No se alcanzó el quórum: no se aprueba ninguna enmienda.',
   'rounds.adopted': 'Aprobada',
   'rounds.rejected': 'No aprobada',
-  'rounds.methodUsed': '{method}; {ranked} papeletas ordenaron al menos una opción.',
+  'rounds.methodUsed': '{method}; {ranked} {ranked:papeleta ordenó|papeletas ordenaron} al menos una opción.',
   'rounds.score': 'puntuación {score}',
   'rounds.scoreBeats': 'gana a {score} por camino más fuerte',
   'rounds.noWinner': 'Sin ganadora: no se alcanzó el quórum.',
@@ -747,9 +747,32 @@ export const es: Messages = {
   'rounds.censusSize': '{n} {n:miembro|miembros}.',
   'rounds.censusLater': 'Su tamaño se fija al abrirse.',
   'rounds.noQuorum': 'Ninguno',
-  'rounds.tieBreak': 'en caso de empate se mantiene el texto actual; entre enmiendas, gana la presentada primero.',
   'rounds.questions': 'Preguntas',
   'rounds.preferentialQuestion': 'Enmiendas que compiten, ordenadas frente al texto actual:',
+  // Contar como se anuncia (incidencia 17, ADR 0021): mayoría de cada pregunta, empates y puestos iguales.
+  'count.rule.simple': 'más síes que noes; las abstenciones no cuentan',
+  'count.rule.qualified':
+    'al menos {numerator}/{denominator} de los síes y noes ({percent} %), y más síes que noes; las abstenciones no cuentan',
+  'count.adoptedIf': 'Se aprueba si: {rule}.',
+  'count.share.simple':
+    'Hacen falta más síes que noes: el sí tiene {yes} de {cast} {cast:voto|votos} de sí y no = {percent} %.',
+  'count.share.qualified':
+    'Hacen falta {numerator}/{denominator} de los síes y noes ({needed} %): el sí tiene {yes} de {cast} = {percent} %.',
+  'count.abstentionsAside': '{abstain} {abstain:abstención|abstenciones}, que no cuentan en los porcentajes.',
+  'count.ties.current':
+    'Un empate mantiene el texto actual si está entre las opciones empatadas; si no, gana la enmienda empatada presentada primero.',
+  'count.ties.legacy':
+    'Contado antes del ADR 0021: Schulze ordenaba las opciones por cuántas otras vence cada una; un empate iba al texto actual y luego a la primera enmienda presentada.',
+  'count.equalRanks.current':
+    'Las opciones con el mismo puesto, y las que quedan sin puesto (empatadas al final), se reparten la media de los puntos de los puestos que ocupan.',
+  'count.equalRanks.legacy':
+    'Contado antes del ADR 0021: las opciones empatadas recibían cada una los puntos de su mejor puesto; las que no tenían puesto, ninguno.',
+  'vote.rankHow.SCHULZE':
+    'Recuento (Schulze): las opciones se comparan de dos en dos. Dos opciones con el mismo puesto, o ambas sin puesto, no cuentan como preferencia entre ellas.',
+  'vote.rankHow.BORDA':
+    'Recuento (Borda): cada puesto vale puntos, el último 0 y uno más por cada puesto por encima. Las opciones con el mismo puesto se reparten la media de los puntos de los puestos que ocupan: dos opciones empatadas en primer lugar de tres reciben 1,5 puntos cada una. Las opciones sin puesto se reparten igual los últimos puestos.',
+  'vote.rankHow.DOWDALL':
+    'Recuento (Dowdall): el 1.er puesto vale 1 punto, el 2.º 1/2, el 3.º 1/3, y así. Las opciones con el mismo puesto se reparten la media de los puntos de los puestos que ocupan: dos opciones empatadas en primer lugar reciben 3/4 cada una. Las opciones sin puesto se reparten igual los últimos puestos.',
   'rounds.reschedule': 'Cambiar la hora de cierre',
   'rounds.rescheduleHint':
     'El motivo es público y queda en el registro de moderación. Una hora ya pasada cierra la votación ahora.',
@@ -769,12 +792,12 @@ export const es: Messages = {
   'vote.keepCurrent': 'Mantener el texto actual',
   'vote.rankTitle': 'Enmiendas que compiten: ordénalas',
   'vote.rankIntro':
-    'Da 1 a la opción que más prefieras, 2 a la siguiente, y así. Las opciones sin puesto cuentan como empatadas en último lugar; el mismo número para dos opciones las empata.',
+    'Da 1 a la opción que más prefieras, 2 a la siguiente, y así. Da el mismo número a dos opciones para empatarlas. Las opciones que dejas sin puesto quedan empatadas en último lugar, por debajo de todas las que ordenas: dejarlas en blanco cuenta exactamente igual que darles juntas el último puesto.',
   'vote.rankOf': 'Puesto de «{title}»',
   'vote.unranked': 'sin puesto',
   'vote.readAmendment': 'leer la enmienda y su debate',
   'vote.justification': 'Justificación:',
-  'vote.arguments': 'Debate: {for} a favor, {against} en contra, {questions} preguntas.',
+  'vote.arguments': 'Debate: {for} a favor, {against} en contra, {questions} {questions:pregunta|preguntas}.',
   'vote.argumentFor': 'A favor:',
   'vote.argumentAgainst': 'En contra:',
   'vote.cast': 'Depositar mi papeleta',
@@ -838,7 +861,7 @@ export const es: Messages = {
   'version.adoptedIn': 'Aprobada en la',
   'version.resultYesNo': 'sí {yes}, no {no}, abstención {abstain}',
   'version.resultPreferential': 'ganó la votación preferencial ({method}) entre {n} opciones',
-  'version.turnout': '{ballots} votantes de {census}',
+  'version.turnout': '{ballots} {ballots:votante|votantes} de {census}',
   'version.resolved': 'Aplicada por un moderador, pues el texto había cambiado entretanto: {reason}',
   'version.print': 'Imprimir o guardar como PDF',
   'version.published': 'Versiones publicadas',
@@ -888,7 +911,7 @@ export const es: Messages = {
   'participation.members': 'Miembros',
   'participation.membersDef': 'cuentas con la dirección verificada',
   'participation.active': 'Miembros activos',
-  'participation.activeDef': 'han entrado en los últimos {days} días',
+  'participation.activeDef': 'han entrado hace menos de {days} {days:día|días}',
   'participation.contributors': 'Participantes',
   'participation.contributorsDef':
     'autores de una enmienda presentada ({authors}) o de un comentario ({commenters}), cada uno contado una vez',
@@ -971,9 +994,9 @@ export const es: Messages = {
   'flash.endorsed': 'Tu círculo respalda esta enmienda.',
   'settings.rule.GROUP_SHARE': 'Un porcentaje de los círculos validados (cuentan sus respaldos)',
   'program.supportRuleGroups':
-    'Las enmiendas necesitan el respaldo del {value} % de los círculos validados en {days} días.',
+    'Las enmiendas necesitan el respaldo del {value} % de los círculos validados en {days} {days:día|días}.',
   'supports.ruleGroups':
-    'Umbral: {value} % de los {denominator} círculos validados el {date}, es decir, {needed} círculos.',
+    'Umbral: {value} % de los {denominator} {denominator:círculo validado|círculos validados} el {date}, es decir, {needed} {needed:círculo|círculos}.',
   'supports.endorsedBy': 'Respaldada por: {names}',
   'supports.membersToo':
     'También apoyada por {n} {n:miembro|miembros} (con esta regla, cuentan los respaldos de los círculos).',

@@ -115,7 +115,7 @@ export const fr: Messages = {
   'admin.members.title': 'Membres',
   'admin.members.search': 'Rechercher par nom ou adresse e-mail',
   'admin.members.searchSubmit': 'Rechercher',
-  'admin.members.count': '{n} membres',
+  'admin.members.count': '{n} {n:membre|membres}',
   'admin.members.joined': 'Membre depuis',
   'admin.members.lastActive': 'Dernière activité',
   'admin.members.role': 'Rôle',
@@ -450,10 +450,10 @@ export const fr: Messages = {
   'settings.errors.supportShare': 'Un pourcentage vaut au plus 100.',
   'settings.errors.days': 'Saisissez un nombre entier de jours, de 1 à 365.',
   'supports.title': 'Soutiens',
-  'supports.progress': '{count} soutiens sur {needed}',
-  'supports.ruleAbsolute': 'Seuil : {needed} soutiens, fixé par les modérateurs.',
+  'supports.progress': '{count} {count:soutien|soutiens} sur {needed}',
+  'supports.ruleAbsolute': 'Seuil : {needed} {needed:soutien|soutiens}, fixé par les modérateurs.',
   'supports.ruleShare':
-    'Seuil : {value} % des {denominator} membres actifs dans les {days} jours précédant le {date}, soit {needed} soutiens.',
+    'Seuil : {value} % des {denominator} {denominator:membre actif|membres actifs} dans les {days} {days:jour|jours} précédant le {date}, soit {needed} {needed:soutien|soutiens}.',
   'supports.deadline': 'Jusqu’au {date}',
   'supports.left': 'encore {time}',
   'supports.days': '{n} {n:jour|jours}',
@@ -464,7 +464,8 @@ export const fr: Messages = {
   'supports.support': 'Soutenir cet amendement',
   'supports.withdraw': 'Retirer mon soutien',
   'supports.mine': 'Vous soutenez cet amendement.',
-  'program.supportRule': 'Les amendements ont besoin de {needed} soutiens en {days} jours.',
+  'program.supportRule':
+    'Les amendements ont besoin de {needed} {needed:soutien|soutiens} en {days} {days:jour|jours}.',
   'program.supportRuleShare':
     'Les amendements ont besoin du soutien de {value} % des membres actifs ces {activeDays} derniers jours, en {days} jours.',
   'flash.supported': 'Votre soutien est compté.',
@@ -541,7 +542,8 @@ export const fr: Messages = {
   'debate.replyBody': 'Votre réponse',
   'debate.postReply': 'Publier la réponse',
   'debate.edit': 'Modifier',
-  'debate.editHint': 'Vous pouvez modifier votre commentaire pendant {minutes} minutes après l’avoir publié.',
+  'debate.editHint':
+    'Vous pouvez modifier votre commentaire pendant {minutes} {minutes:minute|minutes} après l’avoir publié.',
   'debate.save': 'Enregistrer',
   'debate.edited': 'modifié',
   'debate.report': 'Signaler',
@@ -722,7 +724,7 @@ export const fr: Messages = {
   'rounds.opensIn': 'Ouverture dans',
   'rounds.closesIn': 'Clôture dans',
   'rounds.unit.d': 'j',
-  'rounds.leftSpoken': 'Il reste {d} jours, {h} heures et {m} minutes',
+  'rounds.leftSpoken': 'Il reste {d} {d:jour|jours}, {h} {h:heure|heures} et {m} {m:minute|minutes}',
   'rounds.yourVote': 'Votre vote',
   'rounds.notVotedYet': 'Vous n’avez pas encore voté.',
   'rounds.votedAgain':
@@ -734,8 +736,8 @@ export const fr: Messages = {
   'rounds.secrecyLine':
     'Votre bulletin est secret : il est rangé à part de la liste des votant·es, scellé jusqu’à la clôture, et personne ne peut voir de résultat partiel.',
   'rounds.turnoutTitle': 'Participation',
-  'rounds.turnout': '{voters} membres sur {census} ont voté ({percent} %)',
-  'rounds.quorumLine': 'Quorum : {quorum} % du recensement, soit {needed} votant·es.',
+  'rounds.turnout': '{voters} {voters:membre|membres} sur {census} {voters:a|ont} voté ({percent} %)',
+  'rounds.quorumLine': 'Quorum : {quorum} % du recensement, soit {needed} {needed:votant·e|votant·es}.',
   'rounds.notOpenYet': 'Le vote n’est pas encore ouvert.',
   'rounds.noPartialResults':
     'Aucun résultat n’existe avant la clôture, pour personne : modérateurs et administrateurs ne voient que la participation, comme vous.',
@@ -744,7 +746,7 @@ export const fr: Messages = {
   'rounds.quorumMissed': 'Le quorum n’a pas été atteint : aucun amendement n’est adopté.',
   'rounds.adopted': 'Adopté',
   'rounds.rejected': 'Non adopté',
-  'rounds.methodUsed': '{method} ; {ranked} bulletins ont classé au moins une option.',
+  'rounds.methodUsed': '{method} ; {ranked} {ranked:bulletin a|bulletins ont} classé au moins une option.',
   'rounds.score': 'score {score}',
   'rounds.scoreBeats': 'bat {score} par chemin le plus fort',
   'rounds.noWinner': 'Pas de gagnant : le quorum n’a pas été atteint.',
@@ -757,9 +759,32 @@ export const fr: Messages = {
   'rounds.censusSize': '{n} {n:membre|membres}.',
   'rounds.censusLater': 'Sa taille est fixée à l’ouverture.',
   'rounds.noQuorum': 'Aucun',
-  'rounds.tieBreak': 'en cas d’égalité, le texte actuel est conservé ; entre amendements, le premier déposé l’emporte.',
   'rounds.questions': 'Questions',
   'rounds.preferentialQuestion': 'Amendements concurrents, classés face au texte actuel :',
+  // Compter comme annoncé (ticket 17, ADR 0021) : majorité de chaque question, égalités et ex æquo en clair.
+  'count.rule.simple': 'plus de oui que de non ; les abstentions ne comptent pas',
+  'count.rule.qualified':
+    'au moins {numerator}/{denominator} des oui et des non ({percent} %), et plus de oui que de non ; les abstentions ne comptent pas',
+  'count.adoptedIf': 'Adopté si : {rule}.',
+  'count.share.simple': 'Il faut plus de oui que de non : le oui a {yes} des {cast} voix oui et non = {percent} %.',
+  'count.share.qualified':
+    'Il faut {numerator}/{denominator} des oui et des non ({needed} %) : le oui a {yes} sur {cast} = {percent} %.',
+  'count.abstentionsAside':
+    '{abstain} {abstain:abstention|abstentions}, {abstain:non comptée|non comptées} dans les pourcentages.',
+  'count.ties.current':
+    'En cas d’égalité, le texte actuel est conservé s’il est parmi les options à égalité ; sinon, le premier déposé des amendements à égalité l’emporte.',
+  'count.ties.legacy':
+    'Compté avant l’ADR 0021 : Schulze classait les options selon le nombre d’autres que chacune bat ; une égalité allait au texte actuel, puis au premier amendement déposé.',
+  'count.equalRanks.current':
+    'Les options classées ex æquo, et les options non classées (ex æquo en dernier), se partagent la moyenne des points des places qu’elles occupent.',
+  'count.equalRanks.legacy':
+    'Compté avant l’ADR 0021 : les options ex æquo recevaient chacune les points de leur meilleure place ; les options non classées n’en recevaient aucun.',
+  'vote.rankHow.SCHULZE':
+    'Décompte (Schulze) : les options sont comparées deux à deux. Deux options que vous classez ex æquo, ou que vous laissez toutes deux non classées, ne comptent comme aucune préférence entre elles.',
+  'vote.rankHow.BORDA':
+    'Décompte (Borda) : chaque place vaut des points, la dernière 0 et chaque place au-dessus un de plus. Des options ex æquo se partagent la moyenne des points des places qu’elles occupent : deux options premières ex æquo sur trois reçoivent 1,5 point chacune. Les options non classées se partagent de même les dernières places.',
+  'vote.rankHow.DOWDALL':
+    'Décompte (Dowdall) : la 1re place vaut 1 point, la 2e 1/2, la 3e 1/3, et ainsi de suite. Des options ex æquo se partagent la moyenne des points des places qu’elles occupent : deux options premières ex æquo reçoivent 3/4 chacune. Les options non classées se partagent de même les dernières places.',
   'rounds.reschedule': 'Déplacer la clôture',
   'rounds.rescheduleHint':
     'La raison est publique et conservée dans le journal de modération. Une heure déjà passée clôt le vote maintenant.',
@@ -779,12 +804,12 @@ export const fr: Messages = {
   'vote.keepCurrent': 'Garder le texte actuel',
   'vote.rankTitle': 'Amendements concurrents : classez-les',
   'vote.rankIntro':
-    'Donnez 1 à l’option que vous préférez, 2 à la suivante, et ainsi de suite. Les options non classées comptent comme ex æquo en dernier ; le même nombre pour deux options les met ex æquo.',
+    'Donnez 1 à l’option que vous préférez, 2 à la suivante, et ainsi de suite. Donnez le même nombre à deux options pour les classer ex æquo. Les options que vous ne classez pas sont ex æquo en dernier, après toutes celles que vous classez : les laisser vides compte exactement comme leur donner ensemble la dernière place.',
   'vote.rankOf': 'Rang de « {title} »',
   'vote.unranked': 'non classé',
   'vote.readAmendment': 'lire l’amendement et son débat',
   'vote.justification': 'Justification :',
-  'vote.arguments': 'Débat : {for} pour, {against} contre, {questions} questions.',
+  'vote.arguments': 'Débat : {for} pour, {against} contre, {questions} {questions:question|questions}.',
   'vote.argumentFor': 'Pour :',
   'vote.argumentAgainst': 'Contre :',
   'vote.cast': 'Déposer mon bulletin',
@@ -849,7 +874,7 @@ export const fr: Messages = {
   'version.adoptedIn': 'Adopté lors du',
   'version.resultYesNo': 'pour {yes}, contre {no}, abstention {abstain}',
   'version.resultPreferential': 'l’a emporté au vote préférentiel ({method}) parmi {n} options',
-  'version.turnout': '{ballots} votant·es sur {census}',
+  'version.turnout': '{ballots} {ballots:votant·e|votant·es} sur {census}',
   'version.resolved': 'Appliqué par un modérateur, le texte ayant changé entre-temps : {reason}',
   'version.print': 'Imprimer ou enregistrer en PDF',
   'version.published': 'Versions publiées',
@@ -899,7 +924,7 @@ export const fr: Messages = {
   'participation.members': 'Membres',
   'participation.membersDef': 'comptes dont l’adresse est vérifiée',
   'participation.active': 'Membres actifs',
-  'participation.activeDef': 'connectés dans les {days} derniers jours',
+  'participation.activeDef': 'connectés depuis moins de {days} {days:jour|jours}',
   'participation.contributors': 'Contributeurs',
   'participation.contributorsDef':
     'auteurs d’un amendement déposé ({authors}) ou d’un commentaire ({commenters}), chacun compté une fois',
@@ -985,8 +1010,9 @@ export const fr: Messages = {
   'flash.endorsed': 'Votre groupe appuie cet amendement.',
   'settings.rule.GROUP_SHARE': 'Un pourcentage des groupes locaux validés (leurs appuis comptent)',
   'program.supportRuleGroups':
-    'Les amendements doivent être appuyés par {value} % des groupes locaux validés en {days} jours.',
-  'supports.ruleGroups': 'Seuil : {value} % des {denominator} groupes locaux validés au {date}, soit {needed} groupes.',
+    'Les amendements doivent être appuyés par {value} % des groupes locaux validés en {days} {days:jour|jours}.',
+  'supports.ruleGroups':
+    'Seuil : {value} % des {denominator} {denominator:groupe local validé|groupes locaux validés} au {date}, soit {needed} {needed:groupe|groupes}.',
   'supports.endorsedBy': 'Appuyé par : {names}',
   'supports.membersToo':
     'Également soutenu par {n} {n:membre|membres} (avec cette règle, ce sont les appuis des groupes qui comptent).',

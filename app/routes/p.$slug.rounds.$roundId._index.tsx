@@ -6,6 +6,7 @@ import { Field } from '~/components/forms.tsx';
 import { Countdown } from '~/components/round/countdown.tsx';
 import { LocalDateTime } from '~/components/round/local-date-time.tsx';
 import { RoundResultsView, Turnout } from '~/components/round/results.tsx';
+import { CountingRulesText, useMajorityWords } from '~/components/round/rules.tsx';
 import { Time } from '~/components/time.tsx';
 import { getRound } from '~/modules/voting/round-view.server.ts';
 import { rescheduleClose } from '~/modules/voting/rounds.server.ts';
@@ -37,6 +38,7 @@ export default function RoundPage() {
   const formatDate = useFormatDate();
   const view = useLoaderData<typeof loader>();
   const { round, me } = view;
+  const majorityWords = useMajorityWords();
   const census = round.censusSize ?? 0;
   const majority =
     round.majority.numerator * 2 === round.majority.denominator
@@ -125,7 +127,8 @@ export default function RoundPage() {
           <dd>{majority}</dd>
           <dt>{t('rounds.form.method')}</dt>
           <dd>
-            {t(`rounds.method.${round.method}`)} — {t('rounds.tieBreak')}
+            {t(`rounds.method.${round.method}`)} —{' '}
+            <CountingRulesText counting={view.results?.counting} method={round.method} counted={!!view.results} />
           </dd>
         </dl>
       </section>
@@ -137,7 +140,12 @@ export default function RoundPage() {
             {view.questions.map((q) => (
               <li key={q.id}>
                 {q.kind === 'YES_NO' ? (
-                  <Link to={`/p/${view.program.slug}/amendments/${q.amendmentId}`}>{q.title}</Link>
+                  <>
+                    <Link to={`/p/${view.program.slug}/amendments/${q.amendmentId}`}>{q.title}</Link>{' '}
+                    <span className="muted" data-testid="question-majority">
+                      {t('count.adoptedIf', { rule: majorityWords(q.majority) })}
+                    </span>
+                  </>
                 ) : (
                   <>
                     {t('rounds.preferentialQuestion')}

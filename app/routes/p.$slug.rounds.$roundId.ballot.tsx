@@ -1,6 +1,7 @@
 import { data, redirect, type HeadersFunction, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { DiffView } from '~/components/diff-view.tsx';
+import { useMajorityWords } from '~/components/round/rules.tsx';
 import { ErrorList } from '~/components/forms.tsx';
 import { Time } from '~/components/time.tsx';
 import { ballotPaper, type AmendmentOnBallot } from '~/modules/voting/ballot-paper.server.ts';
@@ -79,6 +80,7 @@ export default function BallotPage() {
   const paper = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
+  const majorityWords = useMajorityWords();
   if (result?.receipt) return <ReceiptView paper={paper} receipt={result.receipt} />;
   const problemsOf = (questionId: string) =>
     (result?.problems ?? []).filter((p) => p.questionId === questionId).map((p) => p.key);
@@ -104,6 +106,7 @@ export default function BallotPage() {
             </legend>
             {q.kind === 'YES_NO' ? (
               <>
+                <p data-testid="question-majority">{t('count.adoptedIf', { rule: majorityWords(q.majority) })}</p>
                 <AmendmentBrief amendment={q.amendments[0]!} />
                 <div className="choices" role="radiogroup" aria-label={q.title}>
                   {(['YES', 'NO', 'ABSTAIN'] as const).map((answer) => (
@@ -124,7 +127,12 @@ export default function BallotPage() {
               </>
             ) : (
               <>
-                <p>{t('vote.rankIntro')}</p>
+                <div data-testid="ranking-rules">
+                  <p>{t('vote.rankIntro')}</p>
+                  <p>
+                    {t(`vote.rankHow.${paper.round.method}`)} {t('count.ties.current')}
+                  </p>
+                </div>
                 <RankSelect questionId={q.id} id="keep" label={t('vote.keepCurrent')} size={q.amendments.length + 1} />
                 {q.amendments.map((a) => (
                   <div key={a.id} className="alternative">

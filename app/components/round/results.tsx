@@ -1,15 +1,18 @@
 import type { SerializeFrom } from '@remix-run/node';
 import type { RoundView } from '~/modules/voting/round-view.server.ts';
+import { percentOf as percent, quorumNeeded } from '~/modules/voting/thresholds.ts';
 import { KEEP_CURRENT, type PreferentialResult, type RoundResults, type YesNoResult } from '~/modules/voting/types.ts';
 import { useT } from '~/utils/i18n.tsx';
+import { CountingRulesText, isSimple, type MajorityFraction } from './rules.tsx';
 
 type View = SerializeFrom<RoundView>;
 
-const percent = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 1000) / 10 : 0);
-
-/** A horizontal bar: its length is the share, and the figures are written out (colour is never the only sign). */
-function Bar({ label, value, of, kind }: { label: string; value: number; of: number; kind: string }) {
-  const share = percent(value, of);
+/**
+ * A horizontal bar: its length is the share, and the figures are written out (colour is never the only sign).
+ * `of` is what the share is of (yes and no: the majority's denominator); without it, the count alone.
+ */
+function Bar({ label, value, of, kind }: { label: string; value: number; of?: number; kind: string }) {
+  const share = of === undefined ? 0 : percent(value, of);
   return (
     <div className="bar-row">
       <span className="bar-label">{label}</span>
@@ -17,9 +20,7 @@ function Bar({ label, value, of, kind }: { label: string; value: number; of: num
       <svg className="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
         <rect className={`bar-fill bar-${kind}`} x="0" y="0" width={share} height="10" />
       </svg>
-      <span className="bar-value">
-        {value} ({share} %)
-      </span>
+      <span className="bar-value">{of === undefined ? value : `${value} (${share} %)`}</span>
     </div>
   );
 }
@@ -37,24 +38,36 @@ export function Turnout({ voters, census, quorumPercent }: { voters: number; cen
       </progress>
       {quorumPercent > 0 ? (
         <p className="field-hint">
-          {t('rounds.quorumLine', { quorum: quorumPercent, needed: Math.ceil((quorumPercent * census) / 100) })}
+          {t('rounds.quorumLine', { quorum: quorumPercent, needed: quorumNeeded(census, quorumPercent) })}
         </p>
       ) : null}
     </div>
   );
 }
 
-function YesNo({ result, title }: { result: YesNoResult; title: string }) {
+/** A yes/no question: yes and no as shares of the yes and no votes (what its majority counts), abstentions aside. */
+function YesNo({ result, title, majority }: { result: YesNoResult; title: string; majority: MajorityFraction }) {
   const t = useT();
-  const cast = result.yes + result.no + result.abstain;
+  const cast = result.yes + result.no;
+  const share = { yes: result.yes, cast, percent: percent(result.yes, cast) };
   return (
     <section className="result" aria-label={title} data-testid={`result-${result.id}`}>
       <h3>{title}</h3>
       <div className="bars">
         <Bar label={t('vote.yes')} value={result.yes} of={cast} kind="yes" />
         <Bar label={t('vote.no')} value={result.no} of={cast} kind="no" />
-        <Bar label={t('vote.abstain')} value={result.abstain} of={cast} kind="abstain" />
+        <Bar label={t('vote.abstain')} value={result.abstain} kind="abstain" />
       </div>
+      <p data-testid="majority-share">
+        {isSimple(majority)
+          ? t('count.share.simple', share)
+          : t('count.share.qualified', {
+              ...share,
+              ...majority,
+              needed: percent(majority.numerator, majority.denominator),
+            })}{' '}
+        {t('count.abstentionsAside', { abstain: result.abstain })}
+      </p>
       <p className={result.adopted ? 'notice' : 'notice notice-warning'} data-testid="outcome">
         {result.adopted ? t('rounds.adopted') : t('rounds.rejected')}
       </p>
@@ -66,10 +79,12 @@ function Preferential({
   result,
   title,
   labels,
+  counting,
 }: {
   result: PreferentialResult;
   title: string;
   labels: Map<string, string>;
+  counting: RoundResults['counting'];
 }) {
   const t = useT();
   const name = (id: string) => (id === KEEP_CURRENT ? t('vote.keepCurrent') : (labels.get(id) ?? id));
@@ -77,7 +92,10 @@ function Preferential({
   return (
     <section className="result" aria-label={title} data-testid={`result-${result.id}`}>
       <h3>{title}</h3>
-      <p>{t('rounds.methodUsed', { method: t(`rounds.method.${result.method}`), ranked: result.ranked })}</p>
+      <p>
+        {t('rounds.methodUsed', { method: t(`rounds.method.${result.method}`), ranked: result.ranked })}{' '}
+        <CountingRulesText counting={counting} method={result.method} counted />
+      </p>
       <ol className="ranking" data-testid="ranking">
         {result.ranking.map((id) => (
           <li key={id}>
@@ -139,6 +157,7 @@ function Preferential({
 export function RoundResultsView({ view, results }: { view: View; results: RoundResults }) {
   const t = useT();
   const titles = new Map(view.questions.map((q) => [q.id, q.title]));
+  const majorities = new Map(view.questions.map((q) => [q.id, q.majority]));
   const labels = new Map(view.amendments.map((a) => [a.id, a.title]));
   return (
     <section aria-labelledby="results-title" data-testid="results">
@@ -151,9 +170,20 @@ export function RoundResultsView({ view, results }: { view: View; results: Round
       ) : null}
       {results.questions.map((r) =>
         r.kind === 'YES_NO' ? (
-          <YesNo key={r.id} result={r} title={titles.get(r.id) ?? ''} />
+          <YesNo
+            key={r.id}
+            result={r}
+            title={titles.get(r.id) ?? ''}
+            majority={majorities.get(r.id) ?? view.round.majority}
+          />
         ) : (
-          <Preferential key={r.id} result={r} title={titles.get(r.id) ?? ''} labels={labels} />
+          <Preferential
+            key={r.id}
+            result={r}
+            title={titles.get(r.id) ?? ''}
+            labels={labels}
+            counting={results.counting}
+          />
         ),
       )}
     </section>

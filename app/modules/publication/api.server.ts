@@ -5,6 +5,7 @@ import { canReadRounds, canSeeResults } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
 
 import { boardOf, censusRule } from '../voting/ballots.server.ts';
+import { quorumNeeded } from '../voting/thresholds.ts';
 import { listRounds } from '../voting/round-view.server.ts';
 import { settleRound } from '../voting/rounds.server.ts';
 import type { RoundResults } from '../voting/types.ts';
@@ -232,6 +233,19 @@ const FACTS = {
   program: { select: { slug: true, phase: true, draftIsPublic: true } },
 } as const;
 
+/** A yes/no question's majority for the API: the fraction of the yes and no votes, and the rule in English. */
+function majorityInWords(numerator: number, denominator: number) {
+  const simple = numerator * 2 === denominator;
+  return {
+    numerator,
+    denominator,
+    of: 'YES_AND_NO',
+    rule: simple
+      ? 'More yes than no; abstentions are not counted.'
+      : `At least ${numerator}/${denominator} of the yes and no votes, and more yes than no; abstentions are not counted.`,
+  };
+}
+
 /** GET /api/v1/rounds/<id>/results: a closed round's results, rules and questions; 404 until the close. */
 export async function roundResultsDocument(roundId: string): Promise<OpenDataDocument> {
   const round = await publicRound(roundId, () =>
@@ -254,7 +268,15 @@ export async function roundResultsDocument(roundId: string): Promise<OpenDataDoc
         boardSha256: true,
         questions: {
           orderBy: { position: 'asc' },
-          select: { id: true, kind: true, title: true, amendmentId: true, alternatives: true },
+          select: {
+            id: true,
+            kind: true,
+            title: true,
+            amendmentId: true,
+            alternatives: true,
+            majorityNumerator: true,
+            majorityDenominator: true,
+          },
         },
       },
     }),
@@ -276,6 +298,7 @@ export async function roundResultsDocument(roundId: string): Promise<OpenDataDoc
         openedAt: round.openedAt?.toISOString() ?? null,
         closedAt: round.closedAt?.toISOString() ?? null,
         quorumPercent: round.quorumPercent,
+        quorumNeeded: quorumNeeded(round.censusSize ?? 0, round.quorumPercent),
         majority: { numerator: round.majorityNumerator, denominator: round.majorityDenominator },
         method: round.method,
         census: {
@@ -291,6 +314,8 @@ export async function roundResultsDocument(roundId: string): Promise<OpenDataDoc
         title: q.title,
         amendmentId: q.amendmentId,
         alternatives: (q.alternatives as { id: string; label: string }[] | null) ?? [],
+        // The question's own majority, which its count used (the round's `majority` is only the default).
+        majority: q.kind === 'YES_NO' ? majorityInWords(q.majorityNumerator, q.majorityDenominator) : null,
       })),
       results: round.results as unknown as RoundResults,
       links: {

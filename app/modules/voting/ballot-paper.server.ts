@@ -83,6 +83,8 @@ export async function ballotPaper(actor: Actor, slug: string, roundId: string, n
         id: q.id,
         kind: 'YES_NO' as const,
         title: q.title,
+        /** The question's own majority, of the yes and no votes. */
+        majority: { numerator: q.majorityNumerator, denominator: q.majorityDenominator },
         amendments: [await amendmentOnBallot(q.amendmentId!)],
       });
     } else {

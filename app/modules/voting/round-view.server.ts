@@ -80,6 +80,8 @@ export async function getRound(actor: Actor, slug: string, roundId: string, now 
       title: q.title,
       amendmentId: q.amendmentId,
       alternatives: (q.alternatives as { id: string; label: string }[] | null) ?? [],
+      /** The question's own majority (of the yes and no votes): its amendment's, else the round's. */
+      majority: { numerator: q.majorityNumerator, denominator: q.majorityDenominator },
     })),
     amendments,
     voters,

@@ -7,7 +7,12 @@ import { DEMO, draftAmendment, prepareAdmissibleAmendment, roundForm } from '../
  * second section that collide (each appends a paragraph at the same place), with "keep the current text". Nobody
  * has voted yet.
  */
-export async function prepareTwoQuestionRound(server: TestServer) {
+export async function prepareTwoQuestionRound(
+  server: TestServer,
+  options: {
+    /** The yes/no question's own majority ("3/5", "2/3"); the round's (1/2) by default. */ majority?: string;
+  } = {},
+) {
   const prepared = await prepareAdmissibleAmendment(server);
   const { post } = prepared;
   const competing: string[] = [];
@@ -30,6 +35,7 @@ export async function prepareTwoQuestionRound(server: TestServer) {
   // One amendment of a collision group brings the whole group, asked as one preferential question.
   form.append('amendmentIds', prepared.amendmentId);
   form.append('amendmentIds', competing[0]!);
+  if (options.majority) form.append(`majorityOf.${prepared.amendmentId}`, options.majority);
   const res = await fetch(`${server.url}/p/${DEMO}/rounds/new`, {
     method: 'POST',
     redirect: 'manual',
