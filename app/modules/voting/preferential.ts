@@ -265,27 +265,28 @@ export function dowdall(
   const exactInNumbers = U * BigInt(rankings.length) <= BigInt(Number.MAX_SAFE_INTEGER);
   const unitsNumber = new Float64Array(n);
   const unitsBig: bigint[] = exactInNumbers ? [] : new Array<bigint>(n).fill(0n);
-  const add = (i: number, units: bigint) => {
-    if (exactInNumbers) unitsNumber[i]! += Number(units);
-    else unitsBig[i]! += units;
-  };
   /** L/p for each position p (index p), as bigints: the sum of k positions is a whole number of 1/L. */
   const inverse = Array.from({ length: n + 1 }, (_, p) => (p === 0 ? 0n : L / BigInt(p)));
+  /** The units a group of k alternatives after `ahead` others gets, each: share[ahead * (n + 1) + k]. */
+  const share: bigint[] = new Array<bigint>(n * (n + 1) + n + 1).fill(0n);
+  for (let ahead = 0; ahead < n; ahead++) {
+    let sum = 0n;
+    for (let k = 1; ahead + k <= n; k++) {
+      sum += inverse[ahead + k]!;
+      share[ahead * (n + 1) + k] = average ? sum * (L / BigInt(k)) : inverse[ahead + 1]!;
+    }
+  }
+  const shareNumber = share.map(Number);
   const seen = new Uint8Array(n);
   for (const ranking of rankings) {
     const groups = average ? groupsOf(ranking, index, n, seen) : rankedGroups(ranking, index, seen);
     if (!groups) continue;
     let ahead = 0;
     for (const group of groups) {
-      const k = group.length;
-      let units: bigint;
-      if (average) {
-        let sum = 0n;
-        for (let p = ahead + 1; p <= ahead + k; p++) sum += inverse[p]!;
-        units = sum * (L / BigInt(k));
-      } else units = inverse[ahead + 1]!;
-      for (const i of group) add(i, units);
-      ahead += k;
+      const at = ahead * (n + 1) + group.length;
+      if (exactInNumbers) for (const i of group) unitsNumber[i]! += shareNumber[at]!;
+      else for (const i of group) unitsBig[i]! += share[at]!;
+      ahead += group.length;
     }
   }
   const Un = Number(U);
