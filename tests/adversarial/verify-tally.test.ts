@@ -56,6 +56,10 @@ describe('verify-tally on boards an attacker hands out', () => {
       expect(genuine.output).toContain(`SHA-256 of the board: ${published.sha256}`);
       expect(genuine.output).toContain('It matches the published SHA-256.');
       expect(genuine.output).toContain('The published results match the board.');
+      // The recount says which rules it counted with: the ones the board states (ADR 0021).
+      expect(genuine.output).toContain(
+        'Counting rules stated by the board (ADR 0021): ties: a tie among the winners keeps the current text',
+      );
       expect(genuine.code).toBe(0);
 
       // The same ballots and counts, laid out differently: a recount agrees, the hash does not.
