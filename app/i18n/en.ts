@@ -301,6 +301,14 @@ export const en = {
   'import.warnings.link': 'Links to unsafe addresses kept as plain text: {count}.',
   'import.warnings.longTitle': 'Titles longer than 200 characters shortened: {count}.',
   'import.warnings.emptyTitle': 'Empty headings titled “Untitled”: {count}.',
+  // Word import (issue 17, item 11): tables kept as lists, images and notes named, table of contents.
+  'import.warnings.tableAsList':
+    'Tables turned into bulleted lists, one item per row, cells separated by “—”: {count}. Check them in:',
+  'import.warnings.imageAt': '“{name}”, in {place}',
+  'import.warnings.notes': 'Footnotes written into the text, in brackets, where they were called: {count}.',
+  'import.warnings.tableOfContents':
+    'The file’s table of contents was left out: Plenum builds its own from the chapters and sections.',
+  'import.footnote': 'Note:',
   'import.errors.required': 'Choose a file.',
   'import.errors.empty': 'This file is empty.',
   'import.errors.tooLarge': 'This file is larger than 5 MB.',

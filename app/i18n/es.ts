@@ -319,6 +319,14 @@ export const es: Messages = {
   'import.warnings.link': 'Enlaces a direcciones inseguras conservados como texto simple: {count}.',
   'import.warnings.longTitle': 'Títulos de más de 200 caracteres acortados: {count}.',
   'import.warnings.emptyTitle': 'Títulos vacíos llamados «Sin título»: {count}.',
+  // Importación de Word (incidencia 17, punto 11): tablas como listas, imágenes y notas nombradas, índice.
+  'import.warnings.tableAsList':
+    'Tablas convertidas en listas con viñetas, una viñeta por fila, celdas separadas por «—»: {count}. Revísalas en:',
+  'import.warnings.imageAt': '«{name}», en {place}',
+  'import.warnings.notes': 'Notas al pie escritas en el texto, entre corchetes, donde se llamaban: {count}.',
+  'import.warnings.tableOfContents':
+    'Se omitió el índice del archivo: Plenum crea el suyo a partir de los capítulos y las secciones.',
+  'import.footnote': 'Nota:',
   'import.errors.required': 'Elige un archivo.',
   'import.errors.empty': 'Este archivo está vacío.',
   'import.errors.tooLarge': 'Este archivo supera los 5 MB.',

@@ -321,6 +321,15 @@ export const fr: Messages = {
   'import.warnings.link': 'Liens vers des adresses dangereuses gardés en texte simple : {count}.',
   'import.warnings.longTitle': 'Titres de plus de 200 caractères raccourcis : {count}.',
   'import.warnings.emptyTitle': 'Titres vides nommés « Sans titre » : {count}.',
+  // Import Word (ticket 17, point 11) : tableaux gardés en listes, images et notes nommées, table des matières.
+  'import.warnings.tableAsList':
+    'Tableaux changés en listes à puces, une ligne par puce, cellules séparées par « — » : {count}. À vérifier dans :',
+  'import.warnings.imageAt': '« {name} », dans {place}',
+  'import.warnings.notes':
+    'Notes de bas de page écrites dans le texte, entre crochets, là où elles étaient appelées : {count}.',
+  'import.warnings.tableOfContents':
+    'La table des matières du fichier a été laissée de côté : Plenum construit la sienne à partir des chapitres et sections.',
+  'import.footnote': 'Note :',
   'import.errors.required': 'Choisissez un fichier.',
   'import.errors.empty': 'Ce fichier est vide.',
   'import.errors.tooLarge': 'Ce fichier dépasse 5 Mo.',

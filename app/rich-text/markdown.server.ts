@@ -35,6 +35,7 @@ parser.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
 parser.validateLink = () => true;
 
 const CONTAINERS = new Set(['bullet_list_open', 'ordered_list_open', 'blockquote_open']);
+const TABLE_PARTS = new Set(['thead_open', 'thead_close', 'tbody_open', 'tbody_close']);
 
 /**
  * Markdown into the blocks of a document, in the editor's JSON shapes (what the clean-up reads). Walks
@@ -45,19 +46,11 @@ export function parseMarkdown(text: string): JSONContent[] {
   const root: JSONContent = { type: 'doc', content: [] };
   const stack: JSONContent[] = [root];
   let depth = 0;
-  let skipping = 0;
   const add = (node: JSONContent) => (stack[stack.length - 1]!.content ??= []).push(node);
   for (const token of tokens) {
-    // A table is counted, and everything inside it skipped.
-    if (skipping) {
-      skipping += token.type === 'table_open' ? 1 : token.type === 'table_close' ? -1 : 0;
-      continue;
-    }
-    if (token.type === 'table_open') {
-      add({ type: 'table' });
-      skipping = 1;
-      continue;
-    }
+    // A table keeps its rows and cells (an import turns it into a list; the clean-up drops it, counted); its
+    // head and body are no more than its rows.
+    if (TABLE_PARTS.has(token.type)) continue;
     if (token.nesting === 1) {
       if (CONTAINERS.has(token.type) && ++depth > MAX_PARSED_NESTING) throw new MarkdownTooDeepError();
       const node = blockOf(token);
@@ -90,6 +83,11 @@ function blockOf(token: Token): JSONContent {
       return { type: 'listItem' };
     case 'blockquote_open':
       return { type: 'blockquote' };
+    case 'tr_open':
+      return { type: 'tableRow' };
+    case 'th_open':
+    case 'td_open':
+      return { type: 'tableCell' };
     default:
       return { type: token.type.replace(/_open$/, '') };
   }
@@ -123,7 +121,7 @@ function inlineOf(children: Token[]): JSONContent[] {
       if (at !== -1) marks.splice(at, 1);
     } else if (token.type === 'softbreak') text('\n');
     else if (token.type === 'hardbreak') out.push({ type: 'hardBreak' });
-    else if (token.type === 'image') out.push({ type: 'image' });
+    else if (token.type === 'image') out.push({ type: 'image', attrs: { alt: token.content } });
     else if (token.type === 'code_inline') text(token.content, { type: 'code' });
     else text(token.content);
   }

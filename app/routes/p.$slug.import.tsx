@@ -84,7 +84,16 @@ export default function ImportPage() {
               <h3 id="import-warnings">{t('import.warningsTitle')}</h3>
               <ul>
                 {preview.warnings.map((w) => (
-                  <li key={w.key}>{t(w.key, { count: w.count ?? 0 })}</li>
+                  <li key={w.key}>
+                    {t(w.key, { count: w.count ?? 0 })}
+                    {w.where?.length ? (
+                      <ul>
+                        {w.where.map((place, i) => (
+                          <li key={i}>{place}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </li>
                 ))}
               </ul>
             </section>

@@ -57,11 +57,13 @@ describe('importing Markdown', () => {
     expect(text).not.toContain('javascript:');
     // Raw HTML stays visible text: it is never markup in Plenum.
     expect(docToPlainText(preview.outline.chapters[0]!.sections[1]!.content)).toContain('<script>alert(1)</script>');
+    // A table keeps its words, one list item per row.
+    expect(docToPlainText(preview.outline.chapters[0]!.sections[1]!.content)).toContain('a — b\n1 — 2');
     expect(preview.warnings).toEqual(
       expect.arrayContaining([
         { key: 'import.warnings.oneLevel' },
-        { key: 'import.warnings.table', count: 1 },
-        { key: 'import.warnings.image', count: 1 },
+        { key: 'import.warnings.tableAsList', count: 1, where: ['programme › Section'] },
+        { key: 'import.warnings.image', count: 1, where: ['“photo”, in programme › Section'] },
         { key: 'import.warnings.rule', count: 1 },
         { key: 'import.warnings.code', count: 1 },
         { key: 'import.warnings.link', count: 1 },

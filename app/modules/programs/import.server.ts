@@ -15,9 +15,17 @@ import { DomainError } from '~/utils/domain-errors.ts';
 
 /**
  * Importing an existing program from a Markdown or Word (.docx) file: the file becomes chapters and sections,
- * split at its headings, shown as a preview before anything is created. Word files go through mammoth's
- * Markdown output, so both formats share one parser (markdown-it, see markdown.server.ts) and one clean-up that
- * keeps only what Plenum's text can hold.
+ * split at its headings, shown as a preview before anything is created. A Markdown file is parsed by markdown-it
+ * (markdown.server.ts); a Word file is read by mammoth into its document tree, turned into the same blocks
+ * (docx-blocks.ts: headings by their style, bookmarks skipped, table of contents left out, footnotes written in
+ * brackets where they were called). Both then share one clean-up that keeps only what Plenum's text can hold,
+ * and the preview says what changed, naming where when the reader has something to check:
+ * - a table becomes a bulleted list, one item per row, its cells separated by " — ": its words are kept (a
+ *   secretary would rather fix a list than retype a table), and the warning names the sections to check;
+ * - an image is left out and the import goes on: a program's text holds no images, and refusing a 40-page file
+ *   for a logo would only send the secretary back to Word; the warning names each image (by its description)
+ *   and where it was, so it can be added back elsewhere if it mattered.
+ * ADR 0023 says why.
  */
 
 /** Largest file accepted (the HTTP layer allows the import page a little more, for the form around it). */
@@ -41,9 +49,12 @@ export class ImportError extends DomainError {
 
 /** Something the import changed or left out, shown in the preview so that nothing is lost silently. */
 export type ImportWarning = {
-  key: `import.warnings.${Dropped | 'preamble' | 'oneLevel' | 'longTitle' | 'emptyTitle'}`;
+  key: `import.warnings.${Dropped | ImportChange}`;
   count?: number;
+  /** Where to look: the sections concerned ("Chapter › Section"), or the images left out and where they were. */
+  where?: string[];
 };
+type ImportChange = 'preamble' | 'oneLevel' | 'longTitle' | 'emptyTitle' | 'tableAsList' | 'notes' | 'tableOfContents';
 
 export interface ImportPreview {
   outline: OutlineToAdd;
@@ -75,7 +86,6 @@ export async function previewImport(file: { name: string; bytes: Uint8Array }, l
 
 /** Splits Markdown text into chapters and sections at its headings. */
 export function previewMarkdown(text: string, fileTitle: string, locale: Locale): ImportPreview {
-  const counts = new Counts();
   let blocks: JSONContent[];
   try {
     blocks = parseMarkdown(text);
@@ -83,6 +93,20 @@ export function previewMarkdown(text: string, fileTitle: string, locale: Locale)
     if (error instanceof MarkdownTooDeepError) throw new ImportError('import.errors.tooDeep');
     throw error;
   }
+  return previewBlocks(blocks, fileTitle, locale);
+}
+
+/**
+ * Splits a file's blocks (from Markdown or Word) into chapters and sections at its headings; `found` are the
+ * warnings the reading of the file already has (a Word file's notes and table of contents).
+ */
+export function previewBlocks(
+  blocks: JSONContent[],
+  fileTitle: string,
+  locale: Locale,
+  found: ImportWarning[] = [],
+): ImportPreview {
+  const counts = new Counts();
 
   const levels = [
     ...new Set(blocks.filter((b) => b.type === 'heading').map((b) => Number(b.attrs?.level ?? 1))),
@@ -100,6 +124,10 @@ export function previewMarkdown(text: string, fileTitle: string, locale: Locale)
   if (chapter) chapters.push(chapter);
   let section: Draft['sections'][number] | null = null;
   const titles = { long: 0, empty: 0 };
+  /** Images left out ("“description”, in place"), and the sections where a table became a list. */
+  const images: string[] = [];
+  const tables: string[] = [];
+  let tableCount = 0;
   const titleOf = (node: JSONContent) => {
     let title = plainText(node).replace(/\s+/g, ' ').trim();
     if (!title) {
@@ -127,7 +155,15 @@ export function previewMarkdown(text: string, fileTitle: string, locale: Locale)
       section = { title: titleOf(block), blocks: [] };
       chapter.sections.push(section);
     } else {
-      const cleaned = cleanBlock(block, sectionLevel, counts);
+      const here = section ? `${chapter!.title} › ${section.title}` : (chapter?.title ?? t(locale, 'import.preamble'));
+      for (const alt of imagesIn(block)) {
+        images.push(alt ? t(locale, 'import.warnings.imageAt', { name: alt, place: here }) : here);
+      }
+      if (block.type === 'table') {
+        tableCount++;
+        if (tables.at(-1) !== here) tables.push(here);
+      }
+      const cleaned = cleanBlock(block.type === 'table' ? tableAsList(block) : block, sectionLevel, counts);
       if (!cleaned.length) continue;
       if (!section) {
         // Text before the first section of a chapter (or before any heading) opens it, as its introduction.
@@ -148,7 +184,11 @@ export function previewMarkdown(text: string, fileTitle: string, locale: Locale)
     throw new ImportError('import.errors.tooManySections');
   }
   if (JSON.stringify(chapters).length > IMPORT_MAX_OUTLINE_CHARS) throw new ImportError('import.errors.tooLong');
-  warnings.push(...counts.warnings());
+  warnings.push(...found);
+  if (tableCount) warnings.push({ key: 'import.warnings.tableAsList', count: tableCount, where: tables });
+  if (images.length) warnings.push({ key: 'import.warnings.image', count: images.length, where: images });
+  // Images are counted above, with their names and places.
+  warnings.push(...counts.warnings().filter((w) => w.key !== 'import.warnings.image'));
   if (titles.long) warnings.push({ key: 'import.warnings.longTitle', count: titles.long });
   if (titles.empty) warnings.push({ key: 'import.warnings.emptyTitle', count: titles.empty });
   return {
@@ -163,4 +203,48 @@ export function previewMarkdown(text: string, fileTitle: string, locale: Locale)
     },
     warnings,
   };
+}
+
+/** A table as a bulleted list, one item per row, its cells' text separated by " — " (empty rows dropped). */
+function tableAsList(table: JSONContent): JSONContent {
+  const rows = (table.content ?? [])
+    .map((row) =>
+      (row.content ?? [])
+        .map((cell) => textOf(cell).replace(/\s+/g, ' ').trim())
+        .filter(Boolean)
+        .join(' — '),
+    )
+    .filter(Boolean);
+  return {
+    type: 'bulletList',
+    content: rows.map((text) => ({
+      type: 'listItem',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+    })),
+  };
+}
+
+const INLINE = new Set(['text', 'hardBreak', 'image']);
+/** A cell's text: its paragraphs (and the items of its lists) separated by spaces. */
+function textOf(node: JSONContent): string {
+  const content = node.content ?? [];
+  return content.every((n) => INLINE.has(n.type ?? '')) ? plainText(node) : content.map(textOf).join(' ');
+}
+
+/** The descriptions of the images in a block ('' for one without), in order; walked without recursion. */
+function imagesIn(block: JSONContent): string[] {
+  const alts: string[] = [];
+  const stack = [block];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'image')
+      alts.push(
+        String(node.attrs?.alt ?? '')
+          .replace(/\s+/g, ' ')
+          .trim()
+          .slice(0, 100),
+      );
+    if (node.content) stack.push(...[...node.content].reverse());
+  }
+  return alts;
 }
