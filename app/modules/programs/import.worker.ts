@@ -1,7 +1,14 @@
 import mammoth from 'mammoth';
 import { t, type Locale } from '~/i18n/index.ts';
 import { checkDocx } from './docx.server.ts';
-import { type ConversionOutcome, ImportError, previewMarkdown } from './import.server.ts';
+import {
+  type ConversionOutcome,
+  ImportError,
+  type ImportWarning,
+  previewBlocks,
+  previewMarkdown,
+} from './import.server.ts';
+import { type WordDocument, wordToBlocks } from './docx-blocks.ts';
 
 /**
  * The conversion of an uploaded file, run in a worker thread by previewImport (app/utils/worker.server.ts):
@@ -23,33 +30,44 @@ export async function run(input: {
 
 async function readFile(file: { name: string; bytes: Uint8Array }, locale: Locale) {
   const title = file.name.replace(/\.[^.]+$/, '').trim() || t(locale, 'import.untitled');
-  let text: string;
-  if (/\.docx$/i.test(file.name)) text = await docxToMarkdown(file.bytes);
-  else {
-    text = new TextDecoder('utf-8', { fatal: false }).decode(file.bytes);
-    // A binary file renamed .md decodes to replacement characters and NULs: refuse it rather than import noise.
-    // eslint-disable-next-line no-control-regex
-    if (/\u0000/.test(text) || (text.match(/\uFFFD/g)?.length ?? 0) > 20)
-      throw new ImportError('import.errors.notText');
-  }
+  if (/\.docx$/i.test(file.name)) return readDocx(file.bytes, title, locale);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(file.bytes);
+  // A binary file renamed .md decodes to replacement characters and NULs: refuse it rather than import noise.
+  // eslint-disable-next-line no-control-regex
+  if (/\u0000/.test(text) || (text.match(/\uFFFD/g)?.length ?? 0) > 20) throw new ImportError('import.errors.notText');
   return previewMarkdown(text, title, locale);
 }
 
-async function docxToMarkdown(bytes: Uint8Array): Promise<string> {
+async function readDocx(bytes: Uint8Array, title: string, locale: Locale) {
   // Sizes and entries first, from the zip's directory: nothing is unpacked for a file over the limits.
   const refusal = await checkDocx(bytes);
   if (refusal) throw new ImportError(refusal);
+  // mammoth reads the file into its document tree, handed to transformDocument: that tree is what is kept (see
+  // docx-blocks.ts). An empty document goes on to mammoth's HTML writer, so nothing is written, nor any image read.
+  let document: WordDocument | null = null;
   const converter = mammoth as unknown as {
-    convertToMarkdown(input: { buffer: Buffer }, options: object): Promise<{ value: string }>;
+    convertToHtml(
+      input: { buffer: Buffer },
+      options: { transformDocument(d: WordDocument): WordDocument },
+    ): Promise<unknown>;
   };
   try {
-    const result = await converter.convertToMarkdown(
+    await converter.convertToHtml(
       { buffer: Buffer.from(bytes) },
-      // Images are not part of a program's text: keep a marker (counted as dropped), never the data.
-      { convertImage: mammoth.images.imgElement(async () => ({ src: 'image:dropped' })) },
+      {
+        transformDocument: (read) => {
+          document = read;
+          return { ...read, children: [] };
+        },
+      },
     );
-    return result.value;
   } catch {
     throw new ImportError('import.errors.docx');
   }
+  if (!document) throw new ImportError('import.errors.docx');
+  const { blocks, findings } = wordToBlocks(document, t(locale, 'import.footnote'));
+  const found: ImportWarning[] = [];
+  if (findings.tableOfContents) found.push({ key: 'import.warnings.tableOfContents' });
+  if (findings.notes) found.push({ key: 'import.warnings.notes', count: findings.notes });
+  return previewBlocks(blocks, title, locale, found);
 }
