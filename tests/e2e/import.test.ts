@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../factories/docx.ts';
 import { launchBrowser } from './support/browser.ts';
@@ -53,9 +54,12 @@ describe('a moderator imports a program from a file', () => {
       await m.getByRole('button', { name: 'Preview' }).click();
       await m.getByRole('heading', { name: 'Preview: 1 chapter and 3 sections' }).waitFor();
       expect(await m.getByTestId('import-preview').innerText()).toMatch(
-        /Chapter 5 — Logement\s+5\.1 Introduction \(5 words\)\s+5\.2 Encadrer les loyers \(8 words\)\s+5\.3 Construire/,
+        /Chapter 5 — Logement\s+5\.1 Introduction \(5 words\)\s+5\.2 Encadrer les loyers \(15 words\)\s+5\.3 Construire/,
       );
-      await m.getByText('Tables left out: 1. Plenum’s text has no tables; add their content by hand.').waitFor();
+      // The table's words are kept, one list item per row, and the preview says where to check them.
+      expect(await m.getByRole('region', { name: 'What the import changed' }).innerText()).toMatch(
+        /Tables turned into bulleted lists, one item per row, cells separated by “—”: 1\. Check them in:\s+Logement › Encadrer les loyers/,
+      );
       // Nothing is created before the confirmation.
       await m.goto(`${server.url}/p/programme-2027`);
       expect(await m.getByRole('link', { name: /Logement/ }).count()).toBe(0);
@@ -122,6 +126,57 @@ describe('a moderator imports a program from a file', () => {
       expect(await m.getByRole('navigation', { name: 'Table of contents' }).innerText()).toMatch(
         /1\. Se loger\s+1\.1 Encadrer les loyers\s+2\. Se déplacer\s+2\.1 Transports gratuits/,
       );
+    } finally {
+      await browser.cleanup();
+    }
+  });
+  it('imports a real LibreOffice export: bookmarked headings, notes, a table, lists, an image', async () => {
+    // Made by LibreOffice (tests/fixtures/docx/make.sh): a table of contents linking to bookmarks on the headings.
+    const docx = readFileSync(new URL('../fixtures/docx/libreoffice.docx', import.meta.url));
+    const browser = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const m = await browser.newPage();
+      await logInAs(
+        m,
+        server.url,
+        'moderation@plenum.localhost',
+        server.logins.get('moderation@plenum.localhost')!,
+        'Moussa Modérateur',
+      );
+      await m.goto(`${server.url}/p/programme-2027/import`);
+      await m.getByLabel('File (.md, .markdown, .txt or .docx, up to 5 MB)').setInputFiles({
+        name: 'programme.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: docx,
+      });
+      await m.getByRole('button', { name: 'Preview' }).click();
+      await m.getByRole('heading', { name: 'Preview: 2 chapters and 3 sections' }).waitFor();
+      expect(await m.getByTestId('import-preview').innerText()).toMatch(
+        /Chapter (\d+) — Logement\s+\1\.1 Introduction \(\d+ words\)\s+\1\.2 Encadrer les loyers \(\d+ words\)\s+Chapter \d+ — Transports\s+\d+\.1 Gratuité/,
+      );
+      const warnings = await m.getByRole('region', { name: 'What the import changed' }).innerText();
+      expect(warnings).toContain(
+        'The file’s table of contents was left out: Plenum builds its own from the chapters and sections.',
+      );
+      expect(warnings).toContain('Footnotes written into the text, in brackets, where they were called: 2.');
+      expect(warnings).toMatch(
+        /Tables turned into bulleted lists.*: 1\. Check them in:\s+Logement › Encadrer les loyers/,
+      );
+      expect(warnings).toMatch(/Images left out: 1\..*\s+“Logo du mouvement”, in Logement › Encadrer les loyers/);
+
+      await m.getByRole('button', { name: 'Add 2 chapters and 3 sections' }).click();
+      await m.getByText('The file was imported. The change is recorded in the audit trail.').waitFor();
+      await m
+        .getByRole('link', { name: /\d+\.1 Gratuité/ })
+        .first()
+        .click();
+      const text = m.getByText('Les transports sont gratuits pour les moins de 26 ans.').first();
+      await text.waitFor();
+      expect(await text.innerText()).toContain(
+        '[Note: Dès le 1er janvier 2028, sans condition de ressources.] Voir le site.',
+      );
+      const page = await m.locator('main').innerText();
+      expect(page).not.toMatch(/<a id|footnote|RefHeading|↑/);
     } finally {
       await browser.cleanup();
     }
