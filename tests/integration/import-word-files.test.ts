@@ -84,7 +84,8 @@ describe.each(['pandoc', 'libreoffice'])('importing a Word file exported by %s',
     ]);
   });
 
-  it('goes on without the image and names it, with where it was', () => {
+  it('goes on without the image (and its caption) and names it, with where it was', () => {
+    expect(sectionText(preview, 'Encadrer les loyers')).not.toContain('Logo du mouvement');
     expect(preview.warnings).toContainEqual({
       key: 'import.warnings.image',
       count: 1,

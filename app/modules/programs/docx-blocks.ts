@@ -11,7 +11,8 @@ import type { JSONContent } from '@tiptap/core';
  *   sentence when amendments move or delete it (a list of notes at the end would keep numbers that no longer
  *   point anywhere);
  * - numbered paragraphs become lists, nested by their level; a table keeps its rows and cells (the import turns
- *   it into a list of rows); an image is kept as a marker with its description, for the import to name it;
+ *   it into a list of rows); an image is kept as a marker with its description, for the import to name it, and
+ *   a caption right under it (pandoc's "Image Caption") goes with it;
  * - links to other places of the same file (a table of contents' entries, cross-references) keep their text.
  */
 
@@ -52,6 +53,7 @@ const HEADING = /^heading\s*(\d)$/i;
 const CONTENTS = /^(toc|contents)\s*(\d|heading)/i;
 const BOLD_STYLE = /^(strong|strong emphasis)$/i;
 const ITALIC_STYLE = /^emphasis$/i;
+const CAPTION = /^(image )?caption$/i;
 
 /** The document's blocks, and what was left out or moved on the way. */
 export function wordToBlocks(
@@ -132,6 +134,8 @@ export function wordToBlocks(
           continue;
         }
         const content = inline(element.children, [], [], false);
+        // A caption under an image left out would stand alone; the image's warning names it by its description.
+        if (CAPTION.test(style) && isImageOnly(out.at(-1))) continue;
         const heading = HEADING.exec(style);
         if (heading) {
           lists = [];
@@ -183,6 +187,12 @@ export function wordToBlocks(
   };
 
   return { blocks: blocks(document.children), findings };
+}
+
+/** Whether a block is a paragraph holding images and nothing else. */
+function isImageOnly(block: JSONContent | undefined): boolean {
+  const content = block?.type === 'paragraph' ? (block.content ?? []) : [];
+  return content.some((n) => n.type === 'image') && content.every((n) => n.type === 'image' || !n.text?.trim());
 }
 
 /** The paragraphs of a note (or a table inside it), in order. */
