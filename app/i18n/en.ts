@@ -668,6 +668,10 @@ export const en = {
   'rounds.intro':
     'Admissible amendments are settled by the members’ vote. Ballots are secret; each voter gets a tracking code, and after the close anyone can recount from the published ballot board.',
   'rounds.new': 'New voting round',
+  // Issue 17, item 14: rounds outside their phases.
+  'rounds.errors.phase':
+    'Voting rounds are created and rescheduled only while the program takes amendments or votes (the Amendments and Voting phases). Change the phase in the program’s settings first.',
+  'rounds.wrongPhase': 'The program is in the “{phase}” phase.',
   'rounds.newIntro':
     'Choose the admissible amendments to settle. Competing amendments go to the vote together, as one question where members rank them against the current text.',
   'rounds.numbered': 'Vote {n}: {title}',

@@ -687,6 +687,10 @@ export const es: Messages = {
   'rounds.intro':
     'Las enmiendas admitidas se deciden por la votación de los miembros. El voto es secreto; cada votante recibe un código de seguimiento y, tras el cierre, cualquiera puede volver a contar a partir de la urna publicada.',
   'rounds.new': 'Nueva votación',
+  // Issue 17, item 14: rounds outside their phases.
+  'rounds.errors.phase':
+    'Las votaciones se crean y se reprograman solo mientras el programa recibe enmiendas o vota (fases Enmiendas y Votación). Cambia primero la fase en los ajustes del programa.',
+  'rounds.wrongPhase': 'El programa está en la fase «{phase}».',
   'rounds.newIntro':
     'Elige las enmiendas admitidas que se van a decidir. Las enmiendas que compiten se votan juntas, en una sola pregunta donde los miembros las ordenan frente al texto actual.',
   'rounds.numbered': 'Votación {n}: {title}',

@@ -698,6 +698,10 @@ export const fr: Messages = {
   'rounds.intro':
     'Les amendements recevables sont tranchés par le vote des membres. Le vote est secret ; chaque votant·e reçoit un code de suivi et, après la clôture, chacun peut recompter à partir de l’urne publiée.',
   'rounds.new': 'Nouveau scrutin',
+  // Issue 17, item 14: rounds outside their phases.
+  'rounds.errors.phase':
+    'Les scrutins se créent et se déplacent seulement pendant que le programme reçoit des amendements ou vote (phases Amendements et Vote). Changez d’abord la phase dans les réglages du programme.',
+  'rounds.wrongPhase': 'Le programme est en phase « {phase} ».',
   'rounds.newIntro':
     'Choisissez les amendements recevables à trancher. Les amendements concurrents sont mis aux voix ensemble, en une seule question où les membres les classent face au texte actuel.',
   'rounds.numbered': 'Scrutin {n} : {title}',

@@ -32,7 +32,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'rounds.ne
 /** Moderators create a voting round: rules, times, census and the amendments it settles. */
 export default function NewRoundPage() {
   const t = useT();
-  const { choices } = useLoaderData<typeof loader>();
+  const { choices, program, wrongPhase } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -54,6 +54,16 @@ export default function NewRoundPage() {
     const now = new Date();
     setDefaults({ opens: now, closes: new Date(now.getTime() + 7 * 86_400_000) });
   }, []);
+  if (wrongPhase) {
+    return (
+      <section className="narrow">
+        <h1>{t('rounds.new')}</h1>
+        <p data-testid="rounds-wrong-phase">
+          {t('rounds.wrongPhase', { phase: t(`phase.${program.phase}`) })} {t('rounds.errors.phase')}
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="narrow">
       <h1>{t('rounds.new')}</h1>

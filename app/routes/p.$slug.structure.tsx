@@ -192,7 +192,14 @@ export default function ProgramStructurePage() {
               <label htmlFor={`new-section-${chapter.id}`}>
                 {t('structure.newSectionTitle', { n: chapter.number })}
               </label>
-              <input id={`new-section-${chapter.id}`} name="title" required maxLength={200} />
+              {/* Keyed by the count: emptied once the section is added, kept (to correct) when refused. */}
+              <input
+                id={`new-section-${chapter.id}`}
+                key={chapter.sections.length}
+                name="title"
+                required
+                maxLength={200}
+              />
               <button type="submit" className="button" disabled={busy}>
                 {t('structure.addSection')}
               </button>
@@ -204,7 +211,8 @@ export default function ProgramStructurePage() {
       <Form method="post" className="inline-form structure-add">
         <input type="hidden" name="intent" value="createChapter" />
         <label htmlFor="new-chapter">{t('structure.newChapterTitle')}</label>
-        <input id="new-chapter" name="title" required maxLength={200} />
+        {/* Keyed by the count: emptied once the chapter is added (a second click would add it twice). */}
+        <input id="new-chapter" key={chapters.length} name="title" required maxLength={200} />
         <button type="submit" className="button" disabled={busy}>
           {t('structure.addChapter')}
         </button>

@@ -1,5 +1,6 @@
 import { enforce, type Actor } from '~/policies/actor.ts';
 import { readStoredDoc } from '~/rich-text/stored.server.ts';
+import { canManageProgram } from '~/policies/program.ts';
 import { canManageRounds, canVote } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
 import { diffWords } from '../amendments/diff.ts';
@@ -105,7 +106,11 @@ export async function ballotPaper(actor: Actor, slug: string, roundId: string, n
 /** Admissible amendments not yet in a round, grouped as they would be asked (moderators creating a round). */
 export async function votableAmendments(actor: Actor, slug: string) {
   const program = await loadProgramFacts(db(), actor, { slug });
-  enforce(canManageRounds(actor, program), actor, 'round.create');
+  enforce(canManageProgram(actor, program), actor, 'round.create');
+  // A moderator is told why no round can be created now (the phase), not that their account lacks access.
+  if (!canManageRounds(actor, program)) {
+    return { choices: [], program: { slug: program.slug, phase: program.phase }, wrongPhase: true };
+  }
   const rows = await db().amendment.findMany({
     where: { programId: program.id, status: 'ADMISSIBLE', roundId: null },
     select: {
@@ -132,5 +137,5 @@ export async function votableAmendments(actor: Actor, slug: string) {
       choices.push({ group: null, amendments: [row] });
     }
   }
-  return { choices, program: { slug: program.slug, phase: program.phase } };
+  return { choices, program: { slug: program.slug, phase: program.phase }, wrongPhase: false };
 }

@@ -1,6 +1,7 @@
 import type { PreferentialMethod } from '~/generated/prisma/enums.ts';
 import type { MessageKey } from '~/i18n/index.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
+import { canManageProgram } from '~/policies/program.ts';
 import { canManageRounds } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
@@ -32,6 +33,20 @@ export class VotingError extends DomainError {
   }
 }
 
+/**
+ * Refuses a moderator's round management outside the phases that allow it, saying so (a 409 naming the phase),
+ * rather than as a lack of rights; anyone who does not manage the program is refused as before.
+ */
+export function enforceRoundPhase(
+  actor: Actor,
+  program: Parameters<typeof canManageRounds>[1],
+): asserts actor is NonNullable<Actor> {
+  enforce(canManageProgram(actor, program), actor, 'round.manage');
+  if (!canManageRounds(actor, program)) {
+    throw new DomainError('conflict', 'rounds.errors.phase', { log: `round management in phase ${program.phase}` });
+  }
+}
+
 export interface CreateRoundProps {
   actor: Actor;
   slug: string;
@@ -55,7 +70,7 @@ export async function createRound(props: CreateRoundProps, now = new Date()): Pr
   if (props.closesAt <= now) throw new VotingError('vote.errors.closesInPast', 'closesAt');
   const id = await db().$transaction(async (tx) => {
     const program = await loadProgramFacts(tx, props.actor, { slug: props.slug });
-    enforce(canManageRounds(props.actor, program), props.actor, 'round.create');
+    enforceRoundPhase(props.actor, program);
     const ids = [...new Set(props.amendmentIds)];
     if (!ids.length) throw new VotingError('vote.errors.noAmendment', 'amendmentIds');
     await tx.$queryRaw`SELECT id FROM "Amendment" WHERE "programId" = ${program.id} FOR UPDATE`;
@@ -134,7 +149,7 @@ export async function rescheduleClose(
     const round = await tx.votingRound.findUnique({ where: { id: props.roundId } });
     if (!round) throw new NotFoundError(`round ${props.roundId}`);
     const program = await loadProgramFacts(tx, props.actor, { id: round.programId });
-    enforce(canManageRounds(props.actor, program), props.actor, 'round.reschedule');
+    enforceRoundPhase(props.actor, program);
     if (round.status === 'CLOSED') throw new VotingError('vote.errors.closed', 'closesAt');
     // An open round may be closed now (a time already past means now); a scheduled one must close after opening.
     if (round.status === 'SCHEDULED' && props.closesAt <= round.opensAt) {
