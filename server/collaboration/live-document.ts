@@ -17,7 +17,7 @@ import {
   syncStep2Message,
   updateMessage,
 } from './frames.ts';
-import { compactDocument, loadDocument, storeUpdates } from '~/modules/live-text/storage.server.ts';
+import { compactDocument, loadDocument, noteWriters, storeUpdates } from '~/modules/live-text/storage.server.ts';
 import { acceptPresence } from './presence.ts';
 import { localOnly, type Relay, type RelayKind } from './relay.ts';
 
@@ -64,6 +64,8 @@ export interface Connection {
   user: PresenceUser | null;
   /** Awareness client ids this connection speaks for (removed when it leaves). */
   awarenessIds: Set<number>;
+  /** The member writing through it (null for the public): who edited a section is kept (noteWriters). */
+  memberId?: string | null;
 }
 
 /** A change waiting to be stored, and where it came from (decoded: the schema check reads what is queued). */
@@ -99,6 +101,8 @@ export class LiveDocument {
   private idleCompaction?: NodeJS.Timeout;
   /** While a stored batch is applied: the frames it makes, sent together once it is all applied. */
   private outgoing: Outgoing[] | null = null;
+  /** When each member's writing was last noted (noteWriters): at most every ten seconds per member. */
+  private readonly writersNoted = new Map<string, number>();
 
   private constructor(
     readonly name: string,
@@ -260,6 +264,25 @@ export class LiveDocument {
     return queued;
   }
 
+  /**
+   * Keeps who wrote (issue 17), at most every ten seconds per member: the record is per day, and a failure only
+   * costs a name in a changelog, so it is logged and never holds the batch back.
+   */
+  private noteWriters(batch: Pending[]) {
+    const now = Date.now();
+    const members = new Set<string>();
+    for (const b of batch) {
+      const id = b.origin === 'server' ? null : b.origin.memberId;
+      if (id && now - (this.writersNoted.get(id) ?? 0) >= 10_000) members.add(id);
+    }
+    if (!members.size) return;
+    for (const id of members) this.writersNoted.set(id, now);
+    noteWriters(this.name, [...members]).catch((error: unknown) => {
+      for (const id of members) this.writersNoted.delete(id);
+      logger.warn('collaboration: noting writers failed', { document: this.name, error });
+    });
+  }
+
   /** Queues a change (from a client, or from the server itself) to be stored, then applied and relayed. */
   submit(update: Uint8Array, origin: Connection | 'server', decoded?: Pending['decoded']): Promise<void> {
     this.approximateBytes += update.byteLength;
@@ -297,6 +320,7 @@ export class LiveDocument {
       throw error;
     }
     this.storing = [];
+    this.noteWriters(batch);
     this.outgoing = [];
     try {
       for (const b of batch) {

@@ -74,6 +74,7 @@ export class CollaborationServer {
         // The caret's name and colour are the server's, from the session (issue 15), never the client's.
         user: member ? { name: member.displayName, colour: colourIndex(member.id) } : null,
         awarenessIds: new Set(),
+        memberId: member?.id ?? null,
         member,
         sessionToken,
       };

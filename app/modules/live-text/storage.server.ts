@@ -107,6 +107,26 @@ export async function storeUpdates(name: string, updates: Uint8Array[]): Promise
   if (stored !== updates.length) throw new Error(`document ${name} is not stored (removed?)`);
 }
 
+/**
+ * Notes that members wrote into a section's live text now (issue 17: a version's changelog names who edited a
+ * section directly, if the program publishes drafters' names): one row per document, member, UTC day and the
+ * program's phase, its last write moved forward. Only section documents: amendments have their authors.
+ */
+export async function noteWriters(name: string, memberIds: string[]): Promise<void> {
+  const target = parseLiveDocumentName(name);
+  if (target?.kind !== 'section' || !memberIds.length) return;
+  await database().query(
+    `INSERT INTO "LiveTextWriter" ("docName", "memberId", "day", "phase", "firstAt", "lastAt")
+     SELECT $1, m.id, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD'), p.phase, now() AT TIME ZONE 'UTC',
+       now() AT TIME ZONE 'UTC'
+     FROM unnest($2::text[]) AS m(id), "Section" s JOIN "Chapter" c ON c.id = s."chapterId"
+       JOIN "Program" p ON p.id = c."programId"
+     WHERE s.id = $3
+     ON CONFLICT ("docName", "memberId", "day", "phase") DO UPDATE SET "lastAt" = EXCLUDED."lastAt"`,
+    [name, memberIds, target.id],
+  );
+}
+
 const hexOf = (update: Uint8Array) => Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('hex');
 
 /**

@@ -30,6 +30,8 @@ export async function deleteAccount(props: { actor: Actor; password: string }, n
     await tx.notification.deleteMany({ where: { memberId: id } });
     await tx.coauthorInvitation.deleteMany({ where: { memberId: id } });
     await tx.drafter.deleteMany({ where: { memberId: id } });
+    // Who wrote into which section and when (issue 17): versions already published keep what they said.
+    await tx.liveTextWriter.deleteMany({ where: { memberId: id } });
     // Out of their groups (a group's member list is personal data); the groups' endorsements stay.
     await tx.groupMembership.deleteMany({ where: { memberId: id } });
     await tx.comment.updateMany({ where: { authorId: id }, data: { authorId: null } });

@@ -314,6 +314,7 @@ const INVENTORY: Inventory = {
       supportActiveDays: 'no',
       supportDays: 'no',
       applyLeaseUntil: 'no',
+      drafterNamesPublic: 'no',
       createdAt: 'no',
       updatedAt: 'no',
     },
@@ -321,6 +322,10 @@ const INVENTORY: Inventory = {
   Drafter: {
     group: 'program',
     fields: { programId: 'yes', memberId: 'pseudonymous', addedAt: 'yes' },
+  },
+  LiveTextWriter: {
+    group: 'program',
+    fields: { docName: 'no', memberId: 'pseudonymous', day: 'yes', phase: 'no', firstAt: 'yes', lastAt: 'yes' },
   },
   Chapter: {
     group: 'program',

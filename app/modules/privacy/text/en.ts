@@ -699,6 +699,10 @@ export const en = {
           why: 'One writer at a time.',
           visibleTo: NOT_SHOWN,
         },
+        drafterNamesPublic: {
+          what: 'Whether published versions name the members who edited the text directly.',
+          why: 'Moderators decide it; off unless they turn it on.',
+        },
         createdAt: { what: CREATED, why: DATES_WHY },
         updatedAt: { what: UPDATED, why: DATES_WHY },
       },
@@ -712,6 +716,22 @@ export const en = {
         programId: PROGRAM_REF,
         memberId: { what: 'The drafter.', why: 'Only named drafters write when access is limited.' },
         addedAt: { what: 'When they were named.', why: DATES_WHY },
+      },
+    },
+    LiveTextWriter: {
+      title: 'Who wrote into a section',
+      summary:
+        'For each section, day and phase: which members wrote into its live text, and when first and last. Never what they typed.',
+      retention: 'Until you delete your account, or the section is removed.',
+      visibleTo:
+        'The program’s moderators. A published version names you among a section’s direct editors only if moderators chose to publish drafters’ names.',
+      fields: {
+        docName: { what: 'Which live text.', why: 'To find the section.' },
+        memberId: { what: 'Who wrote.', why: 'To attribute a change made outside amendments.' },
+        day: { what: 'The day (UTC).', why: 'To say when a change was made.' },
+        phase: { what: 'The program’s phase at the time.', why: 'To say in which phase a change was made.' },
+        firstAt: { what: 'The first write that day.', why: DATES_WHY },
+        lastAt: { what: 'The last write that day.', why: DATES_WHY },
       },
     },
     Chapter: {

@@ -736,6 +736,10 @@ export const es: PrivacyTranslation = {
           why: 'Un solo escritor a la vez.',
           visibleTo: NOT_SHOWN,
         },
+        drafterNamesPublic: {
+          what: 'Si las versiones publicadas nombran a los miembros que editaron el texto directamente.',
+          why: 'Lo deciden los moderadores; desactivado mientras no lo activen.',
+        },
         createdAt: { what: CREATED, why: DATES_WHY },
         updatedAt: { what: UPDATED, why: DATES_WHY },
       },
@@ -753,6 +757,22 @@ export const es: PrivacyTranslation = {
           why: 'Solo los redactores designados escriben cuando el acceso está limitado.',
         },
         addedAt: { what: 'Cuándo fue designado.', why: DATES_WHY },
+      },
+    },
+    LiveTextWriter: {
+      title: 'Quién escribió en una sección',
+      summary:
+        'Para cada sección, día y fase: qué miembros escribieron en su texto en directo, y cuándo por primera y última vez. Nunca lo que escribieron.',
+      retention: 'Hasta que eliminas tu cuenta, o se elimina la sección.',
+      visibleTo:
+        'Los moderadores del programa. Una versión publicada te nombra entre los editores directos de una sección solo si los moderadores decidieron publicar los nombres de quienes redactan.',
+      fields: {
+        docName: { what: 'Qué texto en directo.', why: 'Para encontrar la sección.' },
+        memberId: { what: 'Quién escribió.', why: 'Para atribuir un cambio hecho fuera de las enmiendas.' },
+        day: { what: 'El día (UTC).', why: 'Para decir cuándo se hizo un cambio.' },
+        phase: { what: 'La fase del programa en ese momento.', why: 'Para decir en qué fase se hizo un cambio.' },
+        firstAt: { what: 'La primera escritura de ese día.', why: DATES_WHY },
+        lastAt: { what: 'La última escritura de ese día.', why: DATES_WHY },
       },
     },
     Chapter: {

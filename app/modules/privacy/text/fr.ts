@@ -748,6 +748,10 @@ export const fr: PrivacyTranslation = {
           why: 'Un seul rédacteur à la fois.',
           visibleTo: NOT_SHOWN,
         },
+        drafterNamesPublic: {
+          what: 'Si les versions publiées nomment les membres qui ont modifié le texte directement.',
+          why: 'Les modérateurs en décident ; désactivé tant qu’ils ne l’activent pas.',
+        },
         createdAt: { what: CREATED, why: DATES_WHY },
         updatedAt: { what: UPDATED, why: DATES_WHY },
       },
@@ -762,6 +766,25 @@ export const fr: PrivacyTranslation = {
         programId: PROGRAM_REF,
         memberId: { what: 'Le rédacteur.', why: 'Seuls les rédacteurs désignés écrivent quand l’accès est limité.' },
         addedAt: { what: 'Quand il a été désigné.', why: DATES_WHY },
+      },
+    },
+    LiveTextWriter: {
+      title: 'Qui a écrit dans une section',
+      summary:
+        'Pour chaque section, jour et phase : quels membres ont écrit dans son texte en direct, et quand pour la première et la dernière fois. Jamais ce qu’ils ont tapé.',
+      retention: 'Jusqu’à la suppression de votre compte, ou celle de la section.',
+      visibleTo:
+        'Les modérateurs du programme. Une version publiée ne vous nomme parmi les rédacteurs directs d’une section que si les modérateurs ont choisi de publier les noms des rédacteurs.',
+      fields: {
+        docName: { what: 'Quel texte en direct.', why: 'Pour retrouver la section.' },
+        memberId: { what: 'Qui a écrit.', why: 'Pour attribuer une modification faite hors amendement.' },
+        day: { what: 'Le jour (UTC).', why: 'Pour dire quand une modification a été faite.' },
+        phase: {
+          what: 'La phase du programme à ce moment.',
+          why: 'Pour dire dans quelle phase une modification a été faite.',
+        },
+        firstAt: { what: 'La première écriture ce jour-là.', why: DATES_WHY },
+        lastAt: { what: 'La dernière écriture ce jour-là.', why: DATES_WHY },
       },
     },
     Chapter: {
