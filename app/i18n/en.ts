@@ -929,6 +929,13 @@ export const en = {
   'notifications.decision.SECTION_REMOVED': '“{title}” was withdrawn: the members adopted the removal of its section.',
   'notifications.decision.CONFLICT': '“{title}” was adopted, but the text moved under it: apply it by hand.',
   'version.removedWords': 'This amendment removed words here (a removal leaves nothing to mark).',
+  // Issue 17, item 8: direct edits between versions.
+  'version.directEdit': 'Edited directly, outside any amendment',
+  'version.directEditWhen': 'during the {phases} phase, from {from} to {to}',
+  'version.directEditUnnamed': 'this program does not publish the names of those who write its text',
+  'version.directEditNoWriter': 'writer not recorded',
+  'version.directEditRemoved':
+    'Words were removed here directly, outside any amendment (a removal leaves nothing to mark).',
   'version.errors.busy': 'The program is being updated right now (amendments being applied): try again in a moment.',
   'admin.members.suspended': 'suspended: {reason}',
   'admin.members.suspend': 'Suspend',

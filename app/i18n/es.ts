@@ -949,6 +949,13 @@ export const es: Messages = {
   'notifications.decision.SECTION_REMOVED': '«{title}» fue retirada: los miembros aprobaron suprimir su sección.',
   'notifications.decision.CONFLICT': '«{title}» fue aprobada, pero el texto cambió entretanto: aplícala a mano.',
   'version.removedWords': 'Esta enmienda suprimió palabras aquí (una supresión no deja nada que resaltar).',
+  // Issue 17, item 8: direct edits between versions.
+  'version.directEdit': 'Editado directamente, fuera de cualquier enmienda',
+  'version.directEditWhen': 'durante la fase {phases}, del {from} al {to}',
+  'version.directEditUnnamed': 'este programa no publica los nombres de quienes escriben su texto',
+  'version.directEditNoWriter': 'autor no registrado',
+  'version.directEditRemoved':
+    'Aquí se quitaron palabras directamente, fuera de cualquier enmienda (quitar no deja nada que marcar).',
   'version.errors.busy':
     'El programa se está actualizando ahora mismo (se están aplicando enmiendas): inténtalo de nuevo en un momento.',
   'admin.members.suspended': 'suspendido: {reason}',

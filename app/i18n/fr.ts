@@ -966,6 +966,13 @@ export const fr: Messages = {
   'notifications.decision.CONFLICT':
     '« {title} » a été adopté, mais le texte a changé entre-temps : appliquez-le à la main.',
   'version.removedWords': 'Cet amendement a supprimé des mots ici (une suppression ne laisse rien à surligner).',
+  // Issue 17, item 8: direct edits between versions.
+  'version.directEdit': 'Modifié directement, hors de tout amendement',
+  'version.directEditWhen': 'pendant la phase {phases}, du {from} au {to}',
+  'version.directEditUnnamed': 'ce programme ne publie pas les noms de celles et ceux qui écrivent son texte',
+  'version.directEditNoWriter': 'auteur non enregistré',
+  'version.directEditRemoved':
+    'Des mots ont été retirés ici directement, hors de tout amendement (un retrait ne laisse rien à marquer).',
   'version.errors.busy':
     'Le programme est en cours de mise à jour (amendements en cours d’application) : réessayez dans un instant.',
   'admin.members.suspended': 'suspendu : {reason}',

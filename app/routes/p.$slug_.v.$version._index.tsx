@@ -1,4 +1,5 @@
 import { Link, useRouteLoaderData } from '@remix-run/react';
+import { DirectEditNote } from '~/components/version/direct-edit.tsx';
 import { useT } from '~/utils/i18n.tsx';
 import type { loader as versionLoader } from './p.$slug_.v.$version.tsx';
 
@@ -17,6 +18,18 @@ export default function VersionHome() {
         {version.changelog.length ? (
           <ul className="amendment-list">
             {version.changelog.map((c) => {
+              if ('editId' in c) {
+                const edit = version.outline.sources[c.editId];
+                return (
+                  <li key={c.editId}>
+                    <Link to={`sections/${c.section.id}`}>
+                      {c.section.number} {c.section.title}
+                    </Link>
+                    <br />
+                    <span className="muted">{edit ? <DirectEditNote source={edit} /> : t('version.directEdit')}</span>
+                  </li>
+                );
+              }
               const source = version.outline.sources[c.amendmentId];
               return (
                 <li key={c.amendmentId}>

@@ -11,7 +11,16 @@ import { rescheduleClose } from '../../app/modules/voting/rounds.server.ts';
 
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
-import { admissibleAmendment, manyMembers, SECTION_TEXT, votingProgram, roundOn } from '../factories/voting.ts';
+import {
+  admissibleAmendment,
+  manyMembers,
+  SECTION_TEXT,
+  votingProgram,
+  roundOn,
+  writeLive,
+} from '../factories/voting.ts';
+import { noteWriters } from '../../app/modules/live-text/storage.server.ts';
+import { liveDocumentName } from '../../app/modules/live-text/names.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 import { ForbiddenError } from '../../app/utils/domain-errors.ts';
 
@@ -55,9 +64,9 @@ describe('published versions', () => {
       ['.', null],
     ]);
     const version = await getVersion(ctx.slug, 2);
-    expect(version.changelog.map((c) => [c.amendmentId, c.title, c.section.number])).toEqual([
-      [cities.id, 'Cities', '1.1'],
-    ]);
+    expect(version.changelog.map((c) => ('amendmentId' in c ? [c.amendmentId, c.title, c.section.number] : c))).toEqual(
+      [[cities.id, 'Cities', '1.1']],
+    );
     expect(version.outline.sources[cities.id]).toMatchObject({
       title: 'Cities',
       authors: [cities.author.displayName],
@@ -74,5 +83,77 @@ describe('published versions', () => {
     await expect(
       db().programVersion.updateMany({ where: { programId: ctx.programId }, data: { note: 'rewritten' } }),
     ).rejects.toThrow();
+  });
+
+  it('attributes changes made outside amendments to a direct edit: phase, time, and writers only if named', async () => {
+    const ctx = await votingProgram();
+    const [first, second] = ctx.sections as [string, string];
+    const drafter = await createMember({ displayName: 'Dana Drafter' });
+    expect(await publishVersion({ actor: ctx.moderator, slug: ctx.slug, note: 'The first draft.' })).toBe(1);
+    const before = new Date();
+    // A drafter writes into the first section between two versions; an amendment changes the second.
+    await writeLive(liveDocumentName.section(first), SECTION_TEXT.replace('under 26', 'under 28'));
+    await noteWriters(liveDocumentName.section(first), [drafter.id]);
+    const cities = await admissibleAmendment(
+      ctx.slug,
+      second,
+      SECTION_TEXT.replace('every region', 'every city'),
+      'Cities',
+    );
+    await adopt(ctx, [cities.id]);
+    expect(await publishVersion({ actor: ctx.moderator, slug: ctx.slug, note: 'Second.' })).toBe(2);
+
+    const v2 = await getVersion(ctx.slug, 2);
+    const editId = `edit:${first}:2`;
+    expect(v2.changelog.map((c) => ('editId' in c ? ['EDIT', c.editId, c.section.number] : [c.amendmentId]))).toEqual([
+      [cities.id],
+      ['EDIT', editId, '1.1'],
+    ]);
+    const edit = v2.outline.sources[editId]!;
+    // The program does not publish drafters' names (the default): the edit is dated and phased, nobody named.
+    expect(edit).toMatchObject({
+      kind: 'EDIT',
+      authorIds: [],
+      authors: [],
+      edit: { phases: ['AMENDING'], named: false },
+    });
+    expect(new Date(edit.edit!.from).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    const runs = (await getVersionSection(ctx.slug, 2, first)).doc.content.flatMap((b) =>
+      'content' in b && b.type === 'paragraph' ? (b.content ?? []) : [],
+    );
+    expect(runs.map((r) => (r.type === 'text' ? [r.text, r.src ?? null] : null))).toEqual([
+      ['Public transport is free for everyone under', null],
+      [' 28', editId],
+      ['. Night trains return to every region.', null],
+    ]);
+    expect(v2.outline.chapters[0]!.sections[0]!.changedBy).toEqual([editId]);
+
+    // Once the program names its drafters, the next edit names its writer; the earlier edit keeps its mark.
+    await db().program.update({ where: { id: ctx.programId }, data: { drafterNamesPublic: true } });
+    await writeLive(
+      liveDocumentName.section(first),
+      SECTION_TEXT.replace('under 26', 'under 28').replace('Night', 'Fast night'),
+    );
+    await noteWriters(liveDocumentName.section(first), [drafter.id]);
+    expect(await publishVersion({ actor: ctx.moderator, slug: ctx.slug, note: 'Third.' })).toBe(3);
+    const v3 = await getVersion(ctx.slug, 3);
+    expect(v3.outline.sources[`edit:${first}:3`]).toMatchObject({
+      authors: ['Dana Drafter'],
+      edit: { phases: ['AMENDING'], named: true },
+    });
+    const runs3 = (await getVersionSection(ctx.slug, 3, first)).doc.content.flatMap((b) =>
+      'content' in b && b.type === 'paragraph' ? (b.content ?? []) : [],
+    );
+    expect(runs3.map((r) => (r.type === 'text' ? [r.text, r.src ?? null] : null))).toEqual([
+      ['Public transport is free for everyone under', null],
+      [' 28', editId],
+      ['.', null],
+      [' Fast night', `edit:${first}:3`],
+      [' trains return to every region.', null],
+    ]);
+    // The second section, changed by its amendment only, has no direct edit.
+    expect(v3.changelog).toEqual([
+      { kind: 'EDIT', editId: `edit:${first}:3`, section: expect.objectContaining({ id: first }) },
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { safeHref } from '~/utils/links.ts';
 import { useId, type ReactNode } from 'react';
 import type { AttributedBlock, AttributedDoc, AttributedInline } from '~/modules/publication/provenance.ts';
 import type { Source } from '~/modules/publication/versions.server.ts';
+import { DirectEditNote } from './direct-edit.tsx';
 import { useFormatDate, useSignature, useT } from '~/utils/i18n.tsx';
 
 type Numbering = Map<string, number>;
@@ -149,11 +150,20 @@ export function Provenance({
           if (!s) return null;
           return (
             <li key={id} id={`why-${id}`} value={n ?? undefined} tabIndex={-1}>
-              {n === null ? <p className="field-hint">{t('version.removedWords')}</p> : null}
-              <p>
-                <a href={`/p/${slug}/amendments/${id}`}>{s.title}</a>{' '}
-                <span className="muted">— {t('version.by', { names: s.authors.map(signed).join(', ') })}</span>
-              </p>
+              {n === null ? (
+                <p className="field-hint">{t(s.edit ? 'version.directEditRemoved' : 'version.removedWords')}</p>
+              ) : null}
+              {s.edit ? (
+                <p>
+                  <DirectEditNote source={s} />
+                </p>
+              ) : null}
+              {s.edit ? null : (
+                <p>
+                  <a href={`/p/${slug}/amendments/${id}`}>{s.title}</a>{' '}
+                  <span className="muted">— {t('version.by', { names: s.authors.map(signed).join(', ') })}</span>
+                </p>
+              )}
               {s.round ? (
                 <p>
                   {t('version.adoptedIn')}{' '}

@@ -9,7 +9,7 @@ import { quorumNeeded } from '../voting/thresholds.ts';
 import { listRounds } from '../voting/round-view.server.ts';
 import { settleRound } from '../voting/rounds.server.ts';
 import type { RoundResults } from '../voting/types.ts';
-import type { AttributedDoc } from './provenance.ts';
+import { isDirectEdit, type AttributedDoc } from './provenance.ts';
 import { getVersion, versionSections } from './versions.server.ts';
 import { ForbiddenError, NotFoundError } from '~/utils/domain-errors.ts';
 import { OpenDataError, type OpenDataDocument } from '~/utils/open-data.server.ts';
@@ -137,18 +137,20 @@ export async function programDocument(slug: string): Promise<OpenDataDocument> {
   return document({ ...programFields(program), rounds }, CHANGING);
 }
 
-/** The passages of a section that amendments wrote, in reading order: consecutive words of one amendment. */
-export function passagesOf(doc: AttributedDoc): { text: string; amendmentId: string }[] {
-  const out: { text: string; amendmentId: string }[] = [];
+/** The passages of a section that amendments (or direct edits) wrote, in reading order: consecutive words of one. */
+export function passagesOf(
+  doc: AttributedDoc,
+): ({ text: string; amendmentId: string } | { text: string; editId: string })[] {
+  const out: { text: string; src: string }[] = [];
   const visit = (nodes: unknown[] | undefined) => {
-    // The passage being read, while the words come from one amendment.
+    // The passage being read, while the words come from one source.
     let open = false;
     for (const node of nodes ?? []) {
       const n = node as { type: string; text?: string; src?: string; content?: unknown[] };
       const last = out[out.length - 1];
       if (n.type === 'text' && n.src) {
-        if (open && last?.amendmentId === n.src) last.text += n.text ?? '';
-        else out.push({ text: n.text ?? '', amendmentId: n.src });
+        if (open && last?.src === n.src) last.text += n.text ?? '';
+        else out.push({ text: n.text ?? '', src: n.src });
         open = true;
       } else {
         // Unattributed words, a line break or another block end the passage.
@@ -158,7 +160,12 @@ export function passagesOf(doc: AttributedDoc): { text: string; amendmentId: str
     }
   };
   visit(doc.content);
-  return out.map((p) => ({ text: p.text.trim(), amendmentId: p.amendmentId })).filter((p) => p.text);
+  // A direct edit (issue 17) is named `editId`: it is no amendment.
+  return out
+    .map((p) =>
+      isDirectEdit(p.src) ? { text: p.text.trim(), editId: p.src } : { text: p.text.trim(), amendmentId: p.src },
+    )
+    .filter((p) => p.text);
 }
 
 /** GET /api/v1/programs/<slug>/versions/<n>: a published version, whole, with its provenance (two queries). */

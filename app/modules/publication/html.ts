@@ -1,5 +1,5 @@
 import { safeHref } from '~/utils/links.ts';
-import type { AttributedBlock, AttributedDoc, AttributedInline } from './provenance.ts';
+import { isDirectEdit, type AttributedBlock, type AttributedDoc, type AttributedInline } from './provenance.ts';
 
 /**
  * Rich text as an HTML string, escaped throughout (text never becomes markup): the stored rendering of a
@@ -17,7 +17,11 @@ function inline(node: AttributedInline): string {
     else if (mark.type === 'italic') out = `<em>${out}</em>`;
     else out = `<a href="${escape(safeHref(mark.attrs.href))}" rel="noopener noreferrer nofollow">${out}</a>`;
   }
-  return node.src ? `<mark data-amendment="${escape(node.src)}">${out}</mark>` : out;
+  if (!node.src) return out;
+  // A direct edit (issue 17) is no amendment: its own attribute, so that nobody reads it as an amendment's id.
+  return isDirectEdit(node.src)
+    ? `<mark data-edit="${escape(node.src)}">${out}</mark>`
+    : `<mark data-amendment="${escape(node.src)}">${out}</mark>`;
 }
 
 function block(node: AttributedBlock): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocNode } from '~/rich-text/document.ts';
-import { attribute, sourcesOf, type AttributedDoc } from './provenance.ts';
+import { attribute, attributeSince, sourcesOf, type AttributedDoc } from './provenance.ts';
 
 const doc = (...paragraphs: string[]): DocNode => ({
   type: 'doc',
@@ -62,5 +62,52 @@ describe('provenance', () => {
     expect(runs(attribute([{ amendmentId: 'n', before: null, after: added }], added))).toEqual([
       '[n]Rents are capped.',
     ]);
+  });
+
+  describe('since the previous version (issue 17, item 8)', () => {
+    const published = attribute(
+      [{ amendmentId: 'a', before: doc('Free under 26.'), after: doc('Free under 30.') }],
+      doc('Free under 30.', 'Night trains.'),
+    );
+
+    it('attributes words written outside amendments to a direct edit, and keeps the earlier sources', () => {
+      const before = doc('Free under 30.', 'Night trains.');
+      const adopted = doc('Free under 30.', 'Night trains to every city.');
+      const current = doc('Free under 30 and for students.', 'Night trains to every city.');
+      const { doc: result, edited } = attributeSince(
+        published,
+        [{ amendmentId: 'b', before, after: adopted }],
+        current,
+        'edit:s:2',
+      );
+      expect(edited).toBe(true);
+      expect(runs(result)).toEqual([
+        'Free under|[a] 30|[edit:s:2] and for students|.',
+        'Night trains|[b] to every city|.',
+      ]);
+    });
+
+    it('sees an edit made before an amendment was applied, and a removal that leaves no word', () => {
+      const edited = doc('Free under 30.', 'Night trains, fast.');
+      const adopted = doc('Free under 30.', 'Night trains, very fast.');
+      const first = attributeSince(published, [{ amendmentId: 'b', before: edited, after: adopted }], adopted, 'e');
+      expect(first.edited).toBe(true);
+      expect(runs(first.doc)).toEqual(['Free under|[a] 30|.', 'Night trains|[e],|[b] very|[e] fast|.']);
+      const removed = attributeSince(published, [], doc('Free under 30.'), 'e');
+      expect(removed.edited).toBe(true);
+      expect(sourcesOf(removed.doc)).toEqual(['a']);
+    });
+
+    it('finds no direct edit when only amendments changed the text', () => {
+      const adopted = doc('Free under 30.', 'Night trains to every city.');
+      const result = attributeSince(
+        published,
+        [{ amendmentId: 'b', before: doc('Free under 30.', 'Night trains.'), after: adopted }],
+        adopted,
+        'e',
+      );
+      expect(result.edited).toBe(false);
+      expect(sourcesOf(result.doc)).toEqual(['a', 'b']);
+    });
   });
 });

@@ -29,6 +29,11 @@ export interface ChainStep {
 
 type Attributed = { tokens: string[]; src: (string | null)[] };
 
+/** The source of words a drafter wrote directly between two versions (issue 17): `edit:<section>:<version>`. */
+export const directEditSource = (sectionId: string, version: number) => `edit:${sectionId}:${version}`;
+/** Whether a source is a direct edit rather than an amendment. */
+export const isDirectEdit = (src: string) => src.startsWith('edit:');
+
 const isSpace = (token: string) =>
   token.startsWith('t') && /^\s+$/.test((JSON.parse(token.slice(1)) as [unknown, string])[1]);
 
@@ -47,14 +52,18 @@ function units(tokens: string[]): { key: string; from: number; to: number }[] {
   return out;
 }
 
-/** Moves an attributed text to `next`: kept words keep their source, new words get `source`. */
-function move(from: Attributed, next: string[], source: string | null): Attributed {
+/**
+ * Moves an attributed text to `next`: kept words keep their source, new words get `source`; `changed` says
+ * whether any word came or went.
+ */
+function move(from: Attributed, next: string[], source: string | null): Attributed & { changed: boolean } {
   const a = units(from.tokens);
   const b = units(next);
   const tokens: string[] = [];
   const src: (string | null)[] = [];
   let i = 0;
   let j = 0;
+  let changed = false;
   for (const [op] of diffSequences(
     a.map((u) => u.key),
     b.map((u) => u.key),
@@ -68,7 +77,9 @@ function move(from: Attributed, next: string[], source: string | null): Attribut
       }
     } else if (op === 'delete') {
       i++;
+      changed = true;
     } else {
+      changed = true;
       const unit = b[j++]!;
       for (let k = unit.from; k < unit.to; k++) {
         tokens.push(next[k]!);
@@ -76,7 +87,7 @@ function move(from: Attributed, next: string[], source: string | null): Attribut
       }
     }
   }
-  return { tokens, src };
+  return { tokens, src, changed };
 }
 
 /** The section's current text with each word's source, following its chain of applications in order. */
@@ -88,6 +99,53 @@ export function attribute(chain: ChainStep[], current: DocNode): AttributedDoc {
   }
   text = move(text, docTokens(current), null);
   return build(text);
+}
+
+/**
+ * The section's current text attributed from its previous version (issue 17): words of the previous version keep
+ * their source; the applied amendments' words get theirs; any other difference (a drafter writing between two
+ * versions, a moderator's restoration, a section created outside amendments) is a direct edit and its new words
+ * get `editSource`. `edited` says whether there was any, removals included.
+ */
+export function attributeSince(
+  previous: AttributedDoc | null,
+  chain: ChainStep[],
+  current: DocNode,
+  editSource: string,
+): { doc: AttributedDoc; edited: boolean } {
+  let text: Attributed = previous ? attributedTokens(previous) : { tokens: [], src: [] };
+  let edited = false;
+  for (const step of chain) {
+    const before = move(text, step.before ? docTokens(step.before) : [], editSource);
+    edited ||= before.changed;
+    text = move(before, step.after ? docTokens(step.after) : [], step.amendmentId);
+  }
+  const last = move(text, docTokens(current), editSource);
+  return { doc: build(last), edited: edited || last.changed };
+}
+
+/** A published document's tokens, each word with the source its text carried. */
+function attributedTokens(doc: AttributedDoc): Attributed {
+  const tokens = docTokens(doc as unknown as DocNode);
+  // The source of each character of the text, in reading order: the tokens' words are that text, cut in words.
+  const chars: (string | null)[] = [];
+  const visit = (nodes: unknown[] | undefined) => {
+    for (const node of nodes ?? []) {
+      const n = node as { type: string; text?: string; src?: string; content?: unknown[] };
+      if (n.type === 'text') for (let k = 0; k < (n.text ?? '').length; k++) chars.push(n.src ?? null);
+      else visit(n.content);
+    }
+  };
+  visit(doc.content);
+  let offset = 0;
+  const src = tokens.map((token) => {
+    if (!token.startsWith('t')) return null;
+    const word = (JSON.parse(token.slice(1)) as [unknown, string])[1];
+    const source = chars[offset] ?? null;
+    offset += word.length;
+    return source;
+  });
+  return { tokens, src };
 }
 
 type Building = { type: string; attrs?: Record<string, unknown>; content: unknown[] };

@@ -11,7 +11,15 @@ import { withProgramLease } from '../programs/lease.server.ts';
 import { getProgramOutline } from '../programs/programs.server.ts';
 import { KEEP_CURRENT, type RoundResults } from '../voting/types.ts';
 import { docToHtml, escapeHtml } from './html.ts';
-import { attribute, sourcesOf, type AttributedDoc, type ChainStep } from './provenance.ts';
+import { directEditFacts, type DirectEditFacts } from './direct-edits.server.ts';
+import {
+  attribute,
+  attributeSince,
+  directEditSource,
+  sourcesOf,
+  type AttributedDoc,
+  type ChainStep,
+} from './provenance.ts';
 import { liveDocumentName } from '~/modules/live-text/names.ts';
 import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 
@@ -42,6 +50,11 @@ export interface Source {
   turnout: { ballots: number; census: number } | null;
   /** A moderator resolved its application by hand, with this reason. */
   resolution: string | null;
+  /**
+   * Set for a direct edit (kind EDIT, id `edit:<section>:<version>`): words changed outside amendments between
+   * two versions; `authorIds` are its writers if the program names them.
+   */
+  edit?: DirectEditFacts;
 }
 
 export interface VersionOutline {
@@ -62,6 +75,19 @@ export interface ChangelogEntry {
   section: { id: string; number: string | null; title: string };
   roundId: string | null;
 }
+
+/** A section whose text changed outside amendments since the previous version; its facts are `sources[editId]`. */
+export interface DirectEditEntry {
+  kind: 'EDIT';
+  editId: string;
+  section: { id: string; number: string; title: string };
+}
+
+/** A version's changelog: each amendment applied since the previous version, then each direct edit. */
+export type ChangelogItem = ChangelogEntry | DirectEditEntry;
+
+/** Whether a changelog item is a direct edit (not an amendment). */
+export const isDirectEditEntry = (item: ChangelogItem): item is DirectEditEntry => 'editId' in item;
 
 /** Every applied amendment's source record, from the rounds that adopted them. */
 async function sourcesFor(ids: string[]): Promise<Record<string, Source>> {
@@ -156,16 +182,31 @@ async function snapshot(
     orderBy: { seq: 'asc' },
   });
   const throughSeq = applications.reduce((max, a) => Math.max(max, a.seq), 0);
+  const previous = await db().programVersion.findFirst({ where: { programId }, orderBy: { number: 'desc' } });
+  const number = (previous?.number ?? 0) + 1;
   const chains = new Map<string, ChainStep[]>();
+  // The applications since the previous version, per section: the rest of each section's change is direct edits.
+  const chainsSince = new Map<string, ChainStep[]>();
   for (const a of applications) {
-    const chain = chains.get(a.sectionId) ?? [];
-    chain.push({
+    const step = {
       amendmentId: a.amendmentId,
       before: a.before ? readStoredDoc(a.before, 'applied.before') : null,
       after: a.after ? readStoredDoc(a.after, 'applied.after') : null,
-    });
-    chains.set(a.sectionId, chain);
+    };
+    chains.set(a.sectionId, [...(chains.get(a.sectionId) ?? []), step]);
+    if (a.seq > (previous?.throughSeq ?? 0))
+      chainsSince.set(a.sectionId, [...(chainsSince.get(a.sectionId) ?? []), step]);
   }
+  const published = new Map(
+    previous
+      ? (
+          await db().versionSection.findMany({
+            where: { versionId: previous.id },
+            select: { sectionId: true, doc: true },
+          })
+        ).map((r) => [r.sectionId, r.doc as unknown as AttributedDoc])
+      : [],
+  );
   const rows = await db().section.findMany({
     where: { id: { in: outline.chapters.flatMap((c) => c.sections.map((s) => s.id)) } },
     select: { id: true, content: true },
@@ -178,11 +219,20 @@ async function snapshot(
     chapter: { id: string; number: string; title: string };
     doc: AttributedDoc;
     text: string;
+    edited: boolean;
   }[] = [];
   for (const chapter of outline.chapters) {
     for (const section of chapter.sections) {
       const current: DocNode = await readLiveText(liveDocumentName.section(section.id), seeds.get(section.id));
-      const doc = attribute(chains.get(section.id) ?? [], current);
+      // The first version's text is the drafting's; later ones are read from the previous version (issue 17).
+      const { doc, edited } = previous
+        ? attributeSince(
+            published.get(section.id) ?? null,
+            chainsSince.get(section.id) ?? [],
+            current,
+            directEditSource(section.id, number),
+          )
+        : { doc: attribute(chains.get(section.id) ?? [], current), edited: false };
       sections.push({
         id: section.id,
         number: section.number,
@@ -190,10 +240,10 @@ async function snapshot(
         chapter: { id: chapter.id, number: chapter.number, title: chapter.title },
         doc,
         text: plainText(doc),
+        edited,
       });
     }
   }
-  const previous = await db().programVersion.findFirst({ where: { programId }, orderBy: { number: 'desc' } });
   // The changelog: applications recorded since the previous version (by sequence, not by clock).
   const since = applications.filter((a) => a.seq > (previous?.throughSeq ?? 0));
   const sources = await sourcesFor([
@@ -213,7 +263,7 @@ async function snapshot(
       })
     ).map((s) => [s.id, s.title]),
   );
-  const changelog: ChangelogEntry[] = since.flatMap((a) => {
+  const amended: ChangelogEntry[] = since.flatMap((a) => {
     const amendment = byId.get(a.amendmentId);
     if (!amendment) return [];
     return [
@@ -230,6 +280,42 @@ async function snapshot(
       },
     ];
   });
+  // Direct edits (issue 17): each section whose text changed otherwise, with when, in which phases and by whom.
+  const edited = sections.filter((s) => s.edited);
+  const facts = previous
+    ? await directEditFacts({
+        programId,
+        sectionIds: edited.map((s) => s.id),
+        since: previous.publishedAt,
+        now: new Date(),
+        currentPhase: outline.program.phase,
+        named: outline.program.drafterNamesPublic,
+      })
+    : new Map();
+  for (const s of edited) {
+    const { writerIds, ...edit } = facts.get(s.id)!;
+    const id = directEditSource(s.id, number);
+    sources[id] = {
+      id,
+      title: '',
+      kind: 'EDIT',
+      authorIds: writerIds,
+      authors: [],
+      round: null,
+      result: null,
+      turnout: null,
+      resolution: null,
+      edit,
+    };
+  }
+  const changelog: ChangelogItem[] = [
+    ...amended,
+    ...edited.map((s) => ({
+      kind: 'EDIT' as const,
+      editId: directEditSource(s.id, number),
+      section: { id: s.id, number: s.number, title: s.title },
+    })),
+  ];
   const versionOutline: VersionOutline = {
     chapters: outline.chapters.map((c) => ({
       id: c.id,
@@ -239,7 +325,13 @@ async function snapshot(
         id: s.id,
         number: s.number,
         title: s.title,
-        changedBy: [...new Set((chains.get(s.id) ?? []).map((step) => step.amendmentId))],
+        // A direct edit that only removed words leaves no mark either: listed here too.
+        changedBy: [
+          ...new Set([
+            ...(chains.get(s.id) ?? []).map((step) => step.amendmentId),
+            ...(sections.find((x) => x.id === s.id)?.edited ? [directEditSource(s.id, number)] : []),
+          ]),
+        ],
       })),
     })),
     sources,
@@ -260,7 +352,8 @@ async function snapshot(
     .join('\n');
   return db().$transaction(async (tx) => {
     const last = await tx.programVersion.findFirst({ where: { programId }, orderBy: { number: 'desc' } });
-    const number = (last?.number ?? 0) + 1;
+    // Under the lease nobody else publishes; the direct edits' sources are named after this number.
+    if ((last?.number ?? 0) + 1 !== number) throw new PublicationBusyError();
     const id = newId();
     await tx.programVersion.create({
       data: {
@@ -296,7 +389,7 @@ async function snapshot(
       targetType: 'Program',
       targetId: programId,
       reason: props.note,
-      data: { number, sections: sections.length, changes: changelog.length, throughSeq },
+      data: { number, sections: sections.length, changes: amended.length, directEdits: edited.length, throughSeq },
     });
     return number;
   });
@@ -376,7 +469,7 @@ export async function getVersion(slug: string, number: number) {
   return {
     ...version,
     outline,
-    changelog: version.changelog as unknown as ChangelogEntry[],
+    changelog: version.changelog as unknown as ChangelogItem[],
   };
 }
 
