@@ -171,6 +171,14 @@ export const en = {
   'settings.link': 'Phase, openness and drafters',
   'settings.phase': 'Phase',
   'settings.draftIsPublic': 'Anyone, without an account, may read the live draft',
+  // Issue 17, item 8: naming direct editors; moving the phase backwards.
+  'settings.drafterNamesPublic':
+    'Published versions name the members who edited the text directly (outside amendments)',
+  'settings.confirmBackwards': 'I confirm moving the phase backwards even though amendments or votes are pending',
+  'settings.confirmBackwardsHint':
+    'Needed only when the new phase comes before the current one while amendments or voting rounds are pending. The move is recorded in the public audit log.',
+  'settings.errors.backwardsPending':
+    'This moves the phase backwards while work is pending: standing amendments {amendments}, voting rounds not closed {rounds}. Tick the confirmation to do it anyway.',
   'settings.reason': 'Reason',
   'settings.reasonHint': 'Kept in the audit trail, with your name.',
   'settings.submit': 'Save the settings',

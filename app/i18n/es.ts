@@ -185,6 +185,14 @@ export const es: Messages = {
   'settings.link': 'Fase, apertura y redactores',
   'settings.phase': 'Fase',
   'settings.draftIsPublic': 'Cualquier persona, incluso sin cuenta, puede leer el borrador en curso',
+  // Issue 17, item 8: naming direct editors; moving the phase backwards.
+  'settings.drafterNamesPublic':
+    'Las versiones publicadas nombran a los miembros que editaron el texto directamente (fuera de las enmiendas)',
+  'settings.confirmBackwards': 'Confirmo volver a una fase anterior aunque haya enmiendas o votaciones pendientes',
+  'settings.confirmBackwardsHint':
+    'Solo hace falta cuando la nueva fase va antes que la actual y hay enmiendas o votaciones pendientes. El cambio queda en el registro público.',
+  'settings.errors.backwardsPending':
+    'Este cambio vuelve a una fase anterior con trabajo pendiente: enmiendas en curso {amendments}, votaciones no cerradas {rounds}. Marca la confirmación para hacerlo de todos modos.',
   'settings.reason': 'Motivo',
   'settings.reasonHint': 'Se guarda en el registro de auditoría, con tu nombre.',
   'settings.submit': 'Guardar los ajustes',

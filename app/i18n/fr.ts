@@ -184,6 +184,15 @@ export const fr: Messages = {
   'settings.link': 'Phase, ouverture et rédacteurs',
   'settings.phase': 'Phase',
   'settings.draftIsPublic': 'Tout le monde, même sans compte, peut lire le brouillon en cours',
+  // Issue 17, item 8: naming direct editors; moving the phase backwards.
+  'settings.drafterNamesPublic':
+    'Les versions publiées nomment les membres qui ont modifié le texte directement (hors amendements)',
+  'settings.confirmBackwards':
+    'Je confirme le retour à une phase antérieure, même si des amendements ou des scrutins sont en cours',
+  'settings.confirmBackwardsHint':
+    'Nécessaire seulement quand la nouvelle phase précède l’actuelle alors que des amendements ou des scrutins sont en cours. Le changement est inscrit au journal public.',
+  'settings.errors.backwardsPending':
+    'Ce changement ramène le programme à une phase antérieure alors que du travail est en cours : amendements en lice {amendments}, scrutins non clos {rounds}. Cochez la confirmation pour le faire quand même.',
   'settings.reason': 'Motif',
   'settings.reasonHint': 'Conservé dans le journal d’audit, avec votre nom.',
   'settings.submit': 'Enregistrer les réglages',

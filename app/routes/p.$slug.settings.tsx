@@ -165,6 +165,30 @@ export default function ProgramSettingsPage() {
           />
           <label htmlFor={fields.draftIsPublic.id}>{t('settings.draftIsPublic')}</label>
         </div>
+        <div className="field field-checkbox">
+          <input
+            type="checkbox"
+            id={fields.drafterNamesPublic.id}
+            name={fields.drafterNamesPublic.name}
+            defaultChecked={program?.drafterNamesPublic}
+          />
+          <label htmlFor={fields.drafterNamesPublic.id}>{t('settings.drafterNamesPublic')}</label>
+        </div>
+        <div className="field">
+          <div className="field-checkbox">
+            <input
+              type="checkbox"
+              id={fields.confirmBackwards.id}
+              name={fields.confirmBackwards.name}
+              aria-describedby={`${fields.confirmBackwards.id}-hint ${fields.confirmBackwards.errorId}`}
+            />
+            <label htmlFor={fields.confirmBackwards.id}>{t('settings.confirmBackwards')}</label>
+          </div>
+          <p id={`${fields.confirmBackwards.id}-hint`} className="field-hint">
+            {t('settings.confirmBackwardsHint')}
+          </p>
+          <ErrorList id={fields.confirmBackwards.errorId} errors={fields.confirmBackwards.errors} />
+        </div>
         <Field field={fields.reason} label={t('settings.reason')} hint={t('settings.reasonHint')} />
         <ErrorList id={form.errorId} errors={form.errors} />
         <button type="submit" className="button" disabled={!idle}>

@@ -16,7 +16,8 @@ import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { createTestProgram } from '../factories/programs.ts';
 import { setupTestDatabase } from '../setup/database.ts';
-import { ForbiddenError, NotFoundError } from '../../app/utils/domain-errors.ts';
+import { DomainError, ForbiddenError, NotFoundError } from '../../app/utils/domain-errors.ts';
+import { admissibleAmendment, SECTION_TEXT, votingProgram } from '../factories/voting.ts';
 
 setupTestDatabase();
 
@@ -127,6 +128,41 @@ describe('program settings', () => {
     const after = await db().program.findUniqueOrThrow({ where: { id } });
     expect(after).toMatchObject({ phaseStartedAt: started, phaseEndsAt: null });
     expect(await getPhaseHistory(member, slug)).toHaveLength(1);
+  });
+});
+
+describe('moving the phase backwards (issue 17)', () => {
+  it('asks for a confirmation while amendments are pending, says what is pending, and records it', async () => {
+    const ctx = await votingProgram();
+    await admissibleAmendment(ctx.slug, ctx.sections[0]!, SECTION_TEXT.replace('26', '28'), 'Older');
+    const back = {
+      slug: ctx.slug,
+      phase: 'DRAFTING' as const,
+      phaseEndsAt: null,
+      draftIsPublic: true,
+      draftingAccess: 'ALL_MEMBERS' as const,
+      reason: 'Back to the drawing board',
+    };
+    const refused = await updateProgramSettings({ actor: ctx.moderator, ...back }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({
+      kind: 'conflict',
+      key: 'settings.errors.backwardsPending',
+      field: 'confirmBackwards',
+      values: { amendments: 1, rounds: 0 },
+    });
+    expect((await db().program.findUniqueOrThrow({ where: { id: ctx.programId } })).phase).toBe('AMENDING');
+
+    await updateProgramSettings({ actor: ctx.moderator, ...back, confirmBackwards: true });
+    expect((await db().program.findUniqueOrThrow({ where: { id: ctx.programId } })).phase).toBe('DRAFTING');
+    const [event] = await db().auditEvent.findMany({
+      where: { targetId: ctx.programId, action: 'program.settings_changed' },
+      orderBy: { id: 'desc' },
+      take: 1,
+    });
+    expect(event?.data).toMatchObject({ movedBack: { amendments: 1, rounds: 0 } });
+    // Forwards again needs no confirmation.
+    await updateProgramSettings({ actor: ctx.moderator, ...back, phase: 'AMENDING', reason: 'Amendments again' });
   });
 });
 

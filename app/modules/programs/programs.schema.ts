@@ -25,6 +25,10 @@ export const ProgramSettingsSchema = z
       })
       .optional(),
     draftIsPublic: z.boolean().default(false),
+    /** Whether published versions name the members who edited the text directly (issue 17); off by default. */
+    drafterNamesPublic: z.boolean().default(false),
+    /** The moderator confirms moving the phase backwards while amendments or rounds are pending (issue 17). */
+    confirmBackwards: z.boolean().default(false),
     draftingAccess: z.enum(['ALL_MEMBERS', 'NAMED_DRAFTERS'], { message: 'errors.required' }).default('ALL_MEMBERS'),
     supportRule: z
       .enum(['ABSOLUTE', 'ACTIVE_SHARE', 'GROUP_SHARE'], { message: 'errors.required' })

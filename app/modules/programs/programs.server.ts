@@ -14,6 +14,7 @@ import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { readLiveText, readLiveTextChecked } from '~/modules/live-text/live-text.server.ts';
 import { parseDoc, type DocNode } from '~/rich-text/document.ts';
+import { STANDING } from '~/policies/amendment.ts';
 import { numberOutline } from './numbering.ts';
 import { liveDocumentName } from '~/modules/live-text/names.ts';
 import { whySectionReadOnly } from '~/modules/live-text/why-read-only.ts';
@@ -280,6 +281,10 @@ export interface ProgramSettingsProps {
   draftIsPublic: boolean;
   /** Who writes during DRAFTING: all members, or the named drafters. */
   draftingAccess: DraftingAccess;
+  /** Whether published versions name the members who edited the text directly (unchanged if not given). */
+  drafterNamesPublic?: boolean;
+  /** Confirms moving the phase backwards while amendments or rounds are pending: refused without it. */
+  confirmBackwards?: boolean;
   /** The amendments' support threshold: rule, value (a number, or a percentage), activity window, duration. */
   supportRule?: SupportRule;
   supportValue?: number;
@@ -289,9 +294,22 @@ export interface ProgramSettingsProps {
   reason: string;
 }
 
+const PHASE_ORDER: readonly Phase[] = ['DRAFTING', 'AMENDING', 'VOTING', 'PUBLISHED'];
+
+/** What moving a program's phase backwards would leave pending: standing amendments and rounds not closed. */
+async function pendingWork(tx: Tx, programId: string) {
+  const [amendments, rounds] = await Promise.all([
+    tx.amendment.count({ where: { programId, status: { in: [...STANDING, 'IN_VOTE'] } } }),
+    tx.votingRound.count({ where: { programId, status: { in: ['SCHEDULED', 'OPEN'] } } }),
+  ]);
+  return { amendments, rounds };
+}
+
 /**
  * Changes a program's phase (with its planned end), openness and drafting access (moderators); each change is
- * audited with its reason. Moving to another phase restarts the phase's clock.
+ * audited with its reason. Moving to another phase restarts the phase's clock. Moving it backwards while
+ * amendments or rounds are pending needs `confirmBackwards` (refused otherwise, saying what is pending), and the
+ * audit event records what was pending.
  */
 export async function updateProgramSettings(props: ProgramSettingsProps): Promise<void> {
   await db().$transaction(async (tx) => {
@@ -303,6 +321,7 @@ export async function updateProgramSettings(props: ProgramSettingsProps): Promis
       phaseEndsAt: program.phaseEndsAt?.toISOString() ?? null,
       draftIsPublic: program.draftIsPublic,
       draftingAccess: program.draftingAccess,
+      drafterNamesPublic: program.drafterNamesPublic,
       supportRule: program.supportRule,
       supportValue: program.supportValue,
       supportActiveDays: program.supportActiveDays,
@@ -313,12 +332,21 @@ export async function updateProgramSettings(props: ProgramSettingsProps): Promis
       phaseEndsAt: props.phaseEndsAt?.toISOString() ?? null,
       draftIsPublic: props.draftIsPublic,
       draftingAccess: props.draftingAccess,
+      drafterNamesPublic: props.drafterNamesPublic ?? program.drafterNamesPublic,
       supportRule: props.supportRule ?? program.supportRule,
       supportValue: props.supportValue ?? program.supportValue,
       supportActiveDays: props.supportActiveDays ?? program.supportActiveDays,
       supportDays: props.supportDays ?? program.supportDays,
     };
     if (JSON.stringify(before) === JSON.stringify(after)) return;
+    const backwards = PHASE_ORDER.indexOf(props.phase) < PHASE_ORDER.indexOf(program.phase);
+    const pending = backwards ? await pendingWork(tx, program.id) : null;
+    if (pending && (pending.amendments || pending.rounds) && !props.confirmBackwards) {
+      throw new DomainError('conflict', 'settings.errors.backwardsPending', {
+        field: 'confirmBackwards',
+        values: { amendments: pending.amendments, rounds: pending.rounds },
+      });
+    }
     await tx.program.update({
       where: { id: program.id },
       data: {
@@ -326,6 +354,7 @@ export async function updateProgramSettings(props: ProgramSettingsProps): Promis
         phaseEndsAt: props.phaseEndsAt,
         draftIsPublic: props.draftIsPublic,
         draftingAccess: props.draftingAccess,
+        drafterNamesPublic: after.drafterNamesPublic,
         supportRule: after.supportRule,
         supportValue: after.supportValue,
         supportActiveDays: after.supportActiveDays,
@@ -339,7 +368,7 @@ export async function updateProgramSettings(props: ProgramSettingsProps): Promis
       targetType: 'Program',
       targetId: program.id,
       reason: props.reason,
-      data: { from: before, to: after },
+      data: { from: before, to: after, ...(pending ? { movedBack: pending } : {}) },
     });
   });
 }
