@@ -88,6 +88,7 @@ export default function ProgramHome() {
         <Link to="rounds">{t('rounds.link')}</Link>
         <Link to={`/p/${program.slug}/participation`}>{t('participation.link')}</Link>
         <Link to="moderation">{t('moderation.logTitle')}</Link>
+        <Link to="audit">{t('audit.title')}</Link>
       </p>
       <h2>{t('program.contents')}</h2>
       <ol className="contents">

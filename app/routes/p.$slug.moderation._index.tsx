@@ -31,6 +31,9 @@ export default function ModerationLogPage() {
     <section>
       <h1>{t('moderation.logTitle')}</h1>
       <p className="lead">{t('moderation.logIntro')}</p>
+      <p>
+        <Link to={`/p/${slug}/audit`}>{t('audit.link')}</Link>
+      </p>
       {log.length ? (
         <div className="table-scroll">
           <table data-testid="moderation-log">
