@@ -126,7 +126,16 @@ export function attributeSince(
 
 /** A published document's tokens, each word with the source its text carried. */
 function attributedTokens(doc: AttributedDoc): Attributed {
-  const tokens = docTokens(doc as unknown as DocNode);
+  // Marks rebuilt in one key order: a stored version comes back from a JSON column whose keys may be reordered,
+  // and the same words must give the same tokens as the live text's.
+  const canonical = JSON.parse(JSON.stringify(doc), (key, value: unknown) =>
+    key === 'marks' && Array.isArray(value)
+      ? (value as Mark[]).map((m) =>
+          m.type === 'link' ? { type: 'link', attrs: { href: m.attrs.href } } : { type: m.type },
+        )
+      : value,
+  ) as DocNode;
+  const tokens = docTokens(canonical);
   // The source of each character of the text, in reading order: the tokens' words are that text, cut in words.
   const chars: (string | null)[] = [];
   const visit = (nodes: unknown[] | undefined) => {
