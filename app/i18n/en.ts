@@ -534,6 +534,7 @@ export const en = {
   'audit.action.amendment.admissible': 'Amendment declared admissible',
   'audit.action.amendment.inadmissible': 'Amendment declared inadmissible',
   'audit.action.amendment.merged': 'Amendment merged as a duplicate',
+  'audit.action.amendment.not_duplicate': 'Pair dismissed: not duplicates',
   'audit.action.comment.hidden': 'Comment hidden',
   'audit.action.comment.kept': 'Reported comment kept',
   'audit.action.program.version_published': 'Version published',

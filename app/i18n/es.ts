@@ -552,6 +552,7 @@ export const es: Messages = {
   'audit.action.amendment.admissible': 'Enmienda declarada admisible',
   'audit.action.amendment.inadmissible': 'Enmienda declarada inadmisible',
   'audit.action.amendment.merged': 'Enmienda fusionada como duplicada',
+  'audit.action.amendment.not_duplicate': 'Par descartado: no son duplicadas',
   'audit.action.comment.hidden': 'Comentario ocultado',
   'audit.action.comment.kept': 'Comentario denunciado mantenido',
   'audit.action.program.version_published': 'Versión publicada',

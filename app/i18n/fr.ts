@@ -560,6 +560,7 @@ export const fr: Messages = {
   'audit.action.amendment.admissible': 'Amendement déclaré recevable',
   'audit.action.amendment.inadmissible': 'Amendement déclaré irrecevable',
   'audit.action.amendment.merged': 'Amendement fusionné comme doublon',
+  'audit.action.amendment.not_duplicate': 'Paire écartée : pas des doublons',
   'audit.action.comment.hidden': 'Commentaire masqué',
   'audit.action.comment.kept': 'Commentaire signalé conservé',
   'audit.action.program.version_published': 'Version publiée',

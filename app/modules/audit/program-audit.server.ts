@@ -29,7 +29,14 @@ export const AUDIT_KINDS = {
     'section.text.restored',
   ],
   imports: ['program.imported'],
-  decisions: ['amendment.admissible', 'amendment.inadmissible', 'amendment.merged', 'comment.hidden', 'comment.kept'],
+  decisions: [
+    'amendment.admissible',
+    'amendment.inadmissible',
+    'amendment.merged',
+    'amendment.not_duplicate',
+    'comment.hidden',
+    'comment.kept',
+  ],
   versions: ['program.version_published'],
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;
