@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { supportAmendment } from '../../app/modules/amendments/supports.server.ts';
 import { postComment } from '../../app/modules/debate/comments.server.ts';
 import { exportMemberData } from '../../app/modules/members/export.server.ts';
+import { noteWriters } from '../../app/modules/live-text/storage.server.ts';
+import { liveDocumentName } from '../../app/modules/live-text/names.ts';
 import { castBallot } from '../../app/modules/voting/ballots.server.ts';
 import { roundDefinition } from '../../app/modules/voting/definition.server.ts';
 import { destroyRoundKey } from '../../app/modules/voting/keys.server.ts';
@@ -43,8 +45,14 @@ describe('a member’s data', () => {
       definition,
     });
 
+    // Both wrote into a section's live text: when they did is kept (direct edits between versions), and is theirs.
+    await noteWriters(liveDocumentName.section(ctx.sections[0]!), [ana.id, ben.id]);
+
     const data = await exportMemberData(ana);
     const text = JSON.stringify(data);
+    expect(data.writing).toEqual([
+      expect.objectContaining({ document: liveDocumentName.section(ctx.sections[0]!), phase: expect.any(String) }),
+    ]);
     expect(data.profile).toMatchObject({
       email: ana.email,
       displayName: 'Ana Export',

@@ -25,6 +25,7 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
     roll,
     audit,
     groups,
+    writing,
   ] = await Promise.all([
     db().session.findMany({
       where: { memberId: id },
@@ -113,6 +114,13 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
         group: { select: { id: true, name: true, area: true, status: true } },
       },
     }),
+    // When the member wrote into live texts (one line per document, day and phase): kept to attribute direct
+    // edits between two versions (ADR 0022), so theirs to see.
+    db().liveTextWriter.findMany({
+      where: { memberId: id },
+      orderBy: [{ day: 'asc' }, { docName: 'asc' }],
+      select: { docName: true, day: true, phase: true, firstAt: true, lastAt: true },
+    }),
   ]);
   const roundIds = [...new Set([...census, ...roll].map((r) => r.roundId))];
   const rounds = await db().votingRound.findMany({
@@ -138,6 +146,7 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
     sessions,
     groups: groups.map((g) => ({ ...g.group, coordinator: g.coordinator, joinedAt: g.joinedAt })),
     drafting: drafting.map((d) => ({ program: d.program.slug, title: d.program.title, since: d.addedAt })),
+    writing: writing.map((w) => ({ document: w.docName, day: w.day, phase: w.phase, from: w.firstAt, to: w.lastAt })),
     amendments: authored.map(({ addedAt, amendment: a }) => ({
       id: a.id,
       program: a.program.slug,
