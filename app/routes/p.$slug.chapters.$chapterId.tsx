@@ -1,5 +1,5 @@
 import type { MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useParams } from '@remix-run/react';
 import { RichText } from '~/rich-text/render.tsx';
 import { getChapter } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
@@ -20,6 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export default function ChapterPage() {
   const t = useT();
   const { chapter } = useLoaderData<typeof loader>();
+  const { slug } = useParams();
   return (
     <article>
       <h1>
@@ -28,7 +29,7 @@ export default function ChapterPage() {
       {chapter.sections.map((s) => (
         <section key={s.id} aria-labelledby={`s-${s.id}`}>
           <h2 id={`s-${s.id}`}>
-            <Link to={`../sections/${s.id}`} relative="path">
+            <Link to={`/p/${slug}/sections/${s.id}`}>
               <span className="number">{s.number}</span> {s.title}
             </Link>
           </h2>

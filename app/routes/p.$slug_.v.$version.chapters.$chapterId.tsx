@@ -32,7 +32,7 @@ export default function VersionChapterPage() {
         return (
           <section key={s.sectionId} aria-labelledby={`s-${s.sectionId}`}>
             <h2 id={`s-${s.sectionId}`}>
-              <Link to={`../sections/${s.sectionId}`} relative="path">
+              <Link to={`/p/${version.program.slug}/v/${version.number}/sections/${s.sectionId}`}>
                 <span className="number">{s.number}</span> {s.title}
               </Link>
             </h2>

@@ -26,6 +26,8 @@ export default function VersionSectionPage() {
   const index = flat.findIndex((s) => s.id === section.sectionId);
   const previous = flat[index - 1];
   const next = flat[index + 1];
+  // Absolute: a path relative to /v/2/sections/<id> is easy to get wrong (`../sections/` gave .../sections/sections/).
+  const base = `/p/${version.program.slug}/v/${version.number}/sections`;
   return (
     <article>
       <p className="muted">
@@ -43,14 +45,14 @@ export default function VersionSectionPage() {
       />
       <nav className="prev-next no-print" aria-label={t('section.around')}>
         {previous ? (
-          <Link to={`../sections/${previous.id}`} relative="path" rel="prev">
+          <Link to={`${base}/${previous.id}`} rel="prev">
             ← {previous.number} {previous.title}
           </Link>
         ) : (
           <span />
         )}
         {next ? (
-          <Link to={`../sections/${next.id}`} relative="path" rel="next">
+          <Link to={`${base}/${next.id}`} rel="next">
             {next.number} {next.title} →
           </Link>
         ) : null}
