@@ -26,6 +26,9 @@ function renderText(node: AttributedInline, key: number): ReactNode {
 /**
  * Inline content with each passage an amendment wrote inside a <mark>, followed by a numbered link to "why is
  * this here?" below the text: a link, so it works with the keyboard, a screen reader and without JavaScript.
+ * Its number is CSS-generated from `data-note` (with empty alternative text), never a text node: copied text,
+ * the page's plain text and what a screen reader reads are the words alone ("30 hours", not "301 hours"); the
+ * link is named by its label, apart from the words.
  */
 function renderInline(nodes: AttributedInline[] | undefined, numbering: Numbering, label: (n: number) => string) {
   const out: ReactNode[] = [];
@@ -53,9 +56,7 @@ function renderInline(nodes: AttributedInline[] | undefined, numbering: Numberin
     out.push(
       <mark key={`m-${i}`} className="provenance" data-amendment={src}>
         {marked.map((m, k) => renderText(m, k))}
-        <a href={`#why-${src}`} className="why-link" aria-label={label(n)}>
-          <sup>{n}</sup>
-        </a>
+        <a href={`#why-${src}`} className="why-link" data-note={n} aria-label={label(n)} />
       </mark>,
     );
   }
