@@ -14,6 +14,11 @@ export interface AmendmentFacts {
   submitted: boolean;
   /** Whether the actor was invited to co-author it and has not answered yet (they may read the draft). */
   actorIsInvited?: boolean;
+  /**
+   * Whether a published version includes its application: its text is then part of what was published, and its
+   * page (the provenance a version's notes link to) is public with it, whatever the program's phase.
+   */
+  inPublishedVersion?: boolean;
 }
 
 type Program = Pick<ProgramFacts, 'phase' | 'draftIsPublic'>;
@@ -23,10 +28,13 @@ export function canStartAmendment(actor: Actor, program: Program): boolean {
   return canProposeAmendment(actor, { ...program, draftingAccess: 'ALL_MEMBERS', actorIsDrafter: false });
 }
 
-/** A draft is its authors' until they submit it; after that, whoever reads the program reads it. */
+/**
+ * A draft is its authors' until they submit it; after that, whoever reads the program reads it; and anyone once a
+ * published version includes it (the provenance of published text is public record, issue 17, item 9).
+ */
 export function canReadAmendment(actor: Actor, program: Program, amendment: AmendmentFacts): boolean {
   if ((amendment.actorIsAuthor || amendment.actorIsInvited) && hasRole(actor, 'MEMBER')) return true;
-  return amendment.submitted && canReadDraft(actor, program);
+  return amendment.submitted && (canReadDraft(actor, program) || amendment.inPublishedVersion === true);
 }
 
 /** Authors write the draft (live) and submit it, while it is a draft and the program takes amendments. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canChangeRole, canListMembers } from './member.ts';
-import { amendmentAbilities } from './amendment.ts';
+import { amendmentAbilities, canReadAmendment } from './amendment.ts';
+import { canReadRound } from './round.ts';
 import {
   canEditDraft,
   canKnowProgram,
@@ -125,5 +126,25 @@ describe('amendment abilities', () => {
     expect(mine).toMatchObject({ support: false, withdraw: true, edit: false, leave: false });
     const draft = amendmentAbilities(member, amending, { ...qualified, actorIsAuthor: true, status: 'DRAFT' }, now);
     expect(draft).toMatchObject({ edit: true, invite: true, leave: true, withdraw: true });
+  });
+});
+
+describe('the public record (issue 17, item 9)', () => {
+  const closedDraft = { phase: 'VOTING' as const, draftIsPublic: false };
+
+  it('shows a closed round to the public once the program is known, before PUBLISHED', () => {
+    expect(canReadRound(null, { ...closedDraft, published: true }, { status: 'CLOSED' })).toBe(true);
+    expect(canReadRound(null, { ...closedDraft, published: true }, { status: 'OPEN' })).toBe(false);
+    expect(canReadRound(null, { ...closedDraft, published: false }, { status: 'CLOSED' })).toBe(false);
+    expect(canReadRound(member, { ...closedDraft, published: false }, { status: 'OPEN' })).toBe(true);
+  });
+
+  it('opens an amendment a published version includes to the public, and no other', () => {
+    const applied = { status: 'APPLIED' as const, actorIsAuthor: false, submitted: true };
+    expect(canReadAmendment(null, closedDraft, { ...applied, inPublishedVersion: true })).toBe(true);
+    expect(canReadAmendment(null, closedDraft, { ...applied, inPublishedVersion: false })).toBe(false);
+    expect(canReadAmendment(null, closedDraft, { ...applied, submitted: false, inPublishedVersion: true })).toBe(
+      false,
+    );
   });
 });

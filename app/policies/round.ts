@@ -1,12 +1,28 @@
 import type { Phase, RoundStatus } from '~/generated/prisma/enums.ts';
 import { hasRole, type Actor } from './actor.ts';
-import { canManageProgram, canReadDraft } from './program.ts';
+import { canKnowProgram, canManageProgram, canReadDraft } from './program.ts';
 
 type Program = { phase: Phase; draftIsPublic: boolean };
 
 /** Whoever reads the program reads its rounds: their rules, census size, turnout and, after the close, results. */
 export function canReadRounds(actor: Actor, program: Program): boolean {
   return canReadDraft(actor, program);
+}
+
+/**
+ * A closed round is public record: its rules, results and ballot board, for whoever may know the program. What
+ * "public from the moment they exist" means (issue 17, item 9): once a program is visible to the public (its draft
+ * is open, or a version of it is published: canKnowProgram), each of its rounds is public from its close, in
+ * whatever phase the program is; nothing waits for PUBLISHED. A program hidden from the public (draft closed,
+ * nothing published) stays hidden, and its rounds with it: for a visitor, they do not exist. A round not yet
+ * closed goes with the draft (canReadRounds): only readers of the draft see it scheduled or open.
+ */
+export function canReadRound(
+  actor: Actor,
+  program: Program & { published: boolean },
+  round: { status: RoundStatus },
+): boolean {
+  return canReadRounds(actor, program) || (round.status === 'CLOSED' && canKnowProgram(actor, program));
 }
 
 /** Moderators create rounds and move their closing time, while the program takes amendments or votes. */

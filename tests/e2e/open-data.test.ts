@@ -256,7 +256,7 @@ describe('the open data API', () => {
     expect(await expectJsonError('/api/v2/programs', 404)).toBeTruthy();
   });
 
-  it('keeps versions readable when the draft closes to the public, but no longer its rounds', async () => {
+  it('keeps versions and closed rounds readable when the draft closes to the public', async () => {
     await voted.post(`/p/${PROGRAM}/settings`, 'moderation', {
       phase: 'AMENDING',
       supportRule: 'ABSOLUTE',
@@ -266,12 +266,18 @@ describe('the open data API', () => {
     });
     const program = await api(`/api/v1/programs/${PROGRAM}`);
     expect(program.res.status).toBe(200);
-    expect(program.json!.rounds).toBeNull();
+    // A closed round is public record from its close, in any phase (issue 17, item 9): listed, results, board.
+    expect((program.json!.rounds as { id: string; status: string }[]).map((r) => [r.id, r.status])).toEqual([
+      [roundId, 'CLOSED'],
+    ]);
     expect((program.json!.versions as unknown[]).length).toBe(1);
     expect((await api(`/api/v1/programs/${PROGRAM}/versions/1`)).res.status).toBe(200);
-    // Rounds go with the draft: the public is not told they exist (the program lists none).
-    expect(await expectJsonError(`/api/v1/rounds/${roundId}/results`, 404)).toBeTruthy();
-    expect(await expectJsonError(`/api/v1/rounds/${roundId}/board`, 404)).toBeTruthy();
+    const results = await api(`/api/v1/rounds/${roundId}/results`);
+    expect(results.res.status).toBe(200);
+    expect((results.json!.round as { status: string }).status).toBe('CLOSED');
+    const board = await api(`/api/v1/rounds/${roundId}/board`);
+    expect(board.res.status).toBe(200);
+    expect(board.res.headers.get('x-board-sha256')).toBe(sha256(board.text));
     const listed = await api('/api/v1/programs');
     expect((listed.json!.programs as { slug: string }[]).map((p) => p.slug)).toEqual([PROGRAM]);
   });

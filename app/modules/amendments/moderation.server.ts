@@ -8,6 +8,7 @@ import { reportedComments } from '../debate/comments.server.ts';
 import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { regroupSection, STANDING } from './collisions.server.ts';
 import { possibleDuplicates } from './duplicates.server.ts';
+import { inPublishedVersion } from './published.server.ts';
 import { assertMove } from './lifecycle.ts';
 import { carrySupportsOver } from './supports.server.ts';
 import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
@@ -107,7 +108,9 @@ export async function moderationLog(
   const program = await db().program.findUnique({ where: { slug } });
   if (!program) throw new NotFoundError(`program ${slug}`);
   await hideUnknownProgram(db(), actor, program);
-  enforceRead(canReadDraft(actor, program), actor, 'program.read_draft');
+  // One amendment's decisions are public with its page once a published version includes it.
+  const published = amendmentId !== undefined && !canReadDraft(actor, program) && (await inPublishedVersion(db(), amendmentId));
+  enforceRead(canReadDraft(actor, program) || published, actor, 'program.read_draft');
   const amendments = await db().amendment.findMany({
     where: { programId: program.id, submittedAt: { not: null }, ...(amendmentId ? { id: amendmentId } : {}) },
     select: { id: true, title: true },

@@ -9,7 +9,7 @@ import {
   canReportComment,
   type CommentFacts,
 } from '~/policies/comment.ts';
-import { canManageProgram } from '~/policies/program.ts';
+import { canManageProgram, canReadDraft } from '~/policies/program.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
@@ -17,6 +17,7 @@ import { readStoredDoc } from '~/rich-text/stored.server.ts';
 import { markdownToDoc, MarkdownTooDeepError } from '~/rich-text/markdown.server.ts';
 import { type DocNode } from '~/rich-text/document.ts';
 import { hideUnknownProgram } from '../programs/programs.server.ts';
+import { inPublishedVersion } from '../amendments/published.server.ts';
 import { notify } from '../notifications/notifications.server.ts';
 import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 
@@ -63,6 +64,11 @@ async function amendmentFor(actor: Actor, amendmentId: string) {
     actorIsAuthor: amendment.authors.length > 0,
     actorIsInvited: amendment.invitations.length > 0,
     submitted: amendment.submittedAt !== null,
+    // The debate of an amendment a published version includes is public with its page.
+    inPublishedVersion:
+      amendment.submittedAt !== null &&
+      !canReadDraft(actor, amendment.program) &&
+      (await inPublishedVersion(db(), amendment.id)),
   };
   if (!facts.submitted && !facts.actorIsAuthor && !facts.actorIsInvited) {
     throw new NotFoundError(`amendment ${amendmentId}`);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { canKnowProgram, type ProgramFacts } from '~/policies/program.ts';
-import { canReadRounds, canSeeResults } from '~/policies/round.ts';
+import { canReadRound, canReadRounds, canSeeResults } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
 
 import { boardOf, censusRule } from '../voting/ballots.server.ts';
@@ -11,6 +11,7 @@ import { settleRound } from '../voting/rounds.server.ts';
 import type { RoundResults } from '../voting/types.ts';
 import { isDirectEdit, type AttributedDoc } from './provenance.ts';
 import { getVersion, versionSections } from './versions.server.ts';
+import { hasPublishedVersion } from '../amendments/published.server.ts';
 import { ForbiddenError, NotFoundError } from '~/utils/domain-errors.ts';
 import { OpenDataError, type OpenDataDocument } from '~/utils/open-data.server.ts';
 
@@ -131,7 +132,7 @@ export async function programDocument(slug: string): Promise<OpenDataDocument> {
       },
     }));
   } catch (error) {
-    // Rounds go with the live draft: a program read only through its published versions shows none.
+    // Not expected since closed rounds became public record (issue 17): kept so that a refusal lists none.
     if (!(error instanceof ForbiddenError)) throw error;
   }
   return document({ ...programFields(program), rounds }, CHANGING);
@@ -216,13 +217,20 @@ export async function versionDocument(slug: string, param: string): Promise<Open
 async function publicRound<T extends RoundFacts>(roundId: string, read: () => Promise<T | null>): Promise<T> {
   checkRoundId(roundId);
   let round = await read();
-  // Rounds go with the live draft: those of a draft closed to the public are not found.
-  if (!round || !canReadRounds(null, round.program)) throw new NotFoundError(`round ${roundId}`);
+  if (!round) throw new NotFoundError(`round ${roundId}`);
+  // A closed round is public record once the program is known (canReadRound): asked about the program's versions
+  // only when its draft is closed to the public. Other rounds go with the draft: not found.
+  const program = {
+    ...round.program,
+    published: !canReadRounds(null, round.program) && (await hasPublishedVersion(db(), round.program.id)),
+  };
+  if (!canReadRound(null, program, { status: 'CLOSED' })) throw new NotFoundError(`round ${roundId}`);
   const now = new Date();
   if ((round.status === 'OPEN' && round.closesAt <= now) || (round.status === 'SCHEDULED' && round.opensAt <= now)) {
     await settleRound(roundId, now);
     round = (await read()) ?? round;
   }
+  if (!canReadRound(null, program, round)) throw new NotFoundError(`round ${roundId}`);
   return round;
 }
 
@@ -230,14 +238,14 @@ type RoundFacts = {
   status: 'SCHEDULED' | 'OPEN' | 'CLOSED';
   opensAt: Date;
   closesAt: Date;
-  program: { slug: string; phase: Parameters<typeof canReadRounds>[1]['phase']; draftIsPublic: boolean };
+  program: { id: string; slug: string; phase: Parameters<typeof canReadRounds>[1]['phase']; draftIsPublic: boolean };
 };
 
 const FACTS = {
   status: true,
   opensAt: true,
   closesAt: true,
-  program: { select: { slug: true, phase: true, draftIsPublic: true } },
+  program: { select: { id: true, slug: true, phase: true, draftIsPublic: true } },
 } as const;
 
 /** A yes/no question's majority for the API: the fraction of the yes and no votes, and the rule in English. */
@@ -344,9 +352,12 @@ export async function roundBoardDocument(roundId: string): Promise<OpenDataDocum
   checkRoundId(roundId);
   const program = await db().program.findFirst({
     where: { rounds: { some: { id: roundId } } },
-    select: { phase: true, draftIsPublic: true },
+    select: { id: true, phase: true, draftIsPublic: true },
   });
-  if (!program || !canReadRounds(null, program)) throw new NotFoundError(`round ${roundId}`);
+  if (!program) throw new NotFoundError(`round ${roundId}`);
+  // The board exists only once the round is closed, and a closed round is public once the program is known.
+  const published = !canReadRounds(null, program) && (await hasPublishedVersion(db(), program.id));
+  if (!canReadRound(null, { ...program, published }, { status: 'CLOSED' })) throw new NotFoundError(`round ${roundId}`);
   let board = await boardOf(roundId);
   if (!board) {
     // Not closed: perhaps its time has come and the sweep has not run yet.

@@ -1,8 +1,9 @@
 import type { RoundStatus } from '~/generated/prisma/enums.ts';
 import { enforceRead, type Actor } from '~/policies/actor.ts';
-import { canManageRounds, canReadRounds, canSeeResults, canVote } from '~/policies/round.ts';
+import { canManageRounds, canReadRound, canReadRounds, canSeeResults, canVote } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
 import { loadProgramFacts } from '../programs/programs.server.ts';
+import { hasPublishedVersion } from '../amendments/published.server.ts';
 import { settleRound } from './rounds.server.ts';
 import type { RoundResults } from './types.ts';
 import { NotFoundError } from '~/utils/domain-errors.ts';
@@ -12,12 +13,17 @@ import { NotFoundError } from '~/utils/domain-errors.ts';
  * turnout, and its results only after the close. (Creating, opening and closing rounds: rounds.server.ts.)
  */
 
-/** The program's rounds, newest first, for whoever reads the program. */
+/**
+ * The program's rounds, newest first, for whoever reads the program; its closed rounds only, for a visitor who
+ * knows it by a published version (canReadRound: a closed round is public record).
+ */
 export async function listRounds(actor: Actor, slug: string) {
   const program = await loadProgramFacts(db(), actor, { slug });
-  enforceRead(canReadRounds(actor, program), actor, 'round.read');
+  const readsAll = canReadRounds(actor, program);
+  const published = !readsAll && (await hasPublishedVersion(db(), program.id));
+  enforceRead(readsAll || canReadRound(actor, { ...program, published }, { status: 'CLOSED' }), actor, 'round.read');
   const rounds = await db().votingRound.findMany({
-    where: { programId: program.id },
+    where: { programId: program.id, ...(readsAll ? {} : { status: 'CLOSED' as const }) },
     orderBy: { number: 'desc' },
     select: {
       id: true,
@@ -41,12 +47,14 @@ export async function listRounds(actor: Actor, slug: string) {
 export async function getRound(actor: Actor, slug: string, roundId: string, now = new Date()) {
   await settleRound(roundId, now);
   const program = await loadProgramFacts(db(), actor, { slug });
-  enforceRead(canReadRounds(actor, program), actor, 'round.read');
   const round = await db().votingRound.findUnique({
     where: { id: roundId },
     include: { questions: { orderBy: { position: 'asc' } } },
   });
   if (!round || round.programId !== program.id) throw new NotFoundError(`round ${roundId}`);
+  // Asked only of those who may not read the draft: a closed round is theirs to read once a version is published.
+  const published = !canReadRounds(actor, program) && (await hasPublishedVersion(db(), program.id));
+  enforceRead(canReadRound(actor, { ...program, published }, round), actor, 'round.read');
   const amendments = await db().amendment.findMany({
     where: { roundId },
     select: { id: true, title: true, status: true, sectionId: true, kind: true },
