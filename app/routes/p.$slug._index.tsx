@@ -4,7 +4,7 @@ import { listVersions } from '~/modules/publication/versions.server.ts';
 import { Time } from '~/components/time.tsx';
 import { actorOf } from '~/utils/auth.server.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
-import type { loader as programLoader } from './p.$slug.tsx';
+import { contentsHref, type loader as programLoader } from './p.$slug.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
@@ -22,12 +22,23 @@ export default function ProgramHome() {
   const { history, signedIn, versions } = useLoaderData<typeof loader>();
   const data = useRouteLoaderData<typeof programLoader>('routes/p.$slug');
   if (!data) return null;
-  const { program, chapters, abilities } = data;
+  const { program, chapters, abilities, contents } = data;
+  const href = contentsHref(program.slug, contents);
   return (
     <article>
       <h1>{program.title}</h1>
       <p className="lead">{program.summary}</p>
-      <p>{abilities.editDraft ? t('program.canEdit') : program.draftIsPublic ? t('program.publicDraft') : null}</p>
+      <p data-testid="drafting-access">
+        {abilities.editDraft && program.draftingAccess === 'ALL_MEMBERS'
+          ? t('program.canEdit')
+          : abilities.editDraft && abilities.actorIsDrafter
+            ? t('program.canEditNamed')
+            : program.phase === 'DRAFTING' && program.draftingAccess === 'NAMED_DRAFTERS'
+              ? t('program.namedDrafters')
+              : program.draftIsPublic
+                ? t('program.publicDraft')
+                : null}
+      </p>
       <p data-testid="support-rule">
         {program.supportRule === 'GROUP_SHARE'
           ? t('program.supportRuleGroups', { value: program.supportValue, days: program.supportDays })
@@ -95,14 +106,14 @@ export default function ProgramHome() {
         {chapters.map((c) => (
           <li key={c.id}>
             <h3>
-              <Link to={`chapters/${c.id}`}>
+              <Link to={href('chapters', c.id)}>
                 {t('program.chapter', { n: c.number })} — {c.title}
               </Link>
             </h3>
             <ul>
               {c.sections.map((s) => (
                 <li key={s.id}>
-                  <Link to={`sections/${s.id}`}>
+                  <Link to={href('sections', s.id)}>
                     {s.number} {s.title}
                   </Link>
                 </li>

@@ -3,14 +3,17 @@ import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx';
 import { sectionsBeingEdited } from '~/modules/live-text/live-text.server.ts';
-import { getProgramOutline } from '~/modules/programs/programs.server.ts';
+import { programFrame } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
-  const outline = await getProgramOutline(actorOf(context), params.slug ?? '');
-  const editing = await sectionsBeingEdited(outline.chapters.flatMap((c) => c.sections.map((s) => s.id)));
+  const outline = await programFrame(actorOf(context), params.slug ?? '');
+  // Who is writing what is the live draft's: nothing to say to those who may not read it.
+  const editing = outline.abilities.readDraft
+    ? await sectionsBeingEdited(outline.chapters.flatMap((c) => c.sections.map((s) => s.id)))
+    : {};
   return { ...outline, editing };
 });
 
@@ -22,8 +25,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export default function ProgramLayout() {
   const t = useT();
   const formatDate = useFormatDate();
-  const { program, chapters, editing: editingAtLoad } = useLoaderData<typeof loader>();
-  const editing = useEditingNow(program.slug, editingAtLoad);
+  const { program, chapters, contents, abilities, editing: editingAtLoad } = useLoaderData<typeof loader>();
+  const editing = useEditingNow(program.slug, editingAtLoad, abilities.readDraft);
+  const href = contentsHref(program.slug, contents);
   return (
     <div className="program">
       <header className="program-header">
@@ -47,13 +51,13 @@ export default function ProgramLayout() {
           <ol>
             {chapters.map((c) => (
               <li key={c.id}>
-                <NavLink to={`/p/${program.slug}/chapters/${c.id}`}>
+                <NavLink to={href('chapters', c.id)}>
                   {c.number}. {c.title}
                 </NavLink>
                 <ol>
                   {c.sections.map((s) => (
                     <li key={s.id}>
-                      <NavLink to={`/p/${program.slug}/sections/${s.id}`}>
+                      <NavLink to={href('sections', s.id)}>
                         {s.number} {s.title}
                         {s.lockedAt ? <span className="toc-locked"> {t('structure.locked')}</span> : null}
                         {editing[s.id] ? (
@@ -80,10 +84,11 @@ export default function ProgramLayout() {
 const EDITING_POLL_MS = 5_000;
 
 /** Who is editing each section: as the page was rendered, then asked again every few seconds while visible. */
-function useEditingNow(slug: string, atLoad: Record<string, string[]>) {
+function useEditingNow(slug: string, atLoad: Record<string, string[]>, readsDraft: boolean) {
   const [editing, setEditing] = useState(atLoad);
   useEffect(() => setEditing(atLoad), [atLoad]);
   useEffect(() => {
+    if (!readsDraft) return;
     let stopped = false;
     const refresh = async () => {
       if (document.visibilityState !== 'visible') return;
@@ -102,8 +107,20 @@ function useEditingNow(slug: string, atLoad: Record<string, string[]>) {
       stopped = true;
       clearInterval(timer);
     };
-  }, [slug]);
+  }, [slug, readsDraft]);
   return editing;
+}
+
+/**
+ * Where the table of contents leads: the published version it names (`contents`, from programFrame) for what that
+ * version holds, the live draft otherwise.
+ */
+export function contentsHref(
+  slug: string,
+  contents: { version: number; chapters: string[]; sections: string[] } | null,
+): (kind: 'chapters' | 'sections', id: string) => string {
+  return (kind, id) =>
+    contents?.[kind].includes(id) ? `/p/${slug}/v/${contents.version}/${kind}/${id}` : `/p/${slug}/${kind}/${id}`;
 }
 
 export function ErrorBoundary() {

@@ -2,7 +2,7 @@ import type { Actor } from '~/policies/actor.ts';
 import { readerLinks } from '~/utils/links.ts';
 import { listComments } from '../debate/comments.server.ts';
 import { groupsICoordinate } from '../groups/groups.server.ts';
-import { getProgramOutline } from '../programs/programs.server.ts';
+import { programFrame } from '../programs/programs.server.ts';
 import { docToMarkdown } from '../publication/markdown.ts';
 import type { AttributedDoc } from '../publication/provenance.ts';
 import { getAmendment } from './amendments.server.ts';
@@ -27,8 +27,10 @@ export async function amendmentPage(actor: Actor, slug: string, id: string) {
   const { amendment, abilities } = found;
   // Coordinators of validated groups endorse on their group's behalf when they could support it themselves.
   const endorsed = new Set(found.supports?.groups.map((g) => g.id) ?? []);
+  // The frame, not the outline: a visitor who may not read the draft reads an amendment a published version
+  // includes; its section's number and address are then the latest version's.
   const [outline, log, debate, siblings, conflict, coordinated] = await Promise.all([
-    getProgramOutline(actor, slug),
+    programFrame(actor, slug),
     amendment.status === 'DRAFT' ? [] : moderationLog(actor, slug, amendment.id),
     listComments(actor, amendment.id),
     abilities.merge
@@ -42,9 +44,13 @@ export async function amendmentPage(actor: Actor, slug: string, id: string) {
     abilities.support ? groupsICoordinate(actor) : [],
   ]);
   const number = outline.chapters.flatMap((c) => c.sections).find((s) => s.id === found.section.id)?.number ?? '';
+  const published = outline.abilities.readDraft ? null : outline.contents;
+  const href = published?.sections.includes(found.section.id)
+    ? `/p/${slug}/v/${published.version}/sections/${found.section.id}`
+    : `/p/${slug}/sections/${found.section.id}`;
   return {
     ...readerLinks(found),
-    section: { ...readerLinks(found.section), number },
+    section: { ...readerLinks(found.section), number, href },
     decision: log.find((e) => e.decision === 'ADMISSIBLE' || e.decision === 'INADMISSIBLE') ?? null,
     debate: readerLinks(debate),
     // The most alike first: the merge form preselects it.

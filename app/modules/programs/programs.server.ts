@@ -66,8 +66,27 @@ export async function listPrograms(actor: Actor) {
   return programs.filter((p) => canReadDraft(actor, p));
 }
 
-/** A program with its numbered table of contents and what the actor may do with it. */
+/** A program with its numbered table of contents and what the actor may do with it; a refusal for non-readers. */
 export async function getProgramOutline(actor: Actor, slug: string) {
+  const frame = await programFrame(actor, slug);
+  enforceRead(frame.abilities.readDraft, actor, 'program.read_draft');
+  return frame;
+}
+
+/** What the frame needs of a published version's outline (its JSON, written by publishVersion). */
+type PublishedOutline = {
+  chapters: { id: string; number: string; title: string; sections: { id: string; number: string; title: string }[] }[];
+};
+
+/**
+ * The frame of every page of a program: the program, its numbered table of contents and what the actor may do.
+ * Readers of the draft get the live outline. A visitor of a program whose draft is closed but which published a
+ * version (so that its public record is public, issue 17, item 9) gets the latest version's outline instead,
+ * and the page inside checks its own right to be read. `contents` says which published version the table of
+ * contents leads to, and which of its sections and chapters it holds: the latest, once the program is
+ * PUBLISHED (its text is that version's, not the live draft's) or for those who may not read the draft.
+ */
+export async function programFrame(actor: Actor, slug: string) {
   const program = await db().program.findUnique({
     where: { slug },
     include: {
@@ -85,18 +104,34 @@ export async function getProgramOutline(actor: Actor, slug: string) {
           },
         },
       },
+      versions: { orderBy: { number: 'desc' }, take: 1, select: { number: true, outline: true } },
     },
   });
   if (!program) throw new NotFoundError(`program ${slug}`);
-  await hideUnknownProgram(db(), actor, program);
-  enforceRead(canReadDraft(actor, program), actor, 'program.read_draft');
-  const { chapters, drafters, ...rest } = program;
+  const { chapters, drafters, versions, ...rest } = program;
+  const latest = versions[0];
+  if (!canKnowProgram(actor, { ...rest, published: latest !== undefined })) throw new NotFoundError(`program ${slug}`);
   const facts = { ...rest, actorIsDrafter: drafters.length > 0 };
-  return {
-    program: rest,
-    chapters: numberOutline(chapters),
-    abilities: { ...programAbilities(actor, facts), actorIsDrafter: facts.actorIsDrafter },
-  };
+  const abilities = { ...programAbilities(actor, facts), actorIsDrafter: facts.actorIsDrafter };
+  const published = latest ? (latest.outline as unknown as PublishedOutline).chapters : [];
+  const outline = abilities.readDraft
+    ? numberOutline(chapters)
+    : published.map((c, ci) => ({
+        id: c.id,
+        position: ci,
+        title: c.title,
+        number: c.number,
+        sections: c.sections.map((x, si) => ({ ...x, position: si, lockedAt: null as Date | null })),
+      }));
+  const contents =
+    latest && (rest.phase === 'PUBLISHED' || !abilities.readDraft)
+      ? {
+          version: latest.number,
+          chapters: published.map((c) => c.id),
+          sections: published.flatMap((c) => c.sections.map((x) => x.id)),
+        }
+      : null;
+  return { program: rest, chapters: outline, abilities, contents };
 }
 
 /** The outline, for those the policies let shape the program (its structure, its imports); a refusal otherwise. */
