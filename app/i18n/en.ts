@@ -32,6 +32,9 @@ export const en = {
   'program.chapter': 'Chapter {n}',
   'program.canEdit': 'The draft is open: members write it together.',
   'program.publicDraft': 'This draft is public: anyone can read it as it is being written.',
+  // Issue 17 (the published record): who writes the draft when only named drafters may.
+  'program.canEditNamed': 'The draft is open to the members the moderators named, you among them.',
+  'program.namedDrafters': 'Only the members the moderators named write this draft.',
   'section.updated': 'Last changed',
   'section.around': 'Previous and next sections',
 
@@ -379,6 +382,8 @@ export const en = {
   'amendments.propose': 'Propose an amendment',
   'amendments.onSection': 'Amendments to this section',
   'amendments.none': 'No amendment to this section yet.',
+  // Issue 17: on a section an amendment created.
+  'amendments.createdSection': 'Created this section',
   'amendments.new.title': 'Propose an amendment to section {n}',
   'amendments.new.intro':
     'You draft it live, with the co-authors you invite; nobody else sees it until you submit it. Submitting freezes its text, and members can then support it.',
@@ -627,6 +632,15 @@ export const en = {
   'timeline.merged': 'Merged as a duplicate',
   'timeline.withdrawn': 'Withdrawn',
   'timeline.by': 'by {name}',
+  // Issue 17 (the published record): an amendment's vote, decision and application.
+  'timeline.in_vote': 'Put to the vote',
+  'timeline.adopted': 'Adopted',
+  'timeline.rejected': 'Rejected',
+  'timeline.applied': 'Written into the program',
+  'timeline.ranked': 'ranked {rank} of {of} ({method})',
+  'timeline.inVersion': 'published in version {n}',
+  'timeline.notYetPublished': 'not yet in a published version',
+  'supports.closedOn': 'Support collection is over (deadline: {date}).',
   'queue.link': 'Moderation queue',
   'queue.title': 'Moderation queue',
   'queue.intro':
@@ -855,6 +869,8 @@ export const en = {
   'vote.rankOf': 'Rank of “{title}”',
   'vote.unranked': 'not ranked',
   'vote.readAmendment': 'read the amendment and its debate',
+  // Issue 17: the title of the section an amendment adds.
+  'vote.newSection': 'new section: “{title}”',
   'vote.justification': 'Justification:',
   'vote.arguments': 'Debate: {for} for, {against} against, {questions} {questions:question|questions}.',
   'vote.argumentFor': 'For:',
@@ -916,7 +932,7 @@ export const en = {
   'version.unmarked':
     'Marked passages were written by the amendments below; the rest of the text is the one written while drafting.',
   'version.by': 'by {names}',
-  'version.adoptedIn': 'Adopted in',
+  'version.adoptedIn': 'Adopted',
   'version.resultYesNo': 'yes {yes}, no {no}, abstain {abstain}',
   'version.resultPreferential': 'won the preferential vote ({method}) among {n} options',
   'version.turnout': '{ballots} {ballots:voter|voters} of {census}',

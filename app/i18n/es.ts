@@ -35,6 +35,9 @@ export const es: Messages = {
   'program.chapter': 'Capítulo {n}',
   'program.canEdit': 'El borrador está abierto: los miembros lo escriben juntos.',
   'program.publicDraft': 'Este borrador es público: cualquiera puede leerlo mientras se escribe.',
+  // Issue 17 (the published record): who writes the draft when only named drafters may.
+  'program.canEditNamed': 'El borrador está abierto a los miembros designados por los moderadores, entre ellos tú.',
+  'program.namedDrafters': 'Solo los miembros designados por los moderadores escriben este borrador.',
   'section.updated': 'Última modificación',
   'section.around': 'Secciones anterior y siguiente',
 
@@ -398,6 +401,8 @@ export const es: Messages = {
   'amendments.propose': 'Proponer una enmienda',
   'amendments.onSection': 'Enmiendas a esta sección',
   'amendments.none': 'Aún no hay enmiendas a esta sección.',
+  // Issue 17: on a section an amendment created.
+  'amendments.createdSection': 'Creó esta sección',
   'amendments.new.title': 'Proponer una enmienda a la sección {n}',
   'amendments.new.intro':
     'La redactas en directo, con los coautores que invites; nadie más la ve hasta que la presentes. Al presentarla su texto queda fijado y los miembros pueden apoyarla.',
@@ -646,6 +651,15 @@ export const es: Messages = {
   'timeline.merged': 'Fusionada como duplicado',
   'timeline.withdrawn': 'Retirada',
   'timeline.by': 'por {name}',
+  // Issue 17 (the published record): an amendment's vote, decision and application.
+  'timeline.in_vote': 'Sometida a votación',
+  'timeline.adopted': 'Aprobada',
+  'timeline.rejected': 'Rechazada',
+  'timeline.applied': 'Incorporada al programa',
+  'timeline.ranked': 'clasificada {rank} de {of} ({method})',
+  'timeline.inVersion': 'publicada en la versión {n}',
+  'timeline.notYetPublished': 'aún no está en una versión publicada',
+  'supports.closedOn': 'La recogida de apoyos ha terminado (plazo: {date}).',
   'queue.link': 'Cola de moderación',
   'queue.title': 'Cola de moderación',
   'queue.intro':
@@ -874,6 +888,8 @@ export const es: Messages = {
   'vote.rankOf': 'Puesto de «{title}»',
   'vote.unranked': 'sin puesto',
   'vote.readAmendment': 'leer la enmienda y su debate',
+  // Issue 17: the title of the section an amendment adds.
+  'vote.newSection': 'nueva sección: «{title}»',
   'vote.justification': 'Justificación:',
   'vote.arguments': 'Debate: {for} a favor, {against} en contra, {questions} {questions:pregunta|preguntas}.',
   'vote.argumentFor': 'A favor:',
@@ -936,7 +952,7 @@ export const es: Messages = {
   'version.unmarked':
     'Los pasajes resaltados los escribieron las enmiendas de abajo; el resto del texto es el redactado durante la redacción.',
   'version.by': 'de {names}',
-  'version.adoptedIn': 'Aprobada en la',
+  'version.adoptedIn': 'Aprobada',
   'version.resultYesNo': 'sí {yes}, no {no}, abstención {abstain}',
   'version.resultPreferential': 'ganó la votación preferencial ({method}) entre {n} opciones',
   'version.turnout': '{ballots} {ballots:votante|votantes} de {census}',

@@ -35,6 +35,9 @@ export const fr: Messages = {
   'program.chapter': 'Chapitre {n}',
   'program.canEdit': 'Le brouillon est ouvert : les membres l’écrivent ensemble.',
   'program.publicDraft': 'Ce brouillon est public : tout le monde peut le lire pendant sa rédaction.',
+  // Issue 17 (the published record): who writes the draft when only named drafters may.
+  'program.canEditNamed': 'Le brouillon est ouvert aux membres désignés par les modérateurs, dont vous.',
+  'program.namedDrafters': 'Seuls les membres désignés par les modérateurs écrivent ce brouillon.',
   'section.updated': 'Dernière modification',
   'section.around': 'Sections précédente et suivante',
 
@@ -403,6 +406,8 @@ export const fr: Messages = {
   'amendments.propose': 'Proposer un amendement',
   'amendments.onSection': 'Amendements à cette section',
   'amendments.none': 'Aucun amendement à cette section pour l’instant.',
+  // Issue 17: on a section an amendment created.
+  'amendments.createdSection': 'A créé cette section',
   'amendments.new.title': 'Proposer un amendement à la section {n}',
   'amendments.new.intro':
     'Vous le rédigez en direct, avec les coauteurs que vous invitez ; personne d’autre ne le voit avant que vous le déposiez. Le dépôt fige son texte, et les membres peuvent alors le soutenir.',
@@ -655,6 +660,15 @@ export const fr: Messages = {
   'timeline.merged': 'Fusionné comme doublon',
   'timeline.withdrawn': 'Retiré',
   'timeline.by': 'par {name}',
+  // Issue 17 (the published record): an amendment's vote, decision and application.
+  'timeline.in_vote': 'Soumis au vote',
+  'timeline.adopted': 'Adopté',
+  'timeline.rejected': 'Rejeté',
+  'timeline.applied': 'Intégré au programme',
+  'timeline.ranked': 'classé {rank} sur {of} ({method})',
+  'timeline.inVersion': 'publié dans la version {n}',
+  'timeline.notYetPublished': 'pas encore dans une version publiée',
+  'supports.closedOn': 'La collecte des soutiens est terminée (date limite : {date}).',
   'queue.link': 'File de modération',
   'queue.title': 'File de modération',
   'queue.intro':
@@ -888,6 +902,8 @@ export const fr: Messages = {
   'vote.rankOf': 'Rang de « {title} »',
   'vote.unranked': 'non classé',
   'vote.readAmendment': 'lire l’amendement et son débat',
+  // Issue 17: the title of the section an amendment adds.
+  'vote.newSection': 'nouvelle section : « {title} »',
   'vote.justification': 'Justification :',
   'vote.arguments': 'Débat : {for} pour, {against} contre, {questions} {questions:question|questions}.',
   'vote.argumentFor': 'Pour :',

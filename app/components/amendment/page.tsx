@@ -16,7 +16,7 @@ import { RichText } from '~/rich-text/render.tsx';
 import { LiveSection } from '~/editor/live-section.tsx';
 import { InviteCoauthorSchema } from '~/modules/amendments/amendments.schema.ts';
 import { diffWords } from '~/modules/amendments/diff.ts';
-import { docToPlainText, type DocNode } from '~/rich-text/document.ts';
+import { docToDiffText, type DocNode } from '~/rich-text/document.ts';
 import { refusalOf, lastResultOf } from '~/utils/refusal.ts';
 import { useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
 import type { action, loader } from '~/routes/p.$slug.amendments.$amendmentId.tsx';
@@ -69,10 +69,7 @@ export function AmendmentPage() {
     if (refusal?.intent === 'submit') setOutdated(actionData);
   };
   const shownRefusal = refusal && !(refusal.intent === 'submit' && outdated === actionData) ? refusal : null;
-  const parts = useMemo(
-    () => (live ? diffWords(docToPlainText(base), docToPlainText(live)) : diff),
-    [live, base, diff],
-  );
+  const parts = useMemo(() => (live ? diffWords(docToDiffText(base), docToDiffText(live)) : diff), [live, base, diff]);
   const [inviteForm, inviteFields] = useForm({
     id: 'invite',
     lastResult: !busy ? lastResultOf(actionData, { key: 'invite', intent: 'invite' }) : undefined,
@@ -84,9 +81,7 @@ export function AmendmentPage() {
   return (
     <article className="amendment">
       <p className="breadcrumb">
-        <Link to={`/p/${slug}/sections/${section.id}`}>
-          {t('amendments.page.on', { n: section.number, title: section.title })}
-        </Link>
+        <Link to={section.href}>{t('amendments.page.on', { n: section.number, title: section.title })}</Link>
       </p>
       <h1>{amendment.title}</h1>
       <p>
@@ -243,7 +238,7 @@ export function AmendmentPage() {
       ) : null}
       {abilities.withdraw ? <ConfirmStep step="withdraw" asking={confirming === 'withdraw'} busy={busy} /> : null}
       {mergeTargets.length ? <MergeForm targets={mergeTargets} busy={busy} /> : null}
-      <Timeline steps={timeline} />
+      <Timeline slug={slug} steps={timeline} />
       {amendment.submittedAt ? (
         <Discussion
           threads={debate.threads}

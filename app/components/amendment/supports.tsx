@@ -79,7 +79,7 @@ export function Supports(props: {
       {supports.qualifiedAt ? (
         <p className="notice">{t('supports.qualified', { date: formatDate(supports.qualifiedAt) })}</p>
       ) : null}
-      {supports.deadline ? (
+      {supports.deadline && collecting ? (
         <p data-testid="supports-deadline">
           {t('supports.deadline', { date: formatDate(supports.deadline, 'datetime') })}
           {left !== null
@@ -87,6 +87,11 @@ export function Supports(props: {
               ? ` — ${t('supports.left', { time: timeLeft(left) })}`
               : ` — ${t('supports.ended')}`
             : null}
+        </p>
+      ) : supports.deadline ? (
+        // Past collecting (admissible, in the vote, decided...): the deadline is history, nothing counts down.
+        <p data-testid="supports-deadline">
+          {t('supports.closedOn', { date: formatDate(supports.deadline, 'datetime') })}
         </p>
       ) : null}
       {supports.groups.length ? (

@@ -15,8 +15,10 @@ import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { readLiveText } from '~/modules/live-text/live-text.server.ts';
 import { readStoredDoc } from '~/rich-text/stored.server.ts';
-import { docToPlainText, type DocNode } from '~/rich-text/document.ts';
+import { docToDiffText, docToPlainText, type DocNode } from '~/rich-text/document.ts';
 import { hideUnknownProgram } from '../programs/programs.server.ts';
+import { inPublishedVersion } from './published.server.ts';
+import type { RoundResults } from '../voting/types.ts';
 import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { competitors, regroupSection, STANDING } from './collisions.server.ts';
 import { diffWords, hasChanges } from './diff.ts';
@@ -56,11 +58,14 @@ export async function amendmentWithFacts(tx: Tx, actor: Actor, id: string) {
   });
   if (!amendment) throw new NotFoundError(`amendment ${id}`);
   await hideUnknownProgram(tx, actor, amendment.program);
+  const submitted = amendment.submittedAt !== null;
   const facts = {
     status: amendment.status,
     actorIsAuthor: amendment.authors.some((a) => a.memberId === actor?.id),
     actorIsInvited: amendment.invitations.some((i) => i.memberId === actor?.id),
-    submitted: amendment.submittedAt !== null,
+    submitted,
+    // Asked only of those who may not read the draft: for them, a published version must include it.
+    inPublishedVersion: submitted && !canReadDraft(actor, amendment.program) && (await inPublishedVersion(tx, id)),
   };
   // A draft (even withdrawn) exists only for its authors and those invited to join them: not found, for others.
   if (!facts.submitted && !facts.actorIsAuthor && !facts.actorIsInvited) throw new NotFoundError(`amendment ${id}`);
@@ -154,7 +159,7 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
   // The rest of what the page shows, read side by side.
   const [competing, timeline, mergedInto, supports, round] = await Promise.all([
     competitors(db(), amendment),
-    amendmentTimeline(amendment.id),
+    amendmentTimeline(amendment),
     amendment.mergedIntoId
       ? db().amendment.findUnique({ where: { id: amendment.mergedIntoId }, select: { id: true, title: true } })
       : null,
@@ -188,7 +193,7 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
     invitedMe: facts.actorIsInvited,
     base,
     proposed,
-    diff: diffWords(docToPlainText(base), docToPlainText(proposed)),
+    diff: diffWords(docToDiffText(base), docToDiffText(proposed)),
     competitors: related.competitors,
     timeline: related.timeline,
     mergedInto: related.mergedInto,
@@ -197,8 +202,8 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
           current: readStoredDoc(amendment.rebaseTo, 'amendment.rebaseTo'),
           documentName: liveDocumentName.amendmentUpdate(amendment.id, amendment.revision + 1),
           currentDiff: diffWords(
-            docToPlainText(base),
-            docToPlainText(readStoredDoc(amendment.rebaseTo, 'amendment.rebaseTo')),
+            docToDiffText(base),
+            docToDiffText(readStoredDoc(amendment.rebaseTo, 'amendment.rebaseTo')),
           ),
         }
       : null,
@@ -234,13 +239,36 @@ const TIMELINE_ACTIONS = [
 ] as const;
 export type TimelineStep = (typeof TIMELINE_ACTIONS)[number] extends `amendment.${infer S}` ? S : never;
 
-/** An amendment's status timeline, oldest first: each step of its life, when, and by whom when a person acted. */
-async function amendmentTimeline(id: string) {
-  const events = await db().auditEvent.findMany({
-    where: { targetType: 'Amendment', targetId: id, action: { in: [...TIMELINE_ACTIONS] } },
-    orderBy: { id: 'asc' },
-    select: { id: true, action: true, createdAt: true, actorId: true, reason: true },
-  });
+/** A step of an amendment's timeline, with what its vote and application add (the round, the counts, the version). */
+export interface TimelineEntry {
+  id: string;
+  step: TimelineStep | 'in_vote' | 'adopted' | 'rejected' | 'applied';
+  at: Date;
+  by: string | null;
+  reason: string | null;
+  round?: { id: string; number: number; title: string };
+  /** Adopted or rejected by a yes/no question: its counts; by a preferential one: its rank among the options. */
+  counts?: { yes: number; no: number; abstain: number };
+  ranked?: { rank: number; of: number; method: string };
+  /** Applied: the first published version that includes it, or null while none does. */
+  version?: number | null;
+}
+
+/**
+ * An amendment's status timeline, oldest first: each step of its life, when, and by whom when a person acted;
+ * then its vote (when its round opened), the decision (when it closed, with the counts) and its application (when
+ * it was written into the live text, and the first published version that includes it). Those last steps are read
+ * from the round and the application themselves, which no audit event per amendment records.
+ */
+async function amendmentTimeline(amendment: { id: string; programId: string; roundId: string | null; status: string }) {
+  const [events, later] = await Promise.all([
+    db().auditEvent.findMany({
+      where: { targetType: 'Amendment', targetId: amendment.id, action: { in: [...TIMELINE_ACTIONS] } },
+      orderBy: { id: 'asc' },
+      select: { id: true, action: true, createdAt: true, actorId: true, reason: true },
+    }),
+    voteAndApplication(amendment),
+  ]);
   const names = new Map(
     (
       await db().member.findMany({
@@ -249,21 +277,101 @@ async function amendmentTimeline(id: string) {
       })
     ).map((m) => [m.id, m.displayName]),
   );
-  return events.map((e) => ({
+  const steps: TimelineEntry[] = events.map((e) => ({
     id: String(e.id),
     step: e.action.slice('amendment.'.length) as TimelineStep,
     at: e.createdAt,
     by: e.actorId ? (names.get(e.actorId) ?? null) : null,
     reason: e.reason,
   }));
+  return [...steps, ...later];
+}
+
+/** The steps after admissibility: in the vote, adopted or rejected (with the counts), applied (and published in). */
+async function voteAndApplication(amendment: {
+  id: string;
+  programId: string;
+  roundId: string | null;
+  status: string;
+}): Promise<TimelineEntry[]> {
+  if (!amendment.roundId) return [];
+  const [round, application] = await Promise.all([
+    db().votingRound.findUnique({
+      where: { id: amendment.roundId },
+      select: {
+        id: true,
+        number: true,
+        title: true,
+        method: true,
+        openedAt: true,
+        closedAt: true,
+        results: true,
+        questions: { select: { id: true, kind: true, amendmentId: true, alternatives: true } },
+      },
+    }),
+    db().amendmentApplication.findUnique({
+      where: { amendmentId: amendment.id },
+      select: { status: true, seq: true, appliedAt: true },
+    }),
+  ]);
+  if (!round?.openedAt) return [];
+  const ref = { id: round.id, number: round.number, title: round.title };
+  const steps: TimelineEntry[] = [
+    { id: `vote-${round.id}`, step: 'in_vote', at: round.openedAt, by: null, reason: null, round: ref },
+  ];
+  const decided = ['ADOPTED', 'APPLIED', 'REJECTED'].includes(amendment.status);
+  if (!round.closedAt || !decided) return steps;
+  const question = round.questions.find(
+    (q) =>
+      q.amendmentId === amendment.id ||
+      ((q.alternatives as { id: string }[] | null) ?? []).some((a) => a.id === amendment.id),
+  );
+  const result = (round.results as RoundResults | null)?.questions.find((r) => r.id === question?.id);
+  steps.push({
+    id: `decision-${round.id}`,
+    step: amendment.status === 'REJECTED' ? 'rejected' : 'adopted',
+    at: round.closedAt,
+    by: null,
+    reason: null,
+    round: ref,
+    ...(result?.kind === 'YES_NO' ? { counts: { yes: result.yes, no: result.no, abstain: result.abstain } } : {}),
+    ...(result?.kind === 'PREFERENTIAL' && result.ranking.includes(amendment.id)
+      ? {
+          ranked: {
+            rank: result.ranking.indexOf(amendment.id) + 1,
+            of: result.ranking.length,
+            method: result.method,
+          },
+        }
+      : {}),
+  });
+  if (application?.status === 'APPLIED' && application.appliedAt) {
+    const version = await db().programVersion.findFirst({
+      where: { programId: amendment.programId, throughSeq: { gte: application.seq } },
+      orderBy: { number: 'asc' },
+      select: { number: true },
+    });
+    steps.push({
+      id: `applied-${amendment.id}`,
+      step: 'applied',
+      at: application.appliedAt,
+      by: null,
+      reason: null,
+      version: version?.number ?? null,
+    });
+  }
+  return steps;
 }
 
 /** The amendments on a section that the actor may see (submitted ones, and their own drafts), newest first. */
 export async function listSectionAmendments(actor: Actor, sectionId: string) {
   const rows = await db().amendment.findMany({
     where: {
-      sectionId,
-      OR: [{ submittedAt: { not: null } }, ...(actor ? [{ authors: { some: { memberId: actor.id } } }] : [])],
+      // Those filed on the section, and the one that created it (filed on the section it follows).
+      AND: [
+        { OR: [{ sectionId }, { kind: 'ADD', applications: { some: { sectionId, status: 'APPLIED' } } }] },
+        { OR: [{ submittedAt: { not: null } }, ...(actor ? [{ authors: { some: { memberId: actor.id } } }] : [])] },
+      ],
     },
     orderBy: { createdAt: 'desc' },
     select: {
@@ -271,10 +379,16 @@ export async function listSectionAmendments(actor: Actor, sectionId: string) {
       kind: true,
       status: true,
       title: true,
+      sectionId: true,
       authors: { select: { member: { select: { displayName: true } } }, orderBy: { addedAt: 'asc' } },
     },
   });
-  return rows.map((r) => ({ ...r, authors: r.authors.map((a) => a.member.displayName) }));
+  return rows.map(({ sectionId: filedOn, ...r }) => ({
+    ...r,
+    /** It created this section (an ADD filed on the section before it). */
+    created: filedOn !== sectionId,
+    authors: r.authors.map((a) => a.member.displayName),
+  }));
 }
 
 /**
@@ -295,7 +409,7 @@ export async function submitAmendment(props: { actor: Actor; id: string }) {
     if (
       amendment.kind === 'CHANGE' &&
       !hasChanges(
-        diffWords(docToPlainText(readStoredDoc(amendment.baseText, 'amendment.baseText')), docToPlainText(proposed)),
+        diffWords(docToDiffText(readStoredDoc(amendment.baseText, 'amendment.baseText')), docToDiffText(proposed)),
       )
     ) {
       throw new AmendmentError('amendments.errors.noChange');
