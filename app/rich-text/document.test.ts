@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, docToPlainText, parseDoc } from './document.ts';
+import { countWords, docToDiffText, docToPlainText, parseDoc } from './document.ts';
 
 describe('rich text', () => {
   const doc = {
@@ -39,5 +39,40 @@ describe('rich text', () => {
     expect(() => parseDoc(withLink(' JAVASCRIPT:alert(1)'))).toThrow();
     expect(() => parseDoc({ type: 'doc', content: [{ type: 'html', html: '<script>x</script>' }] })).toThrow();
     expect(() => parseDoc('not a document')).toThrow();
+  });
+});
+
+describe('docToDiffText', () => {
+  it('keeps bullets, numbers and nesting of lists, which docToPlainText drops', () => {
+    const doc = parseDoc({
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Mesures :' }] },
+        {
+          type: 'bulletList',
+          content: [
+            { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: '30 heures' }] }] },
+            {
+              type: 'listItem',
+              content: [
+                { type: 'paragraph', content: [{ type: 'text', text: 'retraite' }] },
+                {
+                  type: 'orderedList',
+                  attrs: { start: 3 },
+                  content: [
+                    {
+                      type: 'listItem',
+                      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'à 60 ans' }] }],
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(docToDiffText(doc)).toBe('Mesures :\n• 30 heures\n• retraite\n   3. à 60 ans');
+    expect(docToPlainText(doc)).toBe('Mesures :\n30 heures\nretraite\nà 60 ans');
   });
 });

@@ -119,6 +119,34 @@ export function docToPlainText(doc: DocNode): string {
   return doc.content.map(blockText).join('\n');
 }
 
+/** A block as the word diff reads it: lines, each list item behind its bullet or number, nested ones indented. */
+function blockLines(node: BlockNode, indent: string): string[] {
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading':
+      return [indent + inlineText(node.content)];
+    case 'bulletList':
+    case 'orderedList':
+      return node.content.flatMap((item, i) => {
+        const marker = node.type === 'bulletList' ? '• ' : `${(node.attrs?.start ?? 1) + i}. `;
+        const lines = item.content.flatMap((b) => blockLines(b, `${indent}   `));
+        const [first = `${indent}   `, ...rest] = lines;
+        return [indent + marker + first.slice(indent.length + 3), ...rest];
+      });
+    case 'blockquote':
+      return node.content.flatMap((b) => blockLines(b, indent)).map((line) => `> ${line}`);
+  }
+}
+
+/**
+ * The text of a document for a word diff (an amendment's page, the ballot): one block per line like
+ * docToPlainText, but list items keep their bullet ("• ") or number ("2. ") and quotes their "> ", so that a
+ * change to a list reads as one.
+ */
+export function docToDiffText(doc: DocNode): string {
+  return doc.content.flatMap((b) => blockLines(b, '')).join('\n');
+}
+
 /** Number of words in a document. */
 export function countWords(doc: DocNode): number {
   return docToPlainText(doc).split(/\s+/u).filter(Boolean).length;

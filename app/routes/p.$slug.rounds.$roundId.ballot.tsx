@@ -177,7 +177,14 @@ function AmendmentBrief({ amendment }: { amendment: AmendmentOnBallot }) {
   return (
     <div className="amendment-brief">
       <p className="muted">
-        {t(`amendments.kind.${amendment.kind}`)} — {amendment.section.title} —{' '}
+        {t(`amendments.kind.${amendment.kind}`)} — {amendment.section.title}
+        {amendment.newTitle ? (
+          <>
+            {' — '}
+            <span data-testid="new-section-title">{t('vote.newSection', { title: amendment.newTitle })}</span>
+          </>
+        ) : null}{' '}
+        —{' '}
         <Link to={`../../../amendments/${amendment.id}`} relative="path">
           {t('vote.readAmendment')}
         </Link>

@@ -98,7 +98,8 @@ export default function SectionPage() {
                 <Link to={`/p/${slug}/amendments/${a.id}`}>{a.title}</Link>{' '}
                 <span className="badge">{t(`amendments.status.${a.status}`)}</span>{' '}
                 <span className="muted">
-                  {t(`amendments.kind.${a.kind}`)} — {a.authors.map(signed).join(', ')}
+                  {a.created ? t('amendments.createdSection') : t(`amendments.kind.${a.kind}`)} —{' '}
+                  {a.authors.map(signed).join(', ')}
                 </span>
               </li>
             ))}

@@ -4,7 +4,7 @@ import { DiffView } from '~/components/diff-view.tsx';
 import { RichText } from '~/rich-text/render.tsx';
 import { LiveSection } from '~/editor/live-section.tsx';
 import { diffWords, type DiffPart } from '~/modules/amendments/diff.ts';
-import { docToPlainText, type DocNode } from '~/rich-text/document.ts';
+import { docToDiffText, type DocNode } from '~/rich-text/document.ts';
 import { useT } from '~/utils/i18n.tsx';
 
 /**
@@ -25,7 +25,7 @@ export function NeedsUpdate(props: {
   const t = useT();
   const [live, setLive] = useState<DocNode | null>(null);
   const { current } = props;
-  const parts = useMemo(() => diffWords(docToPlainText(current), docToPlainText(live ?? current)), [live, current]);
+  const parts = useMemo(() => diffWords(docToDiffText(current), docToDiffText(live ?? current)), [live, current]);
   return (
     <section className="needs-update" aria-labelledby="needs-update-title" data-testid="needs-update">
       <h2 id="needs-update-title">{t('rebase.title')}</h2>

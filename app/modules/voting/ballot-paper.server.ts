@@ -4,7 +4,7 @@ import { canManageProgram } from '~/policies/program.ts';
 import { canManageRounds, canVote } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
 import { diffWords } from '../amendments/diff.ts';
-import { docToPlainText, type DocNode } from '~/rich-text/document.ts';
+import { docToDiffText, docToPlainText, type DocNode } from '~/rich-text/document.ts';
 import { loadProgramFacts } from '../programs/programs.server.ts';
 import { KEEP_CURRENT } from './types.ts';
 import { NotFoundError } from '~/utils/domain-errors.ts';
@@ -30,6 +30,7 @@ async function amendmentOnBallot(id: string) {
       id: true,
       title: true,
       kind: true,
+      newTitle: true,
       baseText: true,
       proposedText: true,
       justification: true,
@@ -52,9 +53,12 @@ async function amendmentOnBallot(id: string) {
     id: a.id,
     title: a.title,
     kind: a.kind,
+    /** For a new section: its title, which the text alone does not show. */
+    newTitle: a.newTitle,
     justification: a.justification,
     section: a.section,
-    diff: diffWords(docToPlainText(base), docToPlainText(proposed)),
+    // Lists keep their bullets and numbers: the change reads as on the amendment's page.
+    diff: diffWords(docToDiffText(base), docToDiffText(proposed)),
     arguments: {
       for: count('FOR'),
       against: count('AGAINST'),
