@@ -4,7 +4,8 @@ import { listVersions } from '~/modules/publication/versions.server.ts';
 import { Time } from '~/components/time.tsx';
 import { actorOf } from '~/utils/auth.server.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
-import { contentsHref, type loader as programLoader } from './p.$slug.tsx';
+import type { loader as programLoader } from './p.$slug.tsx';
+import { contentsHref } from '~/utils/contents.ts';
 import { routeLoader } from '~/utils/route.server.ts';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {

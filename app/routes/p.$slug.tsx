@@ -7,6 +7,7 @@ import { programFrame } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
+import { contentsHref } from '~/utils/contents.ts';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
   const outline = await programFrame(actorOf(context), params.slug ?? '');
@@ -109,18 +110,6 @@ function useEditingNow(slug: string, atLoad: Record<string, string[]>, readsDraf
     };
   }, [slug, readsDraft]);
   return editing;
-}
-
-/**
- * Where the table of contents leads: the published version it names (`contents`, from programFrame) for what that
- * version holds, the live draft otherwise.
- */
-export function contentsHref(
-  slug: string,
-  contents: { version: number; chapters: string[]; sections: string[] } | null,
-): (kind: 'chapters' | 'sections', id: string) => string {
-  return (kind, id) =>
-    contents?.[kind].includes(id) ? `/p/${slug}/v/${contents.version}/${kind}/${id}` : `/p/${slug}/${kind}/${id}`;
 }
 
 export function ErrorBoundary() {
