@@ -143,8 +143,6 @@ describe('the public record (issue 17, item 9)', () => {
     const applied = { status: 'APPLIED' as const, actorIsAuthor: false, submitted: true };
     expect(canReadAmendment(null, closedDraft, { ...applied, inPublishedVersion: true })).toBe(true);
     expect(canReadAmendment(null, closedDraft, { ...applied, inPublishedVersion: false })).toBe(false);
-    expect(canReadAmendment(null, closedDraft, { ...applied, submitted: false, inPublishedVersion: true })).toBe(
-      false,
-    );
+    expect(canReadAmendment(null, closedDraft, { ...applied, submitted: false, inPublishedVersion: true })).toBe(false);
   });
 });

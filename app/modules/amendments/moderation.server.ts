@@ -109,7 +109,8 @@ export async function moderationLog(
   if (!program) throw new NotFoundError(`program ${slug}`);
   await hideUnknownProgram(db(), actor, program);
   // One amendment's decisions are public with its page once a published version includes it.
-  const published = amendmentId !== undefined && !canReadDraft(actor, program) && (await inPublishedVersion(db(), amendmentId));
+  const published =
+    amendmentId !== undefined && !canReadDraft(actor, program) && (await inPublishedVersion(db(), amendmentId));
   enforceRead(canReadDraft(actor, program) || published, actor, 'program.read_draft');
   const amendments = await db().amendment.findMany({
     where: { programId: program.id, submittedAt: { not: null }, ...(amendmentId ? { id: amendmentId } : {}) },
