@@ -366,7 +366,7 @@ export const en = {
   'programs.errors.summaryTooLong': 'A summary can have at most 1,000 characters.',
   'flash.programOpened': 'The program is open. Add its chapters, or import them from a file.',
   'section.invalidContent':
-    'Only moderators see this: the stored text of this section holds {n} things the editor does not allow (stored before Plenum checked every change). Readers see the text without them. Restoring the last valid text leaves out every change the editor would have refused, and keeps everything else.',
+    'Only moderators see this: the stored text of this section holds {n} {n:thing|things} the editor does not allow (stored before Plenum checked every change). Readers see the text without them. Restoring the last valid text leaves out every change the editor would have refused, and keeps everything else.',
   'section.restore': 'Restore the last valid text',
   'section.locked': 'Locked by the moderators since {date}: nobody writes this section for now.',
   'structure.locked': 'locked',
@@ -464,7 +464,7 @@ export const en = {
   'supports.mine': 'You support this amendment.',
   'program.supportRule': 'Amendments need {needed} {needed:support|supports} within {days} {days:day|days}.',
   'program.supportRuleShare':
-    'Amendments need the support of {value}% of the members active in the last {activeDays} days, within {days} {days:day|days}.',
+    'Amendments need the support of {value}% of the members active in the last {activeDays} {activeDays:day|days}, within {days} {days:day|days}.',
   'flash.supported': 'Your support is counted.',
   'flash.supportWithdrawn': 'Your support is withdrawn.',
   'amendments.list.title': 'Amendments',

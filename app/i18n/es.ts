@@ -385,7 +385,7 @@ export const es: Messages = {
   'programs.errors.summaryTooLong': 'Un resumen tiene como máximo 1000 caracteres.',
   'flash.programOpened': 'El programa está abierto. Añade sus capítulos o impórtalos desde un archivo.',
   'section.invalidContent':
-    'Solo lo ven los moderadores: el texto guardado de esta sección contiene {n} elementos que el editor no admite (guardados antes de que Plenum comprobara cada cambio). Los lectores ven el texto sin ellos. Restaurar el último texto válido deja fuera cada cambio que el editor habría rechazado y conserva todo lo demás.',
+    'Solo lo ven los moderadores: el texto guardado de esta sección contiene {n} {n:elemento|elementos} que el editor no admite (guardados antes de que Plenum comprobara cada cambio). Los lectores ven el texto sin ellos. Restaurar el último texto válido deja fuera cada cambio que el editor habría rechazado y conserva todo lo demás.',
   'section.restore': 'Restaurar el último texto válido',
   'section.locked': 'Bloqueada por los moderadores desde el {date}: por ahora nadie escribe esta sección.',
   'structure.locked': 'bloqueada',
@@ -482,7 +482,7 @@ export const es: Messages = {
   'supports.mine': 'Apoyas esta enmienda.',
   'program.supportRule': 'Las enmiendas necesitan {needed} {needed:apoyo|apoyos} en {days} {days:día|días}.',
   'program.supportRuleShare':
-    'Las enmiendas necesitan el apoyo del {value} % de los miembros activos en los últimos {activeDays} días, en {days} días.',
+    'Las enmiendas necesitan el apoyo del {value} % de los miembros activos en {activeDays:el último|los últimos} {activeDays} {activeDays:día|días}, en {days} {days:día|días}.',
   'flash.supported': 'Tu apoyo se ha contado.',
   'flash.supportWithdrawn': 'Tu apoyo se ha retirado.',
   'amendments.list.title': 'Enmiendas',

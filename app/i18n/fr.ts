@@ -390,7 +390,7 @@ export const fr: Messages = {
   'programs.errors.summaryTooLong': 'Un résumé compte au plus 1 000 caractères.',
   'flash.programOpened': 'Le programme est ouvert. Ajoutez ses chapitres, ou importez-les depuis un fichier.',
   'section.invalidContent':
-    'Visible des seuls modérateurs : le texte enregistré de cette section contient {n} éléments que l’éditeur n’accepte pas (enregistrés avant que Plenum ne vérifie chaque modification). Les lecteurs voient le texte sans eux. Restaurer le dernier texte valide écarte chaque modification que l’éditeur aurait refusée et garde tout le reste.',
+    'Visible des seuls modérateurs : le texte enregistré de cette section contient {n} {n:élément|éléments} que l’éditeur n’accepte pas (enregistrés avant que Plenum ne vérifie chaque modification). Les lecteurs voient le texte sans eux. Restaurer le dernier texte valide écarte chaque modification que l’éditeur aurait refusée et garde tout le reste.',
   'section.restore': 'Restaurer le dernier texte valide',
   'section.locked': 'Verrouillée par les modérateurs depuis le {date} : personne n’écrit cette section pour l’instant.',
   'structure.locked': 'verrouillée',
@@ -490,7 +490,7 @@ export const fr: Messages = {
   'program.supportRule':
     'Les amendements ont besoin de {needed} {needed:soutien|soutiens} en {days} {days:jour|jours}.',
   'program.supportRuleShare':
-    'Les amendements ont besoin du soutien de {value} % des membres actifs ces {activeDays} derniers jours, en {days} jours.',
+    'Les amendements ont besoin du soutien de {value} % des membres actifs {activeDays:le|les} {activeDays} {activeDays:dernier jour|derniers jours}, en {days} {days:jour|jours}.',
   'flash.supported': 'Votre soutien est compté.',
   'flash.supportWithdrawn': 'Votre soutien est retiré.',
   'amendments.list.title': 'Amendements',

@@ -22,6 +22,10 @@ describe('counts in sentences', () => {
     expect(t('en', 'supports.progress', { count: 0, needed: 1 })).toBe('0 of 1 support');
     expect(t('en', 'version.turnout', { ballots: 1, census: 3 })).toBe('1 voter of 3');
     expect(t('en', 'count.abstentionsAside', { abstain: 1 })).toBe('1 abstention, not counted in the percentages.');
+    expect(t('en', 'section.invalidContent', { n: 1 })).toContain('holds 1 thing the editor');
+    expect(t('en', 'program.supportRuleShare', { value: 5, activeDays: 1, days: 1 })).toBe(
+      'Amendments need the support of 5% of the members active in the last 1 day, within 1 day.',
+    );
   });
 
   it('says them in French, where 0 and 1 are singular', () => {
@@ -33,6 +37,10 @@ describe('counts in sentences', () => {
       'Débat : 1 pour, 1 contre, 0 question.',
     );
     expect(t('fr', 'rounds.leftSpoken', { d: 1, h: 0, m: 2 })).toBe('Il reste 1 jour, 0 heure et 2 minutes');
+    expect(t('fr', 'section.invalidContent', { n: 1 })).toContain('contient 1 élément que');
+    expect(t('fr', 'program.supportRuleShare', { value: 5, activeDays: 30, days: 1 })).toBe(
+      'Les amendements ont besoin du soutien de 5 % des membres actifs les 30 derniers jours, en 1 jour.',
+    );
   });
 
   it('says them in Spanish, where 0 is plural', () => {
@@ -42,6 +50,9 @@ describe('counts in sentences', () => {
     expect(t('es', 'rounds.turnout', { voters: 1, census: 1, percent: 100 })).toBe('1 de 1 miembro ha votado (100 %)');
     expect(t('es', 'vote.arguments', { for: 0, against: 0, questions: 0 })).toBe(
       'Debate: 0 a favor, 0 en contra, 0 preguntas.',
+    );
+    expect(t('es', 'program.supportRuleShare', { value: 5, activeDays: 1, days: 14 })).toBe(
+      'Las enmiendas necesitan el apoyo del 5 % de los miembros activos en el último 1 día, en 14 días.',
     );
   });
 });
