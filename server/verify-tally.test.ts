@@ -88,8 +88,13 @@ describe('npm run plenum -- verify-tally', () => {
     const { code, stdout } = await verify(file);
     expect(stdout).toContain('Congrès de printemps');
     expect(stdout).toContain('Census 8, ballots 3, turnout 37.5 %.');
-    expect(stdout).toContain('Quorum of 25 %: met.');
-    expect(stdout).toContain('yes 2, no 1, abstain 0: adopted');
+    // The quorum in voters, counted in integers, and the majority's denominator in words (issue 17, items 3 and 4).
+    expect(stdout).toContain('Quorum of 25 % of the census, that is 2 ballots: met.');
+    expect(stdout).toContain(
+      'yes 2, no 1, abstain 0 (yes 2 of 3 yes and no votes = 66.7 %; the rule: more yes than no): adopted',
+    );
+    // A board from before ADR 0021 states no rules: it is recounted with those it was counted with, and says so.
+    expect(stdout).toContain('The board states no counting rules (published before ADR 0021)');
     expect(stdout).toContain('BORDA');
     expect(stdout).toContain('winner a1');
     expect(stdout).toContain('The published results match the board.');
