@@ -90,7 +90,7 @@ describe('local groups and a member’s data', () => {
       await c.goto(amendmentUrl);
       await c
         .getByTestId('supports-rule')
-        .getByText(/1 validated local groups/)
+        .getByText(/1 validated local group\b/)
         .waitFor();
       await c.getByTestId('endorse').getByRole('button', { name: 'Endorse' }).click();
       await c.getByText('Your group endorses this amendment.').waitFor();
