@@ -170,11 +170,14 @@ describe('a moderator imports a program from a file', () => {
         .getByRole('link', { name: /\d+\.1 Gratuité/ })
         .first()
         .click();
-      const text = m.getByText('Les transports sont gratuits pour les moins de 26 ans.').first();
+      // The section's own page, not the import page the click leaves (its preview shows the same sentence).
+      await m.waitForURL(/\/sections\/[^/]+$/);
+      // The paragraph, whole: the note's words carry their own marks, so the sentence is split into several
+      // elements and the smallest one holding its first words stops before the note.
+      const text = m.locator('p', { hasText: 'Les transports sont gratuits pour les moins de 26 ans.' }).first();
       await text.waitFor();
-      expect(await text.innerText()).toContain(
-        '[Note: Dès le 1er janvier 2028, sans condition de ressources.] Voir le site.',
-      );
+      const inner = await text.innerText();
+      expect(inner).toContain('[Note: Dès le 1er janvier 2028, sans condition de ressources.] Voir le site.');
       const page = await m.locator('main').innerText();
       expect(page).not.toMatch(/<a id|footnote|RefHeading|↑/);
     } finally {
