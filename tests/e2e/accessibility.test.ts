@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { violations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { logInAs } from './support/session.ts';
+import { logInAsDemo } from './support/session.ts';
 
 let server: TestServer;
 let browser: BrowserContext & { cleanup: () => Promise<void> };
@@ -42,13 +42,7 @@ describe('accessibility', () => {
   });
 
   it('finds none on the account and admin pages, nor on a form showing its errors', async () => {
-    await logInAs(
-      page,
-      server.url,
-      'admin@plenum.localhost',
-      server.logins.get('admin@plenum.localhost')!,
-      'Alice Admin',
-    );
+    await logInAsDemo(page, server, 'admin');
     for (const path of [
       '/account',
       '/admin/members',

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { logInAs } from './support/session.ts';
+import { logInAsDemo } from './support/session.ts';
 
 let server: TestServer;
 let admin: BrowserContext & { cleanup: () => Promise<void> };
@@ -23,13 +23,7 @@ describe('an admin makes a member moderator', () => {
     const member = await launchBrowser({ locale: 'en-GB' });
     try {
       const p = await member.newPage();
-      await logInAs(
-        p,
-        server.url,
-        'camille@plenum.localhost',
-        server.logins.get('camille@plenum.localhost')!,
-        'Camille Martin',
-      );
+      await logInAsDemo(p, server, 'camille');
       expect(await p.getByRole('link', { name: 'Members' }).count()).toBe(0);
       const response = await p.goto(`${server.url}/admin/members`);
       expect(response?.status()).toBe(403);
@@ -40,13 +34,7 @@ describe('an admin makes a member moderator', () => {
   });
 
   it('changes the role with a reason, which the audit trail keeps', async () => {
-    await logInAs(
-      page,
-      server.url,
-      'admin@plenum.localhost',
-      server.logins.get('admin@plenum.localhost')!,
-      'Alice Admin',
-    );
+    await logInAsDemo(page, server, 'admin');
     await page.getByRole('link', { name: 'Members' }).click();
     await page.getByRole('heading', { name: 'Members', level: 1 }).waitFor();
 
@@ -79,13 +67,7 @@ describe('an admin makes a member moderator', () => {
     const member = await launchBrowser({ locale: 'en-GB' });
     try {
       const p = await member.newPage();
-      await logInAs(
-        p,
-        server.url,
-        'camille@plenum.localhost',
-        server.logins.get('camille@plenum.localhost')!,
-        'Camille Martin',
-      );
+      await logInAsDemo(p, server, 'camille');
       await p.getByRole('link', { name: 'Camille Martin' }).click();
       await p.getByText('Signed in as camille@plenum.localhost · Moderator').waitFor();
     } finally {
@@ -106,13 +88,7 @@ describe('an admin makes a member moderator', () => {
     const member = await launchBrowser({ locale: 'en-GB' });
     try {
       const y = await member.newPage();
-      await logInAs(
-        y,
-        server.url,
-        'yanis@plenum.localhost',
-        server.logins.get('yanis@plenum.localhost')!,
-        'Yanis Benali',
-      );
+      await logInAsDemo(y, server, 'yanis');
       await y
         .getByTestId('suspended-notice')
         .getByText(/Your account is suspended: Propos injurieux répétés/)

@@ -5,7 +5,7 @@ import { launchBrowser } from './support/browser.ts';
 import { sectionIds, sessionCookie, upgradeStatus } from './support/collab.ts';
 import { amendingProgram, moderatorSession } from './support/scenarios.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { logInAs } from './support/session.ts';
+import { logInAsDemo } from './support/session.ts';
 
 let server: TestServer;
 let sectionUrl: string;
@@ -36,13 +36,7 @@ describe('amendments drafted live', () => {
     const moderator = await launchBrowser({ locale: 'en-GB' });
     try {
       const c = await camille.newPage();
-      await logInAs(
-        c,
-        server.url,
-        'camille@plenum.localhost',
-        server.logins.get('camille@plenum.localhost')!,
-        'Camille Martin',
-      );
+      await logInAsDemo(c, server, 'camille');
       await c.goto(sectionUrl);
       await c.getByRole('link', { name: 'Propose an amendment' }).click();
       await c.getByLabel('Title', { exact: true }).fill('Un RIC plus accessible');
@@ -66,13 +60,7 @@ describe('amendments drafted live', () => {
 
       // Lucía is told, reads the draft, and becomes an author only by accepting.
       const l = await lucia.newPage();
-      await logInAs(
-        l,
-        server.url,
-        'lucia@plenum.localhost',
-        server.logins.get('lucia@plenum.localhost')!,
-        'Lucía García',
-      );
+      await logInAsDemo(l, server, 'lucia');
       await l.goto(`${server.url}/notifications`);
       await l
         .getByRole('button', { name: 'Camille Martin invites you to co-author “Un RIC plus accessible”.' })
@@ -95,13 +83,7 @@ describe('amendments drafted live', () => {
 
       // A member who is not an author finds nothing, and cannot open the draft's socket.
       const y = await yanis.newPage();
-      await logInAs(
-        y,
-        server.url,
-        'yanis@plenum.localhost',
-        server.logins.get('yanis@plenum.localhost')!,
-        'Yanis Benali',
-      );
+      await logInAsDemo(y, server, 'yanis');
       expect((await y.goto(amendmentUrl))?.status()).toBe(404);
       await y.goto(sectionUrl);
       expect(await y.getByTestId('section-amendments').count()).toBe(0);
@@ -165,13 +147,7 @@ describe('amendments drafted live', () => {
 
       // A moderator declares it admissible with a reason, which everyone reads on it and in the public log.
       const m = await moderator.newPage();
-      await logInAs(
-        m,
-        server.url,
-        'moderation@plenum.localhost',
-        server.logins.get('moderation@plenum.localhost')!,
-        'Moussa Modérateur',
-      );
+      await logInAsDemo(m, server, 'moderation');
       await m.goto(amendmentUrl);
       await m.getByLabel('Reason (public)').fill('Conforme aux statuts et au périmètre du programme');
       await m.getByRole('button', { name: 'Declare admissible' }).click();
@@ -200,13 +176,7 @@ describe('amendments drafted live', () => {
     const visitor = await launchBrowser({ locale: 'en-GB' });
     try {
       const y = await yanis.newPage();
-      await logInAs(
-        y,
-        server.url,
-        'yanis@plenum.localhost',
-        server.logins.get('yanis@plenum.localhost')!,
-        'Yanis Benali',
-      );
+      await logInAsDemo(y, server, 'yanis');
       await y.goto(amendmentUrl);
       const debate = y.getByTestId('debate');
       // A comment must say where it stands: the browser asks for it before anything is sent.
@@ -220,13 +190,7 @@ describe('amendments drafted live', () => {
 
       // An author answers in the thread, and reports the comment.
       const c = await camille.newPage();
-      await logInAs(
-        c,
-        server.url,
-        'camille@plenum.localhost',
-        server.logins.get('camille@plenum.localhost')!,
-        'Camille Martin',
-      );
+      await logInAsDemo(c, server, 'camille');
       await c.goto(amendmentUrl);
       const insult = c.getByTestId('comment').filter({ hasText: 'Ce texte est idiot' });
       await insult.getByText('Reply', { exact: true }).click();
@@ -249,13 +213,7 @@ describe('amendments drafted live', () => {
 
       // The moderator finds it in the queue and hides it, with a reason everyone reads.
       const m = await moderator.newPage();
-      await logInAs(
-        m,
-        server.url,
-        'moderation@plenum.localhost',
-        server.logins.get('moderation@plenum.localhost')!,
-        'Moussa Modérateur',
-      );
+      await logInAsDemo(m, server, 'moderation');
       await m.goto(`${server.url}/p/programme-2027`);
       await m.getByRole('link', { name: 'Moderation queue' }).click();
       const reports = m.getByTestId('queue-reports');

@@ -1,10 +1,9 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { violations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { appendParagraph, connectClient, eventually } from './support/collab.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { logInAs } from './support/session.ts';
+import { logInAsDemo } from './support/session.ts';
 import { DEMO, prepareAdmissibleAmendment } from './support/scenarios.ts';
 
 let server: TestServer;
@@ -18,11 +17,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function logIn(page: Page, who: 'moderation' | 'camille', name: string) {
-  const email = `${who}@plenum.localhost`;
-  await logInAs(page, server.url, email, server.logins.get(email)!, name);
-}
-
 const EDITED = 'Les conventions citoyennes sont tirées au sort chaque année.';
 
 describe('what moderators do is shown, and every change of the text is attributed (issue 17)', () => {
@@ -31,7 +25,7 @@ describe('what moderators do is shown, and every change of the text is attribute
     const visitor = await launchBrowser({ locale: 'en-GB' });
     try {
       const m = await moderator.newPage();
-      await logIn(m, 'moderation', 'Moussa Modérateur');
+      await logInAsDemo(m, server, 'moderation');
 
       // The structure page empties "New chapter" once the chapter is added: a second click adds nothing twice.
       await m.goto(`${server.url}/p/${DEMO}/structure`);

@@ -3,7 +3,7 @@ import { launchBrowser } from './support/browser.ts';
 import { sectionIds } from './support/collab.ts';
 import { amendingProgram, DEMO, demoSessions, draftAmendment, type DemoSession } from './support/scenarios.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { logInAs } from './support/session.ts';
+import { logInAsDemo } from './support/session.ts';
 
 // Issue 17, item 16: what a co-author sees right after accepting, and a refusal that outlived its cause.
 let server: TestServer;
@@ -18,8 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-const login = (who: 'camille' | 'lucia') => server.logins.get(`${who}@plenum.localhost`)!;
 
 describe('a member accepts to co-author a draft', () => {
   it('writes at once, with caret and presence, without reloading; the invitation is read', async () => {
@@ -37,7 +35,7 @@ describe('a member accepts to co-author a draft', () => {
     const lucia = await launchBrowser({ locale: 'en-GB' });
     try {
       const c = await camille.newPage();
-      await logInAs(c, server.url, 'camille@plenum.localhost', login('camille'), 'Camille Martin');
+      await logInAsDemo(c, server, 'camille');
       await c.goto(amendmentUrl);
       await c.getByTestId('connection-status').getByText('Connected: changes are saved as you type').waitFor();
       await c.getByRole('textbox', { name: 'Section text' }).click();
@@ -45,7 +43,7 @@ describe('a member accepts to co-author a draft', () => {
 
       // Lucía comes to the draft straight from its address (not through her notifications).
       const l = await lucia.newPage();
-      await logInAs(l, server.url, 'lucia@plenum.localhost', login('lucia'), 'Lucía García');
+      await logInAsDemo(l, server, 'lucia');
       await l.getByRole('link', { name: 'Notifications (1 unread)' }).waitFor();
       await l.goto(amendmentUrl);
       await l.getByTestId('connection-status').getByText('Connected: changes appear as they are made').waitFor();
@@ -89,7 +87,7 @@ describe('a refused submission', () => {
     const camille = await launchBrowser({ locale: 'en-GB' });
     try {
       const c = await camille.newPage();
-      await logInAs(c, server.url, 'camille@plenum.localhost', login('camille'), 'Camille Martin');
+      await logInAsDemo(c, server, 'camille');
       await c.goto(`${server.url}${location}`);
       await c.getByTestId('connection-status').getByText('Connected: changes are saved as you type').waitFor();
       const refused = c.getByText('The proposed text is empty. Write it first.');

@@ -5,7 +5,7 @@ import { prepareTwoQuestionRound } from '../adversarial/support/two-question-rou
 import { launchBrowser } from './support/browser.ts';
 import { DEMO, utcMinute, type Who } from './support/scenarios.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { logInAs } from './support/session.ts';
+import { logInAsDemo } from './support/session.ts';
 
 let server: TestServer;
 let round: Awaited<ReturnType<typeof prepareTwoQuestionRound>>;
@@ -39,8 +39,7 @@ describe('counting as voters are told', () => {
     const browser = await launchBrowser({ locale: 'en-GB' });
     try {
       const page = await browser.newPage();
-      const email = 'yanis@plenum.localhost';
-      await logInAs(page, server.url, email, server.logins.get(email)!, 'Yanis Benali');
+      await logInAsDemo(page, server, 'yanis');
 
       // The ballot says the question's own majority, and how ties and unranked options count, in plain words.
       await page.goto(`${server.url}${round.ballotPath}`);

@@ -12,7 +12,7 @@ import {
   type Who,
 } from './support/scenarios.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { logInAs } from './support/session.ts';
+import { logInAsDemo } from './support/session.ts';
 
 /**
  * Issue 17: possible duplicates judged on what amendments change (a moderator dismisses a pair, merges a duplicate
@@ -23,12 +23,6 @@ import { logInAs } from './support/session.ts';
 
 const SAME = 'Le référendum local peut être demandé par 2 % des inscrits de la commune.';
 const OTHER = 'Chaque commune publie son budget détaillé en données ouvertes, chaque trimestre.';
-const NAMES: Record<Who, string> = {
-  moderation: 'Moussa Modérateur',
-  camille: 'Camille Martin',
-  lucia: 'Lucía García',
-  yanis: 'Yanis Benali',
-};
 
 let server: TestServer;
 let session: DemoSession;
@@ -68,8 +62,7 @@ async function person(
 ): Promise<[BrowserContext & { cleanup: () => Promise<void> }, Page]> {
   const context = await launchBrowser({ locale: 'en-GB', ...options });
   const page = await context.newPage();
-  const email = `${who}@plenum.localhost`;
-  await logInAs(page, server.url, email, server.logins.get(email)!, NAMES[who]);
+  await logInAsDemo(page, server, who);
   return [context, page];
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { sectionIds } from './support/collab.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { logInAs } from './support/session.ts';
+import { logInAsDemo } from './support/session.ts';
 
 let server: TestServer;
 let sectionUrl: string;
@@ -21,13 +21,7 @@ describe('the editor with the keyboard alone', () => {
     const visitor = await launchBrowser({ locale: 'en-GB' });
     try {
       const page = await member.newPage();
-      await logInAs(
-        page,
-        server.url,
-        'camille@plenum.localhost',
-        server.logins.get('camille@plenum.localhost')!,
-        'Camille Martin',
-      );
+      await logInAsDemo(page, server, 'camille');
       await page.goto(sectionUrl);
       await page.getByTestId('connection-status').getByText('Connected').waitFor();
       const text = page.getByRole('textbox', { name: 'Section text' });

@@ -1,10 +1,9 @@
 import fs from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { sectionIds } from './support/collab.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { logInAs } from './support/session.ts';
+import { logInAsDemo } from './support/session.ts';
 import { amendingProgram, demoSessions, draftAmendment, type DemoSession } from './support/scenarios.ts';
 
 const PROGRAM = 'programme-2027';
@@ -31,11 +30,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function logIn(page: Page, who: 'moderation' | 'camille' | 'yanis', name: string) {
-  const email = `${who}@plenum.localhost`;
-  await logInAs(page, server.url, email, server.logins.get(email)!, name);
-}
-
 describe('local groups and a member’s data', () => {
   it('a member joins a group that endorses an amendment into qualifying; then exports and deletes their data', async () => {
     const camille = await launchBrowser({ locale: 'en-GB' });
@@ -43,7 +37,7 @@ describe('local groups and a member’s data', () => {
     try {
       // Camille founds a group; a moderator validates it.
       const c = await camille.newPage();
-      await logIn(c, 'camille', 'Camille Martin');
+      await logInAsDemo(c, server, 'camille');
       await c.goto(`${server.url}/groups`);
       await c.getByLabel('Name', { exact: true }).fill('Cercle de Belleville');
       await c.getByLabel('Area', { exact: true }).fill('Paris 20e');
@@ -55,13 +49,7 @@ describe('local groups and a member’s data', () => {
       const moderator = await launchBrowser({ locale: 'en-GB' });
       try {
         const m = await moderator.newPage();
-        await logInAs(
-          m,
-          server.url,
-          'moderation@plenum.localhost',
-          server.logins.get('moderation@plenum.localhost')!,
-          'Moussa Modérateur',
-        );
+        await logInAsDemo(m, server, 'moderation');
         await m.goto(`${server.url}/groups`);
         await m.getByRole('heading', { name: 'Waiting for validation' }).waitFor();
         await m.getByRole('link', { name: 'Cercle de Belleville' }).click();
@@ -77,7 +65,7 @@ describe('local groups and a member’s data', () => {
 
       // Yanis finds it near him and joins; he sees its members, a visitor does not.
       const y = await yanis.newPage();
-      await logIn(y, 'yanis', 'Yanis Benali');
+      await logInAsDemo(y, server, 'yanis');
       await y.goto(`${server.url}/groups?area=paris`);
       await y.getByRole('link', { name: 'Cercle de Belleville' }).click();
       await y.getByTestId('group-status').getByText('Validated').waitFor();

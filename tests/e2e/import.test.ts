@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../factories/docx.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { logInAs } from './support/session.ts';
+import { logInAsDemo } from './support/session.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -35,13 +35,7 @@ describe('a moderator imports a program from a file', () => {
     const browser = await launchBrowser({ locale: 'en-GB' });
     try {
       const m = await browser.newPage();
-      await logInAs(
-        m,
-        server.url,
-        'moderation@plenum.localhost',
-        server.logins.get('moderation@plenum.localhost')!,
-        'Moussa Modérateur',
-      );
+      await logInAsDemo(m, server, 'moderation');
       await m.goto(`${server.url}/p/programme-2027/structure`);
       await m.getByRole('link', { name: 'Import from a Markdown or Word file' }).click();
       const file = m.getByLabel('File (.md, .markdown, .txt or .docx, up to 5 MB)');
@@ -84,13 +78,7 @@ describe('a moderator imports a program from a file', () => {
     const browser = await launchBrowser({ locale: 'en-GB' });
     try {
       const m = await browser.newPage();
-      await logInAs(
-        m,
-        server.url,
-        'moderation@plenum.localhost',
-        server.logins.get('moderation@plenum.localhost')!,
-        'Moussa Modérateur',
-      );
+      await logInAsDemo(m, server, 'moderation');
       await m.goto(server.url);
       await m.getByRole('link', { name: 'Open a new program' }).click();
       await m.getByLabel('Title').fill('Programme 2027');
@@ -136,13 +124,7 @@ describe('a moderator imports a program from a file', () => {
     const browser = await launchBrowser({ locale: 'en-GB' });
     try {
       const m = await browser.newPage();
-      await logInAs(
-        m,
-        server.url,
-        'moderation@plenum.localhost',
-        server.logins.get('moderation@plenum.localhost')!,
-        'Moussa Modérateur',
-      );
+      await logInAsDemo(m, server, 'moderation');
       await m.goto(`${server.url}/p/programme-2027/import`);
       await m.getByLabel('File (.md, .markdown, .txt or .docx, up to 5 MB)').setInputFiles({
         name: 'programme.docx',

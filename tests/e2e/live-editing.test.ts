@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { sectionIds } from './support/collab.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { logInAs } from './support/session.ts';
+import { logInAsDemo } from './support/session.ts';
 
 let server: TestServer;
 let sectionUrl: string;
@@ -34,20 +34,8 @@ describe('two members write the same section live', () => {
       const a = await camille.newPage();
       const b = await lucia.newPage();
       const v = await visitor.newPage();
-      await logInAs(
-        a,
-        server.url,
-        'camille@plenum.localhost',
-        server.logins.get('camille@plenum.localhost')!,
-        'Camille Martin',
-      );
-      await logInAs(
-        b,
-        server.url,
-        'lucia@plenum.localhost',
-        server.logins.get('lucia@plenum.localhost')!,
-        'Lucía García',
-      );
+      await logInAsDemo(a, server, 'camille');
+      await logInAsDemo(b, server, 'lucia');
       for (const page of [a, b, v]) {
         await page.goto(sectionUrl);
         await page.getByTestId('connection-status').getByText('Connected').waitFor();

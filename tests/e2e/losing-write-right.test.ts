@@ -4,7 +4,7 @@ import { launchBrowser } from './support/browser.ts';
 import { sectionIds } from './support/collab.ts';
 import { DEMO, moderatorSession } from './support/scenarios.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { logInAs } from './support/session.ts';
+import { logInAsDemo } from './support/session.ts';
 
 // Issue 17, item 15: the right to write ends while a member types. They are told why and since when, what the
 // server stored stays, and what it did not store is offered to copy: never silently dropped.
@@ -39,13 +39,7 @@ describe('a moderator ends drafting while a member types', () => {
         upstream.onClose((code, reason) => ws.close({ code, reason }));
         ws.onClose((code, reason) => upstream.close({ code, reason }));
       });
-      await logInAs(
-        a,
-        server.url,
-        'camille@plenum.localhost',
-        server.logins.get('camille@plenum.localhost')!,
-        'Camille Martin',
-      );
+      await logInAsDemo(a, server, 'camille');
       await a.goto(sectionUrl);
       await a.getByTestId('connection-status').getByText('Connected: changes are saved as you type').waitFor();
       const editor = a.getByRole('textbox', { name: 'Section text' });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { logInAs } from './support/session.ts';
+import { logInAsDemo } from './support/session.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -17,13 +17,7 @@ describe('a moderator runs the process', () => {
     const visitor = await launchBrowser({ locale: 'en-GB' });
     try {
       const m = await moderator.newPage();
-      await logInAs(
-        m,
-        server.url,
-        'moderation@plenum.localhost',
-        server.logins.get('moderation@plenum.localhost')!,
-        'Moussa Modérateur',
-      );
+      await logInAsDemo(m, server, 'moderation');
       await m.goto(`${server.url}/p/programme-2027`);
       await m.getByRole('link', { name: 'Phase, openness and drafters' }).click();
       await m.getByLabel('Phase', { exact: true }).selectOption('AMENDING');
@@ -53,13 +47,7 @@ describe('a moderator runs the process', () => {
 
       // A member who is not a moderator is offered no settings, and is refused them.
       const member = await visitor.newPage();
-      await logInAs(
-        member,
-        server.url,
-        'camille@plenum.localhost',
-        server.logins.get('camille@plenum.localhost')!,
-        'Camille Martin',
-      );
+      await logInAsDemo(member, server, 'camille');
       await member.goto(`${server.url}/p/programme-2027`);
       await member.getByTestId('phase').getByText('Amendments').waitFor();
       expect(await member.getByRole('link', { name: 'Phase, openness and drafters' }).count()).toBe(0);
@@ -78,13 +66,7 @@ describe('named drafters', () => {
     const lucia = await launchBrowser({ locale: 'en-GB' });
     try {
       const m = await moderator.newPage();
-      await logInAs(
-        m,
-        server.url,
-        'moderation@plenum.localhost',
-        server.logins.get('moderation@plenum.localhost')!,
-        'Moussa Modérateur',
-      );
+      await logInAsDemo(m, server, 'moderation');
       // The first test moved the program on: back to drafting, open to every member.
       await m.goto(`${server.url}/p/programme-2027/settings`);
       await m.getByLabel('Phase', { exact: true }).selectOption('DRAFTING');
@@ -96,20 +78,8 @@ describe('named drafters', () => {
 
       const c = await camille.newPage();
       const l = await lucia.newPage();
-      await logInAs(
-        c,
-        server.url,
-        'camille@plenum.localhost',
-        server.logins.get('camille@plenum.localhost')!,
-        'Camille Martin',
-      );
-      await logInAs(
-        l,
-        server.url,
-        'lucia@plenum.localhost',
-        server.logins.get('lucia@plenum.localhost')!,
-        'Lucía García',
-      );
+      await logInAsDemo(c, server, 'camille');
+      await logInAsDemo(l, server, 'lucia');
       for (const page of [c, l]) {
         await page.goto(sectionUrl);
         await page.getByTestId('connection-status').getByText('Connected').waitFor();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { violations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { logInAs } from './support/session.ts';
+import { logInAsDemo } from './support/session.ts';
 import { prepareAdmissibleAmendment, type DemoSession, type Who } from './support/scenarios.ts';
 
 const PROGRAM = 'programme-2027';
@@ -25,11 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-async function logIn(page: Page, who: 'moderation' | 'camille' | 'lucia' | 'yanis', name: string) {
-  const email = `${who}@plenum.localhost`;
-  await logInAs(page, server.url, email, server.logins.get(email)!, name);
-}
 
 const localNow = (page: Page) =>
   page.evaluate(() => {
@@ -68,7 +63,7 @@ describe('from vote to program', () => {
     try {
       // Lucía has the section open: read-only during the vote, connected to the live text.
       const l = await member.newPage();
-      await logIn(l, 'lucia', 'Lucía García');
+      await logInAsDemo(l, server, 'lucia');
       await l.goto(sectionUrl);
       await l.getByTestId('section-locked').waitFor();
       await l.getByTestId('connection-status').getByText('Connected').waitFor();
@@ -76,7 +71,7 @@ describe('from vote to program', () => {
 
       // The moderator closes the round: the adopted text arrives in Lucía's editor without a reload.
       const m = await moderator.newPage();
-      await logIn(m, 'moderation', 'Moussa Modérateur');
+      await logInAsDemo(m, server, 'moderation');
       await m.goto(roundUrl);
       await m.getByLabel('Closes', { exact: true }).fill(await localNow(m));
       await m.getByLabel('Reason (public)').fill('Tout le monde a voté');

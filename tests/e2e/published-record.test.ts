@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
@@ -14,7 +13,7 @@ import {
   type DemoSession,
 } from './support/scenarios.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { logInAs } from './support/session.ts';
+import { logInAsDemo } from './support/session.ts';
 
 // Issue 17, "the published record": what the public reads of a program once a version is published while its
 // draft is closed to the public (items 6, 7, 9, 12 and part of 14). Two amendments go to one round: a change to
@@ -76,9 +75,6 @@ async function html(path: string, who?: 'moderation' | 'camille' | 'lucia' | 'ya
   return res.text();
 }
 
-const logIn = (page: Page, who: 'moderation' | 'camille' | 'yanis', name: string) =>
-  logInAs(page, server.url, `${who}@plenum.localhost`, server.logins.get(`${who}@plenum.localhost`)!, name);
-
 beforeAll(async () => {
   server = await startServer();
   session = await demoSessions(server);
@@ -106,20 +102,20 @@ describe('the published record', () => {
     const other = await launchBrowser({ locale: 'en-GB' });
     try {
       const m = await moderator.newPage();
-      await logIn(m, 'moderation', 'Moussa Modérateur');
+      await logInAsDemo(m, server, 'moderation');
       await m.goto(`${server.url}/p/${DEMO}`);
       expect(await m.getByTestId('drafting-access').textContent()).toBe(
         'Only the members the moderators named write this draft.',
       );
       const c = await member.newPage();
-      await logIn(c, 'camille', 'Camille Martin');
+      await logInAsDemo(c, server, 'camille');
       await c.goto(`${server.url}/p/${DEMO}`);
       expect(await c.getByTestId('drafting-access').textContent()).toBe(
         'The draft is open to the members the moderators named, you among them.',
       );
       // Yanis, not named, may not write: nobody is told that "members write it together".
       const y = await other.newPage();
-      await logIn(y, 'yanis', 'Yanis Benali');
+      await logInAsDemo(y, server, 'yanis');
       await y.goto(`${server.url}/p/${DEMO}`);
       expect(await y.getByTestId('drafting-access').textContent()).toBe(
         'Only the members the moderators named write this draft.',
@@ -168,7 +164,7 @@ describe('the published record', () => {
     const voter = await launchBrowser({ locale: 'en-GB' });
     try {
       const y = await voter.newPage();
-      await logIn(y, 'yanis', 'Yanis Benali');
+      await logInAsDemo(y, server, 'yanis');
       await y.goto(`${server.url}/p/${DEMO}/rounds/${roundId}/ballot`);
       const brief = y.locator('.amendment-brief', { has: y.getByTestId('new-section-title') });
       expect(await brief.getByTestId('new-section-title').textContent()).toBe(`new section: “${NEW_TITLE}”`);
@@ -328,7 +324,7 @@ describe('the published record', () => {
     const visitor = await launchBrowser({ locale: 'en-GB' });
     try {
       const c = await member.newPage();
-      await logIn(c, 'camille', 'Camille Martin');
+      await logInAsDemo(c, server, 'camille');
       await c.goto(`${server.url}/p/${DEMO}/sections/${created}`);
       const listed = c.getByTestId('section-amendments').locator('li', { hasText: 'Un chapitre logement' });
       await listed.getByText('Created this section').waitFor();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { logInAs } from './support/session.ts';
+import { logInAsDemo } from './support/session.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -25,13 +25,7 @@ describe('a moderator shapes the program', () => {
     const member = await launchBrowser({ locale: 'en-GB' });
     try {
       const m = await moderator.newPage();
-      await logInAs(
-        m,
-        server.url,
-        'moderation@plenum.localhost',
-        server.logins.get('moderation@plenum.localhost')!,
-        'Moussa Modérateur',
-      );
+      await logInAsDemo(m, server, 'moderation');
       await m.goto(`${server.url}/p/programme-2027`);
       await m.getByRole('link', { name: 'Chapters and sections' }).click();
       await m.getByRole('heading', { name: 'Chapters and sections', level: 1 }).waitFor();
@@ -73,13 +67,7 @@ describe('a moderator shapes the program', () => {
 
       // A member is writing in the new section when the moderator removes it.
       const w = await member.newPage();
-      await logInAs(
-        w,
-        server.url,
-        'camille@plenum.localhost',
-        server.logins.get('camille@plenum.localhost')!,
-        'Camille Martin',
-      );
+      await logInAsDemo(w, server, 'camille');
       await w.goto(`${server.url}${sectionHref}`);
       const editor = w.getByRole('textbox', { name: 'Section text' });
       await editor.click();
@@ -122,13 +110,7 @@ describe('a moderator shapes the program', () => {
     const member = await launchBrowser({ locale: 'en-GB' });
     try {
       const m = await moderator.newPage();
-      await logInAs(
-        m,
-        server.url,
-        'moderation@plenum.localhost',
-        server.logins.get('moderation@plenum.localhost')!,
-        'Moussa Modérateur',
-      );
+      await logInAsDemo(m, server, 'moderation');
       await m.goto(`${server.url}/p/programme-2027/structure`);
       const sectionHref = await m
         .getByRole('link', { name: /^\d\.\d Transparence de la vie publique$/ })
@@ -142,13 +124,7 @@ describe('a moderator shapes the program', () => {
           .innerText()
       ).split(' ')[0]!;
       const w = await member.newPage();
-      await logInAs(
-        w,
-        server.url,
-        'lucia@plenum.localhost',
-        server.logins.get('lucia@plenum.localhost')!,
-        'Lucía García',
-      );
+      await logInAsDemo(w, server, 'lucia');
       await w.goto(`${server.url}${sectionHref}`);
       await w.getByTestId('connection-status').getByText('Connected').waitFor();
       const text = w.getByRole('textbox', { name: 'Section text' });

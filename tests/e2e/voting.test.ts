@@ -4,7 +4,7 @@ import { violations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { readOutbox } from '../factories/outbox.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { logInAs } from './support/session.ts';
+import { logInAsDemo } from './support/session.ts';
 import { prepareAdmissibleAmendment, type Who } from './support/scenarios.ts';
 
 const PROGRAM = 'programme-2027';
@@ -25,11 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-async function logIn(page: Page, who: 'moderation' | 'camille' | 'lucia' | 'yanis', name: string) {
-  const email = `${who}@plenum.localhost`;
-  await logInAs(page, server.url, email, server.logins.get(email)!, name);
-}
 
 /** Votes on the round's only question and returns the tracking code of the receipt. */
 async function vote(page: Page, roundUrl: string, answer: 'Yes' | 'No' | 'Abstain') {
@@ -53,14 +48,14 @@ describe('a voting round', () => {
     try {
       // Lucía asks to be told by email when a vote opens (off unless she does).
       const l = await lucia.newPage();
-      await logIn(l, 'lucia', 'Lucía García');
+      await logInAsDemo(l, server, 'lucia');
       await l.goto(`${server.url}/notifications`);
       await l.getByTestId('votes-state').getByText('You are not told by email when a vote opens.').waitFor();
       await l.getByRole('button', { name: 'Tell me when a vote opens' }).click();
       await l.getByTestId('votes-state').getByText('You are told by email when a vote opens.').waitFor();
 
       const m = await moderator.newPage();
-      await logIn(m, 'moderation', 'Moussa Modérateur');
+      await logInAsDemo(m, server, 'moderation');
       await m.goto(`${server.url}/p/${PROGRAM}`);
       await m.getByRole('link', { name: 'Votes', exact: true }).click();
       await m.getByRole('link', { name: 'New voting round' }).click();
@@ -82,7 +77,7 @@ describe('a voting round', () => {
       await m.getByTestId('section-locked').getByText('A vote on this section is open').waitFor();
 
       const c = await camille.newPage();
-      await logIn(c, 'camille', 'Camille Martin');
+      await logInAsDemo(c, server, 'camille');
       // Her announcement arrived, alone (nobody else asked); its link stops them in one click, without signing in.
       let mails: Awaited<ReturnType<typeof readOutbox>> = [];
       for (let i = 0; i < 50 && !mails.length; i++) {
@@ -103,7 +98,7 @@ describe('a voting round', () => {
       await anonymous.close();
 
       const y = await yanis.newPage();
-      await logIn(y, 'yanis', 'Yanis Benali');
+      await logInAsDemo(y, server, 'yanis');
 
       // The ballot shows the change and the debate in brief, and refuses to go without an answer.
       await y.goto(roundUrl);

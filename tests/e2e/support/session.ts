@@ -32,3 +32,21 @@ export async function logInThroughForm(
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('link', { name: displayName }).waitFor();
 }
+
+/** The demo's accounts (server/database/seed.ts), by the part of their address before the @. */
+export const DEMO_PEOPLE = {
+  admin: 'Alice Admin',
+  moderation: 'Moussa Modérateur',
+  camille: 'Camille Martin',
+  lucia: 'Lucía García',
+  yanis: 'Yanis Benali',
+} as const;
+export type DemoPerson = keyof typeof DEMO_PEOPLE;
+
+/** Signs a demo account in without the login form (`logInAs`), with the password the server printed. */
+export async function logInAsDemo(page: Page, server: { url: string; logins: Map<string, string> }, who: DemoPerson) {
+  const email = `${who}@plenum.localhost`;
+  const password = server.logins.get(email);
+  if (!password) throw new Error(`no demo login for ${email}`);
+  await logInAs(page, server.url, email, password, DEMO_PEOPLE[who]);
+}
