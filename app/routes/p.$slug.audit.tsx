@@ -1,9 +1,10 @@
 import type { MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { auditKind, programAuditPage } from '~/modules/audit/program-audit.server.ts';
 import { AuditLine } from '~/components/audit/audit-line.tsx';
+import { LogTable } from '~/components/audit/log-table.tsx';
 import { actorOf } from '~/utils/auth.server.ts';
-import { pageTitle, useFormatDate, useSignature, useT } from '~/utils/i18n.tsx';
+import { pageTitle, useT } from '~/utils/i18n.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
@@ -18,8 +19,6 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'audit.tit
 /** The public audit log of a program: every moderator action, its reason and time, filterable by kind. */
 export default function ProgramAuditPage() {
   const t = useT();
-  const signed = useSignature();
-  const formatDate = useFormatDate();
   const { slug, kind, kinds, events, page, more } = useLoaderData<typeof loader>();
   const at = (p: number) =>
     `?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
@@ -41,40 +40,16 @@ export default function ProgramAuditPage() {
           {t('audit.apply')}
         </button>
       </form>
-      {events.length ? (
-        <div className="table-scroll">
-          <table data-testid="audit-log">
-            <thead>
-              <tr>
-                <th scope="col">{t('moderation.when')}</th>
-                <th scope="col">{t('moderation.who')}</th>
-                <th scope="col">{t('moderation.what')}</th>
-                <th scope="col">{t('moderation.why')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td>{formatDate(e.at, 'datetime')}</td>
-                  <td>{e.by === null ? t('audit.system') : signed(e.by)}</td>
-                  <td>
-                    <AuditLine slug={slug} event={e} />
-                  </td>
-                  <td>{e.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="muted">{t('audit.empty')}</p>
-      )}
-      {page > 1 || more ? (
-        <nav className="inline-actions" aria-label={t('moderation.pages')}>
-          {page > 1 ? <Link to={at(page - 1)}>{t('moderation.newer')}</Link> : null}
-          {more ? <Link to={at(page + 1)}>{t('moderation.older')}</Link> : null}
-        </nav>
-      ) : null}
+      <LogTable
+        testId="audit-log"
+        rows={events}
+        what={(e) => <AuditLine slug={slug} event={e} />}
+        empty="audit.empty"
+        system={t('audit.system')}
+        page={page}
+        more={more}
+        pageHref={at}
+      />
     </section>
   );
 }

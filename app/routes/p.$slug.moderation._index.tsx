@@ -2,7 +2,8 @@ import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { moderationLog } from '~/modules/amendments/moderation.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
-import { pageTitle, useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
+import { pageTitle, useT } from '~/utils/i18n.tsx';
+import { LogTable } from '~/components/audit/log-table.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
 
 const PER_PAGE = 100;
@@ -24,8 +25,6 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'moderatio
 /** The public moderation log: every decision on amendments and reported comments, who made it, when and why. */
 export default function ModerationLogPage() {
   const t = useT();
-  const signed = useSignature();
-  const formatDate = useFormatDate();
   const { slug, log, page, more } = useLoaderData<typeof loader>();
   return (
     <section>
@@ -34,59 +33,39 @@ export default function ModerationLogPage() {
       <p>
         <Link to={`/p/${slug}/audit`}>{t('audit.link')}</Link>
       </p>
-      {log.length ? (
-        <div className="table-scroll">
-          <table data-testid="moderation-log">
-            <thead>
-              <tr>
-                <th scope="col">{t('moderation.when')}</th>
-                <th scope="col">{t('moderation.who')}</th>
-                <th scope="col">{t('moderation.what')}</th>
-                <th scope="col">{t('moderation.why')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.map((e) => (
-                <tr key={e.id}>
-                  <td>{formatDate(e.at, 'datetime')}</td>
-                  <td>{e.by === null ? '—' : signed(e.by)}</td>
-                  <td>
-                    {t(`moderation.decision.${e.decision}`)}:{' '}
-                    <Link to={`/p/${slug}/amendments/${e.amendmentId}${e.commentId ? `#comment-${e.commentId}` : ''}`}>
-                      {e.amendmentTitle}
-                    </Link>
-                    {e.into ? (
-                      <>
-                        {' '}
-                        <Link to={`/p/${slug}/amendments/${e.into.id}`}>
-                          {t('moderation.mergedInto', { title: e.into.title })}
-                        </Link>
-                      </>
-                    ) : null}
-                    {e.other ? (
-                      <>
-                        {' '}
-                        <Link to={`/p/${slug}/amendments/${e.other.id}`}>
-                          {t('moderation.notDuplicateOf', { title: e.other.title })}
-                        </Link>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{e.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="muted">{t('moderation.empty')}</p>
-      )}
-      {page > 1 || more ? (
-        <nav className="inline-actions" aria-label={t('moderation.pages')}>
-          {page > 1 ? <Link to={`?page=${page - 1}`}>{t('moderation.newer')}</Link> : null}
-          {more ? <Link to={`?page=${page + 1}`}>{t('moderation.older')}</Link> : null}
-        </nav>
-      ) : null}
+      <LogTable
+        testId="moderation-log"
+        rows={log}
+        what={(e) => (
+          <>
+            {t(`moderation.decision.${e.decision}`)}:{' '}
+            <Link to={`/p/${slug}/amendments/${e.amendmentId}${e.commentId ? `#comment-${e.commentId}` : ''}`}>
+              {e.amendmentTitle}
+            </Link>
+            {e.into ? (
+              <>
+                {' '}
+                <Link to={`/p/${slug}/amendments/${e.into.id}`}>
+                  {t('moderation.mergedInto', { title: e.into.title })}
+                </Link>
+              </>
+            ) : null}
+            {e.other ? (
+              <>
+                {' '}
+                <Link to={`/p/${slug}/amendments/${e.other.id}`}>
+                  {t('moderation.notDuplicateOf', { title: e.other.title })}
+                </Link>
+              </>
+            ) : null}
+          </>
+        )}
+        empty="moderation.empty"
+        system="—"
+        page={page}
+        more={more}
+        pageHref={(p) => `?page=${p}`}
+      />
     </section>
   );
 }
