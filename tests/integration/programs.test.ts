@@ -10,7 +10,7 @@ import {
   updateProgramSettings,
 } from '../../app/modules/programs/programs.server.ts';
 import { moveSection } from '../../app/modules/programs/structure.server.ts';
-import { publishVersion } from '../../app/modules/publication/versions.server.ts';
+import { publishVersion } from '../../app/modules/publication/publish.server.ts';
 
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  getVersion,
-  getVersionSection,
-  publishVersion,
-  versionSections,
-} from '../../app/modules/publication/versions.server.ts';
+import { publishVersion } from '../../app/modules/publication/publish.server.ts';
+import { getVersion, getVersionSection, versionSections } from '../../app/modules/publication/versions.server.ts';
 import { castBallot } from '../../app/modules/voting/ballots.server.ts';
 import { roundDefinition } from '../../app/modules/voting/definition.server.ts';
 import { rescheduleClose } from '../../app/modules/voting/rounds.server.ts';
