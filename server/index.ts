@@ -7,6 +7,7 @@ import { readEnv, publicOrigin } from '~/utils/env.server.ts';
 import { setLiveDocuments } from '~/utils/live-documents.server.ts';
 import { deferredWorkDone } from '~/utils/after-answer.server.ts';
 import { logger } from '~/utils/logger.server.ts';
+import { setMetricSources } from '~/utils/metrics.server.ts';
 import { MigrationError } from './database/migrate.ts';
 import { formatLogins, install, openAndMigrate, seedIfFirstStart } from './boot.ts';
 import { localOnly, redisRelay } from './collaboration/relay.ts';
@@ -41,6 +42,7 @@ async function main() {
     database,
     allowedOrigins: [publicOrigin(env)],
     trustProxy: env.TRUST_PROXY,
+    metricsAllow: env.METRICS_ALLOW,
     isClosing: () => closing,
     pageCacheTtlMs: env.PAGE_CACHE_TTL_MS,
     countQueries: env.PLENUM_COUNT_QUERIES === '1',
@@ -53,6 +55,7 @@ async function main() {
     env.REDIS_URL ? redisRelay(env.REDIS_URL) : localOnly,
   );
   setLiveDocuments(collaboration);
+  setMetricSources({ collaboration: () => collaboration.stats(), pools: () => database.poolStats?.() ?? [] });
 
   // Background sweeps (server/jobs.ts): their intervals are settings; tests set them short rather than wait.
   const background = startJobs(jobs(env));

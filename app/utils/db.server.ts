@@ -4,6 +4,14 @@ export type { PrismaClient };
 export type Engine = 'pglite' | 'postgresql';
 
 /** An open database: the Prisma client every module uses, and what the server needs to watch and close it. */
+/** A connection pool's use: connections open, idle, and clients waiting for one. */
+export interface PoolStats {
+  pool: string;
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 export interface Database {
   prisma: PrismaClient;
   engine: Engine;
@@ -21,6 +29,8 @@ export interface Database {
   execute(sql: string): Promise<number>;
   /** Round-trip time of a trivial query, in ms; throws when the database does not answer. */
   ping(): Promise<number>;
+  /** PostgreSQL: each pool's connections (Prisma's, and raw SQL's) for /metrics; the embedded database has none. */
+  poolStats?(): PoolStats[];
   close(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addressList } from './addresses.ts';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -31,6 +32,17 @@ const schema = z.object({
   PLENUM_COUNT_QUERIES: z.enum(['0', '1']).default('0'),
   /** Number of proxies in front of the app whose X-Forwarded-For to trust (express "trust proxy"). */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  /** Who may read /metrics (Prometheus): addresses or CIDR ranges, comma-separated; '' for nobody. */
+  METRICS_ALLOW: z
+    .string()
+    .default('127.0.0.1,::1')
+    .superRefine((value, ctx) => {
+      try {
+        addressList(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
   /** How often voting rounds whose time has come are opened or closed, and adopted amendments applied (ms). */
   ROUNDS_SWEEP_MS: z.coerce.number().int().min(100).default(15_000),
   /** How often amendments whose support deadline passed short of the threshold are expired (ms). */

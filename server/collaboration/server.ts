@@ -271,6 +271,11 @@ export class CollaborationServer {
     document.doc.destroy();
   }
 
+  /** Live documents loaded in this process and the WebSocket connections open to them (/metrics). */
+  stats(): { documents: number; connections: number } {
+    return { documents: this.documents.size, connections: this.wss.clients.size };
+  }
+
   /** Who is editing each of these documents now (only documents loaded in this process have anyone). */
   async editing(names: string[]): Promise<Record<string, string[]>> {
     const result: Record<string, string[]> = {};

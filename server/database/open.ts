@@ -133,7 +133,9 @@ function openPostgres(url: string, counting: boolean): OpenedDatabase {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   // An idle client's network error must not crash the process: the next query reports it.
   pool.on('error', () => {});
-  const adapter = new PrismaPg({ connectionString: url });
+  // Prisma's own pool (as the adapter would make it from the URL), held here so that /metrics can read its use.
+  const prismaPool = new pg.Pool({ connectionString: url });
+  const adapter = new PrismaPg(prismaPool, { disposeExternalPool: true });
   const prisma = new PrismaClient({ adapter: counting ? countStatements(adapter) : adapter });
   const sql: SqlRunner = {
     migrationTransaction: async (fn) => {
@@ -167,6 +169,10 @@ function openPostgres(url: string, counting: boolean): OpenedDatabase {
     query: counting ? countingQuery(sql.query) : sql.query,
     execute: counting ? countingQuery(executeOn(pool)) : executeOn(pool),
     ping: () => timed(() => pool.query('SELECT 1')),
+    poolStats: () => [
+      { pool: 'prisma', total: prismaPool.totalCount, idle: prismaPool.idleCount, waiting: prismaPool.waitingCount },
+      { pool: 'sql', total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount },
+    ],
     close: async () => {
       await prisma.$disconnect();
       await pool.end();

@@ -4,12 +4,14 @@ import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { newId } from '~/utils/ids.ts';
 import { logger } from '~/utils/logger.server.ts';
+import { metrics, routeLabel } from '~/utils/metrics.server.ts';
 import type { Database } from '~/utils/db.server.ts';
 import { countQueriesOf, currentQueryTally } from '../database/query-count.ts';
 import { buildRequestContext } from './context.ts';
 import { isShareable, PageCache, type CachedPage } from './page-cache.ts';
 import { limitFormFields } from './form-fields.ts';
 import { limitBodySize, rejectMalformedUrls } from './guards.ts';
+import { metricsEndpoint } from './metrics.ts';
 import { rateLimit } from './rate-limit.ts';
 import { sendFetchResponse, toFetchRequest } from './remix-adapter.ts';
 import { originCheck, securityHeaders } from './security.ts';
@@ -26,6 +28,8 @@ export interface AppOptions {
   /** Origins accepted for state-changing requests besides the request's own host (PUBLIC_URL). */
   allowedOrigins: string[];
   trustProxy: number;
+  /** Who may read /metrics: addresses or CIDR ranges, comma-separated (METRICS_ALLOW). */
+  metricsAllow?: string;
   /** Set while shutting down: new requests get 503 and connections are not kept alive. */
   isClosing: () => boolean;
   /** How long a page the public sees may be served again without rendering; 0 turns the cache off. */
@@ -55,19 +59,33 @@ export function createApp(options: AppOptions) {
     res.setHeader('X-Request-Id', requestId);
     const start = performance.now();
     res.on('finish', () => {
+      const ms = performance.now() - start;
+      metrics().httpDuration.observe(
+        {
+          route: routeLabel(req.path, res.statusCode),
+          method: req.method,
+          status: `${Math.floor(res.statusCode / 100)}xx`,
+        },
+        ms / 1000,
+      );
       if (req.path.startsWith('/build/')) return;
       logger.info('request', {
         requestId,
         method: req.method,
         path: req.path,
         status: res.statusCode,
-        ms: Math.round(performance.now() - start),
+        ms: Math.round(ms),
       });
     });
     if (options.isClosing()) res.setHeader('Connection', 'close');
     next();
   });
   app.use(securityHeaders({ dev: options.mode === 'development' }));
+
+  app.get(
+    '/metrics',
+    metricsEndpoint({ allow: options.metricsAllow ?? '127.0.0.1,::1', trustProxy: options.trustProxy }),
+  );
 
   app.get('/healthz', async (_req, res) => {
     try {

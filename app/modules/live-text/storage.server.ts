@@ -5,6 +5,7 @@ import type { AmendmentKind } from '~/generated/prisma/enums.ts';
 import { type DocNode } from '~/rich-text/document.ts';
 import { database, db } from '~/utils/db.server.ts';
 import { logger } from '~/utils/logger.server.ts';
+import { metrics } from '~/utils/metrics.server.ts';
 import { readStoredDoc } from '~/rich-text/stored.server.ts';
 
 /**
@@ -98,13 +99,16 @@ export async function loadDocument(name: string): Promise<{ doc: Y.Doc; updateCo
 export async function storeUpdates(name: string, updates: Uint8Array[]): Promise<void> {
   if (!updates.length) return;
   const db = database();
+  const end = metrics().storeLatency.startTimer();
   let stored: number;
   if (db.engine === 'pglite') stored = await db.execute(embeddedStoreStatement(name, updates));
   else {
     const { sql, params } = storeStatement(name, updates);
     stored = (await db.query<{ id: unknown }>(sql, params)).length;
   }
+  end();
   if (stored !== updates.length) throw new Error(`document ${name} is not stored (removed?)`);
+  metrics().updatesStored.inc(stored);
 }
 
 /**

@@ -4,6 +4,7 @@ import { hasRole } from '~/policies/actor.ts';
 import { canVote } from '~/policies/round.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
+import { metrics } from '~/utils/metrics.server.ts';
 import { BOARD_FORMAT, canonicalAnswers, newNonce, normalizeCode, trackingCode, validateAnswers } from './board.ts';
 import type { AnswerError } from './board.ts';
 
@@ -110,6 +111,7 @@ export async function castBallot(
   }
   if (!outcome.census) throw new BallotError('vote.errors.notInCensus');
   if (outcome.stored !== 1) throw new Error('the ballot was not stored');
+  metrics().ballotsCast.inc();
   const paddedAnswers = encodeReceiptAnswers(canonical, Buffer.byteLength(longestCanonical(definition), 'utf8'));
   return { roundId: props.roundId, code, nonce, answers: checked.answers, paddedAnswers };
 }
