@@ -72,7 +72,13 @@ describe('sixty writers lose the right to write at once (ADR 0025)', () => {
         20_000,
         'the 60 writers’ paragraphs to be relayed',
       );
-      const closes = writers.map((w) => nextClose(w));
+      const closedAt: number[] = [];
+      const closes = writers.map((w) =>
+        nextClose(w).then((close) => {
+          closedAt.push(performance.now());
+          return close;
+        }),
+      );
       // Each writer types again the moment it is closed: the stock client resends it when it reconnects.
       const refusals = writers.map(async (w, i) => {
         await closes[i];
@@ -80,15 +86,19 @@ describe('sixty writers lose the right to write at once (ADR 0025)', () => {
         // y-websocket stops reconnecting after a code in 4400-4499: the refusal is the connection's last close.
         return nextClose(w);
       });
-      const started = performance.now();
+      let answeredAt = 0;
       const [closed, refused] = await underAttack(target, async () => {
         await amendingProgram(session, { value: 3 });
+        answeredAt = performance.now();
         return Promise.all([
           withTimeout(Promise.all(closes), 15_000, 'the 60 closes'),
           withTimeout(Promise.all(refusals), 30_000, 'the 60 refusals'),
         ]);
       });
-      console.log(`60 writers closed within ${Math.round(performance.now() - started)} ms (re-check period: 2 s)`);
+      // A figure, not an assertion (the machine is shared): the re-check runs every 2 s.
+      console.log(
+        `last of 60 closes ${Math.round(Math.max(...closedAt) - answeredAt)} ms after the phase change was answered`,
+      );
       for (const close of closed) {
         expect(close.code).toBe(CLOSE.writeEnded);
         // Why, and since when: the new phase's start, the same for every writer.
