@@ -27,7 +27,7 @@ export const InviteCoauthorSchema = z.object({
 });
 
 /** A moderator's reason, which the public record keeps. */
-const reason = () => storableText().trim().min(3, 'errors.reasonRequired').max(500, 'errors.reasonRequired');
+const reason = () => storableText().trim().min(3, 'errors.reasonRequired').max(500, 'errors.reasonTooLong');
 const id = () => z.string().max(64, 'errors.required');
 
 /**

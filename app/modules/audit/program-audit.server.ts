@@ -47,7 +47,8 @@ const KIND_OF = new Map(
 
 /** A kind from an address (`?kind=`): one of AUDIT_KINDS, else every kind. */
 export function auditKind(param: string | null): AuditKind | null {
-  return param && param in AUDIT_KINDS ? (param as AuditKind) : null;
+  // Own keys only: `in` also finds what every object inherits (`?kind=__proto__` answered 500).
+  return param && Object.hasOwn(AUDIT_KINDS, param) ? (param as AuditKind) : null;
 }
 
 /** What a line says of its target: a link when the target still exists where the public can see it. */
