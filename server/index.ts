@@ -1,6 +1,6 @@
 import http from 'node:http';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
 import { broadcastDevReady } from '@remix-run/node';
 import { readEnv, publicOrigin } from '~/utils/env.server.ts';
@@ -8,6 +8,7 @@ import { setLiveDocuments } from '~/utils/live-documents.server.ts';
 import { deferredWorkDone } from '~/utils/after-answer.server.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { setMetricSources } from '~/utils/metrics.server.ts';
+import { runCompiledWorkersFrom } from '~/utils/worker.server.ts';
 import { MigrationError } from './database/migrate.ts';
 import { formatLogins, install, openAndMigrate, seedIfFirstStart } from './boot.ts';
 import { localOnly, redisRelay } from './collaboration/relay.ts';
@@ -20,6 +21,9 @@ async function main() {
   // Whatever this process creates (database files, mails, round keys) is its account's alone (ADR 0014).
   process.umask(0o077);
   const env = readEnv();
+  // Run compiled (build/server/index.js, as `npm start` does: ADR 0031), the worker modules are compiled beside.
+  const entry = fileURLToPath(import.meta.url);
+  if (entry.endsWith('.js')) runCompiledWorkersFrom(path.dirname(entry));
   const startedAt = performance.now();
   let database;
   try {

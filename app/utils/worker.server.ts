@@ -28,11 +28,25 @@ export interface WorkerLimits {
 // build is one bundle, so a path relative to the calling module would point into build/.
 const ENTRY = path.resolve('server/worker.mjs');
 const MAX_RUNNING = 2;
+
+// Where the compiled worker modules are, when the server runs compiled (ADR 0031): held on globalThis, as the
+// server and the Remix build each have their own copy of this module.
+const COMPILED = Symbol.for('plenum.compiledWorkers');
+type Holder = { [COMPILED]?: string };
+
+/**
+ * Run worker modules from `dir` (build/server), compiled to JavaScript at their source path, rather than from
+ * their TypeScript source: the compiled server calls it at start.
+ */
+export function runCompiledWorkersFrom(dir: string) {
+  (globalThis as Holder)[COMPILED] = dir;
+}
 let running = 0;
 const queue: (() => void)[] = [];
 
 /**
- * Runs `run(input)`, exported by the TypeScript module at `modulePath` (from the project's root), in a worker
+ * Runs `run(input)`, exported by the TypeScript module at `modulePath` (from the project's root; its compiled
+ * copy when the server runs compiled), in a worker
  * with `limits`; resolves to what it returns. Rejects with WorkerLimitError over a limit, or with the error
  * the module threw.
  */
@@ -40,7 +54,9 @@ export async function runInWorker<T>(modulePath: string, input: unknown, limits:
   if (running >= MAX_RUNNING) await new Promise<void>((resume) => queue.push(resume));
   running++;
   try {
-    return await start<T>(pathToFileURL(path.resolve(modulePath)).href, input, limits);
+    const compiled = (globalThis as Holder)[COMPILED];
+    const file = compiled ? path.join(compiled, modulePath.replace(/\.ts$/, '.js')) : path.resolve(modulePath);
+    return await start<T>(pathToFileURL(file).href, input, limits);
   } finally {
     running--;
     queue.shift()?.();
@@ -51,7 +67,8 @@ function start<T>(module: string, input: unknown, limits: WorkerLimits): Promise
   return new Promise<T>((resolve, reject) => {
     const worker = new Worker(ENTRY, {
       workerData: { module, input },
-      // Not the server's own `--import tsx`: the entry registers tsx itself.
+      // Not the server's own flags (`--import tsx` in development): the entry registers tsx itself, when the
+      // module is TypeScript.
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: 32 },
     });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tallyRound } from '../../app/modules/voting/tally.ts';
 import type { Board } from '../../app/modules/voting/types.ts';
-import { runToExit } from '../e2e/support/server.ts';
+import { CLI_ENTRY, runToExit } from '../e2e/support/server.ts';
 import { prepareVotedRound } from '../e2e/support/scenarios.ts';
 import { startTarget, underAttack, type Target } from './support/target.ts';
 
@@ -38,7 +38,7 @@ afterAll(async () => {
 async function verifyTally(name: string, text: string, ...options: string[]) {
   const file = path.join(dir, `${name}.json`);
   await fs.writeFile(file, text);
-  return runToExit(['server/cli.ts', 'verify-tally', file, ...options], {});
+  return runToExit([CLI_ENTRY, 'verify-tally', file, ...options], {});
 }
 
 /** The published board with its round changed, and its results recounted under the changed round. */

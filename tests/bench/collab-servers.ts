@@ -1,7 +1,7 @@
 /**
  * The servers bench:collab compares, each started as a child process on a free port (and always killed):
  *
- * - plenum: `server/index.ts` exactly as `npm start` runs it (production build, embedded database, demo seed);
+ * - plenum: the compiled server (`build/server/index.js`) exactly as `npm start` runs it (production build, embedded database, demo seed);
  * - reference: the stock `y-websocket-server` binary of @y/websocket-server 0.1.1 (in memory, no persistence);
  * - hocuspocus: @hocuspocus/server 4.7 with its default configuration (collab-server-hocuspocus.mjs);
  * - floor: a bare `ws` relay of document updates, no Yjs (collab-server-floor.mjs).
@@ -131,7 +131,7 @@ export async function startPlenum(options: { schemaCheck?: boolean } = {}): Prom
   const profile = process.env.BENCH_PLENUM_CPU_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PLENUM_CPU_PROFILE}`]
     : [];
-  const child = launch([...profile, '--import', 'tsx', 'server/index.ts'], {
+  const child = launch([...profile, 'build/server/index.js'], {
     NODE_ENV: 'production',
     PORT: String(port),
     HOST: '127.0.0.1',

@@ -58,7 +58,7 @@ const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'plenum-bench-public-'))
 const staticDir = await fs.mkdtemp(path.join(os.tmpdir(), 'plenum-bench-public-static-'));
 const started = Date.now();
 // PORT 0: the system picks a free port; the demo's login box, printed once listening, names it.
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+const server = spawn(process.execPath, ['build/server/index.js'], {
   env: {
     ...process.env,
     NODE_ENV: 'production',

@@ -36,7 +36,7 @@ const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'plenum-bench-'));
 const port = 3900 + Math.floor(Math.random() * 50);
 const base = `http://127.0.0.1:${port}`;
 const started = Date.now();
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+const server = spawn(process.execPath, ['build/server/index.js'], {
   env: {
     ...process.env,
     NODE_ENV: 'production',

@@ -3,7 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emptyPostgresDatabase, runToExit, sqlOn, startServer } from './support/server.ts';
+import { CLI_ENTRY, emptyPostgresDatabase, runToExit, SERVER_ENTRY, sqlOn, startServer } from './support/server.ts';
 
 const ENGINE = process.env.PLENUM_TEST_ENGINE === 'postgresql' ? 'postgresql' : 'pglite';
 
@@ -64,7 +64,7 @@ describe('server life cycle', () => {
     try {
       // Someone points Plenum at a database that already has a table of that name.
       await sqlOn(target, 'CREATE TABLE "Member" (legacy_id INT); INSERT INTO "Member" VALUES (7);');
-      const { code, output } = await runToExit(['server/index.ts'], {
+      const { code, output } = await runToExit([SERVER_ENTRY], {
         NODE_ENV: 'production',
         PORT: '0',
         DATA_DIR: dataDir,
@@ -93,18 +93,15 @@ describe('command line', () => {
     const postgres = ENGINE === 'postgresql' ? await emptyPostgresDatabase() : undefined;
     const env = { DATA_DIR: dataDir, DATABASE_URL: postgres?.url ?? '', PLENUM_DEMO: '0' };
     try {
-      const help = await runToExit(['server/cli.ts', '--help'], env);
+      const help = await runToExit([CLI_ENTRY, '--help'], env);
       expect(help.code).toBe(0);
       expect(help.output).toContain('create-admin --email <addr>');
 
-      const bad = await runToExit(['server/cli.ts', 'create-admin', '--email', 'not-an-email'], env);
+      const bad = await runToExit([CLI_ENTRY, 'create-admin', '--email', 'not-an-email'], env);
       expect(bad.code).toBe(2);
       expect(bad.output).toContain('Invalid input: email: emailInvalid');
 
-      const made = await runToExit(
-        ['server/cli.ts', 'create-admin', '--email', 'Rosa@Example.org', '--name', 'Rosa'],
-        env,
-      );
+      const made = await runToExit([CLI_ENTRY, 'create-admin', '--email', 'Rosa@Example.org', '--name', 'Rosa'], env);
       expect(made.code).toBe(0);
       expect(made.output).toContain('Administrator rosa@example.org created.');
       const password = made.output.match(/Password \(shown only once\): (\S+)/)![1]!;
@@ -112,7 +109,7 @@ describe('command line', () => {
       const server = await startServer({ reuse: { dataDir, databaseUrl: postgres?.url }, env: { PLENUM_DEMO: '0' } });
       try {
         // While the server runs: the embedded database admits one process only; PostgreSQL admits several.
-        const concurrent = await runToExit(['server/cli.ts', 'migrate'], env);
+        const concurrent = await runToExit([CLI_ENTRY, 'migrate'], env);
         if (ENGINE === 'pglite') {
           expect(concurrent.code).toBe(1);
           expect(concurrent.output).toMatch(/is in use by another Plenum process \(pid \d+\)/);

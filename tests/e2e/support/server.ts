@@ -6,8 +6,31 @@ import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { newId } from '../../../app/utils/ids.ts';
+import { buildState } from '../../../scripts/build-stamp.mjs';
 import { withDatabase } from '../../setup/global-setup.ts';
 import { adminUrl, TEMPLATE_DB, TEMPLATE_DUMP } from '../../setup/paths.ts';
+
+/** The compiled server and command line, as `npm start` and `npm run plenum` run them (ADR 0031). */
+export const SERVER_ENTRY = 'build/server/index.js';
+export const CLI_ENTRY = 'build/server/cli.js';
+
+let checkedBuild = false;
+/**
+ * Refuses to run a journey on a build that is missing or older than the sources: it would test other code than
+ * the one in front of the reader. Checked once per test file (a hash of the sources, ~0.1 s).
+ */
+function requireBuild() {
+  if (checkedBuild) return;
+  const state = buildState();
+  if (state !== 'fresh') {
+    throw new Error(
+      state === 'missing'
+        ? `The production build is missing (${SERVER_ENTRY}): run \`npm run build\` first (npm test and npm run test:e2e do).`
+        : 'The production build is older than the sources: run `npm run build` again (npm test and npm run test:e2e do).',
+    );
+  }
+  checkedBuild = true;
+}
 
 /** How to start a test server. */
 export interface StartOptions {
@@ -36,10 +59,11 @@ export interface TestServer {
 }
 
 /**
- * Starts `server/index.ts` exactly as `npm start` does (the build must exist), on a free port, with the demo
- * seeded. On PostgreSQL the database is a fresh copy of the run's migrated template.
+ * Starts the compiled server exactly as `npm start` does (the build must exist and be fresh), on a free port,
+ * with the demo seeded. On PostgreSQL the database is a fresh copy of the run's migrated template.
  */
 export async function startServer(options: StartOptions = {}) {
+  requireBuild();
   const engine = options.engine ?? (process.env.PLENUM_TEST_ENGINE === 'postgresql' ? 'postgresql' : 'pglite');
   const dataDir = options.reuse?.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'plenum-e2e-')));
   let databaseUrl: string | undefined = options.reuse?.databaseUrl;
@@ -70,7 +94,7 @@ export async function startServer(options: StartOptions = {}) {
     await c.query(`DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
     await c.end();
   };
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -132,10 +156,14 @@ export async function startServer(options: StartOptions = {}) {
   } satisfies TestServer;
 }
 
-/** Runs a command of the project (e.g. the server or the CLI) to its end; resolves to its exit code and output. */
+/**
+ * Runs a compiled command of the project (`[SERVER_ENTRY]` or `[CLI_ENTRY, ...arguments]`) to its end; resolves
+ * to its exit code and output.
+ */
 export function runToExit(args: string[], env: Record<string, string>, timeoutMs = 60_000) {
+  requireBuild();
   return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    const child = spawn(process.execPath, args, {
       env: { ...process.env, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
