@@ -11,7 +11,7 @@ import { safeRedirect } from '~/utils/errors.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
 import { routeAction, routeLoader } from '~/utils/route.server.ts';
 import { lastResultOf } from '~/utils/refusal.ts';
-import type { MetaFunction } from '@remix-run/node';
+import type { HeadersFunction, MetaFunction } from '@remix-run/node';
 
 // The second step of a login with two-factor on (ADR 0027): the password was right, no session is open yet.
 
@@ -44,6 +44,9 @@ export const action = /* @__PURE__ */ routeAction({}, async ({ request, context,
   headers.append('Set-Cookie', clearSecondStepCookie());
   return redirect(safeRedirect(submission.value.redirectTo), { headers });
 });
+
+/** A refused code's headers reach the browser: Retry-After when throttled. */
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'twoFactor.login.title');
 
