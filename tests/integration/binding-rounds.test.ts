@@ -27,6 +27,8 @@ async function bindingRound() {
     censusJoinedBefore: new Date(Date.now() + 1000),
   });
   const view = await getRound(voters[0]!, ctx.slug, roundId);
+  // The round's page says it is binding.
+  expect(view.round.binding).toBe(true);
   const question = view.questions[0]!.id;
   return { ...ctx, voters, roundId, answers: { [question]: 'YES' } };
 }

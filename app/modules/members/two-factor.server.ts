@@ -311,7 +311,8 @@ export async function setTwoFactorRequired(actor: Actor, required: boolean): Pro
   await db().$transaction(async (tx) => {
     await tx.installation.upsert({
       where: { id: 1 },
-      create: { id: 1, twoFactorRequired: required },
+      // No row yet: an installation set up before the setup page existed (an admin is acting here), so it is set up.
+      create: { id: 1, twoFactorRequired: required, setupCompletedAt: new Date() },
       update: { twoFactorRequired: required },
     });
     await recordAudit(tx, {
