@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretFromBase32, totpAt } from '../../app/modules/members/totp.ts';
+import { readOutbox } from '../factories/outbox.ts';
 import { launchBrowser } from './support/browser.ts';
+import { DEMO, prepareAdmissibleAmendment, roundForm } from './support/scenarios.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { logInThroughForm } from './support/session.ts';
 
@@ -13,6 +15,7 @@ afterAll(async () => {
 });
 
 const LUCIA = 'lucia@plenum.localhost';
+const YANIS = 'yanis@plenum.localhost';
 /** The code an authenticator app shows `steps` periods of 30 s from now. */
 const codeOf = (key: string, steps = 0) => totpAt(secretFromBase32(key), Date.now() + steps * 30_000);
 
@@ -30,6 +33,43 @@ async function passwordOnly(email: string, password: string) {
   expect(cookie).toMatch(/^plenum_second_step=/);
   return cookie;
 }
+
+// First, while the demo's people sign in with a password alone (the journeys below turn two-factor on).
+describe('a binding round', () => {
+  it('takes a ballot only with the one-time code mailed to the voter', async () => {
+    const { post, amendmentId } = await prepareAdmissibleAmendment(server);
+    const roundLocation = await post(`/p/${DEMO}/rounds/new`, 'moderation', {
+      ...roundForm('Vote engageant', 'Un vote qui engage le mouvement.'),
+      binding: 'on',
+      amendmentIds: amendmentId,
+    });
+    const browser = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const page = await browser.newPage();
+      await logInThroughForm(page, server.url, YANIS, server.logins.get(YANIS)!, 'Yanis Benali');
+      await page.goto(`${server.url}${roundLocation}`);
+      await page.getByTestId('round-binding').waitFor();
+      await page.getByRole('link', { name: 'Vote', exact: true }).click();
+      await page.getByTestId('binding-round').waitFor();
+      await page.getByRole('button', { name: 'Email me a code' }).click();
+      await page.getByText('A code is on its way to your inbox.', { exact: false }).waitFor();
+      const mail = (await readOutbox(server.outboxDir, YANIS)).at(-1);
+      const code = /(\d{6})$/.exec(mail?.subject ?? '')?.[1];
+      expect(code).toMatch(/^\d{6}$/);
+      await page.getByTestId('question-1').getByLabel('Yes', { exact: true }).check();
+      await page.getByLabel('One-time code').fill(code === '000000' ? '000001' : '000000');
+      await page.getByRole('button', { name: 'Cast my ballot' }).click();
+      await page.getByText('This code is not right, has expired or was already used.', { exact: false }).waitFor();
+      expect(await page.getByText('Your ballot is recorded.').count()).toBe(0);
+      await page.getByTestId('question-1').getByLabel('Yes', { exact: true }).check();
+      await page.getByLabel('One-time code').fill(code!);
+      await page.getByRole('button', { name: 'Cast my ballot' }).click();
+      await page.getByText('Your ballot is recorded.').waitFor();
+    } finally {
+      await browser.cleanup();
+    }
+  });
+});
 
 describe('two-factor authentication', () => {
   it('a member turns it on, signs in with a code, and an admin requires it of moderators', async () => {
