@@ -15,7 +15,7 @@ export const PRIVATE_FILE = 0o600;
 
 /** What Plenum writes in the data folder: the embedded database, its lock, the outbox. */
 const DATA_ENTRIES = ['pglite', 'pglite.lock', 'outbox'];
-const KEY_FILE = /^round-.+\.key$/;
+const KEY_FILE = /^(round-.+|two-factor)\.key$/;
 
 /** The keys folder: KEYS_DIR, or `<DATA_DIR>-keys` beside the data folder (not in it: ADR 0014). */
 export function keysFolderOf(env: Pick<Env, 'DATA_DIR' | 'KEYS_DIR'>): string {

@@ -1136,4 +1136,83 @@ export const es: Messages = {
   'leave.go': 'Abrir este sitio',
   'leave.stay': 'Quedarme en Plenum',
   'leave.bad': 'Este enlace no es una dirección web.',
+
+  // Two-factor authentication and binding rounds (ADR 0027).
+  'twoFactor.title': 'Autenticación en dos pasos',
+  'twoFactor.intro':
+    'Además de tu contraseña, al iniciar sesión se pide un código de seis cifras de una aplicación de autenticación en tu teléfono (por ejemplo Aegis, FreeOTP o Google Authenticator). Quien descubra tu contraseña seguirá sin poder entrar.',
+  'twoFactor.due':
+    'El movimiento exige que moderadores y administradores usen la autenticación en dos pasos. Actívala ahora: hasta entonces participas solo como miembro y las demás páginas te traen de vuelta aquí.',
+  'twoFactor.statusOn': 'La autenticación en dos pasos está activada.',
+  'twoFactor.statusOff': 'La autenticación en dos pasos está desactivada.',
+  'twoFactor.manage': 'Gestionar la autenticación en dos pasos',
+  'twoFactor.onSince': 'La autenticación en dos pasos está activada desde el',
+  'twoFactor.codesLeft': 'Códigos de recuperación sin usar: {n}.',
+  'twoFactor.codeLabel': 'Código',
+  'twoFactor.codeRequired': 'Escribe el código.',
+  'twoFactor.codeWrong': 'Este código no es correcto o ya se usó. Escribe el código que muestra tu aplicación ahora.',
+  'twoFactor.notOn': 'La autenticación en dos pasos no está activada.',
+  'twoFactor.alreadyOn': 'La autenticación en dos pasos ya está activada.',
+  'twoFactor.noSetup':
+    'Empieza primero la configuración: la página mostrará la clave que debes añadir a tu aplicación.',
+  'twoFactor.setup.start': 'Configurar la autenticación en dos pasos',
+  'twoFactor.setup.title': 'Añade Plenum a tu aplicación',
+  'twoFactor.setup.manual':
+    'En tu aplicación de autenticación, añade una cuenta escribiendo esta clave (los espacios no importan):',
+  'twoFactor.setup.uri': 'O da a tu aplicación esta dirección (otpauth):',
+  'twoFactor.setup.confirmTitle': 'Confirma con un primer código',
+  'twoFactor.setup.confirm': 'Activar',
+  'twoFactor.onNow': 'La autenticación en dos pasos está activada',
+  'twoFactor.codes.title': 'Nuevos códigos de recuperación',
+  'twoFactor.codes.submit': 'Reemplazar mis códigos de recuperación',
+  'twoFactor.codes.newTitle': 'Tus nuevos códigos de recuperación',
+  'twoFactor.codes.once':
+    'Guarda estos diez códigos de recuperación en un lugar seguro: cada uno permite iniciar sesión una vez sin tu teléfono. Solo se muestran ahora; los anteriores ya no funcionan.',
+  'twoFactor.codes.saved': 'Ya los he guardado',
+  'twoFactor.off.title': 'Desactivar',
+  'twoFactor.off.hint': 'Un código de tu aplicación o un código de recuperación.',
+  'twoFactor.off.submit': 'Desactivar la autenticación en dos pasos',
+  'twoFactor.login.title': 'Segundo paso',
+  'twoFactor.login.intro':
+    'Tu contraseña es correcta. Escribe el código de seis cifras que muestra tu aplicación de autenticación.',
+  'twoFactor.login.recoveryHint':
+    '¿No tienes el teléfono a mano? Escribe en su lugar uno de tus códigos de recuperación.',
+  'twoFactor.login.submit': 'Iniciar sesión',
+  'twoFactor.login.restart': 'Volver a empezar con la contraseña',
+  'twoFactor.login.expired':
+    'Este inicio de sesión tardó demasiado o ya terminó. Vuelve a iniciar sesión con tu contraseña.',
+  'flash.twoFactorSetupStarted': 'Añade la clave a tu aplicación y escribe el código que muestre.',
+  'flash.twoFactorOff': 'La autenticación en dos pasos está desactivada. Te hemos enviado un correo sobre ello.',
+  'flash.twoFactorRuleChanged': 'La regla se cambió y quedó registrada en el registro de auditoría.',
+  'mail.twoFactorOff.subject': 'Se desactivó la autenticación en dos pasos',
+  'mail.twoFactorOff.body':
+    'Hola:\n\nSe acaba de desactivar la autenticación en dos pasos de tu cuenta de Plenum. Ahora iniciar sesión solo pide tu contraseña.\n\nSi no fuiste tú, cambia tu contraseña enseguida y vuelve a activarla desde la página de tu cuenta.',
+  'mail.recoveryUsed.subject': 'Se usó un código de recuperación para iniciar sesión',
+  'mail.recoveryUsed.body':
+    'Hola:\n\nAlguien inició sesión en tu cuenta de Plenum con uno de tus códigos de recuperación. Códigos sin usar que quedan: {n}.\n\nSi no fuiste tú, cambia tu contraseña enseguida y reemplaza tus códigos de recuperación desde la página de tu cuenta.',
+  'admin.members.twoFactor': 'Dos pasos',
+  'admin.members.twoFactorOn': 'activada',
+  'admin.members.twoFactorOff': 'desactivada',
+  'admin.members.twoFactorRequired': 'Moderadores y administradores deben usar la autenticación en dos pasos',
+  'admin.members.twoFactorSave': 'Guardar',
+  'rounds.form.binding': 'Votación vinculante',
+  'rounds.form.bindingHint':
+    'Cada papeleta pide un código de un solo uso: enviado por correo al votante, o de su aplicación de autenticación.',
+  'vote.code.intro':
+    'Esta votación es vinculante: tu papeleta necesita un código de un solo uso. Pide uno y escríbelo abajo (válido 10 minutos).',
+  'vote.code.introApp':
+    'Esta votación es vinculante: tu papeleta necesita un código de un solo uso. Escribe el código de tu aplicación de autenticación, o pide uno por correo.',
+  'vote.code.send': 'Enviarme un código por correo',
+  'vote.code.sent': 'Un código va camino de tu bandeja de entrada. Funciona 10 minutos, una sola vez.',
+  'vote.code.label': 'Código de un solo uso',
+  'vote.code.notBinding': 'Esta votación no pide ningún código.',
+  'vote.code.tooMany': 'Ya se te enviaron cinco códigos en esta hora. Usa el último o inténtalo más tarde.',
+  'vote.errors.codeRequired':
+    'Esta votación es vinculante: escribe el código de un solo uso. Tu papeleta no se registró.',
+  'vote.errors.codeWrong': 'Este código no es correcto, caducó o ya se usó. Tu papeleta no se registró.',
+  'vote.errors.codeThrottled':
+    'Demasiados códigos erróneos. Espera unos minutos antes de volver a intentarlo. Tu papeleta no se registró.',
+  'mail.ballotCode.subject': 'Tu código para votar: {code}',
+  'mail.ballotCode.body':
+    'Hola:\n\nTu código de un solo uso para votar en la votación {round} es:\n\n{code}\n\nFunciona 10 minutos, una sola vez. Si no lo pediste, ignora este mensaje: nadie puede votar con él sin iniciar sesión en tu cuenta.',
 };

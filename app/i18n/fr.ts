@@ -1154,4 +1154,86 @@ export const fr: Messages = {
   'leave.go': 'Ouvrir ce site',
   'leave.stay': 'Rester sur Plenum',
   'leave.bad': 'Ce lien n’est pas une adresse web.',
+
+  // Two-factor authentication and binding rounds (ADR 0027).
+  'twoFactor.title': 'Authentification à deux facteurs',
+  'twoFactor.intro':
+    'En plus de votre mot de passe, la connexion demande un code à six chiffres d’une application d’authentification sur votre téléphone (par exemple Aegis, FreeOTP ou Google Authenticator). Quelqu’un qui apprend votre mot de passe ne peut toujours pas se connecter.',
+  'twoFactor.due':
+    'Le mouvement exige que modérateurs et administrateurs utilisent l’authentification à deux facteurs. Activez-la maintenant : d’ici là, vous participez comme simple membre et les autres pages vous ramènent ici.',
+  'twoFactor.statusOn': 'L’authentification à deux facteurs est activée.',
+  'twoFactor.statusOff': 'L’authentification à deux facteurs est désactivée.',
+  'twoFactor.manage': 'Gérer l’authentification à deux facteurs',
+  'twoFactor.onSince': 'L’authentification à deux facteurs est activée depuis le',
+  'twoFactor.codesLeft': 'Codes de secours inutilisés : {n}.',
+  'twoFactor.codeLabel': 'Code',
+  'twoFactor.codeRequired': 'Saisissez le code.',
+  'twoFactor.codeWrong':
+    'Ce code n’est pas le bon, ou il a déjà servi. Saisissez le code que votre application affiche maintenant.',
+  'twoFactor.notOn': 'L’authentification à deux facteurs n’est pas activée.',
+  'twoFactor.alreadyOn': 'L’authentification à deux facteurs est déjà activée.',
+  'twoFactor.noSetup':
+    'Commencez d’abord la configuration : la page affiche alors la clé à ajouter à votre application.',
+  'twoFactor.setup.start': 'Configurer l’authentification à deux facteurs',
+  'twoFactor.setup.title': 'Ajoutez Plenum à votre application',
+  'twoFactor.setup.manual':
+    'Dans votre application d’authentification, ajoutez un compte en saisissant cette clé (les espaces ne comptent pas) :',
+  'twoFactor.setup.uri': 'Ou donnez à votre application cette adresse (otpauth) :',
+  'twoFactor.setup.confirmTitle': 'Confirmez avec un premier code',
+  'twoFactor.setup.confirm': 'Activer',
+  'twoFactor.onNow': 'L’authentification à deux facteurs est activée',
+  'twoFactor.codes.title': 'Nouveaux codes de secours',
+  'twoFactor.codes.submit': 'Remplacer mes codes de secours',
+  'twoFactor.codes.newTitle': 'Vos nouveaux codes de secours',
+  'twoFactor.codes.once':
+    'Gardez ces dix codes de secours en lieu sûr : chacun permet de se connecter une fois sans votre téléphone. Ils ne sont affichés que maintenant ; les précédents ne fonctionnent plus.',
+  'twoFactor.codes.saved': 'Je les ai enregistrés',
+  'twoFactor.off.title': 'Désactiver',
+  'twoFactor.off.hint': 'Un code de votre application, ou un code de secours.',
+  'twoFactor.off.submit': 'Désactiver l’authentification à deux facteurs',
+  'twoFactor.login.title': 'Deuxième étape',
+  'twoFactor.login.intro':
+    'Votre mot de passe est correct. Saisissez le code à six chiffres affiché par votre application d’authentification.',
+  'twoFactor.login.recoveryHint': 'Pas de téléphone sous la main ? Saisissez plutôt l’un de vos codes de secours.',
+  'twoFactor.login.submit': 'Se connecter',
+  'twoFactor.login.restart': 'Recommencer avec le mot de passe',
+  'twoFactor.login.expired':
+    'Cette connexion a pris trop de temps ou est déjà terminée. Reconnectez-vous avec votre mot de passe.',
+  'flash.twoFactorSetupStarted': 'Ajoutez la clé à votre application, puis saisissez le code qu’elle affiche.',
+  'flash.twoFactorOff':
+    'L’authentification à deux facteurs est désactivée. Nous vous avons envoyé un courriel à ce sujet.',
+  'flash.twoFactorRuleChanged': 'La règle a été modifiée et inscrite au journal d’audit.',
+  'mail.twoFactorOff.subject': 'L’authentification à deux facteurs a été désactivée',
+  'mail.twoFactorOff.body':
+    'Bonjour,\n\nL’authentification à deux facteurs vient d’être désactivée sur votre compte Plenum. La connexion ne demande plus que votre mot de passe.\n\nSi ce n’était pas vous, changez tout de suite votre mot de passe et réactivez-la depuis la page de votre compte.',
+  'mail.recoveryUsed.subject': 'Un code de secours a servi à se connecter',
+  'mail.recoveryUsed.body':
+    'Bonjour,\n\nQuelqu’un s’est connecté à votre compte Plenum avec l’un de vos codes de secours. Codes inutilisés restants : {n}.\n\nSi ce n’était pas vous, changez tout de suite votre mot de passe et remplacez vos codes de secours depuis la page de votre compte.',
+  'admin.members.twoFactor': 'Deux facteurs',
+  'admin.members.twoFactorOn': 'activée',
+  'admin.members.twoFactorOff': 'désactivée',
+  'admin.members.twoFactorRequired':
+    'Modérateurs et administrateurs doivent utiliser l’authentification à deux facteurs',
+  'admin.members.twoFactorSave': 'Enregistrer',
+  'rounds.form.binding': 'Scrutin engageant',
+  'rounds.form.bindingHint':
+    'Chaque bulletin demande un code à usage unique : envoyé par courriel au votant, ou donné par son application d’authentification.',
+  'vote.code.intro':
+    'Ce scrutin est engageant : votre bulletin demande un code à usage unique. Demandez-en un, puis saisissez-le ci-dessous (valable 10 minutes).',
+  'vote.code.introApp':
+    'Ce scrutin est engageant : votre bulletin demande un code à usage unique. Saisissez le code de votre application d’authentification, ou demandez-en un par courriel.',
+  'vote.code.send': 'M’envoyer un code par courriel',
+  'vote.code.sent': 'Un code arrive dans votre boîte de réception. Il fonctionne 10 minutes, une seule fois.',
+  'vote.code.label': 'Code à usage unique',
+  'vote.code.notBinding': 'Ce scrutin ne demande aucun code.',
+  'vote.code.tooMany':
+    'Cinq codes vous ont déjà été envoyés cette heure-ci. Utilisez le dernier, ou réessayez plus tard.',
+  'vote.errors.codeRequired':
+    'Ce scrutin est engageant : saisissez le code à usage unique. Votre bulletin n’a pas été enregistré.',
+  'vote.errors.codeWrong': 'Ce code n’est pas le bon, a expiré ou a déjà servi. Votre bulletin n’a pas été enregistré.',
+  'vote.errors.codeThrottled':
+    'Trop de codes erronés. Attendez quelques minutes avant de réessayer. Votre bulletin n’a pas été enregistré.',
+  'mail.ballotCode.subject': 'Votre code pour voter : {code}',
+  'mail.ballotCode.body':
+    'Bonjour,\n\nVotre code à usage unique pour voter au scrutin {round} est :\n\n{code}\n\nIl fonctionne 10 minutes, une seule fois. Si vous ne l’avez pas demandé, ignorez ce message : personne ne peut voter avec sans se connecter à votre compte.',
 };

@@ -6,9 +6,15 @@ export type Actor = { id: string; role: Role; suspended?: boolean } | null;
 
 const RANK: Record<Role, number> = { MEMBER: 1, MODERATOR: 2, ADMIN: 3 };
 
-/** The actor of a signed-in member as the policies see them (a suspended member takes part in nothing), or null. */
-export function actorOfMember(member: { id: string; role: Role; suspended: object | null } | null | undefined): Actor {
-  return member ? { id: member.id, role: member.role, suspended: member.suspended !== null } : null;
+/**
+ * The actor of a signed-in member as the policies see them, or null. A suspended member takes part in nothing; a
+ * moderator or admin who must set up two-factor authentication first acts as a member until they do (ADR 0027).
+ */
+export function actorOfMember(
+  member: { id: string; role: Role; suspended: object | null; twoFactorDue?: boolean } | null | undefined,
+): Actor {
+  if (!member) return null;
+  return { id: member.id, role: member.twoFactorDue ? 'MEMBER' : member.role, suspended: member.suspended !== null };
 }
 
 /**

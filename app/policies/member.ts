@@ -18,3 +18,13 @@ export function canChangeRole(actor: Actor, target: { id: string; role: Role }, 
 export function canSuspend(actor: Actor, target: { id: string; role: Role }): boolean {
   return hasRole(actor, 'ADMIN') && actor.id !== target.id && target.role !== 'ADMIN';
 }
+
+/** Admins decide whether moderators and admins must use two-factor authentication. */
+export function canRequireTwoFactor(actor: Actor): boolean {
+  return hasRole(actor, 'ADMIN');
+}
+
+/** Whether a role must use two-factor authentication when the installation requires it: moderators and admins. */
+export function roleNeedsTwoFactor(role: Role): boolean {
+  return role !== 'MEMBER';
+}

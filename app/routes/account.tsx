@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import { data } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { ErrorList, Field } from '~/components/forms.tsx';
 import {
@@ -104,7 +104,7 @@ const DeleteAccountSchema = z.object({
 
 export default function AccountPage() {
   const t = useT();
-  const { member, devices, area } = useLoaderData<typeof loader>();
+  const { member, devices, area, twoFactor } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refusal = refusalOf(actionData);
   const resultFor = (intent: Intent) =>
@@ -207,6 +207,12 @@ export default function AccountPage() {
           {t('account.password.submit')}
         </button>
       </Form>
+
+      <h2>{t('twoFactor.title')}</h2>
+      <p>{twoFactor ? t('twoFactor.statusOn') : t('twoFactor.statusOff')}</p>
+      <p>
+        <Link to="/account/two-factor">{t('twoFactor.manage')}</Link>
+      </p>
 
       <h2>{t('account.devices.title')}</h2>
       <p>{t('account.devices.count', { n: devices })}</p>

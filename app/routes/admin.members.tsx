@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { ErrorList } from '~/components/forms.tsx';
 import { Time } from '~/components/time.tsx';
 import { changeRole, membersPage, setSuspension } from '~/modules/members/members.server.ts';
+import { setTwoFactorRequired } from '~/modules/members/two-factor.server.ts';
 import { ChangeRoleSchema } from '~/modules/members/members.schema.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { useT } from '~/utils/i18n.tsx';
@@ -27,6 +28,10 @@ export const action = /* @__PURE__ */ routeAction(
   {},
   async ({ request, context, actor, form, intent }) => {
     requireMember(request, context);
+    if (intent === 'two-factor') {
+      await setTwoFactorRequired(actor, form.get('required') === 'on');
+      return redirectWithFlash('/admin/members', 'flash.twoFactorRuleChanged');
+    }
     if (intent === 'suspend' || intent === 'reinstate') {
       const memberId = String(form.get('memberId') ?? '');
       const reason = String(form.get('reason') ?? '').trim();
@@ -56,7 +61,8 @@ export const action = /* @__PURE__ */ routeAction(
 
 export default function AdminMembersPage() {
   const t = useT();
-  const { members, total, query, page, pageCount, roleChanges } = useLoaderData<typeof loader>();
+  const { members, total, query, page, pageCount, roleChanges, twoFactorRequired, canRequireTwoFactor } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refusal = refusalOf(actionData);
   const navigation = useNavigation();
@@ -64,6 +70,18 @@ export default function AdminMembersPage() {
     <section>
       <h1>{t('admin.members.title')}</h1>
       {refusal ? <ErrorList errors={[refusal.message]} /> : null}
+      {canRequireTwoFactor ? (
+        <Form method="post" className="inline-form" data-testid="two-factor-rule">
+          <input type="hidden" name="intent" value="two-factor" />
+          <span className="field-checkbox">
+            <input type="checkbox" id="two-factor-required" name="required" defaultChecked={twoFactorRequired} />
+            <label htmlFor="two-factor-required">{t('admin.members.twoFactorRequired')}</label>
+          </span>
+          <button type="submit" className="button-small" disabled={navigation.state !== 'idle'}>
+            {t('admin.members.twoFactorSave')}
+          </button>
+        </Form>
+      ) : null}
       <Form method="get" className="inline-form" role="search">
         <label htmlFor="member-search">{t('admin.members.search')}</label>
         <input id="member-search" type="search" name="q" defaultValue={query} />
@@ -82,6 +100,7 @@ export default function AdminMembersPage() {
               <th scope="col">{t('admin.members.joined')}</th>
               <th scope="col">{t('admin.members.lastActive')}</th>
               <th scope="col">{t('admin.members.role')}</th>
+              <th scope="col">{t('admin.members.twoFactor')}</th>
             </tr>
           </thead>
           <tbody>
@@ -167,6 +186,9 @@ export default function AdminMembersPage() {
                     ) : (
                       t(`role.${m.role}`)
                     )}
+                  </td>
+                  <td data-testid="two-factor">
+                    {m.twoFactor ? t('admin.members.twoFactorOn') : t('admin.members.twoFactorOff')}
                   </td>
                 </tr>
               );

@@ -6,7 +6,7 @@ import { ErrorList, Field } from '~/components/forms.tsx';
 import { logIn } from '~/modules/members/accounts.server.ts';
 import { LogInSchema } from '~/modules/members/members.schema.ts';
 import { redirectIfSignedIn } from '~/utils/auth.server.ts';
-import { sessionCookie } from '~/utils/cookies.server.ts';
+import { secondStepCookie, sessionCookie } from '~/utils/cookies.server.ts';
 import { safeRedirect } from '~/utils/errors.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 import { routeAction, routeLoader } from '~/utils/route.server.ts';
@@ -23,14 +23,22 @@ export const action = /* @__PURE__ */ routeAction({}, async ({ request, context,
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 });
   }
   // A wrong password is a 400, too many a 429 with Retry-After: the wrapper answers both (ADR 0020).
-  const { token, expiresAt } = await logIn({
+  const outcome = await logIn({
     email: submission.value.email,
     password: submission.value.password,
     address: context.clientAddress,
     userAgent: request.headers.get('user-agent'),
   });
-  return redirect(safeRedirect(submission.value.redirectTo), {
-    headers: { 'Set-Cookie': sessionCookie(token, expiresAt) },
+  const redirectTo = safeRedirect(submission.value.redirectTo);
+  // Two-factor on: no session yet, only the pending second step (ADR 0027).
+  if (outcome.secondStep) {
+    const { token, expiresAt } = outcome.secondStep;
+    return redirect(`/login/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`, {
+      headers: { 'Set-Cookie': secondStepCookie(token, expiresAt) },
+    });
+  }
+  return redirect(redirectTo, {
+    headers: { 'Set-Cookie': sessionCookie(outcome.token, outcome.expiresAt) },
   });
 });
 

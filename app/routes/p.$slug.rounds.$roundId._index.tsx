@@ -53,7 +53,12 @@ export default function RoundPage() {
       <p>
         <span className="badge" data-testid="round-status">
           {t(`rounds.status.${round.status}`)}
-        </span>
+        </span>{' '}
+        {round.binding ? (
+          <span className="badge" data-testid="round-binding" title={t('rounds.form.bindingHint')}>
+            {t('rounds.form.binding')}
+          </span>
+        ) : null}
       </p>
       <p className="lead">{round.explanation}</p>
 

@@ -6,6 +6,7 @@ import { ErrorList } from '~/components/forms.tsx';
 import { Time } from '~/components/time.tsx';
 import { ballotPaper, type AmendmentOnBallot } from '~/modules/voting/ballot-paper.server.ts';
 import { BallotError, castBallot } from '~/modules/voting/ballots.server.ts';
+import { mailBallotCode } from '~/modules/voting/binding.server.ts';
 import {
   decodeReceiptAnswers,
   htmlTextBytes,
@@ -19,6 +20,7 @@ import { requireMember } from '~/utils/auth.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
 import { ForbiddenError } from '~/utils/domain-errors.ts';
 import { routeAction, routeLoader } from '~/utils/route.server.ts';
+import { refusalOf } from '~/utils/refusal.ts';
 import { STATUS_OF } from '~/utils/errors.server.ts';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context, actor }) => {
@@ -40,8 +42,16 @@ export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, cont
 const PRIVATE = 'no-store, no-transform';
 export const headers: HeadersFunction = () => ({ 'Cache-Control': PRIVATE });
 
-export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, context, actor, form }) => {
+export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, context, actor, form, intent }) => {
   requireMember(request, context);
+  if (intent === 'send-code') {
+    // A binding round: a one-time code is mailed (refusals, e.g. too many codes, are answered by the wrapper).
+    await mailBallotCode(actor, params.slug ?? '', params.roundId ?? '');
+    return data(
+      { receipt: null, error: null, problems: [], codeSent: true },
+      { headers: { 'Cache-Control': PRIVATE } },
+    );
+  }
   // A refused ballot says which answers are wrong (`problems`) and, like the receipt, is never cached: it is
   // answered here, not by the wrapper's generic refusal.
   // eslint-disable-next-line no-restricted-syntax -- BallotError carries per-question problems the page shows
@@ -50,6 +60,8 @@ export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, 
     roundId: params.roundId ?? '',
     slug: params.slug ?? '',
     answers: answersFromForm(form),
+    code: typeof form.get('code') === 'string' ? String(form.get('code')) : undefined,
+    address: context.clientAddress,
   }).catch((error: unknown) => {
     if (error instanceof BallotError) return error;
     throw error;
@@ -82,6 +94,7 @@ export default function BallotPage() {
   const navigation = useNavigation();
   const majorityWords = useMajorityWords();
   if (result?.receipt) return <ReceiptView paper={paper} receipt={result.receipt} />;
+  const refusal = refusalOf(result);
   const problemsOf = (questionId: string) =>
     (result?.problems ?? []).filter((p) => p.questionId === questionId).map((p) => p.key);
   const general = (result?.problems ?? []).filter((p) => p.questionId === null).map((p) => p.key);
@@ -96,6 +109,19 @@ export default function BallotPage() {
       </p>
       <p className="notice">{paper.voted ? t('vote.againIntro') : t('vote.intro')}</p>
       {result?.error ? <ErrorList id="ballot-errors" errors={[result.error, ...general]} /> : null}
+      {paper.round.binding ? (
+        <div className="notice" data-testid="binding-round">
+          <p>{paper.round.hasApp ? t('vote.code.introApp') : t('vote.code.intro')}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="send-code" />
+            <button type="submit" className="button button-secondary" disabled={navigation.state !== 'idle'}>
+              {t('vote.code.send')}
+            </button>
+          </Form>
+          {result && 'codeSent' in result && result.codeSent ? <p role="status">{t('vote.code.sent')}</p> : null}
+          {refusal ? <ErrorList errors={[refusal.message]} /> : null}
+        </div>
+      ) : null}
       <Form method="post" aria-describedby={result?.error ? 'ballot-errors' : undefined}>
         {paper.questions.map((q, qi) => (
           <fieldset key={q.id} className="question card" data-testid={`question-${qi + 1}`}>
@@ -145,6 +171,19 @@ export default function BallotPage() {
             <ErrorList errors={problemsOf(q.id)} />
           </fieldset>
         ))}
+        {paper.round.binding ? (
+          <div className="field">
+            <label htmlFor="ballot-code">{t('vote.code.label')}</label>
+            <input
+              id="ballot-code"
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={64}
+              required
+            />
+          </div>
+        ) : null}
         <button type="submit" className="button" disabled={navigation.state !== 'idle'}>
           {t('vote.cast')}
         </button>

@@ -129,6 +129,18 @@ export default function NewRoundPage() {
             ))}
           </select>
         </div>
+        <div className="field-checkbox">
+          <input
+            type="checkbox"
+            id={fields.binding.id}
+            name={fields.binding.name}
+            aria-describedby={`${fields.binding.id}-hint`}
+          />
+          <label htmlFor={fields.binding.id}>{t('rounds.form.binding')}</label>
+          <p id={`${fields.binding.id}-hint`} className="field-hint">
+            {t('rounds.form.bindingHint')}
+          </p>
+        </div>
         <div className="field">
           <label htmlFor={fields.censusJoinedBefore.id}>{t('rounds.form.census')}</label>
           <p id={`${fields.censusJoinedBefore.id}-hint`} className="field-hint">

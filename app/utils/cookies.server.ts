@@ -43,3 +43,18 @@ export function flashCookie(key: string): string {
 export function clearFlashCookie(): string {
   return serialize(FLASH_COOKIE, '', { ...base(), maxAge: 0 });
 }
+
+export const SECOND_STEP_COOKIE = 'plenum_second_step';
+
+/**
+ * The pending second step of a login (two-factor): sent only to the login pages, for its ten minutes. It is no
+ * session: nothing else reads it.
+ */
+export function secondStepCookie(token: string, expiresAt: Date): string {
+  return serialize(SECOND_STEP_COOKIE, token, { ...base(), path: '/login', expires: expiresAt });
+}
+
+/** Erases the pending second step. */
+export function clearSecondStepCookie(): string {
+  return serialize(SECOND_STEP_COOKIE, '', { ...base(), path: '/login', maxAge: 0 });
+}

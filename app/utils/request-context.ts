@@ -10,6 +10,11 @@ export interface CurrentMember {
   locale: string | null;
   /** Suspended by an administrator: signed in, but taking part in nothing (they may still export or delete). */
   suspended: { at: Date; reason: string } | null;
+  /**
+   * A moderator or admin without two-factor authentication while the installation requires it: they act as a
+   * member only, and every page sends them to set it up (ADR 0027).
+   */
+  twoFactorDue: boolean;
 }
 
 /** The load context the server gives every loader and action (server/http/context.ts builds it). */

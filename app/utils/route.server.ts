@@ -36,10 +36,30 @@ export type RefusalAnswer<T> = { refusal: Refusal } & { [K in Exclude<KeysOf<Pay
 /** What an action's handler receives: the loader's, with the form read once and its intent, parsed. */
 export type ActionArgs<I extends string> = ActionFunctionArgs & { actor: Actor; form: FormData; intent: I };
 
+/** Where a moderator or admin who must set up two-factor authentication first is sent (ADR 0027). */
+export const TWO_FACTOR_SETUP = '/account/two-factor';
+/** The pages such a member may still open: the setup, their account and data, the language, logging out. */
+const OPEN_BEFORE_SETUP = new Set([
+  TWO_FACTOR_SETUP,
+  '/account',
+  '/account/export.json',
+  '/logout',
+  '/locale',
+  '/privacy',
+]);
+
+/** Sends a member who must set up two-factor authentication to its page, from any other page. */
+function sendToTwoFactorSetup(args: LoaderFunctionArgs) {
+  if (!args.context.member?.twoFactorDue) return;
+  const path = new URL(args.request.url).pathname.replace(/\.data$/, '');
+  if (!OPEN_BEFORE_SETUP.has(path)) throw redirect(TWO_FACTOR_SETUP);
+}
+
 /** A loader: `export const loader = /* @__PURE__ *\/ routeLoader(async ({ actor, params }) => getThing(actor, params.id ?? ''))`. */
 export function routeLoader<T>(handler: (args: LoaderArgs) => Promise<T> | T) {
   return async (args: LoaderFunctionArgs): Promise<T> => {
     try {
+      sendToTwoFactorSetup(args);
       return await handler({ ...args, actor: actorOf(args.context) });
     } catch (error) {
       if (error instanceof DomainError) throw refusalPage(error, args.request, args.context.locale);

@@ -106,8 +106,11 @@ export function logOutEverywhere(actor: Actor) {
 /** The account page of the member: their optional area and how many devices are signed in. */
 export async function accountPage(actor: Actor) {
   enforce(signedIn(actor), actor, 'account.read');
-  const [area, devices] = await Promise.all([memberArea(actor.id), countSessions(actor.id)]);
-  return { area, devices };
+  const [own, devices] = await Promise.all([
+    db().member.findUnique({ where: { id: actor.id }, select: { area: true, totpEnabledAt: true } }),
+    countSessions(actor.id),
+  ]);
+  return { area: own?.area ?? null, devices, twoFactor: !!own?.totpEnabledAt };
 }
 
 /** The member's optional area (to suggest groups nearby). */

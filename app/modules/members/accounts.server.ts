@@ -14,6 +14,8 @@ import { generateToken, hashToken } from './tokens.server.ts';
 const HOUR = 60 * 60 * 1000;
 const VERIFY_TTL = 48 * HOUR;
 const RESET_TTL = 1 * HOUR;
+/** How long the second step of a login may wait after the right password. */
+const SECOND_STEP_TTL = 10 * 60_000;
 
 /** Emails are compared and stored lower-cased and trimmed. */
 export function normalizeEmail(email: string): string {
@@ -180,7 +182,7 @@ export interface LogInProps {
 }
 
 /**
- * Checks a password and opens a session. Throttled per email and per address (growing delays, at most 100
+ * Checks a password and opens a session, or, for a member with two-factor on, a pending second step instead. Throttled per email and per address (growing delays, at most 100
  * failures an hour per account); every failure says the same thing whether or not the email exists.
  */
 export async function logIn(props: LogInProps) {
@@ -204,8 +206,29 @@ export async function logIn(props: LogInProps) {
     await mailVerification(member.id, member.email, mailLocale(member.locale));
     throw new AccountError('login.unverified');
   }
+  // Two-factor on: the password opens no session, only the second step (two-factor.server.ts).
+  if (member.totpEnabledAt) return { secondStep: await openSecondStep(member) };
   const session = await createSession(member.id, props.userAgent);
-  return { ...session, member };
+  return { ...session, member, secondStep: null };
+}
+
+/**
+ * After the right password of a member with two-factor on: a pending second step, held by a token the login page
+ * puts in a short cookie. It opens no session and nothing accepts it but the second step.
+ */
+export async function openSecondStep(member: { id: string; email: string }) {
+  const token = generateToken();
+  const expiresAt = new Date(Date.now() + SECOND_STEP_TTL);
+  await db().emailToken.create({
+    data: {
+      id: hashToken(token),
+      memberId: member.id,
+      purpose: TokenPurpose.LOGIN_SECOND_STEP,
+      email: member.email,
+      expiresAt,
+    },
+  });
+  return { token, expiresAt };
 }
 
 /** Mails a password-reset link if the email has an account; says nothing either way. */

@@ -6,7 +6,7 @@ import { verifyPassword } from './password.server.ts';
 
 /**
  * A member deletes their account (issue 7). Personal data is erased at once, in one transaction: email, name,
- * password, area, consents, sessions, sign-in links, notifications, invitations, drafting rights. The row stays
+ * password, area, consents, two-factor secret and recovery codes, sessions, sign-in links, notifications, invitations, drafting rights. The row stays
  * as a tombstone with no personal field, so that what they contributed keeps a signature, "former member":
  * amendments they wrote, supports (thresholds reached stay reached), reports. Their comments lose their author.
  * Their census and voter-roll entries lose the member id: every count and every tally stays as it was, and no
@@ -37,7 +37,8 @@ export async function deleteAccount(props: { actor: Actor; password: string }, n
     await tx.comment.updateMany({ where: { authorId: id }, data: { authorId: null } });
     await tx.censusEntry.updateMany({ where: { memberId: id }, data: { memberId: null } });
     await tx.voterRoll.updateMany({ where: { memberId: id }, data: { memberId: null } });
-    await tx.loginFailure.deleteMany({ where: { key: member.email } });
+    await tx.loginFailure.deleteMany({ where: { key: { in: [member.email, id] } } });
+    await tx.recoveryCode.deleteMany({ where: { memberId: id } });
     await tx.member.update({
       where: { id },
       data: {
@@ -56,6 +57,9 @@ export async function deleteAccount(props: { actor: Actor; password: string }, n
         area: null,
         suspendedAt: null,
         suspendedReason: null,
+        totpSecret: null,
+        totpEnabledAt: null,
+        totpLastStep: null,
         deletedAt: now,
       },
     });

@@ -26,6 +26,7 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
     audit,
     groups,
     writing,
+    recoveryCodes,
   ] = await Promise.all([
     db().session.findMany({
       where: { memberId: id },
@@ -121,6 +122,11 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
       orderBy: [{ day: 'asc' }, { docName: 'asc' }],
       select: { docName: true, day: true, phase: true, firstAt: true, lastAt: true },
     }),
+    db().recoveryCode.findMany({
+      where: { memberId: id },
+      orderBy: { createdAt: 'asc' },
+      select: { createdAt: true, usedAt: true },
+    }),
   ]);
   const roundIds = [...new Set([...census, ...roll].map((r) => r.roundId))];
   const rounds = await db().votingRound.findMany({
@@ -142,6 +148,12 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
       lastActiveAt: member.lastActiveAt,
       area: member.area,
       consents: { emailDigest: member.emailDigest },
+      // Whether two-factor is on and the recovery codes' dates: never the secret, its last step, nor a code's hash
+      // (the secret would work as the second factor itself; ADR 0027).
+      twoFactor: {
+        enabledAt: member.totpEnabledAt,
+        recoveryCodes: recoveryCodes.map((c) => ({ createdAt: c.createdAt, usedAt: c.usedAt })),
+      },
     },
     sessions,
     groups: groups.map((g) => ({ ...g.group, coordinator: g.coordinator, joinedAt: g.joinedAt })),

@@ -42,3 +42,9 @@ export const ChangeRoleSchema = z.object({
   role: z.enum(['MEMBER', 'MODERATOR', 'ADMIN'], { message: 'errors.roleInvalid' }),
   reason: reasonField(),
 });
+
+/** A two-factor code as typed: six digits from the app, a recovery code, or a ballot's mailed code. */
+export const CodeSchema = z.object({
+  code: z.string({ required_error: 'twoFactor.codeRequired' }).trim().max(64, 'twoFactor.codeWrong'),
+});
+export const SecondStepSchema = CodeSchema.extend({ redirectTo: z.string().optional() });

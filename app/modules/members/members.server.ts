@@ -1,10 +1,11 @@
 import { Prisma } from '~/generated/prisma/client.ts';
 import type { Role } from '~/generated/prisma/enums.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
-import { canChangeRole, canListMembers, canSuspend } from '~/policies/member.ts';
+import { canChangeRole, canListMembers, canRequireTwoFactor, canSuspend } from '~/policies/member.ts';
 import { db } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { AccountError } from './errors.ts';
+import { twoFactorRequired as twoFactorRequiredNow } from './two-factor-rule.server.ts';
 
 /** The member list an admin sees. */
 export async function listMembers(actor: Actor, options: { query?: string; page?: number } = {}) {
@@ -34,6 +35,7 @@ export async function listMembers(actor: Actor, options: { query?: string; page?
         suspendedAt: true,
         suspendedReason: true,
         deletedAt: true,
+        totpEnabledAt: true,
       },
     }),
     db().member.count({ where }),
@@ -46,12 +48,20 @@ export async function listMembers(actor: Actor, options: { query?: string; page?
  * let them do to each member, and the latest role changes.
  */
 export async function membersPage(actor: Actor, options: { query: string; page: number }) {
-  const [list, roleChanges] = await Promise.all([listMembers(actor, options), recentRoleChanges(actor)]);
+  const [list, roleChanges, twoFactorRequired] = await Promise.all([
+    listMembers(actor, options),
+    recentRoleChanges(actor),
+    twoFactorRequiredNow(),
+  ]);
   return {
     ...list,
     roleChanges,
-    members: list.members.map((m) => ({
+    /** Whether moderators and admins must use two-factor authentication (the admin may change it here). */
+    twoFactorRequired,
+    canRequireTwoFactor: canRequireTwoFactor(actor),
+    members: list.members.map(({ totpEnabledAt, ...m }) => ({
       ...m,
+      twoFactor: totpEnabledAt !== null,
       canChangeRole: canChangeRole(actor, m, m.role) && !m.deletedAt,
       canSuspend: canSuspend(actor, m) && !m.deletedAt,
     })),

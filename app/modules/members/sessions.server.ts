@@ -1,6 +1,7 @@
 import type { CurrentMember } from '~/utils/request-context.ts';
 import { db } from '~/utils/db.server.ts';
 import { generateToken, hashToken } from './tokens.server.ts';
+import { twoFactorDue as twoFactorDueFor } from './two-factor-rule.server.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** A session lives 30 days, extended while it is used (sliding expiry, as in Lucia's guide). */
@@ -48,6 +49,7 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
           locale: true,
           suspendedAt: true,
           suspendedReason: true,
+          totpEnabledAt: true,
         },
       },
     },
@@ -68,9 +70,11 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
       db().member.update({ where: { id: row.memberId }, data: { lastActiveAt: lastUsedAt } }),
     ]);
   }
-  const { suspendedAt, suspendedReason, ...member } = row.member;
+  const { suspendedAt, suspendedReason, totpEnabledAt, ...member } = row.member;
   const suspended = suspendedAt ? { at: suspendedAt, reason: suspendedReason ?? '' } : null;
-  return { id, expiresAt, member: { ...member, suspended }, renewed };
+  // Read only for a moderator or admin without two-factor: a member's request costs no query more.
+  const twoFactorDue = await twoFactorDueFor(member.role, totpEnabledAt !== null);
+  return { id, expiresAt, member: { ...member, suspended, twoFactorDue }, renewed };
 }
 
 /** Closes one session (log out on this device). */

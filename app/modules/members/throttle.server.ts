@@ -5,7 +5,7 @@ const MAX_DELAY_MS = 15 * 60 * 1000;
 
 /** How failures of one kind are throttled. */
 interface Rule {
-  scope: 'account' | 'address';
+  scope: 'account' | 'address' | 'code';
   /** Failures allowed in an hour before any delay. */
   free: number;
   /** Never more failures than this in an hour (ASVS 2.2.1: at most 100 per account). */
@@ -13,6 +13,11 @@ interface Rule {
 }
 export const ACCOUNT_RULE: Rule = { scope: 'account', free: 5, hourlyCap: 100 };
 export const ADDRESS_RULE: Rule = { scope: 'address', free: 20, hourlyCap: 300 };
+/**
+ * Two-factor codes (authenticator, recovery, a ballot's mailed code), per member: a six-digit code is guessed far
+ * sooner than a password, so the hourly cap is lower (30 guesses an hour: see ADR 0027 for the odds).
+ */
+export const CODE_RULE: Rule = { scope: 'code', free: 5, hourlyCap: 30 };
 
 /** When the next attempt may be made, given the failures of the last hour (oldest first). */
 export function nextAllowedAt(failures: Date[], rule: Rule): Date | null {
@@ -81,4 +86,36 @@ export async function beginLoginAttempt(email: string, address: string, now = ne
 /** Forgets an attempt that was refused before any password check (it was not a guess). */
 export async function cancelLoginAttempt(attempt: LoginAttempt): Promise<void> {
   await db().loginFailure.deleteMany({ where: { id: { in: [attempt.accountRowId, attempt.addressRowId] } } });
+}
+
+/**
+ * Records a two-factor code attempt as a failure before the code is checked (as beginLoginAttempt does for
+ * passwords), against the member and the address; throws nothing. Pair with codeRetryAt.
+ */
+export async function beginCodeAttempt(memberId: string, address: string, now = new Date()): Promise<LoginAttempt> {
+  const [member, fromAddress] = await db().$transaction([
+    db().loginFailure.create({ data: { scope: 'code', key: memberId, createdAt: now }, select: { id: true } }),
+    db().loginFailure.create({ data: { scope: 'address', key: address, createdAt: now }, select: { id: true } }),
+  ]);
+  return { accountRowId: member.id, addressRowId: fromAddress.id };
+}
+
+/** When the member may try a code again from this address, or null if now (failures before `attempt` only). */
+export async function codeRetryAt(
+  memberId: string,
+  address: string,
+  attempt: LoginAttempt,
+  now = new Date(),
+): Promise<Date | null> {
+  const [member, fromAddress] = await Promise.all([
+    failuresOf('code', memberId, now, attempt.accountRowId).then((f) => nextAllowedAt(f, CODE_RULE)),
+    failuresOf('address', address, now, attempt.addressRowId).then((f) => nextAllowedAt(f, ADDRESS_RULE)),
+  ]);
+  const latest = [member, fromAddress].filter((d): d is Date => d !== null && d > now);
+  return latest.length ? new Date(Math.max(...latest.map((d) => d.getTime()))) : null;
+}
+
+/** Forgets a member's failed codes after a right one. */
+export async function clearCodeFailures(memberId: string): Promise<void> {
+  await db().loginFailure.deleteMany({ where: { scope: 'code', key: memberId } });
 }

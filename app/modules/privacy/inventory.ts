@@ -109,6 +109,19 @@ const INVENTORY: Inventory = {
       suspendedAt: 'yes',
       suspendedReason: 'yes',
       deletedAt: 'no',
+      totpSecret: 'yes',
+      totpEnabledAt: 'yes',
+      totpLastStep: 'yes',
+    },
+  },
+  RecoveryCode: {
+    group: 'account',
+    fields: {
+      id: 'no',
+      memberId: 'pseudonymous',
+      codeHash: 'pseudonymous',
+      usedAt: 'yes',
+      createdAt: 'yes',
     },
   },
   Session: {
@@ -259,6 +272,7 @@ const INVENTORY: Inventory = {
       boardSha256: 'no',
       createdById: 'pseudonymous',
       createdAt: 'no',
+      binding: 'no',
     },
   },
   RoundQuestion: {
@@ -418,6 +432,17 @@ const INVENTORY: Inventory = {
     },
   },
   // ───────────────────────────── Technical ─────────────────────────────
+  Installation: {
+    group: 'technical',
+    fields: {
+      id: 'no',
+      movementName: 'no',
+      locales: 'no',
+      twoFactorRequired: 'no',
+      setupCompletedAt: 'no',
+      updatedAt: 'no',
+    },
+  },
   LoginFailure: {
     group: 'technical',
     fields: { id: 'no', scope: 'no', key: 'yes', createdAt: 'no' },

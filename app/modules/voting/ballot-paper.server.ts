@@ -100,8 +100,21 @@ export async function ballotPaper(actor: Actor, slug: string, roundId: string, n
     }
   }
   const voted = actor ? (await db().voterRoll.count({ where: { roundId, memberId: actor.id } })) > 0 : false;
+  // A binding round asks for a code: the voter's app's, if they have one, or a mailed one (ADR 0027).
+  const hasApp =
+    round.binding && actor
+      ? !!(await db().member.findUnique({ where: { id: actor.id }, select: { totpEnabledAt: true } }))?.totpEnabledAt
+      : false;
   return {
-    round: { id: round.id, number: round.number, title: round.title, closesAt: round.closesAt, method: round.method },
+    round: {
+      id: round.id,
+      number: round.number,
+      title: round.title,
+      closesAt: round.closesAt,
+      method: round.method,
+      binding: round.binding,
+      hasApp,
+    },
     questions,
     voted,
   };

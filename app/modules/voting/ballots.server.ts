@@ -13,7 +13,8 @@ import { RoundKeyMissing, roundKey, seal, slotOf, unseal } from './keys.server.t
 import { encodeReceiptAnswers } from './receipt.ts';
 import { tallyRound } from './tally.ts';
 import type { Answers, Board, BoardBallot, RoundDefinition, RoundResults } from './types.ts';
-import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
+import { DomainError, NotFoundError, type DomainErrorKind } from '~/utils/domain-errors.ts';
+import { bindingCodeProblem, type BindingCodeProblem } from './binding.server.ts';
 
 /**
  * Ballots (docs/decisions/0014-secret-verifiable-ballots.md). Casting writes two rows that share nothing: the
@@ -30,17 +31,23 @@ export class BallotError extends DomainError {
     | 'vote.errors.notOpenYet'
     | 'vote.errors.notInCensus'
     | 'vote.errors.invalidAnswers'
-    | 'vote.errors.tooFast';
+    | 'vote.errors.tooFast'
+    | BindingCodeProblem;
   constructor(
     key: BallotError['key'],
     public readonly problems: AnswerError[] = [],
   ) {
-    super(
-      key === 'vote.errors.tooFast' ? 'throttled' : key === 'vote.errors.invalidAnswers' ? 'invalid' : 'conflict',
-      key,
-    );
+    super(KIND_OF[key] ?? 'conflict', key);
   }
 }
+
+const KIND_OF: Partial<Record<BallotError['key'], DomainErrorKind>> = {
+  'vote.errors.tooFast': 'throttled',
+  'vote.errors.codeThrottled': 'throttled',
+  'vote.errors.invalidAnswers': 'invalid',
+  'vote.errors.codeRequired': 'invalid',
+  'vote.errors.codeWrong': 'invalid',
+};
 
 export interface Receipt {
   roundId: string;
@@ -59,7 +66,16 @@ export interface Receipt {
  * entry and the ballot are written in one transaction that holds the round open against its close.
  */
 export async function castBallot(
-  props: { actor: Actor; roundId: string; answers: unknown; definition?: RoundDefinition; slug?: string },
+  props: {
+    actor: Actor;
+    roundId: string;
+    answers: unknown;
+    definition?: RoundDefinition;
+    slug?: string;
+    /** A binding round's one-time code, and the client's address for its throttle (ADR 0027). */
+    code?: string;
+    address?: string;
+  },
   now = new Date(),
 ): Promise<Receipt> {
   const actor = props.actor;
@@ -69,6 +85,13 @@ export async function castBallot(
   const checked = validateAnswers(definition, props.answers);
   if (!checked.ok) throw new BallotError('vote.errors.invalidAnswers', checked.errors);
   if (!castAllowed(`${props.roundId}:${actor.id}`, now.getTime())) throw new BallotError('vote.errors.tooFast');
+  const codeProblem = await bindingCodeProblem({
+    memberId: actor.id,
+    roundId: props.roundId,
+    code: props.code,
+    address: props.address,
+  });
+  if (codeProblem) throw new BallotError(codeProblem);
   const canonical = canonicalAnswers(definition, checked.answers);
   const nonce = newNonce();
   const code = trackingCode(props.roundId, canonical, nonce);

@@ -81,6 +81,8 @@ export async function getRound(actor: Actor, slug: string, roundId: string, now 
       censusJoinedBefore: round.censusJoinedBefore,
       censusSize: round.censusSize,
       boardSha256: round.boardSha256,
+      /** Each ballot asks for a one-time code (ADR 0027). */
+      binding: round.binding,
     },
     questions: round.questions.map((q) => ({
       id: q.id,

@@ -57,6 +57,8 @@ export interface CreateRoundProps {
   quorumPercent: number;
   majority: { numerator: number; denominator: number };
   method: PreferentialMethod;
+  /** Binding: casting a ballot asks for a one-time code, mailed or from the voter's app (ADR 0027). */
+  binding?: boolean;
   /** Census: members who joined before this date (and whose address is verified at the opening). */
   censusJoinedBefore: Date;
   amendmentIds: string[];
@@ -107,6 +109,7 @@ export async function createRound(props: CreateRoundProps, now = new Date()): Pr
         majorityNumerator: props.majority.numerator,
         majorityDenominator: props.majority.denominator,
         method: props.method,
+        binding: props.binding ?? false,
         censusJoinedBefore: props.censusJoinedBefore,
         questionMajorities: Object.fromEntries(
           Object.entries(props.questionMajorities ?? {})
@@ -126,6 +129,7 @@ export async function createRound(props: CreateRoundProps, now = new Date()): Pr
         amendments: [...all.keys()],
         opensAt: props.opensAt.toISOString(),
         closesAt: props.closesAt.toISOString(),
+        binding: props.binding ?? false,
       },
     });
     return roundId;

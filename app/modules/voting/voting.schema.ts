@@ -47,6 +47,8 @@ export const CreateRoundSchema = z
       .default(0),
     majority: z.enum(['1/2', '3/5', '2/3'], { message: 'errors.required' }).default('1/2'),
     method: z.enum(['SCHULZE', 'BORDA', 'DOWDALL'], { message: 'errors.required' }).default('SCHULZE'),
+    /** A binding round: each ballot asks for a one-time code (ADR 0027). */
+    binding: z.literal('on').optional(),
     censusJoinedBefore: z
       .string({ required_error: 'vote.errors.dateRequired' })
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.dateInvalid'),
@@ -82,6 +84,7 @@ export const CreateRoundSchema = z
       quorumPercent: v.quorumPercent,
       majority: { numerator, denominator },
       method: v.method,
+      binding: v.binding === 'on',
       censusJoinedBefore: census,
       amendmentIds: v.amendmentIds,
       questionMajorities: Object.fromEntries(

@@ -33,7 +33,7 @@ export const en = {
       'This Plenum instance is run by the movement that uses it, on its own server. The movement answers for the data described here, and Plenum hands none of it to anyone else.',
       'No trackers, no analytics, no advertising, no third-party service. Every page, style, script and image comes from this server and fonts are your device’s own; a strict Content-Security-Policy stops your browser from contacting any other site.',
       'Being a member of a political movement says something about your opinions. Plenum keeps only what it needs, for the reasons given below.',
-      'In your browser, Plenum keeps three cookies and nothing else: your session while you are signed in (30 days at most), your language (one year), and a one-minute message after an action. The server’s log notes the path, status and duration of each request, not your IP address nor who you are; to brake abuse, forms sent from each IP address are counted in memory only, and forgotten within ten minutes. Emails (address confirmation, password reset, and the digest or vote announcements if you ask for them) go out through the mail server the movement configures.',
+      'In your browser, Plenum keeps four cookies and nothing else: your session while you are signed in (30 days at most), your language (one year), a one-minute message after an action, and, between your password and the code of two-factor authentication if you turned it on, the pending sign-in (ten minutes at most, sent to the sign-in pages only). The server’s log notes the path, status and duration of each request, not your IP address nor who you are; to brake abuse, forms sent from each IP address are counted in memory only, and forgotten within ten minutes. Emails (address confirmation, password reset, and the digest or vote announcements if you ask for them) go out through the mail server the movement configures.',
     ],
     account: {
       before: 'You can download everything Plenum holds about you, and delete your account, from ',
@@ -188,6 +188,23 @@ export const en = {
           why: 'It marks the tombstone: nobody can sign in to it, and its contributions read “former member”.',
           retention: 'Forever, with the tombstone.',
         },
+        totpSecret: {
+          what: 'The secret your authenticator app shares with Plenum, if you turned on two-factor authentication; encrypted with a key kept outside the database.',
+          why: 'To check the six-digit codes of your app.',
+          retention:
+            'Until you turn two-factor authentication off or delete your account. Never included in your data download: it would work as a second factor.',
+          visibleTo: NOBODY,
+        },
+        totpEnabledAt: {
+          what: 'When you turned on two-factor authentication.',
+          why: 'To ask for a code when you sign in; administrators see whether it is on.',
+          visibleTo: 'You and the administrators (on or off).',
+        },
+        totpLastStep: {
+          what: 'The 30-second period of the last code accepted from your app.',
+          why: 'A code is accepted only once.',
+          visibleTo: NOBODY,
+        },
       },
     },
     Session: {
@@ -247,6 +264,26 @@ export const en = {
           why: 'A link works once.',
         },
         createdAt: { what: 'When the link was sent.', why: 'At most 5 links of each kind an hour.' },
+      },
+    },
+    RecoveryCode: {
+      title: 'Recovery codes',
+      summary:
+        'The ten single-use codes that let you sign in without your phone, if you turned on two-factor authentication.',
+      retention: 'Until you replace them, turn two-factor authentication off or delete your account.',
+      visibleTo: 'Nobody: they are shown to you once, and only their SHA-256 hash is stored.',
+      fields: {
+        id: ROW_ID,
+        memberId: { what: 'Whose code it is.', why: 'To check it for the right account.' },
+        codeHash: {
+          what: 'The SHA-256 hash of the code.',
+          why: 'To check a code without storing anything that would work as one.',
+        },
+        usedAt: {
+          what: 'When the code was used (to sign in or to turn two-factor authentication off).',
+          why: 'A code works once.',
+        },
+        createdAt: { what: 'When the code was made.', why: DATES_WHY },
       },
     },
     Notification: {
@@ -567,6 +604,10 @@ export const en = {
           visibleTo: NOT_SHOWN,
         },
         createdAt: { what: CREATED, why: DATES_WHY },
+        binding: {
+          what: 'Whether each ballot asks for a one-time code (a binding round).',
+          why: 'A binding decision needs more than a session to be cast.',
+        },
       },
     },
     RoundQuestion: {
@@ -924,6 +965,24 @@ export const en = {
       },
     },
     // ───────────────────────────── Technical ─────────────────────────────
+    Installation: {
+      title: 'Settings of this installation',
+      summary:
+        'One row: the movement’s name, the languages offered, and whether moderators and administrators must use two-factor authentication.',
+      retention: 'As long as the installation runs.',
+      visibleTo: 'Administrators.',
+      fields: {
+        id: { what: 'Always 1: there is one row.', why: 'The settings are one.' },
+        movementName: { what: 'The movement’s name.', why: 'To show it.' },
+        locales: { what: 'The languages offered.', why: 'To offer them.' },
+        twoFactorRequired: {
+          what: 'Whether moderators and administrators must use two-factor authentication.',
+          why: 'Their accounts can do more harm if taken over.',
+        },
+        setupCompletedAt: { what: 'When the installation was set up.', why: 'The setup page is shown once.' },
+        updatedAt: { what: UPDATED, why: DATES_WHY },
+      },
+    },
     LoginFailure: {
       title: 'Failed sign-ins',
       summary:

@@ -33,7 +33,7 @@ export const es: PrivacyTranslation = {
       'Esta instancia de Plenum la gestiona el movimiento que la usa, en su propio servidor. El movimiento responde de los datos descritos aquí, y Plenum no se los entrega a nadie más.',
       'Ni rastreadores, ni analítica, ni publicidad, ni servicios de terceros. Cada página, estilo, script e imagen viene de este servidor y las fuentes son las de tu dispositivo; una Content-Security-Policy estricta impide que tu navegador contacte con cualquier otro sitio.',
       'Ser miembro de un movimiento político dice algo de tus opiniones. Plenum solo guarda lo que necesita, por las razones indicadas abajo.',
-      'En tu navegador, Plenum guarda tres cookies y nada más: tu sesión mientras la tienes iniciada (30 días como máximo), tu idioma (un año) y un mensaje de un minuto tras una acción. El registro del servidor anota la ruta, el estado y la duración de cada petición, no tu dirección IP ni quién eres; para frenar abusos, los formularios enviados desde cada dirección IP se cuentan solo en memoria y se olvidan en diez minutos como máximo. Los correos (confirmación de dirección, restablecimiento de contraseña y el resumen o el aviso de votaciones si los pides) salen por el servidor de correo que configura el movimiento.',
+      'En tu navegador, Plenum guarda cuatro cookies y nada más: tu sesión mientras la tienes iniciada (30 días como máximo), tu idioma (un año) un mensaje de un minuto tras una acción y, entre tu contraseña y el código de la autenticación en dos pasos si la activaste, el inicio de sesión en curso (diez minutos como máximo, enviado solo a las páginas de inicio de sesión). El registro del servidor anota la ruta, el estado y la duración de cada petición, no tu dirección IP ni quién eres; para frenar abusos, los formularios enviados desde cada dirección IP se cuentan solo en memoria y se olvidan en diez minutos como máximo. Los correos (confirmación de dirección, restablecimiento de contraseña y el resumen o el aviso de votaciones si los pides) salen por el servidor de correo que configura el movimiento.',
     ],
     account: {
       before: 'Puedes descargar todo lo que Plenum tiene sobre ti, y eliminar tu cuenta, desde ',
@@ -194,6 +194,23 @@ export const es: PrivacyTranslation = {
           why: 'Marca la fila vacía: nadie puede iniciar sesión en ella, y sus contribuciones indican «antiguo miembro».',
           retention: 'Para siempre, con la fila vacía.',
         },
+        totpSecret: {
+          what: 'El secreto que tu aplicación de autenticación comparte con Plenum, si activaste la autenticación en dos pasos; cifrado con una clave guardada fuera de la base de datos.',
+          why: 'Para comprobar los códigos de seis cifras de tu aplicación.',
+          retention:
+            'Hasta que desactives la autenticación en dos pasos o elimines tu cuenta. Nunca se incluye en la descarga de tus datos: serviría como segundo factor.',
+          visibleTo: NOBODY,
+        },
+        totpEnabledAt: {
+          what: 'Cuándo activaste la autenticación en dos pasos.',
+          why: 'Para pedir un código al iniciar sesión; los administradores ven si está activada.',
+          visibleTo: 'Tú y los administradores (activada o no).',
+        },
+        totpLastStep: {
+          what: 'El periodo de 30 segundos del último código aceptado de tu aplicación.',
+          why: 'Un código se acepta una sola vez.',
+          visibleTo: NOBODY,
+        },
       },
     },
     Session: {
@@ -256,6 +273,26 @@ export const es: PrivacyTranslation = {
           why: 'Un enlace solo sirve una vez.',
         },
         createdAt: { what: 'Cuándo se envió el enlace.', why: 'Como mucho 5 enlaces de cada tipo por hora.' },
+      },
+    },
+    RecoveryCode: {
+      title: 'Códigos de recuperación',
+      summary:
+        'Los diez códigos de un solo uso que permiten iniciar sesión sin tu teléfono, si activaste la autenticación en dos pasos.',
+      retention: 'Hasta que los reemplaces, desactives la autenticación en dos pasos o elimines tu cuenta.',
+      visibleTo: 'Nadie: se te muestran una vez y solo se guarda su hash SHA-256.',
+      fields: {
+        id: ROW_ID,
+        memberId: { what: 'De quién es el código.', why: 'Para comprobarlo en la cuenta correcta.' },
+        codeHash: {
+          what: 'El hash SHA-256 del código.',
+          why: 'Para comprobar un código sin guardar nada que sirva como tal.',
+        },
+        usedAt: {
+          what: 'Cuándo se usó el código (para iniciar sesión o desactivar la autenticación en dos pasos).',
+          why: 'Un código sirve una sola vez.',
+        },
+        createdAt: { what: 'Cuándo se creó el código.', why: DATES_WHY },
       },
     },
     Notification: {
@@ -592,6 +629,10 @@ export const es: PrivacyTranslation = {
           visibleTo: NOT_SHOWN,
         },
         createdAt: { what: CREATED, why: DATES_WHY },
+        binding: {
+          what: 'Si cada papeleta pide un código de un solo uso (votación vinculante).',
+          why: 'Una decisión vinculante necesita más que una sesión para votarse.',
+        },
       },
     },
     RoundQuestion: {
@@ -976,6 +1017,27 @@ export const es: PrivacyTranslation = {
       },
     },
     // ───────────────────────────── Technical ─────────────────────────────
+    Installation: {
+      title: 'Ajustes de esta instalación',
+      summary:
+        'Una fila: el nombre del movimiento, los idiomas ofrecidos y si moderadores y administradores deben usar la autenticación en dos pasos.',
+      retention: 'Mientras la instalación funcione.',
+      visibleTo: 'Los administradores.',
+      fields: {
+        id: { what: 'Siempre 1: hay una sola fila.', why: 'Los ajustes son únicos.' },
+        movementName: { what: 'El nombre del movimiento.', why: 'Para mostrarlo.' },
+        locales: { what: 'Los idiomas ofrecidos.', why: 'Para ofrecerlos.' },
+        twoFactorRequired: {
+          what: 'Si moderadores y administradores deben usar la autenticación en dos pasos.',
+          why: 'Sus cuentas pueden hacer más daño si alguien se apodera de ellas.',
+        },
+        setupCompletedAt: {
+          what: 'Cuándo se configuró la instalación.',
+          why: 'La página de configuración se muestra una sola vez.',
+        },
+        updatedAt: { what: UPDATED, why: DATES_WHY },
+      },
+    },
     LoginFailure: {
       title: 'Inicios de sesión fallidos',
       summary:

@@ -33,7 +33,7 @@ export const fr: PrivacyTranslation = {
       'Cette instance de Plenum est gérée par le mouvement qui l’utilise, sur son propre serveur. Le mouvement répond des données décrites ici, et Plenum n’en transmet aucune à qui que ce soit d’autre.',
       'Ni traceur, ni mesure d’audience, ni publicité, ni service tiers. Chaque page, style, script et image vient de ce serveur et les polices sont celles de votre appareil ; une Content-Security-Policy stricte empêche votre navigateur de contacter tout autre site.',
       'Adhérer à un mouvement politique dit quelque chose de vos opinions. Plenum ne garde que ce dont il a besoin, pour les raisons données ci-dessous.',
-      'Dans votre navigateur, Plenum garde trois cookies et rien d’autre : votre session tant que vous êtes connecté·e (30 jours au plus), votre langue (un an), et un message d’une minute après une action. Le journal du serveur note le chemin, le statut et la durée de chaque requête, ni votre adresse IP ni qui vous êtes ; pour freiner les abus, les formulaires envoyés depuis chaque adresse IP sont comptés en mémoire seulement, et oubliés en dix minutes au plus. Les e-mails (confirmation d’adresse, réinitialisation du mot de passe, et le récapitulatif ou l’annonce des votes si vous les demandez) partent par le serveur de messagerie que le mouvement configure.',
+      'Dans votre navigateur, Plenum garde quatre cookies et rien d’autre : votre session tant que vous êtes connecté·e (30 jours au plus), votre langue (un an), un message d’une minute après une action et, entre votre mot de passe et le code de l’authentification à deux facteurs si vous l’avez activée, la connexion en cours (dix minutes au plus, envoyée aux seules pages de connexion). Le journal du serveur note le chemin, le statut et la durée de chaque requête, ni votre adresse IP ni qui vous êtes ; pour freiner les abus, les formulaires envoyés depuis chaque adresse IP sont comptés en mémoire seulement, et oubliés en dix minutes au plus. Les e-mails (confirmation d’adresse, réinitialisation du mot de passe, et le récapitulatif ou l’annonce des votes si vous les demandez) partent par le serveur de messagerie que le mouvement configure.',
     ],
     account: {
       before: 'Vous pouvez télécharger tout ce que Plenum détient sur vous, et supprimer votre compte, depuis ',
@@ -194,6 +194,23 @@ export const fr: PrivacyTranslation = {
           why: 'Elle marque la ligne vide : personne ne peut s’y connecter, et ses contributions indiquent « ancien membre ».',
           retention: 'Pour toujours, avec la ligne vide.',
         },
+        totpSecret: {
+          what: 'Le secret que votre application d’authentification partage avec Plenum, si vous avez activé l’authentification à deux facteurs ; chiffré avec une clé conservée hors de la base de données.',
+          why: 'Pour vérifier les codes à six chiffres de votre application.',
+          retention:
+            'Jusqu’à ce que vous désactiviez l’authentification à deux facteurs ou supprimiez votre compte. Jamais inclus dans le téléchargement de vos données : il servirait de second facteur.',
+          visibleTo: NOBODY,
+        },
+        totpEnabledAt: {
+          what: 'Quand vous avez activé l’authentification à deux facteurs.',
+          why: 'Pour demander un code à la connexion ; les administrateurs voient si elle est activée.',
+          visibleTo: 'Vous et les administrateurs (activée ou non).',
+        },
+        totpLastStep: {
+          what: 'La période de 30 secondes du dernier code accepté de votre application.',
+          why: 'Un code n’est accepté qu’une fois.',
+          visibleTo: NOBODY,
+        },
       },
     },
     Session: {
@@ -257,6 +274,27 @@ export const fr: PrivacyTranslation = {
           why: 'Un lien ne sert qu’une fois.',
         },
         createdAt: { what: 'Quand le lien a été envoyé.', why: 'Au plus 5 liens de chaque sorte par heure.' },
+      },
+    },
+    RecoveryCode: {
+      title: 'Codes de secours',
+      summary:
+        'Les dix codes à usage unique qui permettent de se connecter sans votre téléphone, si vous avez activé l’authentification à deux facteurs.',
+      retention:
+        'Jusqu’à ce que vous les remplaciez, désactiviez l’authentification à deux facteurs ou supprimiez votre compte.',
+      visibleTo: 'Personne : ils vous sont montrés une fois, et seule leur empreinte SHA-256 est conservée.',
+      fields: {
+        id: ROW_ID,
+        memberId: { what: 'À qui est le code.', why: 'Pour le vérifier pour le bon compte.' },
+        codeHash: {
+          what: 'L’empreinte SHA-256 du code.',
+          why: 'Pour vérifier un code sans rien conserver qui puisse servir de code.',
+        },
+        usedAt: {
+          what: 'Quand le code a servi (pour se connecter ou désactiver l’authentification à deux facteurs).',
+          why: 'Un code ne sert qu’une fois.',
+        },
+        createdAt: { what: 'Quand le code a été créé.', why: DATES_WHY },
       },
     },
     Notification: {
@@ -607,6 +645,10 @@ export const fr: PrivacyTranslation = {
           visibleTo: NOT_SHOWN,
         },
         createdAt: { what: CREATED, why: DATES_WHY },
+        binding: {
+          what: 'Si chaque bulletin demande un code à usage unique (scrutin engageant).',
+          why: 'Une décision engageante demande plus qu’une session pour être votée.',
+        },
       },
     },
     RoundQuestion: {
@@ -994,6 +1036,27 @@ export const fr: PrivacyTranslation = {
       },
     },
     // ───────────────────────────── Technical ─────────────────────────────
+    Installation: {
+      title: 'Réglages de cette installation',
+      summary:
+        'Une ligne : le nom du mouvement, les langues proposées, et si modérateurs et administrateurs doivent utiliser l’authentification à deux facteurs.',
+      retention: 'Tant que l’installation fonctionne.',
+      visibleTo: 'Les administrateurs.',
+      fields: {
+        id: { what: 'Toujours 1 : il n’y a qu’une ligne.', why: 'Les réglages sont uniques.' },
+        movementName: { what: 'Le nom du mouvement.', why: 'Pour l’afficher.' },
+        locales: { what: 'Les langues proposées.', why: 'Pour les proposer.' },
+        twoFactorRequired: {
+          what: 'Si modérateurs et administrateurs doivent utiliser l’authentification à deux facteurs.',
+          why: 'Leurs comptes peuvent faire plus de tort s’ils sont pris.',
+        },
+        setupCompletedAt: {
+          what: 'Quand l’installation a été configurée.',
+          why: 'La page de configuration n’est montrée qu’une fois.',
+        },
+        updatedAt: { what: UPDATED, why: DATES_WHY },
+      },
+    },
     LoginFailure: {
       title: 'Connexions échouées',
       summary:
