@@ -21,6 +21,13 @@ export interface SqlTx {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
+/**
+ * Interactive transactions may wait 10 s for a connection and run 30 s (Prisma's defaults, 2 s and 5 s, failed
+ * a moderator's round creation while 2,000 members voted at once on a loaded machine: "transaction expired").
+ * The few that may run longer (closing a round, opening one) set their own.
+ */
+const transactionOptions = { maxWait: 10_000, timeout: 30_000 };
+
 export interface OpenedDatabase extends Database {
   sql: SqlRunner;
   /** The embedded engine, when that is the one in use (tests dump it to clone databases fast). */
@@ -108,7 +115,7 @@ function isAlive(pid: number): boolean {
 
 function fromPGlite(pglite: PGlite, counting: boolean, release: () => Promise<void> = async () => {}): OpenedDatabase {
   const adapter = new PrismaPGlite(pglite);
-  const prisma = new PrismaClient({ adapter: counting ? countStatements(adapter) : adapter });
+  const prisma = new PrismaClient({ adapter: counting ? countStatements(adapter) : adapter, transactionOptions });
   const sql: SqlRunner = {
     // PGlite is single-connection and single-process: its transaction already serializes everything.
     migrationTransaction: (fn) =>
@@ -143,7 +150,7 @@ function openPostgres(url: string, counting: boolean): OpenedDatabase {
   // Prisma's own pool (as the adapter would make it from the URL), held here so that /metrics can read its use.
   const prismaPool = new pg.Pool({ connectionString: url });
   const adapter = new PrismaPg(prismaPool, { disposeExternalPool: true });
-  const prisma = new PrismaClient({ adapter: counting ? countStatements(adapter) : adapter });
+  const prisma = new PrismaClient({ adapter: counting ? countStatements(adapter) : adapter, transactionOptions });
   const sql: SqlRunner = {
     migrationTransaction: async (fn) => {
       const client = await pool.connect();
