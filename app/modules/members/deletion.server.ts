@@ -37,6 +37,9 @@ export async function deleteAccount(props: { actor: Actor; password: string }, n
     await tx.comment.updateMany({ where: { authorId: id }, data: { authorId: null } });
     await tx.censusEntry.updateMany({ where: { memberId: id }, data: { memberId: null } });
     await tx.voterRoll.updateMany({ where: { memberId: id }, data: { memberId: null } });
+    // Mail to the member about votes (queued, sent) and their stopped reminders go with the account (ADR 0028).
+    await tx.mailMessage.deleteMany({ where: { memberId: id } });
+    await tx.reminderStop.deleteMany({ where: { memberId: id } });
     await tx.loginFailure.deleteMany({ where: { key: member.email } });
     await tx.member.update({
       where: { id },

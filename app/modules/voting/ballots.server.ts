@@ -96,6 +96,12 @@ export async function castBallot(
       SELECT ${newId()}, ${props.roundId}, ${actor.id} WHERE EXISTS (SELECT 1 FROM census)
       ON CONFLICT ("roundId", "memberId") DO NOTHING
       RETURNING 1
+    ), turnout AS (
+      -- Turnout over time: a count per hour, raised at a first ballot only, never a time per member (ADR 0028).
+      INSERT INTO "TurnoutCount" ("roundId", hour, voters)
+      SELECT ${props.roundId}, ${hourOf(now)}, 1 WHERE EXISTS (SELECT 1 FROM roll)
+      ON CONFLICT ("roundId", hour) DO UPDATE SET voters = "TurnoutCount".voters + 1
+      RETURNING 1
     ), ballot AS (
       INSERT INTO "Ballot" (id, "roundId", slot, sealed)
       SELECT ${newId()}, ${props.roundId}, ${slot}, ${sealed} WHERE EXISTS (SELECT 1 FROM census)
@@ -112,6 +118,11 @@ export async function castBallot(
   if (outcome.stored !== 1) throw new Error('the ballot was not stored');
   const paddedAnswers = encodeReceiptAnswers(canonical, Buffer.byteLength(longestCanonical(definition), 'utf8'));
   return { roundId: props.roundId, code, nonce, answers: checked.answers, paddedAnswers };
+}
+
+/** The start of the hour a time falls in (UTC): turnout is counted per hour. */
+export function hourOf(time: Date): Date {
+  return new Date(Math.floor(time.getTime() / 3_600_000) * 3_600_000);
 }
 
 /**
