@@ -29,22 +29,25 @@ export const MAX_REMINDERS = 5;
  * whose opening was interrupted before this ran.
  */
 export async function queueCallToVote(roundId: string, now = new Date()): Promise<number> {
-  return db().$transaction(async (tx) => {
-    await tx.$executeRaw`
+  return db().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`
       INSERT INTO "RoundMailing" ("roundId", secret) VALUES (${roundId}, ${randomBytes(32).toString('base64url')})
       ON CONFLICT ("roundId") DO NOTHING`;
-    const [mailing] = await tx.$queryRaw<{ queuedAt: Date | null }[]>`
+      const [mailing] = await tx.$queryRaw<{ queuedAt: Date | null }[]>`
       SELECT "queuedAt" FROM "RoundMailing" WHERE "roundId" = ${roundId} FOR UPDATE`;
-    if (mailing?.queuedAt) return 0;
-    const queued = await tx.$executeRaw`
+      if (mailing?.queuedAt) return 0;
+      const queued = await tx.$executeRaw`
       INSERT INTO "MailMessage" (id, kind, "roundId", "memberId", "nextAttemptAt")
       SELECT 'call:' || c."roundId" || ':' || c."memberId", 'ROUND_CALL', c."roundId", c."memberId", ${now}
       FROM "CensusEntry" c JOIN "VotingRound" r ON r.id = c."roundId"
       WHERE c."roundId" = ${roundId} AND c."memberId" IS NOT NULL AND r.status = 'OPEN'
       ON CONFLICT (id) DO NOTHING`;
-    await tx.$executeRaw`UPDATE "RoundMailing" SET "queuedAt" = ${now} WHERE "roundId" = ${roundId}`;
-    return queued;
-  });
+      await tx.$executeRaw`UPDATE "RoundMailing" SET "queuedAt" = ${now} WHERE "roundId" = ${roundId}`;
+      return queued;
+    },
+    { timeout: 120_000, maxWait: 60_000 },
+  );
 }
 
 /** Schedules a reminder of an open or scheduled round (moderators); `sendAt` null or past means now. */
