@@ -304,7 +304,7 @@ const INVENTORY: Inventory = {
     fields: { id: 'no', roundId: 'no', sendAt: 'no', queuedAt: 'no', createdById: 'pseudonymous', createdAt: 'no' },
   },
   ReminderStop: { group: 'votes', fields: { roundId: 'yes', memberId: 'pseudonymous' } },
-  TurnoutCount: { group: 'votes', fields: { roundId: 'no', hour: 'no', voters: 'no' } },
+  TurnoutCount: { group: 'votes', fields: { roundId: 'no', hour: 'no', shard: 'no', voters: 'no' } },
   Ballot: {
     group: 'votes',
     fields: {

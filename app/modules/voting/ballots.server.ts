@@ -97,10 +97,10 @@ export async function castBallot(
       ON CONFLICT ("roundId", "memberId") DO NOTHING
       RETURNING 1
     ), turnout AS (
-      -- Turnout over time: a count per hour, raised at a first ballot only, never a time per member (ADR 0028).
-      INSERT INTO "TurnoutCount" ("roundId", hour, voters)
-      SELECT ${props.roundId}, ${hourOf(now)}, 1 WHERE EXISTS (SELECT 1 FROM roll)
-      ON CONFLICT ("roundId", hour) DO UPDATE SET voters = "TurnoutCount".voters + 1
+      -- Turnout over time: a count per hour (16 shards), raised at a first ballot only, never per member (ADR 0028).
+      INSERT INTO "TurnoutCount" ("roundId", hour, shard, voters)
+      SELECT ${props.roundId}, ${hourOf(now)}, floor(random() * 16)::int, 1 WHERE EXISTS (SELECT 1 FROM roll)
+      ON CONFLICT ("roundId", hour, shard) DO UPDATE SET voters = "TurnoutCount".voters + 1
       RETURNING 1
     ), ballot AS (
       INSERT INTO "Ballot" (id, "roundId", slot, sealed)

@@ -65,9 +65,14 @@ export async function getRound(actor: Actor, slug: string, roundId: string, now 
   const inCensus = actor ? (await db().censusEntry.count({ where: { roundId, memberId: actor.id } })) > 0 : false;
   const voted = actor ? (await db().voterRoll.count({ where: { roundId, memberId: actor.id } })) > 0 : false;
   // Turnout over time: counts per hour (never a time per member, ADR 0028), cumulated for the chart.
-  const hours = await db().turnoutCount.findMany({ where: { roundId }, orderBy: { hour: 'asc' } });
+  const hours = await db().turnoutCount.groupBy({
+    by: ['hour'],
+    where: { roundId },
+    _sum: { voters: true },
+    orderBy: { hour: 'asc' },
+  });
   let total = 0;
-  const turnout = hours.map((h) => ({ hour: h.hour, voters: (total += h.voters) }));
+  const turnout = hours.map((h) => ({ hour: h.hour, voters: (total += h._sum.voters ?? 0) }));
   const moderates = canManageRounds(actor, program);
   return {
     program: { slug: program.slug, title: program.title, phase: program.phase },

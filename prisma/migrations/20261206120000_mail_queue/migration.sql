@@ -54,9 +54,10 @@ CREATE TABLE "ReminderStop" (
 CREATE TABLE "TurnoutCount" (
     "roundId" TEXT NOT NULL,
     "hour" TIMESTAMP(3) NOT NULL,
+    "shard" INTEGER NOT NULL,
     "voters" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "TurnoutCount_pkey" PRIMARY KEY ("roundId","hour")
+    CONSTRAINT "TurnoutCount_pkey" PRIMARY KEY ("roundId","hour","shard")
 );
 
 -- CreateIndex

@@ -700,6 +700,10 @@ export const en = {
       fields: {
         roundId: ROUND_REF,
         hour: { what: 'An hour of the round.', why: 'To draw turnout over time.' },
+        shard: {
+          what: 'One of 16 counters of the hour, picked at random.',
+          why: 'So that ballots cast at once do not wait for each other.',
+        },
         voters: { what: 'How many first ballots were cast in that hour.', why: 'To draw turnout over time.' },
       },
     },

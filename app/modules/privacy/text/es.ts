@@ -740,6 +740,10 @@ export const es: PrivacyTranslation = {
       fields: {
         roundId: ROUND_REF,
         hour: { what: 'Una hora de la votación.', why: 'Para dibujar la participación a lo largo del tiempo.' },
+        shard: {
+          what: 'Uno de los 16 contadores de la hora, elegido al azar.',
+          why: 'Para que las papeletas emitidas a la vez no se esperen entre sí.',
+        },
         voters: {
           what: 'Cuántas primeras papeletas se emitieron en esa hora.',
           why: 'Para dibujar la participación a lo largo del tiempo.',

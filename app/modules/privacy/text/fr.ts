@@ -758,6 +758,10 @@ export const fr: PrivacyTranslation = {
       fields: {
         roundId: ROUND_REF,
         hour: { what: 'Une heure du scrutin.', why: 'Pour tracer la participation au fil du temps.' },
+        shard: {
+          what: 'L’un des 16 compteurs de l’heure, tiré au hasard.',
+          why: 'Pour que des bulletins déposés au même moment ne s’attendent pas.',
+        },
         voters: {
           what: 'Le nombre de premiers bulletins déposés pendant cette heure.',
           why: 'Pour tracer la participation au fil du temps.',
