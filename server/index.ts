@@ -88,7 +88,8 @@ async function main() {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    background.stop();
+    // Runs under way (a mail batch being sent) end before the database closes.
+    const backgroundStopped = background.stop();
     logger.info('shutting down', { signal });
     const force = setTimeout(() => {
       logger.warn('in-flight requests did not finish in 10 s: closing them');
@@ -101,6 +102,7 @@ async function main() {
       .catch((error: unknown) => logger.error('closing the collaboration server failed', { error }));
     server.close(async () => {
       await collaborationClosed;
+      await backgroundStopped;
       // Mails deferred until after an answer (password resets) go out before the database closes.
       await deferredWorkDone();
       await database.close().catch((error: unknown) => logger.error('closing the database failed', { error }));

@@ -3,6 +3,7 @@ import { expireOverdue } from '~/modules/amendments/supports.server.ts';
 import { sendDigests } from '~/modules/notifications/notifications.server.ts';
 import { purgeExpired } from '~/modules/members/sessions.server.ts';
 import { openAndCloseDue } from '~/modules/voting/rounds.server.ts';
+import { sendRoundMails } from '~/modules/mailing/call-to-vote.server.ts';
 import { logger } from '~/utils/logger.server.ts';
 
 /**
@@ -13,10 +14,21 @@ import { logger } from '~/utils/logger.server.ts';
 export interface Job {
   name: string;
   everyMs: number;
-  run: () => Promise<unknown>;
+  /** One run; `stopping()` turns true when the process stops, for a long run to end early. */
+  run: (stopping: () => boolean) => Promise<unknown>;
 }
 
-export function jobs(env: Pick<Env, 'AMENDMENTS_SWEEP_MS' | 'ROUNDS_SWEEP_MS' | 'DIGESTS_SWEEP_MS'>): Job[] {
+type MailSettings =
+  | 'MAIL_SWEEP_MS'
+  | 'MAIL_BATCH_SIZE'
+  | 'MAIL_RATE_PER_SECOND'
+  | 'MAIL_RETRY_BASE_MS'
+  | 'MAIL_MAX_ATTEMPTS'
+  | 'MAIL_LEASE_MS';
+
+export function jobs(
+  env: Pick<Env, 'AMENDMENTS_SWEEP_MS' | 'ROUNDS_SWEEP_MS' | 'DIGESTS_SWEEP_MS' | MailSettings>,
+): Job[] {
   return [
     // Amendments whose support deadline passed short of the threshold expire.
     { name: 'expiring amendments', everyMs: env.AMENDMENTS_SWEEP_MS, run: () => expireOverdue() },
@@ -24,6 +36,20 @@ export function jobs(env: Pick<Env, 'AMENDMENTS_SWEEP_MS' | 'ROUNDS_SWEEP_MS' | 
     { name: 'sweeping voting rounds', everyMs: env.ROUNDS_SWEEP_MS, run: () => openAndCloseDue() },
     // Email digests of notifications, for members who opted in (each at most once a day).
     { name: 'sending digests', everyMs: env.DIGESTS_SWEEP_MS, run: () => sendDigests() },
+    // The mail queue: calls to vote and reminders, in batches, at the SMTP server's rate (ADR 0028).
+    {
+      name: 'sending queued mail',
+      everyMs: env.MAIL_SWEEP_MS,
+      run: (stopping) =>
+        sendRoundMails({
+          batchSize: env.MAIL_BATCH_SIZE,
+          ratePerSecond: env.MAIL_RATE_PER_SECOND,
+          retryBaseMs: env.MAIL_RETRY_BASE_MS,
+          maxAttempts: env.MAIL_MAX_ATTEMPTS,
+          leaseMs: env.MAIL_LEASE_MS,
+          stopping,
+        }),
+    },
     // Expired sessions, old sign-in links and failed sign-ins go as soon as they are no longer needed.
     { name: 'purging expired rows', everyMs: env.DIGESTS_SWEEP_MS, run: () => purgeExpired() },
   ];
@@ -31,29 +57,34 @@ export function jobs(env: Pick<Env, 'AMENDMENTS_SWEEP_MS' | 'ROUNDS_SWEEP_MS' | 
 
 /**
  * Runs each job at its interval until `stop()`; a run still under way is never started again beside itself, and
- * a failed run is logged, never thrown (the next one tries again).
+ * a failed run is logged, never thrown (the next one tries again). `stop()` resolves once the runs under way have
+ * ended (a mail batch is marked sent before the database closes).
  */
-export function startJobs(list: Job[]): { stop: () => void } {
+export function startJobs(list: Job[]): { stop: () => Promise<void> } {
   let stopped = false;
+  const running = new Set<Promise<unknown>>();
   const timers = list.map((job) => {
-    let running = false;
+    let busy = false;
     const timer = setInterval(() => {
-      if (stopped || running) return;
-      running = true;
-      job
-        .run()
+      if (stopped || busy) return;
+      busy = true;
+      const run = job
+        .run(() => stopped)
         .catch((error: unknown) => logger.warn(`${job.name} failed`, { error }))
         .finally(() => {
-          running = false;
+          busy = false;
+          running.delete(run);
         });
+      running.add(run);
     }, job.everyMs);
     timer.unref();
     return timer;
   });
   return {
-    stop() {
+    async stop() {
       stopped = true;
       for (const timer of timers) clearInterval(timer);
+      await Promise.all([...running]);
     },
   };
 }

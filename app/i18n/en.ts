@@ -1187,4 +1187,37 @@ export const en = {
   'mail.ballotCode.subject': 'Your code to vote: {code}',
   'mail.ballotCode.body':
     'Hello,\n\nYour one-time code to cast your ballot in round {round} is:\n\n{code}\n\nIt works for 10 minutes, once. If you did not ask for it, ignore this message: nobody can vote with it without signing in to your account.',
+  'mail.call.subject': 'Call to vote: {title}',
+  'mail.call.body':
+    '{program}: the vote “{title}” is open until {closes} (UTC).\n\nThe questions:\n{questions}\n\nVote here: {link}\n\nYou receive this because you are in this vote’s census: it is about your membership, not a newsletter. To stop the reminders of this vote, in one click: {stop}\n',
+  'mail.reminder.subject': 'Reminder: “{title}” closes on {closes} (UTC)',
+  'mail.reminder.body':
+    '{program}: you have not voted yet in “{title}”. It closes on {closes} (UTC).\n\nThe questions:\n{questions}\n\nVote here: {link}\n\nTo stop these reminders, in one click: {stop}\n',
+  'mailing.errors.afterClose': 'A reminder must go out before the vote closes.',
+  'mailing.errors.tooMany': 'This vote already has the most reminders allowed ({max}).',
+  'mailing.progressTitle': 'Mail to the census',
+  'mailing.calls': 'Call to vote',
+  'mailing.reminders': 'Reminders',
+  'mailing.queued': 'Queued',
+  'mailing.sent': 'Sent',
+  'mailing.skipped': 'Not needed any more',
+  'mailing.failed': 'Failed',
+  'mailing.kind': 'Mail',
+  'mailing.remindTitle': 'Remind those who have not voted',
+  'mailing.remindHint':
+    'Sent only to census members who have not voted and did not stop reminders. Leave the time empty to send it now.',
+  'mailing.sendAt': 'Send at',
+  'mailing.remindSubmit': 'Schedule the reminder',
+  'mailing.scheduled': 'Reminders: {list}',
+  'mailing.noReminder': 'No reminder scheduled.',
+  'flash.reminderScheduled': 'The reminder is scheduled.',
+  'rounds.turnoutChart': 'Turnout over time',
+  'rounds.turnoutChartDesc':
+    '{voters} of {census} members have voted. Counted per hour, never per member: nobody’s time of voting is kept.',
+  'rounds.turnoutChartHour': '{time}: {n} {n:voter|voters} in all',
+  'reminders.stopTitle': 'Stop the reminders',
+  'reminders.stopIntro': 'Stop the reminders of the vote “{title}”? You can still vote until it closes.',
+  'reminders.stopConfirm': 'Stop the reminders',
+  'reminders.stopped': 'Done: you will get no more reminders of this vote.',
+  'reminders.badLink': 'This link is not valid.',
 };

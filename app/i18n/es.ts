@@ -1215,4 +1215,37 @@ export const es: Messages = {
   'mail.ballotCode.subject': 'Tu código para votar: {code}',
   'mail.ballotCode.body':
     'Hola:\n\nTu código de un solo uso para votar en la votación {round} es:\n\n{code}\n\nFunciona 10 minutos, una sola vez. Si no lo pediste, ignora este mensaje: nadie puede votar con él sin iniciar sesión en tu cuenta.',
+  'mail.call.subject': 'Convocatoria a votar: {title}',
+  'mail.call.body':
+    '{program}: la votación «{title}» está abierta hasta el {closes} (UTC).\n\nLas preguntas:\n{questions}\n\nVota aquí: {link}\n\nRecibes este correo porque formas parte del censo de esta votación: trata de tu afiliación, no es un boletín. Para dejar de recibir los recordatorios de esta votación, en un clic: {stop}\n',
+  'mail.reminder.subject': 'Recordatorio: «{title}» cierra el {closes} (UTC)',
+  'mail.reminder.body':
+    '{program}: aún no has votado en «{title}». La votación cierra el {closes} (UTC).\n\nLas preguntas:\n{questions}\n\nVota aquí: {link}\n\nPara dejar de recibir estos recordatorios, en un clic: {stop}\n',
+  'mailing.errors.afterClose': 'Un recordatorio debe salir antes del cierre de la votación.',
+  'mailing.errors.tooMany': 'Esta votación ya tiene el máximo de recordatorios ({max}).',
+  'mailing.progressTitle': 'Correos al censo',
+  'mailing.calls': 'Convocatoria',
+  'mailing.reminders': 'Recordatorios',
+  'mailing.queued': 'En cola',
+  'mailing.sent': 'Enviados',
+  'mailing.skipped': 'Ya no necesarios',
+  'mailing.failed': 'Fallidos',
+  'mailing.kind': 'Correo',
+  'mailing.remindTitle': 'Recordar a quienes no han votado',
+  'mailing.remindHint':
+    'Solo se envía a las personas del censo que no han votado y no han parado los recordatorios. Deja la hora vacía para enviarlo ahora.',
+  'mailing.sendAt': 'Enviar el',
+  'mailing.remindSubmit': 'Programar el recordatorio',
+  'mailing.scheduled': 'Recordatorios: {list}',
+  'mailing.noReminder': 'Ningún recordatorio programado.',
+  'flash.reminderScheduled': 'El recordatorio está programado.',
+  'rounds.turnoutChart': 'Participación a lo largo del tiempo',
+  'rounds.turnoutChartDesc':
+    'Han votado {voters} de {census} miembros. Se cuenta por hora, nunca por persona: no se guarda la hora en que vota nadie.',
+  'rounds.turnoutChartHour': '{time}: {n} {n:votante|votantes} en total',
+  'reminders.stopTitle': 'Parar los recordatorios',
+  'reminders.stopIntro': '¿Parar los recordatorios de la votación «{title}»? Podrás seguir votando hasta el cierre.',
+  'reminders.stopConfirm': 'Parar los recordatorios',
+  'reminders.stopped': 'Hecho: no recibirás más recordatorios de esta votación.',
+  'reminders.badLink': 'Este enlace no es válido.',
 };

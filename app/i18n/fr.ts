@@ -1236,4 +1236,37 @@ export const fr: Messages = {
   'mail.ballotCode.subject': 'Votre code pour voter : {code}',
   'mail.ballotCode.body':
     'Bonjour,\n\nVotre code à usage unique pour voter au scrutin {round} est :\n\n{code}\n\nIl fonctionne 10 minutes, une seule fois. Si vous ne l’avez pas demandé, ignorez ce message : personne ne peut voter avec sans se connecter à votre compte.',
+  'mail.call.subject': 'Appel au vote : {title}',
+  'mail.call.body':
+    '{program} : le vote « {title} » est ouvert jusqu’au {closes} (UTC).\n\nLes questions :\n{questions}\n\nVotez ici : {link}\n\nVous recevez ce courriel parce que vous faites partie du corps électoral de ce vote : il concerne votre adhésion, ce n’est pas une lettre d’information. Pour ne plus recevoir les rappels de ce vote, en un clic : {stop}\n',
+  'mail.reminder.subject': 'Rappel : « {title} » se clôt le {closes} (UTC)',
+  'mail.reminder.body':
+    '{program} : vous n’avez pas encore voté à « {title} ». Le vote se clôt le {closes} (UTC).\n\nLes questions :\n{questions}\n\nVotez ici : {link}\n\nPour ne plus recevoir ces rappels, en un clic : {stop}\n',
+  'mailing.errors.afterClose': 'Un rappel doit partir avant la clôture du vote.',
+  'mailing.errors.tooMany': 'Ce vote a déjà le nombre maximal de rappels ({max}).',
+  'mailing.progressTitle': 'Courriels au corps électoral',
+  'mailing.calls': 'Appel au vote',
+  'mailing.reminders': 'Rappels',
+  'mailing.queued': 'En attente',
+  'mailing.sent': 'Envoyés',
+  'mailing.skipped': 'Devenus inutiles',
+  'mailing.failed': 'Échecs',
+  'mailing.kind': 'Courriel',
+  'mailing.remindTitle': 'Relancer celles et ceux qui n’ont pas voté',
+  'mailing.remindHint':
+    'Envoyé seulement aux membres du corps électoral qui n’ont pas voté et n’ont pas arrêté les rappels. Laissez l’heure vide pour l’envoyer maintenant.',
+  'mailing.sendAt': 'Envoyer le',
+  'mailing.remindSubmit': 'Programmer le rappel',
+  'mailing.scheduled': 'Rappels : {list}',
+  'mailing.noReminder': 'Aucun rappel programmé.',
+  'flash.reminderScheduled': 'Le rappel est programmé.',
+  'rounds.turnoutChart': 'Participation au fil du temps',
+  'rounds.turnoutChartDesc':
+    '{voters} membres sur {census} ont voté. Compté par heure, jamais par membre : l’heure à laquelle chacun vote n’est pas conservée.',
+  'rounds.turnoutChartHour': '{time} : {n} {n:votant|votants} au total',
+  'reminders.stopTitle': 'Arrêter les rappels',
+  'reminders.stopIntro': 'Arrêter les rappels du vote « {title} » ? Vous pourrez toujours voter jusqu’à la clôture.',
+  'reminders.stopConfirm': 'Arrêter les rappels',
+  'reminders.stopped': 'C’est fait : vous ne recevrez plus de rappel de ce vote.',
+  'reminders.badLink': 'Ce lien n’est pas valable.',
 };

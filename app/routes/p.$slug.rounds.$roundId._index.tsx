@@ -6,11 +6,13 @@ import { Field } from '~/components/forms.tsx';
 import { Countdown } from '~/components/round/countdown.tsx';
 import { LocalDateTime } from '~/components/round/local-date-time.tsx';
 import { RoundResultsView, Turnout } from '~/components/round/results.tsx';
+import { TurnoutChart } from '~/components/round/turnout-chart.tsx';
+import { scheduleReminder } from '~/modules/mailing/call-to-vote.server.ts';
 import { CountingRulesText, useMajorityWords } from '~/components/round/rules.tsx';
 import { Time } from '~/components/time.tsx';
 import { getRound } from '~/modules/voting/round-view.server.ts';
 import { rescheduleClose } from '~/modules/voting/rounds.server.ts';
-import { RescheduleSchema } from '~/modules/voting/voting.schema.ts';
+import { ReminderSchema, RescheduleSchema } from '~/modules/voting/voting.schema.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
@@ -20,8 +22,14 @@ export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) =>
   return getRound(actorOf(context), params.slug ?? '', params.roundId ?? '');
 });
 
-export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, context, actor, form }) => {
+export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, context, actor, form, intent }) => {
   requireMember(request, context);
+  if (intent === 'remind') {
+    const reminder = parseWithZod(form, { schema: ReminderSchema });
+    if (reminder.status !== 'success') return data({ result: reminder.reply() }, { status: 400 });
+    await scheduleReminder({ actor, roundId: params.roundId ?? '', ...reminder.value });
+    return redirectWithFlash(`/p/${params.slug}/rounds/${params.roundId}`, 'flash.reminderScheduled');
+  }
   const submission = parseWithZod(form, { schema: RescheduleSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   await rescheduleClose({ actor, roundId: params.roundId ?? '', ...submission.value });
@@ -95,6 +103,18 @@ export default function RoundPage() {
           </p>
         </section>
       ) : null}
+
+      {round.status !== 'SCHEDULED' ? (
+        <TurnoutChart
+          series={view.turnout}
+          census={census}
+          opensAt={round.openedAt ?? round.opensAt}
+          closesAt={round.closesAt}
+        />
+      ) : null}
+
+      {view.mailing ? <MailProgress mailing={view.mailing} /> : null}
+      {view.canManage && view.mailing ? <Remind /> : null}
 
       {view.results ? (
         <>
@@ -213,6 +233,81 @@ function Reschedule({ closesAt }: { closesAt: string | Date }) {
         <Field field={fields.reason} label={t('moderation.reason')} />
         <button type="submit" className="button button-secondary" disabled={navigation.state !== 'idle'}>
           {t('rounds.rescheduleSubmit')}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+type Mailing = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['mailing']>;
+
+/** Moderators see how the mail to the census goes: queued, sent, no longer needed, failed (counts only). */
+function MailProgress({ mailing }: { mailing: Mailing }) {
+  const t = useT();
+  const rows = [
+    ['calls', t('mailing.calls'), mailing.calls],
+    ['reminders', t('mailing.reminders'), mailing.reminders],
+  ] as const;
+  return (
+    <section aria-labelledby="mailing-title">
+      <h2 id="mailing-title">{t('mailing.progressTitle')}</h2>
+      <table data-testid="mail-progress">
+        <thead>
+          <tr>
+            <th scope="col">{t('mailing.kind')}</th>
+            <th scope="col">{t('mailing.queued')}</th>
+            <th scope="col">{t('mailing.sent')}</th>
+            <th scope="col">{t('mailing.skipped')}</th>
+            <th scope="col">{t('mailing.failed')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([id, label, counts]) => (
+            <tr key={id} data-testid={`mail-${id}`}>
+              <th scope="row">{label}</th>
+              <td data-testid="queued">{counts.queued}</td>
+              <td data-testid="sent">{counts.sent}</td>
+              <td data-testid="skipped">{counts.skipped}</td>
+              <td data-testid="failed">{counts.failed}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="field-hint">
+        {mailing.scheduled.length
+          ? t('mailing.scheduled', {
+              list:
+                mailing.scheduled
+                  .map((r) => new Date(r.sendAt).toISOString().slice(0, 16).replace('T', ' '))
+                  .join(', ') + ' UTC',
+            })
+          : t('mailing.noReminder')}
+      </p>
+    </section>
+  );
+}
+
+/** Moderators schedule a reminder to the census members who have not voted (now, when the time is left empty). */
+function Remind() {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: 'remind',
+    lastResult: navigation.state === 'idle' ? lastResultOf(actionData, { intent: 'remind' }) : undefined,
+    constraint: getZodConstraint(ReminderSchema),
+    shouldValidate: 'onSubmit',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReminderSchema }),
+  });
+  return (
+    <section aria-labelledby="remind-title" className="card">
+      <h2 id="remind-title">{t('mailing.remindTitle')}</h2>
+      <p className="field-hint">{t('mailing.remindHint')}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="remind" />
+        <LocalDateTime field={fields.sendAt} label={t('mailing.sendAt')} hint={t('rounds.form.timeHint')} />
+        <button type="submit" className="button button-secondary" disabled={navigation.state !== 'idle'}>
+          {t('mailing.remindSubmit')}
         </button>
       </Form>
     </section>

@@ -53,6 +53,22 @@ const schema = z.object({
     .int()
     .min(100)
     .default(10 * 60_000),
+  /** How often the mail queue (calls to vote, reminders) is drained, and due reminders queued (ms). */
+  MAIL_SWEEP_MS: z.coerce.number().int().min(100).default(5000),
+  /** Mails claimed and sent together by the queue. */
+  MAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
+  /** At most this many mails a second to the SMTP server (per process): lower it to your provider's limit. */
+  MAIL_RATE_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(200),
+  /** The first retry's delay after a failed mail (ms); each next one doubles, up to an hour. */
+  MAIL_RETRY_BASE_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Attempts before a mail is given up as failed. */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** How long a claimed batch may take; a mail still being sent after it was interrupted, and is not sent again. */
+  MAIL_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(10 * 60_000),
   /** How often an open page of a voting round, or of an amendment collecting supports, asks for fresh figures (ms). */
   PAGE_REFRESH_MS: z.coerce.number().int().min(100).default(15_000),
 });

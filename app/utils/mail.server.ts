@@ -10,6 +10,10 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** The Message-ID header (the mail queue's idempotency key, so that a receiving server may drop a repeat). */
+  messageId?: string;
+  /** Sent through a pool of open connections to the SMTP server (the mail queue's batches), not one per mail. */
+  pooled?: boolean;
 }
 
 /**
@@ -17,15 +21,43 @@ export interface Mail {
  * ("550 <someone@example.org>: no such user"), and errors are logged, where no address may go (privacy page).
  */
 export class MailError extends Error {
+  /** The network's or the mail library's code (ECONNREFUSED, ETIMEDOUT...), when there is one. */
+  readonly code: string | undefined;
+  /** The SMTP server's answer code (550...), when it answered. */
+  readonly responseCode: number | undefined;
   constructor(error: unknown) {
     const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
     const why = [code, responseCode].filter((v) => typeof v === 'string' || typeof v === 'number').join(' ');
     super(`the mail could not be sent${why ? `: ${why}` : ''}`);
     this.name = 'MailError';
+    this.code = typeof code === 'string' ? code : undefined;
+    this.responseCode = typeof responseCode === 'number' ? responseCode : undefined;
   }
 }
 
 const transports = new Map<string, nodemailer.Transporter>();
+
+/** The transport for an SMTP server: one connection per mail, or a pool of a few kept open (the mail queue). */
+function transportFor(smtpUrl: string, pooled: boolean): nodemailer.Transporter {
+  const key = `${pooled ? 'pool' : 'one'}:${smtpUrl}`;
+  let transport = transports.get(key);
+  if (!transport) {
+    const url = new URL(smtpUrl);
+    if (pooled) {
+      url.searchParams.set('pool', 'true');
+      if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', '4');
+    }
+    // A server that stops answering fails the attempt within a minute (the queue retries it), not ten.
+    if (!url.searchParams.has('socketTimeout')) url.searchParams.set('socketTimeout', '60000');
+    transports.set(key, (transport = nodemailer.createTransport(url.toString())));
+  }
+  return transport;
+}
+
+/** Whether a failure is the server's final refusal of this mail (a 5xx answer), not a reason to try again later. */
+export function isPermanent(error: unknown): boolean {
+  return error instanceof MailError && error.responseCode !== undefined && error.responseCode >= 500;
+}
 
 /**
  * Sends a mail through SMTP when SMTP_URL is set; otherwise writes it to the outbox folder, where someone running
@@ -35,10 +67,15 @@ const transports = new Map<string, nodemailer.Transporter>();
 export async function sendMail(mail: Mail): Promise<void> {
   const config = appConfig();
   if (config.smtpUrl) {
-    let transport = transports.get(config.smtpUrl);
-    if (!transport) transports.set(config.smtpUrl, (transport = nodemailer.createTransport(config.smtpUrl)));
+    const transport = transportFor(config.smtpUrl, mail.pooled ?? false);
     try {
-      await transport.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({
+        from: config.mailFrom,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.messageId ? { messageId: mail.messageId } : {}),
+      });
     } catch (error) {
       throw new MailError(error);
     }
@@ -51,6 +88,7 @@ export async function sendMail(mail: Mail): Promise<void> {
     `From: ${config.mailFrom}`,
     `To: ${mail.to}`,
     `Subject: ${mail.subject}`,
+    ...(mail.messageId ? [`Message-ID: ${mail.messageId}`] : []),
     `Date: ${new Date().toUTCString()}`,
     'Content-Type: text/plain; charset=utf-8',
     '',

@@ -39,6 +39,9 @@ export async function deleteAccount(props: { actor: Actor; password: string }, n
     await tx.voterRoll.updateMany({ where: { memberId: id }, data: { memberId: null } });
     await tx.loginFailure.deleteMany({ where: { key: { in: [member.email, id] } } });
     await tx.recoveryCode.deleteMany({ where: { memberId: id } });
+    // Mail to the member about votes (queued, sent) and their stopped reminders go with the account (ADR 0028).
+    await tx.mailMessage.deleteMany({ where: { memberId: id } });
+    await tx.reminderStop.deleteMany({ where: { memberId: id } });
     await tx.member.update({
       where: { id },
       data: {

@@ -298,6 +298,27 @@ const INVENTORY: Inventory = {
     group: 'votes',
     fields: { id: 'no', roundId: 'yes', memberId: 'pseudonymous' },
   },
+  MailMessage: {
+    group: 'votes',
+    fields: {
+      id: 'pseudonymous',
+      kind: 'no',
+      roundId: 'yes',
+      memberId: 'pseudonymous',
+      status: 'yes',
+      attempts: 'no',
+      nextAttemptAt: 'no',
+      sentAt: 'yes',
+      error: 'no',
+    },
+  },
+  RoundMailing: { group: 'votes', fields: { roundId: 'no', secret: 'no', queuedAt: 'no' } },
+  RoundReminder: {
+    group: 'votes',
+    fields: { id: 'no', roundId: 'no', sendAt: 'no', queuedAt: 'no', createdById: 'pseudonymous', createdAt: 'no' },
+  },
+  ReminderStop: { group: 'votes', fields: { roundId: 'yes', memberId: 'pseudonymous' } },
+  TurnoutCount: { group: 'votes', fields: { roundId: 'no', hour: 'no', shard: 'no', voters: 'no' } },
   Ballot: {
     group: 'votes',
     fields: {

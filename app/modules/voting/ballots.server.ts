@@ -120,6 +120,12 @@ export async function castBallot(
       SELECT ${newId()}, ${props.roundId}, ${actor.id} WHERE EXISTS (SELECT 1 FROM census)
       ON CONFLICT ("roundId", "memberId") DO NOTHING
       RETURNING 1
+    ), turnout AS (
+      -- Turnout over time: a count per hour (16 shards), raised at a first ballot only, never per member (ADR 0028).
+      INSERT INTO "TurnoutCount" ("roundId", hour, shard, voters)
+      SELECT ${props.roundId}, ${hourOf(now)}, floor(random() * 16)::int, 1 WHERE EXISTS (SELECT 1 FROM roll)
+      ON CONFLICT ("roundId", hour, shard) DO UPDATE SET voters = "TurnoutCount".voters + 1
+      RETURNING 1
     ), ballot AS (
       INSERT INTO "Ballot" (id, "roundId", slot, sealed)
       SELECT ${newId()}, ${props.roundId}, ${slot}, ${sealed} WHERE EXISTS (SELECT 1 FROM census)
@@ -137,6 +143,11 @@ export async function castBallot(
   metrics().ballotsCast.inc();
   const paddedAnswers = encodeReceiptAnswers(canonical, Buffer.byteLength(longestCanonical(definition), 'utf8'));
   return { roundId: props.roundId, code, nonce, answers: checked.answers, paddedAnswers };
+}
+
+/** The start of the hour a time falls in (UTC): turnout is counted per hour. */
+export function hourOf(time: Date): Date {
+  return new Date(Math.floor(time.getTime() / 3_600_000) * 3_600_000);
 }
 
 /**

@@ -5,6 +5,7 @@ import { db } from '~/utils/db.server.ts';
 import { loadProgramFacts } from '../programs/programs.server.ts';
 import { hasPublishedVersion } from '../amendments/published.server.ts';
 import { settleRound } from './rounds.server.ts';
+import { mailingView } from '../mailing/mailing-view.server.ts';
 import type { RoundResults } from './types.ts';
 import { NotFoundError } from '~/utils/domain-errors.ts';
 
@@ -63,6 +64,16 @@ export async function getRound(actor: Actor, slug: string, roundId: string, now 
   const voters = await db().voterRoll.count({ where: { roundId } });
   const inCensus = actor ? (await db().censusEntry.count({ where: { roundId, memberId: actor.id } })) > 0 : false;
   const voted = actor ? (await db().voterRoll.count({ where: { roundId, memberId: actor.id } })) > 0 : false;
+  // Turnout over time: counts per hour (never a time per member, ADR 0028), cumulated for the chart.
+  const hours = await db().turnoutCount.groupBy({
+    by: ['hour'],
+    where: { roundId },
+    _sum: { voters: true },
+    orderBy: { hour: 'asc' },
+  });
+  let total = 0;
+  const turnout = hours.map((h) => ({ hour: h.hour, voters: (total += h._sum.voters ?? 0) }));
+  const moderates = canManageRounds(actor, program);
   return {
     program: { slug: program.slug, title: program.title, phase: program.phase },
     round: {
@@ -95,9 +106,12 @@ export async function getRound(actor: Actor, slug: string, roundId: string, now 
     })),
     amendments,
     voters,
+    turnout,
+    /** The mail to the census (progress, reminders), for moderators only. */
+    mailing: moderates ? await mailingView(roundId) : null,
     me: { inCensus, voted, canVote: canVote(actor, round, inCensus, now) },
     results: canSeeResults(round) ? (round.results as unknown as RoundResults) : null,
-    canManage: canManageRounds(actor, program) && round.status !== 'CLOSED',
+    canManage: moderates && round.status !== 'CLOSED',
   };
 }
 

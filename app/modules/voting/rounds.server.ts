@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.server.ts';
 import { STANDING } from '../amendments/collisions.server.ts';
 import { applyAdopted } from '../amendments/application.server.ts';
 import { assertMove } from '../amendments/lifecycle.ts';
+import { queueCallToVote } from '../mailing/call-to-vote.server.ts';
 import { announceRound, notifyAuthors } from '../notifications/notifications.server.ts';
 import { loadProgramFacts } from '../programs/programs.server.ts';
 import { closeBallots } from './ballots.server.ts';
@@ -335,6 +336,10 @@ export async function openRound(roundId: string, now = new Date()): Promise<void
   }
   // Members who asked to be told hear that the vote is open (after the commit: only for a round that opened).
   if (keyCreated) {
+    // The call to vote, to the whole census (ADR 0028); the mail job queues it if this fails.
+    await queueCallToVote(roundId).catch((error: unknown) =>
+      logger.warn('queueing the call to vote failed', { roundId, error }),
+    );
     void announceRound(roundId).catch((error: unknown) => logger.warn('announcing a round failed', { roundId, error }));
   }
 }

@@ -106,6 +106,19 @@ export const RescheduleSchema = z
     return { closesAt, reason: v.reason };
   });
 
+/** A reminder to the census members who have not voted: at a time of the moderator's, or now when left blank. */
+export const ReminderSchema = z
+  .object({ sendAt: storableText().trim().optional(), sendAtOffset: offset })
+  .transform((v, ctx) => {
+    if (!v.sendAt) return { sendAt: null };
+    const sendAt = localDateTime(v.sendAt, v.sendAtOffset);
+    if (!sendAt) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['sendAt'], message: 'errors.dateInvalid' });
+      return z.NEVER;
+    }
+    return { sendAt };
+  });
+
 /**
  * What the ballot form sends for each yes/no answer: one letter each, so that a ballot's size on the wire says
  * nothing of its answers (ADR 0014). The words themselves are accepted too (other clients, older pages).

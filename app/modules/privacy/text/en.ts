@@ -672,6 +672,82 @@ export const en = {
         },
       },
     },
+    MailMessage: {
+      title: 'Mail about votes (queue)',
+      summary:
+        'The call to vote sent to everyone in a round’s census when it opens, and the reminders moderators schedule for those who have not voted. The queue holds no address and no text: the mail is written when it is sent.',
+      retention: 'Until 30 days after the round closes, or until you delete your account.',
+      visibleTo: 'Moderators see counts only (queued, sent, failed), never who.',
+      fields: {
+        id: {
+          what: 'The mail’s idempotency key: its kind, the round or reminder, and the member.',
+          why: 'So that no mail is queued or sent twice.',
+        },
+        kind: { what: 'Call to vote or reminder.', why: 'To write the right mail.' },
+        roundId: ROUND_REF,
+        memberId: { what: 'The member it goes to.', why: 'To find the address when it is sent.' },
+        status: { what: 'Queued, being sent, sent, no longer needed or failed.', why: 'To send each mail once.' },
+        attempts: { what: 'How many times sending was tried.', why: 'Retries wait longer each time, then stop.' },
+        nextAttemptAt: { what: 'When it may be tried again.', why: 'To wait for a mail server that is down.' },
+        sentAt: { what: 'When the mail server accepted it.', why: 'To count what was sent.' },
+        error: {
+          what: 'Why the last attempt failed: a code, never an address.',
+          why: 'So that someone running the server can see a mail server’s trouble.',
+        },
+      },
+    },
+    RoundMailing: {
+      title: 'Mailing of a round',
+      summary:
+        'The secret that signs the stop-reminders links of a round’s mails, and when its call to vote was queued.',
+      retention: 'As long as the round.',
+      visibleTo: NOBODY,
+      fields: {
+        roundId: ROUND_REF,
+        secret: { what: 'A random secret.', why: 'So that only the link mailed to you can stop your reminders.' },
+        queuedAt: { what: 'When the call to vote was queued.', why: 'To queue it once.' },
+      },
+    },
+    RoundReminder: {
+      title: 'Reminders of a round',
+      summary: 'A reminder a moderator scheduled for the census members who have not voted.',
+      retention: 'As long as the round.',
+      visibleTo: 'The program’s moderators.',
+      fields: {
+        id: ROW_ID,
+        roundId: ROUND_REF,
+        sendAt: { what: 'When it goes out.', why: 'To send it on time.' },
+        queuedAt: { what: 'When it was queued.', why: 'To queue it once.' },
+        createdById: { what: 'The moderator who scheduled it.', why: 'Accountability (also in the audit trail).' },
+        createdAt: { what: CREATED, why: DATES_WHY },
+      },
+    },
+    ReminderStop: {
+      title: 'Stopped reminders',
+      summary: 'That you stopped the reminders of one round, with the link of its mail.',
+      retention: 'As long as the round, or until you delete your account.',
+      visibleTo: NOBODY,
+      fields: {
+        roundId: ROUND_REF,
+        memberId: { what: 'The member who stopped them.', why: 'To send them no more reminders of that round.' },
+      },
+    },
+    TurnoutCount: {
+      title: 'Turnout over time',
+      summary:
+        'How many members cast their first ballot in each hour of a round: counts only. Nobody’s time of voting is kept, and nothing links a count to a member.',
+      retention: 'As long as the round.',
+      visibleTo: 'Whoever may read the round (its turnout chart).',
+      fields: {
+        roundId: ROUND_REF,
+        hour: { what: 'An hour of the round.', why: 'To draw turnout over time.' },
+        shard: {
+          what: 'One of 16 counters of the hour, picked at random.',
+          why: 'So that ballots cast at once do not wait for each other.',
+        },
+        voters: { what: 'How many first ballots were cast in that hour.', why: 'To draw turnout over time.' },
+      },
+    },
     Ballot: {
       title: 'Ballots',
       summary:

@@ -700,6 +700,97 @@ export const es: PrivacyTranslation = {
         },
       },
     },
+    MailMessage: {
+      title: 'Correos sobre votaciones (cola de envío)',
+      summary:
+        'La convocatoria enviada a todo el censo de una votación cuando se abre, y los recordatorios que los moderadores programan para quienes no han votado. La cola no guarda ninguna dirección ni ningún texto: el correo se redacta al enviarlo.',
+      retention: 'Hasta 30 días después del cierre de la votación, o hasta que borres tu cuenta.',
+      visibleTo: 'Los moderadores solo ven cifras (en cola, enviados, fallidos), nunca quién.',
+      fields: {
+        id: {
+          what: 'La clave de idempotencia del correo: su tipo, la votación o el recordatorio, y el miembro.',
+          why: 'Para que ningún correo se ponga en cola ni se envíe dos veces.',
+        },
+        kind: { what: 'Convocatoria o recordatorio.', why: 'Para redactar el correo adecuado.' },
+        roundId: ROUND_REF,
+        memberId: { what: 'El miembro destinatario.', why: 'Para encontrar la dirección al enviarlo.' },
+        status: {
+          what: 'En cola, enviándose, enviado, ya no necesario o fallido.',
+          why: 'Para enviar cada correo una sola vez.',
+        },
+        attempts: { what: 'Cuántas veces se intentó enviar.', why: 'Cada reintento espera más, y luego se detiene.' },
+        nextAttemptAt: { what: 'Cuándo puede reintentarse.', why: 'Para esperar a un servidor de correo caído.' },
+        sentAt: { what: 'Cuándo lo aceptó el servidor de correo.', why: 'Para contar lo enviado.' },
+        error: {
+          what: 'Por qué falló el último intento: un código, nunca una dirección.',
+          why: 'Para que quien gestiona el servidor vea los problemas de un servidor de correo.',
+        },
+      },
+    },
+    RoundMailing: {
+      title: 'Envío de una votación',
+      summary:
+        'El secreto que firma los enlaces para parar los recordatorios de los correos de una votación, y cuándo se puso en cola su convocatoria.',
+      retention: 'Mientras exista la votación.',
+      visibleTo: NOBODY,
+      fields: {
+        roundId: ROUND_REF,
+        secret: {
+          what: 'Un secreto aleatorio.',
+          why: 'Para que solo el enlace que te enviamos pueda parar tus recordatorios.',
+        },
+        queuedAt: { what: 'Cuándo se puso en cola la convocatoria.', why: 'Para ponerla en cola una sola vez.' },
+      },
+    },
+    RoundReminder: {
+      title: 'Recordatorios de una votación',
+      summary: 'Un recordatorio que un moderador programó para las personas del censo que no han votado.',
+      retention: 'Mientras exista la votación.',
+      visibleTo: 'Los moderadores del programa.',
+      fields: {
+        id: ROW_ID,
+        roundId: ROUND_REF,
+        sendAt: { what: 'Cuándo sale.', why: 'Para enviarlo a su hora.' },
+        queuedAt: { what: 'Cuándo se puso en cola.', why: 'Para ponerlo en cola una sola vez.' },
+        createdById: {
+          what: 'El moderador que lo programó.',
+          why: 'Rendición de cuentas (también en el registro de auditoría).',
+        },
+        createdAt: { what: CREATED, why: DATES_WHY },
+      },
+    },
+    ReminderStop: {
+      title: 'Recordatorios parados',
+      summary: 'Que paraste los recordatorios de una votación, con el enlace de su correo.',
+      retention: 'Mientras exista la votación, o hasta que borres tu cuenta.',
+      visibleTo: NOBODY,
+      fields: {
+        roundId: ROUND_REF,
+        memberId: {
+          what: 'El miembro que los paró.',
+          why: 'Para no enviarle más recordatorios de esa votación.',
+        },
+      },
+    },
+    TurnoutCount: {
+      title: 'Participación a lo largo del tiempo',
+      summary:
+        'Cuántos miembros emitieron su primera papeleta en cada hora de una votación: solo cifras. No se guarda la hora en que vota nadie, y nada vincula una cifra con un miembro.',
+      retention: 'Mientras exista la votación.',
+      visibleTo: 'Quien pueda leer la votación (su gráfico de participación).',
+      fields: {
+        roundId: ROUND_REF,
+        hour: { what: 'Una hora de la votación.', why: 'Para dibujar la participación a lo largo del tiempo.' },
+        shard: {
+          what: 'Uno de los 16 contadores de la hora, elegido al azar.',
+          why: 'Para que las papeletas emitidas a la vez no se esperen entre sí.',
+        },
+        voters: {
+          what: 'Cuántas primeras papeletas se emitieron en esa hora.',
+          why: 'Para dibujar la participación a lo largo del tiempo.',
+        },
+      },
+    },
     Ballot: {
       title: 'Papeletas',
       summary:

@@ -716,6 +716,100 @@ export const fr: PrivacyTranslation = {
         },
       },
     },
+    MailMessage: {
+      title: 'Courriels sur les votes (file d’envoi)',
+      summary:
+        'L’appel au vote envoyé à tout le corps électoral d’un scrutin à son ouverture, et les rappels que les modérateurs programment pour celles et ceux qui n’ont pas voté. La file ne contient ni adresse ni texte : le courriel est rédigé au moment de l’envoi.',
+      retention: 'Jusqu’à 30 jours après la clôture du scrutin, ou jusqu’à la suppression de votre compte.',
+      visibleTo: 'Les modérateurs ne voient que des nombres (en attente, envoyés, échecs), jamais qui.',
+      fields: {
+        id: {
+          what: 'La clé d’idempotence du courriel : sa nature, le scrutin ou le rappel, et le membre.',
+          why: 'Pour qu’aucun courriel ne soit mis en file ni envoyé deux fois.',
+        },
+        kind: { what: 'Appel au vote ou rappel.', why: 'Pour rédiger le bon courriel.' },
+        roundId: ROUND_REF,
+        memberId: { what: 'Le membre destinataire.', why: 'Pour trouver l’adresse au moment de l’envoi.' },
+        status: {
+          what: 'En attente, en cours d’envoi, envoyé, devenu inutile ou en échec.',
+          why: 'Pour envoyer chaque courriel une fois.',
+        },
+        attempts: {
+          what: 'Le nombre d’essais d’envoi.',
+          why: 'Chaque nouvel essai attend plus longtemps, puis cesse.',
+        },
+        nextAttemptAt: { what: 'Quand il peut être réessayé.', why: 'Pour attendre un serveur de courriel en panne.' },
+        sentAt: { what: 'Quand le serveur de courriel l’a accepté.', why: 'Pour compter ce qui est parti.' },
+        error: {
+          what: 'Pourquoi le dernier essai a échoué : un code, jamais une adresse.',
+          why: 'Pour que l’équipe qui gère le serveur voie les ennuis d’un serveur de courriel.',
+        },
+      },
+    },
+    RoundMailing: {
+      title: 'Envoi d’un scrutin',
+      summary:
+        'Le secret qui signe les liens d’arrêt des rappels des courriels d’un scrutin, et l’heure où son appel au vote a été mis en file.',
+      retention: 'Aussi longtemps que le scrutin.',
+      visibleTo: NOBODY,
+      fields: {
+        roundId: ROUND_REF,
+        secret: {
+          what: 'Un secret aléatoire.',
+          why: 'Pour que seul le lien qui vous a été envoyé puisse arrêter vos rappels.',
+        },
+        queuedAt: { what: 'Quand l’appel au vote a été mis en file.', why: 'Pour ne le mettre en file qu’une fois.' },
+      },
+    },
+    RoundReminder: {
+      title: 'Rappels d’un scrutin',
+      summary: 'Un rappel programmé par un modérateur pour les membres du corps électoral qui n’ont pas voté.',
+      retention: 'Aussi longtemps que le scrutin.',
+      visibleTo: 'Les modérateurs du programme.',
+      fields: {
+        id: ROW_ID,
+        roundId: ROUND_REF,
+        sendAt: { what: 'Quand il part.', why: 'Pour l’envoyer à l’heure.' },
+        queuedAt: { what: 'Quand il a été mis en file.', why: 'Pour ne le mettre en file qu’une fois.' },
+        createdById: {
+          what: 'Le modérateur qui l’a programmé.',
+          why: 'Pour que chacun réponde de ses actes (aussi dans le journal d’audit).',
+        },
+        createdAt: { what: CREATED, why: DATES_WHY },
+      },
+    },
+    ReminderStop: {
+      title: 'Rappels arrêtés',
+      summary: 'Le fait que vous avez arrêté les rappels d’un scrutin, avec le lien de son courriel.',
+      retention: 'Aussi longtemps que le scrutin, ou jusqu’à la suppression de votre compte.',
+      visibleTo: NOBODY,
+      fields: {
+        roundId: ROUND_REF,
+        memberId: {
+          what: 'Le membre qui les a arrêtés.',
+          why: 'Pour ne plus lui envoyer de rappel de ce scrutin.',
+        },
+      },
+    },
+    TurnoutCount: {
+      title: 'Participation au fil du temps',
+      summary:
+        'Combien de membres ont déposé leur premier bulletin à chaque heure d’un scrutin : des nombres seulement. L’heure à laquelle chacun vote n’est pas conservée, et rien ne relie un nombre à un membre.',
+      retention: 'Aussi longtemps que le scrutin.',
+      visibleTo: 'Quiconque peut lire le scrutin (son graphique de participation).',
+      fields: {
+        roundId: ROUND_REF,
+        hour: { what: 'Une heure du scrutin.', why: 'Pour tracer la participation au fil du temps.' },
+        shard: {
+          what: 'L’un des 16 compteurs de l’heure, tiré au hasard.',
+          why: 'Pour que des bulletins déposés au même moment ne s’attendent pas.',
+        },
+        voters: {
+          what: 'Le nombre de premiers bulletins déposés pendant cette heure.',
+          why: 'Pour tracer la participation au fil du temps.',
+        },
+      },
+    },
     Ballot: {
       title: 'Bulletins',
       summary:
