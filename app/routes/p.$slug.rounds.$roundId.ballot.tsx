@@ -50,6 +50,7 @@ export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, 
     roundId: params.roundId ?? '',
     slug: params.slug ?? '',
     answers: answersFromForm(form),
+    afterCommit: context.afterAnswer,
   }).catch((error: unknown) => {
     if (error instanceof BallotError) return error;
     throw error;

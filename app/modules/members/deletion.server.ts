@@ -37,6 +37,8 @@ export async function deleteAccount(props: { actor: Actor; password: string }, n
     await tx.comment.updateMany({ where: { authorId: id }, data: { authorId: null } });
     await tx.censusEntry.updateMany({ where: { memberId: id }, data: { memberId: null } });
     await tx.voterRoll.updateMany({ where: { memberId: id }, data: { memberId: null } });
+    // What they told moderators about a voter roll is theirs: it goes (the audit event of the report stays).
+    await tx.rollReport.deleteMany({ where: { memberId: id } });
     await tx.loginFailure.deleteMany({ where: { key: member.email } });
     await tx.member.update({
       where: { id },

@@ -26,6 +26,7 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
     audit,
     groups,
     writing,
+    rollReports,
   ] = await Promise.all([
     db().session.findMany({
       where: { memberId: id },
@@ -92,6 +93,7 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
       select: {
         kind: true,
         amendmentId: true,
+        roundId: true,
         commentId: true,
         data: true,
         createdAt: true,
@@ -120,6 +122,12 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
       where: { memberId: id },
       orderBy: [{ day: 'asc' }, { docName: 'asc' }],
       select: { docName: true, day: true, phase: true, firstAt: true, lastAt: true },
+    }),
+    // What the member told moderators about rounds they say they did not vote in (ADR 0032).
+    db().rollReport.findMany({
+      where: { memberId: id },
+      orderBy: { createdAt: 'asc' },
+      select: { roundId: true, message: true, createdAt: true },
     }),
   ]);
   const roundIds = [...new Set([...census, ...roll].map((r) => r.roundId))];
@@ -176,6 +184,7 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
       closesAt: r.closesAt,
       voted: voted.has(r.id),
     })),
+    rollReports,
     audit,
   };
 }

@@ -4,12 +4,14 @@ import { hasRole } from '~/policies/actor.ts';
 import { canVote } from '~/policies/round.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
+import type { RequestContext } from '~/utils/request-context.ts';
 import { BOARD_FORMAT, canonicalAnswers, newNonce, normalizeCode, trackingCode, validateAnswers } from './board.ts';
 import type { AnswerError } from './board.ts';
 
 import { definitionOf, roundDefinition } from './definition.server.ts';
 import { RoundKeyMissing, roundKey, seal, slotOf, unseal } from './keys.server.ts';
 import { encodeReceiptAnswers } from './receipt.ts';
+import { mailBallotConfirmation } from './ballot-mail.server.ts';
 import { tallyRound } from './tally.ts';
 import type { Answers, Board, BoardBallot, RoundDefinition, RoundResults } from './types.ts';
 import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
@@ -21,6 +23,8 @@ import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
  * voter gets a tracking code derived from the answers and a random value; the server keeps it only inside the
  * sealed ballot. At the close every ballot is opened, counted and rewritten in the order of its code, without slot.
  */
+
+type AfterAnswer = RequestContext['afterAnswer'];
 
 /** A ballot refused as a whole: the round is not open, the member is not in its census, or answers are wrong. */
 export class BallotError extends DomainError {
@@ -51,6 +55,8 @@ export interface Receipt {
    * size says nothing of them (see ./receipt.ts).
    */
   paddedAnswers: string;
+  /** The voter had voted before: this ballot replaced their last one. */
+  replaced: boolean;
 }
 
 /**
@@ -58,7 +64,19 @@ export interface Receipt {
  * entry and the ballot are written in one transaction that holds the round open against its close.
  */
 export async function castBallot(
-  props: { actor: Actor; roundId: string; answers: unknown; definition?: RoundDefinition; slug?: string },
+  props: {
+    actor: Actor;
+    roundId: string;
+    answers: unknown;
+    definition?: RoundDefinition;
+    slug?: string;
+    /**
+     * Runs work once the answer is sent (the request context's afterAnswer): the voter's confirmation mail goes
+     * through it, after the commit (docs/decisions/0032-voter-roll.md). Without it (benchmarks, counting tests)
+     * no mail is sent.
+     */
+    afterCommit?: AfterAnswer;
+  },
   now = new Date(),
 ): Promise<Receipt> {
   const actor = props.actor;
@@ -83,7 +101,7 @@ export async function castBallot(
   // One statement, so one round trip and its own transaction: the round is held open against its close (FOR
   // SHARE: casts run side by side, the close's FOR UPDATE waits for those under way), the census checked, the
   // roll entry and the ballot written only if both hold.
-  const [outcome] = await db().$queryRaw<{ open: number; census: number; stored: number }[]>`
+  const [outcome] = await db().$queryRaw<{ open: number; census: number; first: number; stored: number }[]>`
     WITH round AS (
       SELECT id FROM "VotingRound"
       WHERE id = ${props.roundId} AND status = 'OPEN' AND "opensAt" <= ${now} AND "closesAt" > ${now}
@@ -103,15 +121,20 @@ export async function castBallot(
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM round)::int AS open, (SELECT count(*) FROM census)::int AS census,
-           (SELECT count(*) FROM ballot)::int AS stored`;
+           (SELECT count(*) FROM roll)::int AS first, (SELECT count(*) FROM ballot)::int AS stored`;
   if (!outcome?.open) {
     const round = await db().votingRound.findUnique({ where: { id: props.roundId }, select: { opensAt: true } });
     throw new BallotError(round && round.opensAt > now ? 'vote.errors.notOpenYet' : 'vote.errors.closed');
   }
   if (!outcome.census) throw new BallotError('vote.errors.notInCensus');
   if (outcome.stored !== 1) throw new Error('the ballot was not stored');
+  const replaced = outcome.first === 0;
+  // Committed: the voter hears when (never what), so that a ballot cast in their name does not go unnoticed.
+  props.afterCommit?.('a ballot confirmation', () =>
+    mailBallotConfirmation({ memberId: actor.id, roundId: props.roundId, replaced, at: now }),
+  );
   const paddedAnswers = encodeReceiptAnswers(canonical, Buffer.byteLength(longestCanonical(definition), 'utf8'));
-  return { roundId: props.roundId, code, nonce, answers: checked.answers, paddedAnswers };
+  return { roundId: props.roundId, code, nonce, answers: checked.answers, paddedAnswers, replaced };
 }
 
 /**
@@ -204,7 +227,10 @@ export async function closeBallots(tx: Tx, definition: RoundDefinition) {
       SELECT unnest(${chunk.map(() => newId())}::text[]), ${definition.id}, unnest(${chunk.map((b) => b.code)}::text[]),
              unnest(${chunk.map((b) => b.nonce)}::text[]), unnest(${chunk.map((b) => b.answers)}::text[])`;
   }
-  return { results, boardSha256: sha256(boardText(definition, ballots, results, await boardMeta(tx, definition.id))) };
+  // The roll's size is stated beside the ballots: one roll entry per counted ballot, which anyone can check.
+  const rollSize = await tx.voterRoll.count({ where: { roundId: definition.id } });
+  const meta = await boardMeta(tx, definition.id);
+  return { results, rollSize, boardSha256: sha256(boardText(definition, ballots, results, meta, rollSize)) };
 }
 
 function answersOf(canonical: string): Answers {
@@ -247,6 +273,8 @@ function boardText(
   ballots: { code: string; nonce: string; answers: string }[],
   results: RoundResults,
   meta: { programSlug: string; opensAt: string; closesAt: string; censusRule: string },
+  /** Null for a round closed before boards stated it: its board stays the one whose hash was published. */
+  rollSize: number | null,
 ): string {
   const round = { ...definition, ...meta };
   const board: Board = {
@@ -254,6 +282,7 @@ function boardText(
     round,
     ballots: ballots.map((b): BoardBallot => ({ code: b.code, nonce: b.nonce, answers: answersOf(b.answers) })),
     results,
+    ...(rollSize === null ? {} : { roll: { size: rollSize } }),
   };
   return stableStringify(board);
 }
@@ -281,7 +310,8 @@ export async function boardOf(roundId: string): Promise<{ text: string; sha256: 
   if (!round || round.status !== 'CLOSED' || !round.results) return null;
   const ballots = await db().$queryRaw<{ code: string; nonce: string; answers: string }[]>`
     SELECT code, nonce, answers FROM "Ballot" WHERE "roundId" = ${roundId} ORDER BY code COLLATE "C"`;
-  const text = boardText(definitionOf(round), ballots, round.results as unknown as RoundResults, metaOf(round));
+  const results = round.results as unknown as RoundResults;
+  const text = boardText(definitionOf(round), ballots, results, metaOf(round), round.rollSize);
   return { text, sha256: sha256(text) };
 }
 
