@@ -145,9 +145,15 @@ async function verifyTally(file: string | undefined, expected: string | undefine
   } catch (error) {
     throw new InputError(`${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const { ok, problems, recomputed } = verifyBoard(board);
+  const { ok, problems, recomputed, roll } = verifyBoard(board);
   // A board is recounted only once its round is a valid definition.
   if (recomputed) process.stdout.write(describeResults((board as { round: RoundDefinition }).round, recomputed));
+  if (roll === 'matches') process.stdout.write('The voter roll has as many members as the board has ballots.\n');
+  if (roll === 'absent') {
+    process.stdout.write(
+      "This board does not state the voter roll's size (its round closed before boards did): whether every voter has exactly one ballot could not be checked.\n",
+    );
+  }
   if (ok) {
     process.stdout.write('The published results match the board.\n');
     return hashMatches ? 0 : 1;

@@ -98,8 +98,27 @@ describe('npm run plenum -- verify-tally', () => {
     expect(stdout).toContain('BORDA');
     expect(stdout).toContain('winner a1');
     expect(stdout).toContain('The published results match the board.');
+    // A board from before ADR 0032 does not state its voter roll: it verifies, saying what could not be checked.
+    expect(stdout).toContain("This board does not state the voter roll's size");
     expect(code).toBe(0);
     expect(existsSync(path.join(dir, 'no-database-here'))).toBe(false);
+  }, 60_000);
+
+  it('checks that the voter roll has as many members as the board has ballots', async () => {
+    const file = path.join(dir, 'roll.json');
+    await fs.writeFile(file, JSON.stringify({ ...makeBoard(), roll: { size: 3 } }));
+    const faithful = await verify(file);
+    expect(faithful.stdout).toContain('The voter roll has as many members as the board has ballots.');
+    expect(faithful.code).toBe(0);
+
+    // One voter more on the roll than ballots on the board: a ballot was dropped (or a voter added).
+    await fs.writeFile(file, JSON.stringify({ ...makeBoard(), roll: { size: 4 } }));
+    const edited = await verify(file);
+    expect(edited.stdout).toContain('The published results do NOT match the board:');
+    expect(edited.stdout).toContain(
+      'The voter roll holds 4 members but the board counts 3 ballots: there must be one ballot per voter.',
+    );
+    expect(edited.code).toBe(1);
   }, 60_000);
 
   it('says a tampered board does not match, and why', async () => {

@@ -822,7 +822,7 @@ export const fr: Messages = {
   'rounds.yourVote': 'Votre vote',
   'rounds.notVotedYet': 'Vous n’avez pas encore voté.',
   'rounds.votedAgain':
-    'Vous avez voté. Vous pouvez voter à nouveau jusqu’à la clôture : seul votre dernier bulletin compte.',
+    'Votre bulletin est enregistré. Vous pouvez le modifier jusqu’au {closes} : seul votre dernier bulletin compte.',
   'rounds.vote': 'Voter',
   'rounds.changeVote': 'Modifier mon vote',
   'rounds.cannotVote': 'Vous ne pouvez pas voter en ce moment.',
@@ -1269,4 +1269,35 @@ export const fr: Messages = {
   'reminders.stopConfirm': 'Arrêter les rappels',
   'reminders.stopped': 'C’est fait : vous ne recevrez plus de rappel de ce vote.',
   'reminders.badLink': 'Ce lien n’est pas valable.',
+  'notifications.kind.ROLL_REPORT': 'Un membre dit figurer sur la liste d’émargement de « {title} » sans avoir voté.',
+  'mail.ballot.subject': 'Votre bulletin pour « {title} » est enregistré',
+  'mail.ballot.body':
+    '{program} : un bulletin à votre nom a été enregistré pour le vote « {title} » (tour {n}) le {at}.\n\nCe courriel dit quand, jamais quoi : vos réponses restent secrètes, et seul votre code de suivi vous permet de retrouver votre bulletin sur le tableau après la clôture. Vous pouvez voter à nouveau jusqu’au {closes} : seul votre dernier bulletin compte.\n\nSi ce n’était pas vous, quelqu’un utilise peut-être votre compte :\n1. changez votre mot de passe maintenant ({reset}) ; vos autres appareils seront aussi déconnectés ;\n2. votez vous-même à nouveau avant la clôture : votre bulletin remplacera le sien ;\n3. prévenez les modérateurs : après la clôture, signalez-le sur la liste d’émargement du tour, depuis {link}',
+  'mail.ballot.replacedSubject': 'Votre bulletin pour « {title} » a été remplacé',
+  'mail.ballot.replacedBody':
+    '{program} : un nouveau bulletin à votre nom a remplacé le précédent pour le vote « {title} » (tour {n}) le {at}. Seul ce dernier bulletin compte.\n\nCe courriel dit quand, jamais quoi : vos réponses restent secrètes. Vous pouvez voter à nouveau jusqu’au {closes}.\n\nSi ce n’était pas vous, quelqu’un utilise peut-être votre compte :\n1. changez votre mot de passe maintenant ({reset}) ; vos autres appareils seront aussi déconnectés ;\n2. votez vous-même à nouveau avant la clôture : votre bulletin remplacera le sien ;\n3. prévenez les modérateurs : après la clôture, signalez-le sur la liste d’émargement du tour, depuis {link}',
+  'rounds.ballotCounted': 'Votre bulletin a été compté : vous figurez sur la liste d’émargement.',
+  'rounds.notOnRoll': 'Vous n’avez pas voté lors de ce tour.',
+  'rounds.rollLink': 'Qui a voté : la liste d’émargement',
+  'roll.title': 'Liste d’émargement',
+  'roll.intro': 'Qui a voté lors de ce tour, jamais comment ni quand. Les noms sont classés par ordre alphabétique.',
+  'roll.privacy':
+    'Seuls les membres du corps électoral de ce vote et les modérateurs voient cette liste : elle n’est pas publique.',
+  'roll.count': '{n} {n:membre a|membres ont} voté ; le tableau compte un bulletin pour chacun.',
+  'roll.you': 'Vous figurez sur cette liste : un bulletin à votre nom a été compté.',
+  'roll.reportTitle': 'Vous n’avez pas voté ?',
+  'roll.reportHint':
+    'Si vous n’avez pas voté lors de ce tour, quelqu’un a peut-être utilisé votre compte : changez votre mot de passe, et prévenez les modérateurs ici. Ils verront votre nom et votre message.',
+  'roll.reportMessage': 'Ce que vous voulez dire aux modérateurs',
+  'roll.reportSubmit': 'Signaler aux modérateurs',
+  'roll.reported': 'Vous avez signalé aux modérateurs que vous n’avez pas voté lors de ce tour.',
+  'roll.errors.notOnRoll': 'Vous ne figurez pas sur cette liste : il n’y a rien à signaler.',
+  'roll.errors.alreadyReported': 'Vous avez déjà signalé ce tour aux modérateurs.',
+  'roll.errors.tooMany':
+    'Vous avez envoyé plusieurs signalements cette heure-ci : attendez avant d’en envoyer un autre.',
+  'roll.errors.messageRequired': 'Dites aux modérateurs ce qui s’est passé (au moins 3 caractères).',
+  'roll.errors.messageTooLong': '1 000 caractères au plus.',
+  'flash.rollReported': 'Votre signalement a été transmis aux modérateurs.',
+  'queue.rollReports': 'Signalements sur les listes d’émargement',
+  'queue.rollReport': '{member} dit ne pas avoir voté lors du tour {n}, « {title} » :',
 };

@@ -49,3 +49,18 @@ export function canVote(
 export function canSeeResults(round: { status: RoundStatus }): boolean {
   return round.status === 'CLOSED';
 }
+
+/**
+ * Who voted in a closed round (the roll: names, never answers) is for the members of its census, who may check
+ * it, and for moderators, who settle reports about it; never for the public nor for members outside the census:
+ * being a member of a movement may be sensitive (docs/decisions/0032-voter-roll.md). Nobody sees it before the
+ * close, when who has voted yet would say who still may.
+ */
+export function canSeeRoll(actor: Actor, round: { status: RoundStatus }, inCensus: boolean): boolean {
+  return round.status === 'CLOSED' && ((hasRole(actor, 'MEMBER') && inCensus) || hasRole(actor, 'MODERATOR'));
+}
+
+/** A member on a closed round's roll may tell the moderators they did not vote (once per round). */
+export function canReportRoll(actor: Actor, round: { status: RoundStatus }, onRoll: boolean): boolean {
+  return round.status === 'CLOSED' && hasRole(actor, 'MEMBER') && onRoll;
+}

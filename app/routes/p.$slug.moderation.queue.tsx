@@ -122,6 +122,24 @@ export default function ModerationQueuePage() {
           ))}
         </ul>
       </Part>
+      <Part id="queue-roll-reports" title={t('queue.rollReports')} count={queue.rollReports.length}>
+        <ul className="queue">
+          {queue.rollReports.map((r, i) => (
+            <li key={i}>
+              <p>
+                {formatDate(r.createdAt, 'datetime')} —{' '}
+                {t('queue.rollReport', {
+                  member: r.member ?? t('debate.formerMember'),
+                  n: r.round.number,
+                  title: r.round.title,
+                })}{' '}
+                <Link to={`/p/${slug}/rounds/${r.round.id}/roll`}>{t('rounds.rollLink')}</Link>
+              </p>
+              <blockquote>{r.message}</blockquote>
+            </li>
+          ))}
+        </ul>
+      </Part>
       <Part id="queue-qualified" title={t('queue.qualified')} count={queue.qualified.length}>
         <ul className="queue">
           {queue.qualified.map((a) => (

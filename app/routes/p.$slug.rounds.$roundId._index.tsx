@@ -78,7 +78,11 @@ export default function RoundPage() {
           <h2 id="vote-title">{t('rounds.yourVote')}</h2>
           {me.canVote ? (
             <>
-              <p data-testid="my-vote">{me.voted ? t('rounds.votedAgain') : t('rounds.notVotedYet')}</p>
+              <p data-testid="my-vote">
+                {me.voted
+                  ? t('rounds.votedAgain', { closes: formatDate(round.closesAt, 'datetime') })
+                  : t('rounds.notVotedYet')}
+              </p>
               <Link to="ballot" className="button">
                 {me.voted ? t('rounds.changeVote') : t('rounds.vote')}
               </Link>
@@ -115,6 +119,20 @@ export default function RoundPage() {
 
       {view.mailing ? <MailProgress mailing={view.mailing} /> : null}
       {view.canManage && view.mailing ? <Remind /> : null}
+
+      {round.status === 'CLOSED' && (me.inCensus || me.canSeeRoll) ? (
+        <section aria-labelledby="my-ballot-title" className="card">
+          <h2 id="my-ballot-title">{t('rounds.yourVote')}</h2>
+          {me.inCensus ? (
+            <p data-testid="my-vote">{me.counted ? t('rounds.ballotCounted') : t('rounds.notOnRoll')}</p>
+          ) : null}
+          {me.canSeeRoll ? (
+            <p>
+              <Link to="roll">{t('rounds.rollLink')}</Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
 
       {view.results ? (
         <>

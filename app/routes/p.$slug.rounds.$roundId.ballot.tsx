@@ -62,6 +62,7 @@ export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, 
     answers: answersFromForm(form),
     code: typeof form.get('code') === 'string' ? String(form.get('code')) : undefined,
     address: context.clientAddress,
+    afterCommit: context.afterAnswer,
   }).catch((error: unknown) => {
     if (error instanceof BallotError) return error;
     throw error;

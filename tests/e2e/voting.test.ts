@@ -114,7 +114,7 @@ describe('a voting round', () => {
       const yanisFirst = await vote(y, roundUrl, 'No');
       // Yanis changes his mind: a new ballot replaces the last one.
       await y.goto(roundUrl);
-      await y.getByTestId('my-vote').getByText('You have voted. You can vote again until the close').waitFor();
+      await y.getByTestId('my-vote').getByText('Your ballot is recorded. You can change it until').waitFor();
       const yanisLast = await vote(y, roundUrl, 'Yes');
       expect(yanisLast).not.toBe(yanisFirst);
       expect(camilleCode).not.toBe(yanisLast);

@@ -11,6 +11,7 @@ import { possibleDuplicates } from './duplicates.server.ts';
 import { inPublishedVersion } from './published.server.ts';
 import { assertMove } from './lifecycle.ts';
 import { carrySupportsOver } from './supports.server.ts';
+import { rollReportsOf } from '../voting/roll.server.ts';
 import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
@@ -240,6 +241,8 @@ export async function moderationQueue(actor: Actor, slug: string) {
     duplicates,
     needUpdate: standing.filter((a) => a.needsUpdate).map(brief),
     reports: await reportedComments(actor, slug),
+    // Members who say they are on a round's voter roll without having voted (docs/decisions/0032-voter-roll.md).
+    rollReports: await rollReportsOf(actor, program.id),
     // Adopted amendments the text moved under (docs/decisions/0015-from-vote-to-program.md).
     conflicts: (
       await db().amendmentApplication.findMany({

@@ -42,6 +42,8 @@ export async function deleteAccount(props: { actor: Actor; password: string }, n
     // Mail to the member about votes (queued, sent) and their stopped reminders go with the account (ADR 0028).
     await tx.mailMessage.deleteMany({ where: { memberId: id } });
     await tx.reminderStop.deleteMany({ where: { memberId: id } });
+    // What they told moderators about a voter roll is theirs: it goes (the audit event of the report stays).
+    await tx.rollReport.deleteMany({ where: { memberId: id } });
     await tx.member.update({
       where: { id },
       data: {

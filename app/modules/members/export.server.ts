@@ -27,6 +27,7 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
     groups,
     writing,
     recoveryCodes,
+    rollReports,
   ] = await Promise.all([
     db().session.findMany({
       where: { memberId: id },
@@ -93,6 +94,7 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
       select: {
         kind: true,
         amendmentId: true,
+        roundId: true,
         commentId: true,
         data: true,
         createdAt: true,
@@ -126,6 +128,12 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
       where: { memberId: id },
       orderBy: { createdAt: 'asc' },
       select: { createdAt: true, usedAt: true },
+    }),
+    // What the member told moderators about rounds they say they did not vote in (ADR 0032).
+    db().rollReport.findMany({
+      where: { memberId: id },
+      orderBy: { createdAt: 'asc' },
+      select: { roundId: true, message: true, createdAt: true },
     }),
   ]);
   const roundIds = [...new Set([...census, ...roll].map((r) => r.roundId))];
@@ -188,6 +196,7 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
       closesAt: r.closesAt,
       voted: voted.has(r.id),
     })),
+    rollReports,
     audit,
   };
 }

@@ -36,7 +36,9 @@ export async function notify(
   props: {
     memberIds: string[];
     kind: NotificationKind;
-    amendmentId: string;
+    /** The amendment it is about, or (for a roll report) the round. */
+    amendmentId?: string;
+    roundId?: string;
     commentId?: string;
     data?: NotificationData;
     exceptId?: string | null;
@@ -49,7 +51,8 @@ export async function notify(
       id: newId(),
       memberId,
       kind: props.kind,
-      amendmentId: props.amendmentId,
+      amendmentId: props.amendmentId ?? null,
+      roundId: props.roundId ?? null,
       commentId: props.commentId ?? null,
       data: props.data ? { ...props.data } : undefined,
     })),
@@ -68,23 +71,42 @@ export async function notifyAuthors(
   await notify(tx, { memberIds: authors.map((a) => a.memberId), kind, amendmentId, data, exceptId });
 }
 
-async function withAmendments<T extends { amendmentId: string }>(rows: T[]) {
+/** Adds to each notification the title and program of what it is about (an amendment, or a voting round). */
+async function withAmendments<T extends { amendmentId: string | null; roundId: string | null }>(rows: T[]) {
+  const ids = (key: 'amendmentId' | 'roundId') => [...new Set(rows.flatMap((r) => (r[key] ? [r[key]] : [])))];
   const amendments = new Map(
     (
       await db().amendment.findMany({
-        where: { id: { in: [...new Set(rows.map((r) => r.amendmentId))] } },
+        where: { id: { in: ids('amendmentId') } },
         select: { id: true, title: true, program: { select: { slug: true } } },
       })
     ).map((a) => [a.id, a]),
   );
+  const rounds = new Map(
+    (
+      await db().votingRound.findMany({
+        where: { id: { in: ids('roundId') } },
+        select: { id: true, title: true, program: { select: { slug: true } } },
+      })
+    ).map((r) => [r.id, r]),
+  );
   return rows.flatMap((r) => {
-    const a = amendments.get(r.amendmentId);
-    return a ? [{ ...r, title: a.title, slug: a.program.slug }] : [];
+    const about = r.amendmentId ? amendments.get(r.amendmentId) : r.roundId ? rounds.get(r.roundId) : undefined;
+    return about ? [{ ...r, title: about.title, slug: about.program.slug }] : [];
   });
 }
 
-/** The path a notification leads to: its amendment, at the comment when it is about one. */
-export function notificationPath(n: { slug: string; amendmentId: string; commentId: string | null }) {
+/**
+ * The path a notification leads to: its amendment, at the comment when it is about one; for a roll report, the
+ * moderators' queue, where reports are listed.
+ */
+export function notificationPath(n: {
+  slug: string;
+  amendmentId: string | null;
+  roundId?: string | null;
+  commentId: string | null;
+}) {
+  if (!n.amendmentId) return `/p/${n.slug}/moderation/queue#queue-roll-reports`;
   return `/p/${n.slug}/amendments/${n.amendmentId}${n.commentId ? `#comment-${n.commentId}` : ''}`;
 }
 

@@ -154,6 +154,7 @@ const INVENTORY: Inventory = {
       memberId: 'pseudonymous',
       kind: 'yes',
       amendmentId: 'yes',
+      roundId: 'yes',
       commentId: 'yes',
       data: 'yes',
       createdAt: 'yes',
@@ -270,6 +271,7 @@ const INVENTORY: Inventory = {
       closedAt: 'no',
       results: 'no',
       boardSha256: 'no',
+      rollSize: 'no',
       createdById: 'pseudonymous',
       createdAt: 'no',
       binding: 'no',
@@ -431,6 +433,10 @@ const INVENTORY: Inventory = {
     },
   },
   // ───────────────────────────── Moderation and audit ─────────────────────────────
+  RollReport: {
+    group: 'moderation',
+    fields: { roundId: 'yes', memberId: 'pseudonymous', message: 'yes', createdAt: 'yes' },
+  },
   CommentReport: {
     group: 'moderation',
     fields: { commentId: 'yes', memberId: 'pseudonymous', reason: 'yes', createdAt: 'yes', resolvedAt: 'no' },

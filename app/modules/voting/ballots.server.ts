@@ -5,12 +5,14 @@ import { canVote } from '~/policies/round.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { metrics } from '~/utils/metrics.server.ts';
+import type { RequestContext } from '~/utils/request-context.ts';
 import { BOARD_FORMAT, canonicalAnswers, newNonce, normalizeCode, trackingCode, validateAnswers } from './board.ts';
 import type { AnswerError } from './board.ts';
 
 import { definitionOf, roundDefinition } from './definition.server.ts';
 import { RoundKeyMissing, roundKey, seal, slotOf, unseal } from './keys.server.ts';
 import { encodeReceiptAnswers } from './receipt.ts';
+import { mailBallotConfirmation } from './ballot-mail.server.ts';
 import { tallyRound } from './tally.ts';
 import type { Answers, Board, BoardBallot, RoundDefinition, RoundResults } from './types.ts';
 import { DomainError, NotFoundError, type DomainErrorKind } from '~/utils/domain-errors.ts';
@@ -23,6 +25,8 @@ import { bindingCodeProblem, type BindingCodeProblem } from './binding.server.ts
  * voter gets a tracking code derived from the answers and a random value; the server keeps it only inside the
  * sealed ballot. At the close every ballot is opened, counted and rewritten in the order of its code, without slot.
  */
+
+type AfterAnswer = RequestContext['afterAnswer'];
 
 /** A ballot refused as a whole: the round is not open, the member is not in its census, or answers are wrong. */
 export class BallotError extends DomainError {
@@ -59,6 +63,8 @@ export interface Receipt {
    * size says nothing of them (see ./receipt.ts).
    */
   paddedAnswers: string;
+  /** The voter had voted before: this ballot replaced their last one. */
+  replaced: boolean;
 }
 
 /**
@@ -75,6 +81,12 @@ export async function castBallot(
     /** A binding round's one-time code, and the client's address for its throttle (ADR 0027). */
     code?: string;
     address?: string;
+    /**
+     * Runs work once the answer is sent (the request context's afterAnswer): the voter's confirmation mail goes
+     * through it, after the commit (docs/decisions/0032-voter-roll.md). Without it (benchmarks, counting tests)
+     * no mail is sent.
+     */
+    afterCommit?: AfterAnswer;
   },
   now = new Date(),
 ): Promise<Receipt> {
@@ -107,7 +119,7 @@ export async function castBallot(
   // One statement, so one round trip and its own transaction: the round is held open against its close (FOR
   // SHARE: casts run side by side, the close's FOR UPDATE waits for those under way), the census checked, the
   // roll entry and the ballot written only if both hold.
-  const [outcome] = await db().$queryRaw<{ open: number; census: number; stored: number }[]>`
+  const [outcome] = await db().$queryRaw<{ open: number; census: number; first: number; stored: number }[]>`
     WITH round AS (
       SELECT id FROM "VotingRound"
       WHERE id = ${props.roundId} AND status = 'OPEN' AND "opensAt" <= ${now} AND "closesAt" > ${now}
@@ -133,7 +145,7 @@ export async function castBallot(
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM round)::int AS open, (SELECT count(*) FROM census)::int AS census,
-           (SELECT count(*) FROM ballot)::int AS stored`;
+           (SELECT count(*) FROM roll)::int AS first, (SELECT count(*) FROM ballot)::int AS stored`;
   if (!outcome?.open) {
     const round = await db().votingRound.findUnique({ where: { id: props.roundId }, select: { opensAt: true } });
     throw new BallotError(round && round.opensAt > now ? 'vote.errors.notOpenYet' : 'vote.errors.closed');
@@ -141,8 +153,13 @@ export async function castBallot(
   if (!outcome.census) throw new BallotError('vote.errors.notInCensus');
   if (outcome.stored !== 1) throw new Error('the ballot was not stored');
   metrics().ballotsCast.inc();
+  const replaced = outcome.first === 0;
+  // Committed: the voter hears when (never what), so that a ballot cast in their name does not go unnoticed.
+  props.afterCommit?.('a ballot confirmation', () =>
+    mailBallotConfirmation({ memberId: actor.id, roundId: props.roundId, replaced, at: now }),
+  );
   const paddedAnswers = encodeReceiptAnswers(canonical, Buffer.byteLength(longestCanonical(definition), 'utf8'));
-  return { roundId: props.roundId, code, nonce, answers: checked.answers, paddedAnswers };
+  return { roundId: props.roundId, code, nonce, answers: checked.answers, paddedAnswers, replaced };
 }
 
 /** The start of the hour a time falls in (UTC): turnout is counted per hour. */
@@ -240,7 +257,10 @@ export async function closeBallots(tx: Tx, definition: RoundDefinition) {
       SELECT unnest(${chunk.map(() => newId())}::text[]), ${definition.id}, unnest(${chunk.map((b) => b.code)}::text[]),
              unnest(${chunk.map((b) => b.nonce)}::text[]), unnest(${chunk.map((b) => b.answers)}::text[])`;
   }
-  return { results, boardSha256: sha256(boardText(definition, ballots, results, await boardMeta(tx, definition.id))) };
+  // The roll's size is stated beside the ballots: one roll entry per counted ballot, which anyone can check.
+  const rollSize = await tx.voterRoll.count({ where: { roundId: definition.id } });
+  const meta = await boardMeta(tx, definition.id);
+  return { results, rollSize, boardSha256: sha256(boardText(definition, ballots, results, meta, rollSize)) };
 }
 
 function answersOf(canonical: string): Answers {
@@ -283,6 +303,8 @@ function boardText(
   ballots: { code: string; nonce: string; answers: string }[],
   results: RoundResults,
   meta: { programSlug: string; opensAt: string; closesAt: string; censusRule: string },
+  /** Null for a round closed before boards stated it: its board stays the one whose hash was published. */
+  rollSize: number | null,
 ): string {
   const round = { ...definition, ...meta };
   const board: Board = {
@@ -290,6 +312,7 @@ function boardText(
     round,
     ballots: ballots.map((b): BoardBallot => ({ code: b.code, nonce: b.nonce, answers: answersOf(b.answers) })),
     results,
+    ...(rollSize === null ? {} : { roll: { size: rollSize } }),
   };
   return stableStringify(board);
 }
@@ -317,7 +340,8 @@ export async function boardOf(roundId: string): Promise<{ text: string; sha256: 
   if (!round || round.status !== 'CLOSED' || !round.results) return null;
   const ballots = await db().$queryRaw<{ code: string; nonce: string; answers: string }[]>`
     SELECT code, nonce, answers FROM "Ballot" WHERE "roundId" = ${roundId} ORDER BY code COLLATE "C"`;
-  const text = boardText(definitionOf(round), ballots, round.results as unknown as RoundResults, metaOf(round));
+  const results = round.results as unknown as RoundResults;
+  const text = boardText(definitionOf(round), ballots, results, metaOf(round), round.rollSize);
   return { text, sha256: sha256(text) };
 }
 

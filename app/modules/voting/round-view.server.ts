@@ -1,6 +1,6 @@
 import type { RoundStatus } from '~/generated/prisma/enums.ts';
 import { enforceRead, type Actor } from '~/policies/actor.ts';
-import { canManageRounds, canReadRound, canReadRounds, canSeeResults, canVote } from '~/policies/round.ts';
+import { canManageRounds, canReadRound, canReadRounds, canSeeResults, canSeeRoll, canVote } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
 import { loadProgramFacts } from '../programs/programs.server.ts';
 import { hasPublishedVersion } from '../amendments/published.server.ts';
@@ -109,7 +109,14 @@ export async function getRound(actor: Actor, slug: string, roundId: string, now 
     turnout,
     /** The mail to the census (progress, reminders), for moderators only. */
     mailing: moderates ? await mailingView(roundId) : null,
-    me: { inCensus, voted, canVote: canVote(actor, round, inCensus, now) },
+    me: {
+      inCensus,
+      voted,
+      canVote: canVote(actor, round, inCensus, now),
+      /** After the close: the actor is on the roll, so a ballot of theirs is among those counted. */
+      counted: round.status === 'CLOSED' && voted,
+      canSeeRoll: canSeeRoll(actor, round, inCensus),
+    },
     results: canSeeResults(round) ? (round.results as unknown as RoundResults) : null,
     canManage: moderates && round.status !== 'CLOSED',
   };

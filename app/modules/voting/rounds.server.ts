@@ -370,10 +370,16 @@ export async function closeRound(roundId: string, now = new Date()): Promise<voi
       const round = await tx.votingRound.findUnique({ where: { id: roundId } });
       if (!round || round.status !== 'OPEN' || round.closesAt > now) return false;
       const definition = await roundDefinition(tx, roundId);
-      const { results, boardSha256 } = await closeBallots(tx, definition);
+      const { results, rollSize, boardSha256 } = await closeBallots(tx, definition);
       await tx.votingRound.update({
         where: { id: roundId },
-        data: { status: 'CLOSED', closedAt: now, results: JSON.parse(JSON.stringify(results)) as object, boardSha256 },
+        data: {
+          status: 'CLOSED',
+          closedAt: now,
+          results: JSON.parse(JSON.stringify(results)) as object,
+          boardSha256,
+          rollSize,
+        },
       });
       // Each amendment is adopted or rejected; a collision group's winner is adopted (unless the current text won).
       for (const [i, question] of definition.questions.entries()) {
@@ -408,7 +414,13 @@ export async function closeRound(roundId: string, now = new Date()): Promise<voi
         action: 'round.closed',
         targetType: 'VotingRound',
         targetId: roundId,
-        data: { ballots: results.ballots, censusSize: results.censusSize, quorumMet: results.quorumMet, boardSha256 },
+        data: {
+          ballots: results.ballots,
+          rollSize,
+          censusSize: results.censusSize,
+          quorumMet: results.quorumMet,
+          boardSha256,
+        },
       });
       return true;
     },

@@ -126,4 +126,9 @@ export interface Board {
   round: RoundDefinition & { programSlug: string; opensAt: string; closesAt: string; censusRule: string };
   ballots: BoardBallot[];
   results: RoundResults;
+  /**
+   * The voter roll: how many members voted, which must be the number of ballots (one counted ballot per voter).
+   * Absent from boards of rounds closed before it was stated (docs/decisions/0032-voter-roll.md).
+   */
+  roll?: { size: number };
 }

@@ -21,6 +21,11 @@ export interface BoardVerification {
   problems: string[];
   /** The results recounted from the board's ballots, or null when the board is too broken to count. */
   recomputed: RoundResults | null;
+  /**
+   * What the board's voter roll says: `matches` its size is the number of ballots; `absent` the board does not
+   * state it (a round closed before boards did), so that check was not possible; `mismatch` (also a problem).
+   */
+  roll: 'matches' | 'absent' | 'mismatch' | 'unchecked';
 }
 
 const ERROR_WORDS: Record<AnswerErrorKey, string> = {
@@ -252,8 +257,9 @@ function resultProblems(published: unknown, recounted: RoundResults): string[] {
 export function verifyBoard(board: unknown): BoardVerification {
   const problems: string[] = [];
   let recomputed: RoundResults | null = null;
+  let roll: BoardVerification['roll'] = 'unchecked';
   try {
-    if (!isRecord(board)) return { ok: false, problems: ['The board is not a JSON object.'], recomputed };
+    if (!isRecord(board)) return { ok: false, problems: ['The board is not a JSON object.'], recomputed, roll };
     if (board.format !== BOARD_FORMAT) {
       problems.push(
         board.format === undefined
@@ -262,10 +268,10 @@ export function verifyBoard(board: unknown): BoardVerification {
       );
     }
     const broken = roundProblems(board.round);
-    if (broken.length > 0) return { ok: false, problems: [...problems, ...broken], recomputed };
+    if (broken.length > 0) return { ok: false, problems: [...problems, ...broken], recomputed, roll };
     const round = board.round as RoundDefinition;
     if (!Array.isArray(board.ballots)) {
-      return { ok: false, problems: [...problems, 'The board has no list of ballots.'], recomputed };
+      return { ok: false, problems: [...problems, 'The board has no list of ballots.'], recomputed, roll };
     }
 
     const counted: { answers: Answers }[] = [];
@@ -310,10 +316,30 @@ export function verifyBoard(board: unknown): BoardVerification {
       problems.push(`The board holds ${board.ballots.length} ballots for a census of ${round.censusSize}.`);
     }
 
+    roll = rollCheck(board.roll, board.ballots.length, problems);
     recomputed = tallyRound(round, counted);
     problems.push(...resultProblems(board.results, recomputed));
   } catch (error) {
     problems.push(`The board could not be checked: ${error instanceof Error ? error.message : String(error)}.`);
   }
-  return { ok: problems.length === 0, problems, recomputed };
+  return { ok: problems.length === 0, problems, recomputed, roll };
+}
+
+/**
+ * One roll entry per counted ballot: a board whose roll is larger counts fewer ballots than members voted (some
+ * were dropped), a smaller one counts ballots nobody is recorded as casting (some were added). A board without
+ * the field (closed before boards stated it) still verifies; the check is reported as not possible.
+ */
+function rollCheck(roll: unknown, ballots: number, problems: string[]): BoardVerification['roll'] {
+  if (roll === undefined) return 'absent';
+  const size = isRecord(roll) ? roll.size : undefined;
+  if (!isNumber(size) || !isCount(size)) {
+    problems.push(`The board's voter roll size ${show(size)} ${COUNT}`);
+    return 'mismatch';
+  }
+  if (size === ballots) return 'matches';
+  problems.push(
+    `The voter roll holds ${size} ${size === 1 ? 'member' : 'members'} but the board counts ${ballots} ${ballots === 1 ? 'ballot' : 'ballots'}: there must be one ballot per voter.`,
+  );
+  return 'mismatch';
 }

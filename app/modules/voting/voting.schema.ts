@@ -172,3 +172,8 @@ export function answersFromForm(form: FormData): Record<string, unknown> {
   }
   return answers;
 }
+
+/** A member's report that they are on a round's voter roll without having voted: what they tell moderators. */
+export const RollReportSchema = z.object({
+  message: storableText().trim().min(3, 'roll.errors.messageRequired').max(1000, 'roll.errors.messageTooLong'),
+});

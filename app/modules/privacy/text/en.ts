@@ -300,6 +300,10 @@ export const en = {
           why: 'To write the message.',
         },
         amendmentId: AMENDMENT_REF,
+        roundId: {
+          what: 'For moderators, about a report on a voter roll: the round it is about.',
+          why: 'To link to it.',
+        },
         commentId: { what: 'For a reply or a hidden comment: the comment it is about.', why: 'To link to it.' },
         data: {
           what: 'Details for the message: which decision, or who acted (their display name as it was then).',
@@ -598,6 +602,10 @@ export const en = {
           what: 'The SHA-256 of the published ballot board.',
           why: 'Anyone can check that a downloaded board is the one published.',
         },
+        rollSize: {
+          what: 'How many members voted (the voter roll’s size), stated on the board at the close.',
+          why: 'Anyone can check that the board counts one ballot per voter.',
+        },
         createdById: {
           what: 'The moderator who created it.',
           why: 'Moderators answer for their decisions.',
@@ -661,7 +669,8 @@ export const en = {
         'That you voted in a round, and nothing of how or when. Kept apart from the ballots: nothing links the two.',
       retention:
         'Forever, as the record of turnout. If you delete your account, your entry loses your id (the count stays).',
-      visibleTo: 'You (that you voted). Everyone else sees only the turnout.',
+      visibleTo:
+        'You (that you voted); after the close, the members of the round’s census and the moderators see who voted (your name as you show it), never how. The public sees only the turnout.',
       fields: {
         id: ROW_ID,
         roundId: ROUND_REF,
@@ -978,6 +987,19 @@ export const en = {
       },
     },
     // ───────────────────────────── Moderation and audit ─────────────────────────────
+    RollReport: {
+      title: 'Reports about voter rolls',
+      summary:
+        'A member who finds themselves on a closed round’s voter roll says they did not vote, with what they tell the moderators: one per member and round.',
+      retention: 'As long as the round. Erased when you delete your account.',
+      visibleTo: 'The moderators, who see your name, the round and your message; and you, in your export.',
+      fields: {
+        roundId: ROUND_REF,
+        memberId: { what: 'Who reported.', why: 'Moderators need to know whose account voted without them.' },
+        message: { what: 'What you told the moderators.', why: 'So that they can look into it.' },
+        createdAt: { what: CREATED, why: DATES_WHY },
+      },
+    },
     CommentReport: {
       title: 'Reports of comments',
       summary: 'A member’s report of a comment to moderators, with the reason: one per member and comment.',

@@ -310,6 +310,10 @@ export const es: PrivacyTranslation = {
           why: 'Para redactar el mensaje.',
         },
         amendmentId: AMENDMENT_REF,
+        roundId: {
+          what: 'Para los moderadores, sobre un aviso acerca de un registro de votantes: la votación a la que se refiere.',
+          why: 'Para enlazar con ella.',
+        },
         commentId: {
           what: 'Para una respuesta o un comentario ocultado: el comentario al que se refiere.',
           why: 'Para enlazarlo.',
@@ -623,6 +627,10 @@ export const es: PrivacyTranslation = {
           what: 'El SHA-256 de la urna publicada.',
           why: 'Cualquiera puede comprobar que una urna descargada es la publicada.',
         },
+        rollSize: {
+          what: 'Cuántos miembros votaron (el tamaño del registro de votantes), indicado en la urna publicada al cierre.',
+          why: 'Cualquiera puede comprobar que la urna cuenta una papeleta por votante.',
+        },
         createdById: {
           what: 'El moderador que la creó.',
           why: 'Los moderadores responden de sus decisiones.',
@@ -689,7 +697,8 @@ export const es: PrivacyTranslation = {
         'Que votaste en una votación, y nada de cómo ni de cuándo. Separado de las papeletas: nada vincula ambos.',
       retention:
         'Para siempre, como registro de la participación. Si eliminas tu cuenta, tu fila pierde tu identificador (el recuento se mantiene).',
-      visibleTo: 'Tú (que votaste). Los demás solo ven la participación.',
+      visibleTo:
+        'Tú (que votaste); tras el cierre, los miembros del censo de la votación y los moderadores ven quién votó (tu nombre tal como lo muestras), nunca cómo. El público solo ve la participación.',
       fields: {
         id: ROW_ID,
         roundId: ROUND_REF,
@@ -1038,6 +1047,19 @@ export const es: PrivacyTranslation = {
       },
     },
     // ───────────────────────────── Moderation and audit ─────────────────────────────
+    RollReport: {
+      title: 'Avisos sobre registros de votantes',
+      summary:
+        'Un miembro que figura en el registro de votantes de una votación cerrada dice que no votó, con lo que dice a los moderadores: uno por miembro y votación.',
+      retention: 'Mientras exista la votación. Se borra cuando eliminas tu cuenta.',
+      visibleTo: 'Los moderadores, que ven tu nombre, la votación y tu mensaje; y tú, en tu exportación.',
+      fields: {
+        roundId: ROUND_REF,
+        memberId: { what: 'Quién avisó.', why: 'Los moderadores deben saber qué cuenta votó sin su titular.' },
+        message: { what: 'Lo que dijiste a los moderadores.', why: 'Para que puedan comprobarlo.' },
+        createdAt: { what: CREATED, why: DATES_WHY },
+      },
+    },
     CommentReport: {
       title: 'Denuncias de comentarios',
       summary:

@@ -312,6 +312,10 @@ export const fr: PrivacyTranslation = {
           why: 'Pour rédiger le message.',
         },
         amendmentId: AMENDMENT_REF,
+        roundId: {
+          what: 'Pour les modérateurs, à propos d’un signalement sur une liste d’émargement : le scrutin concerné.',
+          why: 'Pour y mener.',
+        },
         commentId: {
           what: 'Pour une réponse ou un commentaire masqué : le commentaire concerné.',
           why: 'Pour y renvoyer.',
@@ -639,6 +643,10 @@ export const fr: PrivacyTranslation = {
           what: 'Le SHA-256 de l’urne publiée.',
           why: 'Chacun peut vérifier qu’une urne téléchargée est bien celle publiée.',
         },
+        rollSize: {
+          what: 'Combien de membres ont voté (la taille de la liste d’émargement), indiqué dans l’urne publiée à la clôture.',
+          why: 'Chacun peut vérifier que l’urne compte un bulletin par votant.',
+        },
         createdById: {
           what: 'Le modérateur qui l’a créé.',
           why: 'Les modérateurs répondent de leurs décisions.',
@@ -705,7 +713,8 @@ export const fr: PrivacyTranslation = {
         'Le fait que vous avez voté à un scrutin, et rien de comment ni de quand. Séparé des bulletins : rien ne relie les deux.',
       retention:
         'Pour toujours, comme trace de la participation. Si vous supprimez votre compte, votre ligne perd votre identifiant (le décompte reste).',
-      visibleTo: 'Vous (que vous avez voté). Les autres ne voient que la participation.',
+      visibleTo:
+        'Vous (que vous avez voté) ; après la clôture, les membres du recensement du scrutin et les modérateurs voient qui a voté (votre nom tel que vous le montrez), jamais comment. Le public ne voit que la participation.',
       fields: {
         id: ROW_ID,
         roundId: ROUND_REF,
@@ -1060,6 +1069,22 @@ export const fr: PrivacyTranslation = {
       },
     },
     // ───────────────────────────── Moderation and audit ─────────────────────────────
+    RollReport: {
+      title: 'Signalements sur les listes d’émargement',
+      summary:
+        'Un membre qui se trouve sur la liste d’émargement d’un scrutin clos dit ne pas avoir voté, avec ce qu’il dit aux modérateurs : un par membre et par scrutin.',
+      retention: 'Aussi longtemps que le scrutin. Effacé quand vous supprimez votre compte.',
+      visibleTo: 'Les modérateurs, qui voient votre nom, le scrutin et votre message ; et vous, dans votre export.',
+      fields: {
+        roundId: ROUND_REF,
+        memberId: {
+          what: 'Qui a signalé.',
+          why: 'Les modérateurs doivent savoir quel compte a voté sans son titulaire.',
+        },
+        message: { what: 'Ce que vous avez dit aux modérateurs.', why: 'Pour qu’ils puissent vérifier.' },
+        createdAt: { what: CREATED, why: DATES_WHY },
+      },
+    },
     CommentReport: {
       title: 'Signalements de commentaires',
       summary:
