@@ -36,8 +36,9 @@ export interface TestServer {
 }
 
 /**
- * Starts `server/index.ts` exactly as `npm start` does (the build must exist), on a free port, with the demo
- * seeded. On PostgreSQL the database is a fresh copy of the run's migrated template.
+ * Starts `server/index.ts` exactly as `npm start` does (the build must exist), on a free port, with the demo's
+ * drafting program and accounts seeded (PLENUM_DEMO=base; `env` may ask for the full demo). On PostgreSQL the
+ * database is a fresh copy of the run's migrated template.
  */
 export async function startServer(options: StartOptions = {}) {
   const engine = options.engine ?? (process.env.PLENUM_TEST_ENGINE === 'postgresql' ? 'postgresql' : 'pglite');
@@ -78,7 +79,8 @@ export async function startServer(options: StartOptions = {}) {
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl ?? '',
-      PLENUM_DEMO: '1',
+      // The demo's drafting program and accounts only: the full demo (tests/e2e/demo.test.ts) takes longer to seed.
+      PLENUM_DEMO: 'base',
       LOG_LEVEL: 'info',
       // Sweeps and page refreshes every second or two, so that no journey waits for a production timer.
       ROUNDS_SWEEP_MS: '1000',
