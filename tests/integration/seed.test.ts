@@ -29,7 +29,7 @@ describe('the demo', () => {
     expect(chapters).toHaveLength(4);
     expect(chapters.flatMap((c) => c.sections)).toHaveLength(12);
     expect(chapters[2]!.sections[1]!.number).toBe('3.2');
-  });
+  }, 60_000);
 
   it('in full, shows every stage of the process, its closed vote recounted as published', async () => {
     const clone = await cloneTestDatabase();

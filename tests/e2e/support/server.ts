@@ -15,6 +15,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** The data folder (and PostgreSQL database) of a server stopped with `keep`, to start it again. */
   reuse?: { dataDir: string; databaseUrl?: string };
+  /** How long the server may take to listen (ms); 60 s unless told (the full demo's seed takes longer). */
+  startTimeoutMs?: number;
 }
 
 /** A running Plenum server, built for production, on its own database and data folder. */
@@ -95,7 +97,10 @@ export async function startServer(options: StartOptions = {}) {
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start:\n${output}`)),
+      options.startTimeoutMs ?? 60_000,
+    );
     const check = () => {
       const match = output.match(/"msg":"Plenum is listening","url":"(http:\/\/localhost:\d+)"/);
       if (match) {
