@@ -6,7 +6,7 @@ import { logger } from '~/utils/logger.server.ts';
 import { keysFolderOf, prepareDataFolders } from './data-folders.ts';
 import { applyMigrations, readMigrations } from './database/migrate.ts';
 import { openDatabase, type OpenedDatabase } from './database/open.ts';
-import { isEmpty, seedDemo, type DemoLogin } from './database/seed.ts';
+import { isEmpty, seedDemo, type SeededDemo } from './database/seed.ts';
 
 /**
  * Opens the configured database and brings its schema up to date; a failed migration closes it and throws. The
@@ -48,21 +48,35 @@ export function install(env: Env, database: OpenedDatabase) {
   });
 }
 
-/** Seeds the demo on a first start unless PLENUM_DEMO=0; returns the logins to print, or null. */
-export async function seedIfFirstStart(env: Env): Promise<DemoLogin[] | null> {
+/**
+ * Seeds the demo on a first start: the full demo (PLENUM_DEMO=1, the default), only the drafting program and
+ * its accounts (PLENUM_DEMO=base, for tests and development), or nothing (0). Returns what to print, or null.
+ */
+export async function seedIfFirstStart(env: Env): Promise<SeededDemo | null> {
   if (env.PLENUM_DEMO === '0' || !(await isEmpty())) return null;
-  return seedDemo();
+  const started = performance.now();
+  const seeded = await seedDemo(env.PLENUM_DEMO === 'base' ? 'base' : 'full');
+  if (seeded) logger.info('demo seeded', { demo: env.PLENUM_DEMO, ms: Math.round(performance.now() - started) });
+  return seeded;
 }
 
-/** The demo logins as a box of text for the terminal. */
-export function formatLogins(logins: DemoLogin[], origin: string): string {
+/** The demo logins (and the tracking codes they received in the demo's closed vote) as text for the terminal. */
+export function formatLogins({ logins, receipts }: SeededDemo, origin: string): string {
   const width = Math.max(...logins.map((l) => l.email.length)) + 2;
   const lines = logins.map((l) => `  ${l.role.padEnd(10)} ${l.email.padEnd(width)} ${l.password}`);
+  const codes = receipts.map((r) => `  ${r.email.padEnd(width)} round ${r.round}: ${r.code}`);
   return [
     '',
     `Plenum demo seeded. Open ${origin} and sign in with one of these accounts.`,
     'These passwords are shown only this once:',
     ...lines,
+    ...(codes.length
+      ? [
+          'Tracking codes these accounts received when they voted (a voter keeps theirs; look one up on the',
+          'round’s ballot board to see that ballot counted as cast):',
+          ...codes,
+        ]
+      : []),
     '',
   ].join('\n');
 }

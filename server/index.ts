@@ -35,7 +35,7 @@ async function main() {
     process.exit(1);
   }
   install(env, database);
-  const logins = await seedIfFirstStart(env);
+  const seeded = await seedIfFirstStart(env);
 
   const buildPath = path.resolve('build/index.js');
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
@@ -74,7 +74,7 @@ async function main() {
   server.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : env.PORT;
-    if (logins) process.stdout.write(formatLogins(logins, publicOrigin({ ...env, PORT: port })) + '\n');
+    if (seeded) process.stdout.write(formatLogins(seeded, publicOrigin({ ...env, PORT: port })) + '\n');
     logger.info('Plenum is listening', {
       url: `http://localhost:${port}`,
       database: database.engine,

@@ -24,7 +24,8 @@ const schema = z.object({
     .or(z.literal('').transform(() => undefined)),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Plenum <no-reply@plenum.localhost>'),
-  PLENUM_DEMO: z.enum(['0', '1']).default('1'),
+  /** On an empty database: 1 seeds the full demo, base only its drafting program and accounts (tests), 0 nothing. */
+  PLENUM_DEMO: z.enum(['0', '1', 'base']).default('1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** How long a page the public sees is served again before being rendered anew (ms); 0: never cached. */
   PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(2000),

@@ -109,7 +109,7 @@ const env = readEnv({ ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir,
 const database = await openAndMigrate(env);
 try {
   install(env, database);
-  await seedDemo();
+  await seedDemo('base');
   const { id } = await db().section.findFirstOrThrow({ select: { id: true }, orderBy: { id: 'asc' } });
   const name = `section:${id}`;
 

@@ -137,7 +137,7 @@ export async function startPlenum(options: { schemaCheck?: boolean } = {}): Prom
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     DATABASE_URL: postgres?.url ?? '',
-    PLENUM_DEMO: '1',
+    PLENUM_DEMO: 'base',
     LOG_LEVEL: 'warn',
     // The switch exists for this benchmark only: it measures the check against no check in the same run.
     PLENUM_BENCH_SCHEMA_CHECK: options.schemaCheck === false ? 'off' : 'on',

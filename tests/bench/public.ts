@@ -67,7 +67,7 @@ const server = spawn(process.execPath, ['build/server/index.js'], {
     DATA_DIR: dataDir,
     KEYS_DIR: `${dataDir}-keys`,
     DATABASE_URL: '',
-    PLENUM_DEMO: '1',
+    PLENUM_DEMO: 'base',
     PAGE_CACHE_TTL_MS: String(PAGE_CACHE_TTL_MS),
     LOG_LEVEL: 'warn',
   },

@@ -44,6 +44,7 @@ const server = spawn(process.execPath, ['build/server/index.js'], {
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     DATABASE_URL: '',
+    PLENUM_DEMO: 'base',
     LOG_LEVEL: 'warn',
   },
   stdio: ['ignore', 'pipe', 'inherit'],

@@ -12,7 +12,9 @@ import {
 import { answerInvitation, inviteCoauthor, leaveAmendment } from '../../app/modules/amendments/coauthors.server.ts';
 import { amendmentPage } from '../../app/modules/amendments/amendment-page.server.ts';
 import { IllegalTransitionError } from '../../app/modules/amendments/lifecycle.ts';
-import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
+import { createProgram, getProgramOutline } from '../../app/modules/programs/programs.server.ts';
+import type { DocNode } from '../../app/rich-text/document.ts';
+import { newId } from '../../app/utils/ids.ts';
 import { removeSection } from '../../app/modules/programs/structure.server.ts';
 
 import { db } from '../../app/utils/db.server.ts';
@@ -227,6 +229,34 @@ describe('drafting and submitting', () => {
       status: 'SUBMITTED',
       newTitle: 'Le droit au logement',
     });
+  });
+
+  it('refuses a draft left as it was, even with the empty paragraph the editor adds after a final quote', async () => {
+    const author = await createMember();
+    const quoted: DocNode = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Nous voulons un SMIC à 1 600 euros.' }] },
+        { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Vivre dignement.' }] }] },
+      ],
+    };
+    const slug = `test-${newId().slice(0, 8)}`;
+    await createProgram({
+      actorId: null,
+      slug,
+      title: 'Quoted',
+      summary: 'A section ending with a quote.',
+      phase: 'AMENDING',
+      chapters: [{ title: 'Chapter', sections: [{ title: 'Salaires', content: quoted }] }],
+    });
+    const sectionId = (await getProgramOutline(null, slug)).chapters[0]!.sections[0]!.id;
+    const id = await startAmendment({ actor: author, slug, sectionId, ...change });
+    // Opening the draft in the browser: Tiptap's trailing node appends an empty paragraph, and nothing else.
+    const name = liveDocumentName.amendment(id);
+    const opened: DocNode = { type: 'doc', content: [...quoted.content, { type: 'paragraph' }] };
+    await db().collabDocument.create({ data: { name, snapshot: Buffer.from(encodeDocAsUpdate(opened)) } });
+    await expect(submitAmendment({ actor: author, id })).rejects.toMatchObject({ key: 'amendments.errors.noChange' });
+    expect((await getAmendment(author, slug, id)).amendment.status).toBe('DRAFT');
   });
 });
 

@@ -408,9 +408,7 @@ export async function submitAmendment(props: { actor: Actor; id: string }) {
     if (!text) throw new AmendmentError('amendments.errors.emptyText');
     if (
       amendment.kind === 'CHANGE' &&
-      !hasChanges(
-        diffWords(docToDiffText(readStoredDoc(amendment.baseText, 'amendment.baseText')), docToDiffText(proposed)),
-      )
+      !hasChanges(diffWords(wordsOf(readStoredDoc(amendment.baseText, 'amendment.baseText')), wordsOf(proposed)))
     ) {
       throw new AmendmentError('amendments.errors.noChange');
     }
@@ -455,6 +453,18 @@ export async function submitAmendment(props: { actor: Actor; id: string }) {
     await regroupSection(tx, amendment.sectionId);
     if (needsUpdate) await notifyAuthors(tx, amendment.id, 'NEEDS_UPDATE');
   });
+}
+
+/**
+ * A text's words as the "no change" check compares them: its diff text without blank lines. The editor adds an
+ * empty paragraph after a text that ends with a quote or a list (Tiptap's trailing node) as soon as an author
+ * opens the draft: that changes nothing anyone reads, so it is no change.
+ */
+function wordsOf(doc: DocNode): string {
+  return docToDiffText(doc)
+    .split('\n')
+    .filter((line) => line.replace(/^(> ?)+/, '').trim() !== '')
+    .join('\n');
 }
 
 /** Withdraws an amendment (authors, until its vote opens). */

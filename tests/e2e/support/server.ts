@@ -38,6 +38,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** The data folder (and PostgreSQL database) of a server stopped with `keep`, to start it again. */
   reuse?: { dataDir: string; databaseUrl?: string };
+  /** How long the server may take to listen (ms); 60 s unless told (the full demo's seed takes longer). */
+  startTimeoutMs?: number;
 }
 
 /** A running Plenum server, built for production, on its own database and data folder. */
@@ -60,7 +62,8 @@ export interface TestServer {
 
 /**
  * Starts the compiled server exactly as `npm start` does (the build must exist and be fresh), on a free port,
- * with the demo seeded. On PostgreSQL the database is a fresh copy of the run's migrated template.
+ * with the demo's drafting program and accounts seeded (PLENUM_DEMO=base; `env` may ask for the full demo). On
+ * PostgreSQL the database is a fresh copy of the run's migrated template.
  */
 export async function startServer(options: StartOptions = {}) {
   requireBuild();
@@ -102,7 +105,8 @@ export async function startServer(options: StartOptions = {}) {
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl ?? '',
-      PLENUM_DEMO: '1',
+      // The demo's drafting program and accounts only: the full demo (tests/e2e/demo.test.ts) takes longer to seed.
+      PLENUM_DEMO: 'base',
       LOG_LEVEL: 'info',
       // Sweeps and page refreshes every second or two, so that no journey waits for a production timer.
       ROUNDS_SWEEP_MS: '1000',
@@ -117,7 +121,10 @@ export async function startServer(options: StartOptions = {}) {
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start:\n${output}`)),
+      options.startTimeoutMs ?? 60_000,
+    );
     const check = () => {
       const match = output.match(/"msg":"Plenum is listening","url":"(http:\/\/localhost:\d+)"/);
       if (match) {

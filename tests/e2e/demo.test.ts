@@ -1,0 +1,189 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { sectionIds } from './support/collab.ts';
+import { startServer, type TestServer } from './support/server.ts';
+import { logInAs } from './support/session.ts';
+
+/**
+ * The full demo (issue 20, item 1): a fresh server started as `npm start` does by default (PLENUM_DEMO=1) shows
+ * every stage of the process to the public, a demo member and a moderator, in each interface language.
+ * Screenshots of the main pages go to /tmp/plenum-demo-*.png.
+ */
+
+const STORY = 'plateforme-municipale-2026';
+let server: TestServer;
+/** The tracking codes printed at the first start, by email. */
+const receipts = new Map<string, string>();
+
+beforeAll(async () => {
+  // The full demo's seed plays a whole process through the modules: seconds more than the journeys' base demo.
+  server = await startServer({ env: { PLENUM_DEMO: '1' }, startTimeoutMs: 240_000 });
+  for (const m of server.output().matchAll(/^\s+(\S+@\S+)\s+round 1: (\S+)$/gm)) receipts.set(m[1]!, m[2]!);
+}, 300_000);
+afterAll(async () => {
+  await server?.stop();
+}, 60_000);
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/plenum-demo-${name}.png`, fullPage: true });
+
+async function login(page: Page, who: string, name: string) {
+  const email = `${who}@plenum.localhost`;
+  await logInAs(page, server.url, email, server.logins.get(email)!, name);
+}
+
+describe('the full demo', () => {
+  it('prints the five logins and the tracking codes they received in the closed vote', () => {
+    expect([...server.logins.keys()]).toHaveLength(5);
+    expect([...receipts.keys()].sort()).toEqual(
+      ['admin', 'camille', 'lucia', 'moderation', 'yanis'].map((w) => `${w}@plenum.localhost`),
+    );
+    expect(server.output()).toMatch(/"msg":"demo seeded"/);
+  });
+
+  it('shows the public a published version whose passages say which vote put them there', async () => {
+    const visitor = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const v = await visitor.newPage();
+      await v.goto(server.url);
+      await v.getByRole('link', { name: 'Plateforme municipale 2026 : Villes en commun' }).first().waitFor();
+      await v.getByRole('link', { name: 'Programme 2027 du Mouvement Commun' }).first().waitFor();
+      await shot(v, 'home-en');
+      await v.goto(`${server.url}/p/${STORY}`);
+      await shot(v, 'program-en');
+      await v.goto(`${server.url}/p/${STORY}/v/1`);
+      await shot(v, 'version-en');
+      await v
+        .getByRole('link', { name: /^1\.1 / })
+        .first()
+        .click();
+      // The adopted words are marked, with a note on where they come from.
+      expect(await v.locator('.rich-text mark.provenance').first().innerText()).toContain('20');
+      await shot(v, 'version-section-en');
+      const why = v.getByTestId('provenance');
+      await why.getByRole('link', { name: 'Encadrer aussi les villes moyennes' }).waitFor();
+      await why.getByRole('link', { name: 'Vote 1: Premier vote : le logement' }).click();
+      await v.getByTestId('round-status').getByText('Closed').waitFor();
+      await v.getByTestId('results').waitFor();
+      await shot(v, 'closed-round-en');
+
+      // A voter's printed receipt is on the board, with the answers it carries.
+      await v.getByRole('link', { name: 'Check my tracking code' }).click();
+      await v.getByLabel('Tracking code').fill(receipts.get('camille@plenum.localhost')!);
+      await v.getByRole('button', { name: 'Find' }).click();
+      await v.getByTestId('code-found').getByText('Encadrer aussi les villes moyennes: Yes').waitFor();
+      await v.getByTestId('code-found').getByText('Tripler la taxe sur les logements vacants: Yes').waitFor();
+
+      // Amendments in every state, participation, local groups.
+      await v.goto(`${server.url}/p/${STORY}/amendments`);
+      for (const status of [
+        'Applied',
+        'Rejected',
+        'In a vote',
+        'Qualified',
+        'Submitted',
+        'Withdrawn',
+        'Inadmissible',
+      ]) {
+        await v.getByText(status, { exact: true }).filter({ visible: true }).first().waitFor();
+      }
+      await shot(v, 'amendments-en');
+      await v.goto(`${server.url}/p/${STORY}/participation`);
+      await shot(v, 'participation-en');
+      await v.goto(`${server.url}/groups`);
+      await v.getByText('Villes en commun – Lyon 7e').first().waitFor();
+      await shot(v, 'groups-en');
+    } finally {
+      await visitor.cleanup();
+    }
+  });
+
+  it('speaks French and Spanish around the demo’s text', async () => {
+    for (const [locale, programs] of [
+      ['fr-FR', 'Programmes'],
+      ['es-ES', 'Programas'],
+    ] as const) {
+      const visitor = await launchBrowser({ locale });
+      try {
+        const v = await visitor.newPage();
+        await v.goto(`${server.url}/p/${STORY}`);
+        await v.getByRole('link', { name: programs, exact: true }).first().waitFor();
+        await shot(v, `program-${locale}`);
+        await v.goto(`${server.url}/p/${STORY}/amendments`);
+        await shot(v, `amendments-${locale}`);
+      } finally {
+        await visitor.cleanup();
+      }
+    }
+  });
+
+  it('lets a demo member vote in the open round and keep a receipt', async () => {
+    const browser = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const c = await browser.newPage();
+      await login(c, 'camille', 'Camille Martin');
+      await c.goto(`${server.url}/p/${STORY}/rounds`);
+      await c
+        .getByRole('link', { name: /Second vote : les mobilités/ })
+        .first()
+        .click();
+      await c.getByTestId('round-status').getByText('Open').waitFor();
+      await c.getByTestId('my-vote').getByText('You have not voted yet.').waitFor();
+      await shot(c, 'open-round-en');
+      await c.getByRole('link', { name: 'Vote', exact: true }).click();
+      await c.getByRole('heading', { name: 'Your ballot', level: 1 }).waitFor();
+      await c.getByLabel('Rank of “La gratuité pour tous dès la première année”').selectOption({ label: '1' });
+      await c.getByLabel('Rank of “Keep the current text”').selectOption({ label: '2' });
+      await c.getByTestId('question-2').getByLabel('No', { exact: true }).check();
+      await shot(c, 'ballot-en');
+      await c.getByRole('button', { name: 'Cast my ballot' }).click();
+      await c.getByText('Your ballot is recorded.').waitFor();
+      expect((await c.getByTestId('tracking-code').textContent())!.trim()).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
+      await shot(c, 'receipt-en');
+    } finally {
+      await browser.cleanup();
+    }
+  });
+
+  it('gives the moderator a queue with a qualified amendment to judge', async () => {
+    const browser = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const m = await browser.newPage();
+      await login(m, 'moderation', 'Moussa Modérateur');
+      await m.goto(`${server.url}/p/${STORY}/moderation/queue`);
+      await m.getByText('Des rues scolaires sans voitures').first().waitFor();
+      await shot(m, 'moderation-en');
+    } finally {
+      await browser.cleanup();
+    }
+  });
+
+  it('lets a visitor watch a demo member type in the program being drafted', async () => {
+    const member = await launchBrowser({ locale: 'en-GB' });
+    const visitor = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const y = await member.newPage();
+      await login(y, 'yanis', 'Yanis Benali');
+      const [first] = await sectionIds(server.url);
+      const sectionUrl = `${server.url}/p/programme-2027/sections/${first}`;
+      const v = await visitor.newPage();
+      for (const [name, page] of [
+        ['member', y],
+        ['visitor', v],
+      ] as const) {
+        await page.goto(sectionUrl);
+        await shot(page, `drafting-${name}-en`);
+        await page.getByTestId('connection-status').getByText('Connected').waitFor();
+      }
+      await y.getByRole('textbox', { name: 'Section text' }).click();
+      await y.keyboard.press('Control+End');
+      await y.keyboard.press('Enter');
+      await y.keyboard.type('Et dans chaque commune.', { delay: 20 });
+      await v.getByText('Et dans chaque commune.').waitFor();
+      await shot(v, 'drafting-watch-en');
+    } finally {
+      await member.cleanup();
+      await visitor.cleanup();
+    }
+  });
+});
