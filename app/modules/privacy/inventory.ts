@@ -430,6 +430,17 @@ const INVENTORY: Inventory = {
     group: 'technical',
     fields: { id: 'no', docName: 'no', data: 'no', createdAt: 'no' },
   },
+  Installation: {
+    group: 'technical',
+    fields: {
+      id: 'no',
+      movementName: 'no',
+      locales: 'no',
+      twoFactorRequired: 'no',
+      setupCompletedAt: 'no',
+      updatedAt: 'no',
+    },
+  },
 };
 
 /** The skeleton, as written (the tests check it against the generated client and the member-reference rules). */

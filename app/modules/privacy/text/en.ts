@@ -976,5 +976,23 @@ export const en = {
         createdAt: { what: CREATED, why: DATES_WHY },
       },
     },
+    Installation: {
+      title: 'The installation’s settings',
+      summary:
+        'One row: the movement’s name, the languages it offers and whether moderators and admins need a second factor, set when the installation was set up.',
+      retention: 'As long as the installation.',
+      visibleTo: 'Everyone sees the movement’s name and its languages; the rest, nobody.',
+      fields: {
+        id: { what: 'Always 1: there is one row.', why: 'To keep a single row.' },
+        movementName: { what: 'The movement’s name.', why: 'To show it at the top of every page.' },
+        locales: { what: 'The languages offered to members.', why: 'To offer only those.' },
+        twoFactorRequired: {
+          what: 'Whether moderators and admins need a second factor.',
+          why: 'To protect the accounts that can change the program and the votes.',
+        },
+        setupCompletedAt: { what: 'When the installation was set up.', why: 'To never show the setup page again.' },
+        updatedAt: { what: UPDATED, why: DATES_WHY },
+      },
+    },
   },
 } as const satisfies PrivacyText;

@@ -1054,5 +1054,26 @@ export const fr: PrivacyTranslation = {
         createdAt: { what: CREATED, why: DATES_WHY },
       },
     },
+    Installation: {
+      title: 'Les réglages de l’installation',
+      summary:
+        'Une ligne : le nom du mouvement, les langues qu’il propose et si les modérateurs et les administrateurs ont besoin d’un second facteur, fixés lors de l’installation.',
+      retention: 'Aussi longtemps que l’installation.',
+      visibleTo: 'Tout le monde voit le nom du mouvement et ses langues ; le reste, personne.',
+      fields: {
+        id: { what: 'Toujours 1 : il n’y a qu’une ligne.', why: 'Pour garder une seule ligne.' },
+        movementName: { what: 'Le nom du mouvement.', why: 'Pour l’afficher en haut de chaque page.' },
+        locales: { what: 'Les langues proposées aux membres.', why: 'Pour ne proposer qu’elles.' },
+        twoFactorRequired: {
+          what: 'Si les modérateurs et les administrateurs ont besoin d’un second facteur.',
+          why: 'Pour protéger les comptes qui peuvent modifier le programme et les votes.',
+        },
+        setupCompletedAt: {
+          what: 'Quand l’installation a été faite.',
+          why: 'Pour ne plus jamais afficher la page d’installation.',
+        },
+        updatedAt: { what: UPDATED, why: DATES_WHY },
+      },
+    },
   },
 };
