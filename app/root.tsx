@@ -12,6 +12,7 @@ import { useNonce } from '~/utils/nonce.tsx';
 import { DEFAULT_REFRESH_MS } from '~/utils/page-refresh.ts';
 import styles from '~/styles/app.css';
 import { unreadCount } from '~/modules/notifications/notifications.server.ts';
+import { installationLook } from '~/modules/installation/setup.server.ts';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -37,6 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       member,
       flash: isMessageKey(flash) ? flash : null,
       requestId: context.requestId,
+      // The movement's name and the languages it offers, set at setup (ADR 0030).
+      installation: await installationLook(),
       // How often open pages of rounds and amendments ask for fresh figures (PAGE_REFRESH_MS).
       refreshMs: appConfig().pageRefreshMs ?? DEFAULT_REFRESH_MS,
     },
@@ -72,7 +75,7 @@ export default function App() {
   const flash = useStickyFlash(data?.flash ?? null);
   return (
     <>
-      <SiteHeader member={data?.member ?? null} />
+      <SiteHeader member={data?.member ?? null} installation={data?.installation ?? null} />
       <main id="main" className="page">
         {flash ? <FlashNotice messageKey={flash} /> : null}
         {data?.member?.suspended !== null && data?.member?.suspended !== undefined ? (
@@ -123,7 +126,7 @@ export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>('root');
   return (
     <>
-      <SiteHeader member={data?.member ?? null} />
+      <SiteHeader member={data?.member ?? null} installation={data?.installation ?? null} />
       <main id="main" className="page">
         <GeneralErrorBoundary />
       </main>
