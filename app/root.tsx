@@ -9,6 +9,7 @@ import { appConfig } from '~/utils/config.server.ts';
 import { clearFlashCookie, FLASH_COOKIE, readCookie } from '~/utils/cookies.server.ts';
 import { useLocale, useT } from '~/utils/i18n.tsx';
 import { useNonce } from '~/utils/nonce.tsx';
+import { ContentLangContext } from '~/utils/content-lang.tsx';
 import { DEFAULT_REFRESH_MS } from '~/utils/page-refresh.ts';
 import styles from '~/styles/app.css';
 import { unreadCount } from '~/modules/notifications/notifications.server.ts';
@@ -49,6 +50,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export type RootData = Awaited<ReturnType<typeof loader>>['data'];
 
+/** The programs' language: the installation's only language, when it offers one (ADR 0030). */
+function contentLangOf(installation: RootData['installation'] | undefined): string | undefined {
+  return installation?.locales.length === 1 ? installation.locales[0] : undefined;
+}
+
 /** The document around every page, error pages included. */
 export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
@@ -81,7 +87,9 @@ export default function App() {
         {data?.member?.suspended !== null && data?.member?.suspended !== undefined ? (
           <SuspendedNotice reason={data.member.suspended} />
         ) : null}
-        <Outlet />
+        <ContentLangContext.Provider value={contentLangOf(data?.installation)}>
+          <Outlet />
+        </ContentLangContext.Provider>
       </main>
       <SiteFooter />
     </>
