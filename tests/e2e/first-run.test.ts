@@ -95,6 +95,9 @@ describe('the first run of a real movement', () => {
     } finally {
       await browser.cleanup();
     }
+  });
+
+  it('keeps the settings, and shows no setup again once restarted', async () => {
     await server.stop({ keep: true });
     const rows = await sqlOn(
       { dataDir: server.dataDir, databaseUrl: server.databaseUrl },

@@ -34,14 +34,24 @@ afterAll(async () => {
 });
 
 describe('set-password on the command line', () => {
-  it('refuses an unknown address and a short password, sets a new one and signs the member out', async () => {
+  let dataDir: string;
+  let databaseUrl: string | undefined;
+  let env: Record<string, string>;
+  let oldPassword: string;
+  let oldCookie: string;
+  let password: string;
+
+  it('refuses an unknown address and a short password, saying why', async () => {
     const first = server!;
-    const oldPassword = first.logins.get(EMAIL)!;
+    ({ dataDir, databaseUrl } = first);
+    oldPassword = first.logins.get(EMAIL)!;
     const before = await logIn(first.url, EMAIL, oldPassword);
     expect(before.status).toBe(302);
-    expect(await accountStatus(first.url, before.cookie!)).toBe(200);
+    oldCookie = before.cookie!;
+    expect(await accountStatus(first.url, oldCookie)).toBe(200);
+    // The embedded database admits one process: the server stops while the command runs.
     await first.stop({ keep: true });
-    const env = { DATA_DIR: first.dataDir, DATABASE_URL: first.databaseUrl ?? '' };
+    env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '' };
 
     const unknown = await runToExit(['server/cli.ts', 'set-password', '--email', 'nobody@example.org'], env);
     expect(unknown.code).toBe(2);
@@ -49,19 +59,23 @@ describe('set-password on the command line', () => {
     const short = await runToExit(['server/cli.ts', 'set-password', '--email', EMAIL, '--password', 'short'], env);
     expect(short.code).toBe(2);
     expect(short.output).toContain('Invalid input: password: passwordTooShort');
+  });
 
+  it('sets a new password, prints it once, ends the sessions and records it in the audit trail', async () => {
     const done = await runToExit(['server/cli.ts', 'set-password', '--email', 'Camille@Plenum.localhost'], env);
     expect(done.code).toBe(0);
     expect(done.output).toContain(`New password set for ${EMAIL}; 1 session ended.`);
-    const password = done.output.match(/Password \(shown only once\): (\S+)/)![1]!;
+    password = done.output.match(/Password \(shown only once\): (\S+)/)![1]!;
     const audit = await sqlOn(
-      { dataDir: first.dataDir, databaseUrl: first.databaseUrl },
+      { dataDir, databaseUrl },
       `SELECT "actorId", reason FROM "AuditEvent" WHERE action = 'member.password_reset'`,
     );
     expect(audit).toEqual([{ actorId: null, reason: 'set-password (command line)' }]);
+  });
 
-    server = await startServer({ reuse: { dataDir: first.dataDir, databaseUrl: first.databaseUrl } });
-    expect(await accountStatus(server.url, before.cookie!)).toBe(302);
+  it('lets the member in with the new password only, and signed out', async () => {
+    server = await startServer({ reuse: { dataDir, databaseUrl } });
+    expect(await accountStatus(server.url, oldCookie)).toBe(302);
     expect((await logIn(server.url, EMAIL, oldPassword)).status).toBe(400);
     const after = await logIn(server.url, EMAIL, password);
     expect(after.status).toBe(302);
