@@ -18,8 +18,11 @@ import { originCheck, securityHeaders } from './security.ts';
 const PUBLIC_FORMS =
   /^\/(login|signup|forgot-password|reset-password|verify-email|locale|logout|notifications\/unsubscribe|setup)(\.data)?$/;
 
-/** What stays reachable while the installation awaits its setup: the setup page, and the choice of language. */
-const DURING_SETUP = /^\/(setup|locale)(\.data)?$/;
+/**
+ * What stays reachable while the installation awaits its setup: the setup page, the choice of language, and
+ * Remix's route discovery (`/__manifest`, JSON the setup page's own links ask for; a redirect would break them).
+ */
+const DURING_SETUP = /^\/((setup|locale)(\.data)?|__manifest)$/;
 
 /** What the HTTP app needs from the process that runs it. */
 export interface AppOptions {

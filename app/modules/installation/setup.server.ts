@@ -51,6 +51,7 @@ export async function prepareSetup(options: { demo: boolean }): Promise<string |
   if (options.demo || !(await needsSetup())) return null;
   const token = randomBytes(24).toString('base64url');
   s.tokenHash = sha256(token);
+  s.failures = [];
   return token;
 }
 
@@ -117,7 +118,8 @@ export interface SetupProps {
  */
 export async function completeSetup(props: SetupProps): Promise<{ email: string; programSlug: string | null }> {
   if (!(await setupPending())) throw new DomainError('conflict', 'setup.errors.done');
-  if (!checkToken(props.token)) throw new DomainError('invalid', 'setup.errors.token', { field: 'token' });
+  // Beside the whole form: the token is a hidden field.
+  if (!checkToken(props.token)) throw new DomainError('invalid', 'setup.errors.token');
   const email = normalizeEmail(props.email);
   const passwordHash = await hashPassword(props.password);
   const programSlug = props.programTitle ? slugify(props.programTitle) || 'program' : null;
