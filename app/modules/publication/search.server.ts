@@ -6,11 +6,11 @@ export interface SnippetPart {
   mark: boolean;
 }
 
-// ts_headline brackets matches with these (Unicode private-use characters, which no program text has reason to
-// hold; they are removed from the text first): the page highlights with <mark>, not with quotation marks that a
-// screen reader reads out and that look like a quotation of the program.
-const START = '\uE000';
-const STOP = '\uE001';
+// ts_headline brackets matches with these control characters, which stored text cannot hold (storableText refuses
+// them): the page highlights with <mark>, not with quotation marks that a screen reader reads out and that look like
+// a quotation of the program.
+const START = '\u0002';
+const STOP = '\u0003';
 
 /** A ts_headline snippet, cut into plain and matched parts. */
 export function snippetParts(snippet: string): SnippetPart[] {
@@ -51,7 +51,7 @@ export async function searchVersion(slug: string, number: number, query: string)
       )
     )
     SELECT "sectionId", number, title, rank,
-      ts_headline('simple', translate(text, ${START + STOP}, ''), websearch_to_tsquery('simple', ${q}),
+      ts_headline('simple', text, websearch_to_tsquery('simple', ${q}),
         ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2`}) AS snippet
     FROM hit ORDER BY rank DESC, position LIMIT 50`;
   return hits.map((hit) => ({ ...hit, snippet: snippetParts(hit.snippet) }));
