@@ -9,9 +9,11 @@ import { appConfig } from '~/utils/config.server.ts';
 import { clearFlashCookie, FLASH_COOKIE, readCookie } from '~/utils/cookies.server.ts';
 import { useLocale, useT } from '~/utils/i18n.tsx';
 import { useNonce } from '~/utils/nonce.tsx';
+import { ContentLangContext } from '~/utils/content-lang.tsx';
 import { DEFAULT_REFRESH_MS } from '~/utils/page-refresh.ts';
 import styles from '~/styles/app.css';
 import { unreadCount } from '~/modules/notifications/notifications.server.ts';
+import { installationLook } from '~/modules/installation/setup.server.ts';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -37,6 +39,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       member,
       flash: isMessageKey(flash) ? flash : null,
       requestId: context.requestId,
+      // The movement's name and the languages it offers, set at setup (ADR 0030).
+      installation: await installationLook(),
       // How often open pages of rounds and amendments ask for fresh figures (PAGE_REFRESH_MS).
       refreshMs: appConfig().pageRefreshMs ?? DEFAULT_REFRESH_MS,
     },
@@ -45,6 +49,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>['data'];
+
+/** The programs' language: the installation's only language, when it offers one (ADR 0030). */
+function contentLangOf(installation: RootData['installation'] | undefined): string | undefined {
+  return installation?.locales.length === 1 ? installation.locales[0] : undefined;
+}
 
 /** The document around every page, error pages included. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -72,13 +81,15 @@ export default function App() {
   const flash = useStickyFlash(data?.flash ?? null);
   return (
     <>
-      <SiteHeader member={data?.member ?? null} />
+      <SiteHeader member={data?.member ?? null} installation={data?.installation ?? null} />
       <main id="main" className="page">
         {flash ? <FlashNotice messageKey={flash} /> : null}
         {data?.member?.suspended !== null && data?.member?.suspended !== undefined ? (
           <SuspendedNotice reason={data.member.suspended} />
         ) : null}
-        <Outlet />
+        <ContentLangContext.Provider value={contentLangOf(data?.installation)}>
+          <Outlet />
+        </ContentLangContext.Provider>
       </main>
       <SiteFooter />
     </>
@@ -123,7 +134,7 @@ export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>('root');
   return (
     <>
-      <SiteHeader member={data?.member ?? null} />
+      <SiteHeader member={data?.member ?? null} installation={data?.installation ?? null} />
       <main id="main" className="page">
         <GeneralErrorBoundary />
       </main>

@@ -80,3 +80,14 @@ export function formatLogins({ logins, receipts }: SeededDemo, origin: string): 
     '',
   ].join('\n');
 }
+
+/** The one-time setup link as a box of text for the terminal (ADR 0030). */
+export function formatSetupLink(token: string, origin: string): string {
+  return [
+    '',
+    'This installation has no member yet. Set it up (movement, languages, first admin) at:',
+    `  ${origin}/setup?token=${token}`,
+    'This link works until the setup is done; a restart prints a new one.',
+    '',
+  ].join('\n');
+}

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { normalizeEmail } from '~/modules/members/accounts.server.ts';
+import { normalizeEmail, revokePendingTokens } from '~/modules/members/accounts.server.ts';
 import { SignUpSchema } from '~/modules/members/members.schema.ts';
 import { hashPassword } from '~/modules/members/password.server.ts';
 import { recordAudit } from '~/modules/audit/audit.server.ts';
@@ -22,6 +22,9 @@ Commands:
   migrate                      Apply pending database migrations, then exit.
   create-admin --email <addr>  Create an administrator (or make an existing member one).
       [--name <display name>]  Name shown to others (default: the part of the email before @).
+      [--password <password>]  At least 10 characters; a random one is generated and printed if omitted.
+  set-password --email <addr>  Give a member a new password (who lost it and gets no mail, say) and sign them out
+                               everywhere.
       [--password <password>]  At least 10 characters; a random one is generated and printed if omitted.
   verify-tally <board.json>    Recount a round from its published ballot board and say whether it matches the
                                published results; needs no database. Prints the file's SHA-256.
@@ -66,6 +69,41 @@ async function createAdmin(values: { email?: string; name?: string; password?: s
   });
   process.stdout.write(existing ? `${email} is now an administrator.\n` : `Administrator ${email} created.\n`);
   if (generated && !existing) process.stdout.write(`Password (shown only once): ${password}\n`);
+}
+
+/**
+ * Gives an existing member a new password from the machine's shell: every session of theirs ends, every pending
+ * link dies with the old password, and the audit trail records it (no actor: the command line).
+ */
+async function setPassword(values: { email?: string; password?: string }) {
+  if (!values.email) throw new UsageError('set-password needs --email <address>.');
+  const email = normalizeEmail(values.email);
+  const password = values.password ?? randomBytes(12).toString('base64url');
+  const parsed = SignUpSchema.pick({ password: true }).safeParse({ password });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message.replace('errors.', '')}`);
+    throw new InputError(`Invalid input: ${problems.join('; ')}`);
+  }
+  const member = await db().member.findUnique({ where: { email } });
+  if (!member || member.deletedAt) throw new InputError(`No member has the address ${email}.`);
+  const passwordHash = await hashPassword(password);
+  const ended = await db().$transaction(async (tx) => {
+    await tx.member.update({ where: { id: member.id }, data: { passwordHash } });
+    const { count } = await tx.session.deleteMany({ where: { memberId: member.id } });
+    await revokePendingTokens(tx, member.id);
+    // Failed guesses by others no longer hold the account back: its owner now has a password that works.
+    await tx.loginFailure.deleteMany({ where: { scope: 'account', key: member.email } });
+    await recordAudit(tx, {
+      actorId: null,
+      action: 'member.password_reset',
+      targetType: 'Member',
+      targetId: member.id,
+      reason: 'set-password (command line)',
+    });
+    return count;
+  });
+  process.stdout.write(`New password set for ${email}; ${ended} ${ended === 1 ? 'session' : 'sessions'} ended.\n`);
+  if (!values.password) process.stdout.write(`Password (shown only once): ${password}\n`);
 }
 
 class UsageError extends Error {}
@@ -185,7 +223,8 @@ async function main(argv: string[]): Promise<number> {
   }
   // Before anything reads the environment or opens a database: anyone can recount a board.
   if (command === 'verify-tally') return verifyTally(positionals[1], values.sha256);
-  if (command !== 'migrate' && command !== 'create-admin') throw new UsageError(`Unknown command "${command}".`);
+  if (!['migrate', 'create-admin', 'set-password'].includes(command))
+    throw new UsageError(`Unknown command "${command}".`);
   // The database files it may create are its account's alone, as the server's (ADR 0014).
   process.umask(0o077);
   setLogLevel('warn');
@@ -194,6 +233,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     install(env, database);
     if (command === 'migrate') process.stdout.write(`Database (${database.engine}) is up to date.\n`);
+    else if (command === 'set-password') await setPassword(values);
     else await createAdmin(values);
   } finally {
     await database.close();

@@ -9,8 +9,9 @@ import { deferredWorkDone } from '~/utils/after-answer.server.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { setMetricSources } from '~/utils/metrics.server.ts';
 import { runCompiledWorkersFrom } from '~/utils/worker.server.ts';
+import { prepareSetup, setupPending } from '~/modules/installation/setup.server.ts';
 import { MigrationError } from './database/migrate.ts';
-import { formatLogins, install, openAndMigrate, seedIfFirstStart } from './boot.ts';
+import { formatLogins, formatSetupLink, install, openAndMigrate, seedIfFirstStart } from './boot.ts';
 import { localOnly, redisRelay } from './collaboration/relay.ts';
 import { CollaborationServer } from './collaboration/server.ts';
 import { createApp } from './http/app.ts';
@@ -36,6 +37,8 @@ async function main() {
   }
   install(env, database);
   const seeded = await seedIfFirstStart(env);
+  // An empty database without the demo awaits its setup: the link is printed once, below (ADR 0030).
+  const setupToken = await prepareSetup({ demo: env.PLENUM_DEMO !== '0' });
 
   const buildPath = path.resolve('build/index.js');
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
@@ -50,6 +53,7 @@ async function main() {
     isClosing: () => closing,
     pageCacheTtlMs: env.PAGE_CACHE_TTL_MS,
     countQueries: env.PLENUM_COUNT_QUERIES === '1',
+    setupPending,
   });
   const server = http.createServer(app);
 
@@ -74,7 +78,9 @@ async function main() {
   server.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : env.PORT;
-    if (seeded) process.stdout.write(formatLogins(seeded, publicOrigin({ ...env, PORT: port })) + '\n');
+    const origin = publicOrigin({ ...env, PORT: port });
+    if (seeded) process.stdout.write(formatLogins(seeded, origin) + '\n');
+    if (setupToken) process.stdout.write(formatSetupLink(setupToken, origin) + '\n');
     logger.info('Plenum is listening', {
       url: `http://localhost:${port}`,
       database: database.engine,

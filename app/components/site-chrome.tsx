@@ -1,5 +1,5 @@
 import { Form, Link, useLocation } from '@remix-run/react';
-import { LOCALES, LOCALE_NAMES } from '~/i18n/index.ts';
+import { LOCALES, LOCALE_NAMES, type Locale } from '~/i18n/index.ts';
 import { useLocale, useT } from '~/utils/i18n.tsx';
 
 interface HeaderMember {
@@ -10,7 +10,14 @@ interface HeaderMember {
 }
 
 /** The header of every page: skip link, name, navigation, language switcher, account. */
-export function SiteHeader({ member }: { member: HeaderMember | null }) {
+export function SiteHeader({
+  member,
+  installation,
+}: {
+  member: HeaderMember | null;
+  /** The movement's name and its languages (ADR 0030); null on error pages rendered without the root's data. */
+  installation: { movementName: string | null; locales: Locale[] } | null;
+}) {
   const t = useT();
   const locale = useLocale();
   const location = useLocation();
@@ -21,7 +28,7 @@ export function SiteHeader({ member }: { member: HeaderMember | null }) {
         {t('nav.skip')}
       </a>
       <Link to="/" className="brand">
-        Plenum
+        {installation?.movementName ?? 'Plenum'}
       </Link>
       <nav aria-label={t('nav.label')} className="site-nav">
         <Link to="/">{t('nav.programs')}</Link>
@@ -34,7 +41,7 @@ export function SiteHeader({ member }: { member: HeaderMember | null }) {
           {t('nav.language')}
         </label>
         <select id="locale-select" name="locale" defaultValue={locale} key={locale}>
-          {LOCALES.map((l) => (
+          {(installation?.locales ?? LOCALES).map((l) => (
             <option key={l} value={l} lang={l}>
               {LOCALE_NAMES[l]}
             </option>

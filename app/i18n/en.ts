@@ -1249,4 +1249,51 @@ export const en = {
   'flash.rollReported': 'Your report went to the moderators.',
   'queue.rollReports': 'Reports about voter rolls',
   'queue.rollReport': '{member} says they did not vote in round {n}, “{title}”:',
+  'setup.title': 'Set up Plenum for your movement',
+  'setup.intro':
+    'This installation has no member yet. Name the movement, choose its languages and create the first administrator account. Only this page works until you are done.',
+  'setup.pending.title': 'This installation is being set up',
+  'setup.pending.body':
+    'Plenum is not open yet. Whoever runs this server finds the setup link in its console, printed when it started.',
+  'setup.movementName': 'Name of the movement',
+  'setup.movementNameHint': 'Shown at the top of every page.',
+  'setup.locales': 'Languages offered to members',
+  'setup.locale.fr': 'French',
+  'setup.locale.en': 'English',
+  'setup.locale.es': 'Spanish',
+  'setup.adminTitle': 'The first administrator',
+  'setup.twoFactor': 'Require a second factor for moderators and administrators',
+  'setup.twoFactorHint': 'The default for a new installation: these accounts can change the program and the votes.',
+  'setup.programTitle': 'A first program (optional)',
+  'setup.programName': 'Title of the program',
+  'setup.programHint':
+    'Leave empty to open one later. Once signed in, you can import its text from a Markdown or Word file.',
+  'setup.submit': 'Set up the installation',
+  'setup.flash.done': 'The installation is set up. Sign in with the administrator account you just created.',
+  'setup.errors.token': 'This setup link is not valid. Copy the one the server printed when it started.',
+  'setup.errors.throttled': 'Too many wrong setup links. Wait a few minutes, then use the one the server printed.',
+  'setup.errors.done': 'This installation is already set up.',
+  'setup.errors.locales': 'Choose at least one language.',
+  'welcome.title': 'Welcome, {name}',
+  'welcome.intro': 'Your address is confirmed. Here is what you can do now, program by program.',
+  'welcome.phase.DRAFTING':
+    'The text is being written: open a section and write in it, live, with the other members (when the program lets every member write).',
+  'welcome.phase.AMENDING':
+    'Amendments are open: propose a change to any section, and support the amendments you agree with so that they reach the vote.',
+  'welcome.phase.VOTING':
+    'The vote is on: cast your secret ballot in the open round; you can change it until the round closes.',
+  'welcome.phase.PUBLISHED':
+    'The program is published: read it, and see which amendment and which vote put each passage there.',
+  'welcome.link.draft': 'Read the draft and write in it',
+  'welcome.link.amend': 'Open a section to propose an amendment',
+  'welcome.link.support': 'Read and support the amendments',
+  'welcome.link.vote': 'Go to the voting rounds',
+  'welcome.link.version': 'Read the published version {number}',
+  'welcome.always': 'Whatever the phase',
+  'welcome.link.groups': 'Join a local group',
+  'welcome.link.account': 'Choose which emails you receive',
+  'welcome.link.privacy': 'What Plenum stores about you, and why',
+  'signup.stored':
+    'We store your name, your email address and a hash of your password, and what you write and sign here; no trackers.',
+  'signup.privacyLink': 'What is stored, and why',
 };

@@ -1278,4 +1278,53 @@ export const es: Messages = {
   'flash.rollReported': 'Tu aviso se envió a los moderadores.',
   'queue.rollReports': 'Avisos sobre registros de votantes',
   'queue.rollReport': '{member} dice que no votó en la ronda {n}, «{title}»:',
+  'setup.title': 'Configurar Plenum para su movimiento',
+  'setup.intro':
+    'Esta instalación aún no tiene miembros. Pon nombre al movimiento, elige sus idiomas y crea la primera cuenta de administración. Solo esta página funciona hasta que termines.',
+  'setup.pending.title': 'Esta instalación se está configurando',
+  'setup.pending.body':
+    'Plenum aún no está abierto. Quien administra este servidor encuentra el enlace de configuración en su consola, mostrado al arrancar.',
+  'setup.movementName': 'Nombre del movimiento',
+  'setup.movementNameHint': 'Se muestra en la parte superior de cada página.',
+  'setup.locales': 'Idiomas ofrecidos a los miembros',
+  'setup.locale.fr': 'Francés',
+  'setup.locale.en': 'Inglés',
+  'setup.locale.es': 'Español',
+  'setup.adminTitle': 'La primera cuenta de administración',
+  'setup.twoFactor': 'Exigir un segundo factor a moderadores y administradores',
+  'setup.twoFactorHint':
+    'La opción por defecto de una instalación nueva: estas cuentas pueden cambiar el programa y las votaciones.',
+  'setup.programTitle': 'Un primer programa (opcional)',
+  'setup.programName': 'Título del programa',
+  'setup.programHint':
+    'Déjalo vacío para abrir uno más tarde. Una vez dentro, podrás importar su texto desde un archivo Markdown o Word.',
+  'setup.submit': 'Terminar la configuración',
+  'setup.flash.done': 'La instalación está lista. Inicia sesión con la cuenta de administración que acabas de crear.',
+  'setup.errors.token': 'Este enlace de configuración no es válido. Copia el que el servidor mostró al arrancar.',
+  'setup.errors.throttled':
+    'Demasiados enlaces de configuración erróneos. Espera unos minutos y usa el que mostró el servidor.',
+  'setup.errors.done': 'Esta instalación ya está configurada.',
+  'setup.errors.locales': 'Elige al menos un idioma.',
+  'welcome.title': 'Te damos la bienvenida, {name}',
+  'welcome.intro': 'Tu dirección está confirmada. Esto es lo que puedes hacer ahora, programa por programa.',
+  'welcome.phase.DRAFTING':
+    'El texto se está redactando: abre una sección y escribe en ella, en directo, con los demás miembros (si el programa deja escribir a todos los miembros).',
+  'welcome.phase.AMENDING':
+    'Las enmiendas están abiertas: propón un cambio en cualquier sección y apoya las enmiendas con las que estés de acuerdo para que lleguen a votación.',
+  'welcome.phase.VOTING':
+    'La votación está en marcha: emite tu voto secreto en la ronda abierta; puedes cambiarlo hasta el cierre.',
+  'welcome.phase.PUBLISHED':
+    'El programa está publicado: léelo y mira qué enmienda y qué votación pusieron cada pasaje.',
+  'welcome.link.draft': 'Leer el borrador y escribir en él',
+  'welcome.link.amend': 'Abrir una sección para proponer una enmienda',
+  'welcome.link.support': 'Leer y apoyar las enmiendas',
+  'welcome.link.vote': 'Ir a las votaciones',
+  'welcome.link.version': 'Leer la versión publicada {number}',
+  'welcome.always': 'Sea cual sea la fase',
+  'welcome.link.groups': 'Unirte a un grupo local',
+  'welcome.link.account': 'Elegir qué correos recibes',
+  'welcome.link.privacy': 'Qué guarda Plenum sobre ti, y por qué',
+  'signup.stored':
+    'Guardamos tu nombre, tu correo electrónico y una huella de tu contraseña, y lo que escribes y firmas aquí; ningún rastreador.',
+  'signup.privacyLink': 'Qué se guarda, y por qué',
 };

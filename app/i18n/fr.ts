@@ -1300,4 +1300,54 @@ export const fr: Messages = {
   'flash.rollReported': 'Votre signalement a été transmis aux modérateurs.',
   'queue.rollReports': 'Signalements sur les listes d’émargement',
   'queue.rollReport': '{member} dit ne pas avoir voté lors du tour {n}, « {title} » :',
+  'setup.title': 'Installer Plenum pour votre mouvement',
+  'setup.intro':
+    'Cette installation n’a encore aucun membre. Nommez le mouvement, choisissez ses langues et créez le premier compte d’administration. Seule cette page fonctionne tant que ce n’est pas fait.',
+  'setup.pending.title': 'Cette installation est en cours de mise en place',
+  'setup.pending.body':
+    'Plenum n’est pas encore ouvert. La personne qui gère ce serveur trouve le lien d’installation dans sa console, affiché au démarrage.',
+  'setup.movementName': 'Nom du mouvement',
+  'setup.movementNameHint': 'Affiché en haut de chaque page.',
+  'setup.locales': 'Langues proposées aux membres',
+  'setup.locale.fr': 'Français',
+  'setup.locale.en': 'Anglais',
+  'setup.locale.es': 'Espagnol',
+  'setup.adminTitle': 'Le premier compte d’administration',
+  'setup.twoFactor': 'Exiger un second facteur pour les modérateurs et les administrateurs',
+  'setup.twoFactorHint':
+    'Le réglage par défaut d’une nouvelle installation : ces comptes peuvent modifier le programme et les votes.',
+  'setup.programTitle': 'Un premier programme (facultatif)',
+  'setup.programName': 'Titre du programme',
+  'setup.programHint':
+    'Laissez vide pour en ouvrir un plus tard. Une fois connecté·e, vous pourrez importer son texte depuis un fichier Markdown ou Word.',
+  'setup.submit': 'Terminer l’installation',
+  'setup.flash.done':
+    'L’installation est prête. Connectez-vous avec le compte d’administration que vous venez de créer.',
+  'setup.errors.token': 'Ce lien d’installation n’est pas valable. Copiez celui que le serveur a affiché au démarrage.',
+  'setup.errors.throttled':
+    'Trop de liens d’installation erronés. Attendez quelques minutes, puis utilisez celui que le serveur a affiché.',
+  'setup.errors.done': 'Cette installation est déjà prête.',
+  'setup.errors.locales': 'Choisissez au moins une langue.',
+  'welcome.title': 'Bienvenue, {name}',
+  'welcome.intro': 'Votre adresse est confirmée. Voici ce que vous pouvez faire maintenant, programme par programme.',
+  'welcome.phase.DRAFTING':
+    'Le texte est en cours d’écriture : ouvrez une section et écrivez-y, en direct, avec les autres membres (si le programme laisse écrire tous les membres).',
+  'welcome.phase.AMENDING':
+    'Les amendements sont ouverts : proposez une modification de n’importe quelle section et soutenez les amendements que vous approuvez pour qu’ils arrivent au vote.',
+  'welcome.phase.VOTING':
+    'Le vote est en cours : déposez votre bulletin secret dans le scrutin ouvert ; vous pouvez le modifier jusqu’à la clôture.',
+  'welcome.phase.PUBLISHED':
+    'Le programme est publié : lisez-le et voyez quel amendement et quel vote ont mis chaque passage là.',
+  'welcome.link.draft': 'Lire le brouillon et y écrire',
+  'welcome.link.amend': 'Ouvrir une section pour proposer un amendement',
+  'welcome.link.support': 'Lire et soutenir les amendements',
+  'welcome.link.vote': 'Aller aux scrutins',
+  'welcome.link.version': 'Lire la version publiée {number}',
+  'welcome.always': 'Quelle que soit la phase',
+  'welcome.link.groups': 'Rejoindre un groupe local',
+  'welcome.link.account': 'Choisir les e-mails que vous recevez',
+  'welcome.link.privacy': 'Ce que Plenum conserve sur vous, et pourquoi',
+  'signup.stored':
+    'Nous conservons votre nom, votre adresse e-mail et une empreinte de votre mot de passe, ainsi que ce que vous écrivez et signez ici ; aucun traceur.',
+  'signup.privacyLink': 'Ce qui est conservé, et pourquoi',
 };

@@ -1,4 +1,5 @@
 import { safeHref } from '~/utils/links.ts';
+import { useContentLang } from '~/utils/content-lang.tsx';
 import type { ReactNode } from 'react';
 import type { BlockNode, DocNode, InlineNode } from '~/rich-text/document.ts';
 
@@ -52,5 +53,11 @@ function renderBlock(node: BlockNode, key: number): ReactNode {
  * cannot carry a script. Headings sit one level below the page's section title.
  */
 export function RichText({ doc }: { doc: DocNode }) {
-  return <div className="rich-text">{doc.content.map(renderBlock)}</div>;
+  // Text in another language than the page's says so, for screen readers to pronounce it right.
+  const lang = useContentLang();
+  return (
+    <div className="rich-text" lang={lang}>
+      {doc.content.map(renderBlock)}
+    </div>
+  );
 }

@@ -44,10 +44,12 @@ export const action = /* @__PURE__ */ routeAction({}, async ({ request, context,
 
 export default function LogInPage() {
   const t = useT();
+  const [searchParams] = useSearchParams();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
+    // The setup page sends its new admin here with the address just given.
+    defaultValue: { email: searchParams.get('email') ?? '' },
     lastResult: navigation.state === 'idle' ? lastResultOf(actionData) : undefined,
     constraint: getZodConstraint(LogInSchema),
     shouldValidate: 'onSubmit',

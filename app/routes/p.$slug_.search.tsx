@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { searchVersion } from '~/modules/publication/search.server.ts';
 import { listVersions } from '~/modules/publication/versions.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
+import { useContentLang } from '~/utils/content-lang.tsx';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
 
@@ -22,6 +23,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'search.ti
 export default function SearchPage() {
   const t = useT();
   const { program, versions, number, q, hits } = useLoaderData<typeof loader>();
+  const contentLang = useContentLang();
   return (
     <section className="narrow">
       <p className="muted">
@@ -57,7 +59,9 @@ export default function SearchPage() {
                       {h.number} {h.title}
                     </Link>
                     <br />
-                    <span className="muted">{h.snippet}</span>
+                    <span className="muted" lang={contentLang}>
+                      {h.snippet.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : part.text))}
+                    </span>
                   </li>
                 ))}
               </ol>

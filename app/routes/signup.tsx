@@ -46,6 +46,9 @@ export default function SignUpPage() {
     <section className="narrow">
       <h1>{t('signup.title')}</h1>
       <p>{t('signup.intro')}</p>
+      <p>
+        {t('signup.stored')} <Link to="/privacy">{t('signup.privacyLink')}</Link>
+      </p>
       <Form method="post" {...getFormProps(form)}>
         <Field
           field={fields.displayName}

@@ -11,10 +11,13 @@ export const loader = /* @__PURE__ */ routeLoader(async ({ request }) => {
 });
 
 export const action = /* @__PURE__ */ routeAction({}, async ({ context, form }) => {
-  await verifyEmail(String(form.get('token') ?? ''));
+  const { first } = await verifyEmail(String(form.get('token') ?? ''));
+  // A new member's first page says what they can do now (issue 20), after signing in if they are not; a changed
+  // address goes back to the account page.
+  const next = first ? '/welcome' : '/account';
   return context.member
-    ? redirectWithFlash('/account', 'flash.emailConfirmed')
-    : redirectWithFlash('/login', 'flash.emailConfirmedLogIn');
+    ? redirectWithFlash(next, 'flash.emailConfirmed')
+    : redirectWithFlash(`/login?redirectTo=${encodeURIComponent(next)}`, 'flash.emailConfirmedLogIn');
 });
 
 export default function VerifyEmailPage() {

@@ -18,7 +18,13 @@ import { originCheck, securityHeaders } from './security.ts';
 
 /** The forms an anonymous visitor can send (single fetch posts to the same path + `.data`). */
 const PUBLIC_FORMS =
-  /^\/(login|signup|forgot-password|reset-password|verify-email|locale|logout|notifications\/unsubscribe)(\.data)?$/;
+  /^\/(login|signup|forgot-password|reset-password|verify-email|locale|logout|notifications\/unsubscribe|setup)(\.data)?$/;
+
+/**
+ * What stays reachable while the installation awaits its setup: the setup page, the choice of language, and
+ * Remix's route discovery (`/__manifest`, JSON the setup page's own links ask for; a redirect would break them).
+ */
+const DURING_SETUP = /^\/((setup|locale)(\.data)?|__manifest)$/;
 
 /** What the HTTP app needs from the process that runs it. */
 export interface AppOptions {
@@ -39,6 +45,8 @@ export interface AppOptions {
    * opened with `countQueries` too), sent as `X-Plenum-Queries`. Off: no header, nothing wrapped.
    */
   countQueries?: boolean;
+  /** True while the installation awaits its setup (ADR 0030): every page then leads to /setup. */
+  setupPending?: () => Promise<boolean>;
 }
 
 /** Writes the request's statement count so far as a header (just before the answer's headers go out). */
@@ -118,6 +126,18 @@ export function createApp(options: AppOptions) {
       { path: /^\/p\/[^/]+\/rounds\/new(\.data)?$/, maxFields: 2000 },
     ]),
   );
+
+  // A database awaiting its setup (PLENUM_DEMO=0, no member yet): nothing but the setup page, whatever the address.
+  const setupPending = options.setupPending;
+  if (setupPending) {
+    app.use((req, res, next) => {
+      if (DURING_SETUP.test(req.path)) return next();
+      setupPending().then(
+        (pending) => (pending ? res.redirect(303, '/setup') : next()),
+        (error: unknown) => next(error),
+      );
+    });
+  }
 
   const handleRequest = createRequestHandler(options.build, options.mode);
   const pages = new PageCache(options.pageCacheTtlMs);

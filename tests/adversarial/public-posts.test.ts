@@ -32,6 +32,9 @@ const PUBLIC_POSTS = [
   '/locale.data',
   '/logout',
   '/notifications/unsubscribe',
+  // The setup form, on an installation that has members: refused (409 or 400), never a failure.
+  '/setup',
+  '/setup?token=abc',
   '/p/programme-2027/rounds/aaaaaaaaaaaaaaaa/board',
   // No action, or members only: refused, never a failure.
   '/',

@@ -26,6 +26,11 @@ describe('a newcomer joins and reads the program', () => {
     await page.goto(`${server.url}/`);
     await page.getByRole('link', { name: 'Adhérer' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Rejoindre Plenum' }).waitFor();
+    // Before giving anything, the form says what is kept and links the privacy page.
+    await page.getByText('Nous conservons votre nom, votre adresse e-mail').waitFor();
+    expect(await page.getByRole('link', { name: 'Ce qui est conservé, et pourquoi' }).getAttribute('href')).toBe(
+      '/privacy',
+    );
 
     // A mistake first: errors appear beside their fields, in the reader's language, and nothing is lost.
     await page.getByLabel('Nom').fill('Nadia Ouali');
@@ -53,6 +58,33 @@ describe('a newcomer joins and reads the program', () => {
     await page.getByLabel('Mot de passe').fill(password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByRole('link', { name: 'Nadia Ouali' }).waitFor();
+  });
+
+  it('is welcomed with what each program lets a member do in its phase, and where to click', async () => {
+    await page.getByRole('heading', { level: 1, name: 'Bienvenue, Nadia Ouali' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/welcome');
+    const program = page.getByRole('region', { name: /Programme 2027 du Mouvement Commun/ }).first();
+    const phase = (await program.locator('.badge').innerText()).trim();
+    const expected: Record<string, { says: string; link: string; href: RegExp }> = {
+      Rédaction: {
+        says: 'ouvrez une section et écrivez-y',
+        link: 'Lire le brouillon et y écrire',
+        href: /^\/p\/[\w-]+$/,
+      },
+      Amendements: {
+        says: 'proposez une modification',
+        link: 'Lire et soutenir les amendements',
+        href: /^\/p\/[\w-]+\/amendments$/,
+      },
+      Vote: { says: 'déposez votre bulletin secret', link: 'Aller aux scrutins', href: /^\/p\/[\w-]+\/rounds$/ },
+      Publié: { says: 'Le programme est publié', link: 'Lire la version publiée', href: /^\/p\/[\w-]+\/v\/\d+$/ },
+    };
+    const what = expected[phase]!;
+    expect(await program.innerText()).toContain(what.says);
+    expect(await program.getByRole('link', { name: new RegExp(what.link) }).getAttribute('href')).toMatch(what.href);
+    expect(
+      await page.getByRole('link', { name: 'Ce que Plenum conserve sur vous, et pourquoi' }).getAttribute('href'),
+    ).toBe('/privacy');
   });
 
   it('reads a section of the demo program, numbered, with its neighbours', async () => {

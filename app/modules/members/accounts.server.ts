@@ -145,8 +145,11 @@ async function takeToken(tx: Tx, id: string): Promise<boolean> {
   return count === 1;
 }
 
-/** Confirms an address from a mailed link: the sign-up address, or a new address the member asked for. */
-export async function verifyEmail(token: string): Promise<{ memberId: string; email: string }> {
+/**
+ * Confirms an address from a mailed link: the sign-up address, or a new address the member asked for; `first`
+ * says it was the sign-up's.
+ */
+export async function verifyEmail(token: string): Promise<{ memberId: string; email: string; first: boolean }> {
   const id = hashToken(token);
   return db().$transaction(async (tx) => {
     const row = await tx.emailToken.findUnique({ where: { id } });
@@ -168,7 +171,8 @@ export async function verifyEmail(token: string): Promise<{ memberId: string; em
         targetId: row.memberId,
       });
     }
-    return { memberId: row.memberId, email: row.email };
+    // The first confirmation of a sign-up (not a change of address): the new member is welcomed.
+    return { memberId: row.memberId, email: row.email, first: before.emailVerifiedAt === null };
   });
 }
 

@@ -459,17 +459,6 @@ const INVENTORY: Inventory = {
     },
   },
   // ───────────────────────────── Technical ─────────────────────────────
-  Installation: {
-    group: 'technical',
-    fields: {
-      id: 'no',
-      movementName: 'no',
-      locales: 'no',
-      twoFactorRequired: 'no',
-      setupCompletedAt: 'no',
-      updatedAt: 'no',
-    },
-  },
   LoginFailure: {
     group: 'technical',
     fields: { id: 'no', scope: 'no', key: 'yes', createdAt: 'no' },
@@ -481,6 +470,17 @@ const INVENTORY: Inventory = {
   CollabUpdate: {
     group: 'technical',
     fields: { id: 'no', docName: 'no', data: 'no', createdAt: 'no' },
+  },
+  Installation: {
+    group: 'technical',
+    fields: {
+      id: 'no',
+      movementName: 'no',
+      locales: 'no',
+      twoFactorRequired: 'no',
+      setupCompletedAt: 'no',
+      updatedAt: 'no',
+    },
   },
 };
 

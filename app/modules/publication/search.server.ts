@@ -1,5 +1,28 @@
 import { db } from '~/utils/db.server.ts';
 
+/** A piece of a result's snippet: the words that matched are `mark`ed, for the page to render as <mark>. */
+export interface SnippetPart {
+  text: string;
+  mark: boolean;
+}
+
+// ts_headline brackets matches with these control characters, which stored text cannot hold (storableText refuses
+// them): the page highlights with <mark>, not with quotation marks that a screen reader reads out and that look like
+// a quotation of the program.
+const START = '\u0002';
+const STOP = '\u0003';
+
+/** A ts_headline snippet, cut into plain and matched parts. */
+export function snippetParts(snippet: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  for (const [i, piece] of snippet.split(START).entries()) {
+    const [marked, rest] = i === 0 ? [undefined, piece] : (piece.split(STOP, 2) as [string, string | undefined]);
+    if (marked) parts.push({ text: marked, mark: true });
+    if (rest) parts.push({ text: rest.replaceAll(STOP, ''), mark: false });
+  }
+  return parts;
+}
+
 /**
  * Full-text search of a published version, stemmed in French, Spanish and English at once (PostgreSQL text
  * search, which PGlite has too): "transports" finds "transport", "enmiendas" finds "enmienda". The expressions
@@ -8,7 +31,9 @@ import { db } from '~/utils/db.server.ts';
 export async function searchVersion(slug: string, number: number, query: string) {
   const q = query.replace(/\s+/g, ' ').trim().slice(0, 200);
   if (!q) return [];
-  return db().$queryRaw<{ sectionId: string; number: string; title: string; snippet: string; rank: number }[]>`
+  const hits = await db().$queryRaw<
+    { sectionId: string; number: string; title: string; snippet: string; rank: number }[]
+  >`
     WITH hit AS (
       SELECT s."sectionId", s.number, s.title, s.text, s.position,
         greatest(
@@ -27,6 +52,7 @@ export async function searchVersion(slug: string, number: number, query: string)
     )
     SELECT "sectionId", number, title, rank,
       ts_headline('simple', text, websearch_to_tsquery('simple', ${q}),
-        'StartSel=«, StopSel=», MaxWords=30, MinWords=12, ShortWord=2') AS snippet
+        ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2`}) AS snippet
     FROM hit ORDER BY rank DESC, position LIMIT 50`;
+  return hits.map((hit) => ({ ...hit, snippet: snippetParts(hit.snippet) }));
 }

@@ -1063,24 +1063,6 @@ export const en = {
       },
     },
     // ───────────────────────────── Technical ─────────────────────────────
-    Installation: {
-      title: 'Settings of this installation',
-      summary:
-        'One row: the movement’s name, the languages offered, and whether moderators and administrators must use two-factor authentication.',
-      retention: 'As long as the installation runs.',
-      visibleTo: 'Administrators.',
-      fields: {
-        id: { what: 'Always 1: there is one row.', why: 'The settings are one.' },
-        movementName: { what: 'The movement’s name.', why: 'To show it.' },
-        locales: { what: 'The languages offered.', why: 'To offer them.' },
-        twoFactorRequired: {
-          what: 'Whether moderators and administrators must use two-factor authentication.',
-          why: 'Their accounts can do more harm if taken over.',
-        },
-        setupCompletedAt: { what: 'When the installation was set up.', why: 'The setup page is shown once.' },
-        updatedAt: { what: UPDATED, why: DATES_WHY },
-      },
-    },
     LoginFailure: {
       title: 'Failed sign-ins',
       summary:
@@ -1131,6 +1113,24 @@ export const en = {
           why: 'Nothing typed is lost if the server stops.',
         },
         createdAt: { what: CREATED, why: DATES_WHY },
+      },
+    },
+    Installation: {
+      title: 'The installation’s settings',
+      summary:
+        'One row: the movement’s name, the languages it offers and whether moderators and admins need a second factor, set when the installation was set up.',
+      retention: 'As long as the installation.',
+      visibleTo: 'Everyone sees the movement’s name and its languages; the rest, nobody.',
+      fields: {
+        id: { what: 'Always 1: there is one row.', why: 'To keep a single row.' },
+        movementName: { what: 'The movement’s name.', why: 'To show it at the top of every page.' },
+        locales: { what: 'The languages offered to members.', why: 'To offer only those.' },
+        twoFactorRequired: {
+          what: 'Whether moderators and admins need a second factor.',
+          why: 'To protect the accounts that can change the program and the votes.',
+        },
+        setupCompletedAt: { what: 'When the installation was set up.', why: 'To never show the setup page again.' },
+        updatedAt: { what: UPDATED, why: DATES_WHY },
       },
     },
   },

@@ -1130,27 +1130,6 @@ export const es: PrivacyTranslation = {
       },
     },
     // ───────────────────────────── Technical ─────────────────────────────
-    Installation: {
-      title: 'Ajustes de esta instalación',
-      summary:
-        'Una fila: el nombre del movimiento, los idiomas ofrecidos y si moderadores y administradores deben usar la autenticación en dos pasos.',
-      retention: 'Mientras la instalación funcione.',
-      visibleTo: 'Los administradores.',
-      fields: {
-        id: { what: 'Siempre 1: hay una sola fila.', why: 'Los ajustes son únicos.' },
-        movementName: { what: 'El nombre del movimiento.', why: 'Para mostrarlo.' },
-        locales: { what: 'Los idiomas ofrecidos.', why: 'Para ofrecerlos.' },
-        twoFactorRequired: {
-          what: 'Si moderadores y administradores deben usar la autenticación en dos pasos.',
-          why: 'Sus cuentas pueden hacer más daño si alguien se apodera de ellas.',
-        },
-        setupCompletedAt: {
-          what: 'Cuándo se configuró la instalación.',
-          why: 'La página de configuración se muestra una sola vez.',
-        },
-        updatedAt: { what: UPDATED, why: DATES_WHY },
-      },
-    },
     LoginFailure: {
       title: 'Inicios de sesión fallidos',
       summary:
@@ -1202,6 +1181,27 @@ export const es: PrivacyTranslation = {
           why: 'Nada de lo escrito se pierde si el servidor se detiene.',
         },
         createdAt: { what: CREATED, why: DATES_WHY },
+      },
+    },
+    Installation: {
+      title: 'Los ajustes de la instalación',
+      summary:
+        'Una fila: el nombre del movimiento, los idiomas que ofrece y si moderadores y administradores necesitan un segundo factor, fijados al configurar la instalación.',
+      retention: 'Mientras exista la instalación.',
+      visibleTo: 'Todo el mundo ve el nombre del movimiento y sus idiomas; el resto, nadie.',
+      fields: {
+        id: { what: 'Siempre 1: hay una sola fila.', why: 'Para mantener una sola fila.' },
+        movementName: { what: 'El nombre del movimiento.', why: 'Para mostrarlo en la parte superior de cada página.' },
+        locales: { what: 'Los idiomas ofrecidos a los miembros.', why: 'Para ofrecer solo esos.' },
+        twoFactorRequired: {
+          what: 'Si moderadores y administradores necesitan un segundo factor.',
+          why: 'Para proteger las cuentas que pueden cambiar el programa y las votaciones.',
+        },
+        setupCompletedAt: {
+          what: 'Cuándo se configuró la instalación.',
+          why: 'Para no volver a mostrar nunca la página de configuración.',
+        },
+        updatedAt: { what: UPDATED, why: DATES_WHY },
       },
     },
   },

@@ -1155,27 +1155,6 @@ export const fr: PrivacyTranslation = {
       },
     },
     // ───────────────────────────── Technical ─────────────────────────────
-    Installation: {
-      title: 'Réglages de cette installation',
-      summary:
-        'Une ligne : le nom du mouvement, les langues proposées, et si modérateurs et administrateurs doivent utiliser l’authentification à deux facteurs.',
-      retention: 'Tant que l’installation fonctionne.',
-      visibleTo: 'Les administrateurs.',
-      fields: {
-        id: { what: 'Toujours 1 : il n’y a qu’une ligne.', why: 'Les réglages sont uniques.' },
-        movementName: { what: 'Le nom du mouvement.', why: 'Pour l’afficher.' },
-        locales: { what: 'Les langues proposées.', why: 'Pour les proposer.' },
-        twoFactorRequired: {
-          what: 'Si modérateurs et administrateurs doivent utiliser l’authentification à deux facteurs.',
-          why: 'Leurs comptes peuvent faire plus de tort s’ils sont pris.',
-        },
-        setupCompletedAt: {
-          what: 'Quand l’installation a été configurée.',
-          why: 'La page de configuration n’est montrée qu’une fois.',
-        },
-        updatedAt: { what: UPDATED, why: DATES_WHY },
-      },
-    },
     LoginFailure: {
       title: 'Connexions échouées',
       summary:
@@ -1234,6 +1213,27 @@ export const fr: PrivacyTranslation = {
           why: 'Rien de ce qui a été tapé n’est perdu si le serveur s’arrête.',
         },
         createdAt: { what: CREATED, why: DATES_WHY },
+      },
+    },
+    Installation: {
+      title: 'Les réglages de l’installation',
+      summary:
+        'Une ligne : le nom du mouvement, les langues qu’il propose et si les modérateurs et les administrateurs ont besoin d’un second facteur, fixés lors de l’installation.',
+      retention: 'Aussi longtemps que l’installation.',
+      visibleTo: 'Tout le monde voit le nom du mouvement et ses langues ; le reste, personne.',
+      fields: {
+        id: { what: 'Toujours 1 : il n’y a qu’une ligne.', why: 'Pour garder une seule ligne.' },
+        movementName: { what: 'Le nom du mouvement.', why: 'Pour l’afficher en haut de chaque page.' },
+        locales: { what: 'Les langues proposées aux membres.', why: 'Pour ne proposer qu’elles.' },
+        twoFactorRequired: {
+          what: 'Si les modérateurs et les administrateurs ont besoin d’un second facteur.',
+          why: 'Pour protéger les comptes qui peuvent modifier le programme et les votes.',
+        },
+        setupCompletedAt: {
+          what: 'Quand l’installation a été faite.',
+          why: 'Pour ne plus jamais afficher la page d’installation.',
+        },
+        updatedAt: { what: UPDATED, why: DATES_WHY },
       },
     },
   },

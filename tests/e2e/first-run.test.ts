@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { sqlOn, startServer, type TestServer } from './support/server.ts';
+
+/**
+ * Issue 20, item 3: a movement installs Plenum for real (PLENUM_DEMO=0, an empty database). Nobody but whoever
+ * reads the server's console can take the installation: every page leads to a "being set up" page until the
+ * one-time link it printed is used; with it, the movement is named, its languages chosen, its first admin made,
+ * and a first program opened, whose text the admin then imports from a Markdown file.
+ */
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ env: { PLENUM_DEMO: '0' } });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const MARKDOWN = `# Logement
+
+Le logement est un droit.
+
+## Encadrer les loyers
+
+Les loyers sont plafonnés dans les zones tendues.
+`;
+
+describe('the first run of a real movement', () => {
+  it('sends every page to the setup page, which asks for the printed link', async () => {
+    const token = server.output().match(/\/setup\?token=([\w-]+)/)?.[1];
+    expect(token).toMatch(/^[\w-]{32}$/);
+    for (const path of ['/', '/login', '/signup', '/p/anything', '/api/v1/programs']) {
+      const res = await fetch(`${server.url}${path}`, { redirect: 'manual' });
+      expect(res.status, path).toBe(303);
+      expect(res.headers.get('location'), path).toBe('/setup');
+    }
+    const browser = await launchBrowser({ locale: 'fr-FR' });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/signup`);
+      await page.getByRole('heading', { level: 1, name: 'Cette installation est en cours de mise en place' }).waitFor();
+      expect(await page.getByLabel('Nom du mouvement').count()).toBe(0);
+      // A wrong token shows the same page: nothing tells a guesser how close they came.
+      await page.goto(`${server.url}/setup?token=${'A'.repeat(32)}`);
+      await page.getByRole('heading', { level: 1, name: 'Cette installation est en cours de mise en place' }).waitFor();
+      expect(await page.getByLabel('Nom du mouvement').count()).toBe(0);
+    } finally {
+      await browser.cleanup();
+    }
+  });
+
+  it('sets up the movement with the link, then its first admin signs in and imports a first program', async () => {
+    const token = server.output().match(/\/setup\?token=([\w-]+)/)![1]!;
+    const browser = await launchBrowser({ locale: 'fr-FR' });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/setup?token=${token}`);
+      await page.getByRole('heading', { level: 1, name: 'Installer Plenum pour votre mouvement' }).waitFor();
+      const twoFactor = page.getByLabel('Exiger un second facteur pour les modérateurs et les administrateurs');
+      expect(await twoFactor.isChecked()).toBe(true);
+
+      await page.getByLabel('Nom du mouvement').fill('Mouvement des Communs');
+      await page.getByLabel('Espagnol').uncheck();
+      await page.getByLabel('Nom', { exact: true }).fill('Rosa Admin');
+      await page.getByLabel('Adresse e-mail').fill('Rosa@Example.org');
+      await page.getByLabel('Mot de passe').fill('court');
+      await page.getByRole('button', { name: 'Terminer l’installation' }).click();
+      await page.getByText('Utilisez au moins 10 caractères.').waitFor();
+
+      await page.getByLabel('Mot de passe').fill('des mots sans rapport 42');
+      await page.getByLabel('Titre du programme').fill('Programme fondateur');
+      await page.getByRole('button', { name: 'Terminer l’installation' }).click();
+      await page.getByText('L’installation est prête.').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/login');
+      expect(await page.getByLabel('Adresse e-mail').inputValue()).toBe('rosa@example.org');
+      // The header carries the movement's name; the language switcher offers the languages chosen.
+      expect(await page.locator('.brand').innerText()).toBe('Mouvement des Communs');
+      expect(await page.locator('#locale-select option').allInnerTexts()).toEqual(['Français', 'English']);
+
+      await page.getByLabel('Mot de passe').fill('des mots sans rapport 42');
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.waitForURL(/\/p\/programme-fondateur\/import$/);
+      const file = page.getByLabel(/^Fichier/);
+      await file.setInputFiles({ name: 'logement.md', mimeType: 'text/markdown', buffer: Buffer.from(MARKDOWN) });
+      await page.getByRole('button', { name: 'Aperçu' }).click();
+      await page.getByRole('button', { name: /^Ajouter 1 chapitre et 2 sections$/ }).click();
+      await page.getByRole('link', { name: '1.2 Encadrer les loyers' }).first().click();
+      await page.getByText('Les loyers sont plafonnés dans les zones tendues.').first().waitFor();
+
+      // Done once: the setup page leads home, and the link cannot set it up again.
+      const again = await fetch(`${server.url}/setup?token=${token}`, { redirect: 'manual' });
+      expect(again.status).toBe(302);
+      expect(again.headers.get('location')).toBe('/');
+    } finally {
+      await browser.cleanup();
+    }
+  });
+
+  it('keeps the settings, and shows no setup again once restarted', async () => {
+    await server.stop({ keep: true });
+    const rows = await sqlOn(
+      { dataDir: server.dataDir, databaseUrl: server.databaseUrl },
+      `SELECT "movementName", locales, "twoFactorRequired", "setupCompletedAt" IS NOT NULL AS done FROM "Installation"`,
+    );
+    expect(rows).toEqual([
+      { movementName: 'Mouvement des Communs', locales: ['fr', 'en'], twoFactorRequired: true, done: true },
+    ]);
+    // Started again, it prints no link and shows no setup page: the installation has its admin.
+    server = await startServer({
+      reuse: { dataDir: server.dataDir, databaseUrl: server.databaseUrl },
+      env: { PLENUM_DEMO: '0' },
+    });
+    expect(server.output()).not.toContain('/setup?token=');
+    expect((await fetch(`${server.url}/`, { redirect: 'manual' })).status).toBe(200);
+  });
+});
