@@ -42,3 +42,8 @@ export const ChangeRoleSchema = z.object({
   role: z.enum(['MEMBER', 'MODERATOR', 'ADMIN'], { message: 'errors.roleInvalid' }),
   reason: reasonField(),
 });
+
+/** Accepting an invitation from the membership register: the name shown to others and a password. */
+export const AcceptInvitationSchema = z
+  .object({ token: z.string().max(100), displayName, password: newPassword, confirm: anyPassword })
+  .refine((v) => v.password === v.confirm, { message: 'errors.passwordsDiffer', path: ['confirm'] });
