@@ -1,4 +1,5 @@
 import type { RoundStatus } from '~/generated/prisma/enums.ts';
+import { censusForMember } from './census.server.ts';
 import { enforceRead, type Actor } from '~/policies/actor.ts';
 import { canManageRounds, canReadRound, canReadRounds, canSeeResults, canVote } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
@@ -61,7 +62,10 @@ export async function getRound(actor: Actor, slug: string, roundId: string, now 
     orderBy: { submittedAt: 'asc' },
   });
   const voters = await db().voterRoll.count({ where: { roundId } });
-  const inCensus = actor ? (await db().censusEntry.count({ where: { roundId, memberId: actor.id } })) > 0 : false;
+  const census = actor
+    ? await censusForMember(db(), { roundId, memberId: actor.id, rule: round.censusRule, openedAt: round.openedAt })
+    : null;
+  const inCensus = census?.inCensus ?? false;
   const voted = actor ? (await db().voterRoll.count({ where: { roundId, memberId: actor.id } })) > 0 : false;
   return {
     program: { slug: program.slug, title: program.title, phase: program.phase },
@@ -80,6 +84,8 @@ export async function getRound(actor: Actor, slug: string, roundId: string, now 
       method: round.method,
       censusJoinedBefore: round.censusJoinedBefore,
       censusSize: round.censusSize,
+      censusRule: round.censusRule,
+      censusCommitment: round.censusCommitment,
       boardSha256: round.boardSha256,
     },
     questions: round.questions.map((q) => ({
@@ -93,7 +99,14 @@ export async function getRound(actor: Actor, slug: string, roundId: string, now 
     })),
     amendments,
     voters,
-    me: { inCensus, voted, canVote: canVote(actor, round, inCensus, now) },
+    me: {
+      inCensus,
+      voted,
+      canVote: canVote(actor, round, inCensus, now),
+      /** Their own salt and hash: only they see it, to prove they were counted (ADR 0026). */
+      censusReceipt: census?.receipt && actor ? { ...census.receipt, memberId: actor.id } : null,
+      outsideRegister: census && 'outside' in census ? (census.outside ?? null) : null,
+    },
     results: canSeeResults(round) ? (round.results as unknown as RoundResults) : null,
     canManage: canManageRounds(actor, program) && round.status !== 'CLOSED',
   };
