@@ -1148,6 +1148,7 @@ export const en = {
   'register.line.missingName': 'no name',
   'register.line.invalidDate': 'date not understood (write 2027-12-31 or 31/12/2027)',
   'register.line.tooLong': 'a field is longer than 200 characters',
+  'register.line.badCharacters': 'contains control characters (is the file really text?)',
   'register.line.duplicateLine': 'same line as an earlier one',
   'register.line.duplicateEmail': 'address already on an earlier line',
   'register.line.duplicateNumber': 'membership number already on an earlier line',

@@ -1171,6 +1171,7 @@ export const es: Messages = {
   'register.line.missingName': 'sin nombre',
   'register.line.invalidDate': 'fecha no reconocida (escribe 31/12/2027 o 2027-12-31)',
   'register.line.tooLong': 'un campo supera los 200 caracteres',
+  'register.line.badCharacters': 'contiene caracteres de control (¿es de verdad un archivo de texto?)',
   'register.line.duplicateLine': 'línea idéntica a una anterior',
   'register.line.duplicateEmail': 'dirección ya presente en una línea anterior',
   'register.line.duplicateNumber': 'número de afiliado ya presente en una línea anterior',
@@ -1183,7 +1184,8 @@ export const es: Messages = {
   'register.errors.uploadGone': 'Esta vista previa caducó o ya se importó. Vuelve a subir el archivo.',
   'register.errors.tooLarge':
     'Este archivo es demasiado grande para la página: usa la línea de comandos (npm run plenum -- import-register).',
-  'flash.registerImported': 'El registro se importó y quedó en el registro de auditoría. Las invitaciones se están enviando.',
+  'flash.registerImported':
+    'El registro se importó y quedó en el registro de auditoría. Las invitaciones se están enviando.',
   'mail.invite.subject': 'Tu movimiento te invita a Plenum',
   'mail.invite.body':
     'Tu movimiento te cuenta entre sus afiliados y te invita a escribir su programa en común en Plenum.\n\nCrea tu cuenta con este enlace (válido 30 días, una vez):\n{link}\n\nSi no quieres una cuenta, ignora este correo.',

@@ -1189,6 +1189,7 @@ export const fr: Messages = {
   'register.line.missingName': 'pas de nom',
   'register.line.invalidDate': 'date incompréhensible (écrivez 31/12/2027 ou 2027-12-31)',
   'register.line.tooLong': 'un champ dépasse 200 caractères',
+  'register.line.badCharacters': 'contient des caractères de contrôle (le fichier est-il bien du texte ?)',
   'register.line.duplicateLine': 'ligne identique à une précédente',
   'register.line.duplicateEmail': 'adresse déjà présente sur une ligne précédente',
   'register.line.duplicateNumber': 'numéro d’adhérent déjà présent sur une ligne précédente',
@@ -1203,7 +1204,8 @@ export const fr: Messages = {
   'register.errors.uploadGone': 'Cet aperçu a expiré ou a déjà été importé. Envoyez le fichier à nouveau.',
   'register.errors.tooLarge':
     'Ce fichier est trop gros pour la page : utilisez la ligne de commande (npm run plenum -- import-register).',
-  'flash.registerImported': 'Le registre a été importé et consigné dans le journal d’audit. Les invitations partent par courriel.',
+  'flash.registerImported':
+    'Le registre a été importé et consigné dans le journal d’audit. Les invitations partent par courriel.',
   'mail.invite.subject': 'Votre mouvement vous invite sur Plenum',
   'mail.invite.body':
     'Votre mouvement vous compte parmi ses adhérents et vous invite à écrire son programme ensemble sur Plenum.\n\nCréez votre compte avec ce lien (valable 30 jours, une fois) :\n{link}\n\nSi vous ne voulez pas de compte, ignorez ce courriel.',

@@ -66,6 +66,12 @@ describe('reading register files as spreadsheets export them', () => {
     expect(read.keptEmails.sort()).toEqual(['baddate@example.org', 'noname@example.org', 'other@example.org']);
   });
 
+  it('refuses lines holding control characters, which the database cannot store', () => {
+    const read = readRegister(new TextEncoder().encode('email,name\nnul@example.org,A\u0000B\nok@example.org,Ok\n'));
+    expect(read.errors).toEqual([{ line: 2, kind: 'badCharacters', value: 'nul@example.org' }]);
+    expect(read.lines.map((l) => l.email)).toEqual(['ok@example.org']);
+  });
+
   it('refuses a file whose header names no email column, and an empty one', () => {
     expect(() => readRegister(new TextEncoder().encode('a,b\n1,2\n'))).toThrow(RegisterFileError);
     expect(() => readRegister(new Uint8Array())).toThrow('register.errors.empty');

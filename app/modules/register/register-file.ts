@@ -20,6 +20,7 @@ export const LINE_ERRORS = [
   'missingName',
   'invalidDate',
   'tooLong',
+  'badCharacters',
   'duplicateLine',
   'duplicateEmail',
   'duplicateNumber',
@@ -126,6 +127,9 @@ export const MAX_FIELD_LENGTH = 200;
 // One @, something before it, a dot in the domain, no spaces: what a mail server would accept as an address.
 const EMAIL = /^[^\s@"<>(),;:]+@[^\s@"<>(),;:]+\.[^\s@"<>(),;:.]+$/;
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 /** A date as spreadsheets write it (2027-12-31, 31/12/2027, 31.12.2027, 31-12-2027) as YYYY-MM-DD, else null. */
 export function parseDate(value: string): string | null {
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
@@ -177,6 +181,8 @@ export function readRegister(bytes: Uint8Array, columnsOverride?: ColumnMap): Re
     else if (!validEmail) refuse('invalidEmail', rawEmail);
     else if (!name) refuse('missingName', rawEmail);
     else if (raw.some((v) => v.length > MAX_FIELD_LENGTH)) refuse('tooLong', rawEmail);
+    // A NUL can never be stored (a UTF-16 file read as bytes is full of them); other controls are not text.
+    else if (raw.some((v) => CONTROL.test(v))) refuse('badCharacters', rawEmail.replace(new RegExp(CONTROL, 'g'), ''));
     else if (until && !parseDate(until)) refuse('invalidDate', until);
     else if (seenEmails.has(email)) refuse('duplicateEmail', rawEmail);
     else if (number && seenNumbers.has(number)) refuse('duplicateNumber', number);
