@@ -52,7 +52,7 @@ describe('hostile register files', () => {
     expect(status).toBe(200);
     expect(text).toContain('100000 lines, 99000 valid');
     expect(text).toContain('1000 lines refused');
-    expect(text).toContain('not a valid email address: 1000');
+    expect(text).toMatch(/not a valid email address\s*:\s*1000/);
     expect(text).toContain('broken-99');
     expect(target.serverErrors()).toEqual([]);
   }, 300_000);
