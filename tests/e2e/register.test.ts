@@ -66,7 +66,7 @@ describe('the membership register', () => {
         if (!mail) await new Promise((r) => setTimeout(r, 200));
       }
       const invited = await (people.invited = await launchBrowser({ locale: 'en-GB' })).newPage();
-      await invited.goto(linkIn(mail));
+      await invited.goto(linkIn(mail).replace(/^http:\/\/localhost:\d+/, server.url));
       await invited.getByText('The register lists nouvelle@example.org.').waitFor();
       expect(await invited.getByLabel('Name').inputValue()).toBe('Hélène Nouvelle');
       await invited.getByLabel('Password', { exact: true }).fill('un mot de passe solide');
@@ -74,7 +74,7 @@ describe('the membership register', () => {
       await invited.getByRole('button', { name: 'Create my account' }).click();
       await invited.getByText('Your account is tied to the movement’s register.').waitFor();
       // The link worked once.
-      await invited.goto(linkIn(mail));
+      await invited.goto(linkIn(mail).replace(/^http:\/\/localhost:\d+/, server.url));
       await invited.getByTestId('join-invalid').waitFor();
     } finally {
       await people.invited?.cleanup();
