@@ -6,9 +6,14 @@ import { SignUpSchema } from '~/modules/members/members.schema.ts';
 import { hashPassword } from '~/modules/members/password.server.ts';
 import { recordAudit } from '~/modules/audit/audit.server.ts';
 import { quorumNeeded, percentOf } from '~/modules/voting/thresholds.ts';
-import { describeCounting, verifyBoard } from '~/modules/voting/verify-board.ts';
+import { describeCensus, describeCounting, verifyBoard } from '~/modules/voting/verify-board.ts';
 import type { RoundDefinition, RoundResults } from '~/modules/voting/types.ts';
+import { t } from '~/i18n/index.ts';
+import { inviteRegisterMembers } from '~/modules/register/invitations.server.ts';
+import { readRegister } from '~/modules/register/register-file.ts';
+import { previewOf, syncRegister } from '~/modules/register/register.server.ts';
 import { db } from '~/utils/db.server.ts';
+import { DomainError } from '~/utils/domain-errors.ts';
 import { readEnv } from '~/utils/env.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { setLogLevel } from '~/utils/logger.server.ts';
@@ -30,6 +35,12 @@ Commands:
                                published results; needs no database. Prints the file's SHA-256.
       [--sha256 <hex>]         The SHA-256 the round's page (or the API's X-Board-SHA256) publishes: the file
                                must be exactly that board, byte for byte.
+  import-register <file.csv>   Synchronise the membership register with a CSV file (issue 18): previews it (lines
+                               read, refused lines by kind, what would change), then imports it in one
+                               transaction: nothing is half-imported if the command is stopped. Then mails the
+                               invitations of listed members without an account.
+      [--dry-run]              Preview only: change nothing, mail nobody.
+      [--no-invite]            Import without mailing the invitations (the page or a later run sends them).
   help                         Show this help.
 
 The database is the one the server would use: DATABASE_URL, or the embedded one in DATA_DIR (./data).
@@ -192,6 +203,7 @@ async function verifyTally(file: string | undefined, expected: string | undefine
       "This board does not state the voter roll's size (its round closed before boards did): whether every voter has exactly one ballot could not be checked.\n",
     );
   }
+  if (recomputed) process.stdout.write(describeCensus((board as { round: unknown }).round));
   if (ok) {
     process.stdout.write('The published results match the board.\n');
     return hashMatches ? 0 : 1;
@@ -204,6 +216,49 @@ async function verifyTally(file: string | undefined, expected: string | undefine
   return 1;
 }
 
+/** Previews a register file, then (unless a dry run) imports it and mails the invitations. */
+async function importRegisterFile(file: string, options: { dryRun: boolean; invite: boolean }): Promise<number> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+    throw new InputError(`Cannot read ${file}: ${reason}.`);
+  }
+  let read: ReturnType<typeof readRegister>;
+  let preview: Awaited<ReturnType<typeof previewOf>>;
+  try {
+    read = readRegister(bytes);
+    preview = await previewOf(read);
+  } catch (error) {
+    // An unreadable header, or no valid line: said in words, exit 2, nothing changed.
+    if (error instanceof DomainError) throw new InputError(`${file}: ${t('en', error.key)}`);
+    throw error;
+  }
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(`${file}: ${preview.encoding}, separator "${preview.separator === '\t' ? 'tab' : preview.separator}".`);
+  out(`${preview.total} lines, ${preview.valid} valid, ${preview.total - preview.valid} refused.`);
+  for (const [kind, n] of Object.entries(preview.errorCounts)) {
+    if (n) out(`  ${t('en', `register.line.${kind as keyof typeof preview.errorCounts}`)}: ${n}`);
+  }
+  for (const e of read.errors.slice(0, 20)) {
+    out(`  line ${e.line}: ${t('en', `register.line.${e.kind}`)} (${e.value})`);
+  }
+  if (read.errors.length > 20) out(`  ... and ${read.errors.length - 20} more.`);
+  const c = preview.changes;
+  const summary = `add ${c.added}, update ${c.updated}, list again ${c.relisted}, unchanged ${c.unchanged}, lapse ${c.lapsed}`;
+  if (options.dryRun) {
+    out(`Dry run: would ${summary}. Nothing was changed.`);
+    return 0;
+  }
+  const done = await syncRegister(read, { actorId: null });
+  out(
+    `Imported: added ${done.added}, updated ${done.updated}, listed again ${done.relisted}, unchanged ${done.unchanged}, lapsed ${done.lapsed}, accounts tied ${done.linked}.`,
+  );
+  if (options.invite) out(`Invitations mailed: ${await inviteRegisterMembers()}.`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -213,6 +268,8 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       password: { type: 'string' },
       sha256: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'no-invite': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -223,8 +280,10 @@ async function main(argv: string[]): Promise<number> {
   }
   // Before anything reads the environment or opens a database: anyone can recount a board.
   if (command === 'verify-tally') return verifyTally(positionals[1], values.sha256);
-  if (!['migrate', 'create-admin', 'set-password'].includes(command))
+  if (!['migrate', 'create-admin', 'set-password', 'import-register'].includes(command)) {
     throw new UsageError(`Unknown command "${command}".`);
+  }
+  if (command === 'import-register' && !positionals[1]) throw new UsageError('import-register needs a CSV file.');
   // The database files it may create are its account's alone, as the server's (ADR 0014).
   process.umask(0o077);
   setLogLevel('warn');
@@ -234,7 +293,9 @@ async function main(argv: string[]): Promise<number> {
     install(env, database);
     if (command === 'migrate') process.stdout.write(`Database (${database.engine}) is up to date.\n`);
     else if (command === 'set-password') await setPassword(values);
-    else await createAdmin(values);
+    else if (command === 'import-register') {
+      return await importRegisterFile(positionals[1]!, { dryRun: !!values['dry-run'], invite: !values['no-invite'] });
+    } else await createAdmin(values);
   } finally {
     await database.close();
   }

@@ -34,6 +34,7 @@ export function SiteHeader({
         <Link to="/">{t('nav.programs')}</Link>
         <Link to="/groups">{t('nav.groups')}</Link>
         {member?.role === 'ADMIN' ? <Link to="/admin/members">{t('nav.admin')}</Link> : null}
+        {member?.role === 'ADMIN' ? <Link to="/admin/register">{t('nav.register')}</Link> : null}
       </nav>
       <Form method="post" action="/locale" className="locale-switcher">
         <input type="hidden" name="redirectTo" value={here} />

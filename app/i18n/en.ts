@@ -1296,4 +1296,78 @@ export const en = {
   'signup.stored':
     'We store your name, your email address and a hash of your password, and what you write and sign here; no trackers.',
   'signup.privacyLink': 'What is stored, and why',
+  'nav.register': 'Register',
+  'register.title': 'Membership register',
+  'register.intro':
+    'Import the movement’s member list (CSV: email, name, membership number, local group, member until). A preview shows what would change; nothing is imported until you confirm. Members no longer listed are marked lapsed: their contributions stay.',
+  'register.figures':
+    '{entries} {entries:entry|entries} in the register, {lapsed} lapsed, {linked} tied to an account, {invited} invited without an account yet.',
+  'register.file': 'Register file (CSV, at most {mb} MB)',
+  'register.preview': 'Preview',
+  'register.previewTitle': 'Preview of {file}',
+  'register.read': 'Read as {encoding}, fields separated by “{separator}”: {total} {total:line|lines}, {valid} valid.',
+  'register.columns': 'Columns found',
+  'register.column.email': 'Email',
+  'register.column.name': 'Name',
+  'register.column.membershipNumber': 'Membership number',
+  'register.column.localGroup': 'Local group',
+  'register.column.memberUntil': 'Member until',
+  'register.column.none': 'not in the file',
+  'register.changes':
+    'Importing it would add {added}, update {updated}, list again {relisted}, leave {unchanged} unchanged and mark {lapsed} lapsed.',
+  'register.errorsTitle': '{n} {n:line|lines} refused (not imported)',
+  'register.errorsNone': 'No line was refused.',
+  'register.errorsListed': 'The first {n} are listed.',
+  'register.line': 'Line',
+  'register.problem': 'Problem',
+  'register.value': 'Value',
+  'register.keptNote':
+    'An entry whose line was refused for another reason than its address stays as it is: it is neither updated nor lapsed.',
+  'register.confirm': 'Import these {n} lines',
+  'register.cancel': 'Choose another file',
+  'register.line.missingEmail': 'no email address',
+  'register.line.invalidEmail': 'not a valid email address',
+  'register.line.missingName': 'no name',
+  'register.line.invalidDate': 'date not understood (write 2027-12-31 or 31/12/2027)',
+  'register.line.tooLong': 'a field is longer than 200 characters',
+  'register.line.badCharacters': 'contains control characters (is the file really text?)',
+  'register.line.duplicateLine': 'same line as an earlier one',
+  'register.line.duplicateEmail': 'address already on an earlier line',
+  'register.line.duplicateNumber': 'membership number already on an earlier line',
+  'register.errors.required': 'Choose a CSV file.',
+  'register.errors.empty': 'This file is empty.',
+  'register.errors.noEmailColumn': 'No column of the first line is an email column (email, courriel, correo...).',
+  'register.errors.noNameColumn': 'No column of the first line is a name column (name, nom, nombre...).',
+  'register.errors.noValidLine':
+    'No line of this file is valid: importing it would lapse every member. Nothing was imported.',
+  'register.errors.uploadGone': 'This preview has expired or was already imported. Upload the file again.',
+  'register.errors.tooLarge':
+    'This file is too large for the page: use the command line (npm run plenum -- import-register).',
+  'flash.registerImported': 'The register was imported and recorded in the audit trail. Invitations are being mailed.',
+  'mail.invite.subject': 'Your movement invites you to Plenum',
+  'mail.invite.body':
+    'Your movement lists you as a member and invites you to write its program together on Plenum.\n\nCreate your account with this link (valid 30 days, once):\n{link}\n\nIf you do not want an account, ignore this mail.',
+  'join.title': 'Join your movement on Plenum',
+  'join.intro': 'The register lists {email}. Choose the name others will see and a password.',
+  'join.submit': 'Create my account',
+  'join.invalid':
+    'This invitation has expired or was already used. Ask the movement’s administrators for a new one, or sign up with the same address.',
+  'join.taken':
+    'An account already uses this address: log in, and it is tied to the register once the address is confirmed.',
+  'flash.joined': 'Welcome! Your account is tied to the movement’s register.',
+  'rounds.censusRuleRegister':
+    'Members of the movement’s register in good standing on the opening day (listed, not lapsed, membership running to that day), their address verified.',
+  'rounds.censusCommitment': 'Census commitment (SHA-256 over the entries’ salted hashes):',
+  'rounds.censusReceipt':
+    'Your census receipt: salt {salt}, hash {leaf}. Keep it: with your member id {memberId} it proves you were counted.',
+  'rounds.notInRegister.lapsed':
+    'You are not in this round’s census: your entry in the movement’s register had lapsed when the vote opened.',
+  'rounds.notInRegister.expired':
+    'You are not in this round’s census: your membership ran until {date}, before the vote opened.',
+  'rounds.notInRegister.unlisted':
+    'You are not in this round’s census: only members of the movement’s register vote, and your account is tied to no entry of it.',
+  'settings.censusRule': 'Who votes',
+  'settings.censusRule.OPEN': 'Every member with a verified address',
+  'settings.censusRule.REGISTER': 'Members of the register in good standing on the opening day',
+  'settings.censusRuleHint': 'Frozen into each round when it opens.',
 };

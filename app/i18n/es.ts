@@ -1327,4 +1327,80 @@ export const es: Messages = {
   'signup.stored':
     'Guardamos tu nombre, tu correo electrónico y una huella de tu contraseña, y lo que escribes y firmas aquí; ningún rastreador.',
   'signup.privacyLink': 'Qué se guarda, y por qué',
+  'nav.register': 'Registro',
+  'register.title': 'Registro de afiliados',
+  'register.intro':
+    'Importa la lista de afiliados del movimiento (CSV: correo, nombre, número de afiliado, grupo local, miembro hasta). Una vista previa muestra lo que cambiaría; nada se importa hasta que lo confirmes. Quienes ya no figuran quedan marcados como caducados: sus contribuciones se conservan.',
+  'register.figures':
+    '{entries} {entries:entrada|entradas} en el registro, {lapsed} {lapsed:caducada|caducadas}, {linked} {linked:vinculada|vinculadas} a una cuenta, {invited} {invited:invitada|invitadas} aún sin cuenta.',
+  'register.file': 'Archivo del registro (CSV, {mb} MB como máximo)',
+  'register.preview': 'Vista previa',
+  'register.previewTitle': 'Vista previa de {file}',
+  'register.read':
+    'Leído en {encoding}, campos separados por «{separator}»: {total} {total:línea|líneas}, {valid} {valid:válida|válidas}.',
+  'register.columns': 'Columnas reconocidas',
+  'register.column.email': 'Correo',
+  'register.column.name': 'Nombre',
+  'register.column.membershipNumber': 'Número de afiliado',
+  'register.column.localGroup': 'Grupo local',
+  'register.column.memberUntil': 'Miembro hasta',
+  'register.column.none': 'no está en el archivo',
+  'register.changes':
+    'Importarlo añadiría {added}, actualizaría {updated}, volvería a incluir {relisted}, dejaría {unchanged} sin cambios y marcaría {lapsed} como caducadas.',
+  'register.errorsTitle': '{n} {n:línea rechazada|líneas rechazadas} (no se importan)',
+  'register.errorsNone': 'No se rechazó ninguna línea.',
+  'register.errorsListed': 'Se muestran las {n} primeras.',
+  'register.line': 'Línea',
+  'register.problem': 'Problema',
+  'register.value': 'Valor',
+  'register.keptNote':
+    'Una entrada cuya línea se rechaza por otro motivo que su dirección se queda como está: ni se actualiza ni caduca.',
+  'register.confirm': 'Importar estas {n} líneas',
+  'register.cancel': 'Elegir otro archivo',
+  'register.line.missingEmail': 'sin dirección de correo',
+  'register.line.invalidEmail': 'dirección de correo no válida',
+  'register.line.missingName': 'sin nombre',
+  'register.line.invalidDate': 'fecha no reconocida (escribe 31/12/2027 o 2027-12-31)',
+  'register.line.tooLong': 'un campo supera los 200 caracteres',
+  'register.line.badCharacters': 'contiene caracteres de control (¿es de verdad un archivo de texto?)',
+  'register.line.duplicateLine': 'línea idéntica a una anterior',
+  'register.line.duplicateEmail': 'dirección ya presente en una línea anterior',
+  'register.line.duplicateNumber': 'número de afiliado ya presente en una línea anterior',
+  'register.errors.required': 'Elige un archivo CSV.',
+  'register.errors.empty': 'Este archivo está vacío.',
+  'register.errors.noEmailColumn': 'Ninguna columna de la primera línea es de correo (correo, email, courriel...).',
+  'register.errors.noNameColumn': 'Ninguna columna de la primera línea es de nombre (nombre, name, nom...).',
+  'register.errors.noValidLine':
+    'Ninguna línea de este archivo es válida: importarlo haría caducar a todos los afiliados. No se importó nada.',
+  'register.errors.uploadGone': 'Esta vista previa caducó o ya se importó. Vuelve a subir el archivo.',
+  'register.errors.tooLarge':
+    'Este archivo es demasiado grande para la página: usa la línea de comandos (npm run plenum -- import-register).',
+  'flash.registerImported':
+    'El registro se importó y quedó en el registro de auditoría. Las invitaciones se están enviando.',
+  'mail.invite.subject': 'Tu movimiento te invita a Plenum',
+  'mail.invite.body':
+    'Tu movimiento te cuenta entre sus afiliados y te invita a escribir su programa en común en Plenum.\n\nCrea tu cuenta con este enlace (válido 30 días, una vez):\n{link}\n\nSi no quieres una cuenta, ignora este correo.',
+  'join.title': 'Únete a tu movimiento en Plenum',
+  'join.intro': 'El registro incluye {email}. Elige el nombre que verán los demás y una contraseña.',
+  'join.submit': 'Crear mi cuenta',
+  'join.invalid':
+    'Esta invitación caducó o ya se usó. Pide otra a los administradores del movimiento o regístrate con la misma dirección.',
+  'join.taken':
+    'Una cuenta ya usa esta dirección: inicia sesión y quedará vinculada al registro una vez confirmada la dirección.',
+  'flash.joined': '¡Bienvenida, bienvenido! Tu cuenta está vinculada al registro del movimiento.',
+  'rounds.censusRuleRegister':
+    'Afiliados del registro del movimiento al corriente el día de la apertura (incluidos, no caducados, afiliación vigente ese día), con la dirección verificada.',
+  'rounds.censusCommitment': 'Compromiso del censo (SHA-256 de los hashes con sal de las entradas):',
+  'rounds.censusReceipt':
+    'Tu recibo del censo: sal {salt}, hash {leaf}. Guárdalo: con tu identificador {memberId} prueba que se te contó.',
+  'rounds.notInRegister.lapsed':
+    'No estás en el censo de esta votación: tu entrada en el registro del movimiento había caducado al abrirse.',
+  'rounds.notInRegister.expired':
+    'No estás en el censo de esta votación: tu afiliación era válida hasta el {date}, antes de la apertura.',
+  'rounds.notInRegister.unlisted':
+    'No estás en el censo de esta votación: solo votan los afiliados del registro del movimiento, y tu cuenta no está vinculada a ninguna de sus entradas.',
+  'settings.censusRule': 'Quién vota',
+  'settings.censusRule.OPEN': 'Todo miembro con la dirección verificada',
+  'settings.censusRule.REGISTER': 'Los afiliados del registro al corriente el día de la apertura',
+  'settings.censusRuleHint': 'Se congela en cada votación al abrirse.',
 };

@@ -1350,4 +1350,82 @@ export const fr: Messages = {
   'signup.stored':
     'Nous conservons votre nom, votre adresse e-mail et une empreinte de votre mot de passe, ainsi que ce que vous écrivez et signez ici ; aucun traceur.',
   'signup.privacyLink': 'Ce qui est conservé, et pourquoi',
+  'nav.register': 'Registre',
+  'register.title': 'Registre des adhérents',
+  'register.intro':
+    'Importez la liste des adhérents du mouvement (CSV : courriel, nom, numéro d’adhérent, groupe local, adhérent jusqu’au). Un aperçu montre ce qui changerait ; rien n’est importé avant votre confirmation. Les adhérents qui ne sont plus listés sont marqués échus : leurs contributions restent.',
+  'register.figures':
+    '{entries} {entries:entrée|entrées} au registre, {lapsed} {lapsed:échue|échues}, {linked} {linked:liée|liées} à un compte, {invited} {invited:invitée|invitées} sans compte pour l’instant.',
+  'register.file': 'Fichier du registre (CSV, {mb} Mo au plus)',
+  'register.preview': 'Aperçu',
+  'register.previewTitle': 'Aperçu de {file}',
+  'register.read':
+    'Lu en {encoding}, champs séparés par « {separator} » : {total} {total:ligne|lignes}, {valid} {valid:valide|valides}.',
+  'register.columns': 'Colonnes reconnues',
+  'register.column.email': 'Courriel',
+  'register.column.name': 'Nom',
+  'register.column.membershipNumber': 'Numéro d’adhérent',
+  'register.column.localGroup': 'Groupe local',
+  'register.column.memberUntil': 'Adhérent jusqu’au',
+  'register.column.none': 'absente du fichier',
+  'register.changes':
+    'L’importer ajouterait {added}, modifierait {updated}, réinscrirait {relisted}, laisserait {unchanged} inchangées et marquerait {lapsed} échues.',
+  'register.errorsTitle': '{n} {n:ligne refusée|lignes refusées} (non importées)',
+  'register.errorsNone': 'Aucune ligne refusée.',
+  'register.errorsListed': 'Les {n} premières sont listées.',
+  'register.line': 'Ligne',
+  'register.problem': 'Problème',
+  'register.value': 'Valeur',
+  'register.keptNote':
+    'Une entrée dont la ligne est refusée pour une autre raison que son adresse reste telle quelle : ni modifiée ni échue.',
+  'register.confirm': 'Importer ces {n} lignes',
+  'register.cancel': 'Choisir un autre fichier',
+  'register.line.missingEmail': 'pas d’adresse électronique',
+  'register.line.invalidEmail': 'adresse électronique invalide',
+  'register.line.missingName': 'pas de nom',
+  'register.line.invalidDate': 'date incompréhensible (écrivez 31/12/2027 ou 2027-12-31)',
+  'register.line.tooLong': 'un champ dépasse 200 caractères',
+  'register.line.badCharacters': 'contient des caractères de contrôle (le fichier est-il bien du texte ?)',
+  'register.line.duplicateLine': 'ligne identique à une précédente',
+  'register.line.duplicateEmail': 'adresse déjà présente sur une ligne précédente',
+  'register.line.duplicateNumber': 'numéro d’adhérent déjà présent sur une ligne précédente',
+  'register.errors.required': 'Choisissez un fichier CSV.',
+  'register.errors.empty': 'Ce fichier est vide.',
+  'register.errors.noEmailColumn':
+    'Aucune colonne de la première ligne n’est une colonne de courriel (courriel, email, correo...).',
+  'register.errors.noNameColumn':
+    'Aucune colonne de la première ligne n’est une colonne de nom (nom, name, nombre...).',
+  'register.errors.noValidLine':
+    'Aucune ligne de ce fichier n’est valide : l’importer rendrait tous les adhérents échus. Rien n’a été importé.',
+  'register.errors.uploadGone': 'Cet aperçu a expiré ou a déjà été importé. Envoyez le fichier à nouveau.',
+  'register.errors.tooLarge':
+    'Ce fichier est trop gros pour la page : utilisez la ligne de commande (npm run plenum -- import-register).',
+  'flash.registerImported':
+    'Le registre a été importé et consigné dans le journal d’audit. Les invitations partent par courriel.',
+  'mail.invite.subject': 'Votre mouvement vous invite sur Plenum',
+  'mail.invite.body':
+    'Votre mouvement vous compte parmi ses adhérents et vous invite à écrire son programme ensemble sur Plenum.\n\nCréez votre compte avec ce lien (valable 30 jours, une fois) :\n{link}\n\nSi vous ne voulez pas de compte, ignorez ce courriel.',
+  'join.title': 'Rejoindre votre mouvement sur Plenum',
+  'join.intro': 'Le registre liste {email}. Choisissez le nom que les autres verront et un mot de passe.',
+  'join.submit': 'Créer mon compte',
+  'join.invalid':
+    'Cette invitation a expiré ou a déjà servi. Demandez-en une nouvelle aux administrateurs du mouvement, ou inscrivez-vous avec la même adresse.',
+  'join.taken':
+    'Un compte utilise déjà cette adresse : connectez-vous, il sera lié au registre une fois l’adresse confirmée.',
+  'flash.joined': 'Bienvenue ! Votre compte est lié au registre du mouvement.',
+  'rounds.censusRuleRegister':
+    'Adhérents du registre du mouvement à jour le jour de l’ouverture (listés, non échus, adhésion courant jusqu’à ce jour), leur adresse vérifiée.',
+  'rounds.censusCommitment': 'Engagement sur le recensement (SHA-256 des empreintes salées des entrées) :',
+  'rounds.censusReceipt':
+    'Votre reçu de recensement : sel {salt}, empreinte {leaf}. Gardez-le : avec votre identifiant {memberId}, il prouve que vous avez été compté.',
+  'rounds.notInRegister.lapsed':
+    'Vous n’êtes pas dans le recensement de ce scrutin : votre entrée au registre du mouvement était échue à l’ouverture.',
+  'rounds.notInRegister.expired':
+    'Vous n’êtes pas dans le recensement de ce scrutin : votre adhésion courait jusqu’au {date}, avant l’ouverture.',
+  'rounds.notInRegister.unlisted':
+    'Vous n’êtes pas dans le recensement de ce scrutin : seuls les adhérents du registre du mouvement votent, et votre compte n’est lié à aucune de ses entrées.',
+  'settings.censusRule': 'Qui vote',
+  'settings.censusRule.OPEN': 'Tout membre à l’adresse vérifiée',
+  'settings.censusRule.REGISTER': 'Les adhérents du registre à jour le jour de l’ouverture',
+  'settings.censusRuleHint': 'Figé dans chaque scrutin à son ouverture.',
 };

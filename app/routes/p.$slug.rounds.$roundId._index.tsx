@@ -88,7 +88,15 @@ export default function RoundPage() {
               </Link>
             </>
           ) : (
-            <p data-testid="my-vote">{me.inCensus ? t('rounds.cannotVote') : t('rounds.notInCensus')}</p>
+            <p data-testid="my-vote">
+              {me.inCensus
+                ? t('rounds.cannotVote')
+                : me.outsideRegister
+                  ? me.outsideRegister.key === 'expired'
+                    ? t('rounds.notInRegister.expired', { date: formatDate(me.outsideRegister.date, 'day') })
+                    : t(`rounds.notInRegister.${me.outsideRegister.key}`)
+                  : t('rounds.notInCensus')}
+            </p>
           )}
           <p className="field-hint">{t('rounds.secrecyLine')}</p>
         </section>
@@ -161,8 +169,22 @@ export default function RoundPage() {
           </dd>
           <dt>{t('rounds.census')}</dt>
           <dd data-testid="census">
-            {t('rounds.censusRule', { date: formatDate(round.censusJoinedBefore, 'day') })}{' '}
+            {round.censusRule === 'REGISTER'
+              ? t('rounds.censusRuleRegister')
+              : t('rounds.censusRule', { date: formatDate(round.censusJoinedBefore, 'day') })}{' '}
             {round.censusSize !== null ? t('rounds.censusSize', { n: round.censusSize }) : t('rounds.censusLater')}
+            {round.censusCommitment ? (
+              <>
+                <br />
+                {t('rounds.censusCommitment')} <code data-testid="census-commitment">{round.censusCommitment}</code>
+              </>
+            ) : null}
+            {me.censusReceipt ? (
+              <>
+                <br />
+                <small data-testid="census-receipt">{t('rounds.censusReceipt', me.censusReceipt)}</small>
+              </>
+            ) : null}
           </dd>
           <dt>{t('rounds.form.quorum')}</dt>
           <dd>{round.quorumPercent > 0 ? `${round.quorumPercent} %` : t('rounds.noQuorum')}</dd>

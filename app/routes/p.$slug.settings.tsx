@@ -16,6 +16,7 @@ import { lastResultOf, refusalOf } from '~/utils/refusal.ts';
 const PHASES = ['DRAFTING', 'AMENDING', 'VOTING', 'PUBLISHED'] as const;
 const ACCESS = ['ALL_MEMBERS', 'NAMED_DRAFTERS'] as const;
 const RULES = ['ABSOLUTE', 'ACTIVE_SHARE', 'GROUP_SHARE'] as const;
+const CENSUS_RULES = ['OPEN', 'REGISTER'] as const;
 
 /** A number input with its label and errors. */
 function NumberField({ field, label, step }: { field: FieldMetadata<number>; label: string; step?: string }) {
@@ -155,6 +156,22 @@ export default function ProgramSettingsPage() {
           <NumberField field={fields.supportValue} label={t('settings.supportValue')} step="any" />
           <NumberField field={fields.supportActiveDays} label={t('settings.supportActiveDays')} />
           <NumberField field={fields.supportDays} label={t('settings.supportDays')} />
+        </fieldset>
+        <fieldset>
+          <legend>{t('settings.censusRule')}</legend>
+          <p className="field-hint">{t('settings.censusRuleHint')}</p>
+          {CENSUS_RULES.map((r) => (
+            <div key={r} className="field-checkbox">
+              <input
+                type="radio"
+                id={`${fields.censusRule.id}-${r}`}
+                name={fields.censusRule.name}
+                value={r}
+                defaultChecked={(program?.censusRule ?? 'OPEN') === r}
+              />
+              <label htmlFor={`${fields.censusRule.id}-${r}`}>{t(`settings.censusRule.${r}`)}</label>
+            </div>
+          ))}
         </fieldset>
         <div className="field field-checkbox">
           <input

@@ -115,7 +115,13 @@ export function createApp(options: AppOptions) {
 
   app.use(rejectMalformedUrls);
   // Forms are small; a program imported from a file (up to 5 MiB) is the one exception.
-  app.use(limitBodySize(1024 * 1024, [{ path: /^\/p\/[^/]+\/import$/, maxBytes: 12 * 1024 * 1024 }]));
+  app.use(
+    limitBodySize(1024 * 1024, [
+      { path: /^\/p\/[^/]+\/import$/, maxBytes: 12 * 1024 * 1024 },
+      // A register of 100,000 members weighs about 8 MB; larger ones go through the CLI (MAX_REGISTER_BYTES).
+      { path: /^\/admin\/register$/, maxBytes: 24 * 1024 * 1024 },
+    ]),
+  );
   app.use(originCheck(() => options.allowedOrigins));
   app.use(rateLimit({ perMinute: 120 }));
   // Counted before Remix parses anything: the forms anyone can send have a handful of fields; a member's form a

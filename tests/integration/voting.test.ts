@@ -79,7 +79,7 @@ describe('voting rounds', () => {
     expect(view.questions.map((q) => q.kind).sort()).toEqual(['PREFERENTIAL', 'YES_NO']);
     const preferential = view.questions.find((q) => q.kind === 'PREFERENTIAL')!;
     expect(preferential.alternatives.map((a) => a.id)).toEqual([KEEP_CURRENT, up30.id, all.id]);
-    expect(view.me).toEqual({ inCensus: true, voted: false, canVote: true, counted: false, canSeeRoll: false });
+    expect(view.me).toMatchObject({ inCensus: true, voted: false, canVote: true, counted: false, canSeeRoll: false });
     const census = await db().member.count({
       where: { emailVerifiedAt: { not: null }, createdAt: { lt: view.round.censusJoinedBefore } },
     });

@@ -5,6 +5,7 @@ import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { sendMail } from '~/utils/mail.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
+import { linkVerifiedMember } from '../register/register.server.ts';
 import { AccountError, ThrottledError } from './errors.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.server.ts';
 import { createSession } from './sessions.server.ts';
@@ -161,6 +162,8 @@ export async function verifyEmail(token: string): Promise<{ memberId: string; em
     const before = await tx.member.findUniqueOrThrow({ where: { id: row.memberId } });
     if (!(await takeToken(tx, id))) throw new AccountError('verify.invalid');
     await tx.member.update({ where: { id: row.memberId }, data: { email: row.email, emailVerifiedAt: new Date() } });
+    // Someone who signs up with an address the membership register lists is matched to its entry, once verified.
+    await linkVerifiedMember(tx, row.memberId);
     if (before.email !== row.email) {
       // The address changed: links sent to the old one must not work any more.
       await revokePendingTokens(tx, row.memberId);

@@ -34,6 +34,8 @@ export async function deleteAccount(props: { actor: Actor; password: string }, n
     await tx.liveTextWriter.deleteMany({ where: { memberId: id } });
     // Out of their groups (a group's member list is personal data); the groups' endorsements stay.
     await tx.groupMembership.deleteMany({ where: { memberId: id } });
+    // Their line of the movement's register leaves Plenum with them (a later import may list them again).
+    await tx.registerEntry.deleteMany({ where: { memberId: id } });
     await tx.comment.updateMany({ where: { authorId: id }, data: { authorId: null } });
     await tx.censusEntry.updateMany({ where: { memberId: id }, data: { memberId: null } });
     await tx.voterRoll.updateMany({ where: { memberId: id }, data: { memberId: null } });

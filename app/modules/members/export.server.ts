@@ -102,7 +102,7 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
         emailedAt: true,
       },
     }),
-    db().censusEntry.findMany({ where: { memberId: id }, select: { roundId: true } }),
+    db().censusEntry.findMany({ where: { memberId: id }, select: { roundId: true, salt: true, leaf: true } }),
     db().voterRoll.findMany({ where: { memberId: id }, select: { roundId: true } }),
     db().auditEvent.findMany({
       where: { actorId: id },
@@ -136,12 +136,28 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
       select: { roundId: true, message: true, createdAt: true },
     }),
   ]);
+  // The movement's register line tied to the account (issue 18): the fields it holds, nothing more.
+  const registerEntry = await db().registerEntry.findUnique({
+    where: { memberId: id },
+    select: {
+      email: true,
+      name: true,
+      membershipNumber: true,
+      localGroup: true,
+      memberUntil: true,
+      lapsedAt: true,
+      invitedAt: true,
+      importedAt: true,
+      updatedAt: true,
+    },
+  });
   const roundIds = [...new Set([...census, ...roll].map((r) => r.roundId))];
   const rounds = await db().votingRound.findMany({
     where: { id: { in: roundIds } },
     select: { id: true, number: true, title: true, opensAt: true, closesAt: true, program: { select: { slug: true } } },
   });
   const voted = new Set(roll.map((r) => r.roundId));
+  const receipts = new Map(census.flatMap((c) => (c.salt ? [[c.roundId, { salt: c.salt, leaf: c.leaf }]] : [])));
   return {
     format: 'plenum-member-export-1',
     exportedAt: now.toISOString(),
@@ -164,6 +180,7 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
       },
     },
     sessions,
+    registerEntry,
     groups: groups.map((g) => ({ ...g.group, coordinator: g.coordinator, joinedAt: g.joinedAt })),
     drafting: drafting.map((d) => ({ program: d.program.slug, title: d.program.title, since: d.addedAt })),
     writing: writing.map((w) => ({ document: w.docName, day: w.day, phase: w.phase, from: w.firstAt, to: w.lastAt })),
@@ -195,6 +212,8 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
       opensAt: r.opensAt,
       closesAt: r.closesAt,
       voted: voted.has(r.id),
+      // Their census receipt (ADR 0026): with their id, it proves they were counted.
+      censusReceipt: receipts.get(r.id) ?? null,
     })),
     rollReports,
     audit,

@@ -48,3 +48,8 @@ export const CodeSchema = z.object({
   code: z.string({ required_error: 'twoFactor.codeRequired' }).trim().max(64, 'twoFactor.codeWrong'),
 });
 export const SecondStepSchema = CodeSchema.extend({ redirectTo: z.string().optional() });
+
+/** Accepting an invitation from the membership register: the name shown to others and a password. */
+export const AcceptInvitationSchema = z
+  .object({ token: z.string().max(100), displayName, password: newPassword, confirm: anyPassword })
+  .refine((v) => v.password === v.confirm, { message: 'errors.passwordsDiffer', path: ['confirm'] });

@@ -30,6 +30,8 @@ export const ProgramSettingsSchema = z
     /** The moderator confirms moving the phase backwards while amendments or rounds are pending (issue 17). */
     confirmBackwards: z.boolean().default(false),
     draftingAccess: z.enum(['ALL_MEMBERS', 'NAMED_DRAFTERS'], { message: 'errors.required' }).default('ALL_MEMBERS'),
+    /** Who votes in the program's rounds (issue 18, ADR 0026); unchanged if the form does not say. */
+    censusRule: z.enum(['OPEN', 'REGISTER'], { message: 'errors.required' }).optional(),
     supportRule: z
       .enum(['ABSOLUTE', 'ACTIVE_SHARE', 'GROUP_SHARE'], { message: 'errors.required' })
       .default('ABSOLUTE'),

@@ -1,4 +1,4 @@
-import type { DraftingAccess, Phase, SupportRule } from '~/generated/prisma/enums.ts';
+import type { CensusRule, DraftingAccess, Phase, SupportRule } from '~/generated/prisma/enums.ts';
 import { enforce, enforceRead, type Actor } from '~/policies/actor.ts';
 import {
   canCreateProgram,
@@ -320,6 +320,8 @@ export interface ProgramSettingsProps {
   drafterNamesPublic?: boolean;
   /** Confirms moving the phase backwards while amendments or rounds are pending: refused without it. */
   confirmBackwards?: boolean;
+  /** Who votes in its rounds, frozen into each at its opening (unchanged if not given). */
+  censusRule?: CensusRule;
   /** The amendments' support threshold: rule, value (a number, or a percentage), activity window, duration. */
   supportRule?: SupportRule;
   supportValue?: number;
@@ -357,6 +359,7 @@ export async function updateProgramSettings(props: ProgramSettingsProps): Promis
       draftIsPublic: program.draftIsPublic,
       draftingAccess: program.draftingAccess,
       drafterNamesPublic: program.drafterNamesPublic,
+      censusRule: program.censusRule,
       supportRule: program.supportRule,
       supportValue: program.supportValue,
       supportActiveDays: program.supportActiveDays,
@@ -368,6 +371,7 @@ export async function updateProgramSettings(props: ProgramSettingsProps): Promis
       draftIsPublic: props.draftIsPublic,
       draftingAccess: props.draftingAccess,
       drafterNamesPublic: props.drafterNamesPublic ?? program.drafterNamesPublic,
+      censusRule: props.censusRule ?? program.censusRule,
       supportRule: props.supportRule ?? program.supportRule,
       supportValue: props.supportValue ?? program.supportValue,
       supportActiveDays: props.supportActiveDays ?? program.supportActiveDays,
@@ -390,6 +394,7 @@ export async function updateProgramSettings(props: ProgramSettingsProps): Promis
         draftIsPublic: props.draftIsPublic,
         draftingAccess: props.draftingAccess,
         drafterNamesPublic: after.drafterNamesPublic,
+        censusRule: after.censusRule,
         supportRule: after.supportRule,
         supportValue: after.supportValue,
         supportActiveDays: after.supportActiveDays,

@@ -279,6 +279,8 @@ export async function roundResultsDocument(roundId: string): Promise<OpenDataDoc
         method: true,
         censusJoinedBefore: true,
         censusSize: true,
+        censusRule: true,
+        censusCommitment: true,
         results: true,
         boardSha256: true,
         questions: {
@@ -319,7 +321,9 @@ export async function roundResultsDocument(roundId: string): Promise<OpenDataDoc
         census: {
           size: round.censusSize ?? 0,
           joinedBefore: round.censusJoinedBefore.toISOString(),
-          rule: censusRule(round.censusJoinedBefore),
+          rule: censusRule(round),
+          ruleName: round.censusRule,
+          commitment: round.censusCommitment,
         },
         boardSha256: round.boardSha256,
       },

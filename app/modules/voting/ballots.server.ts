@@ -14,7 +14,8 @@ import { RoundKeyMissing, roundKey, seal, slotOf, unseal } from './keys.server.t
 import { encodeReceiptAnswers } from './receipt.ts';
 import { mailBallotConfirmation } from './ballot-mail.server.ts';
 import { tallyRound } from './tally.ts';
-import type { Answers, Board, BoardBallot, RoundDefinition, RoundResults } from './types.ts';
+import type { CensusRule } from '~/generated/prisma/enums.ts';
+import type { Answers, Board, BoardBallot, BoardMeta, RoundDefinition, RoundResults } from './types.ts';
 import { DomainError, NotFoundError, type DomainErrorKind } from '~/utils/domain-errors.ts';
 import { bindingCodeProblem, type BindingCodeProblem } from './binding.server.ts';
 
@@ -275,23 +276,39 @@ async function boardMeta(tx: Tx, roundId: string) {
   return metaOf(
     await tx.votingRound.findUniqueOrThrow({
       where: { id: roundId },
-      select: { opensAt: true, closesAt: true, censusJoinedBefore: true, program: { select: { slug: true } } },
+      select: {
+        opensAt: true,
+        closesAt: true,
+        censusJoinedBefore: true,
+        censusRule: true,
+        censusCommitment: true,
+        program: { select: { slug: true } },
+      },
     }),
   );
 }
 
-function metaOf(round: { opensAt: Date; closesAt: Date; censusJoinedBefore: Date; program: { slug: string } }) {
+function metaOf(round: CensusFacts & { opensAt: Date; closesAt: Date; program: { slug: string } }): BoardMeta {
   return {
     programSlug: round.program.slug,
     opensAt: round.opensAt.toISOString(),
     closesAt: round.closesAt.toISOString(),
-    censusRule: censusRule(round.censusJoinedBefore),
+    censusRule: censusRule(round),
+    // Rounds opened before issue 18 have neither: their boards stay byte for byte what they were (and verify).
+    censusRuleName: round.censusRule ?? undefined,
+    censusCommitment: round.censusCommitment ?? undefined,
   };
 }
 
-/** The census rule as the board states it (and the open data API repeats it). */
-export function censusRule(joinedBefore: Date): string {
-  return `Members whose email address was verified when the round opened and who joined before ${joinedBefore.toISOString()}.`;
+/** What a round records of its census rule. */
+type CensusFacts = { censusJoinedBefore: Date; censusRule: CensusRule | null; censusCommitment: string | null };
+
+/** The census rule as the board states it (and the open data API repeats it): ADR 0026. */
+export function censusRule(round: Pick<CensusFacts, 'censusJoinedBefore' | 'censusRule'>): string {
+  if (round.censusRule === 'REGISTER') {
+    return "Members of the movement's register in good standing on the day the round opened (listed, not lapsed, membership running to that day or later), whose account's email address was verified when the round opened.";
+  }
+  return `Members whose email address was verified when the round opened and who joined before ${round.censusJoinedBefore.toISOString()}.`;
 }
 
 /**
@@ -302,7 +319,7 @@ function boardText(
   definition: RoundDefinition,
   ballots: { code: string; nonce: string; answers: string }[],
   results: RoundResults,
-  meta: { programSlug: string; opensAt: string; closesAt: string; censusRule: string },
+  meta: BoardMeta,
   /** Null for a round closed before boards stated it: its board stays the one whose hash was published. */
   rollSize: number | null,
 ): string {

@@ -1,4 +1,5 @@
 import type { RoundStatus } from '~/generated/prisma/enums.ts';
+import { censusForMember } from './census.server.ts';
 import { enforceRead, type Actor } from '~/policies/actor.ts';
 import { canManageRounds, canReadRound, canReadRounds, canSeeResults, canSeeRoll, canVote } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
@@ -62,7 +63,10 @@ export async function getRound(actor: Actor, slug: string, roundId: string, now 
     orderBy: { submittedAt: 'asc' },
   });
   const voters = await db().voterRoll.count({ where: { roundId } });
-  const inCensus = actor ? (await db().censusEntry.count({ where: { roundId, memberId: actor.id } })) > 0 : false;
+  const census = actor
+    ? await censusForMember(db(), { roundId, memberId: actor.id, rule: round.censusRule, openedAt: round.openedAt })
+    : null;
+  const inCensus = census?.inCensus ?? false;
   const voted = actor ? (await db().voterRoll.count({ where: { roundId, memberId: actor.id } })) > 0 : false;
   // Turnout over time: counts per hour (never a time per member, ADR 0028), cumulated for the chart.
   const hours = await db().turnoutCount.groupBy({
@@ -91,6 +95,8 @@ export async function getRound(actor: Actor, slug: string, roundId: string, now 
       method: round.method,
       censusJoinedBefore: round.censusJoinedBefore,
       censusSize: round.censusSize,
+      censusRule: round.censusRule,
+      censusCommitment: round.censusCommitment,
       boardSha256: round.boardSha256,
       /** Each ballot asks for a one-time code (ADR 0027). */
       binding: round.binding,
@@ -116,6 +122,9 @@ export async function getRound(actor: Actor, slug: string, roundId: string, now 
       /** After the close: the actor is on the roll, so a ballot of theirs is among those counted. */
       counted: round.status === 'CLOSED' && voted,
       canSeeRoll: canSeeRoll(actor, round, inCensus),
+      /** Their own salt and hash: only they see it, to prove they were counted (ADR 0026). */
+      censusReceipt: census?.receipt && actor ? { ...census.receipt, memberId: actor.id } : null,
+      outsideRegister: census && 'outside' in census ? (census.outside ?? null) : null,
     },
     results: canSeeResults(round) ? (round.results as unknown as RoundResults) : null,
     canManage: moderates && round.status !== 'CLOSED',

@@ -14,6 +14,7 @@ import { queueCallToVote } from '../mailing/call-to-vote.server.ts';
 import { announceRound, notifyAuthors } from '../notifications/notifications.server.ts';
 import { loadProgramFacts } from '../programs/programs.server.ts';
 import { closeBallots } from './ballots.server.ts';
+import { commitmentOf, freezeCensus } from './census.server.ts';
 import { createRoundKey, destroyRoundKey, keptRoundKeys } from './keys.server.ts';
 import { roundDefinition } from './definition.server.ts';
 import { KEEP_CURRENT } from './types.ts';
@@ -292,11 +293,19 @@ export async function openRound(roundId: string, now = new Date()): Promise<void
           where: { id: { in: amendments.map((a) => a.id) } },
           data: { status: 'IN_VOTE' },
         });
-        // The census, frozen now by the published rule: verified members who joined before the round's date.
-        const censusSize = await tx.$executeRaw`
-          INSERT INTO "CensusEntry" (id, "roundId", "memberId")
-          SELECT gen_random_uuid()::text, ${roundId}, id FROM "Member"
-          WHERE "emailVerifiedAt" IS NOT NULL AND "emailVerifiedAt" <= ${now} AND "createdAt" < ${round.censusJoinedBefore}`;
+        // The census, frozen now by the program's rule (ADR 0026), with a salted hash per entry and the
+        // commitment over them, published so that a later dispute is settled without publishing the list.
+        const { censusRule } = await tx.program.findUniqueOrThrow({
+          where: { id: round.programId },
+          select: { censusRule: true },
+        });
+        const censusSize = await freezeCensus(tx, {
+          roundId,
+          rule: censusRule,
+          now,
+          joinedBefore: round.censusJoinedBefore,
+        });
+        const censusCommitment = await commitmentOf(tx, roundId);
         // The sections it settles turn read-only until the close (unless a moderator had already locked them).
         await tx.section.updateMany({
           where: { id: { in: [...new Set(amendments.map((a) => a.sectionId))] }, lockedAt: null },
@@ -308,6 +317,8 @@ export async function openRound(roundId: string, now = new Date()): Promise<void
             status: amendments.length ? 'OPEN' : 'CLOSED',
             openedAt: now,
             censusSize,
+            censusRule,
+            censusCommitment,
             ...(amendments.length ? {} : { closedAt: now, results: emptyResults(censusSize, round.quorumPercent) }),
           },
         });
@@ -318,6 +329,8 @@ export async function openRound(roundId: string, now = new Date()): Promise<void
           targetId: roundId,
           data: {
             censusSize,
+            censusRule,
+            censusCommitment,
             questions: questions.length,
             dropped,
             competitorsLeftOut: leftOut.map((a) => a.id),

@@ -120,10 +120,23 @@ export interface BoardBallot {
   answers: Answers;
 }
 
+/** What a board says of its round besides the definition. */
+export interface BoardMeta {
+  programSlug: string;
+  opensAt: string;
+  closesAt: string;
+  /** The census rule in words. */
+  censusRule: string;
+  /** OPEN or REGISTER (ADR 0026); absent on boards of rounds opened before issue 18. */
+  censusRuleName?: 'OPEN' | 'REGISTER';
+  /** SHA-256 over the sorted salted hashes of the census entries (ADR 0026); absent on older boards. */
+  censusCommitment?: string;
+}
+
 /** The published ballot board: everything needed to recount. Ballots are sorted by code. */
 export interface Board {
   format: 'plenum-board-1';
-  round: RoundDefinition & { programSlug: string; opensAt: string; closesAt: string; censusRule: string };
+  round: RoundDefinition & BoardMeta;
   ballots: BoardBallot[];
   results: RoundResults;
   /**

@@ -119,6 +119,37 @@ function countingProblems(counting: unknown): string[] {
   return problems;
 }
 
+/** What is wrong with the census the board states (boards before issue 18 state neither rule name nor commitment). */
+function censusProblems(round: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const { censusRuleName: name, censusCommitment: commitment } = round;
+  if (name !== undefined && name !== 'OPEN' && name !== 'REGISTER') {
+    problems.push(`The round's census rule ${show(name)} is not one Plenum knows.`);
+  }
+  if (commitment !== undefined && (typeof commitment !== 'string' || !/^[0-9a-f]{64}$/.test(commitment))) {
+    problems.push(`The round's census commitment ${show(commitment)} is not a SHA-256 in hexadecimal.`);
+  }
+  return problems;
+}
+
+/**
+ * The census as the board states it, in sentences: the rule and the commitment (ADR 0026), or that the board
+ * predates commitments.
+ */
+export function describeCensus(round: unknown): string {
+  if (!isRecord(round)) return '';
+  const rule = typeof round.censusRule === 'string' ? round.censusRule : 'not stated';
+  const name = typeof round.censusRuleName === 'string' ? `${round.censusRuleName}: ` : '';
+  const lines = [`Census rule: ${name}${rule}`];
+  lines.push(
+    typeof round.censusCommitment === 'string'
+      ? `Census commitment: ${round.censusCommitment} (SHA-256 over the sorted salted hashes of the census entries; ` +
+          'a member given their salt can prove they were counted, see docs/decisions/0026-census.md).'
+      : 'Census commitment: none (the round opened before Plenum published one).',
+  );
+  return lines.join('\n') + '\n';
+}
+
 /** What is wrong with the round's times, in sentences. */
 function timeProblems(round: Record<string, unknown>): string[] {
   const time = (value: unknown) => (typeof value === 'string' ? Date.parse(value) : NaN);
@@ -145,6 +176,7 @@ function roundProblems(round: unknown): string[] {
     problems.push(`The round's quorum of ${round.quorumPercent} % is above 100 %: no turnout can reach it.`);
   } else if (round.quorumPercent < 0) problems.push(`The round's quorum of ${round.quorumPercent} % is below 0 %.`);
   problems.push(...timeProblems(round));
+  problems.push(...censusProblems(round));
   problems.push(...countingProblems(round.counting));
   if (!Array.isArray(round.questions)) return [...problems, 'The round has no list of questions.'];
   if (round.questions.length === 0) problems.push('The round has no questions.');

@@ -592,6 +592,14 @@ export const en = {
           what: 'How many members may vote (a count, fixed at the opening).',
           why: 'For turnout and quorum.',
         },
+        censusRule: {
+          what: 'The rule the census was frozen by (every verified member, or the register in good standing).',
+          why: 'The census rule is public.',
+        },
+        censusCommitment: {
+          what: 'A SHA-256 over the salted hashes of the census entries, published at the opening.',
+          why: 'So that a dispute about who could vote can be settled later without publishing the list.',
+        },
         openedAt: { what: 'When it actually opened.', why: DATES_WHY },
         closedAt: { what: 'When it actually closed.', why: DATES_WHY },
         results: {
@@ -646,6 +654,51 @@ export const en = {
         },
       },
     },
+    RegisterEntry: {
+      title: 'Membership register',
+      summary:
+        'The movement’s member list, imported by administrators: address, name, membership number, local group and the date membership runs to. Nothing else from the file is kept.',
+      retention:
+        'As long as the movement lists you. No longer listed: marked lapsed, kept so that the census of past rounds can be explained. Deleted with your account.',
+      visibleTo: 'Administrators. You, in your data export.',
+      fields: {
+        id: ROW_ID,
+        email: { what: 'The address the movement lists.', why: 'To invite you and to tie the entry to your account.' },
+        name: { what: 'Your name as the movement lists it.', why: 'To recognise the entry.' },
+        membershipNumber: {
+          what: 'Your membership number, if the movement gives one.',
+          why: 'To recognise the entry.',
+        },
+        localGroup: { what: 'Your local group as the movement lists it.', why: 'The movement keeps it with its list.' },
+        memberUntil: {
+          what: 'The last day your membership runs to.',
+          why: 'Votes under the register rule count members in good standing on the opening day.',
+        },
+        lapsedAt: { what: 'When an import no longer listed you.', why: 'A lapsed member is not in the census.' },
+        memberId: { what: 'Your account, once tied to the entry.', why: 'The census counts accounts.' },
+        inviteTokenHash: {
+          what: 'The hash of your invitation link (the link itself is never stored).',
+          why: 'The link creates your account once.',
+          visibleTo: NOT_SHOWN,
+        },
+        invitedAt: { what: 'When the invitation was mailed.', why: 'Each entry is invited once.' },
+        importedAt: { what: 'When the entry was first imported.', why: DATES_WHY },
+        updatedAt: { what: UPDATED, why: DATES_WHY },
+      },
+    },
+    RegisterUpload: {
+      title: 'Register files awaiting confirmation',
+      summary: 'A register file an administrator uploaded, kept between its preview and its import.',
+      retention: 'Until it is imported, at most an hour.',
+      visibleTo: NOT_SHOWN,
+      fields: {
+        id: ROW_ID,
+        createdById: { what: 'The administrator who uploaded it.', why: 'Only they may confirm it.' },
+        fileName: { what: 'The file’s name.', why: 'Shown in the preview.' },
+        content: { what: 'The file as uploaded.', why: 'The import reads exactly the file previewed.' },
+        createdAt: { what: CREATED, why: 'Removed after an hour.' },
+      },
+    },
     CensusEntry: {
       title: 'Census of a round',
       summary:
@@ -660,6 +713,16 @@ export const en = {
           what: 'A member who may vote.',
           why: 'Only members of the census may cast a ballot.',
           retention: 'Erased when you delete your account.',
+        },
+        salt: {
+          what: 'A random value drawn for your entry when the census froze.',
+          why: 'Given only to you, it lets you prove you were counted; without it your hash reveals nothing.',
+          visibleTo: 'You alone, on the round’s page.',
+        },
+        leaf: {
+          what: 'The hash of the salt and your member id.',
+          why: 'What the published census commitment is computed over; kept after a deletion so the commitment still checks.',
+          visibleTo: 'You alone, on the round’s page.',
         },
       },
     },
@@ -828,6 +891,10 @@ export const en = {
         drafterNamesPublic: {
           what: 'Whether published versions name the members who edited the text directly.',
           why: 'Moderators decide it; off unless they turn it on.',
+        },
+        censusRule: {
+          what: 'Who votes in the program’s rounds: every verified member, or the register’s members in good standing.',
+          why: 'Moderators decide it; each round freezes it at its opening.',
         },
         createdAt: { what: CREATED, why: DATES_WHY },
         updatedAt: { what: UPDATED, why: DATES_WHY },

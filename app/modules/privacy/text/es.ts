@@ -617,6 +617,14 @@ export const es: PrivacyTranslation = {
           what: 'Cuántos miembros pueden votar (un número, fijado en la apertura).',
           why: 'Para la participación y el quórum.',
         },
+        censusRule: {
+          what: 'La regla con la que se congeló el censo (todo miembro verificado, o el registro al corriente).',
+          why: 'La regla del censo es pública.',
+        },
+        censusCommitment: {
+          what: 'Un SHA-256 de los hashes con sal de las entradas del censo, publicado en la apertura.',
+          why: 'Para resolver más tarde una disputa sobre quién podía votar sin publicar la lista.',
+        },
         openedAt: { what: 'Cuándo se abrió realmente.', why: DATES_WHY },
         closedAt: { what: 'Cuándo se cerró realmente.', why: DATES_WHY },
         results: {
@@ -674,6 +682,60 @@ export const es: PrivacyTranslation = {
         },
       },
     },
+    RegisterEntry: {
+      title: 'Registro de afiliados',
+      summary:
+        'La lista de afiliados del movimiento, importada por los administradores: dirección, nombre, número de afiliado, grupo local y fecha hasta la que vale la afiliación. Nada más del archivo se guarda.',
+      retention:
+        'Mientras el movimiento te incluya. Si ya no: marcada como caducada, se guarda para explicar el censo de votaciones pasadas. Se borra con tu cuenta.',
+      visibleTo: 'Los administradores. Tú, en la exportación de tus datos.',
+      fields: {
+        id: ROW_ID,
+        email: {
+          what: 'La dirección que incluye el movimiento.',
+          why: 'Para invitarte y vincular la entrada a tu cuenta.',
+        },
+        name: { what: 'Tu nombre tal como lo da el movimiento.', why: 'Para reconocer la entrada.' },
+        membershipNumber: { what: 'Tu número de afiliado, si el movimiento lo da.', why: 'Para reconocer la entrada.' },
+        localGroup: {
+          what: 'Tu grupo local tal como lo da el movimiento.',
+          why: 'El movimiento lo guarda con su lista.',
+        },
+        memberUntil: {
+          what: 'El último día que cubre tu afiliación.',
+          why: 'Las votaciones con la regla del registro cuentan a los afiliados al corriente el día de la apertura.',
+        },
+        lapsedAt: {
+          what: 'Cuándo una importación dejó de incluirte.',
+          why: 'Un afiliado caducado no está en el censo.',
+        },
+        memberId: { what: 'Tu cuenta, una vez vinculada a la entrada.', why: 'El censo cuenta cuentas.' },
+        inviteTokenHash: {
+          what: 'El hash de tu enlace de invitación (el enlace nunca se guarda).',
+          why: 'El enlace crea tu cuenta una sola vez.',
+          visibleTo: NOT_SHOWN,
+        },
+        invitedAt: { what: 'Cuándo se envió la invitación.', why: 'Cada entrada se invita una vez.' },
+        importedAt: { what: 'Cuándo se importó la entrada por primera vez.', why: DATES_WHY },
+        updatedAt: { what: UPDATED, why: DATES_WHY },
+      },
+    },
+    RegisterUpload: {
+      title: 'Archivos del registro pendientes de confirmación',
+      summary: 'Un archivo del registro subido por un administrador, guardado entre su vista previa y su importación.',
+      retention: 'Hasta su importación, una hora como máximo.',
+      visibleTo: NOT_SHOWN,
+      fields: {
+        id: ROW_ID,
+        createdById: { what: 'El administrador que lo subió.', why: 'Solo él puede confirmarlo.' },
+        fileName: { what: 'El nombre del archivo.', why: 'Se muestra en la vista previa.' },
+        content: {
+          what: 'El archivo tal como se subió.',
+          why: 'La importación lee exactamente el archivo previsualizado.',
+        },
+        createdAt: { what: CREATED, why: 'Se borra al cabo de una hora.' },
+      },
+    },
     CensusEntry: {
       title: 'Censo de una votación',
       summary:
@@ -688,6 +750,16 @@ export const es: PrivacyTranslation = {
           what: 'Un miembro que puede votar.',
           why: 'Solo los miembros del censo pueden votar.',
           retention: 'Se borra cuando eliminas tu cuenta.',
+        },
+        salt: {
+          what: 'Un valor aleatorio sacado para tu entrada cuando se congeló el censo.',
+          why: 'Solo tú lo recibes: te permite probar que se te contó; sin él tu hash no revela nada.',
+          visibleTo: 'Solo tú, en la página de la votación.',
+        },
+        leaf: {
+          what: 'El hash de la sal y de tu identificador de miembro.',
+          why: 'Sobre lo que se calcula el compromiso publicado; se conserva tras un borrado para que el compromiso siga comprobándose.',
+          visibleTo: 'Solo tú, en la página de la votación.',
         },
       },
     },
@@ -880,6 +952,10 @@ export const es: PrivacyTranslation = {
         drafterNamesPublic: {
           what: 'Si las versiones publicadas nombran a los miembros que editaron el texto directamente.',
           why: 'Lo deciden los moderadores; desactivado mientras no lo activen.',
+        },
+        censusRule: {
+          what: 'Quién vota en las votaciones del programa: todo miembro verificado, o los afiliados del registro al corriente.',
+          why: 'Lo deciden los moderadores; cada votación la congela al abrirse.',
         },
         createdAt: { what: CREATED, why: DATES_WHY },
         updatedAt: { what: UPDATED, why: DATES_WHY },

@@ -633,6 +633,14 @@ export const fr: PrivacyTranslation = {
           what: 'Combien de membres peuvent voter (un nombre, fixé à l’ouverture).',
           why: 'Pour la participation et le quorum.',
         },
+        censusRule: {
+          what: 'La règle selon laquelle le recensement a été figé (tout membre vérifié, ou le registre à jour).',
+          why: 'La règle du recensement est publique.',
+        },
+        censusCommitment: {
+          what: 'Un SHA-256 des empreintes salées des entrées du recensement, publié à l’ouverture.',
+          why: 'Pour trancher plus tard un litige sur qui pouvait voter sans publier la liste.',
+        },
         openedAt: { what: 'Quand il a effectivement ouvert.', why: DATES_WHY },
         closedAt: { what: 'Quand il a effectivement fermé.', why: DATES_WHY },
         results: {
@@ -690,6 +698,54 @@ export const fr: PrivacyTranslation = {
         },
       },
     },
+    RegisterEntry: {
+      title: 'Registre des adhérents',
+      summary:
+        'La liste des adhérents du mouvement, importée par les administrateurs : adresse, nom, numéro d’adhérent, groupe local et date de fin d’adhésion. Rien d’autre du fichier n’est gardé.',
+      retention:
+        'Tant que le mouvement vous liste. Plus listé : marqué échu, gardé pour expliquer le recensement des scrutins passés. Supprimé avec votre compte.',
+      visibleTo: 'Les administrateurs. Vous, dans l’export de vos données.',
+      fields: {
+        id: ROW_ID,
+        email: { what: 'L’adresse que le mouvement liste.', why: 'Pour vous inviter et lier l’entrée à votre compte.' },
+        name: { what: 'Votre nom tel que le mouvement le liste.', why: 'Pour reconnaître l’entrée.' },
+        membershipNumber: {
+          what: 'Votre numéro d’adhérent, si le mouvement en donne un.',
+          why: 'Pour reconnaître l’entrée.',
+        },
+        localGroup: {
+          what: 'Votre groupe local tel que le mouvement le liste.',
+          why: 'Le mouvement le garde avec sa liste.',
+        },
+        memberUntil: {
+          what: 'Le dernier jour couvert par votre adhésion.',
+          why: 'Les votes selon la règle du registre comptent les adhérents à jour le jour de l’ouverture.',
+        },
+        lapsedAt: { what: 'Quand un import ne vous a plus listé.', why: 'Un adhérent échu n’est pas recensé.' },
+        memberId: { what: 'Votre compte, une fois lié à l’entrée.', why: 'Le recensement compte des comptes.' },
+        inviteTokenHash: {
+          what: 'L’empreinte de votre lien d’invitation (le lien lui-même n’est jamais gardé).',
+          why: 'Le lien crée votre compte une seule fois.',
+          visibleTo: NOT_SHOWN,
+        },
+        invitedAt: { what: 'Quand l’invitation a été envoyée.', why: 'Chaque entrée est invitée une fois.' },
+        importedAt: { what: 'Quand l’entrée a été importée pour la première fois.', why: DATES_WHY },
+        updatedAt: { what: UPDATED, why: DATES_WHY },
+      },
+    },
+    RegisterUpload: {
+      title: 'Fichiers du registre en attente de confirmation',
+      summary: 'Un fichier du registre envoyé par un administrateur, gardé entre son aperçu et son import.',
+      retention: 'Jusqu’à son import, une heure au plus.',
+      visibleTo: NOT_SHOWN,
+      fields: {
+        id: ROW_ID,
+        createdById: { what: 'L’administrateur qui l’a envoyé.', why: 'Lui seul peut le confirmer.' },
+        fileName: { what: 'Le nom du fichier.', why: 'Affiché dans l’aperçu.' },
+        content: { what: 'Le fichier tel qu’envoyé.', why: 'L’import lit exactement le fichier prévisualisé.' },
+        createdAt: { what: CREATED, why: 'Supprimé au bout d’une heure.' },
+      },
+    },
     CensusEntry: {
       title: 'Recensement d’un scrutin',
       summary:
@@ -704,6 +760,16 @@ export const fr: PrivacyTranslation = {
           what: 'Un membre qui peut voter.',
           why: 'Seuls les membres du recensement peuvent voter.',
           retention: 'Effacé quand vous supprimez votre compte.',
+        },
+        salt: {
+          what: 'Une valeur aléatoire tirée pour votre entrée au moment où le recensement a été figé.',
+          why: 'Donnée à vous seul, elle vous permet de prouver que vous avez été compté ; sans elle votre empreinte ne révèle rien.',
+          visibleTo: 'Vous seul, sur la page du scrutin.',
+        },
+        leaf: {
+          what: 'L’empreinte du sel et de votre identifiant de membre.',
+          why: 'Ce sur quoi l’engagement publié est calculé ; gardée après une suppression pour que l’engagement reste vérifiable.',
+          visibleTo: 'Vous seul, sur la page du scrutin.',
         },
       },
     },
@@ -896,6 +962,10 @@ export const fr: PrivacyTranslation = {
         drafterNamesPublic: {
           what: 'Si les versions publiées nomment les membres qui ont modifié le texte directement.',
           why: 'Les modérateurs en décident ; désactivé tant qu’ils ne l’activent pas.',
+        },
+        censusRule: {
+          what: 'Qui vote dans les scrutins du programme : tout membre vérifié, ou les adhérents du registre à jour.',
+          why: 'Les modérateurs en décident ; chaque scrutin la fige à son ouverture.',
         },
         createdAt: { what: CREATED, why: DATES_WHY },
         updatedAt: { what: UPDATED, why: DATES_WHY },

@@ -1,0 +1,212 @@
+import { DomainError } from '~/utils/domain-errors.ts';
+import { csvRecords, decodeRegister, detectSeparator, type RegisterEncoding, type Separator } from './csv.ts';
+
+/**
+ * A register file read into lines to import: columns mapped from the header (in English, French or Spanish),
+ * each line checked, duplicates found. Pure, like csv.ts; the database side is register.server.ts.
+ */
+
+/** The fields a register line may give: nothing else is kept (issue 18). */
+export const REGISTER_FIELDS = ['email', 'name', 'membershipNumber', 'localGroup', 'memberUntil'] as const;
+export type RegisterField = (typeof REGISTER_FIELDS)[number];
+
+/** Which column (0-based) holds each field; email and name are required. */
+export type ColumnMap = Partial<Record<RegisterField, number>>;
+
+/** What can be wrong with a line: each kind has a message in the three catalogs (register.errors.<kind>). */
+export const LINE_ERRORS = [
+  'missingEmail',
+  'invalidEmail',
+  'missingName',
+  'invalidDate',
+  'tooLong',
+  'badCharacters',
+  'duplicateLine',
+  'duplicateEmail',
+  'duplicateNumber',
+] as const;
+export type LineErrorKind = (typeof LINE_ERRORS)[number];
+
+/** A line refused, with what was wrong and the value concerned (cut short). */
+export interface LineError {
+  line: number;
+  kind: LineErrorKind;
+  value: string;
+}
+
+/** A valid line, normalized: what an entry of the register holds. */
+export interface RegisterLine {
+  email: string;
+  name: string;
+  membershipNumber: string | null;
+  localGroup: string | null;
+  /** YYYY-MM-DD, or null when the file gives none. */
+  memberUntil: string | null;
+}
+
+/** A file read: its valid lines, its refused lines and what the reading found. */
+export interface ReadRegister {
+  encoding: RegisterEncoding;
+  separator: Separator;
+  header: string[];
+  columns: ColumnMap;
+  lines: RegisterLine[];
+  errors: LineError[];
+  /** Addresses of refused lines that are themselves valid: their entries are left as they are (never lapsed). */
+  keptEmails: string[];
+  /** Lines read, header excluded. */
+  total: number;
+}
+
+/** A file the reader cannot map: empty, or no header naming an email or a name column (shown beside the file). */
+export class RegisterFileError extends DomainError {
+  constructor(key: 'register.errors.noEmailColumn' | 'register.errors.noNameColumn' | 'register.errors.empty') {
+    super('invalid', key, { field: 'file' });
+  }
+}
+
+/** Header names understood for each field, compared without case, accents, spaces or punctuation. */
+const HEADER_NAMES: Record<RegisterField, string[]> = {
+  email: ['email', 'mail', 'emailaddress', 'courriel', 'adressemail', 'adresseemail', 'correo', 'correoelectronico'],
+  name: ['name', 'fullname', 'nom', 'nomcomplet', 'nombre', 'nombrecompleto', 'prenomnom', 'nomprenom'],
+  membershipNumber: [
+    'membershipnumber',
+    'membernumber',
+    'number',
+    'numero',
+    'numeroadherent',
+    'nadherent',
+    'numadherent',
+    'numerodadherent',
+    'numerodeafiliado',
+    'nafiliado',
+    'numeroafiliado',
+    'numerodesocio',
+    'nsocio',
+  ],
+  localGroup: ['localgroup', 'group', 'groupelocal', 'groupe', 'comite', 'grupolocal', 'grupo', 'circulo'],
+  memberUntil: [
+    'memberuntil',
+    'validuntil',
+    'expires',
+    'expiry',
+    'adherentjusquau',
+    'adhesionjusquau',
+    'finadhesion',
+    'findadhesion',
+    'valablejusquau',
+    'miembrohasta',
+    'afiliadohasta',
+    'validohasta',
+    'vencimiento',
+  ],
+};
+
+function headerKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** The columns the header names (the first matching column wins). */
+export function mapColumns(header: string[]): ColumnMap {
+  const columns: ColumnMap = {};
+  header.forEach((name, index) => {
+    const key = headerKey(name);
+    for (const field of REGISTER_FIELDS) {
+      if (columns[field] === undefined && HEADER_NAMES[field].includes(key)) columns[field] = index;
+    }
+  });
+  return columns;
+}
+
+/** The longest value kept in any field; longer is a refused line, not a cut one. */
+export const MAX_FIELD_LENGTH = 200;
+// One @, something before it, a dot in the domain, no spaces: what a mail server would accept as an address.
+const EMAIL = /^[^\s@"<>(),;:]+@[^\s@"<>(),;:]+\.[^\s@"<>(),;:.]+$/;
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** A date as spreadsheets write it (2027-12-31, 31/12/2027, 31.12.2027, 31-12-2027) as YYYY-MM-DD, else null. */
+export function parseDate(value: string): string | null {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
+  if (!y || !m || !d) return null;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** Reads a register file: decodes, maps the header, checks every line. Throws RegisterFileError if unmappable. */
+export function readRegister(bytes: Uint8Array, columnsOverride?: ColumnMap): ReadRegister {
+  const { text, encoding } = decodeRegister(bytes);
+  const separator = detectSeparator(text);
+  const records = csvRecords(text, separator);
+  const first = records.next();
+  if (first.done) throw new RegisterFileError('register.errors.empty');
+  const header = first.value.fields.map((f) => f.trim());
+  const columns = columnsOverride ?? mapColumns(header);
+  if (columns.email === undefined) throw new RegisterFileError('register.errors.noEmailColumn');
+  if (columns.name === undefined) throw new RegisterFileError('register.errors.noNameColumn');
+
+  const lines: RegisterLine[] = [];
+  const errors: LineError[] = [];
+  const kept = new Set<string>();
+  const seenLines = new Set<string>();
+  const seenEmails = new Set<string>();
+  const seenNumbers = new Set<string>();
+  let total = 0;
+  const at = (fields: string[], field: RegisterField) => {
+    const index = columns[field];
+    return index === undefined ? '' : (fields[index] ?? '').trim();
+  };
+  for (const { line, fields } of records) {
+    total++;
+    const refuse = (kind: LineErrorKind, value: string) => errors.push({ line, kind, value: value.slice(0, 80) });
+    const raw = REGISTER_FIELDS.map((f) => at(fields, f));
+    const [rawEmail, name, number, group, until] = raw as [string, string, string, string, string];
+    const email = rawEmail.toLowerCase();
+    const validEmail = EMAIL.test(email) && email.length <= MAX_FIELD_LENGTH;
+    const signature = raw.join('\u0000').toLowerCase();
+    if (seenLines.has(signature)) {
+      refuse('duplicateLine', rawEmail);
+      continue;
+    }
+    seenLines.add(signature);
+    if (!rawEmail) refuse('missingEmail', name);
+    else if (!validEmail) refuse('invalidEmail', rawEmail);
+    else if (!name) refuse('missingName', rawEmail);
+    else if (raw.some((v) => v.length > MAX_FIELD_LENGTH)) refuse('tooLong', rawEmail);
+    // A NUL can never be stored (a UTF-16 file read as bytes is full of them); other controls are not text.
+    else if (raw.some((v) => CONTROL.test(v))) refuse('badCharacters', rawEmail.replace(new RegExp(CONTROL, 'g'), ''));
+    else if (until && !parseDate(until)) refuse('invalidDate', until);
+    else if (seenEmails.has(email)) refuse('duplicateEmail', rawEmail);
+    else if (number && seenNumbers.has(number)) refuse('duplicateNumber', number);
+    else {
+      seenEmails.add(email);
+      if (number) seenNumbers.add(number);
+      lines.push({
+        email,
+        name,
+        membershipNumber: number || null,
+        localGroup: group || null,
+        memberUntil: until ? parseDate(until) : null,
+      });
+      continue;
+    }
+    if (validEmail) kept.add(email);
+  }
+  for (const email of seenEmails) kept.delete(email);
+  return { encoding, separator, header, columns, lines, errors, keptEmails: [...kept], total };
+}
+
+/** The number of refused lines of each kind, every kind named (0 when none). */
+export function countErrors(errors: LineError[]): Record<LineErrorKind, number> {
+  const counts = Object.fromEntries(LINE_ERRORS.map((k) => [k, 0])) as Record<LineErrorKind, number>;
+  for (const e of errors) counts[e.kind]++;
+  return counts;
+}
