@@ -51,8 +51,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export type RootData = Awaited<ReturnType<typeof loader>>['data'];
 
 /** The programs' language: the installation's only language, when it offers one (ADR 0030). */
-function contentLangOf(installation: RootData['installation'] | undefined): string | undefined {
-  return installation?.locales.length === 1 ? installation.locales[0] : undefined;
+/** The `lang` of programs' text: the installation's one language, when it offers one and the page is in another. */
+function contentLangOf(installation: RootData['installation'] | undefined, locale: string): string | undefined {
+  const content = installation?.locales.length === 1 ? installation.locales[0] : undefined;
+  return content && content !== locale ? content : undefined;
 }
 
 /** The document around every page, error pages included. */
@@ -78,6 +80,7 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   const data = useRouteLoaderData<typeof loader>('root');
+  const locale = useLocale();
   const flash = useStickyFlash(data?.flash ?? null);
   return (
     <>
@@ -87,7 +90,7 @@ export default function App() {
         {data?.member?.suspended !== null && data?.member?.suspended !== undefined ? (
           <SuspendedNotice reason={data.member.suspended} />
         ) : null}
-        <ContentLangContext.Provider value={contentLangOf(data?.installation)}>
+        <ContentLangContext.Provider value={contentLangOf(data?.installation, locale)}>
           <Outlet />
         </ContentLangContext.Provider>
       </main>
