@@ -118,6 +118,12 @@ describe('from vote to program', () => {
       await v.goto(`${server.url}/p/${PROGRAM}/search`);
       await v.getByLabel('Words to find').fill('abaisser seuil');
       await v.getByRole('button', { name: 'Search' }).click();
+      // The matched words are highlighted with <mark> (stemmed as they matched), not wrapped in quotation marks
+      // that a screen reader reads out as a quotation.
+      await v.getByTestId('search-results').locator('mark').first().waitFor();
+      expect(await v.getByTestId('search-results').locator('mark').allInnerTexts()).toEqual(
+        expect.arrayContaining(['seuil', 'abaissé']),
+      );
       await v
         .getByTestId('search-results')
         .getByRole('link', { name: /^1\.1 / })

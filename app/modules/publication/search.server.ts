@@ -40,7 +40,13 @@ export async function searchVersion(slug: string, number: number, query: string)
           ts_rank(to_tsvector('french'::regconfig, s.title || ' ' || s.text), websearch_to_tsquery('french'::regconfig, ${q})),
           ts_rank(to_tsvector('spanish'::regconfig, s.title || ' ' || s.text), websearch_to_tsquery('spanish'::regconfig, ${q})),
           ts_rank(to_tsvector('english'::regconfig, s.title || ' ' || s.text), websearch_to_tsquery('english'::regconfig, ${q}))
-        ) AS rank
+        ) AS rank,
+        -- The language whose stemming matched marks the words in the snippet ("abaisser" marks "abaissé").
+        CASE
+          WHEN to_tsvector('french'::regconfig, s.title || ' ' || s.text) @@ websearch_to_tsquery('french'::regconfig, ${q}) THEN 'french'
+          WHEN to_tsvector('spanish'::regconfig, s.title || ' ' || s.text) @@ websearch_to_tsquery('spanish'::regconfig, ${q}) THEN 'spanish'
+          WHEN to_tsvector('english'::regconfig, s.title || ' ' || s.text) @@ websearch_to_tsquery('english'::regconfig, ${q}) THEN 'english'
+        END::regconfig AS language
       FROM "VersionSection" s
       JOIN "ProgramVersion" v ON v.id = s."versionId"
       JOIN "Program" p ON p.id = v."programId"
@@ -51,7 +57,7 @@ export async function searchVersion(slug: string, number: number, query: string)
       )
     )
     SELECT "sectionId", number, title, rank,
-      ts_headline('simple', text, websearch_to_tsquery('simple', ${q}),
+      ts_headline(language, text, websearch_to_tsquery(language, ${q}),
         ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2`}) AS snippet
     FROM hit ORDER BY rank DESC, position LIMIT 50`;
   return hits.map((hit) => ({ ...hit, snippet: snippetParts(hit.snippet) }));
