@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runToExit, sqlOn, startServer, type TestServer } from './support/server.ts';
+import { CLI_ENTRY, runToExit, sqlOn, startServer, type TestServer } from './support/server.ts';
 
 /**
  * Issue 20, item 2: whoever runs the installation gets a member (or themselves) back in from the shell, without
@@ -53,16 +53,16 @@ describe('set-password on the command line', () => {
     await first.stop({ keep: true });
     env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '' };
 
-    const unknown = await runToExit(['server/cli.ts', 'set-password', '--email', 'nobody@example.org'], env);
+    const unknown = await runToExit([CLI_ENTRY, 'set-password', '--email', 'nobody@example.org'], env);
     expect(unknown.code).toBe(2);
     expect(unknown.output).toContain('No member has the address nobody@example.org.');
-    const short = await runToExit(['server/cli.ts', 'set-password', '--email', EMAIL, '--password', 'short'], env);
+    const short = await runToExit([CLI_ENTRY, 'set-password', '--email', EMAIL, '--password', 'short'], env);
     expect(short.code).toBe(2);
     expect(short.output).toContain('Invalid input: password: passwordTooShort');
   });
 
   it('sets a new password, prints it once, ends the sessions and records it in the audit trail', async () => {
-    const done = await runToExit(['server/cli.ts', 'set-password', '--email', 'Camille@Plenum.localhost'], env);
+    const done = await runToExit([CLI_ENTRY, 'set-password', '--email', 'Camille@Plenum.localhost'], env);
     expect(done.code).toBe(0);
     expect(done.output).toContain(`New password set for ${EMAIL}; 1 session ended.`);
     password = done.output.match(/Password \(shown only once\): (\S+)/)![1]!;

@@ -8,7 +8,7 @@ import { boardOf, findCode } from '../../app/modules/voting/ballots.server.ts';
 import { db, setDatabase } from '../../app/utils/db.server.ts';
 import { seedDemo } from '../../server/database/seed.ts';
 import { storyProgram } from '../../prisma/seed/demo-story.ts';
-import { runToExit } from '../e2e/support/server.ts';
+import { CLI_ENTRY, runToExit } from '../e2e/support/server.ts';
 import { cloneTestDatabase, setupTestDatabase } from '../setup/database.ts';
 
 const state = setupTestDatabase();
@@ -88,7 +88,7 @@ describe('the demo', () => {
       expect(board.sha256).toBe(closed.boardSha256);
       const file = path.join(state.outboxDir, 'board.json');
       await writeFile(file, board.text);
-      const verify = await runToExit(['server/cli.ts', 'verify-tally', file, '--sha256', board.sha256], {});
+      const verify = await runToExit([CLI_ENTRY, 'verify-tally', file, '--sha256', board.sha256], {});
       expect(verify.output).toMatch(/matches/i);
       expect(verify.code).toBe(0);
       expect(seeded.receipts).toHaveLength(5);
