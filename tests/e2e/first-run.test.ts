@@ -1,3 +1,4 @@
+import { secretFromBase32, totpAt } from '../../app/modules/members/totp.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { sqlOn, startServer, type TestServer } from './support/server.ts';
@@ -80,7 +81,15 @@ describe('the first run of a real movement', () => {
 
       await page.getByLabel('Mot de passe').fill('des mots sans rapport 42');
       await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.waitForURL(/\/p\/programme-fondateur\/import$/);
+      // Two-factor is required (the setup's default): the first admin sets it up before anything else, then
+      // goes on to import the first program.
+      await page.waitForURL(/\/account\/two-factor/);
+      await page.getByRole('button', { name: 'Configurer l’authentification à deux facteurs' }).click();
+      const key = (await page.getByTestId('totp-key').textContent())!.trim();
+      await page.getByLabel('Code', { exact: true }).fill(totpAt(secretFromBase32(key), Date.now()));
+      await page.getByRole('button', { name: 'Activer' }).click();
+      await page.getByTestId('recovery-codes').waitFor();
+      await page.goto(`${server.url}/p/programme-fondateur/import`);
       const file = page.getByLabel(/^Fichier/);
       await file.setInputFiles({ name: 'logement.md', mimeType: 'text/markdown', buffer: Buffer.from(MARKDOWN) });
       await page.getByRole('button', { name: 'Aperçu' }).click();
