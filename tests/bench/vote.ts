@@ -46,7 +46,7 @@ import { newId } from '../../app/utils/ids.ts';
 import { setLogLevel } from '../../app/utils/logger.server.ts';
 import { applyMigrations, readMigrations } from '../../server/database/migrate.ts';
 import { openDatabase, type OpenedDatabase } from '../../server/database/open.ts';
-import { admissibleAmendment, manyMembers, SECTION_TEXT, votingProgram } from '../factories/voting.ts';
+import { admissibleChange, manyMembers, votingProgram } from '../factories/voting.ts';
 import { withDatabase } from '../setup/global-setup.ts';
 import { adminUrl } from '../setup/paths.ts';
 
@@ -436,18 +436,8 @@ interface EngineFigures {
 async function measureEngine(engine: Engine, bench: BenchDatabase): Promise<EngineFigures> {
   setDatabase(bench.database);
   const ctx = await votingProgram();
-  const castAmendment = await admissibleAmendment(
-    ctx.slug,
-    ctx.sections[0]!,
-    SECTION_TEXT.replace('under 26', 'under 30'),
-    'Up to 30',
-  );
-  const closeAmendment = await admissibleAmendment(
-    ctx.slug,
-    ctx.sections[1]!,
-    SECTION_TEXT.replace('every region', 'every city'),
-    'Cities',
-  );
+  const castAmendment = await admissibleChange(ctx, 'under 26', 'under 30', 'Up to 30');
+  const closeAmendment = await admissibleChange(ctx, 'every region', 'every city', 'Cities', 1);
   const label = engine === 'postgresql' ? 'PostgreSQL' : 'PGlite';
   console.log(`\n${bench.label}`);
 

@@ -41,6 +41,20 @@ export async function admissibleAmendment(slug: string, sectionId: string, text:
   return { id, author };
 }
 
+/**
+ * An admissible amendment to one of a voting program's sections (the first by default) that replaces `from` with
+ * `to` in SECTION_TEXT: the usual competing-amendments scenario in one line.
+ */
+export function admissibleChange(
+  ctx: { slug: string; sections: string[] },
+  from: string,
+  to: string,
+  title: string,
+  section = 0,
+) {
+  return admissibleAmendment(ctx.slug, ctx.sections[section]!, SECTION_TEXT.replace(from, to), title);
+}
+
 /** Many verified members at once (no password: they never log in; ballots are cast through the module). */
 export async function manyMembers(count: number, createdAt = new Date(Date.now() - 86_400_000)) {
   const rows = Array.from({ length: count }, (_, i) => ({

@@ -9,14 +9,7 @@ import { rescheduleClose } from '../../app/modules/voting/rounds.server.ts';
 import { KEEP_CURRENT } from '../../app/modules/voting/types.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { doc } from '../factories/programs.ts';
-import {
-  admissibleAmendment,
-  manyMembers,
-  SECTION_TEXT,
-  votingProgram,
-  writeLive,
-  roundOn,
-} from '../factories/voting.ts';
+import { admissibleChange, manyMembers, SECTION_TEXT, votingProgram, writeLive, roundOn } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 import { liveDocumentName } from '../../app/modules/live-text/names.ts';
 
@@ -46,18 +39,8 @@ async function adopt(ctx: Awaited<ReturnType<typeof votingProgram>>, ids: string
 describe('adopted amendments become the text', () => {
   it('writes each adopted change into its section, in order, and keeps the text before and after', async () => {
     const ctx = await votingProgram();
-    const cities = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[0]!,
-      SECTION_TEXT.replace('every region', 'every city'),
-      'Cities',
-    );
-    const young = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[0]!,
-      SECTION_TEXT.replace('under 26', 'under 30'),
-      'Up to 30',
-    );
+    const cities = await admissibleChange(ctx, 'every region', 'every city', 'Cities');
+    const young = await admissibleChange(ctx, 'under 26', 'under 30', 'Up to 30');
     await adopt(ctx, [cities.id, young.id]);
     // Two changes of different words of the same base: both carried into the text.
     expect(await liveText(ctx.sections[0]!)).toBe(
@@ -82,12 +65,7 @@ describe('adopted amendments become the text', () => {
 
   it('flags a change that no longer applies cleanly, and a moderator resolves it with a reason', async () => {
     const ctx = await votingProgram();
-    const a = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[1]!,
-      SECTION_TEXT.replace('every region', 'every city'),
-      'Cities',
-    );
+    const a = await admissibleChange(ctx, 'every region', 'every city', 'Cities', 1);
     // The same words change under it before the close (as a moderator's direct fix would).
     await adopt(ctx, [a.id], () =>
       writeLive(liveDocumentName.section(ctx.sections[1]!), SECTION_TEXT.replace('every region', 'every town')),
@@ -146,18 +124,8 @@ describe('adopted amendments become the text', () => {
 
   it('never applies twice, even when two sweeps run at once', async () => {
     const ctx = await votingProgram();
-    const cities = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[0]!,
-      SECTION_TEXT.replace('every region', 'every city'),
-      'Cities',
-    );
-    const young = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[0]!,
-      SECTION_TEXT.replace('under 26', 'under 30'),
-      'Up to 30',
-    );
+    const cities = await admissibleChange(ctx, 'every region', 'every city', 'Cities');
+    const young = await admissibleChange(ctx, 'under 26', 'under 30', 'Up to 30');
     // Adopted, but not yet applied: as if the process stopped right after the close.
     await db().amendment.updateMany({ where: { id: { in: [cities.id, young.id] } }, data: { status: 'ADOPTED' } });
     const [a, b] = await Promise.all([applyAdopted(), applyAdopted()]);
@@ -169,12 +137,7 @@ describe('adopted amendments become the text', () => {
 
   it('records the text it claimed when the process stopped between writing the text and recording it', async () => {
     const ctx = await votingProgram();
-    const cities = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[0]!,
-      SECTION_TEXT.replace('every region', 'every city'),
-      'Cities',
-    );
+    const cities = await admissibleChange(ctx, 'every region', 'every city', 'Cities');
     await db().amendment.update({ where: { id: cities.id }, data: { status: 'ADOPTED' } });
     // The claim was made, the text written, then the process died.
     await db().amendmentApplication.create({
@@ -211,12 +174,7 @@ describe('adopted amendments become the text', () => {
       justification: 'It says nothing new.',
     });
     await submitAmendment({ actor: author, id: remove });
-    const standing = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[1]!,
-      SECTION_TEXT.replace('region', 'city'),
-      'Late',
-    );
+    const standing = await admissibleChange(ctx, 'region', 'city', 'Late', 1);
     await db().amendment.update({ where: { id: standing.id }, data: { status: 'QUALIFIED' } });
     await db().amendment.update({ where: { id: remove }, data: { status: 'ADOPTED' } });
     await applyAdopted();

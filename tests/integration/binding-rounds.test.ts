@@ -11,7 +11,7 @@ import { getRound } from '../../app/modules/voting/round-view.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { readOutbox } from '../factories/outbox.ts';
-import { admissibleAmendment, roundOn, SECTION_TEXT, votingProgram } from '../factories/voting.ts';
+import { admissibleChange, roundOn, votingProgram } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 
 const outbox = setupTestDatabase();
@@ -21,7 +21,7 @@ const address = '192.0.2.55';
 async function bindingRound() {
   const voters = [await createMember(), await createMember(), await createMember()];
   const ctx = await votingProgram();
-  const amendment = await admissibleAmendment(ctx.slug, ctx.sections[0]!, SECTION_TEXT.replace('26', '30'), 'Up');
+  const amendment = await admissibleChange(ctx, '26', '30', 'Up');
   const roundId = await roundOn(ctx, [amendment.id], {
     binding: true,
     censusJoinedBefore: new Date(Date.now() + 1000),

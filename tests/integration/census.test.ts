@@ -8,7 +8,7 @@ import type { Actor } from '../../app/policies/actor.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { registerCsv } from '../factories/register.ts';
-import { admissibleAmendment, roundOn, SECTION_TEXT, votingProgram } from '../factories/voting.ts';
+import { admissibleChange, roundOn, votingProgram } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 
 setupTestDatabase();
@@ -40,7 +40,7 @@ describe('census rules', () => {
       { email: noDate.email, name: 'No date' },
       { email: unverified.email, name: 'Unverified', until: '2099-12-31' },
     ]);
-    const amendment = await admissibleAmendment(ctx.slug, ctx.sections[0]!, SECTION_TEXT.replace('26', '30'), 'Thirty');
+    const amendment = await admissibleChange(ctx, '26', '30', 'Thirty');
     const roundId = await roundOn(ctx, [amendment.id]);
     await openAndCloseDue();
     const round = await db().votingRound.findUniqueOrThrow({ where: { id: roundId } });
@@ -66,12 +66,7 @@ describe('census rules', () => {
   it('keeps the OPEN rule as before, with a commitment too', async () => {
     const ctx = await votingProgram();
     const voter = await createMember();
-    const amendment = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[0]!,
-      SECTION_TEXT.replace('26', '31'),
-      'Thirty-one',
-    );
+    const amendment = await admissibleChange(ctx, '26', '31', 'Thirty-one');
     const roundId = await roundOn(ctx, [amendment.id], { censusJoinedBefore: new Date(Date.now() + 1000) });
     await openAndCloseDue();
     const round = await db().votingRound.findUniqueOrThrow({ where: { id: roundId } });

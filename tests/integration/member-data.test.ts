@@ -9,7 +9,7 @@ import { roundDefinition } from '../../app/modules/voting/definition.server.ts';
 import { destroyRoundKey } from '../../app/modules/voting/keys.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
-import { admissibleAmendment, SECTION_TEXT, votingProgram, roundOn } from '../factories/voting.ts';
+import { admissibleChange, votingProgram, roundOn } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 
 const state = setupTestDatabase();
@@ -23,14 +23,9 @@ describe('a member’s data', () => {
       where: { id: { in: [ana.id, ben.id] } },
       data: { createdAt: new Date(Date.now() - 86_400_000) },
     });
-    const mine = await admissibleAmendment(ctx.slug, ctx.sections[0]!, SECTION_TEXT.replace('26', '30'), 'Mine');
+    const mine = await admissibleChange(ctx, '26', '30', 'Mine');
     await db().amendmentAuthor.create({ data: { amendmentId: mine.id, memberId: ana.id } });
-    const other = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[1]!,
-      SECTION_TEXT.replace('region', 'city'),
-      'Theirs',
-    );
+    const other = await admissibleChange(ctx, 'region', 'city', 'Theirs', 1);
     await db().amendment.update({ where: { id: other.id }, data: { status: 'SUBMITTED' } });
     await supportAmendment({ actor: ana, id: other.id });
     await supportAmendment({ actor: ben, id: other.id });
@@ -83,14 +78,9 @@ describe('deleting an account', () => {
     const ctx = await votingProgram();
     const ana = await createMember({ displayName: 'Ana Gone' });
     await db().member.update({ where: { id: ana.id }, data: { createdAt: new Date(Date.now() - 86_400_000) } });
-    const mine = await admissibleAmendment(ctx.slug, ctx.sections[0]!, SECTION_TEXT.replace('26', '30'), 'Mine');
+    const mine = await admissibleChange(ctx, '26', '30', 'Mine');
     await db().amendmentAuthor.create({ data: { amendmentId: mine.id, memberId: ana.id } });
-    const other = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[1]!,
-      SECTION_TEXT.replace('region', 'city'),
-      'Other',
-    );
+    const other = await admissibleChange(ctx, 'region', 'city', 'Other', 1);
     await db().amendment.update({ where: { id: other.id }, data: { status: 'SUBMITTED' } });
     await supportAmendment({ actor: ana, id: other.id });
     await postComment({ actor: ana, amendmentId: other.id, stance: 'FOR', body: 'Signed by Ana.' });
@@ -139,12 +129,7 @@ describe('a suspended member', () => {
     const ctx = await votingProgram();
     const admin = await createMember({ role: 'ADMIN' });
     const zoe = await createMember({ displayName: 'Zoe Suspended' });
-    const other = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[1]!,
-      SECTION_TEXT.replace('region', 'city'),
-      'Other',
-    );
+    const other = await admissibleChange(ctx, 'region', 'city', 'Other', 1);
     await db().amendment.update({ where: { id: other.id }, data: { status: 'SUBMITTED' } });
     await expect(
       setSuspension({ actor: zoe, memberId: admin.id, suspend: true, reason: 'No.' }),
@@ -176,7 +161,7 @@ describe('vote announcements', () => {
       data: { createdAt: new Date(Date.now() - 86_400_000) },
     });
     await setVoteAnnouncements(keen, true);
-    const a = await admissibleAmendment(ctx.slug, ctx.sections[1]!, SECTION_TEXT.replace('region', 'town'), 'Towns');
+    const a = await admissibleChange(ctx, 'region', 'town', 'Towns', 1);
     const roundId = await roundOn(ctx, [a.id], { title: 'Announced round' });
     // The announcement goes out after the opening, without holding it up.
     let mails: Awaited<ReturnType<typeof readOutbox>> = [];

@@ -17,7 +17,7 @@ import { createMember } from '../factories/members.ts';
 import { createTestProgram } from '../factories/programs.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 import { DomainError, ForbiddenError, NotFoundError } from '../../app/utils/domain-errors.ts';
-import { admissibleAmendment, SECTION_TEXT, votingProgram } from '../factories/voting.ts';
+import { admissibleChange, votingProgram } from '../factories/voting.ts';
 
 setupTestDatabase();
 
@@ -134,7 +134,7 @@ describe('program settings', () => {
 describe('moving the phase backwards (issue 17)', () => {
   it('asks for a confirmation while amendments are pending, says what is pending, and records it', async () => {
     const ctx = await votingProgram();
-    await admissibleAmendment(ctx.slug, ctx.sections[0]!, SECTION_TEXT.replace('26', '28'), 'Older');
+    await admissibleChange(ctx, '26', '28', 'Older');
     const back = {
       slug: ctx.slug,
       phase: 'DRAFTING' as const,

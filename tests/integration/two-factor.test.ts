@@ -17,7 +17,7 @@ import { actorOfMember } from '../../app/policies/actor.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { createMember, DEFAULT_PASSWORD } from '../factories/members.ts';
 import { readOutbox } from '../factories/outbox.ts';
-import { admissibleAmendment, roundOn, SECTION_TEXT, votingProgram } from '../factories/voting.ts';
+import { admissibleChange, roundOn, votingProgram } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 
 const outbox = setupTestDatabase();
@@ -187,7 +187,7 @@ describe('two-factor required of moderators and admins', () => {
       kind: 'forbidden',
     });
     const ctx = await votingProgram();
-    const amendment = await admissibleAmendment(ctx.slug, ctx.sections[0]!, SECTION_TEXT.replace('26', '30'), 'Up');
+    const amendment = await admissibleChange(ctx, '26', '30', 'Up');
     await setTwoFactorRequired(admin.actor, true);
     const moderatorLogin = await logIn({ email: ctx.moderator.email, password: DEFAULT_PASSWORD, address });
     if (moderatorLogin.secondStep) throw new Error('the moderator has no two-factor yet');

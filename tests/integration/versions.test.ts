@@ -9,6 +9,7 @@ import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import {
   admissibleAmendment,
+  admissibleChange,
   manyMembers,
   SECTION_TEXT,
   votingProgram,
@@ -41,12 +42,7 @@ describe('published versions', () => {
       ForbiddenError,
     );
     expect(await publishVersion({ actor: ctx.moderator, slug: ctx.slug, note: 'The first draft.' })).toBe(1);
-    const cities = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[0]!,
-      SECTION_TEXT.replace('every region', 'every city'),
-      'Cities',
-    );
+    const cities = await admissibleChange(ctx, 'every region', 'every city', 'Cities');
     const roundId = await adopt(ctx, [cities.id]);
     expect(await publishVersion({ actor: ctx.moderator, slug: ctx.slug, note: 'After the spring vote.' })).toBe(2);
 

@@ -13,7 +13,7 @@ import { verifyBoard } from '../../app/modules/voting/verify-board.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { readOutbox } from '../factories/outbox.ts';
-import { admissibleAmendment, roundOn, SECTION_TEXT, votingProgram } from '../factories/voting.ts';
+import { admissibleChange, roundOn, votingProgram } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 
 const outbox = setupTestDatabase();
@@ -27,12 +27,7 @@ async function openRound() {
   const ana = await createMember({ displayName: 'Ana Alves' });
   const ben = await createMember({ displayName: 'Ben Brun' });
   const chloe = await createMember({ displayName: 'Chloé Chen' });
-  const amendment = await admissibleAmendment(
-    ctx.slug,
-    ctx.sections[0]!,
-    SECTION_TEXT.replace('under 26', 'under 30'),
-    'Up to 30',
-  );
+  const amendment = await admissibleChange(ctx, 'under 26', 'under 30', 'Up to 30');
   const roundId = await roundOn(ctx, [amendment.id], { censusJoinedBefore: new Date(Date.now() + 1000) });
   const omar = await createMember({ displayName: 'Omar Outside' });
   const question = (await getRound(ana, ctx.slug, roundId)).questions[0]!.id;

@@ -17,7 +17,7 @@ import { type Actor } from '../../app/policies/actor.ts';
 import { appConfig } from '../../app/utils/config.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
-import { admissibleAmendment, manyMembers, SECTION_TEXT, votingProgram, roundOn } from '../factories/voting.ts';
+import { admissibleChange, manyMembers, votingProgram, roundOn } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 import { listNotifications, notificationText } from '../../app/modules/notifications/notifications.server.ts';
 import { unlockSection } from '../../app/modules/programs/structure.server.ts';
@@ -54,24 +54,9 @@ describe('voting rounds', () => {
   it('opens with a frozen census and fixed questions, turns the sections read-only, and keeps a collision group whole', async () => {
     const ctx = await votingProgram();
     const voters = await manyMembers(3);
-    const up30 = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[0]!,
-      SECTION_TEXT.replace('under 26', 'under 30'),
-      'Up to 30',
-    );
-    const all = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[0]!,
-      SECTION_TEXT.replace('everyone under 26', 'everyone'),
-      'For everyone',
-    );
-    const other = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[1]!,
-      SECTION_TEXT.replace('every region', 'every city'),
-      'Cities',
-    );
+    const up30 = await admissibleChange(ctx, 'under 26', 'under 30', 'Up to 30');
+    const all = await admissibleChange(ctx, 'everyone under 26', 'everyone', 'For everyone');
+    const other = await admissibleChange(ctx, 'every region', 'every city', 'Cities', 1);
     // Naming one member of a collision group brings the whole group.
     const roundId = await roundWith([up30.id, other.id], ctx);
     const view = await getRound(voters[0]!, ctx.slug, roundId);
@@ -104,18 +89,8 @@ describe('voting rounds', () => {
 
   it('refuses a round of amendments that are not admissible, or a group whose competitors are not', async () => {
     const ctx = await votingProgram();
-    const a = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[0]!,
-      SECTION_TEXT.replace('under 26', 'under 30'),
-      'Up to 30',
-    );
-    const b = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[0]!,
-      SECTION_TEXT.replace('under 26', 'under 25'),
-      'Up to 25',
-    );
+    const a = await admissibleChange(ctx, 'under 26', 'under 30', 'Up to 30');
+    const b = await admissibleChange(ctx, 'under 26', 'under 25', 'Up to 25');
     await db().amendment.update({ where: { id: b.id }, data: { status: 'QUALIFIED' } });
     await expect(roundWith([a.id], ctx)).rejects.toMatchObject({ key: 'vote.errors.groupIncomplete' });
     await expect(roundWith([b.id], ctx)).rejects.toMatchObject({ key: 'vote.errors.notAdmissible' });
@@ -129,24 +104,9 @@ describe('voting rounds', () => {
   it('counts the last ballot of each voter, shows no result before the close, and publishes a board anyone can recount', async () => {
     const ctx = await votingProgram();
     const [ana, ben, chloe, dan] = await manyMembers(4);
-    const up30 = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[0]!,
-      SECTION_TEXT.replace('under 26', 'under 30'),
-      'Up to 30',
-    );
-    const all = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[0]!,
-      SECTION_TEXT.replace('everyone under 26', 'everyone'),
-      'For everyone',
-    );
-    const cities = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[1]!,
-      SECTION_TEXT.replace('every region', 'every city'),
-      'Cities',
-    );
+    const up30 = await admissibleChange(ctx, 'under 26', 'under 30', 'Up to 30');
+    const all = await admissibleChange(ctx, 'everyone under 26', 'everyone', 'For everyone');
+    const cities = await admissibleChange(ctx, 'every region', 'every city', 'Cities', 1);
     const roundId = await roundWith([up30.id, cities.id], { ...ctx, quorumPercent: 0 });
     const view = await getRound(ana!, ctx.slug, roundId);
     const yesNo = view.questions.find((q) => q.kind === 'YES_NO')!.id;
@@ -250,24 +210,9 @@ describe('voting rounds', () => {
   it('refuses a second roll entry, a ballot for an amendment not in the round and a malformed ranking, storing nothing', async () => {
     const ctx = await votingProgram();
     const [ana] = await manyMembers(1);
-    const up30 = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[0]!,
-      SECTION_TEXT.replace('under 26', 'under 30'),
-      'Up to 30',
-    );
-    const all = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[0]!,
-      SECTION_TEXT.replace('everyone under 26', 'everyone'),
-      'For everyone',
-    );
-    const outside = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[1]!,
-      SECTION_TEXT.replace('every region', 'every town'),
-      'Towns',
-    );
+    const up30 = await admissibleChange(ctx, 'under 26', 'under 30', 'Up to 30');
+    const all = await admissibleChange(ctx, 'everyone under 26', 'everyone', 'For everyone');
+    const outside = await admissibleChange(ctx, 'every region', 'every town', 'Towns', 1);
     const roundId = await roundWith([up30.id], ctx);
     const pref = (await getRound(ana!, ctx.slug, roundId)).questions[0]!.id;
     const refused = async (answers: unknown, key: string) => {
@@ -297,12 +242,7 @@ describe('voting rounds', () => {
   it('leaves exactly one counted ballot for each of 2,000 members casting and re-casting at once', async () => {
     const ctx = await votingProgram();
     const voters = await manyMembers(2000);
-    const a = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[1]!,
-      SECTION_TEXT.replace('every region', 'every city'),
-      'Cities',
-    );
+    const a = await admissibleChange(ctx, 'every region', 'every city', 'Cities', 1);
     const roundId = await roundWith([a.id], ctx);
     const [question] = (await getRound(voters[0]!, ctx.slug, roundId)).questions;
     const { roundDefinition } = await import('../../app/modules/voting/definition.server.ts');
@@ -349,12 +289,7 @@ describe('voting rounds', () => {
   it('counts every ballot accepted while the close runs, and refuses the others with a clear message', async () => {
     const ctx = await votingProgram();
     const voters = await manyMembers(300);
-    const a = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[1]!,
-      SECTION_TEXT.replace('every region', 'every city'),
-      'Cities',
-    );
+    const a = await admissibleChange(ctx, 'every region', 'every city', 'Cities', 1);
     const roundId = await roundWith([a.id], ctx);
     const { roundDefinition } = await import('../../app/modules/voting/definition.server.ts');
     const definition = await roundDefinition(db(), roundId);
@@ -383,12 +318,7 @@ describe('voting rounds', () => {
   it('keeps the key of a round being opened, and brings in competitors declared admissible since its creation', async () => {
     const ctx = await votingProgram();
     await manyMembers(2);
-    const a = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[0]!,
-      SECTION_TEXT.replace('under 26', 'under 30'),
-      'Up to 30',
-    );
+    const a = await admissibleChange(ctx, 'under 26', 'under 30', 'Up to 30');
     const soon = new Date(Date.now() + HOUR);
     const roundId = await roundOn(ctx, [a.id], {
       title: 'Later',
@@ -405,12 +335,7 @@ describe('voting rounds', () => {
     expect(await exists(keyFile(roundId))).toBe(true);
     await destroyRoundKey(roundId);
     // A competitor appears and is declared admissible before the opening: it comes along.
-    const b = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[0]!,
-      SECTION_TEXT.replace('under 26', 'under 25'),
-      'Up to 25',
-    );
+    const b = await admissibleChange(ctx, 'under 26', 'under 25', 'Up to 25');
     expect((await db().amendment.findUniqueOrThrow({ where: { id: b.id } })).collisionGroup).not.toBeNull();
     await openAndCloseDue(new Date(soon.getTime() + 1000));
     const view = await getRound(ctx.moderator, ctx.slug, roundId, new Date(soon.getTime() + 2000));
@@ -422,12 +347,7 @@ describe('voting rounds', () => {
 
   it('asks each amendment with its own majority when the moderator set one', async () => {
     const ctx = await votingProgram();
-    const a = await admissibleAmendment(
-      ctx.slug,
-      ctx.sections[1]!,
-      SECTION_TEXT.replace('every region', 'every city'),
-      'Cities',
-    );
+    const a = await admissibleChange(ctx, 'every region', 'every city', 'Cities', 1);
     const roundId = await roundOn(ctx, [a.id], {
       title: 'Qualified',
       explanation: 'A change of the statutes needs three fifths.',
