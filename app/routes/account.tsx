@@ -1,9 +1,17 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getFormProps, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { ErrorList, Field } from '~/components/forms.tsx';
+import {
+  CurrentPasswordField,
+  DisplayNameField,
+  EmailField,
+  ErrorList,
+  Field,
+  NewPasswordFields,
+  useZodForm,
+} from '~/components/forms.tsx';
 import {
   changeDisplayName,
   changePassword,
@@ -110,32 +118,24 @@ export default function AccountPage() {
   const resultFor = (intent: Intent) =>
     actionData?.intent === intent || refusal?.intent === intent ? lastResultOf(actionData) : undefined;
 
-  const [nameForm, nameFields] = useForm({
+  const [nameForm, nameFields] = useZodForm(ChangeNameSchema, {
     id: 'name-form',
     lastResult: resultFor('name'),
     defaultValue: { displayName: member.displayName },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeNameSchema }),
   });
-  const [emailForm, emailFields] = useForm({
-    id: 'email-form',
-    lastResult: resultFor('email'),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeEmailSchema }),
-  });
-  const [areaForm, areaFields] = useForm({
+  const [emailForm, emailFields] = useZodForm(ChangeEmailSchema, { id: 'email-form', lastResult: resultFor('email') });
+  const [areaForm, areaFields] = useZodForm(AreaSchema, {
     id: 'area-form',
     lastResult: resultFor('area'),
     defaultValue: { area: area ?? '' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AreaSchema }),
   });
-  const [deleteForm, deleteFields] = useForm({
+  const [deleteForm, deleteFields] = useZodForm(DeleteAccountSchema, {
     id: 'delete-form',
     lastResult: resultFor('delete'),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeleteAccountSchema }),
   });
-  const [passwordForm, passwordFields] = useForm({
+  const [passwordForm, passwordFields] = useZodForm(ChangePasswordSchema, {
     id: 'password-form',
     lastResult: resultFor('password'),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
   });
 
   return (
@@ -148,7 +148,7 @@ export default function AccountPage() {
       <h2>{t('account.name.title')}</h2>
       <Form method="post" {...getFormProps(nameForm)}>
         <input type="hidden" name="intent" value="name" />
-        <Field field={nameFields.displayName} label={t('fields.displayName')} autoComplete="name" />
+        <DisplayNameField field={nameFields.displayName} />
         <button type="submit" className="button">
           {t('account.save')}
         </button>
@@ -167,13 +167,8 @@ export default function AccountPage() {
       {actionData?.intent === 'email' && actionData.done ? <p role="status">{t('account.email.sent')}</p> : null}
       <Form method="post" {...getFormProps(emailForm)}>
         <input type="hidden" name="intent" value="email" />
-        <Field field={emailFields.newEmail} label={t('fields.newEmail')} type="email" autoComplete="email" />
-        <Field
-          field={emailFields.password}
-          label={t('fields.currentPassword')}
-          type="password"
-          autoComplete="current-password"
-        />
+        <EmailField field={emailFields.newEmail} label={t('fields.newEmail')} />
+        <CurrentPasswordField field={emailFields.password} />
         <ErrorList id={emailForm.errorId} errors={emailForm.errors} />
         <button type="submit" className="button">
           {t('account.email.submit')}
@@ -183,24 +178,11 @@ export default function AccountPage() {
       <h2>{t('account.password.title')}</h2>
       <Form method="post" {...getFormProps(passwordForm)}>
         <input type="hidden" name="intent" value="password" />
-        <Field
-          field={passwordFields.currentPassword}
-          label={t('fields.currentPassword')}
-          type="password"
-          autoComplete="current-password"
-        />
-        <Field
+        <CurrentPasswordField field={passwordFields.currentPassword} />
+        <NewPasswordFields
           field={passwordFields.newPassword}
+          confirm={passwordFields.confirm}
           label={t('fields.newPassword')}
-          type="password"
-          autoComplete="new-password"
-          hint={t('fields.passwordHint')}
-        />
-        <Field
-          field={passwordFields.confirm}
-          label={t('fields.confirmPassword')}
-          type="password"
-          autoComplete="new-password"
         />
         <ErrorList id={passwordForm.errorId} errors={passwordForm.errors} />
         <button type="submit" className="button">
@@ -241,12 +223,7 @@ export default function AccountPage() {
       <p>{t('account.delete.intro')}</p>
       <Form method="post" {...getFormProps(deleteForm)}>
         <input type="hidden" name="intent" value="delete" />
-        <Field
-          field={deleteFields.password}
-          label={t('account.delete.password')}
-          type="password"
-          autoComplete="current-password"
-        />
+        <CurrentPasswordField field={deleteFields.password} label={t('account.delete.password')} />
         <div className="field-checkbox">
           <input
             type="checkbox"

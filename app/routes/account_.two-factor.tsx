@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import { data, type HeadersFunction, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { ErrorList, Field } from '~/components/forms.tsx';
+import { ErrorList, Field, useZodForm } from '~/components/forms.tsx';
 import { Time } from '~/components/time.tsx';
 import { CodeSchema } from '~/modules/members/members.schema.ts';
 import {
@@ -133,10 +133,9 @@ function CodeForm(props: { intent: string; title: string; submit: string; hint?:
   const refusal = refusalOf(actionData);
   const mine =
     (actionData && 'intent' in actionData && actionData.intent === props.intent) || refusal?.intent === props.intent;
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(CodeSchema, {
     id: `${props.intent}-form`,
     lastResult: mine ? lastResultOf(actionData) : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CodeSchema }),
   });
   return (
     <>

@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from '@conform-to/react';
-import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
 import { data } from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';
-import { Field } from '~/components/forms.tsx';
+import { EmailField, useZodForm } from '~/components/forms.tsx';
 import { requestPasswordReset } from '~/modules/members/accounts.server.ts';
 import { ForgotPasswordSchema } from '~/modules/members/members.schema.ts';
 import { useT } from '~/utils/i18n.tsx';
@@ -22,10 +22,8 @@ export default function ForgotPasswordPage() {
   const t = useT();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(ForgotPasswordSchema, {
     lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
-    constraint: getZodConstraint(ForgotPasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
   });
   return (
     <section className="narrow">
@@ -36,7 +34,7 @@ export default function ForgotPasswordPage() {
         <>
           <p>{t('forgot.intro')}</p>
           <Form method="post" {...getFormProps(form)}>
-            <Field field={fields.email} label={t('fields.email')} type="email" autoComplete="email" />
+            <EmailField field={fields.email} />
             <button type="submit" className="button" disabled={navigation.state !== 'idle'}>
               {t('forgot.submit')}
             </button>

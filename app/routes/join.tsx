@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from '@conform-to/react';
-import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { ErrorList, Field } from '~/components/forms.tsx';
+import { DisplayNameField, ErrorList, NewPasswordFields, useZodForm } from '~/components/forms.tsx';
 import { AcceptInvitationSchema } from '~/modules/members/members.schema.ts';
 import { acceptInvitation, invitationOf } from '~/modules/register/invitations.server.ts';
 import { sessionCookie } from '~/utils/cookies.server.ts';
@@ -37,13 +37,9 @@ export default function JoinPage() {
   const { token, invitation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(AcceptInvitationSchema, {
     lastResult: navigation.state === 'idle' ? lastResultOf(actionData) : undefined,
-    constraint: getZodConstraint(AcceptInvitationSchema),
     defaultValue: { displayName: invitation?.name ?? '' },
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptInvitationSchema }),
   });
   const refusal = refusalOf(actionData);
   if (!invitation) {
@@ -61,15 +57,8 @@ export default function JoinPage() {
       <p>{t('join.intro', { email: invitation.email })}</p>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="token" value={token} />
-        <Field field={fields.displayName} label={t('fields.displayName')} autoComplete="name" />
-        <Field
-          field={fields.password}
-          label={t('fields.password')}
-          type="password"
-          autoComplete="new-password"
-          hint={t('fields.passwordHint')}
-        />
-        <Field field={fields.confirm} label={t('fields.confirmPassword')} type="password" autoComplete="new-password" />
+        <DisplayNameField field={fields.displayName} />
+        <NewPasswordFields field={fields.password} confirm={fields.confirm} />
         <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(refusal ? [refusal.message] : [])]} />
         <button type="submit" className="button" disabled={navigation.state !== 'idle'}>
           {t('join.submit')}

@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from '@conform-to/react';
-import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
-import { ErrorList, Field } from '~/components/forms.tsx';
+import { CurrentPasswordField, EmailField, ErrorList, useZodForm } from '~/components/forms.tsx';
 import { logIn } from '~/modules/members/accounts.server.ts';
 import { LogInSchema } from '~/modules/members/members.schema.ts';
 import { redirectIfSignedIn } from '~/utils/auth.server.ts';
@@ -47,21 +47,18 @@ export default function LogInPage() {
   const [searchParams] = useSearchParams();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(LogInSchema, {
     // The setup page sends its new admin here with the address just given.
     defaultValue: { email: searchParams.get('email') ?? '' },
     lastResult: navigation.state === 'idle' ? lastResultOf(actionData) : undefined,
-    constraint: getZodConstraint(LogInSchema),
-    shouldValidate: 'onSubmit',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LogInSchema }),
   });
   return (
     <section className="narrow">
       <h1>{t('login.title')}</h1>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? '/'} />
-        <Field field={fields.email} label={t('fields.email')} type="email" autoComplete="username" />
-        <Field field={fields.password} label={t('fields.password')} type="password" autoComplete="current-password" />
+        <EmailField field={fields.email} signIn />
+        <CurrentPasswordField field={fields.password} label={t('fields.password')} />
         <ErrorList id={form.errorId} errors={form.errors} />
         <button type="submit" className="button" disabled={navigation.state !== 'idle'}>
           {t('login.submit')}

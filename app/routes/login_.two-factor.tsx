@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from '@conform-to/react';
-import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
-import { ErrorList, Field } from '~/components/forms.tsx';
+import { ErrorList, Field, useZodForm } from '~/components/forms.tsx';
 import { SecondStepSchema } from '~/modules/members/members.schema.ts';
 import { completeSecondStep, hasPendingSecondStep } from '~/modules/members/two-factor.server.ts';
 import { redirectIfSignedIn } from '~/utils/auth.server.ts';
@@ -55,11 +55,8 @@ export default function SecondStepPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(SecondStepSchema, {
     lastResult: navigation.state === 'idle' ? lastResultOf(actionData) : undefined,
-    constraint: getZodConstraint(SecondStepSchema),
-    shouldValidate: 'onSubmit',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SecondStepSchema }),
   });
   return (
     <section className="narrow">

@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from '@conform-to/react';
-import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { ErrorList, Field } from '~/components/forms.tsx';
+import { ErrorList, NewPasswordFields, useZodForm } from '~/components/forms.tsx';
 import { isResetTokenValid, resetPassword } from '~/modules/members/accounts.server.ts';
 import { ResetPasswordSchema } from '~/modules/members/members.schema.ts';
 import { useT } from '~/utils/i18n.tsx';
@@ -28,12 +28,8 @@ export default function ResetPasswordPage() {
   const { token, valid } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(ResetPasswordSchema, {
     lastResult: navigation.state === 'idle' ? lastResultOf(actionData) : undefined,
-    constraint: getZodConstraint(ResetPasswordSchema),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
   });
   if (!valid) {
     return (
@@ -49,14 +45,7 @@ export default function ResetPasswordPage() {
       <h1>{t('reset.title')}</h1>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="token" value={token} />
-        <Field
-          field={fields.password}
-          label={t('fields.newPassword')}
-          type="password"
-          autoComplete="new-password"
-          hint={t('fields.passwordHint')}
-        />
-        <Field field={fields.confirm} label={t('fields.confirmPassword')} type="password" autoComplete="new-password" />
+        <NewPasswordFields field={fields.password} confirm={fields.confirm} label={t('fields.newPassword')} />
         <ErrorList id={form.errorId} errors={form.errors} />
         <button type="submit" className="button" disabled={navigation.state !== 'idle'}>
           {t('reset.submit')}

@@ -1,8 +1,8 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react';
-import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { getFormProps, getInputProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
 import { data, redirect, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { ErrorList, Field } from '~/components/forms.tsx';
+import { DisplayNameField, EmailField, ErrorList, Field, NewPasswordFields, useZodForm } from '~/components/forms.tsx';
 import { LOCALES } from '~/i18n/index.ts';
 import { completeSetup, setupPage } from '~/modules/installation/setup.server.ts';
 import { SetupSchema } from '~/modules/installation/setup.schema.ts';
@@ -40,11 +40,8 @@ export default function SetupPage() {
   const { view, token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(SetupSchema, {
     lastResult: navigation.state === 'idle' ? lastResultOf(actionData) : undefined,
-    constraint: getZodConstraint(SetupSchema),
-    shouldValidate: 'onSubmit',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetupSchema }),
   });
   if (view === 'pending') {
     return (
@@ -72,15 +69,9 @@ export default function SetupPage() {
           <ErrorList id={fields.locales.errorId} errors={fields.locales.errors} />
         </fieldset>
         <h2>{t('setup.adminTitle')}</h2>
-        <Field field={fields.displayName} label={t('fields.displayName')} autoComplete="name" />
-        <Field field={fields.email} label={t('fields.email')} type="email" autoComplete="email" />
-        <Field
-          field={fields.password}
-          label={t('fields.password')}
-          type="password"
-          autoComplete="new-password"
-          hint={t('fields.passwordHint')}
-        />
+        <DisplayNameField field={fields.displayName} />
+        <EmailField field={fields.email} />
+        <NewPasswordFields field={fields.password} />
         <div className="field field-checkbox">
           <input
             {...getInputProps(fields.twoFactorRequired, { type: 'checkbox' })}

@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from '@conform-to/react';
-import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
 import { data, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
-import { ErrorList, Field } from '~/components/forms.tsx';
+import { DisplayNameField, EmailField, ErrorList, NewPasswordFields, useZodForm } from '~/components/forms.tsx';
 import { signUp } from '~/modules/members/accounts.server.ts';
 import { SignUpSchema } from '~/modules/members/members.schema.ts';
 import { redirectIfSignedIn } from '~/utils/auth.server.ts';
@@ -27,12 +27,8 @@ export default function SignUpPage() {
   const t = useT();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(SignUpSchema, {
     lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
-    constraint: getZodConstraint(SignUpSchema),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignUpSchema }),
   });
   if (actionData?.sentTo) {
     return (
@@ -50,26 +46,9 @@ export default function SignUpPage() {
         {t('signup.stored')} <Link to="/privacy">{t('signup.privacyLink')}</Link>
       </p>
       <Form method="post" {...getFormProps(form)}>
-        <Field
-          field={fields.displayName}
-          label={t('fields.displayName')}
-          autoComplete="name"
-          hint={t('signup.whyName')}
-        />
-        <Field
-          field={fields.email}
-          label={t('fields.email')}
-          type="email"
-          autoComplete="email"
-          hint={t('signup.whyEmail')}
-        />
-        <Field
-          field={fields.password}
-          label={t('fields.password')}
-          type="password"
-          autoComplete="new-password"
-          hint={t('fields.passwordHint')}
-        />
+        <DisplayNameField field={fields.displayName} hint={t('signup.whyName')} />
+        <EmailField field={fields.email} hint={t('signup.whyEmail')} />
+        <NewPasswordFields field={fields.password} />
         <ErrorList id={form.errorId} errors={form.errors} />
         <button type="submit" className="button" disabled={navigation.state !== 'idle'}>
           {t('signup.submit')}
