@@ -19,3 +19,13 @@ export interface AuditEntry {
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({ data: { ...entry, reason: entry.reason ?? null } });
 }
+
+/** A member's act on their own account (signed up, changed password, two-factor...): actor and target are them. */
+export async function recordAccountEvent(
+  tx: Tx,
+  memberId: string,
+  action: `member.${string}`,
+  data?: Prisma.InputJsonValue,
+): Promise<void> {
+  await recordAudit(tx, { actorId: memberId, action, targetType: 'Member', targetId: memberId, data });
+}

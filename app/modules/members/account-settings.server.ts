@@ -2,7 +2,7 @@ import { t, type Locale } from '~/i18n/index.ts';
 import { enforce, signedIn, type Actor } from '~/policies/actor.ts';
 import { db } from '~/utils/db.server.ts';
 import { sendMail } from '~/utils/mail.server.ts';
-import { recordAudit } from '../audit/audit.server.ts';
+import { recordAccountEvent } from '../audit/audit.server.ts';
 import { mailLocale, mailVerification, normalizeEmail, revokePendingTokens } from './accounts.server.ts';
 import { AccountError, ThrottledError } from './errors.ts';
 import { hashPassword, verifyPassword } from './password.server.ts';
@@ -60,12 +60,7 @@ export async function changePassword(props: {
     await tx.member.update({ where: { id: member.id }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { memberId: member.id, id: { not: props.sessionId } } });
     await revokePendingTokens(tx, member.id);
-    await recordAudit(tx, {
-      actorId: member.id,
-      action: 'member.password_changed',
-      targetType: 'Member',
-      targetId: member.id,
-    });
+    await recordAccountEvent(tx, member.id, 'member.password_changed');
   });
 }
 

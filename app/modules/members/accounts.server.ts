@@ -4,7 +4,7 @@ import { appConfig } from '~/utils/config.server.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { sendMail } from '~/utils/mail.server.ts';
-import { recordAudit } from '../audit/audit.server.ts';
+import { recordAccountEvent } from '../audit/audit.server.ts';
 import { linkVerifiedMember } from '../register/register.server.ts';
 import { AccountError, ThrottledError } from './errors.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.server.ts';
@@ -86,12 +86,7 @@ export async function signUp(props: SignUpProps): Promise<void> {
       const created = await tx.member.create({
         data: { id: newId(), email, displayName: props.displayName.trim(), passwordHash, locale: props.locale },
       });
-      await recordAudit(tx, {
-        actorId: created.id,
-        action: 'member.signed_up',
-        targetType: 'Member',
-        targetId: created.id,
-      });
+      await recordAccountEvent(tx, created.id, 'member.signed_up');
       return created;
     })
     .catch((error: unknown) => {
@@ -167,12 +162,7 @@ export async function verifyEmail(token: string): Promise<{ memberId: string; em
     if (before.email !== row.email) {
       // The address changed: links sent to the old one must not work any more.
       await revokePendingTokens(tx, row.memberId);
-      await recordAudit(tx, {
-        actorId: row.memberId,
-        action: 'member.email_changed',
-        targetType: 'Member',
-        targetId: row.memberId,
-      });
+      await recordAccountEvent(tx, row.memberId, 'member.email_changed');
     }
     // The first confirmation of a sign-up (not a change of address): the new member is welcomed.
     return { memberId: row.memberId, email: row.email, first: before.emailVerifiedAt === null };
@@ -275,11 +265,6 @@ export async function resetPassword(token: string, password: string): Promise<vo
     await tx.session.deleteMany({ where: { memberId: row.memberId } });
     // Whoever reads this inbox owns the account: failed guesses by others no longer hold them back.
     await tx.loginFailure.deleteMany({ where: { scope: 'account', key: member.email } });
-    await recordAudit(tx, {
-      actorId: row.memberId,
-      action: 'member.password_reset',
-      targetType: 'Member',
-      targetId: row.memberId,
-    });
+    await recordAccountEvent(tx, row.memberId, 'member.password_reset');
   });
 }

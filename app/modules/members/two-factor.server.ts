@@ -8,7 +8,7 @@ import { db, type Tx } from '~/utils/db.server.ts';
 import { DomainError } from '~/utils/domain-errors.ts';
 import { newId } from '~/utils/ids.ts';
 import { sendMail } from '~/utils/mail.server.ts';
-import { recordAudit } from '../audit/audit.server.ts';
+import { recordAccountEvent, recordAudit } from '../audit/audit.server.ts';
 import { mailLocale } from './accounts.server.ts';
 import { AccountError, ThrottledError } from './errors.ts';
 import { createSession } from './sessions.server.ts';
@@ -190,12 +190,7 @@ export async function confirmTwoFactorSetup(props: CodeProps): Promise<string[]>
     });
     if (count !== 1) throw new TwoFactorError('twoFactor.noSetup');
     const codes = await replaceRecoveryCodes(tx, member.id);
-    await recordAudit(tx, {
-      actorId: member.id,
-      action: 'member.two_factor_enabled',
-      targetType: 'Member',
-      targetId: member.id,
-    });
+    await recordAccountEvent(tx, member.id, 'member.two_factor_enabled');
     return codes;
   });
 }
@@ -211,12 +206,7 @@ export async function turnOffTwoFactor(props: CodeProps): Promise<void> {
       data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null },
     });
     await tx.recoveryCode.deleteMany({ where: { memberId: member.id } });
-    await recordAudit(tx, {
-      actorId: member.id,
-      action: 'member.two_factor_disabled',
-      targetType: 'Member',
-      targetId: member.id,
-    });
+    await recordAccountEvent(tx, member.id, 'member.two_factor_disabled');
   });
   const locale = mailLocale(member.locale);
   await sendMail({
@@ -233,12 +223,7 @@ export async function renewRecoveryCodes(props: CodeProps): Promise<string[]> {
   await checkSecondFactor({ member, code: props.code, address: props.address, recovery: false });
   return db().$transaction(async (tx) => {
     const codes = await replaceRecoveryCodes(tx, member.id);
-    await recordAudit(tx, {
-      actorId: member.id,
-      action: 'member.recovery_codes_renewed',
-      targetType: 'Member',
-      targetId: member.id,
-    });
+    await recordAccountEvent(tx, member.id, 'member.recovery_codes_renewed');
     return codes;
   });
 }
@@ -289,13 +274,7 @@ export async function completeSecondStep(props: {
 async function recoveryCodeUsed(member: { id: string; email: string; locale: string | null }) {
   const left = await db().recoveryCode.count({ where: { memberId: member.id, usedAt: null } });
   await db().$transaction(async (tx) => {
-    await recordAudit(tx, {
-      actorId: member.id,
-      action: 'member.recovery_code_used',
-      targetType: 'Member',
-      targetId: member.id,
-      data: { left },
-    });
+    await recordAccountEvent(tx, member.id, 'member.recovery_code_used', { left });
   });
   const locale = mailLocale(member.locale);
   await sendMail({

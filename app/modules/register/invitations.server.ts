@@ -5,7 +5,7 @@ import { DomainError } from '~/utils/domain-errors.ts';
 import { newId } from '~/utils/ids.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { sendMail } from '~/utils/mail.server.ts';
-import { recordAudit } from '../audit/audit.server.ts';
+import { recordAccountEvent } from '../audit/audit.server.ts';
 import { mailLocale } from '../members/accounts.server.ts';
 import { hashPassword } from '../members/password.server.ts';
 import { createSession } from '../members/sessions.server.ts';
@@ -106,12 +106,7 @@ export async function acceptInvitation(props: AcceptInvitationProps) {
       },
     });
     await tx.registerEntry.update({ where: { id: entry.id }, data: { memberId } });
-    await recordAudit(tx, {
-      actorId: memberId,
-      action: 'member.joined_from_register',
-      targetType: 'Member',
-      targetId: memberId,
-    });
+    await recordAccountEvent(tx, memberId, 'member.joined_from_register');
   });
   return createSession(memberId, props.userAgent);
 }
