@@ -57,7 +57,7 @@ describe('the backup file', () => {
       /^b is damaged: it holds \d+ bytes of data where \d+ were written/,
     );
     const altered = Buffer.from(file);
-    altered[altered.length - 1] ^= 1;
+    altered.writeUInt8(altered.readUInt8(altered.length - 1) ^ 1, altered.length - 1);
     expect(refusal(altered)).toBe('b is damaged: its data does not match the SHA-256 written in it.');
     const later = encodeBackup({ ...manifest, version: 2 as 1 }, payload);
     expect(refusal(later)).toBe('b is a backup of a format this version of Plenum does not read.');

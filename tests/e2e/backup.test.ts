@@ -245,7 +245,7 @@ describe('refusals said in words', () => {
       /is damaged: it holds \d+ bytes of data where \d+ were written/,
     );
     const flipped = Buffer.from(bytes);
-    flipped[flipped.length - 10] ^= 0xff;
+    flipped.writeUInt8(flipped.readUInt8(flipped.length - 10) ^ 0xff, flipped.length - 10);
     await attempt('flipped.backup', flipped, /is damaged: its data does not match the SHA-256 written in it/);
     // Well formed and checksummed, but its data is no database: PGlite's refusal, in a sentence.
     const [magic, manifestLine] = bytes
