@@ -36,6 +36,13 @@ const cli = (args: string[], dataDir: string) => runToExit([CLI_ENTRY, ...args],
 /** The text of every paragraph of a live document, in order. */
 const paragraphs = (xml: string) => [...xml.matchAll(/<paragraph>(.*?)<\/paragraph>/g)].map((m) => m[1]!);
 
+/** What a document holds of the paragraph typed after BEFORE ('' until it arrives). */
+function typedSoFar(xml: string): string {
+  const all = paragraphs(xml);
+  const at = all.lastIndexOf(BEFORE);
+  return at >= 0 && at < all.length - 1 ? all[at + 1]! : '';
+}
+
 /** The moderator opens a second program, still being drafted, with one section; returns that section's id. */
 async function draftingSection(session: Awaited<ReturnType<typeof demoSessions>>): Promise<string> {
   const cookie = session.cookies.get('moderation')!;
@@ -79,18 +86,14 @@ describe('backing up a running server and restoring it', () => {
         const paragraph = new Y.XmlElement('paragraph');
         paragraph.insert(0, [line]);
         writer.doc.getXmlFragment('default').push([paragraph]);
-        // One letter every 15 ms, as someone typing, before, during and after the backup.
+        // One letter every 25 ms, as someone typing, before, during and after the backup.
         const typing = setInterval(() => {
           if (typed < DURING.length) line.insert(typed, DURING[typed++]!);
-        }, 15);
+        }, 25);
         try {
-          await eventually(
-            () => (paragraphs(reader.text()).at(-1)?.length ?? 0) >= 10,
-            10_000,
-            'typing to reach the server',
-          );
+          await eventually(() => typedSoFar(reader.text()).length >= 10, 10_000, 'typing to reach the server');
           // What the server relayed has been stored: all of it must be in the backup.
-          seenBefore = paragraphs(reader.text()).at(-1)!;
+          seenBefore = typedSoFar(reader.text());
           const typedBefore = typed;
           const backup = await cli(['backup', file], server.dataDir);
           expect(backup.code, backup.output).toBe(0);
@@ -107,11 +110,7 @@ describe('backing up a running server and restoring it', () => {
           clearInterval(typing);
         }
         // The server went on storing and relaying while it took the copy.
-        await eventually(
-          () => paragraphs(reader.text()).at(-1) === DURING.slice(0, typed),
-          10_000,
-          'the rest of the typing',
-        );
+        await eventually(() => typedSoFar(reader.text()) === DURING.slice(0, typed), 10_000, 'the rest of the typing');
       } finally {
         writer.destroy();
         reader.destroy();
@@ -130,6 +129,11 @@ describe('backing up a running server and restoring it', () => {
       const withoutKeys = await cli(['restore', file], keyless);
       expect(withoutKeys.code, withoutKeys.output).toBe(0);
       expect(withoutKeys.output).toContain(`lacks keys this database needs: round-${voted.roundId}.key`);
+      // A stopped server's folder is backed up by the command itself; the key it lacks is said to be missing.
+      const fromFolder = await cli(['backup', path.join(work, 'from-folder.backup')], keyless);
+      expect(fromFolder.code, fromFolder.output).toBe(0);
+      expect(fromFolder.output).toContain('from the data folder (no server was running)');
+      expect(fromFolder.output).toContain(`round-${voted.roundId}.key (MISSING from the keys folder already)`);
 
       // Restored with the keys folder kept apart (copied here), into a fresh folder, and started.
       const restoredDir = path.join(work, 'restored');
@@ -138,7 +142,12 @@ describe('backing up a running server and restoring it', () => {
       expect(restore.code, restore.output).toBe(0);
       expect(restore.output).toContain(`Restored ${file} into ${restoredDir}.`);
       expect(restore.output).not.toContain('WARNING');
-      await server.stop({ keep: true });
+      // The server account's alone, as a data folder the server made.
+      expect((await fs.stat(restoredDir)).mode & 0o777).toBe(0o700);
+      expect((await fs.stat(path.join(restoredDir, 'pglite', 'PG_VERSION'))).mode & 0o777).toBe(0o600);
+      // The first server stops cleanly, its backup socket closed with it.
+      expect(await server.stop({ keep: true })).toBe(0);
+      await expect(fs.stat(path.join(server.dataDir, 'control.sock'))).rejects.toMatchObject({ code: 'ENOENT' });
       const restored = await startServer({ reuse: { dataDir: restoredDir } });
       try {
         const again = { ...restored, logins: server.logins };
