@@ -56,7 +56,7 @@ export async function backupTo(file: string, env: Env): Promise<{ manifest: Back
   try {
     const bytes = await takeBackup(dataDir, keysFolderOf(env));
     // Checked as a restore will check it: a copy cut short on its way here is not written as a backup.
-    const { manifest } = decodeBackup(bytes, 'The backup the server sent');
+    const { manifest } = decodeBackup(bytes, 'The copy just taken');
     try {
       await handle.writeFile(bytes);
       await handle.sync();
