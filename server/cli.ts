@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { normalizeEmail, revokePendingTokens } from '~/modules/members/accounts.server.ts';
 import { SignUpSchema } from '~/modules/members/members.schema.ts';
@@ -17,6 +18,9 @@ import { DomainError } from '~/utils/domain-errors.ts';
 import { readEnv } from '~/utils/env.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { setLogLevel } from '~/utils/logger.server.ts';
+import { BackupError } from './backup/backup-file.ts';
+import { backupTo, restoreFrom } from './backup/commands.ts';
+import { describeContents, describeRestore, keyWarnings } from './backup/describe.ts';
 import { install, openAndMigrate } from './boot.ts';
 
 const HELP = `Plenum's command line.
@@ -41,10 +45,16 @@ Commands:
                                invitations of listed members without an account.
       [--dry-run]              Preview only: change nothing, mail nobody.
       [--no-invite]            Import without mailing the invitations (the page or a later run sends them).
+  backup <file>                Write a consistent copy of the embedded database (DATA_DIR) to a new file, also
+                               while Plenum runs (the running server takes it). Says what it holds; the keys
+                               folder (KEYS_DIR) is never in it: it warns when open rounds or two-factor need it.
+  restore <file>               Restore a backup into an EMPTY data folder (DATA_DIR; created if missing), then
+                               check it. Says which keys the restored database still needs in KEYS_DIR.
   help                         Show this help.
 
 The database is the one the server would use: DATABASE_URL, or the embedded one in DATA_DIR (./data).
-verify-tally opens none: it reads the board file alone.
+verify-tally opens none: it reads the board file alone. With PostgreSQL, back up with pg_dump -Fc and restore
+with pg_restore (docs/deploy.md, "Backups").
 `;
 
 async function createAdmin(values: { email?: string; name?: string; password?: string }) {
@@ -259,6 +269,26 @@ async function importRegisterFile(file: string, options: { dryRun: boolean; invi
   return 0;
 }
 
+/** `backup <file>`: the copy, what it holds, and warnings about the keys it does not. */
+async function backup(file: string): Promise<number> {
+  const { manifest, bytes } = await backupTo(file, readEnv());
+  const size = bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
+  process.stdout.write(`Backup written to ${file} (${size}).\n`);
+  process.stdout.write(describeContents(manifest).join('\n') + '\n');
+  const warnings = keyWarnings(manifest);
+  if (warnings.length) process.stderr.write(warnings.join('\n') + '\n');
+  return 0;
+}
+
+/** `restore <file>`: into an empty data folder only. */
+async function restore(file: string): Promise<number> {
+  const env = readEnv();
+  const restored = await restoreFrom(file, env);
+  const lines = describeRestore(file, path.resolve(env.DATA_DIR), restored);
+  process.stdout.write(lines.join('\n') + '\n');
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -280,6 +310,13 @@ async function main(argv: string[]): Promise<number> {
   }
   // Before anything reads the environment or opens a database: anyone can recount a board.
   if (command === 'verify-tally') return verifyTally(positionals[1], values.sha256);
+  if (command === 'backup' || command === 'restore') {
+    if (!positionals[1]) throw new UsageError(`${command} needs the path of a backup file.`);
+    // The backup file and a restored database are the server account's alone, as its data folder (ADR 0014).
+    process.umask(0o077);
+    setLogLevel('warn');
+    return command === 'backup' ? backup(positionals[1]) : restore(positionals[1]);
+  }
   if (!['migrate', 'create-admin', 'set-password', 'import-register'].includes(command)) {
     throw new UsageError(`Unknown command "${command}".`);
   }
@@ -309,6 +346,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`${message}\n${error instanceof UsageError ? '\n' + HELP : ''}`);
-    process.exit(error instanceof UsageError || error instanceof InputError ? 2 : 1);
+    const refused = error instanceof UsageError || error instanceof InputError || error instanceof BackupError;
+    process.exit(refused ? 2 : 1);
   },
 );

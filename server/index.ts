@@ -10,6 +10,8 @@ import { logger } from '~/utils/logger.server.ts';
 import { setMetricSources } from '~/utils/metrics.server.ts';
 import { runCompiledWorkersFrom } from '~/utils/worker.server.ts';
 import { prepareSetup, setupPending } from '~/modules/installation/setup.server.ts';
+import { listenForBackups } from './backup/control-socket.ts';
+import { keysFolderOf } from './data-folders.ts';
 import { MigrationError } from './database/migrate.ts';
 import { formatLogins, formatSetupLink, install, openAndMigrate, seedIfFirstStart } from './boot.ts';
 import { localOnly, redisRelay } from './collaboration/relay.ts';
@@ -65,6 +67,11 @@ async function main() {
   setLiveDocuments(collaboration);
   setMetricSources({ collaboration: () => collaboration.stats(), pools: () => database.poolStats?.() ?? [] });
 
+  // `plenum backup` asks this process for the embedded database's copy over a socket in the data folder (ADR 0033).
+  const stopBackups = database.pglite
+    ? await listenForBackups({ dataDir: env.DATA_DIR, keysDir: keysFolderOf(env), pglite: database.pglite })
+    : null;
+
   // Background sweeps (server/jobs.ts): their intervals are settings; tests set them short rather than wait.
   const background = startJobs(jobs(env));
   server.on('upgrade', (req, socket, head) => {
@@ -107,6 +114,7 @@ async function main() {
       .close()
       .catch((error: unknown) => logger.error('closing the collaboration server failed', { error }));
     server.close(async () => {
+      await stopBackups?.().catch((error: unknown) => logger.error('closing the backup socket failed', { error }));
       await collaborationClosed;
       await backgroundStopped;
       // Mails deferred until after an answer (password resets) go out before the database closes.

@@ -42,6 +42,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** An embedded database already open (tests load one from a dump). */
   pglite?: PGlite;
+  /** A data folder's tarball (PGlite's `dumpDataDir`) to create the embedded database from (a restore). */
+  loadDataDir?: Blob;
   /**
    * Count the SQL statements Prisma sends, per HTTP request (PLENUM_COUNT_QUERIES=1, see ./query-count.ts).
    * Off by default: the adapter is then used as it is, with no wrapper at all.
@@ -67,7 +69,10 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   await privateFolder(path.dirname(dir));
   const release = await lockDataFolder(`${dir}.lock`);
   try {
-    const pglite = await PGlite.create(dir, PGLITE_OPTIONS);
+    const pglite = await PGlite.create(
+      dir,
+      options.loadDataDir ? { ...PGLITE_OPTIONS, loadDataDir: options.loadDataDir } : PGLITE_OPTIONS,
+    );
     // PGlite writes the files of a new database 0666, whatever the umask: the server's account's alone.
     await tightenTree(dir);
     return fromPGlite(pglite, counting, release);
@@ -102,6 +107,13 @@ async function lockDataFolder(lockPath: string): Promise<() => Promise<void>> {
     }
   }
   throw new Error(`Cannot take the lock ${lockPath}`);
+}
+
+/** The pid of the live process holding the embedded database in `dataDir`, or null when none does. */
+export async function embeddedDatabaseHolder(dataDir: string): Promise<number | null> {
+  const lockPath = `${path.resolve(dataDir, 'pglite')}.lock`;
+  const pid = Number(await fs.readFile(lockPath, 'utf8').catch(() => '0'));
+  return pid && pid !== process.pid && isAlive(pid) ? pid : null;
 }
 
 function isAlive(pid: number): boolean {
