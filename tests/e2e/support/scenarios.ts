@@ -58,9 +58,17 @@ export interface SupportRule {
   reason?: string;
 }
 
-/** The moderator opens the demo program's amendment phase, its draft public, under `rule` (1 support, 14 days). */
-export async function amendingProgram(session: Pick<DemoSession, 'post'>, rule: SupportRule = {}) {
+/**
+ * The moderator opens the demo program's amendment phase, its draft public, under `rule` (1 support, 14 days);
+ * `settings` adds other fields of the settings form (e.g. `censusRule`).
+ */
+export async function amendingProgram(
+  session: Pick<DemoSession, 'post'>,
+  rule: SupportRule = {},
+  settings: Record<string, string> = {},
+) {
   await session.post(`/p/${DEMO}/settings`, 'moderation', {
+    ...settings,
     phase: 'AMENDING',
     draftIsPublic: 'on',
     supportRule: rule.rule ?? 'ABSOLUTE',
@@ -102,11 +110,14 @@ export async function draftAmendment(
  * Part 1 of the process on the demo program: amendments open (one support needed), Camille's amendment to the
  * first section drafted, submitted, supported by Lucía and declared admissible.
  */
-export async function prepareAdmissibleAmendment(server: TestServer, options: { link?: DraftLink } = {}) {
+export async function prepareAdmissibleAmendment(
+  server: TestServer,
+  options: { link?: DraftLink; settings?: Record<string, string> } = {},
+) {
   const session = await demoSessions(server);
   const { post } = session;
   const sections = await sectionIds(server.url);
-  await amendingProgram(session);
+  await amendingProgram(session, {}, options.settings);
   const amendmentId = await draftAmendment(server, session, 'camille', sections[0]!, {
     title: 'Un RIC plus accessible',
     justification: '500 000 signatures, c’est trop pour une initiative locale.',
