@@ -2,32 +2,16 @@ import { type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { LiveSection } from '~/editor/live-section.tsx';
 import { Time } from '~/components/time.tsx';
-import { listSectionAmendments } from '~/modules/amendments/amendments.server.ts';
-import { getSection } from '~/modules/programs/programs.server.ts';
+import { sectionPage } from '~/modules/programs/section-page.server.ts';
 import { restoreSectionText } from '~/modules/programs/structure.server.ts';
-import { actorOf, requireMember } from '~/utils/auth.server.ts';
+import { requireMember } from '~/utils/auth.server.ts';
 import { useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
-import { readerLinks } from '~/utils/links.ts';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
 
-export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
-  const { section, previous, next, program, canWrite, abilities } = await getSection(
-    actorOf(context),
-    params.slug ?? '',
-    params.sectionId ?? '',
-  );
+export const loader = /* @__PURE__ */ routeLoader(async ({ params, context, actor }) => {
+  const page = await sectionPage(actor, params.slug ?? '', params.sectionId ?? '');
   const user = context.member ? { id: context.member.id, name: context.member.displayName } : null;
-  const amendments = await listSectionAmendments(actorOf(context), section.id);
-  return {
-    section: readerLinks(section),
-    previous,
-    next,
-    slug: program.slug,
-    canWrite,
-    canPropose: abilities.proposeAmendment,
-    amendments,
-    user,
-  };
+  return { ...page, user };
 });
 
 /** Moderators restore the section's last valid text (issue 15). */

@@ -7,6 +7,7 @@ import { logger } from '~/utils/logger.server.ts';
 import { metrics, routeLabel } from '~/utils/metrics.server.ts';
 import type { Database } from '~/utils/db.server.ts';
 import { countQueriesOf, currentQueryTally } from '../database/query-count.ts';
+import { withRequestMemo } from '~/utils/request-memo.server.ts';
 import { buildRequestContext } from './context.ts';
 import { isShareable, PageCache, type CachedPage } from './page-cache.ts';
 import { limitFormFields } from './form-fields.ts';
@@ -168,7 +169,9 @@ export function createApp(options: AppOptions) {
         res.end(PageCache.personalize(hit, context));
         return;
       }
-      const response = await handleRequest(toFetchRequest(req, res), context);
+      // A GET's loaders share what they read once (the program's outline); an action's loaders read afresh.
+      const answer = () => handleRequest(toFetchRequest(req, res), context);
+      const response = await (req.method === 'GET' || req.method === 'HEAD' ? withRequestMemo(answer) : answer());
       // Loaders and actions are done: the page renders from their data (no deferred data in this app).
       stamp?.(res);
       if (!key || !isShareable(response)) return await sendFetchResponse(res, response);

@@ -16,13 +16,16 @@ import { moderationLog } from './moderation.server.ts';
  * supports, timeline and what the reader may do with it, from the policies), its section's number, the
  * admissibility decision, the debate, and for moderators the amendments it could be merged into (the most alike
  * first) and the
- * conflict to settle. The amendment is read first (it decides whether the reader may see anything); the rest is
- * read side by side.
+ * conflict to settle. The amendment decides whether the reader may see anything; the rest is read beside it.
  *
  * Read-only texts point through /leave (readerLinks). The conflict form's Markdown keeps the addresses its
  * moderator edits, and only moderators get it.
  */
 export async function amendmentPage(actor: Actor, slug: string, id: string) {
+  // The frame is read while the amendment is (issue 19: it waited for it); the amendment's refusal, if any, is
+  // the one the reader gets, as before.
+  const framing = programFrame(actor, slug);
+  framing.catch(() => {});
   const found = await getAmendment(actor, slug, id);
   const { amendment, abilities } = found;
   // Coordinators of validated groups endorse on their group's behalf when they could support it themselves.
@@ -30,7 +33,7 @@ export async function amendmentPage(actor: Actor, slug: string, id: string) {
   // The frame, not the outline: a visitor who may not read the draft reads an amendment a published version
   // includes; its section's number and address are then the latest version's.
   const [outline, log, debate, siblings, conflict, coordinated] = await Promise.all([
-    programFrame(actor, slug),
+    framing,
     amendment.status === 'DRAFT' ? [] : moderationLog(actor, slug, amendment.id),
     listComments(actor, amendment.id),
     abilities.merge

@@ -144,20 +144,16 @@ export async function getAmendment(actor: Actor, slug: string, id: string) {
       ({ amendment, facts } = await amendmentWithFacts(db(), actor, id));
     }
   }
-  const section = await db().section.findUniqueOrThrow({
-    where: { id: amendment.sectionId },
-    select: { id: true, title: true },
-  });
   // A new section is measured against nothing: all of its text is added, and the section it follows is untouched.
   const base = amendment.kind === 'ADD' ? EMPTY : readStoredDoc(amendment.baseText, 'amendment.baseText');
-  const proposed =
+  // Everything else the page shows, read side by side (issue 19: these were read one after the other).
+  const [section, proposed, competing, timeline, mergedInto, supports, round] = await Promise.all([
+    db().section.findUniqueOrThrow({ where: { id: amendment.sectionId }, select: { id: true, title: true } }),
     amendment.kind === 'DELETE'
       ? { type: 'doc' as const, content: [] }
       : amendment.proposedText
         ? readStoredDoc(amendment.proposedText, 'amendment.proposedText')
-        : await readLiveText(liveDocumentName.amendment(amendment.id), amendmentSeed(amendment));
-  // The rest of what the page shows, read side by side.
-  const [competing, timeline, mergedInto, supports, round] = await Promise.all([
+        : readLiveText(liveDocumentName.amendment(amendment.id), amendmentSeed(amendment)),
     competitors(db(), amendment),
     amendmentTimeline(amendment),
     amendment.mergedIntoId

@@ -11,6 +11,7 @@ import {
 import { db, type Tx } from '~/utils/db.server.ts';
 import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 import { newId } from '~/utils/ids.ts';
+import { oncePerRequest } from '~/utils/request-memo.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { readLiveText, readLiveTextChecked } from '~/modules/live-text/live-text.server.ts';
 import { parseDoc, type DocNode } from '~/rich-text/document.ts';
@@ -86,7 +87,12 @@ type PublishedOutline = {
  * contents leads to, and which of its sections and chapters it holds: the latest, once the program is
  * PUBLISHED (its text is that version's, not the live draft's) or for those who may not read the draft.
  */
-export async function programFrame(actor: Actor, slug: string) {
+export function programFrame(actor: Actor, slug: string) {
+  // A section's page and its frame both need it, side by side: read once per request (issue 19).
+  return oncePerRequest(`programFrame:${actor?.id ?? ''}:${slug}`, () => readProgramFrame(actor, slug));
+}
+
+async function readProgramFrame(actor: Actor, slug: string) {
   const program = await db().program.findUnique({
     where: { slug },
     include: {
@@ -167,15 +173,18 @@ export async function getChapter(actor: Actor, slug: string, chapterId: string) 
 
 /** One section with its text, its number, and the sections before and after it in reading order. */
 export async function getSection(actor: Actor, slug: string, sectionId: string) {
-  const outline = await getProgramOutline(actor, slug);
+  // The section's row is read beside the outline (issue 19), and shown only once the outline says it may be.
+  const [outline, row] = await Promise.all([
+    getProgramOutline(actor, slug),
+    db().section.findUnique({
+      where: { id: sectionId },
+      select: { content: true, updatedAt: true, lockedAt: true, lockReason: true, lockedByRoundId: true },
+    }),
+  ]);
   const flat = outline.chapters.flatMap((c) => c.sections.map((s) => ({ ...s, chapter: c })));
   const index = flat.findIndex((s) => s.id === sectionId);
   const entry = flat[index];
-  if (!entry) throw new NotFoundError(`section ${sectionId}`);
-  const row = await db().section.findUniqueOrThrow({
-    where: { id: sectionId },
-    select: { content: true, updatedAt: true, lockedAt: true, lockReason: true, lockedByRoundId: true },
-  });
+  if (!entry || !row) throw new NotFoundError(`section ${sectionId}`);
   const facts = { ...outline.program, actorIsDrafter: outline.abilities.actorIsDrafter };
   const link = (s: (typeof flat)[number] | undefined) => (s ? { id: s.id, number: s.number, title: s.title } : null);
   const text = await readLiveTextChecked(liveDocumentName.section(entry.id), row.content);
