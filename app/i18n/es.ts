@@ -1425,19 +1425,19 @@ export const es: Messages = {
   'committee.reason': 'Razón (pública)',
   'committee.record': 'Registrar la recomendación',
   'committee.acceptHint':
-    'El comité de redacción propone su compromiso «{title}» en lugar de su enmienda. Si acepta, el compromiso la sustituye, también en su votación.',
+    'El comité de redacción propone su compromiso «{title}» en lugar de tu enmienda. Si aceptas, el compromiso la sustituye, también en su votación.',
   'committee.accept': 'Aceptar el compromiso en lugar de mi enmienda',
   'committee.errors.voteOpen': 'La votación de esta enmienda ya está abierta: sus preguntas ya no pueden cambiar.',
-  'committee.errors.kind': 'Elija una recomendación.',
+  'committee.errors.kind': 'Elige una recomendación.',
   'flash.recommended': 'La recomendación queda registrada y se muestra con la enmienda.',
-  'flash.compromiseAccepted': 'El compromiso sustituye su enmienda.',
+  'flash.compromiseAccepted': 'El compromiso sustituye tu enmienda.',
   'flash.committeeChanged': 'El comité de redacción está actualizado.',
   'timeline.recommended': 'El comité de redacción recomendó una posición',
   'timeline.replaced': 'Sustituida por el compromiso del comité de redacción, con el acuerdo de sus autores',
   'timeline.compromise_accepted': 'Aceptado por los autores de la enmienda que sustituye',
   'notifications.kind.RECOMMENDED': 'El comité de redacción recomendó una posición sobre «{title}».',
   'notifications.kind.COMPROMISE_PROPOSED':
-    'El comité de redacción propone un compromiso en lugar de «{title}»: puede aceptarlo.',
+    'El comité de redacción propone un compromiso en lugar de «{title}»: puedes aceptarlo.',
   'notifications.recommended.ADOPT': 'El comité de redacción recomienda adoptar «{title}»: {reason}',
   'notifications.recommended.REJECT': 'El comité de redacción recomienda rechazar «{title}»: {reason}',
   'notifications.recommended.ADOPT_MODIFIED':
@@ -1448,7 +1448,7 @@ export const es: Messages = {
   'notifications.kind.PHASE_PENDING': '«{title}» pasa a «{phase}» el {date} (UTC), y {n} enmiendas siguen pendientes.',
   'mail.phase.subject': '{program}: {phase} a partir del {date}',
   'mail.phase.body':
-    '{program} pasa a la fase «{phase}» el {date} (UTC).\n\nVer el programa: {link}\n\nRecibe este mensaje porque pidió que le avisaran de votaciones y fases. Para dejar de recibirlos, con un clic: {unsubscribe}',
+    '{program} pasa a la fase «{phase}» el {date} (UTC).\n\nVer el programa: {link}\n\nRecibes este mensaje porque pediste que te avisaran de votaciones y fases. Para dejar de recibirlos, con un clic: {unsubscribe}',
   'program.phaseMovesBy': 'pasa por sí sola a «{phase}» el {date}',
   'settings.phaseAutoAdvance': 'Pasar por sí sola a la fase siguiente en esta fecha (a mediodía UTC)',
   'settings.phaseAutoAdvanceHint':

@@ -993,7 +993,7 @@ export const es: PrivacyTranslation = {
       title: 'Comité de redacción',
       summary:
         'Los miembros que los moderadores nombraron en el comité de redacción de un programa, que recomienda una posición sobre cada enmienda.',
-      retention: 'Hasta que los moderadores le retiren, o usted elimine su cuenta.',
+      retention: 'Hasta que los moderadores te retiren, o elimines tu cuenta.',
       visibleTo: 'Cualquiera que lea el programa: el comité se expresa en público.',
       fields: {
         programId: PROGRAM_REF,
