@@ -15,10 +15,13 @@ describe('background jobs', () => {
       MAIL_RETRY_BASE_MS: 1_000,
       MAIL_MAX_ATTEMPTS: 3,
       MAIL_LEASE_MS: 60_000,
+      PHASES_SWEEP_MS: 4_000,
+      PHASE_NOTICE_HOURS: 48,
     });
     expect(list.map((job) => [job.name, job.everyMs])).toEqual([
       ['expiring amendments', 1_000],
       ['sweeping voting rounds', 2_000],
+      ['moving scheduled phases', 4_000],
       ['sending digests', 3_000],
       ['sending queued mail', 500],
       ['purging expired rows', 3_000],

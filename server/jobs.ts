@@ -4,6 +4,7 @@ import { sendDigests } from '~/modules/notifications/notifications.server.ts';
 import { purgeExpired } from '~/modules/members/sessions.server.ts';
 import { openAndCloseDue } from '~/modules/voting/rounds.server.ts';
 import { sendRoundMails } from '~/modules/mailing/call-to-vote.server.ts';
+import { runPhaseSchedule } from '~/modules/programs/phase-schedule.server.ts';
 import { logger } from '~/utils/logger.server.ts';
 
 /**
@@ -18,6 +19,8 @@ export interface Job {
   run: (stopping: () => boolean) => Promise<unknown>;
 }
 
+type PhaseSettings = 'PHASES_SWEEP_MS' | 'PHASE_NOTICE_HOURS';
+
 type MailSettings =
   | 'MAIL_SWEEP_MS'
   | 'MAIL_BATCH_SIZE'
@@ -27,13 +30,19 @@ type MailSettings =
   | 'MAIL_LEASE_MS';
 
 export function jobs(
-  env: Pick<Env, 'AMENDMENTS_SWEEP_MS' | 'ROUNDS_SWEEP_MS' | 'DIGESTS_SWEEP_MS' | MailSettings>,
+  env: Pick<Env, 'AMENDMENTS_SWEEP_MS' | 'ROUNDS_SWEEP_MS' | 'DIGESTS_SWEEP_MS' | MailSettings | PhaseSettings>,
 ): Job[] {
   return [
     // Amendments whose support deadline passed short of the threshold expire.
     { name: 'expiring amendments', everyMs: env.AMENDMENTS_SWEEP_MS, run: () => expireOverdue() },
     // Voting rounds open and close on time; adopted amendments are written into the live text (ADR 0015).
     { name: 'sweeping voting rounds', everyMs: env.ROUNDS_SWEEP_MS, run: () => openAndCloseDue() },
+    // Phases that move by themselves at their date: announced beforehand, postponed while a round is open (ADR 0037).
+    {
+      name: 'moving scheduled phases',
+      everyMs: env.PHASES_SWEEP_MS,
+      run: () => runPhaseSchedule({ noticeMs: env.PHASE_NOTICE_HOURS * 3600_000 }),
+    },
     // Email digests of notifications, for members who opted in (each at most once a day).
     { name: 'sending digests', everyMs: env.DIGESTS_SWEEP_MS, run: () => sendDigests() },
     // The mail queue: calls to vote and reminders, in batches, at the SMTP server's rate (ADR 0028).

@@ -1370,4 +1370,55 @@ export const en = {
   'settings.censusRule.OPEN': 'Every member with a verified address',
   'settings.censusRule.REGISTER': 'Members of the register in good standing on the opening day',
   'settings.censusRuleHint': 'Frozen into each round when it opens.',
+  // The drafting committee and scheduled phases (ADR 0037).
+  'committee.title': 'Drafting committee',
+  'committee.link': 'Drafting committee',
+  'committee.intro':
+    'Moderators name the drafting committee. For each amendment it recommends a position, with a public reason, and it may draft a compromise; the ballot and the results show its recommendation beside each question.',
+  'committee.empty': 'No one sits on the drafting committee yet.',
+  'committee.add': 'Add to the committee',
+  'committee.none': 'The drafting committee has not recommended anything on this amendment yet.',
+  'committee.recommends': 'The drafting committee recommends:',
+  'committee.kind.ADOPT': 'adopt',
+  'committee.kind.REJECT': 'reject',
+  'committee.kind.ADOPT_MODIFIED': 'adopt as modified by its compromise',
+  'committee.isCompromise': 'adopt its compromise, in place of',
+  'committee.readCompromise': 'Read the compromise',
+  'committee.compromiseDraft':
+    'This is the drafting committee’s compromise: its members write it together, then submit it.',
+  'committee.recommendLegend': 'Recommendation of the drafting committee',
+  'committee.modifiedHint':
+    '“Adopt as modified” opens the committee’s compromise: a live draft that starts from this amendment’s text.',
+  'committee.reason': 'Reason (public)',
+  'committee.record': 'Record the recommendation',
+  'committee.acceptHint':
+    'The drafting committee proposes its compromise “{title}” in place of your amendment. If you accept, the compromise replaces it, in its vote too.',
+  'committee.accept': 'Accept the compromise in place of my amendment',
+  'committee.errors.voteOpen': 'The vote on this amendment is already open: its questions can no longer change.',
+  'committee.errors.kind': 'Choose a recommendation.',
+  'flash.recommended': 'The recommendation is recorded and shown with the amendment.',
+  'flash.compromiseAccepted': 'The compromise replaces your amendment.',
+  'flash.committeeChanged': 'The drafting committee is updated.',
+  'timeline.recommended': 'The drafting committee recommended a position',
+  'timeline.replaced': 'Replaced by the drafting committee’s compromise, with its authors’ agreement',
+  'timeline.compromise_accepted': 'Accepted by the authors of the amendment it replaces',
+  'notifications.kind.RECOMMENDED': 'The drafting committee recommended a position on “{title}”.',
+  'notifications.kind.COMPROMISE_PROPOSED':
+    'The drafting committee proposes a compromise in place of “{title}”: you may accept it.',
+  'notifications.recommended.ADOPT': 'The drafting committee recommends adopting “{title}”: {reason}',
+  'notifications.recommended.REJECT': 'The drafting committee recommends rejecting “{title}”: {reason}',
+  'notifications.recommended.ADOPT_MODIFIED':
+    'The drafting committee recommends adopting “{title}” as modified by its compromise: {reason}',
+  'notifications.kind.PHASE_SCHEDULED': '“{title}” moves to the phase “{phase}” on {date} (UTC).',
+  'notifications.kind.PHASE_POSTPONED':
+    'The move of “{title}” to “{phase}” is postponed to {date} (UTC): a vote is open.',
+  'notifications.kind.PHASE_PENDING':
+    '“{title}” moves to “{phase}” on {date} (UTC), and {n} amendments are still pending.',
+  'mail.phase.subject': '{program}: {phase} from {date}',
+  'mail.phase.body':
+    '{program} moves to the phase “{phase}” on {date} (UTC).\n\nSee the program: {link}\n\nYou receive this because you asked to be told of votes and phases. To stop, in one click: {unsubscribe}',
+  'program.phaseMovesBy': 'moves to “{phase}” by itself on {date}',
+  'settings.phaseAutoAdvance': 'Move to the next phase by itself on this date (at noon UTC)',
+  'settings.phaseAutoAdvanceHint':
+    'Members are told beforehand. While a vote is open the move waits for its close, and moderators are told.',
 };

@@ -1403,4 +1403,54 @@ export const es: Messages = {
   'settings.censusRule.OPEN': 'Todo miembro con la dirección verificada',
   'settings.censusRule.REGISTER': 'Los afiliados del registro al corriente el día de la apertura',
   'settings.censusRuleHint': 'Se congela en cada votación al abrirse.',
+  // The drafting committee and scheduled phases (ADR 0037).
+  'committee.title': 'Comité de redacción',
+  'committee.link': 'Comité de redacción',
+  'committee.intro':
+    'Los moderadores nombran el comité de redacción. Para cada enmienda recomienda una posición, con una razón pública, y puede redactar un compromiso; la papeleta y los resultados muestran su recomendación junto a cada pregunta.',
+  'committee.empty': 'Nadie forma parte todavía del comité de redacción.',
+  'committee.add': 'Añadir al comité',
+  'committee.none': 'El comité de redacción aún no ha recomendado nada sobre esta enmienda.',
+  'committee.recommends': 'El comité de redacción recomienda:',
+  'committee.kind.ADOPT': 'adoptarla',
+  'committee.kind.REJECT': 'rechazarla',
+  'committee.kind.ADOPT_MODIFIED': 'adoptarla modificada por su compromiso',
+  'committee.isCompromise': 'adoptar su compromiso, en lugar de',
+  'committee.readCompromise': 'Leer el compromiso',
+  'committee.compromiseDraft':
+    'Este es el compromiso del comité de redacción: sus miembros lo escriben juntos y luego lo presentan.',
+  'committee.recommendLegend': 'Recomendación del comité de redacción',
+  'committee.modifiedHint':
+    '«Adoptar modificada» abre el compromiso del comité: un borrador en directo que parte del texto de esta enmienda.',
+  'committee.reason': 'Razón (pública)',
+  'committee.record': 'Registrar la recomendación',
+  'committee.acceptHint':
+    'El comité de redacción propone su compromiso «{title}» en lugar de tu enmienda. Si aceptas, el compromiso la sustituye, también en su votación.',
+  'committee.accept': 'Aceptar el compromiso en lugar de mi enmienda',
+  'committee.errors.voteOpen': 'La votación de esta enmienda ya está abierta: sus preguntas ya no pueden cambiar.',
+  'committee.errors.kind': 'Elige una recomendación.',
+  'flash.recommended': 'La recomendación queda registrada y se muestra con la enmienda.',
+  'flash.compromiseAccepted': 'El compromiso sustituye tu enmienda.',
+  'flash.committeeChanged': 'El comité de redacción está actualizado.',
+  'timeline.recommended': 'El comité de redacción recomendó una posición',
+  'timeline.replaced': 'Sustituida por el compromiso del comité de redacción, con el acuerdo de sus autores',
+  'timeline.compromise_accepted': 'Aceptado por los autores de la enmienda que sustituye',
+  'notifications.kind.RECOMMENDED': 'El comité de redacción recomendó una posición sobre «{title}».',
+  'notifications.kind.COMPROMISE_PROPOSED':
+    'El comité de redacción propone un compromiso en lugar de «{title}»: puedes aceptarlo.',
+  'notifications.recommended.ADOPT': 'El comité de redacción recomienda adoptar «{title}»: {reason}',
+  'notifications.recommended.REJECT': 'El comité de redacción recomienda rechazar «{title}»: {reason}',
+  'notifications.recommended.ADOPT_MODIFIED':
+    'El comité de redacción recomienda adoptar «{title}» modificada por su compromiso: {reason}',
+  'notifications.kind.PHASE_SCHEDULED': '«{title}» pasa a la fase «{phase}» el {date} (UTC).',
+  'notifications.kind.PHASE_POSTPONED':
+    'El paso de «{title}» a «{phase}» se aplaza al {date} (UTC): hay una votación abierta.',
+  'notifications.kind.PHASE_PENDING': '«{title}» pasa a «{phase}» el {date} (UTC), y {n} enmiendas siguen pendientes.',
+  'mail.phase.subject': '{program}: {phase} a partir del {date}',
+  'mail.phase.body':
+    '{program} pasa a la fase «{phase}» el {date} (UTC).\n\nVer el programa: {link}\n\nRecibes este mensaje porque pediste que te avisaran de votaciones y fases. Para dejar de recibirlos, con un clic: {unsubscribe}',
+  'program.phaseMovesBy': 'pasa por sí sola a «{phase}» el {date}',
+  'settings.phaseAutoAdvance': 'Pasar por sí sola a la fase siguiente en esta fecha (a mediodía UTC)',
+  'settings.phaseAutoAdvanceHint':
+    'Los miembros reciben aviso previo. Mientras haya una votación abierta, el paso espera a su cierre, y se avisa a los moderadores.',
 };

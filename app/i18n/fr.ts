@@ -1428,4 +1428,55 @@ export const fr: Messages = {
   'settings.censusRule.OPEN': 'Tout membre à l’adresse vérifiée',
   'settings.censusRule.REGISTER': 'Les adhérents du registre à jour le jour de l’ouverture',
   'settings.censusRuleHint': 'Figé dans chaque scrutin à son ouverture.',
+  // The drafting committee and scheduled phases (ADR 0037).
+  'committee.title': 'Comité de rédaction',
+  'committee.link': 'Comité de rédaction',
+  'committee.intro':
+    'Les modérateurs nomment le comité de rédaction. Pour chaque amendement, il recommande une position, avec une raison publique, et peut rédiger un compromis ; le bulletin et les résultats affichent sa recommandation à côté de chaque question.',
+  'committee.empty': 'Personne ne siège encore au comité de rédaction.',
+  'committee.add': 'Ajouter au comité',
+  'committee.none': 'Le comité de rédaction n’a encore rien recommandé sur cet amendement.',
+  'committee.recommends': 'Le comité de rédaction recommande :',
+  'committee.kind.ADOPT': 'l’adoption',
+  'committee.kind.REJECT': 'le rejet',
+  'committee.kind.ADOPT_MODIFIED': 'l’adoption modifiée par son compromis',
+  'committee.isCompromise': 'l’adoption de son compromis, à la place de',
+  'committee.readCompromise': 'Lire le compromis',
+  'committee.compromiseDraft':
+    'Ceci est le compromis du comité de rédaction : ses membres l’écrivent ensemble, puis le déposent.',
+  'committee.recommendLegend': 'Recommandation du comité de rédaction',
+  'committee.modifiedHint':
+    '« Adoption modifiée » ouvre le compromis du comité : un brouillon en direct qui part du texte de cet amendement.',
+  'committee.reason': 'Raison (publique)',
+  'committee.record': 'Enregistrer la recommandation',
+  'committee.acceptHint':
+    'Le comité de rédaction propose son compromis « {title} » à la place de votre amendement. Si vous acceptez, le compromis le remplace, y compris dans son vote.',
+  'committee.accept': 'Accepter le compromis à la place de mon amendement',
+  'committee.errors.voteOpen': 'Le vote sur cet amendement est déjà ouvert : ses questions ne peuvent plus changer.',
+  'committee.errors.kind': 'Choisissez une recommandation.',
+  'flash.recommended': 'La recommandation est enregistrée et affichée avec l’amendement.',
+  'flash.compromiseAccepted': 'Le compromis remplace votre amendement.',
+  'flash.committeeChanged': 'Le comité de rédaction est mis à jour.',
+  'timeline.recommended': 'Le comité de rédaction a recommandé une position',
+  'timeline.replaced': 'Remplacé par le compromis du comité de rédaction, avec l’accord de ses auteurs',
+  'timeline.compromise_accepted': 'Accepté par les auteurs de l’amendement qu’il remplace',
+  'notifications.kind.RECOMMENDED': 'Le comité de rédaction a recommandé une position sur « {title} ».',
+  'notifications.kind.COMPROMISE_PROPOSED':
+    'Le comité de rédaction propose un compromis à la place de « {title} » : vous pouvez l’accepter.',
+  'notifications.recommended.ADOPT': 'Le comité de rédaction recommande d’adopter « {title} » : {reason}',
+  'notifications.recommended.REJECT': 'Le comité de rédaction recommande de rejeter « {title} » : {reason}',
+  'notifications.recommended.ADOPT_MODIFIED':
+    'Le comité de rédaction recommande d’adopter « {title} » modifié par son compromis : {reason}',
+  'notifications.kind.PHASE_SCHEDULED': '« {title} » passe à la phase « {phase} » le {date} (UTC).',
+  'notifications.kind.PHASE_POSTPONED':
+    'Le passage de « {title} » à « {phase} » est reporté au {date} (UTC) : un vote est ouvert.',
+  'notifications.kind.PHASE_PENDING':
+    '« {title} » passe à « {phase} » le {date} (UTC), et {n} amendements sont encore en attente.',
+  'mail.phase.subject': '{program} : {phase} à partir du {date}',
+  'mail.phase.body':
+    '{program} passe à la phase « {phase} » le {date} (UTC).\n\nVoir le programme : {link}\n\nVous recevez ce message parce que vous avez demandé à être prévenu des votes et des phases. Pour arrêter, en un clic : {unsubscribe}',
+  'program.phaseMovesBy': 'passe d’elle-même à « {phase} » le {date}',
+  'settings.phaseAutoAdvance': 'Passer d’elle-même à la phase suivante à cette date (à midi UTC)',
+  'settings.phaseAutoAdvanceHint':
+    'Les membres sont prévenus à l’avance. Pendant un vote ouvert, le passage attend sa clôture, et les modérateurs sont prévenus.',
 };

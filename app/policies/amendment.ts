@@ -19,6 +19,8 @@ export interface AmendmentFacts {
    * page (the provenance a version's notes link to) is public with it, whatever the program's phase.
    */
   inPublishedVersion?: boolean;
+  /** Whether it is the drafting committee's compromise: drafted while the program votes too (ADR 0037). */
+  isCompromise?: boolean;
 }
 
 type Program = Pick<ProgramFacts, 'phase' | 'draftIsPublic'>;
@@ -37,11 +39,13 @@ export function canReadAmendment(actor: Actor, program: Program, amendment: Amen
   return amendment.submitted && (canReadDraft(actor, program) || amendment.inPublishedVersion === true);
 }
 
-/** Authors write the draft (live) and submit it, while it is a draft and the program takes amendments. */
+/**
+ * Authors write the draft (live) and submit it, while it is a draft and the program takes amendments; the drafting
+ * committee's compromise also while the program votes (until the round that settles the original opens).
+ */
 export function canEditAmendment(actor: Actor, program: Program, amendment: AmendmentFacts): boolean {
-  return (
-    hasRole(actor, 'MEMBER') && amendment.actorIsAuthor && amendment.status === 'DRAFT' && program.phase === 'AMENDING'
-  );
+  const phase = program.phase === 'AMENDING' || (amendment.isCompromise === true && program.phase === 'VOTING');
+  return hasRole(actor, 'MEMBER') && amendment.actorIsAuthor && amendment.status === 'DRAFT' && phase;
 }
 
 /**

@@ -98,6 +98,7 @@ export default function ProgramHome() {
         <Link to="amendments">{t('amendments.list.link')}</Link>
         {signedIn ? <Link to="amendments?mine=1">{t('amendments.list.mineLink')}</Link> : null}
         <Link to="rounds">{t('rounds.link')}</Link>
+        <Link to="committee">{t('committee.link')}</Link>
         <Link to={`/p/${program.slug}/participation`}>{t('participation.link')}</Link>
         <Link to="moderation">{t('moderation.logTitle')}</Link>
         <Link to="audit">{t('audit.title')}</Link>

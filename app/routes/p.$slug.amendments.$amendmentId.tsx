@@ -4,7 +4,9 @@ import type { DebateFormError } from '~/components/amendment/discussion.tsx';
 import { endorseAmendment } from '~/modules/groups/groups.server.ts';
 import { resolveConflict } from '~/modules/amendments/application.server.ts';
 import { markdownToSectionDoc } from '~/rich-text/markdown.server.ts';
-import { submitAmendment, withdrawAmendment } from '~/modules/amendments/amendments.server.ts';
+import { withdrawAmendment } from '~/modules/amendments/amendments.server.ts';
+import { recommend } from '~/modules/committee/committee.server.ts';
+import { acceptCompromise, submitDraft } from '~/modules/committee/compromise.server.ts';
 import { answerInvitation, inviteCoauthor, leaveAmendment } from '~/modules/amendments/coauthors.server.ts';
 import {
   AMENDMENT_PAGE_INTENTS,
@@ -102,7 +104,8 @@ async function runCommand(command: AmendmentCommand, at: { actor: Actor; id: str
       await leaveAmendment({ actor, id });
       return redirect(mine, { headers: { 'Set-Cookie': flashCookie('flash.leftAmendment') } });
     case 'submit':
-      await submitAmendment({ actor, id });
+      // The committee's compromise is submitted its own way (admissible at once): the module decides.
+      await submitDraft({ actor, id });
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.amendmentSubmitted') } });
     case 'support':
       await supportAmendment({ actor, id });
@@ -125,6 +128,18 @@ async function runCommand(command: AmendmentCommand, at: { actor: Actor; id: str
     case 'endorse':
       await endorseAmendment({ actor, groupId: command.groupId, amendmentId: id });
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.endorsed') } });
+    case 'recommend': {
+      const { compromiseId } = await recommend({ actor, amendmentId: id, kind: command.kind, reason: command.reason });
+      // "Adopt modified": on to the compromise's live draft, which the committee writes now.
+      const to = compromiseId ? `/p/${at.slug}/amendments/${compromiseId}` : here;
+      return redirect(to, { headers: { 'Set-Cookie': flashCookie('flash.recommended') } });
+    }
+    case 'acceptCompromise': {
+      const compromiseId = await acceptCompromise({ actor, id });
+      return redirect(`/p/${at.slug}/amendments/${compromiseId}`, {
+        headers: { 'Set-Cookie': flashCookie('flash.compromiseAccepted') },
+      });
+    }
     case 'withdraw':
       await withdrawAmendment({ actor, id });
       return redirect(here, { headers: { 'Set-Cookie': flashCookie('flash.amendmentWithdrawn') } });

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
+import { RecommendationNote } from '~/components/committee/recommendation.tsx';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { data, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
@@ -210,6 +211,10 @@ export default function RoundPage() {
                     <span className="muted" data-testid="question-majority">
                       {t('count.adoptedIf', { rule: majorityWords(q.majority) })}
                     </span>
+                    <RecommendationNote
+                      recommendation={view.recommendations[q.amendmentId!]}
+                      slug={view.program.slug}
+                    />
                   </>
                 ) : (
                   <>
@@ -220,7 +225,13 @@ export default function RoundPage() {
                           {a.id === 'keep' ? (
                             t('vote.keepCurrent')
                           ) : (
-                            <Link to={`/p/${view.program.slug}/amendments/${a.id}`}>{a.label}</Link>
+                            <>
+                              <Link to={`/p/${view.program.slug}/amendments/${a.id}`}>{a.label}</Link>
+                              <RecommendationNote
+                                recommendation={view.recommendations[a.id]}
+                                slug={view.program.slug}
+                              />
+                            </>
                           )}
                         </li>
                       ))}

@@ -1,5 +1,6 @@
 import { data, redirect, type HeadersFunction, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react';
+import { RecommendationNote } from '~/components/committee/recommendation.tsx';
 import { DiffView } from '~/components/diff-view.tsx';
 import { useMajorityWords } from '~/components/round/rules.tsx';
 import { ErrorList } from '~/components/forms.tsx';
@@ -214,6 +215,7 @@ function RankSelect({ questionId, id, label, size }: { questionId: string; id: s
 /** What the voter decides on: the change itself, its justification, and the debate in brief. */
 function AmendmentBrief({ amendment }: { amendment: AmendmentOnBallot }) {
   const t = useT();
+  const { slug } = useParams();
   return (
     <div className="amendment-brief">
       <p className="muted">
@@ -229,6 +231,7 @@ function AmendmentBrief({ amendment }: { amendment: AmendmentOnBallot }) {
           {t('vote.readAmendment')}
         </Link>
       </p>
+      <RecommendationNote recommendation={amendment.recommendation} slug={slug ?? ''} />
       <DiffView parts={amendment.diff} />
       <p>
         <strong>{t('vote.justification')}</strong> {amendment.justification}

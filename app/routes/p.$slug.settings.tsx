@@ -122,6 +122,19 @@ export default function ProgramSettingsPage() {
           />
           <ErrorList id={fields.phaseEndsAt.errorId} errors={fields.phaseEndsAt.errors} />
         </div>
+        <div className="field field-checkbox">
+          <input
+            type="checkbox"
+            id={fields.phaseAutoAdvance.id}
+            name={fields.phaseAutoAdvance.name}
+            defaultChecked={program?.phaseAutoAdvance}
+            aria-describedby={`${fields.phaseAutoAdvance.id}-hint`}
+          />
+          <label htmlFor={fields.phaseAutoAdvance.id}>{t('settings.phaseAutoAdvance')}</label>
+          <p id={`${fields.phaseAutoAdvance.id}-hint`} className="field-hint">
+            {t('settings.phaseAutoAdvanceHint')}
+          </p>
+        </div>
         <fieldset className="field">
           <legend>{t('settings.draftingAccess')}</legend>
           {ACCESS.map((a) => (

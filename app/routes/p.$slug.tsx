@@ -1,4 +1,5 @@
 import type { MetaFunction } from '@remix-run/node';
+import { nextPhaseOf } from '~/modules/programs/phase-order.ts';
 import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx';
@@ -44,6 +45,15 @@ export default function ProgramLayout() {
             {program.phaseEndsAt
               ? ` · ${t('program.phaseUntil', { date: formatDate(program.phaseEndsAt, 'day') })}`
               : null}
+            {program.phaseEndsAt && program.phaseAutoAdvance && program.phase !== 'PUBLISHED' ? (
+              <span data-testid="phase-scheduled">
+                {' · '}
+                {t('program.phaseMovesBy', {
+                  phase: t(`phase.${nextPhaseOf(program.phase)!}`),
+                  date: formatDate(program.phaseEndsAt, 'datetime'),
+                })}
+              </span>
+            ) : null}
           </span>
         </p>
       </header>

@@ -54,6 +54,14 @@ const schema = z.object({
     .int()
     .min(100)
     .default(10 * 60_000),
+  /** How often scheduled phase moves are announced, made or postponed (ms; ADR 0037). */
+  PHASES_SWEEP_MS: z.coerce.number().int().min(100).default(60_000),
+  /** How long before a scheduled phase move members are told of it (hours). */
+  PHASE_NOTICE_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 90)
+    .default(48),
   /** How often the mail queue (calls to vote, reminders) is drained, and due reminders queued (ms). */
   MAIL_SWEEP_MS: z.coerce.number().int().min(100).default(5000),
   /** Mails claimed and sent together by the queue. */

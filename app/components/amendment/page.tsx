@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useMemo, useState } from 'react';
 import { Competitors } from './competitors.tsx';
+import { CommitteePanel } from '~/components/committee/committee-panel.tsx';
 import { ConfirmStep } from './confirm.tsx';
 import { DecisionForm, IntentButton, MergeForm } from './moderator-forms.tsx';
 import { Discussion } from './discussion.tsx';
@@ -47,6 +48,7 @@ export function AmendmentPage() {
     round,
     conflict,
     endorseAs,
+    committee,
   } = useLoaderData<typeof loader>();
   const formatDate = useFormatDate();
   const signed = useSignature();
@@ -147,6 +149,7 @@ export function AmendmentPage() {
         </p>
       ) : null}
       <Competitors slug={slug} competitors={competitors} />
+      <CommitteePanel committee={committee} slug={slug} busy={busy} />
       <h2>{t('amendments.field.justification')}</h2>
       <p className="justification">{amendment.justification}</p>
       {actionData?.error ? <ErrorList errors={[actionData.error]} /> : null}

@@ -4,6 +4,7 @@ import { percentOf as percent, quorumNeeded } from '~/modules/voting/thresholds.
 import { KEEP_CURRENT, type PreferentialResult, type RoundResults, type YesNoResult } from '~/modules/voting/types.ts';
 import { useT } from '~/utils/i18n.tsx';
 import { CountingRulesText, isSimple, type MajorityFraction } from './rules.tsx';
+import { RecommendationNote } from '../committee/recommendation.tsx';
 
 type View = SerializeFrom<RoundView>;
 
@@ -46,13 +47,24 @@ export function Turnout({ voters, census, quorumPercent }: { voters: number; cen
 }
 
 /** A yes/no question: yes and no as shares of the yes and no votes (what its majority counts), abstentions aside. */
-function YesNo({ result, title, majority }: { result: YesNoResult; title: string; majority: MajorityFraction }) {
+function YesNo({
+  result,
+  title,
+  majority,
+  recommendation,
+}: {
+  result: YesNoResult;
+  title: string;
+  majority: MajorityFraction;
+  recommendation: React.ReactNode;
+}) {
   const t = useT();
   const cast = result.yes + result.no;
   const share = { yes: result.yes, cast, percent: percent(result.yes, cast) };
   return (
     <section className="result" aria-label={title} data-testid={`result-${result.id}`}>
       <h3>{title}</h3>
+      {recommendation}
       <div className="bars">
         <Bar label={t('vote.yes')} value={result.yes} of={cast} kind="yes" />
         <Bar label={t('vote.no')} value={result.no} of={cast} kind="no" />
@@ -80,11 +92,13 @@ function Preferential({
   title,
   labels,
   counting,
+  recommendations,
 }: {
   result: PreferentialResult;
   title: string;
   labels: Map<string, string>;
   counting: RoundResults['counting'];
+  recommendations: (id: string) => React.ReactNode;
 }) {
   const t = useT();
   const name = (id: string) => (id === KEEP_CURRENT ? t('vote.keepCurrent') : (labels.get(id) ?? id));
@@ -99,7 +113,7 @@ function Preferential({
       <ol className="ranking" data-testid="ranking">
         {result.ranking.map((id) => (
           <li key={id}>
-            {name(id)}{' '}
+            {name(id)} {recommendations(id)}
             <span className="muted">
               (
               {t(result.method === 'SCHULZE' ? 'rounds.scoreBeats' : 'rounds.score', {
@@ -159,6 +173,12 @@ export function RoundResultsView({ view, results }: { view: View; results: Round
   const titles = new Map(view.questions.map((q) => [q.id, q.title]));
   const majorities = new Map(view.questions.map((q) => [q.id, q.majority]));
   const labels = new Map(view.amendments.map((a) => [a.id, a.title]));
+  const amendmentOf = new Map(view.questions.map((q) => [q.id, q.amendmentId]));
+  // The drafting committee's recommendation beside each question's outcome (ADR 0037).
+  const recommendation = (amendmentId: string | null | undefined) =>
+    amendmentId ? (
+      <RecommendationNote recommendation={view.recommendations[amendmentId]} slug={view.program.slug} />
+    ) : null;
   return (
     <section aria-labelledby="results-title" data-testid="results">
       <h2 id="results-title">{t('rounds.results')}</h2>
@@ -175,6 +195,7 @@ export function RoundResultsView({ view, results }: { view: View; results: Round
             result={r}
             title={titles.get(r.id) ?? ''}
             majority={majorities.get(r.id) ?? view.round.majority}
+            recommendation={recommendation(amendmentOf.get(r.id))}
           />
         ) : (
           <Preferential
@@ -183,6 +204,7 @@ export function RoundResultsView({ view, results }: { view: View; results: Round
             title={titles.get(r.id) ?? ''}
             labels={labels}
             counting={results.counting}
+            recommendations={recommendation}
           />
         ),
       )}

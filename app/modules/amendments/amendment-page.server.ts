@@ -10,6 +10,7 @@ import { applicationConflict } from './application.server.ts';
 import { docToPlainText } from '~/rich-text/document.ts';
 import { mergeTargets } from './duplicates.server.ts';
 import { moderationLog } from './moderation.server.ts';
+import { committeeOnAmendment } from '../committee/committee.server.ts';
 
 /**
  * Everything an amendment's page shows, for one reader, in one call: the amendment (its text, diff, authors,
@@ -32,7 +33,7 @@ export async function amendmentPage(actor: Actor, slug: string, id: string) {
   const endorsed = new Set(found.supports?.groups.map((g) => g.id) ?? []);
   // The frame, not the outline: a visitor who may not read the draft reads an amendment a published version
   // includes; its section's number and address are then the latest version's.
-  const [outline, log, debate, siblings, conflict, coordinated] = await Promise.all([
+  const [outline, log, debate, siblings, conflict, coordinated, committee] = await Promise.all([
     framing,
     amendment.status === 'DRAFT' ? [] : moderationLog(actor, slug, amendment.id),
     listComments(actor, amendment.id),
@@ -45,6 +46,11 @@ export async function amendmentPage(actor: Actor, slug: string, id: string) {
       : [],
     amendment.status === 'ADOPTED' ? applicationConflict(actor, amendment.id) : null,
     abilities.support ? groupsICoordinate(actor) : [],
+    committeeOnAmendment(
+      actor,
+      amendment.id,
+      found.authors.some((a) => a.id === actor?.id),
+    ),
   ]);
   const number = outline.chapters.flatMap((c) => c.sections).find((s) => s.id === found.section.id)?.number ?? '';
   const published = outline.abilities.readDraft ? null : outline.contents;
@@ -65,6 +71,8 @@ export async function amendmentPage(actor: Actor, slug: string, id: string) {
         }
       : null,
     endorseAs: coordinated.filter((g) => !endorsed.has(g.id)),
+    /** The drafting committee's recommendation, and what the reader may do about it (ADR 0037). */
+    committee,
   };
 }
 

@@ -47,6 +47,13 @@ export const AmendmentCommandSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('inadmissible'), reason: reason() }),
   z.object({ intent: z.literal('merge'), intoId: id(), reason: reason() }),
   z.object({ intent: z.literal('endorse'), groupId: id() }),
+  // The drafting committee's recommendation, and the authors' acceptance of its compromise (ADR 0037).
+  z.object({
+    intent: z.literal('recommend'),
+    kind: z.enum(['ADOPT', 'REJECT', 'ADOPT_MODIFIED'], { message: 'committee.errors.kind' }),
+    reason: reason(),
+  }),
+  z.object({ intent: z.literal('acceptCompromise') }),
 ]);
 export type AmendmentCommand = z.infer<typeof AmendmentCommandSchema>;
 

@@ -64,6 +64,7 @@ export async function amendmentWithFacts(tx: Tx, actor: Actor, id: string) {
     actorIsAuthor: amendment.authors.some((a) => a.memberId === actor?.id),
     actorIsInvited: amendment.invitations.some((i) => i.memberId === actor?.id),
     submitted,
+    isCompromise: amendment.compromiseOfId !== null,
     // Asked only of those who may not read the draft: for them, a published version must include it.
     inPublishedVersion: submitted && !canReadDraft(actor, amendment.program) && (await inPublishedVersion(tx, id)),
   };
@@ -231,6 +232,9 @@ const TIMELINE_ACTIONS = [
   'amendment.admissible',
   'amendment.inadmissible',
   'amendment.merged',
+  'amendment.recommended',
+  'amendment.replaced',
+  'amendment.compromise_accepted',
   'amendment.withdrawn',
 ] as const;
 export type TimelineStep = (typeof TIMELINE_ACTIONS)[number] extends `amendment.${infer S}` ? S : never;
@@ -495,6 +499,7 @@ export async function amendmentAccess(actor: Actor, id: string, revision?: numbe
       submittedAt: true,
       needsUpdate: true,
       revision: true,
+      compromiseOfId: true,
       program: { select: { phase: true, draftIsPublic: true, phaseStartedAt: true } },
       authors: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
       invitations: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
@@ -509,6 +514,7 @@ export async function amendmentAccess(actor: Actor, id: string, revision?: numbe
     actorIsInvited: row.invitations.length > 0,
     submitted: row.submittedAt !== null,
     needsUpdate: row.needsUpdate,
+    isCompromise: row.compromiseOfId !== null,
   };
   if (revision !== undefined) {
     if (row.kind !== 'CHANGE' || !row.needsUpdate || revision !== row.revision + 1) return null;

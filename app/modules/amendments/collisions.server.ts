@@ -20,6 +20,7 @@ export { STANDING };
 
 interface Candidate {
   id: string;
+  compromiseOfId?: string | null;
   kind: AmendmentKind;
   baseText: unknown;
   proposedText: unknown;
@@ -48,6 +49,7 @@ export async function regroupSection(tx: Tx, sectionId: string): Promise<void> {
       proposedText: true,
       collisionGroup: true,
       needsUpdate: true,
+      compromiseOfId: true,
     },
   });
   const others = await tx.amendment.findMany({
@@ -65,6 +67,12 @@ export async function regroupSection(tx: Tx, sectionId: string): Promise<void> {
       if (a.base === b.base && changesCollide(a.hunks, b.hunks)) parent[find(j)] = find(i);
     }
   }
+  // The drafting committee's compromise competes with the amendment it would replace, whatever words it changes
+  // (docs/decisions/0037-committee-and-scheduled-phases.md).
+  candidates.forEach((c, i) => {
+    const original = c.compromiseOfId ? candidates.findIndex((o) => o.id === c.compromiseOfId) : -1;
+    if (original >= 0) parent[find(i)] = find(original);
+  });
   const sizes = new Map<number, number>();
   candidates.forEach((_, i) => sizes.set(find(i), (sizes.get(find(i)) ?? 0) + 1));
   const updates: { id: string; group: string | null }[] = [];

@@ -42,8 +42,11 @@ export const DRAIN_DEFAULTS: DrainOptions = {
 /** A claimed row, and the mail it becomes (or why it is not sent at all). */
 export interface Claimed {
   id: string;
-  kind: 'ROUND_CALL' | 'ROUND_REMINDER';
-  roundId: string;
+  kind: 'ROUND_CALL' | 'ROUND_REMINDER' | 'PHASE_NOTICE';
+  /** A call's or a reminder's round (null for a phase notice). */
+  roundId: string | null;
+  /** A phase notice's program (ADR 0037). */
+  programId: string | null;
   memberId: string;
   attempts: number;
 }
@@ -68,7 +71,7 @@ export async function claimBatch(limit: number, leaseMs: number, now = new Date(
     )
     UPDATE "MailMessage" m SET status = 'SENDING', attempts = m.attempts + 1, "nextAttemptAt" = ${lease}
     FROM due WHERE m.id = due.id
-    RETURNING m.id, m.kind::text AS kind, m."roundId", m."memberId", m.attempts`;
+    RETURNING m.id, m.kind::text AS kind, m."roundId", m."programId", m."memberId", m.attempts`;
 }
 
 /** The delay before attempt n+1 after n failed attempts: base, 2 base, 4 base... at most an hour. */

@@ -28,6 +28,15 @@ export interface NotificationData {
     | 'SECTION_REMOVED'
     | 'CONFLICT';
   reason?: string;
+  /** RECOMMENDED: what the drafting committee recommends (ADR 0037). */
+  recommendation?: 'ADOPT' | 'REJECT' | 'ADOPT_MODIFIED';
+  /** About a program rather than an amendment (scheduled phases, ADR 0037): its address, title, next phase, date. */
+  slug?: string;
+  program?: string;
+  phase?: 'DRAFTING' | 'AMENDING' | 'VOTING' | 'PUBLISHED';
+  at?: string;
+  /** PHASE_PENDING: how many amendments are still pending. */
+  pending?: number;
 }
 
 /** Records a notification for each of these members (in the caller's transaction); `exceptId` is left out. */
@@ -71,8 +80,13 @@ export async function notifyAuthors(
   await notify(tx, { memberIds: authors.map((a) => a.memberId), kind, amendmentId, data, exceptId });
 }
 
-/** Adds to each notification the title and program of what it is about (an amendment, or a voting round). */
-async function withAmendments<T extends { amendmentId: string | null; roundId: string | null }>(rows: T[]) {
+/**
+ * Adds to each notification the title and program of what it is about (an amendment, a voting round, or a program,
+ * whose address and title a phase notice carries in its data).
+ */
+async function withAmendments<T extends { amendmentId: string | null; roundId: string | null; data: unknown }>(
+  rows: T[],
+) {
   const ids = (key: 'amendmentId' | 'roundId') => [...new Set(rows.flatMap((r) => (r[key] ? [r[key]] : [])))];
   const amendments = new Map(
     (
@@ -92,7 +106,11 @@ async function withAmendments<T extends { amendmentId: string | null; roundId: s
   );
   return rows.flatMap((r) => {
     const about = r.amendmentId ? amendments.get(r.amendmentId) : r.roundId ? rounds.get(r.roundId) : undefined;
-    return about ? [{ ...r, title: about.title, slug: about.program.slug }] : [];
+    if (about) return [{ ...r, title: about.title, slug: about.program.slug }];
+    const program = (r.data ?? {}) as NotificationData;
+    return !r.amendmentId && !r.roundId && program.slug
+      ? [{ ...r, title: program.program ?? '', slug: program.slug }]
+      : [];
   });
 }
 
@@ -106,7 +124,9 @@ export function notificationPath(n: {
   roundId?: string | null;
   commentId: string | null;
 }) {
-  if (!n.amendmentId) return `/p/${n.slug}/moderation/queue#queue-roll-reports`;
+  if (!n.amendmentId && n.roundId) return `/p/${n.slug}/moderation/queue#queue-roll-reports`;
+  // About a program (a scheduled phase): the program's home, which shows the phase and its date.
+  if (!n.amendmentId) return `/p/${n.slug}`;
   return `/p/${n.slug}/amendments/${n.amendmentId}${n.commentId ? `#comment-${n.commentId}` : ''}`;
 }
 
@@ -200,6 +220,24 @@ export function notificationText(locale: Locale, n: { kind: NotificationKind; ti
         reason: n.data.reason ?? '',
       },
     );
+  }
+  if (n.kind === 'RECOMMENDED') {
+    return t(locale, `notifications.recommended.${n.data.recommendation ?? 'ADOPT'}`, {
+      title: n.title,
+      reason: n.data.reason ?? '',
+    });
+  }
+  if (n.kind === 'PHASE_SCHEDULED' || n.kind === 'PHASE_POSTPONED' || n.kind === 'PHASE_PENDING') {
+    const at = n.data.at ? new Date(n.data.at) : null;
+    const date = at
+      ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(at)
+      : '';
+    return t(locale, `notifications.kind.${n.kind}`, {
+      title: n.title,
+      phase: t(locale, `phase.${n.data.phase ?? 'AMENDING'}`),
+      date,
+      n: n.data.pending ?? 0,
+    });
   }
   return t(locale, `notifications.kind.${n.kind}`, {
     title: n.title,

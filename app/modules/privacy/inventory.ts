@@ -193,6 +193,7 @@ const INVENTORY: Inventory = {
       revision: 'no',
       mergedIntoId: 'no',
       roundId: 'no',
+      compromiseOfId: 'no',
     },
   },
   AmendmentAuthor: {
@@ -329,6 +330,7 @@ const INVENTORY: Inventory = {
       id: 'pseudonymous',
       kind: 'no',
       roundId: 'yes',
+      programId: 'no',
       memberId: 'pseudonymous',
       status: 'yes',
       attempts: 'no',
@@ -376,6 +378,8 @@ const INVENTORY: Inventory = {
       applyLeaseUntil: 'no',
       drafterNamesPublic: 'no',
       censusRule: 'no',
+      phaseAutoAdvance: 'no',
+      phaseNoticeFor: 'no',
       createdAt: 'no',
       updatedAt: 'no',
     },
@@ -383,6 +387,22 @@ const INVENTORY: Inventory = {
   Drafter: {
     group: 'program',
     fields: { programId: 'yes', memberId: 'pseudonymous', addedAt: 'yes' },
+  },
+  CommitteeMember: {
+    group: 'program',
+    fields: { programId: 'yes', memberId: 'pseudonymous', addedAt: 'yes' },
+  },
+  Recommendation: {
+    group: 'program',
+    fields: {
+      amendmentId: 'no',
+      programId: 'no',
+      kind: 'no',
+      reason: 'no',
+      recordedById: 'pseudonymous',
+      createdAt: 'no',
+      updatedAt: 'no',
+    },
   },
   LiveTextWriter: {
     group: 'program',

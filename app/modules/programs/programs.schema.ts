@@ -24,6 +24,8 @@ export const ProgramSettingsSchema = z
         return date;
       })
       .optional(),
+    /** The phase moves to the next one by itself at `phaseEndsAt` (ADR 0037). */
+    phaseAutoAdvance: z.boolean().default(false),
     draftIsPublic: z.boolean().default(false),
     /** Whether published versions name the members who edited the text directly (issue 17); off by default. */
     drafterNamesPublic: z.boolean().default(false),

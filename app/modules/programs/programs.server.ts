@@ -321,6 +321,8 @@ export interface ProgramSettingsProps {
   phase: Phase;
   /** When moderators plan to end the phase (shown to everyone), or null. */
   phaseEndsAt: Date | null;
+  /** The phase moves to the next one by itself at `phaseEndsAt` (ADR 0037; off without a date; unchanged if not given). */
+  phaseAutoAdvance?: boolean;
   /** Whether the public may read the live draft. */
   draftIsPublic: boolean;
   /** Who writes during DRAFTING: all members, or the named drafters. */
@@ -365,6 +367,7 @@ export async function updateProgramSettings(props: ProgramSettingsProps): Promis
     const before = {
       phase: program.phase,
       phaseEndsAt: program.phaseEndsAt?.toISOString() ?? null,
+      phaseAutoAdvance: program.phaseAutoAdvance,
       draftIsPublic: program.draftIsPublic,
       draftingAccess: program.draftingAccess,
       drafterNamesPublic: program.drafterNamesPublic,
@@ -377,6 +380,7 @@ export async function updateProgramSettings(props: ProgramSettingsProps): Promis
     const after = {
       phase: props.phase,
       phaseEndsAt: props.phaseEndsAt?.toISOString() ?? null,
+      phaseAutoAdvance: props.phaseEndsAt ? (props.phaseAutoAdvance ?? program.phaseAutoAdvance) : false,
       draftIsPublic: props.draftIsPublic,
       draftingAccess: props.draftingAccess,
       drafterNamesPublic: props.drafterNamesPublic ?? program.drafterNamesPublic,
@@ -400,6 +404,7 @@ export async function updateProgramSettings(props: ProgramSettingsProps): Promis
       data: {
         phase: props.phase,
         phaseEndsAt: props.phaseEndsAt,
+        phaseAutoAdvance: after.phaseAutoAdvance,
         draftIsPublic: props.draftIsPublic,
         draftingAccess: props.draftingAccess,
         drafterNamesPublic: after.drafterNamesPublic,

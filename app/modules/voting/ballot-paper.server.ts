@@ -7,6 +7,7 @@ import { diffWords } from '../amendments/diff.ts';
 import { docToDiffText, docToPlainText, type DocNode } from '~/rich-text/document.ts';
 import { loadProgramFacts } from '../programs/programs.server.ts';
 import { KEEP_CURRENT } from './types.ts';
+import { recommendationsFor } from '../committee/committee.server.ts';
 import { NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
@@ -44,6 +45,8 @@ async function amendmentOnBallot(id: string) {
     select: { stance: true, body: true, parentId: true },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
+  // The drafting committee's recommendation, beside the question (ADR 0037).
+  const recommendation = (await recommendationsFor(db(), [id])).get(id) ?? null;
   const count = (stance: string) => comments.filter((c) => c.stance === stance).length;
   const first = (stance: string) => {
     const c = comments.find((x) => x.stance === stance && !x.parentId);
@@ -57,6 +60,7 @@ async function amendmentOnBallot(id: string) {
     newTitle: a.newTitle,
     justification: a.justification,
     section: a.section,
+    recommendation,
     // Lists keep their bullets and numbers: the change reads as on the amendment's page.
     diff: diffWords(docToDiffText(base), docToDiffText(proposed)),
     arguments: {

@@ -1,4 +1,5 @@
 import type { RoundStatus } from '~/generated/prisma/enums.ts';
+import { recommendationsFor } from '../committee/committee.server.ts';
 import { censusForMember } from './census.server.ts';
 import { enforceRead, type Actor } from '~/policies/actor.ts';
 import { canManageRounds, canReadRound, canReadRounds, canSeeResults, canSeeRoll, canVote } from '~/policies/round.ts';
@@ -111,6 +112,13 @@ export async function getRound(actor: Actor, slug: string, roundId: string, now 
       majority: { numerator: q.majorityNumerator, denominator: q.majorityDenominator },
     })),
     amendments,
+    /** The drafting committee's recommendation on each amendment of the round, shown beside its question. */
+    recommendations: Object.fromEntries(
+      await recommendationsFor(
+        db(),
+        amendments.map((a) => a.id),
+      ),
+    ),
     voters,
     turnout,
     /** The mail to the census (progress, reminders), for moderators only. */

@@ -400,6 +400,10 @@ export const en = {
           why: 'To point readers to it.',
         },
         roundId: { what: 'The voting round that settles it.', why: 'To put it to the vote.' },
+        compromiseOfId: {
+          what: 'For a compromise of the drafting committee: the amendment it proposes to replace.',
+          why: 'To put both in one vote, and to replace one by the other if its authors agree.',
+        },
       },
     },
     AmendmentAuthor: {
@@ -757,6 +761,7 @@ export const en = {
         },
         kind: { what: 'Call to vote or reminder.', why: 'To write the right mail.' },
         roundId: ROUND_REF,
+        programId: { what: 'The program a phase notice is about.', why: 'To write the notice.' },
         memberId: { what: 'The member it goes to.', why: 'To find the address when it is sent.' },
         status: { what: 'Queued, being sent, sent, no longer needed or failed.', why: 'To send each mail once.' },
         attempts: { what: 'How many times sending was tried.', why: 'Retries wait longer each time, then stop.' },
@@ -896,6 +901,14 @@ export const en = {
           what: 'Who votes in the program’s rounds: every verified member, or the register’s members in good standing.',
           why: 'Moderators decide it; each round freezes it at its opening.',
         },
+        phaseAutoAdvance: {
+          what: 'Whether the phase moves to the next one by itself at its planned end.',
+          why: 'Moderators decide it; members are told beforehand.',
+        },
+        phaseNoticeFor: {
+          what: 'The planned end whose move members were told of.',
+          why: 'To tell them once per date.',
+        },
         createdAt: { what: CREATED, why: DATES_WHY },
         updatedAt: { what: UPDATED, why: DATES_WHY },
       },
@@ -909,6 +922,41 @@ export const en = {
         programId: PROGRAM_REF,
         memberId: { what: 'The drafter.', why: 'Only named drafters write when access is limited.' },
         addedAt: { what: 'When they were named.', why: DATES_WHY },
+      },
+    },
+    CommitteeMember: {
+      title: 'Drafting committee',
+      summary:
+        'The members moderators named to a program’s drafting committee, which recommends a position on each amendment.',
+      retention: 'Until moderators remove you, or you delete your account.',
+      visibleTo: 'Everyone who reads the program: the committee speaks in public.',
+      fields: {
+        programId: PROGRAM_REF,
+        memberId: {
+          what: 'The committee member.',
+          why: 'Only the committee records recommendations and drafts compromises.',
+        },
+        addedAt: { what: 'When they were named.', why: DATES_WHY },
+      },
+    },
+    Recommendation: {
+      title: 'The committee’s recommendations',
+      summary:
+        'The drafting committee’s position on an amendment (adopt, reject, adopt a compromise) and its public reason.',
+      retention: 'As long as the amendment.',
+      visibleTo: 'Everyone who reads the amendment; the ballot and the results show it.',
+      fields: {
+        amendmentId: AMENDMENT_REF,
+        programId: PROGRAM_REF,
+        kind: { what: 'Adopt, reject, or adopt a compromise.', why: 'It is the recommendation.' },
+        reason: { what: 'The committee’s public reason.', why: 'Members judge the recommendation by it.' },
+        recordedById: {
+          what: 'The committee member who recorded it.',
+          why: 'It is in the audit log.',
+          visibleTo: 'The program’s moderators.',
+        },
+        createdAt: { what: CREATED, why: DATES_WHY },
+        updatedAt: { what: UPDATED, why: DATES_WHY },
       },
     },
     LiveTextWriter: {

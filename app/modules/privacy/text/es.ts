@@ -416,6 +416,10 @@ export const es: PrivacyTranslation = {
           why: 'Para remitir a los lectores.',
         },
         roundId: { what: 'La votación que la decide.', why: 'Para someterla a votación.' },
+        compromiseOfId: {
+          what: 'Para un compromiso del comité de redacción: la enmienda que propone sustituir.',
+          why: 'Para someter ambas a la misma votación, y sustituir una por otra si sus autores lo aceptan.',
+        },
       },
     },
     AmendmentAuthor: {
@@ -794,6 +798,7 @@ export const es: PrivacyTranslation = {
         },
         kind: { what: 'Convocatoria o recordatorio.', why: 'Para redactar el correo adecuado.' },
         roundId: ROUND_REF,
+        programId: { what: 'El programa del que trata un aviso de fase.', why: 'Para redactar el aviso.' },
         memberId: { what: 'El miembro destinatario.', why: 'Para encontrar la dirección al enviarlo.' },
         status: {
           what: 'En cola, enviándose, enviado, ya no necesario o fallido.',
@@ -957,6 +962,14 @@ export const es: PrivacyTranslation = {
           what: 'Quién vota en las votaciones del programa: todo miembro verificado, o los afiliados del registro al corriente.',
           why: 'Lo deciden los moderadores; cada votación la congela al abrirse.',
         },
+        phaseAutoAdvance: {
+          what: 'Si la fase pasa por sí sola a la siguiente en su fin previsto.',
+          why: 'Lo deciden los moderadores; los miembros reciben aviso previo.',
+        },
+        phaseNoticeFor: {
+          what: 'El fin previsto del que se avisó a los miembros.',
+          why: 'Para avisarles una sola vez por fecha.',
+        },
         createdAt: { what: CREATED, why: DATES_WHY },
         updatedAt: { what: UPDATED, why: DATES_WHY },
       },
@@ -974,6 +987,41 @@ export const es: PrivacyTranslation = {
           why: 'Solo los redactores designados escriben cuando el acceso está limitado.',
         },
         addedAt: { what: 'Cuándo fue designado.', why: DATES_WHY },
+      },
+    },
+    CommitteeMember: {
+      title: 'Comité de redacción',
+      summary:
+        'Los miembros que los moderadores nombraron en el comité de redacción de un programa, que recomienda una posición sobre cada enmienda.',
+      retention: 'Hasta que los moderadores te retiren, o elimines tu cuenta.',
+      visibleTo: 'Cualquiera que lea el programa: el comité se expresa en público.',
+      fields: {
+        programId: PROGRAM_REF,
+        memberId: {
+          what: 'El miembro del comité.',
+          why: 'Solo el comité registra recomendaciones y redacta compromisos.',
+        },
+        addedAt: { what: 'Cuándo fue nombrado.', why: DATES_WHY },
+      },
+    },
+    Recommendation: {
+      title: 'Las recomendaciones del comité',
+      summary:
+        'La posición del comité de redacción sobre una enmienda (adoptar, rechazar, adoptar un compromiso) y su razón pública.',
+      retention: 'Mientras exista la enmienda.',
+      visibleTo: 'Cualquiera que lea la enmienda; la papeleta y los resultados la muestran.',
+      fields: {
+        amendmentId: AMENDMENT_REF,
+        programId: PROGRAM_REF,
+        kind: { what: 'Adoptar, rechazar, o adoptar un compromiso.', why: 'Es la recomendación.' },
+        reason: { what: 'La razón pública del comité.', why: 'Los miembros juzgan la recomendación por ella.' },
+        recordedById: {
+          what: 'El miembro del comité que la registró.',
+          why: 'Figura en el registro de auditoría.',
+          visibleTo: 'Los moderadores del programa.',
+        },
+        createdAt: { what: CREATED, why: DATES_WHY },
+        updatedAt: { what: UPDATED, why: DATES_WHY },
       },
     },
     LiveTextWriter: {

@@ -424,6 +424,10 @@ export const fr: PrivacyTranslation = {
           why: 'Pour y renvoyer les lecteurs.',
         },
         roundId: { what: 'Le scrutin qui le tranche.', why: 'Pour le soumettre au vote.' },
+        compromiseOfId: {
+          what: 'Pour un compromis du comité de rédaction : l’amendement qu’il propose de remplacer.',
+          why: 'Pour les soumettre au même vote, et remplacer l’un par l’autre si ses auteurs l’acceptent.',
+        },
       },
     },
     AmendmentAuthor: {
@@ -804,6 +808,7 @@ export const fr: PrivacyTranslation = {
         },
         kind: { what: 'Appel au vote ou rappel.', why: 'Pour rédiger le bon courriel.' },
         roundId: ROUND_REF,
+        programId: { what: 'Le programme dont parle un avis de phase.', why: 'Pour écrire l’avis.' },
         memberId: { what: 'Le membre destinataire.', why: 'Pour trouver l’adresse au moment de l’envoi.' },
         status: {
           what: 'En attente, en cours d’envoi, envoyé, devenu inutile ou en échec.',
@@ -967,6 +972,14 @@ export const fr: PrivacyTranslation = {
           what: 'Qui vote dans les scrutins du programme : tout membre vérifié, ou les adhérents du registre à jour.',
           why: 'Les modérateurs en décident ; chaque scrutin la fige à son ouverture.',
         },
+        phaseAutoAdvance: {
+          what: 'Si la phase passe d’elle-même à la suivante à sa fin prévue.',
+          why: 'Les modérateurs en décident ; les membres sont prévenus à l’avance.',
+        },
+        phaseNoticeFor: {
+          what: 'La fin prévue dont les membres ont été prévenus.',
+          why: 'Pour ne les prévenir qu’une fois par date.',
+        },
         createdAt: { what: CREATED, why: DATES_WHY },
         updatedAt: { what: UPDATED, why: DATES_WHY },
       },
@@ -981,6 +994,41 @@ export const fr: PrivacyTranslation = {
         programId: PROGRAM_REF,
         memberId: { what: 'Le rédacteur.', why: 'Seuls les rédacteurs désignés écrivent quand l’accès est limité.' },
         addedAt: { what: 'Quand il a été désigné.', why: DATES_WHY },
+      },
+    },
+    CommitteeMember: {
+      title: 'Comité de rédaction',
+      summary:
+        'Les membres que les modérateurs ont nommés au comité de rédaction d’un programme, qui recommande une position sur chaque amendement.',
+      retention: 'Jusqu’à ce que les modérateurs vous retirent, ou que vous supprimiez votre compte.',
+      visibleTo: 'Toute personne qui lit le programme : le comité s’exprime en public.',
+      fields: {
+        programId: PROGRAM_REF,
+        memberId: {
+          what: 'Le membre du comité.',
+          why: 'Seul le comité enregistre des recommandations et rédige des compromis.',
+        },
+        addedAt: { what: 'Quand il a été nommé.', why: DATES_WHY },
+      },
+    },
+    Recommendation: {
+      title: 'Les recommandations du comité',
+      summary:
+        'La position du comité de rédaction sur un amendement (adopter, rejeter, adopter un compromis) et sa raison publique.',
+      retention: 'Aussi longtemps que l’amendement.',
+      visibleTo: 'Toute personne qui lit l’amendement ; le bulletin et les résultats l’affichent.',
+      fields: {
+        amendmentId: AMENDMENT_REF,
+        programId: PROGRAM_REF,
+        kind: { what: 'Adopter, rejeter, ou adopter un compromis.', why: 'C’est la recommandation.' },
+        reason: { what: 'La raison publique du comité.', why: 'Les membres jugent la recommandation sur elle.' },
+        recordedById: {
+          what: 'Le membre du comité qui l’a enregistrée.',
+          why: 'Elle figure au journal d’audit.',
+          visibleTo: 'Les modérateurs du programme.',
+        },
+        createdAt: { what: CREATED, why: DATES_WHY },
+        updatedAt: { what: UPDATED, why: DATES_WHY },
       },
     },
     LiveTextWriter: {
