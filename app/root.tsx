@@ -13,7 +13,7 @@ import { ContentLangContext } from '~/utils/content-lang.tsx';
 import { DEFAULT_REFRESH_MS } from '~/utils/page-refresh.ts';
 import styles from '~/styles/app.css';
 import { unreadCount } from '~/modules/notifications/notifications.server.ts';
-import { installationLook } from '~/modules/installation/setup.server.ts';
+import { installationLook } from '~/modules/installation/languages.server.ts';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },

@@ -218,7 +218,7 @@ export async function turnOffTwoFactor(props: CodeProps): Promise<void> {
       targetId: member.id,
     });
   });
-  const locale = mailLocale(member.locale);
+  const locale = await mailLocale(member.locale);
   await sendMail({
     to: member.email,
     subject: t(locale, 'mail.twoFactorOff.subject'),
@@ -297,7 +297,7 @@ async function recoveryCodeUsed(member: { id: string; email: string; locale: str
       data: { left },
     });
   });
-  const locale = mailLocale(member.locale);
+  const locale = await mailLocale(member.locale);
   await sendMail({
     to: member.email,
     subject: t(locale, 'mail.recoveryUsed.subject'),
