@@ -1,6 +1,7 @@
-import { getInputProps, type FieldMetadata } from '@conform-to/react';
+import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react';
 import type { ReactNode } from 'react';
-import { useTranslateError } from '~/utils/i18n.tsx';
+import { LOCALES, LOCALE_NAMES } from '~/i18n/index.ts';
+import { useT, useTranslateError } from '~/utils/i18n.tsx';
 
 /** Errors of a field or form, translated, announced to screen readers. */
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
@@ -41,6 +42,31 @@ export function Field({
         </p>
       ) : null}
       <input {...props} key={props.key} autoComplete={autoComplete} />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/**
+ * The language a program's text is written in (ADR 0038): each named in its own language, as the switcher does.
+ * The hint says why it matters: screen readers, hyphenation and search follow it.
+ */
+export function LanguageField({ field }: { field: FieldMetadata<string> }) {
+  const t = useT();
+  const props = getSelectProps(field, { ariaDescribedBy: `${field.id}-hint` });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{t('programs.language')}</label>
+      <p id={`${field.id}-hint`} className="field-hint">
+        {t('programs.languageHint')}
+      </p>
+      <select {...props} key={props.key}>
+        {LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LOCALE_NAMES[l]}
+          </option>
+        ))}
+      </select>
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
   );

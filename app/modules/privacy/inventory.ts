@@ -376,6 +376,7 @@ const INVENTORY: Inventory = {
       applyLeaseUntil: 'no',
       drafterNamesPublic: 'no',
       censusRule: 'no',
+      language: 'no',
       createdAt: 'no',
       updatedAt: 'no',
     },

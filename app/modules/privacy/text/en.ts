@@ -896,6 +896,10 @@ export const en = {
           what: 'Who votes in the program’s rounds: every verified member, or the register’s members in good standing.',
           why: 'Moderators decide it; each round freezes it at its opening.',
         },
+        language: {
+          what: 'The language its text is written in.',
+          why: 'So that screen readers pronounce it and search stems its words in that language.',
+        },
         createdAt: { what: CREATED, why: DATES_WHY },
         updatedAt: { what: UPDATED, why: DATES_WHY },
       },

@@ -957,6 +957,10 @@ export const es: PrivacyTranslation = {
           what: 'Quién vota en las votaciones del programa: todo miembro verificado, o los afiliados del registro al corriente.',
           why: 'Lo deciden los moderadores; cada votación la congela al abrirse.',
         },
+        language: {
+          what: 'La lengua en que está escrito su texto.',
+          why: 'Para que los lectores de pantalla lo pronuncien y la búsqueda reduzca sus palabras en esa lengua.',
+        },
         createdAt: { what: CREATED, why: DATES_WHY },
         updatedAt: { what: UPDATED, why: DATES_WHY },
       },

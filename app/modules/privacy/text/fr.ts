@@ -967,6 +967,10 @@ export const fr: PrivacyTranslation = {
           what: 'Qui vote dans les scrutins du programme : tout membre vérifié, ou les adhérents du registre à jour.',
           why: 'Les modérateurs en décident ; chaque scrutin la fige à son ouverture.',
         },
+        language: {
+          what: 'La langue dans laquelle son texte est écrit.',
+          why: 'Pour que les lecteurs d’écran le prononcent et que la recherche en réduise les mots dans cette langue.',
+        },
         createdAt: { what: CREATED, why: DATES_WHY },
         updatedAt: { what: UPDATED, why: DATES_WHY },
       },
