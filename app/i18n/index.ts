@@ -60,5 +60,7 @@ export function localeFromAcceptLanguage(
     })
     .filter((entry) => entry.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.order - b.order);
-  return ranked.map((entry) => entry.lang).find((lang): lang is Locale => isLocale(lang) && offered.includes(lang)) ?? null;
+  return (
+    ranked.map((entry) => entry.lang).find((lang): lang is Locale => isLocale(lang) && offered.includes(lang)) ?? null
+  );
 }

@@ -4,6 +4,7 @@ import type { AttributedBlock, AttributedDoc, AttributedInline } from '~/modules
 import type { Source } from '~/modules/publication/versions.server.ts';
 import { DirectEditNote } from './direct-edit.tsx';
 import { useFormatDate, useSignature, useT } from '~/utils/i18n.tsx';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 type Numbering = Map<string, number>;
 
@@ -161,7 +162,9 @@ export function Provenance({
               ) : null}
               {s.edit ? null : (
                 <p>
-                  <a href={`/p/${slug}/amendments/${id}`}>{s.title}</a>{' '}
+                  <a href={`/p/${slug}/amendments/${id}`}>
+                    <ProgramText>{s.title}</ProgramText>
+                  </a>{' '}
                   <span className="muted">— {t('version.by', { names: s.authors.map(signed).join(', ') })}</span>
                 </p>
               )}
