@@ -248,7 +248,8 @@ async function playAt(cast: Cast, now: Date, at: (daysAgo: number) => void): Pro
   await inviteCoauthor({ actor: cast.camille, id: coDrafted, email: lucia.email });
   await answerInvitation({ actor: cast.lucia, id: coDrafted, accept: true });
 
-  at(0.25);
+  // Created as it opens, an hour ago, so that it opens at once (a round created earlier would wait for a sweep).
+  at(1 / 24);
   const second = await createRound({
     actor: moussa,
     slug,
