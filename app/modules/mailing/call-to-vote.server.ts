@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { isLocale, t, type Locale } from '~/i18n/index.ts';
+import { t } from '~/i18n/index.ts';
 import type { Actor } from '~/policies/actor.ts';
 import { appConfig } from '~/utils/config.server.ts';
 import { offeredLocale } from '~/modules/installation/languages.server.ts';

@@ -1,5 +1,5 @@
 import { TokenPurpose } from '~/generated/prisma/enums.ts';
-import { isLocale, t, type Locale } from '~/i18n/index.ts';
+import { t, type Locale } from '~/i18n/index.ts';
 import { offeredLocale } from '~/modules/installation/languages.server.ts';
 import { appConfig } from '~/utils/config.server.ts';
 import { db, type Tx } from '~/utils/db.server.ts';

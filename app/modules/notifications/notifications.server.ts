@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { NotificationKind } from '~/generated/prisma/enums.ts';
-import { isLocale, t, type Locale } from '~/i18n/index.ts';
+import { t, type Locale } from '~/i18n/index.ts';
 import { enforce, hasRole, type Actor } from '~/policies/actor.ts';
 import { appConfig } from '~/utils/config.server.ts';
 import { offeredLocale } from '~/modules/installation/languages.server.ts';
