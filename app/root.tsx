@@ -9,11 +9,10 @@ import { appConfig } from '~/utils/config.server.ts';
 import { clearFlashCookie, FLASH_COOKIE, readCookie } from '~/utils/cookies.server.ts';
 import { useLocale, useT } from '~/utils/i18n.tsx';
 import { useNonce } from '~/utils/nonce.tsx';
-import { ContentLangContext } from '~/utils/content-lang.tsx';
 import { DEFAULT_REFRESH_MS } from '~/utils/page-refresh.ts';
 import styles from '~/styles/app.css';
 import { unreadCount } from '~/modules/notifications/notifications.server.ts';
-import { installationLook } from '~/modules/installation/setup.server.ts';
+import { installationLook } from '~/modules/installation/languages.server.ts';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -50,13 +49,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export type RootData = Awaited<ReturnType<typeof loader>>['data'];
 
-/** The programs' language: the installation's only language, when it offers one (ADR 0030). */
-/** The `lang` of programs' text: the installation's one language, when it offers one and the page is in another. */
-function contentLangOf(installation: RootData['installation'] | undefined, locale: string): string | undefined {
-  const content = installation?.locales.length === 1 ? installation.locales[0] : undefined;
-  return content && content !== locale ? content : undefined;
-}
-
 /** The document around every page, error pages included. */
 export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
@@ -80,7 +72,6 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   const data = useRouteLoaderData<typeof loader>('root');
-  const locale = useLocale();
   const flash = useStickyFlash(data?.flash ?? null);
   return (
     <>
@@ -90,9 +81,7 @@ export default function App() {
         {data?.member?.suspended !== null && data?.member?.suspended !== undefined ? (
           <SuspendedNotice reason={data.member.suspended} />
         ) : null}
-        <ContentLangContext.Provider value={contentLangOf(data?.installation, locale)}>
-          <Outlet />
-        </ContentLangContext.Provider>
+        <Outlet />
       </main>
       <SiteFooter />
     </>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { DiffPart } from '~/modules/amendments/diff.ts';
+import { useContentLang } from '~/utils/content-lang.tsx';
 import { useT } from '~/utils/i18n.tsx';
 
 /**
@@ -10,20 +11,24 @@ export function DiffView({ parts }: { parts: DiffPart[] }) {
   const t = useT();
   const id = useId();
   const [mode, setMode] = useState<'inline' | 'side'>('inline');
+  // The program's words in its language; the hidden "added"/"removed" in the page's (ADR 0038).
+  const lang = useContentLang();
   const changed = parts.some((p) => p.op !== 'equal');
   const piece = (p: DiffPart, i: number) =>
     p.op === 'equal' ? (
-      <span key={i}>{p.text}</span>
+      <span key={i} lang={lang}>
+        {p.text}
+      </span>
     ) : p.op === 'insert' ? (
       <ins key={i}>
         <span className="visually-hidden">[{t('amendments.page.inserted')}: </span>
-        {p.text}
+        <span lang={lang}>{p.text}</span>
         <span className="visually-hidden">]</span>
       </ins>
     ) : (
       <del key={i}>
         <span className="visually-hidden">[{t('amendments.page.deleted')}: </span>
-        {p.text}
+        <span lang={lang}>{p.text}</span>
         <span className="visually-hidden">]</span>
       </del>
     );

@@ -1,5 +1,6 @@
 import {
   getInputProps,
+  getSelectProps,
   useForm,
   type DefaultValue,
   type FieldMetadata,
@@ -8,6 +9,7 @@ import {
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import type { ReactNode } from 'react';
 import type { z, ZodTypeAny } from 'zod';
+import { LOCALES, LOCALE_NAMES } from '~/i18n/index.ts';
 import { useT, useTranslateError } from '~/utils/i18n.tsx';
 
 /** Errors of a field or form, translated, announced to screen readers. */
@@ -142,5 +144,30 @@ export function NewPasswordFields({
         <Field field={confirm} label={t('fields.confirmPassword')} type="password" autoComplete="new-password" />
       ) : null}
     </>
+  );
+}
+
+/**
+ * The language a program's text is written in (ADR 0038): each named in its own language, as the switcher does.
+ * The hint says why it matters: screen readers, hyphenation and search follow it.
+ */
+export function LanguageField({ field }: { field: FieldMetadata<string> }) {
+  const t = useT();
+  const props = getSelectProps(field, { ariaDescribedBy: `${field.id}-hint` });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{t('programs.language')}</label>
+      <p id={`${field.id}-hint`} className="field-hint">
+        {t('programs.languageHint')}
+      </p>
+      <select {...props} key={props.key}>
+        {LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LOCALE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { RichText } from '~/rich-text/render.tsx';
+import { useContentLang } from '~/utils/content-lang.tsx';
 import type { DocNode } from '~/rich-text/document.ts';
 import { useT } from '~/utils/i18n.tsx';
 import { documentExtensions } from '~/rich-text/extensions.ts';
@@ -204,18 +205,21 @@ function LiveEditor(props: {
 }) {
   const t = useT();
   const { ydoc, provider, canWrite, user } = props;
-  const label = t('editor.label');
   const id = useId();
+  // The text is in the program's language (ADR 0038): screen readers and spelling switch to it. Its name is
+  // the page's words, so it is given by an element in the page's language rather than by aria-label.
+  const lang = useContentLang();
   const editorAttributes = useMemo(
     () => ({
       id: `${id}-text`,
       class: 'rich-text live-text',
       role: 'textbox',
       'aria-multiline': 'true',
-      'aria-label': label,
+      'aria-labelledby': `${id}-label`,
+      ...(lang ? { lang } : {}),
       ...(canWrite ? { 'aria-describedby': `${id}-keys` } : {}),
     }),
-    [label, id, canWrite],
+    [id, canWrite, lang],
   );
   const toolbarRef = useRef<HTMLDivElement>(null);
   const [linkRequest, setLinkRequest] = useState(0);
@@ -278,6 +282,9 @@ function LiveEditor(props: {
 
   return (
     <div className="live-section" hidden={props.hidden} data-testid="live-section">
+      <span id={`${id}-label`} hidden>
+        {t('editor.label')}
+      </span>
       <div className="live-bar">
         <p className={`live-status status-${status.state}`} role="status" data-testid="connection-status">
           {status.state === 'connected'

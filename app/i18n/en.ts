@@ -358,6 +358,9 @@ export const en = {
   'programs.new.summary': 'Summary (optional)',
   'programs.new.summaryHint': 'Two or three sentences shown on the home page.',
   'programs.new.slug': 'Address (optional)',
+  'programs.language': 'Language of the text',
+  'programs.languageHint':
+    'The language its text is written in: pages in other languages mark it, so that screen readers pronounce it right, and search understands its words.',
   'programs.new.slugHint':
     'Lower-case letters, digits and hyphens, as in /p/programme-2027. Made from the title if left empty.',
   'programs.new.submit': 'Open the program',

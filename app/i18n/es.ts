@@ -377,6 +377,9 @@ export const es: Messages = {
   'programs.new.summary': 'Resumen (opcional)',
   'programs.new.summaryHint': 'Dos o tres frases que se muestran en la página de inicio.',
   'programs.new.slug': 'Dirección (opcional)',
+  'programs.language': 'Lengua del texto',
+  'programs.languageHint':
+    'La lengua en que está escrito su texto: las páginas en otras lenguas lo indican, para que los lectores de pantalla lo pronuncien bien, y la búsqueda entiende sus palabras.',
   'programs.new.slugHint':
     'Minúsculas, cifras y guiones, como en /p/programa-2027. Se toma del título si la dejas vacía.',
   'programs.new.submit': 'Abrir el programa',

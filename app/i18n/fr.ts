@@ -382,6 +382,9 @@ export const fr: Messages = {
   'programs.new.summary': 'Résumé (facultatif)',
   'programs.new.summaryHint': 'Deux ou trois phrases affichées sur la page d’accueil.',
   'programs.new.slug': 'Adresse (facultatif)',
+  'programs.language': 'Langue du texte',
+  'programs.languageHint':
+    'La langue dans laquelle son texte est écrit : les pages dans d’autres langues l’indiquent, pour que les lecteurs d’écran le prononcent bien, et la recherche en comprend les mots.',
   'programs.new.slugHint':
     'Lettres minuscules, chiffres et tirets, comme dans /p/programme-2027. Tirée du titre si vide.',
   'programs.new.submit': 'Ouvrir le programme',

@@ -38,10 +38,13 @@ export function t(locale: Locale, key: MessageKey, values?: Record<string, strin
 }
 
 /**
- * The best of Plenum's languages for an Accept-Language header (RFC 9110 quality values), or null when the
- * browser asks for none of them.
+ * The best of the `offered` languages (Plenum's, unless the installation offers fewer) for an Accept-Language
+ * header (RFC 9110 quality values), or null when the browser asks for none of them.
  */
-export function localeFromAcceptLanguage(header: string | null | undefined): Locale | null {
+export function localeFromAcceptLanguage(
+  header: string | null | undefined,
+  offered: readonly Locale[] = LOCALES,
+): Locale | null {
   if (!header) return null;
   const ranked = header
     .split(',')
@@ -57,5 +60,7 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
     })
     .filter((entry) => entry.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.order - b.order);
-  return ranked.map((entry) => entry.lang).find(isLocale) ?? null;
+  return (
+    ranked.map((entry) => entry.lang).find((lang): lang is Locale => isLocale(lang) && offered.includes(lang)) ?? null
+  );
 }

@@ -7,6 +7,7 @@ import { useFormatDate, useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
 import { contentsHref } from '~/utils/contents.ts';
 import { routeLoader } from '~/utils/route.server.ts';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
   return {
@@ -27,7 +28,9 @@ export default function ProgramHome() {
   const href = contentsHref(program.slug, contents);
   return (
     <article>
-      <h1>{program.title}</h1>
+      <h1>
+        <ProgramText>{program.title}</ProgramText>
+      </h1>
       <p className="lead">{program.summary}</p>
       <p data-testid="drafting-access">
         {abilities.editDraft && program.draftingAccess === 'ALL_MEMBERS'
@@ -109,14 +112,14 @@ export default function ProgramHome() {
           <li key={c.id}>
             <h3>
               <Link to={href('chapters', c.id)}>
-                {t('program.chapter', { n: c.number })} — {c.title}
+                {t('program.chapter', { n: c.number })} — <ProgramText>{c.title}</ProgramText>
               </Link>
             </h3>
             <ul>
               {c.sections.map((s) => (
                 <li key={s.id}>
                   <Link to={href('sections', s.id)}>
-                    {s.number} {s.title}
+                    {s.number} <ProgramText>{s.title}</ProgramText>
                   </Link>
                 </li>
               ))}

@@ -10,6 +10,7 @@ import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
 import { lastResultOf } from '~/utils/refusal.ts';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 const KINDS = ['CHANGE', 'ADD', 'DELETE'] as const;
 
@@ -46,7 +47,7 @@ export default function StartAmendmentPage() {
     <section className="narrow">
       <h1>{t('amendments.new.title', { n: section.number })}</h1>
       <p className="lead">
-        {section.number} {section.title}
+        {section.number} <ProgramText>{section.title}</ProgramText>
       </p>
       <p>{t('amendments.new.intro')}</p>
       <Form method="post" {...getFormProps(form)}>

@@ -5,6 +5,7 @@ import { actorOf } from '~/utils/auth.server.ts';
 import { pageTitle, useT, useSignature } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 const STATUSES = [
   'DRAFT',
@@ -63,7 +64,7 @@ export default function AmendmentsPage() {
           <option value="">{t('amendments.list.all')}</option>
           {outline.chapters.map((c) => (
             <option key={c.id} value={c.id}>
-              {c.number}. {c.title}
+              {c.number}. <ProgramText>{c.title}</ProgramText>
             </option>
           ))}
         </select>
@@ -99,7 +100,9 @@ export default function AmendmentsPage() {
               const section = sections.get(a.sectionId);
               return (
                 <li key={a.id}>
-                  <Link to={`/p/${outline.program.slug}/amendments/${a.id}`}>{a.title}</Link>{' '}
+                  <Link to={`/p/${outline.program.slug}/amendments/${a.id}`}>
+                    <ProgramText>{a.title}</ProgramText>
+                  </Link>{' '}
                   <span className="badge">{t(`amendments.status.${a.status}`)}</span>
                   {a.collisionGroup && !filters.colliding ? (
                     <span className="badge badge-warning">{t('collisions.badge')}</span>

@@ -6,6 +6,7 @@ import { actorOf } from '~/utils/auth.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 import { readerLinks } from '~/utils/links.ts';
 import { routeLoader } from '~/utils/route.server.ts';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
   const { chapter } = await getChapter(actorOf(context), params.slug ?? '', params.chapterId ?? '');
@@ -24,13 +25,14 @@ export default function ChapterPage() {
   return (
     <article>
       <h1>
-        <span className="number">{t('program.chapter', { n: chapter.number })}</span> {chapter.title}
+        <span className="number">{t('program.chapter', { n: chapter.number })}</span>{' '}
+        <ProgramText>{chapter.title}</ProgramText>
       </h1>
       {chapter.sections.map((s) => (
         <section key={s.id} aria-labelledby={`s-${s.id}`}>
           <h2 id={`s-${s.id}`}>
             <Link to={`/p/${slug}/sections/${s.id}`}>
-              <span className="number">{s.number}</span> {s.title}
+              <span className="number">{s.number}</span> <ProgramText>{s.title}</ProgramText>
             </Link>
           </h2>
           <RichText doc={s.content} />

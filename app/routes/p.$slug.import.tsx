@@ -15,6 +15,7 @@ import { useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
 import { refusalOf } from '~/utils/refusal.ts';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 async function requireShaper(request: Request, context: LoaderFunctionArgs['context'], slug: string) {
   requireMember(request, context);
@@ -102,14 +103,14 @@ export default function ImportPage() {
             {preview.outline.chapters.map((c, ci) => (
               <li key={ci}>
                 <h3>
-                  {t('program.chapter', { n: firstNumber + ci })} — {c.title}
+                  {t('program.chapter', { n: firstNumber + ci })} — <ProgramText>{c.title}</ProgramText>
                 </h3>
                 <ol>
                   {c.sections.map((s, si) => (
                     <li key={si}>
                       <details>
                         <summary>
-                          {firstNumber + ci}.{si + 1} {s.title}{' '}
+                          {firstNumber + ci}.{si + 1} <ProgramText>{s.title}</ProgramText>{' '}
                           <span className="muted">({t('import.words', { n: countWords(s.content) })})</span>
                         </summary>
                         <RichText doc={s.content} />

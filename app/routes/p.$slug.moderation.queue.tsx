@@ -11,6 +11,7 @@ import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { pageTitle, useFormatDate, useT } from '~/utils/i18n.tsx';
 import { readerLinks } from '~/utils/links.ts';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   requireMember(request, context);
@@ -83,7 +84,11 @@ export default function ModerationQueuePage() {
   const t = useT();
   const formatDate = useFormatDate();
   const { slug, queue } = useLoaderData<typeof loader>();
-  const link = (a: Brief) => <Link to={`/p/${slug}/amendments/${a.id}`}>{a.title}</Link>;
+  const link = (a: Brief) => (
+    <Link to={`/p/${slug}/amendments/${a.id}`}>
+      <ProgramText>{a.title}</ProgramText>
+    </Link>
+  );
   const supports = (a: Brief) =>
     a.supportsNeeded !== null ? t('supports.progress', { count: a.supports, needed: a.supportsNeeded }) : '';
   return (
@@ -94,7 +99,9 @@ export default function ModerationQueuePage() {
         <ul className="queue">
           {queue.conflicts.map((a) => (
             <li key={a.id}>
-              <Link to={`/p/${slug}/amendments/${a.id}#conflict`}>{a.title}</Link>
+              <Link to={`/p/${slug}/amendments/${a.id}#conflict`}>
+                <ProgramText>{a.title}</ProgramText>
+              </Link>
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
 import { lastResultOf } from '~/utils/refusal.ts';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 const PublishSchema = z.object({
   note: storableText().trim().min(3, 'version.errors.noteRequired').max(2000, 'version.errors.noteTooLong'),
@@ -56,7 +57,9 @@ export default function PublishPage() {
           <ul>
             {status.conflicts.map((c) => (
               <li key={c.id}>
-                <Link to={`/p/${status.slug}/amendments/${c.id}#conflict`}>{c.title}</Link>
+                <Link to={`/p/${status.slug}/amendments/${c.id}#conflict`}>
+                  <ProgramText>{c.title}</ProgramText>
+                </Link>
               </li>
             ))}
           </ul>

@@ -18,6 +18,7 @@ import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
 import { lastResultOf } from '~/utils/refusal.ts';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
   return getRound(actorOf(context), params.slug ?? '', params.roundId ?? '');
@@ -207,7 +208,9 @@ export default function RoundPage() {
               <li key={q.id}>
                 {q.kind === 'YES_NO' ? (
                   <>
-                    <Link to={`/p/${view.program.slug}/amendments/${q.amendmentId}`}>{q.title}</Link>{' '}
+                    <Link to={`/p/${view.program.slug}/amendments/${q.amendmentId}`}>
+                      <ProgramText>{q.title}</ProgramText>
+                    </Link>{' '}
                     <span className="muted" data-testid="question-majority">
                       {t('count.adoptedIf', { rule: majorityWords(q.majority) })}
                     </span>
@@ -245,7 +248,9 @@ export default function RoundPage() {
           <ul>
             {view.amendments.map((a) => (
               <li key={a.id}>
-                <Link to={`/p/${view.program.slug}/amendments/${a.id}`}>{a.title}</Link>
+                <Link to={`/p/${view.program.slug}/amendments/${a.id}`}>
+                  <ProgramText>{a.title}</ProgramText>
+                </Link>
               </li>
             ))}
           </ul>

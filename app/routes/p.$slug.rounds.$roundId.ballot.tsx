@@ -23,6 +23,7 @@ import { ForbiddenError } from '~/utils/domain-errors.ts';
 import { routeAction, routeLoader } from '~/utils/route.server.ts';
 import { refusalOf } from '~/utils/refusal.ts';
 import { STATUS_OF } from '~/utils/errors.server.ts';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context, actor }) => {
   requireMember(request, context);
@@ -219,7 +220,7 @@ function AmendmentBrief({ amendment }: { amendment: AmendmentOnBallot }) {
   return (
     <div className="amendment-brief">
       <p className="muted">
-        {t(`amendments.kind.${amendment.kind}`)} — {amendment.section.title}
+        {t(`amendments.kind.${amendment.kind}`)} — <ProgramText>{amendment.section.title}</ProgramText>
         {amendment.newTitle ? (
           <>
             {' — '}

@@ -12,6 +12,7 @@ import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
 import { lastResultOf } from '~/utils/refusal.ts';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   requireMember(request, context);
@@ -166,7 +167,10 @@ export default function NewRoundPage() {
                   <div className="field-checkbox" key={a.id}>
                     <input type="checkbox" id={`am-${a.id}`} name={fields.amendmentIds.name} value={a.id} />
                     <label htmlFor={`am-${a.id}`}>
-                      {a.title} <span className="muted">({a.section.title})</span>
+                      <ProgramText>{a.title}</ProgramText>{' '}
+                      <span className="muted">
+                        (<ProgramText>{a.section.title}</ProgramText>)
+                      </span>
                     </label>
                   </div>
                 ))}
@@ -180,7 +184,10 @@ export default function NewRoundPage() {
                   value={choice.amendments[0]!.id}
                 />
                 <label htmlFor={`am-${choice.amendments[0]!.id}`}>
-                  {choice.amendments[0]!.title} <span className="muted">({choice.amendments[0]!.section.title})</span>
+                  <ProgramText>{choice.amendments[0]!.title}</ProgramText>{' '}
+                  <span className="muted">
+                    (<ProgramText>{choice.amendments[0]!.section.title}</ProgramText>)
+                  </span>
                 </label>
                 <label htmlFor={`maj-${choice.amendments[0]!.id}`} className="visually-hidden">
                   {t('rounds.form.majorityOf', { title: choice.amendments[0]!.title })}

@@ -7,6 +7,7 @@ import { restoreSectionText } from '~/modules/programs/structure.server.ts';
 import { requireMember } from '~/utils/auth.server.ts';
 import { useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ params, context, actor }) => {
   const page = await sectionPage(actor, params.slug ?? '', params.sectionId ?? '');
@@ -40,11 +41,11 @@ export default function SectionPage() {
     <article>
       <p className="breadcrumb">
         <Link to={`/p/${slug}/chapters/${section.chapter.id}`}>
-          {t('program.chapter', { n: section.chapter.number })} — {section.chapter.title}
+          {t('program.chapter', { n: section.chapter.number })} — <ProgramText>{section.chapter.title}</ProgramText>
         </Link>
       </p>
       <h1>
-        <span className="number">{section.number}</span> {section.title}
+        <span className="number">{section.number}</span> <ProgramText>{section.title}</ProgramText>
       </h1>
       {section.lock ? (
         <p className="notice notice-warning" data-testid="section-locked">
@@ -79,7 +80,9 @@ export default function SectionPage() {
           <ul className="amendment-list" data-testid="section-amendments">
             {amendments.map((a) => (
               <li key={a.id}>
-                <Link to={`/p/${slug}/amendments/${a.id}`}>{a.title}</Link>{' '}
+                <Link to={`/p/${slug}/amendments/${a.id}`}>
+                  <ProgramText>{a.title}</ProgramText>
+                </Link>{' '}
                 <span className="badge">{t(`amendments.status.${a.status}`)}</span>{' '}
                 <span className="muted">
                   {a.created ? t('amendments.createdSection') : t(`amendments.kind.${a.kind}`)} —{' '}
@@ -102,14 +105,14 @@ export default function SectionPage() {
       <nav className="prev-next" aria-label={t('section.around')}>
         {previous ? (
           <Link to={`/p/${slug}/sections/${previous.id}`} rel="prev">
-            ← {previous.number} {previous.title}
+            ← {previous.number} <ProgramText>{previous.title}</ProgramText>
           </Link>
         ) : (
           <span />
         )}
         {next ? (
           <Link to={`/p/${slug}/sections/${next.id}`} rel="next">
-            {next.number} {next.title} →
+            {next.number} <ProgramText>{next.title}</ProgramText> →
           </Link>
         ) : null}
       </nav>

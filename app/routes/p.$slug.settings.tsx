@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadat
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { data } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
-import { ErrorList, Field } from '~/components/forms.tsx';
+import { ErrorList, Field, LanguageField } from '~/components/forms.tsx';
 import { addDrafter, listDrafters, removeDrafter } from '~/modules/programs/drafters.server.ts';
 import { carryOverProgram } from '~/modules/amendments/rebase.server.ts';
 import { updateProgramSettings } from '~/modules/programs/programs.server.ts';
@@ -76,6 +76,7 @@ export default function ProgramSettingsPage() {
       phaseEndsAt: program?.phaseEndsAt ? new Date(program.phaseEndsAt).toISOString().slice(0, 10) : undefined,
       draftIsPublic: program?.draftIsPublic ? 'on' : undefined,
       draftingAccess: program?.draftingAccess,
+      language: program?.language,
       supportValue: String(program?.supportValue ?? 10),
       supportActiveDays: String(program?.supportActiveDays ?? 30),
       supportDays: String(program?.supportDays ?? 14),
@@ -135,6 +136,7 @@ export default function ProgramSettingsPage() {
             {t('settings.phaseAutoAdvanceHint')}
           </p>
         </div>
+        <LanguageField field={fields.language} />
         <fieldset className="field">
           <legend>{t('settings.draftingAccess')}</legend>
           {ACCESS.map((a) => (

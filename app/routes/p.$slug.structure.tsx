@@ -9,6 +9,7 @@ import { useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
 import { refusalOf } from '~/utils/refusal.ts';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   requireMember(request, context);
@@ -82,7 +83,7 @@ export default function ProgramStructurePage() {
         {chapters.map((chapter, ci) => (
           <li key={chapter.id} className="structure-chapter" data-testid={`chapter-${chapter.id}`}>
             <h2 id={`chapter-${chapter.id}`}>
-              {t('program.chapter', { n: chapter.number })} — {chapter.title}
+              {t('program.chapter', { n: chapter.number })} — <ProgramText>{chapter.title}</ProgramText>
             </h2>
             {errorFor(chapter.id)}
             <div className="structure-row">
@@ -116,7 +117,7 @@ export default function ProgramStructurePage() {
                 <li key={section.id} className="structure-section" data-testid={`section-${section.id}`}>
                   <p className="structure-section-title">
                     <Link to={`/p/${program.slug}/sections/${section.id}`}>
-                      {section.number} {section.title}
+                      {section.number} <ProgramText>{section.title}</ProgramText>
                     </Link>
                   </p>
                   {errorFor(section.id)}
@@ -144,7 +145,7 @@ export default function ProgramStructurePage() {
                         <select id={`to-${section.id}`} name="chapterId" defaultValue={chapter.id}>
                           {chapters.map((c) => (
                             <option key={c.id} value={c.id}>
-                              {c.number}. {c.title}
+                              {c.number}. <ProgramText>{c.title}</ProgramText>
                             </option>
                           ))}
                         </select>

@@ -1,5 +1,5 @@
-import type { MetaFunction } from '@remix-run/node';
 import { nextPhaseOf } from '~/modules/programs/phase-order.ts';
+import type { MetaFunction } from '@remix-run/node';
 import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx';
@@ -9,6 +9,7 @@ import { actorOf } from '~/utils/auth.server.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
 import { contentsHref } from '~/utils/contents.ts';
+import { ProgramLanguage, ProgramText } from '~/utils/content-lang.tsx';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
   const outline = await programFrame(actorOf(context), params.slug ?? '');
@@ -31,64 +32,68 @@ export default function ProgramLayout() {
   const editing = useEditingNow(program.slug, editingAtLoad, abilities.readDraft);
   const href = contentsHref(program.slug, contents);
   return (
-    <div className="program">
-      <header className="program-header">
-        <p className="program-title">
-          <Link to={`/p/${program.slug}`}>{program.title}</Link>
-        </p>
-        <p className="phase-line">
-          <span className="badge" data-testid="phase">
-            {t('program.phaseLabel')} {t(`phase.${program.phase}`)}
-          </span>{' '}
-          <span className="muted" data-testid="phase-dates">
-            {t('program.phaseSince', { date: formatDate(program.phaseStartedAt) })}
-            {program.phaseEndsAt
-              ? ` · ${t('program.phaseUntil', { date: formatDate(program.phaseEndsAt, 'day') })}`
-              : null}
-            {program.phaseEndsAt && program.phaseAutoAdvance && program.phase !== 'PUBLISHED' ? (
-              <span data-testid="phase-scheduled">
-                {' · '}
-                {t('program.phaseMovesBy', {
-                  phase: t(`phase.${nextPhaseOf(program.phase)!}`),
-                  date: formatDate(program.phaseEndsAt, 'datetime'),
-                })}
-              </span>
-            ) : null}
-          </span>
-        </p>
-      </header>
-      <div className="program-body">
-        <nav className="toc" aria-label={t('program.toc')}>
-          <ol>
-            {chapters.map((c) => (
-              <li key={c.id}>
-                <NavLink to={href('chapters', c.id)}>
-                  {c.number}. {c.title}
-                </NavLink>
-                <ol>
-                  {c.sections.map((s) => (
-                    <li key={s.id}>
-                      <NavLink to={href('sections', s.id)}>
-                        {s.number} {s.title}
-                        {s.lockedAt ? <span className="toc-locked"> {t('structure.locked')}</span> : null}
-                        {editing[s.id] ? (
-                          <span className="editing-now" data-testid={`editing-${s.id}`}>
-                            {t('program.editingNow', { names: editing[s.id]!.join(', ') })}
-                          </span>
-                        ) : null}
-                      </NavLink>
-                    </li>
-                  ))}
-                </ol>
-              </li>
-            ))}
-          </ol>
-        </nav>
-        <div className="program-content">
-          <Outlet />
+    <ProgramLanguage language={program.language}>
+      <div className="program">
+        <header className="program-header">
+          <p className="program-title">
+            <Link to={`/p/${program.slug}`}>
+              <ProgramText>{program.title}</ProgramText>
+            </Link>
+          </p>
+          <p className="phase-line">
+            <span className="badge" data-testid="phase">
+              {t('program.phaseLabel')} {t(`phase.${program.phase}`)}
+            </span>{' '}
+            <span className="muted" data-testid="phase-dates">
+              {t('program.phaseSince', { date: formatDate(program.phaseStartedAt) })}
+              {program.phaseEndsAt
+                ? ` · ${t('program.phaseUntil', { date: formatDate(program.phaseEndsAt, 'day') })}`
+                : null}
+              {program.phaseEndsAt && program.phaseAutoAdvance && program.phase !== 'PUBLISHED' ? (
+                <span data-testid="phase-scheduled">
+                  {' · '}
+                  {t('program.phaseMovesBy', {
+                    phase: t(`phase.${nextPhaseOf(program.phase)!}`),
+                    date: formatDate(program.phaseEndsAt, 'datetime'),
+                  })}
+                </span>
+              ) : null}
+            </span>
+          </p>
+        </header>
+        <div className="program-body">
+          <nav className="toc" aria-label={t('program.toc')}>
+            <ol>
+              {chapters.map((c) => (
+                <li key={c.id}>
+                  <NavLink to={href('chapters', c.id)}>
+                    {c.number}. <ProgramText>{c.title}</ProgramText>
+                  </NavLink>
+                  <ol>
+                    {c.sections.map((s) => (
+                      <li key={s.id}>
+                        <NavLink to={href('sections', s.id)}>
+                          {s.number} <ProgramText>{s.title}</ProgramText>
+                          {s.lockedAt ? <span className="toc-locked"> {t('structure.locked')}</span> : null}
+                          {editing[s.id] ? (
+                            <span className="editing-now" data-testid={`editing-${s.id}`}>
+                              {t('program.editingNow', { names: editing[s.id]!.join(', ') })}
+                            </span>
+                          ) : null}
+                        </NavLink>
+                      </li>
+                    ))}
+                  </ol>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          <div className="program-content">
+            <Outlet />
+          </div>
         </div>
       </div>
-    </div>
+    </ProgramLanguage>
   );
 }
 

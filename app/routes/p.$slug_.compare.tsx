@@ -6,6 +6,7 @@ import { listVersions, versionSections } from '~/modules/publication/versions.se
 import { actorOf } from '~/utils/auth.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
+import { ProgramLanguage, ProgramText } from '~/utils/content-lang.tsx';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   const url = new URL(request.url);
@@ -58,49 +59,53 @@ export default function ComparePage() {
   const t = useT();
   const { program, from, to, changes } = useLoaderData<typeof loader>();
   return (
-    <section>
-      <p className="muted">
-        <Link to={`/p/${program.slug}`}>{program.title}</Link>
-      </p>
-      <h1>{t('compare.title')}</h1>
-      {!changes ? (
-        <p>{t('search.nothingPublished')}</p>
-      ) : (
-        <>
-          <Form method="get" className="inline-form">
-            <label htmlFor="from">{t('compare.from')}</label>
-            <select id="from" name="from" defaultValue={from}>
-              {program.versions.map((v) => (
-                <option key={v.number} value={v.number}>{`v${v.number}`}</option>
-              ))}
-            </select>
-            <label htmlFor="to">{t('compare.to')}</label>
-            <select id="to" name="to" defaultValue={to}>
-              {program.versions.map((v) => (
-                <option key={v.number} value={v.number}>{`v${v.number}`}</option>
-              ))}
-            </select>
-            <button type="submit" className="button">
-              {t('compare.submit')}
-            </button>
-          </Form>
-          <p role="status" data-testid="compare-summary">
-            {t('compare.summary', { n: changes.length, from: from!, to: to! })}
-          </p>
-          {changes.map((c) => (
-            <section key={c.id} aria-labelledby={`c-${c.id}`} data-testid="compare-section">
-              <h2 id={`c-${c.id}`}>
-                <Link to={`/p/${program.slug}/v/${c.status === 'removed' ? from : to}/sections/${c.id}`}>
-                  {c.number} {c.title}
-                </Link>{' '}
-                <span className="badge">{t(`compare.${c.status as 'changed'}`)}</span>
-              </h2>
-              {c.oldTitle && c.oldTitle !== c.title ? <p>{t('compare.renamed', { title: c.oldTitle })}</p> : null}
-              <DiffView parts={c.parts} />
-            </section>
-          ))}
-        </>
-      )}
-    </section>
+    <ProgramLanguage language={program.language}>
+      <section>
+        <p className="muted">
+          <Link to={`/p/${program.slug}`}>
+            <ProgramText>{program.title}</ProgramText>
+          </Link>
+        </p>
+        <h1>{t('compare.title')}</h1>
+        {!changes ? (
+          <p>{t('search.nothingPublished')}</p>
+        ) : (
+          <>
+            <Form method="get" className="inline-form">
+              <label htmlFor="from">{t('compare.from')}</label>
+              <select id="from" name="from" defaultValue={from}>
+                {program.versions.map((v) => (
+                  <option key={v.number} value={v.number}>{`v${v.number}`}</option>
+                ))}
+              </select>
+              <label htmlFor="to">{t('compare.to')}</label>
+              <select id="to" name="to" defaultValue={to}>
+                {program.versions.map((v) => (
+                  <option key={v.number} value={v.number}>{`v${v.number}`}</option>
+                ))}
+              </select>
+              <button type="submit" className="button">
+                {t('compare.submit')}
+              </button>
+            </Form>
+            <p role="status" data-testid="compare-summary">
+              {t('compare.summary', { n: changes.length, from: from!, to: to! })}
+            </p>
+            {changes.map((c) => (
+              <section key={c.id} aria-labelledby={`c-${c.id}`} data-testid="compare-section">
+                <h2 id={`c-${c.id}`}>
+                  <Link to={`/p/${program.slug}/v/${c.status === 'removed' ? from : to}/sections/${c.id}`}>
+                    {c.number} <ProgramText>{c.title}</ProgramText>
+                  </Link>{' '}
+                  <span className="badge">{t(`compare.${c.status as 'changed'}`)}</span>
+                </h2>
+                {c.oldTitle && c.oldTitle !== c.title ? <p>{t('compare.renamed', { title: c.oldTitle })}</p> : null}
+                <DiffView parts={c.parts} />
+              </section>
+            ))}
+          </>
+        )}
+      </section>
+    </ProgramLanguage>
   );
 }

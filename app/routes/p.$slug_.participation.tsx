@@ -4,6 +4,7 @@ import { participationFigures } from '~/modules/publication/participation.server
 import { actorOf } from '~/utils/auth.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
+import { ProgramLanguage, ProgramText } from '~/utils/content-lang.tsx';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
   return participationFigures(actorOf(context), params.slug ?? '');
@@ -28,79 +29,83 @@ export default function ParticipationPage() {
     [t('participation.supporters'), counts.supporters, t('participation.supportersDef')],
   ];
   return (
-    <section className="narrow">
-      <p className="muted">
-        <Link to={`/p/${program.slug}`}>{program.title}</Link>
-      </p>
-      <h1>{t('participation.title')}</h1>
-      <p>{t('participation.intro')}</p>
-      <div className="table-scroll">
-        <table className="pairwise" data-testid="participation">
-          <caption>{t('participation.caption')}</caption>
-          <tbody>
-            {rows.map(([label, value, definition]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td>{value}</td>
-                <td className="muted">{definition}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <h2>{t('participation.groups')}</h2>
-      <p data-testid="participation-groups">{groups.validated}</p>
-      <div className="table-scroll">
-        <table className="pairwise" data-testid="participation-group-sizes">
-          <caption>{t('participation.groupsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('participation.groupSize')}</th>
-              <th scope="col">{t('participation.groupCount')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.distribution.map((b) => (
-              <tr key={b.label}>
-                <th scope="row">{b.label}</th>
-                <td>{b.groups}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <h2>{t('participation.votes')}</h2>
-      {rounds.length ? (
+    <ProgramLanguage language={program.language}>
+      <section className="narrow">
+        <p className="muted">
+          <Link to={`/p/${program.slug}`}>
+            <ProgramText>{program.title}</ProgramText>
+          </Link>
+        </p>
+        <h1>{t('participation.title')}</h1>
+        <p>{t('participation.intro')}</p>
         <div className="table-scroll">
-          <table className="pairwise" data-testid="participation-rounds">
-            <caption>{t('participation.votesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('rounds.title')}</th>
-                <th scope="col">{t('rounds.census')}</th>
-                <th scope="col">{t('participation.voters')}</th>
-                <th scope="col">{t('rounds.turnoutTitle')}</th>
-              </tr>
-            </thead>
+          <table className="pairwise" data-testid="participation">
+            <caption>{t('participation.caption')}</caption>
             <tbody>
-              {rounds.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <Link to={`/p/${program.slug}/rounds/${r.id}`}>
-                      {t('rounds.numbered', { n: r.number, title: r.title })}
-                    </Link>
-                  </th>
-                  <td>{r.census}</td>
-                  <td>{r.voters}</td>
-                  <td>{percent(r.voters, r.census)} %</td>
+              {rows.map(([label, value, definition]) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  <td>{value}</td>
+                  <td className="muted">{definition}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-      ) : (
-        <p className="muted">{t('rounds.none')}</p>
-      )}
-    </section>
+        <h2>{t('participation.groups')}</h2>
+        <p data-testid="participation-groups">{groups.validated}</p>
+        <div className="table-scroll">
+          <table className="pairwise" data-testid="participation-group-sizes">
+            <caption>{t('participation.groupsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('participation.groupSize')}</th>
+                <th scope="col">{t('participation.groupCount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {groups.distribution.map((b) => (
+                <tr key={b.label}>
+                  <th scope="row">{b.label}</th>
+                  <td>{b.groups}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <h2>{t('participation.votes')}</h2>
+        {rounds.length ? (
+          <div className="table-scroll">
+            <table className="pairwise" data-testid="participation-rounds">
+              <caption>{t('participation.votesCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('rounds.title')}</th>
+                  <th scope="col">{t('rounds.census')}</th>
+                  <th scope="col">{t('participation.voters')}</th>
+                  <th scope="col">{t('rounds.turnoutTitle')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rounds.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row">
+                      <Link to={`/p/${program.slug}/rounds/${r.id}`}>
+                        {t('rounds.numbered', { n: r.number, title: r.title })}
+                      </Link>
+                    </th>
+                    <td>{r.census}</td>
+                    <td>{r.voters}</td>
+                    <td>{percent(r.voters, r.census)} %</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="muted">{t('rounds.none')}</p>
+        )}
+      </section>
+    </ProgramLanguage>
   );
 }

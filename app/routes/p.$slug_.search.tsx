@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { searchVersion } from '~/modules/publication/search.server.ts';
 import { listVersions } from '~/modules/publication/versions.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
-import { useContentLang } from '~/utils/content-lang.tsx';
+import { ProgramLanguage, ProgramText } from '~/utils/content-lang.tsx';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
 
@@ -13,8 +13,14 @@ export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, cont
   const wanted = Number(url.searchParams.get('v'));
   const number = program.versions.some((v) => v.number === wanted) ? wanted : program.versions[0]?.number;
   const q = (url.searchParams.get('q') ?? '').slice(0, 200);
-  const hits = number && q.trim() ? await searchVersion(program.slug, number, q) : [];
-  return { program: { slug: program.slug, title: program.title }, versions: program.versions, number, q, hits };
+  const hits = number && q.trim() ? await searchVersion(program.slug, number, q, program.language) : [];
+  return {
+    program: { slug: program.slug, title: program.title, language: program.language },
+    versions: program.versions,
+    number,
+    q,
+    hits,
+  };
 });
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'search.title');
@@ -23,52 +29,57 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'search.ti
 export default function SearchPage() {
   const t = useT();
   const { program, versions, number, q, hits } = useLoaderData<typeof loader>();
-  const contentLang = useContentLang();
   return (
-    <section className="narrow">
-      <p className="muted">
-        <Link to={number ? `/p/${program.slug}/v/${number}` : `/p/${program.slug}`}>{program.title}</Link>
-      </p>
-      <h1>{t('search.title')}</h1>
-      {!number ? (
-        <p>{t('search.nothingPublished')}</p>
-      ) : (
-        <>
-          <Form method="get" role="search" className="inline-form">
-            <label htmlFor="q">{t('search.label')}</label>
-            <input id="q" name="q" type="search" defaultValue={q} />
-            <label htmlFor="v">{t('search.version')}</label>
-            <select id="v" name="v" defaultValue={number}>
-              {versions.map((v) => (
-                <option key={v.number} value={v.number}>
-                  {`v${v.number}`}
-                </option>
-              ))}
-            </select>
-            <button type="submit" className="button">
-              {t('search.submit')}
-            </button>
-          </Form>
-          {q.trim() ? (
-            <>
-              <p role="status">{t('search.count', { n: hits.length, q })}</p>
-              <ol className="amendment-list" data-testid="search-results">
-                {hits.map((h) => (
-                  <li key={h.sectionId}>
-                    <Link to={`/p/${program.slug}/v/${number}/sections/${h.sectionId}`}>
-                      {h.number} {h.title}
-                    </Link>
-                    <br />
-                    <span className="muted" lang={contentLang}>
-                      {h.snippet.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : part.text))}
-                    </span>
-                  </li>
+    <ProgramLanguage language={program.language}>
+      <section className="narrow">
+        <p className="muted">
+          <Link to={number ? `/p/${program.slug}/v/${number}` : `/p/${program.slug}`}>
+            <ProgramText>{program.title}</ProgramText>
+          </Link>
+        </p>
+        <h1>{t('search.title')}</h1>
+        {!number ? (
+          <p>{t('search.nothingPublished')}</p>
+        ) : (
+          <>
+            <Form method="get" role="search" className="inline-form">
+              <label htmlFor="q">{t('search.label')}</label>
+              <input id="q" name="q" type="search" defaultValue={q} />
+              <label htmlFor="v">{t('search.version')}</label>
+              <select id="v" name="v" defaultValue={number}>
+                {versions.map((v) => (
+                  <option key={v.number} value={v.number}>
+                    {`v${v.number}`}
+                  </option>
                 ))}
-              </ol>
-            </>
-          ) : null}
-        </>
-      )}
-    </section>
+              </select>
+              <button type="submit" className="button">
+                {t('search.submit')}
+              </button>
+            </Form>
+            {q.trim() ? (
+              <>
+                <p role="status">{t('search.count', { n: hits.length, q })}</p>
+                <ol className="amendment-list" data-testid="search-results">
+                  {hits.map((h) => (
+                    <li key={h.sectionId}>
+                      <Link to={`/p/${program.slug}/v/${number}/sections/${h.sectionId}`}>
+                        {h.number} <ProgramText>{h.title}</ProgramText>
+                      </Link>
+                      <br />
+                      <span className="muted">
+                        <ProgramText>
+                          {h.snippet.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : part.text))}
+                        </ProgramText>
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              </>
+            ) : null}
+          </>
+        )}
+      </section>
+    </ProgramLanguage>
   );
 }

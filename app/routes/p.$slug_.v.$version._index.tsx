@@ -2,6 +2,7 @@ import { Link, useRouteLoaderData } from '@remix-run/react';
 import { DirectEditNote } from '~/components/version/direct-edit.tsx';
 import { useT } from '~/utils/i18n.tsx';
 import type { loader as versionLoader } from './p.$slug_.v.$version.tsx';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 /** A version's home: what the moderators said of it, and the amendments it brings, with their votes. */
 export default function VersionHome() {
@@ -23,7 +24,7 @@ export default function VersionHome() {
                 return (
                   <li key={c.editId}>
                     <Link to={`sections/${c.section.id}`}>
-                      {c.section.number} {c.section.title}
+                      {c.section.number} <ProgramText>{c.section.title}</ProgramText>
                     </Link>
                     <br />
                     <span className="muted">{edit ? <DirectEditNote source={edit} /> : t('version.directEdit')}</span>
@@ -33,13 +34,15 @@ export default function VersionHome() {
               const source = version.outline.sources[c.amendmentId];
               return (
                 <li key={c.amendmentId}>
-                  <Link to={`/p/${slug}/amendments/${c.amendmentId}`}>{c.title}</Link>{' '}
+                  <Link to={`/p/${slug}/amendments/${c.amendmentId}`}>
+                    <ProgramText>{c.title}</ProgramText>
+                  </Link>{' '}
                   <span className="badge">{t(`amendments.kind.${c.kind as 'CHANGE'}`)}</span>
                   <br />
                   <span className="muted">
                     {c.section.number ? (
                       <Link to={`sections/${c.section.id}`}>
-                        {c.section.number} {c.section.title}
+                        {c.section.number} <ProgramText>{c.section.title}</ProgramText>
                       </Link>
                     ) : (
                       c.section.title
@@ -72,14 +75,14 @@ export default function VersionHome() {
           <li key={c.id}>
             <h3>
               <Link to={`chapters/${c.id}`}>
-                {c.number}. {c.title}
+                {c.number}. <ProgramText>{c.title}</ProgramText>
               </Link>
             </h3>
             <ol>
               {c.sections.map((s) => (
                 <li key={s.id}>
                   <Link to={`sections/${s.id}`}>
-                    {s.number} {s.title}
+                    {s.number} <ProgramText>{s.title}</ProgramText>
                   </Link>
                 </li>
               ))}

@@ -2,6 +2,7 @@ import type { MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { versionHtml, versionNumber } from '~/modules/publication/versions.server.ts';
 import { useT } from '~/utils/i18n.tsx';
+import { useContentLang } from '~/utils/content-lang.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ params }) => {
@@ -19,6 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export default function OnePage() {
   const t = useT();
   const version = useLoaderData<typeof loader>();
+  const lang = useContentLang();
   return (
     <article className="one-page">
       <h1>{t('version.title', { n: version.number, title: version.title })}</h1>
@@ -27,7 +29,7 @@ export default function OnePage() {
           {t('version.print')}
         </button>
       </p>
-      <div className="rich-text" dangerouslySetInnerHTML={{ __html: version.html }} />
+      <div className="rich-text" lang={lang} dangerouslySetInnerHTML={{ __html: version.html }} />
     </article>
   );
 }

@@ -7,6 +7,7 @@ import type { loader as versionLoader } from './p.$slug_.v.$version.tsx';
 import { readerLinks } from '~/utils/links.ts';
 import { NotFoundError } from '~/utils/domain-errors.ts';
 import { routeLoader } from '~/utils/route.server.ts';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ params }) => {
   const sections = await versionSections(params.slug ?? '', versionNumber(params.version), params.chapterId ?? '');
@@ -25,7 +26,8 @@ export default function VersionChapterPage() {
   return (
     <article>
       <h1>
-        <span className="number">{t('program.chapter', { n: first.chapterNumber })}</span> {first.chapterTitle}
+        <span className="number">{t('program.chapter', { n: first.chapterNumber })}</span>{' '}
+        <ProgramText>{first.chapterTitle}</ProgramText>
       </h1>
       {sections.map((s) => {
         const numbering = numberSources(s.doc);
@@ -33,7 +35,7 @@ export default function VersionChapterPage() {
           <section key={s.sectionId} aria-labelledby={`s-${s.sectionId}`}>
             <h2 id={`s-${s.sectionId}`}>
               <Link to={`/p/${version.program.slug}/v/${version.number}/sections/${s.sectionId}`}>
-                <span className="number">{s.number}</span> {s.title}
+                <span className="number">{s.number}</span> <ProgramText>{s.title}</ProgramText>
               </Link>
             </h2>
             <ProvenanceText doc={s.doc} numbering={numbering} />

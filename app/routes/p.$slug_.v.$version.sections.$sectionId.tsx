@@ -6,6 +6,7 @@ import { useT } from '~/utils/i18n.tsx';
 import type { loader as versionLoader } from './p.$slug_.v.$version.tsx';
 import { readerLinks } from '~/utils/links.ts';
 import { routeLoader } from '~/utils/route.server.ts';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ params }) => {
   return readerLinks(await getVersionSection(params.slug ?? '', versionNumber(params.version), params.sectionId ?? ''));
@@ -31,10 +32,10 @@ export default function VersionSectionPage() {
   return (
     <article>
       <p className="muted">
-        {t('program.chapter', { n: section.chapterNumber })} — {section.chapterTitle}
+        {t('program.chapter', { n: section.chapterNumber })} — <ProgramText>{section.chapterTitle}</ProgramText>
       </p>
       <h1>
-        <span className="number">{section.number}</span> {section.title}
+        <span className="number">{section.number}</span> <ProgramText>{section.title}</ProgramText>
       </h1>
       <ProvenanceText doc={section.doc} numbering={numbering} />
       <Provenance
@@ -46,14 +47,14 @@ export default function VersionSectionPage() {
       <nav className="prev-next no-print" aria-label={t('section.around')}>
         {previous ? (
           <Link to={`${base}/${previous.id}`} rel="prev">
-            ← {previous.number} {previous.title}
+            ← {previous.number} <ProgramText>{previous.title}</ProgramText>
           </Link>
         ) : (
           <span />
         )}
         {next ? (
           <Link to={`${base}/${next.id}`} rel="next">
-            {next.number} {next.title} →
+            {next.number} <ProgramText>{next.title}</ProgramText> →
           </Link>
         ) : null}
       </nav>

@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx';
 import { Time } from '~/components/time.tsx';
 import { getVersion, versionNumber } from '~/modules/publication/versions.server.ts';
 import { useT } from '~/utils/i18n.tsx';
+import { ProgramLanguage, ProgramText } from '~/utils/content-lang.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
@@ -34,81 +35,85 @@ export default function VersionLayout() {
   const base = `/p/${slug}/v/${version.number}`;
   const latest = version.program.versions[0]?.number;
   return (
-    <div className="program version">
-      <header className="program-header">
-        <p className="program-title">
-          <Link to={base}>{version.title}</Link>
-        </p>
-        <p className="phase-line">
-          <span className="badge" data-testid="version-badge">
-            {t('version.badge', { n: version.number })}
-          </span>{' '}
-          <span className="muted">
-            {t('version.publishedOn')} <Time value={version.publishedAt} />
-          </span>
-          {latest && latest !== version.number ? (
-            <>
-              {' '}
-              <Link to={`/p/${slug}/v/${latest}`} className="badge badge-warning">
-                {t('version.newer', { n: latest })}
-              </Link>
-            </>
-          ) : null}
-        </p>
-        <nav
-          aria-label={t('version.switcher')}
-          className="inline-actions version-switcher"
-          data-testid="version-switcher"
-        >
-          <span>{t('version.switcher')}</span>
-          {version.program.versions.map((v) => (
-            <NavLink key={v.number} to={`/p/${slug}/v/${v.number}`} end={false}>
-              {`v${v.number}`}
-            </NavLink>
-          ))}
-        </nav>
-        <p className="inline-actions no-print">
-          <Link to={`${base}/all`}>{t('version.onePage')}</Link>
-          {version.number > 1 ? (
-            <Link to={`/p/${slug}/compare?from=${version.number - 1}&to=${version.number}`}>
-              {t('version.compareWithPrevious')}
+    <ProgramLanguage language={version.program.language}>
+      <div className="program version">
+        <header className="program-header">
+          <p className="program-title">
+            <Link to={base}>
+              <ProgramText>{version.title}</ProgramText>
             </Link>
-          ) : null}
-          <Link to={`/p/${slug}/search?v=${version.number}`}>{t('version.search')}</Link>
-          <a href={`${base}/export.md`} download>
-            {t('version.exportMarkdown')}
-          </a>
-          <a href={`${base}/export.json`} download>
-            {t('version.exportJson')}
-          </a>
-        </p>
-      </header>
-      <div className="program-body">
-        <nav className="toc" aria-label={t('program.toc')}>
-          <ol>
-            {version.outline.chapters.map((c) => (
-              <li key={c.id}>
-                <NavLink to={`${base}/chapters/${c.id}`}>
-                  {c.number}. {c.title}
-                </NavLink>
-                <ol>
-                  {c.sections.map((s) => (
-                    <li key={s.id}>
-                      <NavLink to={`${base}/sections/${s.id}`}>
-                        {s.number} {s.title}
-                      </NavLink>
-                    </li>
-                  ))}
-                </ol>
-              </li>
+          </p>
+          <p className="phase-line">
+            <span className="badge" data-testid="version-badge">
+              {t('version.badge', { n: version.number })}
+            </span>{' '}
+            <span className="muted">
+              {t('version.publishedOn')} <Time value={version.publishedAt} />
+            </span>
+            {latest && latest !== version.number ? (
+              <>
+                {' '}
+                <Link to={`/p/${slug}/v/${latest}`} className="badge badge-warning">
+                  {t('version.newer', { n: latest })}
+                </Link>
+              </>
+            ) : null}
+          </p>
+          <nav
+            aria-label={t('version.switcher')}
+            className="inline-actions version-switcher"
+            data-testid="version-switcher"
+          >
+            <span>{t('version.switcher')}</span>
+            {version.program.versions.map((v) => (
+              <NavLink key={v.number} to={`/p/${slug}/v/${v.number}`} end={false}>
+                {`v${v.number}`}
+              </NavLink>
             ))}
-          </ol>
-        </nav>
-        <div className="program-content">
-          <Outlet />
+          </nav>
+          <p className="inline-actions no-print">
+            <Link to={`${base}/all`}>{t('version.onePage')}</Link>
+            {version.number > 1 ? (
+              <Link to={`/p/${slug}/compare?from=${version.number - 1}&to=${version.number}`}>
+                {t('version.compareWithPrevious')}
+              </Link>
+            ) : null}
+            <Link to={`/p/${slug}/search?v=${version.number}`}>{t('version.search')}</Link>
+            <a href={`${base}/export.md`} download>
+              {t('version.exportMarkdown')}
+            </a>
+            <a href={`${base}/export.json`} download>
+              {t('version.exportJson')}
+            </a>
+          </p>
+        </header>
+        <div className="program-body">
+          <nav className="toc" aria-label={t('program.toc')}>
+            <ol>
+              {version.outline.chapters.map((c) => (
+                <li key={c.id}>
+                  <NavLink to={`${base}/chapters/${c.id}`}>
+                    {c.number}. <ProgramText>{c.title}</ProgramText>
+                  </NavLink>
+                  <ol>
+                    {c.sections.map((s) => (
+                      <li key={s.id}>
+                        <NavLink to={`${base}/sections/${s.id}`}>
+                          {s.number} <ProgramText>{s.title}</ProgramText>
+                        </NavLink>
+                      </li>
+                    ))}
+                  </ol>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          <div className="program-content">
+            <Outlet />
+          </div>
         </div>
       </div>
-    </div>
+    </ProgramLanguage>
   );
 }
 

@@ -1,8 +1,8 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { data } from '@remix-run/node';
-import { Form, useActionData, useNavigation } from '@remix-run/react';
-import { ErrorList, Field } from '~/components/forms.tsx';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { ErrorList, Field, LanguageField } from '~/components/forms.tsx';
 import { newProgramPage, openProgram } from '~/modules/programs/programs.server.ts';
 import { NewProgramSchema } from '~/modules/programs/programs.schema.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
@@ -26,9 +26,11 @@ export const action = /* @__PURE__ */ routeAction({}, async ({ request, context,
 /** Moderators open a new program: empty, in drafting; its text is then written, shaped or imported. */
 export default function NewProgramPage() {
   const t = useT();
+  const { language } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
+    defaultValue: { language },
     lastResult: navigation.state === 'idle' ? lastResultOf(actionData) : undefined,
     constraint: getZodConstraint(NewProgramSchema),
     shouldValidate: 'onSubmit',
@@ -53,6 +55,7 @@ export default function NewProgramPage() {
           />
           <ErrorList id={fields.summary.errorId} errors={fields.summary.errors} />
         </div>
+        <LanguageField field={fields.language} />
         <Field field={fields.slug} label={t('programs.new.slug')} hint={t('programs.new.slugHint')} />
         <div className="field field-checkbox">
           <input {...getInputProps(fields.draftIsPublic, { type: 'checkbox' })} key={fields.draftIsPublic.key} />

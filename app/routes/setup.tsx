@@ -2,11 +2,19 @@ import { getFormProps, getInputProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import { data, redirect, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { DisplayNameField, EmailField, ErrorList, Field, NewPasswordFields, useZodForm } from '~/components/forms.tsx';
+import {
+  DisplayNameField,
+  EmailField,
+  ErrorList,
+  Field,
+  LanguageField,
+  NewPasswordFields,
+  useZodForm,
+} from '~/components/forms.tsx';
 import { LOCALES } from '~/i18n/index.ts';
 import { completeSetup, setupPage } from '~/modules/installation/setup.server.ts';
 import { SetupSchema } from '~/modules/installation/setup.schema.ts';
-import { useT } from '~/utils/i18n.tsx';
+import { useLocale, useT } from '~/utils/i18n.tsx';
 import { lastResultOf } from '~/utils/refusal.ts';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
 
@@ -40,7 +48,10 @@ export default function SetupPage() {
   const { view, token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const locale = useLocale();
   const [form, fields] = useZodForm(SetupSchema, {
+    // The admin most likely writes the first program in the language they set the installation up in.
+    defaultValue: { programLanguage: locale },
     lastResult: navigation.state === 'idle' ? lastResultOf(actionData) : undefined,
   });
   if (view === 'pending') {
@@ -86,6 +97,7 @@ export default function SetupPage() {
         </div>
         <h2>{t('setup.programTitle')}</h2>
         <Field field={fields.programTitle} label={t('setup.programName')} hint={t('setup.programHint')} />
+        <LanguageField field={fields.programLanguage} />
         <ErrorList id={form.errorId} errors={form.errors} />
         <button type="submit" className="button" disabled={navigation.state !== 'idle'}>
           {t('setup.submit')}

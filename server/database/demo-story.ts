@@ -19,12 +19,15 @@ import { db } from '~/utils/db.server.ts';
 import { demoProgram } from '../../prisma/seed/demo-program.ts';
 import { AMENDMENTS, storyProgram, type Player, type StoryAmendment } from '../../prisma/seed/demo-story.ts';
 import { demoDoc } from './demo-text.ts';
+import { storyClock } from './story-clock.ts';
 
 /**
  * The demo's story (ADR 0029): a second program played from its creation to a published version through the
- * same module functions members and moderators use, so that it stays right when the model changes. Functions
- * that take a `now` are given the past where the story needs it (the first round opened ten days ago and
- * closed three days ago); those that have no clock stamp the seed's time.
+ * same module functions members and moderators use, so that it stays right when the model changes. Its dates
+ * tell one story relative to the first start (ADR 0038): the program opened four weeks ago, its first amendments
+ * were submitted and supported in the weeks before the first vote (opened ten days ago, closed three days ago),
+ * the version was published after that vote, the later amendments came in the last days, and the second vote
+ * opened an hour ago. Functions that take a `now` are given it; the others run under the story's clock.
  */
 
 const DAY = 86_400_000;
@@ -52,31 +55,32 @@ function proposedText(a: StoryAmendment): DocNode {
 
 /** Plays the story; returns the receipts of the demo logins who voted in the closed round. */
 export async function playDemoStory(cast: Cast, now = new Date()): Promise<DemoReceipt[]> {
+  const clock = storyClock();
+  try {
+    return await playAt(cast, now, (daysAgo) => clock.to(new Date(now.getTime() - daysAgo * DAY)));
+  } finally {
+    clock.back();
+  }
+}
+
+/** The story, step by step; `at(days)` sets the clock that many days before the start (fractions: hours). */
+async function playAt(cast: Cast, now: Date, at: (daysAgo: number) => void): Promise<DemoReceipt[]> {
   const { moussa } = cast;
   const slug = storyProgram.slug;
-  // The drafting program's threshold too: its amendments can qualify with the demo's own accounts.
-  await updateProgramSettings({
-    actor: moussa,
-    slug: demoProgram.slug,
-    phase: 'DRAFTING',
-    phaseEndsAt: null,
-    draftIsPublic: true,
-    draftingAccess: 'ALL_MEMBERS',
-    supportRule: 'ABSOLUTE',
-    supportValue: 2,
-    reason: 'Deux soutiens suffisent tant que le mouvement est petit.',
-  });
+  at(28);
   await createProgram({
     actorId: cast.alice.id,
     slug,
     title: storyProgram.title,
     summary: storyProgram.summary,
     draftIsPublic: true,
+    language: 'fr',
     chapters: storyProgram.chapters.map((c) => ({
       title: c.title,
       sections: c.sections.map((s) => ({ title: s.title, content: demoDoc(s.blocks) })),
     })),
   });
+  at(27);
   await updateProgramSettings({
     actor: moussa,
     slug,
@@ -121,17 +125,25 @@ export async function playDemoStory(cast: Cast, now = new Date()): Promise<DemoR
 
   // The first round, in the past: one amendment adopted, one rejected. Yanis drafted a competing change to the
   // same words before the vote; he submits it once the adopted one is in the text, so it needs his update.
+  at(24);
   const adopted = await admissible(AMENDMENTS.adopted, ['lucia', 'yanis', 'ines']);
+  at(22);
   const rejected = await admissible(AMENDMENTS.rejected, ['camille', 'theo', 'maya']);
+  at(19);
   const needsUpdate = await draft(AMENDMENTS.needsUpdate);
+  at(18);
   await comment('lucia', adopted, 'FOR', 'À Villeurbanne comme à Vienne, les loyers ont suivi ceux de Lyon.');
+  at(16);
   await comment('hugo', adopted, 'QUESTION', 'Comment le seuil de 20 000 habitants a-t-il été choisi ?');
+  at(15.8);
   await comment('camille', adopted, 'FOR', 'C’est le seuil à partir duquel la loi permet déjà l’encadrement.');
+  at(14);
   await comment('theo', rejected, 'AGAINST', 'Tripler la taxe fera fuir les petits propriétaires.');
   await comment('lucia', rejected, 'FOR', 'La taxe ne touche que les logements vides depuis plus d’un an.');
 
   const opened = new Date(now.getTime() - 10 * DAY);
   const closed = new Date(now.getTime() - 3 * DAY);
+  at(12);
   const first = await createRound(
     {
       actor: moussa,
@@ -166,6 +178,7 @@ export async function playDemoStory(cast: Cast, now = new Date()): Promise<DemoR
   ];
   const receipts: DemoReceipt[] = [];
   for (const [i, [p, a, r]] of votes.entries()) {
+    at(10 - (i + 1) / 24);
     const answers: Answers = { [question(adopted)]: a, [question(rejected)]: r };
     const receipt = await castBallot(
       { actor: cast[p], roundId: first, answers, definition },
@@ -176,11 +189,15 @@ export async function playDemoStory(cast: Cast, now = new Date()): Promise<DemoR
       receipts.push({ email, round: 1, code: receipt.code });
   }
   // Counted at its closing time; the adopted amendment is then written into the text (applied).
+  at(3);
   await closeRound(first, closed);
+  at(2.9);
   await submitAmendment({ actor: cast.yanis, id: needsUpdate });
+  at(2.8);
   await publishVersion({ actor: moussa, slug, note: 'Première version, après le premier vote sur le logement.' });
 
   // The process goes on: amendments in every other state, and a second round open for a few days.
+  at(2.5);
   const competingA = await draft(AMENDMENTS.competingA);
   const competingB = await draft(AMENDMENTS.competingB);
   await submitAmendment({ actor: cast.camille, id: competingA });
@@ -190,6 +207,7 @@ export async function playDemoStory(cast: Cast, now = new Date()): Promise<DemoR
   for (const id of [competingA, competingB]) {
     await decideAdmissibility({ actor: moussa, id, admissible: true, reason: 'Conforme à la charte des listes.' });
   }
+  at(2);
   const inVote = await admissible(AMENDMENTS.inVote, ['camille', 'hugo', 'nour']);
   await comment('maya', competingA, 'FOR', 'Les plus âgés sont ceux qui renoncent le plus à se déplacer.');
   await comment('nour', competingB, 'FOR', 'La gratuité totale est plus simple à expliquer et à contrôler.');
@@ -201,6 +219,7 @@ export async function playDemoStory(cast: Cast, now = new Date()): Promise<DemoR
   );
   await comment('sofia', inVote, 'AGAINST', 'Mieux vaut plus de stations qu’un tarif plus bas.');
 
+  at(1.5);
   const inadmissible = await draft(AMENDMENTS.inadmissible);
   await submitAmendment({ actor: cast.theo, id: inadmissible });
   await support(inadmissible, ['yanis', 'hugo', 'sofia']);
@@ -210,21 +229,27 @@ export async function playDemoStory(cast: Cast, now = new Date()): Promise<DemoR
     admissible: false,
     reason: 'Une commune ne peut pas lever d’impôt sur le revenu : hors du champ de la plateforme.',
   });
+  at(1.2);
   const qualified = await draft(AMENDMENTS.qualified);
   await submitAmendment({ actor: cast.camille, id: qualified });
   await support(qualified, ['lucia', 'maya', 'theo']);
   await comment('yanis', qualified, 'QUESTION', 'Et les livraisons aux heures d’entrée ?');
+  at(1);
   const submitted = await draft(AMENDMENTS.submitted);
   await submitAmendment({ actor: cast.yanis, id: submitted });
   await support(submitted, ['ines']);
+  at(0.8);
   const withdrawn = await draft(AMENDMENTS.withdrawn);
   await submitAmendment({ actor: cast.yanis, id: withdrawn });
   await withdrawAmendment({ actor: cast.yanis, id: withdrawn });
+  at(0.5);
   const coDrafted = await draft(AMENDMENTS.draft);
   const lucia = await db().member.findUniqueOrThrow({ where: { id: cast.lucia.id } });
   await inviteCoauthor({ actor: cast.camille, id: coDrafted, email: lucia.email });
   await answerInvitation({ actor: cast.lucia, id: coDrafted, accept: true });
 
+  // Created as it opens, an hour ago, so that it opens at once (a round created earlier would wait for a sweep).
+  at(1 / 24);
   const second = await createRound({
     actor: moussa,
     slug,
@@ -241,6 +266,7 @@ export async function playDemoStory(cast: Cast, now = new Date()): Promise<DemoR
     amendmentIds: [competingA, competingB, inVote],
   });
   // Some extra members voted already; the demo logins have not: they can.
+  at(0.02);
   const open = await roundDefinition(db(), second);
   const rankings: Record<string, Player[]> = {
     [competingA]: ['maya', 'sofia'],
@@ -256,6 +282,7 @@ export async function playDemoStory(cast: Cast, now = new Date()): Promise<DemoR
   }
 
   // Local groups: one validated by the moderators, one waiting for their decision.
+  at(20);
   const lyon = await createGroup({
     actor: cast.lucia,
     name: 'Villes en commun – Lyon 7e',
@@ -269,11 +296,25 @@ export async function playDemoStory(cast: Cast, now = new Date()): Promise<DemoR
     reason: 'Groupe constitué, coordinatrice connue.',
   });
   for (const p of ['camille', 'maya', 'hugo'] as const) await joinGroup({ actor: cast[p], groupId: lyon });
+  at(1);
   await createGroup({
     actor: cast.yanis,
     name: 'Villes en commun – Marseille Nord',
     area: 'Marseille',
     description: 'Un groupe en formation dans les 13e, 14e et 15e arrondissements.',
+  });
+  // Today: the drafting program's threshold, so that its amendments can qualify with the demo's own accounts.
+  at(0);
+  await updateProgramSettings({
+    actor: moussa,
+    slug: demoProgram.slug,
+    phase: 'DRAFTING',
+    phaseEndsAt: null,
+    draftIsPublic: true,
+    draftingAccess: 'ALL_MEMBERS',
+    supportRule: 'ABSOLUTE',
+    supportValue: 2,
+    reason: 'Deux soutiens suffisent tant que le mouvement est petit.',
   });
   return receipts;
 }

@@ -83,6 +83,8 @@ export async function seedDemo(content: DemoContent): Promise<SeededDemo | null>
           title: demoProgram.title,
           summary: demoProgram.summary,
           draftIsPublic: true,
+          // Its text is French, whatever the installation offers (ADR 0038).
+          language: 'fr',
           chapters: demoProgram.chapters.map((c) => ({
             title: c.title,
             sections: c.sections.map((s) => ({ title: s.title, content: demoDoc(s.blocks) })),

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { isLocale, localeFromAcceptLanguage, type Locale } from '~/i18n/index.ts';
+import { negotiateLocale, offeredLocales } from '~/modules/installation/languages.server.ts';
 import { validateSessionToken } from '~/modules/members/sessions.server.ts';
 import {
   LOCALE_COOKIE,
@@ -24,13 +24,13 @@ export async function buildRequestContext(req: Request, res: Response): Promise<
     if (!session) res.append('Set-Cookie', clearSessionCookie());
     else if (session.renewed) res.append('Set-Cookie', sessionCookie(token, session.expiresAt));
   }
-  const chosen = readCookie(cookieHeader, LOCALE_COOKIE);
-  const memberLocale = session?.member.locale;
-  const locale: Locale = isLocale(chosen)
-    ? chosen
-    : isLocale(memberLocale)
-      ? memberLocale
-      : (localeFromAcceptLanguage(req.get('accept-language')) ?? 'fr');
+  // Only the languages the installation offers: a cookie, a saved choice or a browser asking for another one is
+  // passed over (ADR 0038).
+  const locale = negotiateLocale(await offeredLocales(), {
+    chosen: readCookie(cookieHeader, LOCALE_COOKIE),
+    member: session?.member.locale,
+    acceptLanguage: req.get('accept-language'),
+  });
   return {
     requestId: String(res.locals.requestId),
     cspNonce: String(res.locals.cspNonce),

@@ -59,6 +59,14 @@ describe('the full demo', () => {
         .click();
       // The adopted words are marked, with a note on where they come from.
       expect(await v.locator('.rich-text mark.provenance').first().innerText()).toContain('20');
+      // French text in the English interface says so, for screen readers and hyphenation (ADR 0038): the
+      // published text and its title, not the page's own words.
+      expect(await v.locator('html').getAttribute('lang')).toBe('en');
+      expect(await v.locator('.rich-text').first().getAttribute('lang')).toBe('fr');
+      expect(await v.locator('h1 [lang="fr"]').innerText()).toBe('Encadrer les loyers');
+      expect(await v.locator('.program-title [lang="fr"]').innerText()).toBe(
+        'Plateforme municipale 2026 : Villes en commun',
+      );
       await shot(v, 'version-section-en');
       const why = v.getByTestId('provenance');
       await why.getByRole('link', { name: 'Encadrer aussi les villes moyennes' }).waitFor();
@@ -113,6 +121,33 @@ describe('the full demo', () => {
         await shot(v, `amendments-${locale}`);
       } finally {
         await visitor.cleanup();
+      }
+    }
+  });
+
+  it('marks the French draft as French in the English interface, the live editor included, and not in French', async () => {
+    for (const [locale, lang] of [
+      ['en-GB', 'fr'],
+      ['fr-FR', null],
+    ] as const) {
+      const browser = await launchBrowser({ locale });
+      try {
+        const c = await browser.newPage();
+        await login(c, 'camille', 'Camille Martin');
+        await c.goto(`${server.url}/p/programme-2027`);
+        await c
+          .getByRole('link', { name: /^1\.1 / })
+          .first()
+          .click();
+        const editor = c.locator('[contenteditable][role="textbox"]');
+        await editor.waitFor();
+        expect(await editor.getAttribute('lang'), locale).toBe(lang);
+        expect(await c.locator('h1 span[lang]').count(), locale).toBe(lang ? 1 : 0);
+        if (lang) expect(await c.locator('h1 [lang="fr"]').innerText()).toMatch(/\S/);
+        // Its name stays in the page's language.
+        await c.getByRole('textbox', { name: locale === 'en-GB' ? 'Section text' : 'Texte de la section' }).waitFor();
+      } finally {
+        await browser.cleanup();
       }
     }
   });

@@ -123,4 +123,36 @@ describe('the first run of a real movement', () => {
     expect(server.output()).not.toContain('/setup?token=');
     expect((await fetch(`${server.url}/`, { redirect: 'manual' })).status).toBe(200);
   });
+
+  it('speaks only the languages offered, whatever the browser or a cookie asks for', async () => {
+    // Spanish is not offered: a Spanish browser is answered in the first language offered, French; an English
+    // one in English. A language cookie for Spanish (set before, or by hand) is passed over too.
+    const langOf = async (headers: Record<string, string>) => {
+      const html = await (await fetch(`${server.url}/`, { headers })).text();
+      return html.match(/<html lang="(\w+)"/)?.[1];
+    };
+    expect(await langOf({ 'Accept-Language': 'es-ES,es;q=0.9' })).toBe('fr');
+    expect(await langOf({ 'Accept-Language': 'es-ES,es;q=0.9,en;q=0.5' })).toBe('en');
+    expect(await langOf({ 'Accept-Language': 'en-GB', Cookie: 'plenum_locale=es' })).toBe('en');
+    const browser = await launchBrowser({ locale: 'es-ES' });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/p/programme-fondateur`);
+      expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+      expect(await page.locator('#locale-select option').allInnerTexts()).toEqual(['Français', 'English']);
+      // The program's text is French, the page too: no lang of its own.
+      expect(await page.locator('h1 [lang]').count()).toBe(0);
+    } finally {
+      await browser.cleanup();
+    }
+    const english = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const page = await english.newPage();
+      await page.goto(`${server.url}/p/programme-fondateur`);
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await page.locator('h1 [lang="fr"]').innerText()).toBe('Programme fondateur');
+    } finally {
+      await english.cleanup();
+    }
+  });
 });

@@ -104,6 +104,21 @@ describe('the demo', () => {
         result: { kind: 'YES_NO', yes: 7, no: 2, abstain: 1, adopted: true },
       });
 
+      // Dates that tell one story (ADR 0038): the program opened weeks ago, the voted amendments were submitted
+      // and debated before the vote opened, the version published after it closed; nothing is in the future.
+      const opened = closed.opensAt.getTime();
+      expect(program.createdAt.getTime()).toBeLessThan(Date.now() - 20 * DAY);
+      expect(program.language).toBe('fr');
+      const voted = amendments.filter((a) => a.status === 'APPLIED' || a.status === 'REJECTED');
+      expect(voted).toHaveLength(2);
+      for (const a of voted) expect(a.submittedAt!.getTime(), a.title).toBeLessThan(opened);
+      const firstComments = await db().comment.findMany({ where: { amendmentId: { in: voted.map((a) => a.id) } } });
+      for (const c of firstComments) expect(c.createdAt.getTime()).toBeLessThan(opened);
+      expect(version.publishedAt.getTime()).toBeGreaterThan(closed.closedAt!.getTime());
+      const stamps = await db().auditEvent.findMany({ select: { createdAt: true } });
+      expect(Math.max(...stamps.map((e) => e.createdAt.getTime()))).toBeLessThanOrEqual(Date.now());
+      expect(Math.min(...stamps.map((e) => e.createdAt.getTime()))).toBeLessThan(opened);
+
       // Local groups, one validated; participation figures that are not empty.
       expect((await db().group.findMany()).map((g) => g.status).sort()).toEqual(['PENDING', 'VALIDATED']);
       const figures = await participationFigures(null, slug);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   completeSetup,
-  installationLook,
   prepareSetup,
   setupPage,
   setupPending,
   type SetupProps,
 } from '../../app/modules/installation/setup.server.ts';
+import { installationLook } from '../../app/modules/installation/languages.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 

@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react';
 import { useT } from '~/utils/i18n.tsx';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 /** The amendments this one competes with: they change the same words and will be settled by one ranked vote. */
 export function Competitors(props: { slug: string; competitors: { id: string; title: string; status: string }[] }) {
@@ -12,7 +13,9 @@ export function Competitors(props: { slug: string; competitors: { id: string; ti
       <ul>
         {props.competitors.map((c) => (
           <li key={c.id}>
-            <Link to={`/p/${props.slug}/amendments/${c.id}`}>{c.title}</Link>{' '}
+            <Link to={`/p/${props.slug}/amendments/${c.id}`}>
+              <ProgramText>{c.title}</ProgramText>
+            </Link>{' '}
             <span className="badge">{t(`amendments.status.${c.status}` as 'amendments.status.SUBMITTED')}</span>
           </li>
         ))}

@@ -21,6 +21,7 @@ import { docToDiffText, type DocNode } from '~/rich-text/document.ts';
 import { refusalOf, lastResultOf } from '~/utils/refusal.ts';
 import { useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
 import type { action, loader } from '~/routes/p.$slug.amendments.$amendmentId.tsx';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 /** An amendment: what it changes and why, by whom, where it stands; its live draft for its authors. */
 export function AmendmentPage() {
@@ -85,7 +86,9 @@ export function AmendmentPage() {
       <p className="breadcrumb">
         <Link to={section.href}>{t('amendments.page.on', { n: section.number, title: section.title })}</Link>
       </p>
-      <h1>{amendment.title}</h1>
+      <h1>
+        <ProgramText>{amendment.title}</ProgramText>
+      </h1>
       <p>
         <span className="badge" data-testid="amendment-status">
           {t(`amendments.status.${amendment.status}`)}

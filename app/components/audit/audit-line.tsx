@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react';
 import type { AuditAction, AuditDetails, AuditTarget } from '~/modules/audit/program-audit.server.ts';
 import { useFormatDate, useSignature, useT } from '~/utils/i18n.tsx';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 /** One moderator action of the public audit log: what was done, to what, and its public details. */
 export function AuditLine({
@@ -20,7 +21,11 @@ export function AuditLine({
         return null;
       case 'chapter':
       case 'section':
-        return <q>{target.title}</q>;
+        return (
+          <q>
+            <ProgramText>{target.title}</ProgramText>
+          </q>
+        );
       case 'round':
         return (
           <Link to={`/p/${slug}/rounds/${target.id}`}>
@@ -29,7 +34,11 @@ export function AuditLine({
         );
       case 'amendment':
       case 'comment':
-        return <Link to={`/p/${slug}/amendments/${target.id}`}>{target.title}</Link>;
+        return (
+          <Link to={`/p/${slug}/amendments/${target.id}`}>
+            <ProgramText>{target.title}</ProgramText>
+          </Link>
+        );
     }
   })();
   const facts: string[] = [];

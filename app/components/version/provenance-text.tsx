@@ -3,7 +3,11 @@ import { useId, type ReactNode } from 'react';
 import type { AttributedBlock, AttributedDoc, AttributedInline } from '~/modules/publication/provenance.ts';
 import type { Source } from '~/modules/publication/versions.server.ts';
 import { DirectEditNote } from './direct-edit.tsx';
-import { useFormatDate, useSignature, useT } from '~/utils/i18n.tsx';
+import { useFormatDate, useLocale, useSignature, useT } from '~/utils/i18n.tsx';
+import { ProgramText, useContentLang } from '~/utils/content-lang.tsx';
+
+/** The name of a passage's link to its provenance, and the language it is in when not the text's. */
+type Label = { (n: number): string; lang?: string };
 
 type Numbering = Map<string, number>;
 
@@ -30,7 +34,7 @@ function renderText(node: AttributedInline, key: number): ReactNode {
  * the page's plain text and what a screen reader reads are the words alone ("30 hours", not "301 hours"); the
  * link is named by its label, apart from the words.
  */
-function renderInline(nodes: AttributedInline[] | undefined, numbering: Numbering, label: (n: number) => string) {
+function renderInline(nodes: AttributedInline[] | undefined, numbering: Numbering, label: Label) {
   const out: ReactNode[] = [];
   let i = 0;
   const list = nodes ?? [];
@@ -56,19 +60,14 @@ function renderInline(nodes: AttributedInline[] | undefined, numbering: Numberin
     out.push(
       <mark key={`m-${i}`} className="provenance" data-amendment={src}>
         {marked.map((m, k) => renderText(m, k))}
-        <a href={`#why-${src}`} className="why-link" data-note={n} aria-label={label(n)} />
+        <a href={`#why-${src}`} className="why-link" data-note={n} aria-label={label(n)} lang={label.lang} />
       </mark>,
     );
   }
   return out;
 }
 
-function renderBlock(
-  node: AttributedBlock,
-  key: number,
-  numbering: Numbering,
-  label: (n: number) => string,
-): ReactNode {
+function renderBlock(node: AttributedBlock, key: number, numbering: Numbering, label: Label): ReactNode {
   const children = (blocks: AttributedBlock[]) => blocks.map((b, i) => renderBlock(b, i, numbering, label));
   switch (node.type) {
     case 'paragraph':
@@ -112,11 +111,22 @@ export function numberSources(doc: AttributedDoc): Numbering {
   return numbering;
 }
 
-/** A published section's text, with its changed passages marked and linked to their provenance. */
+/**
+ * A published section's text, with its changed passages marked and linked to their provenance. The text is in the
+ * program's language (ADR 0038); the links' names are the page's words, and say so when the two differ.
+ */
 export function ProvenanceText({ doc, numbering }: { doc: AttributedDoc; numbering: Numbering }) {
   const t = useT();
-  const label = (n: number) => t('version.whyLink', { n });
-  return <div className="rich-text">{doc.content.map((b, i) => renderBlock(b, i, numbering, label))}</div>;
+  const lang = useContentLang();
+  const locale = useLocale();
+  const label: Label = Object.assign((n: number) => t('version.whyLink', { n }), {
+    lang: lang ? locale : undefined,
+  });
+  return (
+    <div className="rich-text" lang={lang}>
+      {doc.content.map((b, i) => renderBlock(b, i, numbering, label))}
+    </div>
+  );
 }
 
 /** "Why is this text here?": each amendment that wrote a marked passage, its authors, its vote and result. */
@@ -161,7 +171,9 @@ export function Provenance({
               ) : null}
               {s.edit ? null : (
                 <p>
-                  <a href={`/p/${slug}/amendments/${id}`}>{s.title}</a>{' '}
+                  <a href={`/p/${slug}/amendments/${id}`}>
+                    <ProgramText>{s.title}</ProgramText>
+                  </a>{' '}
                   <span className="muted">— {t('version.by', { names: s.authors.map(signed).join(', ') })}</span>
                 </p>
               )}

@@ -15,4 +15,6 @@ export const SetupSchema = SignUpSchema.extend({
   twoFactorRequired: z.boolean().default(false),
   /** Optional: a first program, opened empty; its text is then imported or written. */
   programTitle: storableText().trim().max(200, 'errors.nameTooLong').optional(),
+  /** The language the first program's text is written in (ADR 0038); the first language offered if not said. */
+  programLanguage: z.enum(LOCALES, { message: 'errors.required' }).optional(),
 });

@@ -5,6 +5,7 @@ import { normalizeEmail } from '~/modules/members/accounts.server.ts';
 import { hashPassword } from '~/modules/members/password.server.ts';
 import { createProgram, slugify } from '~/modules/programs/programs.server.ts';
 import { db } from '~/utils/db.server.ts';
+import { forgetInstallationLook } from './languages.server.ts';
 import { DomainError } from '~/utils/domain-errors.ts';
 import { newId } from '~/utils/ids.ts';
 
@@ -20,8 +21,6 @@ interface SetupState {
   tokenHash: Buffer | null;
   /** Times of the wrong tokens of the last window, oldest first. */
   failures: number[];
-  /** The installation's look as last read, and when (the header shows it on every page). */
-  look: { value: InstallationLook; readAt: number } | null;
 }
 
 // The Remix build bundles its own copy of this module while server/ loads the source (as db.server.ts).
@@ -29,14 +28,12 @@ const KEY = Symbol.for('plenum.setup');
 type Holder = { [KEY]?: SetupState };
 function state(): SetupState {
   const holder = globalThis as Holder;
-  return (holder[KEY] ??= { tokenHash: null, failures: [], look: null });
+  return (holder[KEY] ??= { tokenHash: null, failures: [] });
 }
 
 /** Wrong tokens allowed in a window before the page refuses for a while (a token is 192 random bits). */
 const MAX_FAILURES = 10;
 const FAILURE_WINDOW_MS = 10 * 60_000;
-/** How long the installation's look is served from memory: several processes see a change within this. */
-const LOOK_TTL_MS = 60_000;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
@@ -107,6 +104,8 @@ export interface SetupProps {
   displayName: string;
   password: string;
   programTitle?: string;
+  /** The language the first program's text is written in; the first language offered if not given. */
+  programLanguage?: Locale;
   /** The language the admin set up in: their mails speak it. */
   locale: Locale;
 }
@@ -156,33 +155,20 @@ export async function completeSetup(props: SetupProps): Promise<{ email: string;
     });
     if (programSlug) {
       await createProgram(
-        { actorId: adminId, slug: programSlug, title: props.programTitle!, summary: '', chapters: [] },
+        {
+          actorId: adminId,
+          slug: programSlug,
+          title: props.programTitle!,
+          summary: '',
+          language: props.programLanguage ?? LOCALES.find((l) => props.locales.includes(l)) ?? 'fr',
+          chapters: [],
+        },
         tx,
       );
     }
   });
   const s = state();
   s.tokenHash = null;
-  s.look = null;
+  forgetInstallationLook();
   return { email, programSlug };
-}
-
-/** What every page shows of the installation: the movement's name (null: none given) and the languages offered. */
-export interface InstallationLook {
-  movementName: string | null;
-  locales: Locale[];
-}
-
-/**
- * The installation's look for the header, from memory for a minute (every page asks). No row (the demo, an
- * installation older than setup): no name, every language.
- */
-export async function installationLook(now = Date.now()): Promise<InstallationLook> {
-  const s = state();
-  if (s.look && now - s.look.readAt < LOOK_TTL_MS) return s.look.value;
-  const row = await db().installation.findUnique({ where: { id: 1 }, select: { movementName: true, locales: true } });
-  const offered = LOCALES.filter((l) => row?.locales.includes(l));
-  const value = { movementName: row?.movementName ?? null, locales: offered.length > 0 ? offered : [...LOCALES] };
-  s.look = { value, readAt: now };
-  return value;
 }

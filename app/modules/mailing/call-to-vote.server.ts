@@ -1,7 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { isLocale, t, type Locale } from '~/i18n/index.ts';
+import { t } from '~/i18n/index.ts';
 import type { Actor } from '~/policies/actor.ts';
 import { appConfig } from '~/utils/config.server.ts';
+import { offeredLocale } from '~/modules/installation/languages.server.ts';
 import { db } from '~/utils/db.server.ts';
 import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 import { newId } from '~/utils/ids.ts';
@@ -197,7 +198,7 @@ export async function renderRoundMails(rows: Claimed[]): Promise<Map<string, Mai
     else if (row.kind === 'ROUND_REMINDER' && votedSet.has(pair)) out.set(row.id, 'voted');
     else if (row.kind === 'ROUND_REMINDER' && stoppedSet.has(pair)) out.set(row.id, 'stopped');
     else {
-      const locale: Locale = member.locale && isLocale(member.locale) ? member.locale : 'fr';
+      const locale = await offeredLocale(member.locale);
       const closes = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
       const values = {
         program: round.program.title,

@@ -73,7 +73,7 @@ export async function requestEmailChange(props: { actor: Actor; newEmail: string
   await confirmPassword(member, props.password, props.address, 'password');
   const email = normalizeEmail(props.newEmail);
   if (email === member.email) throw new AccountError('account.email.same', 'newEmail');
-  const locale = mailLocale(member.locale);
+  const locale = await mailLocale(member.locale);
   const taken = await db().member.findUnique({ where: { email } });
   if (!taken) await mailVerification(member.id, email, locale);
   await sendMail({

@@ -1,5 +1,6 @@
 import { TokenPurpose } from '~/generated/prisma/enums.ts';
-import { isLocale, t, type Locale } from '~/i18n/index.ts';
+import { t, type Locale } from '~/i18n/index.ts';
+import { offeredLocale } from '~/modules/installation/languages.server.ts';
 import { appConfig } from '~/utils/config.server.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
@@ -23,9 +24,12 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** The language of a member's mail: theirs if they chose one, else French. */
-export function mailLocale(locale: string | null | undefined): Locale {
-  return isLocale(locale) ? locale : 'fr';
+/**
+ * The language of a member's mail: theirs if they chose one the installation still offers, else its first
+ * language (ADR 0038).
+ */
+export function mailLocale(locale: string | null | undefined): Promise<Locale> {
+  return offeredLocale(locale);
 }
 
 /** At most this many links of one kind are mailed to one member an hour: forms must not become a mail bomb. */
@@ -118,7 +122,7 @@ async function mailResetLink(
 ) {
   const token = await issueToken(member.id, TokenPurpose.RESET_PASSWORD, member.email, RESET_TTL);
   if (!token) return;
-  const locale = mailLocale(member.locale);
+  const locale = await mailLocale(member.locale);
   const link = `${appConfig().publicOrigin}/reset-password?token=${token}`;
   await sendMail({ to: member.email, subject: t(locale, subject), text: t(locale, body, { link }) });
 }
@@ -200,7 +204,7 @@ export async function logIn(props: LogInProps) {
   await clearLoginFailures(email);
   await cancelLoginAttempt(attempt);
   if (!member.emailVerifiedAt) {
-    await mailVerification(member.id, member.email, mailLocale(member.locale));
+    await mailVerification(member.id, member.email, await mailLocale(member.locale));
     throw new AccountError('login.unverified');
   }
   // Two-factor on: the password opens no session, only the second step (two-factor.server.ts).

@@ -208,7 +208,7 @@ export async function turnOffTwoFactor(props: CodeProps): Promise<void> {
     await tx.recoveryCode.deleteMany({ where: { memberId: member.id } });
     await recordAccountEvent(tx, member.id, 'member.two_factor_disabled');
   });
-  const locale = mailLocale(member.locale);
+  const locale = await mailLocale(member.locale);
   await sendMail({
     to: member.email,
     subject: t(locale, 'mail.twoFactorOff.subject'),
@@ -276,7 +276,7 @@ async function recoveryCodeUsed(member: { id: string; email: string; locale: str
   await db().$transaction(async (tx) => {
     await recordAccountEvent(tx, member.id, 'member.recovery_code_used', { left });
   });
-  const locale = mailLocale(member.locale);
+  const locale = await mailLocale(member.locale);
   await sendMail({
     to: member.email,
     subject: t(locale, 'mail.recoveryUsed.subject'),

@@ -1,8 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { NotificationKind } from '~/generated/prisma/enums.ts';
-import { isLocale, t, type Locale } from '~/i18n/index.ts';
+import { t, type Locale } from '~/i18n/index.ts';
 import { enforce, hasRole, type Actor } from '~/policies/actor.ts';
 import { appConfig } from '~/utils/config.server.ts';
+import { offeredLocale } from '~/modules/installation/languages.server.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { logger } from '~/utils/logger.server.ts';
@@ -283,7 +284,7 @@ export async function sendDigests(now = new Date()): Promise<number> {
       return { member, rows, previous: member.digestSentAt };
     });
     if (!claimed?.rows.length) continue;
-    const locale: Locale = claimed.member.locale && isLocale(claimed.member.locale) ? claimed.member.locale : 'fr';
+    const locale = await offeredLocale(claimed.member.locale);
     const origin = appConfig().publicOrigin;
     const items = (await withAmendments(claimed.rows)).map(
       (n) =>
@@ -363,7 +364,7 @@ export async function announceRound(roundId: string): Promise<number> {
   const origin = appConfig().publicOrigin;
   let sent = 0;
   for (const member of members) {
-    const locale: Locale = member.locale && isLocale(member.locale) ? member.locale : 'fr';
+    const locale = await offeredLocale(member.locale);
     const link = `${origin}/p/${round.program.slug}/rounds/${round.id}`;
     const unsubscribe = `${origin}/notifications/unsubscribe?what=votes&m=${member.id}&k=${member.announceKey}`;
     const closes = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(

@@ -380,6 +380,7 @@ const INVENTORY: Inventory = {
       censusRule: 'no',
       phaseAutoAdvance: 'no',
       phaseNoticeFor: 'no',
+      language: 'no',
       createdAt: 'no',
       updatedAt: 'no',
     },

@@ -1,8 +1,13 @@
 import { z } from 'zod';
+import { LOCALES } from '~/i18n/index.ts';
 import { docSchema } from '~/rich-text/document.ts';
 import { reasonField, storableText } from '../members/members.schema.ts';
 
 // Messages are i18n keys: the page translates them into the reader's language.
+
+/** The language a program's text is written in: one of Plenum's (ADR 0038). */
+export const programLanguage = () => z.enum(LOCALES, { message: 'errors.required' });
+
 export const ProgramSettingsSchema = z
   .object({
     phase: z.enum(['DRAFTING', 'AMENDING', 'VOTING', 'PUBLISHED'], { message: 'errors.phaseInvalid' }),
@@ -32,6 +37,8 @@ export const ProgramSettingsSchema = z
     /** The moderator confirms moving the phase backwards while amendments or rounds are pending (issue 17). */
     confirmBackwards: z.boolean().default(false),
     draftingAccess: z.enum(['ALL_MEMBERS', 'NAMED_DRAFTERS'], { message: 'errors.required' }).default('ALL_MEMBERS'),
+    /** The language the program's text is written in (ADR 0038); unchanged if the form does not say. */
+    language: programLanguage().optional(),
     /** Who votes in the program's rounds (issue 18, ADR 0026); unchanged if the form does not say. */
     censusRule: z.enum(['OPEN', 'REGISTER'], { message: 'errors.required' }).optional(),
     supportRule: z
@@ -111,4 +118,6 @@ export const NewProgramSchema = z.object({
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'programs.errors.slugInvalid')
     .optional(),
   draftIsPublic: z.boolean().default(false),
+  /** The language its text is written in; the installation's first language if not said. */
+  language: programLanguage().optional(),
 });

@@ -12,6 +12,8 @@ import { db, type Tx } from '~/utils/db.server.ts';
 import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 import { newId } from '~/utils/ids.ts';
 import { oncePerRequest } from '~/utils/request-memo.server.ts';
+import type { Locale } from '~/i18n/index.ts';
+import { firstLocale, offeredLocales } from '~/modules/installation/languages.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { readLiveText, readLiveTextChecked } from '~/modules/live-text/live-text.server.ts';
 import { parseDoc, type DocNode } from '~/rich-text/document.ts';
@@ -52,10 +54,13 @@ export async function programsPage(actor: Actor) {
   return { programs: await listPrograms(actor), canCreate: canCreateProgram(actor) };
 }
 
-/** The form that opens a program, for those the policies let open one; a refusal for everyone else. */
+/**
+ * The form that opens a program, for those the policies let open one (with the language its text is most likely
+ * written in: the installation's first); a refusal for everyone else.
+ */
 export async function newProgramPage(actor: Actor) {
   enforce(canCreateProgram(actor), actor, 'program.create');
-  return null;
+  return { language: (await offeredLocales())[0] ?? 'fr' };
 }
 
 /** Programs the actor may read, for the home page. */
@@ -220,6 +225,8 @@ export interface CreateProgramProps {
   summary: string;
   phase?: Phase;
   draftIsPublic?: boolean;
+  /** The language its text is written in (ADR 0038); the installation's first language if not given. */
+  language?: Locale;
   chapters: { title: string; sections: { title: string; content: DocNode }[] }[];
 }
 
@@ -227,6 +234,7 @@ export interface CreateProgramProps {
 export async function createProgram(props: CreateProgramProps, tx?: Tx): Promise<string> {
   const run = async (t: Tx) => {
     const programId = newId();
+    const language = props.language ?? (await firstLocale(t));
     await t.program.create({
       data: {
         id: programId,
@@ -235,6 +243,7 @@ export async function createProgram(props: CreateProgramProps, tx?: Tx): Promise
         summary: props.summary,
         phase: props.phase ?? 'DRAFTING',
         draftIsPublic: props.draftIsPublic ?? true,
+        language,
       },
     });
     for (const [ci, chapter] of props.chapters.entries()) {
@@ -278,6 +287,8 @@ export async function openProgram(props: {
   summary: string;
   slug?: string;
   draftIsPublic: boolean;
+  /** The language its text is written in; the installation's first language if not given. */
+  language?: Locale;
 }): Promise<string> {
   enforce(canCreateProgram(props.actor), props.actor, 'program.create');
   const slug = props.slug || slugify(props.title);
@@ -292,6 +303,7 @@ export async function openProgram(props: {
         title: props.title,
         summary: props.summary,
         draftIsPublic: props.draftIsPublic,
+        language: props.language,
         chapters: [],
       },
       tx,
@@ -333,6 +345,8 @@ export interface ProgramSettingsProps {
   confirmBackwards?: boolean;
   /** Who votes in its rounds, frozen into each at its opening (unchanged if not given). */
   censusRule?: CensusRule;
+  /** The language its text is written in (unchanged if not given). */
+  language?: Locale;
   /** The amendments' support threshold: rule, value (a number, or a percentage), activity window, duration. */
   supportRule?: SupportRule;
   supportValue?: number;
@@ -372,6 +386,7 @@ export async function updateProgramSettings(props: ProgramSettingsProps): Promis
       draftingAccess: program.draftingAccess,
       drafterNamesPublic: program.drafterNamesPublic,
       censusRule: program.censusRule,
+      language: program.language,
       supportRule: program.supportRule,
       supportValue: program.supportValue,
       supportActiveDays: program.supportActiveDays,
@@ -385,6 +400,7 @@ export async function updateProgramSettings(props: ProgramSettingsProps): Promis
       draftingAccess: props.draftingAccess,
       drafterNamesPublic: props.drafterNamesPublic ?? program.drafterNamesPublic,
       censusRule: props.censusRule ?? program.censusRule,
+      language: props.language ?? program.language,
       supportRule: props.supportRule ?? program.supportRule,
       supportValue: props.supportValue ?? program.supportValue,
       supportActiveDays: props.supportActiveDays ?? program.supportActiveDays,
@@ -409,6 +425,7 @@ export async function updateProgramSettings(props: ProgramSettingsProps): Promis
         draftingAccess: props.draftingAccess,
         drafterNamesPublic: after.drafterNamesPublic,
         censusRule: after.censusRule,
+        language: after.language,
         supportRule: after.supportRule,
         supportValue: after.supportValue,
         supportActiveDays: after.supportActiveDays,

@@ -15,7 +15,7 @@ export const ACTIVE_DAYS = 30;
 export async function participationFigures(actor: Actor, slug: string, now = new Date()) {
   const program = await db().program.findUnique({
     where: { slug },
-    select: { id: true, slug: true, title: true, phase: true, draftIsPublic: true },
+    select: { language: true, id: true, slug: true, title: true, phase: true, draftIsPublic: true },
   });
   if (!program) throw new NotFoundError(`program ${slug}`);
   await hideUnknownProgram(db(), actor, program);
@@ -47,7 +47,7 @@ export async function participationFigures(actor: Actor, slug: string, now = new
   });
   return {
     groups: await groupSizes(),
-    program: { slug: program.slug, title: program.title },
+    program: { slug: program.slug, title: program.title, language: program.language },
     activeDays: ACTIVE_DAYS,
     counts: counts!,
     rounds: rounds.map((r) => ({

@@ -1,3 +1,4 @@
+import { Prisma } from '~/generated/prisma/client.ts';
 import { db } from '~/utils/db.server.ts';
 
 /** A piece of a result's snippet: the words that matched are `mark`ed, for the page to render as <mark>. */
@@ -23,42 +24,32 @@ export function snippetParts(snippet: string): SnippetPart[] {
   return parts;
 }
 
+/** PostgreSQL's text search configuration for each program language (the migration indexes each). */
+const CONFIGS = { fr: 'french', en: 'english', es: 'spanish' } as const;
+
 /**
- * Full-text search of a published version, stemmed in French, Spanish and English at once (PostgreSQL text
- * search, which PGlite has too): "transports" finds "transport", "enmiendas" finds "enmienda". The expressions
- * match the migration's GIN indexes. One query.
+ * Full-text search of a published version, stemmed in the program's language (ADR 0038): "transports" finds
+ * "transport" in a French program, "enmiendas" finds "enmienda" in a Spanish one; a word of another language is
+ * matched by its spelling, as that language's stemmer would not know it. The expression matches the migration's
+ * GIN index for that language. One query.
  */
-export async function searchVersion(slug: string, number: number, query: string) {
+export async function searchVersion(slug: string, number: number, query: string, language: string) {
   const q = query.replace(/\s+/g, ' ').trim().slice(0, 200);
   if (!q) return [];
+  // A literal, never a parameter, so that the planner sees the indexed expression; one of three known names.
+  const config = Prisma.raw(`'${CONFIGS[language as keyof typeof CONFIGS] ?? 'simple'}'::regconfig`);
   const hits = await db().$queryRaw<
     { sectionId: string; number: string; title: string; snippet: string; rank: number }[]
   >`
-    WITH hit AS (
-      SELECT s."sectionId", s.number, s.title, s.text, s.position,
-        greatest(
-          ts_rank(to_tsvector('french'::regconfig, s.title || ' ' || s.text), websearch_to_tsquery('french'::regconfig, ${q})),
-          ts_rank(to_tsvector('spanish'::regconfig, s.title || ' ' || s.text), websearch_to_tsquery('spanish'::regconfig, ${q})),
-          ts_rank(to_tsvector('english'::regconfig, s.title || ' ' || s.text), websearch_to_tsquery('english'::regconfig, ${q}))
-        ) AS rank,
-        -- The language whose stemming matched marks the words in the snippet ("abaisser" marks "abaissé").
-        CASE
-          WHEN to_tsvector('french'::regconfig, s.title || ' ' || s.text) @@ websearch_to_tsquery('french'::regconfig, ${q}) THEN 'french'
-          WHEN to_tsvector('spanish'::regconfig, s.title || ' ' || s.text) @@ websearch_to_tsquery('spanish'::regconfig, ${q}) THEN 'spanish'
-          WHEN to_tsvector('english'::regconfig, s.title || ' ' || s.text) @@ websearch_to_tsquery('english'::regconfig, ${q}) THEN 'english'
-        END::regconfig AS language
-      FROM "VersionSection" s
-      JOIN "ProgramVersion" v ON v.id = s."versionId"
-      JOIN "Program" p ON p.id = v."programId"
-      WHERE p.slug = ${slug} AND v.number = ${number} AND (
-        to_tsvector('french'::regconfig, s.title || ' ' || s.text) @@ websearch_to_tsquery('french'::regconfig, ${q})
-        OR to_tsvector('spanish'::regconfig, s.title || ' ' || s.text) @@ websearch_to_tsquery('spanish'::regconfig, ${q})
-        OR to_tsvector('english'::regconfig, s.title || ' ' || s.text) @@ websearch_to_tsquery('english'::regconfig, ${q})
-      )
-    )
-    SELECT "sectionId", number, title, rank,
-      ts_headline(language, text, websearch_to_tsquery(language, ${q}),
+    SELECT s."sectionId", s.number, s.title,
+      ts_rank(to_tsvector(${config}, s.title || ' ' || s.text), websearch_to_tsquery(${config}, ${q})) AS rank,
+      ts_headline(${config}, s.text, websearch_to_tsquery(${config}, ${q}),
         ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2`}) AS snippet
-    FROM hit ORDER BY rank DESC, position LIMIT 50`;
+    FROM "VersionSection" s
+    JOIN "ProgramVersion" v ON v.id = s."versionId"
+    JOIN "Program" p ON p.id = v."programId"
+    WHERE p.slug = ${slug} AND v.number = ${number}
+      AND to_tsvector(${config}, s.title || ' ' || s.text) @@ websearch_to_tsquery(${config}, ${q})
+    ORDER BY rank DESC, s.position LIMIT 50`;
   return hits.map((hit) => ({ ...hit, snippet: snippetParts(hit.snippet) }));
 }

@@ -103,13 +103,15 @@ export async function listVersions(actor: Actor, slug: string) {
       title: true,
       phase: true,
       draftIsPublic: true,
+      language: true,
       versions: { select: { number: true, publishedAt: true, note: true }, orderBy: { number: 'desc' } },
     },
   });
   if (!program || !canKnowProgram(actor, { ...program, published: program.versions.length > 0 })) {
     throw new NotFoundError(`program ${slug}`);
   }
-  return { id: program.id, slug: program.slug, title: program.title, versions: program.versions };
+  const { id, title, language, versions } = program;
+  return { id, slug: program.slug, title, language, versions };
 }
 
 /** One version's outline, sources and changelog (one query). Versions are public: no policy to check. */
@@ -125,7 +127,12 @@ export async function getVersion(slug: string, number: number) {
       outline: true,
       changelog: true,
       program: {
-        select: { slug: true, versions: { select: { number: true, publishedAt: true }, orderBy: { number: 'desc' } } },
+        select: {
+          slug: true,
+          // Its text's language (ADR 0038): a version is in the program's language.
+          language: true,
+          versions: { select: { number: true, publishedAt: true }, orderBy: { number: 'desc' } },
+        },
       },
     },
   });

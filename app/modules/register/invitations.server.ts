@@ -39,7 +39,7 @@ export async function inviteRegisterMembers(options: { limit?: number } = {}): P
       data: { inviteTokenHash: hashToken(token), invitedAt: new Date() },
     });
     if (count !== 1) continue;
-    const locale = mailLocale(null);
+    const locale = await mailLocale(null);
     const link = `${appConfig().publicOrigin}/join?token=${token}`;
     try {
       await sendMail({

@@ -27,7 +27,7 @@ export async function mailBallotConfirmation(props: {
     }),
   ]);
   if (!member || member.deletedAt || !round) return;
-  const locale = mailLocale(member.locale);
+  const locale = await mailLocale(member.locale);
   const origin = appConfig().publicOrigin;
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'medium', timeZone: 'UTC' });
   const values = {

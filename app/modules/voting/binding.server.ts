@@ -66,7 +66,7 @@ export async function mailBallotCode(actor: Actor, slug: string, roundId: string
     });
     return row;
   });
-  const locale = mailLocale(member.locale);
+  const locale = await mailLocale(member.locale);
   await sendMail({
     to: member.email,
     subject: t(locale, 'mail.ballotCode.subject', { code }),

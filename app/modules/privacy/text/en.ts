@@ -909,6 +909,10 @@ export const en = {
           what: 'The planned end whose move members were told of.',
           why: 'To tell them once per date.',
         },
+        language: {
+          what: 'The language its text is written in.',
+          why: 'So that screen readers pronounce it and search stems its words in that language.',
+        },
         createdAt: { what: CREATED, why: DATES_WHY },
         updatedAt: { what: UPDATED, why: DATES_WHY },
       },

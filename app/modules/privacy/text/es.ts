@@ -970,6 +970,10 @@ export const es: PrivacyTranslation = {
           what: 'El fin previsto del que se avisó a los miembros.',
           why: 'Para avisarles una sola vez por fecha.',
         },
+        language: {
+          what: 'La lengua en que está escrito su texto.',
+          why: 'Para que los lectores de pantalla lo pronuncien y la búsqueda reduzca sus palabras en esa lengua.',
+        },
         createdAt: { what: CREATED, why: DATES_WHY },
         updatedAt: { what: UPDATED, why: DATES_WHY },
       },

@@ -980,6 +980,10 @@ export const fr: PrivacyTranslation = {
           what: 'La fin prévue dont les membres ont été prévenus.',
           why: 'Pour ne les prévenir qu’une fois par date.',
         },
+        language: {
+          what: 'La langue dans laquelle son texte est écrit.',
+          why: 'Pour que les lecteurs d’écran le prononcent et que la recherche en réduise les mots dans cette langue.',
+        },
         createdAt: { what: CREATED, why: DATES_WHY },
         updatedAt: { what: UPDATED, why: DATES_WHY },
       },
