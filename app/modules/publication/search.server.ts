@@ -11,6 +11,8 @@ export interface SnippetPart {
 // a quotation of the program.
 const START = '\u0002';
 const STOP = '\u0003';
+/** ts_headline's options for every search snippet (sections, amendments, comments): cut by `snippetParts`. */
+export const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2`;
 
 /** A ts_headline snippet, cut into plain and matched parts. */
 export function snippetParts(snippet: string): SnippetPart[] {
@@ -58,7 +60,7 @@ export async function searchVersion(slug: string, number: number, query: string)
     )
     SELECT "sectionId", number, title, rank,
       ts_headline(language, text, websearch_to_tsquery(language, ${q}),
-        ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2`}) AS snippet
+        ${HEADLINE_OPTIONS}) AS snippet
     FROM hit ORDER BY rank DESC, position LIMIT 50`;
   return hits.map((hit) => ({ ...hit, snippet: snippetParts(hit.snippet) }));
 }
