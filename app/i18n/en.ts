@@ -1382,16 +1382,19 @@ export const en = {
   'bulk.submit': 'Decide the selected amendments',
   'bulk.selected': '{n} selected',
   'bulk.selectAll': 'Select all',
-  'bulk.keys': 'Keyboard: j and k move from one amendment to the next, x selects it, a chooses admissible and i inadmissible, then write or pick the reason and press Enter; / goes to search.',
+  'bulk.keys':
+    'Keyboard: j and k move from one amendment to the next, x selects it, a chooses admissible and i inadmissible, then write or pick the reason and press Enter; / goes to search.',
   'bulk.open': 'Open “{title}”',
   'bulk.shown': 'The first {shown} of {total} are listed; decide them to see the next ones.',
-  'bulk.errors.stale': 'Nothing was decided: {count:this amendment|these amendments} changed since the queue was shown: {titles}. Reload the queue and decide again.',
+  'bulk.errors.stale':
+    'Nothing was decided: {count:this amendment|these amendments} changed since the queue was shown: {titles}. Reload the queue and decide again.',
   'bulk.errors.nonePicked': 'Select at least one amendment.',
   'bulk.errors.tooMany': 'At most 200 amendments at once.',
   'bulk.errors.noDecision': 'Choose a decision.',
   'flash.bulkDecided': 'Decisions recorded: the moderation log shows each one with its reason.',
   'templates.title': 'Reason templates',
-  'templates.intro': 'Reasons you give often, to pick when you decide several amendments at once. A decision keeps the words it was given: changing or deleting a template later changes no past decision.',
+  'templates.intro':
+    'Reasons you give often, to pick when you decide several amendments at once. A decision keeps the words it was given: changing or deleting a template later changes no past decision.',
   'templates.name': 'Name',
   'templates.text': 'Reason',
   'templates.new': 'New template',
@@ -1411,7 +1414,8 @@ export const en = {
   'amendmentSearch.link': 'Search amendments and comments',
   'amendmentSearch.label': 'Words to find',
   'amendmentSearch.submit': 'Search',
-  'amendmentSearch.hint': 'In French, Spanish or English: “transports” also finds “transport”. Hidden comments are left out.',
+  'amendmentSearch.hint':
+    'In French, Spanish or English: “transports” also finds “transport”. Hidden comments are left out.',
   'amendmentSearch.count': '{n} {n:result|results} for “{q}”',
   'amendmentSearch.onComment': 'Comment on “{title}”',
 };

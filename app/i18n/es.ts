@@ -1415,16 +1415,19 @@ export const es: Messages = {
   'bulk.submit': 'Decidir sobre las enmiendas seleccionadas',
   'bulk.selected': '{n} {n:seleccionada|seleccionadas}',
   'bulk.selectAll': 'Seleccionar todas',
-  'bulk.keys': 'Teclado: j y k pasan de una enmienda a otra, x la selecciona, a elige admisible e i inadmisible; luego escriba o elija el motivo y pulse Intro; / va a la búsqueda.',
+  'bulk.keys':
+    'Teclado: j y k pasan de una enmienda a otra, x la selecciona, a elige admisible e i inadmisible; luego escriba o elija el motivo y pulse Intro; / va a la búsqueda.',
   'bulk.open': 'Abrir «{title}»',
   'bulk.shown': 'Se muestran las {shown} primeras de {total}; decida sobre ellas para ver las siguientes.',
-  'bulk.errors.stale': 'No se decidió nada: {count:esta enmienda cambió|estas enmiendas cambiaron} desde que se mostró la cola: {titles}. Recargue la cola y decida de nuevo.',
+  'bulk.errors.stale':
+    'No se decidió nada: {count:esta enmienda cambió|estas enmiendas cambiaron} desde que se mostró la cola: {titles}. Recargue la cola y decida de nuevo.',
   'bulk.errors.nonePicked': 'Seleccione al menos una enmienda.',
   'bulk.errors.tooMany': 'Como máximo 200 enmiendas a la vez.',
   'bulk.errors.noDecision': 'Elija una decisión.',
   'flash.bulkDecided': 'Decisiones registradas: el registro de moderación muestra cada una con su motivo.',
   'templates.title': 'Plantillas de motivos',
-  'templates.intro': 'Los motivos que da a menudo, para elegirlos al decidir sobre varias enmiendas a la vez. Una decisión conserva las palabras que recibió: cambiar o borrar una plantilla después no cambia ninguna decisión pasada.',
+  'templates.intro':
+    'Los motivos que da a menudo, para elegirlos al decidir sobre varias enmiendas a la vez. Una decisión conserva las palabras que recibió: cambiar o borrar una plantilla después no cambia ninguna decisión pasada.',
   'templates.name': 'Nombre',
   'templates.text': 'Motivo',
   'templates.new': 'Nueva plantilla',
@@ -1444,7 +1447,8 @@ export const es: Messages = {
   'amendmentSearch.link': 'Buscar en las enmiendas y los comentarios',
   'amendmentSearch.label': 'Palabras que buscar',
   'amendmentSearch.submit': 'Buscar',
-  'amendmentSearch.hint': 'En francés, español o inglés: «transportes» también encuentra «transporte». Los comentarios ocultos quedan fuera.',
+  'amendmentSearch.hint':
+    'En francés, español o inglés: «transportes» también encuentra «transporte». Los comentarios ocultos quedan fuera.',
   'amendmentSearch.count': '{n} {n:resultado|resultados} para «{q}»',
   'amendmentSearch.onComment': 'Comentario sobre «{title}»',
 };

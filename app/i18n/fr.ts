@@ -1440,16 +1440,19 @@ export const fr: Messages = {
   'bulk.submit': 'Décider des amendements sélectionnés',
   'bulk.selected': '{n} {n:sélectionné|sélectionnés}',
   'bulk.selectAll': 'Tout sélectionner',
-  'bulk.keys': 'Clavier : j et k passent d’un amendement à l’autre, x le sélectionne, a choisit recevable et i irrecevable, puis écrivez ou choisissez le motif et appuyez sur Entrée ; / va à la recherche.',
+  'bulk.keys':
+    'Clavier : j et k passent d’un amendement à l’autre, x le sélectionne, a choisit recevable et i irrecevable, puis écrivez ou choisissez le motif et appuyez sur Entrée ; / va à la recherche.',
   'bulk.open': 'Ouvrir « {title} »',
   'bulk.shown': 'Les {shown} premiers sur {total} sont listés ; décidez-en pour voir les suivants.',
-  'bulk.errors.stale': 'Rien n’a été décidé : {count:cet amendement a changé|ces amendements ont changé} depuis l’affichage de la file : {titles}. Rechargez la file et décidez à nouveau.',
+  'bulk.errors.stale':
+    'Rien n’a été décidé : {count:cet amendement a changé|ces amendements ont changé} depuis l’affichage de la file : {titles}. Rechargez la file et décidez à nouveau.',
   'bulk.errors.nonePicked': 'Sélectionnez au moins un amendement.',
   'bulk.errors.tooMany': 'Au plus 200 amendements à la fois.',
   'bulk.errors.noDecision': 'Choisissez une décision.',
   'flash.bulkDecided': 'Décisions enregistrées : le journal de modération les montre une à une, avec leur motif.',
   'templates.title': 'Modèles de motifs',
-  'templates.intro': 'Les motifs que vous donnez souvent, à choisir quand vous décidez de plusieurs amendements à la fois. Une décision garde les mots qu’elle a reçus : modifier ou supprimer un modèle ensuite ne change aucune décision passée.',
+  'templates.intro':
+    'Les motifs que vous donnez souvent, à choisir quand vous décidez de plusieurs amendements à la fois. Une décision garde les mots qu’elle a reçus : modifier ou supprimer un modèle ensuite ne change aucune décision passée.',
   'templates.name': 'Nom',
   'templates.text': 'Motif',
   'templates.new': 'Nouveau modèle',
@@ -1469,7 +1472,8 @@ export const fr: Messages = {
   'amendmentSearch.link': 'Rechercher dans les amendements et les commentaires',
   'amendmentSearch.label': 'Mots à chercher',
   'amendmentSearch.submit': 'Rechercher',
-  'amendmentSearch.hint': 'En français, espagnol ou anglais : « transports » trouve aussi « transport ». Les commentaires masqués sont exclus.',
+  'amendmentSearch.hint':
+    'En français, espagnol ou anglais : « transports » trouve aussi « transport ». Les commentaires masqués sont exclus.',
   'amendmentSearch.count': '{n} {n:résultat|résultats} pour « {q} »',
   'amendmentSearch.onComment': 'Commentaire sur « {title} »',
 };

@@ -103,11 +103,7 @@ export default function ModerationQueuePage() {
   const answer = useActionData<typeof action>();
   const refusal = refusalOf(answer);
   const bulkErrors =
-    answer && 'bulk' in answer && answer.bulk
-      ? answer.bulk
-      : refusal?.intent === 'decideBulk'
-        ? [refusal.message]
-        : [];
+    answer && 'bulk' in answer && answer.bulk ? answer.bulk : refusal?.intent === 'decideBulk' ? [refusal.message] : [];
   const link = (a: Brief) => <Link to={`/p/${slug}/amendments/${a.id}`}>{a.title}</Link>;
   const supports = (a: Brief) =>
     a.supportsNeeded !== null ? t('supports.progress', { count: a.supports, needed: a.supportsNeeded }) : '';

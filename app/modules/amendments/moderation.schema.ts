@@ -17,9 +17,12 @@ const pick = () =>
       const [id, seen] = value.split(':') as [string, string];
       return { id, seen };
     })
-    .refine((p): p is { id: string; seen: (typeof STATUSES)[number] } => (STATUSES as readonly string[]).includes(p.seen), {
-      message: 'bulk.errors.nonePicked',
-    });
+    .refine(
+      (p): p is { id: string; seen: (typeof STATUSES)[number] } => (STATUSES as readonly string[]).includes(p.seen),
+      {
+        message: 'bulk.errors.nonePicked',
+      },
+    );
 
 /**
  * A bulk decision from the queue: the amendments picked, the decision, and a reason written or taken from a

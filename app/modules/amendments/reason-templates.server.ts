@@ -54,7 +54,12 @@ export async function createReasonTemplate(props: { actor: Actor; slug: string }
     if (await tx.reasonTemplate.findFirst({ where: { programId: program.id, name: props.name } })) throw taken();
     const id = newId();
     await tx.reasonTemplate.create({ data: { id, programId: program.id, name: props.name, text: props.text } });
-    await recordAudit(tx, { actorId: actor.id, action: 'template.created', targetType: 'ReasonTemplate', targetId: id });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'template.created',
+      targetType: 'ReasonTemplate',
+      targetId: id,
+    });
   });
 }
 

@@ -53,7 +53,9 @@ export async function searchAmendments(
       : []),
     ...(filters.colliding ? [Prisma.sql`a."collisionGroup" IS NOT NULL`] : []),
     ...(filters.mine && actor
-      ? [Prisma.sql`EXISTS (SELECT 1 FROM "AmendmentAuthor" w WHERE w."amendmentId" = a.id AND w."memberId" = ${actor.id})`]
+      ? [
+          Prisma.sql`EXISTS (SELECT 1 FROM "AmendmentAuthor" w WHERE w."amendmentId" = a.id AND w."memberId" = ${actor.id})`,
+        ]
       : []),
   ];
   const visible = Prisma.join(where, ' AND ');

@@ -24,23 +24,23 @@ ALTER TABLE "ReasonTemplate" ADD CONSTRAINT "ReasonTemplate_programId_fkey" FORE
 CREATE FUNCTION plenum_rich_text(doc jsonb) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN coalesce((SELECT string_agg(t #>> '{}', ' ') FROM jsonb_path_query(doc, 'strict $.**.text', '{}', true) AS t), '');
 
+-- Hand-written: a text's words stemmed in French, Spanish and English at once, so that one GIN index answers a
+-- query in any of the three and ranking reads a stored vector instead of stemming every matching row again.
+CREATE FUNCTION plenum_search_vector(t text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN to_tsvector('french'::regconfig, t) || to_tsvector('spanish'::regconfig, t) || to_tsvector('english'::regconfig, t);
+
 -- Hand-written: what search reads of an amendment and of a comment, kept by the database itself (Prisma's schema
 -- cannot say "generated", and the modules never write them): no module has to remember to update them.
--- "searchText" is the plain text a snippet is cut from; "searchVector" its words stemmed in French, Spanish and
--- English at once, so that one GIN index answers a query in any of the three and ranking reads the stored vector
--- instead of stemming every matching row again (ADR 0036).
+-- "searchText" is the plain text a snippet is cut from, "searchVector" its stemmed words (ADR 0036). A generated
+-- column cannot read another, hence the expression twice.
 ALTER TABLE "Amendment" ADD COLUMN "searchText" TEXT GENERATED ALWAYS AS (
   "title" || ' ' || coalesce("newTitle", '') || ' ' || "justification" || ' ' || plenum_rich_text("proposedText")
 ) STORED;
-ALTER TABLE "Amendment" ADD COLUMN "searchVector" TSVECTOR GENERATED ALWAYS AS (
-  to_tsvector('french'::regconfig, "searchText") || to_tsvector('spanish'::regconfig, "searchText")
-    || to_tsvector('english'::regconfig, "searchText")
-) STORED;
+ALTER TABLE "Amendment" ADD COLUMN "searchVector" TSVECTOR GENERATED ALWAYS AS (plenum_search_vector(
+  "title" || ' ' || coalesce("newTitle", '') || ' ' || "justification" || ' ' || plenum_rich_text("proposedText")
+)) STORED;
 ALTER TABLE "Comment" ADD COLUMN "searchText" TEXT GENERATED ALWAYS AS (plenum_rich_text("body")) STORED;
-ALTER TABLE "Comment" ADD COLUMN "searchVector" TSVECTOR GENERATED ALWAYS AS (
-  to_tsvector('french'::regconfig, "searchText") || to_tsvector('spanish'::regconfig, "searchText")
-    || to_tsvector('english'::regconfig, "searchText")
-) STORED;
+ALTER TABLE "Comment" ADD COLUMN "searchVector" TSVECTOR GENERATED ALWAYS AS (plenum_search_vector(plenum_rich_text("body"))) STORED;
 CREATE INDEX "Amendment_searchVector_idx" ON "Amendment" USING GIN ("searchVector");
 CREATE INDEX "Comment_searchVector_idx" ON "Comment" USING GIN ("searchVector");
 

@@ -1181,7 +1181,10 @@ export const es: PrivacyTranslation = {
         id: ROW_ID,
         programId: PROGRAM_REF,
         name: { what: 'Un nombre corto para el menú.', why: 'Para elegirla rápido.' },
-        text: { what: 'El motivo, con las palabras de los moderadores.', why: 'Para dar el mismo motivo sin reescribirlo.' },
+        text: {
+          what: 'El motivo, con las palabras de los moderadores.',
+          why: 'Para dar el mismo motivo sin reescribirlo.',
+        },
         createdAt: { what: CREATED, why: DATES_WHY },
         updatedAt: { what: UPDATED, why: DATES_WHY },
       },
