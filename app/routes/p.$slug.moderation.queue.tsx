@@ -7,7 +7,7 @@ import { DismissDuplicateSchema } from '~/modules/amendments/amendments.schema.t
 import { decideInBulk } from '~/modules/amendments/bulk-moderation.server.ts';
 import { moderationQueue } from '~/modules/amendments/moderation.server.ts';
 import { BulkDecisionSchema } from '~/modules/amendments/moderation.schema.ts';
-import { BulkDecisions } from '~/components/moderation/bulk-decisions.tsx';
+import { BulkDecisions, useSlashFocus } from '~/components/moderation/bulk-decisions.tsx';
 import { ErrorList } from '~/components/forms.tsx';
 import { refusalOf } from '~/utils/refusal.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
@@ -102,6 +102,7 @@ export default function ModerationQueuePage() {
   const { slug, queue } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const refusal = refusalOf(answer);
+  useSlashFocus('queue-search');
   const bulkErrors =
     answer && 'bulk' in answer && answer.bulk ? answer.bulk : refusal?.intent === 'decideBulk' ? [refusal.message] : [];
   const link = (a: Brief) => <Link to={`/p/${slug}/amendments/${a.id}`}>{a.title}</Link>;

@@ -100,7 +100,8 @@ export default function ReasonTemplatesPage() {
         <p className="muted">{t('templates.none')}</p>
       )}
       <h2>{t('templates.new')}</h2>
-      <TemplateForm errors={errorsOf('new')} />
+      {/* Keyed by the count: once a template is added (or deleted), the form comes back empty. */}
+      <TemplateForm key={templates.length} errors={errorsOf('new')} />
       <p>
         <Link to={`/p/${slug}/moderation/queue`}>{t('templates.back')}</Link>
       </p>

@@ -11,7 +11,7 @@ import {
 import { withdrawAmendment } from '../../app/modules/amendments/amendments.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { db } from '../../app/utils/db.server.ts';
-import { DomainError, ForbiddenError, NotFoundError } from '../../app/utils/domain-errors.ts';
+import { type DomainError, ForbiddenError, NotFoundError } from '../../app/utils/domain-errors.ts';
 import { qualifiedAmendment } from '../factories/amendments.ts';
 import { createMember } from '../factories/members.ts';
 import { createTestProgram } from '../factories/programs.ts';

@@ -16,6 +16,26 @@ export interface BulkRow {
 /** Keys typed into these are words, not shortcuts. */
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 
+/** Whether a key pressed on `target` is a shortcut rather than typing (a checkbox takes no words). */
+export function isShortcut(event: KeyboardEvent): boolean {
+  if (event.ctrlKey || event.metaKey || event.altKey) return false;
+  const target = event.target as HTMLElement | null;
+  return !(target && TYPING.has(target.tagName) && (target as HTMLInputElement).type !== 'checkbox');
+}
+
+/** "/" moves the focus to the element `id` (the queue's search field), whatever the queue holds. */
+export function useSlashFocus(id: string) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== '/' || !isShortcut(event)) return;
+      document.getElementById(id)?.focus();
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [id]);
+}
+
 /**
  * The queue's qualified amendments as one form (issue 21, ADR 0036): a real checkbox per amendment, labelled by its
  * title, and one decision with its reason for all those selected. Keyboard-first: j/k move between amendments,
@@ -45,9 +65,7 @@ export function BulkDecisions(props: {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target && TYPING.has(target.tagName) && (target as HTMLInputElement).type !== 'checkbox') return;
+      if (!isShortcut(event)) return;
       const all = boxes();
       const at = all.findIndex((b) => b === document.activeElement);
       if (event.key === 'j' || event.key === 'k') {
@@ -60,8 +78,6 @@ export function BulkDecisions(props: {
       } else if (event.key === 'a' || event.key === 'i') {
         setDecision(event.key === 'a' ? 'ADMISSIBLE' : 'INADMISSIBLE');
         reason.current?.focus();
-      } else if (event.key === '/') {
-        document.getElementById('queue-search')?.focus();
       } else return;
       event.preventDefault();
     };
