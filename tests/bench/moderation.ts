@@ -195,7 +195,8 @@ async function startServer(env: Record<string, string>) {
       PLENUM_DEMO: '0',
       PLENUM_COUNT_QUERIES: '1',
       PAGE_CACHE_TTL_MS: '0',
-      LOG_LEVEL: 'warn',
+      // "Plenum is listening" is an info line; each request's line is dropped once the server listens.
+      LOG_LEVEL: 'info',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -207,9 +208,11 @@ async function startServer(env: Record<string, string>) {
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 120_000);
     const check = () => {
-      const match = output.match(/http:\/\/localhost:(\d+)/);
+      const match = output.match(/"msg":"Plenum is listening","url":"http:\/\/localhost:(\d+)"/);
       if (!match) return;
       clearTimeout(timer);
+      child.stdout.removeAllListeners('data');
+      child.stdout.resume();
       resolve(`http://127.0.0.1:${match[1]}`);
     };
     child.stdout.on('data', check);
@@ -275,11 +278,13 @@ async function benchEngine(engine: string) {
     let start = performance.now();
     const seeded = await seed(database);
     const seedSeconds = round1((performance.now() - start) / 1000);
+    console.error(`${engine}: seeded in ${seedSeconds} s`);
     await database.close();
     const server = await startServer(env);
     try {
       const cookie = await logIn(server.url);
       const queue = await measure(server.url, cookie, [`/p/${SLUG}/moderation/queue`]);
+      console.error(`${engine}: queue page ${JSON.stringify(queue)}`);
       const search = (q: string) => `/p/${SLUG}/amendments/search?q=${encodeURIComponent(q)}`;
       const searchFew = await measure(server.url, cookie, RARE.map(search));
       const searchMany = await measure(server.url, cookie, ['transports', 'vivienda', 'library budget'].map(search));
