@@ -58,6 +58,9 @@ export default function AmendmentsPage() {
   return (
     <section>
       <h1>{filters.mine ? t('amendments.list.mine') : t('amendments.list.title')}</h1>
+      <p>
+        <Link to={`/p/${outline.program.slug}/amendments/search`}>{t('amendmentSearch.link')}</Link>
+      </p>
       <Form method="get" className="inline-form filters" aria-label={t('amendments.list.filters')}>
         <label htmlFor="filter-chapter">{t('amendments.list.chapter')}</label>
         <select id="filter-chapter" name="chapter" defaultValue={filters.chapterId ?? ''}>

@@ -4,7 +4,10 @@ import type { ReactNode } from 'react';
 import { RichText } from '~/rich-text/render.tsx';
 import { dismissDuplicate } from '~/modules/amendments/duplicates.server.ts';
 import { DismissDuplicateSchema } from '~/modules/amendments/amendments.schema.ts';
+import { decideInBulk } from '~/modules/amendments/bulk-moderation.server.ts';
 import { moderationQueue } from '~/modules/amendments/moderation.server.ts';
+import { BulkDecisionSchema } from '~/modules/amendments/moderation.schema.ts';
+import { BulkDecisions, useSlashFocus } from '~/components/moderation/bulk-decisions.tsx';
 import { ErrorList } from '~/components/forms.tsx';
 import { refusalOf } from '~/utils/refusal.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
@@ -20,16 +23,30 @@ export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, cont
 });
 
 export const action = /* @__PURE__ */ routeAction(
-  { intents: ['dismissDuplicate'] },
-  async ({ request, params, context, actor, form }) => {
+  { intents: ['dismissDuplicate', 'decideBulk'] },
+  async ({ request, params, context, actor, form, intent }) => {
     requireMember(request, context);
+    const slug = params.slug ?? '';
+    if (intent === 'decideBulk') {
+      const parsed = BulkDecisionSchema.safeParse({
+        picked: form.getAll('picked'),
+        decision: form.get('decision') ?? undefined,
+        reason: form.get('reason') ?? undefined,
+        templateId: form.get('templateId') ?? undefined,
+      });
+      if (!parsed.success) {
+        return data({ bulk: parsed.error.issues.map((i) => i.message) }, { status: 400 });
+      }
+      await decideInBulk({ actor, slug, ...parsed.data });
+      return redirectWithFlash(`/p/${slug}/moderation/queue`, 'flash.bulkDecided');
+    }
     const parsed = DismissDuplicateSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) {
       const pair = `${String(form.get('id') ?? '')}-${String(form.get('otherId') ?? '')}`;
       return data({ pair, error: parsed.error.issues[0]?.message ?? 'errors.required' }, { status: 400 });
     }
     await dismissDuplicate({ actor, ...parsed.data });
-    return redirectWithFlash(`/p/${params.slug ?? ''}/moderation/queue`, 'flash.duplicateDismissed');
+    return redirectWithFlash(`/p/${slug}/moderation/queue`, 'flash.duplicateDismissed');
   },
 );
 
@@ -59,7 +76,7 @@ function DismissForm({ pair }: { pair: { a: Brief; b: Brief } }) {
   const error =
     answer && 'pair' in answer && answer.pair === key
       ? answer.error
-      : refusal && !(answer && 'pair' in answer)
+      : refusal?.intent === 'dismissDuplicate'
         ? refusal.message
         : null;
   return (
@@ -84,6 +101,11 @@ export default function ModerationQueuePage() {
   const t = useT();
   const formatDate = useFormatDate();
   const { slug, queue } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const refusal = refusalOf(answer);
+  useSlashFocus('queue-search');
+  const bulkErrors =
+    answer && 'bulk' in answer && answer.bulk ? answer.bulk : refusal?.intent === 'decideBulk' ? [refusal.message] : [];
   const link = (a: Brief) => (
     <Link to={`/p/${slug}/amendments/${a.id}`}>
       <ProgramText>{a.title}</ProgramText>
@@ -95,6 +117,13 @@ export default function ModerationQueuePage() {
     <section>
       <h1>{t('queue.title')}</h1>
       <p className="lead">{t('queue.intro')}</p>
+      <Form method="get" action={`/p/${slug}/amendments/search`} role="search" className="inline-form">
+        <label htmlFor="queue-search">{t('amendmentSearch.label')}</label>
+        <input id="queue-search" name="q" type="search" aria-keyshortcuts="/" />
+        <button type="submit" className="button button-secondary">
+          {t('amendmentSearch.submit')}
+        </button>
+      </Form>
       <Part id="queue-conflicts" title={t('queue.conflicts')} count={queue.conflicts.length}>
         <ul className="queue">
           {queue.conflicts.map((a) => (
@@ -147,15 +176,14 @@ export default function ModerationQueuePage() {
           ))}
         </ul>
       </Part>
-      <Part id="queue-qualified" title={t('queue.qualified')} count={queue.qualified.length}>
-        <ul className="queue">
-          {queue.qualified.map((a) => (
-            <li key={a.id}>
-              {link(a)} — {supports(a)}
-              {a.qualifiedAt ? ` — ${t('supports.qualified', { date: formatDate(a.qualifiedAt) })}` : null}
-            </li>
-          ))}
-        </ul>
+      <Part id="queue-qualified" title={t('queue.qualified')} count={queue.qualifiedTotal}>
+        <BulkDecisions
+          slug={slug}
+          rows={queue.qualified}
+          total={queue.qualifiedTotal}
+          templates={queue.templates}
+          errors={bulkErrors}
+        />
       </Part>
       <Part id="queue-groups" title={t('queue.groups')} count={queue.groups.length}>
         <ul className="queue">

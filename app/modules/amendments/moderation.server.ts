@@ -1,7 +1,8 @@
 import type { MessageKey } from '~/i18n/index.ts';
 import { enforce, enforceRead, type Actor } from '~/policies/actor.ts';
 import { canManageProgram, canReadDraft } from '~/policies/program.ts';
-import { db } from '~/utils/db.server.ts';
+import type { AmendmentStatus } from '~/generated/prisma/enums.ts';
+import { db, type Tx } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { hideUnknownProgram } from '../programs/programs.server.ts';
 import { reportedComments } from '../debate/comments.server.ts';
@@ -13,6 +14,8 @@ import { assertMove } from './lifecycle.ts';
 import { carrySupportsOver } from './supports.server.ts';
 import { rollReportsOf } from '../voting/roll.server.ts';
 import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
+import { MAX_BULK } from './moderation.schema.ts';
+import { listTemplates } from './reason-templates.server.ts';
 
 /**
  * Moderators' decisions on amendments, each with a public reason: admissible (it goes on to a vote) or
@@ -27,21 +30,35 @@ export async function decideAdmissibility(props: { actor: Actor; id: string; adm
     const amendment = await tx.amendment.findUnique({ where: { id: props.id }, include: { program: true } });
     if (!amendment || !amendment.submittedAt) throw new NotFoundError(`amendment ${props.id}`);
     enforce(canManageProgram(props.actor, amendment.program), props.actor, 'amendment.decide');
-    const to = props.admissible ? 'ADMISSIBLE' : 'INADMISSIBLE';
     // Its text must first be rewritten against the section as it is now: a decision on the old one means nothing.
     if (amendment.needsUpdate) throw new ModerationError('moderation.errors.needsUpdate');
-    assertMove(amendment.status, to);
-    await tx.amendment.update({ where: { id: amendment.id }, data: { status: to } });
-    await recordAudit(tx, {
-      actorId: props.actor.id,
-      action: props.admissible ? 'amendment.admissible' : 'amendment.inadmissible',
-      targetType: 'Amendment',
-      targetId: amendment.id,
-      reason: props.reason,
-    });
+    await recordAdmissibility(tx, props.actor.id, amendment, props.admissible, props.reason);
     await regroupSection(tx, amendment.sectionId);
-    await notifyAuthors(tx, amendment.id, 'DECISION', { decision: to, reason: props.reason });
   });
+}
+
+/**
+ * The writes of one admissibility decision, in the caller's transaction (which locked the row and checked the
+ * actor): the move, its audit line with the reason, the authors' notification. The caller regroups the section.
+ */
+export async function recordAdmissibility(
+  tx: Tx,
+  actorId: string,
+  amendment: { id: string; status: AmendmentStatus },
+  admissible: boolean,
+  reason: string,
+) {
+  const to = admissible ? 'ADMISSIBLE' : 'INADMISSIBLE';
+  assertMove(amendment.status, to);
+  await tx.amendment.update({ where: { id: amendment.id }, data: { status: to } });
+  await recordAudit(tx, {
+    actorId,
+    action: admissible ? 'amendment.admissible' : 'amendment.inadmissible',
+    targetType: 'Amendment',
+    targetId: amendment.id,
+    reason,
+  });
+  await notifyAuthors(tx, amendment.id, 'DECISION', { decision: to, reason });
 }
 
 /**
@@ -234,8 +251,12 @@ export async function moderationQueue(actor: Actor, slug: string) {
   const duplicates = (await possibleDuplicates(standing))
     .slice(0, 100)
     .map((d) => ({ a: brief(d.a), b: brief(d.b), similarity: d.similarity }));
+  const qualified = standing.filter((a) => a.status === 'QUALIFIED');
   return {
-    qualified: standing.filter((a) => a.status === 'QUALIFIED').map(brief),
+    // The first ones to decide, as many as one bulk decision takes (ADR 0036); deciding them brings the next.
+    qualified: qualified.slice(0, MAX_BULK).map(brief),
+    qualifiedTotal: qualified.length,
+    templates: await listTemplates(program.id),
     collecting: standing.filter((a) => a.status === 'SUBMITTED').map(brief),
     groups: [...groups.values()],
     duplicates,

@@ -490,6 +490,10 @@ const INVENTORY: Inventory = {
     group: 'moderation',
     fields: { amendmentId: 'no', otherId: 'no', reason: 'no', createdAt: 'no' },
   },
+  ReasonTemplate: {
+    group: 'moderation',
+    fields: { id: 'no', programId: 'no', name: 'no', text: 'no', createdAt: 'no', updatedAt: 'no' },
+  },
   AuditEvent: {
     group: 'moderation',
     fields: {

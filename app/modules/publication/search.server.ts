@@ -12,6 +12,8 @@ export interface SnippetPart {
 // a quotation of the program.
 const START = '\u0002';
 const STOP = '\u0003';
+/** ts_headline's options for every search snippet (sections, amendments, comments): cut by `snippetParts`. */
+export const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2`;
 
 /** A ts_headline snippet, cut into plain and matched parts. */
 export function snippetParts(snippet: string): SnippetPart[] {
@@ -44,7 +46,7 @@ export async function searchVersion(slug: string, number: number, query: string,
     SELECT s."sectionId", s.number, s.title,
       ts_rank(to_tsvector(${config}, s.title || ' ' || s.text), websearch_to_tsquery(${config}, ${q})) AS rank,
       ts_headline(${config}, s.text, websearch_to_tsquery(${config}, ${q}),
-        ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2`}) AS snippet
+        ${HEADLINE_OPTIONS}) AS snippet
     FROM "VersionSection" s
     JOIN "ProgramVersion" v ON v.id = s."versionId"
     JOIN "Program" p ON p.id = v."programId"

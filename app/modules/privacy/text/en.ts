@@ -1153,6 +1153,21 @@ export const en = {
         createdAt: { what: CREATED, why: DATES_WHY },
       },
     },
+    ReasonTemplate: {
+      title: 'Reason templates',
+      summary:
+        'Reasons moderators reuse when they decide amendments, kept per program. A decision copies the words; editing or deleting a template changes no past decision.',
+      retention: 'Until a moderator deletes it, or the program is deleted.',
+      visibleTo: 'The moderators.',
+      fields: {
+        id: ROW_ID,
+        programId: PROGRAM_REF,
+        name: { what: 'A short name for the menu.', why: 'To pick it quickly.' },
+        text: { what: 'The reason, in the moderators’ words.', why: 'To give the same reason without retyping it.' },
+        createdAt: { what: CREATED, why: DATES_WHY },
+        updatedAt: { what: UPDATED, why: DATES_WHY },
+      },
+    },
     AuditEvent: {
       title: 'Audit trail',
       summary:

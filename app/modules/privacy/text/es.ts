@@ -1223,6 +1223,24 @@ export const es: PrivacyTranslation = {
         createdAt: { what: CREATED, why: DATES_WHY },
       },
     },
+    ReasonTemplate: {
+      title: 'Plantillas de motivos',
+      summary:
+        'Motivos que los moderadores reutilizan al decidir sobre las enmiendas, guardados por programa. Una decisión copia sus palabras: editar o borrar una plantilla no cambia ninguna decisión pasada.',
+      retention: 'Hasta que un moderador la borre, o se borre el programa.',
+      visibleTo: 'Los moderadores.',
+      fields: {
+        id: ROW_ID,
+        programId: PROGRAM_REF,
+        name: { what: 'Un nombre corto para el menú.', why: 'Para elegirla rápido.' },
+        text: {
+          what: 'El motivo, con las palabras de los moderadores.',
+          why: 'Para dar el mismo motivo sin reescribirlo.',
+        },
+        createdAt: { what: CREATED, why: DATES_WHY },
+        updatedAt: { what: UPDATED, why: DATES_WHY },
+      },
+    },
     AuditEvent: {
       title: 'Registro de auditoría',
       summary:

@@ -1245,6 +1245,21 @@ export const fr: PrivacyTranslation = {
         createdAt: { what: CREATED, why: DATES_WHY },
       },
     },
+    ReasonTemplate: {
+      title: 'Modèles de motifs',
+      summary:
+        'Des motifs que les modérateurs réutilisent pour décider des amendements, gardés par programme. Une décision en copie les mots : modifier ou supprimer un modèle ne change aucune décision passée.',
+      retention: 'Jusqu’à ce qu’un modérateur le supprime, ou que le programme soit supprimé.',
+      visibleTo: 'Les modérateurs.',
+      fields: {
+        id: ROW_ID,
+        programId: PROGRAM_REF,
+        name: { what: 'Un nom court pour le menu.', why: 'Pour le choisir vite.' },
+        text: { what: 'Le motif, dans les mots des modérateurs.', why: 'Pour donner le même motif sans le retaper.' },
+        createdAt: { what: CREATED, why: DATES_WHY },
+        updatedAt: { what: UPDATED, why: DATES_WHY },
+      },
+    },
     AuditEvent: {
       title: 'Journal d’audit',
       summary:

@@ -1,0 +1,98 @@
+import { Prisma } from '~/generated/prisma/client.ts';
+import type { AmendmentStatus } from '~/generated/prisma/enums.ts';
+import { enforceRead, type Actor } from '~/policies/actor.ts';
+import { canReadDraft } from '~/policies/program.ts';
+import { db } from '~/utils/db.server.ts';
+import { NotFoundError } from '~/utils/domain-errors.ts';
+import { hideUnknownProgram } from '../programs/programs.server.ts';
+import { HEADLINE_OPTIONS, snippetParts } from '../publication/search.server.ts';
+import type { AmendmentFilters } from './amendments.server.ts';
+
+/**
+ * Search over a program's amendments and their debate (issue 21, ADR 0036): the words of each submitted
+ * amendment (title, justification, proposed text) and of each comment not hidden by moderation, stemmed in French,
+ * Spanish and English at once, as the published program's search is (publication/search.server.ts), with the
+ * amendment list's filters. The stored vectors and their GIN indexes are the migration's (`searchVector`); the
+ * snippet marks the words in the language that matched.
+ */
+
+/** At most this many results, the best first. */
+export const MAX_HITS = 50;
+
+/** One result: an amendment that matched, or a comment that did (with the amendment it is on). */
+export interface SearchHit {
+  amendmentId: string;
+  commentId: string | null;
+  title: string;
+  status: AmendmentStatus;
+  snippet: ReturnType<typeof snippetParts>;
+}
+
+/** The program's amendments and comments matching `query` that the actor may read, filtered like the list. */
+export async function searchAmendments(
+  actor: Actor,
+  slug: string,
+  query: string,
+  filters: AmendmentFilters = {},
+): Promise<SearchHit[]> {
+  const program = await db().program.findUnique({
+    where: { slug },
+    select: { id: true, phase: true, draftIsPublic: true },
+  });
+  if (!program) throw new NotFoundError(`program ${slug}`);
+  await hideUnknownProgram(db(), actor, program);
+  enforceRead(canReadDraft(actor, program), actor, 'program.read_draft');
+  const q = query.replace(/\s+/g, ' ').trim().slice(0, 200);
+  if (!q || (filters.mine && !actor)) return [];
+  const where = [
+    Prisma.sql`a."programId" = ${program.id}`,
+    Prisma.sql`a."submittedAt" IS NOT NULL`,
+    ...(filters.status ? [Prisma.sql`a.status = ${filters.status}::"AmendmentStatus"`] : []),
+    ...(filters.chapterId
+      ? [Prisma.sql`a."sectionId" IN (SELECT id FROM "Section" WHERE "chapterId" = ${filters.chapterId})`]
+      : []),
+    ...(filters.colliding ? [Prisma.sql`a."collisionGroup" IS NOT NULL`] : []),
+    ...(filters.mine && actor
+      ? [
+          Prisma.sql`EXISTS (SELECT 1 FROM "AmendmentAuthor" w WHERE w."amendmentId" = a.id AND w."memberId" = ${actor.id})`,
+        ]
+      : []),
+  ];
+  const visible = Prisma.join(where, ' AND ');
+  // One query in any of the three languages: the stored vector holds the words stemmed in all three.
+  const rows = await db().$queryRaw<
+    { amendmentId: string; commentId: string | null; title: string; status: AmendmentStatus; snippet: string }[]
+  >`
+    WITH query AS (
+      SELECT websearch_to_tsquery('french'::regconfig, ${q}) AS fr,
+        websearch_to_tsquery('spanish'::regconfig, ${q}) AS es,
+        websearch_to_tsquery('english'::regconfig, ${q}) AS en
+    ), visible AS (
+      SELECT a.id, a.title, a.status, a."searchText", a."searchVector" FROM "Amendment" a WHERE ${visible}
+    ), hit AS (
+      (SELECT v.id AS "amendmentId", NULL::text AS "commentId", v.title, v.status, v."searchText" AS text,
+          ts_rank(v."searchVector", query.fr || query.es || query.en) AS rank
+        FROM visible v, query WHERE v."searchVector" @@ (query.fr || query.es || query.en)
+        ORDER BY rank DESC LIMIT ${MAX_HITS})
+      UNION ALL
+      (SELECT v.id, c.id, v.title, v.status, c."searchText",
+          ts_rank(c."searchVector", query.fr || query.es || query.en) AS rank
+        FROM "Comment" c JOIN visible v ON v.id = c."amendmentId", query
+        WHERE c."hiddenAt" IS NULL AND c."searchVector" @@ (query.fr || query.es || query.en)
+        ORDER BY rank DESC LIMIT ${MAX_HITS})
+    ), best AS (
+      SELECT * FROM hit ORDER BY rank DESC, "amendmentId", "commentId" NULLS FIRST LIMIT ${MAX_HITS}
+    ), marked AS (
+      -- The language whose stemming matched marks the words ("transports" marks "transport"), for these alone.
+      SELECT best.*, CASE
+          WHEN to_tsvector('french'::regconfig, text) @@ query.fr THEN 'french'
+          WHEN to_tsvector('spanish'::regconfig, text) @@ query.es THEN 'spanish'
+          ELSE 'english'
+        END::regconfig AS language
+      FROM best, query
+    )
+    SELECT "amendmentId", "commentId", title, status,
+      ts_headline(language, text, websearch_to_tsquery(language, ${q}), ${HEADLINE_OPTIONS}) AS snippet
+    FROM marked ORDER BY rank DESC, "amendmentId", "commentId" NULLS FIRST`;
+  return rows.map((r) => ({ ...r, snippet: snippetParts(r.snippet) }));
+}

@@ -1,0 +1,28 @@
+import type { AmendmentStatus } from '~/generated/prisma/enums.ts';
+
+/** Every status an amendment list may be filtered by, in the order of an amendment's life. */
+export const AMENDMENT_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'QUALIFIED',
+  'EXPIRED',
+  'ADMISSIBLE',
+  'INADMISSIBLE',
+  'MERGED',
+  'IN_VOTE',
+  'ADOPTED',
+  'REJECTED',
+  'APPLIED',
+  'WITHDRAWN',
+] as const satisfies readonly AmendmentStatus[];
+
+/** The amendment list's filters as an address gives them (the list and the search read the same ones). */
+export function filtersOf(params: URLSearchParams) {
+  const status = params.get('status');
+  return {
+    chapterId: params.get('chapter') || undefined,
+    status: (AMENDMENT_STATUSES as readonly string[]).includes(status ?? '') ? (status as AmendmentStatus) : undefined,
+    mine: params.get('mine') === '1',
+    colliding: params.get('colliding') === '1',
+  };
+}

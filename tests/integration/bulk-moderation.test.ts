@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { decideInBulk, StaleDecisionError } from '../../app/modules/amendments/bulk-moderation.server.ts';
+import { decideAdmissibility, moderationLog, moderationQueue } from '../../app/modules/amendments/moderation.server.ts';
+import { BulkDecisionSchema } from '../../app/modules/amendments/moderation.schema.ts';
+import {
+  createReasonTemplate,
+  deleteReasonTemplate,
+  reasonTemplates,
+  updateReasonTemplate,
+} from '../../app/modules/amendments/reason-templates.server.ts';
+import { withdrawAmendment } from '../../app/modules/amendments/amendments.server.ts';
+import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
+import { db } from '../../app/utils/db.server.ts';
+import { type DomainError, ForbiddenError, NotFoundError } from '../../app/utils/domain-errors.ts';
+import { qualifiedAmendment } from '../factories/amendments.ts';
+import { createMember } from '../factories/members.ts';
+import { createTestProgram } from '../factories/programs.ts';
+import { setupTestDatabase } from '../setup/database.ts';
+
+setupTestDatabase();
+
+/** A program taking amendments (one support qualifies), its moderator, and `n` qualified amendments by one author. */
+async function queueOf(n: number) {
+  const { id: programId, slug } = await createTestProgram({ shape: [2], phase: 'AMENDING' });
+  await db().program.update({ where: { id: programId }, data: { supportRule: 'ABSOLUTE', supportValue: 1 } });
+  const sections = (await getProgramOutline(null, slug)).chapters[0]!.sections.map((s) => s.id);
+  const moderator = await createMember({ role: 'MODERATOR' });
+  const author = await createMember();
+  const supporter = await createMember();
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    ids.push(
+      await qualifiedAmendment(
+        { slug, sectionId: sections[i % 2]!, author, supporter },
+        { title: `Amendment ${i + 1}`, text: `Paragraph rewritten number ${i + 1}, with new words ${i}.` },
+      ),
+    );
+  }
+  return { slug, moderator, author, ids };
+}
+
+const picks = (ids: string[], seen = 'QUALIFIED') => ids.map((id) => `${id}:${seen}`);
+const parse = (fields: Record<string, unknown>) => BulkDecisionSchema.parse(fields);
+
+describe('bulk decisions', () => {
+  it('decides several amendments at once, one audit line each with the reason, their authors told', async () => {
+    const { slug, moderator, author, ids } = await queueOf(4);
+    const decided = await decideInBulk({
+      actor: moderator,
+      slug,
+      ...parse({ picked: picks(ids.slice(0, 3)), decision: 'INADMISSIBLE', reason: 'Outside the program’s scope' }),
+    });
+    expect(decided).toBe(3);
+    const statuses = await db().amendment.findMany({ where: { id: { in: ids } }, orderBy: { title: 'asc' } });
+    expect(statuses.map((a) => a.status)).toEqual(['INADMISSIBLE', 'INADMISSIBLE', 'INADMISSIBLE', 'QUALIFIED']);
+    const log = await moderationLog(moderator, slug);
+    expect(log.map((e) => [e.amendmentTitle, e.decision, e.reason]).sort()).toEqual([
+      ['Amendment 1', 'INADMISSIBLE', 'Outside the program’s scope'],
+      ['Amendment 2', 'INADMISSIBLE', 'Outside the program’s scope'],
+      ['Amendment 3', 'INADMISSIBLE', 'Outside the program’s scope'],
+    ]);
+    const told = await db().notification.count({ where: { memberId: author.id, kind: 'DECISION' } });
+    expect(told).toBe(3);
+    const queue = await moderationQueue(moderator, slug);
+    expect(queue.qualified.map((a) => a.title)).toEqual(['Amendment 4']);
+    expect(queue.qualifiedTotal).toBe(1);
+  });
+
+  it('decides nothing when one amendment changed since the queue was shown, and names it', async () => {
+    const { slug, moderator, author, ids } = await queueOf(3);
+    // Another moderator decided the second one meanwhile; its author withdrew the third.
+    await decideAdmissibility({ actor: moderator, id: ids[1]!, admissible: true, reason: 'Fine as it is' });
+    await withdrawAmendment({ actor: author, id: ids[2]! });
+    const error = await decideInBulk({
+      actor: moderator,
+      slug,
+      ...parse({ picked: picks(ids), decision: 'INADMISSIBLE', reason: 'Not in scope' }),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StaleDecisionError);
+    expect((error as StaleDecisionError).titles).toEqual(expect.arrayContaining(['Amendment 2', 'Amendment 3']));
+    expect((error as StaleDecisionError).titles).toHaveLength(2);
+    expect((error as DomainError).kind).toBe('conflict');
+    // All or nothing: the first stays qualified, and no line was added to the log.
+    expect((await db().amendment.findUnique({ where: { id: ids[0]! } }))!.status).toBe('QUALIFIED');
+    expect((await moderationLog(moderator, slug)).map((e) => e.amendmentTitle)).toEqual(['Amendment 2']);
+  });
+
+  it('refuses members, and amendments of another program', async () => {
+    const { slug, author, ids } = await queueOf(1);
+    const fields = parse({ picked: picks(ids), decision: 'ADMISSIBLE', reason: 'Looks fine' });
+    await expect(decideInBulk({ actor: author, slug, ...fields })).rejects.toBeInstanceOf(ForbiddenError);
+    const other = await queueOf(1);
+    await expect(decideInBulk({ actor: other.moderator, slug: other.slug, ...fields })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect((await db().amendment.findUnique({ where: { id: ids[0]! } }))!.status).toBe('QUALIFIED');
+  });
+
+  it('takes the reason from a template, and keeps the words when the template changes later', async () => {
+    const { slug, moderator, ids } = await queueOf(2);
+    await createReasonTemplate({ actor: moderator, slug, name: 'Scope', text: 'Outside the scope of this program.' });
+    const [template] = await reasonTemplates(moderator, slug);
+    await decideInBulk({
+      actor: moderator,
+      slug,
+      ...parse({ picked: picks(ids), decision: 'INADMISSIBLE', templateId: template!.id }),
+    });
+    await updateReasonTemplate({ actor: moderator, slug, id: template!.id, name: 'Scope', text: 'Changed words.' });
+    const log = await moderationLog(moderator, slug);
+    expect(log.map((e) => e.reason)).toEqual([
+      'Outside the scope of this program.',
+      'Outside the scope of this program.',
+    ]);
+  });
+
+  it('asks for a decision, a reason or a template, and at least one amendment', () => {
+    const issues = (fields: Record<string, unknown>) =>
+      BulkDecisionSchema.safeParse(fields).error?.issues.map((i) => i.message) ?? [];
+    expect(issues({ picked: [], decision: 'ADMISSIBLE', reason: 'Fine' })).toEqual(['bulk.errors.nonePicked']);
+    expect(issues({ picked: ['abc:QUALIFIED'], reason: 'Fine' })).toEqual(['bulk.errors.noDecision']);
+    expect(issues({ picked: ['abc:QUALIFIED'], decision: 'ADMISSIBLE', reason: ' ' })).toEqual([
+      'errors.reasonRequired',
+    ]);
+    expect(issues({ picked: ['abc:QUALIFIED'], decision: 'ADMISSIBLE', templateId: 'xyz' })).toEqual([]);
+  });
+});
+
+describe('reason templates', () => {
+  it('are created, renamed and deleted by moderators, names unique within a program', async () => {
+    const { slug, moderator, author } = await queueOf(0);
+    await createReasonTemplate({ actor: moderator, slug, name: 'Duplicate', text: 'Already in the text.' });
+    await createReasonTemplate({ actor: moderator, slug, name: 'Scope', text: 'Outside the scope.' });
+    await expect(createReasonTemplate({ actor: moderator, slug, name: 'Scope', text: 'Again.' })).rejects.toMatchObject(
+      { key: 'templates.errors.nameTaken', field: 'name' },
+    );
+    const [duplicate, scope] = await reasonTemplates(moderator, slug);
+    await expect(
+      updateReasonTemplate({ actor: moderator, slug, id: duplicate!.id, name: 'Scope', text: 'x y z' }),
+    ).rejects.toMatchObject({ key: 'templates.errors.nameTaken' });
+    await updateReasonTemplate({ actor: moderator, slug, id: scope!.id, name: 'Off topic', text: 'Off topic here.' });
+    await deleteReasonTemplate({ actor: moderator, slug, id: duplicate!.id });
+    expect(await reasonTemplates(moderator, slug)).toEqual([
+      { id: scope!.id, name: 'Off topic', text: 'Off topic here.' },
+    ]);
+    await expect(reasonTemplates(author, slug)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      createReasonTemplate({ actor: author, slug, name: 'Mine', text: 'A member’s words.' }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    // A template of another program is not found through this one.
+    const other = await queueOf(0);
+    await expect(
+      deleteReasonTemplate({ actor: other.moderator, slug: other.slug, id: scope!.id }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
