@@ -10,6 +10,7 @@ import type { Mail } from '~/utils/mail.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { loadProgramFacts } from '../programs/programs.server.ts';
 import { enforceRoundPhase } from '../voting/rounds.server.ts';
+import { renderModerationDigests } from '../notifications/moderators.server.ts';
 import { drainMailQueue, type Claimed, type DrainOptions, type DrainReport } from './queue.server.ts';
 
 /**
@@ -156,7 +157,7 @@ export async function stopReminders(link: { r: string; m: string; s: string }): 
  * account, a round no longer open, and a reminder to someone who voted or stopped reminders since it was queued.
  */
 export async function renderRoundMails(rows: Claimed[]): Promise<Map<string, Mail | string>> {
-  const roundIds = [...new Set(rows.map((r) => r.roundId))];
+  const roundIds = [...new Set(rows.flatMap((r) => (r.roundId ? [r.roundId] : [])))];
   const memberIds = [...new Set(rows.map((r) => r.memberId))];
   const [rounds, members, voted, stopped] = await Promise.all([
     db().votingRound.findMany({
@@ -188,7 +189,7 @@ export async function renderRoundMails(rows: Claimed[]): Promise<Map<string, Mai
   const origin = appConfig().publicOrigin;
   const out = new Map<string, Mail | string>();
   for (const row of rows) {
-    const round = roundOf.get(row.roundId);
+    const round = row.roundId ? roundOf.get(row.roundId) : undefined;
     const member = memberOf.get(row.memberId);
     const pair = `${row.roundId}:${row.memberId}`;
     if (!round || round.status !== 'OPEN' || !round.mailing) out.set(row.id, 'round-not-open');
@@ -217,6 +218,16 @@ export async function renderRoundMails(rows: Claimed[]): Promise<Map<string, Mai
   return out;
 }
 
+/** Writes a claimed batch: calls and reminders here, moderators' digests by their module (ADR 0035). */
+export async function renderQueuedMails(rows: Claimed[]): Promise<Map<string, Mail | string>> {
+  const digests = rows.filter((r) => r.kind === 'MODERATION_DIGEST');
+  const rounds = rows.filter((r) => r.kind !== 'MODERATION_DIGEST');
+  return new Map([
+    ...(rounds.length ? await renderRoundMails(rounds) : []),
+    ...(digests.length ? await renderModerationDigests(digests) : []),
+  ]);
+}
+
 /**
  * The mail job (server/jobs.ts): calls to vote the opening did not queue, reminders whose time came, then the
  * queue itself; mails of rounds closed for 30 days are deleted (the progress view needs them no longer).
@@ -228,7 +239,7 @@ export async function sendRoundMails(options: DrainOptions, now = new Date()): P
   });
   for (const round of unqueued) await queueCallToVote(round.id, now);
   await queueDueReminders(now);
-  const report = await drainMailQueue(renderRoundMails, options);
+  const report = await drainMailQueue(renderQueuedMails, options);
   await db().$executeRaw`
     DELETE FROM "MailMessage" WHERE "roundId" IN (
       SELECT id FROM "VotingRound" WHERE status = 'CLOSED' AND "closedAt" < ${new Date(now.getTime() - 30 * 86_400_000)})`;

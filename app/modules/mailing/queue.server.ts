@@ -42,8 +42,9 @@ export const DRAIN_DEFAULTS: DrainOptions = {
 /** A claimed row, and the mail it becomes (or why it is not sent at all). */
 export interface Claimed {
   id: string;
-  kind: 'ROUND_CALL' | 'ROUND_REMINDER';
-  roundId: string;
+  kind: 'ROUND_CALL' | 'ROUND_REMINDER' | 'MODERATION_DIGEST';
+  /** Null for a moderation digest (ADR 0035). */
+  roundId: string | null;
   memberId: string;
   attempts: number;
 }
