@@ -2,6 +2,8 @@ import { type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { LiveSection } from '~/editor/live-section.tsx';
 import { Time } from '~/components/time.tsx';
+import { FollowButton } from '~/components/follow-button.tsx';
+import { followState } from '~/modules/follows/follows.server.ts';
 import { listSectionAmendments } from '~/modules/amendments/amendments.server.ts';
 import { getSection } from '~/modules/programs/programs.server.ts';
 import { restoreSectionText } from '~/modules/programs/structure.server.ts';
@@ -27,6 +29,7 @@ export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) =>
     canPropose: abilities.proposeAmendment,
     amendments,
     user,
+    follow: await followState(actorOf(context), `section:${section.id}`),
   };
 });
 
@@ -51,7 +54,8 @@ export default function SectionPage() {
   const t = useT();
   const signed = useSignature();
   const formatDate = useFormatDate();
-  const { section, previous, next, slug, canWrite, canPropose, amendments, user } = useLoaderData<typeof loader>();
+  const { section, previous, next, slug, canWrite, canPropose, amendments, user, follow } =
+    useLoaderData<typeof loader>();
   return (
     <article>
       <p className="breadcrumb">
@@ -62,6 +66,7 @@ export default function SectionPage() {
       <h1>
         <span className="number">{section.number}</span> {section.title}
       </h1>
+      <FollowButton state={follow} />
       {section.lock ? (
         <p className="notice notice-warning" data-testid="section-locked">
           {section.lock.roundId ? (

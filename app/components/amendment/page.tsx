@@ -10,6 +10,7 @@ import { NeedsUpdate } from './needs-update.tsx';
 import { ApplicationConflict } from './conflict.tsx';
 import { Supports } from './supports.tsx';
 import { Timeline } from './timeline.tsx';
+import { FollowButton } from '~/components/follow-button.tsx';
 import { DiffView } from '~/components/diff-view.tsx';
 import { ErrorList, Field } from '~/components/forms.tsx';
 import { RichText } from '~/rich-text/render.tsx';
@@ -47,6 +48,7 @@ export function AmendmentPage() {
     round,
     conflict,
     endorseAs,
+    follow,
   } = useLoaderData<typeof loader>();
   const formatDate = useFormatDate();
   const signed = useSignature();
@@ -84,6 +86,7 @@ export function AmendmentPage() {
         <Link to={section.href}>{t('amendments.page.on', { n: section.number, title: section.title })}</Link>
       </p>
       <h1>{amendment.title}</h1>
+      <FollowButton state={follow} />
       <p>
         <span className="badge" data-testid="amendment-status">
           {t(`amendments.status.${amendment.status}`)}
