@@ -88,7 +88,7 @@ describe('following', () => {
     await supportAmendment({ actor: supporter, id: x });
     await postComment({ actor: supporter, amendmentId: x, body: 'I support this.', stance: 'FOR' });
     await postComment({ actor: follower, amendmentId: x, body: 'Me too.', stance: 'FOR' });
-    const y = await submitted(ctx.slug, ctx.sectionId, rival, 'Up to 28', SECTION_TEXT.replace('under 26', 'under 28'));
+    await submitted(ctx.slug, ctx.sectionId, rival, 'Up to 28', SECTION_TEXT.replace('under 26', 'under 28'));
     await decideAdmissibility({ actor: ctx.moderator, id: x, admissible: true, reason: 'Within scope.' });
 
     expect(await kinds(follower)).toEqual(
