@@ -5,6 +5,8 @@ import { supportAmendment } from '../../app/modules/amendments/supports.server.t
 import { postComment, reportComment } from '../../app/modules/debate/comments.server.ts';
 import { follow, notifyFollowers, unfollow } from '../../app/modules/follows/follows.server.ts';
 import { personalPage } from '../../app/modules/follows/personal-page.server.ts';
+import { deleteAccount } from '../../app/modules/members/deletion.server.ts';
+import { exportMemberData } from '../../app/modules/members/export.server.ts';
 import { liveDocumentName } from '../../app/modules/live-text/names.ts';
 import { renderQueuedMails } from '../../app/modules/mailing/call-to-vote.server.ts';
 import { drainMailQueue } from '../../app/modules/mailing/queue.server.ts';
@@ -156,6 +158,15 @@ describe('following', () => {
     const member = await createMember();
     await follow(member, `program:${programId}`);
     expect(await db().follow.count({ where: { programId } })).toBe(1);
+  });
+
+  it('lists what a member follows in their data export, and forgets it with their account', async () => {
+    const ctx = await program();
+    const member = await createMember();
+    await follow(member, `section:${ctx.sectionId}`);
+    expect((await exportMemberData(member)).follows.map((f) => f.target)).toEqual([`section:${ctx.sectionId}`]);
+    await deleteAccount({ actor: member, password: member.password });
+    expect(await db().follow.count({ where: { memberId: member.id } })).toBe(0);
   });
 
   it('fans out to many followers in one statement', async () => {
