@@ -1,6 +1,7 @@
 import type { Env } from '~/utils/env.server.ts';
 import { expireOverdue } from '~/modules/amendments/supports.server.ts';
 import { sendDigests } from '~/modules/notifications/notifications.server.ts';
+import { noticeRoundsSoon, queueModerationDigests } from '~/modules/notifications/moderators.server.ts';
 import { purgeExpired } from '~/modules/members/sessions.server.ts';
 import { openAndCloseDue } from '~/modules/voting/rounds.server.ts';
 import { sendRoundMails } from '~/modules/mailing/call-to-vote.server.ts';
@@ -43,8 +44,12 @@ export function jobs(
       everyMs: env.PHASES_SWEEP_MS,
       run: () => runPhaseSchedule({ noticeMs: env.PHASE_NOTICE_HOURS * 3600_000 }),
     },
+    // Moderators hear of rounds opening or closing within a day (ADR 0035).
+    { name: 'telling moderators of rounds soon', everyMs: env.ROUNDS_SWEEP_MS, run: () => noticeRoundsSoon() },
     // Email digests of notifications, for members who opted in (each at most once a day).
     { name: 'sending digests', everyMs: env.DIGESTS_SWEEP_MS, run: () => sendDigests() },
+    // Moderators' daily digests, queued for the mail job (ADR 0035).
+    { name: 'queueing moderators digests', everyMs: env.DIGESTS_SWEEP_MS, run: () => queueModerationDigests() },
     // The mail queue: calls to vote and reminders, in batches, at the SMTP server's rate (ADR 0028).
     {
       name: 'sending queued mail',

@@ -58,6 +58,7 @@ export function SiteHeader({
             <Link to="/notifications" data-testid="notifications-link">
               {member.unread ? t('notifications.unreadLink', { n: member.unread }) : t('notifications.link')}
             </Link>
+            <Link to="/me">{t('me.link')}</Link>
             <Link to="/account">{member.displayName}</Link>
             <Form method="post" action="/logout">
               <button type="submit" className="link-button">

@@ -9,6 +9,7 @@ import {
   notificationText,
   setDigest,
 } from '~/modules/notifications/notifications.server.ts';
+import { moderationDigestOf, setModerationDigest } from '~/modules/notifications/moderators.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { pageTitle, useFormatDate, useT } from '~/utils/i18n.tsx';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
@@ -25,6 +26,7 @@ export const loader = /* @__PURE__ */ routeLoader(async ({ request, context }) =
     notifications,
     digest: await digestEnabled(member.id),
     announcements: await voteAnnouncementsEnabled(member.id),
+    moderationDigest: await moderationDigestOf(actor),
   };
 });
 
@@ -32,7 +34,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notificat
 
 /** The page's forms: the digest and vote announcements on or off, a notification opened, all marked read. */
 export const action = /* @__PURE__ */ routeAction(
-  { intents: ['digestOn', 'digestOff', 'votesOn', 'votesOff', 'open', 'markAll'] },
+  { intents: ['digestOn', 'digestOff', 'votesOn', 'votesOff', 'modDigestOn', 'modDigestOff', 'open', 'markAll'] },
   async ({ request, context, actor, form, intent }) => {
     requireMember(request, context);
     const here = '/notifications';
@@ -43,6 +45,13 @@ export const action = /* @__PURE__ */ routeAction(
     if (intent === 'votesOn' || intent === 'votesOff') {
       await setVoteAnnouncements(actor, intent === 'votesOn');
       return redirectWithFlash(here, intent === 'votesOn' ? 'notifications.votesAreOn' : 'notifications.votesAreOff');
+    }
+    if (intent === 'modDigestOn' || intent === 'modDigestOff') {
+      await setModerationDigest(actor, intent === 'modDigestOn');
+      return redirectWithFlash(
+        here,
+        intent === 'modDigestOn' ? 'notifications.modDigestIsOn' : 'notifications.modDigestIsOff',
+      );
     }
     if (intent === 'open') {
       // Following a notification marks it read, then goes where it points (only ever a path of this site).
@@ -60,9 +69,28 @@ export const action = /* @__PURE__ */ routeAction(
 export default function NotificationsPage() {
   const t = useT();
   const formatDate = useFormatDate();
-  const { notifications, digest, announcements } = useLoaderData<typeof loader>();
+  const { notifications, digest, announcements, moderationDigest } = useLoaderData<typeof loader>();
   const busy = useNavigation().state !== 'idle';
   const unread = notifications.filter((n) => n.unread).length;
+  // A moderator who took chapters sees first what concerns them (ADR 0035).
+  const yours = notifications.filter((n) => n.yourChapter);
+  const list = (items: typeof notifications, testId: string) => (
+    <ul className="notifications" data-testid={testId}>
+      {items.map((n) => (
+        <li key={n.id} className={n.unread ? 'unread' : undefined}>
+          {n.unread ? <span className="badge badge-warning">{t('notifications.unread')}</span> : null}
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="open" />
+            <input type="hidden" name="id" value={n.id} />
+            <button type="submit" className="link-button">
+              {n.text}
+            </button>
+          </Form>{' '}
+          <span className="muted">{formatDate(n.createdAt, 'datetime')}</span>
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <section className="narrow">
       <h1>{t('notifications.title')}</h1>
@@ -74,22 +102,15 @@ export default function NotificationsPage() {
           </button>
         </Form>
       ) : null}
+      {yours.length ? (
+        <>
+          <h2>{t('notifications.yourChaptersTitle')}</h2>
+          {list(yours, 'notifications-your-chapters')}
+          <h2>{t('notifications.everythingTitle')}</h2>
+        </>
+      ) : null}
       {notifications.length ? (
-        <ul className="notifications" data-testid="notifications">
-          {notifications.map((n) => (
-            <li key={n.id} className={n.unread ? 'unread' : undefined}>
-              {n.unread ? <span className="badge badge-warning">{t('notifications.unread')}</span> : null}
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="open" />
-                <input type="hidden" name="id" value={n.id} />
-                <button type="submit" className="link-button">
-                  {n.text}
-                </button>
-              </Form>{' '}
-              <span className="muted">{formatDate(n.createdAt, 'datetime')}</span>
-            </li>
-          ))}
-        </ul>
+        list(notifications, 'notifications')
       ) : (
         <p className="muted">{t('notifications.empty')}</p>
       )}
@@ -102,6 +123,21 @@ export default function NotificationsPage() {
           {digest ? t('notifications.digestOff') : t('notifications.digestOn')}
         </button>
       </Form>
+      {moderationDigest !== null ? (
+        <>
+          <h2>{t('notifications.modDigestTitle')}</h2>
+          <p>{t('notifications.modDigestExplain')}</p>
+          <p data-testid="mod-digest-state">
+            {moderationDigest ? t('notifications.modDigestIsOn') : t('notifications.modDigestIsOff')}
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value={moderationDigest ? 'modDigestOff' : 'modDigestOn'} />
+            <button type="submit" className="button" disabled={busy}>
+              {moderationDigest ? t('notifications.modDigestOff') : t('notifications.modDigestOn')}
+            </button>
+          </Form>
+        </>
+      ) : null}
       <h2>{t('notifications.votesTitle')}</h2>
       <p>{t('notifications.votesExplain')}</p>
       <p data-testid="votes-state">{announcements ? t('notifications.votesAreOn') : t('notifications.votesAreOff')}</p>

@@ -2,6 +2,8 @@ import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { getPhaseHistory } from '~/modules/programs/programs.server.ts';
 import { listVersions } from '~/modules/publication/versions.server.ts';
 import { Time } from '~/components/time.tsx';
+import { FollowButton } from '~/components/follow-button.tsx';
+import { programFollowState } from '~/modules/follows/follows.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
@@ -14,6 +16,7 @@ export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) =>
     history: await getPhaseHistory(actorOf(context), params.slug ?? ''),
     versions: (await listVersions(actorOf(context), params.slug ?? '')).versions,
     signedIn: context.member !== null,
+    follow: await programFollowState(actorOf(context), params.slug ?? ''),
   };
 });
 
@@ -21,7 +24,7 @@ export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) =>
 export default function ProgramHome() {
   const t = useT();
   const formatDate = useFormatDate();
-  const { history, signedIn, versions } = useLoaderData<typeof loader>();
+  const { history, signedIn, versions, follow } = useLoaderData<typeof loader>();
   const data = useRouteLoaderData<typeof programLoader>('routes/p.$slug');
   if (!data) return null;
   const { program, chapters, abilities, contents } = data;
@@ -31,6 +34,7 @@ export default function ProgramHome() {
       <h1>
         <ProgramText>{program.title}</ProgramText>
       </h1>
+      <FollowButton state={follow} />
       <p className="lead">{program.summary}</p>
       <p data-testid="drafting-access">
         {abilities.editDraft && program.draftingAccess === 'ALL_MEMBERS'

@@ -3,6 +3,8 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { LiveSection } from '~/editor/live-section.tsx';
 import { Time } from '~/components/time.tsx';
 import { sectionPage } from '~/modules/programs/section-page.server.ts';
+import { FollowButton } from '~/components/follow-button.tsx';
+import { followState } from '~/modules/follows/follows.server.ts';
 import { restoreSectionText } from '~/modules/programs/structure.server.ts';
 import { requireMember } from '~/utils/auth.server.ts';
 import { useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
@@ -10,9 +12,12 @@ import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.serve
 import { ProgramText } from '~/utils/content-lang.tsx';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ params, context, actor }) => {
-  const page = await sectionPage(actor, params.slug ?? '', params.sectionId ?? '');
+  const [page, follow] = await Promise.all([
+    sectionPage(actor, params.slug ?? '', params.sectionId ?? ''),
+    followState(actor, `section:${params.sectionId ?? ''}`),
+  ]);
   const user = context.member ? { id: context.member.id, name: context.member.displayName } : null;
-  return { ...page, user };
+  return { ...page, user, follow };
 });
 
 /** Moderators restore the section's last valid text (issue 15). */
@@ -36,7 +41,8 @@ export default function SectionPage() {
   const t = useT();
   const signed = useSignature();
   const formatDate = useFormatDate();
-  const { section, previous, next, slug, canWrite, canPropose, amendments, user } = useLoaderData<typeof loader>();
+  const { section, previous, next, slug, canWrite, canPropose, amendments, user, follow } =
+    useLoaderData<typeof loader>();
   return (
     <article>
       <p className="breadcrumb">
@@ -47,6 +53,7 @@ export default function SectionPage() {
       <h1>
         <span className="number">{section.number}</span> <ProgramText>{section.title}</ProgramText>
       </h1>
+      <FollowButton state={follow} />
       {section.lock ? (
         <p className="notice notice-warning" data-testid="section-locked">
           {section.lock.roundId ? (

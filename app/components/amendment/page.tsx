@@ -11,6 +11,7 @@ import { NeedsUpdate } from './needs-update.tsx';
 import { ApplicationConflict } from './conflict.tsx';
 import { Supports } from './supports.tsx';
 import { Timeline } from './timeline.tsx';
+import { FollowButton } from '~/components/follow-button.tsx';
 import { DiffView } from '~/components/diff-view.tsx';
 import { ErrorList, Field } from '~/components/forms.tsx';
 import { RichText } from '~/rich-text/render.tsx';
@@ -50,6 +51,7 @@ export function AmendmentPage() {
     conflict,
     endorseAs,
     committee,
+    follow,
   } = useLoaderData<typeof loader>();
   const formatDate = useFormatDate();
   const signed = useSignature();
@@ -89,6 +91,7 @@ export function AmendmentPage() {
       <h1>
         <ProgramText>{amendment.title}</ProgramText>
       </h1>
+      <FollowButton state={follow} />
       <p>
         <span className="badge" data-testid="amendment-status">
           {t(`amendments.status.${amendment.status}`)}

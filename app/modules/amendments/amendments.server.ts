@@ -20,6 +20,8 @@ import { hideUnknownProgram } from '../programs/programs.server.ts';
 import { inPublishedVersion } from './published.server.ts';
 import type { RoundResults } from '../voting/types.ts';
 import { notifyAuthors } from '../notifications/notifications.server.ts';
+import { followOwnAmendment, notifyFollowers } from '../follows/follows.server.ts';
+import { notifyModerators } from '../notifications/moderators.server.ts';
 import { competitors, regroupSection, STANDING } from './collisions.server.ts';
 import { diffWords, hasChanges } from './diff.ts';
 import { assertMove } from './lifecycle.ts';
@@ -125,6 +127,7 @@ export async function startAmendment(props: StartAmendmentProps): Promise<string
       targetId: id,
       data: { kind: props.kind, sectionId: section.id },
     });
+    await followOwnAmendment(tx, actor.id, { id, programId: program.id });
     return id;
   });
 }
@@ -450,8 +453,17 @@ export async function submitAmendment(props: { actor: Actor; id: string }) {
       targetId: amendment.id,
       data: moved ? { baseMoved: true, needsUpdate } : undefined,
     });
+    await notifyFollowers(tx, {
+      amendmentId: amendment.id,
+      kind: 'FOLLOWED_NEW_AMENDMENT',
+      actorId: actor.id,
+      skipAuthors: true,
+    });
     await regroupSection(tx, amendment.sectionId);
-    if (needsUpdate) await notifyAuthors(tx, amendment.id, 'NEEDS_UPDATE');
+    if (needsUpdate) {
+      await notifyAuthors(tx, amendment.id, 'NEEDS_UPDATE');
+      await notifyModerators(tx, { kind: 'MOD_NEEDS_UPDATE', amendmentId: amendment.id });
+    }
   });
 }
 
@@ -481,6 +493,12 @@ export async function withdrawAmendment(props: { actor: Actor; id: string }) {
       targetType: 'Amendment',
       targetId: amendment.id,
       data: { from: amendment.status },
+    });
+    await notifyFollowers(tx, {
+      amendmentId: amendment.id,
+      kind: 'FOLLOWED_STATUS',
+      actorId: props.actor.id,
+      data: { status: 'WITHDRAWN' },
     });
     await regroupSection(tx, amendment.sectionId);
   });

@@ -3,6 +3,7 @@ import { canInviteCoauthor, canLeaveAmendment } from '~/policies/amendment.ts';
 import { db } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { markReadAbout, notify } from '../notifications/notifications.server.ts';
+import { followOwnAmendment } from '../follows/follows.server.ts';
 import { AmendmentError, amendmentWithFacts } from './amendments.server.ts';
 
 /**
@@ -63,6 +64,7 @@ export async function answerInvitation(props: { actor: Actor; id: string; accept
       if (!already) {
         await tx.amendmentAuthor.create({ data: { amendmentId: amendment.id, memberId: props.actor.id } });
       }
+      await followOwnAmendment(tx, props.actor.id, { id: amendment.id, programId: amendment.programId });
     }
     await recordAudit(tx, {
       actorId: props.actor.id,

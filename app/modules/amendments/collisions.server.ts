@@ -2,6 +2,8 @@ import { STANDING } from '~/policies/amendment.ts';
 import type { AmendmentKind, AmendmentStatus } from '~/generated/prisma/enums.ts';
 import { readStoredDoc } from '~/rich-text/stored.server.ts';
 import type { Tx } from '~/utils/db.server.ts';
+import { notifyFollowers } from '../follows/follows.server.ts';
+import { notifyModerators } from '../notifications/moderators.server.ts';
 import { changesCollide, docTokens, hunks, type Hunk } from './merge.ts';
 
 /**
@@ -86,6 +88,29 @@ export async function regroupSection(tx: Tx, sectionId: string): Promise<void> {
   for (const o of others) updates.push({ id: o.id, group: null });
   for (const u of updates) {
     await tx.amendment.update({ where: { id: u.id }, data: { collisionGroup: u.group } });
+  }
+  await tellOfCompetition(tx, rows, updates, (group) =>
+    candidates.filter((_, i) => find(i) === find(candidates.findIndex((c) => c.id === group))).map((c) => c.id),
+  );
+}
+
+/**
+ * Tells of groups that formed or grew (ADR 0035): the followers of each amendment in them (it has a new
+ * competitor), and moderators of each group that did not exist before.
+ */
+async function tellOfCompetition(
+  tx: Tx,
+  before: { collisionGroup: string | null }[],
+  updates: { id: string; group: string | null }[],
+  membersOf: (group: string) => string[],
+) {
+  const existed = new Set(before.flatMap((r) => (r.collisionGroup ? [r.collisionGroup] : [])));
+  const grown = [...new Set(updates.flatMap((u) => (u.group ? [u.group] : [])))];
+  for (const group of grown) {
+    for (const amendmentId of membersOf(group)) {
+      await notifyFollowers(tx, { amendmentId, kind: 'FOLLOWED_COMPETING' });
+    }
+    if (!existed.has(group)) await notifyModerators(tx, { kind: 'MOD_COLLISION', amendmentId: group });
   }
 }
 

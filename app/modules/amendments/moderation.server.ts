@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.server.ts';
 import { hideUnknownProgram } from '../programs/programs.server.ts';
 import { reportedComments } from '../debate/comments.server.ts';
 import { notifyAuthors } from '../notifications/notifications.server.ts';
+import { notifyFollowers } from '../follows/follows.server.ts';
 import { regroupSection, STANDING } from './collisions.server.ts';
 import { possibleDuplicates } from './duplicates.server.ts';
 import { inPublishedVersion } from './published.server.ts';
@@ -59,6 +60,13 @@ export async function recordAdmissibility(
     reason,
   });
   await notifyAuthors(tx, amendment.id, 'DECISION', { decision: to, reason });
+  await notifyFollowers(tx, {
+    amendmentId: amendment.id,
+    kind: 'FOLLOWED_STATUS',
+    actorId,
+    data: { status: to },
+    skipAuthors: true,
+  });
 }
 
 /**
@@ -94,6 +102,13 @@ export async function mergeDuplicate(props: { actor: Actor; id: string; intoId: 
     });
     await regroupSection(tx, amendment.sectionId);
     await notifyAuthors(tx, amendment.id, 'DECISION', { decision: 'MERGED', reason: props.reason });
+    await notifyFollowers(tx, {
+      amendmentId: amendment.id,
+      kind: 'FOLLOWED_STATUS',
+      actorId: props.actor.id,
+      data: { status: 'MERGED' },
+      skipAuthors: true,
+    });
   });
 }
 

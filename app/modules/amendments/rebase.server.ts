@@ -8,6 +8,7 @@ import { readStoredDoc } from '~/rich-text/stored.server.ts';
 import { docToPlainText, type DocNode } from '~/rich-text/document.ts';
 
 import { notify, notifyAuthors } from '../notifications/notifications.server.ts';
+import { notifyModerators } from '../notifications/moderators.server.ts';
 import { regroupSection, STANDING } from './collisions.server.ts';
 import { diffWords, hasChanges } from './diff.ts';
 import { assertMove } from './lifecycle.ts';
@@ -86,6 +87,7 @@ export async function carryOverSection(sectionId: string): Promise<CarryOverResu
           targetId: row.id,
         });
         await notifyAuthors(tx, row.id, 'NEEDS_UPDATE');
+        await notifyModerators(tx, { kind: 'MOD_NEEDS_UPDATE', amendmentId: row.id });
         result.needUpdate++;
       }
     }

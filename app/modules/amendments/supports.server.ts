@@ -3,6 +3,8 @@ import { enforce, type Actor } from '~/policies/actor.ts';
 import { canSupportAmendment } from '~/policies/amendment.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
+import { notifyFollowers } from '../follows/follows.server.ts';
+import { notifyModerators } from '../notifications/moderators.server.ts';
 
 import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { regroupSection } from './collisions.server.ts';
@@ -146,6 +148,8 @@ export async function qualifyIfReached(tx: Tx, amendmentId: string, now: Date) {
     },
   });
   await notifyAuthors(tx, amendment.id, 'QUALIFIED');
+  await notifyFollowers(tx, { amendmentId: amendment.id, kind: 'FOLLOWED_QUALIFIED', skipAuthors: true });
+  await notifyModerators(tx, { kind: 'MOD_QUALIFIED', amendmentId: amendment.id });
 }
 
 /** Withdraws one's support, until the deadline. A qualification already reached stays. */
@@ -184,6 +188,12 @@ export async function expireOverdue(now = new Date(), amendmentId?: string): Pro
       // Out of the running: it competes with nothing any more.
       await regroupSection(tx, a.sectionId);
       await notifyAuthors(tx, a.id, 'EXPIRED');
+      await notifyFollowers(tx, {
+        amendmentId: a.id,
+        kind: 'FOLLOWED_STATUS',
+        data: { status: 'EXPIRED' },
+        skipAuthors: true,
+      });
     });
   }
   return overdue.length;

@@ -19,6 +19,8 @@ import { type DocNode } from '~/rich-text/document.ts';
 import { hideUnknownProgram } from '../programs/programs.server.ts';
 import { inPublishedVersion } from '../amendments/published.server.ts';
 import { notify } from '../notifications/notifications.server.ts';
+import { notifyFollowers } from '../follows/follows.server.ts';
+import { notifyModerators } from '../notifications/moderators.server.ts';
 import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
@@ -168,10 +170,21 @@ export async function postComment(props: PostCommentProps): Promise<string> {
         createdAt: now,
       },
     });
-    if (!parentId) return;
-    // The author of the comment replied to hears of it (not of their own replies).
-    const parent = await tx.comment.findUniqueOrThrow({ where: { id: parentId }, select: { authorId: true } });
     const by = await tx.member.findUnique({ where: { id: actor.id }, select: { displayName: true } });
+    const parent = parentId
+      ? await tx.comment.findUniqueOrThrow({ where: { id: parentId }, select: { authorId: true } })
+      : null;
+    // Followers of the amendment hear of it; the author replied to is told below, once.
+    await notifyFollowers(tx, {
+      amendmentId: amendment.id,
+      kind: 'FOLLOWED_COMMENT',
+      actorId: actor.id,
+      commentId: id,
+      data: { by: by?.displayName ?? '' },
+      exceptIds: parent?.authorId ? [parent.authorId] : [],
+    });
+    if (!parent) return;
+    // The author of the comment replied to hears of it (not of their own replies).
     await notify(tx, {
       memberIds: parent.authorId ? [parent.authorId] : [],
       kind: 'REPLY',
@@ -202,9 +215,21 @@ export async function editComment(props: { actor: Actor; commentId: string; body
 export async function reportComment(props: { actor: Actor; commentId: string; reason: string }) {
   const { comment, facts } = await commentFor(props.actor, props.commentId);
   enforce(canReportComment(props.actor, facts), props.actor, 'comment.report');
-  await db().commentReport.createMany({
-    data: [{ commentId: comment.id, memberId: props.actor.id, reason: props.reason }],
-    skipDuplicates: true,
+  const actorId = props.actor.id;
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.commentReport.createMany({
+      data: [{ commentId: comment.id, memberId: actorId, reason: props.reason }],
+      skipDuplicates: true,
+    });
+    // Moderators hear of each new report (a repeated one adds nothing).
+    if (count) {
+      await notifyModerators(tx, {
+        kind: 'MOD_COMMENT_REPORTED',
+        amendmentId: comment.amendmentId,
+        commentId: comment.id,
+        actorId,
+      });
+    }
   });
 }
 

@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/audit.server.ts';
 import { loadProgramFacts } from '../programs/programs.server.ts';
 import { enforceRoundPhase } from '../voting/rounds.server.ts';
 import { renderPhaseMails } from './phase-notice.server.ts';
+import { renderModerationDigests } from '../notifications/moderators.server.ts';
 import { drainMailQueue, type Claimed, type DrainOptions, type DrainReport } from './queue.server.ts';
 
 /**
@@ -219,13 +220,20 @@ export async function renderRoundMails(rows: Claimed[]): Promise<Map<string, Mai
   return out;
 }
 
-/** Writes a claimed batch: calls and reminders by renderRoundMails, phase notices by renderPhaseMails. */
-async function renderQueuedMails(rows: Claimed[]): Promise<Map<string, Mail | string>> {
-  const [rounds, phases] = await Promise.all([
-    renderRoundMails(rows.filter((r) => r.kind !== 'PHASE_NOTICE')),
-    renderPhaseMails(rows.filter((r) => r.kind === 'PHASE_NOTICE')),
+/**
+ * Writes a claimed batch: calls and reminders here, phase notices (ADR 0037) and moderators' digests (ADR 0035)
+ * by their modules.
+ */
+export async function renderQueuedMails(rows: Claimed[]): Promise<Map<string, Mail | string>> {
+  const phases = rows.filter((r) => r.kind === 'PHASE_NOTICE');
+  const digests = rows.filter((r) => r.kind === 'MODERATION_DIGEST');
+  const rounds = rows.filter((r) => r.kind !== 'PHASE_NOTICE' && r.kind !== 'MODERATION_DIGEST');
+  const [roundMails, phaseMails, digestMails] = await Promise.all([
+    rounds.length ? renderRoundMails(rounds) : new Map<string, Mail | string>(),
+    phases.length ? renderPhaseMails(phases) : new Map<string, Mail | string>(),
+    digests.length ? renderModerationDigests(digests) : new Map<string, Mail | string>(),
   ]);
-  return new Map([...rounds, ...phases]);
+  return new Map([...roundMails, ...phaseMails, ...digestMails]);
 }
 
 /**

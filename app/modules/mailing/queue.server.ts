@@ -42,8 +42,8 @@ export const DRAIN_DEFAULTS: DrainOptions = {
 /** A claimed row, and the mail it becomes (or why it is not sent at all). */
 export interface Claimed {
   id: string;
-  kind: 'ROUND_CALL' | 'ROUND_REMINDER' | 'PHASE_NOTICE';
-  /** A call's or a reminder's round (null for a phase notice). */
+  kind: 'ROUND_CALL' | 'ROUND_REMINDER' | 'PHASE_NOTICE' | 'MODERATION_DIGEST';
+  /** A call's or a reminder's round (null for a phase notice or a moderators' digest). */
   roundId: string | null;
   /** A phase notice's program (ADR 0037). */
   programId: string | null;

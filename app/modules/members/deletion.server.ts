@@ -28,6 +28,9 @@ export async function deleteAccount(props: { actor: Actor; password: string }, n
     await tx.session.deleteMany({ where: { memberId: id } });
     await tx.emailToken.deleteMany({ where: { memberId: id } });
     await tx.notification.deleteMany({ where: { memberId: id } });
+    // What they followed and the chapters they took go with them (ADR 0035).
+    await tx.follow.deleteMany({ where: { memberId: id } });
+    await tx.chapterAssignment.deleteMany({ where: { memberId: id } });
     await tx.coauthorInvitation.deleteMany({ where: { memberId: id } });
     await tx.drafter.deleteMany({ where: { memberId: id } });
     // Who wrote into which section and when (issue 17): versions already published keep what they said.

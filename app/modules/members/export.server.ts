@@ -217,5 +217,16 @@ export async function exportMemberData(actor: Actor, now = new Date()) {
     })),
     rollReports,
     audit,
+    // What they follow, and the chapters they took as a moderator (ADR 0035).
+    follows: await db().follow.findMany({
+      where: { memberId: id },
+      orderBy: { createdAt: 'asc' },
+      select: { target: true, createdAt: true },
+    }),
+    chaptersTaken: await db().chapterAssignment.findMany({
+      where: { memberId: id },
+      orderBy: { createdAt: 'asc' },
+      select: { chapterId: true, createdAt: true },
+    }),
   };
 }

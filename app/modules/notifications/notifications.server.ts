@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { NotificationKind } from '~/generated/prisma/enums.ts';
+import type { AmendmentStatus, NotificationKind } from '~/generated/prisma/enums.ts';
 import { t, type Locale } from '~/i18n/index.ts';
 import { enforce, hasRole, type Actor } from '~/policies/actor.ts';
 import { appConfig } from '~/utils/config.server.ts';
@@ -15,6 +15,16 @@ import { sendMail } from '~/utils/mail.server.ts';
  * an email digest of the unread ones, at most one a day, for members who opted in (never by default). The
  * digest's unsubscribe link works in one click, without signing in.
  */
+
+/** The kinds only moderators receive (ADR 0035): their digest carries these, the members' digest never does. */
+export const MODERATION_KINDS: NotificationKind[] = [
+  'MOD_QUALIFIED',
+  'MOD_COMMENT_REPORTED',
+  'MOD_COLLISION',
+  'MOD_NEEDS_UPDATE',
+  'MOD_ROUND_OPENING',
+  'MOD_ROUND_CLOSING',
+];
 
 /** What a notification message shows besides the amendment's title. */
 export interface NotificationData {
@@ -38,6 +48,8 @@ export interface NotificationData {
   at?: string;
   /** PHASE_PENDING: how many amendments are still pending. */
   pending?: number;
+  /** FOLLOWED_STATUS: the amendment's new status. */
+  status?: AmendmentStatus;
 }
 
 /** Records a notification for each of these members (in the caller's transaction); `exceptId` is left out. */
@@ -83,9 +95,10 @@ export async function notifyAuthors(
 
 /**
  * Adds to each notification the title and program of what it is about (an amendment, a voting round, or a program,
- * whose address and title a phase notice carries in its data).
+ * whose address and title a phase notice carries in its data), and the chapter of an amendment (moderators who
+ * took it see it first).
  */
-async function withAmendments<T extends { amendmentId: string | null; roundId: string | null; data: unknown }>(
+export async function withSubjects<T extends { amendmentId: string | null; roundId: string | null; data?: unknown }>(
   rows: T[],
 ) {
   const ids = (key: 'amendmentId' | 'roundId') => [...new Set(rows.flatMap((r) => (r[key] ? [r[key]] : [])))];
@@ -93,7 +106,12 @@ async function withAmendments<T extends { amendmentId: string | null; roundId: s
     (
       await db().amendment.findMany({
         where: { id: { in: ids('amendmentId') } },
-        select: { id: true, title: true, program: { select: { slug: true } } },
+        select: {
+          id: true,
+          title: true,
+          program: { select: { slug: true } },
+          section: { select: { chapterId: true } },
+        },
       })
     ).map((a) => [a.id, a]),
   );
@@ -106,40 +124,56 @@ async function withAmendments<T extends { amendmentId: string | null; roundId: s
     ).map((r) => [r.id, r]),
   );
   return rows.flatMap((r) => {
-    const about = r.amendmentId ? amendments.get(r.amendmentId) : r.roundId ? rounds.get(r.roundId) : undefined;
-    if (about) return [{ ...r, title: about.title, slug: about.program.slug }];
+    const amendment = r.amendmentId ? amendments.get(r.amendmentId) : undefined;
+    const about = amendment ?? (r.roundId ? rounds.get(r.roundId) : undefined);
+    if (about) {
+      return [{ ...r, title: about.title, slug: about.program.slug, chapterId: amendment?.section.chapterId ?? null }];
+    }
     const program = (r.data ?? {}) as NotificationData;
     return !r.amendmentId && !r.roundId && program.slug
-      ? [{ ...r, title: program.program ?? '', slug: program.slug }]
+      ? [{ ...r, title: program.program ?? '', slug: program.slug, chapterId: null }]
       : [];
   });
 }
 
 /**
  * The path a notification leads to: its amendment, at the comment when it is about one; for a roll report, the
- * moderators' queue, where reports are listed.
+ * moderators' queue, where reports are listed; for a round about to open or close, the round.
  */
 export function notificationPath(n: {
   slug: string;
+  kind?: NotificationKind;
   amendmentId: string | null;
   roundId?: string | null;
   commentId: string | null;
 }) {
+  if (!n.amendmentId && n.roundId && (n.kind === 'MOD_ROUND_OPENING' || n.kind === 'MOD_ROUND_CLOSING')) {
+    return `/p/${n.slug}/rounds/${n.roundId}`;
+  }
   if (!n.amendmentId && n.roundId) return `/p/${n.slug}/moderation/queue#queue-roll-reports`;
   // About a program (a scheduled phase): the program's home, which shows the phase and its date.
   if (!n.amendmentId) return `/p/${n.slug}`;
   return `/p/${n.slug}/amendments/${n.amendmentId}${n.commentId ? `#comment-${n.commentId}` : ''}`;
 }
 
-/** A member's notifications, newest first (the 100 latest), with the titles and links they need. */
+/**
+ * A member's notifications, newest first (the 100 latest), with the titles and links they need; `yourChapter`
+ * marks those about a chapter the member took as a moderator (the page shows them first).
+ */
 export async function listNotifications(actor: Actor) {
   enforce(hasRole(actor, 'MEMBER'), actor, 'notifications.read');
-  const rows = await db().notification.findMany({
-    where: { memberId: actor.id },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: 100,
-  });
-  return (await withAmendments(rows)).map((n) => ({
+  const [rows, taken] = await Promise.all([
+    db().notification.findMany({
+      where: { memberId: actor.id },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: 100,
+    }),
+    hasRole(actor, 'MODERATOR')
+      ? db().chapterAssignment.findMany({ where: { memberId: actor.id }, select: { chapterId: true } })
+      : Promise.resolve([]),
+  ]);
+  const mine = new Set(taken.map((c) => c.chapterId));
+  return (await withSubjects(rows)).map((n) => ({
     id: n.id,
     kind: n.kind,
     title: n.title,
@@ -147,6 +181,7 @@ export async function listNotifications(actor: Actor) {
     data: (n.data ?? {}) as NotificationData,
     createdAt: n.createdAt,
     unread: n.readAt === null,
+    yourChapter: n.chapterId !== null && mine.has(n.chapterId),
   }));
 }
 
@@ -240,6 +275,12 @@ export function notificationText(locale: Locale, n: { kind: NotificationKind; ti
       n: n.data.pending ?? 0,
     });
   }
+  if (n.kind === 'FOLLOWED_STATUS') {
+    return t(locale, 'notifications.kind.FOLLOWED_STATUS', {
+      title: n.title,
+      status: t(locale, `amendments.status.${n.data.status ?? 'SUBMITTED'}`),
+    });
+  }
   return t(locale, `notifications.kind.${n.kind}`, {
     title: n.title,
     by: n.data.by ?? '',
@@ -260,7 +301,7 @@ export async function sendDigests(now = new Date()): Promise<number> {
       emailDigest: true,
       digestKey: { not: null },
       OR: [{ digestSentAt: null }, { digestSentAt: { lt: new Date(now.getTime() - DAY) } }],
-      notifications: { some: { emailedAt: null } },
+      notifications: { some: { emailedAt: null, kind: { notIn: MODERATION_KINDS } } },
     },
     select: { id: true },
     take: 500,
@@ -275,7 +316,7 @@ export async function sendDigests(now = new Date()): Promise<number> {
         return null;
       }
       const rows = await tx.notification.findMany({
-        where: { memberId: id, emailedAt: null },
+        where: { memberId: id, emailedAt: null, kind: { notIn: MODERATION_KINDS } },
         orderBy: { createdAt: 'asc' },
         take: 50,
       });
@@ -286,7 +327,7 @@ export async function sendDigests(now = new Date()): Promise<number> {
     if (!claimed?.rows.length) continue;
     const locale = await offeredLocale(claimed.member.locale);
     const origin = appConfig().publicOrigin;
-    const items = (await withAmendments(claimed.rows)).map(
+    const items = (await withSubjects(claimed.rows)).map(
       (n) =>
         `- ${notificationText(locale, { kind: n.kind, title: n.title, data: (n.data ?? {}) as NotificationData })}\n  ${origin}${notificationPath(n)}`,
     );

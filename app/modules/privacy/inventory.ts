@@ -112,6 +112,7 @@ const INVENTORY: Inventory = {
       totpSecret: 'yes',
       totpEnabledAt: 'yes',
       totpLastStep: 'yes',
+      moderationDigest: 'yes',
     },
   },
   RecoveryCode: {
@@ -161,6 +162,22 @@ const INVENTORY: Inventory = {
       readAt: 'yes',
       emailedAt: 'yes',
     },
+  },
+  Follow: {
+    group: 'account',
+    fields: {
+      memberId: 'pseudonymous',
+      target: 'yes',
+      programId: 'yes',
+      chapterId: 'yes',
+      sectionId: 'yes',
+      amendmentId: 'yes',
+      createdAt: 'yes',
+    },
+  },
+  ChapterAssignment: {
+    group: 'account',
+    fields: { chapterId: 'yes', memberId: 'pseudonymous', createdAt: 'yes' },
   },
   // ───────────────────────────── Your contributions ─────────────────────────────
   Amendment: {

@@ -12,6 +12,7 @@ import { applyAdopted } from '../amendments/application.server.ts';
 import { assertMove } from '../amendments/lifecycle.ts';
 import { queueCallToVote } from '../mailing/call-to-vote.server.ts';
 import { announceRound, notifyAuthors } from '../notifications/notifications.server.ts';
+import { notifyFollowers } from '../follows/follows.server.ts';
 import { loadProgramFacts } from '../programs/programs.server.ts';
 import { closeBallots } from './ballots.server.ts';
 import { commitmentOf, freezeCensus } from './census.server.ts';
@@ -293,6 +294,9 @@ export async function openRound(roundId: string, now = new Date()): Promise<void
           where: { id: { in: amendments.map((a) => a.id) } },
           data: { status: 'IN_VOTE' },
         });
+        for (const a of amendments) {
+          await notifyFollowers(tx, { amendmentId: a.id, kind: 'FOLLOWED_STATUS', data: { status: 'IN_VOTE' } });
+        }
         // The census, frozen now by the program's rule (ADR 0026), with a salted hash per entry and the
         // commitment over them, published so that a later dispute is settled without publishing the list.
         const { censusRule } = await tx.program.findUniqueOrThrow({
@@ -416,6 +420,12 @@ export async function closeRound(roundId: string, now = new Date()): Promise<voi
             data: { roundId },
           });
           await notifyAuthors(tx, id, 'VOTE_RESULT', { decision: adopted ? 'ADOPTED' : 'REJECTED' });
+          await notifyFollowers(tx, {
+            amendmentId: id,
+            kind: 'FOLLOWED_STATUS',
+            data: { status: adopted ? 'ADOPTED' : 'REJECTED' },
+            skipAuthors: true,
+          });
         }
       }
       await tx.section.updateMany({

@@ -205,6 +205,11 @@ export const en = {
           why: 'A code is accepted only once.',
           visibleTo: NOBODY,
         },
+        moderationDigest: {
+          what: 'Moderators: whether their moderation notifications are also mailed once a day (none unless they choose it).',
+          why: 'Nothing is mailed to you beyond what you asked for.',
+          visibleTo: ONLY_YOU,
+        },
       },
     },
     Session: {
@@ -521,6 +526,35 @@ export const en = {
           visibleTo: NOT_SHOWN,
         },
         decisionReason: { what: 'The moderators’ reason, shown with the group.', why: 'Decisions are explained.' },
+      },
+    },
+    Follow: {
+      title: 'What you follow',
+      summary: 'The programs, chapters, sections and amendments you follow, to be told of what happens in them.',
+      retention: 'Until you stop following it, it goes, or you delete your account.',
+      visibleTo: 'Only you.',
+      fields: {
+        memberId: { what: 'You.', why: 'To know whom to tell.' },
+        target: { what: 'What you follow.', why: 'To know what to tell you about.' },
+        programId: { what: 'Its program.', why: 'To list what you follow by program.' },
+        chapterId: { what: 'The chapter, if you follow one.', why: 'To tell you of what happens in it.' },
+        sectionId: { what: 'The section, if you follow one.', why: 'To tell you of what happens in it.' },
+        amendmentId: {
+          what: 'The amendment, if you follow one (you follow yours from the start).',
+          why: 'To tell you of what happens to it.',
+        },
+        createdAt: { what: 'When you started following it.', why: 'To list what you follow in order.' },
+      },
+    },
+    ChapterAssignment: {
+      title: 'Chapters moderators took',
+      summary: 'That a moderator took a chapter, to see first what concerns it.',
+      retention: 'Until they release the chapter, it goes, or they delete their account.',
+      visibleTo: 'The moderators.',
+      fields: {
+        chapterId: { what: 'The chapter.', why: 'To put what concerns it first.' },
+        memberId: { what: 'The moderator.', why: 'To know who took it.' },
+        createdAt: { what: 'When they took it.', why: 'To show since when.' },
       },
     },
     GroupMembership: {

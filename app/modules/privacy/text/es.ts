@@ -211,6 +211,11 @@ export const es: PrivacyTranslation = {
           why: 'Un código se acepta una sola vez.',
           visibleTo: NOBODY,
         },
+        moderationDigest: {
+          what: 'Moderadores: si sus notificaciones de moderación también se les envían una vez al día (nunca sin que lo elijan).',
+          why: 'No se te envía nada más allá de lo que pediste.',
+          visibleTo: ONLY_YOU,
+        },
       },
     },
     Session: {
@@ -540,6 +545,36 @@ export const es: PrivacyTranslation = {
           what: 'El motivo de los moderadores, mostrado con el grupo.',
           why: 'Las decisiones se explican.',
         },
+      },
+    },
+    Follow: {
+      title: 'Lo que sigues',
+      summary:
+        'Los programas, capítulos, secciones y enmiendas que sigues, para que se te avise de lo que pasa en ellos.',
+      retention: 'Hasta que dejes de seguirlo, desaparezca o elimines tu cuenta.',
+      visibleTo: 'Solo tú.',
+      fields: {
+        memberId: { what: 'Tú.', why: 'Para saber a quién avisar.' },
+        target: { what: 'Lo que sigues.', why: 'Para saber de qué avisarte.' },
+        programId: { what: 'Su programa.', why: 'Para listar lo que sigues por programa.' },
+        chapterId: { what: 'El capítulo, si sigues uno.', why: 'Para avisarte de lo que pasa en él.' },
+        sectionId: { what: 'La sección, si sigues una.', why: 'Para avisarte de lo que pasa en ella.' },
+        amendmentId: {
+          what: 'La enmienda, si sigues una (sigues las tuyas desde el principio).',
+          why: 'Para avisarte de lo que le pasa.',
+        },
+        createdAt: { what: 'Cuándo empezaste a seguirlo.', why: 'Para listar lo que sigues en orden.' },
+      },
+    },
+    ChapterAssignment: {
+      title: 'Capítulos tomados por los moderadores',
+      summary: 'Que un moderador tomó un capítulo, para ver primero lo que le concierne.',
+      retention: 'Hasta que suelte el capítulo, este desaparezca o elimine su cuenta.',
+      visibleTo: 'Los moderadores.',
+      fields: {
+        chapterId: { what: 'El capítulo.', why: 'Para poner primero lo que le concierne.' },
+        memberId: { what: 'El moderador.', why: 'Para saber quién lo tomó.' },
+        createdAt: { what: 'Cuándo lo tomó.', why: 'Para mostrar desde cuándo.' },
       },
     },
     GroupMembership: {

@@ -211,6 +211,11 @@ export const fr: PrivacyTranslation = {
           why: 'Un code n’est accepté qu’une fois.',
           visibleTo: NOBODY,
         },
+        moderationDigest: {
+          what: 'Modérateurs : si leurs notifications de modération leur sont aussi envoyées une fois par jour (jamais sans leur choix).',
+          why: 'Rien ne vous est envoyé au-delà de ce que vous avez demandé.',
+          visibleTo: ONLY_YOU,
+        },
       },
     },
     Session: {
@@ -556,6 +561,39 @@ export const fr: PrivacyTranslation = {
           what: 'Le motif des modérateurs, affiché avec le groupe.',
           why: 'Les décisions sont expliquées.',
         },
+      },
+    },
+    Follow: {
+      title: 'Ce que vous suivez',
+      summary:
+        'Les programmes, chapitres, sections et amendements que vous suivez, pour être averti·e de ce qui s’y passe.',
+      retention: 'Jusqu’à ce que vous arrêtiez de le suivre, qu’il disparaisse ou que vous supprimiez votre compte.',
+      visibleTo: 'Vous seul·e.',
+      fields: {
+        memberId: { what: 'Vous.', why: 'Pour savoir qui avertir.' },
+        target: { what: 'Ce que vous suivez.', why: 'Pour savoir de quoi vous avertir.' },
+        programId: { what: 'Son programme.', why: 'Pour lister ce que vous suivez par programme.' },
+        chapterId: { what: 'Le chapitre, si vous en suivez un.', why: 'Pour vous avertir de ce qui s’y passe.' },
+        sectionId: { what: 'La section, si vous en suivez une.', why: 'Pour vous avertir de ce qui s’y passe.' },
+        amendmentId: {
+          what: 'L’amendement, si vous en suivez un (vous suivez les vôtres dès le début).',
+          why: 'Pour vous avertir de ce qui lui arrive.',
+        },
+        createdAt: {
+          what: 'Quand vous avez commencé à le suivre.',
+          why: 'Pour lister ce que vous suivez dans l’ordre.',
+        },
+      },
+    },
+    ChapterAssignment: {
+      title: 'Chapitres pris par les modérateurs',
+      summary: 'Le fait qu’un modérateur a pris un chapitre, pour voir d’abord ce qui le concerne.',
+      retention: 'Jusqu’à ce qu’il rende le chapitre, que celui-ci disparaisse ou qu’il supprime son compte.',
+      visibleTo: 'Les modérateurs.',
+      fields: {
+        chapterId: { what: 'Le chapitre.', why: 'Pour mettre en premier ce qui le concerne.' },
+        memberId: { what: 'Le modérateur.', why: 'Pour savoir qui l’a pris.' },
+        createdAt: { what: 'Quand il l’a pris.', why: 'Pour montrer depuis quand.' },
       },
     },
     GroupMembership: {
