@@ -22,7 +22,9 @@ describe('background jobs', () => {
       ['expiring amendments', 1_000],
       ['sweeping voting rounds', 2_000],
       ['moving scheduled phases', 4_000],
+      ['telling moderators of rounds soon', 2_000],
       ['sending digests', 3_000],
+      ['queueing moderators digests', 3_000],
       ['sending queued mail', 500],
       ['purging expired rows', 3_000],
     ]);

@@ -26,6 +26,7 @@ describe("the amendment page's commands", () => {
     });
     expect([...AMENDMENT_PAGE_INTENTS].sort()).toEqual(
       [
+        'acceptCompromise',
         'acceptInvite',
         'admissible',
         'comment',
@@ -38,6 +39,7 @@ describe("the amendment page's commands", () => {
         'keepComment',
         'leave',
         'merge',
+        'recommend',
         'report',
         'resolveConflict',
         'saveUpdate',
