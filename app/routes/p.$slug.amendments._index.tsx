@@ -5,33 +5,12 @@ import { actorOf } from '~/utils/auth.server.ts';
 import { pageTitle, useT, useSignature } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
+import { filtersOf } from '~/utils/amendment-filters.ts';
+import { AmendmentFilterFields } from '~/components/amendment/list-filters.tsx';
 import { ProgramText } from '~/utils/content-lang.tsx';
 
-const STATUSES = [
-  'DRAFT',
-  'SUBMITTED',
-  'QUALIFIED',
-  'EXPIRED',
-  'ADMISSIBLE',
-  'INADMISSIBLE',
-  'MERGED',
-  'IN_VOTE',
-  'ADOPTED',
-  'REJECTED',
-  'APPLIED',
-  'WITHDRAWN',
-] as const;
-type Status = (typeof STATUSES)[number];
-
 export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
-  const url = new URL(request.url);
-  const status = url.searchParams.get('status');
-  const filters = {
-    chapterId: url.searchParams.get('chapter') || undefined,
-    status: STATUSES.includes(status as Status) ? (status as Status) : undefined,
-    mine: url.searchParams.get('mine') === '1',
-    colliding: url.searchParams.get('colliding') === '1',
-  };
+  const filters = filtersOf(new URL(request.url).searchParams);
   const amendments = await listAmendments(actorOf(context), params.slug ?? '', filters);
   return { amendments, filters, signedIn: context.member !== null };
 });
@@ -62,34 +41,7 @@ export default function AmendmentsPage() {
         <Link to={`/p/${outline.program.slug}/amendments/search`}>{t('amendmentSearch.link')}</Link>
       </p>
       <Form method="get" className="inline-form filters" aria-label={t('amendments.list.filters')}>
-        <label htmlFor="filter-chapter">{t('amendments.list.chapter')}</label>
-        <select id="filter-chapter" name="chapter" defaultValue={filters.chapterId ?? ''}>
-          <option value="">{t('amendments.list.all')}</option>
-          {outline.chapters.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.number}. <ProgramText>{c.title}</ProgramText>
-            </option>
-          ))}
-        </select>
-        <label htmlFor="filter-status">{t('amendments.list.status')}</label>
-        <select id="filter-status" name="status" defaultValue={filters.status ?? ''}>
-          <option value="">{t('amendments.list.all')}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`amendments.status.${s}`)}
-            </option>
-          ))}
-        </select>
-        <span className="field-checkbox">
-          <input type="checkbox" id="filter-colliding" name="colliding" value="1" defaultChecked={filters.colliding} />
-          <label htmlFor="filter-colliding">{t('amendments.list.onlyColliding')}</label>
-        </span>
-        {signedIn ? (
-          <span className="field-checkbox">
-            <input type="checkbox" id="filter-mine" name="mine" value="1" defaultChecked={filters.mine} />
-            <label htmlFor="filter-mine">{t('amendments.list.onlyMine')}</label>
-          </span>
-        ) : null}
+        <AmendmentFilterFields chapters={outline.chapters} filters={filters} signedIn={signedIn} />
         <button type="submit" className="button button-secondary">
           {t('amendments.list.apply')}
         </button>

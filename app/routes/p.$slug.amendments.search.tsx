@@ -6,7 +6,8 @@ import { useContentLang } from '~/utils/content-lang.tsx';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
-import { AMENDMENT_STATUSES, filtersOf } from '~/utils/amendment-filters.ts';
+import { filtersOf } from '~/utils/amendment-filters.ts';
+import { AmendmentFilterFields } from '~/components/amendment/list-filters.tsx';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   const url = new URL(request.url);
@@ -32,34 +33,7 @@ export default function AmendmentSearchPage() {
       <Form method="get" role="search" className="inline-form filters">
         <label htmlFor="search-q">{t('amendmentSearch.label')}</label>
         <input id="search-q" name="q" type="search" defaultValue={q} aria-describedby="search-hint" />
-        <label htmlFor="filter-chapter">{t('amendments.list.chapter')}</label>
-        <select id="filter-chapter" name="chapter" defaultValue={filters.chapterId ?? ''}>
-          <option value="">{t('amendments.list.all')}</option>
-          {outline.chapters.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.number}. {c.title}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="filter-status">{t('amendments.list.status')}</label>
-        <select id="filter-status" name="status" defaultValue={filters.status ?? ''}>
-          <option value="">{t('amendments.list.all')}</option>
-          {AMENDMENT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`amendments.status.${s}`)}
-            </option>
-          ))}
-        </select>
-        <span className="field-checkbox">
-          <input type="checkbox" id="filter-colliding" name="colliding" value="1" defaultChecked={filters.colliding} />
-          <label htmlFor="filter-colliding">{t('amendments.list.onlyColliding')}</label>
-        </span>
-        {signedIn ? (
-          <span className="field-checkbox">
-            <input type="checkbox" id="filter-mine" name="mine" value="1" defaultChecked={filters.mine} />
-            <label htmlFor="filter-mine">{t('amendments.list.onlyMine')}</label>
-          </span>
-        ) : null}
+        <AmendmentFilterFields chapters={outline.chapters} filters={filters} signedIn={signedIn} />
         <button type="submit" className="button">
           {t('amendmentSearch.submit')}
         </button>

@@ -9,7 +9,7 @@ import { useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
 import { refusalOf } from '~/utils/refusal.ts';
-import { ProgramText } from '~/utils/content-lang.tsx';
+import { ProgramText, useContentLang } from '~/utils/content-lang.tsx';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   requireMember(request, context);
@@ -35,6 +35,7 @@ export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, 
 /** Moderators (and named drafters while drafting) create, rename, reorder and remove chapters and sections. */
 export default function ProgramStructurePage() {
   const t = useT();
+  const contentLang = useContentLang();
   const outline = useRouteLoaderData<typeof programLoader>('routes/p.$slug');
   const { removing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -144,8 +145,8 @@ export default function ProgramStructurePage() {
                         <label htmlFor={`to-${section.id}`}>{t('structure.moveTo', { n: section.number })}</label>
                         <select id={`to-${section.id}`} name="chapterId" defaultValue={chapter.id}>
                           {chapters.map((c) => (
-                            <option key={c.id} value={c.id}>
-                              {c.number}. <ProgramText>{c.title}</ProgramText>
+                            <option key={c.id} value={c.id} lang={contentLang}>
+                              {c.number}. {c.title}
                             </option>
                           ))}
                         </select>

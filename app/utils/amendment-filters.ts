@@ -16,8 +16,16 @@ export const AMENDMENT_STATUSES = [
   'WITHDRAWN',
 ] as const satisfies readonly AmendmentStatus[];
 
-/** The amendment list's filters as an address gives them (the list and the search read the same ones). */
-export function filtersOf(params: URLSearchParams) {
+/** The amendment list's filters (the list and the search read the same ones). */
+export interface AmendmentFilters {
+  chapterId?: string;
+  status?: AmendmentStatus;
+  mine: boolean;
+  colliding: boolean;
+}
+
+/** The amendment list's filters as an address gives them. */
+export function filtersOf(params: URLSearchParams): AmendmentFilters {
   const status = params.get('status');
   return {
     chapterId: params.get('chapter') || undefined,
