@@ -28,8 +28,13 @@ describe('the editor with the keyboard alone', () => {
       const focused = () =>
         page.evaluate(() => {
           const el = document.activeElement;
-          // A toolbar button's name is its hidden label; the text's is its aria-label.
-          const name = el?.querySelector('.visually-hidden')?.textContent ?? el?.getAttribute('aria-label');
+          // A toolbar button's name is its hidden label; the text's is the element its aria-labelledby names (in
+          // the page's language, while the text may be in the program's: ADR 0038).
+          const labelledBy = el?.getAttribute('aria-labelledby');
+          const name =
+            el?.querySelector('.visually-hidden')?.textContent ??
+            el?.getAttribute('aria-label') ??
+            (labelledBy ? document.getElementById(labelledBy)?.textContent : null);
           return name ?? el?.tagName ?? '';
         });
       // The shortcuts are told to everyone, and announced with the text.

@@ -9,9 +9,10 @@ import { DEMO, prepareVotedRound } from './support/scenarios.ts';
 const BUDGET = 5;
 // Issue 19: a signed-in member's pages are rendered for every request (never shared), session check included.
 const MEMBER_BUDGET = 8;
-// The amendment page is not there yet (issue 19 stays open for it): held to what it runs now, 23, so that it gets
-// no worse while its read model is reworked.
-const AMENDMENT_PAGE_NOW = 23;
+// The amendment page is not there yet (issue 19 stays open for it): held to what it runs now, so that it gets no
+// worse while its read model is reworked. 23 when it was first held; 28 since the follow button and the drafting
+// committee's recommendation (issue 21) joined the page, each with its own read.
+const AMENDMENT_PAGE_NOW = 28;
 let server: TestServer;
 let voted: Awaited<ReturnType<typeof prepareVotedRound>>;
 
