@@ -76,7 +76,27 @@ describe('from vote to program', () => {
       await m.getByLabel('Closes', { exact: true }).fill(await localNow(m));
       await m.getByLabel('Reason (public)').fill('Tout le monde a voté');
       await m.getByRole('button', { name: 'Move the closing time' }).click();
-      await m.getByTestId('round-status').getByText('Closed').waitFor();
+      // Closed as the answer is made. In about one run in six on this machine (since the merges of 2026-12-06) the
+      // round stayed Open, even read again for 45 s: a bug not found yet (the stop note records it). Should it
+      // happen, the server's last warnings are printed for whoever investigates.
+      const closed = m.getByTestId('round-status').getByText('Closed');
+      await expect
+        .poll(
+          async () => {
+            if ((await closed.count()) === 0) await m.reload();
+            return closed.count();
+          },
+          { timeout: 45_000, interval: 3_000 },
+        )
+        .toBe(1)
+        .catch((e: unknown) => {
+          const warnings = server
+            .output()
+            .split('\n')
+            .filter((line) => /"level":"(warn|error)"/.test(line));
+          console.log(`The round did not close; the server's last warnings:\n${warnings.slice(-8).join('\n')}`);
+          throw e;
+        });
       await l
         .locator('.live-text', { hasText: 'Le seuil du référendum local est abaissé à 2 % des inscrits.' })
         .waitFor({ timeout: 20_000 });
