@@ -72,31 +72,26 @@ describe('from vote to program', () => {
       // The moderator closes the round: the adopted text arrives in Lucía's editor without a reload.
       const m = await moderator.newPage();
       await logInAsDemo(m, server, 'moderation');
-      await m.goto(roundUrl);
-      await m.getByLabel('Closes', { exact: true }).fill(await localNow(m));
+      // She types the closing time before the page's script has run (a slow connection): what she typed stays
+      // when the page comes alive (the closing-time input is made again then, and used to come back with the
+      // stored time: the round then stayed open).
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await m.route(/\/build\/.*\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await m.goto(roundUrl, { waitUntil: 'commit' });
+      const closes = m.getByLabel('Closes', { exact: true });
+      const now = await localNow(m);
+      await closes.fill(now);
+      const beforeScript = await closes.elementHandle();
+      release();
+      await m.waitForFunction((input) => !input?.isConnected, beforeScript);
+      expect(await closes.inputValue()).toBe(now);
       await m.getByLabel('Reason (public)').fill('Tout le monde a voté');
       await m.getByRole('button', { name: 'Move the closing time' }).click();
-      // Closed as the answer is made. In about one run in six on this machine (since the merges of 2026-12-06) the
-      // round stayed Open, even read again for 45 s: a bug not found yet (the stop note records it). Should it
-      // happen, the server's last warnings are printed for whoever investigates.
-      const closed = m.getByTestId('round-status').getByText('Closed');
-      await expect
-        .poll(
-          async () => {
-            if ((await closed.count()) === 0) await m.reload();
-            return closed.count();
-          },
-          { timeout: 45_000, interval: 3_000 },
-        )
-        .toBe(1)
-        .catch((e: unknown) => {
-          const warnings = server
-            .output()
-            .split('\n')
-            .filter((line) => /"level":"(warn|error)"/.test(line));
-          console.log(`The round did not close; the server's last warnings:\n${warnings.slice(-8).join('\n')}`);
-          throw e;
-        });
+      await m.getByTestId('round-status').getByText('Closed').waitFor();
       await l
         .locator('.live-text', { hasText: 'Le seuil du référendum local est abaissé à 2 % des inscrits.' })
         .waitFor({ timeout: 20_000 });

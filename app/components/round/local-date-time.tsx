@@ -1,5 +1,5 @@
 import { getInputProps, type FieldMetadata } from '@conform-to/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ErrorList } from '~/components/forms.tsx';
 
 /** "YYYY-MM-DDTHH:MM" on the reader's wall clock, for a datetime-local input. */
@@ -10,7 +10,8 @@ export function localInput(date: Date) {
 /**
  * A date and time on the reader's clock, sent with the browser's offset from UTC for that very moment (so a
  * daylight-saving change between now and then is counted right). Without JavaScript the offset is 0: UTC,
- * which the hint says.
+ * which the hint says. A time typed before the page came alive (a slow connection) is kept: the input is
+ * re-made once the script runs, and it would otherwise come back with the stored time.
  */
 export function LocalDateTime({
   field,
@@ -25,9 +26,12 @@ export function LocalDateTime({
 }) {
   const [value, setValue] = useState<string | undefined>(undefined);
   const [offset, setOffset] = useState('0');
+  const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const start = field.initialValue ?? (initial ? localInput(new Date(initial)) : '');
-    setValue(start);
+    const typed = input.current && input.current.value !== input.current.defaultValue ? input.current.value : '';
+    // Only the server's input can hold what was typed before the script ran; later, the stored time wins.
+    setValue((shown) => (shown === undefined && typed ? typed : start));
   }, [field.initialValue, initial]);
   useEffect(() => {
     const date = value ? new Date(value) : new Date();
@@ -42,6 +46,7 @@ export function LocalDateTime({
       </p>
       <input
         {...props}
+        ref={input}
         key={`${props.key ?? ''}-${value === undefined ? 'ssr' : 'client'}`}
         defaultValue={value ?? field.initialValue}
         onChange={(event) => setValue(event.target.value)}
