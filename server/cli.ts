@@ -245,6 +245,7 @@ async function importRegisterFile(file: string, options: { dryRun: boolean; invi
     if (error instanceof DomainError) throw new InputError(`${file}: ${t('en', error.key)}`);
     throw error;
   }
+  if (preview.valid === 0) throw new InputError(`${file}: ${t('en', 'register.errors.noValidLine')}`);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(`${file}: ${preview.encoding}, separator "${preview.separator === '\t' ? 'tab' : preview.separator}".`);
   out(`${preview.total} lines, ${preview.valid} valid, ${preview.total - preview.valid} refused.`);

@@ -1343,6 +1343,11 @@ export const en = {
   'register.errors.noNameColumn': 'No column of the first line is a name column (name, nom, nombre...).',
   'register.errors.noValidLine':
     'No line of this file is valid: importing it would lapse every member. Nothing was imported.',
+  'register.columnsHint': 'If a column was not recognised, choose it here and read the file again.',
+  'register.column.nth': 'Column {n}',
+  'register.reread': 'Read again with these columns',
+  'register.errors.badColumn': 'Choose a column of the file, or “not in the file”.',
+  'register.errors.columnTwice': 'The same column is chosen for two fields: choose one column per field.',
   'register.errors.uploadGone': 'This preview has expired or was already imported. Upload the file again.',
   'register.errors.tooLarge':
     'This file is too large for the page: use the command line (npm run plenum -- import-register).',

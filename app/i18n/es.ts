@@ -1375,6 +1375,11 @@ export const es: Messages = {
   'register.errors.noNameColumn': 'Ninguna columna de la primera línea es de nombre (nombre, name, nom...).',
   'register.errors.noValidLine':
     'Ninguna línea de este archivo es válida: importarlo haría caducar a todos los afiliados. No se importó nada.',
+  'register.columnsHint': 'Si una columna no se reconoció, elígela aquí y vuelve a leer el archivo.',
+  'register.column.nth': 'Columna {n}',
+  'register.reread': 'Volver a leer con estas columnas',
+  'register.errors.badColumn': 'Elige una columna del archivo, o «no está en el archivo».',
+  'register.errors.columnTwice': 'La misma columna está elegida para dos campos: una columna por campo.',
   'register.errors.uploadGone': 'Esta vista previa caducó o ya se importó. Vuelve a subir el archivo.',
   'register.errors.tooLarge':
     'Este archivo es demasiado grande para la página: usa la línea de comandos (npm run plenum -- import-register).',

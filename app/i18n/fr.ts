@@ -1400,6 +1400,11 @@ export const fr: Messages = {
     'Aucune colonne de la première ligne n’est une colonne de nom (nom, name, nombre...).',
   'register.errors.noValidLine':
     'Aucune ligne de ce fichier n’est valide : l’importer rendrait tous les adhérents échus. Rien n’a été importé.',
+  'register.columnsHint': 'Si une colonne n’a pas été reconnue, choisissez-la ici et relisez le fichier.',
+  'register.column.nth': 'Colonne {n}',
+  'register.reread': 'Relire avec ces colonnes',
+  'register.errors.badColumn': 'Choisissez une colonne du fichier, ou « absente du fichier ».',
+  'register.errors.columnTwice': 'La même colonne est choisie pour deux champs : une colonne par champ.',
   'register.errors.uploadGone': 'Cet aperçu a expiré ou a déjà été importé. Envoyez le fichier à nouveau.',
   'register.errors.tooLarge':
     'Ce fichier est trop gros pour la page : utilisez la ligne de commande (npm run plenum -- import-register).',

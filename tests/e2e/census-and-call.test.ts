@@ -32,11 +32,12 @@ afterAll(async () => {
   await smtp?.stop();
 });
 
-// A French spreadsheet's export: Windows-1252, semicolons, one bad address and one duplicate line. Yanis's
-// membership ran out in 2020; the newcomer Hélène has no account yet.
+// A French spreadsheet's export: Windows-1252, semicolons, one bad address and one duplicate line, and a column
+// header Plenum does not know (the admin chooses it by hand). Yanis's membership ran out in 2020; the newcomer
+// Hélène has no account yet.
 const REGISTER = Buffer.from(
   [
-    "Courriel;Nom;N° adhérent;Groupe local;Adhérent jusqu'au",
+    "Courriel;Nom;N° adhérent;Groupe local;Cotisation réglée jusqu'au",
     'camille@plenum.localhost;Camille Martin;A-1;Lyon;31/12/2030',
     'lucia@plenum.localhost;Lucía García;A-2;Lyon;31/12/2030',
     'moderation@plenum.localhost;Moussa Modérateur;A-3;Paris;31/12/2030',
@@ -100,6 +101,17 @@ describe('the register, the census and the call to vote', () => {
         .setInputFiles({ name: 'adherents.csv', mimeType: 'text/csv', buffer: REGISTER });
       await admin.getByRole('button', { name: 'Preview' }).click();
       await admin.getByRole('heading', { name: 'Preview of adherents.csv' }).waitFor();
+      // The last column's header is not one Plenum knows: she says it holds the end of membership, and reads again.
+      const until = admin.getByLabel('Member until');
+      expect(await until.locator('option:checked').innerText()).toBe('not in the file');
+      expect(await admin.getByLabel('Email').locator('option:checked').innerText()).toBe('Courriel');
+      await until.selectOption({ label: "Cotisation réglée jusqu'au" });
+      await Promise.all([
+        admin.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/admin/register')),
+        admin.getByRole('button', { name: 'Read again with these columns' }).click(),
+      ]);
+      await expect.poll(() => admin.getByRole('button', { name: 'Import these 5 lines' }).isEnabled()).toBe(true);
+      expect(await until.locator('option:checked').innerText()).toBe("Cotisation réglée jusqu'au");
       expect(await admin.getByTestId('register-read').innerText()).toBe(
         'Read as Windows-1252, fields separated by “;”: 7 lines, 5 valid.',
       );

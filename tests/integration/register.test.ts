@@ -6,6 +6,7 @@ import { readRegister } from '../../app/modules/register/register-file.ts';
 import {
   confirmRegisterUpload,
   RegisterImportError,
+  rereadRegisterUpload,
   syncRegister,
   uploadRegister,
 } from '../../app/modules/register/register.server.ts';
@@ -40,7 +41,7 @@ describe('the membership register', () => {
     ]);
     const { uploadId, preview } = await uploadRegister({ actor: admin, fileName: 'list.csv', bytes: file });
     expect(preview).toMatchObject({ total: 3, valid: 2, changes: { added: 2, lapsed: 0 } });
-    expect(preview.errors).toEqual([{ line: 4, kind: 'invalidEmail', value: 'broken' }]);
+    expect(preview!.errors).toEqual([{ line: 4, kind: 'invalidEmail', value: 'broken' }]);
     expect(await db().registerEntry.count()).toBe(0);
 
     const changes = await confirmRegisterUpload({ actor: admin, uploadId });
@@ -54,6 +55,60 @@ describe('the membership register', () => {
     ]);
     // The upload is gone: confirming twice imports nothing twice.
     await expect(confirmRegisterUpload({ actor: admin, uploadId })).rejects.toBeInstanceOf(RegisterImportError);
+  });
+
+  it('reads a header it does not know once the admin chooses its columns, and imports with them', async () => {
+    const admin = await createMember({ role: 'ADMIN' });
+    const [ana, ben] = [uniqueEmail('ana'), uniqueEmail('ben')];
+    const file = new TextEncoder().encode(
+      `Adhérent;Adresse électronique;Cotisation payée jusqu’au\nAna Lima;${ana};31/12/2030\nBen;${ben};\n`,
+    );
+    // No column is recognised as the email: nothing is read, the file is kept, the header is offered.
+    const first = await uploadRegister({ actor: admin, fileName: 'adherents.csv', bytes: file });
+    expect(first).toMatchObject({
+      preview: null,
+      columnsError: 'register.errors.noEmailColumn',
+      header: ['Adhérent', 'Adresse électronique', 'Cotisation payée jusqu’au'],
+    });
+
+    // A choice naming a column twice, or one the file does not have, is refused in words; nothing is read.
+    for (const [columns, error] of [
+      [{ email: '1', name: '1' }, 'register.errors.columnTwice'],
+      [{ email: '7', name: '0' }, 'register.errors.badColumn'],
+      [{ email: '-1', name: '0' }, 'register.errors.badColumn'],
+    ] as const) {
+      const refused = await rereadRegisterUpload({ actor: admin, uploadId: first.uploadId, columns });
+      expect(refused).toMatchObject({ preview: null, columnsError: error });
+    }
+    // Chosen wrongly (the name as the email): every line is refused, and saying so stops the import.
+    const wrong = await rereadRegisterUpload({
+      actor: admin,
+      uploadId: first.uploadId,
+      columns: { email: '0', name: '1' },
+    });
+    expect(wrong).toMatchObject({ columnsError: 'register.errors.noValidLine', preview: { valid: 0, total: 2 } });
+
+    const chosen = { email: '1', name: '0', memberUntil: '2' };
+    const right = await rereadRegisterUpload({ actor: admin, uploadId: first.uploadId, columns: chosen });
+    expect(right).toMatchObject({
+      columnsError: null,
+      columns: { email: 1, name: 0, memberUntil: 2 },
+      preview: { total: 2, valid: 2, changes: { added: 2 } },
+    });
+    expect(await db().registerEntry.count({ where: { email: { in: [ana, ben] } } })).toBe(0);
+
+    // Someone else cannot read or import the admin's upload.
+    const other = await createMember({ role: 'ADMIN' });
+    await expect(
+      rereadRegisterUpload({ actor: other, uploadId: first.uploadId, columns: chosen }),
+    ).rejects.toBeInstanceOf(RegisterImportError);
+
+    await confirmRegisterUpload({ actor: admin, uploadId: first.uploadId, columns: chosen });
+    const rows = await db().registerEntry.findMany({ where: { email: { in: [ana, ben] } }, orderBy: { email: 'asc' } });
+    expect(rows.map((r) => [r.email, r.name, r.memberUntil?.toISOString().slice(0, 10) ?? null])).toEqual([
+      [ana, 'Ana Lima', '2030-12-31'],
+      [ben, 'Ben', null],
+    ]);
   });
 
   it('refuses the register to anyone but an admin', async () => {

@@ -58,11 +58,41 @@ export interface ReadRegister {
   total: number;
 }
 
-/** A file the reader cannot map: empty, or no header naming an email or a name column (shown beside the file). */
+/**
+ * A file the reader cannot map: empty, or no column chosen (or named by the header) for the email or the name.
+ * With its header, the admin can choose the columns by hand.
+ */
 export class RegisterFileError extends DomainError {
-  constructor(key: 'register.errors.noEmailColumn' | 'register.errors.noNameColumn' | 'register.errors.empty') {
+  constructor(
+    key: 'register.errors.noEmailColumn' | 'register.errors.noNameColumn' | 'register.errors.empty',
+    readonly header?: string[],
+  ) {
     super('invalid', key, { field: 'file' });
   }
+}
+
+/** A choice of columns that names a column the file does not have, or the same column for two fields. */
+export class RegisterColumnsError extends DomainError {
+  constructor(key: 'register.errors.badColumn' | 'register.errors.columnTwice') {
+    super('invalid', key, { field: 'columns' });
+  }
+}
+
+/**
+ * The columns an admin chose by hand (field → the column's 0-based index as sent by the form, '' for none),
+ * checked against the file's header.
+ */
+export function chosenColumns(chosen: Partial<Record<RegisterField, string>>, header: string[]): ColumnMap {
+  const columns: ColumnMap = {};
+  for (const field of REGISTER_FIELDS) {
+    const value = chosen[field] ?? '';
+    if (value === '') continue;
+    const index = Number(value);
+    if (!/^\d{1,4}$/.test(value) || index >= header.length) throw new RegisterColumnsError('register.errors.badColumn');
+    if (Object.values(columns).includes(index)) throw new RegisterColumnsError('register.errors.columnTwice');
+    columns[field] = index;
+  }
+  return columns;
 }
 
 /** Header names understood for each field, compared without case, accents, spaces or punctuation. */
@@ -141,7 +171,17 @@ export function parseDate(value: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-/** Reads a register file: decodes, maps the header, checks every line. Throws RegisterFileError if unmappable. */
+/** The first line of a register file, decoded: the columns an admin may choose from. */
+export function registerHeader(bytes: Uint8Array): string[] {
+  const { text } = decodeRegister(bytes);
+  const first = csvRecords(text, detectSeparator(text)).next();
+  return first.done ? [] : first.value.fields.map((f) => f.trim());
+}
+
+/**
+ * Reads a register file: decodes, maps the header (or takes the columns chosen by hand), checks every line.
+ * Throws RegisterFileError if unmappable.
+ */
 export function readRegister(bytes: Uint8Array, columnsOverride?: ColumnMap): ReadRegister {
   const { text, encoding } = decodeRegister(bytes);
   const separator = detectSeparator(text);
@@ -150,8 +190,8 @@ export function readRegister(bytes: Uint8Array, columnsOverride?: ColumnMap): Re
   if (first.done) throw new RegisterFileError('register.errors.empty');
   const header = first.value.fields.map((f) => f.trim());
   const columns = columnsOverride ?? mapColumns(header);
-  if (columns.email === undefined) throw new RegisterFileError('register.errors.noEmailColumn');
-  if (columns.name === undefined) throw new RegisterFileError('register.errors.noNameColumn');
+  if (columns.email === undefined) throw new RegisterFileError('register.errors.noEmailColumn', header);
+  if (columns.name === undefined) throw new RegisterFileError('register.errors.noNameColumn', header);
 
   const lines: RegisterLine[] = [];
   const errors: LineError[] = [];

@@ -4,7 +4,20 @@ import { db, type Tx } from '~/utils/db.server.ts';
 import { DomainError } from '~/utils/domain-errors.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { countErrors, readRegister, type LineError, type ReadRegister } from './register-file.ts';
+import type { MessageKey } from '~/i18n/index.ts';
+import {
+  chosenColumns,
+  countErrors,
+  readRegister,
+  REGISTER_FIELDS,
+  RegisterColumnsError,
+  registerHeader,
+  RegisterFileError,
+  type ColumnMap,
+  type LineError,
+  type ReadRegister,
+  type RegisterField,
+} from './register-file.ts';
 
 /**
  * The movement's membership register (issue 18, ADR 0026): a file is previewed, then imported in one
@@ -173,7 +186,10 @@ export async function registerPage(actor: Actor) {
 
 /** The preview of a file read: its counts and up to LISTED_ERRORS bad lines. */
 export async function previewOf(read: ReadRegister): Promise<RegisterPreview> {
-  const changes = await syncRegister(read, { actorId: null, dryRun: true });
+  // No valid line: nothing to count (importing it is refused).
+  const changes = read.lines.length
+    ? await syncRegister(read, { actorId: null, dryRun: true })
+    : { added: 0, updated: 0, relisted: 0, unchanged: 0, lapsed: 0, linked: 0 };
   return {
     encoding: read.encoding,
     separator: read.separator,
@@ -195,18 +211,48 @@ export interface UploadRegisterProps {
 }
 
 /**
- * Reads an uploaded register file and keeps it for its confirmation (an hour): the preview, and the id the
- * confirmation names. Imports nothing.
+ * An uploaded file as the admin sees it before confirming: its header and the columns read (named by the header
+ * or chosen by hand), and its preview, or, when those columns do not let it be read, why (`columnsError`: the
+ * admin chooses them and reads it again).
  */
-export async function uploadRegister(props: UploadRegisterProps) {
+export interface RegisterUploadView {
+  uploadId: string;
+  fileName: string;
+  header: string[];
+  columns: ColumnMap;
+  preview: RegisterPreview | null;
+  columnsError: MessageKey | null;
+}
+
+/** Columns chosen by hand, as the form sends them (field → column index, '' for none). */
+export type ChosenColumns = Partial<Record<RegisterField, string>>;
+
+async function viewOf(bytes: Uint8Array, columns?: ColumnMap) {
+  try {
+    const read = readRegister(bytes, columns);
+    const preview = await previewOf(read);
+    const columnsError: MessageKey | null = preview.valid === 0 ? 'register.errors.noValidLine' : null;
+    return { header: read.header, columns: read.columns, preview, columnsError };
+  } catch (error) {
+    // A header naming no email or name column: the admin says which columns hold them.
+    if (!(error instanceof RegisterFileError) || !error.header) throw error;
+    return { header: error.header, columns: columns ?? {}, preview: null, columnsError: error.key };
+  }
+}
+
+/**
+ * Reads an uploaded register file and keeps it for its confirmation (an hour): the preview, and the id the
+ * confirmation names. Imports nothing. A file whose header names no email or name column is kept too: the admin
+ * chooses its columns (`rereadRegisterUpload`).
+ */
+export async function uploadRegister(props: UploadRegisterProps): Promise<RegisterUploadView> {
   const { actor } = props;
   enforce(canManageRegister(actor), actor, 'register.import');
   if (props.bytes.length > MAX_REGISTER_BYTES) {
     throw new DomainError('too-large', 'register.errors.tooLarge', { field: 'file' });
   }
-  const read = readRegister(props.bytes);
-  const preview = await previewOf(read);
-  if (preview.valid === 0) throw new RegisterImportError('register.errors.noValidLine');
+  const view = await viewOf(props.bytes);
+  if (view.preview && view.preview.valid === 0) throw new RegisterImportError('register.errors.noValidLine');
   const id = newId();
   await db().registerUpload.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - UPLOAD_TTL_MS) } } });
   await db().registerUpload.create({
@@ -217,18 +263,63 @@ export async function uploadRegister(props: UploadRegisterProps) {
       content: props.bytes as Uint8Array<ArrayBuffer>,
     },
   });
-  return { uploadId: id, fileName: props.fileName, preview };
+  return { uploadId: id, fileName: props.fileName, ...view };
 }
 
-/** Imports the file an admin previewed (theirs, less than an hour old), then forgets it. */
-export async function confirmRegisterUpload(props: { actor: Actor; uploadId: string }): Promise<RegisterChanges> {
-  const { actor } = props;
-  enforce(canManageRegister(actor), actor, 'register.import');
-  const upload = await db().registerUpload.findUnique({ where: { id: props.uploadId } });
+/** The admin's own upload, less than an hour old, else a refusal that says to upload it again. */
+async function uploadOf(actor: { id: string }, uploadId: string) {
+  const upload = await db().registerUpload.findUnique({ where: { id: uploadId } });
   if (!upload || upload.createdById !== actor.id || upload.createdAt.getTime() < Date.now() - UPLOAD_TTL_MS) {
     throw new RegisterImportError('register.errors.uploadGone');
   }
-  const changes = await syncRegister(readRegister(upload.content), { actorId: actor.id });
+  return upload;
+}
+
+/** Reads an uploaded file again with the columns the admin chose by hand: a new preview, nothing imported. */
+export async function rereadRegisterUpload(props: {
+  actor: Actor;
+  uploadId: string;
+  columns: ChosenColumns;
+}): Promise<RegisterUploadView> {
+  const { actor } = props;
+  enforce(canManageRegister(actor), actor, 'register.import');
+  const upload = await uploadOf(actor, props.uploadId);
+  const header = registerHeader(upload.content);
+  let columns: ColumnMap;
+  try {
+    columns = chosenColumns(props.columns, header);
+  } catch (error) {
+    if (!(error instanceof RegisterColumnsError)) throw error;
+    // The choice is shown again as made, with what is wrong with it; nothing is read until it is right.
+    const shown = Object.fromEntries(
+      REGISTER_FIELDS.map((f) => [f, Number(props.columns[f] || NaN)]).filter(([, i]) => Number(i) < header.length),
+    ) as ColumnMap;
+    return {
+      uploadId: upload.id,
+      fileName: upload.fileName,
+      header,
+      columns: shown,
+      preview: null,
+      columnsError: error.key,
+    };
+  }
+  return { uploadId: upload.id, fileName: upload.fileName, ...(await viewOf(upload.content, columns)) };
+}
+
+/**
+ * Imports the file an admin previewed (theirs, less than an hour old), read with the columns of that preview
+ * (chosen by hand, or else named by the header), then forgets it.
+ */
+export async function confirmRegisterUpload(props: {
+  actor: Actor;
+  uploadId: string;
+  columns?: ChosenColumns;
+}): Promise<RegisterChanges> {
+  const { actor } = props;
+  enforce(canManageRegister(actor), actor, 'register.import');
+  const upload = await uploadOf(actor, props.uploadId);
+  const columns = props.columns ? chosenColumns(props.columns, registerHeader(upload.content)) : undefined;
+  const changes = await syncRegister(readRegister(upload.content, columns), { actorId: actor.id });
   await db().registerUpload.deleteMany({ where: { id: upload.id } });
   return changes;
 }
