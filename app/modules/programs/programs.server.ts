@@ -13,6 +13,7 @@ import { oncePerRequest } from '~/utils/request-memo.server.ts';
 import { offeredLocales } from '~/modules/installation/languages.server.ts';
 import { whySectionReadOnly } from '~/modules/live-text/why-read-only.ts';
 import { numberOutline } from './numbering.ts';
+import { isAmong, rowsOf } from '~/modules/members/membership.server.ts';
 
 // Reading programs: who may know and read one, the lists, the frame of its pages, its phase history. Commands
 // that change a program are in program-commands.server.ts; its chapters' and sections' text in
@@ -37,12 +38,12 @@ export async function hideUnknownProgram(
 export async function loadProgramFacts(tx: Tx, actor: Actor, where: { id: string } | { slug: string }) {
   const program = await tx.program.findUnique({
     where,
-    include: { drafters: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } } },
+    include: { drafters: rowsOf(actor) },
   });
   if (!program) throw new NotFoundError(`program ${'slug' in where ? where.slug : where.id}`);
   await hideUnknownProgram(tx, actor, program);
   const { drafters, ...rest } = program;
-  return { ...rest, actorIsDrafter: drafters.length > 0 };
+  return { ...rest, actorIsDrafter: isAmong(drafters) };
 }
 
 /** The home page: the programs the actor may read, and whether the policies let them open a new one. */
@@ -97,7 +98,7 @@ async function readProgramFrame(actor: Actor, slug: string) {
   const program = await db().program.findUnique({
     where: { slug },
     include: {
-      drafters: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
+      drafters: rowsOf(actor),
       chapters: {
         select: {
           id: true,
@@ -118,7 +119,7 @@ async function readProgramFrame(actor: Actor, slug: string) {
   const { chapters, drafters, versions, ...rest } = program;
   const latest = versions[0];
   if (!canKnowProgram(actor, { ...rest, published: latest !== undefined })) throw new NotFoundError(`program ${slug}`);
-  const facts = { ...rest, actorIsDrafter: drafters.length > 0 };
+  const facts = { ...rest, actorIsDrafter: isAmong(drafters) };
   const abilities = { ...programAbilities(actor, facts), actorIsDrafter: facts.actorIsDrafter };
   const published = latest ? (latest.outline as unknown as PublishedOutline).chapters : [];
   const outline = abilities.readDraft
@@ -195,7 +196,7 @@ export async function sectionAccess(actor: Actor, sectionId: string) {
               phaseStartedAt: true,
               draftIsPublic: true,
               draftingAccess: true,
-              drafters: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
+              drafters: rowsOf(actor),
             },
           },
         },
@@ -204,7 +205,7 @@ export async function sectionAccess(actor: Actor, sectionId: string) {
   });
   if (!section) return null;
   const { drafters, phaseStartedAt, ...program } = section.chapter.program;
-  const facts = { ...program, actorIsDrafter: drafters.length > 0 };
+  const facts = { ...program, actorIsDrafter: isAmong(drafters) };
   // An archived section is read as it was when removed; nobody writes it any more.
   const write = !section.archivedAt && canEditSection(actor, facts, section);
   return {
