@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { ErrorList, Field } from '~/components/forms.tsx';
 import { startAmendment } from '~/modules/amendments/amendments.server.ts';
 import { StartAmendmentSchema } from '~/modules/amendments/amendments.schema.ts';
-import { sectionToAmend } from '~/modules/programs/programs.server.ts';
+import { sectionToAmend } from '~/modules/programs/program-text.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';

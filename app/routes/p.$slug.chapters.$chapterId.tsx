@@ -4,7 +4,7 @@ import { FollowButton } from '~/components/follow-button.tsx';
 import { followState } from '~/modules/follows/follows.server.ts';
 import { chapterAssignment, releaseChapter, takeChapter } from '~/modules/notifications/moderators.server.ts';
 import { RichText } from '~/rich-text/render.tsx';
-import { getChapter } from '~/modules/programs/programs.server.ts';
+import { getChapter } from '~/modules/programs/program-text.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 import { readerLinks } from '~/utils/links.ts';

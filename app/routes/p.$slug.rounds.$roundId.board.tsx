@@ -1,6 +1,6 @@
 import type { MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { findCode } from '~/modules/voting/ballots.server.ts';
+import { findCode } from '~/modules/voting/ballot-board.server.ts';
 import { getRound } from '~/modules/voting/round-view.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';

@@ -1,4 +1,4 @@
-import { boardOf } from '~/modules/voting/ballots.server.ts';
+import { boardOf } from '~/modules/voting/ballot-board.server.ts';
 import { getRound } from '~/modules/voting/round-view.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
 import { routeLoader } from '~/utils/route.server.ts';

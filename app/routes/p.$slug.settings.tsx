@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData }
 import { ErrorList, Field, LanguageField } from '~/components/forms.tsx';
 import { addDrafter, listDrafters, removeDrafter } from '~/modules/programs/drafters.server.ts';
 import { carryOverProgram } from '~/modules/amendments/rebase.server.ts';
-import { updateProgramSettings } from '~/modules/programs/programs.server.ts';
+import { updateProgramSettings } from '~/modules/programs/program-commands.server.ts';
 import { AddDrafterSchema, ProgramSettingsSchema } from '~/modules/programs/programs.schema.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { useT } from '~/utils/i18n.tsx';

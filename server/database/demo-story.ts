@@ -7,7 +7,8 @@ import { createGroup, decideGroup, joinGroup } from '~/modules/groups/groups.ser
 import { writeLiveText } from '~/modules/live-text/live-text.server.ts';
 import { liveDocumentName } from '~/modules/live-text/names.ts';
 import { amendmentSeed } from '~/modules/live-text/storage.server.ts';
-import { createProgram, getProgramOutline, updateProgramSettings } from '~/modules/programs/programs.server.ts';
+import { getProgramOutline } from '~/modules/programs/programs.server.ts';
+import { createProgram, updateProgramSettings } from '~/modules/programs/program-commands.server.ts';
 import { publishVersion } from '~/modules/publication/publish.server.ts';
 import { castBallot } from '~/modules/voting/ballots.server.ts';
 import { roundDefinition } from '~/modules/voting/definition.server.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '~/generated/prisma/enums.ts';
 import { hashPassword } from '~/modules/members/password.server.ts';
-import { createProgram } from '~/modules/programs/programs.server.ts';
+import { createProgram } from '~/modules/programs/program-commands.server.ts';
 import { db } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { demoProgram } from '../../prisma/seed/demo-program.ts';

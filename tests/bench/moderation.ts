@@ -16,7 +16,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createProgram } from '../../app/modules/programs/programs.server.ts';
+import { createProgram } from '../../app/modules/programs/program-commands.server.ts';
 import { hashPassword } from '../../app/modules/members/password.server.ts';
 import { db, setDatabase } from '../../app/utils/db.server.ts';
 import { newId } from '../../app/utils/ids.ts';

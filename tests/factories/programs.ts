@@ -1,6 +1,6 @@
 import type { Phase } from '../../app/generated/prisma/enums.ts';
 import type { DocNode } from '../../app/rich-text/document.ts';
-import { createProgram } from '../../app/modules/programs/programs.server.ts';
+import { createProgram } from '../../app/modules/programs/program-commands.server.ts';
 import { newId } from '../../app/utils/ids.ts';
 
 /** A paragraph document. */

@@ -12,7 +12,8 @@ import {
 import { answerInvitation, inviteCoauthor, leaveAmendment } from '../../app/modules/amendments/coauthors.server.ts';
 import { amendmentPage } from '../../app/modules/amendments/amendment-page.server.ts';
 import { IllegalTransitionError } from '../../app/modules/amendments/lifecycle.ts';
-import { createProgram, getProgramOutline } from '../../app/modules/programs/programs.server.ts';
+import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
+import { createProgram } from '../../app/modules/programs/program-commands.server.ts';
 import type { DocNode } from '../../app/rich-text/document.ts';
 import { newId } from '../../app/utils/ids.ts';
 import { removeSection } from '../../app/modules/programs/structure.server.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { programAuditPage } from '../../app/modules/audit/program-audit.server.ts';
 import { addDrafter } from '../../app/modules/programs/drafters.server.ts';
-import { updateProgramSettings } from '../../app/modules/programs/programs.server.ts';
+import { updateProgramSettings } from '../../app/modules/programs/program-commands.server.ts';
 import { createChapter, lockSection, removeChapter } from '../../app/modules/programs/structure.server.ts';
 import { rescheduleClose } from '../../app/modules/voting/rounds.server.ts';
 import { db } from '../../app/utils/db.server.ts';

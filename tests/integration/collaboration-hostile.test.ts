@@ -7,7 +7,8 @@ import { colourIndex } from '../../app/modules/live-text/presence.ts';
 import { readLiveText, readLiveTextChecked } from '../../app/modules/live-text/live-text.server.ts';
 import { docToPlainText } from '../../app/rich-text/document.ts';
 import { createSession } from '../../app/modules/members/sessions.server.ts';
-import { getProgramOutline, getSection } from '../../app/modules/programs/programs.server.ts';
+import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
+import { getSection } from '../../app/modules/programs/program-text.server.ts';
 import { restoreSectionText } from '../../app/modules/programs/structure.server.ts';
 
 import { db } from '../../app/utils/db.server.ts';

@@ -14,7 +14,8 @@ import {
   unreadCount,
   unsubscribeDigest,
 } from '../../app/modules/notifications/notifications.server.ts';
-import { getProgramOutline, updateProgramSettings } from '../../app/modules/programs/programs.server.ts';
+import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
+import { updateProgramSettings } from '../../app/modules/programs/program-commands.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { readOutbox } from '../factories/outbox.ts';

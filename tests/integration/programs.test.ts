@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDrafter, listDrafters, removeDrafter } from '../../app/modules/programs/drafters.server.ts';
-import {
-  getPhaseHistory,
-  getProgramOutline,
-  getSection,
-  openProgram,
-  sectionAccess,
-  slugify,
-  updateProgramSettings,
-} from '../../app/modules/programs/programs.server.ts';
+import { getPhaseHistory, getProgramOutline, sectionAccess } from '../../app/modules/programs/programs.server.ts';
+import { openProgram, slugify, updateProgramSettings } from '../../app/modules/programs/program-commands.server.ts';
+import { getSection } from '../../app/modules/programs/program-text.server.ts';
 import { moveSection } from '../../app/modules/programs/structure.server.ts';
 import { publishVersion } from '../../app/modules/publication/publish.server.ts';
 

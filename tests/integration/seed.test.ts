@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { participationFigures } from '../../app/modules/publication/participation.server.ts';
 import { getVersion, listVersions } from '../../app/modules/publication/versions.server.ts';
-import { boardOf, findCode } from '../../app/modules/voting/ballots.server.ts';
+import { boardOf, findCode } from '../../app/modules/voting/ballot-board.server.ts';
 import { db, setDatabase } from '../../app/utils/db.server.ts';
 import { seedDemo } from '../../server/database/seed.ts';
 import { storyProgram } from '../../prisma/seed/demo-story.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeDocAsUpdate } from '../../app/modules/live-text/ydoc.ts';
-import { getProgramOutline, getSection } from '../../app/modules/programs/programs.server.ts';
+import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
+import { getSection } from '../../app/modules/programs/program-text.server.ts';
 import {
   appendOutline,
   createChapter,

@@ -3,7 +3,8 @@ import { moderationQueue } from '../../app/modules/amendments/moderation.server.
 import { deleteAccount } from '../../app/modules/members/deletion.server.ts';
 import { exportMemberData } from '../../app/modules/members/export.server.ts';
 import { listNotifications } from '../../app/modules/notifications/notifications.server.ts';
-import { boardOf, castBallot } from '../../app/modules/voting/ballots.server.ts';
+import { castBallot } from '../../app/modules/voting/ballots.server.ts';
+import { boardOf } from '../../app/modules/voting/ballot-board.server.ts';
 import { getRound } from '../../app/modules/voting/round-view.server.ts';
 import { reportRoll, rollPage } from '../../app/modules/voting/roll.server.ts';
 import { rescheduleClose } from '../../app/modules/voting/rounds.server.ts';

@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BallotError, boardOf, castBallot, findCode } from '../../app/modules/voting/ballots.server.ts';
+import { BallotError, castBallot } from '../../app/modules/voting/ballots.server.ts';
+import { boardOf, findCode } from '../../app/modules/voting/ballot-board.server.ts';
 import { verifyBoard } from '../../app/modules/voting/verify-board.ts';
 import { createRoundKey, destroyRoundKey } from '../../app/modules/voting/keys.server.ts';
 import { getRound } from '../../app/modules/voting/round-view.server.ts';

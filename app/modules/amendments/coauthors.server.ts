@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit.server.ts';
 import { markReadAbout, notify } from '../notifications/notifications.server.ts';
 import { followOwnAmendment } from '../follows/follows.server.ts';
 import { AmendmentError, amendmentWithFacts } from './amendments.server.ts';
+import { listsMember } from '~/modules/members/membership.server.ts';
 
 /**
  * Co-authors of a draft amendment: its authors invite members by email; nobody is named author of a political
@@ -23,8 +24,8 @@ export async function inviteCoauthor(props: { actor: Actor; id: string; email: s
     enforce(canInviteCoauthor(props.actor, amendment.program, facts), props.actor, 'amendment.invite');
     const member = await tx.member.findUnique({ where: { email: props.email.toLowerCase() } });
     if (!member) return;
-    if (amendment.authors.some((a) => a.memberId === member.id)) return;
-    if (amendment.invitations.some((i) => i.memberId === member.id)) return;
+    if (listsMember(amendment.authors, member.id)) return;
+    if (listsMember(amendment.invitations, member.id)) return;
     await tx.coauthorInvitation.create({
       data: { amendmentId: amendment.id, memberId: member.id, invitedById: props.actor.id },
     });

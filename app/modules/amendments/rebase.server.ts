@@ -15,6 +15,7 @@ import { assertMove } from './lifecycle.ts';
 import { carryOver, docTokens } from './merge.ts';
 import { liveDocumentName } from '~/modules/live-text/names.ts';
 import { NotFoundError } from '~/utils/domain-errors.ts';
+import { isAmong, rowsOf } from '~/modules/members/membership.server.ts';
 
 /**
  * When a section's text moves under its amendments (an earlier amendment was applied, or moderators reopened
@@ -116,13 +117,13 @@ export async function saveAmendmentUpdate(props: { actor: Actor; id: string }) {
     where: { id: props.id },
     include: {
       program: { select: { phase: true, draftIsPublic: true } },
-      authors: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
+      authors: rowsOf(actor),
     },
   });
   if (!row || !row.submittedAt) throw new NotFoundError(`amendment ${props.id}`);
   const facts = {
     status: row.status,
-    actorIsAuthor: row.authors.length > 0,
+    actorIsAuthor: isAmong(row.authors),
     submitted: true,
     needsUpdate: row.needsUpdate,
   };

@@ -9,6 +9,7 @@ import { notifyModerators } from '../notifications/moderators.server.ts';
 import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { regroupSection } from './collisions.server.ts';
 import { NotFoundError } from '~/utils/domain-errors.ts';
+import { isAmong, rowsOf } from '~/modules/members/membership.server.ts';
 
 /**
  * Supports, Podemos-style: a submitted amendment collects supports from members until a deadline; reaching
@@ -61,13 +62,13 @@ async function supportable(tx: Tx, actor: Actor, id: string) {
     where: { id },
     include: {
       program: { select: { phase: true, draftIsPublic: true } },
-      authors: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
+      authors: rowsOf(actor),
     },
   });
   if (!amendment || !amendment.submittedAt) throw new NotFoundError(`amendment ${id}`);
   const facts = {
     status: amendment.status,
-    actorIsAuthor: amendment.authors.length > 0,
+    actorIsAuthor: isAmong(amendment.authors),
     submitted: true,
     supportDeadline: amendment.supportDeadline,
   };

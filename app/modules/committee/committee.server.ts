@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.server.ts';
 import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { hideUnknownProgram } from '../programs/programs.server.ts';
 import { startCompromise, withdrawCompromise } from './compromise.server.ts';
+import { isAmong, rowsOf } from '~/modules/members/membership.server.ts';
 
 /**
  * The drafting committee (issue 21, docs/decisions/0037-committee-and-scheduled-phases.md): members named by
@@ -27,7 +28,8 @@ export class CommitteeError extends DomainError {
 /** Whether a member sits on a program's drafting committee. */
 export async function onCommittee(tx: Tx, programId: string, memberId: string | undefined): Promise<boolean> {
   if (!memberId) return false;
-  return (await tx.committeeMember.count({ where: { programId, memberId } })) > 0;
+  const program = await tx.program.findUnique({ where: { id: programId }, select: { committee: rowsOf(memberId) } });
+  return isAmong(program?.committee ?? []);
 }
 
 async function programBySlug(tx: Tx, actor: Actor, slug: string) {

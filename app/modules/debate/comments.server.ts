@@ -22,6 +22,7 @@ import { notify } from '../notifications/notifications.server.ts';
 import { notifyFollowers } from '../follows/follows.server.ts';
 import { notifyModerators } from '../notifications/moderators.server.ts';
 import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
+import { isAmong, rowsOf } from '~/modules/members/membership.server.ts';
 
 /**
  * The debate on an amendment: threaded comments, each top-level one for, against or a question. Members write
@@ -55,16 +56,16 @@ async function amendmentFor(actor: Actor, amendmentId: string) {
       status: true,
       submittedAt: true,
       program: { select: { id: true, slug: true, phase: true, draftIsPublic: true } },
-      authors: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
-      invitations: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
+      authors: rowsOf(actor),
+      invitations: rowsOf(actor),
     },
   });
   if (!amendment) throw new NotFoundError(`amendment ${amendmentId}`);
   await hideUnknownProgram(db(), actor, amendment.program);
   const facts = {
     status: amendment.status,
-    actorIsAuthor: amendment.authors.length > 0,
-    actorIsInvited: amendment.invitations.length > 0,
+    actorIsAuthor: isAmong(amendment.authors),
+    actorIsInvited: isAmong(amendment.invitations),
     submitted: amendment.submittedAt !== null,
     // The debate of an amendment a published version includes is public with its page.
     inPublishedVersion:

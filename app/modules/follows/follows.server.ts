@@ -7,6 +7,7 @@ import { db, type Tx } from '~/utils/db.server.ts';
 import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 import type { NotificationData } from '../notifications/notifications.server.ts';
 import { programFrame } from '../programs/programs.server.ts';
+import { isAmong, rowsOf } from '~/modules/members/membership.server.ts';
 
 /**
  * Following (docs/decisions/0035-follow-and-moderator-notices.md): a member follows a program, a chapter, a section
@@ -38,7 +39,7 @@ async function resolve(tx: Tx, actor: Actor, kind: FollowKind, id: string) {
         status: true,
         submittedAt: true,
         program: { select: { phase: true, draftIsPublic: true } },
-        authors: { where: { memberId: actor?.id ?? '' }, select: { memberId: true } },
+        authors: rowsOf(actor),
       },
     });
     const readable =
@@ -46,7 +47,7 @@ async function resolve(tx: Tx, actor: Actor, kind: FollowKind, id: string) {
       canReadAmendment(actor, a.program, {
         status: a.status,
         submitted: a.submittedAt !== null,
-        actorIsAuthor: a.authors.length > 0,
+        actorIsAuthor: isAmong(a.authors),
       });
     return a && readable ? { programId: a.programId, amendmentId: id } : null;
   }

@@ -17,6 +17,7 @@ import { recordAudit } from '../audit/audit.server.ts';
 import { qualifyIfReached } from '../amendments/supports.server.ts';
 
 import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
+import { isAmong, rowsOf } from '~/modules/members/membership.server.ts';
 
 /**
  * Local groups (issue 7): members create and join groups; moderators validate them with a public reason; a
@@ -34,11 +35,15 @@ export class GroupError extends DomainError {
 async function facts(tx: Tx, actor: Actor, groupId: string) {
   const group = await tx.group.findUnique({
     where: { id: groupId },
-    include: { members: { where: { memberId: actor?.id ?? '' }, select: { coordinator: true } } },
+    include: { members: rowsOf(actor, { coordinator: true }) },
   });
   if (!group) throw new NotFoundError(`group ${groupId}`);
   const mine = group.members[0];
-  const f: GroupFacts = { status: group.status, actorIsMember: !!mine, actorIsCoordinator: !!mine?.coordinator };
+  const f: GroupFacts = {
+    status: group.status,
+    actorIsMember: isAmong(group.members),
+    actorIsCoordinator: !!mine?.coordinator,
+  };
   return { group, facts: f };
 }
 
@@ -70,7 +75,7 @@ export async function listGroups(actor: Actor, options: { area?: string } = {}) 
     orderBy: [{ name: 'asc' }],
     include: {
       _count: { select: { members: true } },
-      members: { where: { memberId: actor?.id ?? '' }, select: { coordinator: true } },
+      members: rowsOf(actor, { coordinator: true }),
     },
   });
   const area = options.area?.trim().toLowerCase();
@@ -82,7 +87,7 @@ export async function listGroups(actor: Actor, options: { area?: string } = {}) 
       description: g.description,
       status: g.status,
       size: g._count.members,
-      mine: g.members.length > 0,
+      mine: isAmong(g.members),
       coordinator: !!g.members[0]?.coordinator,
       near: !!area && (g.area.toLowerCase().includes(area) || area.includes(g.area.toLowerCase())),
     }))
@@ -231,13 +236,13 @@ export async function endorseAmendment(props: { actor: Actor; groupId: string; a
       where: { id: props.amendmentId },
       include: {
         program: { select: { phase: true, draftIsPublic: true } },
-        authors: { where: { memberId: props.actor.id }, select: { memberId: true } },
+        authors: rowsOf(props.actor),
       },
     });
     if (!amendment || !amendment.submittedAt) throw new NotFoundError(`amendment ${props.amendmentId}`);
     // Its authors do not count among its supporters, nor endorse it on a group's behalf: a coordinator who wrote
     // it would otherwise qualify it alone.
-    const actorIsAuthor = amendment.authors.length > 0;
+    const actorIsAuthor = isAmong(amendment.authors);
     if (actorIsAuthor) throw new GroupError('groups.errors.ownAmendment');
     // The same window as members' supports: submitted, before the deadline, while the program takes amendments.
     const open = canSupportAmendment(

@@ -3,7 +3,7 @@ import { LOCALES, type Locale } from '~/i18n/index.ts';
 import { recordAudit } from '~/modules/audit/audit.server.ts';
 import { normalizeEmail } from '~/modules/members/accounts.server.ts';
 import { hashPassword } from '~/modules/members/password.server.ts';
-import { createProgram, slugify } from '~/modules/programs/programs.server.ts';
+import { createProgram, slugify } from '~/modules/programs/program-commands.server.ts';
 import { db } from '~/utils/db.server.ts';
 import { forgetInstallationLook } from './languages.server.ts';
 import { DomainError } from '~/utils/domain-errors.ts';

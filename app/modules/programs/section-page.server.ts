@@ -1,7 +1,7 @@
 import type { Actor } from '~/policies/actor.ts';
 import { readerLinks } from '~/utils/links.ts';
 import { listSectionAmendments } from '../amendments/amendments.server.ts';
-import { getSection } from './programs.server.ts';
+import { getSection } from './program-text.server.ts';
 
 /**
  * Everything a section's page shows, for one reader, in one call: the section (its text, place and the reader's

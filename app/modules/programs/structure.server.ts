@@ -13,7 +13,8 @@ import {
 } from '~/modules/live-text/live-text.server.ts';
 import { docToPlainText, parseDoc, type DocNode } from '~/rich-text/document.ts';
 import type { StructureChange } from './programs.schema.ts';
-import { getSection, loadProgramFacts, programToShape } from './programs.server.ts';
+import { loadProgramFacts, programToShape } from './programs.server.ts';
+import { getSection } from './program-text.server.ts';
 import { NotFoundError } from '~/utils/domain-errors.ts';
 import { liveDocumentName } from '~/modules/live-text/names.ts';
 import { DomainError } from '~/utils/domain-errors.ts';

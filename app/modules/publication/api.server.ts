@@ -4,7 +4,7 @@ import { canKnowProgram, type ProgramFacts } from '~/policies/program.ts';
 import { canReadRound, canReadRounds, canSeeResults } from '~/policies/round.ts';
 import { db } from '~/utils/db.server.ts';
 
-import { boardOf, censusRule } from '../voting/ballots.server.ts';
+import { boardOf, censusRule } from '../voting/ballot-board.server.ts';
 import { quorumNeeded } from '../voting/thresholds.ts';
 import { listRounds } from '../voting/round-view.server.ts';
 import { settleRound } from '../voting/rounds.server.ts';
