@@ -800,6 +800,10 @@ export const en = {
         status: { what: 'Queued, being sent, sent, no longer needed or failed.', why: 'To send each mail once.' },
         attempts: { what: 'How many times sending was tried.', why: 'Retries wait longer each time, then stop.' },
         nextAttemptAt: { what: 'When it may be tried again.', why: 'To wait for a mail server that is down.' },
+        queuedAt: {
+          what: 'When it was queued.',
+          why: 'So that the operator sees how long mails wait (a count over the whole queue, never per member).',
+        },
         sentAt: { what: 'When the mail server accepted it.', why: 'To count what was sent.' },
         error: {
           what: 'Why the last attempt failed: a code, never an address.',

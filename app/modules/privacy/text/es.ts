@@ -841,6 +841,10 @@ export const es: PrivacyTranslation = {
         },
         attempts: { what: 'Cuántas veces se intentó enviar.', why: 'Cada reintento espera más, y luego se detiene.' },
         nextAttemptAt: { what: 'Cuándo puede reintentarse.', why: 'Para esperar a un servidor de correo caído.' },
+        queuedAt: {
+          what: 'Cuándo se puso en la cola.',
+          why: 'Para que quien opera el servidor vea cuánto esperan los correos (una cifra sobre toda la cola, nunca por miembro).',
+        },
         sentAt: { what: 'Cuándo lo aceptó el servidor de correo.', why: 'Para contar lo enviado.' },
         error: {
           what: 'Por qué falló el último intento: un código, nunca una dirección.',

@@ -857,6 +857,10 @@ export const fr: PrivacyTranslation = {
           why: 'Chaque nouvel essai attend plus longtemps, puis cesse.',
         },
         nextAttemptAt: { what: 'Quand il peut être réessayé.', why: 'Pour attendre un serveur de courriel en panne.' },
+        queuedAt: {
+          what: 'Quand il a été mis en file.',
+          why: 'Pour que l’exploitant voie combien de temps les courriels attendent (un chiffre sur toute la file, jamais par membre).',
+        },
         sentAt: { what: 'Quand le serveur de courriel l’a accepté.', why: 'Pour compter ce qui est parti.' },
         error: {
           what: 'Pourquoi le dernier essai a échoué : un code, jamais une adresse.',
