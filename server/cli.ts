@@ -13,6 +13,7 @@ import { t } from '~/i18n/index.ts';
 import { inviteRegisterMembers } from '~/modules/register/invitations.server.ts';
 import { readRegister } from '~/modules/register/register-file.ts';
 import { previewOf, syncRegister } from '~/modules/register/register.server.ts';
+import { checkReceipt } from '~/modules/voting/receipt-check.server.ts';
 import { db } from '~/utils/db.server.ts';
 import { DomainError } from '~/utils/domain-errors.ts';
 import { readEnv } from '~/utils/env.server.ts';
@@ -39,6 +40,10 @@ Commands:
                                published results; needs no database. Prints the file's SHA-256.
       [--sha256 <hex>]         The SHA-256 the round's page (or the API's X-Board-SHA256) publishes: the file
                                must be exactly that board, byte for byte.
+  check-receipt <round> <code> Tell whether a voter's receipt (its tracking code) is on the round's published
+                               ballot board, and with which answers (the round: its id or its page's address).
+                               Exit 0: on the board; 1: not on it; 2: cannot tell (no such round, not counted
+                               yet, not a tracking code).
   import-register <file.csv>   Synchronise the membership register with a CSV file (issue 18): previews it (lines
                                read, refused lines by kind, what would change), then imports it in one
                                transaction: nothing is half-imported if the command is stopped. Then mails the
@@ -226,6 +231,31 @@ async function verifyTally(file: string | undefined, expected: string | undefine
   return 1;
 }
 
+/** `check-receipt <round> <code>`: in words, 0 when the receipt is on the published board, 1 when not. */
+async function checkReceiptCommand(round: string, receipt: string): Promise<number> {
+  const check = await checkReceipt(round, receipt);
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  if (check.outcome === 'unknown-round') throw new InputError(`No voting round "${check.round}" in this database.`);
+  if (check.outcome === 'malformed') {
+    throw new InputError(`"${check.code}" is not a tracking code: a receipt's code reads like 7K2P-9QXM-4TBD-1HZA.`);
+  }
+  if (check.outcome === 'not-counted') {
+    throw new InputError(`The round "${check.title}" is not counted yet: its ballot board is published at its close.`);
+  }
+  const board = `the published ballot board of the round "${check.title}" (${check.ballots} ballots, SHA-256 ${check.sha256})`;
+  if (check.outcome === 'on-board') {
+    out(`The receipt ${check.code} IS on ${board}.`);
+    out('The board records these answers for it; they must be those of the receipt:');
+    for (const { question, answer } of check.answers) out(`  - ${question}: ${answer}`);
+    return 0;
+  }
+  out(`The receipt ${check.code} is NOT on ${board}.`);
+  out(
+    'Check the code and the round. A ballot replaced by a later one of the same voter leaves the board: only the last receipt is on it. Any other receipt of this round should be there.',
+  );
+  return 1;
+}
+
 /** Previews a register file, then (unless a dry run) imports it and mails the invitations. */
 async function importRegisterFile(file: string, options: { dryRun: boolean; invite: boolean }): Promise<number> {
   let bytes: Buffer;
@@ -317,10 +347,13 @@ async function main(argv: string[]): Promise<number> {
     setLogLevel('warn');
     return command === 'backup' ? backup(positionals[1]) : restore(positionals[1]);
   }
-  if (!['migrate', 'create-admin', 'set-password', 'import-register'].includes(command)) {
+  if (!['migrate', 'create-admin', 'set-password', 'import-register', 'check-receipt'].includes(command)) {
     throw new UsageError(`Unknown command "${command}".`);
   }
   if (command === 'import-register' && !positionals[1]) throw new UsageError('import-register needs a CSV file.');
+  if (command === 'check-receipt' && !positionals[2]) {
+    throw new UsageError('check-receipt needs a round (its id or address) and a tracking code.');
+  }
   // The database files it may create are its account's alone, as the server's (ADR 0014).
   process.umask(0o077);
   setLogLevel('warn');
@@ -330,6 +363,7 @@ async function main(argv: string[]): Promise<number> {
     install(env, database);
     if (command === 'migrate') process.stdout.write(`Database (${database.engine}) is up to date.\n`);
     else if (command === 'set-password') await setPassword(values);
+    else if (command === 'check-receipt') return await checkReceiptCommand(positionals[1]!, positionals[2]!);
     else if (command === 'import-register') {
       return await importRegisterFile(positionals[1]!, { dryRun: !!values['dry-run'], invite: !values['no-invite'] });
     } else await createAdmin(values);
