@@ -5,6 +5,7 @@ import { BackupError } from './backup/backup-file.ts';
 import { install, openAndMigrate } from './boot.ts';
 import { InputError, UsageError, type Command } from './cli/command.ts';
 import { backup } from './cli/commands/backup.ts';
+import { checkReceipt } from './cli/commands/check-receipt.ts';
 import { createAdmin } from './cli/commands/create-admin.ts';
 import { importRegister } from './cli/commands/import-register.ts';
 import { migrate } from './cli/commands/migrate.ts';
@@ -28,6 +29,10 @@ Commands:
                                published results; needs no database. Prints the file's SHA-256.
       [--sha256 <hex>]         The SHA-256 the round's page (or the API's X-Board-SHA256) publishes: the file
                                must be exactly that board, byte for byte.
+  check-receipt <round> <code> Tell whether a voter's receipt (its tracking code) is on the round's published
+                               ballot board, and with which answers (the round: its id or its page's address).
+                               Exit 0: on the board; 1: not on it; 2: cannot tell (no such round, not counted
+                               yet, not a tracking code).
   import-register <file.csv>   Synchronise the membership register with a CSV file (issue 18): previews it (lines
                                read, refused lines by kind, what would change), then imports it in one
                                transaction: nothing is half-imported if the command is stopped. Then mails the
@@ -52,6 +57,7 @@ const COMMANDS: Record<string, Command> = {
   'create-admin': createAdmin,
   'set-password': setPassword,
   'verify-tally': verifyTally,
+  'check-receipt': checkReceipt,
   'import-register': importRegister,
   backup: backup,
   restore: restore,
@@ -78,19 +84,20 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) throw new UsageError(`Unknown command "${name}".`);
-  const file = positionals[1] ?? '';
+  const args = positionals.slice(1);
+  const file = args[0] ?? '';
   if (command.needsFile && !file) throw new UsageError(command.needsFile);
   // Before anything reads the environment or opens a database: anyone can recount a board.
-  if (command.opens === 'nothing') return command.run({ file, values });
+  if (command.opens === 'nothing') return command.run({ file, args, values });
   // The files it may create (database, backup) are the server account's alone, as its data folder (ADR 0014).
   process.umask(0o077);
   setLogLevel('warn');
-  if (command.opens === 'data-folder') return command.run({ file, values });
+  if (command.opens === 'data-folder') return command.run({ file, args, values });
   const env = readEnv();
   const database = await openAndMigrate(env);
   try {
     install(env, database);
-    return await command.run({ file, values, database });
+    return await command.run({ file, args, values, database });
   } finally {
     await database.close();
   }

@@ -10,6 +10,7 @@ import { logger } from '~/utils/logger.server.ts';
 import { setMetricSources } from '~/utils/metrics.server.ts';
 import { runCompiledWorkersFrom } from '~/utils/worker.server.ts';
 import { prepareSetup, setupPending } from '~/modules/installation/setup.server.ts';
+import { mailBacklog } from '~/modules/mailing/queue.server.ts';
 import { listenForBackups } from './backup/control-socket.ts';
 import { keysFolderOf } from './data-folders.ts';
 import { MigrationError } from './database/migrate.ts';
@@ -65,7 +66,11 @@ async function main() {
     env.REDIS_URL ? redisRelay(env.REDIS_URL) : localOnly,
   );
   setLiveDocuments(collaboration);
-  setMetricSources({ collaboration: () => collaboration.stats(), pools: () => database.poolStats?.() ?? [] });
+  setMetricSources({
+    collaboration: () => collaboration.stats(),
+    pools: () => database.poolStats?.() ?? [],
+    mailQueue: mailBacklog,
+  });
 
   // `plenum backup` asks this process for the embedded database's copy over a socket in the data folder (ADR 0033).
   const stopBackups = database.pglite

@@ -1099,17 +1099,14 @@ export const en = {
   'account.area.submit': 'Set my area',
   'account.area.tooLong': 'At most 120 characters.',
   'flash.areaChanged': 'Your area is saved.',
-  'notifications.votesTitle': 'Vote announcements by email',
-  'notifications.votesExplain':
-    'One email when a vote you can take part in opens. Off unless you turn it on; each email has a one-click link to stop.',
-  'notifications.votesAreOn': 'You are told by email when a vote opens.',
-  'notifications.votesAreOff': 'You are not told by email when a vote opens.',
-  'notifications.votesOn': 'Tell me when a vote opens',
-  'notifications.votesOff': 'Stop telling me',
-  'notifications.unsubscribeVotes': 'Stop the vote announcements',
-  'mail.vote.subject': 'A vote is open: {title}',
-  'mail.vote.body':
-    '{program}: the vote “{title}” is open until {closes} (UTC).\n\nVote here: {link}\n\nYou receive this because you asked to be told when a vote opens. To stop, in one click: {unsubscribe}',
+  'notifications.phasesTitle': 'Announcements of phases by email',
+  'notifications.phasesExplain':
+    'One email before a program moves to its next phase by itself (amendments, vote, ...). Off unless you turn it on; each email has a one-click link to stop. The call to vote comes anyway when a vote you take part in opens: it is about your membership.',
+  'notifications.phasesAreOn': 'You are told by email before a program changes phase.',
+  'notifications.phasesAreOff': 'You are not told by email before a program changes phase.',
+  'notifications.phasesOn': 'Tell me before a phase changes',
+  'notifications.phasesOff': 'Stop telling me',
+  'notifications.unsubscribePhases': 'Stop the announcements of phases',
   'flash.groupDecided': 'The decision is recorded, with its reason, on the group’s page.',
   'leave.title': 'This link leaves Plenum',
   'leave.explain':
@@ -1424,7 +1421,7 @@ export const en = {
     '“{title}” moves to “{phase}” on {date} (UTC), and {n} amendments are still pending.',
   'mail.phase.subject': '{program}: {phase} from {date}',
   'mail.phase.body':
-    '{program} moves to the phase “{phase}” on {date} (UTC).\n\nSee the program: {link}\n\nYou receive this because you asked to be told of votes and phases. To stop, in one click: {unsubscribe}',
+    '{program} moves to the phase “{phase}” on {date} (UTC).\n\nSee the program: {link}\n\nYou receive this because you asked for announcements of phases. To stop, in one click: {unsubscribe}',
   'program.phaseMovesBy': 'moves to “{phase}” by itself on {date}',
   'settings.phaseAutoAdvance': 'Move to the next phase by itself on this date (at noon UTC)',
   'settings.phaseAutoAdvanceHint':

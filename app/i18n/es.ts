@@ -1122,17 +1122,14 @@ export const es: Messages = {
   'account.area.submit': 'Guardar mi zona',
   'account.area.tooLong': '120 caracteres como máximo.',
   'flash.areaChanged': 'Tu zona está guardada.',
-  'notifications.votesTitle': 'Aviso de votaciones por correo',
-  'notifications.votesExplain':
-    'Un correo cuando se abre una votación en la que puedes participar. Desactivado salvo que lo actives; cada correo lleva un enlace para dejarlo en un clic.',
-  'notifications.votesAreOn': 'Se te avisa por correo cuando se abre una votación.',
-  'notifications.votesAreOff': 'No se te avisa por correo cuando se abre una votación.',
-  'notifications.votesOn': 'Avisarme cuando se abra una votación',
-  'notifications.votesOff': 'Dejar de avisarme',
-  'notifications.unsubscribeVotes': 'Dejar los avisos de votación',
-  'mail.vote.subject': 'Hay una votación abierta: {title}',
-  'mail.vote.body':
-    '{program}: la votación «{title}» está abierta hasta el {closes} (UTC).\n\nVota aquí: {link}\n\nRecibes este correo porque pediste que se te avisara al abrirse las votaciones. Para dejarlo, en un clic: {unsubscribe}',
+  'notifications.phasesTitle': 'Aviso de fases por correo',
+  'notifications.phasesExplain':
+    'Un correo antes de que un programa pase por sí solo a su fase siguiente (enmiendas, votación...). Desactivado salvo que lo actives; cada correo lleva un enlace para dejarlo en un clic. La convocatoria a votar llega de todos modos cuando se abre una votación en la que participas: tiene que ver con tu afiliación.',
+  'notifications.phasesAreOn': 'Se te avisa por correo antes de que un programa cambie de fase.',
+  'notifications.phasesAreOff': 'No se te avisa por correo antes de que un programa cambie de fase.',
+  'notifications.phasesOn': 'Avisarme antes de un cambio de fase',
+  'notifications.phasesOff': 'Dejar de avisarme',
+  'notifications.unsubscribePhases': 'Dejar los avisos de fases',
   'flash.groupDecided': 'La decisión queda registrada, con su motivo, en la página del círculo.',
   'leave.title': 'Este enlace sale de Plenum',
   'leave.explain':
@@ -1456,7 +1453,7 @@ export const es: Messages = {
   'notifications.kind.PHASE_PENDING': '«{title}» pasa a «{phase}» el {date} (UTC), y {n} enmiendas siguen pendientes.',
   'mail.phase.subject': '{program}: {phase} a partir del {date}',
   'mail.phase.body':
-    '{program} pasa a la fase «{phase}» el {date} (UTC).\n\nVer el programa: {link}\n\nRecibes este mensaje porque pediste que te avisaran de votaciones y fases. Para dejar de recibirlos, con un clic: {unsubscribe}',
+    '{program} pasa a la fase «{phase}» el {date} (UTC).\n\nVer el programa: {link}\n\nRecibes este mensaje porque pediste el aviso de fases. Para dejar de recibirlos, con un clic: {unsubscribe}',
   'program.phaseMovesBy': 'pasa por sí sola a «{phase}» el {date}',
   'settings.phaseAutoAdvance': 'Pasar por sí sola a la fase siguiente en esta fecha (a mediodía UTC)',
   'settings.phaseAutoAdvanceHint':

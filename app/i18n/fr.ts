@@ -1139,17 +1139,14 @@ export const fr: Messages = {
   'account.area.submit': 'Enregistrer mon territoire',
   'account.area.tooLong': '120 caractères au plus.',
   'flash.areaChanged': 'Votre territoire est enregistré.',
-  'notifications.votesTitle': 'Annonce des votes par courriel',
-  'notifications.votesExplain':
-    'Un courriel à l’ouverture d’un vote auquel vous pouvez participer. Désactivé sauf si vous l’activez ; chaque courriel a un lien pour arrêter en un clic.',
-  'notifications.votesAreOn': 'Vous êtes averti·e par courriel à l’ouverture d’un vote.',
-  'notifications.votesAreOff': 'Vous n’êtes pas averti·e par courriel à l’ouverture d’un vote.',
-  'notifications.votesOn': 'M’avertir à l’ouverture d’un vote',
-  'notifications.votesOff': 'Ne plus m’avertir',
-  'notifications.unsubscribeVotes': 'Arrêter les annonces de vote',
-  'mail.vote.subject': 'Un vote est ouvert : {title}',
-  'mail.vote.body':
-    '{program} : le vote « {title} » est ouvert jusqu’au {closes} (UTC).\n\nVotez ici : {link}\n\nVous recevez ce courriel parce que vous avez demandé à être averti·e de l’ouverture des votes. Pour arrêter, en un clic : {unsubscribe}',
+  'notifications.phasesTitle': 'Annonce des phases par courriel',
+  'notifications.phasesExplain':
+    'Un courriel avant qu’un programme passe de lui-même à sa phase suivante (amendements, vote…). Désactivé sauf si vous l’activez ; chaque courriel a un lien pour arrêter en un clic. L’appel au vote arrive de toute façon à l’ouverture d’un vote auquel vous participez : il concerne votre adhésion.',
+  'notifications.phasesAreOn': 'Vous êtes averti·e par courriel avant qu’un programme change de phase.',
+  'notifications.phasesAreOff': 'Vous n’êtes pas averti·e par courriel avant qu’un programme change de phase.',
+  'notifications.phasesOn': 'M’avertir avant un changement de phase',
+  'notifications.phasesOff': 'Ne plus m’avertir',
+  'notifications.unsubscribePhases': 'Arrêter les annonces de phases',
   'flash.groupDecided': 'La décision est enregistrée, avec sa raison, sur la page du groupe.',
   'leave.title': 'Ce lien quitte Plenum',
   'leave.explain':
@@ -1482,7 +1479,7 @@ export const fr: Messages = {
     '« {title} » passe à « {phase} » le {date} (UTC), et {n} amendements sont encore en attente.',
   'mail.phase.subject': '{program} : {phase} à partir du {date}',
   'mail.phase.body':
-    '{program} passe à la phase « {phase} » le {date} (UTC).\n\nVoir le programme : {link}\n\nVous recevez ce message parce que vous avez demandé à être prévenu des votes et des phases. Pour arrêter, en un clic : {unsubscribe}',
+    '{program} passe à la phase « {phase} » le {date} (UTC).\n\nVoir le programme : {link}\n\nVous recevez ce message parce que vous avez demandé l’annonce des phases. Pour arrêter, en un clic : {unsubscribe}',
   'program.phaseMovesBy': 'passe d’elle-même à « {phase} » le {date}',
   'settings.phaseAutoAdvance': 'Passer d’elle-même à la phase suivante à cette date (à midi UTC)',
   'settings.phaseAutoAdvanceHint':

@@ -2,8 +2,8 @@ import { redirect, type MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 import {
   digestEnabled,
-  setVoteAnnouncements,
-  voteAnnouncementsEnabled,
+  setPhaseAnnouncements,
+  phaseAnnouncementsEnabled,
   listNotifications,
   markRead,
   notificationText,
@@ -25,16 +25,16 @@ export const loader = /* @__PURE__ */ routeLoader(async ({ request, context }) =
   return {
     notifications,
     digest: await digestEnabled(member.id),
-    announcements: await voteAnnouncementsEnabled(member.id),
+    announcements: await phaseAnnouncementsEnabled(member.id),
     moderationDigest: await moderationDigestOf(actor),
   };
 });
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notifications.title');
 
-/** The page's forms: the digest and vote announcements on or off, a notification opened, all marked read. */
+/** The page's forms: the digest and announcements of phases on or off, a notification opened, all marked read. */
 export const action = /* @__PURE__ */ routeAction(
-  { intents: ['digestOn', 'digestOff', 'votesOn', 'votesOff', 'modDigestOn', 'modDigestOff', 'open', 'markAll'] },
+  { intents: ['digestOn', 'digestOff', 'phasesOn', 'phasesOff', 'modDigestOn', 'modDigestOff', 'open', 'markAll'] },
   async ({ request, context, actor, form, intent }) => {
     requireMember(request, context);
     const here = '/notifications';
@@ -42,9 +42,12 @@ export const action = /* @__PURE__ */ routeAction(
       await setDigest(actor, intent === 'digestOn');
       return redirectWithFlash(here, intent === 'digestOn' ? 'notifications.digestIsOn' : 'notifications.digestIsOff');
     }
-    if (intent === 'votesOn' || intent === 'votesOff') {
-      await setVoteAnnouncements(actor, intent === 'votesOn');
-      return redirectWithFlash(here, intent === 'votesOn' ? 'notifications.votesAreOn' : 'notifications.votesAreOff');
+    if (intent === 'phasesOn' || intent === 'phasesOff') {
+      await setPhaseAnnouncements(actor, intent === 'phasesOn');
+      return redirectWithFlash(
+        here,
+        intent === 'phasesOn' ? 'notifications.phasesAreOn' : 'notifications.phasesAreOff',
+      );
     }
     if (intent === 'modDigestOn' || intent === 'modDigestOff') {
       await setModerationDigest(actor, intent === 'modDigestOn');
@@ -138,13 +141,15 @@ export default function NotificationsPage() {
           </Form>
         </>
       ) : null}
-      <h2>{t('notifications.votesTitle')}</h2>
-      <p>{t('notifications.votesExplain')}</p>
-      <p data-testid="votes-state">{announcements ? t('notifications.votesAreOn') : t('notifications.votesAreOff')}</p>
+      <h2>{t('notifications.phasesTitle')}</h2>
+      <p>{t('notifications.phasesExplain')}</p>
+      <p data-testid="phases-state">
+        {announcements ? t('notifications.phasesAreOn') : t('notifications.phasesAreOff')}
+      </p>
       <Form method="post">
-        <input type="hidden" name="intent" value={announcements ? 'votesOff' : 'votesOn'} />
+        <input type="hidden" name="intent" value={announcements ? 'phasesOff' : 'phasesOn'} />
         <button type="submit" className="button" disabled={busy}>
-          {announcements ? t('notifications.votesOff') : t('notifications.votesOn')}
+          {announcements ? t('notifications.phasesOff') : t('notifications.phasesOn')}
         </button>
       </Form>
     </section>

@@ -6,7 +6,8 @@ import { routeLoader, routeAction } from '~/utils/route.server.ts';
 
 /**
  * The digest's unsubscribe link, for one click from the email without signing in. The link itself changes
- * nothing (mail scanners open links); its page has one button that does.
+ * nothing (mail scanners open links); its page has one button that does. `what=votes` stops the announcements
+ * of phases (the name links already mailed carry, from when votes were announced apart: ADR 0040).
  */
 export const loader = /* @__PURE__ */ routeLoader(async ({ request }) => {
   const url = new URL(request.url);
@@ -42,7 +43,7 @@ export default function UnsubscribePage() {
           <input type="hidden" name="k" value={k} />
           <input type="hidden" name="what" value={what} />
           <button type="submit" className="button">
-            {what === 'votes' ? t('notifications.unsubscribeVotes') : t('notifications.unsubscribeConfirm')}
+            {what === 'votes' ? t('notifications.unsubscribePhases') : t('notifications.unsubscribeConfirm')}
           </button>
         </Form>
       )}

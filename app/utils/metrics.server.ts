@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { PoolStats } from './db.server.ts';
+import { logger } from './logger.server.ts';
 
 /**
  * The process's metrics, in the Prometheus text format at /metrics (server/http/metrics.ts decides who may read
@@ -67,12 +68,51 @@ function createMetrics() {
         }
       },
     }),
+    mailPending: new Gauge({
+      name: 'plenum_mail_queue_pending',
+      help: 'Mails in the queue still to send, queued or being sent (the whole queue: every process reports it)',
+      registers: [registry],
+      async collect() {
+        this.set((await mailBacklogOnce()).pending);
+      },
+    }),
+    mailOldest: new Gauge({
+      name: 'plenum_mail_queue_oldest_pending_seconds',
+      help: 'How long the oldest mail still to send has waited since it was queued (0 when none)',
+      registers: [registry],
+      async collect() {
+        this.set((await mailBacklogOnce()).oldestSeconds);
+      },
+    }),
   };
+}
+
+/** The queue's backlog, read once for both gauges of a scrape (they collect together); NaN if the database fails. */
+let backlogInFlight: Promise<MailBacklog> | null = null;
+function mailBacklogOnce(): Promise<MailBacklog> {
+  const read = sources.mailQueue;
+  if (!read) return Promise.resolve({ pending: 0, oldestSeconds: 0 });
+  backlogInFlight ??= read()
+    .catch((error: unknown) => {
+      logger.warn('the mail queue could not be measured', { error });
+      return { pending: Number.NaN, oldestSeconds: Number.NaN };
+    })
+    .finally(() => {
+      backlogInFlight = null;
+    });
+  return backlogInFlight;
+}
+
+/** The mail queue's backlog (app/modules/mailing/queue.server.ts, `mailBacklog`). */
+interface MailBacklog {
+  pending: number;
+  oldestSeconds: number;
 }
 
 interface Sources {
   collaboration?: () => { documents: number; connections: number };
   pools?: () => PoolStats[];
+  mailQueue?: () => Promise<MailBacklog>;
 }
 
 const held = globalThis as typeof globalThis & {

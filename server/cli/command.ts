@@ -11,9 +11,11 @@ export interface CliValues {
   'no-invite'?: boolean;
 }
 
-/** What every command is given: its file argument ('' when none was given) and the options. */
+/** What every command is given: its file argument ('' when none was given), every argument, and the options. */
 export interface CommandInput {
   file: string;
+  /** The arguments after the command's name (`file` is the first). */
+  args: string[];
   values: CliValues;
 }
 

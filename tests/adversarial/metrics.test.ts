@@ -42,6 +42,8 @@ describe('/metrics', () => {
       'plenum_live_connections',
       'plenum_live_updates_stored_total',
       'plenum_ballots_cast_total',
+      'plenum_mail_queue_pending',
+      'plenum_mail_queue_oldest_pending_seconds',
       'nodejs_eventloop_lag_seconds',
       'process_resident_memory_bytes',
     ]) {

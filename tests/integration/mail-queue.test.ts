@@ -265,3 +265,34 @@ describe('turnout over time', () => {
     expect(rows[0]!.hour.getTime() % 3_600_000).toBe(0);
   });
 });
+
+describe('the queue’s backlog on /metrics', () => {
+  it('counts the mails still to send and how long the oldest has waited, and falls to zero once they are sent', async () => {
+    const { mailBacklog } = await import('../../app/modules/mailing/queue.server.ts');
+    const { metrics, setMetricSources } = await import('../../app/utils/metrics.server.ts');
+    setMetricSources({ mailQueue: mailBacklog });
+    const scrape = async () => {
+      const text = await metrics().registry.metrics();
+      const value = (name: string) => Number(text.match(new RegExp(`^${name}\\{[^}]*\\} (\\S+)$`, 'm'))?.[1]);
+      return {
+        pending: value('plenum_mail_queue_pending'),
+        oldest: value('plenum_mail_queue_oldest_pending_seconds'),
+      };
+    };
+    expect(await scrape()).toEqual({ pending: 0, oldest: 0 });
+    const { roundId, members } = await openRound();
+    // Queued a minute and a half ago (as if the SMTP server had been down since): the operator sees it.
+    await db().$executeRaw`
+      UPDATE "MailMessage" SET "queuedAt" = LOCALTIMESTAMP - interval '90 seconds' WHERE "roundId" = ${roundId}`;
+    const waiting = await scrape();
+    expect(waiting.pending).toBe(members.length);
+    expect(waiting.oldest).toBeGreaterThanOrEqual(90);
+    expect(waiting.oldest).toBeLessThan(90 + 60);
+    // A mail being sent is still pending (here its sender stops at once: its lease lapses, it is given up).
+    await claimBatch(1, 0);
+    expect((await scrape()).pending).toBe(members.length);
+    await drainMailQueue(renderRoundMails, FAST);
+    expect(smtp.received).toHaveLength(members.length - 1);
+    expect(await scrape()).toEqual({ pending: 0, oldest: 0 });
+  });
+});

@@ -147,11 +147,11 @@ describe('a suspended member', () => {
   });
 });
 
-describe('vote announcements', () => {
-  it('are sent only to census members who opted in, and stop in one click from the email', async () => {
-    const { setVoteAnnouncements, unsubscribeAnnouncements } = await import(
-      '../../app/modules/notifications/notifications.server.ts'
-    );
+describe('announcements of phases', () => {
+  it('add no mail to the call to vote: a member who opted in gets exactly one mail when a round opens', async () => {
+    const { setPhaseAnnouncements } = await import('../../app/modules/notifications/notifications.server.ts');
+    const { sendRoundMails } = await import('../../app/modules/mailing/call-to-vote.server.ts');
+    const { DRAIN_DEFAULTS } = await import('../../app/modules/mailing/queue.server.ts');
     const { readOutbox } = await import('../factories/outbox.ts');
     const ctx = await votingProgram();
     const keen = await createMember({ email: `keen.${Date.now()}@example.org` });
@@ -160,22 +160,45 @@ describe('vote announcements', () => {
       where: { id: { in: [keen.id, quiet.id] } },
       data: { createdAt: new Date(Date.now() - 86_400_000) },
     });
-    await setVoteAnnouncements(keen, true);
+    await setPhaseAnnouncements(keen, true);
     const a = await admissibleChange(ctx, 'region', 'town', 'Towns', 1);
     const roundId = await roundOn(ctx, [a.id], { title: 'Announced round' });
-    // The announcement goes out after the opening, without holding it up.
-    let mails: Awaited<ReturnType<typeof readOutbox>> = [];
-    for (let i = 0; i < 50 && !mails.length; i++) {
-      mails = await readOutbox(state.outboxDir, keen.email);
-      if (!mails.length) await new Promise((r) => setTimeout(r, 100));
+    // The opening queues the call; the mail job sends it (twice here: a second pass must send nothing more).
+    await sendRoundMails(DRAIN_DEFAULTS);
+    await sendRoundMails(DRAIN_DEFAULTS);
+    await new Promise((r) => setTimeout(r, 300)); // nothing else is on its way either
+    for (const member of [keen, quiet]) {
+      const mails = await readOutbox(state.outboxDir, member.email);
+      expect(mails.map((m) => m.subject)).toEqual(['Call to vote: Announced round']);
     }
-    expect(mails.map((m) => m.subject)).toEqual(['A vote is open: Announced round']);
+    await destroyRoundKey(roundId);
+  });
+
+  it('are mailed to those who opted in, and stop in one click from the email', async () => {
+    const { setPhaseAnnouncements, phaseAnnouncementsEnabled, unsubscribeAnnouncements } = await import(
+      '../../app/modules/notifications/notifications.server.ts'
+    );
+    const { sendRoundMails } = await import('../../app/modules/mailing/call-to-vote.server.ts');
+    const { DRAIN_DEFAULTS } = await import('../../app/modules/mailing/queue.server.ts');
+    const { runPhaseSchedule } = await import('../../app/modules/programs/phase-schedule.server.ts');
+    const { readOutbox } = await import('../factories/outbox.ts');
+    const ctx = await votingProgram();
+    const keen = await createMember({ email: `keen2.${Date.now()}@example.org` });
+    const quiet = await createMember({ email: `quiet2.${Date.now()}@example.org` });
+    await setPhaseAnnouncements(keen, true);
+    const at = new Date(Date.now() + 24 * 3600_000);
+    await db().program.update({ where: { id: ctx.programId }, data: { phaseEndsAt: at, phaseAutoAdvance: true } });
+    expect((await runPhaseSchedule({ noticeMs: 48 * 3600_000 })).announced).toEqual([ctx.programId]);
+    await sendRoundMails(DRAIN_DEFAULTS);
+    const mails = await readOutbox(state.outboxDir, keen.email);
+    expect(mails.map((m) => m.subject)).toEqual([expect.stringContaining('Voting')]);
+    expect(mails[0]!.body).toContain('you asked for announcements of phases');
     expect(await readOutbox(state.outboxDir, quiet.email)).toEqual([]);
     const unsubscribe = new URL(mails[0]!.body.match(/https?:\/\/\S+unsubscribe\S+/)![0]);
     expect(unsubscribe.searchParams.get('what')).toBe('votes');
     expect(await unsubscribeAnnouncements(keen.id, 'wrong')).toBe(false);
+    expect(await phaseAnnouncementsEnabled(keen.id)).toBe(true);
     expect(await unsubscribeAnnouncements(keen.id, unsubscribe.searchParams.get('k')!)).toBe(true);
-    expect((await db().member.findUniqueOrThrow({ where: { id: keen.id } })).voteAnnouncements).toBe(false);
-    await destroyRoundKey(roundId);
+    expect(await phaseAnnouncementsEnabled(keen.id)).toBe(false);
   });
 });

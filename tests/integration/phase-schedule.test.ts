@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimBatch } from '../../app/modules/mailing/queue.server.ts';
 import { renderPhaseMails } from '../../app/modules/mailing/phase-notice.server.ts';
-import { setVoteAnnouncements } from '../../app/modules/notifications/notifications.server.ts';
+import { setPhaseAnnouncements } from '../../app/modules/notifications/notifications.server.ts';
 import { runPhaseSchedule } from '../../app/modules/programs/phase-schedule.server.ts';
 import { getPhaseHistory } from '../../app/modules/programs/programs.server.ts';
 import { updateProgramSettings } from '../../app/modules/programs/program-commands.server.ts';
@@ -31,7 +31,7 @@ describe('scheduled phases', () => {
     const now = new Date();
     const ctx = await scheduled(now, 72);
     const listener = await createMember();
-    await setVoteAnnouncements(listener, true);
+    await setPhaseAnnouncements(listener, true);
     await admissibleAmendment(ctx.slug, ctx.sections[0]!, 'Public transport is free for all.', 'Free for all');
     // Three days ahead: not yet within the two days' notice.
     expect(await runPhaseSchedule(NOTICE, now)).toEqual({ announced: [], moved: [], postponed: [] });

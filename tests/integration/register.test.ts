@@ -15,6 +15,7 @@ import { appConfig } from '../../app/utils/config.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { ForbiddenError } from '../../app/utils/domain-errors.ts';
 import { createMember, uniqueEmail } from '../factories/members.ts';
+import { createTestProgram } from '../factories/programs.ts';
 import { linkIn, readOutbox } from '../factories/outbox.ts';
 import { registerCsv } from '../factories/register.ts';
 import { setupTestDatabase } from '../setup/database.ts';
@@ -188,6 +189,17 @@ describe('the membership register', () => {
     await expect(
       acceptInvitation({ token, displayName: 'Again', password: 'a long password', locale: 'fr' }),
     ).rejects.toMatchObject({ key: 'join.invalid' });
+  });
+
+  it('invites in the movement’s language: an English-speaking movement’s invitation is in English', async () => {
+    const program = await createTestProgram();
+    await db().program.update({ where: { id: program.id }, data: { language: 'en' } });
+    const invited = uniqueEmail('english');
+    await importFile([{ email: invited, name: 'English Speaker' }]);
+    expect(await inviteRegisterMembers()).toBe(1);
+    const [mail] = await readOutbox(appConfig().outboxDir, invited);
+    expect(mail!.subject).toBe('Your movement invites you to Plenum');
+    expect(mail!.body).toContain('Create your account with this link');
   });
 
   it('matches someone who signs up with a listed address once the address is verified', async () => {

@@ -86,6 +86,19 @@ export async function offeredLocale(saved: string | null | undefined): Promise<L
   return negotiateLocale(await offeredLocales(), { member: saved });
 }
 
+/**
+ * The movement's language, for a mail to someone whose language nobody knows yet (a register invitation): the
+ * language most of its programs are written in (the earliest program breaks a tie), if offered; else the
+ * installation's first language. An English-speaking movement is written to in English even though Plenum's
+ * order puts French first.
+ */
+export async function movementLocale(): Promise<Locale> {
+  const offered = await offeredLocales();
+  const rows = await db().$queryRaw<{ language: string }[]>`
+    SELECT language FROM "Program" GROUP BY language ORDER BY count(*) DESC, min("createdAt"), language`;
+  return rows.map((r) => r.language).find((l): l is Locale => isLocale(l) && offered.includes(l)) ?? offered[0] ?? 'fr';
+}
+
 /** The language asked for by the switcher, if the installation offers it; null otherwise. */
 export async function offeredChoice(value: unknown): Promise<Locale | null> {
   return isLocale(value) && (await offeredLocales()).includes(value) ? value : null;

@@ -1,4 +1,5 @@
-import { isLocale, t, type Locale } from '~/i18n/index.ts';
+import { t } from '~/i18n/index.ts';
+import { offeredLocale } from '~/modules/installation/languages.server.ts';
 import { appConfig } from '~/utils/config.server.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import type { Mail } from '~/utils/mail.server.ts';
@@ -7,7 +8,7 @@ import type { Claimed } from './queue.server.ts';
 
 /**
  * Phase notices by mail (ADR 0037): when a program's phase is about to move by itself, members who opted in to
- * announcements (the same one-click opt-in and opt-out as vote announcements) are mailed through the queue
+ * announcements of phases (the one-click opt-in and opt-out that once announced votes too, ADR 0040) are mailed through the queue
  * (ADR 0028). The row's id is the idempotency key, per program, date and member; the words are written when it is
  * sent, in the member's language; a notice whose date moved or whose schedule was cancelled meanwhile is skipped.
  */
@@ -50,7 +51,7 @@ export async function renderPhaseMails(rows: Claimed[]): Promise<Map<string, Mai
     } else if (!member || member.deletedAt || member.suspendedAt || !member.announceKey) {
       out.set(row.id, 'account-unavailable');
     } else {
-      const locale: Locale = member.locale && isLocale(member.locale) ? member.locale : 'fr';
+      const locale = await offeredLocale(member.locale);
       const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
       const values = {
         program: program.title,

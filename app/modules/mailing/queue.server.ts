@@ -198,3 +198,15 @@ export async function mailCounts(roundId: string) {
   };
   return { calls: counts('ROUND_CALL'), reminders: counts('ROUND_REMINDER') };
 }
+
+/**
+ * The queue's backlog for /metrics: mails still to send (queued or being sent, every kind, every process: the
+ * queue is the database's) and how long, in seconds, the oldest of them has waited since it was queued (0 when
+ * none). `LOCALTIMESTAMP` is the clock `queuedAt`'s default was read from.
+ */
+export async function mailBacklog(): Promise<{ pending: number; oldestSeconds: number }> {
+  const [row] = await db().$queryRaw<{ pending: number; oldest: number | null }[]>`
+    SELECT count(*)::int AS pending, EXTRACT(EPOCH FROM LOCALTIMESTAMP - min("queuedAt"))::float8 AS oldest
+    FROM "MailMessage" WHERE status IN ('QUEUED', 'SENDING')`;
+  return { pending: row?.pending ?? 0, oldestSeconds: Math.max(0, row?.oldest ?? 0) };
+}

@@ -351,8 +351,12 @@ export async function sendDigests(now = new Date()): Promise<number> {
   return sent;
 }
 
-/** Opts a member in to an email when a vote they can take part in opens (new unsubscribe key), or out of it. */
-export async function setVoteAnnouncements(actor: Actor, on: boolean) {
+/**
+ * Opts a member in to the announcements of phases by mail (ADR 0037; new unsubscribe key), or out of them. The
+ * column keeps its first name, `voteAnnouncements`: votes are no longer announced apart from the call to vote,
+ * which every census member receives (ADR 0028, ADR 0040).
+ */
+export async function setPhaseAnnouncements(actor: Actor, on: boolean) {
   enforce(hasRole(actor, 'MEMBER'), actor, 'notifications.announcements');
   await db().member.update({
     where: { id: actor.id },
@@ -362,13 +366,13 @@ export async function setVoteAnnouncements(actor: Actor, on: boolean) {
   });
 }
 
-/** Whether a member receives vote announcements. */
-export async function voteAnnouncementsEnabled(memberId: string): Promise<boolean> {
+/** Whether a member receives the announcements of phases. */
+export async function phaseAnnouncementsEnabled(memberId: string): Promise<boolean> {
   const member = await db().member.findUnique({ where: { id: memberId }, select: { voteAnnouncements: true } });
   return member?.voteAnnouncements ?? false;
 }
 
-/** The one-click unsubscribe from a vote announcement: true if the link was valid (then announcements are off). */
+/** The one-click unsubscribe from the announcements of phases: true if the link was valid (then announcements are off). */
 export async function unsubscribeAnnouncements(memberId: string, key: string): Promise<boolean> {
   const member = await db().member.findUnique({ where: { id: memberId }, select: { announceKey: true } });
   if (!member?.announceKey) return false;
@@ -377,56 +381,4 @@ export async function unsubscribeAnnouncements(memberId: string, key: string): P
   if (a.length !== b.length || !timingSafeEqual(a, b)) return false;
   await db().member.update({ where: { id: memberId }, data: { voteAnnouncements: false, announceKey: null } });
   return true;
-}
-
-/**
- * Tells the members of a round's census who opted in that the vote is open (once, at the opening). Each email
- * carries a one-click unsubscribe link. Failures are logged, never retried: the round page says it all anyway.
- */
-export async function announceRound(roundId: string): Promise<number> {
-  const round = await db().votingRound.findUnique({
-    where: { id: roundId },
-    select: { id: true, number: true, title: true, closesAt: true, program: { select: { slug: true, title: true } } },
-  });
-  if (!round) return 0;
-  const members = await db().member.findMany({
-    where: {
-      voteAnnouncements: true,
-      deletedAt: null,
-      suspendedAt: null,
-      id: {
-        in: (await db().censusEntry.findMany({ where: { roundId }, select: { memberId: true } })).flatMap((c) =>
-          c.memberId ? [c.memberId] : [],
-        ),
-      },
-    },
-    select: { id: true, email: true, locale: true, announceKey: true },
-  });
-  const origin = appConfig().publicOrigin;
-  let sent = 0;
-  for (const member of members) {
-    const locale = await offeredLocale(member.locale);
-    const link = `${origin}/p/${round.program.slug}/rounds/${round.id}`;
-    const unsubscribe = `${origin}/notifications/unsubscribe?what=votes&m=${member.id}&k=${member.announceKey}`;
-    const closes = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(
-      round.closesAt,
-    );
-    try {
-      await sendMail({
-        to: member.email,
-        subject: t(locale, 'mail.vote.subject', { title: round.title }),
-        text: t(locale, 'mail.vote.body', {
-          program: round.program.title,
-          title: round.title,
-          closes,
-          link,
-          unsubscribe,
-        }),
-      });
-      sent++;
-    } catch (error) {
-      logger.warn('a vote announcement could not be sent', { roundId, error });
-    }
-  }
-  return sent;
 }

@@ -354,6 +354,7 @@ const INVENTORY: Inventory = {
       nextAttemptAt: 'no',
       sentAt: 'yes',
       error: 'no',
+      queuedAt: 'no',
     },
   },
   RoundMailing: { group: 'votes', fields: { roundId: 'no', secret: 'no', queuedAt: 'no' } },

@@ -6,7 +6,7 @@ import { newId } from '~/utils/ids.ts';
 import { logger } from '~/utils/logger.server.ts';
 import { sendMail } from '~/utils/mail.server.ts';
 import { recordAccountEvent } from '../audit/audit.server.ts';
-import { mailLocale } from '../members/accounts.server.ts';
+import { movementLocale } from '../installation/languages.server.ts';
 import { hashPassword } from '../members/password.server.ts';
 import { createSession } from '../members/sessions.server.ts';
 import { generateToken, hashToken } from '../members/tokens.server.ts';
@@ -23,7 +23,7 @@ const INVITE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /**
  * Mails an invitation to every entry in good standing with neither an account tied to it nor one using its
  * address, and not yet invited. Mails go one after another (sendMail, as every mail today); a failure is logged
- * and that entry is tried again at the next call. Returns how many were sent.
+ * and that entry is tried again at the next call. Written in the movement's language. Returns how many were sent.
  */
 export async function inviteRegisterMembers(options: { limit?: number } = {}): Promise<number> {
   const entries = await db().$queryRaw<{ id: string; email: string }[]>`
@@ -31,6 +31,8 @@ export async function inviteRegisterMembers(options: { limit?: number } = {}): P
     WHERE r."memberId" IS NULL AND r."lapsedAt" IS NULL AND r."invitedAt" IS NULL
       AND NOT EXISTS (SELECT 1 FROM "Member" m WHERE m.email = r.email)
     ORDER BY r."importedAt", r.id LIMIT ${options.limit ?? 1_000_000}`;
+  // Nobody on the register has an account yet, so nobody's language is known: the movement's (ADR 0040).
+  const locale = await movementLocale();
   let sent = 0;
   for (const entry of entries) {
     const token = generateToken();
@@ -39,7 +41,6 @@ export async function inviteRegisterMembers(options: { limit?: number } = {}): P
       data: { inviteTokenHash: hashToken(token), invitedAt: new Date() },
     });
     if (count !== 1) continue;
-    const locale = await mailLocale(null);
     const link = `${appConfig().publicOrigin}/join?token=${token}`;
     try {
       await sendMail({

@@ -11,7 +11,7 @@ import { STANDING } from '../amendments/collisions.server.ts';
 import { applyAdopted } from '../amendments/application.server.ts';
 import { assertMove } from '../amendments/lifecycle.ts';
 import { queueCallToVote } from '../mailing/call-to-vote.server.ts';
-import { announceRound, notifyAuthors } from '../notifications/notifications.server.ts';
+import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { notifyFollowers } from '../follows/follows.server.ts';
 import { loadProgramFacts } from '../programs/programs.server.ts';
 import { closeBallots } from './ballots.server.ts';
@@ -351,13 +351,12 @@ export async function openRound(roundId: string, now = new Date()): Promise<void
     if (keyCreated) await destroyRoundKey(roundId);
     throw error;
   }
-  // Members who asked to be told hear that the vote is open (after the commit: only for a round that opened).
+  // The call to vote, to the whole census (ADR 0028), after the commit: only for a round that opened. It is the
+  // only mail of the opening: the opt-in announcement went (ADR 0040). The mail job queues it if this fails.
   if (keyCreated) {
-    // The call to vote, to the whole census (ADR 0028); the mail job queues it if this fails.
     await queueCallToVote(roundId).catch((error: unknown) =>
       logger.warn('queueing the call to vote failed', { roundId, error }),
     );
-    void announceRound(roundId).catch((error: unknown) => logger.warn('announcing a round failed', { roundId, error }));
   }
 }
 

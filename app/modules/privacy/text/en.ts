@@ -33,7 +33,7 @@ export const en = {
       'This Plenum instance is run by the movement that uses it, on its own server. The movement answers for the data described here, and Plenum hands none of it to anyone else.',
       'No trackers, no analytics, no advertising, no third-party service. Every page, style, script and image comes from this server and fonts are your device’s own; a strict Content-Security-Policy stops your browser from contacting any other site.',
       'Being a member of a political movement says something about your opinions. Plenum keeps only what it needs, for the reasons given below.',
-      'In your browser, Plenum keeps four cookies and nothing else: your session while you are signed in (30 days at most), your language (one year), a one-minute message after an action, and, between your password and the code of two-factor authentication if you turned it on, the pending sign-in (ten minutes at most, sent to the sign-in pages only). The server’s log notes the path, status and duration of each request, not your IP address nor who you are; to brake abuse, forms sent from each IP address are counted in memory only, and forgotten within ten minutes. Emails (address confirmation, password reset, and the digest or vote announcements if you ask for them) go out through the mail server the movement configures.',
+      'In your browser, Plenum keeps four cookies and nothing else: your session while you are signed in (30 days at most), your language (one year), a one-minute message after an action, and, between your password and the code of two-factor authentication if you turned it on, the pending sign-in (ten minutes at most, sent to the sign-in pages only). The server’s log notes the path, status and duration of each request, not your IP address nor who you are; to brake abuse, forms sent from each IP address are counted in memory only, and forgotten within ten minutes. Emails (address confirmation, password reset, the call to vote when a vote you take part in opens, and the digest or the announcements of phases if you ask for them) go out through the mail server the movement configures.',
     ],
     account: {
       before: 'You can download everything Plenum holds about you, and delete your account, from ',
@@ -162,7 +162,7 @@ export const en = {
           visibleTo: ONLY_YOU,
         },
         voteAnnouncements: {
-          what: 'Whether you asked for an email when a vote you can take part in opens (off unless you turn it on).',
+          what: 'Whether you asked for the announcements of phases: an email before a program moves to its next phase by itself (off unless you turn it on).',
           why: 'Nothing is mailed to you beyond what you asked for.',
           visibleTo: ONLY_YOU,
         },
@@ -800,6 +800,10 @@ export const en = {
         status: { what: 'Queued, being sent, sent, no longer needed or failed.', why: 'To send each mail once.' },
         attempts: { what: 'How many times sending was tried.', why: 'Retries wait longer each time, then stop.' },
         nextAttemptAt: { what: 'When it may be tried again.', why: 'To wait for a mail server that is down.' },
+        queuedAt: {
+          what: 'When it was queued.',
+          why: 'So that the operator sees how long mails wait (a count over the whole queue, never per member).',
+        },
         sentAt: { what: 'When the mail server accepted it.', why: 'To count what was sent.' },
         error: {
           what: 'Why the last attempt failed: a code, never an address.',

@@ -33,7 +33,7 @@ export const es: PrivacyTranslation = {
       'Esta instancia de Plenum la gestiona el movimiento que la usa, en su propio servidor. El movimiento responde de los datos descritos aquí, y Plenum no se los entrega a nadie más.',
       'Ni rastreadores, ni analítica, ni publicidad, ni servicios de terceros. Cada página, estilo, script e imagen viene de este servidor y las fuentes son las de tu dispositivo; una Content-Security-Policy estricta impide que tu navegador contacte con cualquier otro sitio.',
       'Ser miembro de un movimiento político dice algo de tus opiniones. Plenum solo guarda lo que necesita, por las razones indicadas abajo.',
-      'En tu navegador, Plenum guarda cuatro cookies y nada más: tu sesión mientras la tienes iniciada (30 días como máximo), tu idioma (un año) un mensaje de un minuto tras una acción y, entre tu contraseña y el código de la autenticación en dos pasos si la activaste, el inicio de sesión en curso (diez minutos como máximo, enviado solo a las páginas de inicio de sesión). El registro del servidor anota la ruta, el estado y la duración de cada petición, no tu dirección IP ni quién eres; para frenar abusos, los formularios enviados desde cada dirección IP se cuentan solo en memoria y se olvidan en diez minutos como máximo. Los correos (confirmación de dirección, restablecimiento de contraseña y el resumen o el aviso de votaciones si los pides) salen por el servidor de correo que configura el movimiento.',
+      'En tu navegador, Plenum guarda cuatro cookies y nada más: tu sesión mientras la tienes iniciada (30 días como máximo), tu idioma (un año) un mensaje de un minuto tras una acción y, entre tu contraseña y el código de la autenticación en dos pasos si la activaste, el inicio de sesión en curso (diez minutos como máximo, enviado solo a las páginas de inicio de sesión). El registro del servidor anota la ruta, el estado y la duración de cada petición, no tu dirección IP ni quién eres; para frenar abusos, los formularios enviados desde cada dirección IP se cuentan solo en memoria y se olvidan en diez minutos como máximo. Los correos (confirmación de dirección, restablecimiento de contraseña la convocatoria a votar cuando se abre una votación en la que participas, y el resumen o el aviso de fases si los pides) salen por el servidor de correo que configura el movimiento.',
     ],
     account: {
       before: 'Puedes descargar todo lo que Plenum tiene sobre ti, y eliminar tu cuenta, desde ',
@@ -168,7 +168,7 @@ export const es: PrivacyTranslation = {
           visibleTo: ONLY_YOU,
         },
         voteAnnouncements: {
-          what: 'Si pediste un correo cuando se abre una votación en la que puedes participar (desactivado mientras no lo actives).',
+          what: 'Si pediste el aviso de fases: un correo antes de que un programa pase por sí solo a su fase siguiente (desactivado mientras no lo actives).',
           why: 'No se te envía nada más allá de lo que pediste.',
           visibleTo: ONLY_YOU,
         },
@@ -841,6 +841,10 @@ export const es: PrivacyTranslation = {
         },
         attempts: { what: 'Cuántas veces se intentó enviar.', why: 'Cada reintento espera más, y luego se detiene.' },
         nextAttemptAt: { what: 'Cuándo puede reintentarse.', why: 'Para esperar a un servidor de correo caído.' },
+        queuedAt: {
+          what: 'Cuándo se puso en la cola.',
+          why: 'Para que quien opera el servidor vea cuánto esperan los correos (una cifra sobre toda la cola, nunca por miembro).',
+        },
         sentAt: { what: 'Cuándo lo aceptó el servidor de correo.', why: 'Para contar lo enviado.' },
         error: {
           what: 'Por qué falló el último intento: un código, nunca una dirección.',

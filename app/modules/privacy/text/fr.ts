@@ -33,7 +33,7 @@ export const fr: PrivacyTranslation = {
       'Cette instance de Plenum est gérée par le mouvement qui l’utilise, sur son propre serveur. Le mouvement répond des données décrites ici, et Plenum n’en transmet aucune à qui que ce soit d’autre.',
       'Ni traceur, ni mesure d’audience, ni publicité, ni service tiers. Chaque page, style, script et image vient de ce serveur et les polices sont celles de votre appareil ; une Content-Security-Policy stricte empêche votre navigateur de contacter tout autre site.',
       'Adhérer à un mouvement politique dit quelque chose de vos opinions. Plenum ne garde que ce dont il a besoin, pour les raisons données ci-dessous.',
-      'Dans votre navigateur, Plenum garde quatre cookies et rien d’autre : votre session tant que vous êtes connecté·e (30 jours au plus), votre langue (un an), un message d’une minute après une action et, entre votre mot de passe et le code de l’authentification à deux facteurs si vous l’avez activée, la connexion en cours (dix minutes au plus, envoyée aux seules pages de connexion). Le journal du serveur note le chemin, le statut et la durée de chaque requête, ni votre adresse IP ni qui vous êtes ; pour freiner les abus, les formulaires envoyés depuis chaque adresse IP sont comptés en mémoire seulement, et oubliés en dix minutes au plus. Les e-mails (confirmation d’adresse, réinitialisation du mot de passe, et le récapitulatif ou l’annonce des votes si vous les demandez) partent par le serveur de messagerie que le mouvement configure.',
+      'Dans votre navigateur, Plenum garde quatre cookies et rien d’autre : votre session tant que vous êtes connecté·e (30 jours au plus), votre langue (un an), un message d’une minute après une action et, entre votre mot de passe et le code de l’authentification à deux facteurs si vous l’avez activée, la connexion en cours (dix minutes au plus, envoyée aux seules pages de connexion). Le journal du serveur note le chemin, le statut et la durée de chaque requête, ni votre adresse IP ni qui vous êtes ; pour freiner les abus, les formulaires envoyés depuis chaque adresse IP sont comptés en mémoire seulement, et oubliés en dix minutes au plus. Les e-mails (confirmation d’adresse, réinitialisation du mot de passe, l’appel au vote à l’ouverture d’un vote auquel vous participez, et le récapitulatif ou l’annonce des phases si vous les demandez) partent par le serveur de messagerie que le mouvement configure.',
     ],
     account: {
       before: 'Vous pouvez télécharger tout ce que Plenum détient sur vous, et supprimer votre compte, depuis ',
@@ -168,7 +168,7 @@ export const fr: PrivacyTranslation = {
           visibleTo: ONLY_YOU,
         },
         voteAnnouncements: {
-          what: 'Si vous avez demandé un e-mail à l’ouverture d’un vote auquel vous pouvez participer (désactivé tant que vous ne l’activez pas).',
+          what: 'Si vous avez demandé l’annonce des phases : un e-mail avant qu’un programme passe de lui-même à sa phase suivante (désactivé tant que vous ne l’activez pas).',
           why: 'Rien ne vous est envoyé au-delà de ce que vous avez demandé.',
           visibleTo: ONLY_YOU,
         },
@@ -857,6 +857,10 @@ export const fr: PrivacyTranslation = {
           why: 'Chaque nouvel essai attend plus longtemps, puis cesse.',
         },
         nextAttemptAt: { what: 'Quand il peut être réessayé.', why: 'Pour attendre un serveur de courriel en panne.' },
+        queuedAt: {
+          what: 'Quand il a été mis en file.',
+          why: 'Pour que l’exploitant voie combien de temps les courriels attendent (un chiffre sur toute la file, jamais par membre).',
+        },
         sentAt: { what: 'Quand le serveur de courriel l’a accepté.', why: 'Pour compter ce qui est parti.' },
         error: {
           what: 'Pourquoi le dernier essai a échoué : un code, jamais une adresse.',
