@@ -1250,6 +1250,9 @@ export const en = {
   'roll.errors.messageRequired': 'Tell the moderators what happened (at least 3 characters).',
   'roll.errors.messageTooLong': 'At most 1,000 characters.',
   'flash.rollReported': 'Your report went to the moderators.',
+  'queue.pages': 'Pages of qualified amendments',
+  'queue.nextPage': 'Next page',
+  'queue.firstPage': 'First page',
   'queue.rollReports': 'Reports about voter rolls',
   'queue.rollReport': '{member} says they did not vote in round {n}, “{title}”:',
   'setup.title': 'Set up Plenum for your movement',
@@ -1439,7 +1442,7 @@ export const en = {
   'bulk.keys':
     'Keyboard: j and k move from one amendment to the next, x selects it, a chooses admissible and i inadmissible, then write or pick the reason and press Enter; / goes to search.',
   'bulk.open': 'Open “{title}”',
-  'bulk.shown': 'The first {shown} of {total} are listed; decide them to see the next ones.',
+  'bulk.shown': 'Amendments {from} to {to} of {total} are listed; the next page lists the following ones.',
   'bulk.errors.stale':
     'Nothing was decided: {count:this amendment|these amendments} changed since the queue was shown: {titles}. Reload the queue and decide again.',
   'bulk.errors.nonePicked': 'Select at least one amendment.',

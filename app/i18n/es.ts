@@ -1279,6 +1279,9 @@ export const es: Messages = {
   'roll.errors.messageRequired': 'Di a los moderadores qué pasó (al menos 3 caracteres).',
   'roll.errors.messageTooLong': '1000 caracteres como máximo.',
   'flash.rollReported': 'Tu aviso se envió a los moderadores.',
+  'queue.pages': 'Páginas de enmiendas calificadas',
+  'queue.nextPage': 'Página siguiente',
+  'queue.firstPage': 'Primera página',
   'queue.rollReports': 'Avisos sobre registros de votantes',
   'queue.rollReport': '{member} dice que no votó en la ronda {n}, «{title}»:',
   'setup.title': 'Configurar Plenum para su movimiento',
@@ -1471,7 +1474,7 @@ export const es: Messages = {
   'bulk.keys':
     'Teclado: j y k pasan de una enmienda a otra, x la selecciona, a elige admisible e i inadmisible; luego escriba o elija el motivo y pulse Intro; / va a la búsqueda.',
   'bulk.open': 'Abrir «{title}»',
-  'bulk.shown': 'Se muestran las {shown} primeras de {total}; decida sobre ellas para ver las siguientes.',
+  'bulk.shown': 'Se muestran las enmiendas {from} a {to} de {total}; la página siguiente muestra las demás.',
   'bulk.errors.stale':
     'No se decidió nada: {count:esta enmienda cambió|estas enmiendas cambiaron} desde que se mostró la cola: {titles}. Recargue la cola y decida de nuevo.',
   'bulk.errors.nonePicked': 'Seleccione al menos una enmienda.',

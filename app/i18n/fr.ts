@@ -1301,6 +1301,9 @@ export const fr: Messages = {
   'roll.errors.messageRequired': 'Dites aux modérateurs ce qui s’est passé (au moins 3 caractères).',
   'roll.errors.messageTooLong': '1 000 caractères au plus.',
   'flash.rollReported': 'Votre signalement a été transmis aux modérateurs.',
+  'queue.pages': 'Pages des amendements qualifiés',
+  'queue.nextPage': 'Page suivante',
+  'queue.firstPage': 'Première page',
   'queue.rollReports': 'Signalements sur les listes d’émargement',
   'queue.rollReport': '{member} dit ne pas avoir voté lors du tour {n}, « {title} » :',
   'setup.title': 'Installer Plenum pour votre mouvement',
@@ -1497,7 +1500,7 @@ export const fr: Messages = {
   'bulk.keys':
     'Clavier : j et k passent d’un amendement à l’autre, x le sélectionne, a choisit recevable et i irrecevable, puis écrivez ou choisissez le motif et appuyez sur Entrée ; / va à la recherche.',
   'bulk.open': 'Ouvrir « {title} »',
-  'bulk.shown': 'Les {shown} premiers sur {total} sont listés ; décidez-en pour voir les suivants.',
+  'bulk.shown': 'Les amendements {from} à {to} sur {total} sont listés ; la page suivante liste les autres.',
   'bulk.errors.stale':
     'Rien n’a été décidé : {count:cet amendement a changé|ces amendements ont changé} depuis l’affichage de la file : {titles}. Rechargez la file et décidez à nouveau.',
   'bulk.errors.nonePicked': 'Sélectionnez au moins un amendement.',

@@ -211,6 +211,7 @@ const INVENTORY: Inventory = {
       mergedIntoId: 'no',
       roundId: 'no',
       compromiseOfId: 'no',
+      duplicateKey: 'no',
     },
   },
   AmendmentAuthor: {
@@ -502,6 +503,10 @@ const INVENTORY: Inventory = {
   CommentReport: {
     group: 'moderation',
     fields: { commentId: 'yes', memberId: 'pseudonymous', reason: 'yes', createdAt: 'yes', resolvedAt: 'no' },
+  },
+  DuplicateCandidate: {
+    group: 'moderation',
+    fields: { amendmentId: 'no', otherId: 'no', programId: 'no', sectionId: 'no', similarity: 'no' },
   },
   DuplicateDismissal: {
     group: 'moderation',

@@ -409,6 +409,10 @@ export const en = {
           what: 'For a compromise of the drafting committee: the amendment it proposes to replace.',
           why: 'To put both in one vote, and to replace one by the other if its authors agree.',
         },
+        duplicateKey: {
+          what: 'A fingerprint of the change last measured for possible duplicates.',
+          why: 'To measure an amendment again only when its change differs.',
+        },
       },
     },
     AmendmentAuthor: {
@@ -1172,6 +1176,20 @@ export const en = {
           what: 'When moderators settled it: the comment hidden, or kept.',
           why: 'Settled reports leave the moderators’ queue.',
         },
+      },
+    },
+    DuplicateCandidate: {
+      title: 'Possible duplicates',
+      summary:
+        'Two standing amendments of one section that make nearly the same change, with how alike they are, measured when an amendment is submitted or changed.',
+      retention: 'While both amendments are in the running, and the pair is not dismissed.',
+      visibleTo: 'The moderators, in their queue.',
+      fields: {
+        amendmentId: AMENDMENT_REF,
+        otherId: { what: 'The other amendment of the pair.', why: 'To list the pair.' },
+        programId: { what: 'The program of both.', why: 'To list a program’s pairs.' },
+        sectionId: { what: 'The section both change.', why: 'To measure a section’s pairs again when it changes.' },
+        similarity: { what: 'How alike their changes are.', why: 'To list the most alike first.' },
       },
     },
     DuplicateDismissal: {
