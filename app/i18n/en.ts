@@ -1106,6 +1106,7 @@ export const en = {
   'notifications.votesAreOff': 'You are not told by email when a vote opens.',
   'notifications.votesOn': 'Tell me when a vote opens',
   'notifications.votesOff': 'Stop telling me',
+  'notifications.unsubscribeModeration': 'Stop the moderators’ daily digest',
   'notifications.unsubscribeVotes': 'Stop the vote announcements',
   'mail.vote.subject': 'A vote is open: {title}',
   'mail.vote.body':
@@ -1505,7 +1506,7 @@ export const en = {
   'notifications.modDigestIsOff': 'Moderators’ digest: none.',
   'mail.modDigest.subject': 'Plenum moderation: {n} {n:notification|notifications}',
   'mail.modDigest.body':
-    'Hello,\n\nWhat waits for moderators since your last digest (your chapters first):\n\n{items}\n\nAll your notifications, and this digest’s setting: {link}\n',
+    'Hello,\n\nWhat waits for moderators since your last digest (your chapters first):\n\n{items}\n\nAll your notifications, and this digest’s setting: {link}\n\nTo stop this digest, one click: {unsubscribe}\n',
   'assign.take': 'Take this chapter',
   'assign.release': 'Release this chapter',
   'assign.explain': 'Moderators who take a chapter see what concerns it first in their notifications.',

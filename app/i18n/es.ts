@@ -1129,6 +1129,7 @@ export const es: Messages = {
   'notifications.votesAreOff': 'No se te avisa por correo cuando se abre una votación.',
   'notifications.votesOn': 'Avisarme cuando se abra una votación',
   'notifications.votesOff': 'Dejar de avisarme',
+  'notifications.unsubscribeModeration': 'Dejar de recibir el resumen de moderadores',
   'notifications.unsubscribeVotes': 'Dejar los avisos de votación',
   'mail.vote.subject': 'Hay una votación abierta: {title}',
   'mail.vote.body':
@@ -1537,7 +1538,7 @@ export const es: Messages = {
   'notifications.modDigestIsOff': 'Resumen para moderadores: ninguno.',
   'mail.modDigest.subject': 'Moderación Plenum: {n} {n:notificación|notificaciones}',
   'mail.modDigest.body':
-    'Hola:\n\nLo que espera a los moderadores desde tu último resumen (tus capítulos primero):\n\n{items}\n\nTodas tus notificaciones, y el ajuste de este resumen: {link}\n',
+    'Hola:\n\nLo que espera a los moderadores desde tu último resumen (tus capítulos primero):\n\n{items}\n\nTodas tus notificaciones, y el ajuste de este resumen: {link}\n\nPara dejar de recibir este resumen, un clic: {unsubscribe}\n',
   'assign.take': 'Tomar este capítulo',
   'assign.release': 'Soltar este capítulo',
   'assign.explain': 'Los moderadores que toman un capítulo ven primero lo que le concierne en sus notificaciones.',

@@ -1146,6 +1146,7 @@ export const fr: Messages = {
   'notifications.votesAreOff': 'Vous n’êtes pas averti·e par courriel à l’ouverture d’un vote.',
   'notifications.votesOn': 'M’avertir à l’ouverture d’un vote',
   'notifications.votesOff': 'Ne plus m’avertir',
+  'notifications.unsubscribeModeration': 'Ne plus recevoir le récapitulatif des modérateurs',
   'notifications.unsubscribeVotes': 'Arrêter les annonces de vote',
   'mail.vote.subject': 'Un vote est ouvert : {title}',
   'mail.vote.body':
@@ -1564,7 +1565,7 @@ export const fr: Messages = {
   'notifications.modDigestIsOff': 'Récapitulatif des modérateurs : aucun.',
   'mail.modDigest.subject': 'Modération Plenum : {n} {n:notification|notifications}',
   'mail.modDigest.body':
-    'Bonjour,\n\nCe qui attend les modérateurs depuis votre dernier récapitulatif (vos chapitres d’abord) :\n\n{items}\n\nToutes vos notifications, et le réglage de ce récapitulatif : {link}\n',
+    'Bonjour,\n\nCe qui attend les modérateurs depuis votre dernier récapitulatif (vos chapitres d’abord) :\n\n{items}\n\nToutes vos notifications, et le réglage de ce récapitulatif : {link}\n\nPour ne plus recevoir ce récapitulatif, un clic : {unsubscribe}\n',
   'assign.take': 'Prendre ce chapitre',
   'assign.release': 'Rendre ce chapitre',
   'assign.explain':

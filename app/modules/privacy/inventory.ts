@@ -113,6 +113,7 @@ const INVENTORY: Inventory = {
       totpEnabledAt: 'yes',
       totpLastStep: 'yes',
       moderationDigest: 'yes',
+      moderationDigestSecret: 'pseudonymous',
     },
   },
   RecoveryCode: {

@@ -31,3 +31,10 @@ ALTER TABLE "DuplicateCandidate" ADD CONSTRAINT "DuplicateCandidate_amendmentId_
 
 -- AddForeignKey
 ALTER TABLE "DuplicateCandidate" ADD CONSTRAINT "DuplicateCandidate_otherId_fkey" FOREIGN KEY ("otherId") REFERENCES "Amendment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The moderators' daily digest gets a one-click unsubscribe link signed with a key of the moderator's own, new each
+-- time the digest is turned on (app/modules/notifications/moderators.server.ts); those who have it on get one now.
+-- AlterTable
+ALTER TABLE "Member" ADD COLUMN "moderationDigestSecret" TEXT;
+UPDATE "Member" SET "moderationDigestSecret" = replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')
+WHERE "moderationDigest" = 'DAILY';

@@ -210,6 +210,12 @@ export const en = {
           why: 'Nothing is mailed to you beyond what you asked for.',
           visibleTo: ONLY_YOU,
         },
+        moderationDigestSecret: {
+          what: 'The key that signs the moderators’ digest’s one-click unsubscribe link, new each time you turn it on.',
+          why: 'So that the link in a mail turns that digest off without signing in, and only yours, once.',
+          retention: 'Until you turn that digest off.',
+          visibleTo: 'Nobody: only its signature is in the links mailed to you.',
+        },
       },
     },
     Session: {

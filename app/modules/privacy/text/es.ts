@@ -216,6 +216,12 @@ export const es: PrivacyTranslation = {
           why: 'No se te envía nada más allá de lo que pediste.',
           visibleTo: ONLY_YOU,
         },
+        moderationDigestSecret: {
+          what: 'La clave que firma el enlace para darte de baja con un clic del resumen de moderadores, nueva cada vez que lo activas.',
+          why: 'Para que el enlace de un correo desactive ese resumen sin iniciar sesión, solo el tuyo, una vez.',
+          retention: 'Hasta que desactives ese resumen.',
+          visibleTo: 'Nadie: solo su firma está en los enlaces que se te envían.',
+        },
       },
     },
     Session: {

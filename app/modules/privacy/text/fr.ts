@@ -216,6 +216,12 @@ export const fr: PrivacyTranslation = {
           why: 'Rien ne vous est envoyé au-delà de ce que vous avez demandé.',
           visibleTo: ONLY_YOU,
         },
+        moderationDigestSecret: {
+          what: 'La clé qui signe le lien de désinscription en un clic du récapitulatif des modérateurs, nouvelle à chaque activation.',
+          why: 'Pour que le lien d’un e-mail désactive ce récapitulatif sans connexion, seulement le vôtre, une fois.',
+          retention: 'Jusqu’à ce que vous désactiviez ce récapitulatif.',
+          visibleTo: 'Personne : seule sa signature figure dans les liens qui vous sont envoyés.',
+        },
       },
     },
     Session: {
