@@ -11,6 +11,7 @@ import { setMetricSources } from '~/utils/metrics.server.ts';
 import { runCompiledWorkersFrom } from '~/utils/worker.server.ts';
 import { prepareSetup, setupPending } from '~/modules/installation/setup.server.ts';
 import { mailBacklog } from '~/modules/mailing/queue.server.ts';
+import { measureUnmeasuredDuplicates } from '~/modules/amendments/duplicates.server.ts';
 import { listenForBackups } from './backup/control-socket.ts';
 import { keysFolderOf } from './data-folders.ts';
 import { MigrationError } from './database/migrate.ts';
@@ -40,6 +41,9 @@ async function main() {
   }
   install(env, database);
   const seeded = await seedIfFirstStart(env);
+  // Standing amendments never measured for possible duplicates (the migration that stores them cannot measure in
+  // SQL): measured once, before the queue can be read (docs/decisions/0039-stored-duplicate-candidates.md).
+  await measureUnmeasuredDuplicates();
   // An empty database without the demo awaits its setup: the link is printed once, below (ADR 0030).
   const setupToken = await prepareSetup({ demo: env.PLENUM_DEMO !== '0' });
 

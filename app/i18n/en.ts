@@ -1107,6 +1107,7 @@ export const en = {
   'notifications.phasesOn': 'Tell me before a phase changes',
   'notifications.phasesOff': 'Stop telling me',
   'notifications.unsubscribePhases': 'Stop the announcements of phases',
+  'notifications.unsubscribeModeration': 'Stop the moderators’ daily digest',
   'flash.groupDecided': 'The decision is recorded, with its reason, on the group’s page.',
   'leave.title': 'This link leaves Plenum',
   'leave.explain':
@@ -1247,6 +1248,9 @@ export const en = {
   'roll.errors.messageRequired': 'Tell the moderators what happened (at least 3 characters).',
   'roll.errors.messageTooLong': 'At most 1,000 characters.',
   'flash.rollReported': 'Your report went to the moderators.',
+  'queue.pages': 'Pages of qualified amendments',
+  'queue.nextPage': 'Next page',
+  'queue.firstPage': 'First page',
   'queue.rollReports': 'Reports about voter rolls',
   'queue.rollReport': '{member} says they did not vote in round {n}, “{title}”:',
   'setup.title': 'Set up Plenum for your movement',
@@ -1441,7 +1445,7 @@ export const en = {
   'bulk.keys':
     'Keyboard: j and k move from one amendment to the next, x selects it, a chooses admissible and i inadmissible, then write or pick the reason and press Enter; / goes to search.',
   'bulk.open': 'Open “{title}”',
-  'bulk.shown': 'The first {shown} of {total} are listed; decide them to see the next ones.',
+  'bulk.shown': 'Amendments {from} to {to} of {total} are listed; the next page lists the following ones.',
   'bulk.errors.stale':
     'Nothing was decided: {count:this amendment|these amendments} changed since the queue was shown: {titles}. Reload the queue and decide again.',
   'bulk.errors.nonePicked': 'Select at least one amendment.',
@@ -1504,7 +1508,7 @@ export const en = {
   'notifications.modDigestIsOff': 'Moderators’ digest: none.',
   'mail.modDigest.subject': 'Plenum moderation: {n} {n:notification|notifications}',
   'mail.modDigest.body':
-    'Hello,\n\nWhat waits for moderators since your last digest (your chapters first):\n\n{items}\n\nAll your notifications, and this digest’s setting: {link}\n',
+    'Hello,\n\nWhat waits for moderators since your last digest (your chapters first):\n\n{items}\n\nAll your notifications, and this digest’s setting: {link}\n\nTo stop this digest, one click: {unsubscribe}\n',
   'assign.take': 'Take this chapter',
   'assign.release': 'Release this chapter',
   'assign.explain': 'Moderators who take a chapter see what concerns it first in their notifications.',

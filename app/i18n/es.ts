@@ -1130,6 +1130,7 @@ export const es: Messages = {
   'notifications.phasesOn': 'Avisarme antes de un cambio de fase',
   'notifications.phasesOff': 'Dejar de avisarme',
   'notifications.unsubscribePhases': 'Dejar los avisos de fases',
+  'notifications.unsubscribeModeration': 'Dejar de recibir el resumen de moderadores',
   'flash.groupDecided': 'La decisión queda registrada, con su motivo, en la página del círculo.',
   'leave.title': 'Este enlace sale de Plenum',
   'leave.explain':
@@ -1276,6 +1277,9 @@ export const es: Messages = {
   'roll.errors.messageRequired': 'Di a los moderadores qué pasó (al menos 3 caracteres).',
   'roll.errors.messageTooLong': '1000 caracteres como máximo.',
   'flash.rollReported': 'Tu aviso se envió a los moderadores.',
+  'queue.pages': 'Páginas de enmiendas calificadas',
+  'queue.nextPage': 'Página siguiente',
+  'queue.firstPage': 'Primera página',
   'queue.rollReports': 'Avisos sobre registros de votantes',
   'queue.rollReport': '{member} dice que no votó en la ronda {n}, «{title}»:',
   'setup.title': 'Configurar Plenum para su movimiento',
@@ -1473,7 +1477,7 @@ export const es: Messages = {
   'bulk.keys':
     'Teclado: j y k pasan de una enmienda a otra, x la selecciona, a elige admisible e i inadmisible; luego escriba o elija el motivo y pulse Intro; / va a la búsqueda.',
   'bulk.open': 'Abrir «{title}»',
-  'bulk.shown': 'Se muestran las {shown} primeras de {total}; decida sobre ellas para ver las siguientes.',
+  'bulk.shown': 'Se muestran las enmiendas {from} a {to} de {total}; la página siguiente muestra las demás.',
   'bulk.errors.stale':
     'No se decidió nada: {count:esta enmienda cambió|estas enmiendas cambiaron} desde que se mostró la cola: {titles}. Recargue la cola y decida de nuevo.',
   'bulk.errors.nonePicked': 'Seleccione al menos una enmienda.',
@@ -1536,7 +1540,7 @@ export const es: Messages = {
   'notifications.modDigestIsOff': 'Resumen para moderadores: ninguno.',
   'mail.modDigest.subject': 'Moderación Plenum: {n} {n:notificación|notificaciones}',
   'mail.modDigest.body':
-    'Hola:\n\nLo que espera a los moderadores desde tu último resumen (tus capítulos primero):\n\n{items}\n\nTodas tus notificaciones, y el ajuste de este resumen: {link}\n',
+    'Hola:\n\nLo que espera a los moderadores desde tu último resumen (tus capítulos primero):\n\n{items}\n\nTodas tus notificaciones, y el ajuste de este resumen: {link}\n\nPara dejar de recibir este resumen, un clic: {unsubscribe}\n',
   'assign.take': 'Tomar este capítulo',
   'assign.release': 'Soltar este capítulo',
   'assign.explain': 'Los moderadores que toman un capítulo ven primero lo que le concierne en sus notificaciones.',

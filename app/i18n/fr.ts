@@ -1147,6 +1147,7 @@ export const fr: Messages = {
   'notifications.phasesOn': 'M’avertir avant un changement de phase',
   'notifications.phasesOff': 'Ne plus m’avertir',
   'notifications.unsubscribePhases': 'Arrêter les annonces de phases',
+  'notifications.unsubscribeModeration': 'Ne plus recevoir le récapitulatif des modérateurs',
   'flash.groupDecided': 'La décision est enregistrée, avec sa raison, sur la page du groupe.',
   'leave.title': 'Ce lien quitte Plenum',
   'leave.explain':
@@ -1298,6 +1299,9 @@ export const fr: Messages = {
   'roll.errors.messageRequired': 'Dites aux modérateurs ce qui s’est passé (au moins 3 caractères).',
   'roll.errors.messageTooLong': '1 000 caractères au plus.',
   'flash.rollReported': 'Votre signalement a été transmis aux modérateurs.',
+  'queue.pages': 'Pages des amendements qualifiés',
+  'queue.nextPage': 'Page suivante',
+  'queue.firstPage': 'Première page',
   'queue.rollReports': 'Signalements sur les listes d’émargement',
   'queue.rollReport': '{member} dit ne pas avoir voté lors du tour {n}, « {title} » :',
   'setup.title': 'Installer Plenum pour votre mouvement',
@@ -1499,7 +1503,7 @@ export const fr: Messages = {
   'bulk.keys':
     'Clavier : j et k passent d’un amendement à l’autre, x le sélectionne, a choisit recevable et i irrecevable, puis écrivez ou choisissez le motif et appuyez sur Entrée ; / va à la recherche.',
   'bulk.open': 'Ouvrir « {title} »',
-  'bulk.shown': 'Les {shown} premiers sur {total} sont listés ; décidez-en pour voir les suivants.',
+  'bulk.shown': 'Les amendements {from} à {to} sur {total} sont listés ; la page suivante liste les autres.',
   'bulk.errors.stale':
     'Rien n’a été décidé : {count:cet amendement a changé|ces amendements ont changé} depuis l’affichage de la file : {titles}. Rechargez la file et décidez à nouveau.',
   'bulk.errors.nonePicked': 'Sélectionnez au moins un amendement.',
@@ -1563,7 +1567,7 @@ export const fr: Messages = {
   'notifications.modDigestIsOff': 'Récapitulatif des modérateurs : aucun.',
   'mail.modDigest.subject': 'Modération Plenum : {n} {n:notification|notifications}',
   'mail.modDigest.body':
-    'Bonjour,\n\nCe qui attend les modérateurs depuis votre dernier récapitulatif (vos chapitres d’abord) :\n\n{items}\n\nToutes vos notifications, et le réglage de ce récapitulatif : {link}\n',
+    'Bonjour,\n\nCe qui attend les modérateurs depuis votre dernier récapitulatif (vos chapitres d’abord) :\n\n{items}\n\nToutes vos notifications, et le réglage de ce récapitulatif : {link}\n\nPour ne plus recevoir ce récapitulatif, un clic : {unsubscribe}\n',
   'assign.take': 'Prendre ce chapitre',
   'assign.release': 'Rendre ce chapitre',
   'assign.explain':

@@ -19,8 +19,14 @@ import { ProgramText } from '~/utils/content-lang.tsx';
 export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   requireMember(request, context);
   const slug = params.slug ?? '';
-  return { slug, queue: readerLinks(await moderationQueue(actorOf(context), slug)) };
+  // A page of qualified amendments starts after the last one of the previous page (ADR 0039).
+  const after = new URL(request.url).searchParams.get('after')?.slice(0, 100) || null;
+  return { slug, queue: readerLinks(await moderationQueue(actorOf(context), slug, { after })) };
 });
+
+/** The queue's address, on the page of qualified amendments that starts after `after`. */
+const queuePath = (slug: string, after: string | null) =>
+  `/p/${slug}/moderation/queue${after ? `?after=${encodeURIComponent(after)}` : ''}`;
 
 export const action = /* @__PURE__ */ routeAction(
   { intents: ['dismissDuplicate', 'decideBulk'] },
@@ -38,7 +44,9 @@ export const action = /* @__PURE__ */ routeAction(
         return data({ bulk: parsed.error.issues.map((i) => i.message) }, { status: 400 });
       }
       await decideInBulk({ actor, slug, ...parsed.data });
-      return redirectWithFlash(`/p/${slug}/moderation/queue`, 'flash.bulkDecided');
+      // Back to the same page: the amendments after those decided come up.
+      const after = new URL(request.url).searchParams.get('after')?.slice(0, 100) || null;
+      return redirectWithFlash(queuePath(slug, after), 'flash.bulkDecided');
     }
     const parsed = DismissDuplicateSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) {
@@ -90,6 +98,22 @@ function DismissForm({ pair }: { pair: { a: Brief; b: Brief } }) {
         {t('duplicates.dismiss')}
       </button>
     </Form>
+  );
+}
+
+/** Links between the pages of qualified amendments: the next one, and back to the first. */
+function QueuePages({ slug, page }: { slug: string; page: { after: string | null; next: string | null } }) {
+  const t = useT();
+  if (!page.after && !page.next) return null;
+  return (
+    <nav aria-label={t('queue.pages')} className="inline-form">
+      {page.after ? <Link to={queuePath(slug, null)}>{t('queue.firstPage')}</Link> : null}
+      {page.next ? (
+        <Link to={queuePath(slug, page.next)} rel="next">
+          {t('queue.nextPage')}
+        </Link>
+      ) : null}
+    </nav>
   );
 }
 
@@ -179,11 +203,14 @@ export default function ModerationQueuePage() {
       <Part id="queue-qualified" title={t('queue.qualified')} count={queue.qualifiedTotal}>
         <BulkDecisions
           slug={slug}
+          action={queuePath(slug, queue.page.after)}
           rows={queue.qualified}
           total={queue.qualifiedTotal}
+          from={queue.page.from}
           templates={queue.templates}
           errors={bulkErrors}
         />
+        <QueuePages slug={slug} page={queue.page} />
       </Part>
       <Part id="queue-groups" title={t('queue.groups')} count={queue.groups.length}>
         <ul className="queue">

@@ -12,6 +12,8 @@ export interface Mail {
   text: string;
   /** The Message-ID header (the mail queue's idempotency key, so that a receiving server may drop a repeat). */
   messageId?: string;
+  /** Headers of its own (List-Unsubscribe...): names and values of plain ASCII, written as given. */
+  headers?: Record<string, string>;
   /** Sent through a pool of open connections to the SMTP server (the mail queue's batches), not one per mail. */
   pooled?: boolean;
 }
@@ -75,6 +77,7 @@ export async function sendMail(mail: Mail): Promise<void> {
         subject: mail.subject,
         text: mail.text,
         ...(mail.messageId ? { messageId: mail.messageId } : {}),
+        ...(mail.headers ? { headers: mail.headers } : {}),
       });
     } catch (error) {
       throw new MailError(error);
@@ -89,6 +92,7 @@ export async function sendMail(mail: Mail): Promise<void> {
     `To: ${mail.to}`,
     `Subject: ${mail.subject}`,
     ...(mail.messageId ? [`Message-ID: ${mail.messageId}`] : []),
+    ...Object.entries(mail.headers ?? {}).map(([name, value]) => `${name}: ${value.replace(/[\r\n]/g, '')}`),
     `Date: ${new Date().toUTCString()}`,
     'Content-Type: text/plain; charset=utf-8',
     '',

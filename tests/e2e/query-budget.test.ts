@@ -13,6 +13,10 @@ const MEMBER_BUDGET = 8;
 // worse while its read model is reworked. 23 when it was first held; 28 since the follow button and the drafting
 // committee's recommendation (issue 21) joined the page, each with its own read.
 const AMENDMENT_PAGE_NOW = 28;
+// Issue 21: the moderation queue, one read model since possible duplicates are stored (ADR 0039): 10 with the
+// session, the frame and its editing marks (the goal is 8); 15-26 when it compared every pair of amendments on
+// each view. Held to what it runs now.
+const QUEUE_PAGE_NOW = 10;
 let server: TestServer;
 let voted: Awaited<ReturnType<typeof prepareVotedRound>>;
 
@@ -108,5 +112,15 @@ describe('the query budget of signed-in pages', () => {
       const budget = path === amendmentPage ? AMENDMENT_PAGE_NOW : MEMBER_BUDGET;
       expect(n, `SQL statements of ${path}`).toBeLessThanOrEqual(budget);
     }
+  });
+});
+
+describe('the query budget of the moderation queue', () => {
+  it(`keeps the moderation queue within ${QUEUE_PAGE_NOW} SQL statements`, async () => {
+    const path = `/p/${DEMO}/moderation/queue`;
+    const { status, queries } = await measure(path, { cookie: voted.cookies.get('moderation')! });
+    console.log(`SQL statements per request (moderator):\n  ${String(queries).padStart(8)}  ${path}`);
+    expect(status, `${path} answered the moderator`).toBe(200);
+    expect(queries, `SQL statements of ${path}`).toBeLessThanOrEqual(QUEUE_PAGE_NOW);
   });
 });

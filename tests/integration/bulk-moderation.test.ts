@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideInBulk, StaleDecisionError } from '../../app/modules/amendments/bulk-moderation.server.ts';
 import { decideAdmissibility, moderationLog, moderationQueue } from '../../app/modules/amendments/moderation.server.ts';
+import { changeKey } from '../../app/modules/amendments/duplicates.server.ts';
 import { BulkDecisionSchema } from '../../app/modules/amendments/moderation.schema.ts';
 import {
   createReasonTemplate,
@@ -11,6 +12,7 @@ import {
 import { withdrawAmendment } from '../../app/modules/amendments/amendments.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { db } from '../../app/utils/db.server.ts';
+import { newId } from '../../app/utils/ids.ts';
 import { type DomainError, ForbiddenError, NotFoundError } from '../../app/utils/domain-errors.ts';
 import { qualifiedAmendment } from '../factories/amendments.ts';
 import { createMember } from '../factories/members.ts';
@@ -41,6 +43,57 @@ async function queueOf(n: number) {
 
 const picks = (ids: string[], seen = 'QUALIFIED') => ids.map((id) => `${id}:${seen}`);
 const parse = (fields: Record<string, unknown>) => BulkDecisionSchema.parse(fields);
+
+describe('the queue past its first page', () => {
+  it('pages the qualified amendments in a stable order, a page staying put as others are decided', async () => {
+    const { slug, moderator, ids } = await queueOf(1);
+    const first = await db().amendment.findUniqueOrThrow({ where: { id: ids[0]! } });
+    // 204 more, written straight into the table (the module path takes a second each), qualified a minute apart.
+    const at = (i: number) => new Date(first.qualifiedAt!.getTime() + (i + 1) * 60_000);
+    await db().amendment.createMany({
+      data: Array.from({ length: 204 }, (_, i) => ({
+        id: newId(),
+        programId: first.programId,
+        sectionId: first.sectionId,
+        kind: first.kind,
+        status: 'QUALIFIED' as const,
+        title: `Paged ${i + 2}`,
+        justification: 'Paging.',
+        baseText: first.baseText as object,
+        proposedText: first.proposedText as object,
+        submittedAt: at(i),
+        qualifiedAt: at(i),
+        // Measured as the first one is (the same change): no section-wide measuring in this test.
+        duplicateKey: changeKey(first),
+      })),
+    });
+    const one = await moderationQueue(moderator, slug);
+    expect(one.qualifiedTotal).toBe(205);
+    expect(one.qualified).toHaveLength(200);
+    expect(one.qualified[0]!.title).toBe('Amendment 1');
+    expect(one.page).toMatchObject({ after: null, from: 1, to: 200, next: expect.any(String) });
+    const two = await moderationQueue(moderator, slug, { after: one.page.next });
+    expect(two.qualified.map((a) => a.title)).toEqual([
+      'Paged 201',
+      'Paged 202',
+      'Paged 203',
+      'Paged 204',
+      'Paged 205',
+    ]);
+    expect(two.page).toMatchObject({ from: 201, to: 205, next: null });
+    // Deciding amendments of the first page does not move the second.
+    await decideInBulk({
+      actor: moderator,
+      slug,
+      ...parse({ picked: picks(one.qualified.slice(0, 3).map((a) => a.id)), decision: 'ADMISSIBLE', reason: 'Fine' }),
+    });
+    const again = await moderationQueue(moderator, slug, { after: one.page.next });
+    expect(again.qualified.map((a) => a.title)).toEqual(two.qualified.map((a) => a.title));
+    expect(again.qualifiedTotal).toBe(202);
+    // A cursor that means nothing starts at the top.
+    expect((await moderationQueue(moderator, slug, { after: 'nonsense' })).qualified[0]!.title).toBe('Paged 4');
+  });
+});
 
 describe('bulk decisions', () => {
   it('decides several amendments at once, one audit line each with the reason, their authors told', async () => {

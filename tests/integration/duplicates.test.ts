@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { encodeDocAsUpdate } from '../../app/modules/live-text/ydoc.ts';
-import { getAmendment, startAmendment, submitAmendment } from '../../app/modules/amendments/amendments.server.ts';
-import { dismissDuplicate } from '../../app/modules/amendments/duplicates.server.ts';
+import {
+  getAmendment,
+  startAmendment,
+  submitAmendment,
+  withdrawAmendment,
+} from '../../app/modules/amendments/amendments.server.ts';
+import { dismissDuplicate, measureUnmeasuredDuplicates } from '../../app/modules/amendments/duplicates.server.ts';
+import { decideAdmissibility } from '../../app/modules/amendments/moderation.server.ts';
+import { carryOverSection, saveAmendmentUpdate } from '../../app/modules/amendments/rebase.server.ts';
 import { amendmentPage } from '../../app/modules/amendments/amendment-page.server.ts';
 import { mergeDuplicate, moderationLog, moderationQueue } from '../../app/modules/amendments/moderation.server.ts';
 import { supportAmendment } from '../../app/modules/amendments/supports.server.ts';
@@ -104,12 +111,80 @@ describe('possible duplicates', () => {
       other: { id: a.id, title: 'Pay and leave' },
       reason: 'Different intent, see debate.',
     });
-    // A third amendment making the same change is still listed against both.
+    // A third amendment making the same change is still listed against both (equally alike: in either order).
     await propose(ctx, HOURS.replace('no loss of pay', 'no loss of pay or leave'), 'Third');
-    expect(pairs(await moderationQueue(ctx.moderator, ctx.slug))).toEqual([
-      ['Pay and leave', 'Third'],
+    expect(pairs(await moderationQueue(ctx.moderator, ctx.slug)).sort()).toEqual([
       ['Leave and pay', 'Third'],
+      ['Pay and leave', 'Third'],
     ]);
+    // Measuring the section again (as after the migration) does not bring the dismissed pair back.
+    await db().amendment.updateMany({ where: { sectionId: ctx.sectionId }, data: { duplicateKey: null } });
+    expect(await measureUnmeasuredDuplicates()).toBeGreaterThanOrEqual(1);
+    expect(pairs(await moderationQueue(ctx.moderator, ctx.slug))).toHaveLength(2);
+  });
+});
+
+/** The stored candidate pairs of a section, as [title, title, similarity], sorted. */
+async function stored(sectionId: string) {
+  const rows = await db().duplicateCandidate.findMany({
+    where: { sectionId },
+    select: { similarity: true, amendment: { select: { title: true } }, other: { select: { title: true } } },
+  });
+  return rows.map((r) => [...[r.amendment.title, r.other.title].sort(), r.similarity]).sort();
+}
+
+describe('stored candidates (ADR 0039)', () => {
+  it('stores the pair when the second amendment is submitted, and drops it when one leaves the running', async () => {
+    const ctx = await setup(HOURS);
+    const first = await propose(ctx, HOURS.replace('39 h', '32 h'), '32 hours');
+    expect(await stored(ctx.sectionId)).toEqual([]);
+    const second = await propose(ctx, HOURS.replace('39 h', '32 h'), '32 hours too');
+    // Written by the submission itself: the queue only reads it.
+    expect(await stored(ctx.sectionId)).toEqual([['32 hours', '32 hours too', 1]]);
+    const third = await propose(ctx, HOURS.replace('39 h', '32 h'), 'Also 32');
+    expect(await stored(ctx.sectionId)).toHaveLength(3);
+    expect(pairs(await moderationQueue(ctx.moderator, ctx.slug))).toHaveLength(3);
+
+    await withdrawAmendment({ actor: second.author, id: second.id });
+    expect(await stored(ctx.sectionId)).toEqual([['32 hours', 'Also 32', 1]]);
+    expect(pairs(await moderationQueue(ctx.moderator, ctx.slug))).toEqual([['32 hours', 'Also 32']]);
+    // A decision that takes one out of the running (inadmissible) drops its pairs too.
+    await db().amendment.update({ where: { id: third.id }, data: { status: 'QUALIFIED' } });
+    await decideAdmissibility({ actor: ctx.moderator, id: third.id, admissible: false, reason: 'Out of scope.' });
+    expect(await stored(ctx.sectionId)).toEqual([]);
+    expect((await moderationQueue(ctx.moderator, ctx.slug)).duplicates).toEqual([]);
+    expect((await db().amendment.findUniqueOrThrow({ where: { id: third.id } })).duplicateKey).toBeNull();
+    expect((await db().amendment.findUniqueOrThrow({ where: { id: first.id } })).duplicateKey).not.toBeNull();
+  });
+
+  it('measures an amendment again when its authors update its text', async () => {
+    const ctx = await setup(HOURS);
+    await propose(ctx, HOURS.replace('39 h', '30 h'), '30 hours');
+    const overtime = await propose(ctx, HOURS.replace('150%', '200%'), 'Overtime');
+    expect(await stored(ctx.sectionId)).toEqual([]);
+    // The text moves under the overtime amendment: its authors must update it, and write the 30 hours instead.
+    const moved = HOURS.replace('150%', '175%');
+    await writeLive(liveDocumentName.section(ctx.sectionId), moved);
+    expect(await carryOverSection(ctx.sectionId)).toMatchObject({ carried: 1, needUpdate: 1 });
+    expect(await stored(ctx.sectionId)).toEqual([]);
+    await writeLive(liveDocumentName.amendmentUpdate(overtime.id, 1), moved.replace('39 h', '30 h'));
+    expect(await saveAmendmentUpdate({ actor: overtime.author, id: overtime.id })).toEqual({ error: null });
+    expect(await stored(ctx.sectionId)).toEqual([['30 hours', 'Overtime', 1]]);
+    expect(pairs(await moderationQueue(ctx.moderator, ctx.slug))).toEqual([['30 hours', 'Overtime']]);
+  });
+
+  it('measures at start the standing amendments written before the candidates were stored', async () => {
+    const ctx = await setup(HOURS);
+    await propose(ctx, HOURS.replace('39 h', '30 h'), '30 hours');
+    await propose(ctx, HOURS.replace('39 h', '30 h'), '30 hours again');
+    // What the migration leaves: no candidates, no amendment measured.
+    await db().duplicateCandidate.deleteMany({ where: { sectionId: ctx.sectionId } });
+    await db().amendment.updateMany({ where: { sectionId: ctx.sectionId }, data: { duplicateKey: null } });
+    expect((await moderationQueue(ctx.moderator, ctx.slug)).duplicates).toEqual([]);
+    expect(await measureUnmeasuredDuplicates()).toBe(1);
+    expect(pairs(await moderationQueue(ctx.moderator, ctx.slug))).toEqual([['30 hours', '30 hours again']]);
+    // Once measured, a start has nothing to do.
+    expect(await measureUnmeasuredDuplicates()).toBe(0);
   });
 });
 

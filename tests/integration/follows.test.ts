@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendments.server.ts';
 import { decideAdmissibility } from '../../app/modules/amendments/moderation.server.ts';
@@ -12,8 +14,10 @@ import { renderQueuedMails } from '../../app/modules/mailing/call-to-vote.server
 import { drainMailQueue } from '../../app/modules/mailing/queue.server.ts';
 import {
   noticeRoundsSoon,
+  moderationDigestOf,
   queueModerationDigests,
   setModerationDigest,
+  unsubscribeModerationDigest,
   takeChapter,
 } from '../../app/modules/notifications/moderators.server.ts';
 import {
@@ -226,6 +230,28 @@ describe("moderators' notices", () => {
       }),
     ).toBe(0);
     expect(await readOutbox(outbox.outboxDir, other.email)).toEqual([]);
+
+    // One click in the mail turns the digest off, signed out (no actor), once; a wrong signature changes nothing.
+    const link = new URL(mail!.body.match(/https?:\/\/\S+\/notifications\/unsubscribe\S+/)![0]);
+    expect(link.searchParams.get('what')).toBe('moderation');
+    const raw = await fs.readFile(path.join(outbox.outboxDir, mail!.file), 'utf8');
+    expect(raw).toContain(`List-Unsubscribe: <${link.href}>`);
+    const [m, k] = [link.searchParams.get('m')!, link.searchParams.get('k')!];
+    expect(
+      await unsubscribeModerationDigest(
+        m,
+        k.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
+      ),
+    ).toBe(false);
+    expect(await unsubscribeModerationDigest(other.id, k)).toBe(false);
+    expect(await moderationDigestOf(ctx.moderator)).toBe(true);
+    expect(await unsubscribeModerationDigest(m, k)).toBe(true);
+    expect(await moderationDigestOf(ctx.moderator)).toBe(false);
+    expect(await unsubscribeModerationDigest(m, k)).toBe(false);
+    // Turned on again, it has a new key: the old link stays dead.
+    await setModerationDigest(ctx.moderator, true);
+    expect(await unsubscribeModerationDigest(m, k)).toBe(false);
+    expect(await moderationDigestOf(ctx.moderator)).toBe(true);
   });
 
   it('tells moderators once of a round opening, then closing, within a day', async () => {

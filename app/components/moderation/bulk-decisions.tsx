@@ -44,8 +44,12 @@ export function useSlashFocus(id: string) {
  */
 export function BulkDecisions(props: {
   slug: string;
+  /** Where the form posts: the queue's page it shows, so that the answer comes back to it. */
+  action: string;
   rows: BulkRow[];
   total: number;
+  /** The position of the first row among all the qualified (from 1). */
+  from: number;
   templates: { id: string; name: string; text: string }[];
   errors: string[];
 }) {
@@ -86,12 +90,14 @@ export function BulkDecisions(props: {
   }, []);
 
   return (
-    <Form method="post" className="bulk-form" aria-describedby="bulk-keys">
+    <Form method="post" action={props.action} className="bulk-form" aria-describedby="bulk-keys">
       <p id="bulk-keys" className="muted">
         {t('bulk.keys')}
       </p>
       {props.total > props.rows.length ? (
-        <p className="muted">{t('bulk.shown', { shown: props.rows.length, total: props.total })}</p>
+        <p className="muted">
+          {t('bulk.shown', { from: props.from, to: props.from + props.rows.length - 1, total: props.total })}
+        </p>
       ) : null}
       <p className="field-checkbox">
         <input

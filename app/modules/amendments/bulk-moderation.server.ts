@@ -68,7 +68,8 @@ export async function decideInBulk(props: { actor: Actor; slug: string } & BulkD
       reason = template.text;
     }
     for (const row of found) await recordAdmissibility(tx, actor.id, row, to === 'ADMISSIBLE', reason);
-    for (const sectionId of new Set(found.map((r) => r.sectionId))) await regroupSection(tx, sectionId);
+    // In one order, so that two bulk decisions over the same sections lock them without a deadlock.
+    for (const sectionId of [...new Set(found.map((r) => r.sectionId))].sort()) await regroupSection(tx, sectionId);
     return found.length;
   });
 }

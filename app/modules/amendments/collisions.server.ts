@@ -1,9 +1,11 @@
 import { STANDING } from '~/policies/amendment.ts';
-import type { AmendmentKind, AmendmentStatus } from '~/generated/prisma/enums.ts';
+import type { AmendmentKind } from '~/generated/prisma/enums.ts';
 import { readStoredDoc } from '~/rich-text/stored.server.ts';
 import type { Tx } from '~/utils/db.server.ts';
 import { notifyFollowers } from '../follows/follows.server.ts';
 import { notifyModerators } from '../notifications/moderators.server.ts';
+import { refreshDuplicates, type MeasuredRow } from './duplicates.server.ts';
+import { lockSection } from './section-lock.server.ts';
 import { changesCollide, docTokens, hunks, type Hunk } from './merge.ts';
 
 /**
@@ -37,10 +39,14 @@ function changeOf(amendment: Candidate): { base: string; hunks: Hunk[] } {
   return { base: key, hunks: hunks(base, docTokens(readStoredDoc(amendment.proposedText, 'amendment.proposedText'))) };
 }
 
-/** Recomputes the collision groups of a section's standing amendments (in the caller's transaction). */
+/**
+ * Recomputes the collision groups of a section's standing amendments and refreshes its stored possible
+ * duplicates (duplicates.server.ts), in the caller's transaction.
+ */
 export async function regroupSection(tx: Tx, sectionId: string): Promise<void> {
+  await lockSection(tx, sectionId);
   // Frozen groups (an amendment already in a vote) are not reopened.
-  const rows: (Candidate & { status: AmendmentStatus; needsUpdate: boolean })[] = await tx.amendment.findMany({
+  const rows: (Candidate & MeasuredRow & { needsUpdate: boolean })[] = await tx.amendment.findMany({
     where: { sectionId, status: { in: [...STANDING, 'IN_VOTE'] } },
     orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
     select: {
@@ -52,8 +58,12 @@ export async function regroupSection(tx: Tx, sectionId: string): Promise<void> {
       collisionGroup: true,
       needsUpdate: true,
       compromiseOfId: true,
+      programId: true,
+      sectionId: true,
+      duplicateKey: true,
     },
   });
+  await refreshDuplicates(tx, sectionId, rows);
   const others = await tx.amendment.findMany({
     where: { sectionId, status: { notIn: [...STANDING, 'IN_VOTE'] }, collisionGroup: { not: null } },
     select: { id: true },

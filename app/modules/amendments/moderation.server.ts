@@ -5,18 +5,13 @@ import type { AmendmentStatus } from '~/generated/prisma/enums.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
 import { hideUnknownProgram } from '../programs/programs.server.ts';
-import { reportedComments } from '../debate/comments.server.ts';
 import { notifyAuthors } from '../notifications/notifications.server.ts';
 import { notifyFollowers } from '../follows/follows.server.ts';
 import { regroupSection, STANDING } from './collisions.server.ts';
-import { possibleDuplicates } from './duplicates.server.ts';
 import { inPublishedVersion } from './published.server.ts';
 import { assertMove } from './lifecycle.ts';
 import { carrySupportsOver } from './supports.server.ts';
-import { rollReportsOf } from '../voting/roll.server.ts';
 import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
-import { MAX_BULK } from './moderation.schema.ts';
-import { listTemplates } from './reason-templates.server.ts';
 
 /**
  * Moderators' decisions on amendments, each with a public reason: admissible (it goes on to a vote) or
@@ -219,73 +214,4 @@ export async function moderationLog(
   });
 }
 
-/**
- * The moderators' queue for a program: amendments waiting for a decision (qualified), those collecting
- * supports, collision groups, possible duplicates (standing amendments of one section that make nearly the same
- * change, less the pairs moderators dismissed: duplicates.server.ts), amendments waiting for their authors'
- * update, and comments with open reports.
- */
-export async function moderationQueue(actor: Actor, slug: string) {
-  const program = await db().program.findUnique({ where: { slug } });
-  if (!program) throw new NotFoundError(`program ${slug}`);
-  enforce(canManageProgram(actor, program), actor, 'program.manage');
-  const standing = await db().amendment.findMany({
-    where: { programId: program.id, status: { in: [...STANDING] } },
-    orderBy: [{ qualifiedAt: 'asc' }, { submittedAt: 'asc' }],
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      title: true,
-      sectionId: true,
-      baseText: true,
-      proposedText: true,
-      submittedAt: true,
-      qualifiedAt: true,
-      supportsNeeded: true,
-      supportDeadline: true,
-      collisionGroup: true,
-      needsUpdate: true,
-      _count: { select: { supports: true } },
-    },
-  });
-  const brief = (a: (typeof standing)[number]) => ({
-    id: a.id,
-    title: a.title,
-    status: a.status,
-    sectionId: a.sectionId,
-    supports: a._count.supports,
-    supportsNeeded: a.supportsNeeded,
-    supportDeadline: a.supportDeadline,
-    qualifiedAt: a.qualifiedAt,
-  });
-  const groups = new Map<string, ReturnType<typeof brief>[]>();
-  for (const a of standing) {
-    if (a.collisionGroup) groups.set(a.collisionGroup, [...(groups.get(a.collisionGroup) ?? []), brief(a)]);
-  }
-  const duplicates = (await possibleDuplicates(standing))
-    .slice(0, 100)
-    .map((d) => ({ a: brief(d.a), b: brief(d.b), similarity: d.similarity }));
-  const qualified = standing.filter((a) => a.status === 'QUALIFIED');
-  return {
-    // The first ones to decide, as many as one bulk decision takes (ADR 0036); deciding them brings the next.
-    qualified: qualified.slice(0, MAX_BULK).map(brief),
-    qualifiedTotal: qualified.length,
-    templates: await listTemplates(program.id),
-    collecting: standing.filter((a) => a.status === 'SUBMITTED').map(brief),
-    groups: [...groups.values()],
-    duplicates,
-    needUpdate: standing.filter((a) => a.needsUpdate).map(brief),
-    reports: await reportedComments(actor, slug),
-    // Members who say they are on a round's voter roll without having voted (docs/decisions/0032-voter-roll.md).
-    rollReports: await rollReportsOf(actor, program.id),
-    // Adopted amendments the text moved under (docs/decisions/0015-from-vote-to-program.md).
-    conflicts: (
-      await db().amendmentApplication.findMany({
-        where: { programId: program.id, status: 'CONFLICT' },
-        orderBy: { seq: 'asc' },
-        select: { amendment: { select: { id: true, title: true } } },
-      })
-    ).map((c) => c.amendment),
-  };
-}
+export { moderationQueue } from './moderation-queue.server.ts';

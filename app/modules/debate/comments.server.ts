@@ -353,8 +353,13 @@ export async function reportedComments(actor: Actor, slug: string) {
   const program = await db().program.findUnique({ where: { slug } });
   if (!program) throw new NotFoundError(`program ${slug}`);
   enforce(canManageProgram(actor, program), actor, 'program.manage');
+  return reportedCommentsOf(program.id);
+}
+
+/** The comments of a program with open reports, most reported first: for a caller that checked the moderator. */
+export async function reportedCommentsOf(programId: string) {
   const rows = await db().comment.findMany({
-    where: { amendment: { programId: program.id }, reports: { some: { resolvedAt: null } } },
+    where: { amendment: { programId }, reports: { some: { resolvedAt: null } } },
     include: {
       author: { select: { displayName: true } },
       amendment: { select: { id: true, title: true } },

@@ -61,6 +61,7 @@ export async function deleteAccount(props: { actor: Actor; password: string }, n
         lastActiveAt: null,
         emailDigest: false,
         digestKey: null,
+        moderationDigestSecret: null,
         digestSentAt: null,
         voteAnnouncements: false,
         announceKey: null,

@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { NotificationKind } from '~/generated/prisma/enums.ts';
 import { isLocale, t, type Locale } from '~/i18n/index.ts';
 import { enforce, hasRole, type Actor } from '~/policies/actor.ts';
@@ -5,6 +6,7 @@ import { canTakeChapter } from '~/policies/follow.ts';
 import { appConfig } from '~/utils/config.server.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { NotFoundError } from '~/utils/domain-errors.ts';
+import { newId } from '~/utils/ids.ts';
 import type { Mail } from '~/utils/mail.server.ts';
 import type { Claimed } from '../mailing/queue.server.ts';
 import {
@@ -115,7 +117,48 @@ export async function takenChapters(memberId: string): Promise<Set<string>> {
 /** A moderator's digest setting: none, or a daily mail of their moderation notifications. */
 export async function setModerationDigest(actor: Actor, daily: boolean) {
   enforce(hasRole(actor, 'MODERATOR'), actor, 'notifications.moderationDigest');
-  await db().member.update({ where: { id: actor.id }, data: { moderationDigest: daily ? 'DAILY' : 'NONE' } });
+  // A new key each time it is turned on: the unsubscribe links of earlier mails then work no more.
+  await db().member.update({
+    where: { id: actor.id },
+    data: daily
+      ? { moderationDigest: 'DAILY', moderationDigestSecret: newId() + newId() }
+      : { moderationDigest: 'NONE', moderationDigestSecret: null },
+  });
+}
+
+/** The signature in a moderator's digest unsubscribe link (HMAC under the key of their own). */
+function digestSignature(secret: string, memberId: string): string {
+  return createHmac('sha256', secret).update(`moddigest:${memberId}`).digest('base64url').slice(0, 32);
+}
+
+/** The one-click link that turns a moderator's daily digest off, without signing in (its page has the button). */
+export function moderationDigestUnsubscribeLink(memberId: string, secret: string): string {
+  const sig = digestSignature(secret, memberId);
+  return `${appConfig().publicOrigin}/notifications/unsubscribe?what=moderation&m=${memberId}&k=${sig}`;
+}
+
+/**
+ * Turns a moderator's daily digest off from the link of a digest mail: true if the link was genuine. It works
+ * once: the key that signed it is dropped, so a second use (or a link from before the digest was turned on
+ * again) is refused, and the page says the link is not valid any more.
+ */
+export async function unsubscribeModerationDigest(memberId: string, signature: string): Promise<boolean> {
+  if (!memberId || !signature) return false;
+  const member = await db().member.findUnique({
+    where: { id: memberId },
+    select: { moderationDigestSecret: true },
+  });
+  const secret = member?.moderationDigestSecret;
+  if (!secret) return false;
+  const expected = Buffer.from(digestSignature(secret, memberId));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
+  // Conditional on the key read: two clicks at once turn it off once.
+  const done = await db().member.updateMany({
+    where: { id: memberId, moderationDigestSecret: secret },
+    data: { moderationDigest: 'NONE', moderationDigestSecret: null },
+  });
+  return done.count === 1;
 }
 
 /** Whether the actor receives the moderators' daily digest; null for those who are no moderator. */
@@ -154,13 +197,21 @@ export async function renderModerationDigests(rows: Claimed[]): Promise<Map<stri
   for (const row of rows) {
     const member = await db().member.findUnique({
       where: { id: row.memberId },
-      select: { email: true, locale: true, role: true, deletedAt: true, suspendedAt: true, moderationDigest: true },
+      select: {
+        email: true,
+        locale: true,
+        role: true,
+        deletedAt: true,
+        suspendedAt: true,
+        moderationDigest: true,
+        moderationDigestSecret: true,
+      },
     });
     if (!member || member.deletedAt || member.suspendedAt || member.role === 'MEMBER') {
       out.set(row.id, 'account-unavailable');
       continue;
     }
-    if (member.moderationDigest !== 'DAILY') {
+    if (member.moderationDigest !== 'DAILY' || !member.moderationDigestSecret) {
       out.set(row.id, 'digest-off');
       continue;
     }
@@ -186,10 +237,13 @@ export async function renderModerationDigests(rows: Claimed[]): Promise<Map<stri
         (n) =>
           `- ${mine.has(n.chapterId ?? '') ? `[${t(locale, 'notifications.yourChapter')}] ` : ''}${notificationText(locale, { kind: n.kind, title: n.title, data: (n.data ?? {}) as NotificationData })}\n  ${origin}${notificationPath(n)}`,
       );
+    const unsubscribe = moderationDigestUnsubscribeLink(row.memberId, member.moderationDigestSecret);
     out.set(row.id, {
       to: member.email,
       subject: t(locale, 'mail.modDigest.subject', { n: items.length }),
-      text: t(locale, 'mail.modDigest.body', { items: items.join('\n'), link: `${origin}/notifications` }),
+      text: t(locale, 'mail.modDigest.body', { items: items.join('\n'), link: `${origin}/notifications`, unsubscribe }),
+      // Mail programs show their own "unsubscribe" button for it (RFC 2369); it opens the same page.
+      headers: { 'List-Unsubscribe': `<${unsubscribe}>` },
     });
   }
   return out;

@@ -113,6 +113,7 @@ const INVENTORY: Inventory = {
       totpEnabledAt: 'yes',
       totpLastStep: 'yes',
       moderationDigest: 'yes',
+      moderationDigestSecret: 'pseudonymous',
     },
   },
   RecoveryCode: {
@@ -211,6 +212,7 @@ const INVENTORY: Inventory = {
       mergedIntoId: 'no',
       roundId: 'no',
       compromiseOfId: 'no',
+      duplicateKey: 'no',
     },
   },
   AmendmentAuthor: {
@@ -503,6 +505,10 @@ const INVENTORY: Inventory = {
   CommentReport: {
     group: 'moderation',
     fields: { commentId: 'yes', memberId: 'pseudonymous', reason: 'yes', createdAt: 'yes', resolvedAt: 'no' },
+  },
+  DuplicateCandidate: {
+    group: 'moderation',
+    fields: { amendmentId: 'no', otherId: 'no', programId: 'no', sectionId: 'no', similarity: 'no' },
   },
   DuplicateDismissal: {
     group: 'moderation',

@@ -210,6 +210,12 @@ export const en = {
           why: 'Nothing is mailed to you beyond what you asked for.',
           visibleTo: ONLY_YOU,
         },
+        moderationDigestSecret: {
+          what: 'The key that signs the moderators’ digest’s one-click unsubscribe link, new each time you turn it on.',
+          why: 'So that the link in a mail turns that digest off without signing in, and only yours, once.',
+          retention: 'Until you turn that digest off.',
+          visibleTo: 'Nobody: only its signature is in the links mailed to you.',
+        },
       },
     },
     Session: {
@@ -408,6 +414,10 @@ export const en = {
         compromiseOfId: {
           what: 'For a compromise of the drafting committee: the amendment it proposes to replace.',
           why: 'To put both in one vote, and to replace one by the other if its authors agree.',
+        },
+        duplicateKey: {
+          what: 'A fingerprint of the change last measured for possible duplicates.',
+          why: 'To measure an amendment again only when its change differs.',
         },
       },
     },
@@ -1176,6 +1186,20 @@ export const en = {
           what: 'When moderators settled it: the comment hidden, or kept.',
           why: 'Settled reports leave the moderators’ queue.',
         },
+      },
+    },
+    DuplicateCandidate: {
+      title: 'Possible duplicates',
+      summary:
+        'Two standing amendments of one section that make nearly the same change, with how alike they are, measured when an amendment is submitted or changed.',
+      retention: 'While both amendments are in the running, and the pair is not dismissed.',
+      visibleTo: 'The moderators, in their queue.',
+      fields: {
+        amendmentId: AMENDMENT_REF,
+        otherId: { what: 'The other amendment of the pair.', why: 'To list the pair.' },
+        programId: { what: 'The program of both.', why: 'To list a program’s pairs.' },
+        sectionId: { what: 'The section both change.', why: 'To measure a section’s pairs again when it changes.' },
+        similarity: { what: 'How alike their changes are.', why: 'To list the most alike first.' },
       },
     },
     DuplicateDismissal: {

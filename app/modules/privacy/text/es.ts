@@ -216,6 +216,12 @@ export const es: PrivacyTranslation = {
           why: 'No se te envía nada más allá de lo que pediste.',
           visibleTo: ONLY_YOU,
         },
+        moderationDigestSecret: {
+          what: 'La clave que firma el enlace para darte de baja con un clic del resumen de moderadores, nueva cada vez que lo activas.',
+          why: 'Para que el enlace de un correo desactive ese resumen sin iniciar sesión, solo el tuyo, una vez.',
+          retention: 'Hasta que desactives ese resumen.',
+          visibleTo: 'Nadie: solo su firma está en los enlaces que se te envían.',
+        },
       },
     },
     Session: {
@@ -424,6 +430,10 @@ export const es: PrivacyTranslation = {
         compromiseOfId: {
           what: 'Para un compromiso del comité de redacción: la enmienda que propone sustituir.',
           why: 'Para someter ambas a la misma votación, y sustituir una por otra si sus autores lo aceptan.',
+        },
+        duplicateKey: {
+          what: 'Una huella del cambio medido por última vez para los posibles duplicados.',
+          why: 'Para volver a medir una enmienda solo cuando su cambio difiere.',
         },
       },
     },
@@ -1247,6 +1257,23 @@ export const es: PrivacyTranslation = {
           what: 'Cuándo la resolvieron los moderadores: comentario ocultado o mantenido.',
           why: 'Las denuncias resueltas salen de la cola de los moderadores.',
         },
+      },
+    },
+    DuplicateCandidate: {
+      title: 'Posibles duplicados',
+      summary:
+        'Dos enmiendas en liza de una misma sección que hacen casi el mismo cambio, con cuánto se parecen, medido cuando una enmienda se presenta o cambia.',
+      retention: 'Mientras ambas enmiendas sigan en liza y el par no se descarte.',
+      visibleTo: 'Los moderadores, en su cola.',
+      fields: {
+        amendmentId: AMENDMENT_REF,
+        otherId: { what: 'La otra enmienda del par.', why: 'Para mostrar el par.' },
+        programId: { what: 'El programa de ambas.', why: 'Para listar los pares de un programa.' },
+        sectionId: {
+          what: 'La sección que ambas cambian.',
+          why: 'Para volver a medir los pares de una sección cuando cambia.',
+        },
+        similarity: { what: 'Cuánto se parecen sus cambios.', why: 'Para listar primero los más parecidos.' },
       },
     },
     DuplicateDismissal: {

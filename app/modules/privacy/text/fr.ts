@@ -216,6 +216,12 @@ export const fr: PrivacyTranslation = {
           why: 'Rien ne vous est envoyé au-delà de ce que vous avez demandé.',
           visibleTo: ONLY_YOU,
         },
+        moderationDigestSecret: {
+          what: 'La clé qui signe le lien de désinscription en un clic du récapitulatif des modérateurs, nouvelle à chaque activation.',
+          why: 'Pour que le lien d’un e-mail désactive ce récapitulatif sans connexion, seulement le vôtre, une fois.',
+          retention: 'Jusqu’à ce que vous désactiviez ce récapitulatif.',
+          visibleTo: 'Personne : seule sa signature figure dans les liens qui vous sont envoyés.',
+        },
       },
     },
     Session: {
@@ -432,6 +438,10 @@ export const fr: PrivacyTranslation = {
         compromiseOfId: {
           what: 'Pour un compromis du comité de rédaction : l’amendement qu’il propose de remplacer.',
           why: 'Pour les soumettre au même vote, et remplacer l’un par l’autre si ses auteurs l’acceptent.',
+        },
+        duplicateKey: {
+          what: 'Une empreinte du changement mesuré la dernière fois pour les doublons possibles.',
+          why: 'Pour ne mesurer de nouveau un amendement que si son changement diffère.',
         },
       },
     },
@@ -1268,6 +1278,26 @@ export const fr: PrivacyTranslation = {
         resolvedAt: {
           what: 'Quand les modérateurs l’ont traité : commentaire masqué, ou gardé.',
           why: 'Les signalements traités quittent la file des modérateurs.',
+        },
+      },
+    },
+    DuplicateCandidate: {
+      title: 'Doublons possibles',
+      summary:
+        'Deux amendements en lice d’une même section qui font presque le même changement, avec leur degré de ressemblance, mesuré quand un amendement est déposé ou modifié.',
+      retention: 'Tant que les deux amendements sont en lice et que la paire n’est pas écartée.',
+      visibleTo: 'Les modérateurs, dans leur file.',
+      fields: {
+        amendmentId: AMENDMENT_REF,
+        otherId: { what: 'L’autre amendement de la paire.', why: 'Pour proposer la paire.' },
+        programId: { what: 'Le programme des deux.', why: 'Pour lister les paires d’un programme.' },
+        sectionId: {
+          what: 'La section que les deux modifient.',
+          why: 'Pour mesurer de nouveau les paires d’une section quand elle change.',
+        },
+        similarity: {
+          what: 'À quel point leurs changements se ressemblent.',
+          why: 'Pour lister d’abord les plus proches.',
         },
       },
     },

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeKey } from '../../app/modules/amendments/duplicates.server.ts';
+import { moderationDigestUnsubscribeLink } from '../../app/modules/notifications/moderators.server.ts';
+import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
+import { setAppConfig } from '../../app/utils/config.server.ts';
+import { db, setDatabase } from '../../app/utils/db.server.ts';
+import { newId } from '../../app/utils/ids.ts';
+import { openDatabase } from '../../server/database/open.ts';
+import { launchBrowser } from './support/browser.ts';
+import { amendingProgram, DEMO, demoSessions } from './support/scenarios.ts';
+import { startServer, type TestServer } from './support/server.ts';
+import { logInAsDemo } from './support/session.ts';
+
+/**
+ * Issue 21 (ADR 0039): the moderation queue past its first 200 qualified amendments, page by page, each page's
+ * selection deciding its own amendments; and the moderators' daily digest's one-click unsubscribe link, opened
+ * signed out: it works once, and a wrong link says so. The 205 amendments are written straight into the stopped
+ * server's database (the module path takes seconds each), measured for duplicates as one change.
+ */
+
+const COUNT = 205;
+let server: TestServer;
+let unsubscribePath = '';
+
+/** Writes the qualified amendments and turns the moderator's digest on, on the database of the stopped server. */
+async function seed(stopped: TestServer) {
+  const database = await openDatabase(
+    stopped.databaseUrl ? { url: stopped.databaseUrl } : { dataDir: stopped.dataDir },
+  );
+  setDatabase(database);
+  setAppConfig({
+    publicOrigin: stopped.url,
+    outboxDir: stopped.outboxDir,
+    keysDir: `${stopped.dataDir}-keys`,
+    mailFrom: 'Plenum <no-reply@plenum.test>',
+    secureCookies: false,
+  });
+  try {
+    const program = await db().program.findUniqueOrThrow({ where: { slug: DEMO } });
+    const sections = (await getProgramOutline(null, DEMO)).chapters.flatMap((c) => c.sections);
+    const author = await db().member.findUniqueOrThrow({ where: { email: 'camille@plenum.localhost' } });
+    const start = Date.now() - COUNT * 60_000;
+    for (const [i, section] of sections.entries()) {
+      const content = (await db().section.findUniqueOrThrow({ where: { id: section.id } })).content as object;
+      const mine = Array.from({ length: COUNT }, (_, n) => n).filter((n) => n % sections.length === i);
+      const rows = mine.map((n) => {
+        const proposedText = {
+          type: 'doc',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: `Mesure ${n + 1} des habitants.` }] }],
+        };
+        return {
+          id: newId(),
+          programId: program.id,
+          sectionId: section.id,
+          kind: 'CHANGE' as const,
+          status: 'QUALIFIED' as const,
+          title: `Motion ${String(n + 1).padStart(3, '0')}`,
+          justification: 'Seeded.',
+          baseText: content,
+          proposedText,
+          createdById: author.id,
+          submittedAt: new Date(start + n * 60_000),
+          qualifiedAt: new Date(start + n * 60_000),
+          duplicateKey: changeKey({ kind: 'CHANGE', baseText: content, proposedText }),
+        };
+      });
+      await db().amendment.createMany({ data: rows });
+    }
+    const moderator = await db().member.findUniqueOrThrow({ where: { email: 'moderation@plenum.localhost' } });
+    const secret = newId() + newId();
+    await db().member.update({
+      where: { id: moderator.id },
+      data: { moderationDigest: 'DAILY', moderationDigestSecret: secret },
+    });
+    const link = new URL(moderationDigestUnsubscribeLink(moderator.id, secret));
+    unsubscribePath = `${link.pathname}${link.search}`;
+  } finally {
+    await database.close();
+    setDatabase(undefined);
+  }
+}
+
+beforeAll(async () => {
+  const first = await startServer();
+  await amendingProgram(await demoSessions(first, ['moderation']));
+  await first.stop({ keep: true });
+  await seed(first);
+  server = await startServer({ reuse: { dataDir: first.dataDir, databaseUrl: first.databaseUrl } });
+  server.logins = first.logins;
+}, 240_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('the queue past its first page', () => {
+  it('lists 200, then the rest on the next page, where a bulk decision decides that page’s', async () => {
+    const context = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const m = await context.newPage();
+      await logInAsDemo(m, server, 'moderation');
+      await m.goto(`${server.url}/p/${DEMO}/moderation/queue`);
+      const rows = m.getByTestId('bulk-list').getByRole('listitem');
+      expect(await rows.count()).toBe(200);
+      await m.getByText(`Amendments 1 to 200 of ${COUNT} are listed`).waitFor();
+      expect(await m.getByRole('checkbox', { name: 'Motion 001' }).count()).toBe(1);
+      expect(await m.getByRole('checkbox', { name: 'Motion 201' }).count()).toBe(0);
+
+      await m.getByRole('link', { name: 'Next page' }).click();
+      await m.getByRole('checkbox', { name: 'Motion 201' }).waitFor();
+      expect(await rows.count()).toBe(COUNT - 200);
+      await m.getByText(`Amendments 201 to ${COUNT} of ${COUNT} are listed`).waitFor();
+      expect(await m.getByRole('link', { name: 'Next page' }).count()).toBe(0);
+      const page = m.url();
+
+      await m.getByRole('checkbox', { name: 'Motion 202' }).check();
+      await m.getByRole('checkbox', { name: 'Motion 204' }).check();
+      await m.getByRole('radio', { name: 'Admissible (a)' }).check();
+      await m.getByLabel(/^Reason \(public/).fill('In order.');
+      await m.getByRole('button', { name: 'Decide the selected amendments' }).click();
+      await m.getByText('Decisions recorded').waitFor();
+      // Back on the same page, without the two decided.
+      expect(m.url()).toBe(page);
+      await m.waitForFunction(() => document.querySelectorAll('[data-testid="bulk-list"] li').length === 3);
+      expect(await m.getByRole('checkbox', { name: 'Motion 202' }).count()).toBe(0);
+      expect(await m.getByRole('checkbox', { name: 'Motion 203' }).count()).toBe(1);
+
+      await m.getByRole('link', { name: 'First page' }).click();
+      await m.getByRole('checkbox', { name: 'Motion 001' }).waitFor();
+      expect(await rows.count()).toBe(200);
+    } finally {
+      await context.cleanup();
+    }
+  });
+});
+
+describe('the moderators’ digest unsubscribe link', () => {
+  it('turns the digest off in one click, signed out, once; a wrong link says it is not valid', async () => {
+    const context = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const p = await context.newPage();
+      const wrong = unsubscribePath.replace(/k=./, (s) => (s.endsWith('A') ? 'k=B' : 'k=A'));
+      await p.goto(`${server.url}${wrong}`);
+      await p.getByRole('button', { name: 'Stop the moderators’ daily digest' }).click();
+      await p.getByText('This link is not valid any more').waitFor();
+
+      await p.goto(`${server.url}${unsubscribePath}`);
+      await p.getByRole('button', { name: 'Stop the moderators’ daily digest' }).click();
+      await p.getByText('Done: you will receive no more digests.').waitFor();
+
+      await p.goto(`${server.url}${unsubscribePath}`);
+      await p.getByRole('button', { name: 'Stop the moderators’ daily digest' }).click();
+      await p.getByText('This link is not valid any more').waitFor();
+    } finally {
+      await context.cleanup();
+    }
+  });
+});
