@@ -235,10 +235,12 @@ async function runMix(
     `/p/${seeded.published.slug}/v/1`,
     ...seeded.published.sections.map((id) => `/p/${seeded.published.slug}/v/1/sections/${id}`),
   ];
-  // Warm-up (not measured): every page once per process, so that no run measures a cold start.
+  // Warm-up (not measured): a few pages of each kind, twice per process, so that no run measures a cold start.
+  const warmUp = [...memberPages.slice(0, 2), `/p/${slug}`, memberPages.at(-1)!, ...publicPages.slice(0, 2)];
   for (let k = 0; k < 2 * plenums.length; k++) {
-    for (const page of [...memberPages, ...publicPages])
-      await request(base, { path: page, from: addressOf(k), cookie: member(k).token, origin });
+    await Promise.all(
+      warmUp.map((page) => request(base, { path: page, from: addressOf(k), cookie: member(k).token, origin })),
+    );
   }
   const before = await Promise.all(plenums.map((p) => usage(p.child.pid!)));
   const nginxBefore = await usage(nginxPid);
@@ -475,6 +477,14 @@ try {
     );
     const figures = await runMix(seeded, base, started.plenums, started.nginx.child.pid!, run);
     printRun(figures);
+    // What nginx saw go wrong towards the processes (a 502 or 504 says which), then a fresh log for the next run.
+    const errorLog = path.join(nginxDir, 'error.log');
+    const lines = (await fs.readFile(errorLog, 'utf8').catch(() => ''))
+      .split('\n')
+      .filter((l) => l.includes('upstream'));
+    if (lines.length)
+      log(`  nginx: ${lines.length} upstream errors, first: ${lines[0]!.replace(/^.*?\[error\] /, '')}`);
+    await fs.rm(errorLog, { force: true });
     runs.push(figures);
   }
 
