@@ -85,8 +85,12 @@ restored_port="$(start_plenum "$RESTORED" "$WORK/restored.log")"
 home="$(curl -fs "http://127.0.0.1:$restored_port/")"
 slug="$(grep -oE 'href="/p/[a-z0-9-]+"' <<<"$home" | head -1 | cut -d'"' -f2)"
 [ -n "$slug" ] || fail "the restored Plenum's home page names no program"
-curl -fs "http://127.0.0.1:$restored_port$slug" | grep -q '<h1' || fail "$slug does not answer on the restored Plenum"
+title_of() { curl -fsL "$1" | grep -o '<title>[^<]*</title>' | head -1; }
+source_title="$(title_of "http://127.0.0.1:$port$slug")"
+restored_title="$(title_of "http://127.0.0.1:$restored_port$slug")"
+[ -n "$restored_title" ] && [ "$restored_title" = "$source_title" ] ||
+  fail "$slug: '$restored_title' on the restored Plenum, '$source_title' on the original"
 row_counts "$RESTORED" | grep -E '^Member ' | diff - <(grep -E '^Member ' "$WORK/source.counts") >/dev/null ||
   fail "the restored Plenum seeded members again"
-echo "Plenum started on the restored database and serves $slug"
+echo "Plenum started on the restored database and serves $slug as the original does: $restored_title"
 echo "OK: PostgreSQL backup and restore as docs/deploy.md says"

@@ -93,6 +93,7 @@ interface Plenum {
   child: ChildProcess;
   exited: Promise<unknown>;
   output: () => string;
+  clearOutput: () => void;
 }
 
 async function startPlenum(name: string, env: Record<string, string>): Promise<Plenum> {
@@ -116,7 +117,7 @@ async function startPlenum(name: string, env: Record<string, string>): Promise<P
     if (Date.now() > deadline) throw new Error(`${name} did not answer /healthz:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { name, port, child, exited, output: () => output };
+  return { name, port, child, exited, output: () => output, clearOutput: () => (output = '') };
 }
 
 async function stop(child: ChildProcess, exited: Promise<unknown>) {
@@ -444,6 +445,8 @@ try {
   );
   const seedStarted = performance.now();
   const seeded = await seedMovement(SIZES, RUNS.length, log);
+  // Fresh statistics, as a database in service has them: else the first run plans on empty tables.
+  await database.sql.query('ANALYZE');
   const seedSeconds = r1((performance.now() - seedStarted) / 1000);
 
   const nginxPort = await freePort();
@@ -485,6 +488,15 @@ try {
     if (lines.length)
       log(`  nginx: ${lines.length} upstream errors, first: ${lines[0]!.replace(/^.*?\[error\] /, '')}`);
     await fs.rm(errorLog, { force: true });
+    // And what the processes logged as errors during the run (a 500 has its reference there).
+    for (const p of started.plenums) {
+      const errors = p
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('"level":"error"'));
+      if (errors.length) log(`  ${p.name}: ${errors.length} errors logged, first: ${errors[0]!.slice(0, 400)}`);
+      p.clearOutput();
+    }
     runs.push(figures);
   }
 
@@ -519,9 +531,9 @@ try {
       `${goals.memberP99 ? 'met' : 'NOT met'} (${two.memberP99Ms} ms)`,
   );
   log(
-    `full size would need: ${FULL.members} members seeded (${r1(seedSeconds / SCALE)} s at this seeding rate, ` +
-      `scaled linearly), ${FULL.ballots} ballots: ${r1(FULL.ballots / ballotRate)} s at the ${r1(ballotRate)} ` +
-      `ballots/s sustained here beside the rest of the mix, and request rates ${JSON.stringify(FULL_RATES)} ` +
+    `full size would need: ${FULL.members} members (seeding took ${seedSeconds} s here, 500 amendments already at ` +
+      `full size), ${FULL.ballots} ballots: ${r1(FULL.ballots / ballotRate)} s at the ${r1(ballotRate)} ` +
+      `ballots/s answered in time here beside the rest of the mix, request rates ${JSON.stringify(FULL_RATES)} ` +
       `(${r1(1 / SCALE)}x these), ${FULL.editors} editors`,
   );
   const loadEnd = loadAverage();
