@@ -1,0 +1,287 @@
+/**
+ * The load generator of bench:movement: requests of each kind at a steady rate (open loop: a slow answer does not
+ * slow the arrivals down), each from its own loopback address (127.10.x.y) so that the per-address rate limit sees
+ * as many members as there are, as it would behind nginx on a real site; and live editors over WebSockets, whose
+ * edits are timed until another editor of the same section, often on the other process, has them.
+ */
+import http from 'node:http';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+
+export interface Answer {
+  status: number;
+  ms: number;
+  body: string;
+}
+
+/** The loopback address member `i` connects from. */
+export const addressOf = (i: number) => `127.10.${(i >> 8) & 255}.${i & 255}`;
+
+/** One HTTP request through nginx, from `from`; a network failure is status 0. */
+export function request(
+  base: URL,
+  options: { path: string; from: string; cookie?: string; form?: Record<string, string>; origin: string },
+): Promise<Answer> {
+  const body = options.form ? new URLSearchParams(options.form).toString() : undefined;
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const req = http.request(
+      {
+        host: base.hostname,
+        port: base.port,
+        path: options.path,
+        method: body ? 'POST' : 'GET',
+        localAddress: options.from,
+        agent: false,
+        headers: {
+          ...(options.cookie ? { cookie: `plenum_session=${options.cookie}` } : {}),
+          ...(body
+            ? {
+                'content-type': 'application/x-www-form-urlencoded',
+                'content-length': Buffer.byteLength(body),
+                origin: options.origin,
+              }
+            : {}),
+          accept: 'text/html',
+        },
+        timeout: 30_000,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            ms: performance.now() - started,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', (error) => resolve({ status: 0, ms: performance.now() - started, body: error.message }));
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+export interface ClassFigures {
+  requests: number;
+  errors: number;
+  statuses: Record<string, number>;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  firstError?: string;
+}
+
+/** Latencies and outcomes of one kind of request. */
+export class RequestClass {
+  private readonly times: number[] = [];
+  private readonly statuses: Record<string, number> = {};
+  private errors = 0;
+  private firstError?: string;
+  private readonly pending = new Set<Promise<unknown>>();
+
+  constructor(private readonly ok: (a: Answer) => boolean) {}
+
+  /** Sends `count` requests, evenly over `seconds`, without waiting for one to send the next. */
+  async drive(count: number, seconds: number, send: (i: number) => Promise<Answer>) {
+    const start = performance.now();
+    for (let i = 0; i < count; i++) {
+      const due = start + (i * seconds * 1000) / count;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const p = send(i).then((a) => this.note(a));
+      this.pending.add(p);
+      void p.finally(() => this.pending.delete(p));
+    }
+    await Promise.all(this.pending);
+  }
+
+  private note(a: Answer) {
+    this.times.push(a.ms);
+    this.statuses[a.status] = (this.statuses[a.status] ?? 0) + 1;
+    if (!this.ok(a)) {
+      this.errors++;
+      this.firstError ??= `${a.status}: ${a.body.replace(/\s+/g, ' ').slice(0, 200)}`;
+    }
+  }
+
+  figures(): ClassFigures {
+    const sorted = [...this.times].sort((a, b) => a - b);
+    return {
+      requests: sorted.length,
+      errors: this.errors,
+      statuses: this.statuses,
+      p50Ms: round1(percentile(sorted, 50)),
+      p99Ms: round1(percentile(sorted, 99)),
+      maxMs: round1(sorted.at(-1) ?? NaN),
+      ...(this.firstError ? { firstError: this.firstError } : {}),
+    };
+  }
+}
+
+export function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+const SYNC = 0;
+const STEP2 = 1;
+
+/** A live editor: a real Yjs client over y-protocols, typing a few characters every second in its paragraph. */
+class Editor {
+  readonly doc = new Y.Doc();
+  readonly ws: WebSocket;
+  readonly synced: Promise<void>;
+  readonly sent: { clock: number; at: number }[] = [];
+  peers: Editor[] = [];
+  readonly latencies: number[] = [];
+  private readonly next = new Map<Editor, number>();
+  private text?: Y.XmlText;
+  closedEarly = false;
+
+  constructor(url: string, headers: Record<string, string>, from: string) {
+    this.ws = new WebSocket(url, { headers, localAddress: from });
+    let gotState!: () => void;
+    const state = new Promise<void>((resolve) => (gotState = resolve));
+    this.ws.on('message', (data: Buffer) => {
+      if (data[0] !== SYNC) return;
+      const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset + 1, data.length - 1));
+      const reply = encoding.createEncoder();
+      encoding.writeVarUint(reply, SYNC);
+      const kind = syncProtocol.readSyncMessage(decoder, reply, this.doc, this);
+      if (encoding.length(reply) > 1) this.send(encoding.toUint8Array(reply));
+      if (kind === STEP2) gotState();
+      this.applied();
+    });
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === this) return;
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, SYNC);
+      syncProtocol.writeUpdate(e, update);
+      this.send(encoding.toUint8Array(e));
+    });
+    const opened = new Promise<void>((resolve, reject) => {
+      this.ws.once('open', () => {
+        const e = encoding.createEncoder();
+        encoding.writeVarUint(e, SYNC);
+        syncProtocol.writeSyncStep1(e, this.doc);
+        this.send(encoding.toUint8Array(e));
+        resolve();
+      });
+      this.ws.once('error', reject);
+      this.ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+    });
+    this.ws.on('close', () => (this.closedEarly = true));
+    this.synced = Promise.all([opened, state]).then(() => {});
+  }
+
+  private send(message: Uint8Array) {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(message);
+  }
+
+  /** Notes, for every peer, when each of its timed edits reached this editor's document. */
+  private applied() {
+    const now = performance.now();
+    for (const peer of this.peers) {
+      let i = this.next.get(peer) ?? 0;
+      const state = Y.getState(this.doc.store, peer.doc.clientID);
+      while (i < peer.sent.length && peer.sent[i]!.clock <= state) this.latencies.push(now - peer.sent[i++]!.at);
+      this.next.set(peer, i);
+    }
+  }
+
+  type() {
+    if (!this.text) {
+      const paragraph = new Y.XmlElement('paragraph');
+      this.text = new Y.XmlText();
+      paragraph.insert(0, [this.text]);
+      this.doc.getXmlFragment('default').push([paragraph]);
+    }
+    this.text.insert(this.text.length, 'word ');
+    this.sent.push({ clock: Y.getState(this.doc.store, this.doc.clientID), at: performance.now() });
+  }
+}
+
+export interface EditorFigures {
+  editors: number;
+  connected: number;
+  edits: number;
+  /** Edit arrivals timed at peers (each edit counts once per peer that watches it). */
+  arrivals: number;
+  expectedArrivals: number;
+  p50Ms: number;
+  p99Ms: number;
+  droppedSockets: number;
+}
+
+/** Connects `count` editors spread over the documents, lets each type once a second for `seconds`, then measures. */
+export async function liveEditors(options: {
+  base: URL;
+  documents: string[];
+  count: number;
+  seconds: number;
+  origin: string;
+  tokens: string[];
+  firstAddress: number;
+}): Promise<EditorFigures> {
+  const ws = `ws://${options.base.host}/collab/`;
+  const editors = Array.from({ length: options.count }, (_, i) => {
+    const doc = options.documents[i % options.documents.length]!;
+    return {
+      doc,
+      editor: new Editor(
+        `${ws}${encodeURIComponent(doc)}`,
+        { origin: options.origin, cookie: `plenum_session=${options.tokens[i % options.tokens.length]}` },
+        addressOf(options.firstAddress + i),
+      ),
+    };
+  });
+  const results = await Promise.allSettled(editors.map((e) => e.editor.synced));
+  const connected = results.filter((r) => r.status === 'fulfilled').length;
+  // Peers: every editor watches the edits of the others on its document.
+  for (const { doc, editor } of editors)
+    editor.peers = editors.filter((e) => e.doc === doc && e.editor !== editor).map((e) => e.editor);
+  const live = editors.filter((_, i) => results[i]!.status === 'fulfilled').map((e) => e.editor);
+  const ticks = Math.max(1, Math.round(options.seconds));
+  for (let t = 0; t < ticks; t++) {
+    // Each editor types once in the second, at its own moment.
+    await Promise.all(
+      live.map(
+        (editor, i) =>
+          new Promise<void>((resolve) =>
+            setTimeout(
+              () => {
+                editor.type();
+                resolve();
+              },
+              (i * 1000) / live.length,
+            ),
+          ),
+      ),
+    );
+    await new Promise((r) => setTimeout(r, Math.max(0, 1000 - 1000 / Math.max(1, live.length))));
+  }
+  await new Promise((r) => setTimeout(r, 2000)); // the last edits arrive
+  const latencies = live.flatMap((e) => e.latencies).sort((a, b) => a - b);
+  const edits = live.reduce((s, e) => s + e.sent.length, 0);
+  const expectedArrivals = live.reduce((s, e) => s + e.sent.length * e.peers.filter((p) => live.includes(p)).length, 0);
+  const dropped = live.filter((e) => e.closedEarly).length;
+  for (const { editor } of editors) editor.ws.terminate();
+  return {
+    editors: options.count,
+    connected,
+    edits,
+    arrivals: latencies.length,
+    expectedArrivals,
+    p50Ms: round1(percentile(latencies, 50)),
+    p99Ms: round1(percentile(latencies, 99)),
+    droppedSockets: dropped,
+  };
+}

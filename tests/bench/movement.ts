@@ -1,0 +1,574 @@
+/**
+ * bench:movement — the whole system under what a movement does at once (issue 19, ADR 0042): PostgreSQL (its own
+ * database `plenum_movement`, recreated), Redis, Plenum processes behind nginx configured by the very file of the
+ * deploy guide (deploy/nginx/plenum.conf), all started and stopped here. Seeds members with sessions, a program
+ * of 60 sections with 500 amendments and their comments, then for BENCH_SECONDS at once: the public reading a
+ * published version, members browsing, live editors over 20 sections, supports and comments arriving, and the
+ * last minutes of a round (its ballots compressed into the run), then the round's close and tally. The same run
+ * is made with two processes, then (the reference) with one: the ratios say what the second process buys.
+ *
+ * Sizes are the issue's times BENCH_SCALE (default 0.02: a 2-core machine shared with others); the full size's
+ * needs are printed from the measured rates. Ends with one line of JSON.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { setAppConfig } from '../../app/utils/config.server.ts';
+import { db, setDatabase } from '../../app/utils/db.server.ts';
+import { liveDocumentName } from '../../app/modules/live-text/names.ts';
+import { setLogLevel } from '../../app/utils/logger.server.ts';
+import { applyMigrations, readMigrations } from '../../server/database/migrate.ts';
+import { openDatabase } from '../../server/database/open.ts';
+import { withDatabase } from '../setup/global-setup.ts';
+import { adminUrl } from '../setup/paths.ts';
+import {
+  addressOf,
+  liveEditors,
+  request,
+  RequestClass,
+  type ClassFigures,
+  type EditorFigures,
+} from './movement-load.ts';
+import { openRound, seedMovement, type Seeded } from './movement-seed.ts';
+
+const num = (name: string, fallback: number) => {
+  const value = Number(process.env[name] || fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+};
+const SCALE = num('BENCH_SCALE', 0.02);
+const SECONDS = num('BENCH_SECONDS', 60);
+const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/';
+const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
+const DB_NAME = 'plenum_movement';
+const NGINX_CONF = path.resolve('deploy/nginx/plenum.conf');
+const FULL = { members: 100_000, amendments: 500, comments: 20_000, ballots: 50_000, editors: 200, liveSections: 20 };
+/** Requests per second of each kind at full size (a guess at a movement's busiest hour; scaled like the rest). */
+const FULL_RATES = { public: 400, member: 200, support: 20, comment: 10 };
+const GOAL_MEMBER_P99_MS = 250;
+const RUNS = [2, 1] as const;
+
+const scaled = (n: number, min = 1) => Math.max(min, Math.round(n * SCALE));
+const SIZES = {
+  members: scaled(FULL.members, 200),
+  amendments: FULL.amendments,
+  comments: scaled(FULL.comments, 100),
+  sections: 60,
+  liveSections: FULL.liveSections,
+};
+const BALLOTS = Math.min(scaled(FULL.ballots, 50), Math.floor(SIZES.members / RUNS.length));
+const EDITORS = scaled(FULL.editors, 2 * FULL.liveSections);
+const RATES = Object.fromEntries(
+  Object.entries(FULL_RATES).map(([k, v]) => [k, Math.max(1, v * SCALE)]),
+) as typeof FULL_RATES;
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const loadAverage = () => os.loadavg().map(r1);
+const log = (line: string) => console.log(line);
+
+async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** CPU seconds (user + system) and resident memory of a process, from /proc. */
+async function usage(pid: number) {
+  const stat = (await fs.readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
+  const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  // utime and stime, in ticks of USER_HZ (100 on Linux)
+  return { cpuSeconds: (Number(stat[11]) + Number(stat[12])) / 100, rssMiB: r1(rssKiB / 1024) };
+}
+
+interface Plenum {
+  name: string;
+  port: number;
+  child: ChildProcess;
+  exited: Promise<unknown>;
+  output: () => string;
+  clearOutput: () => void;
+}
+
+async function startPlenum(name: string, env: Record<string, string>): Promise<Plenum> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['build/server/index.js'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise((r) => child.once('exit', r));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited:\n${output}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`${name} did not answer /healthz:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { name, port, child, exited, output: () => output, clearOutput: () => (output = '') };
+}
+
+async function stop(child: ChildProcess, exited: Promise<unknown>) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const forced = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(forced);
+}
+
+/** nginx on the deploy guide's file, changed only where its [bench] comments say. */
+async function startNginx(dir: string, port: number, upstreams: number[]) {
+  const site = (await fs.readFile(NGINX_CONF, 'utf8'))
+    .replace(
+      /(upstream plenum \{[\s\S]*?)((?:\s*server 127\.0\.0\.1:\d+[^\n]*\n)+)/,
+      (_, head: string) =>
+        `${head}\n${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=3 fail_timeout=5s;`).join('\n')}\n`,
+    )
+    .replace(/\n\s*listen \[::\]:443[^\n]*/, '')
+    .replace(/listen 443 ssl[^;]*;/, `listen 127.0.0.1:${port};`)
+    .replace(/\n\s*ssl_[a-z_]+\s[^\n]*/g, '')
+    .replace(/\n# Plain HTTP:[\s\S]*$/, '\n');
+  await fs.writeFile(path.join(dir, 'plenum.conf'), site);
+  await fs.chmod(dir, 0o755);
+  await fs.writeFile(
+    path.join(dir, 'nginx.conf'),
+    [
+      'worker_processes 1;',
+      `pid ${dir}/nginx.pid;`,
+      `error_log ${dir}/error.log warn;`,
+      'events { worker_connections 8192; }',
+      'http {',
+      '  access_log off;',
+      `  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy;`,
+      `  fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;`,
+      `  include ${dir}/plenum.conf;`,
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const nginx = spawn('nginx', ['-c', `${dir}/nginx.conf`, '-p', dir, '-g', 'daemon off;'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise((r) => nginx.once('exit', r));
+  const deadline = Date.now() + 10_000;
+  while (
+    !(await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    if (nginx.exitCode !== null || Date.now() > deadline) throw new Error('nginx did not start (see above)');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child: nginx, exited };
+}
+
+interface RunFigures {
+  processes: number;
+  seconds: number;
+  classes: Record<string, ClassFigures>;
+  editors: EditorFigures;
+  ballots: {
+    sent: number;
+    accepted: number;
+    stored: number;
+    counted: number;
+    closeSeconds: number;
+    /** Accepted (a receipt came back) but not counted. */
+    lost: number;
+    /** Stored, but the answer came after the client gave up (30 s). */
+    late: number;
+  };
+  perProcess: {
+    name: string;
+    cpuSeconds: number;
+    cpuShare: number;
+    rssMiBStart: number;
+    rssMiBEnd: number;
+    rssMiBMax: number;
+  }[];
+  nginx: { cpuSeconds: number; rssMiB: number };
+  memberP99Ms: number;
+  loadAverageEnd: number[];
+}
+
+/** One run of the mix against nginx and `plenums`; a fresh round, voted by members [firstVoter, +BALLOTS). */
+async function runMix(
+  seeded: Seeded,
+  base: URL,
+  plenums: Plenum[],
+  nginxPid: number,
+  run: number,
+): Promise<RunFigures> {
+  const origin = base.origin;
+  const roundId = await openRound(seeded, seeded.forRounds[run]!, `Round ${run + 1}`);
+  const questions = await db().roundQuestion.findMany({ where: { roundId }, orderBy: { position: 'asc' } });
+  const firstVoter = run * BALLOTS;
+  const slug = seeded.program.slug;
+  const ok2xx = (a: { status: number }) => a.status >= 200 && a.status < 300;
+  const okRedirect = (a: { status: number }) => a.status === 302 || a.status === 303 || ok2xx(a);
+  const classes = {
+    public: new RequestClass(ok2xx),
+    member: new RequestClass(ok2xx),
+    support: new RequestClass(okRedirect),
+    comment: new RequestClass(okRedirect),
+    ballot: new RequestClass((a) => ok2xx(a) && a.body.includes('ballot')),
+  };
+  const member = (i: number) => seeded.members[i % seeded.members.length]!;
+  const memberPages = [
+    ...seeded.program.sections.map((id) => `/p/${slug}/sections/${id}`),
+    `/p/${slug}`,
+    ...seeded.supportable.slice(0, 20).map((id) => `/p/${slug}/amendments/${id}`),
+  ];
+  const publicPages = [
+    `/p/${seeded.published.slug}/v/1`,
+    ...seeded.published.sections.map((id) => `/p/${seeded.published.slug}/v/1/sections/${id}`),
+  ];
+  // Warm-up (not measured): a few pages of each kind, twice per process, so that no run measures a cold start.
+  const warmUp = [...memberPages.slice(0, 2), `/p/${slug}`, memberPages.at(-1)!, ...publicPages.slice(0, 2)];
+  for (let k = 0; k < 2 * plenums.length; k++) {
+    await Promise.all(
+      warmUp.map((page) => request(base, { path: page, from: addressOf(k), cookie: member(k).token, origin })),
+    );
+  }
+  const before = await Promise.all(plenums.map((p) => usage(p.child.pid!)));
+  const nginxBefore = await usage(nginxPid);
+  const rssMax = before.map((u) => u.rssMiB);
+  const sampler = setInterval(() => {
+    plenums.forEach(
+      (p, i) =>
+        void usage(p.child.pid!).then(
+          (u) => (rssMax[i] = Math.max(rssMax[i]!, u.rssMiB)),
+          () => {},
+        ),
+    );
+  }, 1000);
+  const started = performance.now();
+  const n = (rate: number) => Math.round(rate * SECONDS);
+  // Members beyond the voters browse, support and comment (distinct ones per run too).
+  const others = SIZES.members - RUNS.length * BALLOTS;
+  const other = (i: number) => (others > 0 ? RUNS.length * BALLOTS + ((i + run * 7) % others) : i);
+  const [editors] = await Promise.all([
+    liveEditors({
+      base,
+      documents: seeded.drafting.sections.map((id) => liveDocumentName.section(id)),
+      count: EDITORS,
+      seconds: SECONDS,
+      origin,
+      tokens: seeded.members.slice(0, EDITORS).map((m) => m.token),
+      firstAddress: 60_000,
+    }),
+    classes.public.drive(n(RATES.public), SECONDS, (i) =>
+      request(base, { path: publicPages[i % publicPages.length]!, from: addressOf(50_000 + (i % 5000)), origin }),
+    ),
+    classes.member.drive(n(RATES.member), SECONDS, (i) =>
+      request(base, {
+        path: memberPages[i % memberPages.length]!,
+        from: addressOf(i),
+        cookie: member(i).token,
+        origin,
+      }),
+    ),
+    classes.support.drive(n(RATES.support), SECONDS, (i) => {
+      const who = other(i * 13);
+      return request(base, {
+        path: `/p/${slug}/amendments/${seeded.supportable[(i + run * 31) % seeded.supportable.length]}`,
+        from: addressOf(who),
+        cookie: member(who).token,
+        origin,
+        form: { intent: 'support' },
+      });
+    }),
+    classes.comment.drive(n(RATES.comment), SECONDS, (i) => {
+      const who = other(i * 17 + 5);
+      return request(base, {
+        path: `/p/${slug}/amendments/${seeded.debated[i % seeded.debated.length]}`,
+        from: addressOf(who),
+        cookie: member(who).token,
+        origin,
+        form: { intent: 'comment', stance: 'FOR', body: `A comment during the load, ${run}.${i}.` },
+      });
+    }),
+    classes.ballot.drive(BALLOTS, SECONDS, (i) => {
+      const who = firstVoter + i;
+      return request(base, {
+        path: `/p/${slug}/rounds/${roundId}/ballot`,
+        from: addressOf(who),
+        cookie: member(who).token,
+        origin,
+        form: Object.fromEntries(questions.map((q, k) => [`q.${q.id}`, ['Y', 'N', 'A'][(i + k) % 3]!])),
+      });
+    }),
+  ]);
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const after = await Promise.all(plenums.map((p) => usage(p.child.pid!)));
+  const nginxAfter = await usage(nginxPid);
+
+  // The close: its time comes now; a process's sweep closes it, counts and publishes the results.
+  const closeStarted = performance.now();
+  await db().votingRound.update({ where: { id: roundId }, data: { closesAt: new Date() } });
+  let round = await db().votingRound.findUniqueOrThrow({ where: { id: roundId } });
+  while (round.status !== 'CLOSED' && performance.now() - closeStarted < 120_000) {
+    await new Promise((r) => setTimeout(r, 100));
+    round = await db().votingRound.findUniqueOrThrow({ where: { id: roundId } });
+  }
+  const closeSeconds = r3((performance.now() - closeStarted) / 1000);
+  const stored = await db().ballot.count({ where: { roundId } });
+  const counted = countedBallots(round.results);
+  const figures = Object.fromEntries(Object.entries(classes).map(([k, c]) => [k, c.figures()]));
+  const accepted = figures.ballot!.requests - figures.ballot!.errors;
+  return {
+    processes: plenums.length,
+    seconds: r1(seconds),
+    classes: figures,
+    editors,
+    ballots: {
+      sent: BALLOTS,
+      accepted,
+      stored,
+      counted,
+      closeSeconds,
+      lost: Math.max(0, accepted - counted),
+      late: Math.max(0, stored - accepted),
+    },
+    perProcess: plenums.map((p, i) => ({
+      name: p.name,
+      cpuSeconds: r1(after[i]!.cpuSeconds - before[i]!.cpuSeconds),
+      cpuShare: r3((after[i]!.cpuSeconds - before[i]!.cpuSeconds) / seconds),
+      rssMiBStart: before[i]!.rssMiB,
+      rssMiBEnd: after[i]!.rssMiB,
+      rssMiBMax: rssMax[i]!,
+    })),
+    nginx: { cpuSeconds: r1(nginxAfter.cpuSeconds - nginxBefore.cpuSeconds), rssMiB: nginxAfter.rssMiB },
+    memberP99Ms: figures.member!.p99Ms,
+    loadAverageEnd: loadAverage(),
+  };
+}
+
+/** Ballots the published results count: the largest total of yes, no and abstain over the questions. */
+function countedBallots(results: unknown): number {
+  let best = 0;
+  const visit = (value: unknown) => {
+    if (!value || typeof value !== 'object') return;
+    const v = value as Record<string, unknown>;
+    if (typeof v.ballots === 'number') best = Math.max(best, v.ballots);
+    if (typeof v.yes === 'number' && typeof v.no === 'number') {
+      best = Math.max(best, v.yes + v.no + (typeof v.abstain === 'number' ? v.abstain : 0));
+    }
+    for (const child of Object.values(v)) visit(child);
+  };
+  visit(results);
+  return best;
+}
+
+function printRun(f: RunFigures) {
+  log(`\n${f.processes} process${f.processes > 1 ? 'es' : ''} behind nginx, ${f.seconds} s:`);
+  for (const [name, c] of Object.entries(f.classes)) {
+    log(
+      `  ${name.padEnd(8)} ${String(c.requests).padStart(6)} requests, p50 ${c.p50Ms} ms, p99 ${c.p99Ms} ms, ` +
+        `max ${c.maxMs} ms, errors ${c.errors} ${JSON.stringify(c.statuses)}${c.firstError ? ` first: ${c.firstError}` : ''}`,
+    );
+  }
+  const e = f.editors;
+  log(
+    `  editors  ${e.connected}/${e.editors} connected, ${e.edits} edits, ${e.arrivals}/${e.expectedArrivals} arrivals ` +
+      `at peers, p50 ${e.p50Ms} ms, p99 ${e.p99Ms} ms, sockets dropped ${e.droppedSockets}`,
+  );
+  const b = f.ballots;
+  log(
+    `  ballots  sent ${b.sent}, accepted ${b.accepted}, stored ${b.stored}, counted ${b.counted} ` +
+      `(accepted but not counted: ${b.lost}; stored after the client gave up: ${b.late}); close and tally ` +
+      `${b.closeSeconds} s after the closing time`,
+  );
+  for (const p of f.perProcess)
+    log(
+      `  ${p.name}: CPU ${p.cpuSeconds} s (${Math.round(p.cpuShare * 100)}% of a core), RSS ${p.rssMiBStart} -> ` +
+        `${p.rssMiBEnd} MiB (max ${p.rssMiBMax})`,
+    );
+  log(
+    `  nginx master: CPU ${f.nginx.cpuSeconds} s, RSS ${f.nginx.rssMiB} MiB; load average ${f.loadAverageEnd.join(' ')}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+setLogLevel('warn');
+const loadStart = loadAverage();
+const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'plenum-bench-movement-'));
+const keysDir = path.join(scratch, 'keys');
+const nginxDir = path.join(scratch, 'nginx');
+await fs.mkdir(nginxDir);
+setAppConfig({
+  publicOrigin: 'http://127.0.0.1',
+  outboxDir: path.join(scratch, 'outbox'),
+  keysDir,
+  mailFrom: 'Plenum <no-reply@plenum.bench>',
+  secureCookies: false,
+});
+
+const admin = new pg.Client({ connectionString: adminUrl(DATABASE_URL) });
+await admin.connect();
+await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
+await admin.query(`CREATE DATABASE "${DB_NAME}"`);
+const pgVersion = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version;
+await admin.end();
+const url = withDatabase(DATABASE_URL, DB_NAME);
+const database = await openDatabase({ url });
+await applyMigrations(database.sql, await readMigrations());
+setDatabase(database);
+
+const started: { plenums: Plenum[]; nginx?: { child: ChildProcess; exited: Promise<unknown> } } = { plenums: [] };
+const runs: RunFigures[] = [];
+try {
+  log(
+    `bench:movement — ${os.cpus().length} cores, Node ${process.version}, PostgreSQL ${pgVersion}, load average ` +
+      `${loadStart.join(' ')} at start`,
+  );
+  log(
+    `scale ${SCALE} of the issue's movement: ${SIZES.members} members (full: ${FULL.members}), ${SIZES.amendments} ` +
+      `amendments, ${SIZES.comments} comments (full: ${FULL.comments}), ${BALLOTS} ballots per run (full: ` +
+      `${FULL.ballots}), ${EDITORS} live editors over ${SIZES.liveSections} sections (full: ${FULL.editors}); ` +
+      `${SECONDS} s per run; rates per second: ${JSON.stringify(RATES)}`,
+  );
+  const seedStarted = performance.now();
+  const seeded = await seedMovement(SIZES, RUNS.length, log);
+  // Fresh statistics, as a database in service has them: else the first run plans on empty tables.
+  await database.sql.query('ANALYZE');
+  const seedSeconds = r1((performance.now() - seedStarted) / 1000);
+
+  const nginxPort = await freePort();
+  const base = new URL(`http://127.0.0.1:${nginxPort}`);
+  const env = {
+    NODE_ENV: 'production',
+    DATABASE_URL: url,
+    REDIS_URL,
+    KEYS_DIR: keysDir,
+    DATA_DIR: path.join(scratch, 'data'),
+    PUBLIC_URL: base.origin,
+    TRUST_PROXY: '1',
+    PLENUM_DEMO: '0',
+    LOG_LEVEL: 'warn',
+    ROUNDS_SWEEP_MS: '1000',
+  };
+  for (const name of ['plenum-1', 'plenum-2']) started.plenums.push(await startPlenum(name, env));
+  const idle = await Promise.all(started.plenums.map((p) => usage(p.child.pid!)));
+  log(`idle RSS on PostgreSQL: ${idle.map((u) => `${u.rssMiB} MiB`).join(', ')}`);
+
+  for (const [run, processes] of RUNS.entries()) {
+    if (started.nginx) await stop(started.nginx.child, started.nginx.exited);
+    while (started.plenums.length > processes) {
+      const p = started.plenums.pop()!;
+      await stop(p.child, p.exited);
+    }
+    started.nginx = await startNginx(
+      nginxDir,
+      nginxPort,
+      started.plenums.map((p) => p.port),
+    );
+    const figures = await runMix(seeded, base, started.plenums, started.nginx.child.pid!, run);
+    printRun(figures);
+    // What nginx saw go wrong towards the processes (a 502 or 504 says which), then a fresh log for the next run.
+    const errorLog = path.join(nginxDir, 'error.log');
+    const lines = (await fs.readFile(errorLog, 'utf8').catch(() => ''))
+      .split('\n')
+      .filter((l) => l.includes('upstream'));
+    if (lines.length)
+      log(`  nginx: ${lines.length} upstream errors, first: ${lines[0]!.replace(/^.*?\[error\] /, '')}`);
+    await fs.rm(errorLog, { force: true });
+    // And what the processes logged as errors during the run (a 500 has its reference there).
+    for (const p of started.plenums) {
+      const errors = p
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('"level":"error"'));
+      if (errors.length) log(`  ${p.name}: ${errors.length} errors logged, first: ${errors[0]!.slice(0, 400)}`);
+      p.clearOutput();
+    }
+    runs.push(figures);
+  }
+
+  const [two, one] = runs as [RunFigures, RunFigures];
+  const ratio = (a: number, b: number) => (b > 0 ? r3(a / b) : null);
+  const ratios = Object.fromEntries(
+    Object.keys(two.classes).map((k) => [
+      k,
+      {
+        p99: ratio(two.classes[k]!.p99Ms, one.classes[k]!.p99Ms),
+        p50: ratio(two.classes[k]!.p50Ms, one.classes[k]!.p50Ms),
+      },
+    ]),
+  );
+  ratios.editors = {
+    p99: ratio(two.editors.p99Ms, one.editors.p99Ms),
+    p50: ratio(two.editors.p50Ms, one.editors.p50Ms),
+  };
+  log('\nratios, 2 processes / 1 process (below 1: the second process helps):');
+  for (const [k, v] of Object.entries(ratios)) log(`  ${k.padEnd(8)} p50 ${v.p50}, p99 ${v.p99}`);
+  const errors = runs.reduce((s, r) => s + Object.values(r.classes).reduce((t, c) => t + c.errors, 0), 0);
+  const lost = runs.reduce((s, r) => s + r.ballots.lost + Math.abs(r.ballots.stored - r.ballots.counted), 0);
+  const goals = {
+    noError: errors === 0,
+    noLostBallot: lost === 0,
+    memberP99: two.memberP99Ms <= GOAL_MEMBER_P99_MS,
+  };
+  const ballotRate = two.ballots.accepted / two.seconds;
+  log(
+    `\ngoals (2 processes): no error ${goals.noError ? 'met' : 'NOT met'} (${errors} over both runs); no lost ballot ` +
+      `${goals.noLostBallot ? 'met' : 'NOT met'}; signed-in pages p99 <= ${GOAL_MEMBER_P99_MS} ms ` +
+      `${goals.memberP99 ? 'met' : 'NOT met'} (${two.memberP99Ms} ms)`,
+  );
+  log(
+    `full size would need: ${FULL.members} members (seeding took ${seedSeconds} s here, 500 amendments already at ` +
+      `full size), ${FULL.ballots} ballots: ${r1(FULL.ballots / ballotRate)} s at the ${r1(ballotRate)} ` +
+      `ballots/s answered in time here beside the rest of the mix, request rates ${JSON.stringify(FULL_RATES)} ` +
+      `(${r1(1 / SCALE)}x these), ${FULL.editors} editors`,
+  );
+  const loadEnd = loadAverage();
+  log(`load average ${loadEnd.join(' ')} at the end`);
+  console.log(
+    JSON.stringify({
+      bench: 'movement',
+      date: new Date().toISOString(),
+      machine: {
+        cpus: os.cpus().length,
+        node: process.version,
+        postgresql: pgVersion,
+        loadAvgStart: loadStart,
+        loadAvgEnd: loadEnd,
+      },
+      scale: SCALE,
+      seconds: SECONDS,
+      sizes: { ...SIZES, ballotsPerRun: BALLOTS, editors: EDITORS },
+      rates: RATES,
+      seedSeconds,
+      idleRssMiB: idle.map((u) => u.rssMiB),
+      byStatus: seeded.byStatus,
+      runs,
+      ratios,
+      goals,
+    }),
+  );
+} finally {
+  if (started.nginx) await stop(started.nginx.child, started.nginx.exited);
+  for (const p of started.plenums) await stop(p.child, p.exited);
+  setDatabase(undefined);
+  await database.close();
+  const drop = new pg.Client({ connectionString: adminUrl(DATABASE_URL) });
+  await drop.connect();
+  await drop.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
+  await drop.end();
+  await fs.rm(scratch, { recursive: true, force: true });
+}
