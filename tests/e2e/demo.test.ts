@@ -152,6 +152,54 @@ describe('the full demo', () => {
     }
   });
 
+  it('marks the French titles as French on the pages that are not a program’s, in English, and not in French', async () => {
+    for (const [locale, lang] of [
+      ['en-GB', 'fr'],
+      ['fr-FR', null],
+    ] as const) {
+      const browser = await launchBrowser({ locale });
+      try {
+        const c = await browser.newPage();
+        await login(c, 'camille', 'Camille Martin');
+        const marked = (css: string) => c.locator(`${css} [lang]`);
+        // The home page's cards: each program's title and summary.
+        await c.goto(server.url);
+        const card = c.locator('.card').filter({ hasText: 'Plateforme municipale 2026' });
+        expect(await card.locator('h3 [lang]').getAttribute('lang'), locale).toBe(lang);
+        expect(await card.locator('p[lang]').count(), locale).toBe(lang ? 1 : 0);
+        // My activity: the rounds to vote in, amendments, supports and comments, and the programs they belong to.
+        await c.goto(`${server.url}/me`);
+        for (const list of ['me-to-vote', 'me-amendments', 'me-supports', 'me-comments']) {
+          const titles = marked(`[data-testid="${list}"]`);
+          if (lang) {
+            expect(await titles.count(), `${locale} ${list}`).toBeGreaterThan(0);
+            expect(await titles.first().getAttribute('lang'), `${locale} ${list}`).toBe('fr');
+          } else {
+            expect(await titles.count(), `${locale} ${list}`).toBe(0);
+          }
+        }
+        // A comment's line: the sentence in the page's language, only the amendment's title in French.
+        const comment = c.getByTestId('me-comments').locator('li a').first();
+        if (lang) expect(await comment.innerText()).toMatch(/^On “.+”$/);
+        if (lang) expect(await comment.locator('[lang]').innerText()).not.toMatch(/^On /);
+        // Notifications: the sentence is the page's, the title in it the program's.
+        await c.goto(`${server.url}/notifications`);
+        const notices = marked('[data-testid="notifications"]');
+        if (lang) expect(await notices.count(), locale).toBeGreaterThan(0);
+        else expect(await notices.count(), locale).toBe(0);
+        await shot(c, `notifications-${locale}`);
+        // A local group's endorsements.
+        await c.goto(`${server.url}/groups`);
+        await c.getByRole('link', { name: 'Villes en commun – Lyon 7e' }).first().click();
+        const endorsed = marked('section[aria-labelledby="endorsements-title"]');
+        if (lang) expect(await endorsed.count(), locale).toBeGreaterThan(0);
+        else expect(await endorsed.count(), locale).toBe(0);
+      } finally {
+        await browser.cleanup();
+      }
+    }
+  });
+
   it('lets a demo member vote in the open round and keep a receipt', async () => {
     const browser = await launchBrowser({ locale: 'en-GB' });
     try {
