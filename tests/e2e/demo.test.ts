@@ -188,12 +188,6 @@ describe('the full demo', () => {
         if (lang) expect(await notices.count(), locale).toBeGreaterThan(0);
         else expect(await notices.count(), locale).toBe(0);
         await shot(c, `notifications-${locale}`);
-        // A local group's endorsements.
-        await c.goto(`${server.url}/groups`);
-        await c.getByRole('link', { name: 'Villes en commun – Lyon 7e' }).first().click();
-        const endorsed = marked('section[aria-labelledby="endorsements-title"]');
-        if (lang) expect(await endorsed.count(), locale).toBeGreaterThan(0);
-        else expect(await endorsed.count(), locale).toBe(0);
       } finally {
         await browser.cleanup();
       }
