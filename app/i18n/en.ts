@@ -333,6 +333,8 @@ export const en = {
   'import.errors.language': 'Choose the language the file’s text is written in.',
   'import.errors.languageOfProgram':
     'This program already has text in its own language: import a file in that language, or change the program’s language in its settings first.',
+  /** After a label in the page's own markup ("Label: value"): French puts a space before it. */
+  'punctuation.colon': ':',
   'import.errors.stale': 'This preview can no longer be imported. Choose the file again.',
   'flash.imported': 'The file was imported. The change is recorded in the audit trail.',
   'import.errors.unreadable': 'This file could not be read (it may be damaged or nested too deeply).',

@@ -351,6 +351,8 @@ export const es: Messages = {
   'import.errors.language': 'Elige la lengua en la que está escrito el texto del archivo.',
   'import.errors.languageOfProgram':
     'Este programa ya tiene texto en su lengua: importa un archivo en esa lengua, o cambia antes la lengua del programa en sus ajustes.',
+  /** After a label in the page's own markup ("Label: value"): French puts a space before it. */
+  'punctuation.colon': ':',
   'import.errors.stale': 'Esta vista previa ya no se puede importar. Elige de nuevo el archivo.',
   'flash.imported': 'El archivo se importó. El cambio queda en el registro de auditoría.',
   'import.errors.unreadable': 'No se pudo leer este archivo (puede estar dañado o anidado demasiado).',

@@ -355,6 +355,8 @@ export const fr: Messages = {
   'import.errors.language': 'Choisissez la langue dans laquelle le texte du fichier est écrit.',
   'import.errors.languageOfProgram':
     'Ce programme a déjà du texte dans sa langue : importez un fichier dans cette langue, ou changez d’abord la langue du programme dans ses réglages.',
+  /** After a label in the page's own markup ("Label: value"): French puts a space before it. */
+  'punctuation.colon': ' :',
   'import.errors.stale': 'Cet aperçu ne peut plus être importé. Choisissez à nouveau le fichier.',
   'flash.imported': 'Le fichier a été importé. Le changement est inscrit au journal d’audit.',
   'import.errors.unreadable': 'Ce fichier n’a pas pu être lu (il est peut-être abîmé ou imbriqué trop profondément).',

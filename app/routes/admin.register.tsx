@@ -133,7 +133,8 @@ function RegisterPreviewView(props: {
                 .filter(([, n]) => n > 0)
                 .map(([kind, n]) => (
                   <li key={kind} data-kind={kind}>
-                    {t(`register.line.${kind as keyof RegisterPreview['errorCounts']}`)}: {n}
+                    {t(`register.line.${kind as keyof RegisterPreview['errorCounts']}`)}
+                    {t('punctuation.colon')} {n}
                   </li>
                 ))}
             </ul>

@@ -58,7 +58,8 @@ export default function PersonalPage() {
         <ul data-testid="me-follows">
           {page.follows.map((f) => (
             <li key={f.target}>
-              {t(`me.kind.${f.kind}`)}:{' '}
+              {t(`me.kind.${f.kind}`)}
+              {t('punctuation.colon')}{' '}
               <Link to={f.path}>
                 <ProgramText language={f.language}>{f.title}</ProgramText>
               </Link>{' '}

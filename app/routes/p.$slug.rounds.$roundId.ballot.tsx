@@ -298,7 +298,8 @@ function ReceiptView({ paper, receipt }: { paper: Paper; receipt: ReceiptData })
       <ol>
         {paper.questions.map((q) => (
           <li key={q.id}>
-            {q.kind === 'YES_NO' ? q.title : t('vote.rankTitle')}: <strong>{inWords(q)}</strong>
+            {q.kind === 'YES_NO' ? <ProgramText>{q.title}</ProgramText> : t('vote.rankTitle')}
+            {t('punctuation.colon')} <strong>{inWords(q)}</strong>
           </li>
         ))}
       </ol>

@@ -119,6 +119,16 @@ describe('the full demo', () => {
         await shot(v, `program-${locale}`);
         await v.goto(`${server.url}/p/${STORY}/amendments`);
         await shot(v, `amendments-${locale}`);
+        if (locale === 'fr-FR') {
+          // French writes its shares with a decimal comma, and a space before a colon.
+          await v.goto(`${server.url}/p/${STORY}/rounds`);
+          await v.getByRole('link', { name: /Premier vote : le logement/ }).first().click();
+          await v.getByTestId('turnout').getByText('10 membres sur 11 ont voté (90,9 %)').waitFor();
+          await v.getByRole('link', { name: 'Vérifier mon code de suivi' }).click();
+          await v.getByLabel('Code de suivi').fill(receipts.get('camille@plenum.localhost')!);
+          await v.getByRole('button', { name: 'Chercher' }).click();
+          await v.getByTestId('code-found').getByText('Encadrer aussi les villes moyennes : Pour').waitFor();
+        }
       } finally {
         await visitor.cleanup();
       }
