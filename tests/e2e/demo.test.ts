@@ -122,7 +122,10 @@ describe('the full demo', () => {
         if (locale === 'fr-FR') {
           // French writes its shares with a decimal comma, and a space before a colon.
           await v.goto(`${server.url}/p/${STORY}/rounds`);
-          await v.getByRole('link', { name: /Premier vote : le logement/ }).first().click();
+          await v
+            .getByRole('link', { name: /Premier vote : le logement/ })
+            .first()
+            .click();
           await v.getByTestId('turnout').getByText('10 membres sur 11 ont voté (90,9 %)').waitFor();
           await v.getByRole('link', { name: 'Vérifier mon code de suivi' }).click();
           await v.getByLabel('Code de suivi').fill(receipts.get('camille@plenum.localhost')!);
