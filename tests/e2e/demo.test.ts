@@ -191,6 +191,13 @@ describe('the full demo', () => {
             expect(await titles.count(), `${locale} ${list}`).toBe(0);
           }
         }
+        // "Stop following" sits on its line, beside what is followed.
+        const followed = c.getByTestId('me-follows').locator('li').first();
+        const [title, stop] = [
+          await followed.locator('a').boundingBox(),
+          await followed.locator('button').boundingBox(),
+        ];
+        expect(Math.abs(title!.y - stop!.y), locale).toBeLessThan(8);
         // A comment's line: the sentence in the page's language, only the amendment's title in French.
         const comment = c.getByTestId('me-comments').locator('li a').first();
         if (lang) expect(await comment.innerText()).toMatch(/^On “.+”$/);
@@ -201,6 +208,9 @@ describe('the full demo', () => {
         if (lang) expect(await notices.count(), locale).toBeGreaterThan(0);
         else expect(await notices.count(), locale).toBe(0);
         await shot(c, `notifications-${locale}`);
+        // Each reads as a line of text: from the line's start, not centred as a button's label is.
+        const first = c.getByTestId('notifications').locator('li button').first();
+        expect(await first.evaluate((b) => getComputedStyle(b).textAlign)).toBe('start');
       } finally {
         await browser.cleanup();
       }
