@@ -252,6 +252,13 @@ describe('the full demo', () => {
       await login(m, 'moderation', 'Moussa Modérateur');
       await m.goto(`${server.url}/p/${STORY}/moderation/queue`);
       await m.getByText('Des rues scolaires sans voitures').first().waitFor();
+      // The bulk decision's fields stand one under the other, each label above its field.
+      const [template, reason] = [
+        await m.getByLabel('Reason template').boundingBox(),
+        await m.getByLabel('Reason (public', { exact: false }).boundingBox(),
+      ];
+      expect(reason!.y).toBeGreaterThan(template!.y + template!.height);
+      expect(Math.abs(reason!.x - template!.x)).toBeLessThan(4);
       await shot(m, 'moderation-en');
     } finally {
       await browser.cleanup();
