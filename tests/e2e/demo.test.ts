@@ -178,7 +178,8 @@ describe('the full demo', () => {
         // The home page's cards: each program's title and summary.
         await c.goto(server.url);
         const card = c.locator('.card').filter({ hasText: 'Plateforme municipale 2026' });
-        expect(await card.locator('h3 [lang]').getAttribute('lang'), locale).toBe(lang);
+        expect(await card.locator('h3 [lang]').count(), locale).toBe(lang ? 1 : 0);
+        if (lang) expect(await card.locator('h3 [lang]').getAttribute('lang')).toBe('fr');
         expect(await card.locator('p[lang]').count(), locale).toBe(lang ? 1 : 0);
         // My activity: the rounds to vote in, amendments, supports and comments, and the programs they belong to.
         await c.goto(`${server.url}/me`);
@@ -191,13 +192,14 @@ describe('the full demo', () => {
             expect(await titles.count(), `${locale} ${list}`).toBe(0);
           }
         }
-        // "Stop following" sits on its line, beside what is followed.
+        // "Stop following" follows what is followed on its line (or the next, when the title is long), without a
+        // form's margins between them.
         const followed = c.getByTestId('me-follows').locator('li').first();
         const [title, stop] = [
           await followed.locator('a').boundingBox(),
           await followed.locator('button').boundingBox(),
         ];
-        expect(Math.abs(title!.y - stop!.y), locale).toBeLessThan(8);
+        expect(Math.abs(title!.y - stop!.y), locale).toBeLessThan(30);
         // A comment's line: the sentence in the page's language, only the amendment's title in French.
         const comment = c.getByTestId('me-comments').locator('li a').first();
         if (lang) expect(await comment.innerText()).toMatch(/^On “.+”$/);
