@@ -330,6 +330,11 @@ export const en = {
     'This file has no headings to split it into chapters and sections. Add headings (# in Markdown, Heading 1 and 2 in Word).',
   'import.errors.tooManyChapters': 'This file has more than 200 chapters.',
   'import.errors.tooManySections': 'This file has more than 2,000 sections.',
+  'import.errors.language': 'Choose the language the file’s text is written in.',
+  'import.errors.languageOfProgram':
+    'This program already has text in its own language: import a file in that language, or change the program’s language in its settings first.',
+  /** After a label in the page's own markup ("Label: value"): French puts a space before it. */
+  'punctuation.colon': ':',
   'import.errors.stale': 'This preview can no longer be imported. Choose the file again.',
   'flash.imported': 'The file was imported. The change is recorded in the audit trail.',
   'import.errors.unreadable': 'This file could not be read (it may be damaged or nested too deeply).',

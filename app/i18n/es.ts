@@ -348,6 +348,11 @@ export const es: Messages = {
     'Este archivo no tiene títulos para dividirlo en capítulos y secciones. Añade títulos (# en Markdown, Título 1 y 2 en Word).',
   'import.errors.tooManyChapters': 'Este archivo tiene más de 200 capítulos.',
   'import.errors.tooManySections': 'Este archivo tiene más de 2000 secciones.',
+  'import.errors.language': 'Elige la lengua en la que está escrito el texto del archivo.',
+  'import.errors.languageOfProgram':
+    'Este programa ya tiene texto en su lengua: importa un archivo en esa lengua, o cambia antes la lengua del programa en sus ajustes.',
+  /** After a label in the page's own markup ("Label: value"): French puts a space before it. */
+  'punctuation.colon': ':',
   'import.errors.stale': 'Esta vista previa ya no se puede importar. Elige de nuevo el archivo.',
   'flash.imported': 'El archivo se importó. El cambio queda en el registro de auditoría.',
   'import.errors.unreadable': 'No se pudo leer este archivo (puede estar dañado o anidado demasiado).',

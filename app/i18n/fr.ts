@@ -352,6 +352,11 @@ export const fr: Messages = {
     'Ce fichier n’a pas de titres pour le découper en chapitres et sections. Ajoutez des titres (# en Markdown, Titre 1 et 2 dans Word).',
   'import.errors.tooManyChapters': 'Ce fichier compte plus de 200 chapitres.',
   'import.errors.tooManySections': 'Ce fichier compte plus de 2 000 sections.',
+  'import.errors.language': 'Choisissez la langue dans laquelle le texte du fichier est écrit.',
+  'import.errors.languageOfProgram':
+    'Ce programme a déjà du texte dans sa langue : importez un fichier dans cette langue, ou changez d’abord la langue du programme dans ses réglages.',
+  /** After a label in the page's own markup ("Label: value"): French puts a space before it. */
+  'punctuation.colon': ' :',
   'import.errors.stale': 'Cet aperçu ne peut plus être importé. Choisissez à nouveau le fichier.',
   'flash.imported': 'Le fichier a été importé. Le changement est inscrit au journal d’audit.',
   'import.errors.unreadable': 'Ce fichier n’a pas pu être lu (il est peut-être abîmé ou imbriqué trop profondément).',

@@ -22,6 +22,14 @@ describe('catalogs', () => {
     expect(t('fr', 'program.chapter', { n: 3 })).toMatch(/3/);
   });
 
+  it('writes a share with each language’s decimal mark, and years and counts ungrouped', () => {
+    const turnout = { voters: 10, census: 11, percent: 90.9 };
+    expect(t('en', 'rounds.turnout', turnout)).toContain('(90.9 %)');
+    expect(t('fr', 'rounds.turnout', turnout)).toContain('(90,9 %)');
+    expect(t('es', 'rounds.turnout', turnout)).toContain('(90,9 %)');
+    expect(t('fr', 'program.chapter', { n: 2026 })).toMatch(/2026/);
+  });
+
   it('picks singular or plural words by each language’s rule', () => {
     expect([0, 1, 2].map((n) => t('en', 'editor.words', { n }))).toEqual(['0 words', '1 word', '2 words']);
     expect([0, 1, 2].map((n) => t('fr', 'editor.words', { n }))).toEqual(['0 mot', '1 mot', '2 mots']);

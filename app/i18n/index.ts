@@ -24,6 +24,16 @@ export function isMessageKey(value: unknown): value is MessageKey {
 }
 
 /**
+ * A number as the language writes it: a decimal comma in French and Spanish ("77,8"), a point in English. Never
+ * grouped ("2026", "10000"): placeholders carry years and counts that read fine ungrouped in every language.
+ */
+export function formatDecimal(locale: Locale, value: number): string {
+  return Number.isInteger(value)
+    ? String(value)
+    : new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 3 }).format(value);
+}
+
+/**
  * Translates a key, replacing `{name}` placeholders with `values`. `{name:one|other}` picks a word by the
  * language's plural rule for that number ("1 chapter", "3 chapters"; French says "0 chapitre").
  */
@@ -34,7 +44,11 @@ export function t(locale: Locale, key: MessageKey, values?: Record<string, strin
     .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (whole, name: string, one: string, other: string) =>
       name in values ? (new Intl.PluralRules(locale).select(Number(values[name])) === 'one' ? one : other) : whole,
     )
-    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+    .replace(/\{(\w+)\}/g, (whole, name: string) => {
+      if (!(name in values)) return whole;
+      const value = values[name];
+      return typeof value === 'number' ? formatDecimal(locale, value) : String(value);
+    });
 }
 
 /**

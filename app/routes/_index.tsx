@@ -1,7 +1,8 @@
 import { Link, useLoaderData } from '@remix-run/react';
 import { programsPage } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
-import { useT } from '~/utils/i18n.tsx';
+import { ProgramText } from '~/utils/content-lang.tsx';
+import { useLocale, useT } from '~/utils/i18n.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ context }) => {
@@ -11,6 +12,7 @@ export const loader = /* @__PURE__ */ routeLoader(async ({ context }) => {
 
 export default function HomePage() {
   const t = useT();
+  const locale = useLocale();
   const { programs, signedIn, canCreate } = useLoaderData<typeof loader>();
   return (
     <>
@@ -39,10 +41,12 @@ export default function HomePage() {
           {programs.map((p) => (
             <li key={p.id} className="card">
               <h3>
-                <Link to={`/p/${p.slug}`}>{p.title}</Link>
+                <Link to={`/p/${p.slug}`}>
+                  <ProgramText language={p.language}>{p.title}</ProgramText>
+                </Link>
               </h3>
               <p className="badge">{t(`phase.${p.phase}`)}</p>
-              <p>{p.summary}</p>
+              <p lang={p.language !== locale ? p.language : undefined}>{p.summary}</p>
             </li>
           ))}
         </ul>

@@ -215,7 +215,8 @@ function RefusedLines({ preview, refused }: { preview: RegisterPreview; refused:
               .filter(([, n]) => n > 0)
               .map(([kind, n]) => (
                 <li key={kind} data-kind={kind}>
-                  {t(`register.line.${kind as keyof RegisterPreview['errorCounts']}`)}: {n}
+                  {t(`register.line.${kind as keyof RegisterPreview['errorCounts']}`)}
+                  {t('punctuation.colon')} {n}
                 </li>
               ))}
           </ul>

@@ -1,4 +1,5 @@
 import { parseWithZod } from '@conform-to/zod';
+import { ProgramText } from '~/utils/content-lang.tsx';
 import { data, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { ErrorList } from '~/components/forms.tsx';
@@ -131,7 +132,10 @@ export default function GroupPage() {
           <ul>
             {endorsements.map((e) => (
               <li key={e.id}>
-                <Link to={`/p/${e.slug}/amendments/${e.id}`}>{e.title}</Link> — <Time value={e.at} />
+                <Link to={`/p/${e.slug}/amendments/${e.id}`}>
+                  <ProgramText language={e.language}>{e.title}</ProgramText>
+                </Link>{' '}
+                — <Time value={e.at} />
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import type { MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { personalPage } from '~/modules/follows/personal-page.server.ts';
 import { requireMember } from '~/utils/auth.server.ts';
+import { ProgramText, TITLE_SLOT, TitledSentence } from '~/utils/content-lang.tsx';
 import { pageTitle, useFormatDate, useT } from '~/utils/i18n.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
 
@@ -26,7 +27,10 @@ export default function PersonalPage() {
         <ul data-testid="me-to-vote">
           {page.toVote.map((r) => (
             <li key={r.id}>
-              <Link to={r.path}>{r.title}</Link> — {r.program},{' '}
+              <Link to={r.path}>
+                <ProgramText language={r.language}>{r.title}</ProgramText>
+              </Link>{' '}
+              — <ProgramText language={r.language}>{r.program}</ProgramText>,{' '}
               {t('me.closes', { date: formatDate(r.closesAt, 'datetime') })}
             </li>
           ))}
@@ -40,7 +44,10 @@ export default function PersonalPage() {
           <ul data-testid="me-voted">
             {page.voted.map((r) => (
               <li key={r.id}>
-                <Link to={r.path}>{r.title}</Link> — {r.program}
+                <Link to={r.path}>
+                  <ProgramText language={r.language}>{r.title}</ProgramText>
+                </Link>{' '}
+                — <ProgramText language={r.language}>{r.program}</ProgramText>
               </li>
             ))}
           </ul>
@@ -51,7 +58,11 @@ export default function PersonalPage() {
         <ul data-testid="me-follows">
           {page.follows.map((f) => (
             <li key={f.target}>
-              {t(`me.kind.${f.kind}`)}: <Link to={f.path}>{f.title}</Link>{' '}
+              {t(`me.kind.${f.kind}`)}
+              {t('punctuation.colon')}{' '}
+              <Link to={f.path}>
+                <ProgramText language={f.language}>{f.title}</ProgramText>
+              </Link>{' '}
               <Form method="post" action="/follow" className="inline-form">
                 <input type="hidden" name="intent" value="unfollow" />
                 <input type="hidden" name="target" value={f.target} />
@@ -71,7 +82,10 @@ export default function PersonalPage() {
         <ul data-testid="me-amendments">
           {page.amendments.map((a) => (
             <li key={a.id}>
-              <Link to={a.path}>{a.title}</Link> <span className="badge">{t(`amendments.status.${a.status}`)}</span>
+              <Link to={a.path}>
+                <ProgramText language={a.language}>{a.title}</ProgramText>
+              </Link>{' '}
+              <span className="badge">{t(`amendments.status.${a.status}`)}</span>
             </li>
           ))}
         </ul>
@@ -83,7 +97,10 @@ export default function PersonalPage() {
         <ul data-testid="me-supports">
           {page.supports.map((a) => (
             <li key={a.id}>
-              <Link to={a.path}>{a.title}</Link> <span className="badge">{t(`amendments.status.${a.status}`)}</span>
+              <Link to={a.path}>
+                <ProgramText language={a.language}>{a.title}</ProgramText>
+              </Link>{' '}
+              <span className="badge">{t(`amendments.status.${a.status}`)}</span>
             </li>
           ))}
         </ul>
@@ -95,7 +112,13 @@ export default function PersonalPage() {
         <ul data-testid="me-comments">
           {page.comments.map((c) => (
             <li key={c.id}>
-              <Link to={c.path}>{t('me.commentOn', { title: c.title })}</Link>{' '}
+              <Link to={c.path}>
+                <TitledSentence
+                  sentence={t('me.commentOn', { title: TITLE_SLOT })}
+                  title={c.title}
+                  language={c.language}
+                />
+              </Link>{' '}
               <span className="muted">{formatDate(c.createdAt, 'datetime')}</span>
               {c.hidden ? <span className="badge badge-warning">{t('me.hidden')}</span> : null}
             </li>

@@ -10,6 +10,7 @@ import {
   setDigest,
 } from '~/modules/notifications/notifications.server.ts';
 import { moderationDigestOf, setModerationDigest } from '~/modules/notifications/moderators.server.ts';
+import { TITLE_SLOT, TitledSentence } from '~/utils/content-lang.tsx';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { pageTitle, useFormatDate, useT } from '~/utils/i18n.tsx';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
@@ -20,7 +21,8 @@ export const loader = /* @__PURE__ */ routeLoader(async ({ request, context }) =
   // A suspended member takes part in nothing, notifications included: a 403 that says so, not an error.
   const notifications = (await listNotifications(actor)).map((n) => ({
     ...n,
-    text: notificationText(context.locale, n),
+    // The sentence is the page's; the title in it is its program's, marked by the page (ADR 0038).
+    text: notificationText(context.locale, { ...n, title: TITLE_SLOT }),
   }));
   return {
     notifications,
@@ -86,7 +88,7 @@ export default function NotificationsPage() {
             <input type="hidden" name="intent" value="open" />
             <input type="hidden" name="id" value={n.id} />
             <button type="submit" className="link-button">
-              {n.text}
+              <TitledSentence sentence={n.text} title={n.title} language={n.language} />
             </button>
           </Form>{' '}
           <span className="muted">{formatDate(n.createdAt, 'datetime')}</span>

@@ -6,7 +6,7 @@ import { RichText } from '~/rich-text/render.tsx';
 import { countWords } from '~/rich-text/document.ts';
 import { previewImport, type ImportWarning } from '~/modules/programs/import.server.ts';
 import { programToShape } from '~/modules/programs/programs.server.ts';
-import { ImportedOutlineSchema } from '~/modules/programs/programs.schema.ts';
+import { ImportedOutlineSchema, programLanguage } from '~/modules/programs/programs.schema.ts';
 import { appendOutline } from '~/modules/programs/structure.server.ts';
 import type { OutlineToAdd } from '~/modules/programs/structure.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
@@ -15,7 +15,8 @@ import { useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
 import { refusalOf } from '~/utils/refusal.ts';
-import { ProgramText } from '~/utils/content-lang.tsx';
+import { ProgramLanguage, ProgramText } from '~/utils/content-lang.tsx';
+import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/index.ts';
 
 async function requireShaper(request: Request, context: LoaderFunctionArgs['context'], slug: string) {
   requireMember(request, context);
@@ -28,18 +29,23 @@ export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, cont
 });
 
 type ActionData =
-  | { step: 'preview'; outline: OutlineToAdd; warnings: ImportWarning[]; fileName: string }
+  | { step: 'preview'; outline: OutlineToAdd; warnings: ImportWarning[]; fileName: string; language?: Locale }
   | { step: 'error'; error: string };
 
 export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, context, actor, form, intent }) => {
   const slug = params.slug ?? '';
   await requireShaper(request, context, slug);
+  // The file's language (ADR 0038), asked on a first import only: absent, the program's stays.
+  const language = programLanguage()
+    .optional()
+    .safeParse(form.get('language') ?? undefined);
+  if (!language.success) return data<ActionData>({ step: 'error', error: 'import.errors.language' }, { status: 400 });
 
   if (intent === 'create') {
     // The preview's outline comes back from the browser: it is checked again, as any input.
     const outline = ImportedOutlineSchema.safeParse(jsonField(form, 'outline'));
     if (!outline.success) return data<ActionData>({ step: 'error', error: 'import.errors.stale' }, { status: 400 });
-    await appendOutline({ actor, slug, outline: outline.data });
+    await appendOutline({ actor, slug, outline: outline.data, language: language.data });
     return redirectWithFlash(`/p/${slug}/structure`, 'flash.imported');
   }
 
@@ -50,7 +56,7 @@ export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, 
   // A file that cannot be imported is an ImportError (400), shown beside the file field.
   const bytes = new Uint8Array(await file.arrayBuffer());
   const preview = await previewImport({ name: file.name, bytes }, context.locale);
-  return data<ActionData>({ step: 'preview', ...preview, fileName: file.name });
+  return data<ActionData>({ step: 'preview', ...preview, fileName: file.name, language: language.data });
 });
 
 /** Moderators (and named drafters while drafting) add chapters and sections from a Markdown or Word file. */
@@ -67,13 +73,17 @@ export default function ImportPage() {
   if (!outline) return null;
   const firstNumber = outline.chapters.length + 1;
   const sectionCount = preview?.outline.chapters.reduce((n, c) => n + c.sections.length, 0) ?? 0;
+  // A first import says which language its text is in; later ones add to the program's text, in its language.
+  const firstImport = outline.chapters.length === 0;
+  const languageError =
+    firstImport && (error === 'import.errors.language' || error === 'import.errors.languageOfProgram');
 
   return (
     <section className="import">
       <h1>{t('import.title')}</h1>
       <p className="lead">{t('import.intro')}</p>
       {preview ? (
-        <>
+        <ProgramLanguage language={preview.language ?? outline.program.language}>
           <h2 ref={previewRef} tabIndex={-1} data-testid="import-preview-title">
             {t('import.previewTitle', { chapters: preview.outline.chapters.length, sections: sectionCount })}
           </h2>
@@ -124,6 +134,7 @@ export default function ImportPage() {
           <Form method="post" className="inline-actions">
             <input type="hidden" name="intent" value="create" />
             <input type="hidden" name="outline" value={JSON.stringify(preview.outline)} />
+            {preview.language ? <input type="hidden" name="language" value={preview.language} /> : null}
             <button type="submit" className="button" disabled={busy}>
               {t('import.confirm', { chapters: preview.outline.chapters.length, sections: sectionCount })}
             </button>
@@ -131,7 +142,7 @@ export default function ImportPage() {
               {t('import.another')}
             </Link>
           </Form>
-        </>
+        </ProgramLanguage>
       ) : (
         <Form method="post" encType="multipart/form-data" className="import-form">
           <div className="field">
@@ -145,8 +156,30 @@ export default function ImportPage() {
               aria-describedby={error ? 'import-error' : undefined}
               aria-invalid={error ? true : undefined}
             />
-            {error ? <ErrorList id="import-error" errors={[error]} /> : null}
+            {error && !languageError ? <ErrorList id="import-error" errors={[error]} /> : null}
           </div>
+          {firstImport ? (
+            <div className="field">
+              <label htmlFor="import-language">{t('programs.language')}</label>
+              <p id="import-language-hint" className="field-hint">
+                {t('programs.languageHint')}
+              </p>
+              <select
+                id="import-language"
+                name="language"
+                defaultValue={outline.program.language}
+                aria-describedby={languageError ? 'import-language-hint import-language-error' : 'import-language-hint'}
+                aria-invalid={languageError ? true : undefined}
+              >
+                {LOCALES.map((l) => (
+                  <option key={l} value={l} lang={l}>
+                    {LOCALE_NAMES[l]}
+                  </option>
+                ))}
+              </select>
+              {languageError ? <ErrorList id="import-language-error" errors={[error]} /> : null}
+            </div>
+          ) : null}
           <button type="submit" className="button" disabled={busy}>
             {t('import.preview')}
           </button>

@@ -1,4 +1,5 @@
 import type { MetaFunction } from '@remix-run/node';
+import { ProgramText } from '~/utils/content-lang.tsx';
 import { Link, useLoaderData } from '@remix-run/react';
 import { moderationLog } from '~/modules/amendments/moderation.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
@@ -38,9 +39,10 @@ export default function ModerationLogPage() {
         rows={log}
         what={(e) => (
           <>
-            {t(`moderation.decision.${e.decision}`)}:{' '}
+            {t(`moderation.decision.${e.decision}`)}
+            {t('punctuation.colon')}{' '}
             <Link to={`/p/${slug}/amendments/${e.amendmentId}${e.commentId ? `#comment-${e.commentId}` : ''}`}>
-              {e.amendmentTitle}
+              <ProgramText>{e.amendmentTitle}</ProgramText>
             </Link>
             {e.into ? (
               <>

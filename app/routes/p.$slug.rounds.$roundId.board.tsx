@@ -1,4 +1,5 @@
 import type { MetaFunction } from '@remix-run/node';
+import { ProgramText } from '~/utils/content-lang.tsx';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { findCode } from '~/modules/voting/ballot-board.server.ts';
 import { getRound } from '~/modules/voting/round-view.server.ts';
@@ -59,7 +60,8 @@ export default function BoardPage() {
                     const answer = found[q.id];
                     return (
                       <li key={q.id}>
-                        {q.kind === 'YES_NO' ? q.title : t('vote.rankTitle')}:{' '}
+                        {q.kind === 'YES_NO' ? <ProgramText>{q.title}</ProgramText> : t('vote.rankTitle')}
+                        {t('punctuation.colon')}{' '}
                         <strong>
                           {typeof answer === 'string'
                             ? t(answer === 'YES' ? 'vote.yes' : answer === 'NO' ? 'vote.no' : 'vote.abstain')

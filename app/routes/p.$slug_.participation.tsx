@@ -2,7 +2,7 @@ import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { participationFigures } from '~/modules/publication/participation.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
-import { pageTitle, useT } from '~/utils/i18n.tsx';
+import { pageTitle, useFormatNumber, useT } from '~/utils/i18n.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
 import { ProgramLanguage, ProgramText } from '~/utils/content-lang.tsx';
 
@@ -17,6 +17,7 @@ const percent = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 1000)
 /** Participation figures, each with its definition: counts only, never names. */
 export default function ParticipationPage() {
   const t = useT();
+  const formatNumber = useFormatNumber();
   const { program, counts, rounds, activeDays, groups } = useLoaderData<typeof loader>();
   const rows: [string, number, string][] = [
     [t('participation.members'), counts.members, t('participation.membersDef')],
@@ -96,7 +97,7 @@ export default function ParticipationPage() {
                     </th>
                     <td>{r.census}</td>
                     <td>{r.voters}</td>
-                    <td>{percent(r.voters, r.census)} %</td>
+                    <td>{formatNumber(percent(r.voters, r.census))} %</td>
                   </tr>
                 ))}
               </tbody>

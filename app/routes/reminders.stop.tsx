@@ -1,6 +1,7 @@
 import { data, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { reminderStopPage, stopReminders } from '~/modules/mailing/call-to-vote.server.ts';
+import { TITLE_SLOT, TitledSentence } from '~/utils/content-lang.tsx';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
 import { routeAction, routeLoader } from '~/utils/route.server.ts';
 
@@ -28,7 +29,7 @@ export const action = /* @__PURE__ */ routeAction({}, async ({ form }) => {
 
 export default function StopRemindersPage() {
   const t = useT();
-  const { link, title } = useLoaderData<typeof loader>();
+  const { link, title, language } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <section className="narrow">
@@ -43,7 +44,13 @@ export default function StopRemindersPage() {
         </p>
       ) : (
         <Form method="post">
-          <p>{t('reminders.stopIntro', { title })}</p>
+          <p>
+            <TitledSentence
+              sentence={t('reminders.stopIntro', { title: TITLE_SLOT })}
+              title={title}
+              language={language}
+            />
+          </p>
           <input type="hidden" name="r" value={link.r} />
           <input type="hidden" name="m" value={link.m} />
           <input type="hidden" name="s" value={link.s} />

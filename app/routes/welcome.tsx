@@ -1,6 +1,7 @@
 import { Link, useLoaderData, type MetaFunction } from '@remix-run/react';
 import { welcomePage } from '~/modules/members/welcome.server.ts';
 import { requireMember } from '~/utils/auth.server.ts';
+import { ProgramText } from '~/utils/content-lang.tsx';
 import { useT } from '~/utils/i18n.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
 
@@ -23,7 +24,10 @@ export default function WelcomePage() {
       {programs.map((p) => (
         <section key={p.slug} aria-labelledby={`program-${p.slug}`}>
           <h2 id={`program-${p.slug}`}>
-            <Link to={`/p/${p.slug}`}>{p.title}</Link> <span className="badge">{t(`phase.${p.phase}`)}</span>
+            <Link to={`/p/${p.slug}`}>
+              <ProgramText language={p.language}>{p.title}</ProgramText>
+            </Link>{' '}
+            <span className="badge">{t(`phase.${p.phase}`)}</span>
           </h2>
           <p>{t(`welcome.phase.${p.phase}`)}</p>
           <ul>

@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from '@remix-run/react';
-import { isLocale, isMessageKey, t, type Locale, type MessageKey } from '~/i18n/index.ts';
+import { formatDecimal, isLocale, isMessageKey, t, type Locale, type MessageKey } from '~/i18n/index.ts';
 
 /** The reader's language, from the root loader (French when it is unknown, as on an error page). */
 export function useLocale(): Locale {
@@ -11,6 +11,12 @@ export function useLocale(): Locale {
 export function useT() {
   const locale = useLocale();
   return (key: MessageKey, values?: Record<string, string | number>) => t(locale, key, values);
+}
+
+/** Writes a number as the reader's language does ("77,8" in French): for figures outside a sentence. */
+export function useFormatNumber() {
+  const locale = useLocale();
+  return (value: number) => formatDecimal(locale, value);
 }
 
 /** Translates a message key sent by the server (form errors); an unknown string is shown as it is. */

@@ -119,6 +119,19 @@ describe('the full demo', () => {
         await shot(v, `program-${locale}`);
         await v.goto(`${server.url}/p/${STORY}/amendments`);
         await shot(v, `amendments-${locale}`);
+        if (locale === 'fr-FR') {
+          // French writes its shares with a decimal comma, and a space before a colon.
+          await v.goto(`${server.url}/p/${STORY}/rounds`);
+          await v
+            .getByRole('link', { name: /Premier vote : le logement/ })
+            .first()
+            .click();
+          await v.getByTestId('turnout').getByText('10 membres sur 11 ont voté (90,9 %)').waitFor();
+          await v.getByRole('link', { name: 'Vérifier mon code de suivi' }).click();
+          await v.getByLabel('Code de suivi').fill(receipts.get('camille@plenum.localhost')!);
+          await v.getByRole('button', { name: 'Chercher' }).click();
+          await v.getByTestId('code-found').getByText('Encadrer aussi les villes moyennes : Pour').waitFor();
+        }
       } finally {
         await visitor.cleanup();
       }
@@ -146,6 +159,60 @@ describe('the full demo', () => {
         if (lang) expect(await c.locator('h1 [lang="fr"]').innerText()).toMatch(/\S/);
         // Its name stays in the page's language.
         await c.getByRole('textbox', { name: locale === 'en-GB' ? 'Section text' : 'Texte de la section' }).waitFor();
+      } finally {
+        await browser.cleanup();
+      }
+    }
+  });
+
+  it('marks the French titles as French on the pages that are not a program’s, in English, and not in French', async () => {
+    for (const [locale, lang] of [
+      ['en-GB', 'fr'],
+      ['fr-FR', null],
+    ] as const) {
+      const browser = await launchBrowser({ locale });
+      try {
+        const c = await browser.newPage();
+        await login(c, 'camille', 'Camille Martin');
+        const marked = (css: string) => c.locator(`${css} [lang]`);
+        // The home page's cards: each program's title and summary.
+        await c.goto(server.url);
+        const card = c.locator('.card').filter({ hasText: 'Plateforme municipale 2026' });
+        expect(await card.locator('h3 [lang]').count(), locale).toBe(lang ? 1 : 0);
+        if (lang) expect(await card.locator('h3 [lang]').getAttribute('lang')).toBe('fr');
+        expect(await card.locator('p[lang]').count(), locale).toBe(lang ? 1 : 0);
+        // My activity: the rounds to vote in, amendments, supports and comments, and the programs they belong to.
+        await c.goto(`${server.url}/me`);
+        for (const list of ['me-to-vote', 'me-amendments', 'me-supports', 'me-comments']) {
+          const titles = marked(`[data-testid="${list}"]`);
+          if (lang) {
+            expect(await titles.count(), `${locale} ${list}`).toBeGreaterThan(0);
+            expect(await titles.first().getAttribute('lang'), `${locale} ${list}`).toBe('fr');
+          } else {
+            expect(await titles.count(), `${locale} ${list}`).toBe(0);
+          }
+        }
+        // "Stop following" follows what is followed on its line (or the next, when the title is long), without a
+        // form's margins between them.
+        const followed = c.getByTestId('me-follows').locator('li').first();
+        const [title, stop] = [
+          await followed.locator('a').boundingBox(),
+          await followed.locator('button').boundingBox(),
+        ];
+        expect(Math.abs(title!.y - stop!.y), locale).toBeLessThan(30);
+        // A comment's line: the sentence in the page's language, only the amendment's title in French.
+        const comment = c.getByTestId('me-comments').locator('li a').first();
+        if (lang) expect(await comment.innerText()).toMatch(/^On “.+”$/);
+        if (lang) expect(await comment.locator('[lang]').innerText()).not.toMatch(/^On /);
+        // Notifications: the sentence is the page's, the title in it the program's.
+        await c.goto(`${server.url}/notifications`);
+        const notices = marked('[data-testid="notifications"]');
+        if (lang) expect(await notices.count(), locale).toBeGreaterThan(0);
+        else expect(await notices.count(), locale).toBe(0);
+        await shot(c, `notifications-${locale}`);
+        // Each reads as a line of text: from the line's start, not centred as a button's label is.
+        const first = c.getByTestId('notifications').locator('li button').first();
+        expect(await first.evaluate((b) => getComputedStyle(b).textAlign)).toBe('start');
       } finally {
         await browser.cleanup();
       }
@@ -187,6 +254,13 @@ describe('the full demo', () => {
       await login(m, 'moderation', 'Moussa Modérateur');
       await m.goto(`${server.url}/p/${STORY}/moderation/queue`);
       await m.getByText('Des rues scolaires sans voitures').first().waitFor();
+      // The bulk decision's fields stand one under the other, each label above its field.
+      const [template, reason] = [
+        await m.getByLabel('Reason template').boundingBox(),
+        await m.getByLabel('Reason (public', { exact: false }).boundingBox(),
+      ];
+      expect(reason!.y).toBeGreaterThan(template!.y + template!.height);
+      expect(Math.abs(reason!.x - template!.x)).toBeLessThan(4);
       await shot(m, 'moderation-en');
     } finally {
       await browser.cleanup();

@@ -84,6 +84,11 @@ describe('local groups and a member’s data', () => {
       await c.getByText('Your group endorses this amendment.').waitFor();
       await c.getByTestId('endorsed-by').getByText('Endorsed by: Cercle de Belleville').waitFor();
       await c.getByTestId('amendment-status').getByText('Qualified').waitFor();
+      // The group's page lists it, its French title marked as French in the English page (ADR 0038).
+      await c.goto(groupUrl);
+      expect(await c.locator('section[aria-labelledby="endorsements-title"] a [lang="fr"]').innerText()).toBe(
+        'Des transports gratuits',
+      );
 
       // Yanis comments, then downloads all his data, then deletes his account.
       await y.goto(amendmentUrl);

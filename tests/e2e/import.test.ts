@@ -39,6 +39,8 @@ describe('a moderator imports a program from a file', () => {
       await m.goto(`${server.url}/p/programme-2027/structure`);
       await m.getByRole('link', { name: 'Import from a Markdown or Word file' }).click();
       const file = m.getByLabel('File (.md, .markdown, .txt or .docx, up to 5 MB)');
+      // The program has text already: what is added is in its language, which the page does not ask again.
+      expect(await m.getByLabel('Language of the text').count()).toBe(0);
 
       await file.setInputFiles({ name: 'programme.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7') });
       await m.getByRole('button', { name: 'Preview' }).click();
@@ -100,13 +102,29 @@ describe('a moderator imports a program from a file', () => {
         { runs: ['Pour les moins de 26 ans.'] },
       ]);
       await m.getByRole('link', { name: 'Import from a Markdown or Word file' }).click();
-      await m.getByLabel('File (.md, .markdown, .txt or .docx, up to 5 MB)').setInputFiles({
+      const wordFile = {
         name: 'lyon.docx',
         mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         buffer: Buffer.from(docx),
+      };
+      // A first import asks the text's language, proposing the movement's first one (French here).
+      const language = m.getByLabel('Language of the text');
+      expect(await language.inputValue()).toBe('fr');
+      // A language Plenum does not have, posted by hand, is refused beside the field.
+      await language.evaluate((select: HTMLSelectElement) => {
+        select.append(new Option('Deutsch', 'de'));
+        select.value = 'de';
       });
+      await m.getByLabel('File (.md, .markdown, .txt or .docx, up to 5 MB)').setInputFiles(wordFile);
+      await m.getByRole('button', { name: 'Preview' }).click();
+      await m.getByText('Choose the language the file’s text is written in.').waitFor();
+      expect(await m.getByLabel('Language of the text').getAttribute('aria-invalid')).toBe('true');
+      await m.getByLabel('Language of the text').selectOption('fr');
+      await m.getByLabel('File (.md, .markdown, .txt or .docx, up to 5 MB)').setInputFiles(wordFile);
       await m.getByRole('button', { name: 'Preview' }).click();
       await m.getByRole('heading', { name: 'Preview: 2 chapters and 2 sections' }).waitFor();
+      // The preview's French titles say so in the English page.
+      expect(await m.getByTestId('import-preview').locator('h3 [lang="fr"]').first().innerText()).toBe('Se loger');
       await m.getByRole('button', { name: 'Add 2 chapters and 2 sections' }).click();
       await m.getByRole('link', { name: '2.1 Transports gratuits' }).first().click();
       await m.getByText('Pour les moins de 26 ans.').first().waitFor();

@@ -165,10 +165,11 @@ describe('the stop-reminders link', () => {
     await drainMailQueue(renderRoundMails, FAST);
     const link = new URL(smtp.received[0]!.body.match(/http:\/\/plenum\.test\/reminders\/stop\?\S+/)![0]);
     const params = { r: link.searchParams.get('r')!, m: link.searchParams.get('m')!, s: link.searchParams.get('s')! };
-    expect(await reminderStopPage(params)).toEqual({ title: 'Spring vote' });
+    // The round's title, with its program's language, which the page marks when it is not the reader's (ADR 0038).
+    expect(await reminderStopPage(params)).toEqual({ title: 'Spring vote', language: 'fr' });
     expect(await db().reminderStop.count({ where: { roundId: ctx.roundId } })).toBe(0);
     const other = ctx.members.find((m) => m.id !== params.m)!;
-    expect(await reminderStopPage({ ...params, m: other.id })).toEqual({ title: null });
+    expect(await reminderStopPage({ ...params, m: other.id })).toEqual({ title: null, language: null });
     expect(await stopReminders({ ...params, m: other.id })).toBe(false);
     expect(await stopReminders({ ...params, s: params.s.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) })).toBe(false);
     expect(await db().reminderStop.count({ where: { roundId: ctx.roundId } })).toBe(0);

@@ -122,6 +122,29 @@ describe('shaping a program', () => {
     expect(await titles(slug)).toEqual([['1. Chapter 1', '1.1 Section 1-1'], ['2. Ecology', '2.1 Water'], ['3. Work']]);
     expect(await db().auditEvent.count({ where: { action: 'program.imported' } })).toBe(1);
   });
+
+  it('gives a first import’s language to the program, and refuses another language once it has text', async () => {
+    const moderator = await createMember({ role: 'MODERATOR' });
+    const { id, slug } = await createTestProgram({ shape: [] });
+    await db().program.update({ where: { id }, data: { language: 'fr' } });
+    const outline = {
+      chapters: [{ title: 'Housing', sections: [{ title: 'Rents', content: doc('Rents are capped.') }] }],
+    };
+    await appendOutline({ actor: moderator, slug, outline, language: 'en' });
+    expect((await db().program.findUniqueOrThrow({ where: { id } })).language).toBe('en');
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: 'program.imported', targetId: id } });
+    expect(event.data).toMatchObject({ language: { from: 'fr', to: 'en' } });
+
+    // Now the program has English text: a Spanish file would be marked English; it is refused, nothing added.
+    await expect(appendOutline({ actor: moderator, slug, outline, language: 'es' })).rejects.toMatchObject({
+      key: 'import.errors.languageOfProgram',
+    });
+    expect(await titles(slug)).toEqual([['1. Housing', '1.1 Rents']]);
+    // In its own language, it is added.
+    await appendOutline({ actor: moderator, slug, outline, language: 'en' });
+    expect((await titles(slug)).length).toBe(2);
+    expect((await db().program.findUniqueOrThrow({ where: { id } })).language).toBe('en');
+  });
 });
 
 describe('who shapes a program', () => {

@@ -1,4 +1,5 @@
 import { Form, Link, useNavigation } from '@remix-run/react';
+import { ProgramText } from '~/utils/content-lang.tsx';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorList } from '~/components/forms.tsx';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
@@ -121,7 +122,9 @@ export function BulkDecisions(props: {
               aria-keyshortcuts="x"
               onChange={recount}
             />{' '}
-            <label htmlFor={`pick-${a.id}`}>{a.title}</label>{' '}
+            <label htmlFor={`pick-${a.id}`}>
+              <ProgramText>{a.title}</ProgramText>
+            </label>{' '}
             <Link to={`/p/${props.slug}/amendments/${a.id}`} aria-label={t('bulk.open', { title: a.title })}>
               ↗
             </Link>
@@ -157,26 +160,32 @@ export function BulkDecisions(props: {
             </span>
           ))}
         </fieldset>
-        <label htmlFor="bulk-template">{t('bulk.template')}</label>
-        <select
-          id="bulk-template"
-          name="templateId"
-          defaultValue=""
-          onChange={(e) => {
-            const chosen = props.templates.find((x) => x.id === e.currentTarget.value);
-            if (chosen && reason.current) reason.current.value = chosen.text;
-          }}
-        >
-          <option value="">{t('bulk.noTemplate')}</option>
-          {props.templates.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.name}
-            </option>
-          ))}
-        </select>{' '}
-        <Link to={`/p/${props.slug}/moderation/templates`}>{t('templates.title')}</Link>
-        <label htmlFor="bulk-reason">{t('bulk.reason')}</label>
-        <input id="bulk-reason" name="reason" ref={reason} maxLength={500} autoComplete="off" />
+        <div className="field">
+          <label htmlFor="bulk-template">{t('bulk.template')}</label>
+          <span className="inline-form">
+            <select
+              id="bulk-template"
+              name="templateId"
+              defaultValue=""
+              onChange={(e) => {
+                const chosen = props.templates.find((x) => x.id === e.currentTarget.value);
+                if (chosen && reason.current) reason.current.value = chosen.text;
+              }}
+            >
+              <option value="">{t('bulk.noTemplate')}</option>
+              {props.templates.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+            <Link to={`/p/${props.slug}/moderation/templates`}>{t('templates.title')}</Link>
+          </span>
+        </div>
+        <div className="field">
+          <label htmlFor="bulk-reason">{t('bulk.reason')}</label>
+          <input id="bulk-reason" name="reason" ref={reason} maxLength={500} autoComplete="off" />
+        </div>
         <ErrorList id="bulk-errors" errors={props.errors} />
         <button type="submit" name="intent" value="decideBulk" className="button" disabled={busy}>
           {t('bulk.submit')}

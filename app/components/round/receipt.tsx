@@ -1,3 +1,4 @@
+import { ProgramText } from '~/utils/content-lang.tsx';
 import { Link, type useActionData, type useLoaderData } from '@remix-run/react';
 import {
   decodeReceiptAnswers,
@@ -49,7 +50,8 @@ export function ReceiptView({ paper, receipt }: { paper: Paper; receipt: Receipt
       <ol>
         {paper.questions.map((q) => (
           <li key={q.id}>
-            {q.kind === 'YES_NO' ? q.title : t('vote.rankTitle')}: <strong>{inWords(q)}</strong>
+            {q.kind === 'YES_NO' ? <ProgramText>{q.title}</ProgramText> : t('vote.rankTitle')}
+            {t('punctuation.colon')} <strong>{inWords(q)}</strong>
           </li>
         ))}
       </ol>

@@ -2,7 +2,7 @@ import type { SerializeFrom } from '@remix-run/node';
 import type { RoundView } from '~/modules/voting/round-view.server.ts';
 import { percentOf as percent, quorumNeeded } from '~/modules/voting/thresholds.ts';
 import { KEEP_CURRENT, type PreferentialResult, type RoundResults, type YesNoResult } from '~/modules/voting/types.ts';
-import { useT } from '~/utils/i18n.tsx';
+import { useFormatNumber, useT } from '~/utils/i18n.tsx';
 import { CountingRulesText, isSimple, type MajorityFraction } from './rules.tsx';
 import { RecommendationNote } from '../committee/recommendation.tsx';
 
@@ -14,6 +14,7 @@ type View = SerializeFrom<RoundView>;
  */
 function Bar({ label, value, of, kind }: { label: string; value: number; of?: number; kind: string }) {
   const share = of === undefined ? 0 : percent(value, of);
+  const formatNumber = useFormatNumber();
   return (
     <div className="bar-row">
       <span className="bar-label">{label}</span>
@@ -21,7 +22,7 @@ function Bar({ label, value, of, kind }: { label: string; value: number; of?: nu
       <svg className="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
         <rect className={`bar-fill bar-${kind}`} x="0" y="0" width={share} height="10" />
       </svg>
-      <span className="bar-value">{of === undefined ? value : `${value} (${share} %)`}</span>
+      <span className="bar-value">{of === undefined ? value : `${value} (${formatNumber(share)} %)`}</span>
     </div>
   );
 }

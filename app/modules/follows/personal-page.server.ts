@@ -15,7 +15,7 @@ export async function personalPage(actor: Actor) {
       where: { authors: { some: { memberId: me } } },
       orderBy: { createdAt: 'desc' },
       take: 100,
-      select: { id: true, title: true, status: true, program: { select: { slug: true } } },
+      select: { id: true, title: true, status: true, program: { select: { slug: true, language: true } } },
     }),
     db().comment.findMany({
       where: { authorId: me },
@@ -25,21 +25,25 @@ export async function personalPage(actor: Actor) {
         id: true,
         createdAt: true,
         hiddenAt: true,
-        amendment: { select: { id: true, title: true, program: { select: { slug: true } } } },
+        amendment: { select: { id: true, title: true, program: { select: { slug: true, language: true } } } },
       },
     }),
     db().amendmentSupport.findMany({
       where: { memberId: me },
       orderBy: { createdAt: 'desc' },
       take: 100,
-      select: { amendment: { select: { id: true, title: true, status: true, program: { select: { slug: true } } } } },
+      select: {
+        amendment: {
+          select: { id: true, title: true, status: true, program: { select: { slug: true, language: true } } },
+        },
+      },
     }),
     db().follow.findMany({
       where: { memberId: me },
       orderBy: { createdAt: 'desc' },
       select: {
         target: true,
-        program: { select: { slug: true, title: true } },
+        program: { select: { slug: true, title: true, language: true } },
         chapter: { select: { id: true, title: true } },
         section: { select: { id: true, title: true } },
         amendment: { select: { id: true, title: true } },
@@ -48,7 +52,14 @@ export async function personalPage(actor: Actor) {
     db().censusEntry.findMany({
       where: { memberId: me, round: { status: 'OPEN' } },
       select: {
-        round: { select: { id: true, title: true, closesAt: true, program: { select: { slug: true, title: true } } } },
+        round: {
+          select: {
+            id: true,
+            title: true,
+            closesAt: true,
+            program: { select: { slug: true, title: true, language: true } },
+          },
+        },
       },
     }),
     db().voterRoll.findMany({ where: { memberId: me, round: { status: 'OPEN' } }, select: { roundId: true } }),
@@ -60,6 +71,7 @@ export async function personalPage(actor: Actor) {
       title: round.title,
       closesAt: round.closesAt,
       program: round.program.title,
+      language: round.program.language,
       path: `/p/${round.program.slug}/rounds/${round.id}`,
       voted: hasVoted.has(round.id),
     }))
@@ -68,17 +80,25 @@ export async function personalPage(actor: Actor) {
   return {
     toVote: rounds.filter((r) => !r.voted),
     voted: rounds.filter((r) => r.voted),
-    amendments: amendments.map((a) => ({ id: a.id, title: a.title, status: a.status, path: amendmentPath(a) })),
+    amendments: amendments.map((a) => ({
+      id: a.id,
+      title: a.title,
+      language: a.program.language,
+      status: a.status,
+      path: amendmentPath(a),
+    })),
     comments: comments.map((c) => ({
       id: c.id,
       createdAt: c.createdAt,
       hidden: c.hiddenAt !== null,
       title: c.amendment.title,
+      language: c.amendment.program.language,
       path: `${amendmentPath(c.amendment)}#comment-${c.id}`,
     })),
     supports: supports.map(({ amendment: a }) => ({
       id: a.id,
       title: a.title,
+      language: a.program.language,
       status: a.status,
       path: amendmentPath(a),
     })),
@@ -92,7 +112,7 @@ export async function personalPage(actor: Actor) {
           : f.chapter
             ? [f.chapter.title, `/p/${slug}/chapters/${f.chapter.id}`]
             : [f.program.title, `/p/${slug}`];
-      return { target: f.target, kind, title, path, program: f.program.title };
+      return { target: f.target, kind, title, path, program: f.program.title, language: f.program.language };
     }),
   };
 }

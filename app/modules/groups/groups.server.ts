@@ -115,7 +115,11 @@ export async function getGroup(actor: Actor, groupId: string) {
       select: {
         createdAt: true,
         amendment: {
-          select: { id: true, title: true, program: { select: { slug: true, phase: true, draftIsPublic: true } } },
+          select: {
+            id: true,
+            title: true,
+            program: { select: { slug: true, language: true, phase: true, draftIsPublic: true } },
+          },
         },
       },
     }),
@@ -137,7 +141,13 @@ export async function getGroup(actor: Actor, groupId: string) {
     // to the actor are left out: their titles, and the program's address, are its members' (issue 15).
     endorsements: endorsements
       .filter((e) => canReadDraft(actor, e.amendment.program))
-      .map((e) => ({ at: e.createdAt, id: e.amendment.id, title: e.amendment.title, slug: e.amendment.program.slug })),
+      .map((e) => ({
+        at: e.createdAt,
+        id: e.amendment.id,
+        title: e.amendment.title,
+        language: e.amendment.program.language,
+        slug: e.amendment.program.slug,
+      })),
     can: {
       join: canJoinGroup(actor, f),
       leave: f.actorIsMember,

@@ -132,17 +132,21 @@ export function stopLink(secret: string, roundId: string, memberId: string): str
 async function checkStopLink(link: { r: string; m: string; s: string }) {
   const mailing = await db().roundMailing.findUnique({
     where: { roundId: link.r },
-    select: { secret: true, round: { select: { title: true } } },
+    select: { secret: true, round: { select: { title: true, program: { select: { language: true } } } } },
   });
   if (!mailing || !link.m) return null;
   const expected = Buffer.from(stopSignature(mailing.secret, link.r, link.m));
   const given = Buffer.from(link.s);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? mailing.round.title : null;
+  return expected.length === given.length && timingSafeEqual(expected, given) ? mailing.round : null;
 }
 
-/** The stop-reminders page (GET): the round's title when the link is genuine; the link itself changes nothing. */
+/**
+ * The stop-reminders page (GET): the round's title, and its program's language, when the link is genuine; the link
+ * itself changes nothing.
+ */
 export async function reminderStopPage(link: { r: string; m: string; s: string }) {
-  return { title: await checkStopLink(link) };
+  const round = await checkStopLink(link);
+  return { title: round?.title ?? null, language: round?.program.language ?? null };
 }
 
 /** Stops a member's reminders of a round (the page's button, POST); false when the link is not genuine. */

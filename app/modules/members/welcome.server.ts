@@ -23,6 +23,7 @@ export async function welcomePage(actor: Actor) {
     programs: programs.map((p) => ({
       slug: p.slug,
       title: p.title,
+      language: p.language,
       phase: p.phase,
       latestVersion: versionOf.get(p.id) ?? null,
     })),

@@ -109,7 +109,7 @@ export async function withSubjects<T extends { amendmentId: string | null; round
         select: {
           id: true,
           title: true,
-          program: { select: { slug: true } },
+          program: { select: { slug: true, language: true } },
           section: { select: { chapterId: true } },
         },
       })
@@ -119,19 +119,46 @@ export async function withSubjects<T extends { amendmentId: string | null; round
     (
       await db().votingRound.findMany({
         where: { id: { in: ids('roundId') } },
-        select: { id: true, title: true, program: { select: { slug: true } } },
+        select: { id: true, title: true, program: { select: { slug: true, language: true } } },
       })
     ).map((r) => [r.id, r]),
   );
-  return rows.flatMap((r) => {
+  const slugs = [
+    ...new Set(rows.flatMap((r) => (!r.amendmentId && !r.roundId ? [(r.data as NotificationData | null)?.slug] : []))),
+  ].filter((slug): slug is string => typeof slug === 'string');
+  const languages = new Map(
+    slugs.length
+      ? (await db().program.findMany({ where: { slug: { in: slugs } }, select: { slug: true, language: true } })).map(
+          (p) => [p.slug, p.language],
+        )
+      : [],
+  );
+  type Subject = { title: string; language: string | null; slug: string; chapterId: string | null };
+  return rows.flatMap((r): (T & Subject)[] => {
     const amendment = r.amendmentId ? amendments.get(r.amendmentId) : undefined;
     const about = amendment ?? (r.roundId ? rounds.get(r.roundId) : undefined);
     if (about) {
-      return [{ ...r, title: about.title, slug: about.program.slug, chapterId: amendment?.section.chapterId ?? null }];
+      return [
+        {
+          ...r,
+          title: about.title,
+          language: about.program.language,
+          slug: about.program.slug,
+          chapterId: amendment?.section.chapterId ?? null,
+        },
+      ];
     }
     const program = (r.data ?? {}) as NotificationData;
     return !r.amendmentId && !r.roundId && program.slug
-      ? [{ ...r, title: program.program ?? '', slug: program.slug, chapterId: null }]
+      ? [
+          {
+            ...r,
+            title: program.program ?? '',
+            language: languages.get(program.slug) ?? null,
+            slug: program.slug,
+            chapterId: null,
+          },
+        ]
       : [];
   });
 }
@@ -177,6 +204,8 @@ export async function listNotifications(actor: Actor) {
     id: n.id,
     kind: n.kind,
     title: n.title,
+    /** The language of the title (its program's), which the page marks when it is not the page's. */
+    language: n.language,
     path: notificationPath(n),
     data: (n.data ?? {}) as NotificationData,
     createdAt: n.createdAt,

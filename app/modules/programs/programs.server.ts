@@ -64,7 +64,7 @@ export async function newProgramPage(actor: Actor) {
 export async function listPrograms(actor: Actor) {
   const programs = await db().program.findMany({
     orderBy: { createdAt: 'asc' },
-    select: { id: true, slug: true, title: true, summary: true, phase: true, draftIsPublic: true },
+    select: { id: true, slug: true, title: true, summary: true, language: true, phase: true, draftIsPublic: true },
   });
   return programs.filter((p) => canReadDraft(actor, p));
 }

@@ -1,4 +1,4 @@
-import type { MessageKey } from '~/i18n/index.ts';
+import type { Locale, MessageKey } from '~/i18n/index.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
 import { canManageProgram, canShapeProgram } from '~/policies/program.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
@@ -352,10 +352,24 @@ export interface OutlineToAdd {
 }
 
 /** Appends whole chapters with their sections' text (an import), in one transaction. Returns the new chapter ids. */
-export async function appendOutline(props: { actor: Actor; slug: string; outline: OutlineToAdd }) {
+export async function appendOutline(props: {
+  actor: Actor;
+  slug: string;
+  outline: OutlineToAdd;
+  /**
+   * The language the file's text is written in (ADR 0038). A first import (into a program with no chapter yet)
+   * gives it to the program; text added to a program that has some must be in the program's language.
+   */
+  language?: Locale;
+}) {
   return db().$transaction(async (tx) => {
     const programId = await lockForShaping(tx, props.actor, { slug: props.slug });
     const last = await tx.chapter.findFirst({ where: { programId }, orderBy: { position: 'desc' } });
+    const { language } = await tx.program.findUniqueOrThrow({ where: { id: programId }, select: { language: true } });
+    const languageChange =
+      props.language && props.language !== language ? { from: language, to: props.language } : null;
+    if (languageChange && last) throw new StructureError('import.errors.languageOfProgram');
+    if (languageChange) await tx.program.update({ where: { id: programId }, data: { language: languageChange.to } });
     let position = (last?.position ?? 0) + STEP;
     const ids: string[] = [];
     let sectionCount = 0;
@@ -380,7 +394,7 @@ export async function appendOutline(props: { actor: Actor; slug: string; outline
       action: 'program.imported',
       targetType: 'Program',
       targetId: programId,
-      data: { chapters: ids, sections: sectionCount },
+      data: { chapters: ids, sections: sectionCount, ...(languageChange ? { language: languageChange } : {}) },
     });
     return ids;
   });
