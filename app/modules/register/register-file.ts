@@ -190,8 +190,10 @@ export function readRegister(bytes: Uint8Array, columnsOverride?: ColumnMap): Re
   if (first.done) throw new RegisterFileError('register.errors.empty');
   const header = first.value.fields.map((f) => f.trim());
   const columns = columnsOverride ?? mapColumns(header);
-  if (columns.email === undefined) throw new RegisterFileError('register.errors.noEmailColumn', header);
-  if (columns.name === undefined) throw new RegisterFileError('register.errors.noNameColumn', header);
+  // Columns can be chosen by hand only from a header that is text (a UTF-16 file read as bytes is full of NULs).
+  const offered = header.some((name) => CONTROL.test(name)) ? undefined : header;
+  if (columns.email === undefined) throw new RegisterFileError('register.errors.noEmailColumn', offered);
+  if (columns.name === undefined) throw new RegisterFileError('register.errors.noNameColumn', offered);
 
   const lines: RegisterLine[] = [];
   const errors: LineError[] = [];
