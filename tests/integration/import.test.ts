@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { docToPlainText } from '../../app/rich-text/document.ts';
-import { type ImportError, previewImport, previewMarkdown } from '../../app/modules/programs/import.server.ts';
+import {
+  type ImportError,
+  IMPORT_MAX_OUTLINE_CHARS,
+  previewImport,
+  previewMarkdown,
+} from '../../app/modules/programs/import.server.ts';
 import { checkDocx, DOCX_MAX_UNPACKED_BYTES } from '../../app/modules/programs/docx.server.ts';
 import { buildDocx, docxBomb, lieAboutSize } from '../factories/docx.ts';
 
@@ -119,6 +124,16 @@ describe('importing a long file', () => {
     }
     return best;
   };
+
+  it('refuses Markdown longer than any outline may be before parsing it', async () => {
+    // A few thousand pages: too long for one import, said before the file is even parsed.
+    const long = `# A\n\n## B\n\n${'Une phrase du programme, encore une. '.repeat(60_000)}`;
+    expect(long.length).toBeGreaterThan(IMPORT_MAX_OUTLINE_CHARS);
+    const refused = await previewImport({ name: 'long.md', bytes: new TextEncoder().encode(long) }, 'fr').catch(
+      (e: ImportError) => e.key,
+    );
+    expect(refused).toBe('import.errors.tooLong');
+  });
 
   it('takes time in proportion to its length (issue 15: it grew with the square of it)', () => {
     const short = cpuMs(() => previewMarkdown(program(400), 'p', 'en'));

@@ -74,6 +74,13 @@ export async function previewImport(file: { name: string; bytes: Uint8Array }, l
   if (file.bytes.byteLength === 0) throw new ImportError('import.errors.empty');
   if (file.bytes.byteLength > IMPORT_MAX_BYTES) throw new ImportError('import.errors.tooLarge');
   if (!/\.(docx|md|markdown|txt)$/i.test(file.name)) throw new ImportError('import.errors.format');
+  // Markdown whose text alone is longer than an outline may be is refused before it is parsed (its outline
+  // holds that text and more, save dropped markup such as link addresses): parsing it would cost seconds of CPU
+  // to say the same.
+  if (!/\.docx$/i.test(file.name) && file.bytes.byteLength > IMPORT_MAX_OUTLINE_CHARS) {
+    if (new TextDecoder().decode(file.bytes).length > IMPORT_MAX_OUTLINE_CHARS)
+      throw new ImportError('import.errors.tooLong');
+  }
   const outcome = await runInWorker<ConversionOutcome>(CONVERSION, { file, locale }, CONVERSION_LIMITS).catch(
     (error: unknown) => {
       if (!(error instanceof WorkerLimitError)) throw error;
