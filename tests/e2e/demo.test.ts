@@ -53,6 +53,12 @@ describe('the full demo', () => {
       await shot(v, 'program-en');
       await v.goto(`${server.url}/p/${STORY}/v/1`);
       await shot(v, 'version-en');
+      // The contents show each chapter's and section's number once: theirs, not the list's as well.
+      const markers = await v
+        .locator('ol.contents li')
+        .evaluateAll((items) => items.map((li) => getComputedStyle(li).listStyleType));
+      expect(markers.length).toBeGreaterThan(3);
+      expect(new Set(markers)).toEqual(new Set(['none']));
       await v
         .getByRole('link', { name: /^1\.1 / })
         .first()
