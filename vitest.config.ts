@@ -64,8 +64,8 @@ export default defineConfig({
           env: { PLENUM_TEST_ENGINE: engine },
           testTimeout: 90_000,
           hookTimeout: 120_000,
-          // Two journeys at once on two cores: each has its own server, database and browser, and a journey
-          // spends most of its time waiting on a timer, a socket or Chromium (issue 16's CPU figures).
+          // One server and one Chromium at a time: two cores.
+          fileParallelism: false,
         },
       })),
       // The adversarial suite (issue 15): attacks replayed against a real server, on the embedded database
@@ -78,6 +78,7 @@ export default defineConfig({
           env: { PLENUM_TEST_ENGINE: 'pglite' },
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
     ],
