@@ -2,14 +2,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { actorOfMember } from '../../app/policies/actor.ts';
-import { setAppConfig } from '../../app/utils/config.server.ts';
-import { db, setDatabase } from '../../app/utils/db.server.ts';
-import { openDatabase } from '../../server/database/open.ts';
+import { db } from '../../app/utils/db.server.ts';
 import { qualifiedAmendment } from '../factories/amendments.ts';
 import { violations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { amendingProgram, DEMO, demoSessions, type DemoSession } from './support/scenarios.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { onStoppedServer, startServer, type TestServer } from './support/server.ts';
 import { logInAsDemo } from './support/session.ts';
 
 /**
@@ -27,18 +25,7 @@ const ids = new Map<string, string>();
 
 /** Seeds the 50 qualified amendments through the modules, on the database of the stopped server. */
 async function seedAmendments(stopped: TestServer) {
-  const database = await openDatabase(
-    stopped.databaseUrl ? { url: stopped.databaseUrl } : { dataDir: stopped.dataDir },
-  );
-  setDatabase(database);
-  setAppConfig({
-    publicOrigin: stopped.url,
-    outboxDir: stopped.outboxDir,
-    keysDir: `${stopped.dataDir}-keys`,
-    mailFrom: 'Plenum <no-reply@plenum.test>',
-    secureCookies: false,
-  });
-  try {
+  await onStoppedServer(stopped, async () => {
     const person = async (who: string) =>
       actorOfMember({
         ...(await db().member.findUniqueOrThrow({ where: { email: `${who}@plenum.localhost` } })),
@@ -55,10 +42,7 @@ async function seedAmendments(stopped: TestServer) {
       titles.push(title);
       ids.set(title, id);
     }
-  } finally {
-    await database.close();
-    setDatabase(undefined);
-  }
+  });
 }
 
 beforeAll(async () => {

@@ -2,13 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeKey } from '../../app/modules/amendments/duplicates.server.ts';
 import { moderationDigestUnsubscribeLink } from '../../app/modules/notifications/moderators.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
-import { setAppConfig } from '../../app/utils/config.server.ts';
-import { db, setDatabase } from '../../app/utils/db.server.ts';
+import { db } from '../../app/utils/db.server.ts';
 import { newId } from '../../app/utils/ids.ts';
-import { openDatabase } from '../../server/database/open.ts';
 import { launchBrowser } from './support/browser.ts';
 import { amendingProgram, DEMO, demoSessions } from './support/scenarios.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { onStoppedServer, startServer, type TestServer } from './support/server.ts';
 import { logInAsDemo } from './support/session.ts';
 
 /**
@@ -24,18 +22,7 @@ let unsubscribePath = '';
 
 /** Writes the qualified amendments and turns the moderator's digest on, on the database of the stopped server. */
 async function seed(stopped: TestServer) {
-  const database = await openDatabase(
-    stopped.databaseUrl ? { url: stopped.databaseUrl } : { dataDir: stopped.dataDir },
-  );
-  setDatabase(database);
-  setAppConfig({
-    publicOrigin: stopped.url,
-    outboxDir: stopped.outboxDir,
-    keysDir: `${stopped.dataDir}-keys`,
-    mailFrom: 'Plenum <no-reply@plenum.test>',
-    secureCookies: false,
-  });
-  try {
+  await onStoppedServer(stopped, async () => {
     const program = await db().program.findUniqueOrThrow({ where: { slug: DEMO } });
     const sections = (await getProgramOutline(null, DEMO)).chapters.flatMap((c) => c.sections);
     const author = await db().member.findUniqueOrThrow({ where: { email: 'camille@plenum.localhost' } });
@@ -74,10 +61,7 @@ async function seed(stopped: TestServer) {
     });
     const link = new URL(moderationDigestUnsubscribeLink(moderator.id, secret));
     unsubscribePath = `${link.pathname}${link.search}`;
-  } finally {
-    await database.close();
-    setDatabase(undefined);
-  }
+  });
 }
 
 beforeAll(async () => {
