@@ -38,7 +38,11 @@ export async function listenForBackups(options: {
   // Left by a process killed with -9: this process holds the data folder's lock, so no one else listens there.
   await fs.rm(socketPath, { force: true });
   let busy = false;
-  const server = http.createServer((req, res) => {
+  // A client that connects and sends nothing, or half a request, is dropped after a few seconds: it must hold
+  // neither a socket of the server's nor, at shutdown, the server's exit.
+  // (headersTimeout for half a request; the inactivity timeout for a connection that sends nothing at all.)
+  const timeouts = { headersTimeout: 5_000, requestTimeout: 10_000, connectionsCheckingInterval: 1_000 };
+  const server = http.createServer(timeouts, (req, res) => {
     if (req.method !== 'POST' || req.url !== '/backup') {
       res.writeHead(404).end();
       return;
@@ -48,6 +52,8 @@ export async function listenForBackups(options: {
       return;
     }
     busy = true;
+    // The copy may take a while to make before its first byte is sent: no inactivity limit for this one.
+    req.socket.setTimeout(0);
     const started = performance.now();
     snapshotDatabase(options.pglite, { keysDir: options.keysDir, takenFrom: 'running-server' })
       .then(({ bytes }) => {
@@ -62,13 +68,20 @@ export async function listenForBackups(options: {
       })
       .finally(() => (busy = false));
   });
+  server.setTimeout(5_000);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(socketPath, () => resolve());
   });
   await fs.chmod(socketPath, PRIVATE_FILE);
   return async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Idle connections go at once; a backup being sent gets 10 s to finish, then its connection is cut too.
+    server.closeIdleConnections();
+    const force = setTimeout(() => server.closeAllConnections(), 10_000);
+    force.unref();
+    await closed;
+    clearTimeout(force);
     await fs.rm(socketPath, { force: true });
   };
 }
