@@ -11,7 +11,7 @@ function localPath(value: FormDataEntryValue | null): string {
 
 /** The follow buttons' form (ADR 0035): follow or stop following, then back to the page it was on. */
 export const action = /* @__PURE__ */ routeAction(
-  { intents: ['follow', 'unfollow'] },
+  { intents: ['follow', 'unfollow'], resource: true },
   async ({ request, context, actor, form, intent }) => {
     requireMember(request, context);
     const target = String(form.get('target') ?? '');

@@ -7,7 +7,7 @@ import { safeRedirect } from '~/utils/errors.server.ts';
 import { routeLoader, routeAction } from '~/utils/route.server.ts';
 
 /** Switches the language (one the installation offers): remembered in a cookie, and on a signed-in member's account. */
-export const action = /* @__PURE__ */ routeAction({}, async ({ context, form }) => {
+export const action = /* @__PURE__ */ routeAction({ resource: true }, async ({ context, form }) => {
   // A language the installation does not offer is no choice (ADR 0038): nothing is remembered.
   const locale = await offeredChoice(form.get('locale'));
   const to = safeRedirect(form.get('redirectTo'));

@@ -4,7 +4,7 @@ import { clearSessionCookie, flashCookie } from '~/utils/cookies.server.ts';
 import { routeLoader, routeAction } from '~/utils/route.server.ts';
 
 /** Logs out on this device. (Logging out everywhere else is on the account page.) */
-export const action = /* @__PURE__ */ routeAction({}, async ({ context }) => {
+export const action = /* @__PURE__ */ routeAction({ resource: true }, async ({ context }) => {
   if (context.sessionId) await invalidateSession(context.sessionId);
   const headers = new Headers();
   headers.append('Set-Cookie', clearSessionCookie());

@@ -80,6 +80,11 @@ export function routeAction<T, const I extends string = string>(
     intents?: readonly I[];
     /** False for an address that takes no form (the read-only API answers 405 to whatever is posted). */
     readsForm?: boolean;
+    /**
+     * True for a route without a page (a resource route): Remix sends whatever such an action returns as JSON with
+     * status 200 unless it is a Response, so its refusals are sent as Responses, with their status.
+     */
+    resource?: boolean;
   },
   handler: (args: ActionArgs<I>) => Promise<T> | T,
 ) {
@@ -106,6 +111,7 @@ export function routeAction<T, const I extends string = string>(
       const answer = refusalData(error, args.context.locale);
       // The intent tells a page with several forms which one was refused.
       const refusal = { ...answer.data.refusal, ...(intent ? { intent } : {}) };
+      if (options.resource) throw Response.json({ refusal }, answer.init ?? undefined);
       return data({ refusal } as RefusalAnswer<Awaited<T>>, answer.init ?? undefined);
     }
   };
