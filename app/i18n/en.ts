@@ -1283,6 +1283,8 @@ export const en = {
   'setup.errors.throttled': 'Too many wrong setup links. Wait a few minutes, then use the one the server printed.',
   'setup.errors.done': 'This installation is already set up.',
   'setup.errors.locales': 'Choose at least one language.',
+  'setup.errors.movementNameTooShort': 'The movement’s name needs at least 2 characters.',
+  'setup.errors.movementNameTooLong': 'The movement’s name can have at most 120 characters.',
   'welcome.title': 'Welcome, {name}',
   'welcome.intro': 'Your address is confirmed. Here is what you can do now, program by program.',
   'welcome.phase.DRAFTING':

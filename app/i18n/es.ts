@@ -1314,6 +1314,8 @@ export const es: Messages = {
     'Demasiados enlaces de configuración erróneos. Espera unos minutos y usa el que mostró el servidor.',
   'setup.errors.done': 'Esta instalación ya está configurada.',
   'setup.errors.locales': 'Elige al menos un idioma.',
+  'setup.errors.movementNameTooShort': 'El nombre del movimiento debe tener al menos 2 caracteres.',
+  'setup.errors.movementNameTooLong': 'El nombre del movimiento puede tener como máximo 120 caracteres.',
   'welcome.title': 'Te damos la bienvenida, {name}',
   'welcome.intro': 'Tu dirección está confirmada. Esto es lo que puedes hacer ahora, programa por programa.',
   'welcome.phase.DRAFTING':

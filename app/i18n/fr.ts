@@ -1337,6 +1337,8 @@ export const fr: Messages = {
     'Trop de liens d’installation erronés. Attendez quelques minutes, puis utilisez celui que le serveur a affiché.',
   'setup.errors.done': 'Cette installation est déjà prête.',
   'setup.errors.locales': 'Choisissez au moins une langue.',
+  'setup.errors.movementNameTooShort': 'Le nom du mouvement doit compter au moins 2 caractères.',
+  'setup.errors.movementNameTooLong': 'Le nom du mouvement peut compter au plus 120 caractères.',
   'welcome.title': 'Bienvenue, {name}',
   'welcome.intro': 'Votre adresse est confirmée. Voici ce que vous pouvez faire maintenant, programme par programme.',
   'welcome.phase.DRAFTING':
