@@ -16,10 +16,11 @@ import { useT, useTranslateError } from '~/utils/i18n.tsx';
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
   const translate = useTranslateError();
   if (!errors?.length) return null;
+  // The same message once, however many fields (or picked rows) it came from.
   return (
     <div id={id} className="field-errors" role="alert">
       <ul>
-        {errors.map((e) => (
+        {[...new Set(errors)].map((e) => (
           <li key={e}>{translate(e)}</li>
         ))}
       </ul>

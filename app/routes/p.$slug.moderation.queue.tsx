@@ -62,14 +62,21 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'queue.tit
 
 type Brief = ReturnType<typeof useLoaderData<typeof loader>>['queue']['qualified'][number];
 
-function Part(props: { id: string; title: string; count: number; children: ReactNode }) {
+function Part(props: { id: string; title: string; count: number; children: ReactNode; whenEmpty?: ReactNode }) {
   const t = useT();
   return (
     <section aria-labelledby={props.id} data-testid={props.id}>
       <h2 id={props.id}>
         {props.title} <span className="badge">{props.count}</span>
       </h2>
-      {props.count ? props.children : <p className="muted">{t('queue.none')}</p>}
+      {props.count ? (
+        props.children
+      ) : (
+        <>
+          <p className="muted">{t('queue.none')}</p>
+          {props.whenEmpty}
+        </>
+      )}
     </section>
   );
 }
@@ -200,7 +207,13 @@ export default function ModerationQueuePage() {
           ))}
         </ul>
       </Part>
-      <Part id="queue-qualified" title={t('queue.qualified')} count={queue.qualifiedTotal}>
+      <Part
+        id="queue-qualified"
+        title={t('queue.qualified')}
+        count={queue.qualifiedTotal}
+        // A refused bulk decision says why even when nothing is left to decide (decided meanwhile, or forged).
+        whenEmpty={<ErrorList id="bulk-errors" errors={bulkErrors} />}
+      >
         <BulkDecisions
           slug={slug}
           action={queuePath(slug, queue.page.after)}
