@@ -42,10 +42,9 @@ export const action = /* @__PURE__ */ routeAction(
       return redirectWithFlash('/admin/register', 'flash.registerImported');
     }
     if (intent === 'columns') {
-      return data<ActionData>({
-        step: 'preview',
-        ...(await rereadRegisterUpload({ actor, uploadId, columns: chosenIn(form) })),
-      });
+      const view = await rereadRegisterUpload({ actor, uploadId, columns: chosenIn(form) });
+      // A choice of columns that cannot be read is shown again with what is wrong with it: a refused form (400).
+      return data<ActionData>({ step: 'preview', ...view }, { status: view.columnsError ? 400 : 200 });
     }
     const file = form.get('file');
     if (!(file instanceof File) || !file.name) {

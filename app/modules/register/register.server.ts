@@ -318,7 +318,9 @@ export async function confirmRegisterUpload(props: {
   const { actor } = props;
   enforce(canManageRegister(actor), actor, 'register.import');
   const upload = await uploadOf(actor, props.uploadId);
-  const columns = props.columns ? chosenColumns(props.columns, registerHeader(upload.content)) : undefined;
+  // No column chosen at all (a form without the preview's column fields): the header names them, as in the preview.
+  const chosen = props.columns && Object.values(props.columns).some((c) => c) ? props.columns : undefined;
+  const columns = chosen ? chosenColumns(chosen, registerHeader(upload.content)) : undefined;
   const changes = await syncRegister(readRegister(upload.content, columns), { actorId: actor.id });
   await db().registerUpload.deleteMany({ where: { id: upload.id } });
   return changes;
