@@ -4,7 +4,7 @@ import type { DebateFormError } from '~/components/amendment/discussion.tsx';
 import { endorseAmendment } from '~/modules/groups/groups.server.ts';
 import { resolveConflict } from '~/modules/amendments/application.server.ts';
 import { markdownToSectionDoc } from '~/rich-text/markdown.server.ts';
-import { withdrawAmendment } from '~/modules/amendments/amendments.server.ts';
+import { withdrawAmendment } from '~/modules/amendments/amendment-commands.server.ts';
 import { recommend } from '~/modules/committee/committee.server.ts';
 import { acceptCompromise, submitDraft } from '~/modules/committee/compromise.server.ts';
 import { answerInvitation, inviteCoauthor, leaveAmendment } from '~/modules/amendments/coauthors.server.ts';

@@ -5,7 +5,7 @@ import { groupsICoordinate } from '../groups/groups.server.ts';
 import { programFrame } from '../programs/programs.server.ts';
 import { docToMarkdown } from '../publication/markdown.ts';
 import type { AttributedDoc } from '../publication/provenance.ts';
-import { getAmendment } from './amendments.server.ts';
+import { getAmendment } from './amendment-view.server.ts';
 import { applicationConflict } from './application.server.ts';
 import { docToPlainText } from '~/rich-text/document.ts';
 import { mergeTargets } from './duplicates.server.ts';
