@@ -1,255 +1,241 @@
 import { enforceRead, type Actor } from '~/policies/actor.ts';
-import { amendmentAbilities, canReadAmendment } from '~/policies/amendment.ts';
+import { amendmentAbilities, canReadAmendment, STANDING } from '~/policies/amendment.ts';
+import { canKnowProgram, canReadDraft } from '~/policies/program.ts';
 import { db } from '~/utils/db.server.ts';
 import { readLiveText } from '~/modules/live-text/live-text.server.ts';
 import { readStoredDoc } from '~/rich-text/stored.server.ts';
 import { docToDiffText, type DocNode } from '~/rich-text/document.ts';
-import type { RoundResults } from '../voting/types.ts';
-import { competitors, STANDING } from './collisions.server.ts';
-import { diffWords } from './diff.ts';
-import { carryOverSection } from './rebase.server.ts';
-import { expireOverdue, supportSummary } from './supports.server.ts';
 import { liveDocumentName } from '~/modules/live-text/names.ts';
 import { amendmentSeed } from '~/modules/live-text/storage.server.ts';
 import { NotFoundError } from '~/utils/domain-errors.ts';
-import { amendmentWithFacts } from './amendments.server.ts';
+import { isAmong, listsMember, rowsOf } from '~/modules/members/membership.server.ts';
+import { DEBATE_ROWS } from '../debate/comments.server.ts';
+import { amendmentTimeline, firstVersionWith, timelineEvents } from './amendment-timeline.server.ts';
+import { diffWords } from './diff.ts';
+import { carryOverSection, MEASURED, textMoved } from './rebase.server.ts';
+import { expireOverdue, supportSummary } from './supports.server.ts';
 
 /**
- * An amendment as its page shows it, and its timeline. The rest of its page (debate, committee, merge targets)
- * is added by amendment-page.server.ts.
+ * An amendment as its page shows it, read in one statement (relation joins, ADR 0034) beside its timeline's
+ * events: the amendment, its program's facts (versions, the reader's seat on the committee), its authors, its
+ * section with the section's other amendments (competitors, merge targets, the compromise and its original, what
+ * a carry-over measures), its round, its application, its supports, its recommendation, the reader's follow and
+ * the debate's comments. What the amendment's page adds (amendment-page.server.ts) is computed from this read.
  */
 
 const EMPTY: DocNode = { type: 'doc', content: [{ type: 'paragraph' }] };
 
+/** What the page needs of the other amendments of the same section (a few columns, no text). */
+const SIBLING = {
+  id: true,
+  title: true,
+  status: true,
+  submittedAt: true,
+  collisionGroup: true,
+  compromiseOfId: true,
+  recommendation: { select: { kind: true, reason: true, updatedAt: true } },
+} as const;
+
+/** The one read of the amendment's page, for `actor`. */
+function readRow(actor: Actor, id: string) {
+  return db().amendment.findUnique({
+    where: { id },
+    include: {
+      program: {
+        select: {
+          id: true,
+          slug: true,
+          phase: true,
+          draftIsPublic: true,
+          committee: rowsOf(actor),
+          versions: { orderBy: { number: 'asc' }, select: { number: true, throughSeq: true } },
+          // The standing amendments of its section, texts included: for the carry-over check and merge targets.
+          amendments: {
+            where: { status: { in: [...STANDING] }, section: { amendments: { some: { id } } } },
+            orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+            select: { ...MEASURED, title: true, sectionId: true },
+          },
+        },
+      },
+      authors: { select: { memberId: true, member: { select: { displayName: true } } }, orderBy: { addedAt: 'asc' } },
+      invitations: rowsOf(actor),
+      section: {
+        select: {
+          id: true,
+          title: true,
+          content: true,
+          amendments: { orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }], select: SIBLING },
+        },
+      },
+      round: {
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          status: true,
+          openedAt: true,
+          closedAt: true,
+          results: true,
+          questions: { select: { id: true, amendmentId: true, alternatives: true } },
+        },
+      },
+      applications: { select: { status: true, seq: true, appliedAt: true } },
+      _count: { select: { supports: true } },
+      supports: rowsOf(actor),
+      groupEndorsements: {
+        where: { group: { status: 'VALIDATED' } },
+        orderBy: { createdAt: 'asc' },
+        select: { group: { select: { id: true, name: true } } },
+      },
+      recommendation: { select: { kind: true, reason: true, updatedAt: true } },
+      follows: rowsOf(actor),
+      comments: DEBATE_ROWS,
+    },
+  });
+}
+
+/** The amendment's row as the page reads it. */
+export type AmendmentRow = NonNullable<Awaited<ReturnType<typeof readRow>>>;
+
 /**
- * An amendment as its page shows it: what it changes, by whom, where it stands, and its proposed text (live
- * while drafted, frozen once submitted) with the word-level difference from its base.
+ * Reads the amendment and its timeline's events side by side, and refuses as the amendment's other reads do:
+ * not found if the reader may not know the program or the draft, a refusal if they may not read it. A status
+ * that is stale (its support deadline passed) or a base that moved under it (the section's text changed since it
+ * was measured, outside drafting) is brought up to date first, and read again.
  */
-export async function getAmendment(actor: Actor, slug: string, id: string) {
-  await expireOverdue(new Date(), id);
-  let { amendment, facts } = await amendmentWithFacts(db(), actor, id);
-  if (amendment.program.slug !== slug) throw new NotFoundError(`amendment ${id}`);
-  enforceRead(canReadAmendment(actor, amendment.program, facts), actor, 'amendment.read');
+async function readChecked(actor: Actor, slug: string, id: string, now: Date) {
+  let [row, events] = await Promise.all([readRow(actor, id), timelineEvents(id)]);
+  if (row?.status === 'SUBMITTED' && row.supportDeadline && row.supportDeadline < now) {
+    await expireOverdue(now, id);
+    [row, events] = await Promise.all([readRow(actor, id), timelineEvents(id)]);
+  }
+  if (!row) throw new NotFoundError(`amendment ${id}`);
+  const { program } = row;
+  const published = program.versions.length > 0;
+  if (!canReadDraft(actor, program) && !canKnowProgram(actor, { ...program, published })) {
+    throw new NotFoundError(`program ${program.id}`);
+  }
+  const application = row.applications[0] ?? null;
+  const facts = {
+    status: row.status,
+    actorIsAuthor: listsMember(row.authors, actor),
+    actorIsInvited: isAmong(row.invitations),
+    submitted: row.submittedAt !== null,
+    isCompromise: row.compromiseOfId !== null,
+    // Only of those who may not read the draft: for them, a published version must include it.
+    inPublishedVersion:
+      row.submittedAt !== null &&
+      !canReadDraft(actor, program) &&
+      application?.status === 'APPLIED' &&
+      firstVersionWith(program.versions, application.seq) !== null,
+  };
+  // A draft (even withdrawn) exists only for its authors and those invited to join them: not found, for others.
+  if (!facts.submitted && !facts.actorIsAuthor && !facts.actorIsInvited) throw new NotFoundError(`amendment ${id}`);
+  if (program.slug !== slug) throw new NotFoundError(`amendment ${id}`);
+  enforceRead(canReadAmendment(actor, program, facts), actor, 'amendment.read');
   // Measured against the section's text as it is now (carried over, or marked for an update). While the program
   // is being drafted the text moves at every keystroke: amendments are measured again when drafting ends.
-  if (STANDING.includes(amendment.status) && amendment.program.phase !== 'DRAFTING') {
-    if ((await carryOverSection(amendment.sectionId)).changed) {
-      ({ amendment, facts } = await amendmentWithFacts(db(), actor, id));
+  if (STANDING.includes(row.status) && program.phase !== 'DRAFTING') {
+    const current = await readLiveText(liveDocumentName.section(row.sectionId), row.section.content);
+    if (textMoved(program.amendments, current) && (await carryOverSection(row.sectionId)).changed) {
+      // Carried over (or marked for an update): its texts, group and timeline changed, not who may read it.
+      [row, events] = await Promise.all([readRow(actor, id), timelineEvents(id)]);
+      if (!row) throw new NotFoundError(`amendment ${id}`);
     }
   }
+  return { row, facts, events, application };
+}
+
+/**
+ * An amendment as its page shows it: what it changes, by whom, where it stands, and its proposed text (live
+ * while drafted, frozen once submitted) with the word-level difference from its base; with the row it was read
+ * from (for the rest of its page) and what the policies were told.
+ */
+export async function readAmendment(actor: Actor, slug: string, id: string, now = new Date()) {
+  const { row, facts, events, application } = await readChecked(actor, slug, id, now);
   // A new section is measured against nothing: all of its text is added, and the section it follows is untouched.
-  const base = amendment.kind === 'ADD' ? EMPTY : readStoredDoc(amendment.baseText, 'amendment.baseText');
-  // Everything else the page shows, read side by side (issue 19: these were read one after the other).
-  const [section, proposed, competing, timeline, mergedInto, supports, round] = await Promise.all([
-    db().section.findUniqueOrThrow({ where: { id: amendment.sectionId }, select: { id: true, title: true } }),
-    amendment.kind === 'DELETE'
+  const base = row.kind === 'ADD' ? EMPTY : readStoredDoc(row.baseText, 'amendment.baseText');
+  const proposed =
+    row.kind === 'DELETE'
       ? { type: 'doc' as const, content: [] }
-      : amendment.proposedText
-        ? readStoredDoc(amendment.proposedText, 'amendment.proposedText')
-        : readLiveText(liveDocumentName.amendment(amendment.id), amendmentSeed(amendment)),
-    competitors(db(), amendment),
-    amendmentTimeline(amendment),
-    amendment.mergedIntoId
-      ? db().amendment.findUnique({ where: { id: amendment.mergedIntoId }, select: { id: true, title: true } })
-      : null,
-    supportSummary(actor, amendment),
-    amendment.roundId
-      ? db().votingRound.findUnique({
-          where: { id: amendment.roundId },
-          select: { id: true, number: true, title: true, status: true },
-        })
-      : null,
-  ]);
-  const related = { competitors: competing, timeline, mergedInto, supports, round };
-  return {
+      : row.proposedText
+        ? readStoredDoc(row.proposedText, 'amendment.proposedText')
+        : await readLiveText(liveDocumentName.amendment(row.id), amendmentSeed(row));
+  const siblings = row.section.amendments;
+  const supports = supportSummary(row, {
+    supports: row._count.supports,
+    groups: row.groupEndorsements.map((g) => g.group),
+    mine: isAmong(row.supports),
+  });
+  const view = {
     amendment: {
-      id: amendment.id,
-      kind: amendment.kind,
-      status: amendment.status,
-      title: amendment.title,
-      justification: amendment.justification,
-      newTitle: amendment.newTitle,
-      createdAt: amendment.createdAt,
-      submittedAt: amendment.submittedAt,
-      documentName: liveDocumentName.amendment(amendment.id),
-      needsUpdate: amendment.needsUpdate,
-      collisionGroup: amendment.collisionGroup,
+      id: row.id,
+      kind: row.kind,
+      status: row.status,
+      title: row.title,
+      justification: row.justification,
+      newTitle: row.newTitle,
+      createdAt: row.createdAt,
+      submittedAt: row.submittedAt,
+      documentName: liveDocumentName.amendment(row.id),
+      needsUpdate: row.needsUpdate,
+      collisionGroup: row.collisionGroup,
     },
-    section,
-    authors: amendment.authors.map((a) => ({ id: a.memberId, name: a.member.displayName })),
+    section: { id: row.section.id, title: row.section.title },
+    authors: row.authors.map((a) => ({ id: a.memberId, name: a.member.displayName })),
     // Whom the authors invited is not shown, even to them: an address that matched no member would show
     // nothing, so the list would tell who is a member. Names appear once the invited member accepts.
     invitedMe: facts.actorIsInvited,
     base,
     proposed,
     diff: diffWords(docToDiffText(base), docToDiffText(proposed)),
-    competitors: related.competitors,
-    timeline: related.timeline,
-    mergedInto: related.mergedInto,
-    update: amendment.needsUpdate
-      ? {
-          current: readStoredDoc(amendment.rebaseTo, 'amendment.rebaseTo'),
-          documentName: liveDocumentName.amendmentUpdate(amendment.id, amendment.revision + 1),
-          currentDiff: diffWords(
-            docToDiffText(base),
-            docToDiffText(readStoredDoc(amendment.rebaseTo, 'amendment.rebaseTo')),
-          ),
-        }
+    // Its collision group, itself left out, earliest first (a group is one section's).
+    competitors: row.collisionGroup
+      ? siblings
+          .filter((s) => s.collisionGroup === row.collisionGroup && s.id !== row.id)
+          .map((s) => ({ id: s.id, title: s.title, status: s.status }))
+      : [],
+    timeline: amendmentTimeline(events, {
+      amendment: row,
+      round: row.round,
+      application,
+      versions: row.program.versions,
+    }),
+    mergedInto: await mergedInto(row),
+    update: row.needsUpdate ? updateOf(row, base) : null,
+    supports,
+    round: row.round
+      ? { id: row.round.id, number: row.round.number, title: row.round.title, status: row.round.status }
       : null,
-    supports: related.supports,
-    round: related.round,
     abilities: amendmentAbilities(
       actor,
-      amendment.program,
-      {
-        ...facts,
-        supportDeadline: amendment.supportDeadline,
-        needsUpdate: amendment.needsUpdate,
-        authors: amendment.authors.length,
-      },
-      new Date(),
+      row.program,
+      { ...facts, supportDeadline: row.supportDeadline, needsUpdate: row.needsUpdate, authors: row.authors.length },
+      now,
     ),
   };
-}
-/** The steps of an amendment's life that its timeline shows, in the order they can happen. */
-const TIMELINE_ACTIONS = [
-  'amendment.started',
-  'amendment.submitted',
-  'amendment.qualified',
-  'amendment.expired',
-  'amendment.carried_over',
-  'amendment.needs_update',
-  'amendment.updated',
-  'amendment.admissible',
-  'amendment.inadmissible',
-  'amendment.merged',
-  'amendment.recommended',
-  'amendment.replaced',
-  'amendment.compromise_accepted',
-  'amendment.withdrawn',
-] as const;
-export type TimelineStep = (typeof TIMELINE_ACTIONS)[number] extends `amendment.${infer S}` ? S : never;
-
-/** A step of an amendment's timeline, with what its vote and application add (the round, the counts, the version). */
-export interface TimelineEntry {
-  id: string;
-  step: TimelineStep | 'in_vote' | 'adopted' | 'rejected' | 'applied';
-  at: Date;
-  by: string | null;
-  reason: string | null;
-  round?: { id: string; number: number; title: string };
-  /** Adopted or rejected by a yes/no question: its counts; by a preferential one: its rank among the options. */
-  counts?: { yes: number; no: number; abstain: number };
-  ranked?: { rank: number; of: number; method: string };
-  /** Applied: the first published version that includes it, or null while none does. */
-  version?: number | null;
+  return { view, row, facts };
 }
 
-/**
- * An amendment's status timeline, oldest first: each step of its life, when, and by whom when a person acted;
- * then its vote (when its round opened), the decision (when it closed, with the counts) and its application (when
- * it was written into the live text, and the first published version that includes it). Those last steps are read
- * from the round and the application themselves, which no audit event per amendment records.
- */
-async function amendmentTimeline(amendment: { id: string; programId: string; roundId: string | null; status: string }) {
-  const [events, later] = await Promise.all([
-    db().auditEvent.findMany({
-      where: { targetType: 'Amendment', targetId: amendment.id, action: { in: [...TIMELINE_ACTIONS] } },
-      orderBy: { id: 'asc' },
-      select: { id: true, action: true, createdAt: true, actorId: true, reason: true },
-    }),
-    voteAndApplication(amendment),
-  ]);
-  const names = new Map(
-    (
-      await db().member.findMany({
-        where: { id: { in: events.map((e) => e.actorId).filter((x): x is string => x !== null) } },
-        select: { id: true, displayName: true },
-      })
-    ).map((m) => [m.id, m.displayName]),
-  );
-  const steps: TimelineEntry[] = events.map((e) => ({
-    id: String(e.id),
-    step: e.action.slice('amendment.'.length) as TimelineStep,
-    at: e.createdAt,
-    by: e.actorId ? (names.get(e.actorId) ?? null) : null,
-    reason: e.reason,
-  }));
-  return [...steps, ...later];
+/** An amendment as its page shows it (readAmendment, without the row). */
+export async function getAmendment(actor: Actor, slug: string, id: string) {
+  return (await readAmendment(actor, slug, id)).view;
 }
 
-/** The steps after admissibility: in the vote, adopted or rejected (with the counts), applied (and published in). */
-async function voteAndApplication(amendment: {
-  id: string;
-  programId: string;
-  roundId: string | null;
-  status: string;
-}): Promise<TimelineEntry[]> {
-  if (!amendment.roundId) return [];
-  const [round, application] = await Promise.all([
-    db().votingRound.findUnique({
-      where: { id: amendment.roundId },
-      select: {
-        id: true,
-        number: true,
-        title: true,
-        method: true,
-        openedAt: true,
-        closedAt: true,
-        results: true,
-        questions: { select: { id: true, kind: true, amendmentId: true, alternatives: true } },
-      },
-    }),
-    db().amendmentApplication.findUnique({
-      where: { amendmentId: amendment.id },
-      select: { status: true, seq: true, appliedAt: true },
-    }),
-  ]);
-  if (!round?.openedAt) return [];
-  const ref = { id: round.id, number: round.number, title: round.title };
-  const steps: TimelineEntry[] = [
-    { id: `vote-${round.id}`, step: 'in_vote', at: round.openedAt, by: null, reason: null, round: ref },
-  ];
-  const decided = ['ADOPTED', 'APPLIED', 'REJECTED'].includes(amendment.status);
-  if (!round.closedAt || !decided) return steps;
-  const question = round.questions.find(
-    (q) =>
-      q.amendmentId === amendment.id ||
-      ((q.alternatives as { id: string }[] | null) ?? []).some((a) => a.id === amendment.id),
-  );
-  const result = (round.results as RoundResults | null)?.questions.find((r) => r.id === question?.id);
-  steps.push({
-    id: `decision-${round.id}`,
-    step: amendment.status === 'REJECTED' ? 'rejected' : 'adopted',
-    at: round.closedAt,
-    by: null,
-    reason: null,
-    round: ref,
-    ...(result?.kind === 'YES_NO' ? { counts: { yes: result.yes, no: result.no, abstain: result.abstain } } : {}),
-    ...(result?.kind === 'PREFERENTIAL' && result.ranking.includes(amendment.id)
-      ? {
-          ranked: {
-            rank: result.ranking.indexOf(amendment.id) + 1,
-            of: result.ranking.length,
-            method: result.method,
-          },
-        }
-      : {}),
-  });
-  if (application?.status === 'APPLIED' && application.appliedAt) {
-    const version = await db().programVersion.findFirst({
-      where: { programId: amendment.programId, throughSeq: { gte: application.seq } },
-      orderBy: { number: 'asc' },
-      select: { number: true },
-    });
-    steps.push({
-      id: `applied-${amendment.id}`,
-      step: 'applied',
-      at: application.appliedAt,
-      by: null,
-      reason: null,
-      version: version?.number ?? null,
-    });
-  }
-  return steps;
+/** The amendment it was merged into: one of its section's (merging keeps to a section), else read. */
+async function mergedInto(row: AmendmentRow) {
+  if (!row.mergedIntoId) return null;
+  const sibling = row.section.amendments.find((s) => s.id === row.mergedIntoId);
+  if (sibling) return { id: sibling.id, title: sibling.title };
+  return db().amendment.findUnique({ where: { id: row.mergedIntoId }, select: { id: true, title: true } });
+}
+
+/** The update its authors must write: the text to rewrite against, its live draft, and its difference. */
+function updateOf(row: AmendmentRow, base: DocNode) {
+  const current = readStoredDoc(row.rebaseTo, 'amendment.rebaseTo');
+  return {
+    current,
+    documentName: liveDocumentName.amendmentUpdate(row.id, row.revision + 1),
+    currentDiff: diffWords(docToDiffText(base), docToDiffText(current)),
+  };
 }
