@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { data } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { ErrorList, Field } from '~/components/forms.tsx';
-import { startAmendment } from '~/modules/amendments/amendments.server.ts';
+import { startAmendment } from '~/modules/amendments/amendment-commands.server.ts';
 import { StartAmendmentSchema } from '~/modules/amendments/amendments.schema.ts';
 import { sectionToAmend } from '~/modules/programs/program-text.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';

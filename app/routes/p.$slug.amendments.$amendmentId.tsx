@@ -4,7 +4,7 @@ import type { DebateFormError } from '~/components/amendment/discussion.tsx';
 import { endorseAmendment } from '~/modules/groups/groups.server.ts';
 import { resolveConflict } from '~/modules/amendments/application.server.ts';
 import { markdownToSectionDoc } from '~/rich-text/markdown.server.ts';
-import { withdrawAmendment } from '~/modules/amendments/amendments.server.ts';
+import { withdrawAmendment } from '~/modules/amendments/amendment-commands.server.ts';
 import { recommend } from '~/modules/committee/committee.server.ts';
 import { acceptCompromise, submitDraft } from '~/modules/committee/compromise.server.ts';
 import { answerInvitation, inviteCoauthor, leaveAmendment } from '~/modules/amendments/coauthors.server.ts';
@@ -26,7 +26,6 @@ import {
 import { CommentReasonSchema, EditCommentSchema, PostCommentSchema } from '~/modules/debate/comments.schema.ts';
 import { supportAmendment, withdrawSupport } from '~/modules/amendments/supports.server.ts';
 import { amendmentPage } from '~/modules/amendments/amendment-page.server.ts';
-import { followState } from '~/modules/follows/follows.server.ts';
 import { requireMember } from '~/utils/auth.server.ts';
 import type { Actor } from '~/policies/actor.ts';
 import { flashCookie } from '~/utils/cookies.server.ts';
@@ -38,8 +37,7 @@ export const loader = /* @__PURE__ */ routeLoader(async ({ params, context, acto
   // The module asks the policies for every part of the page: a refusal is a 403 (or 404), never an error page.
   const page = await amendmentPage(actor, params.slug ?? '', params.amendmentId ?? '');
   const user = context.member ? { id: context.member.id, name: context.member.displayName } : null;
-  const follow = await followState(actor, `amendment:${page.amendment.id}`);
-  return { ...page, slug: params.slug ?? '', user, signedIn: user !== null, follow };
+  return { ...page, slug: params.slug ?? '', user, signedIn: user !== null };
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

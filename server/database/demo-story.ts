@@ -1,4 +1,4 @@
-import { startAmendment, submitAmendment, withdrawAmendment } from '~/modules/amendments/amendments.server.ts';
+import { startAmendment, submitAmendment, withdrawAmendment } from '~/modules/amendments/amendment-commands.server.ts';
 import { answerInvitation, inviteCoauthor } from '~/modules/amendments/coauthors.server.ts';
 import { decideAdmissibility } from '~/modules/amendments/moderation.server.ts';
 import { supportAmendment } from '~/modules/amendments/supports.server.ts';

@@ -4,7 +4,7 @@
  * (500 amendments spread over the states a program sees before its vote, comments), a program in drafting whose
  * sections are edited live, and a published program the public reads.
  */
-import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendments.server.ts';
+import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendment-commands.server.ts';
 import { postComment } from '../../app/modules/debate/comments.server.ts';
 import { generateToken, hashToken } from '../../app/modules/members/tokens.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';

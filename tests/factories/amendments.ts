@@ -1,4 +1,4 @@
-import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendments.server.ts';
+import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendment-commands.server.ts';
 import { supportAmendment } from '../../app/modules/amendments/supports.server.ts';
 import { liveDocumentName } from '../../app/modules/live-text/names.ts';
 import { encodeDocAsUpdate } from '../../app/modules/live-text/ydoc.ts';

@@ -1,5 +1,5 @@
 import { encodeDocAsUpdate } from '../../app/modules/live-text/ydoc.ts';
-import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendments.server.ts';
+import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendment-commands.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { newId } from '../../app/utils/ids.ts';

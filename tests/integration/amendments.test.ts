@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { encodeDocAsUpdate } from '../../app/modules/live-text/ydoc.ts';
 import {
   amendmentAccess,
-  getAmendment,
   listAmendments,
   listSectionAmendments,
+} from '../../app/modules/amendments/amendments.server.ts';
+import { getAmendment } from '../../app/modules/amendments/amendment-view.server.ts';
+import {
   startAmendment,
   submitAmendment,
   withdrawAmendment,
-} from '../../app/modules/amendments/amendments.server.ts';
+} from '../../app/modules/amendments/amendment-commands.server.ts';
 import { answerInvitation, inviteCoauthor, leaveAmendment } from '../../app/modules/amendments/coauthors.server.ts';
 import { amendmentPage } from '../../app/modules/amendments/amendment-page.server.ts';
 import { IllegalTransitionError } from '../../app/modules/amendments/lifecycle.ts';

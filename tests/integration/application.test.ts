@@ -90,7 +90,9 @@ describe('adopted amendments become the text', () => {
     const ctx = await votingProgram();
     const outline = async () => (await getProgramOutline(null, ctx.slug)).chapters[0]!.sections.map((s) => s.title);
     expect(await outline()).toEqual(['Section 1-1', 'Section 1-2']);
-    const { startAmendment, submitAmendment } = await import('../../app/modules/amendments/amendments.server.ts');
+    const { startAmendment, submitAmendment } = await import(
+      '../../app/modules/amendments/amendment-commands.server.ts'
+    );
     const { createMember } = await import('../factories/members.ts');
     const author = await createMember();
     const add = await startAmendment({
@@ -162,7 +164,9 @@ describe('adopted amendments become the text', () => {
 
   it('withdraws the amendments still standing on a section whose removal was adopted, and tells their authors', async () => {
     const ctx = await votingProgram();
-    const { startAmendment, submitAmendment } = await import('../../app/modules/amendments/amendments.server.ts');
+    const { startAmendment, submitAmendment } = await import(
+      '../../app/modules/amendments/amendment-commands.server.ts'
+    );
     const { createMember } = await import('../factories/members.ts');
     const author = await createMember();
     const remove = await startAmendment({

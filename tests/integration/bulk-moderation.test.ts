@@ -9,7 +9,7 @@ import {
   reasonTemplates,
   updateReasonTemplate,
 } from '../../app/modules/amendments/reason-templates.server.ts';
-import { withdrawAmendment } from '../../app/modules/amendments/amendments.server.ts';
+import { withdrawAmendment } from '../../app/modules/amendments/amendment-commands.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { newId } from '../../app/utils/ids.ts';

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { encodeDocAsUpdate } from '../../app/modules/live-text/ydoc.ts';
+import { amendmentAccess, listAmendments } from '../../app/modules/amendments/amendments.server.ts';
+import { getAmendment } from '../../app/modules/amendments/amendment-view.server.ts';
 import {
-  amendmentAccess,
-  getAmendment,
-  listAmendments,
   startAmendment,
   submitAmendment,
   withdrawAmendment,
-} from '../../app/modules/amendments/amendments.server.ts';
+} from '../../app/modules/amendments/amendment-commands.server.ts';
 import { decideAdmissibility, ModerationError } from '../../app/modules/amendments/moderation.server.ts';
 import { carryOverSection, saveAmendmentUpdate } from '../../app/modules/amendments/rebase.server.ts';
 import { supportAmendment } from '../../app/modules/amendments/supports.server.ts';

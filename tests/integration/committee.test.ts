@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getAmendment } from '../../app/modules/amendments/amendments.server.ts';
+import { getAmendment } from '../../app/modules/amendments/amendment-view.server.ts';
 import { amendmentPage } from '../../app/modules/amendments/amendment-page.server.ts';
 import {
   addCommitteeMember,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeDocAsUpdate } from '../../app/modules/live-text/ydoc.ts';
-import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendments.server.ts';
+import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendment-commands.server.ts';
 import { DebateError, listComments, moderateComment, postComment } from '../../app/modules/debate/comments.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { db } from '../../app/utils/db.server.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeDocAsUpdate } from '../../app/modules/live-text/ydoc.ts';
-import { getAmendment, startAmendment, submitAmendment } from '../../app/modules/amendments/amendments.server.ts';
+import { getAmendment } from '../../app/modules/amendments/amendment-view.server.ts';
+import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendment-commands.server.ts';
 import { mergeDuplicate, ModerationError, moderationLog } from '../../app/modules/amendments/moderation.server.ts';
 import {
   DebateError,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { encodeDocAsUpdate } from '../../app/modules/live-text/ydoc.ts';
+import { getAmendment } from '../../app/modules/amendments/amendment-view.server.ts';
 import {
-  getAmendment,
   startAmendment,
   submitAmendment,
   withdrawAmendment,
-} from '../../app/modules/amendments/amendments.server.ts';
+} from '../../app/modules/amendments/amendment-commands.server.ts';
 import { dismissDuplicate, measureUnmeasuredDuplicates } from '../../app/modules/amendments/duplicates.server.ts';
 import { decideAdmissibility } from '../../app/modules/amendments/moderation.server.ts';
 import { carryOverSection, saveAmendmentUpdate } from '../../app/modules/amendments/rebase.server.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendments.server.ts';
+import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendment-commands.server.ts';
 import { decideAdmissibility } from '../../app/modules/amendments/moderation.server.ts';
 import { supportAmendment } from '../../app/modules/amendments/supports.server.ts';
 import { postComment, reportComment } from '../../app/modules/debate/comments.server.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendments.server.ts';
+import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendment-commands.server.ts';
 import { supportAmendment } from '../../app/modules/amendments/supports.server.ts';
 import {
   createGroup,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeDocAsUpdate } from '../../app/modules/live-text/ydoc.ts';
-import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendments.server.ts';
+import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendment-commands.server.ts';
 import { answerInvitation, inviteCoauthor } from '../../app/modules/amendments/coauthors.server.ts';
 import { decideAdmissibility } from '../../app/modules/amendments/moderation.server.ts';
 import { supportAmendment } from '../../app/modules/amendments/supports.server.ts';

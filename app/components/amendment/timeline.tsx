@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react';
-import type { TimelineEntry } from '~/modules/amendments/amendments.server.ts';
+import type { TimelineEntry } from '~/modules/amendments/amendment-timeline.server.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
 
 /**

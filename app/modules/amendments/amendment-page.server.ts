@@ -1,69 +1,78 @@
 import type { Actor } from '~/policies/actor.ts';
+import { canFollow } from '~/policies/follow.ts';
 import { readerLinks } from '~/utils/links.ts';
-import { listComments } from '../debate/comments.server.ts';
+import { debateOf } from '../debate/comments.server.ts';
 import { groupsICoordinate } from '../groups/groups.server.ts';
 import { programFrame } from '../programs/programs.server.ts';
 import { docToMarkdown } from '../publication/markdown.ts';
 import type { AttributedDoc } from '../publication/provenance.ts';
-import { getAmendment } from './amendments.server.ts';
+import { readAmendment } from './amendment-view.server.ts';
 import { applicationConflict } from './application.server.ts';
 import { docToPlainText } from '~/rich-text/document.ts';
 import { mergeTargets } from './duplicates.server.ts';
-import { moderationLog } from './moderation.server.ts';
 import { committeeOnAmendment } from '../committee/committee.server.ts';
+import { isAmong } from '~/modules/members/membership.server.ts';
 
 /**
  * Everything an amendment's page shows, for one reader, in one call: the amendment (its text, diff, authors,
  * supports, timeline and what the reader may do with it, from the policies), its section's number, the
- * admissibility decision, the debate, and for moderators the amendments it could be merged into (the most alike
- * first) and the
- * conflict to settle. The amendment decides whether the reader may see anything; the rest is read beside it.
+ * admissibility decision, the debate, the committee's recommendation, whether the reader follows it, and for
+ * moderators the amendments it could be merged into (the most alike first) and the conflict to settle.
+ *
+ * Issue 19: a member's page runs at most 8 statements, the session's included. The amendment is one read
+ * (amendment-view.server.ts) beside its timeline's events and the program's frame (read once per request, with
+ * the layout's); the rest is computed from that read. Only what is rarely there costs more: the section's live
+ * text for a standing amendment (its base may have moved), an amendment's live draft, the groups a reader
+ * coordinates while it collects supports, an application's conflict.
  *
  * Read-only texts point through /leave (readerLinks). The conflict form's Markdown keeps the addresses its
  * moderator edits, and only moderators get it.
  */
 export async function amendmentPage(actor: Actor, slug: string, id: string) {
-  // The frame is read while the amendment is (issue 19: it waited for it); the amendment's refusal, if any, is
-  // the one the reader gets, as before.
+  // The frame is read while the amendment is; the amendment's refusal, if any, is the one the reader gets.
   const framing = programFrame(actor, slug);
   framing.catch(() => {});
-  const found = await getAmendment(actor, slug, id);
-  const { amendment, abilities } = found;
+  const now = new Date();
+  const { view, row, facts } = await readAmendment(actor, slug, id, now);
+  const { abilities } = view;
   // Coordinators of validated groups endorse on their group's behalf when they could support it themselves.
-  const endorsed = new Set(found.supports?.groups.map((g) => g.id) ?? []);
+  const endorsed = new Set(view.supports?.groups.map((g) => g.id) ?? []);
+  const application = row.applications[0];
+  const [outline, conflict, coordinated] = await Promise.all([
+    framing,
+    row.status === 'ADOPTED' && application?.status === 'CONFLICT' ? applicationConflict(actor, row.id) : null,
+    abilities.support ? groupsICoordinate(actor) : [],
+  ]);
   // The frame, not the outline: a visitor who may not read the draft reads an amendment a published version
   // includes; its section's number and address are then the latest version's.
-  const [outline, log, debate, siblings, conflict, coordinated, committee] = await Promise.all([
-    framing,
-    amendment.status === 'DRAFT' ? [] : moderationLog(actor, slug, amendment.id),
-    listComments(actor, amendment.id),
-    abilities.merge
-      ? mergeTargets({
-          ...amendment,
-          sectionId: found.section.id,
-          texts: { base: docToPlainText(found.base), proposed: docToPlainText(found.proposed) },
-        })
-      : [],
-    amendment.status === 'ADOPTED' ? applicationConflict(actor, amendment.id) : null,
-    abilities.support ? groupsICoordinate(actor) : [],
-    committeeOnAmendment(
-      actor,
-      amendment.id,
-      found.authors.some((a) => a.id === actor?.id),
-    ),
-  ]);
-  const number = outline.chapters.flatMap((c) => c.sections).find((s) => s.id === found.section.id)?.number ?? '';
+  const number = outline.chapters.flatMap((c) => c.sections).find((s) => s.id === row.sectionId)?.number ?? '';
   const published = outline.abilities.readDraft ? null : outline.contents;
-  const href = published?.sections.includes(found.section.id)
-    ? `/p/${slug}/v/${published.version}/sections/${found.section.id}`
-    : `/p/${slug}/sections/${found.section.id}`;
+  const href = published?.sections.includes(row.sectionId)
+    ? `/p/${slug}/v/${published.version}/sections/${row.sectionId}`
+    : `/p/${slug}/sections/${row.sectionId}`;
+  // The last admissibility decision, from its timeline (the moderation log's entry for it).
+  const decided = view.timeline.filter((e) => e.step === 'admissible' || e.step === 'inadmissible').at(-1);
+  const debate = debateOf(actor, row.program, facts, row.comments, now);
   return {
-    ...readerLinks(found),
-    section: { ...readerLinks(found.section), number, href },
-    decision: log.find((e) => e.decision === 'ADMISSIBLE' || e.decision === 'INADMISSIBLE') ?? null,
+    ...readerLinks(view),
+    section: { ...readerLinks(view.section), number, href },
+    decision:
+      row.status !== 'DRAFT' && decided
+        ? {
+            decision: decided.step === 'admissible' ? ('ADMISSIBLE' as const) : ('INADMISSIBLE' as const),
+            at: decided.at,
+            by: decided.by,
+            reason: decided.reason,
+          }
+        : null,
     debate: readerLinks(debate),
     // The most alike first: the merge form preselects it.
-    mergeTargets: siblings,
+    mergeTargets: abilities.merge
+      ? mergeTargets(
+          { ...row, texts: { base: docToPlainText(view.base), proposed: docToPlainText(view.proposed) } },
+          row.program.amendments,
+        )
+      : [],
     conflict: conflict
       ? {
           ...readerLinks(conflict),
@@ -72,7 +81,11 @@ export async function amendmentPage(actor: Actor, slug: string, id: string) {
       : null,
     endorseAs: coordinated.filter((g) => !endorsed.has(g.id)),
     /** The drafting committee's recommendation, and what the reader may do about it (ADR 0037). */
-    committee,
+    committee: committeeOnAmendment(actor, row, row.section.amendments, {
+      actorIsAuthor: facts.actorIsAuthor,
+      actorOnCommittee: isAmong(row.program.committee),
+    }),
+    follow: actor && canFollow(actor, true) ? { target: `amendment:${row.id}`, following: isAmong(row.follows) } : null,
   };
 }
 

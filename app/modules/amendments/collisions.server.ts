@@ -123,13 +123,3 @@ async function tellOfCompetition(
     if (!existed.has(group)) await notifyModerators(tx, { kind: 'MOD_COLLISION', amendmentId: group });
   }
 }
-
-/** The amendments an amendment competes with (its collision group, itself left out), earliest first. */
-export async function competitors(tx: Tx, amendment: { id: string; programId: string; collisionGroup: string | null }) {
-  if (!amendment.collisionGroup) return [];
-  return tx.amendment.findMany({
-    where: { programId: amendment.programId, collisionGroup: amendment.collisionGroup, id: { not: amendment.id } },
-    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, title: true, status: true },
-  });
-}

@@ -166,16 +166,16 @@ export function storedDuplicates(programId: string, take = 100) {
 }
 
 /**
- * The standing amendments an amendment may be merged into (same section), the most alike first, each with its
- * similarity: the merge form preselects the first. `texts` is its change as its page shows it.
+ * The standing amendments of its section an amendment may be merged into (`standing`, read with it, itself
+ * included or not), the most alike first, each with its similarity: the merge form preselects the first. `texts`
+ * is its change as its page shows it.
  */
-export async function mergeTargets(amendment: Omit<ChangeRow, 'baseText' | 'proposedText'> & { texts: ChangeTexts }) {
-  const rows = await db().amendment.findMany({
-    where: { sectionId: amendment.sectionId, status: { in: [...STANDING] }, id: { not: amendment.id } },
-    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, kind: true, sectionId: true, title: true, baseText: true, proposedText: true },
-  });
-  return rows
+export function mergeTargets(
+  amendment: Omit<ChangeRow, 'baseText' | 'proposedText'> & { texts: ChangeTexts },
+  standing: (ChangeRow & { title: string })[],
+) {
+  return standing
+    .filter((r) => r.id !== amendment.id)
     .map((r) => ({ id: r.id, title: r.title, similarity: similarityOf(amendment, { ...r, texts: changeTexts(r) }) }))
     .sort((x, y) => y.similarity - x.similarity);
 }

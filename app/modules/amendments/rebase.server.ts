@@ -33,10 +33,26 @@ export interface CarryOverResult {
   changed: boolean;
 }
 
-const standingOf = (sectionId: string) => ({
-  where: { sectionId, status: { in: [...STANDING] } },
-  select: { id: true, kind: true, baseText: true, proposedText: true, needsUpdate: true, rebaseTo: true },
-});
+/** What a carry-over measures a standing amendment on (to read with it: `textMoved`). */
+export const MEASURED = {
+  id: true,
+  kind: true,
+  baseText: true,
+  proposedText: true,
+  needsUpdate: true,
+  rebaseTo: true,
+} as const;
+
+const standingOf = (sectionId: string) => ({ where: { sectionId, status: { in: [...STANDING] } }, select: MEASURED });
+
+/** The text a standing amendment is measured against: the one it must be rewritten against, or its base. */
+const measuredAgainst = (row: { needsUpdate: boolean; rebaseTo: unknown; baseText: unknown }) =>
+  readStoredDoc(row.needsUpdate ? row.rebaseTo : row.baseText, 'amendment.rebaseTo or baseText');
+
+/** Whether the section's text moved under one of its standing amendments (each read with `MEASURED`). */
+export function textMoved(rows: { needsUpdate: boolean; rebaseTo: unknown; baseText: unknown }[], current: DocNode) {
+  return !rows.every((row) => same(measuredAgainst(row), current));
+}
 
 /** Carries a section's standing amendments over its current text. */
 export async function carryOverSection(sectionId: string): Promise<CarryOverResult> {
@@ -45,11 +61,9 @@ export async function carryOverSection(sectionId: string): Promise<CarryOverResu
   if (!section) return result;
   // Read before the transaction: the embedded database has one connection, which a transaction holds.
   const current = await readLiveText(liveDocumentName.section(section.id), section.content);
-  const measuredAgainst = (row: { needsUpdate: boolean; rebaseTo: unknown; baseText: unknown }) =>
-    readStoredDoc(row.needsUpdate ? row.rebaseTo : row.baseText, 'amendment.rebaseTo or baseText');
   // Most of the time nothing moved: no transaction, no lock.
   const rows = await db().amendment.findMany(standingOf(sectionId));
-  if (rows.every((row) => same(measuredAgainst(row), current))) return result;
+  if (!textMoved(rows, current)) return result;
   return db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Section" WHERE id = ${sectionId} FOR UPDATE`;
     for (const row of await tx.amendment.findMany(standingOf(sectionId))) {

@@ -1,4 +1,4 @@
-import type { AmendmentStatus, SupportRule } from '~/generated/prisma/enums.ts';
+import type { SupportRule } from '~/generated/prisma/enums.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
 import { canSupportAmendment } from '~/policies/amendment.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
@@ -200,12 +200,12 @@ export async function expireOverdue(now = new Date(), amendmentId?: string): Pro
   return overdue.length;
 }
 
-/** An amendment's supports as its page shows them: the count, the threshold and what it came from. */
-export async function supportSummary(
-  actor: Actor,
+/**
+ * An amendment's supports as its page shows them: the count, the threshold and what it came from; from what its
+ * page's read counted (the supports, the validated groups' endorsements, whether the reader's is among them).
+ */
+export function supportSummary(
   amendment: {
-    id: string;
-    status: AmendmentStatus;
     supportsNeeded: number | null;
     supportRule: SupportRule | null;
     supportValue: number | null;
@@ -215,23 +215,13 @@ export async function supportSummary(
     submittedAt: Date | null;
     qualifiedAt: Date | null;
   },
+  counted: { supports: number; groups: { id: string; name: string }[]; mine: boolean },
 ) {
   if (amendment.supportsNeeded === null) return null;
-  const [supports, mine, groups] = await Promise.all([
-    db().amendmentSupport.count({ where: { amendmentId: amendment.id } }),
-    actor
-      ? db().amendmentSupport.count({ where: { amendmentId: amendment.id, memberId: actor.id } })
-      : Promise.resolve(0),
-    db().groupEndorsement.findMany({
-      where: { amendmentId: amendment.id, group: { status: 'VALIDATED' } },
-      orderBy: { createdAt: 'asc' },
-      select: { group: { select: { id: true, name: true } } },
-    }),
-  ]);
   return {
-    count: amendment.supportRule === 'GROUP_SHARE' ? groups.length : supports,
-    supports,
-    groups: groups.map((g) => g.group),
+    count: amendment.supportRule === 'GROUP_SHARE' ? counted.groups.length : counted.supports,
+    supports: counted.supports,
+    groups: counted.groups,
     needed: amendment.supportsNeeded,
     rule: amendment.supportRule,
     value: amendment.supportValue,
@@ -240,6 +230,6 @@ export async function supportSummary(
     countedAt: amendment.submittedAt,
     deadline: amendment.supportDeadline,
     qualifiedAt: amendment.qualifiedAt,
-    mine: mine > 0,
+    mine: counted.mine,
   };
 }

@@ -1,4 +1,4 @@
-import type { AmendmentStatus, RecommendationKind } from '~/generated/prisma/enums.ts';
+import type { AmendmentStatus, Phase, RecommendationKind } from '~/generated/prisma/enums.ts';
 import type { MessageKey } from '~/i18n/index.ts';
 import { enforce, enforceRead, type Actor } from '~/policies/actor.ts';
 import { canAcceptCompromise, canManageCommittee, canRecommend } from '~/policies/committee.ts';
@@ -210,40 +210,72 @@ export async function recommendationsFor(tx: Tx, amendmentIds: string[]): Promis
   return out;
 }
 
+/** An amendment of the section, as the committee's part of the page needs it (read with the amendment). */
+interface Sibling {
+  id: string;
+  title: string;
+  status: AmendmentStatus;
+  compromiseOfId: string | null;
+  recommendation: { kind: RecommendationKind; reason: string; updatedAt: Date } | null;
+}
+
+/** A compromise that anyone but its authors sees: neither a draft nor withdrawn (as recommendationsFor). */
+const shown = (status: AmendmentStatus) => status !== 'DRAFT' && status !== 'WITHDRAWN';
+
 /**
- * The committee's part of an amendment's page: its recommendation, whether it is the committee's compromise, and
- * what the reader may do (record a recommendation, as a committee member; accept the compromise, as an author of
- * the original). Called once the page's own read let the reader see the amendment.
+ * The committee's part of an amendment's page, from what the page read (no query of its own): its recommendation
+ * (for a compromise, the one recorded on the amendment it would replace), whether it is the committee's
+ * compromise, and what the reader may do (record a recommendation, as a committee member; accept the compromise,
+ * as an author of the original). `siblings` are its section's amendments (a compromise keeps to its original's
+ * section), itself included; `facts` what the page knows of the reader.
  */
-export async function committeeOnAmendment(actor: Actor, amendmentId: string, actorIsAuthor: boolean) {
-  const amendment = await db().amendment.findUniqueOrThrow({
-    where: { id: amendmentId },
-    select: { id: true, status: true, programId: true, compromiseOfId: true, program: { select: { phase: true } } },
-  });
-  const [views, sits] = await Promise.all([
-    recommendationsFor(db(), [amendment.id]),
-    onCommittee(db(), amendment.programId, actor?.id),
-  ]);
-  const recommendation = views.get(amendment.id) ?? null;
+export function committeeOnAmendment(
+  actor: Actor,
+  amendment: Sibling & { program: { phase: Phase } },
+  siblings: Sibling[],
+  facts: { actorIsAuthor: boolean; actorOnCommittee: boolean },
+) {
+  const asCompromise = amendment.compromiseOfId !== null && shown(amendment.status);
+  const original = asCompromise ? siblings.find((s) => s.id === amendment.compromiseOfId) : amendment;
+  const recorded = original?.recommendation ?? null;
+  const compromise = asCompromise
+    ? null
+    : (siblings.find((s) => s.compromiseOfId === amendment.id && shown(s.status)) ?? null);
+  const recommendation: RecommendationView | null =
+    recorded && original
+      ? {
+          kind: recorded.kind,
+          reason: recorded.reason,
+          at: recorded.updatedAt,
+          compromiseOf: asCompromise ? { id: original.id, title: original.title } : null,
+          compromise:
+            recorded.kind === 'ADOPT_MODIFIED' && compromise
+              ? { id: compromise.id, title: compromise.title, status: compromise.status }
+              : null,
+        }
+      : null;
   // Committee members see the compromise while they draft it: the link to their draft.
   const draft =
-    sits && recommendation?.kind === 'ADOPT_MODIFIED' && !recommendation.compromise && !amendment.compromiseOfId
-      ? await db().amendment.findFirst({
-          where: { compromiseOfId: amendment.id, status: 'DRAFT' },
-          select: { id: true, title: true, status: true },
-        })
+    facts.actorOnCommittee &&
+    recommendation?.kind === 'ADOPT_MODIFIED' &&
+    !recommendation.compromise &&
+    !amendment.compromiseOfId
+      ? (siblings
+          .filter((s) => s.compromiseOfId === amendment.id && s.status === 'DRAFT')
+          .map((s) => ({ id: s.id, title: s.title, status: s.status }))[0] ?? null)
       : null;
-  const facts = { phase: amendment.program.phase, actorOnCommittee: sits };
+  const isCompromise = amendment.compromiseOfId !== null;
   return {
     recommendation: recommendation ? { ...recommendation, compromise: recommendation.compromise ?? draft } : null,
-    isCompromise: amendment.compromiseOfId !== null,
-    canRecommend: canRecommend(actor, facts, {
-      status: amendment.status,
-      isCompromise: amendment.compromiseOfId !== null,
-    }),
+    isCompromise,
+    canRecommend: canRecommend(
+      actor,
+      { phase: amendment.program.phase, actorOnCommittee: facts.actorOnCommittee },
+      { status: amendment.status, isCompromise },
+    ),
     canAccept: canAcceptCompromise(
       actor,
-      { status: amendment.status, actorIsAuthor },
+      { status: amendment.status, actorIsAuthor: facts.actorIsAuthor },
       recommendation?.compromise ?? null,
     ),
   };

@@ -1,4 +1,5 @@
-import type { CommentStance } from '~/generated/prisma/enums.ts';
+import type { AmendmentStatus, CommentStance, Phase } from '~/generated/prisma/enums.ts';
+import type { Prisma } from '~/generated/prisma/client.ts';
 import type { MessageKey } from '~/i18n/index.ts';
 import { enforce, enforceRead, type Actor } from '~/policies/actor.ts';
 import { canReadAmendment } from '~/policies/amendment.ts';
@@ -294,20 +295,38 @@ export type CommentView = {
   replies: CommentView[];
 };
 
+/** What the debate is made of: an amendment's comments, oldest first (to include in the read of the amendment). */
+export const DEBATE_ROWS = {
+  orderBy: [{ createdAt: 'asc' as const }, { id: 'asc' as const }],
+  take: 2000,
+  include: {
+    author: { select: { displayName: true } },
+    _count: { select: { reports: { where: { resolvedAt: null } } } },
+  },
+} satisfies Prisma.Amendment$commentsArgs;
+
+type DebateRow = Prisma.CommentGetPayload<typeof DEBATE_ROWS>;
+
 /** The debate on an amendment as threads, oldest first, with counts for and against. */
 export async function listComments(actor: Actor, amendmentId: string, now = new Date()) {
   const amendment = await amendmentFor(actor, amendmentId);
-  const rows = await db().comment.findMany({
-    where: { amendmentId: amendment.id },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    take: 2000,
-    include: {
-      author: { select: { displayName: true } },
-      _count: { select: { reports: { where: { resolvedAt: null } } } },
-    },
-  });
-  const moderator = canManageProgram(actor, amendment.program);
-  const open = canComment(actor, amendment.program, amendment);
+  const rows = await db().comment.findMany({ where: { amendmentId: amendment.id }, ...DEBATE_ROWS });
+  return debateOf(actor, amendment.program, amendment, rows, now);
+}
+
+/**
+ * The debate as its page shows it, from its comments (DEBATE_ROWS) read with an amendment the reader may read:
+ * threads, counts, and what the reader may do with each comment.
+ */
+export function debateOf(
+  actor: Actor,
+  program: { phase: Phase; draftIsPublic: boolean },
+  amendment: { status: AmendmentStatus; submitted: boolean },
+  rows: DebateRow[],
+  now = new Date(),
+) {
+  const moderator = canManageProgram(actor, program);
+  const open = canComment(actor, program, amendment);
   const views = new Map<string, CommentView>();
   for (const row of rows) {
     const facts: CommentFacts = { authorId: row.authorId, createdAt: row.createdAt, hidden: !!row.hiddenAt };
