@@ -52,7 +52,7 @@ export const action = /* @__PURE__ */ routeAction(
     }
     await dismissDuplicate({ actor, ...parsed.data });
     return redirectWithFlash(
-      queueHref(slug, queueQueryOf(new URL(request.url).searchParams), 'queue-duplicates'),
+      queueHref(slug, queueQueryOf(new URL(request.url).searchParams)),
       'flash.duplicateDismissed',
     );
   },
