@@ -6,8 +6,10 @@ import { dismissDuplicate } from '~/modules/amendments/duplicates.server.ts';
 import { DismissDuplicateSchema } from '~/modules/amendments/amendments.schema.ts';
 import { decideInBulk } from '~/modules/amendments/bulk-moderation.server.ts';
 import { moderationQueue } from '~/modules/amendments/moderation.server.ts';
-import { BulkDecisionSchema } from '~/modules/amendments/moderation.schema.ts';
+import { BulkDecisionSchema, queueQueryOf } from '~/modules/amendments/moderation.schema.ts';
 import { BulkDecisions, useSlashFocus } from '~/components/moderation/bulk-decisions.tsx';
+import { ChapterFilter } from '~/components/moderation/chapter-filter.tsx';
+import { QueuePages, queueHref } from '~/components/moderation/queue-pages.tsx';
 import { ErrorList } from '~/components/forms.tsx';
 import { refusalOf } from '~/utils/refusal.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
@@ -19,14 +21,10 @@ import { ProgramText } from '~/utils/content-lang.tsx';
 export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   requireMember(request, context);
   const slug = params.slug ?? '';
-  // A page of qualified amendments starts after the last one of the previous page (ADR 0039).
-  const after = new URL(request.url).searchParams.get('after')?.slice(0, 100) || null;
-  return { slug, queue: readerLinks(await moderationQueue(actorOf(context), slug, { after })) };
+  // Each list's page starts after the last row of the previous one; a chapter narrows them all (ADR 0044).
+  const query = queueQueryOf(new URL(request.url).searchParams);
+  return { slug, query, queue: readerLinks(await moderationQueue(actorOf(context), slug, query)) };
 });
-
-/** The queue's address, on the page of qualified amendments that starts after `after`. */
-const queuePath = (slug: string, after: string | null) =>
-  `/p/${slug}/moderation/queue${after ? `?after=${encodeURIComponent(after)}` : ''}`;
 
 export const action = /* @__PURE__ */ routeAction(
   { intents: ['dismissDuplicate', 'decideBulk'] },
@@ -45,8 +43,7 @@ export const action = /* @__PURE__ */ routeAction(
       }
       await decideInBulk({ actor, slug, ...parsed.data });
       // Back to the same page: the amendments after those decided come up.
-      const after = new URL(request.url).searchParams.get('after')?.slice(0, 100) || null;
-      return redirectWithFlash(queuePath(slug, after), 'flash.bulkDecided');
+      return redirectWithFlash(queueHref(slug, queueQueryOf(new URL(request.url).searchParams)), 'flash.bulkDecided');
     }
     const parsed = DismissDuplicateSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) {
@@ -54,7 +51,10 @@ export const action = /* @__PURE__ */ routeAction(
       return data({ pair, error: parsed.error.issues[0]?.message ?? 'errors.required' }, { status: 400 });
     }
     await dismissDuplicate({ actor, ...parsed.data });
-    return redirectWithFlash(`/p/${slug}/moderation/queue`, 'flash.duplicateDismissed');
+    return redirectWithFlash(
+      queueHref(slug, queueQueryOf(new URL(request.url).searchParams)),
+      'flash.duplicateDismissed',
+    );
   },
 );
 
@@ -62,14 +62,24 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'queue.tit
 
 type Brief = ReturnType<typeof useLoaderData<typeof loader>>['queue']['qualified'][number];
 
-function Part(props: { id: string; title: string; count: number; children: ReactNode; whenEmpty?: ReactNode }) {
+/** One part of the queue: its title with how many it holds, its list, and the links to its other pages if any. */
+function Part(props: {
+  id: string;
+  title: string;
+  count: number;
+  children: ReactNode;
+  shown?: number;
+  pages?: ReactNode;
+  whenEmpty?: ReactNode;
+}) {
   const t = useT();
+  const { count, shown = count } = props;
   return (
     <section aria-labelledby={props.id} data-testid={props.id}>
       <h2 id={props.id}>
-        {props.title} <span className="badge">{props.count}</span>
+        {props.title} <span className="badge">{count}</span>
       </h2>
-      {props.count ? (
+      {count ? (
         props.children
       ) : (
         <>
@@ -77,6 +87,8 @@ function Part(props: { id: string; title: string; count: number; children: React
           {props.whenEmpty}
         </>
       )}
+      {count > shown && shown > 0 ? <p className="muted">{t('queue.listed', { shown, total: count })}</p> : null}
+      {props.pages}
     </section>
   );
 }
@@ -108,22 +120,6 @@ function DismissForm({ pair }: { pair: { a: Brief; b: Brief } }) {
   );
 }
 
-/** Links between the pages of qualified amendments: the next one, and back to the first. */
-function QueuePages({ slug, page }: { slug: string; page: { after: string | null; next: string | null } }) {
-  const t = useT();
-  if (!page.after && !page.next) return null;
-  return (
-    <nav aria-label={t('queue.pages')} className="inline-form">
-      {page.after ? <Link to={queuePath(slug, null)}>{t('queue.firstPage')}</Link> : null}
-      {page.next ? (
-        <Link to={queuePath(slug, page.next)} rel="next">
-          {t('queue.nextPage')}
-        </Link>
-      ) : null}
-    </nav>
-  );
-}
-
 /**
  * The moderators' queue: what waits for them (qualified amendments, reported comments), and what they should
  * know (collision groups, possible duplicates, amendments waiting for their authors, supports being collected).
@@ -131,7 +127,7 @@ function QueuePages({ slug, page }: { slug: string; page: { after: string | null
 export default function ModerationQueuePage() {
   const t = useT();
   const formatDate = useFormatDate();
-  const { slug, queue } = useLoaderData<typeof loader>();
+  const { slug, query, queue } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const refusal = refusalOf(answer);
   useSlashFocus('queue-search');
@@ -141,6 +137,10 @@ export default function ModerationQueuePage() {
     <Link to={`/p/${slug}/amendments/${a.id}`}>
       <ProgramText>{a.title}</ProgramText>
     </Link>
+  );
+  /** The links between the pages of one list, landing on it. */
+  const pages = (param: 'collecting' | 'updates' | 'groups' | 'duplicates', id: string, label: string) => (
+    <QueuePages slug={slug} query={query} param={param} page={queue.pages[param]} label={label} hash={id} />
   );
   const supports = (a: Brief) =>
     a.supportsNeeded !== null ? t('supports.progress', { count: a.supports, needed: a.supportsNeeded }) : '';
@@ -155,6 +155,7 @@ export default function ModerationQueuePage() {
           {t('amendmentSearch.submit')}
         </button>
       </Form>
+      <ChapterFilter slug={slug} chapter={queue.chapter} chapters={queue.chapters} />
       <Part id="queue-conflicts" title={t('queue.conflicts')} count={queue.conflicts.length}>
         <ul className="queue">
           {queue.conflicts.map((a) => (
@@ -216,16 +217,22 @@ export default function ModerationQueuePage() {
       >
         <BulkDecisions
           slug={slug}
-          action={queuePath(slug, queue.page.after)}
+          action={queueHref(slug, query)}
           rows={queue.qualified}
           total={queue.qualifiedTotal}
           from={queue.page.from}
           templates={queue.templates}
           errors={bulkErrors}
         />
-        <QueuePages slug={slug} page={queue.page} />
+        <QueuePages slug={slug} query={query} param="after" page={queue.page} label={t('queue.pages')} hash="" />
       </Part>
-      <Part id="queue-groups" title={t('queue.groups')} count={queue.groups.length}>
+      <Part
+        id="queue-groups"
+        title={t('queue.groups')}
+        count={queue.pages.groups.total}
+        shown={queue.groups.length}
+        pages={pages('groups', 'queue-groups', t('queue.pages.groups'))}
+      >
         <ul className="queue">
           {queue.groups.map((g) => (
             <li key={g[0]!.id}>
@@ -241,7 +248,13 @@ export default function ModerationQueuePage() {
           ))}
         </ul>
       </Part>
-      <Part id="queue-duplicates" title={t('queue.duplicates')} count={queue.duplicates.length}>
+      <Part
+        id="queue-duplicates"
+        title={t('queue.duplicates')}
+        count={queue.pages.duplicates.total}
+        shown={queue.duplicates.length}
+        pages={pages('duplicates', 'queue-duplicates', t('queue.pages.duplicates'))}
+      >
         <ul className="queue">
           {queue.duplicates.map((d) => (
             <li key={`${d.a.id}-${d.b.id}`} data-testid="duplicate-pair">
@@ -251,14 +264,26 @@ export default function ModerationQueuePage() {
           ))}
         </ul>
       </Part>
-      <Part id="queue-updates" title={t('queue.needUpdate')} count={queue.needUpdate.length}>
+      <Part
+        id="queue-updates"
+        title={t('queue.needUpdate')}
+        count={queue.pages.updates.total}
+        shown={queue.needUpdate.length}
+        pages={pages('updates', 'queue-updates', t('queue.pages.updates'))}
+      >
         <ul className="queue">
           {queue.needUpdate.map((a) => (
             <li key={a.id}>{link(a)}</li>
           ))}
         </ul>
       </Part>
-      <Part id="queue-collecting" title={t('queue.collecting')} count={queue.collecting.length}>
+      <Part
+        id="queue-collecting"
+        title={t('queue.collecting')}
+        count={queue.pages.collecting.total}
+        shown={queue.collecting.length}
+        pages={pages('collecting', 'queue-collecting', t('queue.pages.collecting'))}
+      >
         <ul className="queue">
           {queue.collecting.map((a) => (
             <li key={a.id}>

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { actorOfMember } from '../../app/policies/actor.ts';
 import { db } from '../../app/utils/db.server.ts';
+import { newId } from '../../app/utils/ids.ts';
 import { qualifiedAmendment } from '../factories/amendments.ts';
 import { violations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
@@ -14,10 +15,14 @@ import { logInAsDemo } from './support/session.ts';
  * Issue 21, items 3 and 7: a moderator handles 50 qualified amendments from the queue with bulk decisions and
  * reason templates, by keyboard (j/k, x, a/i, Enter). The 50 are seeded through the module functions on the
  * server's own database (stopped meanwhile), not by clicking. A bulk decision naming an amendment another
- * moderator decided meanwhile decides nothing and says which one.
+ * moderator decided meanwhile decides nothing and says which one. Items 1 and 7: the moderator pages through the
+ * amendments collecting supports (55, written straight into the table: 52 in the first chapter, 3 in the second)
+ * and narrows the queue to the chapter they took.
  */
 
 const COUNT = 50;
+const COLLECTING = 55;
+let chapters: { id: string; title: string }[] = [];
 let server: TestServer;
 let session: DemoSession;
 const titles: string[] = [];
@@ -42,6 +47,25 @@ async function seedAmendments(stopped: TestServer) {
       titles.push(title);
       ids.set(title, id);
     }
+    const outline = (await getProgramOutline(null, DEMO)).chapters;
+    chapters = outline.map((c) => ({ id: c.id, title: c.title }));
+    const first = await db().amendment.findUniqueOrThrow({ where: { id: ids.get('Proposition 01')! } });
+    const start = Date.now() - COLLECTING * 60_000;
+    await db().amendment.createMany({
+      data: Array.from({ length: COLLECTING }, (_, n) => ({
+        id: newId(),
+        programId: first.programId,
+        sectionId: outline[n < 52 ? 0 : 1]!.sections[0]!.id,
+        kind: 'CHANGE' as const,
+        status: 'SUBMITTED' as const,
+        title: `Collecte ${String(n + 1).padStart(2, '0')}`,
+        justification: 'Seeded.',
+        baseText: { type: 'doc', content: [] },
+        createdById: yanis!.id,
+        submittedAt: new Date(start + n * 60_000),
+        supportsNeeded: 3,
+      })),
+    });
   });
 }
 
@@ -200,6 +224,54 @@ describe('a moderator handles 50 amendments', () => {
       await m.getByRole('button', { name: 'Search' }).click();
       await m.getByRole('status').getByText('1 result for “habitants projet 7”').waitFor();
       await results.getByRole('link', { name: 'Proposition 07' }).waitFor();
+      expect(await violations(m)).toEqual([]);
+    } finally {
+      await context.cleanup();
+    }
+  });
+
+  it('pages through the amendments collecting supports, and narrows the queue to the chapter taken', async () => {
+    const [, second] = chapters;
+    await session.post(`/p/${DEMO}/chapters/${second!.id}`, 'moderation', { intent: 'take' });
+    const context = await launchBrowser({ locale: 'en-GB' });
+    try {
+      const m = await context.newPage();
+      await logInAsDemo(m, server, 'moderation');
+      await m.goto(`${server.url}/p/${DEMO}/moderation/queue`);
+      const collecting = m.getByTestId('queue-collecting');
+      const items = collecting.getByRole('listitem');
+      expect(await collecting.locator('.badge').textContent()).toBe(String(COLLECTING));
+      expect(await items.count()).toBe(50);
+      await collecting.getByText(`50 of ${COLLECTING} listed here`).waitFor();
+      expect(await collecting.getByRole('link', { name: 'Collecte 01' }).count()).toBe(1);
+      expect(await collecting.getByRole('link', { name: 'Collecte 51' }).count()).toBe(0);
+
+      // The next page of that list, landing on it; the first page again.
+      await collecting.getByRole('link', { name: 'Next page' }).click();
+      await collecting.getByRole('link', { name: 'Collecte 51' }).waitFor();
+      expect(m.url()).toMatch(/[?&]collecting=[^&#]+.*#queue-collecting$/);
+      expect(await items.allTextContents()).toEqual(
+        [51, 52, 53, 54, 55].map((n) => expect.stringContaining(`Collecte ${n}`)),
+      );
+      expect(await collecting.getByRole('link', { name: 'Next page' }).count()).toBe(0);
+      await collecting.getByRole('link', { name: 'First page' }).click();
+      await collecting.getByRole('link', { name: 'Collecte 01' }).waitFor();
+      expect(await items.count()).toBe(50);
+
+      // The chapter the moderator took comes first in the filter, and says so; chosen, it stays in the address.
+      const filter = m.getByLabel('Chapter', { exact: true });
+      const options = await filter.locator('option').allTextContents();
+      expect(options[0]).toBe('All chapters');
+      expect(options[1]).toBe(`2. ${second!.title} (a chapter you took)`);
+      await filter.selectOption({ label: `2. ${second!.title} (a chapter you took)` });
+      await m.getByRole('button', { name: 'Show', exact: true }).click();
+      await m.waitForURL(new RegExp(`[?&]chapter=${second!.id}`));
+      await collecting.getByRole('link', { name: 'Collecte 53' }).waitFor();
+      expect(await items.allTextContents()).toEqual([53, 54, 55].map((n) => expect.stringContaining(`Collecte ${n}`)));
+      expect(await collecting.locator('.badge').textContent()).toBe('3');
+      expect(await collecting.getByRole('link', { name: 'Next page' }).count()).toBe(0);
+      await m.reload();
+      expect(await filter.inputValue()).toBe(second!.id);
       expect(await violations(m)).toEqual([]);
     } finally {
       await context.cleanup();

@@ -95,6 +95,67 @@ describe('the queue past its first page', () => {
   });
 });
 
+describe('the queue’s other lists, a page at a time, and by chapter', () => {
+  it('pages the amendments collecting supports and the collision groups, and narrows every list to a chapter', async () => {
+    const { id: programId, slug } = await createTestProgram({ shape: [1, 1], phase: 'AMENDING' });
+    const [one, two] = (await getProgramOutline(null, slug)).chapters;
+    const moderator = await createMember({ role: 'MODERATOR' });
+    const start = Date.now() - 100 * 60_000;
+    const row = (i: number, sectionId: string, extra: object = {}) => ({
+      id: newId(),
+      programId,
+      sectionId,
+      kind: 'CHANGE' as const,
+      status: 'SUBMITTED' as const,
+      title: `Collecting ${String(i + 1).padStart(2, '0')}`,
+      justification: 'Paging.',
+      baseText: { type: 'doc', content: [] },
+      submittedAt: new Date(start + i * 60_000),
+      supportsNeeded: 5,
+      ...extra,
+    });
+    // 55 collecting supports in the first chapter, 2 in the second; 25 groups of two in the first chapter.
+    const firsts = Array.from({ length: 55 }, (_, i) => row(i, one!.sections[0]!.id));
+    await db().amendment.createMany({
+      data: [
+        ...firsts.map((a, i) => ({ ...a, collisionGroup: i < 50 ? firsts[i - (i % 2)]!.id : null })),
+        row(55, two!.sections[0]!.id),
+        row(56, two!.sections[0]!.id),
+      ],
+    });
+    await db().amendmentSupport.create({ data: { amendmentId: firsts[0]!.id, memberId: moderator.id } });
+
+    const all = await moderationQueue(moderator, slug);
+    expect(all.collecting.map((a) => a.title)).toEqual(firsts.slice(0, 50).map((a) => a.title));
+    expect(all.collecting[0]).toMatchObject({ supports: 1, supportsNeeded: 5 });
+    expect(all.pages.collecting).toMatchObject({ total: 57, after: null, next: expect.any(String) });
+    expect(all.groups).toHaveLength(20);
+    expect(all.groups[0]!.map((a) => a.title)).toEqual(['Collecting 01', 'Collecting 02']);
+    expect(all.pages.groups).toMatchObject({ total: 25, next: expect.any(String) });
+    // The next pages, each list on its own.
+    const next = await moderationQueue(moderator, slug, {
+      collecting: all.pages.collecting.next,
+      groups: all.pages.groups.next,
+    });
+    expect(next.collecting.map((a) => a.title)).toEqual([51, 52, 53, 54, 55, 56, 57].map((n) => `Collecting ${n}`));
+    expect(next.pages.collecting.next).toBeNull();
+    expect(next.groups.map((g) => g[0]!.title)).toEqual([41, 43, 45, 47, 49].map((n) => `Collecting ${n}`));
+    expect(next.pages.groups.next).toBeNull();
+
+    // The second chapter: its two amendments, no group; a chapter of another program narrows nothing.
+    const second = await moderationQueue(moderator, slug, { chapter: two!.id });
+    expect(second.chapter).toBe(two!.id);
+    expect(second.collecting.map((a) => a.title)).toEqual(['Collecting 56', 'Collecting 57']);
+    expect(second.pages.collecting).toMatchObject({ total: 2, next: null });
+    expect(second.groups).toEqual([]);
+    const elsewhere = await createTestProgram({ shape: [1] });
+    const stranger = (await getProgramOutline(null, elsewhere.slug)).chapters[0]!.id;
+    const unknown = await moderationQueue(moderator, slug, { chapter: stranger });
+    expect(unknown.chapter).toBeNull();
+    expect(unknown.pages.collecting.total).toBe(57);
+  });
+});
+
 describe('bulk decisions', () => {
   it('decides several amendments at once, one audit line each with the reason, their authors told', async () => {
     const { slug, moderator, author, ids } = await queueOf(4);

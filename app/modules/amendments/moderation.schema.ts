@@ -54,3 +54,15 @@ export const ReasonTemplateCommandSchema = z.discriminatedUnion('intent', [
   ReasonTemplateSchema.extend({ intent: z.literal('updateTemplate'), id: z.string().max(64) }),
   z.object({ intent: z.literal('deleteTemplate'), id: z.string().max(64) }),
 ]);
+
+/** The queue's address parameters: where each paged list starts, and the chapter it is narrowed to (ADR 0044). */
+export const QUEUE_PARAMS = ['chapter', 'after', 'collecting', 'updates', 'groups', 'duplicates'] as const;
+export type QueueParam = (typeof QUEUE_PARAMS)[number];
+
+/** The queue's parameters read from its address: each kept short, absent or empty as null. */
+export function queueQueryOf(params: URLSearchParams): Record<QueueParam, string | null> {
+  return Object.fromEntries(QUEUE_PARAMS.map((p) => [p, params.get(p)?.slice(0, 160) || null])) as Record<
+    QueueParam,
+    string | null
+  >;
+}

@@ -19,6 +19,12 @@ import type { AmendmentFilters } from './amendments.server.ts';
 /** At most this many results, the best first. */
 export const MAX_HITS = 50;
 
+/**
+ * At most this many matches of each kind (amendments, comments) are ranked: a word found in tens of thousands of
+ * comments would otherwise have every one of them read and ranked for 50 results (ADR 0044).
+ */
+export const RANKED = 1000;
+
 /** One result: an amendment that matched, or a comment that did (with the amendment it is on). */
 export interface SearchHit {
   amendmentId: string;
@@ -59,7 +65,13 @@ export async function searchAmendments(
       : []),
   ];
   const visible = Prisma.join(where, ' AND ');
-  // One query in any of the three languages: the stored vector holds the words stemmed in all three.
+  // Written out where it filters, not read from the CTE: the planner then sees a constant and estimates how many
+  // rows match from the vectors' statistics (from a CTE it guesses a few hundred, and hashed 50,000 comments).
+  const words = Prisma.sql`(websearch_to_tsquery('french'::regconfig, ${q}) || websearch_to_tsquery('spanish'::regconfig, ${q})
+    || websearch_to_tsquery('english'::regconfig, ${q}))`;
+  // One query in any of the three languages: the stored vector holds the words stemmed in all three. Matches are
+  // found by the GIN indexes; at most RANKED of each kind are ranked (ADR 0044), and only the best carry their
+  // text to the snippet.
   const rows = await db().$queryRaw<
     { amendmentId: string; commentId: string | null; title: string; status: AmendmentStatus; snippet: string }[]
   >`
@@ -67,21 +79,28 @@ export async function searchAmendments(
       SELECT websearch_to_tsquery('french'::regconfig, ${q}) AS fr,
         websearch_to_tsquery('spanish'::regconfig, ${q}) AS es,
         websearch_to_tsquery('english'::regconfig, ${q}) AS en
-    ), visible AS (
-      SELECT a.id, a.title, a.status, a."searchText", a."searchVector" FROM "Amendment" a WHERE ${visible}
+    ), visible AS MATERIALIZED (
+      SELECT a.id FROM "Amendment" a WHERE ${visible}
+    ), amendment_hit AS (
+      SELECT a.id, ts_rank(a."searchVector", ${words}) AS rank
+      FROM "Amendment" a
+      WHERE ${visible} AND a."searchVector" @@ ${words}
+      LIMIT ${RANKED}
+    ), comment_hit AS (
+      SELECT c.id, c."amendmentId", ts_rank(c."searchVector", ${words}) AS rank
+      FROM "Comment" c
+      WHERE c."hiddenAt" IS NULL AND c."searchVector" @@ ${words}
+        AND c."amendmentId" IN (SELECT id FROM visible)
+      LIMIT ${RANKED}
     ), hit AS (
-      (SELECT v.id AS "amendmentId", NULL::text AS "commentId", v.title, v.status, v."searchText" AS text,
-          ts_rank(v."searchVector", query.fr || query.es || query.en) AS rank
-        FROM visible v, query WHERE v."searchVector" @@ (query.fr || query.es || query.en)
-        ORDER BY rank DESC LIMIT ${MAX_HITS})
+      (SELECT id AS "amendmentId", NULL::text AS "commentId", rank FROM amendment_hit
+        ORDER BY rank DESC, id LIMIT ${MAX_HITS})
       UNION ALL
-      (SELECT v.id, c.id, v.title, v.status, c."searchText",
-          ts_rank(c."searchVector", query.fr || query.es || query.en) AS rank
-        FROM "Comment" c JOIN visible v ON v.id = c."amendmentId", query
-        WHERE c."hiddenAt" IS NULL AND c."searchVector" @@ (query.fr || query.es || query.en)
-        ORDER BY rank DESC LIMIT ${MAX_HITS})
+      (SELECT "amendmentId", id, rank FROM comment_hit ORDER BY rank DESC, "amendmentId", id LIMIT ${MAX_HITS})
     ), best AS (
-      SELECT * FROM hit ORDER BY rank DESC, "amendmentId", "commentId" NULLS FIRST LIMIT ${MAX_HITS}
+      SELECT hit.*, a.title, a.status, COALESCE(c."searchText", a."searchText") AS text
+      FROM (SELECT * FROM hit ORDER BY rank DESC, "amendmentId", "commentId" NULLS FIRST LIMIT ${MAX_HITS}) hit
+      JOIN "Amendment" a ON a.id = hit."amendmentId" LEFT JOIN "Comment" c ON c.id = hit."commentId"
     ), marked AS (
       -- The language whose stemming matched marks the words ("transports" marks "transport"), for these alone.
       SELECT best.*, CASE

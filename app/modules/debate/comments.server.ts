@@ -375,10 +375,16 @@ export async function reportedComments(actor: Actor, slug: string) {
   return reportedCommentsOf(program.id);
 }
 
-/** The comments of a program with open reports, most reported first: for a caller that checked the moderator. */
-export async function reportedCommentsOf(programId: string) {
+/**
+ * The comments of a program (of one of its chapters, if given) with open reports, most reported first: for a
+ * caller that checked the moderator.
+ */
+export async function reportedCommentsOf(programId: string, chapterId?: string) {
   const rows = await db().comment.findMany({
-    where: { amendment: { programId }, reports: { some: { resolvedAt: null } } },
+    where: {
+      amendment: { programId, ...(chapterId ? { section: { chapterId } } : {}) },
+      reports: { some: { resolvedAt: null } },
+    },
     include: {
       author: { select: { displayName: true } },
       amendment: { select: { id: true, title: true } },
