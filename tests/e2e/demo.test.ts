@@ -247,6 +247,9 @@ describe('the full demo', () => {
       await c.getByRole('button', { name: 'Cast my ballot' }).click();
       await c.getByText('Your ballot is recorded.').waitFor();
       expect((await c.getByTestId('tracking-code').textContent())!.trim()).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
+      // The tab names the receipt, as its heading does, not the ballot it came from.
+      await c.getByRole('heading', { name: 'Your receipt', level: 1 }).waitFor();
+      expect(await c.title()).toBe('Your receipt · Plenum');
       await shot(c, 'receipt-en');
     } finally {
       await browser.cleanup();

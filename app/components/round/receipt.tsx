@@ -1,5 +1,6 @@
 import { ProgramText } from '~/utils/content-lang.tsx';
 import { Link, type useActionData, type useLoaderData } from '@remix-run/react';
+import { useEffect } from 'react';
 import {
   decodeReceiptAnswers,
   htmlTextBytes,
@@ -20,6 +21,16 @@ type ReceiptData = NonNullable<NonNullable<ReturnType<typeof useActionData<typeo
  */
 export function ReceiptView({ paper, receipt }: { paper: Paper; receipt: ReceiptData }) {
   const t = useT();
+  // The tab says what the page now is (the route's title is the ballot's: a page's meta cannot see its action's
+  // answer). Pages without script keep the ballot's title.
+  const title = t('receipt.title');
+  useEffect(() => {
+    const before = document.title;
+    document.title = `${title} · Plenum`;
+    return () => {
+      document.title = before;
+    };
+  }, [title]);
   const answers = decodeReceiptAnswers(receipt.answers);
   const titles = new Map(paper.questions.flatMap((q) => q.amendments.map((a) => [a.id, a.title] as const)));
   const name = (id: string) => (id === 'keep' ? t('vote.keepCurrent') : (titles.get(id) ?? id));
