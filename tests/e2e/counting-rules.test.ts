@@ -63,6 +63,11 @@ describe('counting as voters are told', () => {
         .getByTestId('question-majority')
         .getByText('Adopted if: at least 3/5 of the yes and no votes (60 %)', { exact: false })
         .waitFor();
+      // On its own line, under the amendment's title: it once ran on after the link's last word.
+      const question = page.getByRole('region', { name: 'Questions' }).getByRole('listitem').first();
+      const titleBox = (await question.getByRole('link').first().boundingBox())!;
+      const ruleBox = (await question.getByTestId('question-majority').boundingBox())!;
+      expect(ruleBox.y).toBeGreaterThanOrEqual(titleBox.y + titleBox.height - 1);
 
       // Yes 2, no 1, one abstention: 2 of 3 yes and no votes (66.7 %) reach 3/5, though yes is half the ballots.
       // The ranking is the tie: keep > a1 > a2 and a1 > a2 > keep; the others rank nothing.

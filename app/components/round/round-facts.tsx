@@ -83,7 +83,7 @@ export function RoundQuestions({ view }: { view: View }) {
                   <Link to={`/p/${slug}/amendments/${q.amendmentId}`}>
                     <ProgramText>{q.title}</ProgramText>
                   </Link>{' '}
-                  <span className="muted" data-testid="question-majority">
+                  <span className="muted question-rule" data-testid="question-majority">
                     {t('count.adoptedIf', { rule: majorityWords(q.majority) })}
                   </span>
                   <RecommendationNote recommendation={view.recommendations[q.amendmentId!]} slug={slug} />
