@@ -16,7 +16,9 @@ import { useT } from '~/utils/i18n.tsx';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
-  return getRound(actorOf(context), params.slug ?? '', params.roundId ?? '');
+  const view = await getRound(actorOf(context), params.slug ?? '', params.roundId ?? '');
+  // The moment the page is drawn: an open round's turnout line runs flat from its last hour to now.
+  return { ...view, renderedAt: new Date().toISOString() };
 });
 
 export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, context, actor, form, intent }) => {
@@ -86,6 +88,7 @@ export default function RoundPage() {
           census={census}
           opensAt={round.openedAt ?? round.opensAt}
           closesAt={round.closesAt}
+          until={round.status === 'CLOSED' ? round.closesAt : view.renderedAt}
         />
       ) : null}
 

@@ -79,6 +79,14 @@ describe('the full demo', () => {
       await why.getByRole('link', { name: 'Vote 1: Premier vote : le logement' }).click();
       await v.getByTestId('round-status').getByText('Closed').waitFor();
       await v.getByTestId('results').waitFor();
+      // The demo's ballots were all cast in the round's first hour: the turnout line still runs to its close,
+      // the chart's right edge, flat after that hour.
+      const line = (await v.getByTestId('turnout-chart').locator('polyline').getAttribute('points'))!.split(' ');
+      const [endX, endY] = line.at(-1)!.split(',').map(Number);
+      const [, beforeY] = line.at(-2)!.split(',').map(Number);
+      const axis = Number(await v.getByTestId('turnout-chart').locator('line').first().getAttribute('x2'));
+      expect(endX).toBeCloseTo(axis, 0);
+      expect(endY).toBe(beforeY);
       await shot(v, 'closed-round-en');
 
       // A voter's printed receipt is on the board, with the answers it carries.

@@ -14,11 +14,14 @@ export function TurnoutChart({
   census,
   opensAt,
   closesAt,
+  until,
 }: {
   series: { hour: string | Date; voters: number }[];
   census: number;
   opensAt: string | Date;
   closesAt: string | Date;
+  /** Where the line stops: the close for a closed round, the moment the page was drawn for an open one. */
+  until: string | Date;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -39,6 +42,9 @@ export function TurnoutChart({
     points.push([x(hourEnd - 3_600_000), y(last)], [x(hourEnd), y(point.voters)]);
     last = point.voters;
   }
+  // Then flat until the close (or now): ballots all cast in the first hour still draw a line across the round.
+  const stop = Math.min(new Date(until).getTime(), end);
+  if (x(stop) > points.at(-1)![0]!) points.push([x(stop), y(last)]);
   const voters = series.at(-1)?.voters ?? 0;
   const [lastX, lastY] = points.at(-1)!;
   return (
