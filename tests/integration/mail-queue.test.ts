@@ -12,7 +12,7 @@ import { castBallot } from '../../app/modules/voting/ballots.server.ts';
 import { appConfig, setAppConfig } from '../../app/utils/config.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { startSmtp, type TestSmtp } from '../factories/smtp.ts';
-import { admissibleAmendment, roundOn, votingProgram } from '../factories/voting.ts';
+import { admissibleAmendment, manyMembers, roundOn, votingProgram } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 
 setupTestDatabase();
@@ -75,6 +75,34 @@ describe('the call to vote', () => {
     expect(await queueCallToVote(roundId)).toBe(0);
     expect((await drainMailQueue(renderRoundMails, FAST)).sent).toBe(0);
     expect(smtp.received).toHaveLength(members.length);
+  });
+
+  it("is written in each member's language, each mail with its member's own stop link", async () => {
+    await manyMembers(3);
+    const { members } = await openRound();
+    const subjects = {
+      fr: 'Appel au vote : Spring vote',
+      en: 'Call to vote: Spring vote',
+      es: 'Convocatoria a votar: Spring vote',
+    };
+    const languages = ['fr', 'en', 'es'] as const;
+    const languageOf = (i: number) => languages[i % languages.length]!;
+    const saved = await db().member.findMany({ where: { id: { in: members.map((m) => m.id) } } });
+    for (const [i, m] of members.entries()) {
+      await db().member.update({ where: { id: m.id }, data: { locale: languageOf(i) } });
+    }
+    // One batch holds every language: the words are written once per language, the links once per member.
+    await drainMailQueue(renderRoundMails, { ...FAST, batchSize: members.length });
+    for (const [i, m] of members.entries()) {
+      const mail = smtp.received.find((r) => r.to === m.email)!;
+      expect(mail.subject).toBe(subjects[languageOf(i)]);
+      const link = new URL(mail.body.match(/http:\/\/plenum\.test\/reminders\/stop\?\S+/)![0]);
+      expect(link.searchParams.get('m')).toBe(m.id);
+      const params = { r: link.searchParams.get('r')!, m: m.id, s: link.searchParams.get('s')! };
+      expect((await reminderStopPage(params)).title).toBe('Spring vote');
+    }
+    // Later tests read the mails of these members in their first language.
+    for (const m of saved) await db().member.update({ where: { id: m.id }, data: { locale: m.locale } });
   });
 
   it('is sent in batches: a claim takes at most its batch, and two claims never take the same mail', async () => {
