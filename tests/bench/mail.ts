@@ -23,7 +23,7 @@ import { createRound, openRound } from '../../app/modules/voting/rounds.server.t
 import { setAppConfig } from '../../app/utils/config.server.ts';
 import { db, setDatabase } from '../../app/utils/db.server.ts';
 import { newId } from '../../app/utils/ids.ts';
-import { sendMail } from '../../app/utils/mail.server.ts';
+import { sendMail, type Mail } from '../../app/utils/mail.server.ts';
 import { setLogLevel } from '../../app/utils/logger.server.ts';
 import { applyMigrations, readMigrations } from '../../server/database/migrate.ts';
 import { openDatabase, type OpenedDatabase } from '../../server/database/open.ts';
@@ -155,16 +155,28 @@ async function measure(engine: Engine, smtp: Awaited<ReturnType<typeof smtpServe
     const queueSendSeconds = (performance.now() - started) / 1000;
     if (smtp.received() - before !== MAILS) throw new Error(`sent ${smtp.received() - before} of ${MAILS}`);
 
-    // The reference: the same number of mails straight through the same transport and pool (sendMail, pooled),
-    // 100 at a time, no queue: no claim, no rendering, no marking.
-    const text = 'Plenum: the vote is open until 7 December 2026 at 18:00 (UTC).\n\nVote here: http://x/p/y/rounds/z\n';
+    // The reference: the same number of the same mails (a call to vote in each language, written beforehand)
+    // straight through the same transport and pool (sendMail, pooled), 100 at a time, no queue: no claim, no
+    // writing, no marking.
+    const samples = await renderRoundMails(
+      [1, 2, 3].map((i) => ({
+        id: `sample-${i}`,
+        kind: 'ROUND_CALL' as const,
+        roundId,
+        programId: null,
+        memberId: `bench-${i}`,
+        attempts: 1,
+      })),
+    );
+    const written = [...samples.values()].filter((m): m is Mail => typeof m !== 'string');
+    if (written.length !== 3) throw new Error('the sample mails could not be written');
     started = performance.now();
     let next = 0;
     await Promise.all(
       Array.from({ length: 100 }, async () => {
         while (next < MAILS) {
           const i = next++;
-          await sendMail({ to: `voter.${i}@example.org`, subject: 'Vote', text, pooled: true });
+          await sendMail({ ...written[i % 3]!, to: `voter.${i}@example.org`, pooled: true });
         }
       }),
     );
