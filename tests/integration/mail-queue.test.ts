@@ -264,6 +264,28 @@ describe('faults', () => {
     expect(new Set(smtp.received.map((m) => m.to)).size).toBe(members.length - 3);
   });
 
+  it('a stop asked while a batch is sent: that batch is marked, the next one waits untried, then goes once', async () => {
+    const { members } = await openRound();
+    const batchSize = 3;
+    expect(members.length).toBeGreaterThan(2 * batchSize);
+    // The server shuts down (graceful stop) once the SMTP server has accepted a first mail.
+    const stopped = await drainMailQueue(renderRoundMails, {
+      ...FAST,
+      batchSize,
+      stopping: () => smtp.received.length > 0,
+    });
+    expect(stopped.sent).toBe(batchSize);
+    expect(smtp.received).toHaveLength(batchSize);
+    // Nothing is left claimed: the rest waits in the queue, due at once, with no attempt counted.
+    expect(await db().mailMessage.count({ where: { status: 'SENDING' } })).toBe(0);
+    const waiting = await db().mailMessage.findMany({ where: { status: 'QUEUED' } });
+    expect(waiting).toHaveLength(members.length - batchSize);
+    expect(waiting.every((m) => m.attempts === 0 && m.nextAttemptAt <= new Date())).toBe(true);
+    // The next run sends each of them once.
+    expect((await drainMailQueue(renderRoundMails, FAST)).sent).toBe(members.length - batchSize);
+    expect(smtp.received.map((m) => m.to).sort()).toEqual(members.map((m) => m.email).sort());
+  });
+
   it('two drainers side by side never send the same mail', async () => {
     const { members } = await openRound();
     const [a, b] = await Promise.all([
