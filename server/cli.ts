@@ -39,6 +39,11 @@ Commands:
                                invitations of listed members without an account.
       [--dry-run]              Preview only: change nothing, mail nobody.
       [--no-invite]            Import without mailing the invitations (the page or a later run sends them).
+      [--columns <field>=<column>,...]
+                               Which column of the first line holds each field, by its name there, when the
+                               header's names are not understood: email, name, membershipNumber, localGroup,
+                               memberUntil (e.g. --columns "email=Courriel,name=Nom complet"). A field left out
+                               keeps the column its name is understood for; <field>= says it is not in the file.
   backup <file>                Write a consistent copy of the embedded database (DATA_DIR) to a new file, also
                                while Plenum runs (the running server takes it). Says what it holds; the keys
                                folder (KEYS_DIR) is never in it: it warns when open rounds or two-factor need it.
@@ -74,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
       sha256: { type: 'string' },
       'dry-run': { type: 'boolean' },
       'no-invite': { type: 'boolean' },
+      columns: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

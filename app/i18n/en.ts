@@ -1366,6 +1366,7 @@ export const en = {
   'register.column.nth': 'Column {n}',
   'register.reread': 'Read again with these columns',
   'register.errors.badColumn': 'Choose a column of the file, or “not in the file”.',
+  'register.errors.noSuchColumn': 'No column of the first line is called “{name}”.',
   'register.errors.columnTwice': 'The same column is chosen for two fields: choose one column per field.',
   'register.errors.uploadGone': 'This preview has expired or was already imported. Upload the file again.',
   'register.errors.tooLarge':

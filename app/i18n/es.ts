@@ -1398,6 +1398,7 @@ export const es: Messages = {
   'register.column.nth': 'Columna {n}',
   'register.reread': 'Volver a leer con estas columnas',
   'register.errors.badColumn': 'Elige una columna del archivo, o «no está en el archivo».',
+  'register.errors.noSuchColumn': 'Ninguna columna de la primera línea se llama «{name}».',
   'register.errors.columnTwice': 'La misma columna está elegida para dos campos: una columna por campo.',
   'register.errors.uploadGone': 'Esta vista previa caducó o ya se importó. Vuelve a subir el archivo.',
   'register.errors.tooLarge':

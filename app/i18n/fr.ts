@@ -1423,6 +1423,7 @@ export const fr: Messages = {
   'register.column.nth': 'Colonne {n}',
   'register.reread': 'Relire avec ces colonnes',
   'register.errors.badColumn': 'Choisissez une colonne du fichier, ou « absente du fichier ».',
+  'register.errors.noSuchColumn': 'Aucune colonne de la première ligne ne s’appelle « {name} ».',
   'register.errors.columnTwice': 'La même colonne est choisie pour deux champs : une colonne par champ.',
   'register.errors.uploadGone': 'Cet aperçu a expiré ou a déjà été importé. Envoyez le fichier à nouveau.',
   'register.errors.tooLarge':

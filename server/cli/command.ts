@@ -9,6 +9,7 @@ export interface CliValues {
   sha256?: string;
   'dry-run'?: boolean;
   'no-invite'?: boolean;
+  columns?: string;
 }
 
 /** What every command is given: its file argument ('' when none was given), every argument, and the options. */

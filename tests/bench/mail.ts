@@ -5,9 +5,9 @@
  *    INSERT ... SELECT from the census; against a plain INSERT ... SELECT of as many rows of the same shape into a
  *    scratch table. Goal: 100,000 invitations queued in <= 30 s.
  * 2. Sending BENCH_MAILS (5,000) queued mails to a real SMTP server on the loopback (the npm package smtp-server):
- *    drainMailQueue (claim a batch, write each mail in its member's language, send through a pool of 4 connections,
- *    mark the batch) at an unlimited rate; against nodemailer sending the same number of mails straight to the same
- *    server through the same pool, without any queue. Goal: >= 200 mails/s through the queue.
+ *    drainMailQueue (claim a batch of BENCH_BATCH (100), write each mail in its member's language, send through a
+ *    pool of BENCH_POOL (4) connections, the SMTP_URL's maxConnections, mark the batch) at an unlimited rate; against sendMail sending the same number of mails straight to the same
+ *    server through the same transport and pool, without any queue. Goal: >= 200 mails/s through the queue.
  *
  * On PostgreSQL (a fresh database `plenum_bench_<random>` on BENCH_DATABASE_URL's server, default
  * postgresql://postgres@127.0.0.1:5432/, dropped at the end) and on PGlite (in memory): BENCH_ENGINES
@@ -15,7 +15,6 @@
  */
 import os from 'node:os';
 import { PGlite } from '@electric-sql/pglite';
-import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { queueCallToVote, renderRoundMails } from '../../app/modules/mailing/call-to-vote.server.ts';
@@ -24,6 +23,7 @@ import { createRound, openRound } from '../../app/modules/voting/rounds.server.t
 import { setAppConfig } from '../../app/utils/config.server.ts';
 import { db, setDatabase } from '../../app/utils/db.server.ts';
 import { newId } from '../../app/utils/ids.ts';
+import { sendMail, type Mail } from '../../app/utils/mail.server.ts';
 import { setLogLevel } from '../../app/utils/logger.server.ts';
 import { applyMigrations, readMigrations } from '../../server/database/migrate.ts';
 import { openDatabase, type OpenedDatabase } from '../../server/database/open.ts';
@@ -34,6 +34,8 @@ import { adminUrl } from '../setup/paths.ts';
 type Engine = 'postgresql' | 'pglite';
 const CENSUS = Number(process.env.BENCH_CENSUS || 100_000);
 const MAILS = Number(process.env.BENCH_MAILS || 5000);
+const BATCH = Number(process.env.BENCH_BATCH || 100);
+const POOL = Number(process.env.BENCH_POOL || 4);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgresql,pglite').split(',').map((e) => e.trim()) as Engine[];
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/plenum';
 const GOALS = { queueSeconds: 30, mailsPerSecond: 200 };
@@ -90,7 +92,7 @@ async function open(engine: Engine): Promise<{ database: OpenedDatabase; drop: (
   };
 }
 
-async function measure(engine: Engine, smtpUrl: string, smtp: Awaited<ReturnType<typeof smtpServer>>) {
+async function measure(engine: Engine, smtp: Awaited<ReturnType<typeof smtpServer>>) {
   const { database, drop } = await open(engine);
   setDatabase(database);
   try {
@@ -140,7 +142,7 @@ async function measure(engine: Engine, smtpUrl: string, smtp: Awaited<ReturnType
     let sent = 0;
     while (sent < MAILS) {
       const report = await drainMailQueue(renderRoundMails, {
-        batchSize: 100,
+        batchSize: BATCH,
         ratePerSecond: 100_000,
         retryBaseMs: 30_000,
         maxAttempts: 8,
@@ -153,21 +155,32 @@ async function measure(engine: Engine, smtpUrl: string, smtp: Awaited<ReturnType
     const queueSendSeconds = (performance.now() - started) / 1000;
     if (smtp.received() - before !== MAILS) throw new Error(`sent ${smtp.received() - before} of ${MAILS}`);
 
-    // The reference: the same number of mails straight through nodemailer's pool, no queue.
-    const transport = nodemailer.createTransport(`${smtpUrl}?pool=true&maxConnections=4`);
-    const text = 'Plenum: the vote is open until 7 December 2026 at 18:00 (UTC).\n\nVote here: http://x/p/y/rounds/z\n';
+    // The reference: the same number of the same mails (a call to vote in each language, written beforehand)
+    // straight through the same transport and pool (sendMail, pooled), 100 at a time, no queue: no claim, no
+    // writing, no marking.
+    const samples = await renderRoundMails(
+      [1, 2, 3].map((i) => ({
+        id: `sample-${i}`,
+        kind: 'ROUND_CALL' as const,
+        roundId,
+        programId: null,
+        memberId: `bench-${i}`,
+        attempts: 1,
+      })),
+    );
+    const written = [...samples.values()].filter((m): m is Mail => typeof m !== 'string');
+    if (written.length !== 3) throw new Error('the sample mails could not be written');
     started = performance.now();
     let next = 0;
     await Promise.all(
       Array.from({ length: 100 }, async () => {
         while (next < MAILS) {
           const i = next++;
-          await transport.sendMail({ from: 'bench@plenum.test', to: `voter.${i}@example.org`, subject: 'Vote', text });
+          await sendMail({ ...written[i % 3]!, to: `voter.${i}@example.org`, pooled: true });
         }
       }),
     );
     const directSeconds = (performance.now() - started) / 1000;
-    transport.close();
     const figures = {
       queued,
       queueSeconds: r2(queueSeconds),
@@ -196,13 +209,13 @@ setAppConfig({
   publicOrigin: 'http://plenum.test',
   outboxDir: os.tmpdir(),
   keysDir: `${os.tmpdir()}/plenum-bench-mail-keys-${newId()}`,
-  smtpUrl: smtp.url,
+  smtpUrl: `${smtp.url}?maxConnections=${POOL}`,
   mailFrom: 'Plenum <no-reply@plenum.test>',
   secureCookies: false,
 });
 const results: Partial<Record<Engine, unknown>> = {};
 try {
-  for (const engine of ENGINES) results[engine] = await measure(engine, smtp.url, smtp);
+  for (const engine of ENGINES) results[engine] = await measure(engine, smtp);
 } finally {
   await smtp.close();
 }
@@ -211,7 +224,7 @@ console.log(
     bench: 'mail',
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map(r2) },
-    settings: { census: CENSUS, mails: MAILS, batchSize: 100, poolConnections: 4 },
+    settings: { census: CENSUS, mails: MAILS, batchSize: BATCH, poolConnections: POOL },
     goals: GOALS,
     ...results,
   }),

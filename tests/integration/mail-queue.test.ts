@@ -12,7 +12,7 @@ import { castBallot } from '../../app/modules/voting/ballots.server.ts';
 import { appConfig, setAppConfig } from '../../app/utils/config.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { startSmtp, type TestSmtp } from '../factories/smtp.ts';
-import { admissibleAmendment, roundOn, votingProgram } from '../factories/voting.ts';
+import { admissibleAmendment, manyMembers, roundOn, votingProgram } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 
 setupTestDatabase();
@@ -75,6 +75,34 @@ describe('the call to vote', () => {
     expect(await queueCallToVote(roundId)).toBe(0);
     expect((await drainMailQueue(renderRoundMails, FAST)).sent).toBe(0);
     expect(smtp.received).toHaveLength(members.length);
+  });
+
+  it("is written in each member's language, each mail with its member's own stop link", async () => {
+    await manyMembers(3);
+    const { members } = await openRound();
+    const subjects = {
+      fr: 'Appel au vote : Spring vote',
+      en: 'Call to vote: Spring vote',
+      es: 'Convocatoria a votar: Spring vote',
+    };
+    const languages = ['fr', 'en', 'es'] as const;
+    const languageOf = (i: number) => languages[i % languages.length]!;
+    const saved = await db().member.findMany({ where: { id: { in: members.map((m) => m.id) } } });
+    for (const [i, m] of members.entries()) {
+      await db().member.update({ where: { id: m.id }, data: { locale: languageOf(i) } });
+    }
+    // One batch holds every language: the words are written once per language, the links once per member.
+    await drainMailQueue(renderRoundMails, { ...FAST, batchSize: members.length });
+    for (const [i, m] of members.entries()) {
+      const mail = smtp.received.find((r) => r.to === m.email)!;
+      expect(mail.subject).toBe(subjects[languageOf(i)]);
+      const link = new URL(mail.body.match(/http:\/\/plenum\.test\/reminders\/stop\?\S+/)![0]);
+      expect(link.searchParams.get('m')).toBe(m.id);
+      const params = { r: link.searchParams.get('r')!, m: m.id, s: link.searchParams.get('s')! };
+      expect((await reminderStopPage(params)).title).toBe('Spring vote');
+    }
+    // Later tests read the mails of these members in their first language.
+    for (const m of saved) await db().member.update({ where: { id: m.id }, data: { locale: m.locale } });
   });
 
   it('is sent in batches: a claim takes at most its batch, and two claims never take the same mail', async () => {
@@ -234,6 +262,28 @@ describe('faults', () => {
     expect(lostTo).toHaveLength(3);
     for (const to of lostTo) expect(smtp.received.map((m) => m.to)).not.toContain(to);
     expect(new Set(smtp.received.map((m) => m.to)).size).toBe(members.length - 3);
+  });
+
+  it('a stop asked while a batch is sent: that batch is marked, the next one waits untried, then goes once', async () => {
+    const { members } = await openRound();
+    const batchSize = 3;
+    expect(members.length).toBeGreaterThan(2 * batchSize);
+    // The server shuts down (graceful stop) once the SMTP server has accepted a first mail.
+    const stopped = await drainMailQueue(renderRoundMails, {
+      ...FAST,
+      batchSize,
+      stopping: () => smtp.received.length > 0,
+    });
+    expect(stopped.sent).toBe(batchSize);
+    expect(smtp.received).toHaveLength(batchSize);
+    // Nothing is left claimed: the rest waits in the queue, due at once, with no attempt counted.
+    expect(await db().mailMessage.count({ where: { status: 'SENDING' } })).toBe(0);
+    const waiting = await db().mailMessage.findMany({ where: { status: 'QUEUED' } });
+    expect(waiting).toHaveLength(members.length - batchSize);
+    expect(waiting.every((m) => m.attempts === 0 && m.nextAttemptAt <= new Date())).toBe(true);
+    // The next run sends each of them once.
+    expect((await drainMailQueue(renderRoundMails, FAST)).sent).toBe(members.length - batchSize);
+    expect(smtp.received.map((m) => m.to).sort()).toEqual(members.map((m) => m.email).sort());
   });
 
   it('two drainers side by side never send the same mail', async () => {

@@ -1,8 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { t } from '~/i18n/index.ts';
+import { t, type Locale } from '~/i18n/index.ts';
 import type { Actor } from '~/policies/actor.ts';
 import { appConfig } from '~/utils/config.server.ts';
-import { offeredLocale } from '~/modules/installation/languages.server.ts';
+import { negotiateLocale, offeredLocales } from '~/modules/installation/languages.server.ts';
 import { db } from '~/utils/db.server.ts';
 import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
 import { newId } from '~/utils/ids.ts';
@@ -157,6 +157,9 @@ export async function stopReminders(link: { r: string; m: string; s: string }): 
   return true;
 }
 
+/** Where a mail's stop link goes in its text written once for many: a NUL, which no database text can hold. */
+const STOP_MARK = '\u0000stop\u0000';
+
 /**
  * Writes the claimed mails of a batch (a few queries for the whole batch): in each member's language, with the
  * round's questions, its closing time (UTC) and the stop link. Not sent (SKIPPED): a deleted or suspended
@@ -192,7 +195,32 @@ export async function renderRoundMails(rows: Claimed[]): Promise<Map<string, Mai
   const memberOf = new Map(members.map((m) => [m.id, m]));
   const votedSet = new Set(voted.map((v) => `${v.roundId}:${v.memberId}`));
   const stoppedSet = new Set(stopped.map((s) => `${s.roundId}:${s.memberId}`));
+  const offered = await offeredLocales();
   const origin = appConfig().publicOrigin;
+  // The words depend on the round, the language and the kind only: written once per batch for each, then each
+  // mail is that text with its member's stop link put in.
+  const texts = new Map<string, { subject: string[]; body: string[] }>();
+  const textOf = (round: (typeof rounds)[number], locale: Locale, which: 'call' | 'reminder') => {
+    const key = `${round.id}:${locale}:${which}`;
+    let text = texts.get(key);
+    if (!text) {
+      const closes = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+      const values = {
+        program: round.program.title,
+        title: round.title,
+        closes: closes.format(round.closesAt),
+        questions: round.questions.map((q) => `- ${q.title}`).join('\n'),
+        link: `${origin}/p/${round.program.slug}/rounds/${round.id}`,
+        stop: STOP_MARK,
+      };
+      text = {
+        subject: t(locale, `mail.${which}.subject`, values).split(STOP_MARK),
+        body: t(locale, `mail.${which}.body`, values).split(STOP_MARK),
+      };
+      texts.set(key, text);
+    }
+    return text;
+  };
   const out = new Map<string, Mail | string>();
   for (const row of rows) {
     const round = row.roundId ? roundOf.get(row.roundId) : undefined;
@@ -203,22 +231,10 @@ export async function renderRoundMails(rows: Claimed[]): Promise<Map<string, Mai
     else if (row.kind === 'ROUND_REMINDER' && votedSet.has(pair)) out.set(row.id, 'voted');
     else if (row.kind === 'ROUND_REMINDER' && stoppedSet.has(pair)) out.set(row.id, 'stopped');
     else {
-      const locale = await offeredLocale(member.locale);
-      const closes = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
-      const values = {
-        program: round.program.title,
-        title: round.title,
-        closes: closes.format(round.closesAt),
-        questions: round.questions.map((q) => `- ${q.title}`).join('\n'),
-        link: `${origin}/p/${round.program.slug}/rounds/${round.id}`,
-        stop: stopLink(round.mailing.secret, round.id, member.id),
-      };
-      const which = row.kind === 'ROUND_CALL' ? 'call' : 'reminder';
-      out.set(row.id, {
-        to: member.email,
-        subject: t(locale, `mail.${which}.subject`, values),
-        text: t(locale, `mail.${which}.body`, values),
-      });
+      const locale = negotiateLocale(offered, { member: member.locale });
+      const text = textOf(round, locale, row.kind === 'ROUND_CALL' ? 'call' : 'reminder');
+      const stop = stopLink(round.mailing.secret, round.id, member.id);
+      out.set(row.id, { to: member.email, subject: text.subject.join(stop), text: text.body.join(stop) });
     }
   }
   return out;

@@ -160,7 +160,10 @@ export async function drainMailQueue(
   return report;
 }
 
-/** Marks a batch's outcome: SENT, SKIPPED, back to QUEUED after a backoff, or FAILED. */
+/**
+ * Marks a batch's outcome in one statement: SENT, SKIPPED, back to QUEUED after a backoff, or FAILED. Only rows
+ * still SENDING are marked (a row whose lease lapsed meanwhile was already given up as interrupted).
+ */
 async function markBatch(
   sent: string[],
   skipped: { id: string; why: string }[],
@@ -168,23 +171,28 @@ async function markBatch(
   options: DrainOptions,
   now: Date,
 ) {
-  if (sent.length) {
-    await db().$executeRaw`
-      UPDATE "MailMessage" SET status = 'SENT', "sentAt" = ${now}, error = NULL
-      WHERE id = ANY(${sent}::text[]) AND status = 'SENDING'`;
-  }
-  for (const { id, why } of skipped) {
-    await db().$executeRaw`
-      UPDATE "MailMessage" SET status = 'SKIPPED', error = ${why} WHERE id = ${id} AND status = 'SENDING'`;
-  }
-  for (const { row, error, final } of failures) {
-    const giveUp = final || row.attempts >= options.maxAttempts;
-    const next = new Date(now.getTime() + backoffMs(row.attempts, options.retryBaseMs));
-    await db().$executeRaw`
-      UPDATE "MailMessage"
-      SET status = ${giveUp ? 'FAILED' : 'QUEUED'}::"MailStatus", "nextAttemptAt" = ${next}, error = ${error.slice(0, 200)}
-      WHERE id = ${row.id} AND status = 'SENDING'`;
-  }
+  const outcomes = [
+    ...sent.map((id) => ({ id, status: 'SENT', error: null, delayMs: null })),
+    ...skipped.map(({ id, why }) => ({ id, status: 'SKIPPED', error: why, delayMs: null })),
+    ...failures.map(({ row, error, final }) => ({
+      id: row.id,
+      status: final || row.attempts >= options.maxAttempts ? 'FAILED' : 'QUEUED',
+      error: error.slice(0, 200),
+      delayMs: backoffMs(row.attempts, options.retryBaseMs),
+    })),
+  ];
+  if (!outcomes.length) return;
+  await db().$executeRaw`
+    UPDATE "MailMessage" m
+    SET status = o.status::"MailStatus",
+        "sentAt" = CASE WHEN o.status = 'SENT' THEN ${now}::timestamp(3) ELSE m."sentAt" END,
+        "nextAttemptAt" = CASE WHEN o.delay IS NULL THEN m."nextAttemptAt"
+                          ELSE ${now}::timestamp(3) + o.delay * interval '1 millisecond' END,
+        error = o.error
+    FROM unnest(${outcomes.map((o) => o.id)}::text[], ${outcomes.map((o) => o.status)}::text[],
+                ${outcomes.map((o) => o.error)}::text[], ${outcomes.map((o) => o.delayMs)}::int[])
+         AS o(id, status, error, delay)
+    WHERE m.id = o.id AND m.status = 'SENDING'`;
 }
 
 /** Counts of a round's mails by kind and status, for the moderators' progress view. */

@@ -13,6 +13,9 @@ export type RegisterField = (typeof REGISTER_FIELDS)[number];
 /** Which column (0-based) holds each field; email and name are required. */
 export type ColumnMap = Partial<Record<RegisterField, number>>;
 
+/** Columns chosen by hand, as the form sends them (field → column index, '' for none). */
+export type ChosenColumns = Partial<Record<RegisterField, string>>;
+
 /** What can be wrong with a line: each kind has a message in the three catalogs (register.errors.<kind>). */
 export const LINE_ERRORS = [
   'missingEmail',
@@ -73,8 +76,11 @@ export class RegisterFileError extends DomainError {
 
 /** A choice of columns that names a column the file does not have, or the same column for two fields. */
 export class RegisterColumnsError extends DomainError {
-  constructor(key: 'register.errors.badColumn' | 'register.errors.columnTwice') {
-    super('invalid', key, { field: 'columns' });
+  constructor(
+    key: 'register.errors.badColumn' | 'register.errors.columnTwice' | 'register.errors.noSuchColumn',
+    values?: Record<string, string>,
+  ) {
+    super('invalid', key, { field: 'columns', ...(values ? { values } : {}) });
   }
 }
 
@@ -82,7 +88,7 @@ export class RegisterColumnsError extends DomainError {
  * The columns an admin chose by hand (field → the column's 0-based index as sent by the form, '' for none),
  * checked against the file's header.
  */
-export function chosenColumns(chosen: Partial<Record<RegisterField, string>>, header: string[]): ColumnMap {
+export function chosenColumns(chosen: ChosenColumns, header: string[]): ColumnMap {
   const columns: ColumnMap = {};
   for (const field of REGISTER_FIELDS) {
     const value = chosen[field] ?? '';
@@ -93,6 +99,32 @@ export function chosenColumns(chosen: Partial<Record<RegisterField, string>>, he
     columns[field] = index;
   }
   return columns;
+}
+
+/**
+ * Columns chosen by their name in the header (field → the name, '' for "not in the file"), as the command line
+ * takes them, turned into the choice the page sends (field → index), for `chosenColumns` to check. A field not
+ * named keeps the column the header names for it, unless that column is named for another field. A name is
+ * matched as written, else without case, accents, spaces or punctuation.
+ */
+export function columnsByName(named: Partial<Record<RegisterField, string>>, header: string[]): ChosenColumns {
+  const indexOf = (name: string) => {
+    const exact = header.indexOf(name.trim());
+    if (exact >= 0) return exact;
+    const loose = header.findIndex((column) => headerKey(column) === headerKey(name));
+    if (loose < 0 || !headerKey(name)) throw new RegisterColumnsError('register.errors.noSuchColumn', { name });
+    return loose;
+  };
+  const chosen: ChosenColumns = {};
+  for (const field of REGISTER_FIELDS) {
+    const name = named[field];
+    if (name !== undefined) chosen[field] = name.trim() === '' ? '' : String(indexOf(name));
+  }
+  const taken = new Set(Object.values(chosen));
+  for (const [field, index] of Object.entries(mapColumns(header)) as [RegisterField, number][]) {
+    if (chosen[field] === undefined && !taken.has(String(index))) chosen[field] = String(index);
+  }
+  return chosen;
 }
 
 /** Header names understood for each field, compared without case, accents, spaces or punctuation. */

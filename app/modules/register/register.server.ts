@@ -13,10 +13,10 @@ import {
   RegisterColumnsError,
   registerHeader,
   RegisterFileError,
+  type ChosenColumns,
   type ColumnMap,
   type LineError,
   type ReadRegister,
-  type RegisterField,
 } from './register-file.ts';
 
 /**
@@ -224,8 +224,7 @@ export interface RegisterUploadView {
   columnsError: MessageKey | null;
 }
 
-/** Columns chosen by hand, as the form sends them (field → column index, '' for none). */
-export type ChosenColumns = Partial<Record<RegisterField, string>>;
+export type { ChosenColumns } from './register-file.ts';
 
 async function viewOf(bytes: Uint8Array, columns?: ColumnMap) {
   try {
