@@ -84,8 +84,13 @@ async function main() {
   // Background sweeps (server/jobs.ts): their intervals are settings; tests set them short rather than wait.
   const background = startJobs(jobs(env));
   server.on('upgrade', (req, socket, head) => {
-    if (closing || !req.url?.startsWith('/collab/')) {
+    if (!req.url?.startsWith('/collab/')) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    // A stopping process takes no new editor: 503, which nginx retries on another process (deploy/nginx).
+    if (closing) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     void collaboration.handleUpgrade(req, socket, head);
@@ -105,23 +110,27 @@ async function main() {
     if (env.NODE_ENV === 'development') broadcastDevReady(build);
   });
 
-  // Graceful shutdown: stop accepting, let in-flight requests (and work after their answer) finish (10 s at most),
-  // then close the database.
+  // Graceful shutdown: answer a little longer, each answer closing its connection (SHUTDOWN_DRAIN_MS), then stop
+  // accepting, let in-flight requests (and work after their answer) finish (10 s at most), then close the database.
+  // Closing a kept-alive connection at once could cut a form nginx was sending on it: a 502 nginx does not retry.
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
+    logger.info('shutting down', { signal, drainMs: env.SHUTDOWN_DRAIN_MS });
+    // Live documents go at once: their editors connect again, through nginx, to another process.
+    const collaborationClosed = collaboration
+      .close()
+      .catch((error: unknown) => logger.error('closing the collaboration server failed', { error }));
+    setTimeout(() => stopListening(collaborationClosed), env.SHUTDOWN_DRAIN_MS);
+  };
+  const stopListening = (collaborationClosed: Promise<unknown>) => {
     // Runs under way (a mail batch being sent) end before the database closes.
     const backgroundStopped = background.stop();
-    logger.info('shutting down', { signal });
     const force = setTimeout(() => {
       logger.warn('in-flight requests did not finish in 10 s: closing them');
       server.closeAllConnections();
     }, 10_000);
     force.unref();
-    // Live documents first: their pending updates are stored while the database is still open.
-    const collaborationClosed = collaboration
-      .close()
-      .catch((error: unknown) => logger.error('closing the collaboration server failed', { error }));
     server.close(async () => {
       await stopBackups?.().catch((error: unknown) => logger.error('closing the backup socket failed', { error }));
       await collaborationClosed;

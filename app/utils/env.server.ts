@@ -80,6 +80,12 @@ const schema = z.object({
     .default(10 * 60_000),
   /** How often an open page of a voting round, or of an amendment collecting supports, asks for fresh figures (ms). */
   PAGE_REFRESH_MS: z.coerce.number().int().min(100).default(15_000),
+  /**
+   * At a stop (SIGTERM), how long the process still answers, each answer closing its connection, before it stops
+   * listening (ms): longer than nginx's upstream keepalive_timeout (4 s, deploy/nginx/plenum.conf), so that nginx
+   * has let go of every kept-alive connection first and never sends a form on one the process is closing.
+   */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -3,6 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { upgradeStatus } from './support/collab.ts';
 import { CLI_ENTRY, emptyPostgresDatabase, runToExit, SERVER_ENTRY, sqlOn, startServer } from './support/server.ts';
 
 const ENGINE = process.env.PLENUM_TEST_ENGINE === 'postgresql' ? 'postgresql' : 'pglite';
@@ -55,6 +56,28 @@ describe('server life cycle', () => {
     } finally {
       await again.stop();
     }
+  });
+
+  it('keeps answering for the drain after SIGTERM, each answer closing its connection, then stops listening', async () => {
+    // Behind nginx (deploy/nginx/plenum.conf) a stopping process must not close a kept-alive connection nginx may
+    // be sending a form on: it answers on for SHUTDOWN_DRAIN_MS, telling nginx to let go of each connection.
+    const server = await startServer({ env: { SHUTDOWN_DRAIN_MS: '3000' } });
+    const signalled = Date.now();
+    server.process.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    const page = await fetch(`${server.url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('connection')).toBe('close');
+    await page.arrayBuffer();
+    // Load balancers and monitors are told it is going, and a new editor is sent elsewhere (nginx retries a 503).
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: 'shutting-down' });
+    const collab = server.url.replace('http', 'ws') + '/collab/section%3Anothing';
+    expect(await upgradeStatus(collab, { origin: server.url })).toBe(503);
+    expect(await server.stop()).toBe(0);
+    expect(Date.now() - signalled).toBeGreaterThanOrEqual(3000);
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
 
   it('stops the start with a clear message when a migration fails, leaving the database as it was', async () => {
