@@ -5,6 +5,7 @@
  * edits are timed until another editor of the same section, often on the other process, has them.
  */
 import http from 'node:http';
+import https from 'node:https';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
@@ -15,6 +16,12 @@ export interface Answer {
   status: number;
   ms: number;
   body: string;
+}
+
+/** The certificate authority the clients trust when nginx speaks TLS (the bench's self-signed certificate). */
+let trustedCa: string | undefined;
+export function trustCertificate(pem: string) {
+  trustedCa = pem;
 }
 
 /** The loopback address member `i` connects from. */
@@ -28,8 +35,10 @@ export function request(
   const body = options.form ? new URLSearchParams(options.form).toString() : undefined;
   const started = performance.now();
   return new Promise((resolve) => {
-    const req = http.request(
+    const tls = base.protocol === 'https:';
+    const req = (tls ? https : http).request(
       {
+        ...(tls ? { ca: trustedCa } : {}),
         host: base.hostname,
         port: base.port,
         path: options.path,
@@ -134,23 +143,47 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 const SYNC = 0;
 const STEP2 = 1;
 
-/** A live editor: a real Yjs client over y-protocols, typing a few characters every second in its paragraph. */
+/**
+ * A live editor: a real Yjs client over y-protocols, typing a few characters every second in its paragraph. Like
+ * the browser's provider, it connects again when its socket closes under it (a process restarting): what it typed
+ * meanwhile goes with the new connection's sync.
+ */
 class Editor {
   readonly doc = new Y.Doc();
-  readonly ws: WebSocket;
+  ws!: WebSocket;
   readonly synced: Promise<void>;
   readonly sent: { clock: number; at: number }[] = [];
   peers: Editor[] = [];
   readonly latencies: number[] = [];
   private readonly next = new Map<Editor, number>();
   private text?: Y.XmlText;
-  closedEarly = false;
+  /** Times its socket closed under it; each time it connected again. */
+  drops = 0;
+  reconnects = 0;
+  private stopped = false;
 
-  constructor(url: string, headers: Record<string, string>, from: string) {
-    this.ws = new WebSocket(url, { headers, localAddress: from });
+  constructor(
+    private readonly url: string,
+    private readonly headers: Record<string, string>,
+    private readonly from: string,
+  ) {
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === this) return;
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, SYNC);
+      syncProtocol.writeUpdate(e, update);
+      this.send(encoding.toUint8Array(e));
+    });
+    this.synced = this.connect();
+  }
+
+  /** Opens a socket and syncs; resolves once the server's state is in. */
+  private connect(): Promise<void> {
+    const ws = new WebSocket(this.url, { headers: this.headers, localAddress: this.from, ca: trustedCa });
+    this.ws = ws;
     let gotState!: () => void;
     const state = new Promise<void>((resolve) => (gotState = resolve));
-    this.ws.on('message', (data: Buffer) => {
+    ws.on('message', (data: Buffer) => {
       if (data[0] !== SYNC) return;
       const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset + 1, data.length - 1));
       const reply = encoding.createEncoder();
@@ -160,26 +193,38 @@ class Editor {
       if (kind === STEP2) gotState();
       this.applied();
     });
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === this) return;
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, SYNC);
-      syncProtocol.writeUpdate(e, update);
-      this.send(encoding.toUint8Array(e));
-    });
     const opened = new Promise<void>((resolve, reject) => {
-      this.ws.once('open', () => {
+      ws.once('open', () => {
         const e = encoding.createEncoder();
         encoding.writeVarUint(e, SYNC);
         syncProtocol.writeSyncStep1(e, this.doc);
         this.send(encoding.toUint8Array(e));
         resolve();
       });
-      this.ws.once('error', reject);
-      this.ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+      ws.once('error', reject);
+      ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
     });
-    this.ws.on('close', () => (this.closedEarly = true));
-    this.synced = Promise.all([opened, state]).then(() => {});
+    ws.on('error', () => {});
+    ws.on('close', () => {
+      if (this.stopped || ws !== this.ws) return;
+      this.drops++;
+      const retry = () =>
+        setTimeout(() => {
+          if (this.stopped) return;
+          this.connect().then(
+            () => this.reconnects++,
+            () => retry(),
+          );
+        }, 300);
+      retry();
+    });
+    return Promise.all([opened, state]).then(() => {});
+  }
+
+  /** Closes for good (the end of the run). */
+  stop() {
+    this.stopped = true;
+    this.ws.terminate();
   }
 
   private send(message: Uint8Array) {
@@ -218,7 +263,9 @@ export interface EditorFigures {
   expectedArrivals: number;
   p50Ms: number;
   p99Ms: number;
+  /** Sockets closed under an editor (a process stopping), and the connections made again after them. */
   droppedSockets: number;
+  reconnects: number;
 }
 
 /** Connects `count` editors spread over the documents, lets each type once a second for `seconds`, then measures. */
@@ -231,7 +278,7 @@ export async function liveEditors(options: {
   tokens: string[];
   firstAddress: number;
 }): Promise<EditorFigures> {
-  const ws = `ws://${options.base.host}/collab/`;
+  const ws = `${options.base.protocol === 'https:' ? 'wss' : 'ws'}://${options.base.host}/collab/`;
   const editors = Array.from({ length: options.count }, (_, i) => {
     const doc = options.documents[i % options.documents.length]!;
     return {
@@ -272,8 +319,9 @@ export async function liveEditors(options: {
   const latencies = live.flatMap((e) => e.latencies).sort((a, b) => a - b);
   const edits = live.reduce((s, e) => s + e.sent.length, 0);
   const expectedArrivals = live.reduce((s, e) => s + e.sent.length * e.peers.filter((p) => live.includes(p)).length, 0);
-  const dropped = live.filter((e) => e.closedEarly).length;
-  for (const { editor } of editors) editor.ws.terminate();
+  const dropped = live.reduce((n, e) => n + e.drops, 0);
+  const reconnects = live.reduce((n, e) => n + e.reconnects, 0);
+  for (const { editor } of editors) editor.stop();
   return {
     editors: options.count,
     connected,
@@ -283,5 +331,6 @@ export async function liveEditors(options: {
     p50Ms: round1(percentile(latencies, 50)),
     p99Ms: round1(percentile(latencies, 99)),
     droppedSockets: dropped,
+    reconnects,
   };
 }

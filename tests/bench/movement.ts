@@ -9,12 +9,20 @@
  *
  * Sizes are the issue's times BENCH_SCALE (default 0.02: a 2-core machine shared with others); the full size's
  * needs are printed from the measured rates. Ends with one line of JSON.
+ *
+ * As deployed: nginx speaks TLS (HTTP/2, a self-signed certificate made for the run, which the clients trust;
+ * BENCH_TLS=0 for plain HTTP), and in the two-process run one process is restarted a third of the way in, as an
+ * upgrade restarts them one after the other (BENCH_RESTART=0 to leave them be): its requests in flight finish, new
+ * ones go to the other, its live editors connect again. `tests/e2e/movement-setup.test.ts` runs a tiny size of
+ * this in CI, as a test of the setup, not of the speed (BENCH_AMENDMENTS, BENCH_DATABASE_NAME).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { setAppConfig } from '../../app/utils/config.server.ts';
 import { db, setDatabase } from '../../app/utils/db.server.ts';
@@ -29,6 +37,7 @@ import {
   liveEditors,
   request,
   RequestClass,
+  trustCertificate,
   type ClassFigures,
   type EditorFigures,
 } from './movement-load.ts';
@@ -43,8 +52,12 @@ const SCALE = num('BENCH_SCALE', 0.02);
 const SECONDS = num('BENCH_SECONDS', 60);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/';
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
-const DB_NAME = 'plenum_movement';
+const DB_NAME = process.env.BENCH_DATABASE_NAME || 'plenum_movement';
+const TLS = process.env.BENCH_TLS !== '0';
+const RESTART = process.env.BENCH_RESTART !== '0';
 const NGINX_CONF = path.resolve('deploy/nginx/plenum.conf');
+/** Debian's nginx is in /usr/sbin, which an ordinary account's PATH may not hold. */
+const NGINX = process.env.NGINX_PATH || (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
 const FULL = { members: 100_000, amendments: 500, comments: 20_000, ballots: 50_000, editors: 200, liveSections: 20 };
 /** Requests per second of each kind at full size (a guess at a movement's busiest hour; scaled like the rest). */
 const FULL_RATES = { public: 400, member: 200, support: 20, comment: 10 };
@@ -54,7 +67,7 @@ const RUNS = [2, 1] as const;
 const scaled = (n: number, min = 1) => Math.max(min, Math.round(n * SCALE));
 const SIZES = {
   members: scaled(FULL.members, 200),
-  amendments: FULL.amendments,
+  amendments: num('BENCH_AMENDMENTS', FULL.amendments),
   comments: scaled(FULL.comments, 100),
   sections: 60,
   liveSections: FULL.liveSections,
@@ -96,8 +109,8 @@ interface Plenum {
   clearOutput: () => void;
 }
 
-async function startPlenum(name: string, env: Record<string, string>): Promise<Plenum> {
-  const port = await freePort();
+async function startPlenum(name: string, env: Record<string, string>, port?: number): Promise<Plenum> {
+  port ??= await freePort();
   const child = spawn(process.execPath, ['build/server/index.js'], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -117,7 +130,7 @@ async function startPlenum(name: string, env: Record<string, string>): Promise<P
     if (Date.now() > deadline) throw new Error(`${name} did not answer /healthz:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { name, port, child, exited, output: () => output, clearOutput: () => (output = '') };
+  return { name, port: port!, child, exited, output: () => output, clearOutput: () => (output = '') };
 }
 
 async function stop(child: ChildProcess, exited: Promise<unknown>) {
@@ -128,18 +141,51 @@ async function stop(child: ChildProcess, exited: Promise<unknown>) {
   clearTimeout(forced);
 }
 
-/** nginx on the deploy guide's file, changed only where its [bench] comments say. */
-async function startNginx(dir: string, port: number, upstreams: number[]) {
-  const site = (await fs.readFile(NGINX_CONF, 'utf8'))
+/** A self-signed certificate for 127.0.0.1 (P-256, one day), made for the run; returns its PEM. */
+async function makeCertificate(dir: string) {
+  await promisify(execFile)('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1',
+    '-keyout',
+    path.join(dir, 'key.pem'),
+    '-out',
+    path.join(dir, 'cert.pem'),
+  ]);
+  return fs.readFile(path.join(dir, 'cert.pem'), 'utf8');
+}
+
+/**
+ * nginx on the deploy guide's file, changed only where its [bench] comments say: the upstream's ports, the
+ * listening address and, with TLS, the certificate's files (without TLS the ssl_ lines are dropped).
+ */
+async function startNginx(dir: string, base: URL, upstreams: number[]) {
+  const port = Number(base.port);
+  const tls = base.protocol === 'https:';
+  const conf = (await fs.readFile(NGINX_CONF, 'utf8'))
     .replace(
       /(upstream plenum \{[\s\S]*?)((?:\s*server 127\.0\.0\.1:\d+[^\n]*\n)+)/,
       (_, head: string) =>
         `${head}\n${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=3 fail_timeout=5s;`).join('\n')}\n`,
     )
     .replace(/\n\s*listen \[::\]:443[^\n]*/, '')
-    .replace(/listen 443 ssl[^;]*;/, `listen 127.0.0.1:${port};`)
-    .replace(/\n\s*ssl_[a-z_]+\s[^\n]*/g, '')
     .replace(/\n# Plain HTTP:[\s\S]*$/, '\n');
+  const site = tls
+    ? conf
+        .replace(/listen 443 ssl([^;]*);/, `listen 127.0.0.1:${port} ssl$1;`)
+        .replace(/ssl_certificate\s[^;]*;/, `ssl_certificate     ${dir}/cert.pem;`)
+        .replace(/ssl_certificate_key\s[^;]*;/, `ssl_certificate_key ${dir}/key.pem;`)
+    : conf.replace(/listen 443 ssl[^;]*;/, `listen 127.0.0.1:${port};`).replace(/\n\s*ssl_[a-z_]+\s[^\n]*/g, '');
   await fs.writeFile(path.join(dir, 'plenum.conf'), site);
   await fs.chmod(dir, 0o755);
   await fs.writeFile(
@@ -158,17 +204,12 @@ async function startNginx(dir: string, port: number, upstreams: number[]) {
       '',
     ].join('\n'),
   );
-  const nginx = spawn('nginx', ['-c', `${dir}/nginx.conf`, '-p', dir, '-g', 'daemon off;'], {
+  const nginx = spawn(NGINX, ['-c', `${dir}/nginx.conf`, '-p', dir, '-g', 'daemon off;'], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise((r) => nginx.once('exit', r));
   const deadline = Date.now() + 10_000;
-  while (
-    !(await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  ) {
+  while ((await request(base, { path: '/healthz', from: '127.0.0.1', origin: base.origin })).status !== 200) {
     if (nginx.exitCode !== null || Date.now() > deadline) throw new Error('nginx did not start (see above)');
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -202,6 +243,9 @@ interface RunFigures {
   nginx: { cpuSeconds: number; rssMiB: number };
   memberP99Ms: number;
   loadAverageEnd: number[];
+  /** The rolling restart of the first process: when (s into the run) and how long until it answered again. */
+  restart: { at: number; downSeconds: number } | null;
+  tls: boolean;
 }
 
 /** One run of the mix against nginx and `plenums`; a fresh round, voted by members [firstVoter, +BALLOTS). */
@@ -211,6 +255,7 @@ async function runMix(
   plenums: Plenum[],
   nginxPid: number,
   run: number,
+  restart?: () => Promise<{ downSeconds: number }>,
 ): Promise<RunFigures> {
   const origin = base.origin;
   const roundId = await openRound(seeded, seeded.forRounds[run]!, `Round ${run + 1}`);
@@ -257,6 +302,13 @@ async function runMix(
   }, 1000);
   const started = performance.now();
   const n = (rate: number) => Math.round(rate * SECONDS);
+  // The rolling restart, a third of the way in (its process's CPU is then that of the new process only).
+  const restarted = restart
+    ? new Promise((r) => setTimeout(r, (SECONDS * 1000) / 3)).then(async () => {
+        const at = r1((performance.now() - started) / 1000);
+        return { at, ...(await restart()) };
+      })
+    : Promise.resolve(null);
   // Members beyond the voters browse, support and comment (distinct ones per run too).
   const others = SIZES.members - RUNS.length * BALLOTS;
   const other = (i: number) => (others > 0 ? RUNS.length * BALLOTS + ((i + run * 7) % others) : i);
@@ -312,9 +364,12 @@ async function runMix(
       });
     }),
   ]);
+  const restartFigures = await restarted;
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   const after = await Promise.all(plenums.map((p) => usage(p.child.pid!)));
+  // A restarted process started counting from zero.
+  if (restartFigures) before[0] = { cpuSeconds: 0, rssMiB: before[0]!.rssMiB };
   const nginxAfter = await usage(nginxPid);
 
   // The close: its time comes now; a process's sweep closes it, counts and publishes the results.
@@ -355,6 +410,8 @@ async function runMix(
     nginx: { cpuSeconds: r1(nginxAfter.cpuSeconds - nginxBefore.cpuSeconds), rssMiB: nginxAfter.rssMiB },
     memberP99Ms: figures.member!.p99Ms,
     loadAverageEnd: loadAverage(),
+    restart: restartFigures,
+    tls: origin.startsWith('https:'),
   };
 }
 
@@ -375,7 +432,12 @@ function countedBallots(results: unknown): number {
 }
 
 function printRun(f: RunFigures) {
-  log(`\n${f.processes} process${f.processes > 1 ? 'es' : ''} behind nginx, ${f.seconds} s:`);
+  log(
+    `\n${f.processes} process${f.processes > 1 ? 'es' : ''} behind nginx${f.tls ? ' (TLS)' : ''}, ${f.seconds} s` +
+      (f.restart
+        ? `, the first restarted ${f.restart.at} s in (answering again ${f.restart.downSeconds} s after its stop):`
+        : ':'),
+  );
   for (const [name, c] of Object.entries(f.classes)) {
     log(
       `  ${name.padEnd(8)} ${String(c.requests).padStart(6)} requests, p50 ${c.p50Ms} ms, p99 ${c.p99Ms} ms, ` +
@@ -385,7 +447,8 @@ function printRun(f: RunFigures) {
   const e = f.editors;
   log(
     `  editors  ${e.connected}/${e.editors} connected, ${e.edits} edits, ${e.arrivals}/${e.expectedArrivals} arrivals ` +
-      `at peers, p50 ${e.p50Ms} ms, p99 ${e.p99Ms} ms, sockets dropped ${e.droppedSockets}`,
+      `at peers, p50 ${e.p50Ms} ms, p99 ${e.p99Ms} ms, sockets dropped ${e.droppedSockets}, connected again ` +
+      `${e.reconnects}`,
   );
   const b = f.ballots;
   log(
@@ -432,6 +495,12 @@ setDatabase(database);
 
 const started: { plenums: Plenum[]; nginx?: { child: ChildProcess; exited: Promise<unknown> } } = { plenums: [] };
 const runs: RunFigures[] = [];
+// Stopped from outside (a test's time ran out): its processes and nginx go with it.
+process.once('SIGTERM', () => {
+  for (const child of [started.nginx?.child, ...started.plenums.map((p) => p.child)]) child?.kill('SIGKILL');
+  console.error('bench:movement stopped by SIGTERM');
+  process.exit(1);
+});
 try {
   log(
     `bench:movement — ${os.cpus().length} cores, Node ${process.version}, PostgreSQL ${pgVersion}, load average ` +
@@ -450,7 +519,8 @@ try {
   const seedSeconds = r1((performance.now() - seedStarted) / 1000);
 
   const nginxPort = await freePort();
-  const base = new URL(`http://127.0.0.1:${nginxPort}`);
+  const base = new URL(`${TLS ? 'https' : 'http'}://127.0.0.1:${nginxPort}`);
+  if (TLS) trustCertificate(await makeCertificate(nginxDir));
   const env = {
     NODE_ENV: 'production',
     DATABASE_URL: url,
@@ -475,10 +545,22 @@ try {
     }
     started.nginx = await startNginx(
       nginxDir,
-      nginxPort,
+      base,
       started.plenums.map((p) => p.port),
     );
-    const figures = await runMix(seeded, base, started.plenums, started.nginx.child.pid!, run);
+    // An upgrade's rolling restart, in the run with two processes: the first stops (SIGTERM) and starts again on
+    // its port while the load goes on.
+    const restart =
+      RESTART && processes > 1
+        ? async () => {
+            const old = started.plenums[0]!;
+            const stopped = performance.now();
+            await stop(old.child, old.exited);
+            started.plenums[0] = await startPlenum(old.name, env, old.port);
+            return { downSeconds: r1((performance.now() - stopped) / 1000) };
+          }
+        : undefined;
+    const figures = await runMix(seeded, base, started.plenums, started.nginx.child.pid!, run, restart);
     printRun(figures);
     // What nginx saw go wrong towards the processes (a 502 or 504 says which), then a fresh log for the next run.
     const errorLog = path.join(nginxDir, 'error.log');
@@ -531,7 +613,7 @@ try {
       `${goals.memberP99 ? 'met' : 'NOT met'} (${two.memberP99Ms} ms)`,
   );
   log(
-    `full size would need: ${FULL.members} members (seeding took ${seedSeconds} s here, 500 amendments already at ` +
+    `full size would need: ${FULL.members} members (seeding took ${seedSeconds} s here, ${SIZES.amendments} amendments of the ${FULL.amendments} at ` +
       `full size), ${FULL.ballots} ballots: ${r1(FULL.ballots / ballotRate)} s at the ${r1(ballotRate)} ` +
       `ballots/s answered in time here beside the rest of the mix, request rates ${JSON.stringify(FULL_RATES)} ` +
       `(${r1(1 / SCALE)}x these), ${FULL.editors} editors`,
