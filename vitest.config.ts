@@ -19,6 +19,8 @@ const ENGINE_JOURNEYS = [
   'tests/e2e/lifecycle.test.ts',
   'tests/e2e/offline-editing.test.ts',
 ];
+/** Journeys that need PostgreSQL and Redis (and nginx): they run only where both are given. */
+const POSTGRES_AND_REDIS_ONLY = ['tests/e2e/collaboration-redis.test.ts', 'tests/e2e/movement-setup.test.ts'];
 
 export default defineConfig({
   resolve: { alias: { '~': path.resolve('app') } },
@@ -56,10 +58,11 @@ export default defineConfig({
           name: engines.length > 1 ? `e2e:${engine}` : 'e2e',
           // On PostgreSQL, only the journeys that depend on the engine. Several processes need PostgreSQL and
           // Redis: that journey runs only where both are given.
-          include: engine === 'postgresql' ? ENGINE_JOURNEYS : ['tests/e2e/**/*.test.ts'],
+          include:
+            engine === 'postgresql' ? [...ENGINE_JOURNEYS, ...POSTGRES_AND_REDIS_ONLY] : ['tests/e2e/**/*.test.ts'],
           exclude: [
             ...configDefaults.exclude,
-            ...(engine === 'postgresql' && process.env.TEST_REDIS_URL ? [] : ['tests/e2e/collaboration-redis.test.ts']),
+            ...(engine === 'postgresql' && process.env.TEST_REDIS_URL ? [] : POSTGRES_AND_REDIS_ONLY),
           ],
           env: { PLENUM_TEST_ENGINE: engine },
           testTimeout: 90_000,
