@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimBatch } from '../../app/modules/mailing/queue.server.ts';
 import { renderPhaseMails } from '../../app/modules/mailing/phase-notice.server.ts';
-import { setPhaseAnnouncements } from '../../app/modules/notifications/notifications.server.ts';
+import { setPhaseAnnouncements } from '../../app/modules/notifications/email-subscriptions.server.ts';
 import { runPhaseSchedule } from '../../app/modules/programs/phase-schedule.server.ts';
 import { getPhaseHistory } from '../../app/modules/programs/programs.server.ts';
 import { updateProgramSettings } from '../../app/modules/programs/program-commands.server.ts';
