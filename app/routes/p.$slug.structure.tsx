@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoader
 import { useEffect, useRef } from 'react';
 import { ErrorList } from '~/components/forms.tsx';
 import { StructureChangeSchema } from '~/modules/programs/programs.schema.ts';
-import { applyStructureChange, structurePage } from '~/modules/programs/structure.server.ts';
+import { applyStructureChange, structurePage } from '~/modules/programs/structure-page.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';

@@ -17,7 +17,7 @@ import { createMember } from '../factories/members.ts';
 import { admissibleChange, manyMembers, votingProgram, roundOn } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 import { listNotifications, notificationText } from '../../app/modules/notifications/notifications.server.ts';
-import { unlockSection } from '../../app/modules/programs/structure.server.ts';
+import { unlockSection } from '../../app/modules/programs/section-locks.server.ts';
 import { ForbiddenError } from '../../app/utils/domain-errors.ts';
 
 setupTestDatabase();
