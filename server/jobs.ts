@@ -1,9 +1,9 @@
 import type { Env } from '~/utils/env.server.ts';
 import { expireOverdue } from '~/modules/amendments/supports.server.ts';
-import { sendDigests } from '~/modules/notifications/notifications.server.ts';
+import { sendDigests } from '~/modules/notifications/email-subscriptions.server.ts';
 import { noticeRoundsSoon, queueModerationDigests } from '~/modules/notifications/moderators.server.ts';
 import { purgeExpired } from '~/modules/members/sessions.server.ts';
-import { openAndCloseDue } from '~/modules/voting/rounds.server.ts';
+import { openAndCloseDue } from '~/modules/voting/round-clock.server.ts';
 import { sendRoundMails } from '~/modules/mailing/call-to-vote.server.ts';
 import { runPhaseSchedule } from '~/modules/programs/phase-schedule.server.ts';
 import { logger } from '~/utils/logger.server.ts';

@@ -1,14 +1,12 @@
 import { redirect, type MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData, useNavigation } from '@remix-run/react';
+import { listNotifications, markRead, notificationText } from '~/modules/notifications/notifications.server.ts';
 import {
   digestEnabled,
   setPhaseAnnouncements,
   phaseAnnouncementsEnabled,
-  listNotifications,
-  markRead,
-  notificationText,
   setDigest,
-} from '~/modules/notifications/notifications.server.ts';
+} from '~/modules/notifications/email-subscriptions.server.ts';
 import { moderationDigestOf, setModerationDigest } from '~/modules/notifications/moderators.server.ts';
 import { TITLE_SLOT, TitledSentence } from '~/utils/content-lang.tsx';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';

@@ -1,6 +1,6 @@
 import { data, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { unsubscribeAnnouncements, unsubscribeDigest } from '~/modules/notifications/notifications.server.ts';
+import { unsubscribeAnnouncements, unsubscribeDigest } from '~/modules/notifications/email-subscriptions.server.ts';
 import { unsubscribeModerationDigest } from '~/modules/notifications/moderators.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
 import { routeLoader, routeAction } from '~/utils/route.server.ts';

@@ -5,7 +5,7 @@ import { Time } from '~/components/time.tsx';
 import { sectionPage } from '~/modules/programs/section-page.server.ts';
 import { FollowButton } from '~/components/follow-button.tsx';
 import { followState } from '~/modules/follows/follows.server.ts';
-import { restoreSectionText } from '~/modules/programs/structure.server.ts';
+import { restoreSectionText } from '~/modules/programs/section-locks.server.ts';
 import { requireMember } from '~/utils/auth.server.ts';
 import { useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';

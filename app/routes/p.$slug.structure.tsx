@@ -2,14 +2,16 @@ import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { ErrorList } from '~/components/forms.tsx';
+import { SectionRow } from '~/components/structure/section-row.tsx';
+import { MoveButtons, RenameForm } from '~/components/structure/structure-forms.tsx';
 import { StructureChangeSchema } from '~/modules/programs/programs.schema.ts';
-import { applyStructureChange, structurePage } from '~/modules/programs/structure.server.ts';
+import { applyStructureChange, structurePage } from '~/modules/programs/structure-page.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { useT } from '~/utils/i18n.tsx';
 import type { loader as programLoader } from './p.$slug.tsx';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
 import { refusalOf } from '~/utils/refusal.ts';
-import { ProgramText, useContentLang } from '~/utils/content-lang.tsx';
+import { ProgramText } from '~/utils/content-lang.tsx';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   requireMember(request, context);
@@ -35,7 +37,6 @@ export const action = /* @__PURE__ */ routeAction({}, async ({ request, params, 
 /** Moderators (and named drafters while drafting) create, rename, reorder and remove chapters and sections. */
 export default function ProgramStructurePage() {
   const t = useT();
-  const contentLang = useContentLang();
   const outline = useRouteLoaderData<typeof programLoader>('routes/p.$slug');
   const { removing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -115,76 +116,18 @@ export default function ProgramStructurePage() {
 
             <ol className="structure-sections">
               {chapter.sections.map((section, si) => (
-                <li key={section.id} className="structure-section" data-testid={`section-${section.id}`}>
-                  <p className="structure-section-title">
-                    <Link to={`/p/${program.slug}/sections/${section.id}`}>
-                      {section.number} <ProgramText>{section.title}</ProgramText>
-                    </Link>
-                  </p>
-                  {errorFor(section.id)}
-                  <div className="structure-row">
-                    <RenameForm
-                      fields={{ intent: 'renameSection', sectionId: section.id }}
-                      id={`title-${section.id}`}
-                      label={t('structure.sectionTitle', { n: section.number })}
-                      title={section.title}
-                      busy={busy}
-                    />
-                    <MoveButtons
-                      fields={{ intent: 'moveSection', sectionId: section.id, chapterId: chapter.id }}
-                      index={si}
-                      count={chapter.sections.length}
-                      name={t('structure.sectionN', { n: section.number })}
-                      busy={busy}
-                    />
-                    {chapters.length > 1 ? (
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="moveSection" />
-                        <input type="hidden" name="sectionId" value={section.id} />
-                        <input type="hidden" name="index" value={100_000} />
-                        <label htmlFor={`to-${section.id}`}>{t('structure.moveTo', { n: section.number })}</label>
-                        <select id={`to-${section.id}`} name="chapterId" defaultValue={chapter.id}>
-                          {chapters.map((c) => (
-                            <option key={c.id} value={c.id} lang={contentLang}>
-                              {c.number}. {c.title}
-                            </option>
-                          ))}
-                        </select>
-                        <button type="submit" className="button button-secondary" disabled={busy}>
-                          {t('structure.move')}
-                        </button>
-                      </Form>
-                    ) : null}
-                    {abilities.manage ? (
-                      section.lockedAt ? (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="intent" value="unlockSection" />
-                          <input type="hidden" name="sectionId" value={section.id} />
-                          <span className="badge">{t('structure.locked')}</span>
-                          <button type="submit" className="button button-secondary" disabled={busy}>
-                            {t('structure.unlock', { n: section.number })}
-                          </button>
-                        </Form>
-                      ) : (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="intent" value="lockSection" />
-                          <input type="hidden" name="sectionId" value={section.id} />
-                          <label htmlFor={`lock-${section.id}`}>
-                            {t('structure.lockReason', { n: section.number })}
-                          </label>
-                          <input id={`lock-${section.id}`} name="reason" required minLength={3} maxLength={500} />
-                          <button type="submit" className="button button-secondary" disabled={busy}>
-                            {t('structure.lock')}
-                          </button>
-                        </Form>
-                      )
-                    ) : null}
-                    <Link to={`?remove=${section.id}`} className="button button-danger">
-                      {t('structure.remove')}
-                      <span className="visually-hidden"> {t('structure.sectionN', { n: section.number })}</span>
-                    </Link>
-                  </div>
-                </li>
+                <SectionRow
+                  key={section.id}
+                  slug={program.slug}
+                  section={section}
+                  chapterId={chapter.id}
+                  index={si}
+                  count={chapter.sections.length}
+                  chapters={chapters}
+                  manage={abilities.manage}
+                  busy={busy}
+                  error={errorFor(section.id)}
+                />
               ))}
             </ol>
 
@@ -221,58 +164,5 @@ export default function ProgramStructurePage() {
       </Form>
       {errorFor('new')}
     </section>
-  );
-}
-
-/** Hidden fields naming a change and what it is about. */
-function Hidden({ fields }: { fields: Record<string, string> }) {
-  return Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
-}
-
-/** A title field and its Rename button. */
-function RenameForm(props: {
-  fields: Record<string, string>;
-  id: string;
-  label: string;
-  title: string;
-  busy: boolean;
-}) {
-  const t = useT();
-  return (
-    <Form method="post" className="inline-form">
-      <Hidden fields={props.fields} />
-      <label htmlFor={props.id}>{props.label}</label>
-      <input id={props.id} name="title" defaultValue={props.title} key={props.title} required maxLength={200} />
-      <button type="submit" className="button button-secondary" disabled={props.busy}>
-        {t('structure.rename')}
-      </button>
-    </Form>
-  );
-}
-
-/**
- * "Move up" and "Move down" for item `index` of `count`: the visible words, then hidden ones naming the item for
- * screen readers ("Move up section 1.2"), so that the name contains what is seen (WCAG 2.5.3).
- */
-function MoveButtons(props: {
-  fields: Record<string, string>;
-  index: number;
-  count: number;
-  name: string;
-  busy: boolean;
-}) {
-  const t = useT();
-  const button = (to: number, word: string) => (
-    <button type="submit" name="index" value={to} className="button button-secondary" disabled={props.busy}>
-      {word}
-      <span className="visually-hidden"> {props.name}</span>
-    </button>
-  );
-  return (
-    <Form method="post" className="inline-actions">
-      <Hidden fields={props.fields} />
-      {props.index > 0 ? button(props.index - 1, t('structure.up')) : null}
-      {props.index < props.count - 1 ? button(props.index + 1, t('structure.down')) : null}
-    </Form>
   );
 }

@@ -12,7 +12,8 @@ import { createProgram, updateProgramSettings } from '~/modules/programs/program
 import { publishVersion } from '~/modules/publication/publish.server.ts';
 import { castBallot } from '~/modules/voting/ballots.server.ts';
 import { roundDefinition } from '~/modules/voting/definition.server.ts';
-import { closeRound, createRound } from '~/modules/voting/rounds.server.ts';
+import { closeRound } from '~/modules/voting/round-closing.server.ts';
+import { createRound } from '~/modules/voting/rounds.server.ts';
 import { KEEP_CURRENT, type Answers, type YesNoAnswer } from '~/modules/voting/types.ts';
 import type { Actor } from '~/policies/actor.ts';
 import type { DocNode } from '~/rich-text/document.ts';

@@ -31,7 +31,8 @@ import { recountFromDatabase } from '../../app/modules/voting/ballot-board.serve
 import { canonicalAnswers, newNonce, trackingCode } from '../../app/modules/voting/board.ts';
 import { roundDefinition } from '../../app/modules/voting/definition.server.ts';
 import { roundKey, seal, slotOf } from '../../app/modules/voting/keys.server.ts';
-import { closeRound, createRound } from '../../app/modules/voting/rounds.server.ts';
+import { closeRound } from '../../app/modules/voting/round-closing.server.ts';
+import { createRound } from '../../app/modules/voting/rounds.server.ts';
 import { tallyRound } from '../../app/modules/voting/tally.ts';
 import type {
   Answers,

@@ -3,7 +3,7 @@ import { readRegister } from '../../app/modules/register/register-file.ts';
 import { syncRegister } from '../../app/modules/register/register.server.ts';
 import { censusCommitment, censusLeaf } from '../../app/modules/voting/census.ts';
 import { getRound } from '../../app/modules/voting/round-view.server.ts';
-import { openAndCloseDue } from '../../app/modules/voting/rounds.server.ts';
+import { openAndCloseDue } from '../../app/modules/voting/round-clock.server.ts';
 import type { Actor } from '../../app/policies/actor.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';

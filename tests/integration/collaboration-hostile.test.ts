@@ -9,7 +9,7 @@ import { docToPlainText } from '../../app/rich-text/document.ts';
 import { createSession } from '../../app/modules/members/sessions.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { getSection } from '../../app/modules/programs/program-text.server.ts';
-import { restoreSectionText } from '../../app/modules/programs/structure.server.ts';
+import { restoreSectionText } from '../../app/modules/programs/section-locks.server.ts';
 
 import { db } from '../../app/utils/db.server.ts';
 import { storeUpdates } from '../../app/modules/live-text/storage.server.ts';

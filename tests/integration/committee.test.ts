@@ -11,7 +11,7 @@ import {
 import { acceptCompromise, submitDraft } from '../../app/modules/committee/compromise.server.ts';
 import { readLiveText } from '../../app/modules/live-text/live-text.server.ts';
 import { liveDocumentName } from '../../app/modules/live-text/names.ts';
-import { openRound } from '../../app/modules/voting/rounds.server.ts';
+import { openRound } from '../../app/modules/voting/round-opening.server.ts';
 import { getRound } from '../../app/modules/voting/round-view.server.ts';
 import { docToPlainText } from '../../app/rich-text/document.ts';
 import { db } from '../../app/utils/db.server.ts';

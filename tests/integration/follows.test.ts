@@ -20,12 +20,8 @@ import {
   unsubscribeModerationDigest,
   takeChapter,
 } from '../../app/modules/notifications/moderators.server.ts';
-import {
-  listNotifications,
-  notificationText,
-  sendDigests,
-  setDigest,
-} from '../../app/modules/notifications/notifications.server.ts';
+import { listNotifications, notificationText } from '../../app/modules/notifications/notifications.server.ts';
+import { sendDigests, setDigest } from '../../app/modules/notifications/email-subscriptions.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { castBallot } from '../../app/modules/voting/ballots.server.ts';
 import { getRound } from '../../app/modules/voting/round-view.server.ts';

@@ -149,7 +149,7 @@ describe('a suspended member', () => {
 
 describe('announcements of phases', () => {
   it('add no mail to the call to vote: a member who opted in gets exactly one mail when a round opens', async () => {
-    const { setPhaseAnnouncements } = await import('../../app/modules/notifications/notifications.server.ts');
+    const { setPhaseAnnouncements } = await import('../../app/modules/notifications/email-subscriptions.server.ts');
     const { sendRoundMails } = await import('../../app/modules/mailing/call-to-vote.server.ts');
     const { DRAIN_DEFAULTS } = await import('../../app/modules/mailing/queue.server.ts');
     const { readOutbox } = await import('../factories/outbox.ts');
@@ -176,7 +176,7 @@ describe('announcements of phases', () => {
 
   it('are mailed to those who opted in, and stop in one click from the email', async () => {
     const { setPhaseAnnouncements, phaseAnnouncementsEnabled, unsubscribeAnnouncements } = await import(
-      '../../app/modules/notifications/notifications.server.ts'
+      '../../app/modules/notifications/email-subscriptions.server.ts'
     );
     const { sendRoundMails } = await import('../../app/modules/mailing/call-to-vote.server.ts');
     const { DRAIN_DEFAULTS } = await import('../../app/modules/mailing/queue.server.ts');

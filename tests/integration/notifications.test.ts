@@ -9,11 +9,13 @@ import {
   listNotifications,
   markRead,
   notificationText,
+  unreadCount,
+} from '../../app/modules/notifications/notifications.server.ts';
+import {
   sendDigests,
   setDigest,
-  unreadCount,
   unsubscribeDigest,
-} from '../../app/modules/notifications/notifications.server.ts';
+} from '../../app/modules/notifications/email-subscriptions.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { updateProgramSettings } from '../../app/modules/programs/program-commands.server.ts';
 import { db } from '../../app/utils/db.server.ts';

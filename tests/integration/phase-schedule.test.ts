@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { claimBatch } from '../../app/modules/mailing/queue.server.ts';
 import { renderPhaseMails } from '../../app/modules/mailing/phase-notice.server.ts';
-import { setPhaseAnnouncements } from '../../app/modules/notifications/notifications.server.ts';
+import { setPhaseAnnouncements } from '../../app/modules/notifications/email-subscriptions.server.ts';
 import { runPhaseSchedule } from '../../app/modules/programs/phase-schedule.server.ts';
 import { getPhaseHistory } from '../../app/modules/programs/programs.server.ts';
 import { updateProgramSettings } from '../../app/modules/programs/program-commands.server.ts';
-import { closeRound } from '../../app/modules/voting/rounds.server.ts';
+import { closeRound } from '../../app/modules/voting/round-closing.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { admissibleAmendment, roundOn, votingProgram } from '../factories/voting.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { castBallot } from '../../app/modules/voting/ballots.server.ts';
 import { checkReceipt } from '../../app/modules/voting/receipt-check.server.ts';
-import { closeRound } from '../../app/modules/voting/rounds.server.ts';
+import { closeRound } from '../../app/modules/voting/round-closing.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { createMember } from '../factories/members.ts';
 import { admissibleChange, roundOn, votingProgram } from '../factories/voting.ts';

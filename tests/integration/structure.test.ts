@@ -6,15 +6,14 @@ import {
   appendOutline,
   createChapter,
   createSection,
-  lockSection,
   moveChapter,
   removeChapter,
   removeSection,
   renameChapter,
   renameSection,
   StructureError,
-  unlockSection,
 } from '../../app/modules/programs/structure.server.ts';
+import { lockSection, unlockSection } from '../../app/modules/programs/section-locks.server.ts';
 import { sectionAccess } from '../../app/modules/programs/programs.server.ts';
 
 import { db } from '../../app/utils/db.server.ts';

@@ -6,13 +6,9 @@ import { boardOf, findCode } from '../../app/modules/voting/ballot-board.server.
 import { verifyBoard } from '../../app/modules/voting/verify-board.ts';
 import { createRoundKey, destroyRoundKey } from '../../app/modules/voting/keys.server.ts';
 import { getRound } from '../../app/modules/voting/round-view.server.ts';
-import {
-  closeRound,
-  createRound,
-  openAndCloseDue,
-  rescheduleClose,
-  VotingError,
-} from '../../app/modules/voting/rounds.server.ts';
+import { closeRound } from '../../app/modules/voting/round-closing.server.ts';
+import { createRound, rescheduleClose, VotingError } from '../../app/modules/voting/rounds.server.ts';
+import { openAndCloseDue } from '../../app/modules/voting/round-clock.server.ts';
 import { KEEP_CURRENT, type Board } from '../../app/modules/voting/types.ts';
 import { type Actor } from '../../app/policies/actor.ts';
 import { appConfig } from '../../app/utils/config.server.ts';
@@ -21,7 +17,7 @@ import { createMember } from '../factories/members.ts';
 import { admissibleChange, manyMembers, votingProgram, roundOn } from '../factories/voting.ts';
 import { setupTestDatabase } from '../setup/database.ts';
 import { listNotifications, notificationText } from '../../app/modules/notifications/notifications.server.ts';
-import { unlockSection } from '../../app/modules/programs/structure.server.ts';
+import { unlockSection } from '../../app/modules/programs/section-locks.server.ts';
 import { ForbiddenError } from '../../app/utils/domain-errors.ts';
 
 setupTestDatabase();

@@ -98,14 +98,18 @@ export function logOutEverywhere(actor: Actor) {
   return invalidateMemberSessions(self(actor));
 }
 
-/** The account page of the member: their optional area and how many devices are signed in. */
+/** The account page of the member: who they are, their optional area, two-factor, how many devices are signed in. */
 export async function accountPage(actor: Actor) {
   enforce(signedIn(actor), actor, 'account.read');
   const [own, devices] = await Promise.all([
-    db().member.findUnique({ where: { id: actor.id }, select: { area: true, totpEnabledAt: true } }),
+    db().member.findUniqueOrThrow({
+      where: { id: actor.id },
+      select: { email: true, displayName: true, role: true, area: true, totpEnabledAt: true },
+    }),
     countSessions(actor.id),
   ]);
-  return { area: own?.area ?? null, devices, twoFactor: !!own?.totpEnabledAt };
+  const { email, displayName, role } = own;
+  return { member: { email, displayName, role }, area: own.area, devices, twoFactor: !!own.totpEnabledAt };
 }
 
 /** The member's optional area (to suggest groups nearby). */

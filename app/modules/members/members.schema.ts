@@ -37,6 +37,18 @@ export const ChangeEmailSchema = z.object({ intent: z.literal('email'), newEmail
 export const ChangePasswordSchema = z
   .object({ intent: z.literal('password'), currentPassword: anyPassword, newPassword, confirm: anyPassword })
   .refine((v) => v.newPassword === v.confirm, { message: 'errors.passwordsDiffer', path: ['confirm'] });
+/** The account page's changes, one intent per form. */
+export const ACCOUNT_INTENTS = ['name', 'email', 'password', 'others', 'all', 'delete', 'area'] as const;
+export type AccountIntent = (typeof ACCOUNT_INTENTS)[number];
+/** The member's optional area, to suggest groups nearby: empty clears it. */
+export const ChangeAreaSchema = z.object({
+  area: storableText().trim().max(120, 'account.area.tooLong').optional(),
+});
+/** Deleting one's account: the password again, and a box ticked to say one means it. */
+export const DeleteAccountSchema = z.object({
+  password: z.string({ required_error: 'errors.required' }).max(1024, 'errors.passwordTooLong'),
+  confirm: z.literal('on', { errorMap: () => ({ message: 'account.delete.confirmRequired' }) }),
+});
 export const ChangeRoleSchema = z.object({
   memberId: z.string({ required_error: 'errors.required' }).regex(/^[a-z2-7]{16}$/, 'admin.members.notFound'),
   role: z.enum(['MEMBER', 'MODERATOR', 'ADMIN'], { message: 'errors.roleInvalid' }),

@@ -1,20 +1,13 @@
 import type { Locale, MessageKey } from '~/i18n/index.ts';
 import { enforce, type Actor } from '~/policies/actor.ts';
-import { canManageProgram, canShapeProgram } from '~/policies/program.ts';
+import { canShapeProgram } from '~/policies/program.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { maybeLiveDocuments } from '~/utils/live-documents.server.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import {
-  lastValidText,
-  readLiveText,
-  readLiveTextChecked,
-  writeLiveText,
-} from '~/modules/live-text/live-text.server.ts';
-import { docToPlainText, parseDoc, type DocNode } from '~/rich-text/document.ts';
-import type { StructureChange } from './programs.schema.ts';
-import { loadProgramFacts, programToShape } from './programs.server.ts';
-import { getSection } from './program-text.server.ts';
+import { readLiveText } from '~/modules/live-text/live-text.server.ts';
+import { parseDoc, type DocNode } from '~/rich-text/document.ts';
+import { loadProgramFacts } from './programs.server.ts';
 import { NotFoundError } from '~/utils/domain-errors.ts';
 import { liveDocumentName } from '~/modules/live-text/names.ts';
 import { DomainError } from '~/utils/domain-errors.ts';
@@ -22,7 +15,8 @@ import { DomainError } from '~/utils/domain-errors.ts';
 /**
  * The shape of a program: chapters and sections created, renamed, reordered and removed. Ids never change, so
  * links, live documents and (later) amendments survive a reordering; numbers such as "3.2" follow from the order.
- * Each change takes the program's row lock, so two people reordering at once cannot interleave.
+ * Each change takes the program's row lock, so two people reordering at once cannot interleave. (A moderator's
+ * lock on a section's text: section-locks.server.ts; the structure page: structure-page.server.ts.)
  */
 
 /** A change the structure refuses for a reason the person can act on; `key` is the message, translated. */
@@ -50,7 +44,8 @@ async function chapterOf(tx: Tx, chapterId: string) {
   return chapter;
 }
 
-async function sectionOf(tx: Tx, sectionId: string) {
+/** A section with its chapter, or a 404. */
+export async function sectionOf(tx: Tx, sectionId: string) {
   const section = await tx.section.findUnique({ where: { id: sectionId }, include: { chapter: true } });
   if (!section) throw new NotFoundError(`section ${sectionId}`);
   return section;
@@ -270,80 +265,9 @@ export async function removeSection(props: { actor: Actor; sectionId: string }) 
   await db().$transaction((tx) => deleteLiveDocumentRows(tx, name));
 }
 
-/**
- * Restores a section's text to its last valid state (moderators; issue 15): its stored changes replayed through
- * the sync server's schema check, each one it refuses left out (lastValidText), then written over the live text
- * so that every open editor gets it at once. For text stored before the check existed, or anything it missed:
- * readers already show such a text without what is invalid; this makes the stored text valid again. The counts
- * go to the audit trail. Nothing to do (false) when the text is valid.
- */
-export async function restoreSectionText(props: { actor: Actor; sectionId: string }): Promise<boolean> {
-  const section = await sectionOf(db(), props.sectionId);
-  const program = await loadProgramFacts(db(), props.actor, { id: section.chapter.programId });
-  enforce(canManageProgram(props.actor, program), props.actor, 'program.manage');
-  const name = liveDocumentName.section(section.id);
-  const [current, restored] = await Promise.all([
-    readLiveTextChecked(name, section.content),
-    lastValidText(name, section.content),
-  ]);
-  // (Once restored, the refused changes are still stored, under the deletions: only what readers find counts.)
-  if (current.shapeOnly) return false;
-  await writeLiveText(name, section.content, restored.doc, { rewrite: true });
-  await recordAudit(db(), {
-    actorId: props.actor?.id ?? null,
-    action: 'section.text.restored',
-    targetType: 'Section',
-    targetId: section.id,
-    data: { changesLeftOut: restored.refused, problems: [...current.problems, ...restored.problems].slice(0, 50) },
-  });
-  return true;
-}
-
 async function deleteLiveDocumentRows(tx: Tx, name: string) {
   await tx.collabUpdate.deleteMany({ where: { docName: name } });
   await tx.collabDocument.deleteMany({ where: { name } });
-}
-
-/**
- * Locks a section (moderators): nobody writes its text until it is unlocked, whatever the phase; open editors
- * turn read-only within seconds. The reason is shown on the section and kept in the audit trail.
- */
-export async function lockSection(props: { actor: Actor; sectionId: string; reason: string }) {
-  await db().$transaction(async (tx) => {
-    const section = await sectionOf(tx, props.sectionId);
-    const program = await loadProgramFacts(tx, props.actor, { id: section.chapter.programId });
-    enforce(canManageProgram(props.actor, program), props.actor, 'program.manage');
-    if (section.lockedAt) return;
-    await tx.section.update({ where: { id: section.id }, data: { lockedAt: new Date(), lockReason: props.reason } });
-    await recordAudit(tx, {
-      actorId: props.actor?.id ?? null,
-      action: 'section.locked',
-      targetType: 'Section',
-      targetId: section.id,
-      reason: props.reason,
-    });
-  });
-}
-
-/** Unlocks a section (moderators): its text follows the draft's rules again. */
-export async function unlockSection(props: { actor: Actor; sectionId: string }) {
-  await db().$transaction(async (tx) => {
-    const section = await sectionOf(tx, props.sectionId);
-    const program = await loadProgramFacts(tx, props.actor, { id: section.chapter.programId });
-    enforce(canManageProgram(props.actor, program), props.actor, 'program.manage');
-    if (!section.lockedAt) return;
-    // A vote's lock lifts itself at the close: nobody may reopen the text while members vote on it.
-    const underVote = await tx.amendment.count({ where: { sectionId: section.id, status: 'IN_VOTE' } });
-    if (section.lockedByRoundId || underVote) throw new StructureError('structure.errors.lockedByVote');
-    await tx.section.update({ where: { id: section.id }, data: { lockedAt: null, lockReason: null } });
-    await recordAudit(tx, {
-      actorId: props.actor?.id ?? null,
-      action: 'section.unlocked',
-      targetType: 'Section',
-      targetId: section.id,
-      data: { lockedAt: section.lockedAt.toISOString(), reason: section.lockReason },
-    });
-  });
 }
 
 /** Chapters and sections to add at once (from an imported file). */
@@ -398,42 +322,4 @@ export async function appendOutline(props: {
     });
     return ids;
   });
-}
-
-/** Applies one change posted by the structure page. Returns the id it created, if any. */
-export async function applyStructureChange(actor: Actor, slug: string, change: StructureChange) {
-  switch (change.intent) {
-    case 'createChapter':
-      return createChapter({ actor, slug, title: change.title });
-    case 'renameChapter':
-      return renameChapter({ actor, chapterId: change.chapterId, title: change.title });
-    case 'moveChapter':
-      return moveChapter({ actor, chapterId: change.chapterId, index: change.index });
-    case 'removeChapter':
-      return removeChapter({ actor, chapterId: change.chapterId });
-    case 'createSection':
-      return createSection({ actor, chapterId: change.chapterId, title: change.title });
-    case 'renameSection':
-      return renameSection({ actor, sectionId: change.sectionId, title: change.title });
-    case 'moveSection':
-      return moveSection({ actor, sectionId: change.sectionId, chapterId: change.chapterId, index: change.index });
-    case 'removeSection':
-      return removeSection({ actor, sectionId: change.sectionId });
-    case 'lockSection':
-      return lockSection({ actor, sectionId: change.sectionId, reason: change.reason });
-    case 'unlockSection':
-      return unlockSection({ actor, sectionId: change.sectionId });
-  }
-}
-
-/**
- * The structure page, for those who may shape the program. "Remove" first asks for confirmation: `removeId`
- * names the section whose number, title and first words the page shows before it goes.
- */
-export async function structurePage(actor: Actor, slug: string, removeId: string | null) {
-  await programToShape(actor, slug);
-  if (!removeId) return { removing: null };
-  const { section } = await getSection(actor, slug, removeId);
-  const text = docToPlainText(await readLiveText(liveDocumentName.section(section.id), section.content));
-  return { removing: { id: section.id, number: section.number, title: section.title, excerpt: text.slice(0, 300) } };
 }

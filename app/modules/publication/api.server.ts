@@ -7,7 +7,7 @@ import { db } from '~/utils/db.server.ts';
 import { boardOf, censusRule } from '../voting/ballot-board.server.ts';
 import { quorumNeeded } from '../voting/thresholds.ts';
 import { listRounds } from '../voting/round-view.server.ts';
-import { settleRound } from '../voting/rounds.server.ts';
+import { settleRound } from '../voting/round-clock.server.ts';
 import type { RoundResults } from '../voting/types.ts';
 import { isDirectEdit, type AttributedDoc } from './provenance.ts';
 import { getVersion, versionSections } from './versions.server.ts';

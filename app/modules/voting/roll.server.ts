@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.server.ts';
 import { hasPublishedVersion } from '../amendments/published.server.ts';
 import { notify } from '../notifications/notifications.server.ts';
 import { loadProgramFacts } from '../programs/programs.server.ts';
-import { settleRound } from './rounds.server.ts';
+import { settleRound } from './round-clock.server.ts';
 
 /**
  * The voter roll of a closed round (docs/decisions/0032-voter-roll.md): who voted, never what nor when, for the

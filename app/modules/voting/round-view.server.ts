@@ -6,14 +6,14 @@ import { canManageRounds, canReadRound, canReadRounds, canSeeResults, canSeeRoll
 import { db } from '~/utils/db.server.ts';
 import { loadProgramFacts } from '../programs/programs.server.ts';
 import { hasPublishedVersion } from '../amendments/published.server.ts';
-import { settleRound } from './rounds.server.ts';
+import { settleRound } from './round-clock.server.ts';
 import { mailingView } from '../mailing/mailing-view.server.ts';
 import type { RoundResults } from './types.ts';
 import { NotFoundError } from '~/utils/domain-errors.ts';
 
 /**
  * Voting rounds as readers see them: the program's list, and one round with its rules, questions, census and
- * turnout, and its results only after the close. (Creating, opening and closing rounds: rounds.server.ts.)
+ * turnout, and its results only after the close. (Creating a round: rounds.server.ts; opening and closing it: round-opening, round-closing and round-clock.)
  */
 
 /**
