@@ -28,9 +28,21 @@ export function isMessageKey(value: unknown): value is MessageKey {
  * grouped ("2026", "10000"): placeholders carry years and counts that read fine ungrouped in every language.
  */
 export function formatDecimal(locale: Locale, value: number): string {
-  return Number.isInteger(value)
-    ? String(value)
-    : new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 3 }).format(value);
+  return Number.isInteger(value) ? String(value) : intl(locale).decimal.format(value);
+}
+
+// Intl's formatters cost more to build than to use: one of each per language for the life of the process.
+const formatters = new Map<Locale, { decimal: Intl.NumberFormat; plural: Intl.PluralRules }>();
+function intl(locale: Locale) {
+  let found = formatters.get(locale);
+  if (!found) {
+    found = {
+      decimal: new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 3 }),
+      plural: new Intl.PluralRules(locale),
+    };
+    formatters.set(locale, found);
+  }
+  return found;
 }
 
 /**
@@ -42,7 +54,7 @@ export function t(locale: Locale, key: MessageKey, values?: Record<string, strin
   if (!values) return template;
   return template
     .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (whole, name: string, one: string, other: string) =>
-      name in values ? (new Intl.PluralRules(locale).select(Number(values[name])) === 'one' ? one : other) : whole,
+      name in values ? (intl(locale).plural.select(Number(values[name])) === 'one' ? one : other) : whole,
     )
     .replace(/\{(\w+)\}/g, (whole, name: string) => {
       if (!(name in values)) return whole;

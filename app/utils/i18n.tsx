@@ -25,19 +25,33 @@ export function useTranslateError() {
   return (message: string) => (isMessageKey(message) ? translate(message) : message);
 }
 
-/** Formats a date in the reader's language and time zone. */
-export function useFormatDate() {
-  const locale = useLocale();
-  // 'day' is a calendar day stored at noon UTC (a date input's value): shown as that day everywhere.
-  return (date: Date | string, style: 'date' | 'datetime' | 'day' = 'date') =>
-    new Intl.DateTimeFormat(
+type DateStyle = 'date' | 'datetime' | 'day';
+
+// A formatter costs more to build than to use (ICU data is looked up on construction): one per language and
+// style for the life of the process, not one per date shown.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: Locale, style: DateStyle): Intl.DateTimeFormat {
+  const key = `${locale} ${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
       locale,
       style === 'date'
         ? { dateStyle: 'long' }
         : style === 'day'
           ? { dateStyle: 'long', timeZone: 'UTC' }
           : { dateStyle: 'medium', timeStyle: 'short' },
-    ).format(new Date(date));
+    );
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+/** Formats a date in the reader's language and time zone. */
+export function useFormatDate() {
+  const locale = useLocale();
+  // 'day' is a calendar day stored at noon UTC (a date input's value): shown as that day everywhere.
+  return (date: Date | string, style: DateStyle = 'date') => dateFormat(locale, style).format(new Date(date));
 }
 
 /** A page title in the reader's language, for a route's `meta` (which cannot use hooks): "<title> · Plenum". */
