@@ -1,10 +1,27 @@
 import { useRouteLoaderData } from '@remix-run/react';
-import { formatDecimal, isLocale, isMessageKey, t, type Locale, type MessageKey } from '~/i18n/index.ts';
+import {
+  formatDecimal,
+  hasCatalog,
+  isLocale,
+  isMessageKey,
+  loadCatalog,
+  t,
+  type Locale,
+  type MessageKey,
+} from '~/i18n/index.ts';
 
-/** The reader's language, from the root loader (French when it is unknown, as on an error page). */
+/**
+ * The reader's language, from the root loader (French when it is unknown, as on an error page). In the browser,
+ * a language whose messages are not yet fetched (the reader just switched) suspends the render: the navigation
+ * waits for them (Remix's updates are transitions) and the previous page stays until the new one can be shown
+ * in its language.
+ */
 export function useLocale(): Locale {
   const data = useRouteLoaderData('root') as { locale?: string } | undefined;
-  return isLocale(data?.locale) ? data.locale : 'fr';
+  const locale = isLocale(data?.locale) ? data.locale : 'fr';
+  // React 18's way to suspend on data: throw the promise it waits for.
+  if (!hasCatalog(locale)) throw loadCatalog(locale);
+  return locale;
 }
 
 /** The translation function for the reader's language. */
