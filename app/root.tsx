@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         displayName: context.member.displayName,
         role: context.member.role,
         suspended: context.member.suspended?.reason ?? null,
-        unread: await unreadCount(context.member.id),
+        unread: context.unread ?? (await unreadCount(context.member.id)),
       }
     : null;
   return data(
