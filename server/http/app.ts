@@ -37,7 +37,8 @@ const PUBLIC_FORMS =
 
 /**
  * What stays reachable while the installation awaits its setup: the setup page, the choice of language, and
- * Remix's route discovery (`/__manifest`, JSON the setup page's own links ask for; a redirect would break them).
+ * Remix's route discovery (`/__manifest`, JSON the setup page's own links would ask for if lazy route discovery
+ * were turned back on, ADR 0034; a redirect would break them).
  */
 const DURING_SETUP = /^\/((setup|locale)(\.data)?|__manifest)$/;
 
