@@ -46,6 +46,8 @@ describe('switching the language of a page', () => {
       await page.locator('.ProseMirror').first().waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       expect(new Set(catalogues)).toEqual(new Set(['en']));
+      // Named in the head, it loads beside the page's other scripts rather than after them.
+      expect(await page.locator('link[rel="modulepreload"][href^="/build/_shared/en-"]').count()).toBe(1);
 
       await page.locator('#locale-select').selectOption('es');
       await page.getByRole('button', { name: 'Change', exact: true }).click();
