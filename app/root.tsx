@@ -13,6 +13,7 @@ import { DEFAULT_REFRESH_MS } from '~/utils/page-refresh.ts';
 import styles from '~/styles/app.css';
 import { unreadCount } from '~/modules/notifications/notifications.server.ts';
 import { installationLook } from '~/modules/installation/languages.server.ts';
+import { catalogChunk } from '~/i18n/catalog-chunks.server.ts';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -29,12 +30,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         displayName: context.member.displayName,
         role: context.member.role,
         suspended: context.member.suspended?.reason ?? null,
-        unread: await unreadCount(context.member.id),
+        unread: context.unread ?? (await unreadCount(context.member.id)),
       }
     : null;
   return data(
     {
       locale: context.locale,
+      // The script holding the page's language's messages, named in the head so that it loads beside the others.
+      catalogChunk: catalogChunk(context.locale),
       member,
       flash: isMessageKey(flash) ? flash : null,
       requestId: context.requestId,
@@ -53,6 +56,7 @@ export type RootData = Awaited<ReturnType<typeof loader>>['data'];
 export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
   const nonce = useNonce();
+  const catalog = useRouteLoaderData<typeof loader>('root')?.catalogChunk;
   return (
     <html lang={locale}>
       <head>
@@ -60,6 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {catalog ? <link rel="modulepreload" href={catalog} /> : null}
       </head>
       <body>
         {children}

@@ -1,6 +1,5 @@
-import { en } from './en.ts';
-import { es } from './es.ts';
-import { fr } from './fr.ts';
+import type { en } from './en.ts';
+import { serverCatalogs } from './catalogs.server.ts';
 
 export const LOCALES = ['fr', 'en', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -8,7 +7,48 @@ export type MessageKey = keyof typeof en;
 /** A full set of messages: every language must translate every key (the type checker enforces it). */
 export type Messages = Record<MessageKey, string>;
 
-const catalogs: Record<Locale, Messages> = { en, fr, es };
+/**
+ * The catalogues at hand. The server has all three (catalogs.server.ts, an empty module in the browser's build);
+ * the browser fetches the reader's before the page hydrates, and another when the reader switches
+ * (`loadCatalog`): a page does not download the two languages it is not shown in.
+ */
+const catalogs: Partial<Record<Locale, Messages>> = { ...serverCatalogs };
+const loading = new Map<Locale, Promise<void>>();
+
+/** True when `locale`'s messages are at hand (always on the server). */
+export function hasCatalog(locale: Locale): boolean {
+  return catalogs[locale] !== undefined;
+}
+
+/** Fetches `locale`'s messages (each language is a chunk of its own in the browser's build); once per language. */
+export function loadCatalog(locale: Locale): Promise<void> {
+  if (hasCatalog(locale)) return Promise.resolve();
+  let promise = loading.get(locale);
+  if (!promise) {
+    const chunk =
+      locale === 'fr'
+        ? import('./fr.ts').then((m) => m.fr)
+        : locale === 'es'
+          ? import('./es.ts').then((m) => m.es)
+          : import('./en.ts').then((m) => m.en);
+    promise = chunk.then(
+      (messages) => {
+        catalogs[locale] = messages;
+      },
+      (error: unknown) => {
+        loading.delete(locale); // a failed download may be retried by the next switch
+        throw error;
+      },
+    );
+    loading.set(locale, promise);
+  }
+  return promise;
+}
+
+/** Some catalogue at hand: every one has every key (the type checker enforces it). */
+function anyCatalog(): Messages | undefined {
+  return catalogs.en ?? catalogs.fr ?? catalogs.es;
+}
 
 /** The language names, each in its own language (for the switcher). */
 export const LOCALE_NAMES: Record<Locale, string> = { fr: 'Français', en: 'English', es: 'Español' };
@@ -20,7 +60,8 @@ export function isLocale(value: unknown): value is Locale {
 
 /** True when `value` is a message key (error keys travel from server to client as strings). */
 export function isMessageKey(value: unknown): value is MessageKey {
-  return typeof value === 'string' && Object.hasOwn(en, value);
+  const messages = anyCatalog();
+  return typeof value === 'string' && messages !== undefined && Object.hasOwn(messages, value);
 }
 
 /**
@@ -28,19 +69,21 @@ export function isMessageKey(value: unknown): value is MessageKey {
  * grouped ("2026", "10000"): placeholders carry years and counts that read fine ungrouped in every language.
  */
 export function formatDecimal(locale: Locale, value: number): string {
-  return Number.isInteger(value)
-    ? String(value)
-    : new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 3 }).format(value);
+  return Number.isInteger(value) ? String(value) : intl(locale).decimal.format(value);
 }
 
-// Making an Intl.PluralRules costs about 10 µs, paid for every "3 of 10 supports" of a list: made once a language.
-const plurals = new Map<Locale, Intl.PluralRules>();
-
-/** The plural rules of a language, made once. */
-function pluralRules(locale: Locale) {
-  let rules = plurals.get(locale);
-  if (!rules) plurals.set(locale, (rules = new Intl.PluralRules(locale)));
-  return rules;
+// Intl's formatters cost more to build than to use: one of each per language for the life of the process.
+const formatters = new Map<Locale, { decimal: Intl.NumberFormat; plural: Intl.PluralRules }>();
+function intl(locale: Locale) {
+  let found = formatters.get(locale);
+  if (!found) {
+    found = {
+      decimal: new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 3 }),
+      plural: new Intl.PluralRules(locale),
+    };
+    formatters.set(locale, found);
+  }
+  return found;
 }
 
 /**
@@ -48,11 +91,11 @@ function pluralRules(locale: Locale) {
  * language's plural rule for that number ("1 chapter", "3 chapters"; French says "0 chapitre").
  */
 export function t(locale: Locale, key: MessageKey, values?: Record<string, string | number>): string {
-  const template = catalogs[locale][key] ?? en[key];
+  const template = catalogs[locale]?.[key] ?? anyCatalog()?.[key] ?? key;
   if (!values) return template;
   return template
     .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (whole, name: string, one: string, other: string) =>
-      name in values ? (pluralRules(locale).select(Number(values[name])) === 'one' ? one : other) : whole,
+      name in values ? (intl(locale).plural.select(Number(values[name])) === 'one' ? one : other) : whole,
     )
     .replace(/\{(\w+)\}/g, (whole, name: string) => {
       if (!(name in values)) return whole;

@@ -1,10 +1,27 @@
 import { useRouteLoaderData } from '@remix-run/react';
-import { formatDecimal, isLocale, isMessageKey, t, type Locale, type MessageKey } from '~/i18n/index.ts';
+import {
+  formatDecimal,
+  hasCatalog,
+  isLocale,
+  isMessageKey,
+  loadCatalog,
+  t,
+  type Locale,
+  type MessageKey,
+} from '~/i18n/index.ts';
 
-/** The reader's language, from the root loader (French when it is unknown, as on an error page). */
+/**
+ * The reader's language, from the root loader (French when it is unknown, as on an error page). In the browser,
+ * a language whose messages are not yet fetched (the reader just switched) suspends the render: the navigation
+ * waits for them (Remix's updates are transitions) and the previous page stays until the new one can be shown
+ * in its language.
+ */
 export function useLocale(): Locale {
   const data = useRouteLoaderData('root') as { locale?: string } | undefined;
-  return isLocale(data?.locale) ? data.locale : 'fr';
+  const locale = isLocale(data?.locale) ? data.locale : 'fr';
+  // React 18's way to suspend on data: throw the promise it waits for.
+  if (!hasCatalog(locale)) throw loadCatalog(locale);
+  return locale;
 }
 
 /** The translation function for the reader's language. */
@@ -25,22 +42,15 @@ export function useTranslateError() {
   return (message: string) => (isMessageKey(message) ? translate(message) : message);
 }
 
-/** Formats a date in the reader's language and time zone. */
-export function useFormatDate() {
-  const locale = useLocale();
-  return (date: Date | string, style: 'date' | 'datetime' | 'day' = 'date') =>
-    dateFormat(locale, style).format(new Date(date));
-}
+type DateStyle = 'date' | 'datetime' | 'day';
 
-// Making an Intl.DateTimeFormat costs about 0.1 ms: a list of 250 dates paid 25 ms of each render for it.
+// A formatter costs more to build than to use (ICU data is looked up on construction): one per language and
+// style for the life of the process, not one per date shown.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The formatter of a locale and style, made once. */
-function dateFormat(locale: string, style: 'date' | 'datetime' | 'day') {
-  const key = `${locale}:${style}`;
+function dateFormat(locale: Locale, style: DateStyle): Intl.DateTimeFormat {
+  const key = `${locale} ${style}`;
   let format = dateFormats.get(key);
   if (!format) {
-    // 'day' is a calendar day stored at noon UTC (a date input's value): shown as that day everywhere.
     format = new Intl.DateTimeFormat(
       locale,
       style === 'date'
@@ -52,6 +62,13 @@ function dateFormat(locale: string, style: 'date' | 'datetime' | 'day') {
     dateFormats.set(key, format);
   }
   return format;
+}
+
+/** Formats a date in the reader's language and time zone. */
+export function useFormatDate() {
+  const locale = useLocale();
+  // 'day' is a calendar day stored at noon UTC (a date input's value): shown as that day everywhere.
+  return (date: Date | string, style: DateStyle = 'date') => dateFormat(locale, style).format(new Date(date));
 }
 
 /** A page title in the reader's language, for a route's `meta` (which cannot use hooks): "<title> · Plenum". */

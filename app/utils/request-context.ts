@@ -25,6 +25,8 @@ export type RequestContext = {
   /** The signed-in member, or null for the public. */
   member: CurrentMember | null;
   sessionId: string | null;
+  /** The member's unread notifications, read with the session on a GET; null otherwise (count them then). */
+  unread: number | null;
   locale: Locale;
   /**
    * Runs `task` once this request is answered: work whose duration must not show in the answer (a reset link

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
 import compression from 'compression';
@@ -17,13 +18,27 @@ import { rateLimit } from './rate-limit.ts';
 import { sendFetchResponse, toFetchRequest } from './remix-adapter.ts';
 import { originCheck, securityHeaders } from './security.ts';
 
+/**
+ * The files of public/ besides Remix's (favicon, robots.txt), for an hour. Only a request for one of its names
+ * looks on disk: asking the disk about every page's path cost half a millisecond of each signed-in page (a
+ * `stat` that fails, issue 19). public/ is part of the release: its names are read once.
+ */
+function publicFiles() {
+  const root = path.resolve('public');
+  const names = new Set(fs.existsSync(root) ? fs.readdirSync(root).filter((name) => name !== 'build') : []);
+  const serve = express.static(root, { maxAge: '1h' });
+  return (req: Request, res: Response, next: NextFunction) =>
+    names.has(req.path.split('/')[1] ?? '') ? serve(req, res, next) : next();
+}
+
 /** The forms an anonymous visitor can send (single fetch posts to the same path + `.data`). */
 const PUBLIC_FORMS =
   /^\/(login|signup|forgot-password|reset-password|verify-email|locale|logout|notifications\/unsubscribe|setup)(\.data)?$/;
 
 /**
  * What stays reachable while the installation awaits its setup: the setup page, the choice of language, and
- * Remix's route discovery (`/__manifest`, JSON the setup page's own links ask for; a redirect would break them).
+ * Remix's route discovery (`/__manifest`, JSON the setup page's own links would ask for if lazy route discovery
+ * were turned back on, ADR 0034; a redirect would break them).
  */
 const DURING_SETUP = /^\/((setup|locale)(\.data)?|__manifest)$/;
 
@@ -112,7 +127,7 @@ export function createApp(options: AppOptions) {
   app.use(compression());
   // Remix's hashed files never change: cache them for a year. Other public files for an hour.
   app.use('/build', express.static(path.resolve('public/build'), { immutable: true, maxAge: '1y' }));
-  app.use(express.static(path.resolve('public'), { maxAge: '1h' }));
+  app.use(publicFiles());
 
   app.use(rejectMalformedUrls);
   // Forms are small; a program imported from a file (up to 5 MiB) is the one exception.

@@ -20,7 +20,9 @@ export async function buildRequestContext(req: Request, res: Response): Promise<
   const token = readCookie(cookieHeader, SESSION_COOKIE);
   let session = null;
   if (token) {
-    session = await validateSessionToken(token);
+    // A GET's page shows the unread count as it is now: read with the session. After a POST's action it is
+    // counted afresh by the root loader (the action may have marked some read).
+    session = await validateSessionToken(token, { withUnread: req.method === 'GET' || req.method === 'HEAD' });
     if (!session) res.append('Set-Cookie', clearSessionCookie());
     else if (session.renewed) res.append('Set-Cookie', sessionCookie(token, session.expiresAt));
   }
@@ -37,6 +39,7 @@ export async function buildRequestContext(req: Request, res: Response): Promise<
     clientAddress: req.ip ?? 'unknown',
     member: session?.member ?? null,
     sessionId: session?.id ?? null,
+    unread: session?.unread ?? null,
     locale,
     afterAnswer: (what, task) => runAfter(answered(res), what, task),
   };

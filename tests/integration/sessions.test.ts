@@ -15,6 +15,24 @@ setupTestDatabase();
 const DAY = 86_400_000;
 
 describe('sessions', () => {
+  it('counts the member’s unread notifications with the session when asked, and only those', async () => {
+    const member = await createMember();
+    const other = await createMember();
+    const { token } = await createSession(member.id);
+    expect((await validateSessionToken(token, { withUnread: true }))?.unread).toBe(0);
+    await db().notification.createMany({
+      data: [
+        { id: 'n1', memberId: member.id, kind: 'COAUTHOR_ADDED' },
+        { id: 'n2', memberId: member.id, kind: 'COAUTHOR_ADDED', readAt: new Date() },
+        { id: 'n3', memberId: member.id, kind: 'COAUTHOR_ADDED' },
+        { id: 'n4', memberId: other.id, kind: 'COAUTHOR_ADDED' },
+      ],
+    });
+    expect((await validateSessionToken(token, { withUnread: true }))?.unread).toBe(2);
+    // Not asked (the collaboration server's checks): not counted.
+    expect((await validateSessionToken(token))?.unread).toBeNull();
+  });
+
   it('slides the expiry forward when a session in its second half is used', async () => {
     const member = await createMember();
     const { token } = await createSession(member.id);

@@ -21,6 +21,8 @@ export interface ValidSession {
   member: CurrentMember;
   /** The expiry moved: the cookie must be sent again with the new date. */
   renewed: boolean;
+  /** The member's unread notifications, when asked for (`withUnread`): read in the same statement. */
+  unread: number | null;
 }
 
 /** Opens a session for a member; returns the token for the cookie (only its hash is stored). */
@@ -33,8 +35,15 @@ export async function createSession(memberId: string, userAgent?: string | null)
   return { token, expiresAt };
 }
 
-/** Resolves a cookie token to its session and member; null when unknown, expired or idle too long. */
-export async function validateSessionToken(token: string): Promise<ValidSession | null> {
+/**
+ * Resolves a cookie token to its session and member; null when unknown, expired or idle too long. With
+ * `withUnread`, the member's unread notifications are counted by the same statement (a page's header shows
+ * them: one statement fewer per signed-in page, issue 19).
+ */
+export async function validateSessionToken(
+  token: string,
+  { withUnread = false }: { withUnread?: boolean } = {},
+): Promise<ValidSession | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
   const id = hashToken(token);
   const row = await db().session.findUnique({
@@ -50,6 +59,7 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
           suspendedAt: true,
           suspendedReason: true,
           totpEnabledAt: true,
+          ...(withUnread ? { _count: { select: { notifications: { where: { readAt: null } } } } } : {}),
         },
       },
     },
@@ -70,11 +80,19 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
       db().member.update({ where: { id: row.memberId }, data: { lastActiveAt: lastUsedAt } }),
     ]);
   }
-  const { suspendedAt, suspendedReason, totpEnabledAt, ...member } = row.member;
+  const { suspendedAt, suspendedReason, totpEnabledAt, _count, ...member } = row.member as typeof row.member & {
+    _count?: { notifications: number };
+  };
   const suspended = suspendedAt ? { at: suspendedAt, reason: suspendedReason ?? '' } : null;
   // Read only for a moderator or admin without two-factor: a member's request costs no query more.
   const twoFactorDue = await twoFactorDueFor(member.role, totpEnabledAt !== null);
-  return { id, expiresAt, member: { ...member, suspended, twoFactorDue }, renewed };
+  return {
+    id,
+    expiresAt,
+    member: { ...member, suspended, twoFactorDue },
+    renewed,
+    unread: _count?.notifications ?? null,
+  };
 }
 
 /** Closes one session (log out on this device). */
