@@ -205,8 +205,12 @@ class Editor {
       ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
     });
     ws.on('error', () => {});
+    let wasOpen = false;
+    ws.once('open', () => (wasOpen = true));
     ws.on('close', () => {
-      if (this.stopped || ws !== this.ws) return;
+      // A socket that never opened is the failed attempt's to retry (below, once), not a drop: retrying from here
+      // too would double the attempts at every failure.
+      if (this.stopped || ws !== this.ws || !wasOpen) return;
       this.drops++;
       const retry = () =>
         setTimeout(() => {
