@@ -1345,7 +1345,7 @@ export const en = {
   'register.value': 'Value',
   'register.keptNote':
     'An entry whose line was refused for another reason than its address stays as it is: it is neither updated nor lapsed.',
-  'register.confirm': 'Import these {n} lines',
+  'register.confirm': 'Import {n} {n:line|lines}',
   'register.cancel': 'Choose another file',
   'register.line.missingEmail': 'no email address',
   'register.line.invalidEmail': 'not a valid email address',

@@ -1377,7 +1377,7 @@ export const es: Messages = {
   'register.value': 'Valor',
   'register.keptNote':
     'Una entrada cuya línea se rechaza por otro motivo que su dirección se queda como está: ni se actualiza ni caduca.',
-  'register.confirm': 'Importar estas {n} líneas',
+  'register.confirm': 'Importar {n} {n:línea|líneas}',
   'register.cancel': 'Elegir otro archivo',
   'register.line.missingEmail': 'sin dirección de correo',
   'register.line.invalidEmail': 'dirección de correo no válida',

@@ -1400,7 +1400,7 @@ export const fr: Messages = {
   'register.value': 'Valeur',
   'register.keptNote':
     'Une entrée dont la ligne est refusée pour une autre raison que son adresse reste telle quelle : ni modifiée ni échue.',
-  'register.confirm': 'Importer ces {n} lignes',
+  'register.confirm': 'Importer {n} {n:ligne|lignes}',
   'register.cancel': 'Choisir un autre fichier',
   'register.line.missingEmail': 'pas d’adresse électronique',
   'register.line.invalidEmail': 'adresse électronique invalide',

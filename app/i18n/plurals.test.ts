@@ -19,6 +19,9 @@ describe('counts in sentences', () => {
     expect(t('en', 'rounds.turnout', { voters: 1, census: 1, percent: 100 })).toBe('1 of 1 member has voted (100 %)');
     expect(t('en', 'rounds.turnout', { voters: 3, census: 5, percent: 60 })).toBe('3 of 5 members have voted (60 %)');
     expect(t('en', 'admin.members.count', { n: 1 })).toBe('1 member');
+    expect(t('en', 'register.confirm', { n: 1 })).toBe('Import 1 line');
+    expect(t('fr', 'register.confirm', { n: 1 })).toBe('Importer 1 ligne');
+    expect(t('es', 'register.confirm', { n: 5 })).toBe('Importar 5 líneas');
     expect(t('en', 'supports.progress', { count: 0, needed: 1 })).toBe('0 of 1 support');
     expect(t('en', 'version.turnout', { ballots: 1, census: 3 })).toBe('1 voter of 3');
     expect(t('en', 'count.abstentionsAside', { abstain: 1 })).toBe('1 abstention, not counted in the percentages.');

@@ -110,7 +110,7 @@ describe('the register, the census and the call to vote', () => {
         admin.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/admin/register')),
         admin.getByRole('button', { name: 'Read again with these columns' }).click(),
       ]);
-      await expect.poll(() => admin.getByRole('button', { name: 'Import these 5 lines' }).isEnabled()).toBe(true);
+      await expect.poll(() => admin.getByRole('button', { name: 'Import 5 lines' }).isEnabled()).toBe(true);
       expect(await until.locator('option:checked').innerText()).toBe("Cotisation réglée jusqu'au");
       expect(await admin.getByTestId('register-read').innerText()).toBe(
         'Read as Windows-1252, fields separated by “;”: 7 lines, 5 valid.',
@@ -120,7 +120,7 @@ describe('the register, the census and the call to vote', () => {
       expect(errors).toMatch(/7\s+not a valid email address\s+pas-une-adresse/);
       expect(errors).toMatch(/8\s+same line as an earlier one/);
       expect(await admin.getByTestId('register-changes').innerText()).toContain('would add 5');
-      await admin.getByRole('button', { name: 'Import these 5 lines' }).click();
+      await admin.getByRole('button', { name: 'Import 5 lines' }).click();
       await admin.getByText('The register was imported').waitFor();
       // The four listed accounts are tied to their entries at once; the invitation goes after the answer.
       expect(await admin.getByTestId('register-figures').innerText()).toMatch(
