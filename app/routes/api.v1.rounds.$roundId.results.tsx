@@ -1,4 +1,4 @@
-import { roundResultsDocument } from '~/modules/publication/api.server.ts';
+import { roundResultsDocument } from '~/modules/publication/api-rounds.server.ts';
 import { openDataAnswer, openDataMethods } from '~/utils/open-data.server.ts';
 import { routeLoader, routeAction } from '~/utils/route.server.ts';
 

@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { z } from 'zod';
 import { ErrorList } from '~/components/forms.tsx';
 import { storableText } from '~/modules/members/members.schema.ts';
-import { publicationStatus, publishVersion } from '~/modules/publication/publish.server.ts';
+import { publicationStatus } from '~/modules/publication/publication-status.server.ts';
+import { publishVersion } from '~/modules/publication/publish.server.ts';
 import { actorOf, requireMember } from '~/utils/auth.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';

@@ -17,6 +17,20 @@ export interface OpenDataDocument {
   headers?: Record<string, string>;
 }
 
+/** How long caches may keep an answer, in seconds. */
+export const OPEN_DATA_MAX_AGE = {
+  /** Programs, their rounds while open: they change. */
+  changing: 60,
+  /** Published versions, closed rounds' results and boards: immutable once they exist. */
+  immutable: 3600,
+};
+
+/** A value as an answer of the API: its JSON text, tagged with the text's SHA-256. */
+export function openDataDocument(value: unknown, maxAge: number): OpenDataDocument {
+  const body = JSON.stringify(value);
+  return { body, etag: createHash('sha256').update(body, 'utf8').digest('hex'), maxAge };
+}
+
 /** A request the API refuses: a malformed parameter (400) or something not (yet) published, or not public (404). */
 export class OpenDataError extends DomainError {
   constructor(

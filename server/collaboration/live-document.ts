@@ -1,6 +1,5 @@
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { PresenceUser } from '~/modules/live-text/presence.ts';
@@ -17,42 +16,15 @@ import {
   syncStep2Message,
   updateMessage,
 } from './frames.ts';
-import { compactDocument, loadDocument, noteWriters, storeUpdates } from '~/modules/live-text/storage.server.ts';
-import { acceptPresence } from './presence.ts';
+import { COMPACTION, CompactionSchedule } from './compaction.ts';
+import { DocumentPresence } from './document-presence.ts';
+import { WriterNotes } from './writer-notes.ts';
+import { compactDocument, loadDocument, storeUpdates } from '~/modules/live-text/storage.server.ts';
+import { DOCUMENT_LIMITS, DocumentTooLargeError, SCHEMA_CHECK } from './document-limits.ts';
 import { localOnly, type Relay, type RelayKind } from './relay.ts';
 
 /** The origin of changes that came from another process through the relay. */
 const RELAYED = Symbol('relayed');
-
-/** The largest a live document may grow (a section's text is far smaller; this bounds abuse). */
-export const DOCUMENT_LIMITS = { maxBytes: 4 * 1024 * 1024 };
-
-/** A change that would make the document larger than DOCUMENT_LIMITS.maxBytes. */
-export class DocumentTooLargeError extends Error {
-  constructor() {
-    super('document too large');
-    this.name = 'DocumentTooLargeError';
-  }
-}
-
-/**
- * Compaction folds stored updates into the snapshot. Past COMPACT_AFTER updates or bytes it waits for the document
- * to be quiet for COMPACT_IDLE_MS: folding takes the database for tens of milliseconds, and everyone typing would
- * wait for it. Past COMPACT_FORCED it runs at once, busy or not, so that a cold load never replays more.
- */
-export const COMPACTION = {
-  afterUpdates: 200,
-  afterBytes: 512 * 1024,
-  idleMs: 1_000,
-  forcedUpdates: 2_000,
-  forcedBytes: 2 * 1024 * 1024,
-};
-
-/**
- * Whether incoming updates are checked against the editor's schema before they are stored (issue 15). Always, but
- * for bench:collab, which measures the check by running with it and without it in the same run.
- */
-export const SCHEMA_CHECK = { enabled: process.env.PLENUM_BENCH_SCHEMA_CHECK !== 'off' };
 
 /** One connected client of a document. */
 export interface Connection {
@@ -64,7 +36,7 @@ export interface Connection {
   user: PresenceUser | null;
   /** Awareness client ids this connection speaks for (removed when it leaves). */
   awarenessIds: Set<number>;
-  /** The member writing through it (null for the public): who edited a section is kept (noteWriters). */
+  /** The member writing through it (null for the public): who edited a section is kept (writer-notes.ts). */
   memberId?: string | null;
 }
 
@@ -78,12 +50,13 @@ interface Pending {
 /**
  * A document loaded in memory, with its connections. Every change from a client is stored (in batches of
  * whatever arrived meanwhile) before it is applied and relayed, so that what anyone has seen survives a crash.
+ * Who is present is DocumentPresence's (document-presence.ts); when stored updates are folded into the snapshot,
+ * CompactionSchedule's (compaction.ts).
  */
 export class LiveDocument {
-  readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Map<WebSocket, Connection>();
-  /** Which connection speaks for each awareness client id (a connection may not speak for another's). */
-  private readonly presenceOwners = new Map<number, Connection>();
+  /** Who is in the document (document-presence.ts). */
+  readonly presence: DocumentPresence;
   /**
    * Called when one of the document's own listeners fails: the server closes the document's connections and
    * unloads it (issue 15: an error in one document never reaches the process).
@@ -94,15 +67,13 @@ export class LiveDocument {
   private storing: Pending[] = [];
   private queue: Promise<void> = Promise.resolve();
   private flushScheduled = false;
-  private storedSinceSnapshot: number;
-  private bytesSinceSnapshot = 0;
+  private readonly compaction: CompactionSchedule;
   /** An upper bound of the document's encoded size: its state at load plus every update since. */
   private approximateBytes: number;
-  private idleCompaction?: NodeJS.Timeout;
   /** While a stored batch is applied: the frames it makes, sent together once it is all applied. */
   private outgoing: Outgoing[] | null = null;
-  /** When each member's writing was last noted (noteWriters): at most every ten seconds per member. */
-  private readonly writersNoted = new Map<string, number>();
+  /** Who wrote, kept for the changelog (writer-notes.ts). */
+  private readonly writers: WriterNotes;
 
   private constructor(
     readonly name: string,
@@ -110,38 +81,21 @@ export class LiveDocument {
     loaded: { updateCount: number; storedBytes: number },
     private readonly relay: Relay,
   ) {
-    this.storedSinceSnapshot = loaded.updateCount;
+    this.compaction = new CompactionSchedule(loaded.updateCount);
+    this.writers = new WriterNotes(name);
     this.approximateBytes = loaded.storedBytes;
-    this.awareness = new awarenessProtocol.Awareness(doc);
-    this.awareness.setLocalState(null);
+    this.presence = new DocumentPresence(doc, {
+      name,
+      connections: this.connections,
+      relay,
+      guard: (listener) => this.guard(listener),
+    });
     doc.on('update', (update: Uint8Array, origin: unknown) =>
       this.guard(() => {
         const out = { frame: binaryFrame(updateMessage(update)), from: origin as Connection | undefined };
         if (this.outgoing) this.outgoing.push(out);
         else broadcast(this.connections.values(), out);
       }),
-    );
-    this.awareness.on(
-      'update',
-      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
-        this.guard(() => {
-          const changed = [...added, ...updated, ...removed];
-          const from = origin as Connection | undefined;
-          if (from?.awarenessIds) {
-            for (const id of [...added, ...updated]) {
-              from.awarenessIds.add(id);
-              this.presenceOwners.set(id, from);
-            }
-            for (const id of removed) {
-              from.awarenessIds.delete(id);
-              if (this.presenceOwners.get(id) === from) this.presenceOwners.delete(id);
-            }
-          }
-          const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-          broadcast(this.connections.values(), { frame: binaryFrame(awarenessMessage(update)) });
-          // Presence from our own clients goes to the other processes; what came from them does not go back.
-          if (from?.awarenessIds) this.relay.publish(this.name, 'awareness', update);
-        }),
     );
   }
 
@@ -162,7 +116,7 @@ export class LiveDocument {
   private fromRelay(kind: RelayKind, payload: Uint8Array) {
     try {
       if (kind === 'update') Y.applyUpdate(this.doc, payload, RELAYED);
-      else awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, RELAYED);
+      else this.presence.fromRelay(payload);
     } catch (error) {
       logger.warn('collaboration: bad relayed message', { document: this.name, error: String(error) });
     }
@@ -197,10 +151,7 @@ export class LiveDocument {
 
   private sendGreeting(conn: Connection) {
     conn.socket.send(syncStep1Message(this.doc));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length) {
-      conn.socket.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
-    }
+    if (this.presence.count) conn.socket.send(awarenessMessage(this.presence.everyone()));
   }
 
   /**
@@ -230,11 +181,9 @@ export class LiveDocument {
         throw new Error(`unknown sync message ${syncType}`);
       }
     } else if (type === MESSAGE_AWARENESS) {
-      const accepted = acceptPresence(decoding.readVarUint8Array(decoder), conn, (id) => this.presenceOwners.get(id));
-      if (accepted) awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, conn);
+      this.presence.receive(conn, decoding.readVarUint8Array(decoder));
     } else if (type === MESSAGE_QUERY_AWARENESS) {
-      const states = [...this.awareness.getStates().keys()];
-      conn.socket.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+      conn.socket.send(awarenessMessage(this.presence.everyone()));
     } else {
       throw new Error(`unknown message type ${type}`);
     }
@@ -262,25 +211,6 @@ export class LiveDocument {
     for (const p of this.storing) if (p.decoded) queued.push(p.decoded);
     for (const p of this.pending) if (p.decoded) queued.push(p.decoded);
     return queued;
-  }
-
-  /**
-   * Keeps who wrote (issue 17), at most every ten seconds per member: the record is per day, and a failure only
-   * costs a name in a changelog, so it is logged and never holds the batch back.
-   */
-  private noteWriters(batch: Pending[]) {
-    const now = Date.now();
-    const members = new Set<string>();
-    for (const b of batch) {
-      const id = b.origin === 'server' ? null : b.origin.memberId;
-      if (id && now - (this.writersNoted.get(id) ?? 0) >= 10_000) members.add(id);
-    }
-    if (!members.size) return;
-    for (const id of members) this.writersNoted.set(id, now);
-    noteWriters(this.name, [...members]).catch((error: unknown) => {
-      for (const id of members) this.writersNoted.delete(id);
-      logger.warn('collaboration: noting writers failed', { document: this.name, error });
-    });
   }
 
   /** Queues a change (from a client, or from the server itself) to be stored, then applied and relayed. */
@@ -320,14 +250,13 @@ export class LiveDocument {
       throw error;
     }
     this.storing = [];
-    this.noteWriters(batch);
+    this.writers.note(batch.map((b) => (b.origin === 'server' ? null : b.origin.memberId)));
     this.outgoing = [];
     try {
       for (const b of batch) {
         Y.applyUpdate(this.doc, b.update, b.origin === 'server' ? undefined : b.origin);
         this.relay.publish(this.name, 'update', b.update);
-        this.storedSinceSnapshot++;
-        this.bytesSinceSnapshot += b.update.byteLength;
+        this.compaction.stored(b.update.byteLength);
       }
     } catch (error) {
       // Stored, but the document in memory could not take it: what is stored is the truth, reload from it.
@@ -337,46 +266,38 @@ export class LiveDocument {
       this.outgoing = null;
       broadcastBatch(this.connections.values(), frames);
     }
-    if (this.storedSinceSnapshot >= COMPACTION.forcedUpdates || this.bytesSinceSnapshot >= COMPACTION.forcedBytes) {
+    const due = this.compaction.due();
+    if (due === 'now') {
       // The batch is stored and relayed whatever happens here: a failed compaction is only logged (and retried).
       await this.compact().catch((error: unknown) => logger.warn('compaction failed', { document: this.name, error }));
-    } else if (
-      this.storedSinceSnapshot >= COMPACTION.afterUpdates ||
-      this.bytesSinceSnapshot >= COMPACTION.afterBytes
-    ) {
+    } else if (due === 'idle') {
       this.compactWhenIdle();
     }
   }
 
   /** (Re)arms the quiet-time compaction: it runs in the document's queue once no change came for a while. */
   private compactWhenIdle() {
-    clearTimeout(this.idleCompaction);
-    this.idleCompaction = setTimeout(() => {
-      this.idleCompaction = undefined;
+    this.compaction.whenIdle(() => {
       this.queue = this.queue
         .catch(() => {})
         .then(() => this.compact())
         .catch((error: unknown) => logger.warn('compaction failed', { document: this.name, error }));
-    }, COMPACTION.idleMs);
-    this.idleCompaction.unref();
+    });
   }
 
   /** Folds stored updates into the snapshot (in the document's queue, after pending stores). */
   async compact() {
-    clearTimeout(this.idleCompaction);
-    this.idleCompaction = undefined;
-    if (this.storedSinceSnapshot === 0) return;
+    this.compaction.cancelIdle();
+    if (!this.compaction.pending) return;
     await compactDocument(this.name);
     this.approximateBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
-    this.storedSinceSnapshot = 0;
-    this.bytesSinceSnapshot = 0;
+    this.compaction.compacted();
   }
 
   /** Waits for every queued change to be stored, then compacts: before unloading or shutting down. */
   async settle() {
     // A quiet-time compaction not started yet is done here instead, after every store.
-    clearTimeout(this.idleCompaction);
-    this.idleCompaction = undefined;
+    this.compaction.cancelIdle();
     await this.queue.catch(() => {});
     await this.flush().catch(() => {});
     await this.compact().catch((error: unknown) => logger.warn('compaction failed', { document: this.name, error }));
@@ -385,16 +306,12 @@ export class LiveDocument {
   /** Forgets a connection and the presence it spoke for (here and in the other processes). */
   remove(conn: Connection) {
     this.connections.delete(conn.socket);
-    this.guard(() => awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], conn));
-    for (const id of conn.awarenessIds) if (this.presenceOwners.get(id) === conn) this.presenceOwners.delete(id);
+    this.presence.remove(conn);
   }
 
   /** The names of those editing now (presence of this process's clients and of the other processes'). */
   editors(): string[] {
-    const names = [...this.awareness.getStates().values()]
-      .map((state) => (state as { user?: { name?: unknown } }).user?.name)
-      .filter((name): name is string => typeof name === 'string');
-    return [...new Set(names)].sort();
+    return this.presence.editors();
   }
 
   /** Stops listening to the other processes (before unloading). */

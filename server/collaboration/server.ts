@@ -9,7 +9,8 @@ import { logger } from '~/utils/logger.server.ts';
 import type { CurrentMember } from '~/modules/members/sessions.server.ts';
 import type { Actor } from '~/policies/actor.ts';
 import { authorizeUpgrade, currentAccess, currentActor } from './auth.ts';
-import { DocumentTooLargeError, LiveDocument, type Connection } from './live-document.ts';
+import { DocumentTooLargeError } from './document-limits.ts';
+import { LiveDocument, type Connection } from './live-document.ts';
 import { localOnly, type Relay } from './relay.ts';
 
 /** Limits per connection: a hostile or broken client is cut off, never the server. */

@@ -179,11 +179,12 @@ describe('a document whose own listener fails', () => {
       a.provider.on('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)),
     );
     // A state nothing can encode, as a bug could leave: the next greeting throws inside the document.
-    const documents = (collaboration as unknown as { documents: Map<string, Promise<{ awareness: Awareness }>> })
-      .documents;
-    const live = await documents.get(broken);
-    live!.awareness.states.set(999, { n: 1n });
-    live!.awareness.meta.set(999, { clock: 1, lastUpdated: Date.now() });
+    const documents = (
+      collaboration as unknown as { documents: Map<string, Promise<{ presence: { awareness: Awareness } }>> }
+    ).documents;
+    const { awareness } = (await documents.get(broken))!.presence;
+    awareness.states.set(999, { n: 1n });
+    awareness.meta.set(999, { clock: 1, lastUpdated: Date.now() });
     const newcomer = connectClient(baseUrl, broken);
     expect(await closed).toBe(CLOSE.failed);
     // Everyone reconnects to the document loaded afresh from storage; the other document never noticed.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeDocAsUpdate } from '../../app/modules/live-text/ydoc.ts';
 import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendment-commands.server.ts';
-import { DebateError, listComments, moderateComment, postComment } from '../../app/modules/debate/comments.server.ts';
+import { DebateError, moderateComment, postComment } from '../../app/modules/debate/comments.server.ts';
+import { listComments } from '../../app/modules/debate/debate.server.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 import { db } from '../../app/utils/db.server.ts';
 import { liveDocumentName } from '../../app/modules/live-text/names.ts';

@@ -6,12 +6,12 @@ import { mergeDuplicate, ModerationError, moderationLog } from '../../app/module
 import {
   DebateError,
   editComment,
-  listComments,
   moderateComment,
   postComment,
   reportComment,
-  reportedComments,
 } from '../../app/modules/debate/comments.server.ts';
+import { listComments } from '../../app/modules/debate/debate.server.ts';
+import { reportedComments } from '../../app/modules/debate/reported-comments.server.ts';
 import { PostCommentSchema } from '../../app/modules/debate/comments.schema.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
 

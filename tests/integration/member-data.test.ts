@@ -74,7 +74,7 @@ describe('deleting an account', () => {
   it('erases the personal data at once and keeps contributions, signed by no one, and every count', async () => {
     const { deleteAccount } = await import('../../app/modules/members/deletion.server.ts');
     const { getAmendment } = await import('../../app/modules/amendments/amendment-view.server.ts');
-    const { listComments } = await import('../../app/modules/debate/comments.server.ts');
+    const { listComments } = await import('../../app/modules/debate/debate.server.ts');
     const ctx = await votingProgram();
     const ana = await createMember({ displayName: 'Ana Gone' });
     await db().member.update({ where: { id: ana.id }, data: { createdAt: new Date(Date.now() - 86_400_000) } });

@@ -3,7 +3,7 @@ import { Form, useNavigation } from '@remix-run/react';
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { RichText } from '~/rich-text/render.tsx';
 import type { MessageKey } from '~/i18n/index.ts';
-import type { CommentView } from '~/modules/debate/comments.server.ts';
+import type { CommentView } from '~/modules/debate/debate.server.ts';
 import { COMMENT_EDIT_MINUTES } from '~/policies/comment.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
 

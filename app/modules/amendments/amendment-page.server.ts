@@ -1,7 +1,7 @@
 import type { Actor } from '~/policies/actor.ts';
 import { canFollow } from '~/policies/follow.ts';
 import { readerLinks } from '~/utils/links.ts';
-import { debateOf } from '../debate/comments.server.ts';
+import { debateOf } from '../debate/debate.server.ts';
 import { groupsICoordinate } from '../groups/groups.server.ts';
 import { programFrame } from '../programs/programs.server.ts';
 import { docToMarkdown } from '../publication/markdown.ts';

@@ -9,7 +9,7 @@ import { liveDocumentName } from '~/modules/live-text/names.ts';
 import { amendmentSeed } from '~/modules/live-text/storage.server.ts';
 import { NotFoundError } from '~/utils/domain-errors.ts';
 import { isAmong, listsMember, rowsOf } from '~/modules/members/membership.server.ts';
-import { DEBATE_ROWS } from '../debate/comments.server.ts';
+import { DEBATE_ROWS } from '../debate/debate.server.ts';
 import { amendmentTimeline, firstVersionWith, timelineEvents } from './amendment-timeline.server.ts';
 import { diffWords } from './diff.ts';
 import { carryOverSection, MEASURED, textMoved } from './rebase.server.ts';

@@ -1,6 +1,6 @@
 import { enforce, type Actor } from '~/policies/actor.ts';
 import { canManageProgram } from '~/policies/program.ts';
-import { reportedCommentsOf } from '../debate/comments.server.ts';
+import { reportedCommentsOf } from '../debate/reported-comments.server.ts';
 import { programFrame } from '../programs/programs.server.ts';
 import { rollReportsOf } from '../voting/roll.server.ts';
 import { queueLists, type QueueQuery } from './queue-lists.server.ts';

@@ -1,8 +1,6 @@
-import type { AmendmentStatus, CommentStance, Phase } from '~/generated/prisma/enums.ts';
-import type { Prisma } from '~/generated/prisma/client.ts';
+import type { CommentStance } from '~/generated/prisma/enums.ts';
 import type { MessageKey } from '~/i18n/index.ts';
-import { enforce, enforceRead, type Actor } from '~/policies/actor.ts';
-import { canReadAmendment } from '~/policies/amendment.ts';
+import { enforce, type Actor } from '~/policies/actor.ts';
 import {
   canComment,
   canEditComment,
@@ -10,26 +8,24 @@ import {
   canReportComment,
   type CommentFacts,
 } from '~/policies/comment.ts';
-import { canManageProgram, canReadDraft } from '~/policies/program.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
 import { recordAudit } from '../audit/audit.server.ts';
-import { readStoredDoc } from '~/rich-text/stored.server.ts';
 import { markdownToDoc, MarkdownTooDeepError } from '~/rich-text/markdown.server.ts';
 import { type DocNode } from '~/rich-text/document.ts';
-import { hideUnknownProgram } from '../programs/programs.server.ts';
-import { inPublishedVersion } from '../amendments/published.server.ts';
 import { notify } from '../notifications/notifications.server.ts';
 import { notifyFollowers } from '../follows/follows.server.ts';
 import { notifyModerators } from '../notifications/moderators.server.ts';
 import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
-import { isAmong, rowsOf } from '~/modules/members/membership.server.ts';
+import { debatedAmendment } from './debate.server.ts';
 
 /**
  * The debate on an amendment: threaded comments, each top-level one for, against or a question. Members write
  * Markdown, kept as rich text valid by construction (no HTML is ever stored or rendered). Authors may edit for
  * a short while; members report; moderators hide with a public reason, or keep the comment and settle its
  * reports. Posting is limited per member, counted in the database so that every process agrees.
+ *
+ * This file holds the commands (post, edit, report, moderate); reading the debate is debate.server.ts.
  */
 
 /** A refusal the member can act on; `key` is the message, translated; `values` fill it in. */
@@ -49,42 +45,10 @@ export const POSTING_LIMITS = [
 /** Replies nest this deep at most; a reply deeper down joins its parent's thread at this depth. */
 const MAX_DEPTH = 4;
 
-async function amendmentFor(actor: Actor, amendmentId: string) {
-  const amendment = await db().amendment.findUnique({
-    where: { id: amendmentId },
-    select: {
-      id: true,
-      status: true,
-      submittedAt: true,
-      program: { select: { id: true, slug: true, phase: true, draftIsPublic: true } },
-      authors: rowsOf(actor),
-      invitations: rowsOf(actor),
-    },
-  });
-  if (!amendment) throw new NotFoundError(`amendment ${amendmentId}`);
-  await hideUnknownProgram(db(), actor, amendment.program);
-  const facts = {
-    status: amendment.status,
-    actorIsAuthor: isAmong(amendment.authors),
-    actorIsInvited: isAmong(amendment.invitations),
-    submitted: amendment.submittedAt !== null,
-    // The debate of an amendment a published version includes is public with its page.
-    inPublishedVersion:
-      amendment.submittedAt !== null &&
-      !canReadDraft(actor, amendment.program) &&
-      (await inPublishedVersion(db(), amendment.id)),
-  };
-  if (!facts.submitted && !facts.actorIsAuthor && !facts.actorIsInvited) {
-    throw new NotFoundError(`amendment ${amendmentId}`);
-  }
-  enforceRead(canReadAmendment(actor, amendment.program, facts), actor, 'amendment.read');
-  return { ...amendment, submitted: facts.submitted };
-}
-
 async function commentFor(actor: Actor, commentId: string) {
   const comment = await db().comment.findUnique({ where: { id: commentId } });
   if (!comment) throw new NotFoundError(`comment ${commentId}`);
-  const amendment = await amendmentFor(actor, comment.amendmentId);
+  const amendment = await debatedAmendment(actor, comment.amendmentId);
   const facts: CommentFacts = { authorId: comment.authorId, createdAt: comment.createdAt, hidden: !!comment.hiddenAt };
   return { comment, amendment, facts };
 }
@@ -133,7 +97,7 @@ export interface PostCommentProps {
 export async function postComment(props: PostCommentProps): Promise<string> {
   const { actor } = props;
   const now = props.now ?? new Date();
-  const amendment = await amendmentFor(actor, props.amendmentId);
+  const amendment = await debatedAmendment(actor, props.amendmentId);
   enforce(canComment(actor, amendment.program, amendment), actor, 'comment.post');
   let parentId: string | null = null;
   if (props.parentId) {
@@ -275,135 +239,4 @@ export async function moderateComment(props: { actor: Actor; commentId: string; 
       data: { amendmentId: amendment.id },
     });
   });
-}
-
-/** A comment as the debate shows it, with its replies and what the reader may do with it. */
-export type CommentView = {
-  id: string;
-  author: string | null;
-  mine: boolean;
-  stance: CommentStance | null;
-  /** Null when hidden: nobody reads a hidden comment's text on the site. */
-  body: DocNode | null;
-  source: string | null;
-  createdAt: Date;
-  editedAt: Date | null;
-  hidden: { reason: string; at: Date } | null;
-  /** Open reports (for moderators only; 0 for everyone else). */
-  reports: number;
-  can: { edit: boolean; report: boolean; moderate: boolean; reply: boolean };
-  replies: CommentView[];
-};
-
-/** What the debate is made of: an amendment's comments, oldest first (to include in the read of the amendment). */
-export const DEBATE_ROWS = {
-  orderBy: [{ createdAt: 'asc' as const }, { id: 'asc' as const }],
-  take: 2000,
-  include: {
-    author: { select: { displayName: true } },
-    _count: { select: { reports: { where: { resolvedAt: null } } } },
-  },
-} satisfies Prisma.Amendment$commentsArgs;
-
-type DebateRow = Prisma.CommentGetPayload<typeof DEBATE_ROWS>;
-
-/** The debate on an amendment as threads, oldest first, with counts for and against. */
-export async function listComments(actor: Actor, amendmentId: string, now = new Date()) {
-  const amendment = await amendmentFor(actor, amendmentId);
-  const rows = await db().comment.findMany({ where: { amendmentId: amendment.id }, ...DEBATE_ROWS });
-  return debateOf(actor, amendment.program, amendment, rows, now);
-}
-
-/**
- * The debate as its page shows it, from its comments (DEBATE_ROWS) read with an amendment the reader may read:
- * threads, counts, and what the reader may do with each comment.
- */
-export function debateOf(
-  actor: Actor,
-  program: { phase: Phase; draftIsPublic: boolean },
-  amendment: { status: AmendmentStatus; submitted: boolean },
-  rows: DebateRow[],
-  now = new Date(),
-) {
-  const moderator = canManageProgram(actor, program);
-  const open = canComment(actor, program, amendment);
-  const views = new Map<string, CommentView>();
-  for (const row of rows) {
-    const facts: CommentFacts = { authorId: row.authorId, createdAt: row.createdAt, hidden: !!row.hiddenAt };
-    const mine = actor !== null && row.authorId === actor.id;
-    views.set(row.id, {
-      id: row.id,
-      author: row.author?.displayName ?? null,
-      mine,
-      stance: row.stance,
-      body: row.hiddenAt ? null : readStoredDoc(row.body, 'comment.body'),
-      source: mine && !row.hiddenAt ? row.source : null,
-      createdAt: row.createdAt,
-      editedAt: row.editedAt,
-      hidden: row.hiddenAt ? { reason: row.hiddenReason ?? '', at: row.hiddenAt } : null,
-      reports: moderator ? row._count.reports : 0,
-      can: {
-        edit: open && canEditComment(actor, facts, now),
-        report: canReportComment(actor, facts),
-        moderate: moderator && !row.hiddenAt,
-        reply: open && !row.hiddenAt,
-      },
-      replies: [],
-    });
-  }
-  const threads: CommentView[] = [];
-  for (const row of rows) {
-    const view = views.get(row.id)!;
-    const parent = row.parentId ? views.get(row.parentId) : undefined;
-    if (parent) parent.replies.push(view);
-    else threads.push(view);
-  }
-  const count = (stance: CommentStance) => rows.filter((r) => r.stance === stance && !r.hiddenAt).length;
-  return {
-    threads,
-    total: rows.length,
-    counts: { FOR: count('FOR'), AGAINST: count('AGAINST'), QUESTION: count('QUESTION') },
-    canPost: open,
-  };
-}
-
-/** Comments with open reports in a program, for the moderators' queue: most reported first. */
-export async function reportedComments(actor: Actor, slug: string) {
-  const program = await db().program.findUnique({ where: { slug } });
-  if (!program) throw new NotFoundError(`program ${slug}`);
-  enforce(canManageProgram(actor, program), actor, 'program.manage');
-  return reportedCommentsOf(program.id);
-}
-
-/**
- * The comments of a program (of one of its chapters, if given) with open reports, most reported first: for a
- * caller that checked the moderator.
- */
-export async function reportedCommentsOf(programId: string, chapterId?: string) {
-  const rows = await db().comment.findMany({
-    where: {
-      amendment: { programId, ...(chapterId ? { section: { chapterId } } : {}) },
-      reports: { some: { resolvedAt: null } },
-    },
-    include: {
-      author: { select: { displayName: true } },
-      amendment: { select: { id: true, title: true } },
-      reports: {
-        where: { resolvedAt: null },
-        select: { reason: true, createdAt: true },
-        orderBy: { createdAt: 'asc' },
-      },
-    },
-    take: 200,
-  });
-  return rows
-    .map((r) => ({
-      id: r.id,
-      author: r.author?.displayName ?? null,
-      body: readStoredDoc(r.body, 'comment.body'),
-      hidden: !!r.hiddenAt,
-      amendment: r.amendment,
-      reports: r.reports,
-    }))
-    .sort((a, b) => b.reports.length - a.reports.length);
 }

@@ -1,8 +1,19 @@
 import * as Y from 'yjs';
 import { isCleanText } from '~/rich-text/repair.ts';
-import { HEADING_LEVELS, isSafeHref, MAX_DEPTH } from '~/rich-text/document.ts';
-import { documentSchema, FRAGMENT } from '~/rich-text/extensions.ts';
+import { MAX_DEPTH } from '~/rich-text/document.ts';
+import { FRAGMENT } from '~/rich-text/extensions.ts';
 import { DomainError } from '~/utils/domain-errors.ts';
+import { ATTRIBUTES, CHILDREN, CONTAINERS, MARKS, ROOT, TEXT } from './schema-rules.ts';
+import {
+  containerOfType,
+  findIn,
+  indexStructs,
+  type AnyType,
+  type Container,
+  type Place,
+  type Struct,
+  type StructIndex,
+} from './update-structs.ts';
 
 /**
  * The check of a Yjs update against the editor's schema, before the sync server stores it (issue 15). An update
@@ -20,6 +31,8 @@ import { DomainError } from '~/utils/domain-errors.ts';
  * What a single valid edit cannot guarantee, two concurrent ones may still produce (two people emptying the two
  * items of one list leave an empty list): those shapes are fixed when text is read (repair.ts), never refused here,
  * or a member would be cut off for an honest edit.
+ *
+ * What the schema allows is schema-rules.ts; reading an update's structs and containers is update-structs.ts.
  */
 
 /** Why an update was refused, in words for the log. */
@@ -27,134 +40,6 @@ export class UpdateRefusedError extends DomainError {
   constructor(reason: string) {
     super('invalid', 'error.badRequest.title', { log: reason });
   }
-}
-
-const ROOT = 'doc';
-const TEXT = 'text';
-
-/** The node types each node type may hold, anywhere in its content (from the ProseMirror schema). */
-const CHILDREN = new Map<string, Set<string>>(
-  Object.entries(documentSchema.nodes).map(([name, type]) => {
-    const allowed = new Set<string>();
-    const seen = new Set<unknown>();
-    const stack = [type.contentMatch];
-    while (stack.length) {
-      const match = stack.pop()!;
-      if (seen.has(match)) continue;
-      seen.add(match);
-      for (let i = 0; i < match.edgeCount; i++) {
-        const edge = match.edge(i);
-        allowed.add(edge.type.name);
-        stack.push(edge.next);
-      }
-    }
-    return [name, allowed];
-  }),
-);
-/** Elements that hold blocks: these count towards MAX_DEPTH. */
-const CONTAINERS = new Set(['bulletList', 'orderedList', 'listItem', 'blockquote']);
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
-const shortText = (value: unknown, max: number) => value === null || (typeof value === 'string' && value.length <= max);
-
-/** Attributes each element may carry, and their valid values. */
-const ATTRIBUTES: Record<string, Record<string, (value: unknown) => boolean>> = {
-  heading: { level: (v) => HEADING_LEVELS.some((l) => l === v) },
-  orderedList: {
-    start: (v) => Number.isSafeInteger(v),
-    type: (v) => shortText(v, 8),
-  },
-};
-for (const [name, type] of Object.entries(documentSchema.nodes)) {
-  for (const attr of Object.keys(type.spec.attrs ?? {})) {
-    if (!ATTRIBUTES[name]?.[attr]) throw new Error(`schema-check: no rule for attribute ${name}.${attr}`);
-  }
-}
-
-/** Marks (formatting of a text), and their valid values; null ends a mark. */
-const MARKS: Record<string, (value: unknown) => boolean> = {
-  bold: (v) => v === true || (isPlainObject(v) && Object.keys(v).length === 0),
-  italic: (v) => v === true || (isPlainObject(v) && Object.keys(v).length === 0),
-  link: (v) =>
-    isPlainObject(v) &&
-    isSafeHref(v.href) &&
-    Object.entries(v).every(([key, value]) =>
-      key === 'href' ? true : ['target', 'rel', 'class', 'title'].includes(key) && shortText(value, 200),
-    ),
-};
-for (const name of Object.keys(documentSchema.marks)) {
-  if (!MARKS[name]) throw new Error(`schema-check: no rule for mark ${name}`);
-}
-
-/** What an item's parent is. */
-type Container =
-  | { kind: 'root'; name: string }
-  | { kind: 'element'; name: string; depth: number }
-  | { kind: 'text' }
-  /** Garbage-collected: whatever lands there is discarded by Yjs. */
-  | { kind: 'gone' }
-  /** Not known yet (a dependency to come). */
-  | { kind: 'unknown' }
-  | { kind: 'other' };
-type Place = { parent: Container; sub: string | null };
-
-type Struct = Y.Item | Y.GC | Y.Skip;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are generic in their events
-type AnyType = Y.AbstractType<any>;
-type StructIndex = Map<number, Struct[]>;
-
-function indexStructs(updates: { structs: Struct[] }[]): StructIndex {
-  const index: StructIndex = new Map();
-  for (const update of updates) {
-    for (const struct of update.structs) {
-      const list = index.get(struct.id.client);
-      if (list) list.push(struct);
-      else index.set(struct.id.client, [struct]);
-    }
-  }
-  for (const list of index.values()) list.sort((a, b) => a.id.clock - b.id.clock);
-  return index;
-}
-
-function findIn(index: StructIndex, id: Y.ID): Struct | undefined {
-  const list = index.get(id.client);
-  if (!list) return undefined;
-  let low = 0;
-  let high = list.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const struct = list[mid]!;
-    if (id.clock < struct.id.clock) high = mid - 1;
-    else if (id.clock >= struct.id.clock + struct.length) low = mid + 1;
-    else return struct;
-  }
-  return undefined;
-}
-
-/** The depth of an element of the document (the fragment's children are at 1), up to MAX_DEPTH + 1. */
-function depthOf(type: AnyType): number {
-  let depth = 0;
-  let item = type._item;
-  while (item && depth <= MAX_DEPTH) {
-    depth++;
-    item = (item.parent as AnyType)._item;
-  }
-  return depth;
-}
-
-/** A type of the document as a container. */
-function containerOfType(type: AnyType): Container {
-  if (type._item === null) {
-    try {
-      return { kind: 'root', name: Y.findRootTypeKey(type) };
-    } catch {
-      return { kind: 'other' };
-    }
-  }
-  if (type instanceof Y.XmlText) return { kind: 'text' };
-  if (type instanceof Y.XmlElement) return { kind: 'element', name: type.nodeName, depth: depthOf(type) };
-  return { kind: 'other' };
 }
 
 /** The check of one update (see above). */

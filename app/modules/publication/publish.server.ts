@@ -8,9 +8,9 @@ import { readStoredDoc } from '~/rich-text/stored.server.ts';
 import { type DocNode } from '~/rich-text/document.ts';
 import { withProgramLease } from '../programs/lease.server.ts';
 import { getProgramOutline } from '../programs/programs.server.ts';
-import { KEEP_CURRENT, type RoundResults } from '../voting/types.ts';
 import { docToHtml, escapeHtml } from './html.ts';
 import { directEditFacts } from './direct-edits.server.ts';
+import { amendmentSources } from './version-sources.server.ts';
 import {
   attribute,
   attributeSince,
@@ -20,83 +20,15 @@ import {
   type ChainStep,
 } from './provenance.ts';
 import { liveDocumentName } from '~/modules/live-text/names.ts';
-import { DomainError, NotFoundError } from '~/utils/domain-errors.ts';
+import { DomainError } from '~/utils/domain-errors.ts';
 import type { Prisma } from '~/generated/prisma/client.ts';
-import {
-  plainText,
-  type ChangelogEntry,
-  type ChangelogItem,
-  type Source,
-  type VersionOutline,
-} from './versions.server.ts';
+import { plainText, type ChangelogEntry, type ChangelogItem, type VersionOutline } from './versions.server.ts';
 
 /**
  * Publishing a version (docs/decisions/0015-from-vote-to-program.md): the command that freezes the program as it
- * stands, with its provenance and changelog, and the publish page's read model. Reading versions is
- * versions.server.ts.
+ * stands, with its provenance and changelog. The sources it names are version-sources.server.ts; the publish
+ * page's read model is publication-status.server.ts; reading versions is versions.server.ts.
  */
-/** Every applied amendment's source record, from the rounds that adopted them. */
-async function sourcesFor(ids: string[]): Promise<Record<string, Source>> {
-  if (!ids.length) return {};
-  const amendments = await db().amendment.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      title: true,
-      kind: true,
-      authors: { select: { memberId: true }, orderBy: { addedAt: 'asc' } },
-      round: {
-        select: {
-          id: true,
-          number: true,
-          title: true,
-          closedAt: true,
-          results: true,
-          questions: { select: { id: true, amendmentId: true, alternatives: true } },
-        },
-      },
-      applications: { select: { resolution: true } },
-    },
-  });
-  const out: Record<string, Source> = {};
-  for (const a of amendments) {
-    const results = a.round?.results as RoundResults | null | undefined;
-    const question = a.round?.questions.find(
-      (q) =>
-        q.amendmentId === a.id || ((q.alternatives as { id: string }[] | null) ?? []).some((alt) => alt.id === a.id),
-    );
-    const result = question ? results?.questions.find((r) => r.id === question.id) : undefined;
-    out[a.id] = {
-      id: a.id,
-      title: a.title,
-      kind: a.kind,
-      authorIds: a.authors.map((x) => x.memberId),
-      authors: [],
-      round: a.round
-        ? {
-            id: a.round.id,
-            number: a.round.number,
-            title: a.round.title,
-            closedAt: a.round.closedAt?.toISOString() ?? null,
-          }
-        : null,
-      result: !result
-        ? null
-        : result.kind === 'YES_NO'
-          ? { kind: 'YES_NO', yes: result.yes, no: result.no, abstain: result.abstain, adopted: result.adopted }
-          : {
-              kind: 'PREFERENTIAL',
-              method: result.method,
-              ranked: result.ranked,
-              winner: result.winner === KEEP_CURRENT ? null : result.winner,
-              alternatives: result.alternatives.length,
-            },
-      turnout: results ? { ballots: results.ballots, census: results.censusSize } : null,
-      resolution: a.applications[0]?.resolution ?? null,
-    };
-  }
-  return out;
-}
 
 /** Publishes the program as it stands as its next version (moderators). Returns the version's number. */
 export async function publishVersion(props: { actor: Actor; slug: string; note: string }): Promise<number> {
@@ -192,7 +124,7 @@ async function snapshot(
   }
   // The changelog: applications recorded since the previous version (by sequence, not by clock).
   const since = applications.filter((a) => a.seq > (previous?.throughSeq ?? 0));
-  const sources = await sourcesFor([
+  const sources = await amendmentSources([
     ...new Set([...sections.flatMap((s) => sourcesOf(s.doc)), ...since.map((a) => a.amendmentId)]),
   ]);
   const titles = await db().amendment.findMany({
@@ -339,21 +271,4 @@ async function snapshot(
     });
     return number;
   });
-}
-
-/** What publishing now would bring (moderators): the next number, changes since the last version, conflicts. */
-export async function publicationStatus(actor: Actor, slug: string) {
-  const program = await db().program.findUnique({ where: { slug } });
-  if (!program) throw new NotFoundError(`program ${slug}`);
-  enforce(canManageProgram(actor, program), actor, 'program.publish');
-  const last = await db().programVersion.findFirst({ where: { programId: program.id }, orderBy: { number: 'desc' } });
-  const pending = await db().amendmentApplication.count({
-    where: { programId: program.id, status: 'APPLIED', seq: { gt: last?.throughSeq ?? 0 } },
-  });
-  const conflicts = await db().amendmentApplication.findMany({
-    where: { programId: program.id, status: 'CONFLICT' },
-    select: { amendment: { select: { id: true, title: true } } },
-    orderBy: { seq: 'asc' },
-  });
-  return { slug, next: (last?.number ?? 0) + 1, pending, conflicts: conflicts.map((c) => c.amendment) };
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { canonicalAnswers, trackingCode, validateAnswers } from './board.ts';
 import { tallyRound } from './tally.ts';
 import { ANSWERS, ROUND } from './board.fixtures.ts';
-import { describeCounting, verifyBoard as verify } from './verify-board.ts';
+import { describeCounting } from './board-round.ts';
+import { verifyBoard as verify } from './verify-board.ts';
 import { CURRENT_COUNTING, KEEP_CURRENT, type Answers, type Board, type PreferentialResult } from './types.ts';
 
 /** A board as the app publishes it: validated answers, codes, ballots sorted by code, results from tallyRound. */

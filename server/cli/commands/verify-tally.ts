@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { quorumNeeded, percentOf } from '~/modules/voting/thresholds.ts';
 import type { RoundDefinition, RoundResults } from '~/modules/voting/types.ts';
-import { describeCensus, describeCounting, verifyBoard } from '~/modules/voting/verify-board.ts';
+import { describeCensus, describeCounting } from '~/modules/voting/board-round.ts';
+import { verifyBoard } from '~/modules/voting/verify-board.ts';
 import { InputError, UsageError, readInputFile, type Command } from '../command.ts';
 
 /** A majority rule in words: what share of which votes it needs. */

@@ -1,0 +1,145 @@
+import type { AmendmentStatus, CommentStance, Phase } from '~/generated/prisma/enums.ts';
+import type { Prisma } from '~/generated/prisma/client.ts';
+import { enforceRead, type Actor } from '~/policies/actor.ts';
+import { canReadAmendment } from '~/policies/amendment.ts';
+import { canComment, canEditComment, canReportComment, type CommentFacts } from '~/policies/comment.ts';
+import { canManageProgram, canReadDraft } from '~/policies/program.ts';
+import { db } from '~/utils/db.server.ts';
+import { readStoredDoc } from '~/rich-text/stored.server.ts';
+import { type DocNode } from '~/rich-text/document.ts';
+import { hideUnknownProgram } from '../programs/programs.server.ts';
+import { inPublishedVersion } from '../amendments/published.server.ts';
+import { NotFoundError } from '~/utils/domain-errors.ts';
+import { isAmong, rowsOf } from '~/modules/members/membership.server.ts';
+
+/**
+ * The debate on an amendment as readers see it: who may read it (the amendment's own visibility), its threads and
+ * counts, and what the reader may do with each comment. Posting, editing, reporting and moderating are
+ * comments.server.ts; the moderators' list of reported comments is reported-comments.server.ts.
+ */
+
+/**
+ * The amendment whose debate the actor reads or joins: not found unless the actor may read the amendment (its
+ * authors and invitees before it is submitted; the public once a published version includes it).
+ */
+export async function debatedAmendment(actor: Actor, amendmentId: string) {
+  const amendment = await db().amendment.findUnique({
+    where: { id: amendmentId },
+    select: {
+      id: true,
+      status: true,
+      submittedAt: true,
+      program: { select: { id: true, slug: true, phase: true, draftIsPublic: true } },
+      authors: rowsOf(actor),
+      invitations: rowsOf(actor),
+    },
+  });
+  if (!amendment) throw new NotFoundError(`amendment ${amendmentId}`);
+  await hideUnknownProgram(db(), actor, amendment.program);
+  const facts = {
+    status: amendment.status,
+    actorIsAuthor: isAmong(amendment.authors),
+    actorIsInvited: isAmong(amendment.invitations),
+    submitted: amendment.submittedAt !== null,
+    // The debate of an amendment a published version includes is public with its page.
+    inPublishedVersion:
+      amendment.submittedAt !== null &&
+      !canReadDraft(actor, amendment.program) &&
+      (await inPublishedVersion(db(), amendment.id)),
+  };
+  if (!facts.submitted && !facts.actorIsAuthor && !facts.actorIsInvited) {
+    throw new NotFoundError(`amendment ${amendmentId}`);
+  }
+  enforceRead(canReadAmendment(actor, amendment.program, facts), actor, 'amendment.read');
+  return { ...amendment, submitted: facts.submitted };
+}
+
+/** A comment as the debate shows it, with its replies and what the reader may do with it. */
+export type CommentView = {
+  id: string;
+  author: string | null;
+  mine: boolean;
+  stance: CommentStance | null;
+  /** Null when hidden: nobody reads a hidden comment's text on the site. */
+  body: DocNode | null;
+  source: string | null;
+  createdAt: Date;
+  editedAt: Date | null;
+  hidden: { reason: string; at: Date } | null;
+  /** Open reports (for moderators only; 0 for everyone else). */
+  reports: number;
+  can: { edit: boolean; report: boolean; moderate: boolean; reply: boolean };
+  replies: CommentView[];
+};
+
+/** What the debate is made of: an amendment's comments, oldest first (to include in the read of the amendment). */
+export const DEBATE_ROWS = {
+  orderBy: [{ createdAt: 'asc' as const }, { id: 'asc' as const }],
+  take: 2000,
+  include: {
+    author: { select: { displayName: true } },
+    _count: { select: { reports: { where: { resolvedAt: null } } } },
+  },
+} satisfies Prisma.Amendment$commentsArgs;
+
+type DebateRow = Prisma.CommentGetPayload<typeof DEBATE_ROWS>;
+
+/** The debate on an amendment as threads, oldest first, with counts for and against. */
+export async function listComments(actor: Actor, amendmentId: string, now = new Date()) {
+  const amendment = await debatedAmendment(actor, amendmentId);
+  const rows = await db().comment.findMany({ where: { amendmentId: amendment.id }, ...DEBATE_ROWS });
+  return debateOf(actor, amendment.program, amendment, rows, now);
+}
+
+/**
+ * The debate as its page shows it, from its comments (DEBATE_ROWS) read with an amendment the reader may read:
+ * threads, counts, and what the reader may do with each comment.
+ */
+export function debateOf(
+  actor: Actor,
+  program: { phase: Phase; draftIsPublic: boolean },
+  amendment: { status: AmendmentStatus; submitted: boolean },
+  rows: DebateRow[],
+  now = new Date(),
+) {
+  const moderator = canManageProgram(actor, program);
+  const open = canComment(actor, program, amendment);
+  const views = new Map<string, CommentView>();
+  for (const row of rows) {
+    const facts: CommentFacts = { authorId: row.authorId, createdAt: row.createdAt, hidden: !!row.hiddenAt };
+    const mine = actor !== null && row.authorId === actor.id;
+    views.set(row.id, {
+      id: row.id,
+      author: row.author?.displayName ?? null,
+      mine,
+      stance: row.stance,
+      body: row.hiddenAt ? null : readStoredDoc(row.body, 'comment.body'),
+      source: mine && !row.hiddenAt ? row.source : null,
+      createdAt: row.createdAt,
+      editedAt: row.editedAt,
+      hidden: row.hiddenAt ? { reason: row.hiddenReason ?? '', at: row.hiddenAt } : null,
+      reports: moderator ? row._count.reports : 0,
+      can: {
+        edit: open && canEditComment(actor, facts, now),
+        report: canReportComment(actor, facts),
+        moderate: moderator && !row.hiddenAt,
+        reply: open && !row.hiddenAt,
+      },
+      replies: [],
+    });
+  }
+  const threads: CommentView[] = [];
+  for (const row of rows) {
+    const view = views.get(row.id)!;
+    const parent = row.parentId ? views.get(row.parentId) : undefined;
+    if (parent) parent.replies.push(view);
+    else threads.push(view);
+  }
+  const count = (stance: CommentStance) => rows.filter((r) => r.stance === stance && !r.hiddenAt).length;
+  return {
+    threads,
+    total: rows.length,
+    counts: { FOR: count('FOR'), AGAINST: count('AGAINST'), QUESTION: count('QUESTION') },
+    canPost: open,
+  };
+}
