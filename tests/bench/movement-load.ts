@@ -182,7 +182,15 @@ class Editor {
     const ws = new WebSocket(this.url, { headers: this.headers, localAddress: this.from, ca: trustedCa });
     this.ws = ws;
     let gotState!: () => void;
-    const state = new Promise<void>((resolve) => (gotState = resolve));
+    let lostBeforeState!: (error: Error) => void;
+    let hasState = false;
+    const state = new Promise<void>((resolve, reject) => {
+      gotState = () => {
+        hasState = true;
+        resolve();
+      };
+      lostBeforeState = reject;
+    });
     ws.on('message', (data: Buffer) => {
       if (data[0] !== SYNC) return;
       const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset + 1, data.length - 1));
@@ -205,12 +213,11 @@ class Editor {
       ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
     });
     ws.on('error', () => {});
-    let wasOpen = false;
-    ws.once('open', () => (wasOpen = true));
     ws.on('close', () => {
-      // A socket that never opened is the failed attempt's to retry (below, once), not a drop: retrying from here
-      // too would double the attempts at every failure.
-      if (this.stopped || ws !== this.ws || !wasOpen) return;
+      // A socket that closed before the server's state came is the failed attempt's to retry (below, once), not a
+      // drop: retrying from here too would double the attempts at every failure.
+      if (!hasState) return lostBeforeState(new Error('closed before the server sent its state'));
+      if (this.stopped || ws !== this.ws) return;
       this.drops++;
       const retry = () =>
         setTimeout(() => {
@@ -222,7 +229,16 @@ class Editor {
         }, 300);
       retry();
     });
-    return Promise.all([opened, state]).then(() => {});
+    // A socket that opens but never brings the state fails the attempt after 30 s rather than hanging the run.
+    const timeout = new Promise<never>((_, reject) => {
+      const timer = setTimeout(() => {
+        reject(new Error('no state from the server in 30 s'));
+        ws.terminate();
+      }, 30_000);
+      const clear = () => clearTimeout(timer);
+      state.then(clear, clear);
+    });
+    return Promise.race([Promise.all([opened, state]).then(() => {}), timeout]);
   }
 
   /** Closes for good (the end of the run). */

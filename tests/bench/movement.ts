@@ -366,6 +366,7 @@ async function runMix(
   ]);
   const restartFigures = await restarted;
   const seconds = (performance.now() - started) / 1000;
+  log(`  the load ended after ${r1(seconds)} s; the round closes`);
   clearInterval(sampler);
   const after = await Promise.all(plenums.map((p) => usage(p.child.pid!)));
   // A restarted process started counting from zero.
@@ -560,6 +561,7 @@ try {
             return { downSeconds: r1((performance.now() - stopped) / 1000) };
           }
         : undefined;
+    log(`run ${run + 1}: ${processes} process(es) behind nginx, the load starts`);
     const figures = await runMix(seeded, base, started.plenums, started.nginx.child.pid!, run, restart);
     printRun(figures);
     // What nginx saw go wrong towards the processes (a 502 or 504 says which), then a fresh log for the next run.
