@@ -52,8 +52,38 @@ export function rejectMalformedUrls(req: Request, res: Response, next: NextFunct
   res.status(400).type('text/plain; charset=utf-8').send(plainMessage(req, 'badUrl'));
 }
 
+/** At most this much of a refused body is read (and thrown away) before the answer, for at most LINGER_MS. */
+const LINGER_BYTES = 32 * 1024 * 1024;
+const LINGER_MS = 10_000;
+
 /**
- * Refuses bodies over `maxBytes` (or the limit of a `larger` path) before reading them: forms here are small.
+ * Answers a refused request once its body is in, reading and discarding it, as nginx's lingering close does. Sent
+ * at once, the answer closed the connection while the client was still writing: the client then met a reset
+ * connection (EPIPE) rather than the answer, and a person sending too large a file saw the browser's error page
+ * instead of the message. A body past LINGER_BYTES, or still coming after LINGER_MS, is not waited for.
+ */
+function answerAfterBody(req: Request, res: Response, status: number, message: string) {
+  let seen = 0;
+  let answered = false;
+  const answer = () => {
+    if (answered) return;
+    answered = true;
+    clearTimeout(timer);
+    res.status(status).setHeader('Connection', 'close');
+    res.type('text/plain; charset=utf-8').send(message);
+  };
+  const timer = setTimeout(answer, LINGER_MS);
+  timer.unref();
+  req.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > LINGER_BYTES) answer();
+  });
+  req.on('end', answer);
+  req.on('error', () => clearTimeout(timer));
+}
+
+/**
+ * Refuses bodies over `maxBytes` (or the limit of a `larger` path) before parsing them: forms here are small.
  * A body without a declared length (chunked) could be of any size, so a state-changing request must declare
  * one (browsers always do).
  */
@@ -61,16 +91,10 @@ export function limitBodySize(maxBytes: number, larger: { path: RegExp; maxBytes
   return (req: Request, res: Response, next: NextFunction) => {
     const limit = larger.find((l) => l.path.test(req.path))?.maxBytes ?? maxBytes;
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.get('transfer-encoding')) {
-      res.status(411).setHeader('Connection', 'close');
-      res.type('text/plain; charset=utf-8').send(plainMessage(req, 'tooLarge'));
-      return;
+      return answerAfterBody(req, res, 411, plainMessage(req, 'tooLarge'));
     }
     const length = Number(req.get('content-length') ?? 0);
-    if (length > limit) {
-      res.status(413).setHeader('Connection', 'close');
-      res.type('text/plain; charset=utf-8').send(plainMessage(req, 'tooLarge'));
-      return;
-    }
+    if (length > limit) return answerAfterBody(req, res, 413, plainMessage(req, 'tooLarge'));
     next();
   };
 }
