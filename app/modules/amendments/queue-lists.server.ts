@@ -13,10 +13,12 @@ import { cursorOf, readCursor, type Cursor } from './queue-cursor.ts';
  * thousands of amendments costs what a page of them does. A chapter, when given, narrows every list to it.
  */
 
-/** Collecting supports, waiting for an update, possible duplicates: this many a page. */
+/** Collecting supports, waiting for an update: this many a page. */
 export const LIST_PAGE = 50;
 /** Collision groups: this many a page (each shows all its amendments). */
 export const GROUPS_PAGE = 20;
+/** Possible duplicates: this many pairs a page (each comes with its own form, and is judged one at a time). */
+export const DUPLICATES_PAGE = 20;
 
 /** Where each list's page starts (the cursor of the last row of the previous page), and the chapter, if any. */
 export interface QueueQuery {
@@ -26,6 +28,9 @@ export interface QueueQuery {
   updates?: string | null;
   groups?: string | null;
   duplicates?: string | null;
+  /** The reported comments, and the roll reports (queue-reports.server.ts). */
+  reports?: string | null;
+  rolls?: string | null;
   /** Only what concerns this chapter's sections. */
   chapter?: string | null;
 }
@@ -114,7 +119,7 @@ export async function queueLists(programId: string, actorId: string, query: Queu
               AND (a, b) > (${duplicatesAfter.ids[0]!}, ${duplicatesAfter.ids[1]!}))`
           : Prisma.empty
       }
-      ORDER BY similarity DESC, a, b LIMIT ${LIST_PAGE + 1}
+      ORDER BY similarity DESC, a, b LIMIT ${DUPLICATES_PAGE + 1}
     ), shown AS (
       SELECT id FROM qualified UNION SELECT id FROM collecting UNION SELECT id FROM updates
       UNION SELECT s.id FROM standing s JOIN group_page g ON g.key = s."collisionGroup"
@@ -169,7 +174,7 @@ export async function queueLists(programId: string, actorId: string, query: Queu
   const collecting = pageOf(r.collecting ?? [], LIST_PAGE, keyed);
   const updates = pageOf(r.updates ?? [], LIST_PAGE, keyed);
   const groups = pageOf(r.groups ?? [], GROUPS_PAGE, (g) => cursorOf(g.at, g.key));
-  const duplicates = pageOf(r.duplicates ?? [], LIST_PAGE, (d) => cursorOf(d.similarity, d.a, d.b));
+  const duplicates = pageOf(r.duplicates ?? [], DUPLICATES_PAGE, (d) => cursorOf(d.similarity, d.a, d.b));
   return {
     totals: { ...r.totals, duplicates: r.duplicateTotal },
     qualifiedBefore: Number(r.totals.qualifiedBefore),

@@ -19,6 +19,7 @@ import { markdownToDoc, MarkdownTooDeepError } from '~/rich-text/markdown.server
 import { type DocNode } from '~/rich-text/document.ts';
 import { hideUnknownProgram } from '../programs/programs.server.ts';
 import { inPublishedVersion } from '../amendments/published.server.ts';
+import { reportedCommentsPage } from '../amendments/queue-reports.server.ts';
 import { notify } from '../notifications/notifications.server.ts';
 import { notifyFollowers } from '../follows/follows.server.ts';
 import { notifyModerators } from '../notifications/moderators.server.ts';
@@ -367,43 +368,10 @@ export function debateOf(
   };
 }
 
-/** Comments with open reports in a program, for the moderators' queue: most reported first. */
+/** Comments with open reports in a program, for the moderators' queue: the first page, most reported first. */
 export async function reportedComments(actor: Actor, slug: string) {
   const program = await db().program.findUnique({ where: { slug } });
   if (!program) throw new NotFoundError(`program ${slug}`);
   enforce(canManageProgram(actor, program), actor, 'program.manage');
-  return reportedCommentsOf(program.id);
-}
-
-/**
- * The comments of a program (of one of its chapters, if given) with open reports, most reported first: for a
- * caller that checked the moderator.
- */
-export async function reportedCommentsOf(programId: string, chapterId?: string) {
-  const rows = await db().comment.findMany({
-    where: {
-      amendment: { programId, ...(chapterId ? { section: { chapterId } } : {}) },
-      reports: { some: { resolvedAt: null } },
-    },
-    include: {
-      author: { select: { displayName: true } },
-      amendment: { select: { id: true, title: true } },
-      reports: {
-        where: { resolvedAt: null },
-        select: { reason: true, createdAt: true },
-        orderBy: { createdAt: 'asc' },
-      },
-    },
-    take: 200,
-  });
-  return rows
-    .map((r) => ({
-      id: r.id,
-      author: r.author?.displayName ?? null,
-      body: readStoredDoc(r.body, 'comment.body'),
-      hidden: !!r.hiddenAt,
-      amendment: r.amendment,
-      reports: r.reports,
-    }))
-    .sort((a, b) => b.reports.length - a.reports.length);
+  return (await reportedCommentsPage(program.id)).rows;
 }
