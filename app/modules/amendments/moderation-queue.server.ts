@@ -9,7 +9,7 @@ export type { QueueQuery };
 
 /**
  * The moderators' queue for a program, as one read model (ADR 0039, ADR 0044): amendments waiting for a decision
- * (qualified, a page of MAX_BULK at a time), those collecting supports, collision groups, possible duplicates
+ * (qualified, a page of QUALIFIED_PAGE at a time), those collecting supports, collision groups, possible duplicates
  * (stored when an amendment's change is written: duplicates.server.ts), amendments waiting for their authors'
  * update, comments with open reports and voter-roll reports, each list a page at a time; and adopted amendments
  * the text moved under. A chapter narrows it to what concerns that chapter (roll reports concern a round, and
