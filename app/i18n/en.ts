@@ -1267,6 +1267,8 @@ export const en = {
   'queue.pages.updates': 'Pages of amendments waiting for their authors’ update',
   'queue.pages.groups': 'Pages of collision groups',
   'queue.pages.duplicates': 'Pages of possible duplicates',
+  'queue.pages.reports': 'Pages of reported comments',
+  'queue.pages.rolls': 'Pages of reports about voter rolls',
   'queue.rollReports': 'Reports about voter rolls',
   'queue.rollReport': '{member} says they did not vote in round {n}, “{title}”:',
   'setup.title': 'Set up Plenum for your movement',
@@ -1464,6 +1466,7 @@ export const en = {
   'bulk.keys':
     'Keyboard: j and k move from one amendment to the next, x selects it, a chooses admissible and i inadmissible, then write or pick the reason and press Enter; / goes to search.',
   'bulk.open': 'Open “{title}”',
+  'bulk.qualifiedOn': 'qualified on {date}',
   'bulk.shown': 'Amendments {from} to {to} of {total} are listed; the next page lists the following ones.',
   'bulk.errors.stale':
     'Nothing was decided: {count:this amendment|these amendments} changed since the queue was shown: {titles}. Reload the queue and decide again.',

@@ -1296,6 +1296,8 @@ export const es: Messages = {
   'queue.pages.updates': 'Páginas de enmiendas a la espera de la actualización de sus autores',
   'queue.pages.groups': 'Páginas de grupos en colisión',
   'queue.pages.duplicates': 'Páginas de posibles duplicados',
+  'queue.pages.reports': 'Páginas de comentarios denunciados',
+  'queue.pages.rolls': 'Páginas de avisos sobre registros de votantes',
   'queue.rollReports': 'Avisos sobre registros de votantes',
   'queue.rollReport': '{member} dice que no votó en la ronda {n}, «{title}»:',
   'setup.title': 'Configurar Plenum para su movimiento',
@@ -1496,6 +1498,7 @@ export const es: Messages = {
   'bulk.keys':
     'Teclado: j y k pasan de una enmienda a otra, x la selecciona, a elige admisible e i inadmisible; luego escriba o elija el motivo y pulse Intro; / va a la búsqueda.',
   'bulk.open': 'Abrir «{title}»',
+  'bulk.qualifiedOn': 'calificada el {date}',
   'bulk.shown': 'Se muestran las enmiendas {from} a {to} de {total}; la página siguiente muestra las demás.',
   'bulk.errors.stale':
     'No se decidió nada: {count:esta enmienda cambió|estas enmiendas cambiaron} desde que se mostró la cola: {titles}. Recargue la cola y decida de nuevo.',

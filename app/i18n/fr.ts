@@ -1318,6 +1318,8 @@ export const fr: Messages = {
   'queue.pages.updates': 'Pages des amendements en attente de la mise à jour de leurs auteurs',
   'queue.pages.groups': 'Pages des groupes en collision',
   'queue.pages.duplicates': 'Pages des doublons possibles',
+  'queue.pages.reports': 'Pages des commentaires signalés',
+  'queue.pages.rolls': 'Pages des signalements sur les listes d’émargement',
   'queue.rollReports': 'Signalements sur les listes d’émargement',
   'queue.rollReport': '{member} dit ne pas avoir voté lors du tour {n}, « {title} » :',
   'setup.title': 'Installer Plenum pour votre mouvement',
@@ -1522,6 +1524,7 @@ export const fr: Messages = {
   'bulk.keys':
     'Clavier : j et k passent d’un amendement à l’autre, x le sélectionne, a choisit recevable et i irrecevable, puis écrivez ou choisissez le motif et appuyez sur Entrée ; / va à la recherche.',
   'bulk.open': 'Ouvrir « {title} »',
+  'bulk.qualifiedOn': 'qualifié le {date}',
   'bulk.shown': 'Les amendements {from} à {to} sur {total} sont listés ; la page suivante liste les autres.',
   'bulk.errors.stale':
     'Rien n’a été décidé : {count:cet amendement a changé|ces amendements ont changé} depuis l’affichage de la file : {titles}. Rechargez la file et décidez à nouveau.',

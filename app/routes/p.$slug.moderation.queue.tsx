@@ -82,7 +82,7 @@ export default function ModerationQueuePage() {
         </button>
       </Form>
       <ChapterFilter slug={slug} chapter={queue.chapter} chapters={queue.chapters} />
-      <QueueAlerts slug={slug} queue={queue} />
+      <QueueAlerts slug={slug} query={query} queue={queue} />
       <Part
         id="queue-qualified"
         title={t('queue.qualified')}

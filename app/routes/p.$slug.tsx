@@ -1,15 +1,16 @@
 import { nextPhaseOf } from '~/modules/programs/phase-order.ts';
 import type { MetaFunction } from '@remix-run/node';
-import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react';
+import { Link, Outlet, useLoaderData, useLocation } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx';
 import { sectionsBeingEdited } from '~/modules/live-text/live-text.server.ts';
 import { programFrame } from '~/modules/programs/programs.server.ts';
 import { actorOf } from '~/utils/auth.server.ts';
-import { useFormatDate, useT } from '~/utils/i18n.tsx';
+import { useFormatDate, useLocale, useT } from '~/utils/i18n.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
 import { contentsHref } from '~/utils/contents.ts';
 import { ProgramLanguage, ProgramText } from '~/utils/content-lang.tsx';
+import { usePlainLinks } from '~/utils/plain-links.ts';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ params, context }) => {
   const outline = await programFrame(actorOf(context), params.slug ?? '');
@@ -31,6 +32,17 @@ export default function ProgramLayout() {
   const { program, chapters, contents, abilities, editing: editingAtLoad } = useLoaderData<typeof loader>();
   const editing = useEditingNow(program.slug, editingAtLoad, abilities.readDraft);
   const href = contentsHref(program.slug, contents);
+  // The table of contents has a link per section (hundreds in a national program), on every page of the program:
+  // plain links, followed by one handler, marked current as NavLink would (ADR 0044).
+  const follow = usePlainLinks();
+  const here = useLocation().pathname.toLowerCase();
+  const current = (to: string) => {
+    const path = to.toLowerCase();
+    return here === path || here.startsWith(`${path}/`) ? { className: 'active', 'aria-current': 'page' as const } : {};
+  };
+  const locale = useLocale();
+  const lang = program.language && program.language !== locale ? program.language : undefined;
+  const title = (words: string) => (lang ? <span lang={lang}>{words}</span> : words);
   return (
     <ProgramLanguage language={program.language}>
       <div className="program">
@@ -62,25 +74,25 @@ export default function ProgramLayout() {
           </p>
         </header>
         <div className="program-body">
-          <nav className="toc" aria-label={t('program.toc')}>
+          <nav className="toc" aria-label={t('program.toc')} onClick={follow}>
             <ol>
               {chapters.map((c) => (
                 <li key={c.id}>
-                  <NavLink to={href('chapters', c.id)}>
-                    {c.number}. <ProgramText>{c.title}</ProgramText>
-                  </NavLink>
+                  <a href={href('chapters', c.id)} {...current(href('chapters', c.id))}>
+                    {c.number}. {title(c.title)}
+                  </a>
                   <ol>
                     {c.sections.map((s) => (
                       <li key={s.id}>
-                        <NavLink to={href('sections', s.id)}>
-                          {s.number} <ProgramText>{s.title}</ProgramText>
+                        <a href={href('sections', s.id)} {...current(href('sections', s.id))}>
+                          {s.number} {title(s.title)}
                           {s.lockedAt ? <span className="toc-locked"> {t('structure.locked')}</span> : null}
                           {editing[s.id] ? (
                             <span className="editing-now" data-testid={`editing-${s.id}`}>
                               {t('program.editingNow', { names: editing[s.id]!.join(', ') })}
                             </span>
                           ) : null}
-                        </NavLink>
+                        </a>
                       </li>
                     ))}
                   </ol>

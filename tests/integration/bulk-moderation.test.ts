@@ -3,6 +3,7 @@ import { decideInBulk, StaleDecisionError } from '../../app/modules/amendments/b
 import { decideAdmissibility, moderationLog, moderationQueue } from '../../app/modules/amendments/moderation.server.ts';
 import { changeKey } from '../../app/modules/amendments/duplicates.server.ts';
 import { BulkDecisionSchema } from '../../app/modules/amendments/moderation.schema.ts';
+import { QUALIFIED_PAGE } from '../../app/modules/amendments/queue-lists.server.ts';
 import {
   createReasonTemplate,
   deleteReasonTemplate,
@@ -48,10 +49,10 @@ describe('the queue past its first page', () => {
   it('pages the qualified amendments in a stable order, a page staying put as others are decided', async () => {
     const { slug, moderator, ids } = await queueOf(1);
     const first = await db().amendment.findUniqueOrThrow({ where: { id: ids[0]! } });
-    // 204 more, written straight into the table (the module path takes a second each), qualified a minute apart.
+    // A page and 4 more, written straight into the table (the module path takes a second each), qualified a minute apart.
     const at = (i: number) => new Date(first.qualifiedAt!.getTime() + (i + 1) * 60_000);
     await db().amendment.createMany({
-      data: Array.from({ length: 204 }, (_, i) => ({
+      data: Array.from({ length: QUALIFIED_PAGE + 4 }, (_, i) => ({
         id: newId(),
         programId: first.programId,
         sectionId: first.sectionId,
@@ -68,19 +69,19 @@ describe('the queue past its first page', () => {
       })),
     });
     const one = await moderationQueue(moderator, slug);
-    expect(one.qualifiedTotal).toBe(205);
-    expect(one.qualified).toHaveLength(200);
+    expect(one.qualifiedTotal).toBe(QUALIFIED_PAGE + 5);
+    expect(one.qualified).toHaveLength(QUALIFIED_PAGE);
     expect(one.qualified[0]!.title).toBe('Amendment 1');
-    expect(one.page).toMatchObject({ after: null, from: 1, to: 200, next: expect.any(String) });
+    expect(one.page).toMatchObject({ after: null, from: 1, to: QUALIFIED_PAGE, next: expect.any(String) });
     const two = await moderationQueue(moderator, slug, { after: one.page.next });
     expect(two.qualified.map((a) => a.title)).toEqual([
-      'Paged 201',
-      'Paged 202',
-      'Paged 203',
-      'Paged 204',
-      'Paged 205',
+      `Paged ${QUALIFIED_PAGE + 1}`,
+      `Paged ${QUALIFIED_PAGE + 2}`,
+      `Paged ${QUALIFIED_PAGE + 3}`,
+      `Paged ${QUALIFIED_PAGE + 4}`,
+      `Paged ${QUALIFIED_PAGE + 5}`,
     ]);
-    expect(two.page).toMatchObject({ from: 201, to: 205, next: null });
+    expect(two.page).toMatchObject({ from: QUALIFIED_PAGE + 1, to: QUALIFIED_PAGE + 5, next: null });
     // Deciding amendments of the first page does not move the second.
     await decideInBulk({
       actor: moderator,
@@ -89,7 +90,7 @@ describe('the queue past its first page', () => {
     });
     const again = await moderationQueue(moderator, slug, { after: one.page.next });
     expect(again.qualified.map((a) => a.title)).toEqual(two.qualified.map((a) => a.title));
-    expect(again.qualifiedTotal).toBe(202);
+    expect(again.qualifiedTotal).toBe(QUALIFIED_PAGE + 2);
     // A cursor that means nothing starts at the top.
     expect((await moderationQueue(moderator, slug, { after: 'nonsense' })).qualified[0]!.title).toBe('Paged 4');
   });

@@ -1,5 +1,6 @@
 import { Form, Link, useNavigation } from '@remix-run/react';
-import { ProgramText } from '~/utils/content-lang.tsx';
+import { useContentLang } from '~/utils/content-lang.tsx';
+import { usePlainLinks } from '~/utils/plain-links.ts';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorList } from '~/components/forms.tsx';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
@@ -56,6 +57,8 @@ export function BulkDecisions(props: {
 }) {
   const t = useT();
   const formatDate = useFormatDate();
+  const lang = useContentLang();
+  const follow = usePlainLinks();
   const busy = useNavigation().state !== 'idle';
   const list = useRef<HTMLUListElement>(null);
   const reason = useRef<HTMLInputElement>(null);
@@ -111,7 +114,8 @@ export function BulkDecisions(props: {
         />
         <label htmlFor="bulk-all">{t('bulk.selectAll')}</label>
       </p>
-      <ul className="queue bulk-list" ref={list} data-testid="bulk-list">
+      {/* 200 rows: each is plain elements, its title in the program's language, its link a plain one (ADR 0044). */}
+      <ul className="queue bulk-list" ref={list} data-testid="bulk-list" onClick={follow}>
         {props.rows.map((a) => (
           <li key={a.id} className="bulk-row">
             <input
@@ -122,17 +126,16 @@ export function BulkDecisions(props: {
               aria-keyshortcuts="x"
               onChange={recount}
             />{' '}
-            <label htmlFor={`pick-${a.id}`}>
-              <ProgramText>{a.title}</ProgramText>
+            <label htmlFor={`pick-${a.id}`} lang={lang}>
+              {a.title}
             </label>{' '}
-            <Link to={`/p/${props.slug}/amendments/${a.id}`} aria-label={t('bulk.open', { title: a.title })}>
+            <a href={`/p/${props.slug}/amendments/${a.id}`} aria-label={t('bulk.open', { title: a.title })}>
               ↗
-            </Link>
+            </a>
             <span className="muted">
-              {a.supportsNeeded !== null
+              {(a.supportsNeeded !== null
                 ? ` — ${t('supports.progress', { count: a.supports, needed: a.supportsNeeded })}`
-                : null}
-              {a.qualifiedAt ? ` — ${t('supports.qualified', { date: formatDate(a.qualifiedAt) })}` : null}
+                : '') + (a.qualifiedAt ? ` — ${t('bulk.qualifiedOn', { date: formatDate(a.qualifiedAt) })}` : '')}
             </span>
           </li>
         ))}

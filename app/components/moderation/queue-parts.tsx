@@ -4,13 +4,21 @@ import type { ReactNode } from 'react';
 import { ErrorList } from '~/components/forms.tsx';
 import type { action, loader } from '~/routes/p.$slug.moderation.queue.tsx';
 import { RichText } from '~/rich-text/render.tsx';
-import { ProgramText } from '~/utils/content-lang.tsx';
+import { useContentLang } from '~/utils/content-lang.tsx';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
+import { usePlainLinks } from '~/utils/plain-links.ts';
 import { refusalOf } from '~/utils/refusal.ts';
 import { QueuePages, type QueueQuery } from './queue-pages.tsx';
 
 type Queue = SerializeFrom<typeof loader>['queue'];
 type Brief = Queue['qualified'][number];
+type Paged = keyof Queue['pages'];
+
+/** The links between the pages of one of the queue's lists, landing on its section. */
+function ListPages(props: { slug: string; query: QueueQuery; queue: Queue; param: Paged; id: string; label: string }) {
+  const { slug, query, queue, param, id, label } = props;
+  return <QueuePages slug={slug} query={query} param={param} page={queue.pages[param]} label={label} hash={id} />;
+}
 
 /** One part of the queue: its title with how many it holds, its list, and the links to its other pages if any. */
 export function Part(props: {
@@ -43,19 +51,26 @@ export function Part(props: {
   );
 }
 
-/** Moderators judge a listed pair not duplicates, with a public reason: the pair leaves the list for good. */
-function DismissForm({ pair }: { pair: { a: Brief; b: Brief } }) {
+/** What every dismissal form of the page shares: read once for the list, not once per pair. */
+function useDismissState() {
   const t = useT();
   const busy = useNavigation().state !== 'idle';
   const answer = useActionData<typeof action>();
-  const key = `${pair.a.id}-${pair.b.id}`;
   const refusal = refusalOf(answer);
-  const error =
+  const error = (key: string) =>
     answer && 'pair' in answer && answer.pair === key
       ? answer.error
       : refusal?.intent === 'dismissDuplicate'
         ? refusal.message
         : null;
+  return { t, busy, error };
+}
+
+/** Moderators judge a listed pair not duplicates, with a public reason: the pair leaves the list for good. */
+function DismissForm({ pair, state }: { pair: { a: Brief; b: Brief }; state: ReturnType<typeof useDismissState> }) {
+  const { t, busy } = state;
+  const key = `${pair.a.id}-${pair.b.id}`;
+  const error = state.error(key);
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="id" value={pair.a.id} />
@@ -70,25 +85,45 @@ function DismissForm({ pair }: { pair: { a: Brief; b: Brief } }) {
   );
 }
 
-/** What needs the moderators now: amendments in conflict, reported comments, reports about a voter roll. */
-export function QueueAlerts({ slug, queue }: { slug: string; queue: Queue }) {
+/**
+ * What needs the moderators now: amendments in conflict, reported comments, reports about a voter roll; the reports
+ * a page at a time, most reported (the comments) or newest (the roll reports) first.
+ */
+export function QueueAlerts({ slug, query, queue }: { slug: string; query: QueueQuery; queue: Queue }) {
   const t = useT();
   const formatDate = useFormatDate();
+  const lang = useContentLang();
+  const follow = usePlainLinks();
   return (
     <>
       <Part id="queue-conflicts" title={t('queue.conflicts')} count={queue.conflicts.length}>
-        <ul className="queue">
+        <ul className="queue" onClick={follow}>
           {queue.conflicts.map((a) => (
             <li key={a.id}>
-              <Link to={`/p/${slug}/amendments/${a.id}#conflict`}>
-                <ProgramText>{a.title}</ProgramText>
-              </Link>
+              <a href={`/p/${slug}/amendments/${a.id}#conflict`} lang={lang}>
+                {a.title}
+              </a>
             </li>
           ))}
         </ul>
       </Part>
-      <Part id="queue-reports" title={t('queue.reports')} count={queue.reports.length}>
-        <ul className="queue">
+      <Part
+        id="queue-reports"
+        title={t('queue.reports')}
+        count={queue.pages.reports.total}
+        shown={queue.reports.length}
+        pages={
+          <ListPages
+            slug={slug}
+            query={query}
+            queue={queue}
+            param="reports"
+            id="queue-reports"
+            label={t('queue.pages.reports')}
+          />
+        }
+      >
+        <ul className="queue" data-testid="reported-comments">
           {queue.reports.map((c) => (
             <li key={c.id}>
               <p>
@@ -110,10 +145,25 @@ export function QueueAlerts({ slug, queue }: { slug: string; queue: Queue }) {
           ))}
         </ul>
       </Part>
-      <Part id="queue-roll-reports" title={t('queue.rollReports')} count={queue.rollReports.length}>
-        <ul className="queue">
-          {queue.rollReports.map((r, i) => (
-            <li key={i}>
+      <Part
+        id="queue-roll-reports"
+        title={t('queue.rollReports')}
+        count={queue.pages.rolls.total}
+        shown={queue.rollReports.length}
+        pages={
+          <ListPages
+            slug={slug}
+            query={query}
+            queue={queue}
+            param="rolls"
+            id="queue-roll-reports"
+            label={t('queue.pages.rolls')}
+          />
+        }
+      >
+        <ul className="queue" data-testid="roll-reports">
+          {queue.rollReports.map((r) => (
+            <li key={`${r.round.id}-${r.member ?? ''}-${String(r.createdAt)}`}>
               <p>
                 {formatDate(r.createdAt, 'datetime')} —{' '}
                 {t('queue.rollReport', {
@@ -132,18 +182,23 @@ export function QueueAlerts({ slug, queue }: { slug: string; queue: Queue }) {
   );
 }
 
-/** What the moderators should know, each list paged: collision groups, duplicates, updates, supports collected. */
+/**
+ * What the moderators should know, each list paged: collision groups, duplicates, updates, supports collected.
+ * Their amendments' links are plain ones, followed by one handler per list (ADR 0044).
+ */
 export function QueueLists({ slug, query, queue }: { slug: string; query: QueueQuery; queue: Queue }) {
   const t = useT();
   const formatDate = useFormatDate();
+  const lang = useContentLang();
+  const follow = usePlainLinks();
+  const dismissing = useDismissState();
   const link = (a: Brief) => (
-    <Link to={`/p/${slug}/amendments/${a.id}`}>
-      <ProgramText>{a.title}</ProgramText>
-    </Link>
+    <a href={`/p/${slug}/amendments/${a.id}`} lang={lang}>
+      {a.title}
+    </a>
   );
-  /** The links between the pages of one list, landing on it. */
   const pages = (param: 'collecting' | 'updates' | 'groups' | 'duplicates', id: string, label: string) => (
-    <QueuePages slug={slug} query={query} param={param} page={queue.pages[param]} label={label} hash={id} />
+    <ListPages slug={slug} query={query} queue={queue} param={param} id={id} label={label} />
   );
   const supports = (a: Brief) =>
     a.supportsNeeded !== null ? t('supports.progress', { count: a.supports, needed: a.supportsNeeded }) : '';
@@ -156,7 +211,7 @@ export function QueueLists({ slug, query, queue }: { slug: string; query: QueueQ
         shown={queue.groups.length}
         pages={pages('groups', 'queue-groups', t('queue.pages.groups'))}
       >
-        <ul className="queue">
+        <ul className="queue" onClick={follow}>
           {queue.groups.map((g) => (
             <li key={g[0]!.id}>
               {t('collisions.group', { title: g[0]!.title })}
@@ -178,11 +233,11 @@ export function QueueLists({ slug, query, queue }: { slug: string; query: QueueQ
         shown={queue.duplicates.length}
         pages={pages('duplicates', 'queue-duplicates', t('queue.pages.duplicates'))}
       >
-        <ul className="queue">
+        <ul className="queue" onClick={follow}>
           {queue.duplicates.map((d) => (
             <li key={`${d.a.id}-${d.b.id}`} data-testid="duplicate-pair">
               {link(d.a)} / {link(d.b)} — {t('queue.similarity', { percent: Math.round(d.similarity * 100) })}
-              <DismissForm pair={d} />
+              <DismissForm pair={d} state={dismissing} />
             </li>
           ))}
         </ul>
@@ -194,7 +249,7 @@ export function QueueLists({ slug, query, queue }: { slug: string; query: QueueQ
         shown={queue.needUpdate.length}
         pages={pages('updates', 'queue-updates', t('queue.pages.updates'))}
       >
-        <ul className="queue">
+        <ul className="queue" onClick={follow}>
           {queue.needUpdate.map((a) => (
             <li key={a.id}>{link(a)}</li>
           ))}
@@ -207,10 +262,11 @@ export function QueueLists({ slug, query, queue }: { slug: string; query: QueueQ
         shown={queue.collecting.length}
         pages={pages('collecting', 'queue-collecting', t('queue.pages.collecting'))}
       >
-        <ul className="queue">
+        <ul className="queue" onClick={follow}>
           {queue.collecting.map((a) => (
             <li key={a.id}>
-              {link(a)} — {supports(a)}
+              {link(a)}
+              {` — ${supports(a)}`}
               {a.supportDeadline
                 ? ` — ${t('supports.deadline', { date: formatDate(a.supportDeadline, 'datetime') })}`
                 : null}

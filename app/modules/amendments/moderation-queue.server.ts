@@ -1,21 +1,21 @@
 import { enforce, type Actor } from '~/policies/actor.ts';
 import { canManageProgram } from '~/policies/program.ts';
-import { reportedCommentsOf } from '../debate/reported-comments.server.ts';
 import { programFrame } from '../programs/programs.server.ts';
-import { rollReportsOf } from '../voting/roll.server.ts';
 import { queueLists, type QueueQuery } from './queue-lists.server.ts';
+import { reportedCommentsPage, rollReportsPage } from './queue-reports.server.ts';
 import { listTemplates } from './reason-templates.server.ts';
 
 export type { QueueQuery };
 
 /**
  * The moderators' queue for a program, as one read model (ADR 0039, ADR 0044): amendments waiting for a decision
- * (qualified, a page of MAX_BULK at a time), those collecting supports, collision groups, possible duplicates
+ * (qualified, a page of QUALIFIED_PAGE at a time), those collecting supports, collision groups, possible duplicates
  * (stored when an amendment's change is written: duplicates.server.ts), amendments waiting for their authors'
- * update, each list a page at a time; comments with open reports, voter-roll reports and adopted amendments the
- * text moved under. A chapter narrows it to what concerns that chapter (roll reports concern a round, and stay).
- * Four statements once the program is known and the moderator checked: the amendment lists (one statement,
- * queue-lists.server.ts), the templates, the reported comments and the roll reports, read side by side.
+ * update, comments with open reports and voter-roll reports, each list a page at a time; and adopted amendments
+ * the text moved under. A chapter narrows it to what concerns that chapter (roll reports concern a round, and
+ * stay). Four statements once the program is known and the moderator checked: the amendment lists (one statement,
+ * queue-lists.server.ts), the templates, the reported comments and the roll reports (one each, with their totals:
+ * queue-reports.server.ts), read side by side.
  */
 export async function moderationQueue(actor: Actor, slug: string, query: QueueQuery = {}) {
   const { program, chapters } = await programFrame(actor, slug);
@@ -25,9 +25,9 @@ export async function moderationQueue(actor: Actor, slug: string, query: QueueQu
   const [lists, templates, reports, rollReports] = await Promise.all([
     queueLists(program.id, actor.id, { ...query, chapter: chapter?.id ?? null }),
     listTemplates(program.id),
-    reportedCommentsOf(program.id, chapter?.id),
+    reportedCommentsPage(program.id, chapter?.id, query.reports),
     // Members who say they are on a round's voter roll without having voted (docs/decisions/0032-voter-roll.md).
-    rollReportsOf(actor, program.id),
+    rollReportsPage(program.id, query.rolls),
   ]);
   const taken = new Set(lists.taken);
   const from = lists.qualifiedBefore;
@@ -48,6 +48,8 @@ export async function moderationQueue(actor: Actor, slug: string, query: QueueQu
       updates: { total: lists.totals.updates, after: query.updates ?? null, next: lists.updates.next },
       groups: { total: lists.totals.groups, after: query.groups ?? null, next: lists.groups.next },
       duplicates: { total: lists.totals.duplicates, after: query.duplicates ?? null, next: lists.duplicates.next },
+      reports: { total: reports.total, after: query.reports ?? null, next: reports.next },
+      rolls: { total: rollReports.total, after: query.rolls ?? null, next: rollReports.next },
     },
     /** The chapter the queue is narrowed to, and the program's chapters, those the moderator took first. */
     chapter: chapter?.id ?? null,
@@ -59,8 +61,8 @@ export async function moderationQueue(actor: Actor, slug: string, query: QueueQu
     groups: lists.groups.rows,
     duplicates: lists.duplicates.rows,
     needUpdate: lists.updates.rows,
-    reports,
-    rollReports,
+    reports: reports.rows,
+    rollReports: rollReports.rows,
     conflicts: lists.conflicts,
   };
 }

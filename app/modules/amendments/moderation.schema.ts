@@ -56,7 +56,16 @@ export const ReasonTemplateCommandSchema = z.discriminatedUnion('intent', [
 ]);
 
 /** The queue's address parameters: where each paged list starts, and the chapter it is narrowed to (ADR 0044). */
-export const QUEUE_PARAMS = ['chapter', 'after', 'collecting', 'updates', 'groups', 'duplicates'] as const;
+export const QUEUE_PARAMS = [
+  'chapter',
+  'after',
+  'collecting',
+  'updates',
+  'groups',
+  'duplicates',
+  'reports',
+  'rolls',
+] as const;
 export type QueueParam = (typeof QUEUE_PARAMS)[number];
 
 /** The queue's parameters read from its address: each kept short, absent or empty as null. */

@@ -2,7 +2,6 @@ import { Prisma } from '~/generated/prisma/client.ts';
 import type { AmendmentStatus } from '~/generated/prisma/enums.ts';
 import { db } from '~/utils/db.server.ts';
 import { STANDING } from './collisions.server.ts';
-import { MAX_BULK } from './moderation.schema.ts';
 import { cursorOf, readCursor, type Cursor } from './queue-cursor.ts';
 
 /**
@@ -13,10 +12,17 @@ import { cursorOf, readCursor, type Cursor } from './queue-cursor.ts';
  * thousands of amendments costs what a page of them does. A chapter, when given, narrows every list to it.
  */
 
-/** Collecting supports, waiting for an update, possible duplicates: this many a page. */
+/**
+ * The qualified amendments (the bulk form's list): this many a page. Fewer than a bulk decision may hold (MAX_BULK):
+ * a moderator reads each title before deciding, and the page renders each row (ADR 0044).
+ */
+export const QUALIFIED_PAGE = 100;
+/** Collecting supports, waiting for an update: this many a page. */
 export const LIST_PAGE = 50;
 /** Collision groups: this many a page (each shows all its amendments). */
 export const GROUPS_PAGE = 20;
+/** Possible duplicates: this many pairs a page (each comes with its own form, and is judged one at a time). */
+export const DUPLICATES_PAGE = 20;
 
 /** Where each list's page starts (the cursor of the last row of the previous page), and the chapter, if any. */
 export interface QueueQuery {
@@ -26,6 +32,9 @@ export interface QueueQuery {
   updates?: string | null;
   groups?: string | null;
   duplicates?: string | null;
+  /** The reported comments, and the roll reports (queue-reports.server.ts). */
+  reports?: string | null;
+  rolls?: string | null;
   /** Only what concerns this chapter's sections. */
   chapter?: string | null;
 }
@@ -89,7 +98,7 @@ export async function queueLists(programId: string, actorId: string, query: Queu
       WHERE a."programId" = ${programId} AND a.status = ANY(${[...STANDING]}::"AmendmentStatus"[]) ${chapter}
     ), qualified AS (
       SELECT id, qk AS key FROM standing WHERE status = 'QUALIFIED' ${afterCursor(Prisma.sql`qk`, Prisma.sql`id`, qualifiedAfter)}
-      ORDER BY qk, id LIMIT ${MAX_BULK + 1}
+      ORDER BY qk, id LIMIT ${QUALIFIED_PAGE + 1}
     ), collecting AS (
       SELECT id, sk AS key FROM standing WHERE status = 'SUBMITTED' ${afterCursor(Prisma.sql`sk`, Prisma.sql`id`, collectingAfter)}
       ORDER BY sk, id LIMIT ${LIST_PAGE + 1}
@@ -114,7 +123,7 @@ export async function queueLists(programId: string, actorId: string, query: Queu
               AND (a, b) > (${duplicatesAfter.ids[0]!}, ${duplicatesAfter.ids[1]!}))`
           : Prisma.empty
       }
-      ORDER BY similarity DESC, a, b LIMIT ${LIST_PAGE + 1}
+      ORDER BY similarity DESC, a, b LIMIT ${DUPLICATES_PAGE + 1}
     ), shown AS (
       SELECT id FROM qualified UNION SELECT id FROM collecting UNION SELECT id FROM updates
       UNION SELECT s.id FROM standing s JOIN group_page g ON g.key = s."collisionGroup"
@@ -131,7 +140,8 @@ export async function queueLists(programId: string, actorId: string, query: Queu
           },
           'collecting', count(*) FILTER (WHERE status = 'SUBMITTED'),
           'updates', count(*) FILTER (WHERE "needsUpdate"),
-          'groups', count(DISTINCT "collisionGroup"))
+          -- The groups already gathered: count(DISTINCT) would sort every standing amendment again.
+          'groups', (SELECT count(*) FROM groups))
         FROM standing) AS totals,
       (SELECT count(*)::int FROM pairs) AS "duplicateTotal",
       (SELECT COALESCE(json_agg(json_build_object('id', s.id, 'title', s.title, 'status', s.status,
@@ -165,11 +175,11 @@ export async function queueLists(programId: string, actorId: string, query: Queu
   );
   const brief = (id: string) => briefs.get(id)!;
   const keyed = (row: { id: string; key: number }) => cursorOf(row.key, row.id);
-  const qualified = pageOf(r.qualified ?? [], MAX_BULK, keyed);
+  const qualified = pageOf(r.qualified ?? [], QUALIFIED_PAGE, keyed);
   const collecting = pageOf(r.collecting ?? [], LIST_PAGE, keyed);
   const updates = pageOf(r.updates ?? [], LIST_PAGE, keyed);
   const groups = pageOf(r.groups ?? [], GROUPS_PAGE, (g) => cursorOf(g.at, g.key));
-  const duplicates = pageOf(r.duplicates ?? [], LIST_PAGE, (d) => cursorOf(d.similarity, d.a, d.b));
+  const duplicates = pageOf(r.duplicates ?? [], DUPLICATES_PAGE, (d) => cursorOf(d.similarity, d.a, d.b));
   return {
     totals: { ...r.totals, duplicates: r.duplicateTotal },
     qualifiedBefore: Number(r.totals.qualifiedBefore),

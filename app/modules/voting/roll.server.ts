@@ -129,28 +129,3 @@ export async function reportRoll(
     });
   });
 }
-
-/**
- * The roll reports of a program's rounds, newest first, for its moderators (the moderation queue): who reported,
- * on which round, when, and what they wrote.
- */
-export async function rollReportsOf(actor: Actor, programId: string) {
-  enforce(hasRole(actor, 'MODERATOR'), actor, 'round.rollReports');
-  const reports = await db().rollReport.findMany({
-    where: { round: { programId } },
-    orderBy: { createdAt: 'desc' },
-    take: 200,
-    select: {
-      message: true,
-      createdAt: true,
-      member: { select: { displayName: true, deletedAt: true } },
-      round: { select: { id: true, number: true, title: true } },
-    },
-  });
-  return reports.map((r) => ({
-    round: r.round,
-    member: r.member.deletedAt ? null : r.member.displayName,
-    message: r.message,
-    createdAt: r.createdAt,
-  }));
-}
