@@ -24,6 +24,10 @@ export async function openAndMigrate(env: Env): Promise<OpenedDatabase> {
   try {
     const result = await applyMigrations(database.sql, await readMigrations());
     for (const name of result.applied) logger.info('migration applied', { migration: name });
+    // The embedded database learns its array types when it opens: the arrays of a type a migration just made
+    // (an enum's, `"AmendmentStatus"[]`) were sent as plain text until the next start ("malformed array
+    // literal"), and the moderation queue answered 500 on a fresh installation.
+    if (result.applied.length > 0) await database.pglite?.refreshArrayTypes();
     for (const name of result.changed) logger.warn('an applied migration has changed since', { migration: name });
   } catch (error) {
     await database.close().catch(() => {});
