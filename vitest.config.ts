@@ -67,8 +67,8 @@ export default defineConfig({
           env: { PLENUM_TEST_ENGINE: engine },
           testTimeout: 90_000,
           hookTimeout: 120_000,
-          // Two journeys at once on two cores, beside the module tests: a journey keeps about 1.2 cores busy (its
-          // server, Chromium's headless shell and the worker take turns), so one at a time left most of a core idle.
+          // One server and one Chromium at a time: two cores.
+          fileParallelism: false,
         },
       })),
       // The adversarial suite (issue 15): attacks replayed against a real server, on the embedded database
