@@ -20,6 +20,7 @@ import type { DocNode } from '~/rich-text/document.ts';
 import { db } from '~/utils/db.server.ts';
 import { demoProgram } from '../../prisma/seed/demo-program.ts';
 import { AMENDMENTS, storyProgram, type Player, type StoryAmendment } from '../../prisma/seed/demo-story.ts';
+import { moderationAtScale, nameCommitteeAndRecommend } from './demo-moderation.ts';
 import { demoDoc } from './demo-text.ts';
 import { storyClock } from './story-clock.ts';
 
@@ -95,7 +96,8 @@ async function playAt(cast: Cast, now: Date, at: (daysAgo: number) => void): Pro
     supportDays: 21,
     reason: 'Le texte des listes est prêt : place aux amendements des adhérents (3 soutiens pour être examiné).',
   });
-  const sections = (await getProgramOutline(null, slug)).chapters.map((c) => c.sections.map((s) => s.id));
+  const outline = await getProgramOutline(null, slug);
+  const sections = outline.chapters.map((c) => c.sections.map((s) => s.id));
 
   /** Starts an amendment and writes its text into its live draft, as its author would. */
   const draft = async (a: StoryAmendment) => {
@@ -220,6 +222,11 @@ async function playAt(cast: Cast, now: Date, at: (daysAgo: number) => void): Pro
     'Le budget des transports peut-il la financer dès la première année ?',
   );
   await comment('sofia', inVote, 'AGAINST', 'Mieux vaut plus de stations qu’un tarif plus bas.');
+  at(1.8);
+  const [housing, transport] = outline.chapters.map((c) => c.id);
+  await moderationAtScale(cast, slug, { housing: housing!, transport: transport! }, competingB);
+  at(1.6);
+  await nameCommitteeAndRecommend(cast, slug, { competingA, competingB, inVote });
 
   at(1.5);
   const inadmissible = await draft(AMENDMENTS.inadmissible);

@@ -248,6 +248,11 @@ describe('the full demo', () => {
       await shot(c, 'open-round-en');
       await c.getByRole('link', { name: 'Vote', exact: true }).click();
       await c.getByRole('heading', { name: 'Your ballot', level: 1 }).waitFor();
+      // The drafting committee's position stands beside each amendment of the ballot, with its reason.
+      const notes = c.getByTestId('recommendation');
+      await notes.first().waitFor();
+      expect(await notes.count()).toBe(3);
+      await c.getByText('Souhaitable, mais aucune recette ne la finance dès la première année.').waitFor();
       await c.getByLabel('Rank of “La gratuité pour tous dès la première année”').selectOption({ label: '1' });
       await c.getByLabel('Rank of “Keep the current text”').selectOption({ label: '2' });
       await c.getByTestId('question-2').getByLabel('No', { exact: true }).check();
@@ -271,6 +276,12 @@ describe('the full demo', () => {
       await login(m, 'moderation', 'Moussa Modérateur');
       await m.goto(`${server.url}/p/${STORY}/moderation/queue`);
       await m.getByText('Des rues scolaires sans voitures').first().waitFor();
+      // A reported comment waits with its report's reason; the reason templates are there to pick.
+      await m.getByText('Ceux qui défendent la gratuité totale n’ont jamais su compter.').waitFor();
+      await m.getByText('Une attaque contre des adhérents, pas un argument sur l’amendement.').waitFor();
+      expect(await m.getByLabel('Reason template').locator('option').allTextContents()).toEqual(
+        expect.arrayContaining(['Conforme', 'Hors compétence']),
+      );
       // The bulk decision's fields stand one under the other, each label above its field.
       const [template, reason] = [
         await m.getByLabel('Reason template').boundingBox(),

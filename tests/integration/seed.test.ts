@@ -121,6 +121,17 @@ describe('the demo', () => {
 
       // Local groups, one validated; participation figures that are not empty.
       expect((await db().group.findMany()).map((g) => g.status).sort()).toEqual(['PENDING', 'VALIDATED']);
+      // Moderation at scale has something to show: a committee that recommended a position on each amendment of
+      // the open round, reason templates, a chapter the moderator took, a reported comment, a chapter followed.
+      const recommended = await db().recommendation.findMany({ select: { amendmentId: true, kind: true } });
+      expect(recommended.map((r) => r.kind).sort()).toEqual(['ADOPT', 'ADOPT', 'REJECT']);
+      expect(new Set(recommended.map((r) => r.amendmentId))).toEqual(new Set(inVote.map((a) => a.id)));
+      expect(await db().committeeMember.count({ where: { program: { slug } } })).toBe(2);
+      expect(await db().reasonTemplate.count({ where: { program: { slug } } })).toBe(2);
+      expect(await db().chapterAssignment.count()).toBe(1);
+      expect(await db().commentReport.count()).toBe(1);
+      expect(await db().follow.count({ where: { target: { startsWith: 'chapter:' } } })).toBe(1);
+
       const figures = await participationFigures(null, slug);
       expect(figures.counts).toMatchObject({ authors: 4, supporters: expect.any(Number) as number });
       expect(figures.counts.supporters).toBeGreaterThan(5);
