@@ -801,6 +801,7 @@ export const en = {
   'rounds.vote': 'Vote',
   'rounds.changeVote': 'Change my vote',
   'rounds.cannotVote': 'You cannot vote right now.',
+  'rounds.logInToVote': 'Log in to vote, if you are in its census.',
   'rounds.notInCensus': 'You are not in this round’s census: it was frozen when the vote opened.',
   'rounds.secrecyLine':
     'Your ballot is secret: it is stored apart from the list of who voted, sealed until the close, and nobody can see a partial result.',
@@ -1414,6 +1415,7 @@ export const en = {
   'committee.kind.ADOPT_MODIFIED': 'adopt as modified by its compromise',
   'committee.isCompromise': 'adopt its compromise, in place of',
   'committee.readCompromise': 'Read the compromise',
+  'committee.compromiseReplaces': 'It would replace',
   'committee.compromiseDraft':
     'This is the drafting committee’s compromise: its members write it together, then submit it.',
   'committee.recommendLegend': 'Recommendation of the drafting committee',

@@ -821,6 +821,7 @@ export const es: Messages = {
   'rounds.vote': 'Votar',
   'rounds.changeVote': 'Cambiar mi voto',
   'rounds.cannotVote': 'No puedes votar en este momento.',
+  'rounds.logInToVote': 'Inicia sesión para votar, si estás en su censo.',
   'rounds.notInCensus': 'No estás en el censo de esta votación: se congeló al abrirse.',
   'rounds.secrecyLine':
     'Tu papeleta es secreta: se guarda aparte de la lista de quién votó, sellada hasta el cierre, y nadie puede ver un resultado parcial.',
@@ -1447,6 +1448,7 @@ export const es: Messages = {
   'committee.kind.ADOPT_MODIFIED': 'adoptarla modificada por su compromiso',
   'committee.isCompromise': 'adoptar su compromiso, en lugar de',
   'committee.readCompromise': 'Leer el compromiso',
+  'committee.compromiseReplaces': 'Reemplazaría a',
   'committee.compromiseDraft':
     'Este es el compromiso del comité de redacción: sus miembros lo escriben juntos y luego lo presentan.',
   'committee.recommendLegend': 'Recomendación del comité de redacción',

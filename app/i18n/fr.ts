@@ -834,6 +834,7 @@ export const fr: Messages = {
   'rounds.vote': 'Voter',
   'rounds.changeVote': 'Modifier mon vote',
   'rounds.cannotVote': 'Vous ne pouvez pas voter en ce moment.',
+  'rounds.logInToVote': 'Connectez-vous pour voter, si vous êtes dans son recensement.',
   'rounds.notInCensus': 'Vous n’êtes pas dans le recensement de ce scrutin : il a été figé à l’ouverture.',
   'rounds.secrecyLine':
     'Votre bulletin est secret : il est rangé à part de la liste des votant·es, scellé jusqu’à la clôture, et personne ne peut voir de résultat partiel.',
@@ -1472,6 +1473,7 @@ export const fr: Messages = {
   'committee.kind.ADOPT_MODIFIED': 'l’adoption modifiée par son compromis',
   'committee.isCompromise': 'l’adoption de son compromis, à la place de',
   'committee.readCompromise': 'Lire le compromis',
+  'committee.compromiseReplaces': 'Il remplacerait',
   'committee.compromiseDraft':
     'Ceci est le compromis du comité de rédaction : ses membres l’écrivent ensemble, puis le déposent.',
   'committee.recommendLegend': 'Recommandation du comité de rédaction',

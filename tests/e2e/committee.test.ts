@@ -66,6 +66,8 @@ describe('the drafting committee', () => {
       await y.getByText('This is the drafting committee’s compromise').waitFor();
       const compromiseUrl = y.url();
       expect(compromiseUrl).not.toBe(amendmentUrl);
+      // The draft says which amendment it would replace, and leads back to it.
+      expect(await y.getByTestId('compromise-of').getAttribute('href')).toBe(new URL(amendmentUrl).pathname);
       await y.getByRole('textbox', { name: 'Section text' }).getByText(DRAFTED).waitFor();
       await typeAtEnd(y, ' Le seuil est revu chaque année.');
       await y.getByTestId('diff-inline').locator('ins', { hasText: 'revu chaque année' }).waitFor();

@@ -1,4 +1,4 @@
-import { Form } from '@remix-run/react';
+import { Form, Link } from '@remix-run/react';
 import { useT } from '~/utils/i18n.tsx';
 import { RecommendationNote, type RecommendationShown } from './recommendation.tsx';
 
@@ -6,6 +6,8 @@ import { RecommendationNote, type RecommendationShown } from './recommendation.t
 export interface CommitteeOnPage {
   recommendation: RecommendationShown | null;
   isCompromise: boolean;
+  /** For a compromise: the amendment it would replace. */
+  compromiseOf: { id: string; title: string } | null;
   canRecommend: boolean;
   canAccept: boolean;
 }
@@ -23,7 +25,21 @@ export function CommitteePanel(props: { committee: CommitteeOnPage; slug: string
   return (
     <section className="committee" aria-labelledby="committee-title" data-testid="committee">
       <h2 id="committee-title">{t('committee.title')}</h2>
-      {committee.isCompromise && !committee.recommendation ? <p>{t('committee.compromiseDraft')}</p> : null}
+      {committee.isCompromise && !committee.recommendation ? (
+        <p>
+          {t('committee.compromiseDraft')}
+          {committee.compromiseOf ? (
+            <>
+              {' '}
+              {t('committee.compromiseReplaces')}{' '}
+              <Link to={`/p/${props.slug}/amendments/${committee.compromiseOf.id}`} data-testid="compromise-of">
+                {committee.compromiseOf.title}
+              </Link>
+              .
+            </>
+          ) : null}
+        </p>
+      ) : null}
       {committee.recommendation ? (
         <RecommendationNote recommendation={committee.recommendation} slug={props.slug} />
       ) : (

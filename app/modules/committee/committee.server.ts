@@ -265,7 +265,10 @@ export function committeeOnAmendment(
           .map((s) => ({ id: s.id, title: s.title, status: s.status }))[0] ?? null)
       : null;
   const isCompromise = amendment.compromiseOfId !== null;
+  const replaces = isCompromise ? siblings.find((s) => s.id === amendment.compromiseOfId) : undefined;
   return {
+    /** For a compromise: the amendment it would replace, which its page links to while it is drafted. */
+    compromiseOf: replaces ? { id: replaces.id, title: replaces.title } : null,
     recommendation: recommendation ? { ...recommendation, compromise: recommendation.compromise ?? draft } : null,
     isCompromise,
     canRecommend: canRecommend(
