@@ -237,6 +237,18 @@ describe('the full demo', () => {
     const browser = await launchBrowser({ locale: 'en-GB' });
     try {
       const c = await browser.newPage();
+      // A visitor not signed in is asked to log in to vote, not told they are outside the census.
+      await c.goto(`${server.url}/p/${STORY}/rounds`);
+      await c
+        .getByRole('link', { name: /Second vote : les mobilités/ })
+        .first()
+        .click();
+      await c.getByTestId('my-vote').getByRole('link', { name: 'Log in to vote, if you are in its census.' }).waitFor();
+      const roundPath = new URL(c.url()).pathname;
+      expect(await c.getByText('You are not in this round’s census').count()).toBe(0);
+      expect(await c.getByTestId('my-vote').getByRole('link').getAttribute('href')).toBe(
+        `/login?redirectTo=${encodeURIComponent(roundPath)}`,
+      );
       await login(c, 'camille', 'Camille Martin');
       await c.goto(`${server.url}/p/${STORY}/rounds`);
       await c

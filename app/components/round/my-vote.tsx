@@ -1,5 +1,5 @@
 import type { SerializeFrom } from '@remix-run/node';
-import { Link } from '@remix-run/react';
+import { Link, useLocation } from '@remix-run/react';
 import type { RoundView } from '~/modules/voting/round-view.server.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
 
@@ -19,6 +19,7 @@ export function MyVote({ view }: { view: View }) {
 function MyVoteWhileOpen({ view: { round, me } }: { view: View }) {
   const t = useT();
   const formatDate = useFormatDate();
+  const location = useLocation();
   return (
     <section aria-labelledby="vote-title" className="card">
       <h2 id="vote-title">{t('rounds.yourVote')}</h2>
@@ -33,6 +34,10 @@ function MyVoteWhileOpen({ view: { round, me } }: { view: View }) {
             {me.voted ? t('rounds.changeVote') : t('rounds.vote')}
           </Link>
         </>
+      ) : !me.signedIn ? (
+        <p data-testid="my-vote">
+          <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>{t('rounds.logInToVote')}</Link>
+        </p>
       ) : (
         <p data-testid="my-vote">
           {me.inCensus

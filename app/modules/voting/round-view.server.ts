@@ -124,6 +124,8 @@ export async function getRound(actor: Actor, slug: string, roundId: string, now 
     /** The mail to the census (progress, reminders), for moderators only. */
     mailing: moderates ? await mailingView(roundId) : null,
     me: {
+      /** A visitor who is not signed in is told to log in to vote, not that they are outside the census. */
+      signedIn: Boolean(actor),
       inCensus,
       voted,
       canVote: canVote(actor, round, inCensus, now),
