@@ -74,15 +74,17 @@ export function ProgramSettingsForm() {
         />
         <ErrorList id={fields.phaseEndsAt.errorId} errors={fields.phaseEndsAt.errors} />
       </div>
-      <div className="field field-checkbox">
-        <input
-          type="checkbox"
-          id={fields.phaseAutoAdvance.id}
-          name={fields.phaseAutoAdvance.name}
-          defaultChecked={program?.phaseAutoAdvance}
-          aria-describedby={`${fields.phaseAutoAdvance.id}-hint`}
-        />
-        <label htmlFor={fields.phaseAutoAdvance.id}>{t('settings.phaseAutoAdvance')}</label>
+      <div className="field">
+        <div className="field-checkbox">
+          <input
+            type="checkbox"
+            id={fields.phaseAutoAdvance.id}
+            name={fields.phaseAutoAdvance.name}
+            defaultChecked={program?.phaseAutoAdvance}
+            aria-describedby={`${fields.phaseAutoAdvance.id}-hint`}
+          />
+          <label htmlFor={fields.phaseAutoAdvance.id}>{t('settings.phaseAutoAdvance')}</label>
+        </div>
         <p id={`${fields.phaseAutoAdvance.id}-hint`} className="field-hint">
           {t('settings.phaseAutoAdvanceHint')}
         </p>
@@ -123,7 +125,7 @@ export function ProgramSettingsForm() {
         <NumberField field={fields.supportActiveDays} label={t('settings.supportActiveDays')} />
         <NumberField field={fields.supportDays} label={t('settings.supportDays')} />
       </fieldset>
-      <fieldset>
+      <fieldset className="field">
         <legend>{t('settings.censusRule')}</legend>
         <p className="field-hint">{t('settings.censusRuleHint')}</p>
         {CENSUS_RULES.map((r) => (
