@@ -26,3 +26,14 @@ export function readCursor(cursor: string | null | undefined, idCount = 1): Curs
   if (!Number.isFinite(key) || !ids.every((id) => ID.test(id))) return null;
   return { key, ids };
 }
+
+/**
+ * Splits the rows a paged statement read (a page and one more, or null for none) into the page shown and the
+ * cursor of the next page (null on the last one), from the last row shown.
+ */
+export function pageOf<T>(rows: T[] | null | undefined, size: number, cursor: (last: T) => string) {
+  const read = rows ?? [];
+  const shown = read.slice(0, size);
+  const last = shown[shown.length - 1];
+  return { shown, next: read.length > size && last !== undefined ? cursor(last) : null };
+}

@@ -2,7 +2,7 @@ import { Prisma } from '~/generated/prisma/client.ts';
 import type { AmendmentStatus } from '~/generated/prisma/enums.ts';
 import { db } from '~/utils/db.server.ts';
 import { STANDING } from './collisions.server.ts';
-import { cursorOf, readCursor, type Cursor } from './queue-cursor.ts';
+import { cursorOf, pageOf, readCursor, type Cursor } from './queue-cursor.ts';
 
 /**
  * The amendment lists of the moderators' queue, each a page at a time, read in ONE statement (ADR 0044): the
@@ -70,12 +70,6 @@ type Row = {
 /** `(key, id) > cursor` in a list's order, or nothing to add when the list starts at the top. */
 const afterCursor = (key: Prisma.Sql, id: Prisma.Sql, cursor: Cursor | null) =>
   cursor ? Prisma.sql`AND (${key}, ${id}) > (${String(cursor.key)}::bigint, ${cursor.ids[0]!})` : Prisma.empty;
-
-/** One page of a list: the rows shown, and the cursor of the next page if more follow. */
-function pageOf<T>(rows: T[], size: number, cursor: (row: T) => string) {
-  const shown = rows.slice(0, size);
-  return { shown, next: rows.length > size ? cursor(shown[shown.length - 1]!) : null };
-}
 
 /** The queue's amendment lists for a program whose moderator was already checked (see above). */
 export async function queueLists(programId: string, actorId: string, query: QueueQuery) {

@@ -1,7 +1,7 @@
 import { Prisma } from '~/generated/prisma/client.ts';
 import { readStoredDoc } from '~/rich-text/stored.server.ts';
 import { db } from '~/utils/db.server.ts';
-import { cursorOf, readCursor } from './queue-cursor.ts';
+import { cursorOf, pageOf, readCursor } from './queue-cursor.ts';
 
 /**
  * The reports of the moderators' queue, each list a page at a time with how many it holds (ADR 0044): comments
@@ -53,9 +53,7 @@ export async function reportedCommentsPage(programId: string, chapterId?: string
             FROM "CommentReport" r WHERE r."commentId" = c.id AND r."resolvedAt" IS NULL)) ORDER BY p.n DESC, p.id)
         FROM page p JOIN "Comment" c ON c.id = p.id JOIN "Amendment" a ON a.id = c."amendmentId"
         LEFT JOIN "Member" m ON m.id = c."authorId") AS rows`;
-  const rows = row?.rows ?? [];
-  const shown = rows.slice(0, REPORTS_PAGE);
-  const last = shown[shown.length - 1];
+  const { shown, next } = pageOf(row?.rows, REPORTS_PAGE, (last) => cursorOf(last.n, last.id));
   return {
     total: row?.total ?? 0,
     rows: shown.map((c) => ({
@@ -66,7 +64,7 @@ export async function reportedCommentsPage(programId: string, chapterId?: string
       amendment: c.amendment,
       reports: c.reports.map((r) => ({ reason: r.reason, createdAt: new Date(r.createdAt) })),
     })),
-    next: rows.length > REPORTS_PAGE && last ? cursorOf(last.n, last.id) : null,
+    next,
   };
 }
 
@@ -109,9 +107,7 @@ export async function rollReportsPage(programId: string, after?: string | null) 
           'round', json_build_object('id', v.id, 'number', v.number, 'title', v.title))
           ORDER BY p.key DESC, p."roundId", p."memberId")
         FROM page p JOIN "Member" m ON m.id = p."memberId" JOIN "VotingRound" v ON v.id = p."roundId") AS rows`;
-  const rows = row?.rows ?? [];
-  const shown = rows.slice(0, REPORTS_PAGE);
-  const last = shown[shown.length - 1];
+  const { shown, next } = pageOf(row?.rows, REPORTS_PAGE, (last) => cursorOf(last.key, last.roundId, last.memberId));
   return {
     total: row?.total ?? 0,
     rows: shown.map((r) => ({
@@ -120,6 +116,6 @@ export async function rollReportsPage(programId: string, after?: string | null) 
       message: r.message,
       createdAt: new Date(r.createdAt),
     })),
-    next: rows.length > REPORTS_PAGE && last ? cursorOf(last.key, last.roundId, last.memberId) : null,
+    next,
   };
 }
