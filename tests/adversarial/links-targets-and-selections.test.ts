@@ -1,6 +1,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUEUE_CURSORS, readQueueCursor } from '../../app/modules/amendments/queue-cursor.ts';
 import { CONTROL_SOCKET } from '../../server/backup/control-socket.ts';
 import { eventually, sectionIds } from '../e2e/support/collab.ts';
 import { sqlOn, startServer, type TestServer } from '../e2e/support/server.ts';
@@ -158,6 +159,62 @@ describe('forged follow targets', () => {
     const me = words(await (await fetch(`${target.url}/me`, { headers: { cookie: camille, ...ENGLISH } })).text());
     expect(me).not.toContain('Brouillon de Lucía');
     checked.draftId = draftId;
+  }, 120_000);
+});
+
+describe('forged addresses of the moderation queue’s pages', () => {
+  /** Cursors as an attacker or a mangled link writes them: almost none parses, and those lists start at the top. */
+  const HOSTILE = [
+    'x',
+    '.',
+    '....',
+    '1e309.abc',
+    'NaN.abc',
+    '-Infinity.abc',
+    '99999999999999999999999999999.abc',
+    '1.5.abc',
+    "1.abc' OR '1'='1",
+    '1.abc;DROP TABLE "Amendment"',
+    `1.${'a'.repeat(65)}`,
+    '1.é',
+    '1.a.b.c.d.e',
+    '%00',
+    `${'9'.repeat(400)}.abc`,
+  ];
+
+  it('answers every list’s forged cursor with the top of that list, never an error', async () => {
+    const moderator = voted.cookies.get('moderation')!;
+    const queue = `${target.url}/p/${PROGRAM}/moderation/queue`;
+    const read = async (query: string) => {
+      const res = await fetch(`${queue}?${query}`, { headers: { cookie: moderator, ...ENGLISH } });
+      return { status: res.status, text: words(await res.text()) };
+    };
+    const top = await read('');
+    expect(top.status).toBe(200);
+    // The lists as the top page shows them: what each forged cursor must give back.
+    const lists = (text: string) =>
+      text.slice(text.indexOf('Adopted amendments waiting'), text.indexOf('Moderation log'));
+    await underAttack(target, async () => {
+      for (const param of Object.keys(QUEUE_CURSORS) as (keyof typeof QUEUE_CURSORS)[]) {
+        for (const value of HOSTILE) {
+          const page = await read(new URLSearchParams({ [param]: value }).toString());
+          expect(page.status, `${param}=${value}`).toBe(200);
+          // A cursor of the right shape ("1.5.abc" for the duplicates: a similarity of 1, then two ids) is one.
+          if (!readQueueCursor(param, value)) expect(lists(page.text), `${param}=${value}`).toBe(lists(top.text));
+        }
+      }
+      // A NUL byte is refused before any page, in words (server/http/guards.ts).
+      const nul = await read('reports=1.abc%00');
+      expect(nul.status).toBe(400);
+      expect(nul.text.length).toBeGreaterThan(10);
+      // Every list forged at once, and a chapter that does not exist: a page still, in words.
+      const all = new URLSearchParams({ chapter: 'nochapter' });
+      for (const param of ['after', 'collecting', 'updates', 'groups', 'duplicates', 'reports', 'rolls'])
+        all.set(param, HOSTILE[7]!);
+      const forged = await read(all.toString());
+      expect([200, 404]).toContain(forged.status);
+      expect(forged.text).not.toMatch(/Error:|at \w+ \(/);
+    });
   }, 120_000);
 });
 

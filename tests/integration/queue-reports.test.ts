@@ -99,8 +99,13 @@ describe('the reported comments of the queue, past the first 200', () => {
     expect(narrowed.pages.reports).toMatchObject({ total: 1, next: null });
     // A cursor that means nothing starts at the top.
     expect((await moderationQueue(moderator, slug, { reports: 'nonsense' })).reports[0]!.id).toBe(last);
-    // A key that is no count of reports still reads as one (after 1.5: those reported once), rather than failing.
-    expect((await moderationQueue(moderator, slug, { reports: '1.5.x' })).reports[0]!.id).toBe(comments[0]!.id);
+    // Nor does a key that is no whole number, or one past what the database counts in (it answered 500 then).
+    for (const reports of ['1.5.x', '99999999999999999999999999999.x', '-1e400.x'])
+      expect((await moderationQueue(moderator, slug, { reports })).reports[0]!.id, reports).toBe(last);
+    const rollsTop = (await moderationQueue(moderator, slug, {})).rollReports;
+    expect((await moderationQueue(moderator, slug, { rolls: '99999999999999999999.r.m' })).rollReports).toEqual(
+      rollsTop,
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storableText } from '../members/members.schema.ts';
+import { readQueueCursor } from './queue-cursor.ts';
 
 // Messages are i18n keys: the page translates them into the reader's language.
 
@@ -68,10 +69,15 @@ export const QUEUE_PARAMS = [
 ] as const;
 export type QueueParam = (typeof QUEUE_PARAMS)[number];
 
-/** The queue's parameters read from its address: each kept short, absent or empty as null. */
+/**
+ * The queue's parameters read from its address: each kept short, absent or empty as null, and a list's cursor
+ * that does not read (a mangled or forged link) as null too, so that the page and its links treat that list as
+ * shown from its top.
+ */
 export function queueQueryOf(params: URLSearchParams): Record<QueueParam, string | null> {
-  return Object.fromEntries(QUEUE_PARAMS.map((p) => [p, params.get(p)?.slice(0, 160) || null])) as Record<
-    QueueParam,
-    string | null
-  >;
+  const read = (p: QueueParam) => {
+    const value = params.get(p)?.slice(0, 160) || null;
+    return p === 'chapter' || readQueueCursor(p, value) ? value : null;
+  };
+  return Object.fromEntries(QUEUE_PARAMS.map((p) => [p, read(p)])) as Record<QueueParam, string | null>;
 }

@@ -16,15 +16,24 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** The cursor of a row: its key, then its ids. */
 export const cursorOf = (key: number | string, ...ids: string[]) => [String(key), ...ids].join('.');
 
-/** Reads a cursor holding `idCount` ids; null (the top of the list) when it is absent or means nothing. */
-export function readCursor(cursor: string | null | undefined, idCount = 1): Cursor | null {
+/**
+ * Reads a cursor holding `idCount` ids; null (the top of the list) when it is absent or means nothing. Keys are
+ * whole numbers (a time in microseconds, a count) that fit the database's bigint, unless `key` says 'fraction'
+ * (a similarity): a key beyond them, forged or mangled, would have the database refuse the statement.
+ */
+export function readCursor(
+  cursor: string | null | undefined,
+  idCount = 1,
+  key: 'whole' | 'fraction' = 'whole',
+): Cursor | null {
   if (!cursor) return null;
   const parts = cursor.split('.');
   if (parts.length < idCount + 1) return null;
   const ids = parts.slice(-idCount);
-  const key = Number(parts.slice(0, -idCount).join('.'));
-  if (!Number.isFinite(key) || !ids.every((id) => ID.test(id))) return null;
-  return { key, ids };
+  const value = Number(parts.slice(0, -idCount).join('.'));
+  const fits = key === 'whole' ? Number.isSafeInteger(value) : Number.isFinite(value) && Math.abs(value) <= 1;
+  if (!fits || !ids.every((id) => ID.test(id))) return null;
+  return { key: value, ids };
 }
 
 /**
@@ -36,4 +45,21 @@ export function pageOf<T>(rows: T[] | null | undefined, size: number, cursor: (l
   const shown = read.slice(0, size);
   const last = shown[shown.length - 1];
   return { shown, next: read.length > size && last !== undefined ? cursor(last) : null };
+}
+
+/** Each paged list of the queue: how many ids its cursor holds after the key, and what its key is. */
+export const QUEUE_CURSORS = {
+  after: [1, 'whole'],
+  collecting: [1, 'whole'],
+  updates: [1, 'whole'],
+  groups: [1, 'whole'],
+  duplicates: [2, 'fraction'],
+  reports: [1, 'whole'],
+  rolls: [2, 'whole'],
+} as const satisfies Record<string, readonly [number, 'whole' | 'fraction']>;
+
+/** Reads the cursor of one of the queue's lists (null: its top). */
+export function readQueueCursor(list: keyof typeof QUEUE_CURSORS, cursor: string | null | undefined) {
+  const [ids, key] = QUEUE_CURSORS[list];
+  return readCursor(cursor, ids, key);
 }

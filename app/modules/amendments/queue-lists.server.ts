@@ -2,7 +2,7 @@ import { Prisma } from '~/generated/prisma/client.ts';
 import type { AmendmentStatus } from '~/generated/prisma/enums.ts';
 import { db } from '~/utils/db.server.ts';
 import { STANDING } from './collisions.server.ts';
-import { cursorOf, pageOf, readCursor, type Cursor } from './queue-cursor.ts';
+import { cursorOf, pageOf, readQueueCursor, type Cursor } from './queue-cursor.ts';
 
 /**
  * The amendment lists of the moderators' queue, each a page at a time, read in ONE statement (ADR 0044): the
@@ -73,11 +73,11 @@ const afterCursor = (key: Prisma.Sql, id: Prisma.Sql, cursor: Cursor | null) =>
 
 /** The queue's amendment lists for a program whose moderator was already checked (see above). */
 export async function queueLists(programId: string, actorId: string, query: QueueQuery) {
-  const qualifiedAfter = readCursor(query.after);
-  const collectingAfter = readCursor(query.collecting);
-  const updatesAfter = readCursor(query.updates);
-  const groupsAfter = readCursor(query.groups);
-  const duplicatesAfter = readCursor(query.duplicates, 2);
+  const qualifiedAfter = readQueueCursor('after', query.after);
+  const collectingAfter = readQueueCursor('collecting', query.collecting);
+  const updatesAfter = readQueueCursor('updates', query.updates);
+  const groupsAfter = readQueueCursor('groups', query.groups);
+  const duplicatesAfter = readQueueCursor('duplicates', query.duplicates);
   const chapter = query.chapter
     ? Prisma.sql`AND a."sectionId" IN (SELECT id FROM "Section" WHERE "chapterId" = ${query.chapter})`
     : Prisma.empty;

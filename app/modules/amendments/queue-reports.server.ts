@@ -1,7 +1,7 @@
 import { Prisma } from '~/generated/prisma/client.ts';
 import { readStoredDoc } from '~/rich-text/stored.server.ts';
 import { db } from '~/utils/db.server.ts';
-import { cursorOf, pageOf, readCursor } from './queue-cursor.ts';
+import { cursorOf, pageOf, readQueueCursor } from './queue-cursor.ts';
 
 /**
  * The reports of the moderators' queue, each list a page at a time with how many it holds (ADR 0044): comments
@@ -27,7 +27,7 @@ type CommentRow = {
  * then by id, after `after` (the cursor of the last one of the previous page: its count of reports, then its id).
  */
 export async function reportedCommentsPage(programId: string, chapterId?: string | null, after?: string | null) {
-  const cursor = readCursor(after);
+  const cursor = readQueueCursor('reports', after);
   const chapter = chapterId
     ? Prisma.sql`AND a."sectionId" IN (SELECT id FROM "Section" WHERE "chapterId" = ${chapterId})`
     : Prisma.empty;
@@ -84,7 +84,7 @@ type RollRow = {
  * account), on which round, when, and what they wrote.
  */
 export async function rollReportsPage(programId: string, after?: string | null) {
-  const cursor = readCursor(after, 2);
+  const cursor = readQueueCursor('rolls', after);
   const [row] = await db().$queryRaw<{ total: number; rows: RollRow[] | null }[]>`
     WITH reports AS (
       SELECT r."roundId", r."memberId", r.message, r."createdAt",
