@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlOn } from '../e2e/support/server.ts';
 import { DEMO, postForm, startTarget, underAttack, type Target } from './support/target.ts';
@@ -39,6 +40,65 @@ function partBomb(parts: number) {
 }
 
 const PUBLIC_FORMS = ['/login', '/signup', '/forgot-password', '/reset-password?token=abc', '/login.data'];
+
+/**
+ * A body declared too large is read and thrown away before the 413 (server/http/guards.ts, a lingering close),
+ * so that a browser still sending reads the message. That courtesy must not become a way to hold the server: at
+ * most 32 MiB are read, for at most 10 s, then the answer goes and the connection closes.
+ */
+describe('bodies declared too large, sent to hold the connection', () => {
+  /** A raw POST declaring `declared` bytes, then writing `chunk` bytes every `everyMs`; resolves when it closes. */
+  function hold(declared: number, chunk: number, everyMs: number) {
+    const started = Date.now();
+    return new Promise<{ status: string; answeredMs: number; closedMs: number }>((resolve, reject) => {
+      const url = new URL(target.url);
+      let answer = '';
+      let answeredMs = -1;
+      const socket = net.connect(Number(url.port), url.hostname, () => {
+        socket.write(
+          `POST /login HTTP/1.1\r\nHost: ${url.host}\r\nOrigin: ${target.url}\r\nAccept-Language: en\r\n` +
+            `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${declared}\r\n\r\n`,
+        );
+        const body = Buffer.alloc(chunk, 'a');
+        const writer = setInterval(() => {
+          if (!socket.destroyed && socket.writable) socket.write(body);
+        }, everyMs);
+        socket.on('close', () => {
+          clearInterval(writer);
+          resolve({ status: answer.split('\r\n')[0] ?? '', answeredMs, closedMs: Date.now() - started });
+        });
+      });
+      socket.on('data', (d: Buffer) => {
+        if (answeredMs < 0) answeredMs = Date.now() - started;
+        answer += d.toString('latin1');
+      });
+      // The server may reset a connection still writing once it answered: the answer is what counts.
+      socket.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') reject(error);
+      });
+      setTimeout(() => socket.destroy(new Error('the server held the connection for 30 s')), 30_000).unref();
+    });
+  }
+
+  it('answers 40 slow senders of a gigabyte each with 413 within the 10 s, and closes them', async () => {
+    const held = await underAttack(target, () =>
+      Promise.all(Array.from({ length: 40 }, () => hold(1_000_000_000, 100, 200))),
+    );
+    for (const h of held) {
+      expect(h.status).toBe('HTTP/1.1 413 Payload Too Large');
+      // Answered at the 10 s bound (a little later on a loaded machine), not after the gigabyte.
+      expect(h.answeredMs).toBeGreaterThanOrEqual(9_000);
+      expect(h.answeredMs).toBeLessThan(25_000);
+      expect(h.closedMs - h.answeredMs).toBeLessThan(5_000);
+    }
+  }, 60_000);
+
+  it('answers a fast sender once 32 MiB are read, without waiting for the rest', async () => {
+    const fast = await underAttack(target, () => hold(1_000_000_000, 1024 * 1024, 5));
+    expect(fast.status).toBe('HTTP/1.1 413 Payload Too Large');
+    expect(fast.answeredMs).toBeLessThan(9_000);
+  }, 60_000);
+});
 
 describe('forms with too many fields', () => {
   it('refuses 120,000 fields on every public form with 413 and a message in the visitor’s language', async () => {
