@@ -50,6 +50,11 @@ export default defineConfig({
           env: { PLENUM_TEST_ENGINE: engine },
           testTimeout: 20_000,
           hookTimeout: 60_000,
+          // A worker keeps its modules from one test file to the next (issue 16): importing them again, the
+          // WASM of the embedded database included, was ~40 % of these projects' CPU. Each file still starts
+          // with a database of its own, and with what Plenum keeps per process emptied (the setup file).
+          isolate: false,
+          setupFiles: ['tests/setup/fresh-process-state.ts'],
         },
       })),
       ...engines.map((engine) => ({

@@ -56,13 +56,17 @@ function makeBoard(): Board {
   return { format: 'plenum-board-1', round, ballots, results: tallyRound(round, ballots) };
 }
 
-/** Runs the CLI as a user would, without any database configured. */
+/**
+ * Runs the CLI as a user would (`npm run plenum -- verify-tally`, without npm: the compiled command line, built
+ * first if the build is missing or stale), without any database configured. Through npx and tsx, each run cost
+ * 1.7 s of CPU; compiled, 0.4 s.
+ */
 function verify(file: string, ...options: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const { DATABASE_URL: _url, ...env } = process.env;
   return new Promise((resolve) => {
     execFile(
-      'npx',
-      ['tsx', 'server/cli.ts', 'verify-tally', file, ...options],
+      process.execPath,
+      ['scripts/start.mjs', 'cli', 'verify-tally', file, ...options],
       // A DATA_DIR that must still not exist afterwards: the command opens no embedded database either.
       { cwd: ROOT, env: { ...env, DATA_DIR: path.join(dir, 'no-database-here') } },
       (error, stdout, stderr) => {

@@ -56,7 +56,7 @@ export interface OpenOptions {
  * 16 MB takes ~120 MiB off every process (`npm run bench:memory`, ADR 0002). A database of Plenum's size is
  * read from files the operating system caches anyway.
  */
-const PGLITE_OPTIONS = { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] };
+export const PGLITE_OPTIONS = { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] };
 
 const MIGRATION_LOCK = 727_073_691; // arbitrary, constant: one advisory lock for all Plenum migrators
 

@@ -1,5 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { templatePGlite } from '../../tests/setup/database.ts';
 import { openDatabase, type OpenedDatabase } from './open.ts';
 import { countQueriesOf, currentQueryTally } from './query-count.ts';
 
@@ -9,7 +9,8 @@ afterAll(async () => {
 });
 
 async function open(countQueries: boolean) {
-  const database = await openDatabase({ pglite: await PGlite.create(), countQueries });
+  // The run's migrated template: creating an empty embedded database (initdb) cost several times as much CPU.
+  const database = await openDatabase({ pglite: await templatePGlite(), countQueries });
   opened.push(database);
   await database.prisma.$executeRawUnsafe('CREATE TABLE t (n int)');
   return database.prisma;

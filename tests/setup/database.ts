@@ -8,9 +8,9 @@ import { setAppConfig } from '../../app/utils/config.server.ts';
 import { setDatabase } from '../../app/utils/db.server.ts';
 import { newId } from '../../app/utils/ids.ts';
 import { setLogLevel } from '../../app/utils/logger.server.ts';
-import { openDatabase, type OpenedDatabase } from '../../server/database/open.ts';
+import { openDatabase, PGLITE_OPTIONS, type OpenedDatabase } from '../../server/database/open.ts';
 import { withDatabase } from './global-setup.ts';
-import { adminUrl, TEMPLATE_DB, TEMPLATE_DUMP } from './paths.ts';
+import { adminUrl, TEMPLATE_DB, TEMPLATE_TAR } from './paths.ts';
 
 /** The engine this test project runs on. */
 export const ENGINE = process.env.PLENUM_TEST_ENGINE === 'postgresql' ? 'postgresql' : 'pglite';
@@ -41,9 +41,19 @@ export async function cloneTestDatabase(): Promise<{
       },
     };
   }
-  const dump = await fs.readFile(TEMPLATE_DUMP);
-  const pglite = await PGlite.create({ loadDataDir: new Blob([dump]) });
-  return { database: await openDatabase({ pglite }), drop: async () => {} };
+  return { database: await openDatabase({ pglite: await templatePGlite() }), drop: async () => {} };
+}
+
+/** The run's template, read once per worker (a worker runs test files one after another: isolate is off). */
+let template: Promise<Blob> | undefined;
+
+/**
+ * A new embedded database, migrated: the run's template loaded from its uncompressed dump, with the settings the
+ * server starts it with (server/database/open.ts).
+ */
+export async function templatePGlite(): Promise<PGlite> {
+  template ??= fs.readFile(TEMPLATE_TAR).then((tar) => new Blob([tar]));
+  return PGlite.create({ ...PGLITE_OPTIONS, loadDataDir: await template });
 }
 
 /**

@@ -1,10 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import type { TestProject } from 'vitest/node';
 import { setLogLevel } from '../../app/utils/logger.server.ts';
 import { applyMigrations, readMigrations } from '../../server/database/migrate.ts';
 import { openDatabase } from '../../server/database/open.ts';
-import { adminUrl, TEMPLATE_DB, TEMPLATE_DUMP } from './paths.ts';
+import { adminUrl, TEMPLATE_DB, TEMPLATE_DUMP, TEMPLATE_TAR } from './paths.ts';
 
 /**
  * Migrates once per run, then every test file clones the result: the embedded database from a dump of its
@@ -17,8 +19,9 @@ export default async function setup(_project: TestProject) {
 
   const pglite = await openDatabase({ pglite: await (await import('@electric-sql/pglite')).PGlite.create() });
   await applyMigrations(pglite.sql, migrations);
-  const dump = await pglite.pglite!.dumpDataDir('gzip');
-  await fs.writeFile(TEMPLATE_DUMP, Buffer.from(await dump.arrayBuffer()));
+  const dump = Buffer.from(await (await pglite.pglite!.dumpDataDir('none')).arrayBuffer());
+  await fs.writeFile(TEMPLATE_TAR, dump);
+  await fs.writeFile(TEMPLATE_DUMP, await promisify(zlib.gzip)(dump));
   await pglite.close();
 
   const url = process.env.TEST_DATABASE_URL;

@@ -2,8 +2,10 @@ import path from 'node:path';
 
 /** Scratch space of the test run (git-ignored). */
 export const TMP_DIR = path.resolve('tests/.tmp');
-/** The migrated embedded database, dumped once per run. */
+/** The migrated embedded database, dumped once per run (gzipped: the journeys' servers unpack it with tar). */
 export const TEMPLATE_DUMP = path.join(TMP_DIR, 'template.tar.gz');
+/** The same dump uncompressed, which module tests load (PGlite's gunzip took a third of each file's clone). */
+export const TEMPLATE_TAR = path.join(TMP_DIR, 'template.tar');
 /**
  * The migrated PostgreSQL database every test database is copied from, named after TEST_DATABASE_URL's own
  * database so that two runs against two databases never share it.
