@@ -4,7 +4,7 @@ import type { TestProject } from 'vitest/node';
 import { setLogLevel } from '../../app/utils/logger.server.ts';
 import { applyMigrations, readMigrations } from '../../server/database/migrate.ts';
 import { openDatabase } from '../../server/database/open.ts';
-import { adminUrl, TEMPLATE_DB, TEMPLATE_DUMP } from './paths.ts';
+import { adminUrl, SEEDED_BASE_DIR, TEMPLATE_DB, TEMPLATE_DUMP } from './paths.ts';
 
 /**
  * Migrates once per run, then every test file clones the result: the embedded database from a dump of its
@@ -16,6 +16,8 @@ export default async function setup(project: TestProject) {
   if (!project.isRootProject()) return;
   setLogLevel('warn');
   await fs.mkdir(path.dirname(TEMPLATE_DUMP), { recursive: true });
+  // The last run's seeded copy came from the last run's template (tests/e2e/support/server.ts makes it again).
+  await fs.rm(SEEDED_BASE_DIR, { recursive: true, force: true });
   const migrations = await readMigrations();
 
   const pglite = await openDatabase({ pglite: await (await import('@electric-sql/pglite')).PGlite.create() });

@@ -4,6 +4,8 @@ import path from 'node:path';
 export const TMP_DIR = path.resolve('tests/.tmp');
 /** The migrated embedded database, dumped once per run. */
 export const TEMPLATE_DUMP = path.join(TMP_DIR, 'template.tar.gz');
+/** The embedded database's data folder after a first start seeded the base demo, and its logins (made once per run). */
+export const SEEDED_BASE_DIR = path.join(TMP_DIR, 'seeded-base');
 /**
  * The migrated PostgreSQL database every test database is copied from, named after TEST_DATABASE_URL's own
  * database so that two runs against two databases never share it.
