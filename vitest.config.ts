@@ -74,6 +74,14 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One server and one Chromium at a time: two cores.
           fileParallelism: false,
+          // The files share one process, its loaded modules and one Chromium (tests/e2e/support/browser.ts):
+          // loading Playwright and the helpers again, and starting a browser, cost each file a second or more.
+          // Each file still starts its own server; the people it left in the browser leave after it.
+          isolate: false,
+          // The embedded database the journeys open themselves (onStoppedServer, sqlOn) compiled unoptimised, as
+          // the servers' is (tests/e2e/support/server.ts: NODE_FLAGS): 2 s less CPU for a file that seeds that way.
+          execArgv: ['--liftoff-only'],
+          setupFiles: ['tests/setup/count-assertions.ts', 'tests/e2e/support/each-file.ts'],
         },
       })),
       // The adversarial suite (issue 15): attacks replayed against a real server, on the embedded database
@@ -87,6 +95,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          setupFiles: ['tests/setup/count-assertions.ts', 'tests/e2e/support/each-file.ts'],
         },
       },
     ],

@@ -10,7 +10,8 @@ const ENGINE = process.env.PLENUM_TEST_ENGINE === 'postgresql' ? 'postgresql' : 
 
 describe('server life cycle', () => {
   it('finishes a request in flight on SIGTERM, exits cleanly, and restarts on the same data without seeding again', async () => {
-    const server = await startServer();
+    // A first start: the server seeds the demo itself and prints its logins.
+    const server = await startServer({ seedAtStart: true });
     expect(server.output()).toContain('shown only this once');
     expect(server.logins.size).toBe(5);
 

@@ -8,11 +8,17 @@ import pg from 'pg';
 import { newId } from '../../../app/utils/ids.ts';
 import { buildState } from '../../../scripts/build-stamp.mjs';
 import { withDatabase } from '../../setup/global-setup.ts';
-import { adminUrl, TEMPLATE_DB, TEMPLATE_DUMP } from '../../setup/paths.ts';
+import { adminUrl, SEEDED_BASE_DIR, TEMPLATE_DB, TEMPLATE_DUMP, TMP_DIR } from '../../setup/paths.ts';
 
 /** The compiled server and command line, as `npm start` and `npm run plenum` run them (ADR 0031). */
 export const SERVER_ENTRY = 'build/server/index.js';
 export const CLI_ENTRY = 'build/server/cli.js';
+/**
+ * Node's flags for the server and the command line under test: the embedded database's WebAssembly compiled by
+ * V8's baseline compiler only. Optimising it as well cost each start about 0.8 s of CPU (2.0 s against 1.2 s),
+ * more than a journey's queries win back; what the program does is the same.
+ */
+const NODE_FLAGS = ['--liftoff-only'];
 
 let checkedBuild = false;
 /**
@@ -40,6 +46,11 @@ export interface StartOptions {
   reuse?: { dataDir: string; databaseUrl?: string };
   /** How long the server may take to listen (ms); 60 s unless told (the full demo's seed takes longer). */
   startTimeoutMs?: number;
+  /**
+   * On the embedded database, start on the migrated template and seed the base demo at this start, as a new
+   * installation does; else (the base demo asked) on a copy of the run's once-seeded data folder.
+   */
+  seedAtStart?: boolean;
 }
 
 /** A running Plenum server, built for production, on its own database and data folder. */
@@ -61,9 +72,9 @@ export interface TestServer {
 }
 
 /**
- * Starts the compiled server exactly as `npm start` does (the build must exist and be fresh), on a free port,
- * with the demo's drafting program and accounts seeded (PLENUM_DEMO=base; `env` may ask for the full demo). On
- * PostgreSQL the database is a fresh copy of the run's migrated template.
+ * Starts the compiled server as `npm start` does (the build must exist and be fresh; Node's flags: NODE_FLAGS),
+ * on a free port, with the demo's drafting program and accounts seeded (PLENUM_DEMO=base; `env` may ask for the
+ * full demo). On PostgreSQL the database is a fresh copy of the run's migrated template.
  */
 export async function startServer(options: StartOptions = {}) {
   requireBuild();
@@ -78,17 +89,27 @@ export async function startServer(options: StartOptions = {}) {
     await admin.end();
     databaseUrl = withDatabase(process.env.TEST_DATABASE_URL!, name);
   }
+  let seededLogins: Map<string, string> | undefined;
   if (engine === 'pglite' && !options.reuse) {
-    // The run's migrated template, unpacked where the server looks (0600/0700, as the server wants its files):
-    // creating and migrating a new data folder took the server 10 s or more. Starting on an empty folder is
-    // the life cycle journey's and the CLI's concern.
-    await fs.mkdir(path.join(dataDir, 'pglite'), { mode: 0o700 });
-    await promisify(execFile)('sh', [
-      '-c',
-      'umask 077 && tar xzf "$0" -C "$1" --no-same-permissions',
-      TEMPLATE_DUMP,
-      path.join(dataDir, 'pglite'),
-    ]);
+    // The base demo, seeded once per run by a server's first start (below), copied with the logins it printed:
+    // seeding at each start cost every journey about a second.
+    const seeded =
+      !options.seedAtStart && (options.env?.PLENUM_DEMO ?? 'base') === 'base' ? await seededBase() : undefined;
+    if (seeded) {
+      seededLogins = seeded.logins;
+      await promisify(execFile)('cp', ['-a', path.join(seeded.dir, 'pglite'), path.join(dataDir, 'pglite')]);
+    } else {
+      // The run's migrated template, unpacked where the server looks (0600/0700, as the server wants its
+      // files): creating and migrating a new data folder took the server 10 s or more. Starting on an empty
+      // folder is the life cycle journey's and the CLI's concern.
+      await fs.mkdir(path.join(dataDir, 'pglite'), { mode: 0o700 });
+      await promisify(execFile)('sh', [
+        '-c',
+        'umask 077 && tar xzf "$0" -C "$1" --no-same-permissions',
+        TEMPLATE_DUMP,
+        path.join(dataDir, 'pglite'),
+      ]);
+    }
   }
   const dropDatabase = async () => {
     if (!databaseUrl) return;
@@ -97,7 +118,7 @@ export async function startServer(options: StartOptions = {}) {
     await c.query(`DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
     await c.end();
   };
-  const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY], {
+  const child: ChildProcess = spawn(process.execPath, [...NODE_FLAGS, SERVER_ENTRY], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -137,7 +158,7 @@ export async function startServer(options: StartOptions = {}) {
     child.stdout!.on('data', check);
     child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
-  const logins = new Map<string, string>();
+  const logins = new Map<string, string>(seededLogins);
   for (const m of output.matchAll(/^\s+(?:ADMIN|MODERATOR|MEMBER)\s+(\S+@\S+)\s+(\S+)$/gm)) logins.set(m[1]!, m[2]!);
 
   return {
@@ -166,13 +187,43 @@ export async function startServer(options: StartOptions = {}) {
 }
 
 /**
+ * The embedded database's data folder as a server left it after its first start on the migrated template, the
+ * base demo seeded, and the logins it printed (SEEDED_BASE_DIR). Made by the first journey of a run that needs
+ * it (global setup removes the last run's); two projects making it at once both succeed, one copy is kept.
+ */
+async function seededBase(): Promise<{ dir: string; logins: Map<string, string> }> {
+  const loginsFile = path.join(SEEDED_BASE_DIR, 'logins.json');
+  const read = async () =>
+    ({
+      dir: SEEDED_BASE_DIR,
+      logins: new Map(JSON.parse(await fs.readFile(loginsFile, 'utf8')) as [string, string][]),
+    }) as const;
+  try {
+    return await read();
+  } catch {
+    // Not made yet in this run.
+  }
+  const first = await startServer({ seedAtStart: true });
+  if (first.logins.size === 0) throw new Error(`the first start seeded no demo:\n${first.output()}`);
+  await first.stop({ keep: true });
+  const made = await fs.mkdtemp(path.join(TMP_DIR, 'seeding-'));
+  await promisify(execFile)('cp', ['-a', path.join(first.dataDir, 'pglite'), path.join(made, 'pglite')]);
+  await fs.writeFile(path.join(made, 'logins.json'), JSON.stringify([...first.logins]));
+  await fs.rm(first.dataDir, { recursive: true, force: true });
+  await fs.rm(`${first.dataDir}-keys`, { recursive: true, force: true });
+  // Renaming onto a folder another process made first fails: that one is kept.
+  await fs.rename(made, SEEDED_BASE_DIR).catch(() => fs.rm(made, { recursive: true, force: true }));
+  return read();
+}
+
+/**
  * Runs a compiled command of the project (`[SERVER_ENTRY]` or `[CLI_ENTRY, ...arguments]`) to its end; resolves
  * to its exit code and output.
  */
 export function runToExit(args: string[], env: Record<string, string>, timeoutMs = 60_000) {
   requireBuild();
   return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
+    const child = spawn(process.execPath, [...NODE_FLAGS, ...args], {
       env: { ...process.env, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
