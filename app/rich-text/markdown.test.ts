@@ -2,15 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { docToPlainText } from './document.ts';
 import { markdownToDoc, MarkdownTooDeepError, MAX_PARSED_NESTING } from './markdown.server.ts';
 
-/** The CPU time of `run`, in ms: the best of a few rounds (other processes share the machine). */
+/**
+ * The CPU time of one `run`, in ms: the best of a few rounds (other processes share the machine), each round
+ * repeating `run` for at least ~40 ms. The kernel counts a process's CPU time in ticks of a few ms: a single run of
+ * a millisecond read as nothing or as a whole tick, and the ratios below then swung past their bounds.
+ */
 function cpuMs(run: () => unknown, rounds = 4) {
+  const t0 = performance.now();
   run();
+  const reps = Math.max(1, Math.min(200, Math.ceil(40 / Math.max(performance.now() - t0, 0.05))));
   let best = Infinity;
   for (let i = 0; i < rounds; i++) {
     const start = process.cpuUsage();
-    run();
+    for (let r = 0; r < reps; r++) run();
     const used = process.cpuUsage(start);
-    best = Math.min(best, (used.user + used.system) / 1000);
+    best = Math.min(best, (used.user + used.system) / 1000 / reps);
   }
   return best;
 }
@@ -56,7 +62,7 @@ describe('Markdown written by members', () => {
         for (let i = 0; i < 8; i++) markdownToDoc(short);
       });
       const long = cpuMs(() => markdownToDoc(text(20_000)));
-      expect(long / Math.max(eightShort, 0.5), name).toBeLessThan(3);
+      expect(long / eightShort, name).toBeLessThan(3);
     }
   });
 
@@ -66,7 +72,7 @@ describe('Markdown written by members', () => {
     // previous parser went quadratic on cost it 20 to 300 times an ordinary comment. The bound leaves room for a
     // shared machine's noise (CPU time, best of four rounds): the growth test above is the sharper guard.
     for (const [name, text] of Object.entries(hostile)) {
-      expect(cpuMs(() => markdownToDoc(text(5_000))) / Math.max(normal, 0.5), name).toBeLessThan(20);
+      expect(cpuMs(() => markdownToDoc(text(5_000))) / normal, name).toBeLessThan(20);
     }
   });
 
