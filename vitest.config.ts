@@ -55,6 +55,7 @@ export default defineConfig({
           // with a database of its own, and with what Plenum keeps per process emptied (the setup file).
           isolate: false,
           setupFiles: ['tests/setup/fresh-process-state.ts'],
+          execArgv: ['--liftoff-only'],
         },
       })),
       ...engines.map((engine) => ({
