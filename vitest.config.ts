@@ -73,8 +73,11 @@ export default defineConfig({
           env: { PLENUM_TEST_ENGINE: engine },
           testTimeout: 90_000,
           hookTimeout: 120_000,
-          // One server and one Chromium at a time: two cores.
+          // One server and one Chromium at a time: two cores. After the module tests (group 0): Vitest asks
+          // projects sharing a group to share their number of workers, and without a group of their own the
+          // journeys on PostgreSQL fell into the module tests' (an error before any test ran).
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           // The files share one process, its loaded modules and one Chromium (tests/e2e/support/browser.ts):
           // loading Playwright and the helpers again, and starting a browser, cost each file a second or more.
           // Each file still starts its own server; the people it left in the browser leave after it.
@@ -96,6 +99,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           setupFiles: ['tests/setup/count-assertions.ts', 'tests/e2e/support/each-file.ts'],
         },
       },
