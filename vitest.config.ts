@@ -73,10 +73,11 @@ export default defineConfig({
           env: { PLENUM_TEST_ENGINE: engine },
           testTimeout: 90_000,
           hookTimeout: 120_000,
-          // One server and one Chromium at a time: two cores. After the module tests (group 0): Vitest asks
-          // projects sharing a group to share their number of workers, and without a group of their own the
-          // journeys on PostgreSQL fell into the module tests' (an error before any test ran).
-          fileParallelism: false,
+          // After the module tests (group 0), two journeys at a time: each keeps about 1.2 cores busy at best and
+          // waits on its browser and server the rest of the time. (Beside the module tests, two at a time made the
+          // whole run slower: they share the cores with work that uses both.) Vitest asks projects sharing a group
+          // to share their number of workers, so the journeys have a group of their own.
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
           // The files share one process, its loaded modules and one Chromium (tests/e2e/support/browser.ts):
           // loading Playwright and the helpers again, and starting a browser, cost each file a second or more.
@@ -98,8 +99,9 @@ export default defineConfig({
           env: { PLENUM_TEST_ENGINE: 'pglite' },
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // Alone, after the journeys: some attacks measure answer times (account-timing) or /healthz's delay.
           fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
           setupFiles: ['tests/setup/count-assertions.ts', 'tests/e2e/support/each-file.ts'],
         },
       },
