@@ -73,11 +73,12 @@ export default defineConfig({
           env: { PLENUM_TEST_ENGINE: engine },
           testTimeout: 90_000,
           hookTimeout: 120_000,
-          // After the module tests (group 0), two journeys at a time: each keeps about 1.2 cores busy at best and
-          // waits on its browser and server the rest of the time. (Beside the module tests, two at a time made the
-          // whole run slower: they share the cores with work that uses both.) Vitest asks projects sharing a group
-          // to share their number of workers, so the journeys have a group of their own.
-          maxWorkers: 2,
+          // After the module tests (group 0), three journeys at a time: each waits on its browser, its server and
+          // their timers for much of its time (two at a time, the whole run used 653 s of CPU in 615 s on two
+          // cores). Beside the module tests, two at a time had made the run slower: they share the cores with work
+          // that uses both. Vitest asks projects sharing a group to share their number of workers, so the journeys
+          // have a group of their own.
+          maxWorkers: 3,
           sequence: { groupOrder: 1 },
           // The files share one process, its loaded modules and one Chromium (tests/e2e/support/browser.ts):
           // loading Playwright and the helpers again, and starting a browser, cost each file a second or more.
