@@ -19,6 +19,8 @@ const ENGINE_JOURNEYS = [
   'tests/e2e/lifecycle.test.ts',
   'tests/e2e/offline-editing.test.ts',
 ];
+/** The attack that measures answer times: it runs alone, after everything else. */
+const TIMING_ATTACK = 'tests/adversarial/account-timing.test.ts';
 /** Journeys that need PostgreSQL and Redis (and nginx): they run only where both are given. */
 const POSTGRES_AND_REDIS_ONLY = ['tests/e2e/collaboration-redis.test.ts', 'tests/e2e/movement-setup.test.ts'];
 
@@ -91,21 +93,23 @@ export default defineConfig({
         },
       })),
       // The adversarial suite (issue 15): attacks replayed against a real server, on the embedded database
-      // (files that attack engine-specific behaviour start a PostgreSQL server themselves when it is given).
-      {
+      // (files that attack engine-specific behaviour start a PostgreSQL server themselves when it is given). Two
+      // files at a time, after the journeys: each attacks its own server, which answers /healthz within 1 s
+      // throughout. The attack that compares answer times (account-timing) runs last, alone.
+      ...(['adversarial', 'adversarial:timing'] as const).map((name) => ({
         extends: true as const,
         test: {
-          name: 'adversarial',
-          include: ['tests/adversarial/**/*.test.ts'],
+          name,
+          include: name === 'adversarial' ? ['tests/adversarial/**/*.test.ts'] : [TIMING_ATTACK],
+          exclude: [...configDefaults.exclude, ...(name === 'adversarial' ? [TIMING_ATTACK] : [])],
           env: { PLENUM_TEST_ENGINE: 'pglite' },
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // Alone, after the journeys: some attacks measure answer times (account-timing) or /healthz's delay.
-          fileParallelism: false,
-          sequence: { groupOrder: 2 },
+          maxWorkers: name === 'adversarial' ? 2 : 1,
+          sequence: { groupOrder: name === 'adversarial' ? 2 : 3 },
           setupFiles: ['tests/setup/count-assertions.ts', 'tests/e2e/support/each-file.ts'],
         },
-      },
+      })),
     ],
   },
 });
