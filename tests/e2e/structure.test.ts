@@ -73,6 +73,12 @@ describe('a moderator shapes the program', () => {
       await editor.click();
       await w.keyboard.type('Un tirage au sort annuel.', { delay: 20 });
       await w.getByTestId('connection-status').getByText('Connected').waitFor();
+      // The moderator sees the words arrive live in the section (so the server has them) before removing it:
+      // under load, the removal page could be read before the last keystrokes reached the server.
+      const seen = await moderator.newPage();
+      await seen.goto(`${server.url}${sectionHref}`);
+      await seen.getByRole('textbox', { name: 'Section text' }).getByText('Un tirage au sort annuel.').waitFor();
+      await seen.close();
 
       await m.getByRole('link', { name: 'Remove section 1.4' }).click();
       await m.getByRole('heading', { name: 'Remove section 1.4, “Assemblées citoyennes tirées au sort”?' }).waitFor();
