@@ -235,8 +235,11 @@ export function committeeOnAmendment(
   siblings: Sibling[],
   facts: { actorIsAuthor: boolean; actorOnCommittee: boolean },
 ) {
-  const asCompromise = amendment.compromiseOfId !== null && shown(amendment.status);
-  const original = asCompromise ? siblings.find((s) => s.id === amendment.compromiseOfId) : amendment;
+  const isCompromise = amendment.compromiseOfId !== null;
+  /** For a compromise, the amendment it would replace (its section's, like itself). */
+  const replaces = isCompromise ? siblings.find((s) => s.id === amendment.compromiseOfId) : undefined;
+  const asCompromise = isCompromise && shown(amendment.status);
+  const original = asCompromise ? replaces : amendment;
   const recorded = original?.recommendation ?? null;
   const compromise = asCompromise
     ? null
@@ -264,8 +267,6 @@ export function committeeOnAmendment(
           .filter((s) => s.compromiseOfId === amendment.id && s.status === 'DRAFT')
           .map((s) => ({ id: s.id, title: s.title, status: s.status }))[0] ?? null)
       : null;
-  const isCompromise = amendment.compromiseOfId !== null;
-  const replaces = isCompromise ? siblings.find((s) => s.id === amendment.compromiseOfId) : undefined;
   return {
     /** For a compromise: the amendment it would replace, which its page links to while it is drafted. */
     compromiseOf: replaces ? { id: replaces.id, title: replaces.title } : null,
