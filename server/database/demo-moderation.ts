@@ -27,24 +27,19 @@ export async function nameCommitteeAndRecommend(
     const { email } = await db().member.findUniqueOrThrow({ where: { id: cast[p].id }, select: { email: true } });
     await addCommitteeMember({ actor: moussa, slug, email });
   }
-  await recommend({
-    actor: cast.lucia,
-    amendmentId: amendments.competingA,
-    kind: 'ADOPT',
-    reason: 'Elle vise ceux qui renoncent le plus à se déplacer, pour un coût que le budget des transports absorbe.',
-  });
-  await recommend({
-    actor: cast.lucia,
-    amendmentId: amendments.competingB,
-    kind: 'REJECT',
-    reason: 'Souhaitable, mais aucune recette ne la finance dès la première année.',
-  });
-  await recommend({
-    actor: cast.hugo,
-    amendmentId: amendments.inVote,
-    kind: 'ADOPT',
-    reason: 'Un tarif plus bas fait venir au vélo ceux que le prix arrêtait.',
-  });
+  const positions = [
+    [
+      'lucia',
+      amendments.competingA,
+      'ADOPT',
+      'Elle vise ceux qui renoncent le plus à se déplacer, pour un coût que le budget des transports absorbe.',
+    ],
+    ['lucia', amendments.competingB, 'REJECT', 'Souhaitable, mais aucune recette ne la finance dès la première année.'],
+    ['hugo', amendments.inVote, 'ADOPT', 'Un tarif plus bas fait venir au vélo ceux que le prix arrêtait.'],
+  ] as const;
+  for (const [member, amendmentId, kind, reason] of positions) {
+    await recommend({ actor: cast[member], amendmentId, kind, reason });
+  }
 }
 
 /** The moderators' side: reason templates, a chapter taken, a reported comment; and a member who follows. */
