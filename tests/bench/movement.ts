@@ -8,7 +8,9 @@
  * is made with two processes, then (the reference) with one: the ratios say what the second process buys.
  *
  * Sizes are the issue's times BENCH_SCALE (default 0.02: a 2-core machine shared with others); the full size's
- * needs are printed from the measured rates. Ends with one line of JSON.
+ * needs are printed from the measured rates. The request rates and the number of live editors are the issue's
+ * times BENCH_PACE (default: BENCH_SCALE), so that the full data (BENCH_SCALE=1: 100,000 members, 50,000 ballots
+ * a run) can be driven at a pace a small machine holds, over a longer BENCH_SECONDS. Ends with one line of JSON.
  *
  * As deployed: nginx speaks TLS (HTTP/2, a self-signed certificate made for the run, which the clients trust;
  * BENCH_TLS=0 for plain HTTP), and in the two-process run one process is restarted a third of the way in, as an
@@ -49,6 +51,7 @@ const num = (name: string, fallback: number) => {
   return value;
 };
 const SCALE = num('BENCH_SCALE', 0.02);
+const PACE = num('BENCH_PACE', SCALE);
 const SECONDS = num('BENCH_SECONDS', 60);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/';
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
@@ -73,9 +76,9 @@ const SIZES = {
   liveSections: FULL.liveSections,
 };
 const BALLOTS = Math.min(scaled(FULL.ballots, 50), Math.floor(SIZES.members / RUNS.length));
-const EDITORS = scaled(FULL.editors, 2 * FULL.liveSections);
+const EDITORS = Math.max(2 * FULL.liveSections, Math.round(FULL.editors * PACE));
 const RATES = Object.fromEntries(
-  Object.entries(FULL_RATES).map(([k, v]) => [k, Math.max(1, v * SCALE)]),
+  Object.entries(FULL_RATES).map(([k, v]) => [k, Math.max(1, v * PACE)]),
 ) as typeof FULL_RATES;
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -511,7 +514,7 @@ try {
     `scale ${SCALE} of the issue's movement: ${SIZES.members} members (full: ${FULL.members}), ${SIZES.amendments} ` +
       `amendments, ${SIZES.comments} comments (full: ${FULL.comments}), ${BALLOTS} ballots per run (full: ` +
       `${FULL.ballots}), ${EDITORS} live editors over ${SIZES.liveSections} sections (full: ${FULL.editors}); ` +
-      `${SECONDS} s per run; rates per second: ${JSON.stringify(RATES)}`,
+      `${SECONDS} s per run; pace ${PACE}, rates per second: ${JSON.stringify(RATES)}`,
   );
   const seedStarted = performance.now();
   const seeded = await seedMovement(SIZES, RUNS.length, log);
@@ -618,7 +621,7 @@ try {
     `full size would need: ${FULL.members} members (seeding took ${seedSeconds} s here, ${SIZES.amendments} amendments of the ${FULL.amendments} at ` +
       `full size), ${FULL.ballots} ballots: ${r1(FULL.ballots / ballotRate)} s at the ${r1(ballotRate)} ` +
       `ballots/s answered in time here beside the rest of the mix, request rates ${JSON.stringify(FULL_RATES)} ` +
-      `(${r1(1 / SCALE)}x these), ${FULL.editors} editors`,
+      `(${r1(1 / PACE)}x these), ${FULL.editors} editors`,
   );
   const loadEnd = loadAverage();
   log(`load average ${loadEnd.join(' ')} at the end`);
@@ -634,6 +637,7 @@ try {
         loadAvgEnd: loadEnd,
       },
       scale: SCALE,
+      pace: PACE,
       seconds: SECONDS,
       sizes: { ...SIZES, ballotsPerRun: BALLOTS, editors: EDITORS },
       rates: RATES,
