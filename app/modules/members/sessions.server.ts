@@ -1,5 +1,6 @@
 import type { CurrentMember } from '~/utils/request-context.ts';
-import { db } from '~/utils/db.server.ts';
+import type { Role } from '~/generated/prisma/enums.ts';
+import { database, db } from '~/utils/db.server.ts';
 import { generateToken, hashToken } from './tokens.server.ts';
 import { twoFactorDue as twoFactorDueFor } from './two-factor-rule.server.ts';
 
@@ -46,54 +47,65 @@ export async function validateSessionToken(
 ): Promise<ValidSession | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
   const id = hashToken(token);
-  const row = await db().session.findUnique({
-    where: { id },
-    include: {
-      member: {
-        select: {
-          id: true,
-          email: true,
-          displayName: true,
-          role: true,
-          locale: true,
-          suspendedAt: true,
-          suspendedReason: true,
-          totpEnabledAt: true,
-          ...(withUnread ? { _count: { select: { notifications: { where: { readAt: null } } } } } : {}),
-        },
-      },
-    },
-  });
+  const row = (await database().query<SessionRow>(withUnread ? SESSION_WITH_UNREAD : SESSION, [id]))[0];
   if (!row) return null;
   const now = Date.now();
-  if (row.expiresAt.getTime() <= now || now - row.lastUsedAt.getTime() > SESSION_IDLE_TIMEOUT_MS) {
+  if (row.expiresAtMs <= now || now - row.lastUsedAtMs > SESSION_IDLE_TIMEOUT_MS) {
     await db().session.deleteMany({ where: { id } });
     return null;
   }
-  let expiresAt = row.expiresAt;
-  const renewed = expiresAt.getTime() - now < RENEW_WHEN_LEFT_MS;
+  let expiresAt = new Date(row.expiresAtMs);
+  const renewed = row.expiresAtMs - now < RENEW_WHEN_LEFT_MS;
   if (renewed) expiresAt = new Date(now + SESSION_LIFETIME_MS);
-  if (renewed || now - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+  if (renewed || now - row.lastUsedAtMs > TOUCH_EVERY_MS) {
     const lastUsedAt = new Date(now);
     await db().$transaction([
       db().session.update({ where: { id }, data: { expiresAt, lastUsedAt } }),
-      db().member.update({ where: { id: row.memberId }, data: { lastActiveAt: lastUsedAt } }),
+      db().member.update({ where: { id: row.id }, data: { lastActiveAt: lastUsedAt } }),
     ]);
   }
-  const { suspendedAt, suspendedReason, totpEnabledAt, _count, ...member } = row.member as typeof row.member & {
-    _count?: { notifications: number };
-  };
-  const suspended = suspendedAt ? { at: suspendedAt, reason: suspendedReason ?? '' } : null;
+  const suspended =
+    row.suspendedAtMs !== null ? { at: new Date(row.suspendedAtMs), reason: row.suspendedReason ?? '' } : null;
   // Read only for a moderator or admin without two-factor: a member's request costs no query more.
-  const twoFactorDue = await twoFactorDueFor(member.role, totpEnabledAt !== null);
+  const twoFactorDue = await twoFactorDueFor(row.role, row.totpEnabled);
+  const { id: memberId, email, displayName, role, locale } = row;
   return {
     id,
     expiresAt,
-    member: { ...member, suspended, twoFactorDue },
+    member: { id: memberId, email, displayName, role, locale, suspended, twoFactorDue },
     renewed,
-    unread: _count?.notifications ?? null,
+    unread: row.unread ?? null,
   };
 }
+
+/**
+ * The session and its member in one plain statement (ADR 0047): it runs for every signed-in request and every
+ * check of the collaboration server, and Prisma's joined form (a lateral join building JSON, then Prisma's own
+ * work on it) cost PGlite three times as much. Times are read as milliseconds since the epoch (Prisma stores
+ * them in UTC, in columns without a time zone), so that no driver reads them on the server's clock.
+ */
+interface SessionRow {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  locale: string | null;
+  expiresAtMs: number;
+  lastUsedAtMs: number;
+  suspendedAtMs: number | null;
+  suspendedReason: string | null;
+  totpEnabled: boolean;
+  unread?: number;
+}
+const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
+const SESSION_COLUMNS = `m.id, m.email, m."displayName", m.role::text AS role, m.locale,
+  ${ms('s."expiresAt"')} AS "expiresAtMs", ${ms('s."lastUsedAt"')} AS "lastUsedAtMs",
+  ${ms('m."suspendedAt"')} AS "suspendedAtMs", m."suspendedReason", m."totpEnabledAt" IS NOT NULL AS "totpEnabled"`;
+const SESSION_FROM = `FROM "Session" s JOIN "Member" m ON m.id = s."memberId" WHERE s.id = $1`;
+const SESSION = `SELECT ${SESSION_COLUMNS} ${SESSION_FROM}`;
+const SESSION_WITH_UNREAD = `SELECT ${SESSION_COLUMNS},
+  (SELECT count(*)::int FROM "Notification" n WHERE n."memberId" = m.id AND n."readAt" IS NULL) AS unread
+  ${SESSION_FROM}`;
 
 /** Closes one session (log out on this device). */
 export async function invalidateSession(sessionId: string): Promise<void> {
