@@ -8,6 +8,7 @@ import { PrismaClient } from '~/generated/prisma/client.ts';
 import type { Database } from '~/utils/db.server.ts';
 import { PRIVATE_FILE, privateFolder, tightenTree } from '../data-folders.ts';
 import { countingQuery, countStatements } from './query-count.ts';
+import { watchWrites } from './write-generation.ts';
 
 /** Runs raw SQL outside Prisma: what migrations and test fixtures need. */
 export interface SqlRunner {
@@ -127,7 +128,10 @@ function isAlive(pid: number): boolean {
 
 function fromPGlite(pglite: PGlite, counting: boolean, release: () => Promise<void> = async () => {}): OpenedDatabase {
   const adapter = new PrismaPGlite(pglite);
-  const prisma = new PrismaClient({ adapter: counting ? countStatements(adapter) : adapter, transactionOptions });
+  const prisma = new PrismaClient({
+    adapter: watchWrites(counting ? countStatements(adapter) : adapter),
+    transactionOptions,
+  });
   const sql: SqlRunner = {
     // PGlite is single-connection and single-process: its transaction already serializes everything.
     migrationTransaction: (fn) =>
@@ -162,7 +166,10 @@ function openPostgres(url: string, counting: boolean): OpenedDatabase {
   // Prisma's own pool (as the adapter would make it from the URL), held here so that /metrics can read its use.
   const prismaPool = new pg.Pool({ connectionString: url });
   const adapter = new PrismaPg(prismaPool, { disposeExternalPool: true });
-  const prisma = new PrismaClient({ adapter: counting ? countStatements(adapter) : adapter, transactionOptions });
+  const prisma = new PrismaClient({
+    adapter: watchWrites(counting ? countStatements(adapter) : adapter),
+    transactionOptions,
+  });
   const sql: SqlRunner = {
     migrationTransaction: async (fn) => {
       const client = await pool.connect();

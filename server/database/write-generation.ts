@@ -1,0 +1,80 @@
+import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client';
+
+/**
+ * A number that moves whenever this process changes the database through Prisma: a statement other than a SELECT
+ * changed rows (counted when it returns, and again when its transaction commits). A sweep that finds nothing to
+ * do (an UPDATE of no row, every few seconds) does not move it. What is kept from a read (the member pages rendered once for all, ADR 0047)
+ * notes it when the read starts and is trusted only while it has not moved, so that nothing read before a change
+ * is kept as if read after it. The live text's storage (raw SQL, ADR 0009) does not move it: a page may show the
+ * live text as it was a moment ago, as the public page cache does (ADR 0008), and the editor brings it up to date.
+ */
+let generation = 0;
+
+/** The current generation of this process's writes. */
+export function writeGeneration(): number {
+  return generation;
+}
+
+type SqlDriverAdapter = Awaited<ReturnType<SqlDriverAdapterFactory['connect']>>;
+type Transaction = Awaited<ReturnType<SqlDriverAdapter['startTransaction']>>;
+
+const READ = /^\s*SELECT\b/i;
+/** Moves the generation if a statement changed rows: `changed` is its count, or the rows its RETURNING gave. */
+async function noted<T>(sql: string, result: Promise<T>, changed: (value: T) => number, tx?: { wrote: boolean }) {
+  const value = await result;
+  if (!READ.test(sql) && changed(value) > 0) {
+    generation++;
+    if (tx) tx.wrote = true;
+  }
+  return value;
+}
+const count = (n: number) => n;
+const rows = (set: { rows: unknown[] }) => set.rows.length;
+
+/** Forwards every property of `target` (methods bound to it), replacing the ones in `overrides`. */
+function forwarding<T extends object>(target: T, overrides: Partial<T>): T {
+  return new Proxy(target, {
+    get(object, property) {
+      if (Object.prototype.hasOwnProperty.call(overrides, property)) {
+        return (overrides as Record<PropertyKey, unknown>)[property];
+      }
+      const value: unknown = Reflect.get(object, property, object);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+    },
+  });
+}
+
+function watchedTransaction(tx: Transaction): Transaction {
+  const state = { wrote: false };
+  return forwarding<Transaction>(tx, {
+    queryRaw: (query) => noted(query.sql, tx.queryRaw(query), rows, state),
+    executeRaw: (query) => noted(query.sql, tx.executeRaw(query), count, state),
+    // What it wrote is seen by others from now on.
+    commit: async () => {
+      try {
+        return await tx.commit();
+      } finally {
+        if (state.wrote) generation++;
+      }
+    },
+  });
+}
+
+function watchedAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  return forwarding<SqlDriverAdapter>(adapter, {
+    queryRaw: (query) => noted(query.sql, adapter.queryRaw(query), rows),
+    executeRaw: (query) => noted(query.sql, adapter.executeRaw(query), count),
+    executeScript: (script) => {
+      generation++;
+      return adapter.executeScript(script);
+    },
+    startTransaction: async (isolationLevel) => watchedTransaction(await adapter.startTransaction(isolationLevel)),
+  });
+}
+
+/** The driver adapter factory, every connection of which moves the write generation. */
+export function watchWrites<F extends SqlDriverAdapterFactory>(factory: F): F {
+  return forwarding<SqlDriverAdapterFactory>(factory, {
+    connect: async () => watchedAdapter(await factory.connect()),
+  }) as F;
+}
