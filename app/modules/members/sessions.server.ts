@@ -58,11 +58,7 @@ export async function validateSessionToken(
   const renewed = row.expiresAtMs - now < RENEW_WHEN_LEFT_MS;
   if (renewed) expiresAt = new Date(now + SESSION_LIFETIME_MS);
   if (renewed || now - row.lastUsedAtMs > TOUCH_EVERY_MS) {
-    const lastUsedAt = new Date(now);
-    await db().$transaction([
-      db().session.update({ where: { id }, data: { expiresAt, lastUsedAt } }),
-      db().member.update({ where: { id: row.id }, data: { lastActiveAt: lastUsedAt } }),
-    ]);
+    await database().query(TOUCH, [id, expiresAt.getTime(), now]);
   }
   const suspended =
     row.suspendedAtMs !== null ? { at: new Date(row.suspendedAtMs), reason: row.suspendedReason ?? '' } : null;
@@ -101,6 +97,16 @@ const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
 const SESSION_COLUMNS = `m.id, m.email, m."displayName", m.role::text AS role, m.locale,
   ${ms('s."expiresAt"')} AS "expiresAtMs", ${ms('s."lastUsedAt"')} AS "lastUsedAtMs",
   ${ms('m."suspendedAt"')} AS "suspendedAtMs", m."suspendedReason", m."totpEnabledAt" IS NOT NULL AS "totpEnabled"`;
+/**
+ * The session's use noted (once a minute) and its expiry moved, with the member's last activity, in one statement:
+ * plain SQL like the check, and so not a change of what pages show (the member pages kept for all, ADR 0047, are
+ * not dropped by a reader's visit). Times are given as milliseconds since the epoch and stored in UTC.
+ */
+const utc = (param: string) => `(to_timestamp(${param}::float8 / 1000) AT TIME ZONE 'UTC')`;
+const TOUCH = `WITH touched AS (
+    UPDATE "Session" SET "expiresAt" = ${utc('$2')}, "lastUsedAt" = ${utc('$3')} WHERE id = $1 RETURNING "memberId"
+  )
+  UPDATE "Member" SET "lastActiveAt" = ${utc('$3')} WHERE id IN (SELECT "memberId" FROM touched)`;
 const SESSION_FROM = `FROM "Session" s JOIN "Member" m ON m.id = s."memberId" WHERE s.id = $1`;
 const SESSION = `SELECT ${SESSION_COLUMNS} ${SESSION_FROM}`;
 const SESSION_WITH_UNREAD = `SELECT ${SESSION_COLUMNS},
