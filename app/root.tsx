@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx';
 import { SiteFooter, SiteHeader } from '~/components/site-chrome.tsx';
 import { isMessageKey } from '~/i18n/index.ts';
+import { shownMember } from '~/utils/auth.server.ts';
 import { appConfig } from '~/utils/config.server.ts';
 import { clearFlashCookie, FLASH_COOKIE, readCookie } from '~/utils/cookies.server.ts';
 import { useLocale, useT } from '~/utils/i18n.tsx';
@@ -24,15 +25,17 @@ export const meta: MetaFunction = () => [{ title: 'Plenum' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const flash = readCookie(request.headers.get('cookie'), FLASH_COOKIE);
-  const member = context.member
-    ? {
-        id: context.member.id,
-        displayName: context.member.displayName,
-        role: context.member.role,
-        suspended: context.member.suspended?.reason ?? null,
-        unread: context.unread ?? (await unreadCount(context.member.id)),
-      }
-    : null;
+  const shown = shownMember(context);
+  const member =
+    context.member && shown
+      ? {
+          id: shown.id,
+          displayName: shown.displayName,
+          role: context.member.role,
+          suspended: context.member.suspended?.reason ?? null,
+          unread: context.unread ?? (await unreadCount(context.member.id)),
+        }
+      : null;
   return data(
     {
       locale: context.locale,

@@ -60,6 +60,7 @@ async function main() {
     isClosing: () => closing,
     pageCacheTtlMs: env.PAGE_CACHE_TTL_MS,
     countQueries: env.PLENUM_COUNT_QUERIES === '1',
+    verifySharedPages: env.PLENUM_VERIFY_SHARED_PAGES === '1',
     setupPending,
   });
   const server = http.createServer(app);

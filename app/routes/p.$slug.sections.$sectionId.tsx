@@ -6,7 +6,7 @@ import { sectionPage } from '~/modules/programs/section-page.server.ts';
 import { FollowButton } from '~/components/follow-button.tsx';
 import { followState } from '~/modules/follows/follows.server.ts';
 import { restoreSectionText } from '~/modules/programs/section-locks.server.ts';
-import { requireMember } from '~/utils/auth.server.ts';
+import { requireMember, shownMember } from '~/utils/auth.server.ts';
 import { useFormatDate, useT, useSignature } from '~/utils/i18n.tsx';
 import { redirectWithFlash, routeAction, routeLoader } from '~/utils/route.server.ts';
 import { ProgramText } from '~/utils/content-lang.tsx';
@@ -16,7 +16,8 @@ export const loader = /* @__PURE__ */ routeLoader(async ({ params, context, acto
     sectionPage(actor, params.slug ?? '', params.sectionId ?? ''),
     followState(actor, `section:${params.sectionId ?? ''}`),
   ]);
-  const user = context.member ? { id: context.member.id, name: context.member.displayName } : null;
+  const shown = shownMember(context);
+  const user = shown ? { id: shown.id, name: shown.displayName } : null;
   return { ...page, user, follow };
 });
 

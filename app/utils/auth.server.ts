@@ -6,6 +6,15 @@ export function actorOf(context: AppLoadContext): Actor {
   return actorOfMember(context.member);
 }
 
+/**
+ * The signed-in member's id and name as the page shows them: their own, or the placeholders of a page rendered
+ * for every member alike (ADR 0047), which the server fills in for each reader.
+ */
+export function shownMember(context: AppLoadContext): { id: string; displayName: string } | null {
+  if (!context.member) return null;
+  return context.shownAs ?? { id: context.member.id, displayName: context.member.displayName };
+}
+
 /** The signed-in member, or a redirect to the login page that comes back here afterwards. */
 export function requireMember(request: Request, context: AppLoadContext) {
   if (!context.member || !context.sessionId) {

@@ -31,6 +31,11 @@ const schema = z.object({
   PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   /** 1: count the SQL statements of each request and send the count as X-Plenum-Queries (tests, diagnosis). */
   PLENUM_COUNT_QUERIES: z.enum(['0', '1']).default('0'),
+  /**
+   * 1: a member's page rendered once for all members alike (ADR 0047) is rendered again for each reader all the
+   * same, and the answer says whether both were alike (X-Page-Cache: hit) or not (mismatch). For tests.
+   */
+  PLENUM_VERIFY_SHARED_PAGES: z.enum(['0', '1']).default('0'),
   /** Number of proxies in front of the app whose X-Forwarded-For to trust (express "trust proxy"). */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** Who may read /metrics (Prometheus): addresses or CIDR ranges, comma-separated; '' for nobody. */

@@ -25,6 +25,12 @@ export type RequestContext = {
   /** The signed-in member, or null for the public. */
   member: CurrentMember | null;
   sessionId: string | null;
+  /**
+   * What a page shows as the signed-in member's id and name, when not theirs: the placeholders of a page rendered
+   * once for every member who sees it alike, each answer filled with its reader's own (ADR 0047). Only loaders
+   * read it, through `shownMember`; what the member may do is always decided on `member`.
+   */
+  shownAs?: { id: string; displayName: string };
   /** The member's unread notifications, read with the session on a GET; null otherwise (count them then). */
   unread: number | null;
   locale: Locale;

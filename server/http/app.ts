@@ -10,7 +10,9 @@ import type { Database } from '~/utils/db.server.ts';
 import { countQueriesOf, currentQueryTally } from '../database/query-count.ts';
 import { withRequestMemo } from '~/utils/request-memo.server.ts';
 import { buildRequestContext } from './context.ts';
+import type { RequestContext } from '~/utils/request-context.ts';
 import { isShareable, PageCache, type CachedPage } from './page-cache.ts';
+import { MemberPages } from './member-pages.ts';
 import { limitFormFields } from './form-fields.ts';
 import { limitBodySize, rejectMalformedUrls } from './guards.ts';
 import { metricsEndpoint } from './metrics.ts';
@@ -56,6 +58,8 @@ export interface AppOptions {
   isClosing: () => boolean;
   /** How long a page the public sees may be served again without rendering; 0 turns the cache off. */
   pageCacheTtlMs: number;
+  /** Render a shared member page found all the same, and say whether both were alike (tests; ADR 0047). */
+  verifySharedPages?: boolean;
   /**
    * PLENUM_COUNT_QUERIES=1: each Remix request runs in its own tally of SQL statements (the database must be
    * opened with `countQueries` too), sent as `X-Plenum-Queries`. Off: no header, nothing wrapped.
@@ -163,9 +167,14 @@ export function createApp(options: AppOptions) {
 
   const handleRequest = createRequestHandler(options.build, options.mode);
   const pages = new PageCache(options.pageCacheTtlMs);
+  const memberPages = new MemberPages(options.pageCacheTtlMs, options.verifySharedPages);
   app.use((req, res, next) => {
     // Whatever a state-changing request did, pages rendered before it may be out of date.
-    if (req.method !== 'GET' && req.method !== 'HEAD') res.on('finish', () => pages.clear());
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      res.on('finish', () => {
+        pages.clear();
+        memberPages.clear();
+      });
     next();
   });
   const stamp = options.countQueries ? stampQueryCount : undefined;
@@ -183,6 +192,13 @@ export function createApp(options: AppOptions) {
         if (hit.etag) res.setHeader('ETag', hit.etag);
         res.end(PageCache.personalize(hit, context));
         return;
+      }
+      // A member's page that members alike see alike, rendered once for them all (ADR 0047).
+      const shared = key ? null : await memberPages.keyFor(req, context);
+      if (shared) {
+        const render = (shownAs: RequestContext) =>
+          withRequestMemo(() => handleRequest(toFetchRequest(req, res), shownAs));
+        return await memberPages.answer(res, context, shared, render, stamp);
       }
       // A GET's loaders share what they read once (the program's outline); an action's loaders read afresh.
       const answer = () => handleRequest(toFetchRequest(req, res), context);

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { sectionIds } from './support/collab.ts';
+import { amendingProgram, DEMO, demoSessions, draftAmendment, type DemoSession } from './support/scenarios.ts';
+import { startServer, type TestServer } from './support/server.ts';
+
+/**
+ * Issue 19, item 2 (ADR 0047): a member's section page is rendered once for every member who sees it alike, and
+ * filled with each reader's own name. The server runs with PLENUM_VERIFY_SHARED_PAGES=1: a page found is rendered
+ * again for its reader all the same, and `X-Page-Cache` says `hit` only if both are alike (`mismatch` otherwise).
+ */
+
+let server: TestServer;
+let session: DemoSession;
+let sections: string[];
+const sectionPath = () => `/p/${DEMO}/sections/${sections[0]}`;
+/** A name with what HTML and scripts must escape, and letters beyond ASCII. */
+const HOSTILE = `Zoé\u2028<b>"O'Hara"</b> & </script><script>alert(1)</script>`;
+
+/** The section page as `who`: its cache state, and what it says of its reader. */
+async function visit(who: 'moderation' | 'camille' | 'lucia' | 'yanis') {
+  const res = await fetch(`${server.url}${sectionPath()}`, { headers: { cookie: session.cookies.get(who)! } });
+  const html = await res.text();
+  expect(res.status, who).toBe(200);
+  return {
+    state: res.headers.get('x-page-cache'),
+    html,
+    account: html.match(/<a[^>]*href="\/account"[^>]*>([^<]*)<\/a>/)?.[1],
+    following: html.includes('>Ne plus suivre<'),
+    listsDraft: html.includes('Mon brouillon à moi'),
+  };
+}
+
+beforeAll(async () => {
+  server = await startServer({ env: { PAGE_CACHE_TTL_MS: '60000', PLENUM_VERIFY_SHARED_PAGES: '1' } });
+  session = await demoSessions(server);
+  sections = await sectionIds(server.url);
+  await amendingProgram(session);
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('a member’s section page, rendered once for the members who see it alike', () => {
+  it('is shared by members alike, each seeing their own name, and never by those who see it otherwise', async () => {
+    // Yanis follows the section; Lucía has a draft of her own on it (only she sees it listed).
+    await session.post('/follow', 'yanis', { intent: 'follow', target: `section:${sections[0]}`, back: '/' });
+    await draftAmendment(server, session, 'lucia', sections[0]!, {
+      title: 'Mon brouillon à moi',
+      justification: 'Pas encore soumis.',
+      text: 'Un texte que seule Lucía voit dans la liste.',
+    });
+
+    const camille = await visit('camille');
+    expect(camille.state).toBe('miss');
+    expect(camille.account).toBe('Camille Martin');
+    expect(camille.following).toBe(false);
+    expect(camille.listsDraft).toBe(false);
+    // Rendered for Camille, found for Camille again: alike.
+    expect((await visit('camille')).state).toBe('hit');
+
+    // Yanis follows the section: his page is not Camille's.
+    const yanis = await visit('yanis');
+    expect(yanis.state).toBe('miss');
+    expect(yanis.account).toBe('Yanis Benali');
+    expect(yanis.following).toBe(true);
+    expect((await visit('yanis')).state).toBe('hit');
+
+    // Lucía's page lists her draft: it is hers alone, rendered for her each time (not shared: no cache state),
+    // and nobody else's shows it.
+    for (let i = 0; i < 2; i++) {
+      const lucia = await visit('lucia');
+      expect(lucia.state).toBeNull();
+      expect(lucia.listsDraft).toBe(true);
+      expect(lucia.account).toBe('Lucía García');
+    }
+    // The moderator's page (another role) is his own too.
+    const moderator = await visit('moderation');
+    expect(moderator.state).toBe('miss');
+    expect(moderator.account).toBe('Moussa Modérateur');
+
+    // Yanis stops following: from then on he sees Camille's page, filled with his name.
+    await session.post('/follow', 'yanis', { intent: 'unfollow', target: `section:${sections[0]}`, back: '/' });
+    await visit('camille'); // the POST emptied the pages: rendered again for Camille
+    const after = await visit('yanis');
+    expect(after.state).toBe('hit');
+    expect(after.account).toBe('Yanis Benali');
+    expect(after.following).toBe(false);
+    expect(after.html).not.toContain('Camille Martin');
+    expect(after.html).not.toContain('plenumslot');
+  });
+
+  it('fills in a name that HTML and scripts must escape, as the page would have rendered it, and hydrates', async () => {
+    await session.post('/account', 'yanis', { intent: 'name', displayName: HOSTILE });
+    await visit('camille');
+    const page = await visit('yanis');
+    expect(page.state).toBe('hit');
+    expect(page.html).not.toContain('<b>"O');
+    expect(page.html).not.toContain('alert(1)</script>');
+
+    const context = await launchBrowser({ locale: 'fr-FR' });
+    try {
+      const cookie = session.cookies.get('yanis')!;
+      const at = cookie.indexOf('=');
+      await context.addCookies([
+        { name: cookie.slice(0, at), value: cookie.slice(at + 1), url: server.url, httpOnly: true, sameSite: 'Lax' },
+      ]);
+      const p = await context.newPage();
+      const errors: string[] = [];
+      p.on('pageerror', (error) => errors.push(error.message));
+      p.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      const answer = await p.goto(`${server.url}${sectionPath()}`);
+      expect(answer?.headers()['x-page-cache']).toBe('hit');
+      const account = p.locator('.account-nav a[href="/account"]');
+      await expect.poll(() => account.textContent()).toBe(HOSTILE);
+      // Hydrated with the same name: the loader data the page's script read is his.
+      type Router = { state: { initialized: boolean; loaderData: { root: { member: { displayName: string } } } } };
+      const router = () => (window as unknown as { __remixRouter?: Router }).__remixRouter;
+      await p.waitForFunction(`(${router.toString()})()?.state.initialized === true`);
+      const shown = await p.evaluate(`(${router.toString()})().state.loaderData.root.member.displayName`);
+      expect(shown).toBe(HOSTILE);
+      // A client-side navigation (the page's own links) keeps his name.
+      await p
+        .getByRole('link', { name: /^1\.2 / })
+        .first()
+        .click();
+      await p.waitForURL(/sections\//);
+      await expect.poll(() => account.textContent()).toBe(HOSTILE);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.cleanup();
+    }
+    // Camille's page never held his name.
+    expect((await visit('camille')).html).not.toContain('O&#x27;Hara');
+  });
+});
