@@ -17,6 +17,7 @@ import { keysFolderOf } from './data-folders.ts';
 import { MigrationError } from './database/migrate.ts';
 import { formatLogins, formatSetupLink, install, openAndMigrate, seedIfFirstStart } from './boot.ts';
 import { localOnly, redisRelay } from './collaboration/relay.ts';
+import { shareWrites } from './database/shared-writes.ts';
 import { CollaborationServer } from './collaboration/server.ts';
 import { createApp } from './http/app.ts';
 import { jobs, startJobs } from './jobs.ts';
@@ -71,6 +72,9 @@ async function main() {
     env.REDIS_URL ? redisRelay(env.REDIS_URL) : localOnly,
   );
   setLiveDocuments(collaboration);
+  // Processes sharing the database tell each other of their writes: none keeps a member's page past a change made
+  // through another (ADR 0047).
+  const stopSharingWrites = env.REDIS_URL ? shareWrites(env.REDIS_URL) : async () => {};
   setMetricSources({
     collaboration: () => collaboration.stats(),
     pools: () => database.poolStats?.() ?? [],
@@ -138,6 +142,7 @@ async function main() {
       await backgroundStopped;
       // Mails deferred until after an answer (password resets) go out before the database closes.
       await deferredWorkDone();
+      await stopSharingWrites();
       await database.close().catch((error: unknown) => logger.error('closing the database failed', { error }));
       logger.info('stopped');
       process.exit(0);

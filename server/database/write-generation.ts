@@ -9,10 +9,27 @@ import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client';
  * live text as it was a moment ago, as the public page cache does (ADR 0008), and the editor brings it up to date.
  */
 let generation = 0;
+const listeners = new Set<() => void>();
 
 /** The current generation of this process's writes. */
 export function writeGeneration(): number {
   return generation;
+}
+
+function moved() {
+  generation++;
+  for (const listener of listeners) listener();
+}
+
+/** Calls `listener` whenever this process writes (to tell the others, ./shared-writes.ts); returns its removal. */
+export function onWrite(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Another process sharing the database wrote: what this one kept from its reads may be out of date. */
+export function noteWriteElsewhere(): void {
+  generation++;
 }
 
 type SqlDriverAdapter = Awaited<ReturnType<SqlDriverAdapterFactory['connect']>>;
@@ -23,7 +40,7 @@ const READ = /^\s*SELECT\b/i;
 async function noted<T>(sql: string, result: Promise<T>, changed: (value: T) => number, tx?: { wrote: boolean }) {
   const value = await result;
   if (!READ.test(sql) && changed(value) > 0) {
-    generation++;
+    moved();
     if (tx) tx.wrote = true;
   }
   return value;
@@ -54,7 +71,7 @@ function watchedTransaction(tx: Transaction): Transaction {
       try {
         return await tx.commit();
       } finally {
-        if (state.wrote) generation++;
+        if (state.wrote) moved();
       }
     },
   });
@@ -65,7 +82,7 @@ function watchedAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
     queryRaw: (query) => noted(query.sql, adapter.queryRaw(query), rows),
     executeRaw: (query) => noted(query.sql, adapter.executeRaw(query), count),
     executeScript: (script) => {
-      generation++;
+      moved();
       return adapter.executeScript(script);
     },
     startTransaction: async (isolationLevel) => watchedTransaction(await adapter.startTransaction(isolationLevel)),

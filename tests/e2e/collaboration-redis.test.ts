@@ -11,10 +11,12 @@ let first: TestServer;
 let second: TestServer;
 
 beforeAll(async () => {
-  first = await startServer({ env: { REDIS_URL } });
+  // Pages kept a minute: only the processes' word to each other can make one stop serving a page after a change.
+  const env = { REDIS_URL, PAGE_CACHE_TTL_MS: '60000' };
+  first = await startServer({ env });
   second = await startServer({
     reuse: { dataDir: first.dataDir + '-b', databaseUrl: first.databaseUrl },
-    env: { REDIS_URL },
+    env,
   });
 });
 afterAll(async () => {
@@ -58,5 +60,32 @@ describe('two server processes behind one address, with Redis', () => {
       a.destroy();
       b.destroy();
     }
+  });
+
+  it('tell each other of their writes: a member page kept by one is not served after a change made through the other', async () => {
+    const logins = first.logins;
+    const login = (who: string) =>
+      sessionCookie(first.url, `${who}@plenum.localhost`, logins.get(`${who}@plenum.localhost`)!);
+    const [camille, yanis] = [await login('camille'), await login('yanis')];
+    const [section] = await sectionIds(first.url);
+    const path = `/p/programme-2027/sections/${section}`;
+    const page = async (url: string, cookie: string) => {
+      const res = await fetch(`${url}${path}`, { headers: { cookie } });
+      return { state: res.headers.get('x-page-cache'), following: (await res.text()).includes('>Ne plus suivre<') };
+    };
+    // The second process keeps the page of members who do not follow the section, rendered for Yanis.
+    expect(await page(second.url, yanis)).toEqual({ state: 'miss', following: false });
+    expect(await page(second.url, camille)).toEqual({ state: 'hit', following: false });
+    // Camille follows it through the first process, then reads it through the second: her own page, at once.
+    const followed = await fetch(`${first.url}/follow`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: first.url, cookie: camille },
+      body: new URLSearchParams({ intent: 'follow', target: `section:${section}`, back: path }).toString(),
+    });
+    expect(followed.status).toBe(302);
+    expect(await page(second.url, camille)).toEqual({ state: 'miss', following: true });
+    // And Yanis, who does not follow it, still does not.
+    expect((await page(second.url, yanis)).following).toBe(false);
   });
 });
