@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { logger } from '~/utils/logger.server.ts';
 import { sectionPeople, sectionReaderFacts } from '~/modules/programs/section-page.server.ts';
@@ -26,8 +27,13 @@ const SHARED_PAGES = [
   }),
 ];
 
-/** What a shared page shows in place of the member's id and name: letters only, which no escaping changes. */
-export const SLOTS = { id: 'plenumslotmemberid', displayName: 'plenumslotdisplayname' } as const;
+/**
+ * What a shared page shows in place of the member's id and name: letters and digits, which no escaping changes,
+ * drawn anew by each process so that nobody can write them in a name or a title of their own (an author named
+ * after the placeholder would be shown to every reader under the reader's own name).
+ */
+const drawn = randomBytes(12).toString('hex');
+export const SLOTS = { id: `plenumslot${drawn}id`, displayName: `plenumslot${drawn}name` } as const;
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' };
 const SCRIPT_ESCAPES: Record<string, string> = {
