@@ -21,7 +21,8 @@ interface SharedPage<People> {
 const sharedPage = <People>(page: SharedPage<People>) => page as SharedPage<unknown>;
 const SHARED_PAGES = [
   sharedPage({
-    path: /^\/p\/([a-z0-9-]+)\/sections\/([a-z0-9]+)$/,
+    // The page, and its data as a client-side navigation asks for it (single fetch: `.data`).
+    path: /^\/p\/([a-z0-9-]+)\/sections\/([a-z0-9]+)(?:\.data)?$/,
     people: ([slug, sectionId]) => sectionPeople(slug!, sectionId!),
     facts: sectionReaderFacts,
   }),
@@ -54,28 +55,46 @@ const inScript = (value: string) =>
     .slice(1, -1)
     .replace(/[&<>\u2028\u2029]/g, (c) => SCRIPT_ESCAPES[c]!);
 
-/** A page rendered with the placeholders, given its reader's id and name, each escaped as where it stands. */
-export function fillSlots(template: string, member: { id: string; displayName: string }): string {
+/** As turbo-stream writes a string of the loader data a client-side navigation asks for (`.data`). */
+const inData = (value: string) => JSON.stringify(value).slice(1, -1);
+
+/**
+ * A page rendered with the placeholders, given its reader's id and name, each escaped as where it stands: in a
+ * page, as text or attribute outside scripts and as loader data inside them; in a navigation's data (`data`),
+ * as a string of turbo-stream's.
+ */
+export function fillSlots(template: string, member: { id: string; displayName: string }, data = false): string {
+  const fill = (part: string, escape: (value: string) => string) =>
+    part.replaceAll(SLOTS.id, escape(member.id)).replaceAll(SLOTS.displayName, escape(member.displayName));
+  if (data) return fill(template, inData);
   return template
     .split(/(<script\b[^>]*>[\s\S]*?<\/script>)/)
-    .map((part, i) => {
-      const escape = i % 2 === 1 ? inScript : inHtml;
-      return part.replaceAll(SLOTS.id, escape(member.id)).replaceAll(SLOTS.displayName, escape(member.displayName));
-    })
+    .map((part, i) => fill(part, i % 2 === 1 ? inScript : inHtml))
     .join('');
 }
 
 /**
  * Whether a rendered page can be kept as a template: its loader data is in one script (a placeholder split across
- * two could not be found again; Plenum defers no data, so Remix writes it at once).
+ * two could not be found again; Plenum defers no data, so Remix writes it at once). A navigation's data is one
+ * stream, read whole.
  */
-export function isTemplate(body: string): boolean {
-  return body.split('streamController.enqueue(').length === 2;
+export function isTemplate(body: string, data: boolean): boolean {
+  return data || body.split('streamController.enqueue(').length === 2;
 }
 
 /** A page's body without what differs per request (nonce, request id): two renders of the same view compare equal. */
 export function canonical(page: Pick<CachedPage, 'body' | 'nonce' | 'requestId'>): string {
   return page.body.replaceAll(page.nonce, '').replaceAll(page.requestId, '');
+}
+
+/**
+ * Whether the request's query leaves its answer shareable: none, or on a navigation's data only the loaders it
+ * asks for (`_routes`, which single fetch adds when the page's frame need not be read again), part of the key.
+ */
+function sharedQuery(req: Request): boolean {
+  const at = req.originalUrl.indexOf('?');
+  if (at === -1) return true;
+  return req.path.endsWith('.data') && /^_routes=[\w.$%,-]*$/.test(req.originalUrl.slice(at + 1));
 }
 
 /** A member's request for a shared page: its key, and the write generation when its reading began. */
@@ -95,6 +114,10 @@ interface Kept<T> {
  * cache's time (ADR 0008), and only while this process has written nothing since it began to read it (the write
  * generation): a page read across a change is not kept, and a change makes every page kept before it unused.
  */
+/** Whether an answer is a navigation's data (turbo-stream), not a page. */
+const isData = (headers: [string, string][]) =>
+  headers.some(([name, value]) => name === 'content-type' && value.startsWith('text/x-script'));
+
 export class MemberPages {
   private readonly pages = new Map<string, Kept<CachedPage>>();
   /** Each shared page's people, read once for all its readers, kept on the same terms. */
@@ -116,7 +139,7 @@ export class MemberPages {
    */
   async keyFor(req: Request, context: RequestContext): Promise<SharedRequest | null> {
     const member = context.member;
-    if (!member || this.ttlMs <= 0 || req.method !== 'GET' || req.originalUrl.includes('?')) return null;
+    if (!member || this.ttlMs <= 0 || req.method !== 'GET' || !sharedQuery(req)) return null;
     if ((req.get('cookie') ?? '').includes(`${FLASH_COOKIE}=`)) return null;
     const generation = writeGeneration();
     for (const page of SHARED_PAGES) {
@@ -152,7 +175,7 @@ export class MemberPages {
       res.status(found.status);
       for (const [name, value] of found.headers) res.append(name, value);
       res.setHeader('X-Page-Cache', 'hit');
-      res.end(fillSlots(PageCache.personalize(found, context), member));
+      res.end(fillSlots(PageCache.personalize(found, context), member, isData(found.headers)));
       return;
     }
     const response = await render({ ...context, shownAs: SLOTS });
@@ -173,13 +196,14 @@ export class MemberPages {
       if (state === 'mismatch') logger.error('a shared member page differs from its render for this reader', {});
     }
     const unchanged = writeGeneration() === request.generation;
-    if (unchanged && isShareable(response) && isTemplate(body))
+    const data = isData(headers);
+    if (unchanged && isShareable(response) && isTemplate(body, data))
       this.keep(this.pages, request.key, page, request.generation);
     res.statusMessage = response.statusText;
     res.status(response.status);
     for (const [name, value] of headers) res.append(name, value);
     res.setHeader('X-Page-Cache', state);
-    res.end(fillSlots(body, member));
+    res.end(fillSlots(body, member, data));
   }
 
   /** Forgets every page (after a state-changing request, as the public page cache does). */

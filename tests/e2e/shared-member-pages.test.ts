@@ -88,6 +88,24 @@ describe('a member’s section page, rendered once for the members who see it al
     expect(after.following).toBe(false);
     expect(after.html).not.toContain('Camille Martin');
     expect(after.html).not.toContain('plenumslot');
+
+    // The same for the data a client-side navigation asks for (single fetch), whole or for the section's loader.
+    for (const query of ['', '?_routes=routes%2Fp.%24slug.sections.%24sectionId']) {
+      const data = async (who: 'camille' | 'yanis') => {
+        const res = await fetch(`${server.url}${sectionPath()}.data${query}`, {
+          headers: { cookie: session.cookies.get(who)! },
+        });
+        return { state: res.headers.get('x-page-cache'), body: await res.text() };
+      };
+      const forCamille = await data('camille');
+      expect(forCamille.state).toBe('miss');
+      expect(forCamille.body).toContain('"Camille Martin"');
+      const forYanis = await data('yanis');
+      expect(forYanis.state).toBe('hit');
+      expect(forYanis.body).toContain('"Yanis Benali"');
+      expect(forYanis.body).not.toContain('Camille Martin');
+      expect(forYanis.body).not.toContain('plenumslot');
+    }
   });
 
   it('fills in a name that HTML and scripts must escape, as the page would have rendered it, and hydrates', async () => {
@@ -132,6 +150,13 @@ describe('a member’s section page, rendered once for the members who see it al
     } finally {
       await context.cleanup();
     }
+    // A navigation's data holds his name as turbo-stream writes a string (rendered for Camille first).
+    await fetch(`${server.url}${sectionPath()}.data`, { headers: { cookie: session.cookies.get('camille')! } });
+    const data = await fetch(`${server.url}${sectionPath()}.data`, {
+      headers: { cookie: session.cookies.get('yanis')! },
+    });
+    expect(data.headers.get('x-page-cache')).toBe('hit');
+    expect(await data.text()).toContain(JSON.stringify(HOSTILE));
     // Camille's page never held his name.
     expect((await visit('camille')).html).not.toContain('O&#x27;Hara');
   });
