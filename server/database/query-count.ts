@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client';
+import { forwarding } from './forwarding.ts';
 
 /**
  * Counting the SQL statements each HTTP request runs (PLENUM_COUNT_QUERIES=1; tests check the query budget of
@@ -43,22 +44,6 @@ export function countQueriesOf<T>(fn: (tally: QueryTally) => T): T {
 /** The tally of the request being handled, if counting is on and a request is being handled. */
 export function currentQueryTally(): QueryTally | undefined {
   return storage.getStore();
-}
-
-/**
- * Forwards every property of `target` (methods bound to it, so adapters with private state keep working),
- * replacing the ones given in `overrides`.
- */
-function forwarding<T extends object>(target: T, overrides: Partial<T>): T {
-  return new Proxy(target, {
-    get(object, property) {
-      if (Object.prototype.hasOwnProperty.call(overrides, property)) {
-        return (overrides as Record<PropertyKey, unknown>)[property];
-      }
-      const value: unknown = Reflect.get(object, property, object);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
-    },
-  });
 }
 
 function countingTransaction(tx: Transaction): Transaction {

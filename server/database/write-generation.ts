@@ -1,4 +1,5 @@
 import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client';
+import { forwarding } from './forwarding.ts';
 
 /**
  * A number that moves whenever this process changes the database through Prisma: a statement other than a SELECT
@@ -47,19 +48,6 @@ async function noted<T>(sql: string, result: Promise<T>, changed: (value: T) => 
 }
 const count = (n: number) => n;
 const rows = (set: { rows: unknown[] }) => set.rows.length;
-
-/** Forwards every property of `target` (methods bound to it), replacing the ones in `overrides`. */
-function forwarding<T extends object>(target: T, overrides: Partial<T>): T {
-  return new Proxy(target, {
-    get(object, property) {
-      if (Object.prototype.hasOwnProperty.call(overrides, property)) {
-        return (overrides as Record<PropertyKey, unknown>)[property];
-      }
-      const value: unknown = Reflect.get(object, property, object);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
-    },
-  });
-}
 
 function watchedTransaction(tx: Transaction): Transaction {
   const state = { wrote: false };
