@@ -11,7 +11,7 @@ import { countQueriesOf, currentQueryTally } from '../database/query-count.ts';
 import { withRequestMemo } from '~/utils/request-memo.server.ts';
 import { buildRequestContext } from './context.ts';
 import type { RequestContext } from '~/utils/request-context.ts';
-import { isShareable, PageCache, type CachedPage } from './page-cache.ts';
+import { isShareable, keptPage, PageCache, type CachedPage } from './page-cache.ts';
 import { MemberPages } from './member-pages.ts';
 import { limitFormFields } from './form-fields.ts';
 import { limitBodySize, rejectMalformedUrls } from './guards.ts';
@@ -206,16 +206,8 @@ export function createApp(options: AppOptions) {
       // Loaders and actions are done: the page renders from their data (no deferred data in this app).
       stamp?.(res);
       if (!key || !isShareable(response)) return await sendFetchResponse(res, response);
-      const body = await response.text();
-      const headers = [...response.headers.entries()].filter(([name]) => name !== 'content-length');
-      const page = {
-        status: response.status,
-        headers,
-        body,
-        nonce: context.cspNonce,
-        requestId: context.requestId,
-        storedAt: Date.now(),
-      };
+      const page = await keptPage(response, context);
+      const { headers, body } = page;
       const stored = { ...page, etag: PageCache.etagOf(page) };
       pages.set(key, stored);
       if (notModified(req, res, stored)) return;

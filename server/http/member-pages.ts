@@ -5,7 +5,7 @@ import { sectionPeople, sectionReaderFacts } from '~/modules/programs/section-pa
 import { FLASH_COOKIE } from '~/utils/cookies.server.ts';
 import type { RequestContext } from '~/utils/request-context.ts';
 import { writeGeneration } from '../database/write-generation.ts';
-import { isShareable, PageCache, type CachedPage } from './page-cache.ts';
+import { isShareable, keptPage, PageCache, type CachedPage } from './page-cache.ts';
 
 /**
  * The pages a member sees as every other member alike sees them, but for their own id and name (ADR 0047). For
@@ -180,16 +180,8 @@ export class MemberPages {
     }
     const response = await render({ ...context, shownAs: SLOTS });
     beforeSend?.(res);
-    const body = await response.text();
-    const headers = [...response.headers.entries()].filter(([name]) => name !== 'content-length');
-    const page = {
-      status: response.status,
-      headers,
-      body,
-      nonce: context.cspNonce,
-      requestId: context.requestId,
-      storedAt: Date.now(),
-    };
+    const page = await keptPage(response, context);
+    const { headers, body } = page;
     let state = 'miss';
     if (found) {
       state = canonical(found) === canonical(page) ? 'hit' : 'mismatch';

@@ -81,6 +81,18 @@ export class PageCache {
   }
 }
 
+/** A rendered answer as a page to keep: its body read whole, with the per-request values it was rendered with. */
+export async function keptPage(response: Response, context: RequestContext): Promise<CachedPage> {
+  return {
+    status: response.status,
+    headers: [...response.headers.entries()].filter(([name]) => name !== 'content-length'),
+    body: await response.text(),
+    nonce: context.cspNonce,
+    requestId: context.requestId,
+    storedAt: Date.now(),
+  };
+}
+
 /** True for answers that may be shared: a 200 HTML page or single-fetch data, setting no cookie. */
 export function isShareable(response: Response): boolean {
   const type = response.headers.get('content-type') ?? '';
