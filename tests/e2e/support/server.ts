@@ -20,6 +20,9 @@ export const CLI_ENTRY = 'build/server/cli.js';
  */
 const NODE_FLAGS = ['--liftoff-only'];
 
+/** The servers this file started and has not stopped: a failing journey prints what they logged (each-file.ts). */
+export const runningServers = new Set<TestServer>();
+
 let checkedBuild = false;
 /**
  * Refuses to run a journey on a build that is missing or older than the sources: it would test other code than
@@ -161,7 +164,7 @@ export async function startServer(options: StartOptions = {}) {
   const logins = new Map<string, string>(seededLogins);
   for (const m of output.matchAll(/^\s+(?:ADMIN|MODERATOR|MEMBER)\s+(\S+@\S+)\s+(\S+)$/gm)) logins.set(m[1]!, m[2]!);
 
-  return {
+  const server: TestServer = {
     url,
     dataDir,
     outboxDir: path.join(dataDir, 'outbox'),
@@ -171,6 +174,7 @@ export async function startServer(options: StartOptions = {}) {
     output: () => output,
     process: child,
     stop: async ({ keep = false } = {}) => {
+      runningServers.delete(server);
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
@@ -183,7 +187,9 @@ export async function startServer(options: StartOptions = {}) {
       }
       return child.exitCode;
     },
-  } satisfies TestServer;
+  };
+  runningServers.add(server);
+  return server;
 }
 
 /**
