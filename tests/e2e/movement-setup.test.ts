@@ -51,7 +51,10 @@ describe('bench:movement at a tiny size', () => {
         processes: number;
         tls: boolean;
         restart: { at: number; downSeconds: number } | null;
-        classes: Record<string, { requests: number; errors: number }>;
+        classes: Record<
+          string,
+          { requests: number; errors: number; statuses: Record<string, number>; firstError?: string }
+        >;
         editors: {
           editors: number;
           connected: number;
@@ -70,7 +73,7 @@ describe('bench:movement at a tiny size', () => {
       expect(run.tls, what).toBe(true);
       for (const [name, c] of Object.entries(run.classes)) {
         expect(c.requests, `${name} requests, ${what}`).toBeGreaterThan(0);
-        expect(c.errors, `${name} errors, ${what}`).toBe(0);
+        expect(c.errors, `${name} errors, ${what}: ${JSON.stringify(c.statuses)} ${c.firstError ?? ''}`).toBe(0);
       }
       expect(run.ballots.accepted, what).toBe(run.ballots.sent);
       expect(run.ballots.stored, what).toBe(run.ballots.sent);
