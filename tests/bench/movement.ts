@@ -29,6 +29,7 @@ import pg from 'pg';
 import { setAppConfig } from '../../app/utils/config.server.ts';
 import { db, setDatabase } from '../../app/utils/db.server.ts';
 import { liveDocumentName } from '../../app/modules/live-text/names.ts';
+import { mailBacklog } from '../../app/modules/mailing/queue.server.ts';
 import { setLogLevel } from '../../app/utils/logger.server.ts';
 import { applyMigrations, readMigrations } from '../../server/database/migrate.ts';
 import { openDatabase } from '../../server/database/open.ts';
@@ -44,6 +45,7 @@ import {
   type EditorFigures,
 } from './movement-load.ts';
 import { openRound, seedMovement, type Seeded } from './movement-seed.ts';
+import { watchRun, type WatchSample } from './movement-watch.ts';
 
 const num = (name: string, fallback: number) => {
   const value = Number(process.env[name] || fallback);
@@ -58,6 +60,8 @@ const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 const DB_NAME = process.env.BENCH_DATABASE_NAME || 'plenum_movement';
 const TLS = process.env.BENCH_TLS !== '0';
 const RESTART = process.env.BENCH_RESTART !== '0';
+/** How often the run's parts are sampled (movement-watch.ts), in seconds. */
+const SAMPLE_SECONDS = num('BENCH_SAMPLE_SECONDS', 10);
 const NGINX_CONF = path.resolve('deploy/nginx/plenum.conf');
 /** Debian's nginx is in /usr/sbin, which an ordinary account's PATH may not hold. */
 const NGINX = process.env.NGINX_PATH || (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
@@ -246,13 +250,21 @@ interface RunFigures {
     rssMiBStart: number;
     rssMiBEnd: number;
     rssMiBMax: number;
+    /** The longest event-loop lag its samples saw (ms), and the slowest read of its /metrics. */
+    lagMaxMs: number | null;
+    scrapeMaxMs: number | null;
   }[];
+  /** PostgreSQL's CPU, in % of a core: the mean and the highest of the samples. */
+  postgres: { cpuMean: number; cpuMax: number; onALockMax: number };
+  samples: number;
   nginx: { cpuSeconds: number; rssMiB: number };
   memberP99Ms: number;
   loadAverageEnd: number[];
   /** The rolling restart of the first process: when (s into the run) and how long until it answered again. */
   restart: { at: number; downSeconds: number } | null;
   tls: boolean;
+  /** The round's opening: calls to vote queued, and the seconds until all were sent (before the load). */
+  callsToVote: { mails: number; seconds: number };
 }
 
 /** One run of the mix against nginx and `plenums`; a fresh round, voted by members [firstVoter, +BALLOTS). */
@@ -262,10 +274,12 @@ async function runMix(
   plenums: Plenum[],
   nginxPid: number,
   run: number,
+  sql: { query<T>(text: string, params?: unknown[]): Promise<T[]> },
   restart?: () => Promise<{ downSeconds: number }>,
 ): Promise<RunFigures> {
   const origin = base.origin;
   const roundId = await openRound(seeded, seeded.forRounds[run]!, `Round ${run + 1}`);
+  const callsToVote = await roundOpened(roundId);
   const questions = await db().roundQuestion.findMany({ where: { roundId }, orderBy: { position: 'asc' } });
   const firstVoter = run * BALLOTS;
   const slug = seeded.program.slug;
@@ -307,6 +321,13 @@ async function runMix(
         ),
     );
   }, 1000);
+  const watch = watchRun({
+    processes: () => plenums.map((p) => ({ name: p.name, port: p.port, pid: p.child.pid! })),
+    sql,
+    databaseName: DB_NAME,
+    everySeconds: SAMPLE_SECONDS,
+    log,
+  });
   const started = performance.now();
   const n = (rate: number) => Math.round(rate * SECONDS);
   // The rolling restart, a third of the way in (its process's CPU is then that of the new process only).
@@ -375,6 +396,7 @@ async function runMix(
   const seconds = (performance.now() - started) / 1000;
   log(`  the load ended after ${r1(seconds)} s; the round closes`);
   clearInterval(sampler);
+  const samples = await watch.stop();
   const after = await Promise.all(plenums.map((p) => usage(p.child.pid!)));
   // A restarted process started counting from zero.
   if (restartFigures) before[0] = { cpuSeconds: 0, rssMiB: before[0]!.rssMiB };
@@ -414,13 +436,55 @@ async function runMix(
       rssMiBStart: before[i]!.rssMiB,
       rssMiBEnd: after[i]!.rssMiB,
       rssMiBMax: rssMax[i]!,
+      ...peaks(samples, p.name),
     })),
+    postgres: {
+      cpuMean: samples.length ? Math.round(samples.reduce((t, x) => t + x.postgres.cpu, 0) / samples.length) : 0,
+      cpuMax: Math.max(0, ...samples.map((x) => x.postgres.cpu)),
+      onALockMax: Math.max(0, ...samples.map((x) => x.postgres.waitingOnLock)),
+    },
+    samples: samples.length,
     nginx: { cpuSeconds: r1(nginxAfter.cpuSeconds - nginxBefore.cpuSeconds), rssMiB: nginxAfter.rssMiB },
     memberP99Ms: figures.member!.p99Ms,
     loadAverageEnd: loadAverage(),
     restart: restartFigures,
     tls: origin.startsWith('https:'),
+    callsToVote,
   };
+}
+
+/**
+ * Waits for the round to open and for its calls to vote to be sent, before the load: the run is a round's last
+ * minutes, when the calls went out days ago. How long the processes took to send them is a figure of its own.
+ */
+async function roundOpened(roundId: string) {
+  const started = performance.now();
+  let mails = 0;
+  for (;;) {
+    const round = await db().votingRound.findUniqueOrThrow({ where: { id: roundId }, select: { status: true } });
+    const queued = await db().mailMessage.count({ where: { roundId } });
+    const { pending } = await mailBacklog();
+    mails = queued;
+    if (round.status === 'OPEN' && queued > 0 && pending === 0) break;
+    if (performance.now() - started > 15 * 60_000) {
+      log(`  the calls to vote were not all sent after 15 minutes (${pending} left): the load starts anyway`);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const seconds = r1((performance.now() - started) / 1000);
+  log(`  the round opened and its ${mails} calls to vote were sent in ${seconds} s (${r1(mails / seconds)}/s)`);
+  return { mails, seconds };
+}
+
+/** A process's worst event-loop lag and slowest /metrics read over the samples (null: none answered). */
+function peaks(samples: WatchSample[], name: string) {
+  const mine = samples.flatMap((x) => x.processes.filter((p) => p.name === name));
+  const max = (values: (number | null)[]) => {
+    const known = values.filter((v): v is number => v !== null);
+    return known.length ? Math.max(...known) : null;
+  };
+  return { lagMaxMs: max(mine.map((p) => p.lagMaxMs)), scrapeMaxMs: max(mine.map((p) => p.scrapeMs)) };
 }
 
 /** Ballots the published results count: the largest total of yes, no and abstain over the questions. */
@@ -467,8 +531,13 @@ function printRun(f: RunFigures) {
   for (const p of f.perProcess)
     log(
       `  ${p.name}: CPU ${p.cpuSeconds} s (${Math.round(p.cpuShare * 100)}% of a core), RSS ${p.rssMiBStart} -> ` +
-        `${p.rssMiBEnd} MiB (max ${p.rssMiBMax})`,
+        `${p.rssMiBEnd} MiB (max ${p.rssMiBMax}), event-loop lag at most ${p.lagMaxMs ?? '?'} ms, /metrics read ` +
+        `in at most ${p.scrapeMaxMs ?? '?'} ms`,
     );
+  log(
+    `  PostgreSQL: CPU ${f.postgres.cpuMean}% of a core on average (max ${f.postgres.cpuMax}%), at most ` +
+      `${f.postgres.onALockMax} sessions waiting on a lock (${f.samples} samples)`,
+  );
   log(
     `  nginx master: CPU ${f.nginx.cpuSeconds} s, RSS ${f.nginx.rssMiB} MiB; load average ${f.loadAverageEnd.join(' ')}`,
   );
@@ -505,7 +574,9 @@ const started: { plenums: Plenum[]; nginx?: { child: ChildProcess; exited: Promi
 const runs: RunFigures[] = [];
 // Stopped from outside (a test's time ran out): its processes and nginx go with it.
 process.once('SIGTERM', () => {
-  for (const child of [started.nginx?.child, ...started.plenums.map((p) => p.child)]) child?.kill('SIGKILL');
+  // nginx's master stops its workers on SIGTERM (killed, it would leave them behind); the processes go at once.
+  started.nginx?.child.kill('SIGTERM');
+  for (const p of started.plenums) p.child.kill('SIGKILL');
   console.error('bench:movement stopped by SIGTERM');
   process.exit(1);
 });
@@ -569,7 +640,7 @@ try {
           }
         : undefined;
     log(`run ${run + 1}: ${processes} process(es) behind nginx, the load starts`);
-    const figures = await runMix(seeded, base, started.plenums, started.nginx.child.pid!, run, restart);
+    const figures = await runMix(seeded, base, started.plenums, started.nginx.child.pid!, run, database.sql, restart);
     printRun(figures);
     // What nginx saw go wrong towards the processes (a 502 or 504 says which), then a fresh log for the next run.
     const errorLog = path.join(nginxDir, 'error.log');

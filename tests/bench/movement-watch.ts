@@ -1,0 +1,180 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+
+/**
+ * What each part of bench:movement is doing while the load runs, sampled every few seconds: a Plenum process's
+ * CPU, event-loop lag, database pool and ballots (its /metrics, read directly, not through nginx: how long the
+ * read itself takes says how busy its event loop is), PostgreSQL's CPU and sessions (active, waiting for a lock),
+ * the load generator's own lag, and the machine's load. A slow run says from these where it waits.
+ */
+export interface WatchSample {
+  t: number;
+  processes: {
+    name: string;
+    cpu: number;
+    lagMaxMs: number | null;
+    lagP99Ms: number | null;
+    scrapeMs: number | null;
+    poolWaiting: number | null;
+    ballotsPerSecond: number | null;
+    mailPending: number | null;
+  }[];
+  postgres: { cpu: number; active: number; waitingOnLock: number };
+  generatorLagMaxMs: number;
+  load: number;
+}
+
+interface Watched {
+  name: string;
+  port: number;
+  pid: number;
+}
+
+const metric = (text: string, name: string, labels = '') => {
+  const total = [...text.matchAll(new RegExp(`^${name}(\\{[^}]*\\})? ([^\\s]+)`, 'gm'))]
+    .filter((m) => (m[1] ?? '').includes(labels))
+    .reduce((s, m) => s + Number(m[2]), 0);
+  return Number.isFinite(total) ? total : null;
+};
+
+async function cpuTicks(pid: number) {
+  const stat = (await fs.readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  return Number(stat[11]) + Number(stat[12]);
+}
+
+/** The PostgreSQL server's processes (its backends come and go: each sample sums those alive at both ends). */
+async function postgresTicks() {
+  const ticks = new Map<number, number>();
+  for (const entry of await fs.readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const comm = await fs.readFile(`/proc/${entry}/comm`, 'utf8').catch(() => '');
+    if (comm.trim() !== 'postgres') continue;
+    const t = await cpuTicks(Number(entry)).catch(() => null);
+    if (t !== null) ticks.set(Number(entry), t);
+  }
+  return ticks;
+}
+
+export function watchRun(options: {
+  processes: () => Watched[];
+  sql: { query<T>(text: string, params?: unknown[]): Promise<T[]> };
+  databaseName: string;
+  everySeconds: number;
+  log: (line: string) => void;
+}) {
+  const samples: WatchSample[] = [];
+  const started = performance.now();
+  let lastAt = started;
+  let lastTicks = new Map<number, number>();
+  let lastPostgres = new Map<number, number>();
+  const lastBallots = new Map<string, number>();
+  // The generator's own event loop: a late timer here means the load itself was late, not the server.
+  let generatorLagMax = 0;
+  let expected = performance.now() + 100;
+  const lagTimer = setInterval(() => {
+    const now = performance.now();
+    generatorLagMax = Math.max(generatorLagMax, now - expected);
+    expected = now + 100;
+  }, 100);
+  let stopped = false;
+
+  const sample = async () => {
+    const now = performance.now();
+    const seconds = (now - lastAt) / 1000;
+    lastAt = now;
+    const processes = await Promise.all(
+      options.processes().map(async (p) => {
+        const ticks = await cpuTicks(p.pid).catch(() => null);
+        const before = lastTicks.get(p.pid);
+        if (ticks !== null) lastTicks.set(p.pid, ticks);
+        const scrapeStarted = performance.now();
+        const text = await fetch(`http://127.0.0.1:${p.port}/metrics`, { signal: AbortSignal.timeout(5_000) })
+          .then((r) => r.text())
+          .catch(() => null);
+        const scrapeMs = text === null ? null : Math.round(performance.now() - scrapeStarted);
+        const ballots = text === null ? null : metric(text, 'plenum_ballots_cast_total');
+        const lastBallot = lastBallots.get(p.name);
+        if (ballots !== null) lastBallots.set(p.name, ballots);
+        const ms = (v: number | null) => (v === null ? null : Math.round(v * 1000));
+        return {
+          name: p.name,
+          cpu: ticks !== null && before !== undefined ? Math.round((ticks - before) / seconds) : 0,
+          lagMaxMs: text === null ? null : ms(metric(text, 'nodejs_eventloop_lag_max_seconds')),
+          lagP99Ms: text === null ? null : ms(metric(text, 'nodejs_eventloop_lag_p99_seconds')),
+          scrapeMs,
+          poolWaiting: text === null ? null : metric(text, 'plenum_database_pool_connections', 'state="waiting"'),
+          ballotsPerSecond:
+            ballots !== null && lastBallot !== undefined && ballots >= lastBallot
+              ? Math.round((ballots - lastBallot) / seconds)
+              : null,
+          mailPending: text === null ? null : metric(text, 'plenum_mail_queue_pending'),
+        };
+      }),
+    );
+    const postgresNow = await postgresTicks();
+    let postgresCpu = 0;
+    for (const [pid, t] of postgresNow) postgresCpu += t - (lastPostgres.get(pid) ?? t);
+    lastPostgres = postgresNow;
+    const sessions = await options.sql
+      .query<{ active: number; waitingOnLock: number }>(
+        `SELECT count(*) FILTER (WHERE state = 'active')::int AS active,
+                count(*) FILTER (WHERE wait_event_type = 'Lock')::int AS "waitingOnLock"
+         FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [options.databaseName],
+      )
+      .catch(() => null);
+    const row = sessions?.[0] ?? { active: -1, waitingOnLock: -1 };
+    const s: WatchSample = {
+      t: Math.round((now - started) / 1000),
+      processes,
+      postgres: { cpu: Math.round(postgresCpu / seconds), active: row.active, waitingOnLock: row.waitingOnLock },
+      generatorLagMaxMs: Math.round(generatorLagMax),
+      load: Math.round(os.loadavg()[0]! * 10) / 10,
+    };
+    generatorLagMax = 0;
+    samples.push(s);
+    options.log(
+      `  [${String(s.t).padStart(4)} s] ` +
+        s.processes
+          .map(
+            (p) =>
+              `${p.name} cpu ${p.cpu}% lag max ${p.lagMaxMs ?? '?'} ms (p99 ${p.lagP99Ms ?? '?'}) metrics in ` +
+              `${p.scrapeMs ?? 'timeout'} ms, pool waiting ${p.poolWaiting ?? '?'}, ballots ${p.ballotsPerSecond ?? '?'}/s` +
+              `, mails pending ${p.mailPending ?? '?'}`,
+          )
+          .join('; ') +
+        `; postgres cpu ${s.postgres.cpu}%, active ${s.postgres.active}, on a lock ${s.postgres.waitingOnLock}; ` +
+        `generator lag ${s.generatorLagMaxMs} ms; load ${s.load}`,
+    );
+  };
+
+  // The first sample only sets the counters' starting points.
+  const first = (async () => {
+    for (const p of options.processes()) {
+      lastTicks.set(p.pid, await cpuTicks(p.pid).catch(() => 0));
+      const text = await fetch(`http://127.0.0.1:${p.port}/metrics`)
+        .then((r) => r.text())
+        .catch(() => null);
+      const ballots = text === null ? null : metric(text, 'plenum_ballots_cast_total');
+      if (ballots !== null) lastBallots.set(p.name, ballots);
+    }
+    lastPostgres = await postgresTicks();
+  })();
+  let running = Promise.resolve();
+  const timer = setInterval(() => {
+    if (stopped) return;
+    running = running.then(sample).catch((error: unknown) => options.log(`  [watch] ${String(error)}`));
+  }, options.everySeconds * 1000);
+
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      clearInterval(lagTimer);
+      await first;
+      await running;
+      lastTicks = new Map();
+      return samples;
+    },
+  };
+}
