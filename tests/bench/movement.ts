@@ -177,7 +177,7 @@ async function makeCertificate(dir: string) {
 }
 
 /**
- * nginx on the deploy guide's file, changed only where its [bench] comments say: the upstream's ports, the
+ * nginx on the deploy guide's file, changed only where its [bench] comments say: the upstreams' ports, the
  * listening address and, with TLS, the certificate's files (without TLS the ssl_ lines are dropped).
  */
 async function startNginx(dir: string, base: URL, upstreams: number[]) {
@@ -185,7 +185,7 @@ async function startNginx(dir: string, base: URL, upstreams: number[]) {
   const tls = base.protocol === 'https:';
   const conf = (await fs.readFile(NGINX_CONF, 'utf8'))
     .replace(
-      /(upstream plenum \{[\s\S]*?)((?:\s*server 127\.0\.0\.1:\d+[^\n]*\n)+)/,
+      /(upstream plenum(?:_collab)? \{[\s\S]*?)((?:\s*server 127\.0\.0\.1:\d+[^\n]*\n)+)/g,
       (_, head: string) =>
         `${head}\n${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=3 fail_timeout=5s;`).join('\n')}\n`,
     )
