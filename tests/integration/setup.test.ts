@@ -75,3 +75,17 @@ describe('wrong setup tokens', () => {
     await expect(setupPage(token)).rejects.toMatchObject({ kind: 'throttled' });
   });
 });
+
+describe('the installation look kept in memory', () => {
+  it('is read once when its minute runs out under load, not once per request arriving meanwhile', async () => {
+    const later = Date.now() + 61_000;
+    const asked = Array.from({ length: 50 }, () => installationLook(later));
+    // Every request arriving before the row is back gets the same read.
+    expect(new Set(asked).size).toBe(1);
+    const looks = await Promise.all(asked);
+    expect(looks.every((look) => look.locales.length > 0)).toBe(true);
+    // Read again only once the next minute runs out.
+    expect(installationLook(later + 1_000)).toBe(asked[0]);
+    expect(installationLook(later + 61_000)).not.toBe(asked[0]);
+  });
+});
