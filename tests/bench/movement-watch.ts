@@ -37,9 +37,17 @@ const metric = (text: string, name: string, labels = '') => {
   return Number.isFinite(total) ? total : null;
 };
 
+/** A process's CPU time so far (user + system), in ticks of USER_HZ (100 a second on Linux), from /proc. */
 async function cpuTicks(pid: number) {
   const stat = (await fs.readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
   return Number(stat[11]) + Number(stat[12]);
+}
+
+/** CPU seconds (user + system) and resident memory of a process, from /proc. */
+export async function usage(pid: number) {
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
+  const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return { cpuSeconds: (await cpuTicks(pid)) / 100, rssMiB: Math.round(rssKiB / 102.4) / 10 };
 }
 
 /** The PostgreSQL server's processes (its backends come and go: each sample sums those alive at both ends). */
@@ -65,7 +73,7 @@ export function watchRun(options: {
   const samples: WatchSample[] = [];
   const started = performance.now();
   let lastAt = started;
-  let lastTicks = new Map<number, number>();
+  const lastTicks = new Map<number, number>();
   let lastPostgres = new Map<number, number>();
   const lastBallots = new Map<string, number>();
   // The generator's own event loop: a late timer here means the load itself was late, not the server.
@@ -173,7 +181,6 @@ export function watchRun(options: {
       clearInterval(lagTimer);
       await first;
       await running;
-      lastTicks = new Map();
       return samples;
     },
   };

@@ -45,7 +45,7 @@ import {
   type EditorFigures,
 } from './movement-load.ts';
 import { openRound, seedMovement, type Seeded } from './movement-seed.ts';
-import { watchRun, type WatchSample } from './movement-watch.ts';
+import { usage, watchRun, type WatchSample } from './movement-watch.ts';
 
 const num = (name: string, fallback: number) => {
   const value = Number(process.env[name] || fallback);
@@ -100,15 +100,6 @@ async function freePort(): Promise<number> {
   const port = (server.address() as net.AddressInfo).port;
   await new Promise((r) => server.close(r));
   return port;
-}
-
-/** CPU seconds (user + system) and resident memory of a process, from /proc. */
-async function usage(pid: number) {
-  const stat = (await fs.readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
-  const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  // utime and stime, in ticks of USER_HZ (100 on Linux)
-  return { cpuSeconds: (Number(stat[11]) + Number(stat[12])) / 100, rssMiB: r1(rssKiB / 1024) };
 }
 
 interface Plenum {
@@ -462,10 +453,9 @@ async function roundOpened(roundId: string) {
   let mails = 0;
   for (;;) {
     const round = await db().votingRound.findUniqueOrThrow({ where: { id: roundId }, select: { status: true } });
-    const queued = await db().mailMessage.count({ where: { roundId } });
+    mails = await db().mailMessage.count({ where: { roundId } });
     const { pending } = await mailBacklog();
-    mails = queued;
-    if (round.status === 'OPEN' && queued > 0 && pending === 0) break;
+    if (round.status === 'OPEN' && mails > 0 && pending === 0) break;
     if (performance.now() - started > 15 * 60_000) {
       log(`  the calls to vote were not all sent after 15 minutes (${pending} left): the load starts anyway`);
       break;
