@@ -21,6 +21,8 @@ import { forwarding } from './forwarding.ts';
 /** The statements run so far in one request. */
 export interface QueryTally {
   statements: number;
+  /** The tables they named (quoted and capitalized, as Plenum's SQL and Prisma's name its tables). */
+  tables: Set<string>;
 }
 
 type SqlDriverAdapter = Awaited<ReturnType<SqlDriverAdapterFactory['connect']>>;
@@ -30,14 +32,18 @@ const storage = new AsyncLocalStorage<QueryTally>();
 
 const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|START\s+TRANSACTION|SET\s+TRANSACTION)\b/i;
 
+const TABLE = /"([A-Z]\w*)"/g;
+
 function tally(sql: string) {
   const current = storage.getStore();
-  if (current && !TRANSACTION_CONTROL.test(sql)) current.statements++;
+  if (!current || TRANSACTION_CONTROL.test(sql)) return;
+  current.statements++;
+  for (const [, table] of sql.matchAll(TABLE)) current.tables.add(table!);
 }
 
 /** Runs `fn` with a fresh tally, which it (and whatever it awaits) can read through `currentQueryTally`. */
 export function countQueriesOf<T>(fn: (tally: QueryTally) => T): T {
-  const fresh: QueryTally = { statements: 0 };
+  const fresh: QueryTally = { statements: 0, tables: new Set() };
   return storage.run(fresh, () => fn(fresh));
 }
 

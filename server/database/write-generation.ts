@@ -4,10 +4,11 @@ import { forwarding } from './forwarding.ts';
 /**
  * A number that moves whenever this process changes the database through Prisma: a statement other than a SELECT
  * changed rows (counted when it returns, and again when its transaction commits). A sweep that finds nothing to
- * do (an UPDATE of no row, every few seconds) does not move it. What is kept from a read (the member pages rendered once for all, ADR 0047)
- * notes it when the read starts and is trusted only while it has not moved, so that nothing read before a change
- * is kept as if read after it. The live text's storage (raw SQL, ADR 0009) does not move it: a page may show the
- * live text as it was a moment ago, as the public page cache does (ADR 0008), and the editor brings it up to date.
+ * do (an UPDATE of no row, every few seconds) does not move it. What is kept from a read (the member pages
+ * rendered once for all, ADR 0047) notes it when the read starts and is trusted only while it has not moved, so
+ * that nothing read before a change is kept as if read after it. The live text's storage (raw SQL, ADR 0009) does
+ * not move it: a page may show the live text as it was a moment ago, as the public page cache does (ADR 0008), and
+ * the editor brings it up to date. Nor does a statement that writes only to `UNSHOWN_TABLES`.
  */
 let generation = 0;
 const listeners = new Set<() => void>();
@@ -36,11 +37,51 @@ export function noteWriteElsewhere(): void {
 type SqlDriverAdapter = Awaited<ReturnType<SqlDriverAdapterFactory['connect']>>;
 type Transaction = Awaited<ReturnType<SqlDriverAdapter['startTransaction']>>;
 
+/**
+ * The tables no kept read shows (ADR 0047, "What a ballot leaves alone"): a ballot's seal, its line in the voter
+ * roll and the turnout's count; sessions, sign-in failures, e-mailed codes and recovery codes; the mail queue and
+ * the rounds' mailings. A voting rush writes little else, and every write moving the generation had every member's
+ * section page rendered again for each ballot cast (`bench:movement`). `tests/e2e/query-budget.test.ts` checks that
+ * a shared page reads none of them but the session of the member asking, whose role and suspension are in the
+ * page's key, not in the page.
+ */
+export const UNSHOWN_TABLES: ReadonlySet<string> = new Set([
+  'Ballot',
+  'VoterRoll',
+  'TurnoutCount',
+  'Session',
+  'LoginFailure',
+  'EmailToken',
+  'RecoveryCode',
+  'MailMessage',
+  'RoundMailing',
+  'RoundReminder',
+  'ReminderStop',
+]);
+
 const READ = /^\s*SELECT\b/i;
+const WITH = /^\s*WITH\b/i;
+/** Each table a statement writes to, as Plenum's SQL and Prisma's name it (quoted, the schema's name optional). */
+const WRITE_TARGET = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:"public"\.)?"(\w+)"/gi;
+/** A word of a write, but a lock's (FOR UPDATE, FOR NO KEY UPDATE) or a conflict's (DO UPDATE). */
+const WRITE_WORD = /\b(?:INSERT|DELETE|MERGE|TRUNCATE)\b|(?<!\b(?:FOR|KEY|DO)\s+)\bUPDATE\b/i;
+
+/**
+ * Whether a statement may write something a kept read shows. A SELECT does not, nor a WITH made of reads only (the
+ * moderation queue's lists). Any other writes to the tables it names, and shows something unless each of them is
+ * unshown; a write whose table cannot be read from its text counts as shown.
+ */
+export function writesShown(sql: string): boolean {
+  if (READ.test(sql)) return false;
+  const targets = [...sql.matchAll(WRITE_TARGET)].map((match) => match[1]!);
+  if (targets.length > 0) return targets.some((table) => !UNSHOWN_TABLES.has(table));
+  return !WITH.test(sql) || WRITE_WORD.test(sql);
+}
+
 /** Moves the generation if a statement changed rows: `changed` is its count, or the rows its RETURNING gave. */
 async function noted<T>(sql: string, result: Promise<T>, changed: (value: T) => number, tx?: { wrote: boolean }) {
   const value = await result;
-  if (!READ.test(sql) && changed(value) > 0) {
+  if (writesShown(sql) && changed(value) > 0) {
     moved();
     if (tx) tx.wrote = true;
   }

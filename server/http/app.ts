@@ -69,10 +69,15 @@ export interface AppOptions {
   setupPending?: () => Promise<boolean>;
 }
 
-/** Writes the request's statement count so far as a header (just before the answer's headers go out). */
+/**
+ * Writes the request's statement count so far as a header, and the tables they named (just before the answer's
+ * headers go out).
+ */
 function stampQueryCount(res: Response) {
   const tally = currentQueryTally();
-  if (tally) res.setHeader('X-Plenum-Queries', String(tally.statements));
+  if (!tally) return;
+  res.setHeader('X-Plenum-Queries', String(tally.statements));
+  res.setHeader('X-Plenum-Tables', [...tally.tables].sort().join(' '));
 }
 
 /** The Express app: logs, security headers, health, static files, CSRF and rate limits, then Remix. */
@@ -169,12 +174,10 @@ export function createApp(options: AppOptions) {
   const pages = new PageCache(options.pageCacheTtlMs);
   const memberPages = new MemberPages(options.pageCacheTtlMs, options.verifySharedPages);
   app.use((req, res, next) => {
-    // Whatever a state-changing request did, pages rendered before it may be out of date.
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      res.on('finish', () => {
-        pages.clear();
-        memberPages.clear();
-      });
+    // Whatever a state-changing request did, public pages rendered before it may be out of date. (The member pages
+    // are kept only while nothing they show was written, whoever wrote it: the write generation, ADR 0047. A
+    // ballot does not empty them.)
+    if (req.method !== 'GET' && req.method !== 'HEAD') res.on('finish', () => pages.clear());
     next();
   });
   const stamp = options.countQueries ? stampQueryCount : undefined;

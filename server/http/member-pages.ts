@@ -109,15 +109,16 @@ interface Kept<T> {
   value: T;
 }
 
-/**
- * The member pages rendered once for every member who sees them alike (ADR 0047). A page is kept for the page
- * cache's time (ADR 0008), and only while this process has written nothing since it began to read it (the write
- * generation): a page read across a change is not kept, and a change makes every page kept before it unused.
- */
 /** Whether an answer is a navigation's data (turbo-stream), not a page. */
 const isData = (headers: [string, string][]) =>
   headers.some(([name, value]) => name === 'content-type' && value.startsWith('text/x-script'));
 
+/**
+ * The member pages rendered once for every member who sees them alike (ADR 0047). A page is kept for the page
+ * cache's time (ADR 0008), and only while nothing it may show was written since it began to be read, by this
+ * process or another (the write generation): a page read across a change is not kept, and a change makes every
+ * page kept before it unused. A write no kept page shows (a ballot, a session: UNSHOWN_TABLES) leaves them.
+ */
 export class MemberPages {
   private readonly pages = new Map<string, Kept<CachedPage>>();
   /** Each shared page's people, read once for all its readers, kept on the same terms. */
@@ -196,12 +197,6 @@ export class MemberPages {
     for (const [name, value] of headers) res.append(name, value);
     res.setHeader('X-Page-Cache', state);
     res.end(fillSlots(body, member, data));
-  }
-
-  /** Forgets every page (after a state-changing request, as the public page cache does). */
-  clear(): void {
-    this.pages.clear();
-    this.people.clear();
   }
 
   private fresh<T>(map: Map<string, Kept<T>>, key: string): T | undefined {

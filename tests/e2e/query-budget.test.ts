@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNSHOWN_TABLES } from '../../server/database/write-generation.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { sectionIds } from './support/collab.ts';
 import {
@@ -112,6 +113,26 @@ describe('the query budget of signed-in pages', () => {
     );
     for (const [path, n] of Object.entries(counts)) {
       expect(n, `SQL statements of ${path}`).toBeLessThanOrEqual(MEMBER_BUDGET);
+    }
+  });
+});
+
+describe('what a shared member page reads', () => {
+  // ADR 0047: a member's section page is kept for every member who sees it alike while nothing it shows is
+  // written, and a write to UNSHOWN_TABLES (a ballot, a session, the mail queue) leaves it kept. So the page must
+  // read none of them: only the session of the member asking, whose role and suspension are in the page's key.
+  it('reads none of the tables whose writes leave it kept, but the session of the member asking', async () => {
+    const path = `/p/${DEMO}/sections/${voted.sections[0]!}`;
+    for (const asked of [path, `${path}.data`]) {
+      const res = await fetch(`${server.url}${asked}`, { headers: { cookie: voted.cookies.get('camille')! } });
+      await res.arrayBuffer();
+      expect(res.status, asked).toBe(200);
+      const tables = (res.headers.get('x-plenum-tables') ?? '').split(' ');
+      expect(tables, `the tables ${asked} read`).toEqual(expect.arrayContaining(['Section', 'Amendment', 'Session']));
+      expect(
+        tables.filter((table) => UNSHOWN_TABLES.has(table)),
+        `unshown tables ${asked} read`,
+      ).toEqual(['Session']);
     }
   });
 });

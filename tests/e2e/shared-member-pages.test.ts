@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { sectionIds } from './support/collab.ts';
-import { amendingProgram, DEMO, demoSessions, draftAmendment, type DemoSession } from './support/scenarios.ts';
+import {
+  amendingProgram,
+  DEMO,
+  demoSessions,
+  draftAmendment,
+  roundForm,
+  type DemoSession,
+} from './support/scenarios.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 /**
@@ -81,7 +88,7 @@ describe('a member’s section page, rendered once for the members who see it al
 
     // Yanis stops following: from then on he sees Camille's page, filled with his name.
     await session.post('/follow', 'yanis', { intent: 'unfollow', target: `section:${sections[0]}`, back: '/' });
-    await visit('camille'); // the POST emptied the pages: rendered again for Camille
+    await visit('camille'); // a follow changes what the page shows: rendered again for Camille
     const after = await visit('yanis');
     expect(after.state).toBe('hit');
     expect(after.account).toBe('Yanis Benali');
@@ -159,5 +166,47 @@ describe('a member’s section page, rendered once for the members who see it al
     expect(await data.text()).toContain(JSON.stringify(HOSTILE));
     // Camille's page never held his name.
     expect((await visit('camille')).html).not.toContain('O&#x27;Hara');
+  });
+
+  it('stays kept while members vote, and is rendered again once something it shows changes', async () => {
+    // An amendment to the section, in a round open now.
+    const amendmentId = await draftAmendment(server, session, 'camille', sections[0]!, {
+      title: 'Un seuil abaissé',
+      justification: 'Une justification assez longue pour être acceptée.',
+      text: 'Le seuil du référendum local est abaissé à 2 % des inscrits.',
+    });
+    const amendmentPath = `/p/${DEMO}/amendments/${amendmentId}`;
+    await session.post(amendmentPath, 'camille', { intent: 'submit' });
+    await session.post(amendmentPath, 'yanis', { intent: 'support' });
+    await session.post(amendmentPath, 'moderation', { intent: 'admissible', reason: 'Conforme aux statuts' });
+    const roundLocation = await session.post(`/p/${DEMO}/rounds/new`, 'moderation', {
+      ...roundForm('Un vote pendant la lecture', 'Un vote par amendement recevable.'),
+      amendmentIds: amendmentId,
+    });
+    const roundId = roundLocation.split('/').pop()!;
+    await visit('camille');
+    expect((await visit('camille')).state).toBe('hit');
+    // Yanis and the moderator vote: the page was not emptied, and rendered again for Camille it is still alike (the
+    // server verifies each page it finds: `hit`, not `mismatch`).
+    const ballotPath = `/p/${DEMO}/rounds/${roundId}/ballot`;
+    for (const who of ['yanis', 'moderation'] as const) {
+      const cookie = session.cookies.get(who)!;
+      const paper = await (await fetch(`${server.url}${ballotPath}`, { headers: { cookie } })).text();
+      const question = /name="q\.([a-z2-7]{16})"/.exec(paper)?.[1];
+      expect(question, `the ballot paper of ${who}`).toBeTruthy();
+      const receipt = await fetch(`${server.url}${ballotPath}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, cookie },
+        body: new URLSearchParams({ [`q.${question}`]: 'YES' }).toString(),
+      });
+      expect(receipt.status, `${who}'s ballot`).toBe(200);
+      expect(await receipt.text(), `${who}'s receipt`).toContain('Votre bulletin est enregistré');
+      expect((await visit('camille')).state, `Camille's page after ${who}'s ballot`).toBe('hit');
+    }
+    // A write a kept page may show, even of another section (Yanis follows it): the pages kept before it are
+    // rendered again.
+    await session.post('/follow', 'yanis', { intent: 'follow', target: `section:${sections[1]}`, back: '/' });
+    expect((await visit('camille')).state).toBe('miss');
+    expect((await visit('camille')).state).toBe('hit');
   });
 });

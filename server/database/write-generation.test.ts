@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { templatePGlite } from '../../tests/setup/database.ts';
+import { openDatabase, type OpenedDatabase } from './open.ts';
+import { writeGeneration, writesShown } from './write-generation.ts';
+
+let database: OpenedDatabase;
+beforeAll(async () => {
+  database = await openDatabase({ pglite: await templatePGlite() });
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+/** Whether `write` moved the write generation. */
+async function moves(write: () => Promise<unknown>): Promise<boolean> {
+  const before = writeGeneration();
+  await write();
+  return writeGeneration() !== before;
+}
+
+describe('the write generation (ADR 0047)', () => {
+  it('moves on a write a kept page may show, not on one to a table no kept page reads', async () => {
+    const prisma = database.prisma;
+    const member = { id: 'm1', email: 'm1@example.org', displayName: 'Un membre', passwordHash: 'x' };
+    expect(await moves(() => prisma.member.create({ data: member }))).toBe(true);
+    const expiresAt = new Date(Date.now() + 3600_000);
+    // A session, its use and its end: nothing any page shows.
+    expect(await moves(() => prisma.session.create({ data: { id: 's1', memberId: 'm1', expiresAt } }))).toBe(false);
+    expect(await moves(() => prisma.session.update({ where: { id: 's1' }, data: { lastUsedAt: new Date() } }))).toBe(
+      false,
+    );
+    expect(await moves(() => prisma.loginFailure.create({ data: { scope: 'login', key: 'k' } }))).toBe(false);
+    expect(await moves(() => prisma.session.deleteMany({ where: { id: 's1' } }))).toBe(false);
+    // A transaction that also writes a shown table moves it; one that writes unshown tables alone does not.
+    expect(
+      await moves(() =>
+        prisma.$transaction(async (tx) => {
+          await tx.session.create({ data: { id: 's2', memberId: 'm1', expiresAt } });
+          await tx.member.update({ where: { id: 'm1' }, data: { displayName: 'Un autre nom' } });
+        }),
+      ),
+    ).toBe(true);
+    expect(
+      await moves(() =>
+        prisma.$transaction(async (tx) => {
+          await tx.session.create({ data: { id: 's3', memberId: 'm1', expiresAt } });
+          await tx.loginFailure.create({ data: { scope: 'login', key: 'k' } });
+        }),
+      ),
+    ).toBe(false);
+    // A write of nothing moves nothing; a read made as a WITH (the moderation queue's lists) neither.
+    expect(await moves(() => prisma.member.updateMany({ where: { id: 'none' }, data: { area: 'x' } }))).toBe(false);
+    expect(await moves(() => prisma.$queryRaw`WITH m AS (SELECT id FROM "Member") SELECT id FROM m`)).toBe(false);
+    // A WITH that writes a shown table among unshown ones moves it.
+    expect(
+      await moves(
+        () => prisma.$queryRaw`WITH s AS (
+          INSERT INTO "Session" (id, "memberId", "expiresAt") VALUES ('s4', 'm1', now() + interval '1 hour')
+          RETURNING 1
+        ), m AS (UPDATE "Member" SET area = 'Lyon' WHERE id = 'm1' RETURNING 1)
+        SELECT (SELECT count(*) FROM s)::int AS s, (SELECT count(*) FROM m)::int AS m`,
+      ),
+    ).toBe(true);
+  });
+
+  it('reads each table a statement writes, and counts as shown a write whose table it cannot name', () => {
+    // The ballot's one statement (app/modules/voting/ballots.server.ts): a lock, then the roll, turnout and seal.
+    const ballot = `WITH round AS (SELECT id FROM "VotingRound" WHERE id = $1 FOR SHARE),
+      roll AS (INSERT INTO "VoterRoll" (id) SELECT $2 ON CONFLICT ("roundId", "memberId") DO NOTHING RETURNING 1),
+      turnout AS (INSERT INTO "TurnoutCount" ("roundId") SELECT $1
+        ON CONFLICT ("roundId", hour, shard) DO UPDATE SET voters = "TurnoutCount".voters + 1 RETURNING 1),
+      ballot AS (INSERT INTO "Ballot" (id) SELECT $3 RETURNING 1)
+      SELECT (SELECT count(*) FROM ballot)::int AS stored`;
+    expect(writesShown(ballot)).toBe(false);
+    expect(writesShown(ballot.replace('"Ballot"', '"Comment"'))).toBe(true);
+    // Prisma's own statements name the schema.
+    expect(writesShown('UPDATE "public"."Session" SET "lastUsedAt" = $1 WHERE id = $2')).toBe(false);
+    expect(writesShown('DELETE FROM "public"."AmendmentSupport" WHERE id = $1')).toBe(true);
+    // Reads, locks included.
+    expect(writesShown('SELECT * FROM "Member" FOR UPDATE')).toBe(false);
+    expect(writesShown('WITH x AS (SELECT 1 FROM "Round" FOR NO KEY UPDATE) SELECT * FROM x')).toBe(false);
+    // Writes whose table is not written as Plenum writes it: shown, to be safe.
+    expect(writesShown('TRUNCATE "Ballot"')).toBe(true);
+    expect(writesShown('WITH x AS (DELETE FROM ballot RETURNING 1) SELECT * FROM x')).toBe(true);
+    expect(writesShown('UPDATE ballot SET sealed = NULL')).toBe(true);
+  });
+});
