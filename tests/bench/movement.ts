@@ -70,10 +70,12 @@ const FULL = { members: 100_000, amendments: 500, comments: 20_000, ballots: 50_
 const FULL_RATES = { public: 400, member: 200, support: 20, comment: 10 };
 const GOAL_MEMBER_P99_MS = 250;
 /**
- * The runs: two processes, then one (the reference). BENCH_ONE_RUN=1 makes only the first, for the full data on a
- * small machine, where both would take an hour; the ratios are then not printed.
+ * The runs: two processes, then one (the reference). BENCH_ONE_RUN=1 makes only the first, and
+ * BENCH_ONE_RUN=reference only the second, for the full size on a small machine, where both in one go would take an
+ * hour and a half; the ratios are then not printed (compare two such runs' JSON lines).
  */
-const RUNS = process.env.BENCH_ONE_RUN === '1' ? ([2] as const) : ([2, 1] as const);
+const ONE_RUN = process.env.BENCH_ONE_RUN;
+const RUNS: readonly (1 | 2)[] = ONE_RUN === '1' ? [2] : ONE_RUN === 'reference' ? [1] : [2, 1];
 
 const scaled = (n: number, min = 1) => Math.max(min, Math.round(n * SCALE));
 const SIZES = {
@@ -652,7 +654,9 @@ try {
     runs.push(figures);
   }
 
-  const [two, one] = runs as [RunFigures, RunFigures?];
+  // The run the goals are about (two processes, or the reference alone), and the reference when there is one.
+  const two = runs[0]!;
+  const one = runs.length > 1 ? runs[1] : undefined;
   const ratio = (a: number, b: number) => (b > 0 ? r3(a / b) : null);
   const ratiosTo = (reference: RunFigures) => {
     const byClass: Record<string, { p99: number | null; p50: number | null }> = Object.fromEntries(
@@ -674,7 +678,7 @@ try {
   if (ratios) {
     log('\nratios, 2 processes / 1 process (below 1: the second process helps):');
     for (const [k, v] of Object.entries(ratios)) log(`  ${k.padEnd(8)} p50 ${v.p50}, p99 ${v.p99}`);
-  } else log('\none run only (BENCH_ONE_RUN=1): no ratio to one process');
+  } else log(`\none run only (BENCH_ONE_RUN=${ONE_RUN}): no ratio in this run`);
   const errors = runs.reduce((s, r) => s + Object.values(r.classes).reduce((t, c) => t + c.errors, 0), 0);
   const lost = runs.reduce((s, r) => s + r.ballots.lost + Math.abs(r.ballots.stored - r.ballots.counted), 0);
   const goals = {
@@ -684,7 +688,7 @@ try {
   };
   const ballotRate = two.ballots.accepted / two.seconds;
   log(
-    `\ngoals (2 processes): no error ${goals.noError ? 'met' : 'NOT met'} (${errors} over both runs); no lost ballot ` +
+    `\ngoals (${two.processes} process${two.processes > 1 ? 'es' : ''}): no error ${goals.noError ? 'met' : 'NOT met'} (${errors} over ${runs.length > 1 ? 'both runs' : 'the run'}); no lost ballot ` +
       `${goals.noLostBallot ? 'met' : 'NOT met'}; signed-in pages p99 <= ${GOAL_MEMBER_P99_MS} ms ` +
       `${goals.memberP99 ? 'met' : 'NOT met'} (${two.memberP99Ms} ms)`,
   );
