@@ -39,6 +39,14 @@ function createMetrics() {
       help: 'Ballots cast or replaced (secret: no round, no member; the board counts each round)',
       registers: [registry],
     }),
+    pageCache: new Counter({
+      name: 'plenum_page_cache_answers_total',
+      help:
+        'Pages answered from what was kept (hit) or rendered (miss): the public cache, and the member pages ' +
+        'rendered once for the members who see them alike (ADR 0047)',
+      labelNames: ['cache', 'state'] as const,
+      registers: [registry],
+    }),
     liveDocuments: new Gauge({
       name: 'plenum_live_documents',
       help: 'Live documents loaded in this process',

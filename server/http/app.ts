@@ -187,6 +187,7 @@ export function createApp(options: AppOptions) {
       const key = pages.keyFor(req, context);
       const hit = key ? pages.get(key) : undefined;
       if (hit) {
+        metrics().pageCache.inc({ cache: 'public', state: 'hit' });
         stamp?.(res);
         if (notModified(req, res, hit)) return;
         res.status(hit.status);
@@ -209,6 +210,7 @@ export function createApp(options: AppOptions) {
       // Loaders and actions are done: the page renders from their data (no deferred data in this app).
       stamp?.(res);
       if (!key || !isShareable(response)) return await sendFetchResponse(res, response);
+      metrics().pageCache.inc({ cache: 'public', state: 'miss' });
       const page = await keptPage(response, context);
       const { headers, body } = page;
       const stored = { ...page, etag: PageCache.etagOf(page) };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { logger } from '~/utils/logger.server.ts';
+import { metrics } from '~/utils/metrics.server.ts';
 import { sectionPeople, sectionReaderFacts } from '~/modules/programs/section-page.server.ts';
 import { FLASH_COOKIE } from '~/utils/cookies.server.ts';
 import type { RequestContext } from '~/utils/request-context.ts';
@@ -172,6 +173,7 @@ export class MemberPages {
     const member = context.member!;
     const found = this.fresh(this.pages, request.key);
     if (found && !this.verify) {
+      metrics().pageCache.inc({ cache: 'member', state: 'hit' });
       beforeSend?.(res);
       res.status(found.status);
       for (const [name, value] of found.headers) res.append(name, value);
@@ -188,6 +190,7 @@ export class MemberPages {
       state = canonical(found) === canonical(page) ? 'hit' : 'mismatch';
       if (state === 'mismatch') logger.error('a shared member page differs from its render for this reader', {});
     }
+    metrics().pageCache.inc({ cache: 'member', state });
     const unchanged = writeGeneration() === request.generation;
     const data = isData(headers);
     if (unchanged && isShareable(response) && isTemplate(body, data))

@@ -3,7 +3,7 @@ import os from 'node:os';
 
 /**
  * What each part of bench:movement is doing while the load runs, sampled every few seconds: a Plenum process's
- * CPU, event-loop lag, database pool and ballots (its /metrics, read directly, not through nginx: how long the
+ * CPU, event-loop lag, database pool, ballots and member pages served from one render (its /metrics, read directly, not through nginx: how long the
  * read itself takes says how busy its event loop is), PostgreSQL's CPU and sessions (active, waiting for a lock),
  * the load generator's own lag, and the machine's load. A slow run says from these where it waits.
  */
@@ -18,6 +18,8 @@ export interface WatchSample {
     poolWaiting: number | null;
     ballotsPerSecond: number | null;
     mailPending: number | null;
+    /** Member pages answered from a kept render (ADR 0047) since the last sample, and all those answered. */
+    memberPages: { kept: number; all: number } | null;
   }[];
   postgres: { cpu: number; active: number; waitingOnLock: number };
   generatorLagMaxMs: number;
@@ -30,9 +32,9 @@ interface Watched {
   pid: number;
 }
 
-const metric = (text: string, name: string, labels = '') => {
+const metric = (text: string, name: string, ...labels: string[]) => {
   const total = [...text.matchAll(new RegExp(`^${name}(\\{[^}]*\\})? ([^\\s]+)`, 'gm'))]
-    .filter((m) => (m[1] ?? '').includes(labels))
+    .filter((m) => labels.every((label) => (m[1] ?? '').includes(label)))
     .reduce((s, m) => s + Number(m[2]), 0);
   return Number.isFinite(total) ? total : null;
 };
@@ -76,6 +78,12 @@ export function watchRun(options: {
   const lastTicks = new Map<number, number>();
   let lastPostgres = new Map<number, number>();
   const lastBallots = new Map<string, number>();
+  const lastPages = new Map<string, { kept: number; all: number }>();
+  /** A process's member pages so far (a restarted process counts from zero again: a fall reads as a new start). */
+  const memberPages = (text: string) => ({
+    kept: metric(text, 'plenum_page_cache_answers_total', 'cache="member"', 'state="hit"') ?? 0,
+    all: metric(text, 'plenum_page_cache_answers_total', 'cache="member"') ?? 0,
+  });
   // The generator's own event loop: a late timer here means the load itself was late, not the server.
   let generatorLagMax = 0;
   let expected = performance.now() + 100;
@@ -103,6 +111,9 @@ export function watchRun(options: {
         const ballots = text === null ? null : metric(text, 'plenum_ballots_cast_total');
         const lastBallot = lastBallots.get(p.name);
         if (ballots !== null) lastBallots.set(p.name, ballots);
+        const pages = text === null ? null : memberPages(text);
+        const lastPage = lastPages.get(p.name);
+        if (pages) lastPages.set(p.name, pages);
         const ms = (v: number | null) => (v === null ? null : Math.round(v * 1000));
         return {
           name: p.name,
@@ -116,6 +127,11 @@ export function watchRun(options: {
               ? Math.round((ballots - lastBallot) / seconds)
               : null,
           mailPending: text === null ? null : metric(text, 'plenum_mail_queue_pending'),
+          memberPages: !pages
+            ? null
+            : !lastPage || pages.all < lastPage.all
+              ? pages
+              : { kept: pages.kept - lastPage.kept, all: pages.all - lastPage.all },
         };
       }),
     );
@@ -148,7 +164,8 @@ export function watchRun(options: {
             (p) =>
               `${p.name} cpu ${p.cpu}% lag max ${p.lagMaxMs ?? '?'} ms (p99 ${p.lagP99Ms ?? '?'}) metrics in ` +
               `${p.scrapeMs ?? 'timeout'} ms, pool waiting ${p.poolWaiting ?? '?'}, ballots ${p.ballotsPerSecond ?? '?'}/s` +
-              `, mails pending ${p.mailPending ?? '?'}`,
+              `, mails pending ${p.mailPending ?? '?'}, member pages kept ${p.memberPages?.kept ?? '?'}/` +
+              `${p.memberPages?.all ?? '?'}`,
           )
           .join('; ') +
         `; postgres cpu ${s.postgres.cpu}%, active ${s.postgres.active}, on a lock ${s.postgres.waitingOnLock}; ` +
@@ -165,6 +182,7 @@ export function watchRun(options: {
         .catch(() => null);
       const ballots = text === null ? null : metric(text, 'plenum_ballots_cast_total');
       if (ballots !== null) lastBallots.set(p.name, ballots);
+      if (text !== null) lastPages.set(p.name, memberPages(text));
     }
     lastPostgres = await postgresTicks();
   })();

@@ -246,6 +246,9 @@ interface RunFigures {
     /** The longest event-loop lag its samples saw (ms), and the slowest read of its /metrics. */
     lagMaxMs: number | null;
     scrapeMaxMs: number | null;
+    /** Member pages answered from a kept render (ADR 0047), of all the shared member pages it answered. */
+    memberPagesKept: number;
+    memberPagesShared: number;
   }[];
   /** PostgreSQL's CPU, in % of a core: the mean and the highest of the samples. */
   postgres: { cpuMean: number; cpuMax: number; onALockMax: number };
@@ -469,14 +472,22 @@ async function roundOpened(roundId: string) {
   return { mails, seconds };
 }
 
-/** A process's worst event-loop lag and slowest /metrics read over the samples (null: none answered). */
+/**
+ * A process's worst event-loop lag and slowest /metrics read over the samples (null: none answered), and its member
+ * pages.
+ */
 function peaks(samples: WatchSample[], name: string) {
   const mine = samples.flatMap((x) => x.processes.filter((p) => p.name === name));
   const max = (values: (number | null)[]) => {
     const known = values.filter((v): v is number => v !== null);
     return known.length ? Math.max(...known) : null;
   };
-  return { lagMaxMs: max(mine.map((p) => p.lagMaxMs)), scrapeMaxMs: max(mine.map((p) => p.scrapeMs)) };
+  return {
+    lagMaxMs: max(mine.map((p) => p.lagMaxMs)),
+    scrapeMaxMs: max(mine.map((p) => p.scrapeMs)),
+    memberPagesKept: mine.reduce((t, p) => t + (p.memberPages?.kept ?? 0), 0),
+    memberPagesShared: mine.reduce((t, p) => t + (p.memberPages?.all ?? 0), 0),
+  };
 }
 
 /** Ballots the published results count: the largest total of yes, no and abstain over the questions. */
@@ -524,7 +535,8 @@ function printRun(f: RunFigures) {
     log(
       `  ${p.name}: CPU ${p.cpuSeconds} s (${Math.round(p.cpuShare * 100)}% of a core), RSS ${p.rssMiBStart} -> ` +
         `${p.rssMiBEnd} MiB (max ${p.rssMiBMax}), event-loop lag at most ${p.lagMaxMs ?? '?'} ms, /metrics read ` +
-        `in at most ${p.scrapeMaxMs ?? '?'} ms`,
+        `in at most ${p.scrapeMaxMs ?? '?'} ms, ${p.memberPagesKept} of ${p.memberPagesShared} shared member ` +
+        `pages served from a kept render`,
     );
   log(
     `  PostgreSQL: CPU ${f.postgres.cpuMean}% of a core on average (max ${f.postgres.cpuMax}%), at most ` +
