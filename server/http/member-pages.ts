@@ -6,7 +6,7 @@ import { sectionPeople, sectionReaderFacts } from '~/modules/programs/section-pa
 import { FLASH_COOKIE } from '~/utils/cookies.server.ts';
 import type { RequestContext } from '~/utils/request-context.ts';
 import { writeGeneration } from '../database/write-generation.ts';
-import { isShareable, keptPage, PageCache, type CachedPage } from './page-cache.ts';
+import { isShareable, keepNewest, keptPage, PageCache, type CachedPage } from './page-cache.ts';
 
 /**
  * The pages a member sees as every other member alike sees them, but for their own id and name (ADR 0047). For
@@ -211,8 +211,11 @@ export class MemberPages {
   }
 
   private keep<T>(map: Map<string, Kept<T>>, key: string, value: T, generation: number) {
-    if (map.size >= 1000) map.delete(map.keys().next().value!);
-    map.set(key, { at: Date.now(), generation, value });
+    const now = Date.now();
+    // Kept in the order they were read, all at the generation of their time: when the oldest may still be served,
+    // so may those after it.
+    const stale = (kept: Kept<T>) => kept.generation !== writeGeneration() || now - kept.at >= this.ttlMs;
+    keepNewest(map, key, { at: now, generation, value }, 1000, stale);
   }
 
   private peopleOf(page: SharedPage<unknown>, params: string[]): Promise<unknown> {

@@ -16,6 +16,20 @@ export interface CachedPage {
 }
 
 /**
+ * Keeps `value` under `key` in a map held in the order its entries were kept, first dropping from its oldest end
+ * what is `stale` and, when full, the oldest: kept pages are large (a section page with its outline is some hundred
+ * kilobytes), and one that can no longer be served must not hold its memory until a thousand others push it out.
+ */
+export function keepNewest<V>(map: Map<string, V>, key: string, value: V, max: number, stale: (kept: V) => boolean) {
+  map.delete(key);
+  for (const [oldest, kept] of map) {
+    if (map.size < max && !stale(kept)) break;
+    map.delete(oldest);
+  }
+  map.set(key, value);
+}
+
+/**
  * A micro-cache of the pages the public sees (ADR 0008). Anonymous readers all get the same page for the same
  * address and language, so a page rendered once is served again for `ttlMs`, with a fresh CSP nonce and
  * request id written into it. Any state-changing request handled by this process empties it; the time limit
@@ -46,10 +60,14 @@ export class PageCache {
     return undefined;
   }
 
-  /** Keeps a page; the oldest goes when the cache is full. */
-  set(key: string, page: CachedPage): void {
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, page);
+  /** Keeps a page; the pages past their time go, and the oldest when the cache is full. */
+  set(key: string, page: CachedPage, now = Date.now()): void {
+    keepNewest(this.entries, key, page, this.maxEntries, (kept) => now - kept.storedAt >= this.ttlMs);
+  }
+
+  /** How many pages are kept (for tests). */
+  get size(): number {
+    return this.entries.size;
   }
 
   /** Forgets every page (after any change). */
