@@ -18,6 +18,9 @@ export interface WatchSample {
     poolWaiting: number | null;
     ballotsPerSecond: number | null;
     mailPending: number | null;
+    /** V8's heap: what live objects use, and what it holds from the system (MiB); null when /metrics was not read. */
+    heapUsedMiB: number | null;
+    heapTotalMiB: number | null;
     /** Member pages answered from a kept render (ADR 0047) since the last sample, and all those answered. */
     memberPages: { kept: number; all: number } | null;
   }[];
@@ -115,6 +118,7 @@ export function watchRun(options: {
         const lastPage = lastPages.get(p.name);
         if (pages) lastPages.set(p.name, pages);
         const ms = (v: number | null) => (v === null ? null : Math.round(v * 1000));
+        const mib = (v: number | null) => (v === null ? null : Math.round(v / 1048576));
         return {
           name: p.name,
           cpu: ticks !== null && before !== undefined ? Math.round((ticks - before) / seconds) : 0,
@@ -127,6 +131,8 @@ export function watchRun(options: {
               ? Math.round((ballots - lastBallot) / seconds)
               : null,
           mailPending: text === null ? null : metric(text, 'plenum_mail_queue_pending'),
+          heapUsedMiB: text === null ? null : mib(metric(text, 'nodejs_heap_size_used_bytes')),
+          heapTotalMiB: text === null ? null : mib(metric(text, 'nodejs_heap_size_total_bytes')),
           memberPages: !pages
             ? null
             : !lastPage || pages.all < lastPage.all
@@ -164,7 +170,8 @@ export function watchRun(options: {
             (p) =>
               `${p.name} cpu ${p.cpu}% lag max ${p.lagMaxMs ?? '?'} ms (p99 ${p.lagP99Ms ?? '?'}) metrics in ` +
               `${p.scrapeMs ?? 'timeout'} ms, pool waiting ${p.poolWaiting ?? '?'}, ballots ${p.ballotsPerSecond ?? '?'}/s` +
-              `, mails pending ${p.mailPending ?? '?'}, member pages kept ${p.memberPages?.kept ?? '?'}/` +
+              `, mails pending ${p.mailPending ?? '?'}, heap ${p.heapUsedMiB ?? '?'}/${p.heapTotalMiB ?? '?'} MiB` +
+              `, member pages kept ${p.memberPages?.kept ?? '?'}/` +
               `${p.memberPages?.all ?? '?'}`,
           )
           .join('; ') +

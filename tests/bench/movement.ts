@@ -249,6 +249,9 @@ interface RunFigures {
     /** Member pages answered from a kept render (ADR 0047), of all the shared member pages it answered. */
     memberPagesKept: number;
     memberPagesShared: number;
+    /** The most V8's heap held from the system, and the most its live objects used, over the samples (MiB). */
+    heapTotalMaxMiB: number | null;
+    heapUsedMaxMiB: number | null;
   }[];
   /** PostgreSQL's CPU, in % of a core: the mean and the highest of the samples. */
   postgres: { cpuMean: number; cpuMax: number; onALockMax: number };
@@ -485,6 +488,8 @@ function peaks(samples: WatchSample[], name: string) {
   return {
     lagMaxMs: max(mine.map((p) => p.lagMaxMs)),
     scrapeMaxMs: max(mine.map((p) => p.scrapeMs)),
+    heapTotalMaxMiB: max(mine.map((p) => p.heapTotalMiB)),
+    heapUsedMaxMiB: max(mine.map((p) => p.heapUsedMiB)),
     memberPagesKept: mine.reduce((t, p) => t + (p.memberPages?.kept ?? 0), 0),
     memberPagesShared: mine.reduce((t, p) => t + (p.memberPages?.all ?? 0), 0),
   };
@@ -534,7 +539,8 @@ function printRun(f: RunFigures) {
   for (const p of f.perProcess)
     log(
       `  ${p.name}: CPU ${p.cpuSeconds} s (${Math.round(p.cpuShare * 100)}% of a core), RSS ${p.rssMiBStart} -> ` +
-        `${p.rssMiBEnd} MiB (max ${p.rssMiBMax}), event-loop lag at most ${p.lagMaxMs ?? '?'} ms, /metrics read ` +
+        `${p.rssMiBEnd} MiB (max ${p.rssMiBMax}; V8 heap at most ${p.heapTotalMaxMiB ?? '?'} MiB, ` +
+        `${p.heapUsedMaxMiB ?? '?'} in use), event-loop lag at most ${p.lagMaxMs ?? '?'} ms, /metrics read ` +
         `in at most ${p.scrapeMaxMs ?? '?'} ms, ${p.memberPagesKept} of ${p.memberPagesShared} shared member ` +
         `pages served from a kept render`,
     );
