@@ -51,12 +51,14 @@ describe('/metrics', () => {
     }
     const ballotsBefore = valueOf(before.text, /^plenum_ballots_cast_total/);
 
-    // Two people on a section's live text, one typing; three ballots cast.
+    // Three ballots cast, then two people on a section's live text. In that order: the round's preparation moves
+    // the program to the amendments phase, which closes a drafter's connection at the next check of rights (its
+    // editor reconnects read-only), and a scrape in between would count one.
+    await prepareVotedRound(target);
     const [section] = await sectionIds(target.url);
     const a = connectClient(target.url, `section:${section}`, await target.cookieOf('camille@plenum.localhost'));
     const b = connectClient(target.url, `section:${section}`);
     await Promise.all([a.synced, b.synced]);
-    await prepareVotedRound(target);
     const during = await scrape(target.url);
     expect(valueOf(during.text, /^plenum_live_connections\{/)).toBe(2);
     expect(valueOf(during.text, /^plenum_live_documents\{/)).toBeGreaterThanOrEqual(1);
