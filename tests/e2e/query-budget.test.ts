@@ -119,8 +119,9 @@ describe('the query budget of signed-in pages', () => {
 
 describe('what a shared member page reads', () => {
   // ADR 0047: a member's section page is kept for every member who sees it alike while nothing it shows is
-  // written, and a write to UNSHOWN_TABLES (a ballot, a session, the mail queue) leaves it kept. So the page must
-  // read none of them: only the session of the member asking, whose role and suspension are in the page's key.
+  // written, and a write to UNSHOWN_TABLES (a ballot, a session, the mail queue, a support, a comment, a
+  // notification) leaves it kept. So the page must read none of them: only the session of the member asking and
+  // its unread count (one statement), whose role, suspension and count are in the page's key.
   it('reads none of the tables whose writes leave it kept, but the session of the member asking', async () => {
     const path = `/p/${DEMO}/sections/${voted.sections[0]!}`;
     for (const asked of [path, `${path}.data`]) {
@@ -132,7 +133,7 @@ describe('what a shared member page reads', () => {
       expect(
         tables.filter((table) => UNSHOWN_TABLES.has(table)),
         `unshown tables ${asked} read`,
-      ).toEqual(['Session']);
+      ).toEqual(['Notification', 'Session']);
     }
   });
 });

@@ -218,4 +218,49 @@ describe('a member’s section page, rendered once for the members who see it al
     expect((await visit('camille')).state).toBe('miss');
     expect((await visit('camille')).state).toBe('hit');
   });
+
+  it('stays kept while members support and debate, and is rendered again when a support qualifies', async () => {
+    // Yanis's amendment to another section; Camille reads that section's page.
+    const amendmentId = await draftAmendment(server, session, 'yanis', sections[2]!, {
+      title: 'Un débat pendant la lecture',
+      justification: 'Une justification assez longue pour être acceptée.',
+      text: 'Les assemblées locales se réunissent chaque mois.',
+    });
+    const amendmentPath = `/p/${DEMO}/amendments/${amendmentId}`;
+    await session.post(amendmentPath, 'yanis', { intent: 'submit' });
+    const path = `/p/${DEMO}/sections/${sections[2]}`;
+    const read = async () => {
+      const res = await fetch(`${server.url}${path}`, { headers: { cookie: session.cookies.get('camille')! } });
+      const html = await res.text();
+      expect(res.status).toBe(200);
+      return { state: res.headers.get('x-page-cache'), html };
+    };
+    await read();
+    const before = await read();
+    expect(before.state).toBe('hit');
+    expect(before.html).toContain('Un débat pendant la lecture');
+    expect(before.html).toContain('>Déposé<');
+
+    // Camille's support reaches the threshold (one, in this journey): the status the page lists changed.
+    await session.post(amendmentPath, 'camille', { intent: 'support' });
+    const qualified = await read();
+    expect(qualified.state).toBe('miss');
+    expect(qualified.html).not.toContain('>Déposé<');
+    expect(qualified.html).toContain('>Qualifié<');
+    expect((await read()).state).toBe('hit');
+
+    // A support that qualifies nothing, a comment and a reply write nothing the page shows: it stays kept, and
+    // rendered again for Camille it is alike (`hit`, not `mismatch`).
+    await session.post(amendmentPath, 'lucia', { intent: 'support' });
+    expect((await read()).state, 'after a support').toBe('hit');
+    await session.post(amendmentPath, 'lucia', { intent: 'comment', stance: 'FOR', body: 'Une bonne idée.' });
+    expect((await read()).state, 'after a comment').toBe('hit');
+    const page = await (
+      await fetch(`${server.url}${amendmentPath}`, { headers: { cookie: session.cookies.get('yanis')! } })
+    ).text();
+    const commentId = /id="comment-([a-z0-9]+)"/.exec(page)?.[1];
+    expect(commentId, 'Lucía’s comment on the amendment’s page').toBeTruthy();
+    await session.post(amendmentPath, 'yanis', { intent: 'comment', parentId: commentId!, body: 'Merci, Lucía.' });
+    expect((await read()).state, 'after a reply').toBe('hit');
+  });
 });
