@@ -115,7 +115,9 @@ interface Plenum {
 
 async function startPlenum(name: string, env: Record<string, string>, port?: number): Promise<Plenum> {
   port ??= await freePort();
-  const child = spawn(process.execPath, ['build/server/index.js'], {
+  // BENCH_NODE_ARGS: Node's own options for the Plenum processes alone (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'build/server/index.js'], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
