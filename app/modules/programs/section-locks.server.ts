@@ -73,12 +73,17 @@ export async function restoreSectionText(props: { actor: Actor; sectionId: strin
   // (Once restored, the refused changes are still stored, under the deletions: only what readers find counts.)
   if (current.shapeOnly) return false;
   await writeLiveText(name, section.content, restored.doc, { rewrite: true });
-  await recordAudit(db(), {
-    actorId: props.actor?.id ?? null,
-    action: 'section.text.restored',
-    targetType: 'Section',
-    targetId: section.id,
-    data: { changesLeftOut: restored.refused, problems: [...current.problems, ...restored.problems].slice(0, 50) },
+  await db().$transaction(async (tx) => {
+    // The section is updated now, for every reader: a page kept for the members who see it alike (ADR 0047) is
+    // rendered again, without the notice of invalid content (the live text's own storage moves nothing).
+    await tx.section.update({ where: { id: section.id }, data: { updatedAt: new Date() } });
+    await recordAudit(tx, {
+      actorId: props.actor?.id ?? null,
+      action: 'section.text.restored',
+      targetType: 'Section',
+      targetId: section.id,
+      data: { changesLeftOut: restored.refused, problems: [...current.problems, ...restored.problems].slice(0, 50) },
+    });
   });
   return true;
 }
