@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templatePGlite } from '../../tests/setup/database.ts';
 import { openDatabase, type OpenedDatabase } from './open.ts';
-import { writeGeneration, writesShown } from './write-generation.ts';
+import {
+  noteWriteElsewhere,
+  onWrite,
+  tablesStamp,
+  writeGeneration,
+  writesShown,
+  writtenTables,
+} from './write-generation.ts';
 
 let database: OpenedDatabase;
 beforeAll(async () => {
@@ -84,5 +91,49 @@ describe('the write generation (ADR 0047)', () => {
     expect(writesShown('TRUNCATE "Ballot"')).toBe(true);
     expect(writesShown('WITH x AS (DELETE FROM ballot RETURNING 1) SELECT * FROM x')).toBe(true);
     expect(writesShown('UPDATE ballot SET sealed = NULL')).toBe(true);
+  });
+
+  it('counts writes per table, for reads kept while their own tables are not written (ADR 0048)', async () => {
+    const prisma = database.prisma;
+    const told: (readonly string[] | null)[] = [];
+    const stop = onWrite((tables) => told.push(tables));
+    try {
+      const stampOf = (tables: string[]) => tablesStamp(tables);
+      const program = stampOf(['Program', 'Chapter']);
+      const member = stampOf(['Member']);
+      const sessions = stampOf(['Session']);
+      await prisma.member.create({
+        data: { id: 'm9', email: 'm9@example.org', displayName: 'Neuf', passwordHash: 'x' },
+      });
+      // Only the tables written move: a member's row, not the program's.
+      expect(stampOf(['Member'])).not.toBe(member);
+      expect(stampOf(['Program', 'Chapter'])).toBe(program);
+      // An unshown write (a session) moves its own table's count, and is told to the other processes too.
+      await prisma.session.create({ data: { id: 's9', memberId: 'm9', expiresAt: new Date(Date.now() + 60_000) } });
+      expect(stampOf(['Session'])).not.toBe(sessions);
+      expect(stampOf(['Program', 'Chapter'])).toBe(program);
+      expect(told).toEqual(expect.arrayContaining([['Member'], ['Session']]));
+      // A transaction's tables move again at its commit, together.
+      const beforeCommit = stampOf(['Member', 'Session']);
+      await prisma.$transaction(async (tx) => {
+        await tx.member.update({ where: { id: 'm9' }, data: { displayName: 'Neuf bis' } });
+        await tx.session.update({ where: { id: 's9' }, data: { lastUsedAt: new Date() } });
+      });
+      expect(stampOf(['Member', 'Session'])).toBe(beforeCommit + 4);
+      expect(told.at(-1)).toEqual(expect.arrayContaining(['Member', 'Session']));
+      // Another process's write of a table; one of unknown tables moves every table's stamp.
+      noteWriteElsewhere(['Chapter']);
+      expect(stampOf(['Program', 'Chapter'])).toBe(program + 1);
+      const member2 = stampOf(['Member']);
+      noteWriteElsewhere(null);
+      expect(stampOf(['Member'])).toBe(member2 + 1);
+      expect(stampOf(['Program'])).not.toBe(program);
+      // What a statement writes, read from its text.
+      expect(writtenTables('SELECT 1')).toEqual([]);
+      expect(writtenTables('UPDATE "public"."Program" SET title = $1')).toEqual(['Program']);
+      expect(writtenTables('TRUNCATE "Program"')).toBeNull();
+    } finally {
+      stop();
+    }
   });
 });

@@ -9,36 +9,67 @@ import { forwarding } from './forwarding.ts';
  * that nothing read before a change is kept as if read after it. The live text's storage (raw SQL, ADR 0009) does
  * not move it: a page may show the live text as it was a moment ago, as the public page cache does (ADR 0008), and
  * the editor brings it up to date. Nor does a statement that writes only to `UNSHOWN_TABLES`.
+ *
+ * Beside it, a count of writes per table (ADR 0048): a read kept for its tables (`app/utils/kept-reads.server.ts`)
+ * is trusted while none of them was written, whatever else was. A write whose tables cannot be named from its
+ * text counts as a write of every table.
  */
 let generation = 0;
-const listeners = new Set<() => void>();
+const tableWrites = new Map<string, number>();
+let unnamedWrites = 0;
+/** What a write changed: the tables it named, or null when they could not be named (every table, then). */
+export type WrittenTables = readonly string[] | null;
+const listeners = new Set<(tables: WrittenTables) => void>();
 
 /** The current generation of this process's writes. */
 export function writeGeneration(): number {
   return generation;
 }
 
-function moved() {
-  generation++;
-  for (const listener of listeners) listener();
+/**
+ * A number that changes whenever one of `tables` is written, by this process or (told through Redis) another,
+ * or a write whose tables are unknown happens. The counts only grow, so their sum moves when any of them does.
+ */
+export function tablesStamp(tables: readonly string[]): number {
+  let stamp = unnamedWrites;
+  for (const table of tables) stamp += tableWrites.get(table) ?? 0;
+  return stamp;
 }
 
-/** Calls `listener` whenever this process writes (to tell the others, ./shared-writes.ts); returns its removal. */
-export function onWrite(listener: () => void): () => void {
+function count(tables: WrittenTables) {
+  if (tables === null) {
+    unnamedWrites++;
+    generation++;
+    return;
+  }
+  for (const table of tables) tableWrites.set(table, (tableWrites.get(table) ?? 0) + 1);
+  if (tables.some((table) => !UNSHOWN_TABLES.has(table))) generation++;
+}
+
+function moved(tables: WrittenTables) {
+  count(tables);
+  for (const listener of listeners) listener(tables);
+}
+
+/**
+ * Calls `listener` with the tables whenever this process writes (to tell the others, ./shared-writes.ts); returns
+ * its removal.
+ */
+export function onWrite(listener: (tables: WrittenTables) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-/** Another process sharing the database wrote: what this one kept from its reads may be out of date. */
-export function noteWriteElsewhere(): void {
-  generation++;
+/** Another process sharing the database wrote `tables`: what this one kept from its reads may be out of date. */
+export function noteWriteElsewhere(tables: WrittenTables = null): void {
+  count(tables);
 }
 
 type SqlDriverAdapter = Awaited<ReturnType<SqlDriverAdapterFactory['connect']>>;
 type Transaction = Awaited<ReturnType<SqlDriverAdapter['startTransaction']>>;
 
 /**
- * The tables no kept read shows (ADR 0047, "What a ballot leaves alone", "What a debate leaves alone"): a ballot's
+ * The tables no shared member page shows (ADR 0047, "What a ballot leaves alone", "What a debate leaves alone"): a ballot's
  * seal, its line in the voter roll and the turnout's count; sessions, sign-in failures, e-mailed codes and recovery
  * codes; the mail queue and the rounds' mailings; supports and groups' endorsements, comments and their reports,
  * notifications and the audit log. A voting rush writes little else, and every write moving the generation had
@@ -76,40 +107,54 @@ const WRITE_TARGET = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:"public"\.)?
 const WRITE_WORD = /\b(?:INSERT|DELETE|MERGE|TRUNCATE)\b|(?<!\b(?:FOR|KEY|DO)\s+)\bUPDATE\b/i;
 
 /**
- * Whether a statement may write something a kept read shows. A SELECT does not, nor a WITH made of reads only (the
- * moderation queue's lists). Any other writes to the tables it names, and shows something unless each of them is
- * unshown; a write whose table cannot be read from its text counts as shown.
+ * The tables a statement may write: none for a SELECT or a WITH made of reads only (the moderation queue's lists),
+ * the tables it names after INSERT INTO, UPDATE and DELETE FROM otherwise, and null (every table) for a write
+ * whose tables cannot be read from its text.
  */
-export function writesShown(sql: string): boolean {
-  if (READ.test(sql)) return false;
-  const targets = [...sql.matchAll(WRITE_TARGET)].map((match) => match[1]!);
-  if (targets.length > 0) return targets.some((table) => !UNSHOWN_TABLES.has(table));
-  return !WITH.test(sql) || WRITE_WORD.test(sql);
+export function writtenTables(sql: string): WrittenTables {
+  if (READ.test(sql)) return [];
+  const targets = [...new Set([...sql.matchAll(WRITE_TARGET)].map((match) => match[1]!))];
+  if (targets.length > 0) return targets;
+  return WITH.test(sql) && !WRITE_WORD.test(sql) ? [] : null;
 }
 
-/** Moves the generation if a statement changed rows: `changed` is its count, or the rows its RETURNING gave. */
-async function noted<T>(sql: string, result: Promise<T>, changed: (value: T) => number, tx?: { wrote: boolean }) {
+/** Whether a statement may write something a kept page shows: a table of its that is not unshown, or one unknown. */
+export function writesShown(sql: string): boolean {
+  const tables = writtenTables(sql);
+  return tables === null || tables.some((table) => !UNSHOWN_TABLES.has(table));
+}
+
+interface TransactionWrites {
+  tables: Set<string>;
+  unnamed: boolean;
+}
+
+/** Counts a statement's writes if it changed rows: `changed` is its count, or the rows its RETURNING gave. */
+async function noted<T>(sql: string, result: Promise<T>, changed: (value: T) => number, tx?: TransactionWrites) {
   const value = await result;
-  if (writesShown(sql) && changed(value) > 0) {
-    moved();
-    if (tx) tx.wrote = true;
+  const tables = writtenTables(sql);
+  if ((tables === null || tables.length > 0) && changed(value) > 0) {
+    moved(tables);
+    if (tx && tables === null) tx.unnamed = true;
+    else if (tx) for (const table of tables!) tx.tables.add(table);
   }
   return value;
 }
-const count = (n: number) => n;
+const rowCount = (n: number) => n;
 const rows = (set: { rows: unknown[] }) => set.rows.length;
 
 function watchedTransaction(tx: Transaction): Transaction {
-  const state = { wrote: false };
+  const state: TransactionWrites = { tables: new Set(), unnamed: false };
   return forwarding<Transaction>(tx, {
     queryRaw: (query) => noted(query.sql, tx.queryRaw(query), rows, state),
-    executeRaw: (query) => noted(query.sql, tx.executeRaw(query), count, state),
+    executeRaw: (query) => noted(query.sql, tx.executeRaw(query), rowCount, state),
     // What it wrote is seen by others from now on.
     commit: async () => {
       try {
         return await tx.commit();
       } finally {
-        if (state.wrote) moved();
+        if (state.unnamed) moved(null);
+        else if (state.tables.size > 0) moved([...state.tables]);
       }
     },
   });
@@ -118,9 +163,9 @@ function watchedTransaction(tx: Transaction): Transaction {
 function watchedAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return forwarding<SqlDriverAdapter>(adapter, {
     queryRaw: (query) => noted(query.sql, adapter.queryRaw(query), rows),
-    executeRaw: (query) => noted(query.sql, adapter.executeRaw(query), count),
+    executeRaw: (query) => noted(query.sql, adapter.executeRaw(query), rowCount),
     executeScript: (script) => {
-      moved();
+      moved(null);
       return adapter.executeScript(script);
     },
     startTransaction: async (isolationLevel) => watchedTransaction(await adapter.startTransaction(isolationLevel)),
