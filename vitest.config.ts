@@ -53,7 +53,9 @@ export default defineConfig({
               ? []
               : ['tests/integration/shared-writes-redis.test.ts']),
           ],
-          env: { PLENUM_TEST_ENGINE: engine },
+          // Reads kept across requests (ADR 0048) are read again when used and compared: a fixture that writes
+          // behind Prisma's back, or a stamp that misses a write, fails with a clear message.
+          env: { PLENUM_TEST_ENGINE: engine, PLENUM_VERIFY_KEPT_READS: '1' },
           testTimeout: 20_000,
           hookTimeout: 60_000,
           // A worker keeps its modules from one test file to the next (issue 16): importing them again, the

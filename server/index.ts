@@ -21,6 +21,7 @@ import { shareWrites } from './database/shared-writes.ts';
 import { CollaborationServer } from './collaboration/server.ts';
 import { createApp } from './http/app.ts';
 import { jobs, startJobs } from './jobs.ts';
+import { setKeptReadTime } from '~/utils/kept-reads.server.ts';
 
 // One process: HTTP, static files, the Remix handler and (issue 3) the collaboration WebSocket on the same port.
 async function main() {
@@ -41,6 +42,8 @@ async function main() {
     process.exit(1);
   }
   install(env, database);
+  // What is kept from reads is trusted for at most the page cache's time (ADR 0048).
+  setKeptReadTime(env.PAGE_CACHE_TTL_MS);
   const seeded = await seedIfFirstStart(env);
   // Standing amendments never measured for possible duplicates (the migration that stores them cannot measure in
   // SQL): measured once, before the queue can be read (docs/decisions/0039-stored-duplicate-candidates.md).

@@ -31,6 +31,13 @@ export interface Database {
   ping(): Promise<number>;
   /** PostgreSQL: each pool's connections (Prisma's, and raw SQL's) for /metrics; the embedded database has none. */
   poolStats?(): PoolStats[];
+  /**
+   * A number that changes whenever one of `tables` is written through Prisma, by this process or another sharing
+   * the database (ADR 0048): what `keptRead` trusts. Absent where writes are not watched (nothing is then kept).
+   */
+  writeStamp?(tables: readonly string[]): number;
+  /** Where statements are counted (PLENUM_COUNT_QUERIES=1): the tables `read` named (ADR 0048's check). */
+  tablesReadBy?<T>(read: () => Promise<T>): Promise<{ value: T; tables: Set<string> }>;
   close(): Promise<void>;
 }
 

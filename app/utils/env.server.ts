@@ -36,6 +36,8 @@ const schema = z.object({
    * same, and the answer says whether both were alike (X-Page-Cache: hit) or not (mismatch). For tests.
    */
   PLENUM_VERIFY_SHARED_PAGES: z.enum(['0', '1']).default('0'),
+  /** Reads kept across requests are read again when used and compared; a difference fails the request (ADR 0048). */
+  PLENUM_VERIFY_KEPT_READS: z.enum(['0', '1']).default('0'),
   /** Number of proxies in front of the app whose X-Forwarded-For to trust (express "trust proxy"). */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** Who may read /metrics (Prometheus): addresses or CIDR ranges, comma-separated; '' for nobody. */

@@ -7,8 +7,8 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '~/generated/prisma/client.ts';
 import type { Database } from '~/utils/db.server.ts';
 import { PRIVATE_FILE, privateFolder, tightenTree } from '../data-folders.ts';
-import { countingQuery, countStatements } from './query-count.ts';
-import { watchWrites } from './write-generation.ts';
+import { countingQuery, countStatements, tablesReadBy } from './query-count.ts';
+import { tablesStamp, watchWrites } from './write-generation.ts';
 
 /** Runs raw SQL outside Prisma: what migrations and test fixtures need. */
 export interface SqlRunner {
@@ -148,6 +148,8 @@ function fromPGlite(pglite: PGlite, counting: boolean, release: () => Promise<vo
     engine: 'pglite',
     pglite,
     sql,
+    writeStamp: tablesStamp,
+    ...(counting ? { tablesReadBy } : {}),
     query: counting ? countingQuery(sql.query) : sql.query,
     execute: counting ? countingQuery(executeOn(pglite)) : executeOn(pglite),
     ping: () => timed(() => pglite.query('SELECT 1')),
@@ -199,6 +201,8 @@ function openPostgres(url: string, counting: boolean): OpenedDatabase {
     prisma,
     engine: 'postgresql',
     sql,
+    writeStamp: tablesStamp,
+    ...(counting ? { tablesReadBy } : {}),
     query: counting ? countingQuery(sql.query) : sql.query,
     execute: counting ? countingQuery(executeOn(pool)) : executeOn(pool),
     ping: () => timed(() => pool.query('SELECT 1')),

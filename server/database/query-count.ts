@@ -23,6 +23,8 @@ export interface QueryTally {
   statements: number;
   /** The tables they named (quoted and capitalized, as Plenum's SQL and Prisma's name its tables). */
   tables: Set<string>;
+  /** The tally this one is part of (a kept read's, within its request's): its statements count there too. */
+  parent?: QueryTally;
 }
 
 type SqlDriverAdapter = Awaited<ReturnType<SqlDriverAdapterFactory['connect']>>;
@@ -37,14 +39,27 @@ const TABLE = /"([A-Z]\w*)"/g;
 function tally(sql: string) {
   const current = storage.getStore();
   if (!current || TRANSACTION_CONTROL.test(sql)) return;
-  current.statements++;
-  for (const [, table] of sql.matchAll(TABLE)) current.tables.add(table!);
+  const tables = [...sql.matchAll(TABLE)].map((match) => match[1]!);
+  for (let t: QueryTally | undefined = current; t; t = t.parent) {
+    t.statements++;
+    for (const table of tables) t.tables.add(table);
+  }
 }
 
 /** Runs `fn` with a fresh tally, which it (and whatever it awaits) can read through `currentQueryTally`. */
 export function countQueriesOf<T>(fn: (tally: QueryTally) => T): T {
   const fresh: QueryTally = { statements: 0, tables: new Set() };
   return storage.run(fresh, () => fn(fresh));
+}
+
+/**
+ * The tables `read` named, counted apart (and in the request's tally too): what a kept read is checked against
+ * (ADR 0048). Only where statements are counted (PLENUM_COUNT_QUERIES=1).
+ */
+export async function tablesReadBy<T>(read: () => Promise<T>): Promise<{ value: T; tables: Set<string> }> {
+  const inner: QueryTally = { statements: 0, tables: new Set(), parent: storage.getStore() };
+  const value = await storage.run(inner, read);
+  return { value, tables: inner.tables };
 }
 
 /** The tally of the request being handled, if counting is on and a request is being handled. */

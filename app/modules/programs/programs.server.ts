@@ -13,7 +13,8 @@ import { oncePerRequest } from '~/utils/request-memo.server.ts';
 import { offeredLocales } from '~/modules/installation/languages.server.ts';
 import { whySectionReadOnly } from '~/modules/live-text/why-read-only.ts';
 import { numberOutline } from './numbering.ts';
-import { isAmong, rowsOf } from '~/modules/members/membership.server.ts';
+import { isAmong, listsMember, rowsOf } from '~/modules/members/membership.server.ts';
+import { keptRead } from '~/utils/kept-reads.server.ts';
 
 // Reading programs: who may know and read one, the lists, the frame of its pages, its phase history. Commands
 // that change a program are in program-commands.server.ts; its chapters' and sections' text in
@@ -34,8 +35,19 @@ export async function hideUnknownProgram(
   if (!canKnowProgram(actor, { ...program, published })) throw new NotFoundError(`program ${program.id}`);
 }
 
-/** What the policies need: the program's own facts, and whether the actor is one of its named drafters. */
+/**
+ * What the policies need: the program's own facts, and whether the actor is one of its named drafters. Outside a
+ * transaction, by slug, from the frame every reader shares (ADR 0048): a voting rush asks it for every ballot.
+ */
 export async function loadProgramFacts(tx: Tx, actor: Actor, where: { id: string } | { slug: string }) {
+  if ((tx as unknown) === db() && 'slug' in where) {
+    const frame = await sharedFrame(where.slug);
+    if (!frame) throw new NotFoundError(`program ${where.slug}`);
+    const { chapters: _chapters, drafters, versions, ...rest } = frame;
+    if (!canReadDraft(actor, rest) && !canKnowProgram(actor, { ...rest, published: versions.length > 0 }))
+      throw new NotFoundError(`program ${rest.id}`);
+    return { ...rest, actorIsDrafter: listsMember(drafters, actor) };
+  }
   const program = await tx.program.findUnique({
     where,
     include: { drafters: rowsOf(actor) },
@@ -94,11 +106,23 @@ export function programFrame(actor: Actor, slug: string) {
   return oncePerRequest(`programFrame:${actor?.id ?? ''}:${slug}`, () => readProgramFrame(actor, slug));
 }
 
-async function readProgramFrame(actor: Actor, slug: string) {
-  const program = await db().program.findUnique({
+/** The tables `readProgramFrame` reads: kept while none is written (ADR 0048). */
+const FRAME_TABLES = ['Program', 'Drafter', 'Chapter', 'Section', 'ProgramVersion'];
+
+/**
+ * The program with its outline and latest version's outline, the same for every reader: read once for all while
+ * none of its tables is written (a voting rush, supports and comments leave them alone), then shaped per reader.
+ */
+function sharedFrame(slug: string) {
+  return keptRead(`programFrame:${slug}`, FRAME_TABLES, () => readSharedFrame(slug));
+}
+
+function readSharedFrame(slug: string) {
+  return db().program.findUnique({
     where: { slug },
     include: {
-      drafters: rowsOf(actor),
+      // The drafting committee: a few members, read whole so that one read serves every reader.
+      drafters: { select: { memberId: true } },
       chapters: {
         select: {
           id: true,
@@ -115,11 +139,15 @@ async function readProgramFrame(actor: Actor, slug: string) {
       versions: { orderBy: { number: 'desc' }, take: 1, select: { number: true, outline: true } },
     },
   });
+}
+
+async function readProgramFrame(actor: Actor, slug: string) {
+  const program = await sharedFrame(slug);
   if (!program) throw new NotFoundError(`program ${slug}`);
   const { chapters, drafters, versions, ...rest } = program;
   const latest = versions[0];
   if (!canKnowProgram(actor, { ...rest, published: latest !== undefined })) throw new NotFoundError(`program ${slug}`);
-  const facts = { ...rest, actorIsDrafter: isAmong(drafters) };
+  const facts = { ...rest, actorIsDrafter: listsMember(drafters, actor) };
   const abilities = { ...programAbilities(actor, facts), actorIsDrafter: facts.actorIsDrafter };
   const published = latest ? (latest.outline as unknown as PublishedOutline).chapters : [];
   const outline = abilities.readDraft

@@ -9,6 +9,7 @@ import { loadProgramFacts } from '../programs/programs.server.ts';
 import { KEEP_CURRENT } from './types.ts';
 import { recommendationsFor } from '../committee/committee.server.ts';
 import { NotFoundError } from '~/utils/domain-errors.ts';
+import { keptRead } from '~/utils/kept-reads.server.ts';
 
 /**
  * What a voter reads on the ballot (each amendment's change and a summary of its debate), and what a moderator
@@ -75,16 +76,24 @@ async function amendmentOnBallot(id: string) {
 
 export type AmendmentOnBallot = Awaited<ReturnType<typeof amendmentOnBallot>>;
 
-/** The ballot of an open round, for a member who may vote in it. */
-export async function ballotPaper(actor: Actor, slug: string, roundId: string, now = new Date()) {
-  const program = await loadProgramFacts(db(), actor, { slug });
-  const round = await db().votingRound.findUnique({
+/**
+ * The tables a round's questions, as the ballot shows them, are read from: kept while none is written (ADR 0048).
+ * A voting rush writes none of them (the ballot, the roll and the turnout are not read here); a comment, a
+ * recommendation or a change to the round has the next ballot read again.
+ */
+const QUESTION_TABLES = ['VotingRound', 'RoundQuestion', 'Amendment', 'Section', 'Comment', 'Recommendation'];
+
+/** A round with its questions, in their order. */
+function roundWithQuestions(roundId: string) {
+  return db().votingRound.findUnique({
     where: { id: roundId },
     include: { questions: { orderBy: { position: 'asc' } } },
   });
-  if (!round || round.programId !== program.id) throw new NotFoundError(`round ${roundId}`);
-  const inCensus = actor ? (await db().censusEntry.count({ where: { roundId, memberId: actor.id } })) > 0 : false;
-  enforce(canVote(actor, round, inCensus, now), actor, 'round.vote');
+}
+type RoundWithQuestions = NonNullable<Awaited<ReturnType<typeof roundWithQuestions>>>;
+
+/** The questions of a round as its ballot asks them, the same for every voter. */
+async function questionsOf(round: RoundWithQuestions) {
   const questions = [];
   for (const q of round.questions) {
     if (q.kind === 'YES_NO') {
@@ -103,6 +112,28 @@ export async function ballotPaper(actor: Actor, slug: string, roundId: string, n
       questions.push({ id: q.id, kind: 'PREFERENTIAL' as const, title: q.title, amendments });
     }
   }
+  return questions;
+}
+
+/**
+ * The round and its questions as the ballot shows them, read once for every voter while none of their tables is
+ * written (a voting rush reads the ballot for every ballot cast: its answer shows the receipt on it).
+ */
+function sharedBallot(roundId: string) {
+  return keptRead(`ballot:${roundId}`, QUESTION_TABLES, async () => {
+    const round = await roundWithQuestions(roundId);
+    return round ? { round, questions: await questionsOf(round) } : null;
+  });
+}
+
+/** The ballot of an open round, for a member who may vote in it. */
+export async function ballotPaper(actor: Actor, slug: string, roundId: string, now = new Date()) {
+  const program = await loadProgramFacts(db(), actor, { slug });
+  const ballot = await sharedBallot(roundId);
+  if (!ballot || ballot.round.programId !== program.id) throw new NotFoundError(`round ${roundId}`);
+  const { round, questions } = ballot;
+  const inCensus = actor ? (await db().censusEntry.count({ where: { roundId, memberId: actor.id } })) > 0 : false;
+  enforce(canVote(actor, round, inCensus, now), actor, 'round.vote');
   const voted = actor ? (await db().voterRoll.count({ where: { roundId, memberId: actor.id } })) > 0 : false;
   // A binding round asks for a code: the voter's app's, if they have one, or a mailed one (ADR 0027).
   const hasApp =

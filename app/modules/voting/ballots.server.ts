@@ -9,7 +9,7 @@ import { canonicalAnswers, newNonce, trackingCode, validateAnswers } from './boa
 import type { AnswerError } from './board.ts';
 
 import { answersOf, closingBoardSha256 } from './ballot-board.server.ts';
-import { roundDefinition } from './definition.server.ts';
+import { castingRules } from './definition.server.ts';
 import { RoundKeyMissing, roundKey, seal, slotOf, unseal } from './keys.server.ts';
 import { encodeReceiptAnswers } from './receipt.ts';
 import { mailBallotConfirmation } from './ballot-mail.server.ts';
@@ -94,13 +94,15 @@ export async function castBallot(
   const actor = props.actor;
   if (!hasRole(actor, 'MEMBER')) throw new BallotError('vote.errors.notInCensus');
   await mayVote(actor, props.roundId, props.slug, now);
-  const definition = props.definition ?? (await roundDefinition(db(), props.roundId));
+  const rules = props.definition ? { definition: props.definition } : await castingRules(props.roundId);
+  const definition = rules.definition;
   const checked = validateAnswers(definition, props.answers);
   if (!checked.ok) throw new BallotError('vote.errors.invalidAnswers', checked.errors);
   if (!castAllowed(`${props.roundId}:${actor.id}`, now.getTime())) throw new BallotError('vote.errors.tooFast');
   const codeProblem = await bindingCodeProblem({
     memberId: actor.id,
     roundId: props.roundId,
+    binding: 'binding' in rules ? rules.binding : undefined,
     code: props.code,
     address: props.address,
   });

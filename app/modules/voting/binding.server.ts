@@ -84,11 +84,15 @@ export type BindingCodeProblem = 'vote.errors.codeRequired' | 'vote.errors.codeW
 export async function bindingCodeProblem(props: {
   memberId: string;
   roundId: string;
+  /** Whether the round is binding, when the caller read it already. */
+  binding?: boolean;
   code?: string;
   address?: string;
 }): Promise<BindingCodeProblem | null> {
-  const round = await db().votingRound.findUnique({ where: { id: props.roundId }, select: { binding: true } });
-  if (!round?.binding) return null;
+  const binding =
+    props.binding ??
+    (await db().votingRound.findUnique({ where: { id: props.roundId }, select: { binding: true } }))?.binding;
+  if (!binding) return null;
   const code = props.code?.trim() ?? '';
   if (!code) return 'vote.errors.codeRequired';
   const member = await db().member.findUniqueOrThrow({

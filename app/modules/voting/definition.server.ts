@@ -1,5 +1,6 @@
 import type { Prisma } from '~/generated/prisma/client.ts';
-import type { PrismaClient, Tx } from '~/utils/db.server.ts';
+import { db, type PrismaClient, type Tx } from '~/utils/db.server.ts';
+import { keptRead } from '~/utils/kept-reads.server.ts';
 import { majorityOf } from './thresholds.ts';
 import { CURRENT_COUNTING, type CountingRules, type QuestionDefinition, type RoundDefinition } from './types.ts';
 
@@ -13,6 +14,20 @@ export async function roundDefinition(tx: Tx | PrismaClient, roundId: string): P
     include: { questions: { orderBy: { position: 'asc' } } },
   });
   return definitionOf(round);
+}
+
+/**
+ * What a ballot is checked and sealed against: the round's definition, and whether it is binding. Read once for
+ * every ballot cast while the round and its questions are not written (ADR 0048): a voting rush writes neither.
+ */
+export function castingRules(roundId: string): Promise<{ definition: RoundDefinition; binding: boolean }> {
+  return keptRead(`castingRules:${roundId}`, ['VotingRound', 'RoundQuestion'], async () => {
+    const round = await db().votingRound.findUniqueOrThrow({
+      where: { id: roundId },
+      include: { questions: { orderBy: { position: 'asc' } } },
+    });
+    return { definition: definitionOf(round), binding: round.binding };
+  });
 }
 
 /**

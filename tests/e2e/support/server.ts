@@ -138,6 +138,9 @@ export async function startServer(options: StartOptions = {}) {
       PAGE_REFRESH_MS: '2000',
       // One process, no nginx in front: a stop need not wait for nginx to let go of its connections.
       SHUTDOWN_DRAIN_MS: '0',
+      // Every read kept across requests is read again when used and compared (ADR 0048): a stale one fails the
+      // journey with a 500 instead of showing old facts.
+      PLENUM_VERIFY_KEPT_READS: '1',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
