@@ -90,12 +90,15 @@ export interface ClassFigures {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** The slowest requests, with when they were sent (seconds into the run): whether the tail is one moment. */
+  slowest: { atS: number; ms: number }[];
   firstError?: string;
 }
 
 /** Latencies and outcomes of one kind of request. */
 export class RequestClass {
   private readonly times: number[] = [];
+  private readonly slowest: { atS: number; ms: number }[] = [];
   private readonly statuses: Record<string, number> = {};
   private errors = 0;
   private firstError?: string;
@@ -110,15 +113,21 @@ export class RequestClass {
       const due = start + (i * seconds * 1000) / count;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      const p = send(i).then((a) => this.note(a));
+      const atS = (performance.now() - start) / 1000;
+      const p = send(i).then((a) => this.note(a, atS));
       this.pending.add(p);
       void p.finally(() => this.pending.delete(p));
     }
     await Promise.all(this.pending);
   }
 
-  private note(a: Answer) {
+  private note(a: Answer, atS: number) {
     this.times.push(a.ms);
+    if (this.slowest.length < 5 || a.ms > this.slowest.at(-1)!.ms) {
+      this.slowest.push({ atS: round1(atS), ms: round1(a.ms) });
+      this.slowest.sort((x, y) => y.ms - x.ms);
+      this.slowest.length = Math.min(this.slowest.length, 5);
+    }
     this.statuses[a.status] = (this.statuses[a.status] ?? 0) + 1;
     if (!this.ok(a)) {
       this.errors++;
@@ -135,6 +144,7 @@ export class RequestClass {
       p50Ms: round1(percentile(sorted, 50)),
       p99Ms: round1(percentile(sorted, 99)),
       maxMs: round1(sorted.at(-1) ?? NaN),
+      slowest: [...this.slowest].sort((x, y) => x.atS - y.atS),
       ...(this.firstError ? { firstError: this.firstError } : {}),
     };
   }

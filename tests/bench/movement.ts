@@ -525,6 +525,7 @@ function printRun(f: RunFigures) {
       `  ${name.padEnd(8)} ${String(c.requests).padStart(6)} requests, p50 ${c.p50Ms} ms, p99 ${c.p99Ms} ms, ` +
         `max ${c.maxMs} ms, errors ${c.errors} ${JSON.stringify(c.statuses)}${c.firstError ? ` first: ${c.firstError}` : ''}`,
     );
+    log(`           slowest sent at ${c.slowest.map((x) => `${x.atS} s (${x.ms} ms)`).join(', ')}`);
   }
   const e = f.editors;
   log(
