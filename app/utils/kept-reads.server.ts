@@ -1,5 +1,5 @@
 import { Prisma } from '~/generated/prisma/client.ts';
-import { database } from './db.server.ts';
+import { database, type Database } from './db.server.ts';
 import { logger } from './logger.server.ts';
 
 /**
@@ -32,23 +32,31 @@ interface Kept {
 }
 
 // The Remix build bundles its own copy of this module while server/ loads the source: the kept reads and their
-// time live on globalThis, so that both see the same (as db.server.ts does for the database).
+// time live on globalThis, so that both see the same (as db.server.ts does for the database). They are kept per
+// open database: a process that opens another (a test) finds none of the first's.
 const KEY = Symbol.for('plenum.keptReads');
-type Holder = { [KEY]?: { kept: Map<string, Kept>; ttlMs: number } };
-function state() {
+type State = { byDatabase: WeakMap<Database, Map<string, Kept>>; ttlMs: number };
+type Holder = { [KEY]?: State };
+function state(): State {
   const holder = globalThis as Holder;
-  return (holder[KEY] ??= { kept: new Map(), ttlMs: 2000 });
+  return (holder[KEY] ??= { byDatabase: new WeakMap(), ttlMs: 2000 });
+}
+function keptFor(db: Database): Map<string, Kept> {
+  const { byDatabase } = state();
+  let kept = byDatabase.get(db);
+  if (!kept) byDatabase.set(db, (kept = new Map()));
+  return kept;
 }
 
 /** How long a kept read may be trusted at most (the server sets the page cache's time; 0 keeps nothing). */
 export function setKeptReadTime(ms: number) {
   state().ttlMs = ms;
-  state().kept.clear();
+  forgetKeptReads();
 }
 
-/** Forgets every kept read (tests that change the database behind Prisma's back). */
+/** Forgets every kept read. */
 export function forgetKeptReads() {
-  state().kept.clear();
+  state().byDatabase = new WeakMap();
 }
 
 /**
@@ -59,9 +67,11 @@ export function keptRead<T>(key: string, tables: readonly string[], read: () => 
   for (const table of tables) {
     if (UNWATCHED_TABLES.has(table)) throw new Error(`keptRead: ${table} is written outside Prisma`);
   }
-  const stampOf = database().writeStamp;
-  const { kept, ttlMs } = state();
+  const db = database();
+  const stampOf = db.writeStamp;
+  const { ttlMs } = state();
   if (!stampOf || ttlMs <= 0) return read();
+  const kept = keptFor(db);
   const stamp = stampOf(tables);
   const now = Date.now();
   const found = kept.get(key);

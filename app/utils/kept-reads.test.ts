@@ -100,6 +100,26 @@ describe('keptRead (ADR 0048)', () => {
     expect(() => keptRead('live', ['CollabUpdate'], async () => 0)).toThrow(/written outside Prisma/);
   });
 
+  it('keeps reads per database: another one opened in the same process finds none of the first’s', async () => {
+    const { read } = nameReader(['Member']);
+    const first = await read();
+    const other = await openDatabase({ pglite: await templatePGlite() });
+    try {
+      await other.prisma.member.create({
+        data: { id: 'k1', email: 'k1@example.org', displayName: 'Ailleurs', passwordHash: 'x' },
+      });
+      setDatabase(other);
+      const elsewhere = await keptRead('name:k1', ['Member'], async () => {
+        return (await other.prisma.member.findUniqueOrThrow({ where: { id: 'k1' } })).displayName;
+      });
+      expect(elsewhere).toBe('Ailleurs');
+      expect(first).not.toBe('Ailleurs');
+    } finally {
+      setDatabase(database);
+      await other.close();
+    }
+  });
+
   it('in verify mode, fails a read found stale, and a caller that changes what it was given', async () => {
     process.env.PLENUM_VERIFY_KEPT_READS = '1';
     const { read } = nameReader(['Member']);
