@@ -43,7 +43,7 @@ function count(tables: WrittenTables) {
     return;
   }
   for (const table of tables) tableWrites.set(table, (tableWrites.get(table) ?? 0) + 1);
-  if (tables.some((table) => !UNSHOWN_TABLES.has(table))) generation++;
+  if (shown(tables)) generation++;
 }
 
 function moved(tables: WrittenTables) {
@@ -120,7 +120,11 @@ export function writtenTables(sql: string): WrittenTables {
 
 /** Whether a statement may write something a kept page shows: a table of its that is not unshown, or one unknown. */
 export function writesShown(sql: string): boolean {
-  const tables = writtenTables(sql);
+  return shown(writtenTables(sql));
+}
+
+/** Whether writing `tables` may change what a kept page shows: one of them is not unshown, or they are unknown. */
+function shown(tables: WrittenTables): boolean {
   return tables === null || tables.some((table) => !UNSHOWN_TABLES.has(table));
 }
 
