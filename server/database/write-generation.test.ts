@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { compactDocument, loadDocument, storeUpdates } from '~/modules/live-text/storage.server.ts';
+import { setDatabase } from '~/utils/db.server.ts';
 import { templatePGlite } from '../../tests/setup/database.ts';
 import { openDatabase, type OpenedDatabase } from './open.ts';
 import {
@@ -13,8 +16,10 @@ import {
 let database: OpenedDatabase;
 beforeAll(async () => {
   database = await openDatabase({ pglite: await templatePGlite() });
+  setDatabase(database);
 });
 afterAll(async () => {
+  setDatabase(undefined);
   await database?.close();
 });
 
@@ -135,5 +140,31 @@ describe('the write generation (ADR 0047)', () => {
     } finally {
       stop();
     }
+  });
+
+  it('moves not for the live text stored, seeded or compacted, but for a change of its section', async () => {
+    const prisma = database.prisma;
+    await prisma.program.create({ data: { id: 'p1', slug: 'p1', title: 'Programme', summary: 'Résumé' } });
+    await prisma.chapter.create({ data: { id: 'c1', programId: 'p1', position: 1, title: 'Chapitre' } });
+    const content = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Texte.' }] }] };
+    await prisma.section.create({
+      data: { id: 'bbbbbbbbbbbbbbbb', chapterId: 'c1', position: 1, title: 'S', content },
+    });
+    const name = 'section:bbbbbbbbbbbbbbbb';
+    // The first opening stores the document, seeded from the section's text: the same text the page showed.
+    let doc!: Y.Doc;
+    expect(await moves(async () => ({ doc } = await loadDocument(name)))).toBe(false);
+    // Typing, then folding what was typed into a snapshot (after an editor closes): the page may show the text as
+    // it was up to the cache's time before, and the editor brings it up to date.
+    const before = Y.encodeStateVector(doc);
+    doc.getXmlFragment('default').insert(0, [new Y.XmlElement('paragraph')]);
+    expect(await moves(() => storeUpdates(name, [Y.encodeStateAsUpdate(doc, before)]))).toBe(false);
+    expect(await moves(() => compactDocument(name))).toBe(false);
+    expect((await loadDocument(name)).updateCount).toBe(0);
+    // A change of the section itself (a merge, a restore) moves it.
+    expect(await moves(() => prisma.section.update({ where: { id: 'bbbbbbbbbbbbbbbb' }, data: { title: 'T' } }))).toBe(
+      true,
+    );
+    doc.destroy();
   });
 });

@@ -77,7 +77,12 @@ type Transaction = Awaited<ReturnType<SqlDriverAdapter['startTransaction']>>;
  * second at the movement's size, did the same. `tests/e2e/query-budget.test.ts` checks that a shared page reads
  * none of them but the session of the member asking and its unread count, which are in the page's key, not in the
  * page. A support that qualifies an amendment also writes its status, which the section page shows: that write
- * moves the generation.
+ * moves the generation. And the stored live text: its updates are written outside Prisma already, and the two
+ * writes that go through it, a document's first storage (seeded from the section's text) and a compaction (its
+ * updates folded into a snapshot), store the text the page already showed. Both moved the generation, so that a
+ * reader closing an editor (the compaction that follows) had every member's section page rendered again (a CI
+ * run of `tests/e2e/shared-member-pages.test.ts`). A change of text that goes with a change of the section (a merge,
+ * a restore, a removal) writes Section too, and that write moves it.
  */
 export const UNSHOWN_TABLES: ReadonlySet<string> = new Set([
   'AmendmentSupport',
@@ -97,6 +102,8 @@ export const UNSHOWN_TABLES: ReadonlySet<string> = new Set([
   'RoundMailing',
   'RoundReminder',
   'ReminderStop',
+  'CollabDocument',
+  'CollabUpdate',
 ]);
 
 const READ = /^\s*SELECT\b/i;
