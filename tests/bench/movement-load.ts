@@ -92,12 +92,16 @@ export interface ClassFigures {
   maxMs: number;
   /** The slowest requests, with when they were sent (seconds into the run): whether the tail is one moment. */
   slowest: { atS: number; ms: number }[];
+  /** p99 of the requests sent in each tenth of the run, in order: whether the tail is the start, a restart, or all along. */
+  p99ByTenth: number[];
   firstError?: string;
 }
 
 /** Latencies and outcomes of one kind of request. */
 export class RequestClass {
   private readonly times: number[] = [];
+  /** When each request was sent (s into the run), beside its time. */
+  private readonly sentAt: number[] = [];
   private readonly slowest: { atS: number; ms: number }[] = [];
   private readonly statuses: Record<string, number> = {};
   private errors = 0;
@@ -123,6 +127,7 @@ export class RequestClass {
 
   private note(a: Answer, atS: number) {
     this.times.push(a.ms);
+    this.sentAt.push(atS);
     if (this.slowest.length < 5 || a.ms > this.slowest.at(-1)!.ms) {
       this.slowest.push({ atS: round1(atS), ms: round1(a.ms) });
       this.slowest.sort((x, y) => y.ms - x.ms);
@@ -135,6 +140,22 @@ export class RequestClass {
     }
   }
 
+  private byTenth(): number[] {
+    const last = Math.max(0, ...this.sentAt);
+    const tenths: number[][] = Array.from({ length: 10 }, () => []);
+    this.sentAt.forEach((atS, i) =>
+      tenths[last > 0 ? Math.min(9, Math.floor((atS / last) * 10)) : 0]!.push(this.times[i]!),
+    );
+    return tenths.map((times) =>
+      round1(
+        percentile(
+          times.sort((a, b) => a - b),
+          99,
+        ),
+      ),
+    );
+  }
+
   figures(): ClassFigures {
     const sorted = [...this.times].sort((a, b) => a - b);
     return {
@@ -145,6 +166,7 @@ export class RequestClass {
       p99Ms: round1(percentile(sorted, 99)),
       maxMs: round1(sorted.at(-1) ?? NaN),
       slowest: [...this.slowest].sort((x, y) => x.atS - y.atS),
+      p99ByTenth: this.byTenth(),
       ...(this.firstError ? { firstError: this.firstError } : {}),
     };
   }

@@ -526,6 +526,7 @@ function printRun(f: RunFigures) {
         `max ${c.maxMs} ms, errors ${c.errors} ${JSON.stringify(c.statuses)}${c.firstError ? ` first: ${c.firstError}` : ''}`,
     );
     log(`           slowest sent at ${c.slowest.map((x) => `${x.atS} s (${x.ms} ms)`).join(', ')}`);
+    log(`           p99 by tenth of the run (ms): ${c.p99ByTenth.join(', ')}`);
   }
   const e = f.editors;
   log(
