@@ -324,18 +324,26 @@ export interface EditorFigures {
   /** Sockets closed under an editor (a process stopping), and the connections made again after them. */
   droppedSockets: number;
   reconnects: number;
+  /** How long connecting them all at once took, before the measured load. */
+  connectSeconds: number;
 }
 
 /** Connects `count` editors spread over the documents, lets each type once a second for `seconds`, then measures. */
-export async function liveEditors(options: {
+/**
+ * Connects `count` live editors over `documents`, all at once, and resolves once each is synced or failed: with the
+ * time that took, and `type(seconds)`, which has each type once a second and gives the figures. The run connects
+ * them before its measured load, as a round's last minutes find its editors already at work; the restart measures
+ * half of them connecting again at once.
+ */
+export async function connectEditors(options: {
   base: URL;
   documents: string[];
   count: number;
-  seconds: number;
   origin: string;
   tokens: string[];
   firstAddress: number;
-}): Promise<EditorFigures> {
+}): Promise<{ connectSeconds: number; type: (seconds: number) => Promise<EditorFigures> }> {
+  const connecting = performance.now();
   const ws = `${options.base.protocol === 'https:' ? 'wss' : 'ws'}://${options.base.host}/collab/`;
   const editors = Array.from({ length: options.count }, (_, i) => {
     const doc = options.documents[i % options.documents.length]!;
@@ -354,36 +362,44 @@ export async function liveEditors(options: {
   for (const { doc, editor } of editors)
     editor.peers = editors.filter((e) => e.doc === doc && e.editor !== editor).map((e) => e.editor);
   const live = editors.filter((_, i) => results[i]!.status === 'fulfilled').map((e) => e.editor);
-  // Each editor types once a second, at its own moment of the second, for `seconds` seconds: every edit is due
-  // at a set time from the start, so that the typing lasts as long as the rest of the load (a late timer does
-  // not push the next ones back).
-  const ticks = Math.max(1, Math.round(options.seconds));
-  const start = performance.now();
-  await Promise.all(
-    live.map(async (editor, i) => {
-      for (let t = 0; t < ticks; t++) {
-        const wait = start + t * 1000 + (i * 1000) / live.length - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        editor.type();
-      }
-    }),
-  );
-  await new Promise((r) => setTimeout(r, 2000)); // the last edits arrive
-  const latencies = live.flatMap((e) => e.latencies).sort((a, b) => a - b);
-  const edits = live.reduce((s, e) => s + e.sent.length, 0);
-  const expectedArrivals = live.reduce((s, e) => s + e.sent.length * e.peers.filter((p) => live.includes(p)).length, 0);
-  const dropped = live.reduce((n, e) => n + e.drops, 0);
-  const reconnects = live.reduce((n, e) => n + e.reconnects, 0);
-  for (const { editor } of editors) editor.stop();
-  return {
-    editors: options.count,
-    connected,
-    edits,
-    arrivals: latencies.length,
-    expectedArrivals,
-    p50Ms: round1(percentile(latencies, 50)),
-    p99Ms: round1(percentile(latencies, 99)),
-    droppedSockets: dropped,
-    reconnects,
+  const connectSeconds = round1((performance.now() - connecting) / 1000);
+  const type = async (seconds: number): Promise<EditorFigures> => {
+    // Each editor types once a second, at its own moment of the second, for `seconds` seconds: every edit is due
+    // at a set time from the start, so that the typing lasts as long as the rest of the load (a late timer does
+    // not push the next ones back).
+    const ticks = Math.max(1, Math.round(seconds));
+    const start = performance.now();
+    await Promise.all(
+      live.map(async (editor, i) => {
+        for (let t = 0; t < ticks; t++) {
+          const wait = start + t * 1000 + (i * 1000) / live.length - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          editor.type();
+        }
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 2000)); // the last edits arrive
+    const latencies = live.flatMap((e) => e.latencies).sort((a, b) => a - b);
+    const edits = live.reduce((s, e) => s + e.sent.length, 0);
+    const expectedArrivals = live.reduce(
+      (s, e) => s + e.sent.length * e.peers.filter((p) => live.includes(p)).length,
+      0,
+    );
+    const dropped = live.reduce((n, e) => n + e.drops, 0);
+    const reconnects = live.reduce((n, e) => n + e.reconnects, 0);
+    for (const { editor } of editors) editor.stop();
+    return {
+      editors: options.count,
+      connected,
+      edits,
+      arrivals: latencies.length,
+      expectedArrivals,
+      p50Ms: round1(percentile(latencies, 50)),
+      p99Ms: round1(percentile(latencies, 99)),
+      droppedSockets: dropped,
+      reconnects,
+      connectSeconds,
+    };
   };
+  return { connectSeconds, type };
 }

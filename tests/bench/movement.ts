@@ -37,7 +37,7 @@ import { withDatabase } from '../setup/global-setup.ts';
 import { adminUrl } from '../setup/paths.ts';
 import {
   addressOf,
-  liveEditors,
+  connectEditors,
   request,
   RequestClass,
   trustCertificate,
@@ -86,7 +86,10 @@ const SIZES = {
   liveSections: FULL.liveSections,
 };
 const BALLOTS = Math.min(scaled(FULL.ballots, 50), Math.floor(SIZES.members / RUNS.length));
-const EDITORS = Math.max(2 * FULL.liveSections, Math.round(FULL.editors * PACE));
+/** The live editors: the issue's 200 at the pace of the run (40 at least), or BENCH_EDITORS whatever the pace. */
+const EDITORS = process.env.BENCH_EDITORS
+  ? Math.max(1, Number(process.env.BENCH_EDITORS))
+  : Math.max(2 * FULL.liveSections, Math.round(FULL.editors * PACE));
 const RATES = Object.fromEntries(
   Object.entries(FULL_RATES).map(([k, v]) => [k, Math.max(1, v * PACE)]),
 ) as typeof FULL_RATES;
@@ -310,6 +313,16 @@ async function runMix(
       warmUp.map((page) => request(base, { path: page, from: addressOf(k), cookie: member(k).token, origin })),
     );
   }
+  // The live editors are at work before the round's last minutes begin (their connecting is timed apart).
+  const editing = await connectEditors({
+    base,
+    documents: seeded.drafting.sections.map((id) => liveDocumentName.section(id)),
+    count: EDITORS,
+    origin,
+    tokens: seeded.members.slice(0, EDITORS).map((m) => m.token),
+    firstAddress: 60_000,
+  });
+  log(`  ${EDITORS} live editors connected at once in ${editing.connectSeconds} s`);
   const before = await Promise.all(plenums.map((p) => usage(p.child.pid!)));
   const nginxBefore = await usage(nginxPid);
   const rssMax = before.map((u) => u.rssMiB);
@@ -342,15 +355,7 @@ async function runMix(
   const others = SIZES.members - RUNS.length * BALLOTS;
   const other = (i: number) => (others > 0 ? RUNS.length * BALLOTS + ((i + run * 7) % others) : i);
   const [editors] = await Promise.all([
-    liveEditors({
-      base,
-      documents: seeded.drafting.sections.map((id) => liveDocumentName.section(id)),
-      count: EDITORS,
-      seconds: SECONDS,
-      origin,
-      tokens: seeded.members.slice(0, EDITORS).map((m) => m.token),
-      firstAddress: 60_000,
-    }),
+    editing.type(SECONDS),
     classes.public.drive(n(RATES.public), SECONDS, (i) =>
       request(base, { path: publicPages[i % publicPages.length]!, from: addressOf(50_000 + (i % 5000)), origin }),
     ),
@@ -530,7 +535,7 @@ function printRun(f: RunFigures) {
   }
   const e = f.editors;
   log(
-    `  editors  ${e.connected}/${e.editors} connected, ${e.edits} edits, ${e.arrivals}/${e.expectedArrivals} arrivals ` +
+    `  editors  ${e.connected}/${e.editors} connected (all at once, before the load, in ${e.connectSeconds} s), ${e.edits} edits, ${e.arrivals}/${e.expectedArrivals} arrivals ` +
       `at peers, p50 ${e.p50Ms} ms, p99 ${e.p99Ms} ms, sockets dropped ${e.droppedSockets}, connected again ` +
       `${e.reconnects}`,
   );
