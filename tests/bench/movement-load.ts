@@ -141,19 +141,12 @@ export class RequestClass {
   }
 
   private byTenth(): number[] {
-    const last = Math.max(0, ...this.sentAt);
+    const last = this.sentAt.reduce((m, atS) => Math.max(m, atS), 0);
     const tenths: number[][] = Array.from({ length: 10 }, () => []);
     this.sentAt.forEach((atS, i) =>
       tenths[last > 0 ? Math.min(9, Math.floor((atS / last) * 10)) : 0]!.push(this.times[i]!),
     );
-    return tenths.map((times) =>
-      round1(
-        percentile(
-          times.sort((a, b) => a - b),
-          99,
-        ),
-      ),
-    );
+    return tenths.map((times) => round1(percentile(times.sort(byNumber), 99)));
   }
 
   figures(): ClassFigures {
@@ -171,6 +164,8 @@ export class RequestClass {
     };
   }
 }
+
+const byNumber = (a: number, b: number) => a - b;
 
 export function percentile(sorted: number[], p: number) {
   if (!sorted.length) return NaN;
@@ -328,7 +323,6 @@ export interface EditorFigures {
   connectSeconds: number;
 }
 
-/** Connects `count` editors spread over the documents, lets each type once a second for `seconds`, then measures. */
 /**
  * Connects `count` live editors over `documents`, all at once, and resolves once each is synced or failed: with the
  * time that took, and `type(seconds)`, which has each type once a second and gives the figures. The run connects
