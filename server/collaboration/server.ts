@@ -12,6 +12,7 @@ import { authorizeUpgrade, currentAccess, currentActor } from './auth.ts';
 import { DocumentTooLargeError } from './document-limits.ts';
 import { LiveDocument, type Connection } from './live-document.ts';
 import { localOnly, type Relay } from './relay.ts';
+import { writerNoteQueue } from './writer-notes.ts';
 
 /** Limits per connection: a hostile or broken client is cut off, never the server. */
 export const LIMITS = {
@@ -295,6 +296,7 @@ export class CollaborationServer {
     for (const client of this.wss.clients) client.close(CLOSE.goingAway, 'server shutting down');
     const documents = await Promise.all([...this.documents.values()].map((d) => d.catch(() => null)));
     await Promise.all(documents.map((d) => d?.settle()));
+    await writerNoteQueue.flush();
     await this.relay.close();
     this.wss.close();
   }

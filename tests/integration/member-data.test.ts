@@ -41,7 +41,11 @@ describe('a member’s data', () => {
     });
 
     // Both wrote into a section's live text: when they did is kept (direct edits between versions), and is theirs.
-    await noteWriters(liveDocumentName.section(ctx.sections[0]!), [ana.id, ben.id]);
+    const name = liveDocumentName.section(ctx.sections[0]!);
+    await noteWriters([
+      { name, memberId: ana.id },
+      { name, memberId: ben.id },
+    ]);
 
     const data = await exportMemberData(ana);
     const text = JSON.stringify(data);

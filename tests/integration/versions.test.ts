@@ -85,7 +85,7 @@ describe('published versions', () => {
     const before = new Date();
     // A drafter writes into the first section between two versions; an amendment changes the second.
     await writeLive(liveDocumentName.section(first), SECTION_TEXT.replace('under 26', 'under 28'));
-    await noteWriters(liveDocumentName.section(first), [drafter.id]);
+    await noteWriters([{ name: liveDocumentName.section(first), memberId: drafter.id }]);
     const cities = await admissibleAmendment(
       ctx.slug,
       second,
@@ -126,7 +126,7 @@ describe('published versions', () => {
       liveDocumentName.section(first),
       SECTION_TEXT.replace('under 26', 'under 28').replace('Night', 'Fast night'),
     );
-    await noteWriters(liveDocumentName.section(first), [drafter.id]);
+    await noteWriters([{ name: liveDocumentName.section(first), memberId: drafter.id }]);
     expect(await publishVersion({ actor: ctx.moderator, slug: ctx.slug, note: 'Third.' })).toBe(3);
     const v3 = await getVersion(ctx.slug, 3);
     expect(v3.outline.sources[`edit:${first}:3`]).toMatchObject({

@@ -112,22 +112,29 @@ export async function storeUpdates(name: string, updates: Uint8Array[]): Promise
 }
 
 /**
- * Notes that members wrote into a section's live text now (issue 17: a version's changelog names who edited a
+ * Notes that members wrote into sections' live texts now (issue 17: a version's changelog names who edited a
  * section directly, if the program publishes drafters' names): one row per document, member, UTC day and the
- * program's phase, its last write moved forward. Only section documents: amendments have their authors.
+ * program's phase, its last write moved forward. Only section documents: amendments have their authors. Any
+ * number of writes in one statement (the collaboration server gathers a second's worth: writer-notes.ts).
  */
-export async function noteWriters(name: string, memberIds: string[]): Promise<void> {
-  const target = parseLiveDocumentName(name);
-  if (target?.kind !== 'section' || !memberIds.length) return;
+export async function noteWriters(writes: Array<{ name: string; memberId: string }>): Promise<void> {
+  const rows = new Map<string, { name: string; memberId: string; sectionId: string }>();
+  for (const { name, memberId } of writes) {
+    const target = parseLiveDocumentName(name);
+    // One row per document and member: ON CONFLICT may not touch the same row twice in a statement.
+    if (target?.kind === 'section') rows.set(`${name} ${memberId}`, { name, memberId, sectionId: target.id });
+  }
+  if (!rows.size) return;
+  const all = [...rows.values()];
   await database().query(
     `INSERT INTO "LiveTextWriter" ("docName", "memberId", "day", "phase", "firstAt", "lastAt")
-     SELECT $1, m.id, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD'), p.phase, now() AT TIME ZONE 'UTC',
+     SELECT w.name, w.member, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD'), p.phase, now() AT TIME ZONE 'UTC',
        now() AT TIME ZONE 'UTC'
-     FROM unnest($2::text[]) AS m(id), "Section" s JOIN "Chapter" c ON c.id = s."chapterId"
+     FROM unnest($1::text[], $2::text[], $3::text[]) AS w(name, member, section)
+       JOIN "Section" s ON s.id = w.section JOIN "Chapter" c ON c.id = s."chapterId"
        JOIN "Program" p ON p.id = c."programId"
-     WHERE s.id = $3
      ON CONFLICT ("docName", "memberId", "day", "phase") DO UPDATE SET "lastAt" = EXCLUDED."lastAt"`,
-    [name, memberIds, target.id],
+    [all.map((w) => w.name), all.map((w) => w.memberId), all.map((w) => w.sectionId)],
   );
 }
 
