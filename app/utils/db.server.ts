@@ -12,14 +12,8 @@ export interface PoolStats {
   waiting: number;
 }
 
-export interface Database {
-  prisma: PrismaClient;
-  engine: Engine;
-  /**
-   * One SQL statement outside Prisma ($1, $2... parameters), for the collaboration server's storage: on every
-   * keystroke, Prisma's own work per statement costs more than the statement (ADR 0009). It waits for any open
-   * transaction, so never call it inside a `$transaction` callback (on PGlite that would wait for ever).
-   */
+/** Raw SQL for the live text (`Database.live`). */
+export interface LiveSql {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /**
    * One statement without parameters, sent as it is (the simple protocol: a single message, where `query` sends
@@ -27,9 +21,26 @@ export interface Database {
    * encoded itself: storing keystrokes on the embedded database, where this costs a quarter of `query` (ADR 0009).
    */
   execute(sql: string): Promise<number>;
+}
+
+export interface Database {
+  prisma: PrismaClient;
+  engine: Engine;
+  /**
+   * One SQL statement outside Prisma ($1, $2... parameters), for reads made on nearly every request (the session,
+   * a section page's people): Prisma's own work per statement costs more than these statements. It waits for any
+   * open transaction, so never call it inside a `$transaction` callback (on PGlite that would wait for ever).
+   */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * The live text's own statements (storing keystrokes, loading a document, noting its writers), outside Prisma
+   * (ADR 0009), on connections of their own on PostgreSQL (ADR 0049): two hundred people typing never make a page
+   * wait for a connection. On the embedded database, the one connection there is. Same rule as `query`.
+   */
+  live: LiveSql;
   /** Round-trip time of a trivial query, in ms; throws when the database does not answer. */
   ping(): Promise<number>;
-  /** PostgreSQL: each pool's connections (Prisma's, and raw SQL's) for /metrics; the embedded database has none. */
+  /** PostgreSQL: each pool's connections (Prisma's, raw SQL's, the live text's) for /metrics; the embedded database has none. */
   poolStats?(): PoolStats[];
   /**
    * A number that changes whenever one of `tables` is written through Prisma, by this process or another sharing

@@ -65,7 +65,7 @@ function createMetrics() {
     }),
     databasePool: new Gauge({
       name: 'plenum_database_pool_connections',
-      help: 'PostgreSQL connections per pool (prisma, sql) by state: total, idle, and clients waiting for one',
+      help: 'PostgreSQL connections per pool (prisma, sql, live) by state: total, idle, and clients waiting for one',
       labelNames: ['pool', 'state'] as const,
       registers: [registry],
       collect() {

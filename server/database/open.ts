@@ -151,7 +151,10 @@ function fromPGlite(pglite: PGlite, counting: boolean, release: () => Promise<vo
     writeStamp: tablesStamp,
     ...(counting ? { tablesReadBy } : {}),
     query: counting ? countingQuery(sql.query) : sql.query,
-    execute: counting ? countingQuery(executeOn(pglite)) : executeOn(pglite),
+    live: {
+      query: counting ? countingQuery(sql.query) : sql.query,
+      execute: counting ? countingQuery(executeOn(pglite)) : executeOn(pglite),
+    },
     ping: () => timed(() => pglite.query('SELECT 1')),
     close: async () => {
       await prisma.$disconnect();
@@ -163,8 +166,12 @@ function fromPGlite(pglite: PGlite, counting: boolean, release: () => Promise<vo
 
 function openPostgres(url: string, counting: boolean): OpenedDatabase {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // The live text's statements have connections of their own (ADR 0049): a burst of keystrokes, each stored
+  // before it is relayed, never holds up a page's session lookup.
+  const livePool = new pg.Pool({ connectionString: url, max: 4 });
   // An idle client's network error must not crash the process: the next query reports it.
   pool.on('error', () => {});
+  livePool.on('error', () => {});
   // Prisma's own pool (as the adapter would make it from the URL), held here so that /metrics can read its use.
   const prismaPool = new pg.Pool({ connectionString: url });
   const adapter = new PrismaPg(prismaPool, { disposeExternalPool: true });
@@ -197,6 +204,7 @@ function openPostgres(url: string, counting: boolean): OpenedDatabase {
     },
     query: async <T>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
   };
+  const liveQuery = async <T>(text: string, params?: unknown[]) => (await livePool.query(text, params)).rows as T[];
   return {
     prisma,
     engine: 'postgresql',
@@ -204,15 +212,20 @@ function openPostgres(url: string, counting: boolean): OpenedDatabase {
     writeStamp: tablesStamp,
     ...(counting ? { tablesReadBy } : {}),
     query: counting ? countingQuery(sql.query) : sql.query,
-    execute: counting ? countingQuery(executeOn(pool)) : executeOn(pool),
+    live: {
+      query: counting ? countingQuery(liveQuery) : liveQuery,
+      execute: counting ? countingQuery(executeOn(livePool)) : executeOn(livePool),
+    },
     ping: () => timed(() => pool.query('SELECT 1')),
     poolStats: () => [
       { pool: 'prisma', total: prismaPool.totalCount, idle: prismaPool.idleCount, waiting: prismaPool.waitingCount },
       { pool: 'sql', total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount },
+      { pool: 'live', total: livePool.totalCount, idle: livePool.idleCount, waiting: livePool.waitingCount },
     ],
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
+      await livePool.end();
     },
   };
 }

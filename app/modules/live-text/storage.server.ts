@@ -36,7 +36,7 @@ function fromHex(hex: string): Uint8Array {
  * (counted all the same): the sync server loads documents with it too.
  */
 export async function readStored(name: string): Promise<{ data: Uint8Array }[]> {
-  const [row] = await database().query<{ snapshot: string; updates: string[] }>(STORED_SQL, [name]);
+  const [row] = await database().live.query<{ snapshot: string; updates: string[] }>(STORED_SQL, [name]);
   if (!row) return [];
   return [row.snapshot, ...row.updates].map((hex) => ({ data: fromHex(hex) }));
 }
@@ -101,10 +101,10 @@ export async function storeUpdates(name: string, updates: Uint8Array[]): Promise
   const db = database();
   const end = metrics().storeLatency.startTimer();
   let stored: number;
-  if (db.engine === 'pglite') stored = await db.execute(embeddedStoreStatement(name, updates));
+  if (db.engine === 'pglite') stored = await db.live.execute(embeddedStoreStatement(name, updates));
   else {
     const { sql, params } = storeStatement(name, updates);
-    stored = (await db.query<{ id: unknown }>(sql, params)).length;
+    stored = (await db.live.query<{ id: unknown }>(sql, params)).length;
   }
   end();
   if (stored !== updates.length) throw new Error(`document ${name} is not stored (removed?)`);
@@ -126,7 +126,7 @@ export async function noteWriters(writes: Array<{ name: string; memberId: string
   }
   if (!rows.size) return;
   const all = [...rows.values()];
-  await database().query(
+  await database().live.query(
     `INSERT INTO "LiveTextWriter" ("docName", "memberId", "day", "phase", "firstAt", "lastAt")
      SELECT w.name, w.member, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD'), p.phase, now() AT TIME ZONE 'UTC',
        now() AT TIME ZONE 'UTC'
