@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { amendmentAccess } from '~/modules/amendments/amendments.server.ts';
-import { sectionAccess } from '~/modules/programs/programs.server.ts';
+import { sectionAccess, sectionAccessOfMany } from '~/modules/programs/programs.server.ts';
 import { actorOfMember, type Actor } from '~/policies/actor.ts';
-import { validateSessionToken, type CurrentMember } from '~/modules/members/sessions.server.ts';
+import { validateSessionToken, validateSessionTokens, type CurrentMember } from '~/modules/members/sessions.server.ts';
 import { readCookie, SESSION_COOKIE } from '~/utils/cookies.server.ts';
 import { parseLiveDocumentName, type LiveDocumentTarget, type WriteEnded } from '~/modules/live-text/names.ts';
 
@@ -58,20 +58,27 @@ export async function authorizeUpgrade(req: IncomingMessage, allowedOrigins: str
 }
 
 /**
- * The actor behind a connection now: its session may have ended, or its member's role changed, since the
- * upgrade. Null for the public (and for a session that ended).
+ * The actors behind many connections now, in one read of their sessions: a session may have ended, or its
+ * member's role changed, since the upgrade. Keyed by session token; a connection without one (the public, or a
+ * member's test connection) is its member as it was. Null for the public and for a session that ended.
  */
-export async function currentActor(member: CurrentMember | null, sessionToken: string | null): Promise<Actor> {
-  if (!sessionToken) return actorOfMember(member);
-  const session = await validateSessionToken(sessionToken);
-  return actorOfMember(session?.member ?? null);
+export async function currentActors(
+  connections: readonly { member: CurrentMember | null; sessionToken: string | null }[],
+): Promise<(conn: { member: CurrentMember | null; sessionToken: string | null }) => Actor> {
+  const tokens = [...new Set(connections.flatMap((c) => (c.sessionToken ? [c.sessionToken] : [])))];
+  const sessions = await validateSessionTokens(tokens);
+  return (conn) => actorOfMember(conn.sessionToken ? (sessions.get(conn.sessionToken)?.member ?? null) : conn.member);
 }
 
-/** An actor's rights on a document now (roles, phases, drafters and removals change while sockets stay open). */
-export async function currentAccess(actor: Actor, docName: string) {
+/**
+ * Several actors' rights on one document now (roles, phases, drafters and removals change while sockets stay
+ * open), in the order of `actors`: a section's in one read whatever their number; null if it does not exist.
+ */
+export async function currentAccessOfMany(actors: readonly Actor[], docName: string) {
   const target = parseLiveDocumentName(docName);
-  if (!target) return null;
-  return accessTo(actor, target);
+  if (!target) return actors.map(() => null);
+  if (target.kind === 'section') return sectionAccessOfMany(actors, target.id);
+  return Promise.all(actors.map((actor) => accessTo(actor, target)));
 }
 
 /** The rights on a section's text, or on an amendment's draft (its authors write it). */

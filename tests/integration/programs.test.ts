@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { addDrafter, listDrafters, removeDrafter } from '../../app/modules/programs/drafters.server.ts';
-import { getPhaseHistory, getProgramOutline, sectionAccess } from '../../app/modules/programs/programs.server.ts';
+import {
+  getPhaseHistory,
+  getProgramOutline,
+  sectionAccess,
+  sectionAccessOfMany,
+} from '../../app/modules/programs/programs.server.ts';
 import { openProgram, slugify, updateProgramSettings } from '../../app/modules/programs/program-commands.server.ts';
 import { getSection } from '../../app/modules/programs/program-text.server.ts';
 import { moveSection } from '../../app/modules/programs/structure.server.ts';
@@ -189,6 +194,13 @@ describe('named drafters', () => {
     expect(await sectionAccess(other, sectionId)).toMatchObject({ read: true, write: false });
     expect(await sectionAccess(drafter, sectionId)).toMatchObject({ read: true, write: true });
     expect(await sectionAccess(moderator, sectionId)).toMatchObject({ read: true, write: true });
+    // Everyone's rights in one read (the collaboration server's recheck): the same as one by one.
+    const everyone = [other, drafter, moderator, null];
+    expect(await sectionAccessOfMany(everyone, sectionId)).toEqual(
+      await Promise.all(everyone.map((actor) => sectionAccess(actor, sectionId))),
+    );
+    expect((await sectionAccessOfMany(everyone, sectionId)).map((a) => a?.write)).toEqual([false, true, true, false]);
+    expect(await sectionAccessOfMany([other, drafter], 'nosuchsection')).toEqual([null, null]);
 
     await removeDrafter({ actor: moderator, slug, memberId: drafter.id });
     // Why not is told to the editor of a member who loses the right (issue 17).

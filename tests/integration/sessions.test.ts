@@ -5,6 +5,7 @@ import {
   SESSION_IDLE_TIMEOUT_MS,
   SESSION_LIFETIME_MS,
   validateSessionToken,
+  validateSessionTokens,
 } from '../../app/modules/members/sessions.server.ts';
 import { hashToken } from '../../app/modules/members/tokens.server.ts';
 import { db } from '../../app/utils/db.server.ts';
@@ -73,6 +74,29 @@ describe('sessions', () => {
     expect(await validateSessionToken('')).toBeNull();
     expect(await validateSessionToken("' OR 1=1 --")).toBeNull();
     expect(await validateSessionToken('a'.repeat(32))).toBeNull();
+  });
+
+  it('reads many sessions at once as one at a time would: each its member, an ended one closed', async () => {
+    const ana = await createMember({ displayName: 'Ana' });
+    const ben = await createMember({ displayName: 'Ben', role: 'MODERATOR' });
+    const anas = await createSession(ana.id);
+    const bens = await createSession(ben.id);
+    const ended = await createSession(ben.id);
+    await db().session.update({
+      where: { id: hashToken(ended.token) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const tokens = [anas.token, bens.token, ended.token, 'a'.repeat(32), "' OR 1=1 --", anas.token];
+    const sessions = await validateSessionTokens(tokens);
+    expect([...sessions.keys()]).toEqual([anas.token, bens.token, ended.token, 'a'.repeat(32), "' OR 1=1 --"]);
+    expect(sessions.get(anas.token)?.member).toMatchObject({ id: ana.id, displayName: 'Ana', role: 'MEMBER' });
+    expect(sessions.get(bens.token)?.member).toMatchObject({ id: ben.id, displayName: 'Ben', role: 'MODERATOR' });
+    expect(sessions.get(ended.token)).toBeNull();
+    expect(await db().session.findUnique({ where: { id: hashToken(ended.token) } })).toBeNull();
+    expect(sessions.get('a'.repeat(32))).toBeNull();
+    // The same answers as one at a time (the member's two-factor duty included).
+    expect(sessions.get(bens.token)?.member).toEqual((await validateSessionToken(bens.token))?.member);
+    expect(await validateSessionTokens([])).toEqual(new Map());
   });
 
   it('logs out everywhere else, keeping the current device', async () => {

@@ -26,6 +26,15 @@ export function rowsOf(who: Who, select: Record<string, true> = { memberId: true
   return { where: { memberId: idOf(who) }, select };
 }
 
+/**
+ * The lists narrowed to several members' rows (`rowsOf` for many at once): a check of many people's rights on one
+ * thing in one read (the collaboration server's recheck). Then `listsMember(rows, who)` for each.
+ */
+export function rowsOfMany(whos: readonly Who[]) {
+  const ids = [...new Set(whos.map(idOf).filter((id) => id !== NOBODY))];
+  return { where: { memberId: { in: ids } }, select: { memberId: true as const } };
+}
+
 /** Whether the member is among the rows read through `rowsOf` (all of which are theirs). */
 export function isAmong(rows: readonly unknown[]): boolean {
   return rows.length > 0;

@@ -45,10 +45,35 @@ export async function validateSessionToken(
   token: string,
   { withUnread = false }: { withUnread?: boolean } = {},
 ): Promise<ValidSession | null> {
-  if (!/^[a-z2-7]{32}$/.test(token)) return null;
+  if (!TOKEN.test(token)) return null;
   const id = hashToken(token);
   const row = (await database().query<SessionRow>(withUnread ? SESSION_WITH_UNREAD : SESSION, [id]))[0];
-  if (!row) return null;
+  return row ? sessionOf(id, row) : null;
+}
+
+/**
+ * `validateSessionToken` for many tokens in one statement (the collaboration server rechecks every open socket's
+ * session every few seconds): each token's session, or null.
+ */
+export async function validateSessionTokens(tokens: readonly string[]): Promise<Map<string, ValidSession | null>> {
+  const ids = new Map(tokens.filter((t) => TOKEN.test(t)).map((t) => [hashToken(t), t]));
+  const rows = ids.size ? await database().query<SessionRow & { sessionId: string }>(SESSIONS, [[...ids.keys()]]) : [];
+  const found = new Map(rows.map((row) => [row.sessionId, row]));
+  const sessions = await Promise.all(
+    [...ids].map(async ([id, token]) => {
+      const row = found.get(id);
+      return [token, row ? await sessionOf(id, row) : null] as const;
+    }),
+  );
+  const out = new Map<string, ValidSession | null>(tokens.map((t) => [t, null]));
+  for (const [token, session] of sessions) out.set(token, session);
+  return out;
+}
+
+const TOKEN = /^[a-z2-7]{32}$/;
+
+/** A session's row to the session: null (and deleted) if it expired or sat idle too long; its use noted. */
+async function sessionOf(id: string, row: SessionRow): Promise<ValidSession | null> {
   const now = Date.now();
   if (row.expiresAtMs <= now || now - row.lastUsedAtMs > SESSION_IDLE_TIMEOUT_MS) {
     await db().session.deleteMany({ where: { id } });
@@ -109,6 +134,8 @@ const TOUCH = `WITH touched AS (
   UPDATE "Member" SET "lastActiveAt" = ${utc('$3')} WHERE id IN (SELECT "memberId" FROM touched)`;
 const SESSION_FROM = `FROM "Session" s JOIN "Member" m ON m.id = s."memberId" WHERE s.id = $1`;
 const SESSION = `SELECT ${SESSION_COLUMNS} ${SESSION_FROM}`;
+const SESSIONS = `SELECT s.id AS "sessionId", ${SESSION_COLUMNS}
+  FROM "Session" s JOIN "Member" m ON m.id = s."memberId" WHERE s.id = ANY($1::text[])`;
 const SESSION_WITH_UNREAD = `SELECT ${SESSION_COLUMNS},
   (SELECT count(*)::int FROM "Notification" n WHERE n."memberId" = m.id AND n."readAt" IS NULL) AS unread
   ${SESSION_FROM}`;

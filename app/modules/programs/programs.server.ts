@@ -13,7 +13,7 @@ import { oncePerRequest } from '~/utils/request-memo.server.ts';
 import { offeredLocales } from '~/modules/installation/languages.server.ts';
 import { whySectionReadOnly } from '~/modules/live-text/why-read-only.ts';
 import { numberOutline } from './numbering.ts';
-import { isAmong, listsMember, rowsOf } from '~/modules/members/membership.server.ts';
+import { isAmong, listsMember, rowsOf, rowsOfMany } from '~/modules/members/membership.server.ts';
 import { keptRead } from '~/utils/kept-reads.server.ts';
 
 // Reading programs: who may know and read one, the lists, the frame of its pages, its phase history. Commands
@@ -211,6 +211,14 @@ export async function getPhaseHistory(actor: Actor, slug: string) {
 
 /** What an actor may do with a section's live text: read it, and write it. Null if the section does not exist. */
 export async function sectionAccess(actor: Actor, sectionId: string) {
+  return (await sectionAccessOfMany([actor], sectionId))[0]!;
+}
+
+/**
+ * `sectionAccess` for several actors at once, in one read whatever their number (the collaboration server
+ * rechecks every editor of a section every few seconds): the answers in the order of `actors`.
+ */
+export async function sectionAccessOfMany(actors: readonly Actor[], sectionId: string) {
   const section = await db().section.findUnique({
     where: { id: sectionId },
     select: {
@@ -224,22 +232,24 @@ export async function sectionAccess(actor: Actor, sectionId: string) {
               phaseStartedAt: true,
               draftIsPublic: true,
               draftingAccess: true,
-              drafters: rowsOf(actor),
+              drafters: rowsOfMany(actors),
             },
           },
         },
       },
     },
   });
-  if (!section) return null;
+  if (!section) return actors.map(() => null);
   const { drafters, phaseStartedAt, ...program } = section.chapter.program;
-  const facts = { ...program, actorIsDrafter: isAmong(drafters) };
-  // An archived section is read as it was when removed; nobody writes it any more.
-  const write = !section.archivedAt && canEditSection(actor, facts, section);
-  return {
-    read: canReadDraft(actor, facts),
-    write,
-    // Why not, told to an editor that loses the right or writes without it (issue 17).
-    whyReadOnly: write ? null : whySectionReadOnly(actor, { ...facts, phaseStartedAt }, section),
-  };
+  return actors.map((actor) => {
+    const facts = { ...program, actorIsDrafter: listsMember(drafters, actor) };
+    // An archived section is read as it was when removed; nobody writes it any more.
+    const write = !section.archivedAt && canEditSection(actor, facts, section);
+    return {
+      read: canReadDraft(actor, facts),
+      write,
+      // Why not, told to an editor that loses the right or writes without it (issue 17).
+      whyReadOnly: write ? null : whySectionReadOnly(actor, { ...facts, phaseStartedAt }, section),
+    };
+  });
 }
