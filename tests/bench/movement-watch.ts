@@ -15,7 +15,8 @@ export interface WatchSample {
     lagMaxMs: number | null;
     lagP99Ms: number | null;
     scrapeMs: number | null;
-    poolWaiting: number | null;
+    /** Clients waiting for a database connection, per pool (prisma, sql, live); null when /metrics was not read. */
+    poolWaiting: Record<string, number> | null;
     ballotsPerSecond: number | null;
     mailPending: number | null;
     /** V8's heap: what live objects use, and what it holds from the system (MiB); null when /metrics was not read. */
@@ -42,6 +43,15 @@ const metric = (text: string, name: string, ...labels: string[]) => {
   return Number.isFinite(total) ? total : null;
 };
 
+/** Clients waiting for a connection in each of the process's database pools. */
+const poolsWaiting = (text: string) =>
+  Object.fromEntries(
+    [...text.matchAll(/^plenum_database_pool_connections\{pool="(\w+)",state="waiting"[^}]*\} (\S+)/gm)].map((m) => [
+      m[1]!,
+      Number(m[2]),
+    ]),
+  );
+
 /** A process's CPU time so far (user + system), in ticks of USER_HZ (100 a second on Linux), from /proc. */
 async function cpuTicks(pid: number) {
   const stat = (await fs.readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
@@ -53,6 +63,22 @@ export async function usage(pid: number) {
   const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
   const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return { cpuSeconds: (await cpuTicks(pid)) / 100, rssMiB: Math.round(rssKiB / 102.4) / 10 };
+}
+
+/** The machine's CPU time so far, in ticks: all of it, and the idle part (/proc/stat's first line). */
+export async function machineTicks() {
+  const fields = (await fs.readFile('/proc/stat', 'utf8')).split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: idle and iowait are the idle part.
+  return { total: fields.slice(0, 8).reduce((s, x) => s + x, 0), idle: fields[3]! + fields[4]! };
+}
+
+/** The children of a process (nginx's workers, under its master). */
+export async function childrenOf(pid: number): Promise<number[]> {
+  const tasks = await fs.readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  const lists = await Promise.all(
+    tasks.map((t) => fs.readFile(`/proc/${pid}/task/${t}/children`, 'utf8').catch(() => '')),
+  );
+  return lists.flatMap((l) => l.trim().split(/\s+/).filter(Boolean).map(Number));
 }
 
 /** The PostgreSQL server's processes (its backends come and go: each sample sums those alive at both ends). */
@@ -125,7 +151,7 @@ export function watchRun(options: {
           lagMaxMs: text === null ? null : ms(metric(text, 'nodejs_eventloop_lag_max_seconds')),
           lagP99Ms: text === null ? null : ms(metric(text, 'nodejs_eventloop_lag_p99_seconds')),
           scrapeMs,
-          poolWaiting: text === null ? null : metric(text, 'plenum_database_pool_connections', 'state="waiting"'),
+          poolWaiting: text === null ? null : poolsWaiting(text),
           ballotsPerSecond:
             ballots !== null && lastBallot !== undefined && ballots >= lastBallot
               ? Math.round((ballots - lastBallot) / seconds)
@@ -169,7 +195,13 @@ export function watchRun(options: {
           .map(
             (p) =>
               `${p.name} cpu ${p.cpu}% lag max ${p.lagMaxMs ?? '?'} ms (p99 ${p.lagP99Ms ?? '?'}) metrics in ` +
-              `${p.scrapeMs ?? 'timeout'} ms, pool waiting ${p.poolWaiting ?? '?'}, ballots ${p.ballotsPerSecond ?? '?'}/s` +
+              `${p.scrapeMs ?? 'timeout'} ms, pool waiting ${
+                p.poolWaiting
+                  ? Object.entries(p.poolWaiting)
+                      .map(([k, v]) => `${k} ${v}`)
+                      .join(' ')
+                  : '?'
+              }, ballots ${p.ballotsPerSecond ?? '?'}/s` +
               `, mails pending ${p.mailPending ?? '?'}, heap ${p.heapUsedMiB ?? '?'}/${p.heapTotalMiB ?? '?'} MiB` +
               `, member pages kept ${p.memberPages?.kept ?? '?'}/` +
               `${p.memberPages?.all ?? '?'}`,

@@ -45,7 +45,7 @@ import {
   type EditorFigures,
 } from './movement-load.ts';
 import { openRound, seedMovement, type Seeded } from './movement-seed.ts';
-import { usage, watchRun, type WatchSample } from './movement-watch.ts';
+import { childrenOf, machineTicks, usage, watchRun, type WatchSample } from './movement-watch.ts';
 
 const num = (name: string, fallback: number) => {
   const value = Number(process.env[name] || fallback);
@@ -262,6 +262,9 @@ interface RunFigures {
   postgres: { cpuMean: number; cpuMax: number; onALockMax: number };
   samples: number;
   nginx: { cpuSeconds: number; rssMiB: number };
+  /** This process's CPU over the load (the load generator and its editors), in cores. */
+  generatorCpuShare: number;
+  machineBusy: number;
   memberP99Ms: number;
   loadAverageEnd: number[];
   /** The rolling restart of the first process: when (s into the run) and how long until it answered again. */
@@ -324,7 +327,16 @@ async function runMix(
   });
   log(`  ${EDITORS} live editors connected at once in ${editing.connectSeconds} s`);
   const before = await Promise.all(plenums.map((p) => usage(p.child.pid!)));
-  const nginxBefore = await usage(nginxPid);
+  // nginx's work is its workers' (the master only starts them); the generator is this process.
+  const nginxWorkers = await childrenOf(nginxPid);
+  const nginxCpu = async () =>
+    (await Promise.all(nginxWorkers.map((w) => usage(w).catch(() => ({ cpuSeconds: 0, rssMiB: 0 }))))).reduce(
+      (t, u) => t + u.cpuSeconds,
+      0,
+    );
+  const nginxBefore = { cpuSeconds: await nginxCpu(), rssMiB: 0 };
+  const generatorBefore = process.cpuUsage();
+  const machineBefore = await machineTicks();
   const rssMax = before.map((u) => u.rssMiB);
   const sampler = setInterval(() => {
     plenums.forEach(
@@ -406,7 +418,9 @@ async function runMix(
   const after = await Promise.all(plenums.map((p) => usage(p.child.pid!)));
   // A restarted process started counting from zero.
   if (restartFigures) before[0] = { cpuSeconds: 0, rssMiB: before[0]!.rssMiB };
-  const nginxAfter = await usage(nginxPid);
+  const nginxAfter = { cpuSeconds: await nginxCpu(), rssMiB: (await usage(nginxPid)).rssMiB };
+  const generatorUsage = process.cpuUsage(generatorBefore);
+  const machineAfter = await machineTicks();
 
   // The close: its time comes now; a process's sweep closes it, counts and publishes the results.
   const closeStarted = performance.now();
@@ -451,6 +465,11 @@ async function runMix(
     },
     samples: samples.length,
     nginx: { cpuSeconds: r1(nginxAfter.cpuSeconds - nginxBefore.cpuSeconds), rssMiB: nginxAfter.rssMiB },
+    generatorCpuShare: r3((generatorUsage.user + generatorUsage.system) / 1e6 / seconds),
+    // The whole machine's CPU in use over the load, as a share of all its cores (1: none idle).
+    machineBusy: r3(
+      1 - (machineAfter.idle - machineBefore.idle) / Math.max(1, machineAfter.total - machineBefore.total),
+    ),
     memberP99Ms: figures.member!.p99Ms,
     loadAverageEnd: loadAverage(),
     restart: restartFigures,
@@ -558,7 +577,10 @@ function printRun(f: RunFigures) {
       `${f.postgres.onALockMax} sessions waiting on a lock (${f.samples} samples)`,
   );
   log(
-    `  nginx master: CPU ${f.nginx.cpuSeconds} s, RSS ${f.nginx.rssMiB} MiB; load average ${f.loadAverageEnd.join(' ')}`,
+    `  nginx: CPU ${f.nginx.cpuSeconds} s (${Math.round((f.nginx.cpuSeconds / f.seconds) * 100)}% of a core), master RSS ${f.nginx.rssMiB} MiB; load average ${f.loadAverageEnd.join(' ')}`,
+  );
+  log(
+    `  the load generator (this process, ${f.editors.editors} editors' documents and TLS included): ${Math.round(f.generatorCpuShare * 100)}% of a core; the machine: ${Math.round(f.machineBusy * 100)}% of its ${os.cpus().length} cores busy`,
   );
 }
 
