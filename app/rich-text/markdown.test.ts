@@ -75,9 +75,10 @@ describe('Markdown written by members', () => {
     const normal = cpuMs(() => markdownToDoc(ordinary.repeat(45)));
     // A list of 1,250 items is ten times the structure of prose and costs about ten times as much; the texts the
     // previous parser went quadratic on cost it 20 to 300 times an ordinary comment. The bound leaves room for a
-    // shared machine's noise (CPU time, best of four rounds): the growth test above is the sharper guard.
+    // shared machine's noise (CPU time, best of four rounds; the list once read 27 under CI's load, with 20 as the
+    // bound): this test catches a parser gone far wrong, the growth test above is the sharper guard.
     for (const [name, text] of Object.entries(hostile)) {
-      expect(cpuMs(() => markdownToDoc(text(5_000))) / normal, name).toBeLessThan(20);
+      expect(cpuMs(() => markdownToDoc(text(5_000))) / normal, name).toBeLessThan(40);
     }
   });
 
