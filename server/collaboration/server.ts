@@ -7,11 +7,11 @@ import { colourIndex } from '~/modules/live-text/presence.ts';
 import { UpdateRefusedError } from '~/modules/live-text/schema-check.ts';
 import { logger } from '~/utils/logger.server.ts';
 import type { CurrentMember } from '~/modules/members/sessions.server.ts';
-import type { Actor } from '~/policies/actor.ts';
-import { authorizeUpgrade, currentAccessOfMany, currentActors } from './auth.ts';
+import { authorizeUpgrade } from './auth.ts';
 import { DocumentTooLargeError } from './document-limits.ts';
 import { LiveDocument, type Connection } from './live-document.ts';
 import { localOnly, type Relay } from './relay.ts';
+import { recheckRights, whyOf } from './rights-recheck.ts';
 import { writerNoteQueue } from './writer-notes.ts';
 
 /** Limits per connection: a hostile or broken client is cut off, never the server. */
@@ -199,60 +199,18 @@ export class CollaborationServer {
     this.unloadTimers.set(document.name, timer);
   }
 
-  /**
-   * Downgrades or closes connections whose rights changed (role, phase, openness, drafters, session, removal).
-   * One pass at a time, in one read of every connection's session and one read of rights per document: two
-   * hundred editors of twenty sections cost 21 statements a pass, not 400 (bench:movement showed the queue that
-   * made, every two seconds, ahead of the pages). A read that fails leaves its connections as they are.
-   */
+  /** One pass of rights-recheck.ts over the loaded documents, one pass at a time. */
   private async recheckRights() {
     if (this.rechecking) return;
     this.rechecking = true;
     try {
-      const documents = (await Promise.all([...this.documents.values()].map((d) => d.catch(() => null)))).filter(
-        (d): d is LiveDocument => d !== null && d.connections.size > 0,
-      );
-      type Conn = Connection & { member: CurrentMember | null; sessionToken: string | null };
-      const all = documents.flatMap((d) => [...d.connections.values()] as Conn[]);
-      if (!all.length) return;
-      const actorOf = await currentActors(all);
-      await Promise.all(
-        documents.map(async (document) => {
-          const conns = [...document.connections.values()] as Conn[];
-          // Each distinct actor once: a thousand readers of a section as the public are one actor.
-          const actors = new Map<string, Actor>();
-          const keyOf = (actor: Actor) => (actor ? `${actor.id}:${actor.role}` : 'public');
-          for (const conn of conns) {
-            const actor = actorOf(conn);
-            actors.set(keyOf(actor), actor);
-          }
-          const keys = [...actors.keys()];
-          const answers = await currentAccessOfMany([...actors.values()], document.name).catch(() => undefined);
-          if (!answers) return; // the database did not answer: keep things as they are
-          const rights = new Map(keys.map((key, i) => [key, answers[i]!]));
-          for (const conn of conns) this.apply(conn, rights.get(keyOf(actorOf(conn)))!);
-        }),
-      );
+      const documents = await Promise.all([...this.documents.values()].map((d) => d.catch(() => null)));
+      await recheckRights(documents.filter((d): d is LiveDocument => d !== null));
     } catch (error) {
       // The sessions could not be read: everything stays as it is until the next pass.
       logger.warn('collaboration: re-checking rights could not read the sessions', { error });
     } finally {
       this.rechecking = false;
-    }
-  }
-
-  /** Acts on a connection's rights as they are now: closed, downgraded to reading, or allowed to write again. */
-  private apply(conn: Connection, access: Awaited<ReturnType<typeof currentAccessOfMany>>[number]) {
-    if (access === null) conn.socket.close(CLOSE.gone, 'document removed');
-    else if (!access.read) conn.socket.close(CLOSE.forbidden, 'access revoked');
-    else if (conn.readOnly !== !access.write) {
-      // Writes are refused from now on (what was stored until now stays: it was sent while the server still
-      // allowed it). Closing tells the editor why, so that it keeps what it could not send (writeEnded, issue
-      // 17), or to fetch its rights again and reconnect with the right to write.
-      conn.readOnly = !access.write;
-      conn.whyReadOnly = access.whyReadOnly;
-      if (access.write) conn.socket.close(CLOSE.rightsChanged, 'rights changed');
-      else conn.socket.close(CLOSE.writeEnded, writeEndedReason(whyOf(conn)));
     }
   }
 
@@ -311,12 +269,6 @@ export class CollaborationServer {
     await this.relay.close();
     this.wss.close();
   }
-}
-
-/** Why a connection may not write, with the time the server learned it when nothing says since when. */
-function whyOf(conn: Connection) {
-  const why = conn.whyReadOnly ?? { reason: 'other' as const, since: null };
-  return { reason: why.reason, since: why.since ?? new Date() };
 }
 
 function refuse(socket: Duplex, status: number) {
