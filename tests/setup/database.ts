@@ -58,16 +58,18 @@ export async function templatePGlite(): Promise<PGlite> {
 
 /**
  * Gives this test file its own migrated database and outbox, installed as the app's database, and closes
- * them afterwards. Returns a getter for the outbox folder.
+ * them afterwards. Returns its state: the outbox folder, the database, and on PostgreSQL its address (for a test that
+ * needs a connection of its own).
  */
 export function setupTestDatabase() {
-  const state: { outboxDir: string; database?: OpenedDatabase } = { outboxDir: '' };
+  const state: { outboxDir: string; database?: OpenedDatabase; url?: string } = { outboxDir: '' };
   let drop: () => Promise<void> = async () => {};
   beforeAll(async () => {
     setLogLevel('warn');
     state.outboxDir = await fs.mkdtemp(path.join(os.tmpdir(), 'plenum-outbox-'));
     const clone = await cloneTestDatabase();
     state.database = clone.database;
+    state.url = clone.url;
     drop = clone.drop;
     setDatabase(clone.database);
     setAppConfig({

@@ -56,7 +56,9 @@ export async function notifyModerators(
 
 /**
  * Tells moderators of the rounds that open, or close, within a day (the rounds' sweep): once per round and event,
- * since a notice already written for it is the mark that it was given.
+ * since a notice already written for it is the mark that it was given. A round already noticed is passed over
+ * without a lock: the sweep runs every few seconds in every process, and the round's row it locks to give a notice
+ * once is the row every ballot of the round's last minutes holds a share of (ballots.server.ts).
  */
 export async function noticeRoundsSoon(now = new Date()): Promise<number> {
   const soon = new Date(now.getTime() + ROUND_NOTICE_MS);
@@ -70,6 +72,7 @@ export async function noticeRoundsSoon(now = new Date()): Promise<number> {
       select: { id: true },
     });
     for (const round of due) {
+      if (await db().notification.count({ where: { roundId: round.id, kind } })) continue;
       n += await db().$transaction(async (tx) => {
         const [lock] = await tx.$queryRaw<{ id: string }[]>`
           SELECT id FROM "VotingRound" WHERE id = ${round.id} FOR UPDATE`;
