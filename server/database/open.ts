@@ -8,6 +8,7 @@ import { PrismaClient } from '~/generated/prisma/client.ts';
 import type { Database } from '~/utils/db.server.ts';
 import { PRIVATE_FILE, privateFolder, tightenTree } from '../data-folders.ts';
 import { countingQuery, countStatements, tablesReadBy } from './query-count.ts';
+import { statementNames } from './statement-names.ts';
 import { tablesStamp, watchWrites } from './write-generation.ts';
 
 /** Runs raw SQL outside Prisma: what migrations and test fixtures need. */
@@ -174,7 +175,14 @@ function openPostgres(url: string, counting: boolean): OpenedDatabase {
   livePool.on('error', () => {});
   // Prisma's own pool (as the adapter would make it from the URL), held here so that /metrics can read its use.
   const prismaPool = new pg.Pool({ connectionString: url });
-  const adapter = new PrismaPg(prismaPool, { disposeExternalPool: true });
+  // Every statement with parameters is named, Prisma's and the raw ones: parsed and planned once per connection.
+  const nameOf = statementNames();
+  const adapter = new PrismaPg(prismaPool, {
+    disposeExternalPool: true,
+    statementNameGenerator: (query) => nameOf(query.sql),
+  });
+  const named = <T>(on: pg.Pool, text: string, params?: unknown[]) =>
+    on.query<T & pg.QueryResultRow>(params ? { name: nameOf(text), text, values: params } : text);
   const prisma = new PrismaClient({
     adapter: watchWrites(counting ? countStatements(adapter) : adapter),
     transactionOptions,
@@ -202,9 +210,9 @@ function openPostgres(url: string, counting: boolean): OpenedDatabase {
         client.release();
       }
     },
-    query: async <T>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
+    query: async <T>(text: string, params?: unknown[]) => (await named<T>(pool, text, params)).rows,
   };
-  const liveQuery = async <T>(text: string, params?: unknown[]) => (await livePool.query(text, params)).rows as T[];
+  const liveQuery = async <T>(text: string, params?: unknown[]) => (await named<T>(livePool, text, params)).rows;
   return {
     prisma,
     engine: 'postgresql',
