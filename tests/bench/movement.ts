@@ -688,8 +688,18 @@ try {
     const lines = (await fs.readFile(errorLog, 'utf8').catch(() => ''))
       .split('\n')
       .filter((l) => l.includes('upstream'));
-    if (lines.length)
-      log(`  nginx: ${lines.length} upstream errors, first: ${lines[0]!.replace(/^.*?\[error\] /, '')}`);
+    if (lines.length) {
+      // By kind: what went wrong (nginx's words, without the connection's number) and for which request.
+      const kinds = new Map<string, number>();
+      for (const line of lines) {
+        const what = /\] \d+#\d+: (?:\*\d+ )?(.*?), client: .*request: "(\S+) (\S+)/.exec(line);
+        const path = what?.[3]!.replace(/\/[\w%-]*\d[\w%-]*/g, '/…');
+        const kind = what ? `${what[1]!.replace(/ \(\d+: [^)]*\)/, '')}: ${what[2]} ${path}` : line.slice(0, 120);
+        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      }
+      log(`  nginx: ${lines.length} upstream errors or warnings:`);
+      for (const [kind, n] of [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 8)) log(`    ${n} × ${kind}`);
+    }
     await fs.rm(errorLog, { force: true });
     // And what the processes logged as errors during the run (a 500 has its reference there).
     for (const p of started.plenums) {
