@@ -110,7 +110,15 @@ export function createApp(options: AppOptions) {
         ms: Math.round(ms),
       });
     });
-    if (options.isClosing()) res.setHeader('Connection', 'close');
+    // Whether the connection closes after the answer is decided as the answer's head is written, not as the
+    // request came: an answer under way when the shutdown began closes its connection too. Kept alive, it would
+    // sit idle in nginx's pool until the process stops listening and drops it, maybe as nginx sends a form on it
+    // (a 502 nginx does not retry: seen in bench:movement's restart).
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: unknown[]) {
+      if (options.isClosing() && !this.headersSent) this.setHeader('Connection', 'close');
+      return (writeHead as (...a: unknown[]) => typeof res).apply(this, args);
+    } as typeof res.writeHead;
     next();
   });
   app.use(securityHeaders({ dev: options.mode === 'development' }));
