@@ -25,7 +25,8 @@ export interface WatchSample {
     /** Member pages answered from a kept render (ADR 0047) since the last sample, and all those answered. */
     memberPages: { kept: number; all: number } | null;
   }[];
-  postgres: { cpu: number; active: number; waitingOnLock: number };
+  /** Sessions running a statement, waiting for a lock, and inside a transaction waiting for their process. */
+  postgres: { cpu: number; active: number; waitingOnLock: number; inTransaction: number };
   generatorLagMaxMs: number;
   load: number;
 }
@@ -172,18 +173,19 @@ export function watchRun(options: {
     for (const [pid, t] of postgresNow) postgresCpu += t - (lastPostgres.get(pid) ?? t);
     lastPostgres = postgresNow;
     const sessions = await options.sql
-      .query<{ active: number; waitingOnLock: number }>(
+      .query<{ active: number; waitingOnLock: number; inTransaction: number }>(
         `SELECT count(*) FILTER (WHERE state = 'active')::int AS active,
-                count(*) FILTER (WHERE wait_event_type = 'Lock')::int AS "waitingOnLock"
+                count(*) FILTER (WHERE wait_event_type = 'Lock')::int AS "waitingOnLock",
+                count(*) FILTER (WHERE state = 'idle in transaction')::int AS "inTransaction"
          FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
         [options.databaseName],
       )
       .catch(() => null);
-    const row = sessions?.[0] ?? { active: -1, waitingOnLock: -1 };
+    const row = sessions?.[0] ?? { active: -1, waitingOnLock: -1, inTransaction: -1 };
     const s: WatchSample = {
       t: Math.round((now - started) / 1000),
       processes,
-      postgres: { cpu: Math.round(postgresCpu / seconds), active: row.active, waitingOnLock: row.waitingOnLock },
+      postgres: { cpu: Math.round(postgresCpu / seconds), ...row },
       generatorLagMaxMs: Math.round(generatorLagMax),
       load: Math.round(os.loadavg()[0]! * 10) / 10,
     };
@@ -207,7 +209,8 @@ export function watchRun(options: {
               `${p.memberPages?.all ?? '?'}`,
           )
           .join('; ') +
-        `; postgres cpu ${s.postgres.cpu}%, active ${s.postgres.active}, on a lock ${s.postgres.waitingOnLock}; ` +
+        `; postgres cpu ${s.postgres.cpu}%, active ${s.postgres.active}, on a lock ${s.postgres.waitingOnLock}, ` +
+        `in a transaction waiting for its process ${s.postgres.inTransaction}; ` +
         `generator lag ${s.generatorLagMaxMs} ms; load ${s.load}`,
     );
   };
