@@ -44,10 +44,16 @@ export default defineConfig({
             engine === 'pglite'
               ? ['app/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts']
               : ['tests/integration/**/*.test.ts'],
-          // Several connections at once: PostgreSQL only (PGlite has one).
+          // Several connections at once, or prepared statements: PostgreSQL only (PGlite has one connection).
           exclude: [
             ...configDefaults.exclude,
-            ...(engine === 'pglite' ? ['tests/integration/collab-storage-processes.test.ts'] : []),
+            ...(engine === 'pglite'
+              ? [
+                  'tests/integration/collab-storage-processes.test.ts',
+                  'tests/integration/round-sweep-locks.test.ts',
+                  'tests/integration/statement-names.test.ts',
+                ]
+              : []),
             // The machine's Redis, on the embedded database once: only where Redis is given (CI gives it).
             ...(process.env.TEST_REDIS_URL && engine === 'pglite'
               ? []

@@ -1,6 +1,5 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { startAmendment, submitAmendment } from '../../app/modules/amendments/amendment-commands.server.ts';
 import { decideAdmissibility } from '../../app/modules/amendments/moderation.server.ts';
@@ -39,7 +38,7 @@ import {
   votingProgram,
   writeLive,
 } from '../factories/voting.ts';
-import { ENGINE, setupTestDatabase } from '../setup/database.ts';
+import { setupTestDatabase } from '../setup/database.ts';
 
 const outbox = setupTestDatabase();
 
@@ -269,37 +268,6 @@ describe("moderators' notices", () => {
     const notices = (await listNotifications(ctx.moderator)).map((n) => n.kind);
     expect(notices).toEqual(['MOD_ROUND_CLOSING', 'MOD_ROUND_OPENING']);
   });
-
-  // Only PostgreSQL has ballots under way beside the sweep: the embedded database runs one statement at a time.
-  it.runIf(ENGINE === 'postgresql')(
-    'passes over a round already noticed without waiting for the ballots under way in it',
-    async () => {
-      const ctx = await program();
-      const { id } = await admissibleAmendment(ctx.slug, ctx.sectionId, SECTION_TEXT.replace('26', '23'), 'Less');
-      const roundId = await roundOn(ctx, [id], {
-        opensAt: new Date(Date.now() + 3600_000),
-        closesAt: new Date(Date.now() + 2 * 3600_000),
-      });
-      await db().votingRound.update({ where: { id: roundId }, data: { status: 'OPEN' } });
-      await noticeRoundsSoon();
-      // A ballot under way holds a share of the round's row until it commits (ballots.server.ts).
-      const ballot = new pg.Client({ connectionString: outbox.url });
-      await ballot.connect();
-      try {
-        await ballot.query('BEGIN');
-        await ballot.query('SELECT id FROM "VotingRound" WHERE id = $1 FOR SHARE', [roundId]);
-        const sweep = noticeRoundsSoon().then(() => 'swept');
-        const waited = new Promise((r) => setTimeout(() => r('still waiting'), 3000));
-        expect(await Promise.race([sweep, waited])).toBe('swept');
-      } finally {
-        await ballot.query('COMMIT');
-        await ballot.end();
-      }
-      const closing = (await listNotifications(ctx.moderator)).filter((n) => n.kind === 'MOD_ROUND_CLOSING');
-      expect(closing.map((n) => n.path)).toContain(`/p/${ctx.slug}/rounds/${roundId}`);
-      expect(new Set(closing.map((n) => n.path)).size).toBe(closing.length);
-    },
-  );
 });
 
 describe('the personal page', () => {

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { cloneTestDatabase, ENGINE } from '../setup/database.ts';
+import { cloneTestDatabase } from '../setup/database.ts';
 
-// The embedded database has no prepared statements of its own to look at.
-describe.runIf(ENGINE === 'postgresql')('statements sent to PostgreSQL (ADR 0050)', () => {
+// PostgreSQL only (vitest.config.ts): the embedded database has no prepared statements of its own to look at.
+describe('statements sent to PostgreSQL (ADR 0050)', () => {
   const clones: Awaited<ReturnType<typeof cloneTestDatabase>>[] = [];
   afterAll(async () => {
     for (const clone of clones) {
