@@ -60,6 +60,15 @@ const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 const DB_NAME = process.env.BENCH_DATABASE_NAME || 'plenum_movement';
 const TLS = process.env.BENCH_TLS !== '0';
 const RESTART = process.env.BENCH_RESTART !== '0';
+/**
+ * Before the measured window, members browse and editors type at the run's rates for BENCH_WARMUP seconds (a tenth
+ * of the run, at most 60 s; 0 for none): a round's last minutes find processes that have served pages for hours,
+ * not processes whose code was never run. Printed apart, errors counted; a restart in the window stays measured.
+ */
+const WARM_UP_SECONDS =
+  process.env.BENCH_WARMUP !== undefined && process.env.BENCH_WARMUP !== ''
+    ? Math.max(0, Number(process.env.BENCH_WARMUP) || 0)
+    : Math.min(60, Math.round(SECONDS / 10));
 /** How often the run's parts are sampled (movement-watch.ts), in seconds. */
 const SAMPLE_SECONDS = num('BENCH_SAMPLE_SECONDS', 10);
 const NGINX_CONF = path.resolve('deploy/nginx/plenum.conf');
@@ -272,6 +281,8 @@ interface RunFigures {
   tls: boolean;
   /** The round's opening: calls to vote queued, and the seconds until all were sent (before the load). */
   callsToVote: { mails: number; seconds: number };
+  /** The pages browsed before the measured window (WARM_UP_SECONDS), apart: their errors count all the same. */
+  warmUp: { seconds: number; classes: Record<string, ClassFigures> } | null;
 }
 
 /** One run of the mix against nginx and `plenums`; a fresh round, voted by members [firstVoter, +BALLOTS). */
@@ -309,11 +320,32 @@ async function runMix(
     `/p/${seeded.published.slug}/v/1`,
     ...seeded.published.sections.map((id) => `/p/${seeded.published.slug}/v/1/sections/${id}`),
   ];
-  // Warm-up (not measured): a few pages of each kind, twice per process, so that no run measures a cold start.
-  const warmUp = [...memberPages.slice(0, 2), `/p/${slug}`, memberPages.at(-1)!, ...publicPages.slice(0, 2)];
+  /** Members browse and the public reads, at the run's rates, before the measured window (WARM_UP_SECONDS). */
+  const warmUpFor = async (seconds: number) => {
+    log(`  warm-up: ${seconds} s of pages at the run's rates, editors typing, before the measured window`);
+    const warm = { public: new RequestClass(ok2xx), member: new RequestClass(ok2xx) };
+    const count = (rate: number) => Math.round(rate * seconds);
+    await Promise.all([
+      warm.public.drive(count(RATES.public), seconds, (i) =>
+        request(base, { path: publicPages[i % publicPages.length]!, from: addressOf(55_000 + (i % 5000)), origin }),
+      ),
+      warm.member.drive(count(RATES.member), seconds, (i) => {
+        const who = i * 7 + 3;
+        return request(base, {
+          path: memberPages[who % memberPages.length]!,
+          from: addressOf(who),
+          cookie: member(who).token,
+          origin,
+        });
+      }),
+    ]);
+    return { seconds, classes: { public: warm.public.figures(), member: warm.member.figures() } };
+  };
+  // First (not measured): a few pages of each kind, twice per process, so that no run measures a cold start.
+  const firstPages = [...memberPages.slice(0, 2), `/p/${slug}`, memberPages.at(-1)!, ...publicPages.slice(0, 2)];
   for (let k = 0; k < 2 * plenums.length; k++) {
     await Promise.all(
-      warmUp.map((page) => request(base, { path: page, from: addressOf(k), cookie: member(k).token, origin })),
+      firstPages.map((page) => request(base, { path: page, from: addressOf(k), cookie: member(k).token, origin })),
     );
   }
   // The live editors are at work before the round's last minutes begin (their connecting is timed apart).
@@ -326,6 +358,9 @@ async function runMix(
     firstAddress: 60_000,
   });
   log(`  ${EDITORS} live editors connected at once in ${editing.connectSeconds} s`);
+  // They type from now on, through the warm-up and the measured window.
+  const typing = editing.type(WARM_UP_SECONDS + SECONDS);
+  const warmUp = WARM_UP_SECONDS > 0 ? await warmUpFor(WARM_UP_SECONDS) : null;
   const before = await Promise.all(plenums.map((p) => usage(p.child.pid!)));
   // nginx's work is its workers' (the master only starts them); the generator is this process.
   const nginxWorkers = await childrenOf(nginxPid);
@@ -367,7 +402,7 @@ async function runMix(
   const others = SIZES.members - RUNS.length * BALLOTS;
   const other = (i: number) => (others > 0 ? RUNS.length * BALLOTS + ((i + run * 7) % others) : i);
   const [editors] = await Promise.all([
-    editing.type(SECONDS),
+    typing,
     classes.public.drive(n(RATES.public), SECONDS, (i) =>
       request(base, { path: publicPages[i % publicPages.length]!, from: addressOf(50_000 + (i % 5000)), origin }),
     ),
@@ -475,6 +510,7 @@ async function runMix(
     restart: restartFigures,
     tls: origin.startsWith('https:'),
     callsToVote,
+    warmUp,
   };
 }
 
@@ -544,6 +580,12 @@ function printRun(f: RunFigures) {
         ? `, the first restarted ${f.restart.at} s in (answering again ${f.restart.downSeconds} s after its stop):`
         : ':'),
   );
+  if (f.warmUp)
+    for (const [name, c] of Object.entries(f.warmUp.classes))
+      log(
+        `  warm-up ${name}: ${c.requests} requests in ${f.warmUp.seconds} s before the window, p50 ${c.p50Ms} ms, ` +
+          `p99 ${c.p99Ms} ms, max ${c.maxMs} ms, errors ${c.errors}${c.firstError ? ` first: ${c.firstError}` : ''}`,
+      );
   for (const [name, c] of Object.entries(f.classes)) {
     log(
       `  ${name.padEnd(8)} ${String(c.requests).padStart(6)} requests, p50 ${c.p50Ms} ms, p99 ${c.p99Ms} ms, ` +
@@ -554,7 +596,7 @@ function printRun(f: RunFigures) {
   }
   const e = f.editors;
   log(
-    `  editors  ${e.connected}/${e.editors} connected (all at once, before the load, in ${e.connectSeconds} s), ${e.edits} edits, ${e.arrivals}/${e.expectedArrivals} arrivals ` +
+    `  editors  ${e.connected}/${e.editors} connected (all at once, before the load, in ${e.connectSeconds} s), ${e.edits} edits${f.warmUp ? " (the warm-up's included)" : ''}, ${e.arrivals}/${e.expectedArrivals} arrivals ` +
       `at peers, p50 ${e.p50Ms} ms, p99 ${e.p99Ms} ms, sockets dropped ${e.droppedSockets}, connected again ` +
       `${e.reconnects}`,
   );
@@ -738,7 +780,8 @@ try {
     log('\nratios, 2 processes / 1 process (below 1: the second process helps):');
     for (const [k, v] of Object.entries(ratios)) log(`  ${k.padEnd(8)} p50 ${v.p50}, p99 ${v.p99}`);
   } else log(`\none run only (BENCH_ONE_RUN=${ONE_RUN}): no ratio in this run`);
-  const errors = runs.reduce((s, r) => s + Object.values(r.classes).reduce((t, c) => t + c.errors, 0), 0);
+  const errorsOf = (classes: Record<string, ClassFigures>) => Object.values(classes).reduce((t, c) => t + c.errors, 0);
+  const errors = runs.reduce((s, r) => s + errorsOf(r.classes) + (r.warmUp ? errorsOf(r.warmUp.classes) : 0), 0);
   const lost = runs.reduce((s, r) => s + r.ballots.lost + Math.abs(r.ballots.stored - r.ballots.counted), 0);
   const goals = {
     noError: errors === 0,
