@@ -616,6 +616,11 @@ export const fr: Messages = {
   'flash.merged': 'L’amendement est fusionné dans celui qui est conservé ; ses auteurs sont prévenus.',
   'debate.title': 'Débat',
   'debate.counts': '{for} pour, {against} contre, {questions} {questions:question|questions}',
+  'debate.shown': 'Fils {first} à {last} sur {total}, les plus anciens d’abord.',
+  'debate.pages': 'Pages du débat',
+  'debate.pageOf': 'Page {n} sur {count}',
+  'debate.earlier': '← Commentaires précédents',
+  'debate.later': 'Commentaires suivants →',
   'debate.empty': 'Aucun commentaire pour l’instant.',
   'debate.closed':
     'Le débat est fermé : on peut commenter tant que le programme reçoit des amendements ou les met aux voix.',

@@ -23,6 +23,8 @@ import {
   postComment,
   reportComment,
 } from '~/modules/debate/comments.server.ts';
+import { debatePageRequest } from '~/modules/debate/debate.server.ts';
+import { commentHref } from '~/modules/debate/comment-href.ts';
 import { CommentReasonSchema, EditCommentSchema, PostCommentSchema } from '~/modules/debate/comments.schema.ts';
 import { supportAmendment, withdrawSupport } from '~/modules/amendments/supports.server.ts';
 import { amendmentPage } from '~/modules/amendments/amendment-page.server.ts';
@@ -33,9 +35,11 @@ import { STATUS_OF } from '~/utils/errors.server.ts';
 import { routeAction, routeLoader } from '~/utils/route.server.ts';
 import { AmendmentPage } from '~/components/amendment/page.tsx';
 
-export const loader = /* @__PURE__ */ routeLoader(async ({ params, context, actor }) => {
+export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context, actor }) => {
   // The module asks the policies for every part of the page: a refusal is a 403 (or 404), never an error page.
-  const page = await amendmentPage(actor, params.slug ?? '', params.amendmentId ?? '');
+  // The debate's page: ?debate=<n>, or ?comment=<id> for the page holding that comment.
+  const debatePage = debatePageRequest(new URL(request.url));
+  const page = await amendmentPage(actor, params.slug ?? '', params.amendmentId ?? '', debatePage);
   const user = context.member ? { id: context.member.id, name: context.member.displayName } : null;
   return { ...page, slug: params.slug ?? '', user, signedIn: user !== null };
 });
@@ -53,7 +57,7 @@ export const action = /* @__PURE__ */ routeAction(
     const slug = params.slug ?? '';
     const id = params.amendmentId ?? '';
     const here = `/p/${slug}/amendments/${id}`;
-    const debate = await debateAction(intent, formData, actor, id, here);
+    const debate = await debateAction(intent, formData, actor, { slug, id });
     if (debate) return debate;
     if (intent === 'invite') {
       const submission = parseWithZod(formData, { schema: InviteCoauthorSchema });
@@ -152,11 +156,13 @@ type Reply = { invite: null; error: null; debate: DebateFormError };
  * The debate's forms (post, reply, edit, report, hide or keep): each refusal goes back to the form it came from,
  * with what was typed. Returns null for other intents.
  */
-async function debateAction(intent: string, formData: FormData, actor: Actor, amendmentId: string, here: string) {
+async function debateAction(intent: string, formData: FormData, actor: Actor, at: { slug: string; id: string }) {
+  const amendmentId = at.id;
   const refuse = (debate: DebateFormError, status = 400) =>
     data<Reply>({ invite: null, error: null, debate }, { status });
-  const done = (flash: string, anchor = '') =>
-    redirect(`${here}${anchor}`, { headers: { 'Set-Cookie': flashCookie(flash) } });
+  // Back to the debate's page that holds the comment, scrolled to it.
+  const done = (flash: string, commentId: string) =>
+    redirect(commentHref(at.slug, amendmentId, commentId), { headers: { 'Set-Cookie': flashCookie(flash) } });
   const commentId = String(formData.get('commentId') ?? '');
   const body = String(formData.get('body') ?? '');
   if (intent === 'comment') {
@@ -179,7 +185,7 @@ async function debateAction(intent: string, formData: FormData, actor: Actor, am
         STATUS_OF[cid.kind],
       );
     }
-    return done('flash.commentPosted', `#comment-${cid}`);
+    return done('flash.commentPosted', cid);
   }
   if (intent === 'editComment') {
     const form = `edit-${commentId}`;
@@ -196,7 +202,7 @@ async function debateAction(intent: string, formData: FormData, actor: Actor, am
       },
     );
     if (refused) return refuse({ form, key: refused.key, body }, 409);
-    return done('flash.commentEdited', `#comment-${commentId}`);
+    return done('flash.commentEdited', commentId);
   }
   if (intent === 'report' || intent === 'hideComment' || intent === 'keepComment') {
     const form = `${intent === 'report' ? 'report' : 'moderate'}-${commentId}`;
@@ -206,10 +212,10 @@ async function debateAction(intent: string, formData: FormData, actor: Actor, am
     }
     if (intent === 'report') {
       await reportComment({ actor, ...submission.value });
-      return done('flash.commentReported', `#comment-${commentId}`);
+      return done('flash.commentReported', commentId);
     }
     await moderateComment({ actor, ...submission.value, hide: intent === 'hideComment' });
-    return done('flash.commentModerated', `#comment-${commentId}`);
+    return done('flash.commentModerated', commentId);
   }
   return null;
 }

@@ -8,6 +8,7 @@ import type { loader as programLoader } from './p.$slug.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
 import { filtersOf } from '~/utils/amendment-filters.ts';
 import { AmendmentFilterFields } from '~/components/amendment/list-filters.tsx';
+import { commentHref } from '~/modules/debate/comment-href.ts';
 
 export const loader = /* @__PURE__ */ routeLoader(async ({ request, params, context }) => {
   const url = new URL(request.url);
@@ -47,7 +48,13 @@ export default function AmendmentSearchPage() {
           <ol className="amendment-list" data-testid="search-results">
             {hits.map((h) => (
               <li key={h.commentId ?? h.amendmentId}>
-                <Link to={`/p/${slug}/amendments/${h.amendmentId}${h.commentId ? `#comment-${h.commentId}` : ''}`}>
+                <Link
+                  to={
+                    h.commentId
+                      ? commentHref(slug, h.amendmentId, h.commentId)
+                      : `/p/${slug}/amendments/${h.amendmentId}`
+                  }
+                >
                   {h.commentId ? t('amendmentSearch.onComment', { title: h.title }) : h.title}
                 </Link>{' '}
                 <span className="badge">{t(`amendments.status.${h.status}`)}</span>

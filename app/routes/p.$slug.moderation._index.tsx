@@ -6,6 +6,7 @@ import { actorOf } from '~/utils/auth.server.ts';
 import { pageTitle, useT } from '~/utils/i18n.tsx';
 import { LogTable } from '~/components/audit/log-table.tsx';
 import { routeLoader } from '~/utils/route.server.ts';
+import { commentHref } from '~/modules/debate/comment-href.ts';
 
 const PER_PAGE = 100;
 
@@ -41,7 +42,11 @@ export default function ModerationLogPage() {
           <>
             {t(`moderation.decision.${e.decision}`)}
             {t('punctuation.colon')}{' '}
-            <Link to={`/p/${slug}/amendments/${e.amendmentId}${e.commentId ? `#comment-${e.commentId}` : ''}`}>
+            <Link
+              to={
+                e.commentId ? commentHref(slug, e.amendmentId, e.commentId) : `/p/${slug}/amendments/${e.amendmentId}`
+              }
+            >
               <ProgramText>{e.amendmentTitle}</ProgramText>
             </Link>
             {e.into ? (

@@ -10,7 +10,9 @@ import {
   postComment,
   reportComment,
 } from '../../app/modules/debate/comments.server.ts';
-import { listComments } from '../../app/modules/debate/debate.server.ts';
+import { DEBATE_PAGE_THREADS, debatePageRequest, listComments } from '../../app/modules/debate/debate.server.ts';
+import { amendmentPage } from '../../app/modules/amendments/amendment-page.server.ts';
+import { newId } from '../../app/utils/ids.ts';
 import { reportedComments } from '../../app/modules/debate/reported-comments.server.ts';
 import { PostCommentSchema } from '../../app/modules/debate/comments.schema.ts';
 import { getProgramOutline } from '../../app/modules/programs/programs.server.ts';
@@ -81,6 +83,60 @@ describe('the debate on an amendment', () => {
     await expect(
       postComment({ actor: ana, amendmentId: id, parentId: 'aaaaaaaaaaaaaaaa', body: 'Lost reply' }),
     ).rejects.toBeInstanceOf(DebateError);
+  });
+
+  it('shows a long debate a page of threads at a time, with every reply beside its thread', async () => {
+    const { slug, id } = await submitted();
+    const ana = await createMember({ displayName: 'Ana' });
+    const ben = await createMember({ displayName: 'Ben' });
+    // 65 threads, oldest first, each with a reply (the last thread's reply nested twice), written as postComment
+    // would (its rate limit would take an hour of posting here).
+    const start = Date.parse('2026-11-01T10:00:00Z');
+    const threads = Array.from({ length: 65 }, () => newId());
+    const rows = threads.flatMap((thread, i) => [
+      { id: thread, parentId: null, stance: (['FOR', 'AGAINST', 'QUESTION'] as const)[i % 3], author: ana, at: 2 * i },
+      { id: newId(), parentId: thread, stance: null, author: ben, at: 2 * i + 1 },
+    ]);
+    const nested = { id: newId(), parentId: rows.at(-1)!.id, stance: null, author: ana, at: 200 };
+    for (const r of [...rows, nested]) {
+      await db().comment.create({
+        data: {
+          id: r.id,
+          amendmentId: id,
+          authorId: r.author.id,
+          parentId: r.parentId,
+          stance: r.stance,
+          body: doc(`Comment ${r.id}`),
+          source: `Comment ${r.id}`,
+          createdAt: new Date(start + r.at * 60_000),
+        },
+      });
+    }
+    const first = await amendmentPage(ana, slug, id);
+    expect(DEBATE_PAGE_THREADS).toBe(30);
+    expect(first.debate.threads.map((t) => t.id)).toEqual(threads.slice(0, 30));
+    expect(first.debate.threads.every((t) => t.replies.length === 1 && t.replies[0]!.author === 'Ben')).toBe(true);
+    expect(first.debate.page).toEqual({ number: 1, count: 3, firstThread: 1, lastThread: 30, threads: 65 });
+    // Counts are the whole debate's, whichever page is shown.
+    expect(first.debate.counts).toEqual({ FOR: 22, AGAINST: 22, QUESTION: 21 });
+    expect(first.debate.total).toBe(131);
+
+    const last = await amendmentPage(ana, slug, id, { page: 3 });
+    expect(last.debate.threads.map((t) => t.id)).toEqual(threads.slice(60));
+    expect(last.debate.page).toMatchObject({ number: 3, firstThread: 61, lastThread: 65 });
+    expect(last.debate.threads.at(-1)!.replies[0]!.replies[0]!.id).toBe(nested.id);
+    // A page past the end shows the last one; a comment's page is its thread's, replies included.
+    expect((await amendmentPage(ana, slug, id, { page: 9 })).debate.page.number).toBe(3);
+    expect((await amendmentPage(ana, slug, id, { comment: rows[2 * 40 + 1]!.id })).debate.page.number).toBe(2);
+    expect((await amendmentPage(ana, slug, id, { comment: nested.id })).debate.page.number).toBe(3);
+    expect((await amendmentPage(ana, slug, id, { comment: 'nope', page: 2 })).debate.page.number).toBe(2);
+    // The address says which page: anything else is the first.
+    const url = (q: string) => debatePageRequest(new URL(`http://x/p/${slug}/amendments/${id}${q}`));
+    expect(url('?debate=2')).toEqual({ page: 2, comment: undefined });
+    expect(url('?debate=-1&comment=%3Cscript%3E')).toEqual({ page: undefined, comment: undefined });
+    expect(url(`?debate=1e309&comment=${nested.id}`)).toEqual({ page: undefined, comment: nested.id });
+    // listComments (the debate as data) still gives every thread.
+    expect((await listComments(ana, id)).threads).toHaveLength(65);
   });
 
   it('asks for a stance, lets authors edit for 15 minutes, and limits the posting rate', async () => {

@@ -1,5 +1,5 @@
 import type { SerializeFrom } from '@remix-run/node';
-import { Form, useNavigation } from '@remix-run/react';
+import { Form, Link, useNavigation } from '@remix-run/react';
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { RichText } from '~/rich-text/render.tsx';
 import type { MessageKey } from '~/i18n/index.ts';
@@ -17,9 +17,19 @@ export interface DebateFormError {
   body?: string;
 }
 
+/** Which page of the debate is shown (debate.server.ts: debateOf). */
+interface DebatePage {
+  number: number;
+  count: number;
+  firstThread: number;
+  lastThread: number;
+  threads: number;
+}
+
 interface Props {
   threads: Comment[];
   counts: { FOR: number; AGAINST: number; QUESTION: number };
+  page: DebatePage;
   canPost: boolean;
   signedIn: boolean;
   error: DebateFormError | null;
@@ -39,6 +49,15 @@ export function Discussion(props: Props) {
       <p className="muted">
         {t('debate.counts', { for: counts.FOR, against: counts.AGAINST, questions: counts.QUESTION })}
       </p>
+      {props.page.count > 1 ? (
+        <p className="muted" data-testid="debate-page">
+          {t('debate.shown', {
+            first: props.page.firstThread,
+            last: props.page.lastThread,
+            total: props.page.threads,
+          })}
+        </p>
+      ) : null}
       {props.threads.length ? (
         <ol className="comments">
           {props.threads.map((c) => (
@@ -48,12 +67,28 @@ export function Discussion(props: Props) {
       ) : (
         <p className="muted">{t('debate.empty')}</p>
       )}
+      <DebatePages page={props.page} />
       {props.canPost ? (
         <NewComment error={props.error} busy={props.busy} />
       ) : (
         <p className="muted">{props.signedIn ? t('debate.closed') : t('debate.signIn')}</p>
       )}
     </section>
+  );
+}
+
+/** Earlier and later threads: plain links (`?debate=<n>`), back to the debate's title. */
+function DebatePages({ page }: { page: DebatePage }) {
+  const t = useT();
+  if (page.count <= 1) return null;
+  return (
+    <nav aria-label={t('debate.pages')} className="pager" data-testid="debate-pages">
+      {page.number > 1 ? <Link to={`?debate=${page.number - 1}#debate-title`}>{t('debate.earlier')}</Link> : null}
+      <span className="muted">{t('debate.pageOf', { n: page.number, count: page.count })}</span>
+      {page.number < page.count ? (
+        <Link to={`?debate=${page.number + 1}#debate-title`}>{t('debate.later')}</Link>
+      ) : null}
+    </nav>
   );
 }
 

@@ -252,6 +252,7 @@ export function AmendmentPage() {
         <Discussion
           threads={debate.threads}
           counts={debate.counts}
+          page={debate.page}
           canPost={debate.canPost}
           signedIn={signedIn}
           error={actionData && 'debate' in actionData ? (actionData.debate ?? null) : null}

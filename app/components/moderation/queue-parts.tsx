@@ -9,6 +9,7 @@ import { useFormatDate, useT } from '~/utils/i18n.tsx';
 import { usePlainLinks } from '~/utils/plain-links.ts';
 import { refusalOf } from '~/utils/refusal.ts';
 import { QueuePages, type QueueQuery } from './queue-pages.tsx';
+import { commentHref } from '~/modules/debate/comment-href.ts';
 
 type Queue = SerializeFrom<typeof loader>['queue'];
 type Brief = Queue['qualified'][number];
@@ -127,7 +128,7 @@ export function QueueAlerts({ slug, query, queue }: { slug: string; query: Queue
           {queue.reports.map((c) => (
             <li key={c.id}>
               <p>
-                <Link to={`/p/${slug}/amendments/${c.amendment.id}#comment-${c.id}`}>
+                <Link to={commentHref(slug, c.amendment.id, c.id)}>
                   {t('queue.commentOn', { author: c.author ?? t('debate.formerMember'), title: c.amendment.title })}
                 </Link>
               </p>

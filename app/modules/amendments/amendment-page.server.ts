@@ -1,7 +1,7 @@
 import type { Actor } from '~/policies/actor.ts';
 import { canFollow } from '~/policies/follow.ts';
 import { readerLinks } from '~/utils/links.ts';
-import { debateOf } from '../debate/debate.server.ts';
+import { debateOf, type DebatePageRequest } from '../debate/debate.server.ts';
 import { groupsICoordinate } from '../groups/groups.server.ts';
 import { programFrame } from '../programs/programs.server.ts';
 import { docToMarkdown } from '../publication/markdown.ts';
@@ -25,10 +25,12 @@ import { isAmong } from '~/modules/members/membership.server.ts';
  * text for a standing amendment (its base may have moved), an amendment's live draft, the groups a reader
  * coordinates while it collects supports, an application's conflict.
  *
+ * The debate comes a page of threads at a time (`debatePage`: a page number, or the comment to show).
+ *
  * Read-only texts point through /leave (readerLinks). The conflict form's Markdown keeps the addresses its
  * moderator edits, and only moderators get it.
  */
-export async function amendmentPage(actor: Actor, slug: string, id: string) {
+export async function amendmentPage(actor: Actor, slug: string, id: string, debatePage: DebatePageRequest = {}) {
   // The frame is read while the amendment is; the amendment's refusal, if any, is the one the reader gets.
   const framing = programFrame(actor, slug);
   framing.catch(() => {});
@@ -52,7 +54,7 @@ export async function amendmentPage(actor: Actor, slug: string, id: string) {
     : `/p/${slug}/sections/${row.sectionId}`;
   // The last admissibility decision, from its timeline (the moderation log's entry for it).
   const decided = view.timeline.filter((e) => e.step === 'admissible' || e.step === 'inadmissible').at(-1);
-  const debate = debateOf(actor, row.program, facts, row.comments, now);
+  const debate = debateOf(actor, row.program, facts, row.comments, now, debatePage);
   return {
     ...readerLinks(view),
     section: { ...readerLinks(view.section), number, href },

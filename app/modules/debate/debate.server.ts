@@ -84,16 +84,34 @@ export const DEBATE_ROWS = {
 
 type DebateRow = Prisma.CommentGetPayload<typeof DEBATE_ROWS>;
 
+/** Threads shown on one page of a debate: a debate of hundreds of comments is read (and rendered) a page at a time. */
+export const DEBATE_PAGE_THREADS = 30;
+
+/** Which page of a debate to show: a page number (`?debate=`), or the page holding a comment (`?comment=`). */
+export type DebatePageRequest = { page?: number; comment?: string };
+
+/** Reads `?debate=` and `?comment=` from a page's address (anything malformed is ignored: the first page). */
+export function debatePageRequest(url: URL): DebatePageRequest {
+  const page = Number(url.searchParams.get('debate'));
+  const comment = url.searchParams.get('comment');
+  return {
+    page: Number.isSafeInteger(page) && page >= 1 ? page : undefined,
+    comment: comment && /^[A-Za-z0-9_-]{1,64}$/.test(comment) ? comment : undefined,
+  };
+}
+
 /** The debate on an amendment as threads, oldest first, with counts for and against. */
 export async function listComments(actor: Actor, amendmentId: string, now = new Date()) {
   const amendment = await debatedAmendment(actor, amendmentId);
   const rows = await db().comment.findMany({ where: { amendmentId: amendment.id }, ...DEBATE_ROWS });
-  return debateOf(actor, amendment.program, amendment, rows, now);
+  return debateOf(actor, amendment.program, amendment, rows, now, { all: true });
 }
 
 /**
  * The debate as its page shows it, from its comments (DEBATE_ROWS) read with an amendment the reader may read:
- * threads, counts, and what the reader may do with each comment.
+ * the threads of one page (DEBATE_PAGE_THREADS, oldest first, each with all its replies), counts over the whole
+ * debate, which page this is of how many, and what the reader may do with each comment shown. Only the comments
+ * shown are parsed and judged by the policies.
  */
 export function debateOf(
   actor: Actor,
@@ -101,11 +119,33 @@ export function debateOf(
   amendment: { status: AmendmentStatus; submitted: boolean },
   rows: DebateRow[],
   now = new Date(),
+  request: DebatePageRequest & { all?: boolean } = {},
 ) {
   const moderator = canManageProgram(actor, program);
   const open = canComment(actor, program, amendment);
+  // The threads, by their first comment: every comment's thread is its root's (replies may nest).
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const rootOf = (row: DebateRow): DebateRow => {
+    let current = row;
+    for (let hops = 0; current.parentId && hops < rows.length; hops++) {
+      const parent = byId.get(current.parentId);
+      if (!parent) break;
+      current = parent;
+    }
+    return current;
+  };
+  const roots = rows.filter((row) => !row.parentId || !byId.has(row.parentId));
+  const pages = Math.max(1, Math.ceil(roots.length / DEBATE_PAGE_THREADS));
+  const asked = request.comment ? byId.get(request.comment) : undefined;
+  const wanted = asked
+    ? Math.floor(roots.indexOf(rootOf(asked)) / DEBATE_PAGE_THREADS) + 1
+    : Math.min(request.page ?? 1, pages);
+  const page = request.all ? 1 : Math.max(1, wanted);
+  const shownRoots = request.all ? roots : roots.slice((page - 1) * DEBATE_PAGE_THREADS, page * DEBATE_PAGE_THREADS);
+  const shown = new Set(shownRoots.map((r) => r.id));
   const views = new Map<string, CommentView>();
   for (const row of rows) {
+    if (!shown.has(rootOf(row).id)) continue;
     const facts: CommentFacts = { authorId: row.authorId, createdAt: row.createdAt, hidden: !!row.hiddenAt };
     const mine = actor !== null && row.authorId === actor.id;
     views.set(row.id, {
@@ -130,7 +170,8 @@ export function debateOf(
   }
   const threads: CommentView[] = [];
   for (const row of rows) {
-    const view = views.get(row.id)!;
+    const view = views.get(row.id);
+    if (!view) continue;
     const parent = row.parentId ? views.get(row.parentId) : undefined;
     if (parent) parent.replies.push(view);
     else threads.push(view);
@@ -141,5 +182,13 @@ export function debateOf(
     total: rows.length,
     counts: { FOR: count('FOR'), AGAINST: count('AGAINST'), QUESTION: count('QUESTION') },
     canPost: open,
+    /** This page of the debate, of how many, and the threads it holds (first and last, counted from 1). */
+    page: {
+      number: page,
+      count: request.all ? 1 : pages,
+      firstThread: shownRoots.length ? (page - 1) * DEBATE_PAGE_THREADS + 1 : 0,
+      lastThread: (page - 1) * DEBATE_PAGE_THREADS + shownRoots.length,
+      threads: roots.length,
+    },
   };
 }

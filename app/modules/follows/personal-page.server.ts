@@ -1,6 +1,7 @@
 import { enforce, hasRole, type Actor } from '~/policies/actor.ts';
 import { db } from '~/utils/db.server.ts';
 import type { FollowKind } from './follows.server.ts';
+import { commentHref } from '~/modules/debate/comment-href.ts';
 
 /**
  * A member's own page (ADR 0035): what they wrote, support and follow, and the open rounds of their census, split
@@ -93,7 +94,7 @@ export async function personalPage(actor: Actor) {
       hidden: c.hiddenAt !== null,
       title: c.amendment.title,
       language: c.amendment.program.language,
-      path: `${amendmentPath(c.amendment)}#comment-${c.id}`,
+      path: commentHref(c.amendment.program.slug, c.amendment.id, c.id),
     })),
     supports: supports.map(({ amendment: a }) => ({
       id: a.id,

@@ -3,6 +3,7 @@ import { t, type Locale } from '~/i18n/index.ts';
 import { enforce, hasRole, type Actor } from '~/policies/actor.ts';
 import { db, type Tx } from '~/utils/db.server.ts';
 import { newId } from '~/utils/ids.ts';
+import { commentHref } from '~/modules/debate/comment-href.ts';
 
 /**
  * Notifications: an in-app list per member (made a co-author, an amendment of theirs qualified, expired, was
@@ -175,7 +176,7 @@ export function notificationPath(n: {
   if (!n.amendmentId && n.roundId) return `/p/${n.slug}/moderation/queue#queue-roll-reports`;
   // About a program (a scheduled phase): the program's home, which shows the phase and its date.
   if (!n.amendmentId) return `/p/${n.slug}`;
-  return `/p/${n.slug}/amendments/${n.amendmentId}${n.commentId ? `#comment-${n.commentId}` : ''}`;
+  return n.commentId ? commentHref(n.slug, n.amendmentId, n.commentId) : `/p/${n.slug}/amendments/${n.amendmentId}`;
 }
 
 /**
