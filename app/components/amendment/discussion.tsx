@@ -1,11 +1,12 @@
 import type { SerializeFrom } from '@remix-run/node';
-import { Form, Link, useNavigation } from '@remix-run/react';
+import { Form, useNavigation } from '@remix-run/react';
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { RichText } from '~/rich-text/render.tsx';
 import type { MessageKey } from '~/i18n/index.ts';
 import type { CommentView } from '~/modules/debate/debate.server.ts';
 import { COMMENT_EDIT_MINUTES } from '~/policies/comment.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
+import { DebatePages, type DebatePage } from './debate-pages.tsx';
 
 type Comment = SerializeFrom<CommentView>;
 
@@ -15,15 +16,6 @@ export interface DebateFormError {
   key: string;
   values?: Record<string, number>;
   body?: string;
-}
-
-/** Which page of the debate is shown (debate.server.ts: debateOf). */
-interface DebatePage {
-  number: number;
-  count: number;
-  firstThread: number;
-  lastThread: number;
-  threads: number;
 }
 
 interface Props {
@@ -74,21 +66,6 @@ export function Discussion(props: Props) {
         <p className="muted">{props.signedIn ? t('debate.closed') : t('debate.signIn')}</p>
       )}
     </section>
-  );
-}
-
-/** Earlier and later threads: plain links (`?debate=<n>`), back to the debate's title. */
-function DebatePages({ page }: { page: DebatePage }) {
-  const t = useT();
-  if (page.count <= 1) return null;
-  return (
-    <nav aria-label={t('debate.pages')} className="pager" data-testid="debate-pages">
-      {page.number > 1 ? <Link to={`?debate=${page.number - 1}#debate-title`}>{t('debate.earlier')}</Link> : null}
-      <span className="muted">{t('debate.pageOf', { n: page.number, count: page.count })}</span>
-      {page.number < page.count ? (
-        <Link to={`?debate=${page.number + 1}#debate-title`}>{t('debate.later')}</Link>
-      ) : null}
-    </nav>
   );
 }
 
