@@ -218,6 +218,34 @@ describe('forged addresses of the moderation queue’s pages', () => {
   }, 120_000);
 });
 
+describe('forged addresses of a debate’s pages', () => {
+  /** ?debate= and ?comment= as a mangled link or an attacker writes them: the debate's first page, in words. */
+  const HOSTILE = ['0', '-1', '1.5', '1e309', 'NaN', '9'.repeat(400), "1' OR '1'='1", '%ZZ', 'é', ''];
+
+  it('answers a forged page number or comment with the debate’s first page, for members and the public', async () => {
+    const page = `${target.url}/p/${PROGRAM}/amendments/${voted.amendmentId}`;
+    const read = async (query: string, cookie?: string) => {
+      const res = await fetch(`${page}?${query}`, { headers: { ...ENGLISH, ...(cookie ? { cookie } : {}) } });
+      return { status: res.status, text: words(await res.text()) };
+    };
+    await underAttack(target, async () => {
+      for (const cookie of [voted.cookies.get('yanis')!, undefined]) {
+        for (const value of [...HOSTILE, 'a'.repeat(65), '<script>alert(1)</script>', 'aaaaaaaaaaaaaaaa']) {
+          for (const param of ['debate', 'comment']) {
+            const answer = await read(`${param}=${encodeURIComponent(value)}`, cookie);
+            expect(answer.status, `${param}=${value}`).toBe(200);
+            expect(answer.text, `${param}=${value}`).toContain('Debate');
+            expect(answer.text).not.toMatch(/Error:|at \w+ \(|alert\(1\)/);
+          }
+        }
+        // Both at once, repeated: the first of each is read.
+        const both = await read('debate=2&debate=x&comment=&comment=aaaaaaaaaaaaaaaa', cookie);
+        expect(both.status).toBe(200);
+      }
+    });
+  }, 120_000);
+});
+
 describe('a bulk decision over more than the queue shows', () => {
   it('refuses more amendments than a bulk decision takes, and decides none of them', async () => {
     const moderator = voted.cookies.get('moderation')!;
