@@ -1,6 +1,5 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { useRevalidator } from '@remix-run/react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
@@ -9,6 +8,7 @@ import { RichText } from '~/rich-text/render.tsx';
 import { useContentLang } from '~/utils/content-lang.tsx';
 import type { DocNode } from '~/rich-text/document.ts';
 import { useT } from '~/utils/i18n.tsx';
+import { useRefreshPage } from '~/utils/page-refresh.ts';
 import { documentExtensions } from '~/rich-text/extensions.ts';
 import { CLOSE, parseLiveDocumentName, parseWriteEndedReason } from '~/modules/live-text/names.ts';
 import { unsavedText } from '~/modules/live-text/unsaved.ts';
@@ -40,7 +40,7 @@ export function LiveSection(props: {
   const t = useT();
   const onText = useRef(props.onText);
   onText.current = props.onText;
-  const revalidator = useRevalidator();
+  const refreshPage = useRefreshPage();
   const [live, setLive] = useState<{ ydoc: Y.Doc; provider: WebsocketProvider; generation: number } | null>(null);
   const [synced, setSynced] = useState(false);
   const [removed, setRemoved] = useState(false);
@@ -78,7 +78,7 @@ export function LiveSection(props: {
       countUnsaved();
       if (refetchOnSync) {
         refetchOnSync = false;
-        revalidator.revalidate();
+        refreshPage();
       }
     };
     const onClose = (event: CloseEvent | null) => {
@@ -99,12 +99,12 @@ export function LiveSection(props: {
           setEnded({ reason: why.reason, since: why.since ?? new Date(), unsaved: null });
         }
         setGeneration((g) => g + 1);
-        revalidator.revalidate();
+        refreshPage();
       } else if (event?.code === CLOSE.rightsChanged || event?.code === CLOSE.forbidden) {
         // The phase, a role, the drafters, a lock or the openness changed. The socket reconnects by itself after
         // CLOSE.rightsChanged; after CLOSE.forbidden the page itself is refused (a login).
         refetchOnSync = event.code === CLOSE.rightsChanged;
-        revalidator.revalidate();
+        refreshPage();
       }
     };
     provider.on('sync', onSync);
@@ -129,9 +129,7 @@ export function LiveSection(props: {
       if (typedInto.current !== ydoc) ydoc.destroy();
       setSynced(false);
     };
-    // The revalidator changes identity on every render; the connection must not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.documentName, generation]);
+  }, [props.documentName, generation, refreshPage]);
   useEffect(() => () => typedInto.current?.destroy(), []);
 
   // The right to write came (back): an invitation accepted, drafting reopened (issue 17). The socket's rights were

@@ -124,9 +124,26 @@ describe('a newcomer joins and reads the program', () => {
     }
   });
 
-  it('logs out', async () => {
+  it('logs out from a section open in the live editor, and is told so', async () => {
+    // The session's end closes the editor's socket (the server's rights pass, every 2 s), and the editor then asks
+    // for the page's rights again. Holding the landing page's data back 3 s makes that close fall inside the
+    // navigation, as a loaded machine does by chance: the one-time notice must still show (CI lost it twice).
+    expect(await page.getByRole('textbox', { name: 'Section text' }).getAttribute('contenteditable')).toBe('true');
+    let landingReads = 0;
+    await page.route(
+      (url) => url.pathname === '/_root.data',
+      async (route) => {
+        landingReads += 1;
+        const response = await route.fetch();
+        await new Promise((resolve) => setTimeout(resolve, 3_000));
+        await route.fulfill({ response }).catch(() => undefined); // an aborted read has nobody to answer
+      },
+    );
     await page.getByRole('button', { name: 'Log out' }).first().click();
     await page.getByText('You are logged out.').waitFor();
     await page.getByRole('link', { name: 'Log in' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(landingReads).toBe(1);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
 });

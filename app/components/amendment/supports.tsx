@@ -3,7 +3,7 @@ import { Form, useRevalidator } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import type { supportSummary } from '~/modules/amendments/supports.server.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
-import { usePageRefreshMs } from '~/utils/page-refresh.ts';
+import { usePageRefreshMs, useRefreshPage } from '~/utils/page-refresh.ts';
 
 type SupportData = SerializeFrom<NonNullable<Awaited<ReturnType<typeof supportSummary>>>>;
 
@@ -23,6 +23,7 @@ export function Supports(props: {
   const t = useT();
   const formatDate = useFormatDate();
   const revalidator = useRevalidator();
+  const refreshPage = useRefreshPage();
   const refreshMs = usePageRefreshMs();
   const { supports } = props;
   const deadline = supports.deadline ? new Date(supports.deadline).getTime() : null;
@@ -36,10 +37,10 @@ export function Supports(props: {
   useEffect(() => {
     if (!collecting) return;
     const refresh = setInterval(() => {
-      if (document.visibilityState === 'visible' && revalidator.state === 'idle') revalidator.revalidate();
+      if (document.visibilityState === 'visible' && revalidator.state === 'idle') refreshPage();
     }, refreshMs);
     return () => clearInterval(refresh);
-  }, [collecting, revalidator, refreshMs]);
+  }, [collecting, revalidator, refreshPage, refreshMs]);
   const left = deadline !== null && now !== null ? deadline - now : null;
   const timeLeft = (ms: number) => {
     const minutes = Math.max(1, Math.floor(ms / 60_000));

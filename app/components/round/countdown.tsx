@@ -1,7 +1,7 @@
 import { useRevalidator } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { useT } from '~/utils/i18n.tsx';
-import { usePageRefreshMs } from '~/utils/page-refresh.ts';
+import { usePageRefreshMs, useRefreshPage } from '~/utils/page-refresh.ts';
 
 /**
  * Time left until a moment (the opening or the close), ticking every second; the page asks for fresh figures
@@ -16,6 +16,7 @@ export function Countdown({
 }) {
   const t = useT();
   const revalidator = useRevalidator();
+  const refreshPage = useRefreshPage();
   const refreshMs = usePageRefreshMs();
   const target = new Date(until).getTime();
   const [now, setNow] = useState<number | null>(null);
@@ -23,17 +24,17 @@ export function Countdown({
     setNow(Date.now());
     const tick = setInterval(() => setNow(Date.now()), 1000);
     const refresh = setInterval(() => {
-      if (document.visibilityState === 'visible' && revalidator.state === 'idle') revalidator.revalidate();
+      if (document.visibilityState === 'visible' && revalidator.state === 'idle') refreshPage();
     }, refreshMs);
     return () => {
       clearInterval(tick);
       clearInterval(refresh);
     };
-  }, [revalidator, refreshMs]);
+  }, [revalidator, refreshPage, refreshMs]);
   const left = now === null ? null : target - now;
   useEffect(() => {
-    if (left !== null && left <= 0 && left > -1500 && revalidator.state === 'idle') revalidator.revalidate();
-  }, [left, revalidator]);
+    if (left !== null && left <= 0 && left > -1500 && revalidator.state === 'idle') refreshPage();
+  }, [left, revalidator, refreshPage]);
   if (left === null) return null;
   const s = Math.max(0, Math.floor(left / 1000));
   const parts = {
