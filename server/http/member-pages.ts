@@ -110,6 +110,17 @@ interface Kept<T> {
   value: T;
 }
 
+/**
+ * Where two renders of a page first differ, with a few characters of each around it: said in the log of the
+ * verifying mode (tests only), so that a mismatch seen once on a loaded machine says what differed.
+ */
+function firstDifference(kept: string, fresh: string) {
+  let at = 0;
+  while (at < kept.length && kept[at] === fresh[at]) at += 1;
+  const around = (body: string) => body.slice(Math.max(0, at - 60), at + 60);
+  return { at, kept: around(kept), fresh: around(fresh) };
+}
+
 /** Whether an answer is a navigation's data (turbo-stream), not a page. */
 const isData = (headers: [string, string][]) =>
   headers.some(([name, value]) => name === 'content-type' && value.startsWith('text/x-script'));
@@ -187,8 +198,10 @@ export class MemberPages {
     const { headers, body } = page;
     let state = 'miss';
     if (found) {
-      state = canonical(found) === canonical(page) ? 'hit' : 'mismatch';
-      if (state === 'mismatch') logger.error('a shared member page differs from its render for this reader', {});
+      const [kept, fresh] = [canonical(found), canonical(page)];
+      state = kept === fresh ? 'hit' : 'mismatch';
+      if (state === 'mismatch')
+        logger.error('a shared member page differs from its render for this reader', firstDifference(kept, fresh));
     }
     metrics().pageCache.inc({ cache: 'member', state });
     const unchanged = writeGeneration() === request.generation;
