@@ -181,6 +181,10 @@ describe('the query budget of an amendment collecting supports', () => {
     });
     ids.draft = await draftAmendment(amending, session, 'yanis', section!, { title: 'Un autre seuil', ...words });
     await session.post(`/p/${DEMO}/amendments/${ids.submitted}`, 'camille', { intent: 'submit' });
+    // A debate: the page reads every comment's place with the amendment, then the texts of those it shows.
+    const debated = `/p/${DEMO}/amendments/${ids.submitted}`;
+    await session.post(debated, 'yanis', { intent: 'comment', stance: 'AGAINST', body: 'Trop bas, à mon avis.' });
+    await session.post(debated, 'camille', { intent: 'comment', stance: 'FOR', body: 'C’est le seuil des villes.' });
   });
   afterAll(async () => {
     await amending?.stop();
@@ -189,7 +193,9 @@ describe('the query budget of an amendment collecting supports', () => {
   it(`keeps its page within ${MEMBER_BUDGET} SQL statements, for members and the public`, async () => {
     const submitted = `/p/${DEMO}/amendments/${ids.submitted}`;
     const asLucia = await fetch(`${amending.url}${submitted}`, { headers: { cookie: session.cookies.get('lucia')! } });
-    expect(await asLucia.text(), 'Lucía may support it').toContain('value="support"');
+    const page = await asLucia.text();
+    expect(page, 'Lucía may support it').toContain('value="support"');
+    expect(page, 'the debate is shown').toContain('C’est le seuil des villes.');
     const draft = `/p/${DEMO}/amendments/${ids.draft}`;
     const readers = [
       ['the public', null, submitted, MEMBER_BUDGET],

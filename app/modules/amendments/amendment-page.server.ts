@@ -25,7 +25,8 @@ import { isAmong } from '~/modules/members/membership.server.ts';
  * text for a standing amendment (its base may have moved), an amendment's live draft, the groups a reader
  * coordinates while it collects supports, an application's conflict.
  *
- * The debate comes a page of threads at a time (`debatePage`: a page number, or the comment to show).
+ * The debate comes a page of threads at a time (`debatePage`: a page number, or the comment to show): the
+ * amendment's read brings every comment's place, and one statement beside the frame's brings the page's texts.
  *
  * Read-only texts point through /leave (readerLinks). The conflict form's Markdown keeps the addresses its
  * moderator edits, and only moderators get it.
@@ -40,10 +41,11 @@ export async function amendmentPage(actor: Actor, slug: string, id: string, deba
   // Coordinators of validated groups endorse on their group's behalf when they could support it themselves.
   const endorsed = new Set(view.supports?.groups.map((g) => g.id) ?? []);
   const application = row.applications[0];
-  const [outline, conflict, coordinated] = await Promise.all([
+  const [outline, conflict, coordinated, debate] = await Promise.all([
     framing,
     row.status === 'ADOPTED' && application?.status === 'CONFLICT' ? applicationConflict(actor, row.id) : null,
     abilities.support ? groupsICoordinate(actor) : [],
+    debateOf(actor, row.program, { ...facts, id: row.id }, row.comments, now, debatePage),
   ]);
   // The frame, not the outline: a visitor who may not read the draft reads an amendment a published version
   // includes; its section's number and address are then the latest version's.
@@ -54,7 +56,6 @@ export async function amendmentPage(actor: Actor, slug: string, id: string, deba
     : `/p/${slug}/sections/${row.sectionId}`;
   // The last admissibility decision, from its timeline (the moderation log's entry for it).
   const decided = view.timeline.filter((e) => e.step === 'admissible' || e.step === 'inadmissible').at(-1);
-  const debate = debateOf(actor, row.program, facts, row.comments, now, debatePage);
   return {
     ...readerLinks(view),
     section: { ...readerLinks(view.section), number, href },

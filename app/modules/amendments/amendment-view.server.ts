@@ -9,7 +9,7 @@ import { liveDocumentName } from '~/modules/live-text/names.ts';
 import { amendmentSeed } from '~/modules/live-text/storage.server.ts';
 import { NotFoundError } from '~/utils/domain-errors.ts';
 import { isAmong, listsMember, rowsOf } from '~/modules/members/membership.server.ts';
-import { DEBATE_ROWS } from '../debate/debate.server.ts';
+import { DEBATE_SHAPE } from '../debate/debate.server.ts';
 import { amendmentTimeline, firstVersionWith, timelineEvents } from './amendment-timeline.server.ts';
 import { diffWords } from './diff.ts';
 import { carryOverSection, MEASURED, textMoved } from './rebase.server.ts';
@@ -20,7 +20,8 @@ import { expireOverdue, supportSummary } from './supports.server.ts';
  * events: the amendment, its program's facts (versions, the reader's seat on the committee), its authors, its
  * section with the section's other amendments (competitors, merge targets, the compromise and its original, what
  * a carry-over measures), its round, its application, its supports, its recommendation, the reader's follow and
- * the debate's comments. What the amendment's page adds (amendment-page.server.ts) is computed from this read.
+ * the debate's comments (their places; a page's texts are read next). What the amendment's page adds
+ * (amendment-page.server.ts) is computed from this read.
  */
 
 const EMPTY: DocNode = { type: 'doc', content: [{ type: 'paragraph' }] };
@@ -89,7 +90,7 @@ function readRow(actor: Actor, id: string) {
       },
       recommendation: { select: { kind: true, reason: true, updatedAt: true } },
       follows: rowsOf(actor),
-      comments: DEBATE_ROWS,
+      comments: DEBATE_SHAPE,
     },
   });
 }
