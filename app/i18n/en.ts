@@ -605,6 +605,7 @@ export const en = {
   'debate.body': 'Your comment',
   'debate.bodyHint': 'Plain text; **bold**, *italic*, lists and [links](https://…) work as in Markdown.',
   'debate.post': 'Post the comment',
+  'debate.openForm': 'Open the form',
   'debate.reply': 'Reply',
   'debate.replyBody': 'Your reply',
   'debate.postReply': 'Post the reply',

@@ -624,6 +624,7 @@ export const es: Messages = {
   'debate.bodyHint':
     'Texto simple; **negrita**, *cursiva*, listas y [enlaces](https://…) se escriben como en Markdown.',
   'debate.post': 'Publicar el comentario',
+  'debate.openForm': 'Abrir el formulario',
   'debate.reply': 'Responder',
   'debate.replyBody': 'Tu respuesta',
   'debate.postReply': 'Publicar la respuesta',

@@ -632,6 +632,7 @@ export const fr: Messages = {
   'debate.body': 'Votre commentaire',
   'debate.bodyHint': 'Texte simple ; **gras**, *italique*, listes et [liens](https://…) s’écrivent comme en Markdown.',
   'debate.post': 'Publier le commentaire',
+  'debate.openForm': 'Ouvrir le formulaire',
   'debate.reply': 'Répondre',
   'debate.replyBody': 'Votre réponse',
   'debate.postReply': 'Publier la réponse',

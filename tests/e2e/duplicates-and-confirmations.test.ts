@@ -17,8 +17,8 @@ import { logInAsDemo } from './support/session.ts';
 /**
  * Issue 17: possible duplicates judged on what amendments change (a moderator dismisses a pair, merges a duplicate
  * into the most alike amendment, preselected, and its supports follow); submitting and withdrawing ask first,
- * with or without JavaScript, and co-authors see who withdrew; the debate's forms close once sent, and a hidden
- * comment offers no reply.
+ * with or without JavaScript, and co-authors see who withdrew; the debate's forms close once sent, a hidden
+ * comment offers no reply, and the forms are rendered once opened (without JavaScript, through a link).
  */
 
 const SAME = 'Le référendum local peut être demandé par 2 % des inscrits de la commune.';
@@ -203,6 +203,34 @@ describe('the debate’s forms', () => {
       expect(await reply.locator(':scope > .comment-actions').getByText('Reply', { exact: true }).count()).toBe(1);
     } finally {
       await yanis.cleanup();
+    }
+  });
+
+  it('are rendered once opened, and reached without JavaScript through a link that opens them', async () => {
+    await session.post(path(ids.a), 'camille', { intent: 'comment', stance: 'QUESTION', body: 'Et les communes ?' });
+    // The page sends no comment's forms: each disclosure holds a link until it is opened.
+    const cookie = session.cookies.get('yanis')!;
+    const html = await (await fetch(`${server.url}${path(ids.a)}`, { headers: { cookie } })).text();
+    expect(html).toContain('Et les communes ?');
+    expect(html).toContain('form=reply-');
+    expect(html).not.toContain('name="parentId"');
+
+    const [lucia, l] = await person('lucia', { javaScript: false });
+    try {
+      await l.goto(`${server.url}${path(ids.a)}`);
+      const question = l.getByTestId('comment').filter({ hasText: 'Et les communes ?' }).first();
+      const actions = question.locator(':scope > .comment-actions');
+      await actions.getByText('Reply', { exact: true }).click();
+      await actions.getByRole('link', { name: 'Open the form' }).first().click();
+      // A new page, with this comment's reply form open and in view.
+      expect(new URL(l.url()).searchParams.get('form')).toMatch(/^reply-/);
+      const answer = l.getByTestId('comment').filter({ hasText: 'Et les communes ?' }).first();
+      await answer.getByLabel('Your reply').fill('Elles gardent leur part.');
+      await answer.getByRole('button', { name: 'Post the reply' }).click();
+      await l.getByText('Your comment is posted.').waitFor();
+      await l.locator('.replies', { hasText: 'Elles gardent leur part.' }).waitFor();
+    } finally {
+      await lucia.cleanup();
     }
   });
 });

@@ -1,11 +1,12 @@
 import type { SerializeFrom } from '@remix-run/node';
-import { Form, useNavigation } from '@remix-run/react';
-import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { Form, useNavigation, useSearchParams } from '@remix-run/react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { RichText } from '~/rich-text/render.tsx';
 import type { MessageKey } from '~/i18n/index.ts';
 import type { CommentView } from '~/modules/debate/debate.server.ts';
 import { COMMENT_EDIT_MINUTES } from '~/policies/comment.ts';
 import { useFormatDate, useT } from '~/utils/i18n.tsx';
+import { commentFormHref } from '~/modules/debate/comment-href.ts';
 import { DebatePages, type DebatePage } from './debate-pages.tsx';
 
 type Comment = SerializeFrom<CommentView>;
@@ -155,14 +156,45 @@ function NewComment({ error, busy }: { error: DebateFormError | null; busy: bool
   );
 }
 
-/** An action that opens in place: a disclosure with its form, open again if its form was refused. */
-function Disclosure(props: { summary: string; form: string; error: DebateFormError | null; children: ReactNode }) {
+/**
+ * An action that opens in place: a disclosure with its form, open again if its form was refused. The form is
+ * rendered once the disclosure is opened (a debate's page holds 30 threads, each with its reply and report forms:
+ * they were half of the page's HTML, rendered for every view and sent to every reader, opened by few). Opened before
+ * the page's script runs, or without JavaScript, it offers a link that asks the server for the page with this form
+ * open (`?form=`, commentFormHref).
+ */
+function Disclosure(props: {
+  summary: string;
+  form: string;
+  commentId: string;
+  error: DebateFormError | null;
+  children: ReactNode;
+}) {
+  const t = useT();
   const ref = useRef<HTMLDetailsElement>(null);
+  const [searchParams] = useSearchParams();
+  const asked = props.error?.form === props.form || searchParams.get('form') === props.form;
+  const [opened, setOpened] = useState(asked);
   useClosedOnceSent(ref, props.form, props.error);
+  // Opened natively before the script ran: the form replaces the link at once.
+  useEffect(() => {
+    if (ref.current?.open) setOpened(true);
+  }, []);
   return (
-    <details ref={ref} className="comment-action" open={props.error?.form === props.form || undefined}>
+    <details
+      ref={ref}
+      className="comment-action"
+      open={asked || undefined}
+      onToggle={(event) => {
+        if (event.currentTarget.open) setOpened(true);
+      }}
+    >
       <summary>{props.summary}</summary>
-      {props.children}
+      {opened || asked ? (
+        props.children
+      ) : (
+        <a href={commentFormHref(props.commentId, props.form)}>{t('debate.openForm')}</a>
+      )}
     </details>
   );
 }
@@ -203,7 +235,7 @@ function CommentItem(props: Props & { comment: Comment }) {
       ) : null}
       <div className="comment-actions">
         {c.can.reply ? (
-          <Disclosure summary={t('debate.reply')} form={`reply-${c.id}`} error={error}>
+          <Disclosure summary={t('debate.reply')} form={`reply-${c.id}`} commentId={c.id} error={error}>
             <Form method="post">
               <input type="hidden" name="intent" value="comment" />
               <input type="hidden" name="parentId" value={c.id} />
@@ -215,7 +247,7 @@ function CommentItem(props: Props & { comment: Comment }) {
           </Disclosure>
         ) : null}
         {c.can.edit ? (
-          <Disclosure summary={t('debate.edit')} form={`edit-${c.id}`} error={error}>
+          <Disclosure summary={t('debate.edit')} form={`edit-${c.id}`} commentId={c.id} error={error}>
             <Form method="post">
               <input type="hidden" name="intent" value="editComment" />
               <input type="hidden" name="commentId" value={c.id} />
@@ -228,7 +260,7 @@ function CommentItem(props: Props & { comment: Comment }) {
           </Disclosure>
         ) : null}
         {c.can.report ? (
-          <Disclosure summary={t('debate.report')} form={`report-${c.id}`} error={error}>
+          <Disclosure summary={t('debate.report')} form={`report-${c.id}`} commentId={c.id} error={error}>
             <Form method="post">
               <input type="hidden" name="intent" value="report" />
               <input type="hidden" name="commentId" value={c.id} />
@@ -240,7 +272,7 @@ function CommentItem(props: Props & { comment: Comment }) {
           </Disclosure>
         ) : null}
         {c.can.moderate ? (
-          <Disclosure summary={t('debate.moderate')} form={`moderate-${c.id}`} error={error}>
+          <Disclosure summary={t('debate.moderate')} form={`moderate-${c.id}`} commentId={c.id} error={error}>
             <Form method="post">
               <input type="hidden" name="commentId" value={c.id} />
               <ReasonField form={`moderate-${c.id}`} label={t('debate.hideReason')} error={error} />

@@ -6,3 +6,13 @@
 export function commentHref(slug: string, amendmentId: string, commentId: string): string {
   return `/p/${slug}/amendments/${amendmentId}?comment=${encodeURIComponent(commentId)}#comment-${commentId}`;
 }
+
+/**
+ * The address, relative to the amendment's page, that opens one of a comment's forms (`reply-<id>`, `report-<id>`...)
+ * where the page renders it: the disclosures of the debate render their forms once opened, and this link, shown in
+ * a disclosure opened before the page's script runs (or without it), asks the server for the form.
+ */
+export function commentFormHref(commentId: string, form: string): string {
+  const query = `comment=${encodeURIComponent(commentId)}&form=${encodeURIComponent(form)}`;
+  return `?${query}#comment-${encodeURIComponent(commentId)}`;
+}
