@@ -31,7 +31,8 @@ interface Props {
 
 /**
  * The threaded debate on an amendment: for, against and questions, with replies. Every action is a plain form
- * (replies, edits, reports and moderation open in place), so it works without JavaScript and with the keyboard.
+ * (replies, edits, reports and moderation open in place; without JavaScript, through a link to the page with that
+ * form open), so it works without JavaScript and with the keyboard.
  */
 export function Discussion(props: Props) {
   const t = useT();
