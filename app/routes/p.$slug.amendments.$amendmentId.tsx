@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod';
 import { data, redirect, type MetaFunction } from '@remix-run/node';
-import type { DebateFormError } from '~/components/amendment/discussion.tsx';
+import type { DebateFormError } from '~/components/amendment/comment-forms.tsx';
 import { endorseAmendment } from '~/modules/groups/groups.server.ts';
 import { resolveConflict } from '~/modules/amendments/application.server.ts';
 import { markdownToSectionDoc } from '~/rich-text/markdown.server.ts';
