@@ -102,6 +102,8 @@ export interface ClassFigures {
   slowest: { atS: number; ms: number }[];
   /** p99 of the requests sent in each tenth of the run, in order: whether the tail is the start, a restart, or all along. */
   p99ByTenth: number[];
+  /** p50/p99 per kind of page, where the class mixes kinds (members' pages: sections, amendments, the program). */
+  byKind?: Record<string, { requests: number; p50Ms: number; p99Ms: number }>;
   firstError?: string;
 }
 
@@ -115,18 +117,30 @@ export class RequestClass {
   private errors = 0;
   private firstError?: string;
   private readonly pending = new Set<Promise<unknown>>();
+  private readonly kinds = new Map<string, number[]>();
 
   constructor(private readonly ok: (a: Answer) => boolean) {}
 
-  /** Sends `count` requests, evenly over `seconds`, without waiting for one to send the next. */
-  async drive(count: number, seconds: number, send: (i: number) => Promise<Answer>) {
+  /**
+   * Sends `count` requests, evenly over `seconds`, without waiting for one to send the next; `kindOf` names the
+   * kind of request `i` is, for a class whose requests differ (its times are then also given per kind).
+   */
+  async drive(count: number, seconds: number, send: (i: number) => Promise<Answer>, kindOf?: (i: number) => string) {
     const start = performance.now();
     for (let i = 0; i < count; i++) {
       const due = start + (i * seconds * 1000) / count;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const atS = (performance.now() - start) / 1000;
-      const p = send(i).then((a) => this.note(a, atS));
+      const kind = kindOf?.(i);
+      const p = send(i).then((a) => {
+        this.note(a, atS);
+        if (kind) {
+          const times = this.kinds.get(kind) ?? [];
+          times.push(a.ms);
+          this.kinds.set(kind, times);
+        }
+      });
       this.pending.add(p);
       void p.finally(() => this.pending.delete(p));
     }
@@ -168,6 +182,17 @@ export class RequestClass {
       maxMs: round1(sorted.at(-1) ?? NaN),
       slowest: [...this.slowest].sort((x, y) => x.atS - y.atS),
       p99ByTenth: this.byTenth(),
+      ...(this.kinds.size
+        ? {
+            byKind: Object.fromEntries(
+              [...this.kinds].map(([kind, times]) => {
+                const sorted = [...times].sort(byNumber);
+                const [p50Ms, p99Ms] = [50, 99].map((p) => round1(percentile(sorted, p)));
+                return [kind, { requests: sorted.length, p50Ms: p50Ms!, p99Ms: p99Ms! }];
+              }),
+            ),
+          }
+        : {}),
       ...(this.firstError ? { firstError: this.firstError } : {}),
     };
   }

@@ -277,7 +277,8 @@ interface RunFigures {
   memberP99Ms: number;
   loadAverageEnd: number[];
   /** The rolling restart of the first process: when (s into the run) and how long until it answered again. */
-  restart: { at: number; downSeconds: number } | null;
+  /** The restart: when, how long until it answered again, of which the old process's stop (its work in flight). */
+  restart: { at: number; downSeconds: number; stopSeconds: number } | null;
   tls: boolean;
   /** The round's opening: calls to vote queued, and the seconds until all were sent (before the load). */
   callsToVote: { mails: number; seconds: number };
@@ -293,7 +294,7 @@ async function runMix(
   nginxPid: number,
   run: number,
   sql: { query<T>(text: string, params?: unknown[]): Promise<T[]> },
-  restart?: () => Promise<{ downSeconds: number }>,
+  restart?: () => Promise<{ downSeconds: number; stopSeconds: number }>,
 ): Promise<RunFigures> {
   const origin = base.origin;
   const roundId = await openRound(seeded, seeded.forRounds[run]!, `Round ${run + 1}`);
@@ -316,6 +317,9 @@ async function runMix(
     `/p/${slug}`,
     ...seeded.supportable.slice(0, 20).map((id) => `/p/${slug}/amendments/${id}`),
   ];
+  /** Which page a member's request is, for the member class's times per kind of page. */
+  const memberPageKind = (page: string) =>
+    page.includes('/sections/') ? 'section' : page.includes('/amendments/') ? 'amendment' : 'program';
   const publicPages = [
     `/p/${seeded.published.slug}/v/1`,
     ...seeded.published.sections.map((id) => `/p/${seeded.published.slug}/v/1/sections/${id}`),
@@ -406,13 +410,17 @@ async function runMix(
     classes.public.drive(n(RATES.public), SECONDS, (i) =>
       request(base, { path: publicPages[i % publicPages.length]!, from: addressOf(50_000 + (i % 5000)), origin }),
     ),
-    classes.member.drive(n(RATES.member), SECONDS, (i) =>
-      request(base, {
-        path: memberPages[i % memberPages.length]!,
-        from: addressOf(i),
-        cookie: member(i).token,
-        origin,
-      }),
+    classes.member.drive(
+      n(RATES.member),
+      SECONDS,
+      (i) =>
+        request(base, {
+          path: memberPages[i % memberPages.length]!,
+          from: addressOf(i),
+          cookie: member(i).token,
+          origin,
+        }),
+      (i) => memberPageKind(memberPages[i % memberPages.length]!),
     ),
     classes.support.drive(n(RATES.support), SECONDS, (i) => {
       const who = other(i * 13);
@@ -577,7 +585,7 @@ function printRun(f: RunFigures) {
   log(
     `\n${f.processes} process${f.processes > 1 ? 'es' : ''} behind nginx${f.tls ? ' (TLS)' : ''}, ${f.seconds} s` +
       (f.restart
-        ? `, the first restarted ${f.restart.at} s in (answering again ${f.restart.downSeconds} s after its stop):`
+        ? `, the first restarted ${f.restart.at} s in (answering again ${f.restart.downSeconds} s after its stop, which took ${f.restart.stopSeconds} s):`
         : ':'),
   );
   if (f.warmUp)
@@ -593,6 +601,12 @@ function printRun(f: RunFigures) {
     );
     log(`           slowest sent at ${c.slowest.map((x) => `${x.atS} s (${x.ms} ms)`).join(', ')}`);
     log(`           p99 by tenth of the run (ms): ${c.p99ByTenth.join(', ')}`);
+    if (c.byKind)
+      log(
+        `           by page: ${Object.entries(c.byKind)
+          .map(([kind, k]) => `${kind} ${k.requests} requests, p50 ${k.p50Ms} ms, p99 ${k.p99Ms} ms`)
+          .join('; ')}`,
+      );
   }
   const e = f.editors;
   log(
@@ -718,8 +732,9 @@ try {
             const old = started.plenums[0]!;
             const stopped = performance.now();
             await stop(old.child, old.exited);
+            const stopSeconds = r1((performance.now() - stopped) / 1000);
             started.plenums[0] = await startPlenum(old.name, env, old.port);
-            return { downSeconds: r1((performance.now() - stopped) / 1000) };
+            return { downSeconds: r1((performance.now() - stopped) / 1000), stopSeconds };
           }
         : undefined;
     log(`run ${run + 1}: ${processes} process(es) behind nginx, the load starts`);
