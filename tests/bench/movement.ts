@@ -276,8 +276,10 @@ interface RunFigures {
   machineBusy: number;
   memberP99Ms: number;
   loadAverageEnd: number[];
-  /** The rolling restart of the first process: when (s into the run) and how long until it answered again. */
-  /** The restart: when, how long until it answered again, of which the old process's stop (its work in flight). */
+  /**
+   * The rolling restart of the first process: when (s into the run), how long until it answered again, and of that
+   * the old process's stop (its drain and its work in flight).
+   */
   restart: { at: number; downSeconds: number; stopSeconds: number } | null;
   tls: boolean;
   /** The round's opening: calls to vote queued, and the seconds until all were sent (before the load). */
